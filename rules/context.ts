@@ -1,0 +1,91 @@
+/**
+ * Context words: the words near a candidate that raise or lower its score, as Presidio and
+ * Purview do. A nine-digit number is nothing; beside "SSN" it is an SSN; beside "order #" it is
+ * an order number.
+ */
+
+/** Default number of characters looked at on each side of a candidate. */
+export const DEFAULT_WINDOW = 48;
+
+/** The text just before `start` (up to `window` characters), lower-cased. */
+export function before(text: string, start: number, window = DEFAULT_WINDOW): string {
+  return text.slice(Math.max(0, start - window), start).toLowerCase();
+}
+
+/** The text just after `end` (up to `window` characters), lower-cased. */
+export function after(text: string, end: number, window = DEFAULT_WINDOW): string {
+  return text.slice(end, end + window).toLowerCase();
+}
+
+/**
+ * Whether `words` matches the text around [start, end). The pattern is tested against the
+ * lower-cased window before and after the candidate separately, so it cannot match the value.
+ */
+export function near(
+  text: string,
+  start: number,
+  end: number,
+  words: RegExp,
+  window = DEFAULT_WINDOW,
+): boolean {
+  return words.test(before(text, start, window)) || words.test(after(text, end, window));
+}
+
+/** Whether `words` matches the text just before `start`. */
+export function nearBefore(text: string, start: number, words: RegExp, window = DEFAULT_WINDOW) {
+  return words.test(before(text, start, window));
+}
+
+/**
+ * Words that say a number is an identifier of something that is NOT personal: an order, a
+ * shipment, an invoice, a ticket, a product, a build. Beside them a bare number loses score.
+ */
+export const NON_PERSONAL_NUMBER =
+  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case|ref|reference|sku|item|product|part|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|page|line|row|port|pid|job|run|test card|sandbox|example)\b/;
+
+/** Clamp a score into 0..1. */
+export function clamp(score: number): number {
+  return score < 0 ? 0 : score > 1 ? 1 : score;
+}
+
+/**
+ * Adjust a base score by context: `positive` near the value adds `up`, `negative` near it
+ * subtracts `down`. Returns the score and which side decided, for the finding's reason.
+ */
+export function scoreWithContext(
+  text: string,
+  start: number,
+  end: number,
+  base: number,
+  opts: {
+    positive?: RegExp;
+    negative?: RegExp;
+    up?: number;
+    down?: number;
+    window?: number;
+  },
+): { score: number; reason?: string } {
+  const window = opts.window ?? DEFAULT_WINDOW;
+  let score = base;
+  let reason: string | undefined;
+  if (opts.positive && near(text, start, end, opts.positive, window)) {
+    score += opts.up ?? 0.35;
+    reason = 'context';
+  }
+  if (opts.negative && near(text, start, end, opts.negative, window)) {
+    score -= opts.down ?? 0.4;
+    reason = reason ? 'mixed context' : 'negative context';
+  }
+  return reason === undefined ? { score: clamp(score) } : { score: clamp(score), reason };
+}
+
+/** True when the characters around [start, end) are not letters or digits (a whole token). */
+export function isWholeToken(text: string, start: number, end: number): boolean {
+  const prev = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const next = end < text.length ? text.charCodeAt(end) : 32;
+  return !isAlnum(prev) && !isAlnum(next);
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}

@@ -1,0 +1,143 @@
+/**
+ * The scan: normalise, run the cheap pattern detectors whose prefilter passes, resolve overlaps,
+ * then (when asked) the name pass on what is left, and map every span back to the original text.
+ *
+ * Pure: everything comes in as arguments. The registry (rules/index.ts) supplies the default
+ * detector list, so this file has no import cycle with it.
+ */
+import { normalise, toOriginalSpan } from './normalize.ts';
+import {
+  TYPE_INFO,
+  type Candidate,
+  type Detector,
+  type EntityType,
+  type Finding,
+  type Level,
+  type Span,
+} from './types.ts';
+
+export interface ScanOptions {
+  /** Minimum score for a finding to count. Default 0.5. */
+  threshold?: number;
+  /** Run the name pass (detectors of stage `nlp`). Default true. */
+  names?: boolean;
+  /** Only report these types (others are not even run when a detector emits none of them). */
+  types?: readonly EntityType[];
+  /** Extra detectors, e.g. compiled from policy (regex, dictionaries, exact data match). */
+  extraDetectors?: readonly Detector[];
+  /** Level overrides per type; the defaults are in TYPE_INFO. */
+  levels?: Partial<Record<EntityType, Level>>;
+  /**
+   * Called with each detector's id and the milliseconds it took; used by the benchmark to rank
+   * detectors by cost. Leave unset in production: it costs two clock reads a detector.
+   */
+  onTiming?: (detector: string, ms: number) => void;
+  /** Clock for onTiming; defaults to Date.now. */
+  now?: () => number;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+/** Scan `text` with `detectors` (plus options.extraDetectors). See ScanOptions. */
+export function scanWith(
+  detectors: readonly Detector[],
+  text: string,
+  options: ScanOptions = {},
+): Finding[] {
+  if (text.length === 0) return [];
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const wanted = options.types ? new Set(options.types) : null;
+  const all = options.extraDetectors ? [...detectors, ...options.extraDetectors] : detectors;
+  const active = wanted ? all.filter((d) => d.types.some((t) => wanted.has(t))) : all;
+  const norm = normalise(text);
+  const ntext = norm.text;
+  const timing = options.onTiming;
+  const now = options.now ?? Date.now;
+
+  const run = (d: Detector, taken: readonly Span[]): Candidate[] => {
+    if (d.prefilter && !d.prefilter.test(ntext)) return [];
+    if (!timing) return d.detect(ntext, { taken });
+    const t0 = now();
+    const out = d.detect(ntext, { taken });
+    timing(d.id, now() - t0);
+    return out;
+  };
+
+  const keep = (c: Candidate) =>
+    c.score >= threshold && c.end > c.start && (!wanted || wanted.has(c.type));
+
+  // Stage 1: patterns.
+  const candidates: Tagged[] = [];
+  for (const d of active) {
+    if (d.stage === 'nlp') continue;
+    for (const c of run(d, [])) if (keep(c)) candidates.push({ c, detector: d.id });
+  }
+  let accepted = resolveOverlaps(candidates);
+
+  // Stage 2: the name pass, last and only on what is left.
+  if (options.names !== false) {
+    const nlp = active.filter((d) => d.stage === 'nlp');
+    if (nlp.length > 0) {
+      const taken = accepted.map((t) => ({ start: t.c.start, end: t.c.end }));
+      const more: Tagged[] = [];
+      for (const d of nlp) {
+        for (const c of run(d, taken)) if (keep(c)) more.push({ c, detector: d.id });
+      }
+      if (more.length > 0) accepted = resolveOverlaps([...accepted, ...more]);
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const { c, detector } of accepted) {
+    const [start, end] = toOriginalSpan(norm, c.start, c.end);
+    const f: Finding = {
+      start,
+      end,
+      type: c.type,
+      detector,
+      score: Math.round(c.score * 1000) / 1000,
+      level: options.levels?.[c.type] ?? TYPE_INFO[c.type].level,
+    };
+    if (c.reason !== undefined) f.reason = c.reason;
+    findings.push(f);
+  }
+  return findings;
+}
+
+interface Tagged {
+  c: Candidate;
+  detector: string;
+}
+
+/**
+ * Keeps the best of overlapping candidates: highest score first, then the longer span, then the
+ * earlier one. Returns the kept ones sorted by start. O(n log n).
+ */
+export function resolveOverlaps(items: Tagged[]): Tagged[] {
+  if (items.length <= 1) return items.slice();
+  const order = items.slice().sort((a, b) => {
+    if (b.c.score !== a.c.score) return b.c.score - a.c.score;
+    const la = a.c.end - a.c.start;
+    const lb = b.c.end - b.c.start;
+    if (lb !== la) return lb - la;
+    return a.c.start - b.c.start;
+  });
+  // Accepted spans kept sorted by start; binary search for the neighbours of a new span.
+  const kept: Tagged[] = [];
+  for (const item of order) {
+    const { start, end } = item.c;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.c.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = kept[lo - 1];
+    const next = kept[lo];
+    if (prev && prev.c.end > start) continue;
+    if (next && next.c.start < end) continue;
+    kept.splice(lo, 0, item);
+  }
+  return kept;
+}
