@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { scanWith } from './engine.ts';
+import type { Candidate, Detector, EntityType } from './types.ts';
+
+function fixed(id: string, type: EntityType, spans: Array<[number, number, number]>, stage?: 'nlp'): Detector & { seen: number[][] } {
+  const seen: number[][] = [];
+  return {
+    id,
+    types: [type],
+    description: 'test detector',
+    stage,
+    seen,
+    detect(_text, ctx) {
+      seen.push(ctx.taken.flatMap((s) => [s.start, s.end]));
+      return spans.map(([start, end, score]): Candidate => ({ start, end, score, type }));
+    },
+    examples: { match: [], noMatch: [] },
+  };
+}
+
+describe('overlap resolution', () => {
+  it('keeps the higher score, then the longer span', () => {
+    const a = fixed('a', 'PHONE', [[0, 10, 0.6]]);
+    const b = fixed('b', 'CREDIT_CARD', [[2, 12, 0.9]]);
+    const c = fixed('c', 'US_SSN', [[20, 25, 0.7], [20, 28, 0.7]]);
+    const out = scanWith([a, b, c], 'x'.repeat(40));
+    expect(out.map((f) => [f.detector, f.start, f.end])).toEqual([
+      ['b', 2, 12],
+      ['c', 20, 28],
+    ]);
+  });
+
+  it('drops candidates under the threshold before they can shadow others', () => {
+    const weak = fixed('weak', 'PHONE', [[0, 10, 0.3]]);
+    const ok = fixed('ok', 'US_SSN', [[5, 12, 0.6]]);
+    expect(scanWith([weak, ok], 'x'.repeat(20)).map((f) => f.detector)).toEqual(['ok']);
+  });
+
+  it('runs the nlp stage last, with what the pattern stage took, and can be turned off', () => {
+    const pattern = fixed('p', 'EMAIL', [[0, 5, 0.9]]);
+    const nlp = fixed('n', 'PERSON', [[3, 8, 0.95], [10, 14, 0.8]], 'nlp');
+    const out = scanWith([nlp, pattern], 'x'.repeat(20));
+    expect(nlp.seen).toEqual([[0, 5]]);
+    // The nlp finding scored higher, so it wins the overlap: the engine does not favour a stage.
+    expect(out.map((f) => f.detector)).toEqual(['n', 'n']);
+    expect(scanWith([nlp, pattern], 'x'.repeat(20), { names: false }).map((f) => f.detector)).toEqual(['p']);
+  });
+
+  it('skips a detector whose prefilter fails and reports timings when asked', () => {
+    const d = { ...fixed('d', 'EMAIL', [[0, 1, 0.9]]), prefilter: /@/ };
+    const timings: string[] = [];
+    expect(scanWith([d], 'no at sign', { onTiming: (id) => timings.push(id) })).toEqual([]);
+    expect(timings).toEqual([]);
+    expect(scanWith([d], 'a@b', { onTiming: (id) => timings.push(id) })).toHaveLength(1);
+    expect(timings).toEqual(['d']);
+  });
+});
