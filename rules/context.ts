@@ -9,12 +9,27 @@ export const DEFAULT_WINDOW = 48;
 
 /** The text just before `start` (up to `window` characters), lower-cased. */
 export function before(text: string, start: number, window = DEFAULT_WINDOW): string {
-  return text.slice(Math.max(0, start - window), start).toLowerCase();
+  let from = Math.max(0, start - window);
+  // Never start inside a word: a cut "dpo" must not read as "po" (purchase order).
+  if (from > 0 && isWordChar(text.charCodeAt(from - 1))) {
+    while (from < start && isWordChar(text.charCodeAt(from))) from++;
+  }
+  return text.slice(from, start).toLowerCase();
 }
 
 /** The text just after `end` (up to `window` characters), lower-cased. */
 export function after(text: string, end: number, window = DEFAULT_WINDOW): string {
-  return text.slice(end, end + window).toLowerCase();
+  let to = Math.min(text.length, end + window);
+  // Never end inside a word: a cut "Toronto" must not read as "t".
+  if (to < text.length && isWordChar(text.charCodeAt(to))) {
+    while (to > end && isWordChar(text.charCodeAt(to - 1))) to--;
+  }
+  return text.slice(end, to).toLowerCase();
+}
+
+/** Letters (any script) and digits. */
+function isWordChar(c: number): boolean {
+  return isAlnum(c) || (c > 0x7f && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
 }
 
 /**

@@ -1,0 +1,205 @@
+import { clamp, near, NON_PERSONAL_NUMBER } from '../context.ts';
+import { isTrivialDigits } from '../checksums.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// US Medicare Beneficiary Identifier (CMS format): 11 characters, digit 1-9, then letters and
+// digits in fixed positions, letters never S, L, O, I, B or Z (they read as digits). Printed
+// bare or as 4-3-4 with dashes. The fixed mixture is rare enough to score without context.
+const MBI_L = '[AC-HJKMNP-RT-Y]';
+const MBI_AN = '[AC-HJKMNP-RT-Y0-9]';
+const MBI = new RegExp(
+  String.raw`(?<![\w-])[1-9]${MBI_L}${MBI_AN}\d(-?)${MBI_L}${MBI_AN}\d\1${MBI_L}{2}\d{2}(?![\w-])`,
+  'g',
+);
+const MBI_CONTEXT = /\b(?:medicare|mbi|beneficiary|cms|part a|part b|hicn)\b/;
+
+// UK NHS number: 10 digits, bare or 3-3-4, the last a mod-11 check digit.
+const NHS = /(?<![\w.\-/])\d{3}([ -]?)\d{3}\1\d{4}(?![\w]|[.\-/]\d)/g;
+const NHS_CONTEXT =
+  /\b(?:nhs|national health service|nhs no|nhs number|health and care number|h&c)\b/;
+
+// German Krankenversichertennummer: one capital letter, eight digits, a check digit.
+const KVNR = /(?<![\w-])[A-Z]\d{9}(?![\w-])/g;
+const KVNR_CONTEXT =
+  /\b(?:kvnr|krankenversichertennummer|versichertennummer|versicherten-?nr|versicherten-?nummer|krankenversicherung|krankenkasse|gesundheitskarte|egk|aok|barmer|dak|techniker|ikk|bkk|knappschaft|health insurance|insurance number|insured)\b/;
+
+// Labels for the European Health Insurance Card and for insurer member numbers. The id follows
+// the label, as on the card itself and on claim forms.
+const CARD_KEYWORDS = [
+  String.raw`ehic|ghic|ceam|ekvk`,
+  String.raw`european health insurance card`,
+  String.raw`global health insurance card`,
+  String.raw`carte europ[ée]enne d'assurance maladie`,
+  String.raw`tarjeta sanitaria europea`,
+  String.raw`europ[äa]ische krankenversicherungskarte`,
+  String.raw`tessera (?:sanitaria )?europea`,
+].join('|');
+const MEMBER_KEYWORDS = [
+  String.raw`(?:member|subscriber|insured|beneficiary|enrollee|policyholder)\s?(?:id|number|no\.?|nr\.?|#|identifier)`,
+  String.raw`(?:health\s)?insurance\s(?:id|number|no\.?|#|member\s(?:id|number))`,
+  String.raw`health\splan\s(?:id|number|no\.?|#|member\sid)`,
+  String.raw`medicaid\s(?:id|number|no\.?|#)`,
+  String.raw`medicare\s(?:id|number|no\.?|#)`,
+  String.raw`(?:versicherten|mitglieds)-?(?:nummer|nr\.?)`,
+  String.raw`num[ée]ro d'adh[ée]rent`,
+  String.raw`n[úu]mero de (?:afiliado|afiliaci[óo]n|asegurado)`,
+].join('|');
+const CONNECT = String.raw`\s{0,3}(?:[:#=-]|is|was|n°|no\.?)?\s{0,3}#?\s{0,2}`;
+const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
+const CARD = new RegExp(
+  String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  'gi',
+);
+const MEMBER = new RegExp(
+  String.raw`(?<!\w)(?:${MEMBER_KEYWORDS})${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  'gi',
+);
+
+// The examples printed in the CMS and NHS documentation: pasted from the docs, not anyone's id.
+const SAMPLES = new Set(['1EG4TE5MK73', '9434765919']);
+
+/** UK NHS check: weights 10..2 on the first nine digits, 11 - (sum mod 11), 11 -> 0, 10 invalid. */
+function nhsChecksum(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (d.charCodeAt(i) - 48) * (10 - i);
+  const check = 11 - (sum % 11);
+  return check !== 10 && (check === 11 ? 0 : check) === d.charCodeAt(9) - 48;
+}
+
+/**
+ * Krankenversichertennummer check: the letter becomes its two-digit position (A=01 .. Z=26),
+ * the ten digits before the check digit are weighted 1,2,1,2,..., products' digit sums are added,
+ * and the sum mod 10 is the check digit.
+ */
+function kvnrChecksum(value: string): boolean {
+  const s = String(value.charCodeAt(0) - 64).padStart(2, '0') + value.slice(1, 9);
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) {
+    let v = (s.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 2);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return sum % 10 === value.charCodeAt(9) - 48;
+}
+
+/**
+ * The id that follows a label may run into the next words ("1234 5678 valid until"): keep the
+ * leading groups while they hold digits, then check length and digit count.
+ */
+function trimId(id: string, minDigits: number): string | null {
+  const parts = id.split(' ');
+  // "AOK 123456789": an insurer's name before the number is not part of it.
+  if (parts.length > 1 && /^[A-Za-z]{2,}$/.test(parts[0]!) && /\d/.test(parts[1]!)) parts.shift();
+  let keep = parts[0]!;
+  for (let i = 1; i < parts.length; i++) {
+    if (!/\d/.test(parts[i]!) || /^[A-Za-z]{2,}$/.test(parts[i]!)) break;
+    keep += ' ' + parts[i]!;
+  }
+  keep = keep.replace(/[-\s]+$/, '');
+  const alnum = keep.replace(/[^A-Za-z0-9]/g, '');
+  const digits = alnum.replace(/\D/g, '');
+  if (alnum.length < 6 || alnum.length > 20 || digits.length < minDigits) return null;
+  if (isTrivialDigits(digits) && digits.length === alnum.length) return null;
+  return keep;
+}
+
+/** Health insurance ids: Medicare MBI, NHS number, EHIC, German KVNR, labelled member ids. */
+export const healthId: Detector = {
+  id: 'health-id',
+  types: ['HEALTH_ID'],
+  description:
+    'Health insurance ids: US Medicare MBI (format rules, scores alone), UK NHS number (mod 11, needs NHS context), German Krankenversichertennummer (check digit, needs context), and EHIC or insurer member numbers after their label.',
+  // Every id here ends in or holds at least two digits in a row.
+  prefilter: /\d\d/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const push = (start: number, end: number, score: number, reason: string) => {
+      let s = score;
+      let r = reason;
+      if (near(text, start, end, NON_PERSONAL_NUMBER, 20)) {
+        s -= 0.45;
+        r += ', negative context';
+      }
+      out.push({ start, end, type: 'HEALTH_ID', score: clamp(s), reason: r });
+    };
+
+    for (const m of text.matchAll(MBI)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (SAMPLES.has(m[0].replace(/-/g, ''))) {
+        push(start, end, 0.2, 'documentation sample');
+        continue;
+      }
+      const context = near(text, start, end, MBI_CONTEXT, 40);
+      push(start, end, context ? 0.95 : 0.75, context ? 'MBI format, context' : 'MBI format');
+    }
+
+    for (const m of text.matchAll(NHS)) {
+      const digits = m[0].replace(/\D/g, '');
+      if (isTrivialDigits(digits) || !nhsChecksum(digits) || SAMPLES.has(digits)) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      // One in eleven 10-digit numbers passes mod 11 by chance, and 10-digit numbers are
+      // phones and order ids, so the check only counts beside NHS words.
+      const context = near(text, start, end, NHS_CONTEXT, 40);
+      const grouped = m[1] !== '';
+      const score = context ? (grouped ? 0.9 : 0.85) : grouped ? 0.35 : 0.3;
+      push(start, end, score, context ? 'checksum, NHS' : 'checksum');
+    }
+
+    for (const m of text.matchAll(KVNR)) {
+      if (!kvnrChecksum(m[0])) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      const context = near(text, start, end, KVNR_CONTEXT, 48);
+      push(start, end, context ? 0.85 : 0.35, context ? 'checksum, context' : 'checksum');
+    }
+
+    const labelled = (re: RegExp, score: number, reason: string, minDigits: number) => {
+      for (const m of text.matchAll(re)) {
+        const id = trimId(m[1]!, minDigits);
+        if (!id) continue;
+        const start = m.index + m[0].length - m[1]!.length + m[1]!.indexOf(id);
+        push(start, start + id.length, score, reason);
+      }
+    };
+    if (
+      /ehic|ghic|ceam|ekvk|health insurance card|assurance maladie|sanitaria|krankenversicherungskarte/i.test(
+        text,
+      )
+    ) {
+      labelled(CARD, 0.8, 'EHIC label', 6);
+    }
+    labelled(MEMBER, 0.75, 'member label', 4);
+    return out;
+  },
+  examples: {
+    match: [
+      '5TQ7-AM4-RX29',
+      { text: 'Medicare MBI: 3WP9HN2CK41 (new card)', value: '3WP9HN2CK41' },
+      { text: 'NHS number 401 023 2137', value: '401 023 2137' },
+      { text: 'nhs no: 4857773457', value: '4857773457' },
+      { text: 'Versichertennummer der Krankenkasse: T582739460', value: 'T582739460' },
+      { text: 'KVNR M904172635', value: 'M904172635' },
+      { text: 'EHIC card number 80276001234567890123', value: '80276001234567890123' },
+      { text: 'Member ID: XJH482019377 (Blue Plan)', value: 'XJH482019377' },
+      { text: 'subscriber # W2846 0019 73 valid until 2026', value: 'W2846 0019 73' },
+      { text: 'Medicaid ID 9912004836', value: '9912004836' },
+      { text: 'His insurance number is AOK 623045981', value: '623045981' },
+    ],
+    noMatch: [
+      'Order 401 023 2137 shipped',
+      '4010232138 is not an NHS number',
+      'Serial A123456781 printed on the box',
+      'Member since 2019, loyal customer',
+      'Insurance number pending',
+      'SKU 5TQ7-AM4-RX29 in stock',
+      'NHS appointment ref 401 023 2137',
+      'Code K305928175 applied at checkout',
+      'Reference KVNR-like code M904172636 for the Krankenkasse',
+      'The code 1SL4-TO5-MB73 has forbidden letters',
+      'The CMS sample MBI is 1EG4-TE5-MK73',
+      'Example NHS number: 943 476 5919',
+    ],
+  },
+};

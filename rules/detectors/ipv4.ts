@@ -1,0 +1,86 @@
+import { nearBefore, near, clamp } from '../context.ts';
+import { ipv4Kind, parseIPv4, type AddressKind } from '../net-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// A loose dotted quad; octet ranges and leading zeros are checked in code (parseIPv4), which
+// keeps the pattern free of overlapping alternations. The look-behind refuses a start inside a
+// word or a longer dotted run (OIDs like 1.3.6.1.4.1, "v1.2.3.4"), the look-ahead refuses a
+// fifth group or a glued word.
+const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
+
+// Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
+const VERSION_BEFORE =
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|section|chapter|figure|fig|table|step|clause|article|art|para|rule|§)\.?\s{0,3}$/;
+
+const IP_CONTEXT =
+  /\b(?:ip|ips|ipv4|ip address|addr|address|host|hostname|server|client|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|from|origin|x-forwarded-for|peer|router|lan|wan)\b/;
+
+// Base scores by kind: someone's public address identifies a connection; internal addresses
+// are still internal data (a network map); the rest names no one.
+const BASE: Readonly<Record<AddressKind, number>> = {
+  public: 0.85,
+  private: 0.75,
+  'link-local': 0.6,
+  loopback: 0.4,
+  documentation: 0.35,
+  unspecified: 0.2,
+  broadcast: 0.2,
+  netmask: 0.2,
+};
+
+/** IPv4 addresses, scored by range, refusing version strings, OIDs and longer dotted runs. */
+export const ipv4: Detector = {
+  id: 'ipv4',
+  types: ['IP_ADDRESS'],
+  description:
+    'IPv4 dotted quads with valid octets; private ranges score a little lower, documentation, loopback and version strings much lower.',
+  prefilter: /\d\.\d{1,3}\.\d{1,3}\.\d/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(QUAD)) {
+      const octets = parseIPv4(m[0]);
+      if (!octets) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      const kind = ipv4Kind(octets);
+      let score = BASE[kind];
+      let reason: string = kind;
+      const ipContext = near(text, start, end, IP_CONTEXT, 32);
+      if (nearBefore(text, start, VERSION_BEFORE, 24)) {
+        score = 0.3;
+        reason = 'version';
+      } else if (octets.every((o) => o < 10)) {
+        // "1.2.3.4" is more often a version or a section number than an address.
+        score = ipContext ? Math.max(score - 0.05, 0.6) : 0.4;
+        reason = ipContext ? 'context' : 'short';
+      } else if (ipContext) {
+        score = clamp(score + 0.1);
+        reason = `${kind}, context`;
+      }
+      out.push({ start, end, type: 'IP_ADDRESS', score, reason });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '203.45.117.9',
+      { text: 'Login from 86.121.97.248 at 10:42', value: '86.121.97.248' },
+      { text: 'db host is 10.20.30.40, port 5432', value: '10.20.30.40' },
+      { text: 'gateway 192.168.1.254/24', value: '192.168.1.254' },
+      { text: 'Blocked IP: 41.176.181.243.', value: '41.176.181.243' },
+      { text: 'range 172.16.0.10-172.16.0.99', value: '172.16.0.99' },
+      { text: 'ssh to 8.8.4.4 failed', value: '8.8.4.4' },
+    ],
+    noMatch: [
+      'Upgraded to version 10.0.0.1 yesterday.',
+      'Firmware v2.14.0.3 is out',
+      'The OID is 1.3.6.1.4.1.311.21.7',
+      'Read section 1.2.3.4 of the guide',
+      'docs use 192.0.2.15 and 198.51.100.7 as examples',
+      'Listen on 0.0.0.0 and 127.0.0.1',
+      'netmask 255.255.255.0',
+      'not an address: 256.1.1.1 or 01.02.03.04',
+      'Price 1.299.000.00',
+    ],
+  },
+};

@@ -1,0 +1,65 @@
+import { clamp, near } from '../context.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Six hex pairs joined by one kind of separator (the back-reference), or Cisco's three dotted
+// groups of four. Fixed repetition counts: linear. The look-arounds refuse a seventh pair (an
+// IPv6 address or a longer hex dump) and a start inside a word.
+const PAIRS =
+  /(?<![\w:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-]|\.\w)/g;
+const CISCO = /(?<![\w:.-])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:-]|\.\w)/g;
+
+const MAC_CONTEXT =
+  /\b(?:mac|mac address|hw|hwaddr|hardware|ether|ethernet|bssid|ssid|wifi|wi-fi|wlan|lan|nic|device|adapter|interface|eth\d|en\d|wlan\d|arp|dhcp|oui|station|router)\b/;
+
+/** MAC addresses: six hex pairs with ":" or "-", or Cisco "xxxx.xxxx.xxxx"; not all-zero. */
+export const macAddress: Detector = {
+  id: 'mac-address',
+  types: ['MAC_ADDRESS'],
+  description:
+    'MAC addresses as six hex pairs joined by ":" or "-", or Cisco dotted triples; all-zero and broadcast addresses and all-digit look-alikes without context are refused.',
+  prefilter: /[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\./,
+  detect(text) {
+    const out: Candidate[] = [];
+    const consider = (start: number, value: string, cisco: boolean) => {
+      const hex = value.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
+      if (/^0+$/.test(hex) || /^f+$/.test(hex)) return;
+      const end = start + value.length;
+      const context = near(text, start, end, MAC_CONTEXT, 32);
+      let score = cisco ? 0.75 : value.includes(':') ? 0.85 : 0.8;
+      let reason: string | undefined;
+      // All digits in dashes ("12-34-56-78-90-12") or dots is a number list or a date run
+      // more often than a hardware address; a hex letter or a context word settles it.
+      if (!/[a-f]/i.test(hex)) {
+        score = 0.35;
+        reason = 'digits only';
+      }
+      if (context) {
+        score = clamp(score + 0.3);
+        reason = 'context';
+      }
+      out.push({ start, end, type: 'MAC_ADDRESS', score: Math.min(score, 0.95), reason });
+    };
+    for (const m of text.matchAll(PAIRS)) consider(m.index, m[0], false);
+    if (text.includes('.')) for (const m of text.matchAll(CISCO)) consider(m.index, m[0], true);
+    return out;
+  },
+  examples: {
+    match: [
+      '3C:22:FB:7A:91:0E',
+      { text: 'device a4-5e-60-c2-19-7b joined', value: 'a4-5e-60-c2-19-7b' },
+      { text: 'HWaddr 00:1a:2b:3c:4d:5e', value: '00:1a:2b:3c:4d:5e' },
+      { text: 'show mac: 0050.56c0.0008 on Gi0/1', value: '0050.56c0.0008' },
+      { text: 'BSSID 12:34:56:78:90:12 seen', value: '12:34:56:78:90:12' },
+      { text: 'Laptop (f0:18:98:2e:4b:c1).', value: 'f0:18:98:2e:4b:c1' },
+    ],
+    noMatch: [
+      '00:00:00:00:00:00',
+      'broadcast ff:ff:ff:ff:ff:ff',
+      'Timecode 01:02:03:04:05:06',
+      'Numbers 12-34-56-78-90-12 in the draw',
+      '2a02:1810:4d3c:2f00:91b2:7c1e:3a8f:62d4',
+      'Mixed 3C:22-FB:7A:91:0E separators',
+      'Build 1234.5678.9012 shipped',
+    ],
+  },
+};

@@ -1,0 +1,91 @@
+import type { Candidate, Detector } from '../types.ts';
+
+// Medical record numbers have no common format (each hospital system numbers its own), so the
+// label is the evidence: a record keyword, an optional connector, then the id itself. Keywords
+// that are ordinary words on their own ("patient", "chart") count only with an id word.
+const KEYWORDS = [
+  String.raw`mrn`,
+  String.raw`mr\s?#`,
+  String.raw`medical[ -]records?(?:\s(?:number|no\.?|nr\.?|#|id))?`,
+  String.raw`med\.?\s?rec\.?(?:\s?(?:number|no\.?|#))?`,
+  String.raw`health[ -]record\s(?:number|no\.?|#|id)`,
+  String.raw`(?:patient|chart|hospital)\s?(?:identifier|id|number|no\.?|nr\.?|#)`,
+  String.raw`patienten-?(?:nummer|nr\.?|id)`,
+  String.raw`pati[eë]ntnummer`,
+  String.raw`fallnummer`,
+  String.raw`dossier\s(?:m[ée]dical|patient)`,
+  String.raw`(?:num[ée]ro|n°|no)\sde\sdossier`,
+  String.raw`historia\scl[ií]nica`,
+  String.raw`n[úu]mero\sde\shistoria`,
+  String.raw`cartella\sclinica`,
+  String.raw`numero\sdi\scartella`,
+].join('|');
+
+// After the keyword: up to a few spaces, an optional ":", "#", "=", "is" or "-", then the id:
+// 5-18 characters of letters, digits and inner separators. Every gap is bounded.
+const CONNECT = String.raw`\s{0,3}(?:[:#=-]|is|was|n°|no\.?)?\s{0,3}#?\s{0,2}`;
+const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\-/.]{3,16}[A-Za-z0-9]`;
+
+// The keyword must end its word ("patient id" is not the start of "patient identity").
+const LABELLED = new RegExp(
+  String.raw`(?<!\w)(?:${KEYWORDS})(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  'gi',
+);
+// French and Spanish acronyms (identifiant permanent du patient, número de historia clínica),
+// matched in capitals only: in lower case they are ordinary words or other things.
+const ACRONYM = new RegExp(String.raw`(?<!\w)(?:IPP|NHC)${CONNECT}(${ID})(?![A-Za-z0-9])`, 'g');
+
+const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
+
+function idOk(id: string): boolean {
+  const alnum = id.replace(/[^A-Za-z0-9]/g, '');
+  const digits = alnum.replace(/\D/g, '').length;
+  return alnum.length >= 5 && alnum.length <= 12 && digits >= 3 && !DATE.test(id);
+}
+
+/** Medical record numbers: an id right after an MRN / patient id / chart number label. */
+export const medicalRecord: Detector = {
+  id: 'medical-record',
+  types: ['MEDICAL_RECORD'],
+  description:
+    'Medical record numbers: a 5-12 character id (with at least 3 digits) right after a label such as MRN, medical record number, patient id, chart number, Patientennummer, dossier médical or historia clínica.',
+  prefilter:
+    /mrn|mr\s?#|record|rec\b|patient|pati[eë]nt|chart|hospital|fallnummer|dossier|historia|cartella|IPP|NHC/i,
+  detect(text) {
+    const out: Candidate[] = [];
+    const add = (m: RegExpMatchArray, score: number, reason: string) => {
+      const id = m[1]!;
+      if (!idOk(id)) return;
+      const end = m.index! + m[0].length;
+      out.push({ start: end - id.length, end, type: 'MEDICAL_RECORD', score, reason });
+    };
+    for (const m of text.matchAll(LABELLED)) add(m, 0.85, 'label');
+    if (/IPP|NHC/.test(text)) for (const m of text.matchAll(ACRONYM)) add(m, 0.75, 'label');
+    return out;
+  },
+  examples: {
+    match: [
+      { text: 'MRN: 00482913', value: '00482913' },
+      { text: 'Patient ID A7720193 was admitted', value: 'A7720193' },
+      { text: 'medical record number 4471-2209 (St. Mary)', value: '4471-2209' },
+      { text: 'Chart # 12-4471-9', value: '12-4471-9' },
+      { text: 'Patientennummer: 2023118845', value: '2023118845' },
+      { text: 'N° de dossier 77A41209, dossier médical', value: '77A41209' },
+      { text: 'Historia clínica 0981245', value: '0981245' },
+      { text: 'mrn#882019344.', value: '882019344' },
+      { text: 'IPP 503228190', value: '503228190' },
+      { text: 'Patient identifier MX-4471-2209-B', value: 'MX-4471-2209-B' },
+    ],
+    noMatch: [
+      'MRN pending, will update',
+      'The medical record was updated on 2024-05-01',
+      'Patient ID: 2024-05-01',
+      'patient 3 of 12 in chart 4',
+      'Order 00482913 for the patient',
+      'Patient ID card lost',
+      'MRN 12',
+      'ipp 503228190 is a stock code',
+      'patient identity 20240501 confirmed',
+    ],
+  },
+};

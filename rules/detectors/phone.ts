@@ -1,0 +1,329 @@
+/**
+ * Phone numbers. Candidates are found cheaply here (a bounded run of digit groups), refused by
+ * shape when they are dates, addresses, versions, amounts or card-length runs, then validated
+ * with libphonenumber-js against the country's number plan.
+ *
+ * Metadata build: 'libphonenumber-js/min'. Measured with
+ * `npx esbuild --bundle --minify --format=esm <file importing parsePhoneNumberFromString> | gzip -c | wc -c`
+ * (libphonenumber-js 1.13.16): min 29.6 KB, mobile 34.5 KB, max 50.6 KB. The whole engine
+ * (without names) must fit in 60 KB, so max alone would take most of it. `mobile` only knows
+ * mobile ranges, which would drop every landline, desk and fax number. `min` checks each
+ * country's number pattern and lengths (not the per-type ranges), which is what a detector
+ * needs: the rest of the decision comes from shape and context below.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { clamp } from '../context.ts';
+import { isTrivialDigits } from '../checksums.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// A run that starts with "+", "(" or a digit and continues with digits and the separators people
+// use in phone numbers (space, dot, dash, slash, parentheses), ending on a digit, plus an
+// optional extension. Every repetition is bounded, and the look-behind refuses a start inside a
+// word, a number, an amount or a path, so a long digit run is read from one offset only.
+const RUN =
+  /(?<![\w+.\-/\\@#$€£¥%=&]|\d[,:])\+?\(?\d[\d ().\-/]{4,24}\d(?:[ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
+
+const EXTENSION = /[ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}$/i;
+
+// Countries whose national numbers are written with a leading trunk "0" (or, for Italy, whose
+// landlines keep it); a national number without the 0 is never meant for them.
+const WITH_ZERO: readonly CountryCode[] = [
+  'GB',
+  'FR',
+  'DE',
+  'NL',
+  'BE',
+  'IT',
+  'AU',
+  'CH',
+  'AT',
+  'IN',
+  'BR',
+];
+// Countries whose national numbers are written without a leading 0.
+const WITHOUT_ZERO: readonly CountryCode[] = ['US', 'CA', 'ES', 'IT', 'IN', 'BR', 'MX'];
+
+// Words that say "this is a phone number". Tested on the lower-cased text before (40 chars) and
+// after (24 chars) the candidate.
+const PHONE_WORDS =
+  /(?:\b(?:phone|phones|ph|tel|tele|telephone|telefon|telefono|teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|text|texts|texting|sms|whatsapp|signal|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|message|messages|reach|rufnummer|tlf|numéro|numero|número)\b|\b(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\s(?:phone\s)?(?:number|no\.?|nr\.?|#)\s{0,2}(?:is|was|:)?|☎|📞)/;
+
+// Labels that name a phone only when they sit right beside the number: "Office: ...",
+// "... 416 60 039 office", "T: ...". One-letter labels count only with their colon or dot.
+const LABEL_BEFORE =
+  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf)\b\s{0,2}[:.]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/;
+const LABEL_AFTER = /^\s{0,2}[-(]?\s{0,2}(?:office|desk|home|work|direct|main|switchboard)\b/;
+
+// A number followed by a street name is a house number and a building or postcode, as in
+// "17151 2450 Crown St" or "12 345 Main Street": an address, not a phone.
+const STREET_AFTER =
+  /^,?\s{1,3}(?:[A-Z][\w'.-]{0,20}\s{1,3}){0,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Way|Ct|Court|Pl|Place|Ter|Terrace|Pkwy|Parkway|Hwy|Highway|Cres|Crescent|Sq|Square|Cir|Circle|Close|Apt|Suite|Unit)\b\.?|^,?\s{1,3}(?:[a-z][\w'.-]{0,20}\s{1,3})?(?:street|avenue|road|drive|lane|boulevard|apt|suite)\b/;
+
+// Words that say the number is something else. Tested on a short window (28 before, 16 after)
+// so the "order" of an earlier clause does not sink the phone number of the next.
+const NOT_PHONE_WORDS =
+  /\b(?:order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\/n|sn|version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id|ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|quantity|population|zip|postcode|postal|plz|patient|mrn|npi|dea|ssn|sin|passport|license|licence|tax|vat|ein|tin|routing|aba|swift|policy|member|claim|nhs|medicare|medicaid|insurance|insured|kvnr|ehic|date|dob|born|error|code|pin|otp|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|factura|ordine|fattura)\b|[€$£¥₹]/;
+
+/**
+ * The lower-cased text before `start` (up to `n` characters), without a word cut in half at the
+ * window's edge: "dpo" cut to "po" would read as a purchase order.
+ */
+function before(text: string, start: number, n: number): string {
+  const from = Math.max(0, start - n);
+  let s = text.slice(from, start);
+  if (from > 0 && /\w/.test(text[from - 1]!)) s = s.replace(/^\w+/, '');
+  return s.toLowerCase();
+}
+
+/** The lower-cased text after `end` (up to `n` characters), without a word cut in half. */
+function after(text: string, end: number, n: number): string {
+  const to = Math.min(text.length, end + n);
+  let s = text.slice(end, to);
+  if (to < text.length && /\w/.test(text[to]!)) s = s.replace(/\w+$/, '');
+  return s.toLowerCase();
+}
+
+/**
+ * A cheap first look at the number without its extension, one pass with no regex: too many
+ * digits for any phone number (12 for a national form; 15 in E.164 plus a written "00"), or
+ * several one-digit groups ("4 4 4 4", "10.0.0.1 10.0.0.2") in a number not written with "+".
+ * Keeps long pasted lists and logs fast; shapeOf and looksLikeSomethingElse decide the rest.
+ */
+function quickReject(main: string): boolean {
+  const raw = main;
+  let digits = 0;
+  let run = 0;
+  let singles = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    const c = i < raw.length ? raw.charCodeAt(i) : 32;
+    if (c >= 48 && c <= 57) {
+      digits++;
+      run++;
+    } else {
+      if (run === 1) singles++;
+      run = 0;
+    }
+  }
+  const plus = raw.charCodeAt(0) === 43;
+  const intl = plus || raw.startsWith('00') || raw.startsWith('(00');
+  return digits > (intl ? 17 : 12) || (singles >= 2 && !plus);
+}
+
+/** A candidate's shape, from its digit groups. */
+interface Shape {
+  /** The main digits, without extension. */
+  digits: string;
+  /** Digit groups as written, separators removed. */
+  groups: string[];
+  /** Separators used between groups (without parentheses). */
+  seps: Set<string>;
+  /**
+   * Written with "+" or the international call prefix 00. (The North American 011 is not
+   * read as one: 0113-0118 are British area codes.)
+   */
+  international: boolean;
+  /** Has any separator or parentheses. */
+  formatted: boolean;
+}
+
+function shapeOf(main: string): Shape | null {
+  // Parentheses: at most one pair, opened before it is closed, holding 1-5 digits (an area code
+  // or the "(0)" of "+41 (0)96 ...").
+  const opens = main.split('(').length - 1;
+  const closes = main.split(')').length - 1;
+  if (opens !== closes || opens > 1) return null;
+  if (opens === 1 && !/\(\+?\d{1,5}\)/.test(main)) return null;
+  // Two separators in a row ("12 - 34", "1..2") are prose or a list, not a number, except a
+  // closing parenthesis followed by a space or dash.
+  if (/[ .\-/]{2,}|[ .\-/]\)|\([ .\-/]/.test(main)) return null;
+  const groups = main.split(/[^\d]+/).filter((g) => g.length > 0);
+  const digits = groups.join('');
+  const seps = new Set(main.replace(/[\d+()]/g, '').split(''));
+  return {
+    digits,
+    groups,
+    seps,
+    international: main.startsWith('+') || /^\(?00[1-9]/.test(main),
+    formatted: /[^\d+]/.test(main),
+  };
+}
+
+/** Shapes that are something else: dates, IP addresses, versions, amounts, ids. */
+function looksLikeSomethingElse(main: string, s: Shape): boolean {
+  const { groups, seps } = s;
+  const n = groups.length;
+  // Dates: 2024-05-01, 01.05.2024, 1/5/2024.
+  if (
+    n === 3 &&
+    /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{2}|\d{4}))$/.test(main)
+  ) {
+    return true;
+  }
+  // A date then a time or another number: "2024-05-01 1230".
+  if (/^\d{4}-\d{2}-\d{2}\b/.test(main) || /^\d{1,2}[./]\d{1,2}[./]\d{4}\b/.test(main)) return true;
+  // Dotted quads and other dotted runs with one-digit groups: IP addresses, versions, sections.
+  if (seps.size === 1 && seps.has('.')) {
+    if (n === 4 && groups.every((g) => g.length <= 3)) return true;
+    if (groups.some((g) => g.length === 1)) return true;
+  }
+  // Amounts with thousands groups: "1.234.567", "12 345 678" after a one-digit lead group.
+  if (/^\d{1,3}(?:[. ]\d{3}){2,}$/.test(main) && groups[0]!.length === 1 && groups[0] !== '1') {
+    return true;
+  }
+  // Year ranges and lists: "1998-2004", "2019 2020".
+  if (groups.every((g) => /^(?:19|20)\d\d$/.test(g))) return true;
+  // US SSN shape 3-2-4 with dashes or spaces, and US ZIP+4 codes.
+  if (/^\d{3}[- ]\d{2}[- ]\d{4}$/.test(main) || /^\d{5}-\d{4}$/.test(main)) return true;
+  // Dots mixed with other separators are decimals ("11.2046 78.4956"), not a number plan.
+  if (seps.has('.') && seps.size > 1 && !s.international) return true;
+  // Card-like 4-4-4(-x) groups.
+  if (n >= 4 && groups.slice(0, 4).every((g) => g.length === 4)) return true;
+  // Several one-digit groups: spaced-out digits, scores, lists ("1 2 3 4 5 6 7").
+  if (groups.filter((g) => g.length === 1).length >= 2 && !s.international) return true;
+  // A slash is only a phone separator as "030/1234567" (area code / subscriber).
+  if (seps.has('/') && !(n >= 2 && groups[0]!.startsWith('0') && main.split('/').length === 2)) {
+    return true;
+  }
+  return false;
+}
+
+interface Verdict {
+  score: number;
+  reason: string;
+}
+
+/** Validates with the number plans; returns the base score before context. */
+function validate(main: string, s: Shape): Verdict | null {
+  const { digits } = s;
+  if (isTrivialDigits(digits)) return null;
+  if (s.international) {
+    // "+" then 8-15 digits (E.164 allows 15 with the country code).
+    let plus = main.replace(/^\(?00/, '+').replace(/\(0\)/, '');
+    if (!plus.startsWith('+')) plus = '+' + plus;
+    const intlDigits = plus.replace(/\D/g, '');
+    if (intlDigits.length < 8 || intlDigits.length > 15) return null;
+    const p = parsePhoneNumberFromString(plus);
+    if (p?.isValid()) {
+      return { score: main.startsWith('+') ? 0.85 : 0.75, reason: 'valid international' };
+    }
+    // A country code that exists but a number the (minimal) plan does not know: plausible.
+    return p ? { score: 0.3, reason: 'international' } : null;
+  }
+  if (digits.length < 7 || digits.length > 12) return null;
+  // Bare runs of 11+ digits are ids and timestamps; a national number is at most 11 digits and
+  // nobody writes one that long without a separator unless it starts with its trunk 0.
+  if (!s.formatted && digits.length > 11) return null;
+  if (!s.formatted && digits.length === 11 && !/^[01]/.test(digits)) return null;
+  const zero = digits.startsWith('0');
+  const sizes = s.groups.map((g) => g.length).join(' ');
+  // NANP numbers are written 3-3-4 (after an optional 1); a 10-digit run grouped any other way
+  // ("88 57 16 48 01") is something else that happens to fit the plan.
+  const nanpShape = !s.formatted || /^(?:1 )?3 3 4$/.test(sizes);
+  // Pairs ("80 97 10 87") are how French, Belgian, Swiss and Nordic numbers are written; none
+  // of the countries tried without a trunk 0 groups its numbers that way.
+  const pairs = !zero && /^(?:\d )?2 2 2 2(?: 2)*$/.test(sizes);
+  // "950 456 789" is a Spanish mobile and also a count written with thousands spaces; only
+  // context tells them apart.
+  const thousands = !zero && /^[123](?: 3){2,}$/.test(sizes) && !s.seps.has('-');
+  let valid = false;
+  if (!pairs) {
+    for (const c of zero ? WITH_ZERO : WITHOUT_ZERO) {
+      if ((c === 'US' || c === 'CA') && !nanpShape) continue;
+      const p = parsePhoneNumberFromString(main, c);
+      if (p?.isValid()) {
+        valid = true;
+        break;
+      }
+    }
+  }
+  if (valid && thousands) return { score: 0.45, reason: 'valid national, count-like' };
+  if (valid && s.formatted) return { score: 0.6, reason: 'valid national' };
+  // A bare run is an id as often as a phone; the trunk 0 makes a phone more likely.
+  if (valid) return { score: zero ? 0.45 : 0.4, reason: 'valid national, unformatted' };
+  return s.formatted ? { score: 0.2, reason: 'shape' } : { score: 0.12, reason: 'digits' };
+}
+
+/** Phone numbers in international and national formats, validated with libphonenumber-js. */
+export const phone: Detector = {
+  id: 'phone',
+  types: ['PHONE'],
+  description:
+    'Phone numbers: a bounded digit-group run validated with libphonenumber-js (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused.',
+  prefilter: /\d[\d ().\-/]{5,24}\d/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(RUN)) {
+      const raw = m[0];
+      const start = m.index;
+      const end = start + raw.length;
+      // The run must end the token: not glued to a word, not followed by more of a dotted or
+      // dashed run (a longer id, an IP address) or by a time ("12:30").
+      const next = text.slice(end, end + 2);
+      if (/^\w/.test(next) || /^[.\-/:,]\d/.test(next)) continue;
+      const ext = /[xXeE]/.test(raw) ? EXTENSION.exec(raw) : null;
+      const main = ext ? raw.slice(0, raw.length - ext[0].length) : raw;
+      if (quickReject(main)) continue;
+      const shape = shapeOf(main);
+      if (!shape || looksLikeSomethingElse(main, shape)) continue;
+      const verdict = validate(main, shape);
+      if (!verdict) continue;
+      let { score, reason } = verdict;
+      const pre = before(text, start, 40);
+      const post = after(text, end, 24);
+      const strong = PHONE_WORDS.test(pre) || PHONE_WORDS.test(post);
+      const label = !strong && (LABEL_BEFORE.test(pre.slice(-16)) || LABEL_AFTER.test(post));
+      const negative =
+        NOT_PHONE_WORDS.test(before(text, start, 28)) ||
+        NOT_PHONE_WORDS.test(after(text, end, 16)) ||
+        STREET_AFTER.test(text.slice(end, end + 60));
+      // Beside an order or invoice word, a phone word further away ("contact us about order
+      // 555 123 4567") does not rescue the number; only a label right before it does.
+      const labelled = strong && PHONE_WORDS.test(pre.slice(-16));
+      if ((strong || label) && (!negative || labelled)) {
+        score += strong ? 0.4 : 0.35;
+        reason += ', context';
+      }
+      if (negative) {
+        score -= 0.45;
+        reason += ', negative context';
+      }
+      out.push({ start, end, type: 'PHONE', score: clamp(score), reason });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '+1 415-555-2671',
+      { text: 'didn’t get any message on my registered 905-674-3793.', value: '905-674-3793' },
+      { text: 'Phone: (37) 788-063 (office)', value: '(37) 788-063' },
+      { text: 'Fax: 07700 063 966', value: '07700 063 966' },
+      { text: 'Desk: +41 (0)96 471 07 95', value: '+41 (0)96 471 07 95' },
+      { text: 'Mobile: 0490 75 40 81', value: '0490 75 40 81' },
+      { text: 'Appelez le 03.93.92.16.85 demain', value: '03.93.92.16.85' },
+      { text: 'Tel. 030/2345678 (Zentrale)', value: '030/2345678' },
+      { text: 'call me at (602) 272-9781 x123 tonight', value: '(602) 272-9781 x123' },
+      { text: 'Write on WhatsApp +447911123456', value: '+447911123456' },
+      { text: 'Handy: 0171 2345678', value: '0171 2345678' },
+      { text: 'Leeds office 0113 496 0321', value: '0113 496 0321' },
+      { text: 'from abroad dial 0044 20 7946 0958', value: '0044 20 7946 0958' },
+      { text: 'Contact: 9498777106', value: '9498777106' },
+    ],
+    noMatch: [
+      'Order 4539-1488-0343 shipped on 2024-05-01 12:30:45',
+      'Invoice #INV-2023-000123 total €1 234 567',
+      'Server 192.168.100.200 runs version 10.0.19041.1',
+      'Card 4539 1488 0343 6467 was declined',
+      'Tracking number 1Z999AA10123456784',
+      'Released in 1999, 2004 and 2015',
+      'Timestamp 2024-05-01T12:30:45Z, build 20240501123045',
+      'Order number 555-123-4567 is on its way',
+      'SSN 123-45-6789',
+      'Population 12 345 678 in 2020',
+      'It costs $1,234,567.89 or 1.234.567 EUR',
+      'Date 12/05/2023 and 05.12.2023',
+      'Employed 1998-2004, then 2010 2015',
+      'Contact support about order 555 123 4567 please',
+      'Rechnung 0301 5662720 vom Mai',
+    ],
+  },
+};
