@@ -1,0 +1,92 @@
+import { isTrivialDigits } from '../checksums.ts';
+import { NON_PERSONAL_NUMBER, nearBefore } from '../context.ts';
+import { nearWords } from '../payment-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Nine digits as one token: not inside a longer number, a decimal, a date or an id.
+const NINE = /(?<![\w.,/-])\d{9}(?![\w]|[.,/-]\d)/g;
+
+const ROUTING_WORDS =
+  /\b(?:routing|aba|rtn|abartn|transit|ach|fedwire|wire|r\/t|bank(?:'s)? routing|routing (?:number|no|#))\b/;
+// The keyword right before the number ("Routing number: ", "ABA #", "RTN "): strong enough to
+// outweigh an "order" or "ref" elsewhere in the sentence.
+const ROUTING_JUST_BEFORE =
+  /\b(?:routing|aba|rtn|abartn|transit|r\/t)(?:\s{0,2}(?:number|no\.?|nr\.?|num|code|#|is))?[\s:=#.()-]{0,4}$/;
+
+/**
+ * Valid first two digits of an ABA routing number: 00-12 for ordinary banks, 21-32 for thrift
+ * institutions, 61-72 for electronic transactions, 80 for traveller's cheques.
+ */
+function validPrefix(p: number): boolean {
+  return p <= 12 || (p >= 21 && p <= 32) || (p >= 61 && p <= 72) || p === 80;
+}
+
+/** The ABA checksum: 3, 7, 1 weights repeated over the nine digits, sum divisible by 10. */
+export function abaChecksum(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  const w = [3, 7, 1];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += w[i % 3]! * (digits.charCodeAt(i) - 48);
+  return sum % 10 === 0;
+}
+
+/** US ABA routing numbers: prefix, 3-7-1 checksum, and a routing keyword nearby. */
+export const abaRouting: Detector = {
+  id: 'aba-routing',
+  types: ['ROUTING_NUMBER'],
+  description:
+    'US ABA routing transit numbers: nine digits, valid Federal Reserve prefix and 3-7-1 checksum, only beside "routing", "ABA", "RTN" or "transit".',
+  prefilter: /\d{9}/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const lower = text.toLowerCase();
+    // Without a routing word anywhere no candidate can pass, so skip the work.
+    if (!ROUTING_WORDS.test(lower)) return out;
+    const nearRouting = nearWords(text, lower, ROUTING_WORDS);
+    const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
+    for (const m of text.matchAll(NINE)) {
+      const digits = m[0];
+      const start = m.index;
+      const end = start + 9;
+      if (!validPrefix(Number(digits.slice(0, 2))) || isTrivialDigits(digits)) continue;
+      if (!abaChecksum(digits)) continue;
+      // One nine-digit number in ten passes the checksum, so the keyword decides.
+      let score = 0.25;
+      let reason = 'checksum';
+      const direct = nearBefore(text, start, ROUTING_JUST_BEFORE, 24);
+      if (direct) {
+        score = 0.85;
+        reason = 'checksum, context';
+      } else if (nearRouting(start, end)) {
+        score = 0.75;
+        reason = 'checksum, context';
+      }
+      if (!direct && nearOther(start, end)) {
+        score -= 0.4;
+        reason = 'negative context';
+      }
+      out.push({ start, end, type: 'ROUTING_NUMBER', score, reason });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      { text: 'Routing number: 021105832', value: '021105832' },
+      { text: 'ABA 311076299, account 12345678', value: '311076299' },
+      { text: 'RTN#264083151', value: '264083151' },
+      { text: 'wire to routing 072094413 at the credit union', value: '072094413' },
+      { text: 'Please use transit no. 611000046 for ACH', value: '611000046' },
+      { text: 'Bank routing (ABA): 323271493', value: '323271493' },
+    ],
+    noMatch: [
+      '021105832',
+      'Routing number: 021105833',
+      'Order 021105832 shipped, tracking attached',
+      'routing 412345670',
+      'SSN 123-45-6789 and id 311076299',
+      'ABA 123456789',
+      'routing 0211058321',
+      'Amount 311,076,299 routed via wire',
+    ],
+  },
+};

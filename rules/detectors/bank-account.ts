@@ -1,0 +1,117 @@
+import { isTrivialDigits } from '../checksums.ts';
+import { near } from '../context.ts';
+import { nearWords } from '../payment-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// The label, then a few characters of filler ("number", "no.", ":", "is", "#"), then the number:
+// 6 to 17 digits, possibly split by single spaces or dashes ("0012 3456 78", "12345-6").
+// Everything is bounded, and the label must start a word, so the scan stays linear.
+const LABELLED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(` +
+    [
+      String.raw`(?:bank |checking |savings |current |deposit )?account (?:number|no\.?|nr\.?|num\.?|#)`,
+      String.raw`bank account`,
+      String.raw`(?:checking|savings|current) account`,
+      String.raw`acct\.?(?: (?:number|no\.?|#))?`,
+      String.raw`acc\.? ?(?:no\.?|#)`,
+      String.raw`a\/c(?: (?:number|no\.?|#))?`,
+      String.raw`account`,
+      String.raw`kontonummer|konto-?nr\.?|kontonr\.?|konto`,
+      String.raw`num[ée]ro de compte|n[°º] de compte|no de compte|compte(?: bancaire| courant)?`,
+      String.raw`n[úu]mero de cuenta|n[°º] de cuenta|cuenta(?: bancaria| corriente)?`,
+      String.raw`numero di conto|conto(?: corrente)?`,
+      String.raw`rekeningnummer|rekening`,
+    ].join('|') +
+    String.raw`)(?![\p{L}])[\s:=#.(),-]{0,4}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#.-]{1,3})?` +
+    String.raw`(\d(?:[ -]?\d){5,16})(?![\p{L}\p{N}_]|[ .-]\d)`,
+  'giu',
+);
+
+// A UK sort code followed by an account number: "12-34-56 12345678", "12-34-56, 12345678".
+const SORT_AND_ACCOUNT = /(?<![\w-])(\d\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])/g;
+// A sort code on its own, right after its label.
+const SORT_CODE = /\bsort ?code\b[\s:=#.-]{0,4}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d{6})(?![\w-])/gi;
+
+const BANK_WORDS =
+  /\b(?:bank|banking|iban|routing|aba|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|swift|bic|überweisung|bankverbindung|banque|virement|banco|transferencia)\b/;
+// Accounts that are not bank accounts: cloud, customer, user and loyalty numbers.
+const OTHER_ACCOUNT =
+  /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
+/** Bank account numbers, only after an account label or as a UK sort code plus account. */
+export const bankAccount: Detector = {
+  id: 'bank-account',
+  types: ['BANK_ACCOUNT', 'ROUTING_NUMBER'],
+  description:
+    'Bank account numbers (6-17 digits) right after an account label in English, German, French, Spanish, Italian or Dutch, and UK sort code plus account number; a sort code alone after its label is reported as a routing number.',
+  prefilter: /\d{2}/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const lower = text.toLowerCase();
+    const nearBank = nearWords(text, lower, BANK_WORDS);
+    const nearOther = nearWords(text, lower, OTHER_ACCOUNT);
+    if (/acc|a\/c|kont|compt|cuent|cont|rekening/.test(lower)) {
+      for (const m of text.matchAll(LABELLED)) {
+        const label = m[1]!;
+        const number = m[2]!;
+        const start = m.index + m[0].length - number.length;
+        const end = start + number.length;
+        const digits = number.replace(/\D/g, '');
+        if (isTrivialDigits(digits)) continue;
+        // A date written with dashes is not an account number.
+        if (/^\d{4}-\d\d-\d\d$|^\d\d-\d\d-\d{4}$/.test(number)) continue;
+        // Only the bare word "account" is weak: it also names cloud, shop and game accounts.
+        const bankish = label.toLowerCase() !== 'account';
+        let score = bankish ? 0.8 : 0.45;
+        let reason = 'context';
+        if (nearBank(start, end)) score += bankish ? 0.1 : 0.3;
+        if (nearOther(start, end)) {
+          score -= 0.35;
+          reason = 'negative context';
+        }
+        out.push({ start, end, type: 'BANK_ACCOUNT', score, reason });
+      }
+    }
+    for (const m of text.matchAll(SORT_AND_ACCOUNT)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (isTrivialDigits(m[2]!)) continue;
+      // Eight digits after a dashed six: a bank detail only with a bank word nearby.
+      const score = near(text, start, end, /\b(?:sort|account|acct|a\/c|bank)\b/) ? 0.85 : 0.3;
+      out.push({ start, end, type: 'BANK_ACCOUNT', score, reason: 'sort code' });
+    }
+    if (/sort ?code/i.test(text)) {
+      for (const m of text.matchAll(SORT_CODE)) {
+        const end = m.index + m[0].length;
+        const start = end - m[1]!.length;
+        out.push({ start, end, type: 'ROUTING_NUMBER', score: 0.75, reason: 'context' });
+      }
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      { text: 'Account number: 48213907', value: '48213907' },
+      { text: 'please send it to acct # 000482913377', value: '000482913377' },
+      { text: 'Sort code 20-45-77, a/c no. 41825930', value: '41825930' },
+      {
+        text: 'Payee: J. Smith, 20-45-77 41825930 (sort code and account)',
+        value: '20-45-77 41825930',
+      },
+      { text: 'Kontonummer: 0532013000', value: '0532013000' },
+      { text: 'numéro de compte 00012345678 à la banque', value: '00012345678' },
+      { text: 'Número de cuenta: 0049 1500 0512 3456', value: '0049 1500 0512 3456' },
+      { text: 'my checking account 4829130051 at the bank', value: '4829130051' },
+      { text: 'sort code: 20-45-77', value: '20-45-77' },
+    ],
+    noMatch: [
+      '12345678',
+      'Your AWS account 123456789012 has a new bill',
+      'account created on 2024-01-15',
+      'Customer account 48291300 has 3 open tickets',
+      'account ending in 4821',
+      'Account number: 123456',
+      'We spoke on 20-45-77 about 41825930 units',
+      'Our accounting team closed 48291300 items',
+    ],
+  },
+};

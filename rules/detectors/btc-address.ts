@@ -1,0 +1,170 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { near } from '../context.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Legacy (P2PKH, starts with 1) and script (P2SH, starts with 3) addresses in base58, which has
+// no 0, O, I or l. The guards keep a longer run of word characters (a key, a hash) from
+// yielding a slice; the 32-bit checksum takes care of everything else, so an address inside a
+// URL path or after a slash still counts.
+const BASE58_ADDRESS = /(?<!\w)[13][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)/g;
+// SegWit (bech32) and Taproot (bech32m) addresses: "bc1" and 11 to 71 data characters.
+const BECH32_ADDRESS = /(?<!\w)(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?!\w)/g;
+
+const CRYPTO_WORDS =
+  /\b(?:btc|bitcoin|wallet|address|send|sent|receive|deposit|withdraw|crypto|sats?|satoshis?|ledger|exchange)\b/;
+
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+/** Decodes base58 (Bitcoin alphabet) into bytes; null on a character outside the alphabet. */
+function base58Decode(s: string): Uint8Array | null {
+  const bytes: number[] = []; // little-endian while accumulating
+  for (const ch of s) {
+    let carry = BASE58.indexOf(ch);
+    if (carry < 0) return null;
+    for (let i = 0; i < bytes.length; i++) {
+      carry += bytes[i]! * 58;
+      bytes[i] = carry & 0xff;
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      bytes.push(carry & 0xff);
+      carry >>= 8;
+    }
+  }
+  // Each leading '1' stands for a leading zero byte.
+  for (let i = 0; i < s.length && s[i] === '1'; i++) bytes.push(0);
+  return Uint8Array.from(bytes.reverse());
+}
+
+/** Base58check with a mainnet P2PKH (0x00) or P2SH (0x05) version byte. */
+export function isBase58Address(s: string): boolean {
+  const raw = base58Decode(s);
+  if (raw === null || raw.length !== 25) return false;
+  if (raw[0] !== 0x00 && raw[0] !== 0x05) return false;
+  // The version must agree with the first character: 0x00 encodes as '1', 0x05 as '3'.
+  if ((raw[0] === 0x00) !== (s[0] === '1')) return false;
+  const check = sha256(sha256(raw.subarray(0, 21)));
+  for (let i = 0; i < 4; i++) if (check[i] !== raw[21 + i]) return false;
+  return true;
+}
+
+const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const GENERATOR = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+const BECH32M_CONST = 0x2bc830a3;
+
+function polymod(values: readonly number[]): number {
+  let chk = 1;
+  for (const v of values) {
+    const top = chk >>> 25;
+    chk = ((chk & 0x1ffffff) << 5) ^ v;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk ^= GENERATOR[i]!;
+  }
+  return chk >>> 0;
+}
+
+/**
+ * A mainnet segwit address (BIP 173 / BIP 350): bech32 checksum for witness version 0 with a
+ * 20- or 32-byte program, bech32m for versions 1 to 16 with a 2- to 40-byte program.
+ */
+export function isBech32Address(address: string): boolean {
+  if (address !== address.toLowerCase() && address !== address.toUpperCase()) return false;
+  const s = address.toLowerCase();
+  if (s.length > 90 || !s.startsWith('bc1')) return false;
+  const data: number[] = [];
+  for (const ch of s.slice(3)) {
+    const v = CHARSET.indexOf(ch);
+    if (v < 0) return false;
+    data.push(v);
+  }
+  if (data.length < 7) return false;
+  // hrp "bc" expanded: high bits, a zero, low bits.
+  const c = polymod([3, 3, 0, 2, 3, ...data]);
+  const version = data[0]!;
+  if (version > 16) return false;
+  if (c !== (version === 0 ? 1 : BECH32M_CONST)) return false;
+  // Regroup the 5-bit program into bytes; leftover bits must be fewer than 5 and zero.
+  let acc = 0;
+  let bits = 0;
+  let bytes = 0;
+  for (const v of data.slice(1, -6)) {
+    acc = ((acc << 5) | v) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes++;
+    }
+  }
+  if (bits >= 5 || (acc & ((1 << bits) - 1)) !== 0) return false;
+  if (bytes < 2 || bytes > 40) return false;
+  return version !== 0 || bytes === 20 || bytes === 32;
+}
+
+/** Bitcoin addresses: base58check (1..., 3...) and bech32/bech32m (bc1...), checksums verified. */
+export const btcAddress: Detector = {
+  id: 'btc-address',
+  types: ['CRYPTO_WALLET'],
+  description:
+    'Bitcoin mainnet addresses: legacy and P2SH in base58check (double SHA-256 checksum) and SegWit/Taproot in bech32/bech32m, checksums verified.',
+  prefilter: /[13][1-9A-HJ-NP-Za-km-z]{25}|bc1|BC1/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const push = (start: number, end: number) => {
+      // A checksum-valid address is unmistakable; context only adds a little.
+      const ctx = near(text, start, end, CRYPTO_WORDS);
+      out.push({
+        start,
+        end,
+        type: 'CRYPTO_WALLET',
+        score: ctx ? 0.95 : 0.9,
+        reason: ctx ? 'checksum, context' : 'checksum',
+      });
+    };
+    for (const m of text.matchAll(BASE58_ADDRESS)) {
+      if (isBase58Address(m[0])) push(m.index, m.index + m[0].length);
+    }
+    if (/bc1/i.test(text)) {
+      for (const m of text.matchAll(BECH32_ADDRESS)) {
+        if (isBech32Address(m[0])) push(m.index, m.index + m[0].length);
+      }
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umj',
+      {
+        text: 'Send 0.01 BTC to 1DmxLBzQLiM6ux5Nut7Bm3ScvPj4qsyEhD please',
+        value: '1DmxLBzQLiM6ux5Nut7Bm3ScvPj4qsyEhD',
+      },
+      {
+        text: 'multisig: 39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ1.',
+        value: '39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ1',
+      },
+      {
+        text: 'wallet bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppau',
+        value: 'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppau',
+      },
+      {
+        text: 'P2WSH (bc1q5645yqlm83psrwtkuau7l4697d99chsskl44w8he4xkh3ac9kl3q58dx8e)',
+        value: 'bc1q5645yqlm83psrwtkuau7l4697d99chsskl44w8he4xkh3ac9kl3q58dx8e',
+      },
+      {
+        text: 'taproot: bc1pd38xjkg2h3vznzaf6kl39r3fmumnk34quqn3u7cexlftlwmmkkgqgacdtc',
+        value: 'bc1pd38xjkg2h3vznzaf6kl39r3fmumnk34quqn3u7cexlftlwmmkkgqgacdtc',
+      },
+      'BC1QMUYUC9P03FV2E9SN00G65LGWL553W65KNSPPAU',
+    ],
+    noMatch: [
+      // One character changed: the checksum fails.
+      '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umk',
+      'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppav',
+      // Mixed case is never a valid bech32 string.
+      'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65KNSPPAU',
+      // Inside a longer token (an API key, a hash).
+      'key_1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umj',
+      'sk_live_1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umjQ',
+      'multisig 39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ2 (typo)',
+      'Order 1234567890123456789012345678 shipped',
+    ],
+  },
+};

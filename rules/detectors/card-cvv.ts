@@ -1,0 +1,97 @@
+import { isTrivialDigits } from '../checksums.ts';
+import { findCardNumbers, nearWords } from '../payment-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// A keyword naming the card security code, up to 20 non-digit filler characters ("CVV2: ",
+// "security code is "), then three or four digits as a whole token (not part of a longer
+// number, a decimal, a date or an amount). One forward pass; every part is bounded.
+const KEYWORD_CODE =
+  /(?<![a-z])(cvv2?|cvc2?|cvn|cav2|cvd|card verification (?:value|code|number)|kartenpr[üu]fnummer|cryptogramme(?: visuel)?|security code|card code|csc|sicherheitscode|pr[üu]fnummer|pr[üu]fziffer|code de s[ée]curit[ée]|c[óo]digo de seguridad|codice di sicurezza|cid)(?![a-z])[^\d\n]{0,20}(?<!\w)(\d{3,4})(?![\w/]|[.,:-]\d)/gi;
+
+// Names that only mean the card security code. The others are also used for other codes (a
+// login "security code", Caller ID), so they count less, and CID only beside card words.
+const STRONG = /^(?:cvv2?|cvc2?|cvn|cav2|cvd|card verification|kartenpr|cryptogramme)/i;
+
+const CARD_HINT =
+  /\b(?:cards?|credit|debit|visa|master ?card|amex|american express|discover|karte|carte|tarjeta)\b/;
+
+// Documentation placeholders: they sink any code.
+const PLACEHOLDER =
+  /\b(?:test|testing|sandbox|any (?:cvc|cvv|3|three|value|digits)|example|e\.g|dummy|placeholder)\b/;
+// One-time codes: they sink codes behind an ambiguous name, not behind "CVV" itself (a form
+// may well say "CVV (not your PIN)").
+const ONE_TIME_CODE =
+  /\b(?:otp|one[- ]time|2fa|mfa|sms|text message|login|log in|sign[- ]in|verification code|authenticator|pin|captcha|image|email)\b/;
+
+// Right after a card number: separators, optionally an MM/YY expiry, then the code.
+const AFTER_CARD =
+  /[\s,;|]{1,3}((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d)[\s,;|]{1,3})?(\d{3,4})(?![\w/]|[.,:-]\d)/y;
+
+/** Card security codes (CVV/CVC/CID), only behind their keyword or right after a card number. */
+export const cardCvv: Detector = {
+  id: 'card-cvv',
+  types: ['CREDIT_CARD'],
+  description:
+    'Card security codes (CVV, CVC, CID: 3 or 4 digits) directly after their keyword or right after a card number and its expiry.',
+  prefilter: /\d{3}/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const lower = text.toLowerCase();
+    const nearPlaceholder = nearWords(text, lower, PLACEHOLDER, 40);
+    const nearOneTime = nearWords(text, lower, ONE_TIME_CODE, 40);
+    const nearCard = nearWords(text, lower, CARD_HINT);
+    const add = (start: number, end: number, base: number, reason: string, strong = false) => {
+      let score = base;
+      if (isTrivialDigits(text.slice(start, end))) score -= 0.2;
+      if (nearPlaceholder(start, end) || (!strong && nearOneTime(start, end))) {
+        score -= 0.45;
+        reason = 'negative context';
+      }
+      out.push({ start, end, type: 'CREDIT_CARD', score, reason });
+    };
+    if (/cv|cid|csc|cav|code|pr[üu]f|crypto|c[óo]digo|codice/.test(lower)) {
+      for (const m of text.matchAll(KEYWORD_CODE)) {
+        const keyword = m[1]!;
+        const end = m.index + m[0].length;
+        const start = end - m[2]!.length;
+        if (STRONG.test(keyword)) add(start, end, 0.9, 'context', true);
+        else if (keyword.toLowerCase() !== 'cid') add(start, end, 0.65, 'context');
+        else if (nearCard(start, end)) add(start, end, 0.65, 'context');
+      }
+    }
+    for (const card of findCardNumbers(text)) {
+      if (card.score < 0.5) continue;
+      AFTER_CARD.lastIndex = card.end;
+      const m = AFTER_CARD.exec(text);
+      // Without an expiry between them, only three digits: four could be a year or a PIN.
+      if (m === null || (m[1] === undefined && m[2]!.length !== 3)) continue;
+      const end = card.end + m[0].length;
+      add(end - m[2]!.length, end, 0.65, 'after card number');
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      { text: 'CVV: 482', value: '482' },
+      { text: 'Card 4539 1488 0343 6467, exp 11/28, CVC 9173', value: '9173' },
+      { text: 'security code 739, expiry 04/27', value: '739' },
+      { text: '4539148803436467 04/27 381', value: '381' },
+      { text: 'Amex card, CID 4821', value: '4821' },
+      { text: 'Kartenprüfnummer (CVC2) lautet 052', value: '052' },
+      { text: 'cvv2=614', value: '614' },
+      { text: 'CVC:0917', value: '0917' },
+      { text: 'CVV (not your PIN): 318', value: '318' },
+    ],
+    noMatch: [
+      'Your verification code is 482913',
+      'Your login security code is 4829',
+      'Room 482, floor 3, call ext. 5531',
+      'For testing use any CVC, e.g. 123',
+      'The CVV field must contain 3 or 4 digits.',
+      'CID 4821 assigned to the ticket',
+      'Enter the security code 7391 shown in the image',
+      'Paid $1,482 on 04/27',
+      'Order 4539148803436467 shipped 2024',
+    ],
+  },
+};

@@ -1,0 +1,88 @@
+import { findCardNumbers, nearWords } from '../payment-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// MM/YY, MM/YYYY or M/YY with a slash, dash or dot. A full date (04/27/2024, 2024-04-27) is
+// refused by the guards on both sides.
+const DATE = String.raw`(?<!\w|\d[/.-])((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d))(?![\w/]|[.-]\d| ?[/.-] ?\d)`;
+
+// An expiry keyword, a few non-digit filler characters ("exp.", "valid thru:", "Ablaufdatum
+// (MM/JJ):"), then the date. One forward pass; every part is bounded.
+const KEYWORD_DATE = new RegExp(
+  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|caducidad|vence|validade|scadenza|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?)(?![a-z])[^\d\n]{0,16}` +
+    DATE,
+  'gi',
+);
+
+// MMYY written together ("exp 0427") is ambiguous, so only right behind a short keyword.
+const KEYWORD_COMPACT =
+  /(?<![a-z])(?:exp(?:iry|iration|ires)?|valid thru|good thru)[\s:.=]{1,3}((?:0[1-9]|1[0-2])\d\d)(?![\w/]|[.-]\d)/gi;
+
+// Right after a card number: "4539 1488 0343 6467 04/27", "..., 04/2027".
+const AFTER_CARD = new RegExp(String.raw`[\s,;|]{1,3}` + DATE, 'y');
+
+// Expiry dates of other things: documents, subscriptions, certificates.
+const NOT_A_CARD =
+  /\b(?:passport|licen[cs]e|driver|permit|residence|id card|certificate|cert|ssl|tls|domain|subscription|trial|warranty|coupon|voucher|gift|token|password|membership|contract|lease|insurance|policy|food|milk|best before)\b/;
+
+const CARD_HINT = /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta)\b/;
+
+/** Card expiry dates, only behind an expiry keyword or right after a card number. */
+export const cardExpiry: Detector = {
+  id: 'card-expiry',
+  types: ['CREDIT_CARD'],
+  description:
+    'Card expiry dates (MM/YY, MM/YYYY, MMYY) directly after an expiry keyword ("exp", "valid thru", "Ablaufdatum", "vencimiento") or right after a card number.',
+  prefilter: /\d[/.-]?\d/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const lower = text.toLowerCase();
+    const nearOther = nearWords(text, lower, NOT_A_CARD, 40);
+    const nearCard = nearWords(text, lower, CARD_HINT, 40);
+    const add = (end: number, value: string, base: number, reason: string) => {
+      const start = end - value.length;
+      let score = base;
+      if (nearOther(start, end) && !nearCard(start, end)) {
+        score -= 0.45;
+        reason = 'negative context';
+      }
+      out.push({ start, end, type: 'CREDIT_CARD', score, reason });
+    };
+    if (/exp|val|good|g[üu]ltig|ablauf|verfall|venc|caduc|scad|mm ?\//.test(lower)) {
+      for (const m of text.matchAll(KEYWORD_DATE)) {
+        add(m.index + m[0].length, m[1]!, 0.85, 'context');
+      }
+      for (const m of text.matchAll(KEYWORD_COMPACT)) {
+        add(m.index + m[0].length, m[1]!, 0.85, 'context');
+      }
+    }
+    for (const card of findCardNumbers(text)) {
+      if (card.score < 0.5) continue;
+      AFTER_CARD.lastIndex = card.end;
+      const m = AFTER_CARD.exec(text);
+      if (m !== null) add(card.end + m[0].length, m[1]!, 0.75, 'after card number');
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      { text: 'exp 04/27', value: '04/27' },
+      { text: 'Card 4539 1488 0343 6467, expiry: 11/2028, CVV 123', value: '11/2028' },
+      { text: 'valid thru 09 / 26', value: '09 / 26' },
+      { text: '4539148803436467 04/27 123', value: '04/27' },
+      { text: 'Ablaufdatum (MM/JJ): 03/29', value: '03/29' },
+      { text: 'fecha de vencimiento 12-27', value: '12-27' },
+      { text: 'Exp: 0427', value: '0427' },
+    ],
+    noMatch: [
+      'Meeting moved to 04/27 at 3pm',
+      'Expiration date of the contract: 04/27/2024',
+      'Your passport expires 04/29, renew it early.',
+      'Released 2024-04-27, expires 2025-04-27',
+      'Version 10/22 is out',
+      'exp 2027',
+      'Subscription valid until 05/26',
+      'Ratio 3/4 of the 12/25 batch',
+      'This offer is valid for 12/25 participants',
+    ],
+  },
+};

@@ -1,0 +1,92 @@
+import { CARD_WORDS, findCardNumbers, nearWords } from '../payment-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Words that make a card-shaped number something else. Narrower than NON_PERSONAL_NUMBER on
+// purpose: "case", "line" or "page" are too common in a sentence about a lost card to cost a
+// checksum-valid number its finding.
+const NOT_A_CARD =
+  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|ref|reference|sku|product|part|model|serial|s\/n|version|build|release|commit|sha|uuid|guid|txn|transaction id|confirmation|booking|reservation|po|rma|batch|lot|isbn|issn|imei|iccid|meid|sim|barcode|ean|upc|gtin|timestamp|epoch|account id)\b/;
+
+// Phrases that say the number is a test number, whatever it is.
+const TEST_PHRASE =
+  /\b(?:test cards?|test numbers?|test mode|testkarte|sandbox|stripe test|test (?:visa|mastercard|amex))\b/;
+
+// Weaker hints of a made-up number; they only sink numbers that already look synthetic.
+const TEST_HINT =
+  /\b(?:test|testing|tests|stripe|braintree|adyen|dummy|sample|fake|demo|example|staging|mock|qa|fixture)\b/;
+
+/** Payment card numbers: issuer range and length, Luhn, grouped or split digit by digit. */
+export const creditCard: Detector = {
+  id: 'credit-card',
+  types: ['CREDIT_CARD'],
+  description:
+    'Payment card numbers (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, RuPay): issuer range, length and Luhn, written whole, grouped or digit by digit.',
+  prefilter: /\d(?:[ .-]?\d){3}/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const cards = findCardNumbers(text);
+    if (cards.length === 0) return out;
+    const lower = text.toLowerCase();
+    const nearCard = nearWords(text, lower, CARD_WORDS);
+    const nearOther = nearWords(text, lower, NOT_A_CARD);
+    const nearTest = nearWords(text, lower, TEST_PHRASE);
+    const nearHint = nearWords(text, lower, TEST_HINT);
+    for (const card of cards) {
+      const { start, end } = card;
+      let score = card.score;
+      const reasons = ['luhn'];
+      if (nearCard(start, end)) {
+        // A known issuer needs no help; an unknown prefix passes only beside card words.
+        score += card.issuer ? 0.15 : 0.35;
+        reasons.push('context');
+      }
+      if (nearOther(start, end)) {
+        score -= 0.4;
+        reasons.push('negative context');
+      }
+      if (nearTest(start, end)) {
+        // Whatever the number, a sandbox or a test card is not a customer's card.
+        score = Math.min(score - 0.45, 0.4);
+        reasons.push('test');
+      } else if (card.test && nearHint(start, end)) {
+        score -= 0.45;
+        reasons.push('test');
+      }
+      if (card.test && !reasons.includes('test')) reasons.push('test number');
+      out.push({ start, end, type: 'CREDIT_CARD', score, reason: reasons.join(', ') });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '4539148803436467',
+      { text: 'Card: 4539 1488 0343 6467, exp 04/27', value: '4539 1488 0343 6467' },
+      { text: 'Please charge 5376-2841-0952-0176 for the renewal.', value: '5376-2841-0952-0176' },
+      { text: 'amex 3792 105648 37217 on file', value: '3792 105648 37217' },
+      {
+        text: 'my number is 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7 ok',
+        value: '4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7',
+      },
+      { text: 'Meine Kreditkarte: 3567.9102.4683.1571', value: '3567.9102.4683.1571' },
+      { text: 'tarjeta 6011753029816475, gracias', value: '6011753029816475' },
+      { text: 'UnionPay card 622203194782065145 was declined', value: '622203194782065145' },
+      { text: 'Lost my debit card 675901234567890128 yesterday', value: '675901234567890128' },
+      { text: 'credit card number 812345678901239?', value: '812345678901239' },
+      { text: 'I paid with card 4111 1111 1111 1111 last week', value: '4111 1111 1111 1111' },
+    ],
+    noMatch: [
+      'Tracking number 4539148803436467 for your parcel',
+      'Use the Stripe test card 4242 4242 4242 4242 in sandbox mode.',
+      'For testing, enter 4111111111111111 with any CVC.',
+      'Reference 994539148803436467001 was created',
+      'Card 4539 1488 0343 6468 was declined',
+      'Created at 1700000000000 ms',
+      'id 550e8400-e29b-41d4-a716-446655440000',
+      'Invoice INV-4539148803436467 is overdue',
+      'IMEI 356938035643809 registered',
+      'SKU 5376284109520176 back in stock',
+      'Call +1 415 555 0132 or 0044 20 7946 0958',
+      'Totals: 1234 5678 9012 3456 7890 1234 5678 9012',
+    ],
+  },
+};

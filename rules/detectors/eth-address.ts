@@ -1,0 +1,104 @@
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { near } from '../context.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// 0x and exactly 40 hex digits: a 64-digit transaction hash or a longer blob never yields one.
+const ETH = /(?<![\w$])0[xX][0-9a-fA-F]{40}(?!\w)/g;
+
+// "from" and "to" count only as JSON keys of a transaction; in prose they are everywhere.
+const WALLET_WORDS =
+  /\b(?:wallets?|eth|ether|ethereum|address|addr|send|sent|receive|deposit|withdraw|metamask|ledger|erc-?20|erc-?721|usdt|usdc|polygon|matic|bsc|bnb|arbitrum|optimism|crypto|nft|recipient|sender|beneficiary|payee|contract|owner)\b|"(?:from|to)"\s?:/;
+// 40 hex digits also name hashes, commits and keys; beside these words a lower-case one is one.
+const NOT_AN_ADDRESS =
+  /\b(?:sha|sha1|sha-1|hash|digest|commit|checksum|fingerprint|git|revision|rev|ripemd|hmac|key id|kid|etag|signature|sig)\b/;
+
+/** EIP-55: a letter is upper case exactly when the matching nibble of keccak256 is 8 or more. */
+export function isEip55(address: string): boolean {
+  const hex = address.slice(2);
+  const lower = hex.toLowerCase();
+  const bytes = new Uint8Array(40);
+  for (let i = 0; i < 40; i++) bytes[i] = lower.charCodeAt(i);
+  const hash = keccak_256(bytes);
+  for (let i = 0; i < 40; i++) {
+    const c = hex.charCodeAt(i);
+    if (c < 65) continue; // a digit carries no case
+    const nibble = (hash[i >> 1]! >> (i % 2 === 0 ? 4 : 0)) & 0xf;
+    const upper = c <= 70;
+    if (upper !== nibble >= 8) return false;
+  }
+  return true;
+}
+
+/** Ethereum (and EVM-chain) addresses: EIP-55 checksum when mixed case, context otherwise. */
+export const ethAddress: Detector = {
+  id: 'eth-address',
+  types: ['CRYPTO_WALLET'],
+  description:
+    'Ethereum/EVM addresses (0x + 40 hex): mixed-case ones must pass the EIP-55 checksum; all-lower or all-upper ones need wallet context, because git SHAs and hashes look the same.',
+  prefilter: /0[xX][0-9a-fA-F]{40}/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(ETH)) {
+      const value = m[0];
+      const start = m.index;
+      const end = start + value.length;
+      const hex = value.slice(2);
+      const mixed = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
+      let score: number;
+      let reason: string;
+      if (mixed) {
+        // A mixed-case string that fails the checksum is a typo or not an address at all.
+        if (!isEip55(value)) continue;
+        score = 0.9;
+        reason = 'checksum';
+      } else if (near(text, start, end, WALLET_WORDS)) {
+        score = 0.75;
+        reason = 'context';
+      } else {
+        score = 0.3;
+        reason = 'format';
+      }
+      if (near(text, start, end, NOT_AN_ADDRESS)) {
+        score -= mixed ? 0.2 : 0.45;
+        reason += ', negative context';
+      }
+      out.push({ start, end, type: 'CRYPTO_WALLET', score, reason });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '0x32f04c350d50F0674C859b7EFa67b3d6CF68E4Ea',
+      {
+        text: 'send to 0xF893079D7865ECf047d0dA091DbD79da93141725 on mainnet',
+        value: '0xF893079D7865ECf047d0dA091DbD79da93141725',
+      },
+      {
+        text: 'My ETH wallet: 0xbf365618e57380d779400020c466f7155b2cab68',
+        value: '0xbf365618e57380d779400020c466f7155b2cab68',
+      },
+      {
+        text: 'USDT (ERC-20) deposit address 0X85D8A4E2BF3589131E8FBA1D26E6BF6CE1656A59',
+        value: '0X85D8A4E2BF3589131E8FBA1D26E6BF6CE1656A59',
+      },
+      {
+        text: 'Recipient: 0x85D8A4e2BF3589131e8fBa1d26e6bF6Ce1656a59.',
+        value: '0x85D8A4e2BF3589131e8fBa1d26e6bF6Ce1656a59',
+      },
+      {
+        text: '{"from":"0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea"}',
+        value: '0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea',
+      },
+    ],
+    noMatch: [
+      // Mixed case with one letter's case flipped: fails EIP-55.
+      '0x32f04c350d50f0674C859b7EFa67b3d6CF68E4Ea',
+      'commit 0x9fceb02d0ae598e95dc970b74767f19372d61af8',
+      '0x9fceb02d0ae598e95dc970b74767f19372d61af8',
+      'tx 0x88df016429689c079f3b2f6ad39fa052532c56795b733da78a91ebe6a713944b',
+      'sha1: 9fceb02d0ae598e95dc970b74767f19372d61af8',
+      'hash 0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea of the file',
+      'color 0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea12',
+    ],
+  },
+};

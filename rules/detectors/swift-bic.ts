@@ -1,0 +1,89 @@
+import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { isCountry, nearWords } from '../payment-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Bank (4 letters), country (2 letters), location (2), optional branch (3). Case-insensitive
+// here; detect() accepts lower case only right after the keyword.
+const BIC = /(?<![A-Za-z0-9_-])[A-Za-z]{6}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9_-])/g;
+
+// The keyword directly before the code, with only labels and punctuation between:
+// "BIC: ", "SWIFT code ", "SWIFT/BIC is ", "Swift-Code: ", "code BIC : ".
+const KEYWORD_BEFORE =
+  /\b(?:bic|swift)(?:[\s/-]{0,3}(?:bic|swift|code|number|no\.?|nr\.?|is|of the bank|address))?[\s:=#|.(-]{0,4}$/;
+// Or directly after it: "DEUTDEFF (BIC)", "DEUTDEFF - SWIFT".
+const KEYWORD_AFTER = /^[\s,(|-]{1,3}(?:bic|swift)\b/;
+const KEYWORD_NEAR =
+  /\b(?:bic|swift|bank identifier code|bic\/swift|swift\/bic|código swift|code swift|wire transfer|international transfer)\b/;
+
+/** SWIFT/BIC codes: ISO 9362 layout and a real country, with context unless unmistakable. */
+export const swiftBic: Detector = {
+  id: 'swift-bic',
+  types: ['SWIFT_BIC'],
+  description:
+    'SWIFT/BIC codes (8 or 11 characters, ISO 3166 country in positions 5-6); all-letter codes only beside "BIC"/"SWIFT", codes with digits in the location or branch also bare.',
+  prefilter: /[A-Z]{6}|(?:bic|swift|BIC|SWIFT|Swift)/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const lower = text.toLowerCase();
+    const keywords = /bic|swift/.test(lower);
+    const nearKeyword = nearWords(text, lower, KEYWORD_NEAR);
+    const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
+    for (const m of text.matchAll(BIC)) {
+      const value = m[0];
+      const start = m.index;
+      const end = start + value.length;
+      const upper = value.toUpperCase();
+      if (!isCountry(upper.slice(4, 6))) continue;
+      const branch = upper.slice(8);
+      // Branch codes starting with X are reserved, except XXX for the head office.
+      if (branch.startsWith('X') && branch !== 'XXX') continue;
+      const direct =
+        keywords &&
+        (KEYWORD_BEFORE.test(text.slice(Math.max(0, start - 40), start).toLowerCase()) ||
+          KEYWORD_AFTER.test(text.slice(end, end + 12).toLowerCase()));
+      if (value !== upper) {
+        // "bic: deutdeff": lower case is only believable right after the keyword.
+        if (value === value.toLowerCase() && direct) {
+          out.push({ start, end, type: 'SWIFT_BIC', score: 0.7, reason: 'context' });
+        }
+        continue;
+      }
+      const hasDigit = /\d/.test(upper.slice(6));
+      const nearby = direct || nearKeyword(start, end);
+      let score: number;
+      if (hasDigit) score = direct ? 0.9 : nearby ? 0.85 : value.length === 11 ? 0.55 : 0.35;
+      else if (branch === 'XXX') score = direct ? 0.9 : nearby ? 0.8 : 0.45;
+      // An all-caps eight-letter word ("PASSWORD", "BUSINESS") is common; only the keyword
+      // right beside it makes it a code.
+      else score = direct ? 0.85 : nearby ? 0.4 : 0.1;
+      let reason = nearby ? 'context' : 'format';
+      if (!nearby && nearOther(start, end)) {
+        score -= 0.35;
+        reason = 'negative context';
+      }
+      out.push({ start, end, type: 'SWIFT_BIC', score, reason });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      { text: 'BIC: HUSHDEFF', value: 'HUSHDEFF' },
+      { text: 'SWIFT code QWERUS33 for the wire', value: 'QWERUS33' },
+      { text: 'Please use ZYXWFRPP123 for international payments', value: 'ZYXWFRPP123' },
+      { text: 'Bank: Hush Savings, HUSHGB2LXXX', value: 'HUSHGB2LXXX' },
+      { text: 'MNOPCHZZ (BIC)', value: 'MNOPCHZZ' },
+      { text: 'SWIFT/BIC: hushdeff', value: 'hushdeff' },
+      { text: 'Wire transfer via bank HUSHDEFFXXX, ref attached', value: 'HUSHDEFFXXX' },
+    ],
+    noMatch: [
+      'Please change your PASSWORD today',
+      'The SWIFT code of DEUTSCHE Bank is on the website',
+      'BUSINESS CONTENTS WARNINGS',
+      'SKU ABCDUS12345 out of stock',
+      'The SWIFT network connects BUSINESS customers worldwide',
+      'BIC: HUSHQQFF',
+      'swift is a programming language by apple',
+      'HUSHDEFFX12 is not a branch code',
+    ],
+  },
+};
