@@ -55,3 +55,23 @@ describe('overlap resolution', () => {
     expect(timings).toEqual(['d']);
   });
 });
+
+describe('overlap resolution at scale', () => {
+  it('matches the global greedy result on random spans', () => {
+    let seed = 1;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const spans: Array<[number, number, number]> = [];
+    for (let i = 0; i < 400; i++) {
+      const start = Math.floor(rand() * 2000);
+      spans.push([start, start + 1 + Math.floor(rand() * 30), Math.round(rand() * 100) / 100]);
+    }
+    const d = fixed('r', 'PHONE', spans);
+    const got = scanWith([d], 'x'.repeat(2100), { threshold: 0 }).map((f) => [f.start, f.end]);
+    // Reference: plain global greedy by score, then length, then start.
+    const order = spans.slice().sort((a, b) => b[2] - a[2] || b[1] - b[0] - (a[1] - a[0]) || a[0] - b[0]);
+    const kept: Array<[number, number, number]> = [];
+    for (const s of order) if (kept.every((k) => k[1] <= s[0] || k[0] >= s[1])) kept.push(s);
+    const want = kept.filter((s) => s[1] > s[0]).sort((a, b) => a[0] - b[0]).map((s) => [s[0], s[1]]);
+    expect(got).toEqual(want);
+  });
+});

@@ -111,33 +111,49 @@ interface Tagged {
 
 /**
  * Keeps the best of overlapping candidates: highest score first, then the longer span, then the
- * earlier one. Returns the kept ones sorted by start. O(n log n).
+ * earlier one. Returns the kept ones sorted by start.
+ *
+ * Greedy by score only ever compares candidates that overlap, so it runs per cluster of
+ * overlapping spans (found with one sweep over the spans sorted by start). That keeps a 1 MB
+ * paste with tens of thousands of findings at O(n log n).
  */
 export function resolveOverlaps(items: Tagged[]): Tagged[] {
   if (items.length <= 1) return items.slice();
-  const order = items.slice().sort((a, b) => {
-    if (b.c.score !== a.c.score) return b.c.score - a.c.score;
-    const la = a.c.end - a.c.start;
-    const lb = b.c.end - b.c.start;
-    if (lb !== la) return lb - la;
-    return a.c.start - b.c.start;
-  });
-  // Accepted spans kept sorted by start; binary search for the neighbours of a new span.
-  const kept: Tagged[] = [];
-  for (const item of order) {
-    const { start, end } = item.c;
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid]!.c.start < start) lo = mid + 1;
-      else hi = mid;
+  const byStart = items.slice().sort((a, b) => a.c.start - b.c.start || b.c.end - a.c.end);
+  const out: Tagged[] = [];
+  let cluster: Tagged[] = [];
+  let clusterEnd = -1;
+  const flush = () => {
+    if (cluster.length === 1) out.push(cluster[0]!);
+    else if (cluster.length > 1) out.push(...greedy(cluster));
+    cluster = [];
+  };
+  for (const item of byStart) {
+    if (item.c.start >= clusterEnd) {
+      flush();
+      clusterEnd = item.c.end;
+    } else if (item.c.end > clusterEnd) {
+      clusterEnd = item.c.end;
     }
-    const prev = kept[lo - 1];
-    const next = kept[lo];
-    if (prev && prev.c.end > start) continue;
-    if (next && next.c.start < end) continue;
-    kept.splice(lo, 0, item);
+    cluster.push(item);
   }
-  return kept;
+  flush();
+  return out;
+}
+
+function better(a: Tagged, b: Tagged): number {
+  if (b.c.score !== a.c.score) return b.c.score - a.c.score;
+  const la = a.c.end - a.c.start;
+  const lb = b.c.end - b.c.start;
+  if (lb !== la) return lb - la;
+  return a.c.start - b.c.start;
+}
+
+/** Greedy selection inside one cluster (small in practice); result sorted by start. */
+function greedy(cluster: Tagged[]): Tagged[] {
+  const kept: Tagged[] = [];
+  for (const item of cluster.slice().sort(better)) {
+    if (kept.every((k) => k.c.end <= item.c.start || k.c.start >= item.c.end)) kept.push(item);
+  }
+  return kept.sort((a, b) => a.c.start - b.c.start);
 }
