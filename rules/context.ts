@@ -54,9 +54,11 @@ export function nearBefore(text: string, start: number, words: RegExp, window = 
 /**
  * Words that say a number is an identifier of something that is NOT personal: an order, a
  * shipment, an invoice, a ticket, a product, a build. Beside them a bare number loses score.
+ * Everyday words (case, line, page, part, run, example) are deliberately absent: "in this case my
+ * SSN is ..." must not cancel a real label.
  */
 export const NON_PERSONAL_NUMBER =
-  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case|ref|reference|sku|item|product|part|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|page|line|row|port|pid|job|run|test card|sandbox|example)\b/;
+  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case no|case number|ref|reference|sku|item no|product|part no|part number|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request id|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|pid|test card|sandbox)\b/;
 
 /** Clamp a score into 0..1. */
 export function clamp(score: number): number {

@@ -19,9 +19,13 @@ function globalOf(re: RegExp): RegExp {
 }
 
 /**
- * Distance in characters between [start, end) and the closest match of `words` in the
- * lower-cased window on either side; Infinity when there is none. `words` is matched against
- * lower-cased text, so it should be written in lower case.
+ * How far the closest match of `words` is from [start, end), in characters, in the lower-cased
+ * window on either side; Infinity when there is none. `words` should be written in lower case.
+ *
+ * Labels come before their values in every language we support, and a form puts one field on a
+ * line, so a cue after the value or on another line counts as farther than it is: in
+ * "Steuer-ID: 86297540719\nRechnung: INV-2025-98028" the label on the same line must beat the
+ * invoice on the next one.
  */
 export function cueDistance(
   text: string,
@@ -30,19 +34,40 @@ export function cueDistance(
   words: RegExp,
   window = DEFAULT_WINDOW,
 ): number {
-  const g = globalOf(words);
-  let best = Infinity;
-  const from = Math.max(0, start - window);
-  const left = text.slice(from, start).toLowerCase();
-  for (const m of left.matchAll(g)) {
-    best = Math.min(best, left.length - (m.index + m[0].length));
-  }
+  const left = text.slice(Math.max(0, start - window), start).toLowerCase();
   const right = text.slice(end, end + window).toLowerCase();
-  const m = g.exec(right);
+  return distanceIn(left, right, globalOf(words));
+}
+
+/** cueDistance over windows already cut and lower-cased; `g` is global. */
+function distanceIn(left: string, right: string, g: RegExp): number {
+  let best = Infinity;
+  // exec in a loop rather than matchAll, which clones the pattern on every call: this runs
+  // once or twice per candidate, so the clone dominated the cost on number-dense text.
   g.lastIndex = 0;
-  if (m) best = Math.min(best, m.index);
+  let m: RegExpExecArray | null;
+  let lastEnd = -1;
+  while ((m = g.exec(left)) !== null) {
+    lastEnd = m.index + m[0].length;
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  if (lastEnd >= 0) {
+    const nl = left.indexOf('\n', lastEnd) >= 0;
+    best = left.length - lastEnd + (nl ? OTHER_LINE : 0);
+  }
+  g.lastIndex = 0;
+  m = g.exec(right);
+  g.lastIndex = 0;
+  if (m) {
+    const nl = right.lastIndexOf('\n', m.index) >= 0;
+    best = Math.min(best, 2 * m.index + AFTER + (nl ? OTHER_LINE : 0));
+  }
   return best;
 }
+
+/** Extra distance for a cue on another line, and for one after the value (see cueDistance). */
+const OTHER_LINE = 24;
+const AFTER = 4;
 
 export interface ContextOptions {
   /** Words that say "this is the value we look for" (lower case). */
@@ -69,8 +94,10 @@ export function contextScore(
   opts: ContextOptions,
 ): { score: number; reason?: string } {
   const window = opts.window ?? DEFAULT_WINDOW;
-  const pos = cueDistance(text, start, end, opts.positive, window);
-  const neg = cueDistance(text, start, end, opts.negative ?? NON_PERSONAL_NUMBER, window);
+  const left = text.slice(Math.max(0, start - window), start).toLowerCase();
+  const right = text.slice(end, end + window).toLowerCase();
+  const pos = distanceIn(left, right, globalOf(opts.positive));
+  const neg = distanceIn(left, right, globalOf(opts.negative ?? NON_PERSONAL_NUMBER));
   let score = base;
   let reason: string | undefined;
   if (pos !== Infinity) {
@@ -92,6 +119,16 @@ export interface CuedValue {
   /** Whether the label came before the value (the usual "Label: value" order). */
   labelBefore: boolean;
 }
+
+const HAS_DIGIT = /\d/;
+const ENDS_VALUE = /[0-9A-Z][ \t,;:()[\]/-]*$/;
+
+/**
+ * Labels of other personal numbers (lower case). Between a label and a value they mean the value
+ * belongs to the nearer label: in "Passport and SSN: 536221847" the number is the SSN.
+ */
+export const OTHER_ID_LABELS =
+  /\b(?:ssn|social security|soc\.? sec|tax|steuer|dni|nie|nif|aadh|pan|nino|national insurance|insurance|vitale|iban|account|phone|tel|mobile|dob|birth)/;
 
 /** What may stand between a label and its value: punctuation, filler words, no other number. */
 function gapAllowed(gap: string, extraBad?: RegExp): boolean {
@@ -116,13 +153,19 @@ export interface CueOptions {
    * 0 or unset: only the label-then-value order is looked at.
    */
   maxGapAfter?: number;
+  /**
+   * A cheap pattern every value contains, tested on the slice before the value pattern runs.
+   * Default: a digit. Most labels in prose are followed by none.
+   */
+  needs?: RegExp;
 }
 
 /**
  * Finds values introduced by a label: for each match of `label` in `text`, the first match of
  * `value` after it that `accept`s, provided only punctuation and words without digits stand
- * between them. `value` must be global and may use look-behinds; it is run on a bounded slice
- * that starts where the label ends, so its work per label is constant.
+ * between them. Values contain a match of `opts.needs` (a digit by default). `value` must be global and
+ * may use look-behinds; it is run on bounded slices next to the label, so its work per label is
+ * constant.
  */
 export function valuesNearLabels(
   text: string,
@@ -132,56 +175,80 @@ export function valuesNearLabels(
 ): CuedValue[] {
   const out: CuedValue[] = [];
   const seen = new Set<number>();
-  const labels = globalOf(label);
   const values = globalOf(value);
-  for (const lm of text.matchAll(labels)) {
-    const lEnd = lm.index + lm[0].length;
-    const slice = text.slice(lEnd, lEnd + opts.maxGap + opts.maxValue);
-    values.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = values.exec(slice)) !== null) {
-      if (m.index > opts.maxGap) break;
-      if (!gapAllowed(slice.slice(0, m.index), opts.badGap)) break;
-      // Only the very end of the slice can cut a value short; such a match is not trusted.
-      const cut = m.index + m[0].length === slice.length && lEnd + slice.length < text.length;
-      if (!cut && opts.accept(m)) {
-        const start = lEnd + m.index;
-        if (!seen.has(start)) {
-          seen.add(start);
-          out.push({ start, end: start + m[0].length, match: m, labelBefore: true });
-        }
-        break;
-      }
-      if (m[0].length === 0) values.lastIndex++;
+  const add = (v: CuedValue | null) => {
+    if (v && !seen.has(v.start)) {
+      seen.add(v.start);
+      out.push(v);
     }
-    values.lastIndex = 0;
-    if (opts.maxGapAfter) {
-      // "C01X00T47 (Reisepass)": the last acceptable value just before the label.
-      const from = Math.max(0, lm.index - opts.maxGapAfter - opts.maxValue);
-      const before = text.slice(from, lm.index);
-      let last: RegExpExecArray | null = null;
-      while ((m = values.exec(before)) !== null) {
-        if (opts.accept(m)) last = m;
-        if (m[0].length === 0) values.lastIndex++;
-      }
-      values.lastIndex = 0;
-      if (last) {
-        const gap = before.slice(last.index + last[0].length);
-        const start = from + last.index;
-        const clipped = last.index === 0 && from > 0;
-        if (
-          !clipped &&
-          gap.length <= opts.maxGapAfter &&
-          /^[\s,;:()[\]/-]*$/.test(gap) &&
-          !seen.has(start)
-        ) {
-          seen.add(start);
-          out.push({ start, end: start + last[0].length, match: last, labelBefore: false });
-        }
-      }
-    }
+  };
+  for (const lm of text.matchAll(globalOf(label))) {
+    add(valueAfter(text, lm.index + lm[0].length, values, opts));
+    if (opts.maxGapAfter) add(valueBefore(text, lm.index, values, opts, opts.maxGapAfter));
   }
   return out;
+}
+
+/** The first acceptable value after a label that ends at `from`. */
+function valueAfter(
+  text: string,
+  from: number,
+  values: RegExp,
+  opts: CueOptions,
+): CuedValue | null {
+  // One character more than the longest reach, so the value's look-ahead sees what follows it.
+  const slice = text.slice(from, from + opts.maxGap + opts.maxValue + 1);
+  if (!(opts.needs ?? HAS_DIGIT).test(slice)) return null;
+  values.lastIndex = 0;
+  let found: CuedValue | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = values.exec(slice)) !== null) {
+    if (m.index > opts.maxGap || !gapAllowed(slice.slice(0, m.index), opts.badGap)) break;
+    if (opts.accept(m)) {
+      found = {
+        start: from + m.index,
+        end: from + m.index + m[0].length,
+        match: m,
+        labelBefore: true,
+      };
+      break;
+    }
+    if (m[0].length === 0) values.lastIndex++;
+  }
+  values.lastIndex = 0;
+  return found;
+}
+
+/** The last acceptable value ending at most `maxGap` characters before a label at `at`. */
+function valueBefore(
+  text: string,
+  at: number,
+  values: RegExp,
+  opts: CueOptions,
+  maxGap: number,
+): CuedValue | null {
+  // One character more than the longest reach, so the value's look-behind sees what precedes
+  // it; a value cut short at the slice's start would leave too long a gap and is rejected.
+  // Ids and dates end in a digit or a capital; most labels follow ordinary words.
+  if (!ENDS_VALUE.test(text.slice(Math.max(0, at - maxGap - 1), at))) return null;
+  const from = Math.max(0, at - maxGap - opts.maxValue - 1);
+  const slice = text.slice(from, at);
+  if (!(opts.needs ?? HAS_DIGIT).test(slice)) return null;
+  values.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = values.exec(slice)) !== null) {
+    if (opts.accept(m)) last = m;
+    if (m[0].length === 0) values.lastIndex++;
+  }
+  values.lastIndex = 0;
+  if (!last) return null;
+  const gap = slice.slice(last.index + last[0].length);
+  // "C01X00T47 (Reisepass)": only brackets and punctuation between value and label, on one
+  // line; a label on the next line belongs to the next value.
+  if (gap.length > maxGap || !/^[ \t,;:()[\]/-]*$/.test(gap)) return null;
+  const start = from + last.index;
+  return { start, end: start + last[0].length, match: last, labelBefore: false };
 }
 
 /** Days in `month` (1..12) of `year`, with the Gregorian leap-year rule. */
@@ -202,9 +269,12 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(y, month);
 }
 
-/** True when the characters around [start, end) are not part of a longer grouped number. */
+/**
+ * True when [start, end) is not a piece of a longer number: "1 123 456 789", "0.123456789",
+ * "123456789.50" or "123456789,50" (a price). A comma before is allowed, as in CSV rows.
+ */
 export function notInLongerNumber(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
-  const after = text.slice(end, end + 2);
-  return !/\d[ .,/-]$|[.,]$/.test(before) && !/^[ .,/-]\d|^[.,]\d/.test(after);
+  const after = text.slice(end, end + 4);
+  return !/\d[ ./-]$/.test(before) && !/^[ ./-]\d|^,\d{1,2}(?!\d)/.test(after);
 }

@@ -1,0 +1,149 @@
+import { isTrivialDigits } from '../checksums.ts';
+import { contextScore, isValidDate, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// "Driver's license" in the languages we support. "DL" is matched separately and only in
+// capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
+// instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
+const LABEL =
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente di guida|rijbewijs(?:nummer)?)(?![A-Za-zÀ-ÿ])/gi;
+const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL)(?![A-Za-z])/g;
+// Weaker labels. In French "permis" alone is the driving licence (other permits name
+// themselves); in English "my license" is one when the value has a licence's shape (software
+// licence keys mix letters into dashed groups and fail that shape).
+const WEAK_LABEL =
+  /(?<![A-Za-zÀ-ÿ])(?:permis(?! de (?:construire|s[ée]jour|travail|chasse|port|lotir|d[ée]molir|am[ée]nager))|(?:my|your|his|her|their) licen[cs]e(?! (?:key|plate|agreement|fee|server|file)))(?![A-Za-zÀ-ÿ])/gi;
+
+// A candidate token: letters, digits and single dashes, or digit groups split by single spaces
+// ("605 711 621"); its shape is checked in code.
+const TOKEN =
+  /(?<![\w-])(?:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|\d{3,4}(?: \d{2,4}){1,3})(?![\w-])/g;
+
+// Between the label and the value, these words say the value is something else, and so does
+// another id's label ("driver's license and passport: ...").
+const BAD_GAP = new RegExp(
+  String.raw`class|categor|klasse|expir|issue|valid|date|datum|fecha|points|renew|fee|appointment|test|exam|photo|passport|reisepass|passeport|pasaporte|${OTHER_ID_LABELS.source}`,
+);
+
+// Units and counts after a number: it is a quantity.
+const UNIT_AFTER =
+  /^\s?(?:bytes?|[kmgt]i?b\b|[kmg]bps|files?|items?|times|users|downloads?|rows|records|%)/i;
+
+// UK DVLA licence number: five letters of the surname padded with 9s, the decade digit, the
+// birth month (plus 50 for women), the day, the year digit, two initials (padded with 9), an
+// arbitrary digit and two check letters. Distinctive enough to stand without a label.
+const DVLA =
+  /(?<![A-Za-z0-9])([A-Z][A-Z9]{4}) ?(\d)([05][1-9]|[16][0-2])(0[1-9]|[12]\d|3[01])(\d) ?([A-Z][A-Z9])(\d)([A-Z]{2})(?![A-Za-z0-9])/g;
+
+const POSITIVE =
+  /driv(?:er|ing)|licen[cs]e|\bdl\b|dvla|f[üu]hrerschein|permis|licencia|carn[ée]t|patente|rijbewijs/;
+
+/** Whether a token is shaped like a driving licence number (US states and European formats). */
+function licenceShaped(token: string): boolean {
+  const t = token.replace(/ /g, '');
+  const digits = t.replace(/\D/g, '').length;
+  if (/^\d+$/.test(t)) return t.length >= 7 && t.length <= 13 && !isTrivialDigits(t);
+  // A letter or two and digits: CA, FL, IL, NJ, WI, MI, MN, MD and others.
+  if (/^[A-Z]{1,2}\d{6,14}$/.test(t)) return true;
+  if (t.includes('-')) {
+    // Dashed digit groups (WA "2270-66-1551", FL "S530-460-56-123-0"), never a date.
+    if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{4}$/.test(t)) return false;
+    return /^[A-Z]?\d{2,4}(?:-\d{1,4}){1,4}$/.test(t) && digits >= 8;
+  }
+  // European licences mix letters and digits (DE "B072RRE2I55"); ask for mostly digits.
+  return t.length >= 8 && t.length <= 13 && digits >= 4 && digits * 2 >= t.length;
+}
+
+/** Whether a DVLA match has the surname padding and a possible day of birth. */
+function dvlaOk(m: RegExpMatchArray): boolean {
+  if (!/^[A-Z]+9*$/.test(m[1]!)) return false;
+  const month = Number(m[3]) % 50;
+  return isValidDate(2000, month, Number(m[4]));
+}
+
+export const driverLicense: Detector = {
+  id: 'driver-license',
+  types: ['DRIVER_LICENSE'],
+  description:
+    'Driving licence numbers: US state and European formats only after a "driver\'s license" label in several languages; UK DVLA numbers anywhere.',
+  prefilter: /licen[cs]|DL|hrerschein|permis|conducir|patente|rijbewijs|[A-Z9]{5} ?\d{6}/i,
+  detect(text) {
+    const out: Candidate[] = [];
+    const dvla = new Set<number>();
+    for (const m of text.matchAll(DVLA)) {
+      if (!dvlaOk(m)) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      dvla.add(start);
+      const { score, reason } = contextScore(text, start, end, 0.8, {
+        positive: POSITIVE,
+        up: 0.15,
+      });
+      out.push({ start, end, type: 'DRIVER_LICENSE', score, reason: reason ?? 'format' });
+    }
+    const opts = {
+      maxGap: 32,
+      maxValue: 20,
+      accept: (m: RegExpExecArray) => licenceShaped(m[0]),
+      badGap: BAD_GAP,
+      maxGapAfter: 3,
+    };
+    // Strong labels first, so that a value found by both keeps the higher score.
+    const found = [
+      ...valuesNearLabels(text, LABEL, TOKEN, opts).map((v) => ({ v, strong: true })),
+      ...(/DL/.test(text) ? valuesNearLabels(text, DL_LABEL, TOKEN, opts) : []).map((v) => ({
+        v,
+        strong: true,
+      })),
+      ...(/permis|licen[cs]e/i.test(text)
+        ? valuesNearLabels(text, WEAK_LABEL, TOKEN, opts)
+        : []
+      ).map((v) => ({ v, strong: false })),
+    ];
+    for (const { v, strong } of found) {
+      if (dvla.has(v.start)) continue;
+      // "DL 7355910 bytes": a quantity, not an identifier.
+      if (UNIT_AFTER.test(text.slice(v.end, v.end + 12))) continue;
+      dvla.add(v.start);
+      // "Driver's license number: X" is the common form; "X (DL)" and the weak labels less so.
+      const score = v.labelBefore ? (strong ? 0.8 : 0.65) : 0.6;
+      out.push({ start: v.start, end: v.end, type: 'DRIVER_LICENSE', score, reason: 'context' });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      { text: "my driver's license number is 2270-66-1551", value: '2270-66-1551' },
+      { text: "My driver's license number is 6940579", value: '6940579' },
+      { text: 'Drivers License: F162823540116', value: 'F162823540116' },
+      { text: 'DL# U62928788557186', value: 'U62928788557186' },
+      { text: 'Führerscheinnummer B072RRE2I55', value: 'B072RRE2I55' },
+      { text: 'HARRI802154JD9AB', value: 'HARRI802154JD9AB' },
+      { text: 'Driving licence: LEE99 857309 AM1XY', value: 'LEE99 857309 AM1XY' },
+      { text: 'numéro de permis de conduire 120375100548', value: '120375100548' },
+      { text: 'FL DL S530-460-56-123-0 on file', value: 'S530-460-56-123-0' },
+      { text: "L'agence a enregistré mon permis 61AH72977.", value: '61AH72977' },
+      { text: 'Carné de conducir n.º 21828149E', value: '21828149E' },
+      { text: 'The rental desk has my license on file: 605 711 621.', value: '605 711 621' },
+      { text: 'They have my licence on file: U922-3994-7068', value: 'U922-3994-7068' },
+    ],
+    noMatch: [
+      '6940579',
+      'Download 2270-66-1551',
+      "driver's license expires 2027-08-14",
+      "Driver's license class C, order 6940579",
+      'The dl element holds 6940579 items',
+      'Download DL 7355910 bytes',
+      'DL: 1234567890',
+      'License key 6940579-ABCDE',
+      'HARRI813254JD9AB has month 13',
+      "driver's license renewal fee 35",
+      'Order: VB37823775\nDriving licence no.: pending',
+      'permis de construire PC07512345',
+      "Driver's license and passport: 536221847",
+      'Please send my license key 4821-3377-9012',
+      'my license: ABCDE-12345-FGHIJ-67890',
+      'my license expired on 2024-03-01',
+    ],
+  },
+};

@@ -1,0 +1,63 @@
+import { verhoeff } from '../checksums.ts';
+import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Twelve digits, the first 2-9, in a row or grouped 4-4-4 by one separator used throughout.
+const AADHAAR = /(?<![\w+.-])([2-9]\d{3})([- ]?)(\d{4})\2(\d{4})(?![\w-]|\.\d)/g;
+
+// "UID" alone also names device and user ids, so it does not count.
+const POSITIVE = /aadh?aa?r|\buidai\b|\buid (?:no|number)|आधार/;
+
+const NEGATIVE = new RegExp(
+  String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:phone|mobile|tel|account|acct|a\/c|ifsc|card|imei|pnr|awb|gstin)\b`,
+);
+
+export const inAadhaar: Detector = {
+  id: 'in-aadhaar',
+  types: ['NATIONAL_ID'],
+  description:
+    'Indian Aadhaar numbers: twelve digits starting 2-9 with a Verhoeff check; grouped 4-4-4 or beside "Aadhaar"/"UID".',
+  prefilter: /[2-9]\d{3}[- ]?\d{4}[- ]?\d{4}/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(AADHAAR)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const digits = m[1]! + m[3]! + m[4]!;
+      if (!verhoeff(digits) || /^(\d)\1{11}$/.test(digits)) continue;
+      // A group of four more digits on either side makes this part of a card number.
+      if (!notInLongerNumber(text, start, end)) continue;
+      // One twelve-digit run in ten passes Verhoeff by chance, so a bare run needs its label;
+      // the 4-4-4 grouping is how the number is printed on the card and in the e-Aadhaar.
+      const grouped = m[2] !== '';
+      const { score, reason } = contextScore(text, start, end, grouped ? 0.6 : 0.3, {
+        positive: POSITIVE,
+        negative: NEGATIVE,
+        up: grouped ? 0.3 : 0.45,
+      });
+      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'checksum' });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '2918 4736 5028',
+      { text: 'Aadhaar: 384751029381', value: '384751029381' },
+      { text: 'my aadhar no is 5091-8273-6454', value: '5091-8273-6454' },
+      { text: 'UIDAI number 736201948573 linked to PAN', value: '736201948573' },
+      { text: 'आधार संख्या 6482 9103 7462', value: '6482 9103 7462' },
+      { text: 'Customer: 9182 7364 5018, verified', value: '9182 7364 5018' },
+    ],
+    noMatch: [
+      '291847365028',
+      '2918 4736 5029',
+      'Order 2918 4736 5028',
+      'Card 4539 2918 4736 5028',
+      '1918 4736 5022',
+      'Aadhaar update pending, invoice 384751029381',
+      'Mobile 3847 5102 9381',
+      'UID 736201948573 for the device',
+    ],
+  },
+};

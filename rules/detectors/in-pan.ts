@@ -1,0 +1,62 @@
+import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { contextScore } from '../gov-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Three letters, the holder type (P person, C company, H HUF, F firm, A AOP, T trust, B BOI,
+// L local authority, J artificial juridical person, G government), the initial of the name, a
+// four-digit serial and a check letter. Always written in capitals.
+const PAN = /(?<![A-Za-z0-9])[A-Z]{3}([PCHFATBLJG])[A-Z](\d{4})[A-Z](?![A-Za-z0-9])/g;
+
+const POSITIVE =
+  /\bpan\b|permanent account|income tax|\bitr\b|\btds\b|\bform 16\b|\bkyc\b|\btax id\b/;
+
+const NEGATIVE = new RegExp(
+  String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:coupon|promo|voucher|code|flight|pnr|vehicle)\b`,
+);
+
+export const inPan: Detector = {
+  id: 'in-pan',
+  types: ['TAX_ID'],
+  description:
+    'Indian PAN (Permanent Account Number): AAAPA9999A with a valid holder-type letter; upper case only.',
+  prefilter: /[A-Z]{5}\d{4}[A-Z]/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(PAN)) {
+      if (m[2] === '0000') continue;
+      const start = m.index;
+      const end = start + 10;
+      // The shape is specific but has no published check, and codes like "ABCDE1234F" turn up
+      // as coupon or licence keys. A personal PAN (holder type P) is the common case and the
+      // personal one; other holder types need a label.
+      const base = m[1] === 'P' ? 0.6 : 0.45;
+      const { score, reason } = contextScore(text, start, end, base, {
+        positive: POSITIVE,
+        negative: NEGATIVE,
+        up: 0.3,
+      });
+      out.push({ start, end, type: 'TAX_ID', score, reason: reason ?? 'format' });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      'BKRPS4821L',
+      { text: 'PAN: AJWPM7315Q', value: 'AJWPM7315Q' },
+      { text: 'Company PAN AADCR2290K for TDS', value: 'AADCR2290K' },
+      { text: 'my pan card no is DXOPK6093N.', value: 'DXOPK6093N' },
+      { text: 'Permanent Account Number (trust): AAATV3401E', value: 'AAATV3401E' },
+      { text: 'Name Ravi, PAN CZSPR1180B, DOB on file', value: 'CZSPR1180B' },
+    ],
+    noMatch: [
+      'bkrps4821l',
+      'ABCDE1234F',
+      'Coupon SAVPE2024X applied',
+      'Order BKRPS4821L shipped',
+      'AJWPM0000Q',
+      'Flight code ABCPD1234E',
+      'AJWPM7315',
+      'Trust ref AAATV3401E',
+    ],
+  },
+};

@@ -1,0 +1,155 @@
+import { isTrivialDigits } from '../checksums.ts';
+import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { contextScore, cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// The word for "passport" in the languages we support, optionally followed by "number" and the
+// like (the gap between label and value may hold any words without digits). Latin-1 letter
+// classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
+const LABEL =
+  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|passnummer|pass-nr|passeports?|pasaportes?|passaport[oi]|paspoort(?:nummer)?|travel document)(?![A-Za-zÀ-ÿ])/gi;
+
+// A candidate token; its shape is checked in code.
+const TOKEN = /(?<![\w-])[A-Za-z0-9]{6,9}(?![\w-])/g;
+
+// Between "passport" and a number, these words say the number is something else, and so does
+// another id's label ("passport and SSN: ...").
+const BAD_GAP = new RegExp(
+  String.raw`applica|appointment|booking|tracking|photo|fee|renew|expir|issue|valid|date|datum|fecha|ablauf|g[üu]ltig|d[ée]livr|emisi|caduc|scad|size|format|version|npm|library|strategy|licen[cs]e|permis|f[üu]hrerschein|${OTHER_ID_LABELS.source}`,
+);
+
+/** Whether an upper-case token is shaped like a passport number of some country. */
+function passportShaped(t: string): boolean {
+  if (t !== t.toUpperCase()) return false;
+  // DE: nine characters from an alphabet without vowels (and without B, D, Q, S), so that no
+  // word fits; recent numbers may hold a single digit or none.
+  if (/^[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}$/.test(t)) return true;
+  const digits = t.replace(/\D/g, '').length;
+  if (digits < 2) return false;
+  if (/^\d+$/.test(t)) {
+    // US and UK: nine digits; several countries use seven or eight.
+    return (
+      t.length >= 7 && !isTrivialDigits(t) && !/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}$/.test(t)
+    );
+  }
+  return (
+    /^[A-Z]{1,3}\d{6,8}$/.test(t) || // US next generation, IN, CA, IT, ES, ...
+    /^\d{2}[A-Z]{2}\d{5}$/.test(t) || // FR
+    (/^[A-Z]{2}[A-Z0-9]{6}\d$/.test(t) && digits >= 3) // NL and others
+  );
+}
+
+// ICAO 9303 machine-readable zone of a passport (TD3): two lines of 44 characters.
+const MRZ_1 = /(?<![A-Z0-9<])P[A-Z<][A-Z<]{3}[A-Z<]{39}(?![A-Z0-9<])/g;
+const MRZ_2 =
+  /(?<![A-Z0-9<])([A-Z0-9<]{9})(\d)[A-Z<]{3}(\d{6})(\d)[MFX<](\d{6})(\d)([A-Z0-9<]{14})([\d<])(\d)(?![A-Z0-9<])/g;
+
+/** ICAO 9303 check digit (weights 7, 3, 1; A=10 ... Z=35; filler 0). */
+function mrzCheck(s: string): number {
+  const w = [7, 3, 1];
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const v = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
+    sum += v * w[i % 3]!;
+  }
+  return sum % 10;
+}
+
+/** Whether a TD3 second line's check digits are right (document, birth, expiry, composite). */
+function mrzLine2Ok(m: RegExpMatchArray): boolean {
+  const line = m[0];
+  const ok = (value: string, digit: string) => mrzCheck(value) === Number(digit);
+  const optionalOk = m[8] === '<' ? /^<+$/.test(m[7]!) : ok(m[7]!, m[8]!);
+  const composite = line.slice(0, 10) + line.slice(13, 20) + line.slice(21, 43);
+  return (
+    ok(m[1]!, m[2]!) && ok(m[3]!, m[4]!) && ok(m[5]!, m[6]!) && optionalOk && ok(composite, m[9]!)
+  );
+}
+
+const POSITIVE = /passport|reisepass|passeport|pasaporte|passaporto|paspoort/;
+
+export const passport: Detector = {
+  id: 'passport',
+  types: ['PASSPORT'],
+  description:
+    'Passport numbers shaped as those of the US, UK, DE, FR and others, only after a "passport" label in several languages; ICAO machine-readable zones anywhere.',
+  prefilter: /pass|pasa|paspo|travel doc|<<|\d[MFX<]\d{7}/i,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const v of valuesNearLabels(text, LABEL, TOKEN, {
+      maxGap: 32,
+      maxValue: 9,
+      accept: (m) => passportShaped(m[0]),
+      badGap: BAD_GAP,
+      maxGapAfter: 3,
+      // German numbers may have no digit, but every number has a digit or a capital.
+      needs: /[0-9A-Z]/,
+    })) {
+      // "Passport no.: X" is the common form; in "X (passport)" the words before X may still
+      // say it is an order or a booking number.
+      let score = 0.8;
+      if (!v.labelBefore) {
+        const labelled = cueDistance(text, v.start, v.end, NON_PERSONAL_NUMBER, 16) !== Infinity;
+        score = labelled ? 0.2 : 0.6;
+      }
+      out.push({ start: v.start, end: v.end, type: 'PASSPORT', score, reason: 'context' });
+    }
+    if (/<|\d[MFX<]\d{7}/.test(text)) {
+      for (const m of text.matchAll(MRZ_1)) {
+        // The name field always has the "<<" that separates surname and given names.
+        if (!m[0].includes('<<') || !/[A-Z]{2}/.test(m[0].slice(5))) continue;
+        out.push({
+          start: m.index,
+          end: m.index + 44,
+          type: 'PASSPORT',
+          score: 0.85,
+          reason: 'mrz',
+        });
+      }
+      for (const m of text.matchAll(MRZ_2)) {
+        if (!mrzLine2Ok(m)) continue;
+        const { score } = contextScore(text, m.index, m.index + 44, 0.95, {
+          positive: POSITIVE,
+          up: 0.05,
+        });
+        out.push({ start: m.index, end: m.index + 44, type: 'PASSPORT', score, reason: 'mrz' });
+      }
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      { text: 'Passport number: 536221847', value: '536221847' },
+      { text: 'Reisepass C7H2K9R41, gültig bis 2031', value: 'C7H2K9R41' },
+      { text: 'Reisepass-Nr. GMRXP0PCY', value: 'GMRXP0PCY' },
+      { text: 'ein Scan meines Reisepasses (KZTFWHXRN) anbei', value: 'KZTFWHXRN' },
+      { text: 'Numéro de passeport : 19FK42873', value: '19FK42873' },
+      { text: 'pasaporte PAB482913', value: 'PAB482913' },
+      { text: 'US passport # A42817365 (renewed)', value: 'A42817365' },
+      { text: 'ID docs: 536221847 (passport)', value: '536221847' },
+      {
+        text: 'MRZ:\nP<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<\nX47K201933UTO8207148F3104231ZE184226B<<<<<14',
+        value: 'X47K201933UTO8207148F3104231ZE184226B<<<<<14',
+      },
+      {
+        text: 'P<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<',
+        value: 'P<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<',
+      },
+    ],
+    noMatch: [
+      '536221847',
+      'My passport expires 20310423',
+      'Passport photo order 536221847',
+      'passport application tracking A42817365',
+      'I lost my passport. Order number 536221847',
+      'Booking 536221847 (passport)',
+      'Passport and SSN: 536221847',
+      'passport 0.7.0 with passport-local strategy',
+      'passport renewal fee 130 USD',
+      'Reisepass STRUKTUR',
+      'Passport No 123456789',
+      'X47K201933UTO8207148F3104231ZE184226B<<<<<15',
+    ],
+  },
+};

@@ -1,0 +1,69 @@
+import { contextScore } from '../gov-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Two prefix letters, six digits (written together, in pairs or as one block after a space) and
+// a suffix A-D. D, F, I, Q, U and V are never used; O is never the second letter. The
+// disallowed pairs (BG, GB, KN, NK, NT, TN, ZZ) are rejected in code.
+const NINO =
+  /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])( ?)(\d{2})( ?)(\d{2})\4(\d{2})( ?)([A-D])(?![A-Za-z0-9])/gi;
+
+const BAD_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
+
+const POSITIVE =
+  /\b(?:national insurance|nat\.? ins|ni ?(?:no|number|num|#)|nino|insurance number)|\bni:/;
+
+export const ukNino: Detector = {
+  id: 'uk-nino',
+  types: ['NATIONAL_ID'],
+  description:
+    'UK National Insurance numbers (AB 12 34 56 C) with the official prefix exclusions and suffix A-D.',
+  prefilter: /[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(NINO)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const prefix = m[1]!.toUpperCase();
+      if (BAD_PREFIX.has(prefix)) continue;
+      const digits = m[3]! + m[5]! + m[6]!;
+      if (/^(\d)\1{5}$/.test(digits)) continue;
+      // Written "AB 12 34 56 C", "AB 123456 C" or "AB123456C": spaces after the prefix and
+      // before the suffix go together, and pairs are only spaced when both are. A mix of cases
+      // is not how anyone writes one either.
+      const spaced = m[2] === ' ';
+      if (spaced !== (m[7] === ' ') || (m[4] === ' ' && !spaced)) continue;
+      const upper = m[0] === m[0].toUpperCase();
+      const lower = m[0] === m[0].toLowerCase();
+      if (!upper && !lower) continue;
+      // The letters-digits-letter shape with these exclusions rarely occurs by chance, but
+      // product and booking codes share it, so a lower-case one needs its label.
+      const base = upper ? (spaced ? 0.8 : 0.7) : 0.3;
+      const { score, reason } = contextScore(text, start, end, base, {
+        positive: POSITIVE,
+        up: upper ? 0.2 : 0.45,
+      });
+      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'format' });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      'AB 12 34 56 C',
+      { text: 'My NI number is JG103759A.', value: 'JG103759A' },
+      { text: 'National Insurance: ce 22 41 07 b', value: 'ce 22 41 07 b' },
+      { text: 'nino=SK 650217 D', value: 'SK 650217 D' },
+      { text: 'Employee NINO PX 48 19 27 A, starting Monday', value: 'PX 48 19 27 A' },
+      { text: 'Payroll: WR 73 55 01 C / tax code 1257L', value: 'WR 73 55 01 C' },
+    ],
+    noMatch: [
+      'The HMRC placeholder QQ 12 34 56 C is not valid',
+      'GB123456A is not a valid prefix',
+      'Order AB123456C shipped',
+      'Part number ZZ 12 34 56 D',
+      'DA123456A has a D in front',
+      'AO123456B has O second',
+      'Flight BA123456E boards at gate 5',
+      'ab123456c from the catalogue',
+    ],
+  },
+};

@@ -1,0 +1,95 @@
+import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// AAA-GG-SSSS with one separator used throughout (dash, space or dot). The look-arounds keep it
+// from matching inside longer dashed or dotted runs such as "12-345-67-8901".
+const FORMATTED = /(?<![\w+.-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
+// Nine digits in a row: only an SSN when the text says so.
+const BARE = /(?<![\w+.-])\d{9}(?![\w-]|\.\d)/g;
+
+const POSITIVE =
+  /\b(?:ssn|ssns|ss ?no|ssa|soc(?:ial|\.)? ?sec(?:urity)?|social security)\b|\bss ?#/;
+
+// Numbers that are labelled as something else. Phone, account and routing numbers are
+// nine-digit look-alikes that NON_PERSONAL_NUMBER does not name.
+const NEGATIVE = new RegExp(
+  String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:phone|tel|fax|call|mobile|cell|routing|aba|account|acct|zip|ein|itin|npi|member|customer|employee)\b`,
+);
+
+// Values the SSA never issued or that were published in advertising and documentation.
+const KNOWN_INVALID = new Set(['078051120', '219099999', '123456789', '111111111', '457555462']);
+
+/** Whether nine digits are a possible SSN: area, group and serial rules of the SSA. */
+export function isValidSsn(d: string): boolean {
+  if (d.length !== 9 || KNOWN_INVALID.has(d)) return false;
+  const area = d.slice(0, 3);
+  if (area === '000' || area === '666' || area[0] === '9') return false;
+  if (d.slice(3, 5) === '00' || d.slice(5) === '0000') return false;
+  // A number made of one repeated digit is a placeholder, even when the rules above pass.
+  return !/^(\d)\1{8}$/.test(d);
+}
+
+export const usSsn: Detector = {
+  id: 'us-ssn',
+  types: ['US_SSN'],
+  description:
+    'US Social Security numbers: AAA-GG-SSSS with the SSA area/group/serial rules; a bare nine-digit run only beside "SSN" or "social security".',
+  prefilter: /\d{3}[- .]?\d{2}[- .]?\d{4}/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(FORMATTED)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!isValidSsn(m[1]! + m[3]! + m[4]!)) continue;
+      if (!notInLongerNumber(text, start, end)) continue;
+      // The dashed form is how SSNs are written; spaces and dots also group phone-like codes.
+      const sep = m[2]!;
+      const base = sep === '-' ? 0.75 : sep === ' ' ? 0.6 : 0.55;
+      const { score, reason } = contextScore(text, start, end, base, {
+        positive: POSITIVE,
+        negative: NEGATIVE,
+        up: 0.2,
+      });
+      out.push({ start, end, type: 'US_SSN', score, reason: reason ?? 'format' });
+    }
+    if (!/ss|social|soc/i.test(text)) return out;
+    for (const m of text.matchAll(BARE)) {
+      const start = m.index;
+      const end = start + 9;
+      if (!isValidSsn(m[0]) || !notInLongerNumber(text, start, end)) continue;
+      const { score, reason } = contextScore(text, start, end, 0.3, {
+        positive: POSITIVE,
+        negative: NEGATIVE,
+        up: 0.45,
+      });
+      out.push({ start, end, type: 'US_SSN', score, reason: reason ?? 'pattern' });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '460-89-9847',
+      { text: "Here's my SSN: 514-69-0360", value: '514-69-0360' },
+      { text: 'His social security number is 853-37-1694.', value: '853-37-1694' },
+      { text: 'ssn 536 22 1847 (spouse)', value: '536 22 1847' },
+      { text: 'SSN:536221847', value: '536221847' },
+      { text: 'Applicant, SS# 401-55-3172, phone on file', value: '401-55-3172' },
+      { text: 'soc. sec. 401 55 3172', value: '401 55 3172' },
+      { text: 'name,ssn\nJane Roe,219450871', value: '219450871' },
+      { text: 'in this case my social security no. is 536221847', value: '536221847' },
+    ],
+    noMatch: [
+      'Order 536221847 shipped today',
+      'Call me at 555-123-4567',
+      'SSN on file. Tracking number 536221847',
+      'The sample SSN 078-05-1120 appeared on wallet inserts.',
+      'ssn 000-12-3456 and 666-12-3456 and 912-34-5678 are never issued',
+      'Routing number 021000021 for the account',
+      'Ticket 536-22-1847 was closed',
+      'Total: 1 536 221 847 units',
+      'Price 536221847.50 USD',
+      'ssn placeholder 123-45-6789',
+    ],
+  },
+};
