@@ -1,0 +1,1243 @@
+/**
+ * The address scanner. It works on a flat token list in three steps:
+ *
+ * 1. Find street lines ("cores"): a house number and street words with a street-type word
+ *    ("10 Downing Street", "12 rue de la Paix", "Calle Mayor 5", "Musterstraße 12a",
+ *    "Karl Johans gate 22"), postal boxes, military addresses, "City, ST 12345" lines, and
+ *    postcodes after a postcode keyword. Weak shapes (a capitalised word and a number) are
+ *    cores too, but with a score that passes only with more evidence.
+ * 2. Extend each core over what follows it on the same or the next few lines: unit, city,
+ *    region, postcode, country (bounded: a few lines, ~160 characters), so that a whole
+ *    address block is one finding.
+ * 3. Score: the core's base, plus the parts of the block found, plus address words before it
+ *    ("lives at", "ship to", "Address:").
+ *
+ * Every step looks at a bounded number of tokens around a position, so the scan is linear in
+ * the length of the text.
+ */
+import { postcodeAt, ukPostcodeAt, CA_POSTCODE, UK_POSTCODE_SPACED, isUkArea } from './postcode.ts';
+import { Tokens } from './tokens.ts';
+import {
+  AMBIGUOUS_PREFIX_TYPES,
+  COMPOUND_ENDINGS,
+  COMPOUND_EXCEPTIONS,
+  COUNTRIES,
+  DOTTED_PREFIX_TYPES,
+  HOUSE_NUMBER_SUFFIXES,
+  NAME_PARTICLES,
+  NOT_A_CITY,
+  NUMBER_LABELS,
+  PO_BOX,
+  PREFIX_TYPES,
+  PROSE_AFTER_NUMBER,
+  REGION_CODES,
+  REGION_NAMES,
+  SEPARATE_SUFFIX_TYPES,
+  STRONG_SUFFIX_TYPES,
+  UNIT_WORDS,
+  WEAK_SUFFIX_TYPES,
+  WEAK_UNIT_WORDS,
+} from './words.ts';
+
+/** One address found: offsets into the scanned text, a score and a short reason. */
+export interface AddressHit {
+  start: number;
+  end: number;
+  score: number;
+  reason: string;
+}
+
+interface Cues {
+  address: CueIndex;
+  other: CueIndex;
+}
+
+/** A street line or other address anchor, as token indices (inclusive). */
+interface Core {
+  first: number;
+  last: number;
+  base: number;
+  reason: string;
+  /** Written in lower case: city names after it may be lower case too. */
+  lower: boolean;
+  /** A weak shape: also lowered by order/ticket words nearby. */
+  weak: boolean;
+  /** The core already ends with its postcode: the tail takes no other. */
+  postcode?: boolean;
+}
+
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'januar',
+  'februar',
+  'märz',
+  'mai',
+  'juni',
+  'juli',
+  'oktober',
+  'dezember',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'juin',
+  'juillet',
+  'août',
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+]);
+
+const DIRECTIONS = new Set([
+  'N',
+  'S',
+  'E',
+  'W',
+  'NE',
+  'NW',
+  'SE',
+  'SW',
+  'North',
+  'South',
+  'East',
+  'West',
+  'Northeast',
+  'Northwest',
+  'Southeast',
+  'Southwest',
+]);
+
+/** Lower-case words that may follow a street line without making it prose. */
+const AFTER_STREET_OK = new Set([
+  'in',
+  'near',
+  'at',
+  'and',
+  'or',
+  'by',
+  'off',
+  'on',
+  'next',
+  'between',
+  'across',
+  'opposite',
+  'is',
+  'was',
+  'to',
+  'from',
+  'with',
+  'for',
+  'where',
+  'which',
+  'until',
+  'since',
+  'please',
+  'instead',
+  'as',
+  'but',
+  'if',
+  'so',
+  'then',
+  'last',
+  'this',
+  'after',
+  'before',
+  'tomorrow',
+  'today',
+  'yesterday',
+  'bis',
+  'ter',
+  'et',
+  'y',
+  'e',
+  'und',
+  'en',
+  'st',
+  'nan',
+  'street',
+  'road',
+  'avenue',
+  'st',
+  'most',
+  'instead',
+  'every',
+  'around',
+  'tonight',
+  'now',
+  'again',
+  'already',
+  'too',
+  'by',
+  'please',
+  'asap',
+  'abgegeben',
+  'geliefert',
+  'geschickt',
+  'wohne',
+  'wohnt',
+]);
+
+/** German types written as the last part of a hyphenated name: "Friedrich-Bergius-Platz 90". */
+const GLUED_TYPES = new Set([
+  'platz',
+  'allee',
+  'gasse',
+  'ring',
+  'damm',
+  'ufer',
+  'pfad',
+  'steig',
+  'markt',
+  'chaussee',
+  'promenade',
+  'str',
+  'straße',
+  'strasse',
+  'weg',
+]);
+
+/** German street names made of a preposition and a noun: "Am Markt 3", "An der Alster 5". */
+const GERMAN_PREPOSITIONS = new Set([
+  'Am',
+  'Im',
+  'An',
+  'Auf',
+  'Zum',
+  'Zur',
+  'In',
+  'Unter',
+  'Hinter',
+  'Vor',
+  'Bei',
+  'Alt',
+  'Alte',
+  'Neue',
+  'Neuer',
+  'Hohe',
+  'Lange',
+]);
+const GERMAN_ARTICLES = new Set(['der', 'dem', 'den', 'die', 'das']);
+
+// Address words before a value: they raise a street line and make a weak shape count.
+const ADDRESS_CUE =
+  /(?:\baddress(?:es)?\b|adresse\b|anschrift\b|\bwohnhaft\b|\bwohnen?\b|\bwohnt\b|\bliefer(?:n|ung|t)?\b[^\n]{0,20}\ban\b|\b(?:senden|schicken)\b[^\n]{0,20}\ban\b|\bvivo en\b|\bvivimos en\b|\bvive en\b|\benv[ií](?:a|e|en|ar)\b[^\n]{0,25}\ba\b|\bhabite\b|\bdomicili|\b(?:i am|i'm|we are|we're) at\b|\bleft at\b|\b(?:should|must|will) go to\b|\bdelivered (?:to|at)\b|\bentregaron en\b|\bsuelo estar en\b|\bdirecci[oó]n\b|\bdomicilio\b|\bindirizzo\b|\bendere[cç]o\b|\bmorada\b|\badres\b|\bosoite\b|\badresa\b|\bc[ií]m\b|\bliv(?:e|es|ed|ing) (?:at|on|in)\b|\blocated (?:at|on|in)\b|\bresid(?:e|es|ing) (?:at|in|on)\b|\bship(?:s|ped|ping)? (?:[\w-]+ ){0,3}to\b|\bdeliver(?:ed|y)? (?:[\w-]+ ){0,3}to\b|\bsen[dt] (?:[\w-]+ ){0,3}to\b|\bmail(?:ed|ing)? (?:[\w-]+ ){0,3}to\b|\bmov(?:e|ed|ing) to\b|\bcorner of\b|\breturn(?:ed)? (?:it |this |them )?to\b|\bdrops? (?:you |me )?off at\b|\bmeet (?:me |you |us )?at\b|\btaxi to\b|\boffices? (?:is|are) (?:at|on|in)\b|\bbill(?:ing)? to\b|\bbilling\b|\bshipping\b|\bmailing\b|\bpostal\b|\bremit to\b|\bvisit us at\b|\bfind us at\b|\bstay(?:ing)? at\b|\bside of\b|\benter on\b|\bstation is on\b|\bpick(?:ed)? up (?:from|at)\b|\bhome is\b|\bwhere (?:i|we) live\b)/gi;
+
+// Order, tracking, invoice and similar words: a weak shape beside them is an identifier.
+const NON_ADDRESS_NEAR =
+  /\b(?:order|tracking|shipment|parcel|invoice|ticket|case|ref|reference|sku|item|product|part|model|serial|version|build|release|commit|request|transaction|confirmation|booking|reservation|batch|lot|page|line|row|port|job|run|step|chapter|section|episode|season|level|room|gate|flight|platform|terminal|table|figure)\b/gi;
+
+// Postcode keywords: "ZIP: 4943", "my zip code is 2371", "PLZ 10115", "code postal 75002".
+const POSTCODE_KEYWORD =
+  /\b(?:zip(?:\s?code)?|postcode|post\s?code|postal\s?code|plz|code\s?postal|c[oó]digo\s?postal|cap|cep|postnummer|postinumero|postleitzahl)\b(?:\s{0,3}(?:is|was|=|:|#|-|no\.?)){0,2}\s{0,3}/gi;
+
+// Military addresses: "PSC 0725, Box 6031 / APO AP 99241", "Unit 5477 Box 8244 / DPO AP 15730",
+// and ships: "USNV Vincent / FPO AA 68422".
+const MILITARY =
+  /(?<![\p{L}\p{N}])(?:(?:PSC|CMR|Unit)\s{1,3}\d{1,5},?\s{1,3}Box\s{1,3}\d{1,5}|(?:USNS|USNV|USS|USCGC)\s{1,3}[\p{L}][\p{L}'.-]{0,30}(?:[ \t]{1,2}[\p{L}][\p{L}'.-]{0,30}){0,2})[ \t]{0,3},?[ \t]{0,3}\n?[ \t>]{0,4}[ADF]PO[ \t]{1,2}A[AEP][ \t]{1,2}\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/giu;
+
+// A bare military postcode line: "APO AE 09012".
+const MILITARY_LINE =
+  /(?<![A-Za-z0-9])[ADF]PO[ \t]{1,2}A[AEP][ \t]{1,2}\d{5}(?:-\d{4})?(?![A-Za-z0-9])/g;
+
+/** Every word that can anchor a core, lower case. */
+const ANCHORS = new Set<string>([
+  ...PREFIX_TYPES,
+  ...SEPARATE_SUFFIX_TYPES,
+  ...STRONG_SUFFIX_TYPES,
+  ...WEAK_SUFFIX_TYPES,
+  ...[...GERMAN_PREPOSITIONS].map((w) => w.toLowerCase()),
+]);
+
+/** Compound endings indexed by their last two characters, so a word is checked in O(1). */
+const ENDINGS_BY_TAIL = new Map<string, string[]>();
+for (const e of COMPOUND_ENDINGS) {
+  const key = e.slice(-2);
+  const list = ENDINGS_BY_TAIL.get(key);
+  if (list) list.push(e);
+  else ENDINGS_BY_TAIL.set(key, [e]);
+}
+
+/** Countries indexed by first word. */
+const COUNTRIES_BY_FIRST = new Map<string, string[][]>();
+for (const c of COUNTRIES) {
+  const words = c.split(' ');
+  const list = COUNTRIES_BY_FIRST.get(words[0]!);
+  if (list) list.push(words);
+  else COUNTRIES_BY_FIRST.set(words[0]!, [words]);
+}
+for (const list of COUNTRIES_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+
+function compoundEnding(low: string): string | undefined {
+  const list = ENDINGS_BY_TAIL.get(low.slice(-2));
+  if (!list) return undefined;
+  for (const e of list) if (low.length >= e.length + 2 && low.endsWith(e)) return e;
+  return undefined;
+}
+
+/** Scans `text` for addresses. */
+export function scanAddresses(text: string): AddressHit[] {
+  const t = new Tokens(text);
+  const cores: Core[] = [];
+  const n = t.length;
+  for (let i = 0; i < n; i++) {
+    const k = t.kind(i);
+    if (k === 1) {
+      // Only numbers of up to five digits can be house numbers or postcodes.
+      if (t.end(i) - t.start(i) > 6) continue;
+      pushCore(cores, numberFirstStreet(t, i));
+      pushCore(cores, weakShape(t, i));
+      pushCore(cores, postcodeCity(t, i));
+    } else if (k === 0) {
+      // Cheap gate: only street-type words, compound street names, German prepositions and
+      // region codes can anchor a core.
+      const lw = t.low(i);
+      if (ANCHORS.has(lw) || compoundEnding(lw) !== undefined) {
+        pushCore(cores, prefixStreet(t, i));
+        pushCore(cores, suffixThenNumber(t, i));
+        pushCore(cores, compoundStreet(t, i));
+        pushCore(cores, germanPreposition(t, i));
+      }
+      if (lw.length <= 3 && REGION_CODES.has(t.str(i))) pushCore(cores, cityStateZip(t, i));
+    }
+  }
+  regexCores(t, cores);
+
+  const hits: AddressHit[] = [];
+  if (cores.length === 0) return hits;
+  const cues: Cues = {
+    address: new CueIndex(text, ADDRESS_CUE),
+    other: new CueIndex(text, NON_ADDRESS_NEAR),
+  };
+  for (const core of cores) {
+    const hit = finish(t, core, cues);
+    if (hit) hits.push(hit);
+  }
+  return merge(hits);
+}
+
+function pushCore(cores: Core[], c: Core | null): void {
+  if (c) cores.push(c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// House numbers and name words
+
+/** The last token of a house number starting at token i ("12", "221B", "12-14", "3 bis"), or -1. */
+function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): number {
+  if (!t.isNum(i)) return -1;
+  const text = t.text;
+  const st = t.start(i);
+  const en = t.end(i);
+  const lastCode = text.charCodeAt(en - 1);
+  const digits = lastCode > 57 ? en - st - 1 : en - st;
+  if (digits > maxDigits) return -1;
+  const b1 = text.charCodeAt(st - 1);
+  const b2 = text.charCodeAt(st - 2);
+  // Part of a decimal, a date, a time, a phone number or a price.
+  if (isJoiner(b1) && isDigit(b2)) return -1;
+  if (isMoney(b1) || b1 === 43 || ((b1 === 32 || b1 === 160) && isMoney(b2))) return -1;
+  const a1 = text.charCodeAt(en);
+  const a2 = text.charCodeAt(en + 1);
+  if ((a1 === 46 || a1 === 44 || a1 === 58) && isDigit(a2)) return -1;
+  // Percent, degrees, inches and feet: a measure.
+  if (a1 === 37 || a1 === 176 || a1 === 34 || a1 === 0x201d || a1 === 0x2033 || a1 === 0x2032)
+    return -1;
+  // Glued to a word ("CC0", "v2"), or zero: not a house number.
+  if (isLetterBefore(text, st)) return -1;
+  if (/^0+[A-Za-z]?$/.test(t.str(i))) return -1;
+  if (labelled && isLabelled(t, i)) return -1;
+  if (digits === 4 && isYearInProse(t, i)) return -1;
+  let last = i;
+  if ((a1 === 45 || a1 === 47) && t.touches(i) && t.touches(i + 1) && t.isNum(i + 2)) {
+    if (t.end(i + 2) - t.start(i + 2) <= 4) last = i + 2;
+    else return -1;
+    // "12-14" is a range; "12-14-2023" is a date.
+    const c = text.charCodeAt(t.end(i + 2));
+    if (c === 45 || c === 47 || c === 46) return -1;
+  }
+  if (t.isWord(last + 1) && HOUSE_NUMBER_SUFFIXES.has(t.low(last + 1))) last += 1;
+  // A staircase or entrance letter, and a flat number after it: "14 A 5", "12 B".
+  const l = last + 1;
+  if (t.isWord(l) && t.end(l) - t.start(l) === 1 && t.isUpper(l) && t.str(l) !== 'I') {
+    const nk = t.kind(l + 1);
+    if (nk === 1 && t.end(l + 1) - t.start(l + 1) <= 3 && !t.isPunct(l + 2, '-')) last = l + 1;
+    else if (nk === -1 || nk === 2 || t.isPunct(l + 1, ',')) last = l;
+  }
+  return last;
+}
+
+function isLetterBefore(text: string, pos: number): boolean {
+  if (pos === 0) return false;
+  const c = text.charCodeAt(pos - 1);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(text[pos - 1]!);
+}
+
+// A year after a copyright sign or a time preposition: "(c) 2013 Gary Court", "in 2019 Main
+// Street was closed".
+const YEAR_CONTEXT =
+  /(?:copyright|\(c\)|©|\b(?:in|since|until|till|from|by|during|of|year|circa|ca\.))\s{0,3}$/i;
+
+function isYearInProse(t: Tokens, i: number): boolean {
+  const v = t.str(i);
+  if (!/^(?:19|20)\d\d$/.test(v)) return false;
+  return YEAR_CONTEXT.test(t.text.slice(Math.max(0, t.start(i) - 12), t.start(i)));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** . , : / - */
+function isJoiner(c: number): boolean {
+  return c === 46 || c === 44 || c === 58 || c === 47 || c === 45;
+}
+
+/** $ € £ ¥ */
+function isMoney(c: number): boolean {
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+}
+
+/** Whether the word right before token i labels it as another kind of number ("Step 3"). */
+function isLabelled(t: Tokens, i: number): boolean {
+  let p = i - 1;
+  // Skip "#", ":" and "." between the label and the number ("Order #123", "No. 5").
+  for (let k = 0; k < 2 && p >= 0 && t.kind(p) === 3; k++) {
+    const ch = t.text[t.start(p)];
+    if (ch !== '#' && ch !== ':' && ch !== '.') break;
+    p--;
+  }
+  return t.isWord(p) && NUMBER_LABELS.has(t.low(p));
+}
+
+/** An ordinal such as "5th" or "42nd" starting at i: returns its last token, or -1. */
+function ordinal(t: Tokens, i: number): number {
+  if (!t.isNum(i) || !t.touches(i) || !t.isWord(i + 1)) return -1;
+  return /^(?:st|nd|rd|th|e|er|ème|a|o|º|ª)$/i.test(t.str(i + 1)) ? i + 1 : -1;
+}
+
+/** Whether word token i can be part of a street or city name in the given case mode. */
+function nameWord(t: Tokens, i: number, lower: boolean): boolean {
+  if (!t.isWord(i)) return false;
+  const lw = t.low(i);
+  if (lower) {
+    if (!t.isLower(i)) return false;
+    return !NOT_A_CITY.has(lw) && !PROSE_AFTER_NUMBER.has(lw) && !UNIT_WORDS.has(lw);
+  }
+  if (!t.isCap(i)) return false;
+  if (t.isUpper(i) && PROSE_AFTER_NUMBER.has(lw)) return false;
+  if (NOT_A_CITY.has(lw) && lw !== 'the') return false;
+  if (UNIT_WORDS.has(lw) && !WEAK_UNIT_WORDS.has(lw)) return false;
+  return true;
+}
+
+/** Whether the word after a house number makes it a quantity ("2 times", "5 pm", "3 GB"). */
+function proseAfter(t: Tokens, last: number): boolean {
+  const nx = last + 1;
+  if (!t.isWord(nx)) return false;
+  const lw = t.low(nx);
+  return PROSE_AFTER_NUMBER.has(lw) && (t.isLower(nx) || t.isUpper(nx));
+}
+
+/** Skips a dot glued to token i ("St.", "u."): returns the last token. */
+function withDot(t: Tokens, i: number): number {
+  return t.isPunct(i + 1, '.') && t.touches(i) ? i + 1 : i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cores
+
+/** "1600 Pennsylvania Ave NW", "10 Downing Street", "3911 fourth avenue". */
+function numberFirstStreet(t: Tokens, i: number): Core | null {
+  const hn = houseNumber(t, i);
+  if (hn < 0) return null;
+  let j = hn + 1;
+  if (t.isPunct(j, ',')) return null;
+  const lower = t.isLower(j);
+  let names = 0;
+  let best = -1;
+  let strong = false;
+  for (let steps = 0; steps < 7 && j < t.length; steps++) {
+    if (t.kind(j) === 3) {
+      const ch = t.text[t.start(j)];
+      if ((ch === '.' || ch === '-' || ch === "'") && t.touches(j - 1)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const ord = ordinal(t, j);
+    if (ord >= 0) {
+      names++;
+      j = ord + 1;
+      continue;
+    }
+    if (!t.isWord(j)) break;
+    const lw = t.low(j);
+    const isStrong = STRONG_SUFFIX_TYPES.has(lw);
+    // A type glued to a hyphen is part of a compound word ("24 Hour Drive-Thru").
+    const glued = t.touches(j) && (t.isPunct(j + 1, '-') || t.isNum(j + 1) || t.isWord(j + 1));
+    if (names >= 1 && (isStrong || WEAK_SUFFIX_TYPES.has(lw)) && t.isLower(j) === lower && !glued) {
+      // Abbreviations of types that are also words need care: "Dr" and "St" before a
+      // capitalised name are titles ("Dr. Smith", "St. John"), unless a type follows.
+      best = j;
+      strong = isStrong;
+      names++;
+      j++;
+      continue;
+    }
+    if (!nameWord(t, j, lower) && !(names > 0 && NAME_PARTICLES.has(lw) && t.isLower(j))) break;
+    names++;
+    j++;
+  }
+  if (best < 0) return numberNameUnit(t, i, hn, lower);
+  let last = withDot(t, best);
+  if (!lower && t.isWord(last + 1) && DIRECTIONS.has(t.str(last + 1))) last = withDot(t, last + 1);
+  let base = lower ? (strong ? 0.4 : 0.2) : strong ? 0.65 : 0.35;
+  const nx = last + 1;
+  if (t.isLower(nx) && !AFTER_STREET_OK.has(t.low(nx)) && !UNIT_WORDS.has(t.low(nx))) base -= 0.25;
+  return { first: i, last, base, reason: 'street', lower, weak: !strong };
+}
+
+/**
+ * "2505 Heatherleigh Suite 620": a house number and a capitalised name without a street type,
+ * followed by a unit. Weak on its own; the unit and what follows decide.
+ */
+function numberNameUnit(t: Tokens, i: number, hn: number, lower: boolean): Core | null {
+  if (lower) return null;
+  let j = hn + 1;
+  let names = 0;
+  while (names < 3 && t.isCap(j) && nameWord(t, j, false)) {
+    names++;
+    j++;
+  }
+  if (names === 0) return null;
+  const lw = t.low(j);
+  if (!/^(?:apt|apartment|suite|ste|unit|flat)$/.test(lw) || unitAt(t, j) < 0) return null;
+  return { first: i, last: j - 1, base: 0.4, reason: 'street', lower: false, weak: true };
+}
+
+/** "Karl Johans gate 22", "Wesselényi u. 94", "Baker Street 221B", "Augsburger Strasse 36". */
+function suffixThenNumber(t: Tokens, j: number): Core | null {
+  const lw = t.low(j);
+  const separate =
+    SEPARATE_SUFFIX_TYPES.has(lw) ||
+    (GLUED_TYPES.has(lw) && t.isPunct(j - 1, '-') && t.touches(j - 1));
+  const english = STRONG_SUFFIX_TYPES.has(lw) || WEAK_SUFFIX_TYPES.has(lw);
+  if (!separate && !english) return null;
+  // Nordic and Hungarian types are written in lower case; German ones may be capitalised.
+  if (
+    separate &&
+    !english &&
+    !t.isLower(j) &&
+    !/^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|str)$/.test(lw) &&
+    !(GLUED_TYPES.has(lw) && t.isPunct(j - 1, '-') && t.touches(j - 1))
+  ) {
+    return null;
+  }
+  if (english && !separate && !t.isCap(j)) return null;
+  if (english && separate && !t.isLower(j) && !t.isCap(j)) return null;
+  if (lw === 'u' && !t.isPunct(j + 1, '.')) return null;
+  // Walk back over the name: capitalised words, hyphens, particles.
+  let first = -1;
+  let k = j - 1;
+  for (let steps = 0; steps < 5 && k >= 0; steps++) {
+    if (t.isCap(k) && nameWord(t, k, false)) {
+      first = k;
+      k--;
+      continue;
+    }
+    // Hyphenated names: "Karl-Arnold-Str.", "Johann-Wirtz-Weg".
+    if (t.isPunct(k, '-') && t.touches(k) && t.touches(k - 1)) {
+      k--;
+      continue;
+    }
+    if (first >= 0 && t.isLower(k) && NAME_PARTICLES.has(t.low(k))) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (first < 0) return null;
+  let n = withDot(t, j) + 1;
+  // "Hauptstraße, 5" is German; after an English type a comma starts the next address.
+  if (t.isPunct(n, ',') && (separate || !english)) n++;
+  // The type word itself may look like a label ("gate 23"); the name before it decides.
+  const hn = houseNumber(t, n, 5, false);
+  if (hn < 0 || proseAfter(t, hn)) return null;
+  const nordic = separate && (!english || t.isLower(j));
+  const base = nordic ? 0.6 : STRONG_SUFFIX_TYPES.has(lw) ? 0.5 : 0.25;
+  return { first, last: hn, base, reason: 'street', lower: false, weak: base < 0.5 };
+}
+
+/** "12 rue de la Paix", "Calle Mayor 5", "Via dei Fiorentini 17", "ul. Narewska 94", "C/ Mayor 5". */
+function prefixStreet(t: Tokens, j: number): Core | null {
+  const lw = t.low(j);
+  if (!PREFIX_TYPES.has(lw)) return null;
+  let n = j + 1;
+  if (DOTTED_PREFIX_TYPES.has(lw)) {
+    if (lw === 'c' && t.isPunct(j + 1, '/') && t.touches(j)) n = j + 2;
+    else if (t.isPunct(j + 1, '.') && t.touches(j)) n = j + 2;
+    else return null;
+  } else if (t.isPunct(j + 1, '.') && t.touches(j)) {
+    n = j + 2;
+  }
+  const ambiguous = AMBIGUOUS_PREFIX_TYPES.has(lw);
+  // Name words after the type.
+  let nameEnd = -1;
+  let words = 0;
+  let firstCap: boolean | null = null;
+  let anyCap = false;
+  let k = n;
+  for (let steps = 0; steps < 7 && k < t.length; steps++) {
+    if (t.isWord(k)) {
+      const w = t.low(k);
+      if (w === 's' && t.isPunct(k + 1, '/')) break;
+      if (t.isLower(k) && NAME_PARTICLES.has(w)) {
+        k++;
+        continue;
+      }
+      const cap = t.isCap(k) || /^[dl]['’]\p{Lu}/u.test(t.str(k));
+      const ok = t.isCap(k) ? nameWord(t, k, false) : cap || (!ambiguous && nameWord(t, k, true));
+      if (!ok) break;
+      if (firstCap === null) firstCap = cap;
+      if (cap) anyCap = true;
+      words++;
+      nameEnd = withDot(t, k);
+      k = nameEnd + 1;
+      continue;
+    }
+    if ((t.isPunct(k, '-') || t.isPunct(k, "'")) && t.touches(k - 1) && words > 0) {
+      k++;
+      continue;
+    }
+    const ord = ordinal(t, k);
+    if (ord >= 0) {
+      words++;
+      nameEnd = ord;
+      k = ord + 1;
+      continue;
+    }
+    break;
+  }
+  if (words === 0 || nameEnd < 0) return null;
+  if (ambiguous && !firstCap) return null;
+  const lower = t.isLower(j) && !anyCap;
+  const base = lower ? 0.45 : ambiguous ? 0.5 : 0.6;
+  // Number before the type: "12 rue de la Paix", "12, rue de la Paix", "12 bis rue ...".
+  // One-letter abbreviations ("C.", "R.") are initials when a number comes before them.
+  const after = numberAfterName(t, nameEnd);
+  const afterCore: Core | null =
+    after >= 0 ? { first: j, last: after, base, reason: 'street', lower, weak: base < 0.5 } : null;
+  if (lw.length === 1) return afterCore;
+  let b = j - 1;
+  if (t.isPunct(b, ',')) b--;
+  if (t.isWord(b) && HOUSE_NUMBER_SUFFIXES.has(t.low(b))) b--;
+  let numStart = b;
+  if (
+    t.isNum(b) &&
+    t.isPunct(b - 1, '-') &&
+    t.isNum(b - 2) &&
+    t.touches(b - 2) &&
+    t.touches(b - 1)
+  ) {
+    numStart = b - 2;
+  }
+  if (t.isNum(numStart) && houseNumber(t, numStart) >= b - (numStart === b ? 0 : 2)) {
+    // With numbers on both sides ("688 rue du Centre 320"), the block runs over both.
+    const last = afterCore ? afterCore.last : nameEnd;
+    return { first: numStart, last, base, reason: 'street', lower, weak: base < 0.5 };
+  }
+  return afterCore;
+}
+
+/** The number after a prefix street name ("Calle Mayor 5", "Via Roma, 1"): its last token, or -1. */
+function numberAfterName(t: Tokens, nameEnd: number): number {
+  let a = nameEnd + 1;
+  // After a comma, five digits are the postcode, not the house number.
+  const comma = t.isPunct(a, ',');
+  if (comma) a++;
+  // "s/n" (sin número): a Spanish street without a house number.
+  if (t.isWord(a) && t.low(a) === 's' && t.isPunct(a + 1, '/') && t.isWord(a + 2)) {
+    if (t.low(a + 2) === 'n' && t.touches(a) && t.touches(a + 1)) return withDot(t, a + 2);
+  }
+  const after = houseNumber(t, a, comma ? 4 : 5);
+  return after >= 0 && !proseAfter(t, after) ? after : -1;
+}
+
+/** "Musterstraße 12a", "Hauptstr. 5", "Magasinsgatan 7", "Koskikatu 25", "Parijsstraat 8". */
+function compoundStreet(t: Tokens, j: number): Core | null {
+  const lw = t.low(j);
+  if (lw.length < 5) return null;
+  const ending = compoundEnding(lw);
+  if (!ending || COMPOUND_EXCEPTIONS.has(lw)) return null;
+  const lower = t.isLower(j);
+  if (!lower && !t.isCap(j)) return null;
+  let n = withDot(t, j) + 1;
+  if (ending === 'str' && n === j + 1) return null;
+  if (t.isPunct(n, ',')) n++;
+  const hn = houseNumber(t, n, 4);
+  if (hn < 0 || proseAfter(t, hn)) return null;
+  const base = lower ? 0.45 : 0.6;
+  return { first: j, last: hn, base, reason: 'street', lower, weak: false };
+}
+
+/** "Am Markt 3", "An der Alster 5", "Auf dem Berg 12". */
+function germanPreposition(t: Tokens, j: number): Core | null {
+  if (!GERMAN_PREPOSITIONS.has(t.str(j))) return null;
+  let k = j + 1;
+  if (t.isWord(k) && GERMAN_ARTICLES.has(t.str(k))) k++;
+  let words = 0;
+  while (words < 2 && t.isCap(k) && nameWord(t, k, false) && !MONTHS.has(t.low(k))) {
+    words++;
+    k++;
+  }
+  if (words === 0) return null;
+  const hn = houseNumber(t, k, 3);
+  if (hn < 0 || proseAfter(t, hn)) return null;
+  return { first: j, last: hn, base: 0.4, reason: 'street', lower: false, weak: true };
+}
+
+/** "Dunajska 56", "Joaquin Suarez 2906": capitalised words and a number, weak on its own. */
+function weakShape(t: Tokens, i: number): Core | null {
+  if (!t.isCap(i - 1) || t.touches(i - 1) || houseNumber(t, i, 4) < 0) return null;
+  let first = -1;
+  let k = i - 1;
+  for (let steps = 0; steps < 3 && k >= 0; steps++) {
+    if (!t.isCap(k) || !nameWord(t, k, false)) break;
+    const lw = t.low(k);
+    if (t.isUpper(k) && lw.length > 1) break;
+    if (MONTHS.has(lw) || NUMBER_LABELS.has(lw) || UNIT_WORDS.has(lw)) break;
+    first = k;
+    k--;
+  }
+  if (first < 0) return null;
+  // What follows must end the value: punctuation, a line break, the end, or "and".
+  const nx = i + 1;
+  if (t.isWord(nx) && t.isLower(nx) && !AFTER_STREET_OK.has(t.low(nx))) return null;
+  return { first, last: i, base: 0.25, reason: 'street', lower: false, weak: true };
+}
+
+/** "10115 Berlin", "75002 Paris": a five-digit postcode before a city; weak on its own. */
+function postcodeCity(t: Tokens, i: number): Core | null {
+  const s = t.str(i);
+  if (s.length !== 5 || !/^\d{5}$/.test(s) || isLabelled(t, i)) return null;
+  const b = t.text[t.start(i) - 1] ?? ' ';
+  if (/[\d.,:/-]/.test(b)) return null;
+  let k = i + 1;
+  let words = 0;
+  while (words < 3 && t.isCap(k) && nameWord(t, k, false) && !t.touches(i)) {
+    words++;
+    k++;
+  }
+  if (words === 0) return null;
+  const nx = k;
+  if (t.isWord(nx) && t.isLower(nx)) return null;
+  return { first: i, last: k - 1, base: 0.35, reason: 'postcode', lower: false, weak: true };
+}
+
+/** "Washington, DC 20500", "Ottawa, ON K1A 0B1": city, region code and postcode. */
+function cityStateZip(t: Tokens, j: number): Core | null {
+  if (!t.isUpper(j) || !REGION_CODES.has(t.str(j))) return null;
+  const pc = t.kind(j + 1) === 1 || t.isWord(j + 1) ? postcodeAt(t.text, t.start(j + 1)) : 0;
+  if (pc === 0) return null;
+  const pcEnd = t.start(j + 1) + pc;
+  const zipShape = /^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{4}$/.test(
+    t.text.slice(t.start(j + 1), pcEnd),
+  );
+  if (!zipShape) return null;
+  if (!t.isPunct(j - 1, ',')) return null;
+  let first = -1;
+  for (let k = j - 2, steps = 0; steps < 3 && k >= 0; steps++, k--) {
+    if (!t.isCap(k) || !nameWord(t, k, false)) break;
+    first = k;
+  }
+  if (first < 0) return null;
+  const last = t.indexAt(pcEnd) - 1;
+  return { first, last, base: 0.55, reason: 'postcode', lower: false, weak: false, postcode: true };
+}
+
+/** Cores found by regexes over the text: military, postal boxes, UK/CA postcodes, keywords. */
+function regexCores(t: Tokens, cores: Core[]): void {
+  const text = t.text;
+  const add = (start: number, end: number, base: number, reason: string, weak = false) => {
+    const first = t.indexAt(start);
+    const last = t.indexAt(end) - 1;
+    if (last >= first)
+      cores.push({ first, last, base, reason, lower: false, weak, postcode: true });
+  };
+  if (/PO|po/.test(text)) {
+    for (const m of text.matchAll(MILITARY)) add(m.index, m.index + m[0].length, 0.9, 'military');
+    for (const m of text.matchAll(MILITARY_LINE))
+      add(m.index, m.index + m[0].length, 0.55, 'military');
+  }
+  for (const m of text.matchAll(PO_BOX)) {
+    // A bare "Box 12" is a box, not an address; the other forms name a postal box.
+    if (/^box/i.test(m[0])) continue;
+    add(m.index, m.index + m[0].length, 0.6, 'po box');
+  }
+  for (const m of text.matchAll(UK_POSTCODE_SPACED)) {
+    if (!isUkArea(m[1]!)) continue;
+    add(m.index, m.index + m[0].length, 0.55, 'postcode');
+  }
+  for (const m of text.matchAll(CA_POSTCODE))
+    add(m.index, m.index + m[0].length, 0.4, 'postcode', true);
+  for (const m of text.matchAll(POSTCODE_KEYWORD)) {
+    const pos = m.index + m[0].length;
+    // After the keyword, three digits are a postcode too (Iceland, the Faroes, "zip 880").
+    const len =
+      postcodeAt(text, pos) || (/^\d{3}(?![\p{L}\p{N}])/u.test(text.slice(pos, pos + 4)) ? 3 : 0);
+    if (len === 0) continue;
+    add(pos, pos + len, 0.75, 'postcode keyword');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extension and scoring
+
+interface Tail {
+  last: number;
+  unit: boolean;
+  postcode: boolean;
+  strongPostcode: boolean;
+  /** A postcode and a city written together ("10115 Berlin", "Springfield, IL 62704"). */
+  postcodeCity: boolean;
+  city: boolean;
+  region: boolean;
+  country: boolean;
+}
+
+/** Extends a core backwards over a building number or a unit written before it. */
+function extendBack(t: Tokens, first: number): number {
+  for (let round = 0; round < 2; round++) {
+    let p = first - 1;
+    if (t.isPunct(p, ',')) p--;
+    if (!t.isNum(p)) break;
+    const digits = t.str(p).replace(/[A-Za-z]$/, '');
+    const unitBefore = t.isWord(p - 1) && UNIT_WORDS.has(t.low(p - 1));
+    if (digits.length > 6 || (isLabelled(t, p) && !unitBefore)) break;
+    const b = t.text[t.start(p) - 1] ?? ' ';
+    if (/[\d.,:/-]/.test(b)) break;
+    // A unit before the number ("Apt. 117", "Suite 913", "Flat 3", "#4").
+    let q = p - 1;
+    if (t.isPunct(q, '.') || t.isPunct(q, '#')) q--;
+    if (t.isWord(q) && UNIT_WORDS.has(t.low(q)) && !WEAK_UNIT_WORDS.has(t.low(q))) {
+      first = q;
+      continue;
+    }
+    if (t.isPunct(p - 1, '#')) {
+      first = p - 1;
+      continue;
+    }
+    // A bare number before a street line is its building or block number.
+    if (t.str(p) === digits && t.kind(p - 1) !== 1) {
+      first = p;
+      continue;
+    }
+    break;
+  }
+  return first;
+}
+
+/** A unit part at token q ("Apt. 4", "Suite 500", "#12", "2nd Floor"): its last token, or -1. */
+function unitAt(t: Tokens, q: number): number {
+  if (t.isPunct(q, '#') && t.touches(q) && t.isNum(q + 1)) return q + 1;
+  const ord = ordinal(t, q);
+  if (
+    ord >= 0 &&
+    t.isWord(ord + 1) &&
+    /^(?:floor|fl|etage|étage|piso|andar|stock|og)$/i.test(t.str(ord + 1))
+  ) {
+    return withDot(t, ord + 1);
+  }
+  // German floors: "3 OG", "3. OG", "2. Stock", "EG".
+  if (t.isNum(q) && t.end(q) - t.start(q) <= 2) {
+    const f = t.isPunct(q + 1, '.') ? q + 2 : q + 1;
+    if (t.isWord(f) && /^(?:OG|UG|DG|Stock|Etage|Obergeschoss)$/.test(t.str(f))) return f;
+  }
+  // Spanish and Portuguese floor and door: "3º B", "2ª izq.", "1º". Normalisation folds "º"
+  // and "ª" to "o" and "a", which the tokenizer glues to the digits ("3o").
+  if (t.isNum(q) && /^\d{1,2}[oa]$/.test(t.str(q))) {
+    const d = q + 1;
+    if (t.isWord(d) && t.end(d) - t.start(d) <= 4 && !t.touches(q) && !t.isLower(d))
+      return withDot(t, d);
+    return q;
+  }
+  if (ord >= 0 && /^[ºª]$/.test(t.str(ord))) {
+    const d = ord + 1;
+    if (t.isWord(d) && t.end(d) - t.start(d) <= 4 && !t.touches(ord)) return withDot(t, d);
+    return ord;
+  }
+  if (!t.isWord(q) || !UNIT_WORDS.has(t.low(q))) return -1;
+  let k = withDot(t, q) + 1;
+  if (t.isPunct(k, '#')) k++;
+  else if (t.isWord(k) && /^(?:no|nr|nº)$/i.test(t.str(k))) k = withDot(t, k) + 1;
+  if (t.isNum(k) && t.str(k).length <= 6) {
+    let last = k;
+    if (t.isPunct(k + 1, '-') && t.touches(k) && t.isNum(k + 2) && t.touches(k + 1)) last = k + 2;
+    return last;
+  }
+  if (t.isWord(k) && t.str(k).length <= 2 && t.isUpper(k)) return k;
+  return -1;
+}
+
+/** A country at token q (one or more words): its last token, or -1. */
+function countryAt(t: Tokens, q: number, lower: boolean): number {
+  if (!t.isWord(q) || (t.isLower(q) && !lower)) return -1;
+  const list = COUNTRIES_BY_FIRST.get(t.low(q));
+  if (!list) return -1;
+  for (const words of list) {
+    let k = q;
+    let ok = true;
+    for (let w = 0; w < words.length; w++) {
+      if (w > 0) k++;
+      // "U.S.A" style dots between letters.
+      while (t.isPunct(k, '.') && w > 0) k++;
+      if (!t.isWord(k) || t.low(k) !== words[w]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return k;
+  }
+  return -1;
+}
+
+/** A region at token q ("CA", "NSW", "Ontario"): its last token, or -1. */
+function regionAt(t: Tokens, q: number): number {
+  if (!t.isWord(q)) return -1;
+  const s = t.str(q);
+  if (t.isUpper(q) && REGION_CODES.has(s)) return q;
+  if (t.isCap(q) && REGION_NAMES.has(t.low(q))) return q;
+  // Any short upper-case code right before a postcode ("VWV 04494").
+  if (t.isUpper(q) && s.length <= 3) {
+    let k = q + 1;
+    while (t.kind(k) === 2 || t.isPunct(k, ',')) k++;
+    if (t.kind(k) === 1 && postcodeAt(t.text, t.start(k)) > 0) return q;
+  }
+  return -1;
+}
+
+/** A city name at token q (1-4 words): its last token, or -1. */
+function cityAt(t: Tokens, q: number, lower: boolean, afterPostcode = false): number {
+  let k = q;
+  let last = -1;
+  for (let words = 0; words < 4 && k < t.length;) {
+    if (t.isWord(k)) {
+      const lw = t.low(k);
+      // "London SW1A 2AA": the city stops where a code glued to digits starts.
+      if (t.isNum(k + 1) && t.touches(k)) break;
+      // After a hyphen any word continues the name: "Issy-les-Moulineaux".
+      if (last >= 0 && t.isPunct(k - 1, '-') && t.touches(k - 1)) {
+        last = k;
+        k++;
+        continue;
+      }
+      // In lower-case text the city is lower case too; capitals are always fine.
+      const ok = t.isCap(k)
+        ? !NOT_A_CITY.has(lw) && !UNIT_WORDS.has(lw) && !MONTHS.has(lw)
+        : lower &&
+          t.isLower(k) &&
+          !NOT_A_CITY.has(lw) &&
+          !UNIT_WORDS.has(lw) &&
+          !PROSE_AFTER_NUMBER.has(lw);
+      // A single letter starts no city; after a city word it is a district ("København N").
+      if (ok && (last >= 0 || t.end(k) - t.start(k) > 1)) {
+        last = k;
+        words++;
+        k++;
+        continue;
+      }
+      if (last >= 0 && t.isLower(k) && NAME_PARTICLES.has(lw) && t.isCap(k + 1)) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (last >= 0 && (t.isPunct(k, '-') || t.isPunct(k, "'")) && t.touches(k - 1) && t.touches(k)) {
+      k++;
+      continue;
+    }
+    if (last >= 0 && t.isPunct(k, '.') && t.touches(k - 1) && t.isWord(k + 1) && t.touches(k)) {
+      k++;
+      continue;
+    }
+    if (last >= 0 && t.isPunct(k, '(')) {
+      // "Cyprus (Greek)"
+      if (t.isWord(k + 1) && t.isPunct(k + 2, ')')) {
+        last = k + 2;
+        k += 3;
+        continue;
+      }
+    }
+    break;
+  }
+  if (last < 0) return -1;
+  // A city ends the line or is followed by more address parts, not by prose.
+  const nx = last + 1;
+  if (
+    t.isWord(nx) &&
+    t.isLower(nx) &&
+    !lower &&
+    !afterPostcode &&
+    !AFTER_STREET_OK.has(t.low(nx))
+  ) {
+    return -1;
+  }
+  return last;
+}
+
+/** Extends a core forwards over unit, city, region, postcode and country parts. */
+function extendTail(t: Tokens, core: Core): Tail {
+  const tail: Tail = {
+    last: core.last,
+    unit: false,
+    postcode: false,
+    strongPostcode: false,
+    postcodeCity: false,
+    city: false,
+    region: false,
+    country: false,
+  };
+  const limit = t.end(core.last) + 160;
+  let lines = 0;
+  let cities = 0;
+  let justPostcode = false;
+  let sure = core.last;
+  let pending = false;
+  let p = core.last + 1;
+  for (let parts = 0; parts < 10 && p < t.length && t.start(p) < limit; parts++) {
+    // Separators: commas, line breaks, quote markers, a dot glued to the previous part.
+    const linesBefore = lines;
+    let q = p;
+    let blank = false;
+    for (let s = 0; s < 8 && q < t.length; s++) {
+      const k = t.kind(q);
+      if (k === 2) {
+        if (t.kind(q - 1) === 2 || (t.kind(q - 1) === 3 && t.kind(q - 2) === 2)) blank = true;
+        lines++;
+        q++;
+        continue;
+      }
+      if (k === 3) {
+        const ch = t.text[t.start(q)];
+        if (ch === ',' || ch === ';' || ch === '>' || ch === '|' || ch === '?' || ch === '/') {
+          q++;
+          continue;
+        }
+        // A dot ends an abbreviation or a Hungarian house number ("u. 94."); before a
+        // capitalised word on the same line it ends a sentence, and the address with it.
+        if (ch === '.' && t.touches(q - 1)) {
+          const nk = t.kind(q + 1);
+          const shortWord = t.isWord(q - 1) && t.end(q - 1) - t.start(q - 1) <= 3;
+          const afterNumber = t.isNum(q - 1);
+          if ((afterNumber && (nk === 2 || t.isPunct(q + 1, ','))) || (shortWord && nk !== 2)) {
+            q++;
+            continue;
+          }
+        }
+        if (ch === '-' && t.isNum(q + 1) && !t.touches(q)) {
+          q++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (lines > 5 || q >= t.length || t.start(q) >= limit) break;
+    let end: number;
+    let isCity = false;
+    // A city on the same line right after a postcode: "10115 Berlin".
+    const sameLinePostcode = justPostcode && lines === linesBefore;
+    const u = unitAt(t, q);
+    const takesPostcode = !core.postcode && !tail.postcode;
+    const pc =
+      u < 0 && takesPostcode && (t.isNum(q) || t.isWord(q)) ? postcodeAt(t.text, t.start(q)) : 0;
+    if (u >= 0) {
+      end = u;
+      tail.unit = true;
+    } else if (pc > 0 && (t.isNum(q) || /\d/.test(t.text.slice(t.start(q), t.start(q) + pc)))) {
+      end = t.indexAt(t.start(q) + pc) - 1;
+      tail.postcode = true;
+      const v = t.text.slice(t.start(q), t.start(q) + pc);
+      if (
+        ukPostcodeAt(t.text, t.start(q)) > 0 ||
+        /^\d{5}-\d{4}$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$/.test(v)
+      ) {
+        tail.strongPostcode = true;
+      }
+    } else if ((end = countryAt(t, q, core.lower)) >= 0) {
+      tail.country = true;
+    } else if ((end = regionAt(t, q)) >= 0) {
+      tail.region = true;
+    } else if (!blank && cities < 2 && (end = cityAt(t, q, core.lower, sameLinePostcode)) >= 0) {
+      tail.city = true;
+      isCity = true;
+      if (sameLinePostcode) tail.postcodeCity = true;
+      cities++;
+    } else {
+      break;
+    }
+    if (blank && !tail.country && !tail.postcode) break;
+    // A city on a line of its own is only sure once a postcode, region or country follows it;
+    // otherwise it may be the greeting or the label that follows the address ("Gruß",
+    // "Notes", "Telefon"). A city after a postcode or on the street's own line is sure.
+    const tentative: boolean = isCity && ((lines > linesBefore && !sameLinePostcode) || pending);
+    pending = tentative;
+    justPostcode = pc > 0;
+    if (!tentative) sure = end;
+    tail.last = end;
+    p = end + 1;
+  }
+  if (sure < tail.last) {
+    tail.last = sure;
+    if (sure === core.last) tail.city = false;
+  }
+  return tail;
+}
+
+/** Hits below this are dropped early: far under any useful threshold, and numerous. */
+const MIN_SCORE = 0.3;
+
+/**
+ * Where the matches of a word list end in the text, found in one pass, so that asking "is there
+ * a cue before this value?" costs a binary search instead of a regex run per value.
+ */
+class CueIndex {
+  private readonly ends: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    re: RegExp,
+  ) {
+    for (const m of text.matchAll(re)) this.ends.push(m.index + m[0].length);
+  }
+
+  /**
+   * Whether a match ends within `window` characters before `pos`, in the same sentence: a
+   * sentence end or a blank line between them means the cue was about something else.
+   */
+  before(pos: number, window: number): boolean {
+    const ends = this.ends;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const e = ends[lo - 1];
+    if (e === undefined || pos - e > window) return false;
+    const between = this.text.slice(e, pos);
+    // "Please ship it to:\n\n42 Elm Street": a colon and blank lines still introduce the value.
+    if (/^[\s:]*$/.test(between)) return true;
+    return !/[.!]\s|\n\s*\n/.test(between);
+  }
+}
+
+/**
+ * After "the corner of X", the second street: "and Y Road", "& Y St.". Returns the last token of
+ * the second street, or `last` when there is none.
+ */
+function cornerSecondStreet(t: Tokens, last: number, lower: boolean): number {
+  let p = last + 1;
+  if (t.isPunct(p, '.')) p++;
+  if (!(t.isWord(p) && t.low(p) === 'and') && !t.isPunct(p, '&')) return last;
+  p++;
+  let end = -1;
+  for (let words = 0; words < 4; words++) {
+    if (!(lower ? t.isLower(p) : t.isCap(p)) || !nameWord(t, p, lower)) break;
+    // Keep the dot of an abbreviation ("St."), not a full stop.
+    end = t.end(p) - t.start(p) <= 3 ? withDot(t, p) : p;
+    p = end + 1;
+  }
+  return end >= 0 ? end : last;
+}
+
+function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
+  const first = extendBack(t, core.first);
+  const tail = extendTail(t, core);
+  const start = t.start(first);
+  if (/corner of\s{1,3}$/i.test(t.text.slice(Math.max(0, start - 14), start))) {
+    tail.last = cornerSecondStreet(t, tail.last, core.lower);
+  }
+  const end = t.end(tail.last);
+  let score = core.base;
+  let reason = core.reason;
+  let bonus = 0;
+  if (tail.unit) bonus += 0.1;
+  if (tail.postcode) {
+    bonus += tail.postcodeCity
+      ? 0.15
+      : tail.strongPostcode || tail.city || tail.region || tail.country
+        ? 0.1
+        : 0.03;
+  }
+  if (tail.city && (tail.postcode || tail.region || tail.country))
+    bonus += tail.postcodeCity ? 0.1 : 0.05;
+  if (tail.region) bonus += 0.05;
+  if (tail.country) bonus += 0.1;
+  if (bonus > 0) reason += ' block';
+  score += Math.min(bonus, 0.35);
+  if (score + 0.35 < MIN_SCORE) return null;
+  if (cues.address.before(start, 80)) {
+    score += 0.35;
+    reason += ' context';
+  }
+  if (core.weak && cues.other.before(start, 12)) score -= 0.3;
+  score = Math.max(0, Math.min(0.97, score));
+  if (score < MIN_SCORE) return null;
+  return { start, end, score, reason };
+}
+
+/** Joins overlapping hits into one, keeping the highest score. Input in any order. */
+function merge(hits: AddressHit[]): AddressHit[] {
+  if (hits.length <= 1) return hits;
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: AddressHit[] = [];
+  let cur = hits[0]!;
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.start < cur.end) {
+      // Overlapping hits share tokens, so they are parts of one address block: keep the union.
+      // (Every hit is a fresh object, so updating it in place is safe.)
+      if (h.end > cur.end) cur.end = h.end;
+      if (h.score > cur.score) {
+        cur.score = h.score;
+        cur.reason = h.reason;
+      }
+      continue;
+    }
+    out.push(cur);
+    cur = h;
+  }
+  out.push(cur);
+  return out;
+}

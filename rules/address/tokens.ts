@@ -1,0 +1,189 @@
+/**
+ * A flat token list over the text for the address scanner: words, numbers, line breaks and
+ * single punctuation characters, with their offsets. Spaces and tabs are dropped; the offsets
+ * tell whether two tokens touch.
+ */
+
+/** Token kinds. */
+export const WORD = 0;
+export const NUM = 1;
+export const NEWLINE = 2;
+export const PUNCT = 3;
+
+const LETTER = /[\p{L}\p{M}]/u;
+const SPACE = /\s/;
+// Classes of the BMP code points above ASCII, computed on first use: 1 letter, 2 space, 3 other.
+const WIDE_CLASS = new Uint8Array(0x10000);
+
+function wideClass(c: number): number {
+  let k = WIDE_CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = LETTER.test(ch) ? 1 : SPACE.test(ch) ? 2 : 3;
+    WIDE_CLASS[c] = k;
+  }
+  return k;
+}
+
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return wideClass(c) === 1;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The token list of one text. */
+export class Tokens {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly kinds: number[] = [];
+  private readonly lowers: (string | undefined)[] = [];
+
+  // A number (with one glued ASCII letter, as in "221B" or "12a", but not "5th"), a word
+  // (letters and marks, with an optional apostrophe part as in "d'Alsace"), a line break, or one
+  // other visible character. Runs are cut at 12 digits and 40 letters so every token is bounded;
+  // one pass over the text, so tokenising is linear.
+  constructor(readonly text: string) {
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        this.push(i, i + 1, NEWLINE);
+        i++;
+        continue;
+      }
+      if (c <= 32 || (c >= 128 && wideClass(c) === 2)) {
+        i++;
+        continue;
+      }
+      if (isDigitCode(c)) {
+        let j = i + 1;
+        while (j < len && j - i < 12 && isDigitCode(text.charCodeAt(j))) j++;
+        const a = text.charCodeAt(j);
+        if (j < len && ((a >= 65 && a <= 90) || (a >= 97 && a <= 122))) {
+          if (!(j + 1 < len && isLetterCode(text.charCodeAt(j + 1)))) j++;
+        }
+        this.push(i, j, NUM);
+        i = j;
+        continue;
+      }
+      if (isLetterCode(c)) {
+        let j = i + 1;
+        while (j < len && j - i < 40 && isLetterCode(text.charCodeAt(j))) j++;
+        const q = text.charCodeAt(j);
+        if ((q === 39 || q === 0x2019) && j + 1 < len && isLetterCode(text.charCodeAt(j + 1))) {
+          let k = j + 1;
+          while (k < len && k - j <= 20 && isLetterCode(text.charCodeAt(k))) k++;
+          j = k;
+        }
+        this.push(i, j, WORD);
+        i = j;
+        continue;
+      }
+      this.push(i, i + 1, PUNCT);
+      i++;
+    }
+  }
+
+  private push(s: number, e: number, kind: number): void {
+    this.starts.push(s);
+    this.ends.push(e);
+    this.kinds.push(kind);
+  }
+
+  get length(): number {
+    return this.kinds.length;
+  }
+
+  kind(i: number): number {
+    return i >= 0 && i < this.kinds.length ? this.kinds[i]! : -1;
+  }
+
+  start(i: number): number {
+    return this.starts[i] ?? this.text.length;
+  }
+
+  end(i: number): number {
+    return this.ends[i] ?? this.text.length;
+  }
+
+  /** The token's text. */
+  str(i: number): string {
+    return this.text.slice(this.start(i), this.end(i));
+  }
+
+  /** The token's text in lower case (cached). */
+  low(i: number): string {
+    let l = this.lowers[i];
+    if (l === undefined) {
+      l = this.str(i).toLowerCase();
+      this.lowers[i] = l;
+    }
+    return l;
+  }
+
+  isWord(i: number): boolean {
+    return this.kind(i) === WORD;
+  }
+
+  isNum(i: number): boolean {
+    return this.kind(i) === NUM;
+  }
+
+  isPunct(i: number, ch: string): boolean {
+    return this.kind(i) === PUNCT && this.text[this.start(i)] === ch;
+  }
+
+  /** True when token i ends exactly where token i+1 starts (no space between). */
+  touches(i: number): boolean {
+    return i + 1 < this.length && this.end(i) === this.start(i + 1);
+  }
+
+  /** Word starting with an upper-case letter. */
+  isCap(i: number): boolean {
+    if (!this.isWord(i)) return false;
+    const c = this.text.charCodeAt(this.start(i));
+    if (c < 128) return c >= 65 && c <= 90;
+    const ch = this.text[this.start(i)]!;
+    return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  }
+
+  /** Word without any upper-case letter. */
+  isLower(i: number): boolean {
+    if (!this.isWord(i)) return false;
+    const c = this.text.charCodeAt(this.start(i));
+    if (c >= 65 && c <= 90) return false;
+    const s = this.str(i);
+    return s === s.toLowerCase();
+  }
+
+  /** Word of upper-case letters only (at least one letter). */
+  isUpper(i: number): boolean {
+    if (!this.isWord(i)) return false;
+    const text = this.text;
+    let ascii = true;
+    for (let k = this.start(i), e = this.end(i); k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 97 && c <= 122) return false;
+      if (c >= 128) ascii = false;
+    }
+    if (ascii) return true;
+    const s = this.str(i);
+    return s === s.toUpperCase() && s !== s.toLowerCase();
+  }
+
+  /** Index of the first token whose start is >= pos (binary search). */
+  indexAt(pos: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
