@@ -59,12 +59,14 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, d) 
 
   it('stays linear on 1 MB adversarial inputs', () => {
     for (const [name, input] of ADVERSARIAL) {
-      const t0 = performance.now();
+      // CPU time of this process, not wall time, so a busy machine does not fail the test.
+      const t0 = process.cpuUsage();
       scanWith([d], input);
-      const ms = performance.now() - t0;
-      // Generous bound: it only has to catch catastrophic backtracking; the benchmark
-      // (npm run bench) tracks the real figure.
-      expect(ms, `${d.id} on ${name}`).toBeLessThan(1500);
+      const used = process.cpuUsage(t0);
+      const ms = (used.user + used.system) / 1000;
+      // Generous bound: it only has to catch catastrophic backtracking (which takes minutes on
+      // 1 MB); the benchmark (npm run bench) tracks the real figure.
+      expect(ms, `${d.id} on ${name}`).toBeLessThan(2000);
     }
   });
 });
