@@ -3,8 +3,7 @@
  * mistake gets one clear line naming the option (`--threshold: expected a number between 0
  * and 1, got "high"`), and so `-` (stdin) and `--no-names` work on Node 20.
  */
-import { MASK_STRATEGIES, type MaskStrategy } from '../rules/mask.ts';
-import { ENTITY_TYPES, type EntityType } from '../rules/index.ts';
+import { ENTITY_TYPES, MASK_STRATEGIES, type EntityType, type MaskStrategy } from '../rules/api.ts';
 
 /** A mistake in the command line; the CLI prints the message and exits with 2. */
 export class UsageError extends Error {

@@ -3,7 +3,7 @@
  * other found value in view, replaced by `[TYPE]`. Plain output must never carry a matched
  * value, or `hush scan notes.txt > report.txt` would copy the secrets into the report.
  */
-import type { Finding } from '../rules/index.ts';
+import type { Finding } from '../rules/api.ts';
 
 /** Characters of context shown on each side. */
 export const CONTEXT_WIDTH = 32;

@@ -12,7 +12,7 @@ import {
   edmWordCount,
   hashValue,
   normaliseEdmValue,
-} from '../rules/index.ts';
+} from '../rules/api.ts';
 import type { EdmHashCommand } from './args.ts';
 import { InputError, readWhole, type Io } from './io.ts';
 

@@ -17,8 +17,9 @@ import {
   type CompiledPolicy,
   type Finding,
   type ScanOptions,
-} from '../rules/index.ts';
-import { TokenVault, mask } from '../rules/mask.ts';
+  TokenVault,
+  mask,
+} from '../rules/api.ts';
 import type { ScanCommand } from './args.ts';
 import { maskedContext } from './context.ts';
 import {

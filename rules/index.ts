@@ -9,23 +9,128 @@ import type { Detector, Finding } from './types.ts';
 
 // contact
 import { email } from './detectors/email.ts';
+import { phone } from './detectors/phone.ts';
 // payment
+import { abaRouting } from './detectors/aba-routing.ts';
+import { bankAccount } from './detectors/bank-account.ts';
+import { btcAddress } from './detectors/btc-address.ts';
+import { cardCvv } from './detectors/card-cvv.ts';
+import { cardExpiry } from './detectors/card-expiry.ts';
+import { creditCard } from './detectors/credit-card.ts';
+import { ethAddress } from './detectors/eth-address.ts';
+import { iban } from './detectors/iban.ts';
+import { swiftBic } from './detectors/swift-bic.ts';
 // government ids
+import { caSin } from './detectors/ca-sin.ts';
+import { dateOfBirth } from './detectors/date-of-birth.ts';
+import { deTaxId } from './detectors/de-tax-id.ts';
+import { driverLicense } from './detectors/driver-license.ts';
+import { esDni } from './detectors/es-dni.ts';
+import { frInsee } from './detectors/fr-insee.ts';
+import { inAadhaar } from './detectors/in-aadhaar.ts';
+import { inPan } from './detectors/in-pan.ts';
+import { itCodiceFiscale } from './detectors/it-codice-fiscale.ts';
+import { passport } from './detectors/passport.ts';
+import { ukNino } from './detectors/uk-nino.ts';
+import { usSsn } from './detectors/us-ssn.ts';
+import { usItin } from './detectors/us-itin.ts';
+import { ukUtr } from './detectors/uk-utr.ts';
+import { frSpi } from './detectors/fr-spi.ts';
+import { deIdCard } from './detectors/de-id-card.ts';
 // health
+import { healthId } from './detectors/health-id.ts';
+import { medicalRecord } from './detectors/medical-record.ts';
+import { usDea } from './detectors/us-dea.ts';
+import { usNpi } from './detectors/us-npi.ts';
 // network
+import { ipv4 } from './detectors/ipv4.ts';
+import { ipv6 } from './detectors/ipv6.ts';
+import { macAddress } from './detectors/mac-address.ts';
 // secrets
+import { anthropicKey } from './detectors/anthropic-key.ts';
+import { awsKey } from './detectors/aws-key.ts';
+import { azureKey } from './detectors/azure-key.ts';
+import { connectionString } from './detectors/connection-string.ts';
+import { gcpKey } from './detectors/gcp-key.ts';
+import { genericSecret } from './detectors/generic-secret.ts';
+import { githubToken } from './detectors/github-token.ts';
+import { gitlabToken } from './detectors/gitlab-token.ts';
+import { jwt } from './detectors/jwt.ts';
+import { openaiKey } from './detectors/openai-key.ts';
+import { password } from './detectors/password.ts';
+import { privateKey } from './detectors/private-key.ts';
+import { sendgridKey } from './detectors/sendgrid-key.ts';
+import { slackToken } from './detectors/slack-token.ts';
+import { stripeKey } from './detectors/stripe-key.ts';
+import { twilioKey } from './detectors/twilio-key.ts';
+import { urlCredentials } from './detectors/url-credentials.ts';
 // names and addresses
+import { address } from './detectors/address.ts';
+import { personName } from './detectors/person-name.ts';
 
 /** Every built-in detector, cheap ones first (the engine keeps this order within a stage). */
 export const DETECTORS: readonly Detector[] = [
   // contact
   email,
+  phone,
   // payment
+  iban,
+  creditCard,
+  cardExpiry,
+  cardCvv,
+  swiftBic,
+  abaRouting,
+  bankAccount,
+  ethAddress,
+  btcAddress,
   // government ids
+  itCodiceFiscale,
+  inPan,
+  ukNino,
+  esDni,
+  frInsee,
+  usSsn,
+  caSin,
+  inAadhaar,
+  deTaxId,
+  passport,
+  driverLicense,
+  dateOfBirth,
+  usItin,
+  ukUtr,
+  frSpi,
+  deIdCard,
   // health
+  usDea,
+  usNpi,
+  medicalRecord,
+  healthId,
   // network
+  macAddress,
+  ipv4,
+  ipv6,
   // secrets
+  awsKey,
+  githubToken,
+  gitlabToken,
+  slackToken,
+  stripeKey,
+  anthropicKey,
+  openaiKey,
+  sendgridKey,
+  gcpKey,
+  azureKey,
+  twilioKey,
+  privateKey,
+  jwt,
+  connectionString,
+  urlCredentials,
+  password,
+  genericSecret,
   // names and addresses
+  address,
+  // The name pass (stage 'nlp') runs last and sees what the patterns took.
+  personName,
 ];
 
 /** Finds sensitive data in `text` with every built-in detector. See ScanOptions. */
@@ -36,3 +141,4 @@ export function scan(text: string, options: ScanOptions = {}): Finding[] {
 export { scanWith, resolveOverlaps, DEFAULT_THRESHOLD, type ScanOptions } from './engine.ts';
 export { normalise, toOriginalSpan, type Normalised } from './normalize.ts';
 export * from './types.ts';
+export * from './mask.ts';

@@ -19,7 +19,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: [join(root, 'rules/index.ts')],
+  entryPoints: [join(root, 'rules/api.ts')],
   outfile: join(root, 'dist/engine/index.js'),
   platform: 'neutral',
   mainFields: ['module', 'main'],
@@ -35,7 +35,7 @@ await build({
     {
       name: 'engine-external',
       setup(b) {
-        b.onResolve({ filter: /rules\/index\.ts$/ }, () => ({
+        b.onResolve({ filter: /rules\/api\.ts$/ }, () => ({
           path: './engine/index.js',
           external: true,
         }));
