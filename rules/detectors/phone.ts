@@ -3,7 +3,8 @@
  * shape when they are dates, addresses, versions, amounts or card-length runs, then validated
  * with libphonenumber-js against the country's number plan.
  *
- * Metadata build: 'libphonenumber-js/min'. Measured with
+ * Metadata: 'libphonenumber-js/min' cut to the countries in scripts/build-phone-metadata.mjs
+ * (rules/phone/metadata.ts); other calling codes are recognised without their plans. Originally Measured with
  * `npx esbuild --bundle --minify --format=esm <file importing parsePhoneNumberFromString> | gzip -c | wc -c`
  * (libphonenumber-js 1.13.16): min 29.6 KB, mobile 34.5 KB, max 50.6 KB. The whole engine
  * (without names) must fit in 60 KB, so max alone would take most of it. `mobile` only knows
@@ -11,7 +12,12 @@
  * country's number pattern and lengths (not the per-type ranges), which is what a detector
  * needs: the rest of the decision comes from shape and context below.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import {
+  parsePhoneNumberFromString as parseWith,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
+import { ALL_CALLING_CODES, PHONE_METADATA } from '../phone/metadata.ts';
 import { clamp } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector } from '../types.ts';
@@ -187,6 +193,22 @@ function looksLikeSomethingElse(main: string, s: Shape): boolean {
   return false;
 }
 
+/** Parses with the shipped subset of number plans (see scripts/build-phone-metadata.mjs). */
+function parsePhoneNumberFromString(text: string, country?: CountryCode): PhoneNumber | undefined {
+  return country === undefined
+    ? parseWith(text, PHONE_METADATA)
+    : parseWith(text, country, PHONE_METADATA);
+}
+
+const SHIPPED_CODES = new Set(Object.keys(PHONE_METADATA.country_calling_codes));
+const OTHER_CODES = new Set(ALL_CALLING_CODES.filter((c) => !SHIPPED_CODES.has(c)));
+
+/** A calling code whose number plan is not shipped, at the start of international digits. */
+function unshippedCallingCode(intlDigits: string): boolean {
+  for (let n = 1; n <= 3; n++) if (OTHER_CODES.has(intlDigits.slice(0, n))) return true;
+  return false;
+}
+
 interface Verdict {
   score: number;
   reason: string;
@@ -207,7 +229,15 @@ function validate(main: string, s: Shape): Verdict | null {
       return { score: main.startsWith('+') ? 0.85 : 0.75, reason: 'valid international' };
     }
     // A country code that exists but a number the (minimal) plan does not know: plausible.
-    return p ? { score: 0.3, reason: 'international' } : null;
+    if (p) return { score: 0.3, reason: 'international' };
+    // A real calling code whose plan is not shipped: "+" and 8-15 digits is still a phone.
+    if (unshippedCallingCode(intlDigits)) {
+      return {
+        score: main.startsWith('+') ? 0.55 : 0.45,
+        reason: 'international, plan not shipped',
+      };
+    }
+    return null;
   }
   if (digits.length < 7 || digits.length > 12) return null;
   // Bare runs of 11+ digits are ids and timestamps; a national number is at most 11 digits and

@@ -1,0 +1,99 @@
+/**
+ * Behaviour of the name pass beyond the examples in person-name.ts: the cues it knows, the
+ * look-alikes it leaves alone, the spans it must not overlap, and its cost on long texts.
+ */
+import { describe, expect, it } from 'vitest';
+import { scan, scanWith } from '../index.ts';
+import { MAX_WORDS } from '../names/finder.ts';
+import { personName } from './person-name.ts';
+
+/** The PERSON values the full engine finds in `text`. */
+function names(text: string): string[] {
+  return scan(text)
+    .filter((f) => f.type === 'PERSON')
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('person-name cues', () => {
+  it.each([
+    ['Dear Mrs. Ottová,\nthank you.', 'Ottová'],
+    ['Hallo Jürgen, danke für die Rückmeldung.', 'Jürgen'],
+    ['Bonjour Ludivine,\nvotre colis arrive demain.', 'Ludivine'],
+    ['Hola Sra. Núñez, su pedido está en camino.', 'Núñez'],
+    ['Thanks,\nSavannah', 'Savannah'],
+    ['Saludos,\nmanuel', 'manuel'],
+    ['Mit freundlichen Grüßen\nMailin Adam', 'Mailin Adam'],
+    ['Cardholder: ELLSWORTH K. REMPEL\nCard number: see above', 'ELLSWORTH K. REMPEL'],
+    ['[11:47] Mitarbeiter (Nancy): Können Sie mir helfen?', 'Nancy'],
+    ['Thanks for your patience.\n- Agent: Kole', 'Kole'],
+    ['Flavie Perrot,fperrot@example-mail.fr,07 31 85 53 00', 'Flavie Perrot'],
+    ['hallo mein name ist cora lipus und ich will mein geld', 'cora lipus'],
+    ["What's your last name? Matthíasson", 'Matthíasson'],
+    ['They had 3 kids: Romi, Erik and Nathaniel.', 'Romi'],
+    ['Mein Mann Zehra Gruszecki hat über mein Konto bestellt.', 'Zehra Gruszecki'],
+    ['Please add Irenke Sörös as a beneficiary to my account.', 'Irenke Sörös'],
+  ])('finds the name in %j', (text, value) => {
+    expect(names(text)).toContain(value);
+  });
+
+  it('counts other mentions of a name found with context (coreference)', () => {
+    const text = 'My colleague Jindřich Holinka wrote the script. Later Holinka changed it.';
+    expect(names(text)).toEqual(['Jindřich Holinka', 'Holinka']);
+  });
+
+  it('leaves the title out of the span', () => {
+    expect(names('Please call Dr. Amelia Okafor tomorrow.')).toEqual(['Amelia Okafor']);
+  });
+});
+
+describe('person-name look-alikes', () => {
+  it.each([
+    'Your Order Status is Pending. Track Package or open Account Settings.',
+    'Replacement part no. 7039 fits all Hugo Boss models built after 2023.',
+    'Dear Tienda Sol team,\nmy order is late.',
+    'Liebes Maison Lumière-Team,\nmeine Rechnung fehlt.',
+    'An Feiertagen im Mai ist die Hotline nicht besetzt.',
+    'The parcel was left at 553 Haley Corner by mistake.',
+    'We ship from San Francisco and Santa Cruz de Tenerife.',
+    'Pourriez-vous confirmer votre nom complet et l’adresse e-mail du compte ?',
+    'Use Jenkins, Docker and Kubernetes; ask Siri or Alexa.',
+    'Release Notes: Version 4.2 adds Dark Mode and Two-Factor Authentication.',
+    'Thanks for contacting Maison Lumière! Your request CS-762442 was received.',
+    'Example user: John Doe',
+  ])('finds no name in %j', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('does not overlap spans the pattern stage took', () => {
+    const text = 'Write to anna.schmidt@example-mail.de or call Anna Schmidt.';
+    const found = scan(text);
+    const emails = found.filter((f) => f.type === 'EMAIL');
+    const people = found.filter((f) => f.type === 'PERSON');
+    expect(people.map((f) => text.slice(f.start, f.end))).toEqual(['Anna Schmidt']);
+    for (const p of people) {
+      for (const e of emails) expect(p.end <= e.start || p.start >= e.end).toBe(true);
+    }
+  });
+});
+
+describe('person-name cost', () => {
+  it('caps the number of capitalised words it examines', () => {
+    const text = 'Anna Schmidt called. '.repeat(MAX_WORDS);
+    const found = scanWith([personName], text);
+    // Two capitalised words a sentence: only the first MAX_WORDS are looked at.
+    expect(found.length).toBeLessThanOrEqual(MAX_WORDS / 2);
+    expect(found.length).toBeGreaterThan(MAX_WORDS / 4);
+  });
+
+  it('handles a 2 KB prompt quickly', () => {
+    const text = (
+      'Hi Sarah, my name is Krisztián Szöllösy and my order #48213 is late. ' +
+      'Please ask Tom from billing to call me. Best regards,\nKrisztián\n'
+    ).repeat(12);
+    scanWith([personName], text);
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) scanWith([personName], text);
+    // Generous: the benchmark tracks the real figure (about 0.5 ms on an idle machine).
+    expect((performance.now() - t0) / 20).toBeLessThan(25);
+  });
+});

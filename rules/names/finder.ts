@@ -1,0 +1,865 @@
+/**
+ * The person-name finder: cheap, list- and cue-based, linear in the text.
+ *
+ * 1. Capitalised words are collected with one bounded regex (ALL-CAPS words, words glued to
+ *    emails, URLs or code, and spans other detectors took are skipped).
+ * 2. Neighbouring words (one space apart, or joined by a particle "van", "de" or an initial
+ *    "J.") form runs; a run is cut at stop words (greetings, products, places, support words).
+ * 3. Each segment gets a structural score from the name lists (a known first name followed by
+ *    a capitalised word is a full name; a lone first name is weak), and a cue score from the
+ *    words around it ("Dear", "Mr.", "Name:", "my name is", "Regards,\n", "X wrote:").
+ * 4. Tokens of accepted names count again elsewhere in the text (coreference-lite), and
+ *    lower-case names are taken only right after a strong cue ("my name is monika žilková").
+ * 5. Optionally, a tie-breaker (compromise) judges the few segments whose score is just under
+ *    the threshold.
+ */
+import type { Candidate, Span } from '../types.ts';
+import {
+  classify,
+  fold,
+  inNameLists,
+  isFunctionWord,
+  isKnownName,
+  isSurname,
+  PARTICLE_SECOND_SET,
+  PARTICLE_SET,
+  TITLE_SET,
+  type NameClass,
+} from './lexicon.ts';
+
+/** Asks a slower model whether a person is named in `[start, end)` of `text`. */
+export type TieBreaker = (text: string, start: number, end: number) => boolean;
+
+export interface FindNamesOptions {
+  /** Judges segments scored in [TIE_LOW, threshold); called at most `maxTieBreaks` times. */
+  tieBreaker?: TieBreaker;
+  maxTieBreaks?: number;
+}
+
+const THRESHOLD = 0.5;
+/**
+ * At most this many capitalised words are examined per text (about 300 KB of prose). The name
+ * pass must stay within the engine's budget on a 1 MB paste; past the cap a huge text has long
+ * shown that it holds names, and the pattern detectors still run on all of it.
+ */
+export const MAX_WORDS = 40_000;
+/** Segments at or above this score (and under the threshold) may go to the tie-breaker. */
+const TIE_LOW = 0.4;
+
+// A capitalised word: optional O'/D' prefix, one capital, lower-case letters, at most one inner
+// capital (checked against name prefixes below: McDonald, DiCaprio), up to two hyphenated parts.
+// Every repetition is bounded and the look-behind pins the start to a word boundary, so the scan
+// is linear. Words followed by more letters (ALL-CAPS, camelCase brands) fail the look-ahead.
+const WORD =
+  /(?<![\p{L}\p{M}\p{N}_@./\\#$%&*+=~^|])(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]{0,30}(?:\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-\p{Lu}[\p{Ll}\p{M}]{1,30}){0,2}(?![\p{L}\p{M}\p{N}_@])/gu;
+const INNER_CAP_PREFIX = /^(?:[OD]['’])?(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|St|Fitz)\p{Lu}/u;
+const INNER_CAP = /^(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]*\p{Lu}/u;
+
+// Characters of a whitespace-delimited chunk that mean code, markup, a URL or an address.
+const CODE_CHUNK = /[`={}<\\|$#@]|:\/\/|www\.|\.(?:com|org|net|io|de|fr|es)\b/;
+
+/** Placeholder surnames of documentation and forms ("John Doe", "Max Mustermann"). */
+const PLACEHOLDER = new Set(['doe', 'mustermann', 'musterfrau', 'bloggs']);
+
+interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  cls: NameClass;
+  /** A single capital letter ("J", "Ó"): a middle initial inside a run. */
+  initial: boolean;
+  title: boolean;
+  /** A stop word that is also a listed name ("Austin", "Key", "Eve"): a name after a title. */
+  stopName: boolean;
+  /** A first name that is also a surname ("Thomas", "Davis"): weaker alone. */
+  alsoSurname: boolean;
+}
+
+interface Scored {
+  start: number;
+  end: number;
+  score: number;
+  reason: string;
+  toks: Tok[];
+}
+
+// --- Cue patterns. `before` is the text just before a segment, `after` the text just after.
+// All are anchored at the segment's side, bounded, and free of nested quantifiers.
+
+// Before-cues are sticky and tried only at the word starts of the window before a segment
+// (see endsWithCue), so they need no leading boundary and cost a few anchored attempts each.
+const B = '';
+const SP = String.raw`[ \t]{1,3}`;
+// Form labels are often padded to align their values ("Name:    Anna").
+const LP = String.raw`[ \t]{0,8}`;
+
+const TITLE_WORDS = [...TITLE_SET].join('|');
+const CUE_TITLE = new RegExp(String.raw`${B}(?:${TITLE_WORDS})\.?${SP}$`, 'iuy');
+const CUE_TITLE_M = /M\.[ \t]{1,3}$/uy;
+
+const CUE_GREETING = new RegExp(
+  String.raw`${B}(?:dear|hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|morning|hallo|moin|servus|liebe/r|liebe|lieber|liebes|sehr geehrte/r|sehr geehrte[rs]?|guten (?:tag|morgen|abend)|bonjour|bonsoir|salut|coucou|cher/chère|cher|chère|hola|buenos días|buenas(?: tardes| noches)?|estimado/a|estimad[oa]s?|querid[oa]|ciao|olá|bom dia)[ \t]{0,2},?${SP}$`,
+  'iuy',
+);
+// "my name is", "I'm", "ich heiße", "je m'appelle", "me llamo", "soy".
+const CUE_SELF_STRONG = new RegExp(
+  String.raw`${B}(?:my (?:full |first |last |legal |maiden )?name is|my name's|name is|names is|calls? me|i am called|i'm called|(?:what's|what is|whats) (?:your|the|his|her) (?:full |first |last )?name(?: on the account)?\?(?:\s{1,3}\p{L}{2,12}:)?|mein name ist|ich heiße|ich heisse|je m'appelle|je m’appelle|mon nom est|me llamo|mi nombre es|my name is not|signed|signed by|sincerely yours)[ \t:]{1,3}$`,
+  'iuy',
+);
+const CUE_SELF = new RegExp(
+  String.raw`${B}(?:i am|i'm|i’m|ich bin|je suis|moi c'est|soy|sono|it's|it’s|this is|here is|here's|here’s|c'est|aquí|hier ist|hier spricht|speaking with|spoke (?:to|with)|talked to|talking to)${SP}$`,
+  'iuy',
+);
+// Labels of forms, tickets and mail headers. The strong ones name a person by definition.
+const CUE_LABEL_STRONG = new RegExp(
+  String.raw`${B}(?:name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|nom complet|titulaire|nombre|apellidos?|nombre completo|titular)["']?[ \t]{0,3}[:=]${LP}["']?$`,
+  'iuy',
+);
+const CUE_LABEL = new RegExp(
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address)[ \t]{0,3}:${LP}$`,
+  'iuy',
+);
+// "my wife Anna", "our colleague Tom", "named Sam", "partner's name Lee".
+const CUE_RELATION = new RegExp(
+  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancée?|boyfriend|girlfriend|spouse|neighbou?r|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is)?|named|called|by the name of|under the name(?: of)?|in the name of|name of|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:[Ff]rau|[Tt]ochter|[Mm]utter|[Ss]chwester|[Kk]ollegin|[Pp]artnerin)|[Mm]ein (?:[Mm]ann|[Ss]ohn|[Vv]ater|[Bb]ruder|[Kk]ollege|[Pp]artner)|[Mm]a (?:femme|fille|mère|sœur|collègue)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañer[oa]|pareja)|(?:call|anruf|appel|llamada|message|nachricht|email|e-mail|mail|rückruf) (?:from|von|de))[ \t,:]{1,3}$`,
+  'uy',
+);
+const CUE_CUSTOMER_PAREN =
+  /(?<![\p{L}])(?:customer|client|user|kunde|kundin|cliente|agent|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|support|rep)\s?\(\s?$/iu;
+// "add Irene Sörös as a beneficiary".
+const CUE_AFTER_AS_ROLE =
+  /^\s(?:as (?:a |an |the |my |our )?(?:beneficiary|guardian|authori[sz]ed user|additional user|user|member|contact|co-owner|owner|admin|administrator|signatory|dependent|dependant|emergency contact|account holder|cardholder|driver))\b/iu;
+// "tennis player Hülya Bouwmeester", "our engineer Tom Baker": a person noun right before.
+const CUE_ROLE_BEFORE = new RegExp(
+  String.raw`${B}(?:player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbou?r|cardholder|applicant|candidate|student|intern|contractor|volunteer|member)${SP}$`,
+  'uy',
+);
+// Speech verbs: "says Hartvigsson.", "said Maslin to Antonio".
+const CUE_SPEECH = new RegExp(
+  String.raw`${B}(?:said|says|asked|told|replied|according to|thanks to)${SP}$`,
+  'iuy',
+);
+const CUE_AFTER_PAREN_ROLE = /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)\)/iu;
+// Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
+const SIGN_OFF = String.raw`(?:best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|--|—)`;
+const CUE_SIGN_OFF_LINE = new RegExp(
+  String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n[ \t]*$`,
+  'iu',
+);
+const CUE_SIGN_OFF_INLINE = new RegExp(String.raw`${B}${SIGN_OFF}[ \t]*,?${SP}$`, 'iuy');
+const CUE_WROTE =
+  /^\s{0,2}(?:<[^<>\n]{1,80}>\s{0,2})?(?:wrote|writes|said|says|replied|answered|commented|schrieb|hat geschrieben|a écrit|escribió)\b/iu;
+const CUE_CC = /(?:cc|cc'd|looping in|loop in|adding|ping|pinging)[ \t:]{1,3}$/iuy;
+
+// Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
+const WEAK_BEFORE = new RegExp(
+  String.raw`${B}(?:to|with|from|for|by|and|or|told|asked|thank|thanks|call|ask|ping|contact|tell|meet|met|said|says|saw|spoke|talked|emailed|messaged|called|named|starring|featuring|congrats|congratulations|welcome|sorry|behalf of|attention of|cc|let|help|remind|inform|is|was|but|him|her|given|gave|sent|meet|hug|love|miss|kiss|invite|invited|visit|visited|like|than|about)${SP}$`,
+  'iuy',
+);
+// For runs of unknown capitalised words only verbs that take a person count.
+const WEAK_BEFORE_MULTI = new RegExp(
+  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing)${SP}$`,
+  'iuy',
+);
+const WEAK_AFTER =
+  /^(?:['’]s)?\s?(?:is|was|has|had|said|says|wrote|asked|told|called|will|would|can|could|should|did|does|replied|mentioned|who|explained|added|noted|confirmed|shouted|listed|began|lives|lived|works|worked|and|or|just|also|never|always|so|then|lives|flew|went|came|gets|got|needs|wants|likes|loves|knows|thinks|feels|seems|,|:|\?|!)(?![\p{L}])/iu;
+const ORG_AFTER =
+  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|asociados|foundation|institute|university|college|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b/iu;
+
+/** Finds person names in `text`, skipping `taken` spans (sorted by start). */
+export function findNames(
+  text: string,
+  taken: readonly Span[],
+  options: FindNamesOptions = {},
+): Candidate[] {
+  const toks = collectTokens(text, taken);
+  const all: Scored[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    // Grow a run of adjacent tokens.
+    let j = i + 1;
+    while (j < toks.length && j - i < 8 && joined(text, toks[j - 1]!, toks[j]!)) j++;
+    for (const seg of segments(text, toks.slice(i, j))) {
+      const s = scoreSegment(text, seg, taken);
+      if (s !== null) all.push(s);
+    }
+    i = j;
+  }
+  namesInLists(text, all);
+  speakers(text, all);
+  const found: Scored[] = [];
+  const pending: Scored[] = [];
+  for (const s of all) {
+    if (s.score >= THRESHOLD) found.push(s);
+    else if (s.score >= TIE_LOW) pending.push(s);
+  }
+
+  if (options.tieBreaker && pending.length > 0) {
+    const max = options.maxTieBreaks ?? 8;
+    let used = 0;
+    for (const s of pending) {
+      if (used >= max) break;
+      used++;
+      if (options.tieBreaker(text, s.start, s.end)) {
+        found.push({ ...s, score: 0.55, reason: `${s.reason}+model` });
+      }
+    }
+  }
+
+  const out: Candidate[] = found.map((s) => ({
+    start: s.start,
+    end: s.end,
+    type: 'PERSON',
+    score: s.score,
+    reason: s.reason,
+  }));
+  corefer(toks, found, out);
+  lowerCaseAfterCue(text, taken, out);
+  return out;
+}
+
+function collectTokens(text: string, taken: readonly Span[]): Tok[] {
+  const out: Tok[] = [];
+  let t = 0; // index into taken, which is sorted by start
+  for (const m of text.matchAll(WORD)) {
+    if (out.length >= MAX_WORDS) break;
+    const start = m.index;
+    const word = m[0];
+    const end = start + word.length;
+    while (t < taken.length && taken[t]!.end <= start) t++;
+    if (t < taken.length && taken[t]!.start < end) continue;
+    if (INNER_CAP.test(word) && !INNER_CAP_PREFIX.test(word)) continue;
+    const next = text.charCodeAt(end);
+    // "Google.com", "Foo.bar", "Foo(": a domain or code, not prose.
+    if (next === 46 /* . */ && /\p{L}/u.test(text[end + 1] ?? '')) continue;
+    if (next === 40 /* ( */ || next === 95 /* _ */) continue;
+    // Most words in prose stand between spaces; only words glued to other characters need the
+    // chunk check for code, URLs and addresses.
+    const prevCode = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const glued = !isSpace(prevCode) || (end < text.length && !isSpace(next) && !isPunct(next));
+    if (glued && inCodeChunk(text, start, end)) continue;
+    const initial = word.length === 1;
+    const lower = word.toLowerCase();
+    const cls = initial ? 'unknown' : classify(word);
+    out.push({
+      start,
+      end,
+      text: word,
+      cls,
+      initial,
+      // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words.
+      title: TITLE_SET.has(lower) && (next === 46 || lower.length > 2 || /^m[rs]s?$/.test(lower)),
+      stopName: cls === 'stop' && inNameLists(word),
+      alsoSurname: cls === 'first' && isSurname(word),
+    });
+  }
+  return out;
+}
+
+/** Whether the whitespace-delimited chunk around [start, end) looks like code, a URL or an address. */
+function inCodeChunk(text: string, start: number, end: number): boolean {
+  let a = start;
+  const minA = Math.max(0, start - 64);
+  while (a > minA && !isSpace(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  const maxB = Math.min(text.length, end + 64);
+  while (b < maxB && !isSpace(text.charCodeAt(b))) b++;
+  if (a === start && b === end) return false;
+  // A leading '>' quotes a mail line; it is not markup.
+  return CODE_CHUNK.test(text.slice(a, b).replace(/^>+/, ''));
+}
+
+/** Punctuation that ends a word in prose: , . ; : ! ? ) ' " */
+function isPunct(c: number): boolean {
+  return (
+    c === 44 ||
+    c === 46 ||
+    c === 59 ||
+    c === 58 ||
+    c === 33 ||
+    c === 63 ||
+    c === 41 ||
+    c === 39 ||
+    c === 34 ||
+    c === 0x2019 ||
+    c === 0x201d
+  );
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/** Whether token b continues the run that ends with token a. */
+function joined(text: string, a: Tok, b: Tok): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap === ' ' || gap === '  ') return true;
+  // "J. Smith", "Dr. Smith".
+  if (gap === '. ' && (a.initial || a.title)) return true;
+  if (gap.length > 14 || gap[0] !== ' ' || gap[gap.length - 1] !== ' ') return false;
+  // "Ludwig van Beethoven", "Maria de la Cruz".
+  const words = gap.trim().split(' ');
+  if (words.length === 1) return PARTICLE_SET.has(words[0]!);
+  return words.length === 2 && PARTICLE_SET.has(words[0]!) && PARTICLE_SECOND_SET.has(words[1]!);
+}
+
+/**
+ * Cuts a run at stop words and titles, and trims initials that cannot start or end a name. A
+ * stop word that is also a name stays when a title or a strong cue stands right before it
+ * ("Ms. Austin", "maiden name is Key").
+ */
+function segments(text: string, run: Tok[]): Tok[][] {
+  const out: Tok[][] = [];
+  let cur: Tok[] = [];
+  const flush = () => {
+    // A trailing initial ("Smith A") and the pronoun "I" or article "A" are not name parts.
+    while (cur.length > 0 && cur[cur.length - 1]!.initial) cur.pop();
+    while (cur.length > 0 && cur[0]!.initial && (cur.length === 1 || /^[IA]$/.test(cur[0]!.text))) {
+      cur.shift();
+    }
+    if (cur.length > 0) out.push(cur);
+    cur = [];
+  };
+  for (let k = 0; k < run.length; k++) {
+    const t = run[k]!;
+    const keep =
+      t.stopName &&
+      cur.length === 0 &&
+      !isFunctionWord(t.text.toLowerCase()) &&
+      ((k > 0 && run[k - 1]!.title) || (k === 0 && strongCueBefore(text, t.start)));
+    if (!keep && (t.title || t.cls === 'stop')) flush();
+    else cur.push(keep ? { ...t, cls: 'common' } : t);
+  }
+  flush();
+  // A sentence-initial word before a first name is usually a verb or a role, not a name:
+  // "Ask Maria", "Producer James Sparks".
+  for (const seg of out) {
+    if (
+      seg.length >= 2 &&
+      !seg[0]!.initial &&
+      seg[0]!.cls !== 'first' &&
+      seg[1]!.cls === 'first' &&
+      afterSentenceEnd(text, seg[0]!.start)
+    ) {
+      seg.shift();
+    }
+  }
+  return out;
+}
+
+function strongCueBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 64), start);
+  const starts = wordStarts(before);
+  return [CUE_TITLE, CUE_SELF_STRONG, CUE_LABEL_STRONG, CUE_SIGN_OFF_LINE].some((re) =>
+    endsWithCue(re, before, starts),
+  );
+}
+
+/** Whether the token at `start` follows a full stop, '!' or '?' (not a colon or line break). */
+function afterSentenceEnd(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && k >= start - 4 && (text[k] === ' ' || text[k] === '"')) k--;
+  return k < 0 || text[k] === '.' || text[k] === '!' || text[k] === '?';
+}
+
+/** Whether the token at `start` begins a sentence or a line (so its capital says nothing). */
+function sentenceInitial(text: string, start: number): boolean {
+  let k = start - 1;
+  const min = Math.max(0, start - 16);
+  while (k >= min) {
+    const ch = text[k]!;
+    if (ch === ' ' || ch === '\t' || '"\'“‘„«(*>•-–—'.includes(ch)) {
+      k--;
+      continue;
+    }
+    if (
+      ch === '\n' ||
+      ch === '\r' ||
+      ch === '.' ||
+      ch === '!' ||
+      ch === '?' ||
+      ch === ':' ||
+      ch === ';'
+    ) {
+      return true;
+    }
+    return false;
+  }
+  return k < 0;
+}
+
+function scoreSegment(text: string, seg: Tok[], taken: readonly Span[]): Scored | null {
+  const first = seg[0]!;
+  const lastTok = seg[seg.length - 1]!;
+  const start = first.start;
+  const end = lastTok.end;
+  const names = seg.filter((t) => !t.initial);
+  if (names.length === 0) return null;
+  const n = names.length;
+  const cls = names.map((t) => t.cls);
+  const c0 = cls[0]!;
+  const cl = cls[n - 1]!;
+  const knownFirst = c0 === 'first';
+  const anyKnown = cls.some((c) => c === 'first' || c === 'last');
+  const hasInitial = seg.some((t) => t.initial);
+  const atStart = sentenceInitial(text, start);
+
+  // Structure alone.
+  let score: number;
+  let reason: string;
+  if (n >= 2) {
+    if (knownFirst) {
+      score = cl === 'first' || cl === 'last' ? 0.9 : 0.85;
+      reason = 'first name';
+    } else if (c0 === 'common' && cls.slice(1).some((c) => c === 'first' || c === 'last')) {
+      score = 0.7;
+      reason = 'name list';
+    } else if (cl === 'last' || cl === 'first') {
+      score = atStart ? 0.45 : 0.7;
+      reason = 'surname';
+    } else if (hasInitial) {
+      // A middle initial between two capitalised words is a strong sign even at a line start.
+      score = atStart ? 0.6 : 0.75;
+      reason = 'initial';
+    } else {
+      score = atStart ? 0.25 : 0.4;
+      reason = 'capitalised';
+    }
+  } else if (hasInitial && first.initial) {
+    // "J. Smith".
+    score = anyKnown ? 0.7 : 0.45;
+    reason = 'initial';
+  } else if (knownFirst) {
+    score = atStart ? 0.4 : 0.45;
+    reason = 'first name';
+  } else if (c0 === 'last') {
+    score = 0.3;
+    reason = 'surname';
+  } else {
+    score = 0.2;
+    reason = 'capitalised';
+  }
+
+  // Cues around it.
+  const after = text.slice(end, end + 48);
+  // A before-cue is only tested when the word just before the segment occurs in it (or a
+  // colon, comma, parenthesis or line break stands there): most words fail this cheap check,
+  // and the regexes, which try every offset of the window, are the finder's main cost.
+  const prev = previousWord(text, start);
+  const before = text.slice(Math.max(0, start - 64), start);
+  let starts: number[] | null = null;
+  const cue = (re: RegExp) => {
+    if (prev.punct === '' ? !wordsOf(re).has(prev.word) : !endsWithPunct(re, prev.punct)) {
+      return false;
+    }
+    starts ??= wordStarts(before);
+    return endsWithCue(re, before, starts);
+  };
+  const onlyCommon = cls.every((c) => c === 'common');
+  const single = n === 1 && !hasInitial;
+  const bump = (s: number, r: string) => {
+    if (s > score) {
+      score = Math.min(s, 0.95);
+      reason = r;
+    }
+  };
+
+  {
+    if (cue(CUE_TITLE) || cue(CUE_TITLE_M)) bump(0.9, 'title');
+    if (cue(CUE_SELF_STRONG)) bump(0.9, 'self-introduction');
+    if (cue(CUE_LABEL_STRONG)) bump(0.85, 'label');
+    if (cue(CUE_RELATION)) bump(onlyCommon ? 0.6 : 0.85, 'relation');
+    if (cue(CUE_SIGN_OFF_LINE)) {
+      // A sign-off line followed by a line that holds only the name: "Thanks,\nSavannah".
+      const alone = /^[ \t]*(?:\r?\n|$)/.test(after);
+      if (!onlyCommon) bump(0.85, 'sign-off');
+      else if (alone) bump(0.7, 'sign-off');
+    }
+    if (cue(CUE_GREETING)) {
+      bump(onlyCommon ? 0.55 : anyKnown || !single ? 0.85 : 0.8, 'greeting');
+    }
+    if (cue(CUE_CUSTOMER_PAREN)) bump(0.8, 'role');
+    if (cue(CUE_LABEL)) {
+      // "- Agent: Kole" closing a line names the agent; "Client: Sur les..." opens speech.
+      const endsLine = /^[ \t]*(?:\r?\n|$)/.test(after);
+      bump(anyKnown || !single ? 0.8 : endsLine && !onlyCommon ? 0.7 : 0.45, 'label');
+    }
+    if (cue(CUE_SELF)) {
+      bump(anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
+    }
+    if (cue(CUE_SIGN_OFF_INLINE)) bump(anyKnown || !single ? 0.8 : 0.5, 'sign-off');
+    if (cue(CUE_CC)) bump(anyKnown ? 0.75 : 0.45, 'cc');
+    if (cue(CUE_ROLE_BEFORE) && !onlyCommon) {
+      bump(anyKnown || !single ? 0.75 : 0.5, 'role');
+    }
+    if (cue(CUE_SPEECH) && !onlyCommon) bump(0.55, 'speech');
+  }
+  if (CUE_WROTE.test(after)) bump(0.8, 'wrote');
+  const mail = EMAIL_AFTER.exec(after);
+  if (mail && !onlyCommon) {
+    // "Flavie Perrot,fperrot@gmail.com", "Jona Zekl <jona58@gmail.com>": the address repeats
+    // the name, which leaves little doubt; a bare address after a run still helps.
+    const local = fold(mail[1]!);
+    const echoed = names.some((t) => t.text.length >= 3 && local.includes(fold(t.text)));
+    if (echoed) bump(0.85, 'email');
+    else if (!single) bump(score + 0.15, 'email');
+  }
+  if (CUE_AFTER_PAREN_ROLE.test(after)) bump(0.8, 'role');
+  if (CUE_AFTER_AS_ROLE.test(after) && !onlyCommon) bump(0.8, 'role');
+  if (!onlyCommon && n <= 3 && addressBlockFollows(text, start, end, taken)) {
+    bump(single ? 0.3 : 0.7, 'address block');
+  }
+
+  // Weak cues lift a lone first name or a run of unknown capitalised words a little.
+  // A first name that is also a surname ("David", "Davis") counts only as the subject of a
+  // verb; in lists and after "and" it is as often part of a firm's name.
+  if (single && knownFirst) {
+    const asSubject = WEAK_AFTER.test(after) && !/^\s?(?:,|and|or)/.test(after);
+    const weakBefore = prev.punct === ',' || cue(WEAK_BEFORE);
+    if (first.alsoSurname ? asSubject : asSubject || weakBefore || WEAK_AFTER.test(after)) {
+      bump(0.55, 'first name in context');
+    }
+  }
+  // Capitalised words with letters English does not use ("Szöllösy", "Ottová") are foreign
+  // proper nouns; two of them in a row, not starting a sentence (or followed by a verb), are
+  // most often a person.
+  if (n >= 2 && !hasKnownStop(names) && names.some((t) => NON_ASCII.test(t.text))) {
+    if (!atStart || WEAK_AFTER.test(after)) bump(score + 0.15, 'foreign name');
+  } else if (n >= 2 && atStart && (cl === 'last' || cl === 'first') && WEAK_AFTER.test(after)) {
+    bump(score + 0.1, 'surname');
+  }
+  if (n >= 2 && !atStart && cue(WEAK_BEFORE_MULTI)) bump(score + 0.15, 'context');
+
+  // Place names built from names: "San Francisco", "Saint Louis", "Fort Lauderdale"; streets
+  // and towns next to a house number or a postcode ("553 Haley Corner", "Conjunto Manuel s/n",
+  // "39743 Palma de Mallorca").
+  if (cue(PLACE_BEFORE) || NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after)) {
+    score = Math.min(score, 0.3);
+  }
+  // Shops and brands: "Dear Tienda Sol team", "all Hugo Boss models", "contacting Maison Lumière".
+  if (ORG_CONTEXT_AFTER.test(after) || ORG_CONTEXT_BEFORE.test(before.slice(-40))) {
+    score = Math.min(score, 0.3);
+  }
+  // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons").
+  if (ORG_AFTER.test(after)) score = Math.min(score, 0.3);
+  if (names.some((t) => PLACEHOLDER.has(fold(t.text)))) score = Math.min(score, 0.3);
+
+  return { start, end, score, reason, toks: seg };
+}
+
+const LIST_GAP = /^(?:, ?(?:and |& |und |et |y |or )?| (?:and|&|und|et|y|or) )$/;
+
+/**
+ * Names in a list ("They had 6: Romi, Erik, Amy and Nathaniel"; "our founders: Kónya, Becker
+ * and Vasquez"): when most items of a list of three or more single words are known names, the
+ * unknown ones are names too.
+ */
+function namesInLists(text: string, all: Scored[]): void {
+  let i = 0;
+  while (i < all.length) {
+    let j = i;
+    while (
+      j + 1 < all.length &&
+      all[j]!.toks.length === 1 &&
+      all[j + 1]!.toks.length === 1 &&
+      all[j + 1]!.start - all[j]!.end <= 6 &&
+      LIST_GAP.test(text.slice(all[j]!.end, all[j + 1]!.start))
+    ) {
+      j++;
+    }
+    const items = all.slice(i, j + 1);
+    if (items.length >= 3 && items.every((s) => s.toks.length === 1)) {
+      // Lists of surnames alone are as often law firms and agencies ("Jones, Mitchell and
+      // Williams"); a given name that is not also a surname must be among them.
+      const known = items.filter((s) => s.toks[0]!.cls === 'first' || s.toks[0]!.cls === 'last');
+      const given = items.some((s) => s.toks[0]!.cls === 'first' && !s.toks[0]!.alsoSurname);
+      const last = items[items.length - 1]!;
+      const org = ORG_AFTER.test(text.slice(last.end, last.end + 48));
+      if (!org && given && known.length >= 2 && known.length * 2 >= items.length) {
+        for (const s of items) {
+          const c = s.toks[0]!.cls;
+          if (c !== 'common' && c !== 'stop' && s.score < 0.6) {
+            s.score = 0.6;
+            s.reason = 'list of names';
+          }
+        }
+      }
+    }
+    i = j + 1;
+  }
+}
+
+/**
+ * Dialogue and chat transcripts: "Nicole: Remember me?" at the start of a line. A known first
+ * name there is a speaker; once one is, the other speakers of the text are names too.
+ */
+function speakers(text: string, all: Scored[]): void {
+  const lines: Scored[] = [];
+  let anchored = false;
+  for (const s of all) {
+    if (s.toks.length !== 1 || text[s.end] !== ':' || !lineStart(text, s.start)) continue;
+    const t = s.toks[0]!;
+    if (t.cls === 'stop' || t.cls === 'common') continue;
+    lines.push(s);
+    if (t.cls === 'first' && !t.alsoSurname) anchored = true;
+  }
+  if (!anchored || lines.length < 2) return;
+  for (const s of lines) {
+    if (s.score < 0.6) {
+      s.score = 0.6;
+      s.reason = 'speaker';
+    }
+  }
+}
+
+/** Whether only spaces, tabs, quote marks or '>' stand between the line start and `start`. */
+function lineStart(text: string, start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - 8; k--) {
+    const ch = text[k]!;
+    if (ch === '\n') return true;
+    if (ch !== ' ' && ch !== '\t' && ch !== '>') return false;
+  }
+  return start <= 8 && /^[\s>]*$/.test(text.slice(0, start));
+}
+
+/**
+ * Whether `[start, end)` fills the first line of a block (a signature, a shipping label) and an
+ * address, phone or email follows within two lines.
+ */
+function addressBlockFollows(text: string, start: number, end: number, taken: readonly Span[]) {
+  if (!lineStart(text, start)) return false;
+  const bol = text.lastIndexOf('\n', start - 1);
+  if (bol > 0) {
+    const prevStart = text.lastIndexOf('\n', bol - 1) + 1;
+    const prev = text.slice(prevStart, bol).replace(/[\s>]+/g, '');
+    if (prev.length > 0 && !CUE_SIGN_OFF_LINE.test(text.slice(prevStart, start))) return false;
+  }
+  const eol = text.indexOf('\n', end);
+  if (eol < 0 || text.slice(end, eol).trim().length > 0) return false;
+  const next = text.slice(eol + 1, eol + 160).replace(/^[\s>]+/, '');
+  if (/^\d/.test(next)) return true;
+  const lines = next.split('\n', 3);
+  const limit = eol + 1 + (lines[0]?.length ?? 0) + 1 + (lines[1]?.length ?? 0) + 4;
+  return overlapsAny(taken, eol + 1, limit);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@/u;
+const NUMBER_BEFORE = /(?:^|\s)\d[\dA-Za-z-]{0,7},?[ \t]{1,2}$/;
+const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/])|s\/n)/;
+const ORG_CONTEXT_AFTER =
+  /^(?:[ -](?!and\b|und\b|et\b|y\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
+const ORG_CONTEXT_BEFORE =
+  /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|client,|cliente,)[ \t]{1,2}$/iu;
+
+const PLACE_BEFORE_WORDS =
+  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
+const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
+
+const punctCache = new Map<RegExp, string>();
+
+/** Whether a cue pattern can end with punctuation `p` before the name (its source has it). */
+function endsWithPunct(re: RegExp, p: string): boolean {
+  let puncts = punctCache.get(re);
+  if (puncts === undefined) {
+    const src = re.source;
+    puncts =
+      (src.includes(':') ? ':' : '') +
+      (src.includes(',') ? ',' : '') +
+      (src.includes('\\n') ? '\n' : '') +
+      (src.includes('\\(') ? '(' : '') +
+      (src.includes('\\?') ? '?' : '') +
+      (src.includes('"') ? '"' : '') +
+      (src.includes("'") ? "'" : '');
+    punctCache.set(re, puncts);
+  }
+  return puncts.includes(p);
+}
+
+const wordCache = new Map<RegExp, ReadonlySet<string>>();
+
+/** Every word that occurs in a cue pattern: the word before a segment must be one of them. */
+function wordsOf(re: RegExp): ReadonlySet<string> {
+  let words = wordCache.get(re);
+  if (words === undefined) {
+    words = new Set(re.source.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? []);
+    wordCache.set(re, words);
+  }
+  return words;
+}
+
+/** The lower-cased word right before `start` (skipping spaces and a full stop), or punctuation. */
+function previousWord(text: string, start: number): { word: string; punct: string } {
+  let k = start - 1;
+  while (k >= 0 && k >= start - 4 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k < 0) return { word: '', punct: '' };
+  const ch = text[k]!;
+  if (':,(\n>?"\''.includes(ch)) return { word: '', punct: ch };
+  if (ch === '.') k--; // "Mr. Smith", "Sra. Núñez"
+  const wordEnd = k + 1;
+  while (k >= 0 && k > wordEnd - 24 && LETTER.test(text[k]!)) k--;
+  return { word: text.slice(k + 1, wordEnd).toLowerCase(), punct: '' };
+}
+
+/**
+ * Whether a before-cue ends exactly at the end of `before`. Sticky patterns are tried only at
+ * word starts (a handful of anchored attempts instead of one per offset of the window).
+ */
+function endsWithCue(re: RegExp, before: string, starts = wordStarts(before)): boolean {
+  if (!re.sticky) return re.test(before);
+  for (const k of starts) {
+    re.lastIndex = k;
+    if (re.test(before)) return true;
+  }
+  return false;
+}
+
+/** Offsets in `s` where a word begins (a letter not preceded by a letter or apostrophe). */
+function wordStarts(s: string): number[] {
+  const out: number[] = [];
+  let inWord = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const letter =
+      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && LETTER.test(s[k]!));
+    if (letter && !inWord) out.push(k);
+    inWord = letter || ((c === 39 || c === 0x2019) && inWord);
+  }
+  return out;
+}
+
+const LETTER = /[\p{L}'’]/u;
+
+function hasKnownStop(names: readonly Tok[]): boolean {
+  return names.some((t) => t.cls === 'common');
+}
+
+/** Other mentions of an accepted name's words count too ("Edi Živković ... early Živković"). */
+function corefer(toks: readonly Tok[], found: readonly Scored[], out: Candidate[]): void {
+  if (found.length === 0) return;
+  const known = new Set<string>();
+  for (const s of found) {
+    for (const t of s.toks) {
+      if (!t.initial && t.text.length >= 3 && t.cls !== 'common') known.add(fold(t.text));
+    }
+  }
+  if (known.size === 0) return;
+  const covered = found.map((s) => [s.start, s.end] as const).sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.initial || !known.has(fold(t.text)) || overlapsSorted(covered, t.start, t.end)) continue;
+    // Take the neighbours that are also known words: "Faina Yefremova" again.
+    let j = i;
+    while (
+      j + 1 < toks.length &&
+      known.has(fold(toks[j + 1]!.text)) &&
+      toks[j + 1]!.start - toks[j]!.end === 1
+    )
+      j++;
+    const end = toks[j]!.end;
+    if (!overlapsSorted(covered, t.start, end)) {
+      out.push({ start: t.start, end, type: 'PERSON', score: 0.75, reason: 'coreference' });
+    }
+    i = j;
+  }
+}
+
+function overlapsSorted(
+  spans: ReadonlyArray<readonly [number, number]>,
+  start: number,
+  end: number,
+) {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]![0] < end;
+}
+
+// Lower-case names are taken only after a cue that leaves no doubt. The patterns start with
+// literals (no leading group or look-behind), which V8 scans for quickly; the word boundary
+// before the cue is checked in code.
+const LOWER_CUE =
+  /(?:[Nn]ame(?: is| ist|'s|’s|:)|[Cc]all me|[Ii]ch hei(?:ß|ss)e|m['’]appelle|[Mm]e llamo|[Nn]ombre(?: es|:)|[Nn]om(?: est|:))[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])/gu;
+const GREETING_LOWER =
+  /(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Hh]allo|[Bb]onjour|[Hh]ola)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]?[,!\n]/gu;
+const VERB_SHAPE = /(?:ing|ed|ly)$/;
+// "Saludos,\nmanuel": a lower-case name alone on the line after a sign-off.
+const SIGN_OFF_LOWER = new RegExp(
+  String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n[ \t]*(?:--[ \t]*\r?\n[ \t]*)?(\p{L}[\p{L}\p{M}'’-]{1,30})(?:[ \t](\p{L}[\p{L}\p{M}'’-]{1,30}))?[ \t]*(?=\r?\n|$)`,
+  'giu',
+);
+// "this is irwin", "soy maría": only known first names.
+const SELF_LOWER =
+  /(?:[Tt]his is|[Ss]oy|[Ii]'m|[Ii] am|[Jj]e suis|[Ii]ch bin|[Hh]ier ist|[Cc]'est)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/gu;
+// Names in capitals after a label that asks for a name: "Name on card: ROCÍO JASSO".
+const CAPS_AFTER_LABEL =
+  /(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/gu;
+
+function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[]): void {
+  if (!/[a-zß-ÿ]/.test(text)) return;
+  const add = (start: number, end: number, score: number) => {
+    if (overlapsAny(taken, start, end)) return;
+    for (const c of out) if (c.start < end && start < c.end) return;
+    out.push({ start, end, type: 'PERSON', score, reason: 'cue, case' });
+  };
+  for (const m of text.matchAll(LOWER_CUE)) {
+    // "username: bob" is not a name cue; "name:" must be a whole word.
+    if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
+    const w1 = m[1]!;
+    if (isFunctionWord(w1) || VERB_SHAPE.test(w1)) continue;
+    const start = m.index + m[0].length - (m[2] ? m[1]!.length + 1 + m[2].length : w1.length);
+    let end = start + w1.length;
+    const w2 = m[2];
+    if (w2 && !isFunctionWord(w2) && !VERB_SHAPE.test(w2)) end = start + w1.length + 1 + w2.length;
+    add(start, end, isKnownName(w1) ? 0.85 : 0.7);
+  }
+  for (const m of text.matchAll(SIGN_OFF_LOWER)) {
+    const w1 = m[1]!;
+    const w2 = m[2];
+    // Only lower-case words here: capitalised ones went through the main pass.
+    if (w1 !== w1.toLowerCase() || (w2 !== undefined && w2 !== w2.toLowerCase())) continue;
+    if (isFunctionWord(w1) || VERB_SHAPE.test(w1)) continue;
+    if (w2 !== undefined && (isFunctionWord(w2) || VERB_SHAPE.test(w2))) continue;
+    const len = w1.length + (w2 === undefined ? 0 : 1 + w2.length);
+    const start = m.index + m[0].length - len;
+    add(start, start + len, isKnownName(w1) || w2 !== undefined ? 0.75 : 0.6);
+  }
+  for (const m of text.matchAll(SELF_LOWER)) {
+    const w = m[1]!;
+    if (!isKnownName(w) || isFunctionWord(w)) continue;
+    const start = m.index + m[0].length - w.length;
+    add(start, start + w.length, 0.7);
+  }
+  for (const m of text.matchAll(CAPS_AFTER_LABEL)) {
+    const value = m[1]!;
+    const words = value.split(/[ .'’-]+/).filter((w) => w.length > 1);
+    if (words.length === 0) continue;
+    const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+    if (title.some((w) => classify(w) === 'stop')) continue;
+    if (words.length < 2 && !inNameLists(title[0]!)) continue;
+    const start = m.index + m[0].length - value.length;
+    add(start, start + value.length, 0.85);
+  }
+  for (const m of text.matchAll(GREETING_LOWER)) {
+    if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
+    const w = m[1]!;
+    if (!isKnownName(w) || isFunctionWord(w)) continue;
+    const start = m.index + m[0].indexOf(w, m[0].length - w.length - 3);
+    add(start, start + w.length, 0.7);
+  }
+}
+
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start < end;
+}
