@@ -1,0 +1,22 @@
+/**
+ * The 1 MB adversarial inputs of rules/detectors.test.ts (its ADVERSARIAL list), copied here so
+ * the benchmark can time every detector on them without importing a test file. Keep the two
+ * lists in step when one changes.
+ */
+const MB = 1 << 20;
+
+/** [name, input] pairs, about 1 MB each. */
+export const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
+  ['digits', '4'.repeat(MB)],
+  ['spaced digits', '4 '.repeat(MB / 2)],
+  ['dashed digits', '12-'.repeat(MB / 3)],
+  ['at signs', '@'.repeat(MB)],
+  ['letters then at', 'a'.repeat(MB - 1) + '@'],
+  ['nested quotes', '"\''.repeat(MB / 2)],
+  ['spaces', ' '.repeat(MB)],
+  ['capitalised words', 'Ab '.repeat(MB / 3)],
+  ['hex', '0123456789abcdef'.repeat(MB / 16)],
+  ['dots', 'a.'.repeat(MB / 2)],
+  ['base64ish', 'AbC9+/'.repeat(MB / 6)],
+  ['keyword soup', 'password: key token secret card ssn '.repeat(MB / 36)],
+];

@@ -1,0 +1,436 @@
+/**
+ * `npm run bench`: the engine's speed and size, printed beside its targets and beside the npm
+ * peers openredaction and redact-pii, in one process on the same texts.
+ *
+ * 1. Throughput (MB/s) and latency (p50/p99) on 2 KB, 100 KB and 1 MB of realistic ticket
+ *    text assembled from test/corpus, for Hush with and without the name pass and for the
+ *    peers (default options, their own APIs: no span recovery is timed).
+ * 2. Each detector's cost on the corpus records (ScanOptions.onTiming), ranked, with how often
+ *    its prefilter skipped it.
+ * 3. Each detector's worst time on the 1 MB adversarial inputs (adversarial.ts).
+ * 4. The engine's size, minified and gzipped, without and with the name pass.
+ *
+ * Figures only, no assertions: it exits 0 unless something crashes. Each measurement runs
+ * until a count or a time budget is reached, so the whole bench stays within a few minutes
+ * even on a slow machine; sample counts are printed beside percentiles. A peer's 1 MB run
+ * happens in a worker thread that is stopped after PEER_1MB_TIMEOUT_MS (openredaction grows
+ * faster than linearly with input size).
+ *
+ *   npm run bench -- [--no-peers]
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { OpenRedaction } from 'openredaction';
+import { DETECTORS, scan, scanWith } from '../../rules/index.ts';
+import { ADVERSARIAL } from './adversarial.ts';
+import { engineSize } from './bundle.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const PEER_1MB_TIMEOUT_MS = 20_000;
+
+const TARGETS = {
+  p99_2kb_nonames: 1,
+  p99_2kb_names: 5,
+  ms_1mb_names: 300,
+  peerRatio: 10,
+  gzipKb: 60,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Texts
+
+function corpusTexts(): string[] {
+  const read = (f: string) =>
+    readFileSync(join(root, 'test/corpus', f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+  return [...read('tickets.jsonl'), ...read('negatives.jsonl')];
+}
+
+/**
+ * `count` texts of about `size` characters: corpus records (mostly tickets, some benign text)
+ * joined by blank lines from different starting points, cut at a line end where possible.
+ */
+function assemble(records: string[], size: number, count: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    let s = '';
+    let i = (k * 7919) % records.length;
+    while (s.length < size) {
+      s += (records[i] as string) + '\n\n';
+      i = (i + 613) % records.length;
+    }
+    const cut = s.lastIndexOf('\n', size);
+    out.push(s.slice(0, cut > size * 0.9 ? cut : size));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+interface Sample {
+  /** Milliseconds per run. */
+  times: number[];
+  bytes: number;
+}
+
+const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** Runs `fn` over `texts` in turn until `maxRuns` runs or `budgetMs`, at least `minRuns`. */
+async function measure(
+  texts: string[],
+  fn: (t: string) => unknown,
+  opts: { maxRuns: number; minRuns: number; budgetMs: number; warmup: number },
+): Promise<Sample> {
+  for (let i = 0; i < opts.warmup; i++) await fn(texts[i % texts.length] as string);
+  const times: number[] = [];
+  let bytes = 0;
+  const start = performance.now();
+  for (let i = 0; i < opts.maxRuns; i++) {
+    if (i >= opts.minRuns && performance.now() - start > opts.budgetMs) break;
+    const t = texts[i % texts.length] as string;
+    const t0 = performance.now();
+    await fn(t);
+    times.push(performance.now() - t0);
+    bytes += utf8(t);
+  }
+  return { times, bytes };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, idx)] as number;
+}
+
+function stats(s: Sample) {
+  const sorted = s.times.slice().sort((a, b) => a - b);
+  const total = s.times.reduce((a, b) => a + b, 0);
+  return {
+    n: s.times.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mbps: total > 0 ? s.bytes / (1 << 20) / (total / 1000) : NaN,
+  };
+}
+
+/** One peer run on `text` in a worker thread, stopped after `timeoutMs`; null on timeout. */
+function peerInWorker(
+  peer: 'openredaction' | 'redact-pii',
+  text: string,
+  timeoutMs: number,
+): Promise<number | null> {
+  const url = pathToFileURL(require.resolve(peer)).href;
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    (async () => {
+      const mod = await import(workerData.url);
+      let run;
+      if (workerData.peer === 'openredaction') {
+        const o = new mod.OpenRedaction();
+        run = (t) => o.detect(t);
+      } else {
+        const r = new (mod.SyncRedactor || mod.default.SyncRedactor)();
+        run = async (t) => r.redact(t);
+      }
+      await run('warm up: Jane Doe, 555-123-4567, jane@example.org');
+      const t0 = performance.now();
+      await run(workerData.text);
+      parentPort.postMessage(performance.now() - t0);
+    })().catch((e) => parentPort.postMessage(String(e && e.stack || e)));
+  `;
+  return new Promise((resolveRun, reject) => {
+    const w = new Worker(code, { eval: true, workerData: { url, peer, text } });
+    const timer = setTimeout(() => {
+      void w.terminate();
+      resolveRun(null);
+    }, timeoutMs);
+    w.once('message', (m: unknown) => {
+      clearTimeout(timer);
+      void w.terminate();
+      if (typeof m === 'number') resolveRun(m);
+      else reject(new Error(`${peer} worker: ${String(m)}`));
+    });
+    w.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+
+function table(head: string[], rows: string[][], alignLeft = 1): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < alignLeft ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
+}
+
+const ms = (v: number) => (Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(0));
+const mbps = (v: number) => (Number.isNaN(v) ? '–' : v < 1 ? v.toFixed(3) : v.toFixed(1));
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+// ---------------------------------------------------------------------------------------------
+
+interface Row {
+  system: string;
+  size: string;
+  n: number;
+  p50: number;
+  p99: number;
+  mbps: number;
+  note?: string;
+}
+
+async function main(): Promise<void> {
+  const withPeers = !process.argv.includes('--no-peers');
+  const started = performance.now();
+  const records = corpusTexts();
+  console.log(
+    `Hush bench: ${DETECTORS.length} detectors; Node ${process.version}; ${records.length} corpus records`,
+  );
+
+  const sizes = [
+    {
+      name: '2 KB',
+      chars: 2 * 1024,
+      count: 64,
+      hush: { maxRuns: 400, minRuns: 20, budgetMs: 2500, warmup: 20 },
+      peer: { maxRuns: 100, minRuns: 10, budgetMs: 2500, warmup: 5 },
+    },
+    {
+      name: '100 KB',
+      chars: 100 * 1024,
+      count: 8,
+      hush: { maxRuns: 30, minRuns: 3, budgetMs: 4000, warmup: 1 },
+      peer: { maxRuns: 10, minRuns: 1, budgetMs: 4000, warmup: 1 },
+    },
+    {
+      name: '1 MB',
+      chars: 1024 * 1024,
+      count: 2,
+      hush: { maxRuns: 5, minRuns: 2, budgetMs: 6000, warmup: 1 },
+      peer: null,
+    },
+  ];
+
+  const openredaction = new OpenRedaction();
+  const RedactPii = require('redact-pii') as {
+    SyncRedactor: new () => { redact(t: string): string };
+  };
+  const redactPii = new RedactPii.SyncRedactor();
+
+  // 1. Throughput and latency.
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    const texts = assemble(records, size.chars, size.count);
+    const push = (system: string, s: Sample, note?: string) => {
+      const st = stats(s);
+      rows.push({
+        system,
+        size: size.name,
+        n: st.n,
+        p50: st.p50,
+        p99: st.p99,
+        mbps: st.mbps,
+        ...(note ? { note } : {}),
+      });
+    };
+    push('hush (names)', await measure(texts, (t) => scan(t), size.hush));
+    push('hush (no names)', await measure(texts, (t) => scan(t, { names: false }), size.hush));
+    if (!withPeers) continue;
+    if (size.peer) {
+      push('openredaction', await measure(texts, (t) => openredaction.detect(t), size.peer));
+      push('redact-pii', await measure(texts, (t) => redactPii.redact(t), size.peer));
+    } else {
+      const text = texts[0] as string;
+      for (const peer of ['openredaction', 'redact-pii'] as const) {
+        const t = await peerInWorker(peer, text, PEER_1MB_TIMEOUT_MS);
+        if (t === null) {
+          rows.push({
+            system: peer,
+            size: size.name,
+            n: 0,
+            p50: NaN,
+            p99: NaN,
+            mbps: NaN,
+            note: `stopped after ${PEER_1MB_TIMEOUT_MS / 1000} s (< ${mbps(utf8(text) / (1 << 20) / (PEER_1MB_TIMEOUT_MS / 1000))} MB/s)`,
+          });
+        } else push(peer, { times: [t], bytes: utf8(text) }, 'one run, worker thread');
+      }
+    }
+  }
+  console.log(
+    '\n1. Throughput and latency (ms per scan; p99 of n runs is their maximum when n < 100)',
+  );
+  console.log(
+    table(
+      ['system', 'size', 'n', 'p50 ms', 'p99 ms', 'MB/s', 'note'],
+      rows.map((r) => [
+        r.system,
+        r.size,
+        String(r.n),
+        ms(r.p50),
+        ms(r.p99),
+        mbps(r.mbps),
+        r.note ?? '',
+      ]),
+      2,
+    ),
+  );
+
+  const find = (system: string, size: string) =>
+    rows.find((r) => r.system === system && r.size === size);
+  const targets: string[][] = [];
+  const p2n = find('hush (no names)', '2 KB');
+  const p2 = find('hush (names)', '2 KB');
+  const m1 = find('hush (names)', '1 MB');
+  if (p2n)
+    targets.push([
+      '2 KB p99, no names',
+      `${ms(p2n.p99)} ms`,
+      `< ${TARGETS.p99_2kb_nonames} ms`,
+      mark(p2n.p99 < TARGETS.p99_2kb_nonames),
+    ]);
+  if (p2)
+    targets.push([
+      '2 KB p99, names',
+      `${ms(p2.p99)} ms`,
+      `< ${TARGETS.p99_2kb_names} ms`,
+      mark(p2.p99 < TARGETS.p99_2kb_names),
+    ]);
+  if (m1)
+    targets.push([
+      '1 MB, names (p50)',
+      `${ms(m1.p50)} ms`,
+      `< ${TARGETS.ms_1mb_names} ms`,
+      mark(m1.p50 < TARGETS.ms_1mb_names),
+    ]);
+  if (withPeers) {
+    for (const size of sizes) {
+      const own = find('hush (no names)', size.name);
+      const peers = rows.filter(
+        (r) => r.size === size.name && !r.system.startsWith('hush') && !Number.isNaN(r.mbps),
+      );
+      const best = peers.sort((a, b) => b.mbps - a.mbps)[0];
+      if (own && best) {
+        const ratio = own.mbps / best.mbps;
+        targets.push([
+          `throughput vs ${best.system}, ${size.name}, no names`,
+          `${ratio.toFixed(1)}x`,
+          `>= ${TARGETS.peerRatio}x`,
+          mark(ratio >= TARGETS.peerRatio),
+        ]);
+      }
+    }
+  }
+
+  // 2. Detector cost on the corpus records.
+  const cost = new Map<string, { ms: number; runs: number }>();
+  const now = () => performance.now();
+  const onTiming = (id: string, t: number) => {
+    const c = cost.get(id) ?? { ms: 0, runs: 0 };
+    c.ms += t;
+    c.runs++;
+    cost.set(id, c);
+  };
+  const t0 = performance.now();
+  for (const r of records) scan(r, { onTiming, now });
+  const scanMs = performance.now() - t0;
+  const detectorMs = [...cost.values()].reduce((a, c) => a + c.ms, 0);
+  console.log(
+    `\n2. Detector cost over ${records.length} corpus records (names on): ${ms(scanMs)} ms in all, ${ms(detectorMs)} ms inside detectors`,
+  );
+  console.log(
+    table(
+      ['detector', 'ms', 'share', 'runs', 'prefilter skips', 'µs/run'],
+      DETECTORS.map((d) => [d.id, cost.get(d.id) ?? { ms: 0, runs: 0 }] as const)
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .map(([id, c]) => [
+          id,
+          ms(c.ms),
+          `${((c.ms / (detectorMs || 1)) * 100).toFixed(1)}%`,
+          String(c.runs),
+          String(records.length - c.runs),
+          c.runs ? ((1000 * c.ms) / c.runs).toFixed(1) : '–',
+        ]),
+    ),
+  );
+
+  // 3. Worst time per detector on the adversarial inputs.
+  const worst: Array<[string, number, string]> = [];
+  const a0 = performance.now();
+  for (const d of DETECTORS) {
+    let w = 0;
+    let wName = '';
+    for (const [name, input] of ADVERSARIAL) {
+      const s = performance.now();
+      scanWith([d], input);
+      const t = performance.now() - s;
+      if (t > w) {
+        w = t;
+        wName = name;
+      }
+    }
+    worst.push([d.id, w, wName]);
+  }
+  worst.sort((a, b) => b[1] - a[1]);
+  console.log(
+    `\n3. Worst time per detector on ${ADVERSARIAL.length} adversarial 1 MB inputs (${ms(performance.now() - a0)} ms in all; the meta-test fails at 1500 ms)`,
+  );
+  console.log(
+    table(
+      ['detector', 'worst ms', 'input'],
+      worst.map(([id, t, n]) => [id, ms(t), n]),
+      1,
+    ),
+  );
+
+  // 4. Size.
+  console.log('\n4. Engine size (esbuild bundle of rules/index.ts, minified, gzip -9)');
+  const sizeRows: string[][] = [];
+  for (const names of [false, true]) {
+    try {
+      const s = await engineSize(root, names);
+      const kb = s.gzip / 1024;
+      sizeRows.push([
+        names ? 'with names' : 'without names',
+        (s.minified / 1024).toFixed(1),
+        kb.toFixed(1),
+        names ? '' : `<= ${TARGETS.gzipKb} KB: ${mark(kb <= TARGETS.gzipKb)}`,
+      ]);
+    } catch (e) {
+      sizeRows.push([
+        names ? 'with names' : 'without names',
+        'error',
+        e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e),
+        '',
+      ]);
+    }
+  }
+  console.log(table(['build', 'minified KB', 'gzip KB', 'target'], sizeRows, 1));
+  const gz = sizeRows[0]?.[2];
+  if (gz && !Number.isNaN(Number(gz)))
+    targets.push([
+      'engine gzip, no names',
+      `${gz} KB`,
+      `<= ${TARGETS.gzipKb} KB`,
+      mark(Number(gz) <= TARGETS.gzipKb),
+    ]);
+
+  console.log('\nTargets');
+  console.log(table(['target', 'figure', 'goal', ''], targets, 1));
+  console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+await main();
