@@ -10,6 +10,11 @@ describe('normalise', () => {
     expect(n.starts).toBeNull();
   });
 
+  it('leaves accented European, Greek and Cyrillic text alone without maps', () => {
+    const n = normalise('Müller, café, Łódź, naïve, Ærøskøbing, Παφος, Москва');
+    expect(n.starts).toBeNull();
+  });
+
   it('folds full-width digits, zero-width characters, soft hyphens and dashes', () => {
     const input = '４５３９\u200b１４８８\u00ad–0343';
     const n = normalise(input);

@@ -132,43 +132,90 @@ function foldCodePoint(cp: number, ch: string): string {
 // Only ASCII control/printable characters: nothing to fold.
 const PLAIN = /^[\x00-\x7f]*$/;
 
-/** Normalise `input`; cheap (no copy) when it is plain ASCII. */
+/**
+ * Characters that may fold: everything outside ASCII, except Latin letters with diacritics and
+ * basic Greek and Cyrillic letters, which NFKC leaves alone (their look-alikes are handled
+ * separately, per word). Accented European text therefore takes the fast path.
+ */
+const MAY_FOLD =
+  /[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e\u0386-\u03ce\u0400-\u045f]/gu;
+
+/** Normalise `input`; no copy and no offset maps when nothing folds (the common case). */
 export function normalise(input: string): Normalised {
   if (PLAIN.test(input)) return { text: input, starts: null, ends: null };
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let changed = false;
-  for (let i = 0; i < input.length;) {
-    const cp = input.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = width === 2 ? input.slice(i, i + 2) : input[i]!;
-    const out = foldCodePoint(cp, ch);
-    if (out !== ch) changed = true;
+  let starts: Int32Array | null = null;
+  let ends: Int32Array | null = null;
+  let n = 0; // output length so far
+  let last = 0; // input copied up to here
+  const grow = (need: number) => {
+    if (starts && ends && need <= starts.length) return;
+    const size = Math.max(need, Math.ceil(input.length * 1.25) + 16);
+    const s2 = new Int32Array(size);
+    const e2 = new Int32Array(size);
+    if (starts && ends) {
+      s2.set(starts.subarray(0, n));
+      e2.set(ends.subarray(0, n));
+    }
+    starts = s2;
+    ends = e2;
+  };
+  const copyTo = (to: number) => {
+    // Identity mapping for the unchanged run [last, to).
+    const len = to - last;
+    if (len <= 0) return;
+    grow(n + len);
+    for (let k = 0; k < len; k++) {
+      starts![n + k] = last + k;
+      ends![n + k] = last + k + 1;
+    }
+    parts.push(input.slice(last, to));
+    n += len;
+    last = to;
+  };
+  MAY_FOLD.lastIndex = 0;
+  for (let m = MAY_FOLD.exec(input); m !== null; m = MAY_FOLD.exec(input)) {
+    const ch = m[0];
+    const out = foldCodePoint(ch.codePointAt(0) as number, ch);
+    if (out === ch) continue;
+    const i = m.index;
+    copyTo(i);
+    grow(n + out.length);
     for (let k = 0; k < out.length; k++) {
-      starts.push(i);
-      ends.push(i + width);
+      starts![n + k] = i;
+      ends![n + k] = i + ch.length;
     }
     parts.push(out);
-    i += width;
+    n += out.length;
+    last = i + ch.length;
   }
-  let text = parts.join('');
-  const mixed = foldLookalikes(text);
-  if (mixed !== text) {
-    // Look-alike folding is one UTF-16 unit for one, so the maps stay valid.
-    text = mixed;
-    changed = true;
+  let text = input;
+  if (starts !== null) {
+    copyTo(input.length);
+    text = parts.join('');
   }
-  if (!changed) return { text: input, starts: null, ends: null };
-  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  const folded = foldLookalikes(text);
+  if (starts === null) {
+    if (folded === text) return { text: input, starts: null, ends: null };
+    // Look-alike folding is one UTF-16 unit for one: identity maps.
+    grow(input.length);
+    copyTo(input.length);
+  }
+  return {
+    text: folded,
+    starts: (starts as Int32Array | null)!.subarray(0, n),
+    ends: (ends as Int32Array | null)!.subarray(0, n),
+  };
 }
 
-const WORD_WITH_NON_ASCII = /[\p{L}\p{N}]*[^\x00-\x7f][\p{L}\p{N}]*/gu;
+// A word (letters and digits) with at least one Greek or Cyrillic letter in it.
+const WORD_WITH_GREEK_OR_CYRILLIC = /[\p{L}\p{N}]*[\u0370-\u03ff\u0400-\u052f][\p{L}\p{N}]*/gu;
+const GREEK_OR_CYRILLIC = /[\u0370-\u03ff\u0400-\u052f]/;
 const HAS_LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 
 function foldLookalikes(text: string): string {
-  if (PLAIN.test(text)) return text;
-  return text.replace(WORD_WITH_NON_ASCII, (word) => {
+  if (!GREEK_OR_CYRILLIC.test(text)) return text;
+  return text.replace(WORD_WITH_GREEK_OR_CYRILLIC, (word) => {
     if (!HAS_LATIN_OR_DIGIT.test(word)) return word;
     let out = '';
     for (const ch of word) {
