@@ -28,6 +28,11 @@ const BASE: Readonly<Record<AddressKind, number>> = {
   netmask: 0.2,
 };
 
+// An operating system or browser with its version, then a build number in parentheses:
+// "Windows 11 (10.0.22631.3155)", "Chrome 122 (4.26.66.180)".
+const BUILD_IN_PARENS =
+  /\b(?:windows|macos|mac os x|ios|ipados|android|linux|chrome|chromium|firefox|edge|safari|opera|version|build)\s{1,3}[\d.]{1,14}\s{0,2}\(\s{0,2}$/;
+
 /** IPv4 addresses, scored by range, refusing version strings, OIDs and longer dotted runs. */
 export const ipv4: Detector = {
   id: 'ipv4',
@@ -46,7 +51,10 @@ export const ipv4: Detector = {
       let score = BASE[kind];
       let reason: string = kind;
       const ipContext = near(text, start, end, IP_CONTEXT, 32);
-      if (nearBefore(text, start, VERSION_BEFORE, 24)) {
+      if (
+        nearBefore(text, start, VERSION_BEFORE, 24) ||
+        nearBefore(text, start, BUILD_IN_PARENS, 32)
+      ) {
         score = 0.3;
         reason = 'version';
       } else if (octets.every((o) => o < 10)) {
@@ -73,6 +81,7 @@ export const ipv4: Detector = {
     ],
     noMatch: [
       'Upgraded to version 10.0.0.1 yesterday.',
+      'Browser: Chrome 122.0.6261.94 on Windows 11 (4.26.66.180)',
       'Firmware v2.14.0.3 is out',
       'The OID is 1.3.6.1.4.1.311.21.7',
       'Read section 1.2.3.4 of the guide',

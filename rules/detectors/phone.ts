@@ -68,7 +68,7 @@ const STREET_AFTER =
 // Words that say the number is something else. Tested on a short window (28 before, 16 after)
 // so the "order" of an earlier clause does not sink the phone number of the next.
 const NOT_PHONE_WORDS =
-  /\b(?:order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\/n|sn|version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id|ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|quantity|population|zip|postcode|postal|plz|patient|mrn|npi|dea|ssn|sin|passport|license|licence|tax|vat|ein|tin|routing|aba|swift|policy|member|claim|nhs|medicare|medicaid|insurance|insured|kvnr|ehic|date|dob|born|error|code|pin|otp|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|factura|ordine|fattura)\b|[€$£¥₹]/;
+  /\b(?:order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\/n|sn|version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id|ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|quantity|population|zip|postcode|postal|plz|patient|mrn|npi|dea|ssn|sin|passport|license|licence|tax|vat|ein|tin|routing|aba|swift|policy|member|claim|nhs|medicare|medicaid|insurance|insured|kvnr|ehic|date|dob|born|error|code|pin|otp|quote|art|artikel|artikelnummer|ersatzteil|einwahlcode|zugangscode|sendungsnummer|sendung|verwendungszweck|suivi|colis|seguimiento|envío|paquete|paket|réf|modèle|produit|meeting|conference|webinar|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|factura|ordine|fattura)\b|[€$£¥₹]/;
 
 /**
  * The lower-cased text before `start` (up to `n` characters), without a word cut in half at the
@@ -273,6 +273,21 @@ function validate(main: string, s: Shape): Verdict | null {
   return s.formatted ? { score: 0.2, reason: 'shape' } : { score: 0.12, reason: 'digits' };
 }
 
+// A token of letters AND digits ("I80", "RF45", "5ZR"), or a quote after an HTTP version.
+const CODE_TOKEN_BEFORE =
+  /(?:^|\s)(?=[A-Za-z]{0,5}\d)(?=\d{0,5}[A-Za-z])[A-Za-z\d]{2,6} $|(?:^|\s)(?=[A-Z\d ]*[A-Z])(?:[A-Z\d]{2,4} ){2,}$/;
+const HTTP_STATUS_BEFORE = /HTTP\/\d(?:\.\d)?" $/;
+
+/**
+ * Digits that continue a code written in space-separated groups ("1Z M3H I80 74 5467 3035",
+ * "RF45 4201 3371 76") or that follow a request line in an access log ("HTTP/1.1" 401 68931) are
+ * part of something else, whatever number plan they fit.
+ */
+function continuesACode(text: string, start: number): boolean {
+  const pre = text.slice(Math.max(0, start - 16), start);
+  return CODE_TOKEN_BEFORE.test(pre) || HTTP_STATUS_BEFORE.test(pre);
+}
+
 /** Phone numbers in international and national formats, validated with libphonenumber-js. */
 export const phone: Detector = {
   id: 'phone',
@@ -292,7 +307,7 @@ export const phone: Detector = {
       if (/^\w/.test(next) || /^[.\-/:,]\d/.test(next)) continue;
       const ext = /[xXeE]/.test(raw) ? EXTENSION.exec(raw) : null;
       const main = ext ? raw.slice(0, raw.length - ext[0].length) : raw;
-      if (quickReject(main)) continue;
+      if (quickReject(main) || continuesACode(text, start)) continue;
       const shape = shapeOf(main);
       if (!shape || looksLikeSomethingElse(main, shape)) continue;
       const verdict = validate(main, shape);
@@ -308,7 +323,8 @@ export const phone: Detector = {
         STREET_AFTER.test(text.slice(end, end + 60));
       // Beside an order or invoice word, a phone word further away ("contact us about order
       // 555 123 4567") does not rescue the number; only a label right before it does.
-      const labelled = strong && PHONE_WORDS.test(pre.slice(-16));
+      const near = pre.slice(-16);
+      const labelled = strong && PHONE_WORDS.test(near) && !NOT_PHONE_WORDS.test(near);
       if ((strong || label) && (!negative || labelled)) {
         score += strong ? 0.4 : 0.35;
         reason += ', context';
@@ -354,6 +370,13 @@ export const phone: Detector = {
       'Employed 1998-2004, then 2010 2015',
       'Contact support about order 555 123 4567 please',
       'Rechnung 0301 5662720 vom Mai',
+      'Ihre UPS-Sendungsnummer lautet 1Z M3H I80 74 5467 3035.',
+      'Verwendungszweck RF45 4201 3371 76',
+      'UPS 1Z 5UK JDH 14 1038 3946 am Montag',
+      'Número de seguimiento: 0832487969.',
+      '"GET /checkout HTTP/1.1" 401 68931 "-"',
+      'Dial-in code: 0393 282 356.',
+      'Ersatzteil Art.-Nr. 9822 241 102 passt',
     ],
   },
 };

@@ -16,6 +16,10 @@ const KEYWORD_NEAR =
   /\b(?:bic|swift|bank identifier code|bic\/swift|swift\/bic|código swift|code swift|wire transfer|international transfer)\b/;
 
 /** SWIFT/BIC codes: ISO 9362 layout and a real country, with context unless unmistakable. */
+// Discount and voucher codes share the BIC's shape; beside these words a code is a promotion.
+const PROMO =
+  /\b(?:code|coupon|promo|promotion|voucher|rabatt|gutschein|gutscheincode|código|cupón|remise|sconto)\b[^\n]{0,8}$/;
+
 export const swiftBic: Detector = {
   id: 'swift-bic',
   types: ['SWIFT_BIC'],
@@ -51,13 +55,21 @@ export const swiftBic: Detector = {
       const hasDigit = /\d/.test(upper.slice(6));
       const nearby = direct || nearKeyword(start, end);
       let score: number;
-      if (hasDigit) score = direct ? 0.9 : nearby ? 0.85 : value.length === 11 ? 0.55 : 0.35;
+      // Nine letters then two digits ("BIENVENUE10", "WINTERSALE24") is how promo codes look;
+      // real branch codes put digits earlier or use all three branch places.
+      const wordThenNumber = /^[A-Z]{9}\d\d$/.test(upper);
+      const bareScore = value.length === 11 && !wordThenNumber ? 0.55 : 0.35;
+      if (hasDigit) score = direct ? 0.9 : nearby ? 0.85 : bareScore;
       else if (branch === 'XXX') score = direct ? 0.9 : nearby ? 0.8 : 0.45;
       // An all-caps eight-letter word ("PASSWORD", "BUSINESS") is common; only the keyword
       // right beside it makes it a code.
       else score = direct ? 0.85 : nearby ? 0.4 : 0.1;
       let reason = nearby ? 'context' : 'format';
-      if (!nearby && nearOther(start, end)) {
+      if (
+        !nearby &&
+        (nearOther(start, end) ||
+          PROMO.test(text.slice(Math.max(0, start - 24), start).toLowerCase()))
+      ) {
         score -= 0.35;
         reason = 'negative context';
       }
@@ -76,6 +88,8 @@ export const swiftBic: Detector = {
       { text: 'Wire transfer via bank HUSHDEFFXXX, ref attached', value: 'HUSHDEFFXXX' },
     ],
     noMatch: [
+      'now 20 % off with code BIENVENUE10.',
+      'Use WINTERSALE24 at checkout',
       'Please change your PASSWORD today',
       'The SWIFT code of DEUTSCHE Bank is on the website',
       'BUSINESS CONTENTS WARNINGS',
