@@ -310,9 +310,8 @@ export const phone: Detector = {
       if (quickReject(main) || continuesACode(text, start)) continue;
       const shape = shapeOf(main);
       if (!shape || looksLikeSomethingElse(main, shape)) continue;
-      const verdict = validate(main, shape);
-      if (!verdict) continue;
-      let { score, reason } = verdict;
+      // Context first: it is a few regex tests, while validation parses the number against up
+      // to a dozen national plans. Numbers that cannot reach the threshold are never parsed.
       const pre = before(text, start, 40);
       const post = after(text, end, 24);
       const strong = PHONE_WORDS.test(pre) || PHONE_WORDS.test(post);
@@ -325,7 +324,15 @@ export const phone: Detector = {
       // 555 123 4567") does not rescue the number; only a label right before it does.
       const near = pre.slice(-16);
       const labelled = strong && PHONE_WORDS.test(near) && !NOT_PHONE_WORDS.test(near);
-      if ((strong || label) && (!negative || labelled)) {
+      const raised = (strong || label) && (!negative || labelled);
+      // Best cases without a raise: a valid international number (0.85) minus a negative
+      // context (0.45), or a valid formatted national number (0.6); bare national runs score
+      // at most 0.45 and need the raise.
+      if (!raised && !shape.international && (negative || !shape.formatted)) continue;
+      const verdict = validate(main, shape);
+      if (!verdict) continue;
+      let { score, reason } = verdict;
+      if (raised) {
         score += strong ? 0.4 : 0.35;
         reason += ', context';
       }
