@@ -56,9 +56,9 @@ export function scanWith(
 
   const run = (d: Detector, taken: readonly Span[]): Candidate[] => {
     if (d.prefilter && !d.prefilter.test(ntext)) return [];
-    if (!timing) return d.detect(ntext, { taken });
+    if (!timing) return d.detect(ntext, { taken, threshold });
     const t0 = now();
-    const out = d.detect(ntext, { taken });
+    const out = d.detect(ntext, { taken, threshold });
     timing(d.id, now() - t0);
     return out;
   };

@@ -122,6 +122,11 @@ export interface Span {
 export interface DetectContext {
   /** Findings accepted by the pattern stage, sorted by start (only given to the `nlp` stage). */
   readonly taken: readonly Span[];
+  /**
+   * The score a candidate needs to count. A detector may skip expensive checks for candidates
+   * that cannot reach it, never more.
+   */
+  readonly threshold: number;
 }
 
 /**

@@ -295,7 +295,7 @@ export const phone: Detector = {
   description:
     'Phone numbers: a bounded digit-group run validated with libphonenumber-js (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused.',
   prefilter: /\d[\d ().\-/]{5,24}\d/,
-  detect(text) {
+  detect(text, ctx) {
     const out: Candidate[] = [];
     for (const m of text.matchAll(RUN)) {
       const raw = m[0];
@@ -325,10 +325,12 @@ export const phone: Detector = {
       const near = pre.slice(-16);
       const labelled = strong && PHONE_WORDS.test(near) && !NOT_PHONE_WORDS.test(near);
       const raised = (strong || label) && (!negative || labelled);
-      // Best cases without a raise: a valid international number (0.85) minus a negative
-      // context (0.45), or a valid formatted national number (0.6); bare national runs score
-      // at most 0.45 and need the raise.
-      if (!raised && !shape.international && (negative || !shape.formatted)) continue;
+      // Best cases without a raise: a valid formatted national number (0.6), a bare one (0.45),
+      // less 0.45 beside a negative word. Those that cannot reach the threshold are skipped.
+      if (!raised && !shape.international) {
+        const best = (shape.formatted ? 0.6 : 0.45) - (negative ? 0.45 : 0);
+        if (best < ctx.threshold) continue;
+      }
       const verdict = validate(main, shape);
       if (!verdict) continue;
       let { score, reason } = verdict;
