@@ -246,7 +246,8 @@ const GERMAN_PREPOSITIONS = new Set([
 ]);
 const GERMAN_ARTICLES = new Set(['der', 'dem', 'den', 'die', 'das']);
 
-// Address words before a value: they raise a street line and make a weak shape count.
+// Address words before a value: they raise a street line and make a weak shape count. Neither
+// this pattern nor NON_ADDRESS_NEAR may match a line break: CueIndex scans them line by line.
 const ADDRESS_CUE =
   /(?:\baddress(?:es)?\b|adresse\b|anschrift\b|\bwohnhaft\b|\bwohnen?\b|\bwohnt\b|\bliefer(?:n|ung|t)?\b[^\n]{0,20}\ban\b|\b(?:senden|schicken)\b[^\n]{0,20}\ban\b|\bvivo en\b|\bvivimos en\b|\bvive en\b|\benv[ií](?:a|e|en|ar)\b[^\n]{0,25}\ba\b|\bhabite\b|\bdomicili|\b(?:i am|i'm|we are|we're) at\b|\bleft at\b|\b(?:should|must|will) go to\b|\bdelivered (?:to|at)\b|\bentregaron en\b|\bsuelo estar en\b|\bdirecci[oó]n\b|\bdomicilio\b|\bindirizzo\b|\bendere[cç]o\b|\bmorada\b|\badres\b|\bosoite\b|\badresa\b|\bc[ií]m\b|\bliv(?:e|es|ed|ing) (?:at|on|in)\b|\blocated (?:at|on|in)\b|\bresid(?:e|es|ing) (?:at|in|on)\b|\bship(?:s|ped|ping)? (?:[\w-]+ ){0,3}to\b|\bdeliver(?:ed|y)? (?:[\w-]+ ){0,3}to\b|\bsen[dt] (?:[\w-]+ ){0,3}to\b|\bmail(?:ed|ing)? (?:[\w-]+ ){0,3}to\b|\bmov(?:e|ed|ing) to\b|\bcorner of\b|\breturn(?:ed)? (?:it |this |them )?to\b|\bdrops? (?:you |me )?off at\b|\bmeet (?:me |you |us )?at\b|\btaxi to\b|\boffices? (?:is|are) (?:at|on|in)\b|\bbill(?:ing)? to\b|\bbilling\b|\bshipping\b|\bmailing\b|\bpostal\b|\bremit to\b|\bvisit us at\b|\bfind us at\b|\bstay(?:ing)? at\b|\bside of\b|\benter on\b|\bstation is on\b|\bpick(?:ed)? up (?:from|at)\b|\bhome is\b|\bwhere (?:i|we) live\b)/gi;
 
@@ -302,22 +303,126 @@ function compoundEnding(low: string): string | undefined {
   return undefined;
 }
 
+// Hashes of the anchor words, and the compound endings indexed by their last two characters as
+// a number, so that asciiGate can test a word without making a string.
+const ANCHOR_HASHES = new Set<number>([...ANCHORS].map((w) => wordHash(w, 0, w.length)));
+const ENDINGS_BY_TAIL_CODE = new Map<number, string[]>();
+for (const e of COMPOUND_ENDINGS) {
+  const key = (e.charCodeAt(e.length - 2) << 16) | e.charCodeAt(e.length - 1);
+  const list = ENDINGS_BY_TAIL_CODE.get(key);
+  if (list) list.push(e);
+  else ENDINGS_BY_TAIL_CODE.set(key, [e]);
+}
+
+/** Whether the ASCII word text[start, end) ends with `ending`, ignoring ASCII case. */
+function endsWithAscii(text: string, start: number, end: number, ending: string): boolean {
+  const n = ending.length;
+  if (end - start < n + 2) return false;
+  for (let k = 0; k < n; k++) {
+    let c = text.charCodeAt(end - n + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== ending.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** A hash of the ASCII-lower-cased characters of text[start, end). */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
+/** Hashes of the unit words that end a numberNameUnit line ("2505 Heatherleigh Suite 620"). */
+const UNIT_HASHES = new Set<number>(
+  ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat'].map((w) => wordHash(w, 0, w.length)),
+);
+
+/**
+ * How many tokens after its number numberFirstStreet can look for a street type or a unit: the
+ * house number spans at most 6 tokens ("12-14 bis" or "14 A 5"), then up to 7 name steps of at
+ * most 2 tokens each (an ordinal), with a margin.
+ */
+const NUMBER_REACH = 24;
+
+const GATE_NO = 0;
+const GATE_MAYBE = 1;
+const GATE_REGION = 2;
+
+/**
+ * A cheap first test of the word text[start, end) for the scan loop: GATE_NO when it can
+ * neither anchor a core nor be a region code, GATE_REGION when it can only be a region code,
+ * GATE_MAYBE when the exact tests must run. Words with a character above ASCII always get
+ * GATE_MAYBE (their lower-case form may differ in length), so the gate only ever skips words
+ * that the exact tests would reject.
+ */
+function asciiGate(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 128) return GATE_MAYBE;
+    if (c >= 65 && c <= 90) c |= 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  if (ANCHOR_HASHES.has(h)) return GATE_MAYBE;
+  const len = end - start;
+  if (len >= 5) {
+    let a = text.charCodeAt(end - 2);
+    let b = text.charCodeAt(end - 1);
+    if (a >= 65 && a <= 90) a |= 32;
+    if (b >= 65 && b <= 90) b |= 32;
+    const list = ENDINGS_BY_TAIL_CODE.get((a << 16) | b);
+    if (list) for (const e of list) if (endsWithAscii(text, start, end, e)) return GATE_MAYBE;
+  }
+  // Region codes are two or three upper-case ASCII letters.
+  const c0 = text.charCodeAt(start);
+  return len <= 3 && c0 >= 65 && c0 <= 90 ? GATE_REGION : GATE_NO;
+}
+
 /** Scans `text` for addresses. */
 export function scanAddresses(text: string): AddressHit[] {
   const t = new Tokens(text);
   const cores: Core[] = [];
   const n = t.length;
+  // First pass: the gate of every word, and the words that may be a street type or a unit
+  // ("hints"). A number-first street line needs one of them within NUMBER_REACH tokens after
+  // its number, so numbers with none nearby skip that (costly) test.
+  const gates = new Uint8Array(n);
+  const hints: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (t.kind(i) !== 0) continue;
+    const st = t.start(i);
+    const en = t.end(i);
+    const gate = asciiGate(text, st, en);
+    gates[i] = gate;
+    if (gate === GATE_MAYBE || UNIT_HASHES.has(wordHash(text, st, en))) hints.push(i);
+  }
+  let nextHint = 0;
   for (let i = 0; i < n; i++) {
     const k = t.kind(i);
     if (k === 1) {
       // Only numbers of up to five digits can be house numbers or postcodes.
       if (t.end(i) - t.start(i) > 6) continue;
-      pushCore(cores, numberFirstStreet(t, i));
+      while (nextHint < hints.length && hints[nextHint]! <= i) nextHint++;
+      if (nextHint < hints.length && hints[nextHint]! - i <= NUMBER_REACH) {
+        pushCore(cores, numberFirstStreet(t, i));
+      }
       pushCore(cores, weakShape(t, i));
       pushCore(cores, postcodeCity(t, i));
     } else if (k === 0) {
       // Cheap gate: only street-type words, compound street names, German prepositions and
-      // region codes can anchor a core.
+      // region codes can anchor a core. Most words are plain ASCII and fail the gate, so they
+      // are ruled out from their character codes without making a lower-case copy.
+      const gate = gates[i];
+      if (gate === GATE_NO) continue;
+      if (gate === GATE_REGION) {
+        if (REGION_CODES.has(t.str(i))) pushCore(cores, cityStateZip(t, i));
+        continue;
+      }
       const lw = t.low(i);
       if (ANCHORS.has(lw) || compoundEnding(lw) !== undefined) {
         pushCore(cores, prefixStreet(t, i));
@@ -372,7 +477,7 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
     return -1;
   // Glued to a word ("CC0", "v2"), or zero: not a house number.
   if (isLetterBefore(text, st)) return -1;
-  if (/^0+[A-Za-z]?$/.test(t.str(i))) return -1;
+  if (allZeros(text, st, en)) return -1;
   if (labelled && isLabelled(t, i)) return -1;
   if (digits === 4 && isYearInProse(t, i)) return -1;
   let last = i;
@@ -392,6 +497,15 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
     else if (nk === -1 || nk === 2 || t.isPunct(l + 1, ',')) last = l;
   }
   return last;
+}
+
+/** Whether the number token text[st, en) has only zero digits ("0", "00", "0A"). */
+function allZeros(text: string, st: number, en: number): boolean {
+  for (let k = st; k < en; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 49 && c <= 57) return false;
+  }
+  return true;
 }
 
 function isLetterBefore(text: string, pos: number): boolean {
@@ -748,8 +862,9 @@ function weakShape(t: Tokens, i: number): Core | null {
 
 /** "10115 Berlin", "75002 Paris": a five-digit postcode before a city; weak on its own. */
 function postcodeCity(t: Tokens, i: number): Core | null {
+  if (t.end(i) - t.start(i) !== 5) return null;
   const s = t.str(i);
-  if (s.length !== 5 || !/^\d{5}$/.test(s) || isLabelled(t, i)) return null;
+  if (!/^\d{5}$/.test(s) || isLabelled(t, i)) return null;
   const b = t.text[t.start(i) - 1] ?? ' ';
   if (/[\d.,:/-]/.test(b)) return null;
   let k = i + 1;
@@ -1126,18 +1241,74 @@ function extendTail(t: Tokens, core: Core): Tail {
 /** Hits below this are dropped early: far under any useful threshold, and numerous. */
 const MIN_SCORE = 0.3;
 
+/** Lines longer than this make a cue index scan the whole text once instead of line by line. */
+const MAX_CUE_LINE = 4096;
+
 /**
- * Where the matches of a word list end in the text, found in one pass, so that asking "is there
- * a cue before this value?" costs a binary search instead of a regex run per value.
+ * Where the matches of a word list end in the text, so that asking "is there a cue before this
+ * value?" costs a binary search instead of a regex run per value. No cue pattern can match a
+ * line break, and a scan restarts fresh at each line start, so the matches of one line are the
+ * same whether the regex runs over the whole text or over that line alone. The index therefore
+ * scans only the lines it is asked about (each at most once): on a 1 MB paste with a few
+ * hundred street-like values this skips most of the text. When some line is very long (one
+ * huge line would be rescanned per value), it scans the whole text once instead.
  */
 class CueIndex {
-  private readonly ends: number[] = [];
+  /** Match ends per scanned line, keyed by the line's start offset. */
+  private readonly lines = new Map<number, number[]>();
+  /** Match ends over the whole text, in whole-text mode. */
+  private readonly all: number[] | null = null;
 
   constructor(
     private readonly text: string,
-    re: RegExp,
+    private readonly re: RegExp,
   ) {
-    for (const m of text.matchAll(re)) this.ends.push(m.index + m[0].length);
+    let longest = 0;
+    for (let ls = 0; ls < text.length;) {
+      let nl = text.indexOf('\n', ls);
+      if (nl < 0) nl = text.length;
+      if (nl - ls > longest) longest = nl - ls;
+      ls = nl + 1;
+    }
+    if (longest > MAX_CUE_LINE) {
+      this.all = [];
+      for (const m of text.matchAll(re)) this.all.push(m.index + m[0].length);
+    }
+  }
+
+  /** The match ends of the line starting at `ls`, in increasing order (offsets into the text). */
+  private lineEnds(ls: number): number[] {
+    let ends = this.lines.get(ls);
+    if (ends === undefined) {
+      ends = [];
+      let nl = this.text.indexOf('\n', ls);
+      if (nl < 0) nl = this.text.length;
+      // exec on the shared global regex: matchAll would clone the regex for every line.
+      const line = this.text.slice(ls, nl);
+      const re = this.re;
+      re.lastIndex = 0;
+      for (let m = re.exec(line); m; m = re.exec(line)) {
+        ends.push(ls + m.index + m[0].length);
+        if (m[0].length === 0) re.lastIndex++;
+      }
+      this.lines.set(ls, ends);
+    }
+    return ends;
+  }
+
+  /** The end of the last match ending at or before `pos`, or -1 when none ends at or after `lo`. */
+  private lastEnd(pos: number, lo: number): number {
+    if (this.all) return lastAtMost(this.all, pos);
+    const text = this.text;
+    // Lines from the one holding pos back to the one holding lo; a match ends after its line's
+    // start and at or before the line break.
+    let ls = pos > 0 ? text.lastIndexOf('\n', pos - 1) + 1 : 0;
+    for (;;) {
+      const e = lastAtMost(this.lineEnds(ls), pos);
+      if (e >= 0) return e;
+      if (ls === 0 || ls - 1 < lo) return -1;
+      ls = ls >= 2 ? text.lastIndexOf('\n', ls - 2) + 1 : 0;
+    }
   }
 
   /**
@@ -1145,21 +1316,25 @@ class CueIndex {
    * sentence end or a blank line between them means the cue was about something else.
    */
   before(pos: number, window: number): boolean {
-    const ends = this.ends;
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const e = ends[lo - 1];
-    if (e === undefined || pos - e > window) return false;
+    const e = this.lastEnd(pos, pos - window);
+    if (e < 0 || pos - e > window) return false;
     const between = this.text.slice(e, pos);
     // "Please ship it to:\n\n42 Elm Street": a colon and blank lines still introduce the value.
     if (/^[\s:]*$/.test(between)) return true;
     return !/[.!]\s|\n\s*\n/.test(between);
   }
+}
+
+/** The last value of sorted `ends` that is <= pos, or -1. */
+function lastAtMost(ends: number[], pos: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? ends[lo - 1]! : -1;
 }
 
 /**

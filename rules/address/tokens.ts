@@ -36,10 +36,13 @@ function isDigitCode(c: number): boolean {
 
 /** The token list of one text. */
 export class Tokens {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly kinds: number[] = [];
-  private readonly lowers: (string | undefined)[] = [];
+  // Typed arrays grown by doubling: a 1 MB paste has ~300,000 tokens, and plain arrays of
+  // numbers cost several times more to fill and to collect.
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private kinds: Uint8Array;
+  private count = 0;
+  private readonly lowers = new Map<number, string>();
 
   // A number (with one glued ASCII letter, as in "221B" or "12a", but not "5th"), a word
   // (letters and marks, with an optional apostrophe part as in "d'Alsace"), a line break, or one
@@ -47,6 +50,10 @@ export class Tokens {
   // one pass over the text, so tokenising is linear.
   constructor(readonly text: string) {
     const len = text.length;
+    const cap = 16 + (len >> 2);
+    this.starts = new Int32Array(cap);
+    this.ends = new Int32Array(cap);
+    this.kinds = new Uint8Array(cap);
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
@@ -89,25 +96,40 @@ export class Tokens {
   }
 
   private push(s: number, e: number, kind: number): void {
-    this.starts.push(s);
-    this.ends.push(e);
-    this.kinds.push(kind);
+    const n = this.count;
+    if (n === this.kinds.length) {
+      const starts = new Int32Array(n * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(n * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+      const kinds = new Uint8Array(n * 2);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+    }
+    this.starts[n] = s;
+    this.ends[n] = e;
+    this.kinds[n] = kind;
+    this.count = n + 1;
   }
 
   get length(): number {
-    return this.kinds.length;
+    return this.count;
   }
 
   kind(i: number): number {
-    return i >= 0 && i < this.kinds.length ? this.kinds[i]! : -1;
+    return i >= 0 && i < this.count ? this.kinds[i]! : -1;
   }
 
+  /** Start offset of token i; the text's length for an index outside the list. */
   start(i: number): number {
-    return this.starts[i] ?? this.text.length;
+    return i >= 0 && i < this.count ? this.starts[i]! : this.text.length;
   }
 
+  /** End offset of token i; the text's length for an index outside the list. */
   end(i: number): number {
-    return this.ends[i] ?? this.text.length;
+    return i >= 0 && i < this.count ? this.ends[i]! : this.text.length;
   }
 
   /** The token's text. */
@@ -117,10 +139,10 @@ export class Tokens {
 
   /** The token's text in lower case (cached). */
   low(i: number): string {
-    let l = this.lowers[i];
+    let l = this.lowers.get(i);
     if (l === undefined) {
       l = this.str(i).toLowerCase();
-      this.lowers[i] = l;
+      this.lowers.set(i, l);
     }
     return l;
   }
@@ -178,7 +200,7 @@ export class Tokens {
   /** Index of the first token whose start is >= pos (binary search). */
   indexAt(pos: number): number {
     let lo = 0;
-    let hi = this.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.starts[mid]! < pos) lo = mid + 1;
