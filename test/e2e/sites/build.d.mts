@@ -1,0 +1,17 @@
+// Types for build.mjs, which stays plain JavaScript so `node build.mjs` runs it without a loader.
+
+export interface FixturePage {
+  name: string;
+  entry: string;
+  label: string;
+}
+
+/** Where serve.ts serves the built assets from. */
+export declare const ASSET_PREFIX: string;
+/** Every page build.mjs makes. */
+export declare const PAGES: FixturePage[];
+/** Builds every page from scratch into `outdir` (default: dist/ beside build.mjs). */
+export declare function buildSites(options?: { outdir?: string }): Promise<{
+  outdir: string;
+  ms: number;
+}>;

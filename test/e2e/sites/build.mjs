@@ -1,0 +1,156 @@
+/**
+ * Builds the fixture chat pages into dist/: one <page>.html and <page>.js (+ .css) per editor,
+ * plus TinyMCE's own scripts and skins copied from node_modules (it loads them at run time, so
+ * they cannot be bundled). Everything comes from node_modules: the build needs no network.
+ *
+ *   node test/e2e/sites/build.mjs
+ */
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '../../..');
+
+/** Where serve.ts serves the built assets from, on whatever host the page pretends to be. */
+export const ASSET_PREFIX = '/_fixture/';
+
+/**
+ * Every page: its file name (also the `editor` option of serveChatSite), its entry and the
+ * library name shown in the title.
+ */
+export const PAGES = [
+  { name: 'textarea', entry: 'textarea.ts', label: 'textarea' },
+  { name: 'contenteditable', entry: 'contenteditable.ts', label: 'contenteditable div' },
+  { name: 'prosemirror', entry: 'prosemirror.ts', label: 'ProseMirror' },
+  { name: 'tiptap', entry: 'tiptap.ts', label: 'TipTap' },
+  { name: 'lexical', entry: 'lexical.ts', label: 'Lexical' },
+  { name: 'quill', entry: 'quill.ts', label: 'Quill' },
+  { name: 'slate', entry: 'slate.tsx', label: 'Slate' },
+  { name: 'draft', entry: 'draft.tsx', label: 'Draft.js' },
+  { name: 'ckeditor', entry: 'ckeditor.ts', label: 'CKEditor 5' },
+  { name: 'tinymce', entry: 'tinymce.ts', label: 'TinyMCE' },
+  { name: 'codemirror', entry: 'codemirror.ts', label: 'CodeMirror' },
+  { name: 'script-send', entry: 'script-send.ts', label: 'script send' },
+];
+
+const SHELL_CSS = `
+body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 48rem; }
+#sent { min-height: 2rem; white-space: pre-wrap; }
+#composer { display: grid; gap: .5rem; }
+#editor { border: 1px solid #888; border-radius: 6px; min-height: 4rem; }
+#editor textarea, #editor > [contenteditable] { box-sizing: border-box; width: 100%; min-height: 4rem; }
+#prompt { outline: none; padding: .5rem; white-space: pre-wrap; }
+button[data-testid=send] { justify-self: end; }
+`;
+
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function chatBody(label) {
+  return `<main>
+  <h1>Fixture chat (${escape(label)})</h1>
+  <h2 id="sent-heading">Sent messages</h2>
+  <ol id="sent" aria-labelledby="sent-heading" aria-live="polite"></ol>
+  <section id="composer" aria-label="Composer">
+    <label id="editor-label" for="prompt">Message</label>
+    <div id="editor"></div>
+    <button type="button" data-testid="send" aria-label="Send">Send</button>
+  </section>
+  <div id="status" role="status">loading</div>
+</main>`;
+}
+
+function scriptSendBody() {
+  const button = (id, text) => `<button type="button" data-testid="${id}">${text}</button>`;
+  return `<main>
+  <h1>Fixture page that sends from script</h1>
+  <p>Each button sends the same fixed text without any editor.</p>
+  ${button('send-fetch', 'Send with fetch')}
+  ${button('send-xhr', 'Send with XMLHttpRequest')}
+  ${button('send-beacon', 'Send with sendBeacon')}
+  ${button('send-form', 'Send with a form')}
+  <form id="script-form" method="post" action="/api/send" target="form-sink" hidden>
+    <label>Text <input name="text"></label>
+  </form>
+  <iframe name="form-sink" title="Form response" hidden></iframe>
+  <div id="status" role="status">loading</div>
+</main>`;
+}
+
+function html(page, hasCss) {
+  const asset = (file) => `${ASSET_PREFIX}${file}`;
+  const head = [
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>Hush fixture: ${escape(page.label)}</title>`,
+    `<style>${SHELL_CSS}</style>`,
+    hasCss ? `<link rel="stylesheet" href="${asset(`${page.name}.css`)}">` : '',
+    page.name === 'tinymce' ? `<script src="${asset('tinymce/tinymce.min.js')}"></script>` : '',
+    `<script type="module" src="${asset(`${page.name}.js`)}"></script>`,
+  ].filter(Boolean);
+  const body = page.name === 'script-send' ? scriptSendBody() : chatBody(page.label);
+  return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+/** TinyMCE loads its theme, model, icons and skins from base_url at run time. */
+function copyTinymce(outdir) {
+  const from = join(root, 'node_modules/tinymce');
+  const to = join(outdir, 'tinymce');
+  for (const part of [
+    'tinymce.min.js',
+    'models/dom',
+    'themes/silver',
+    'icons/default',
+    'skins/ui/oxide',
+    'skins/content/default',
+  ]) {
+    cpSync(join(from, part), join(to, part), { recursive: true });
+  }
+}
+
+/**
+ * Builds every page from scratch into `outdir` (default: dist/ beside this file).
+ * @param {{ outdir?: string }} [options]
+ * @returns {Promise<{ outdir: string, ms: number }>}
+ */
+export async function buildSites(options = {}) {
+  const started = performance.now();
+  const outdir = options.outdir ?? join(here, 'dist');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(PAGES.map((p) => [p.name, join(here, 'src', p.entry)])),
+    outdir,
+    bundle: true,
+    format: 'esm',
+    target: 'chrome120',
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+    jsx: 'automatic',
+    jsxImportSource: 'react',
+    // React, fbjs and Draft.js read these Node globals.
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    loader: {
+      '.svg': 'dataurl',
+      '.woff': 'file',
+      '.woff2': 'file',
+      '.ttf': 'file',
+      '.png': 'file',
+    },
+    assetNames: 'assets/[name]-[hash]',
+  });
+  for (const page of PAGES) {
+    const hasCss = existsSync(join(outdir, `${page.name}.css`));
+    writeFileSync(join(outdir, `${page.name}.html`), html(page, hasCss));
+  }
+  copyTinymce(outdir);
+  return { outdir, ms: Math.round(performance.now() - started) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { outdir, ms } = await buildSites();
+  console.log(`fixture sites built into ${outdir} in ${ms} ms`);
+}

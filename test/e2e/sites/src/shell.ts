@@ -1,0 +1,69 @@
+/**
+ * The part every fixture chat page shares: the Send button, the sent list, the network call and
+ * the ready flag. Each editor page only says how to read, clear and focus its own editor, so the
+ * text that leaves the page always comes from the editor's own model, as on the real sites.
+ */
+
+/** What a page tells the shell about its editor. */
+export interface ChatEditor {
+  /** The message as the editor's model holds it (not the DOM), lines separated by "\n". */
+  getText(): string;
+  /** Empties the editor through its own API, as a chat site does after sending. */
+  clear(): void;
+  focus(): void;
+}
+
+/** Creates the editor inside `mount`; `send` is what the editor's Enter key handler calls. */
+export type CreateEditor = (
+  mount: HTMLElement,
+  send: () => void,
+) => ChatEditor | Promise<ChatEditor>;
+
+declare global {
+  interface Window {
+    __editorReady?: boolean;
+  }
+}
+
+/** The accessible name every editor gets; the label element is #editor-label. */
+export const EDITOR_LABEL = 'Message';
+
+export async function startChat(create: CreateEditor): Promise<void> {
+  const mount = document.getElementById('editor')!;
+  const button = document.querySelector<HTMLButtonElement>('button[data-testid=send]')!;
+  const list = document.getElementById('sent')!;
+  const status = document.getElementById('status')!;
+
+  let editor: ChatEditor | undefined;
+  const send = (): void => {
+    if (!editor) return;
+    // Chat sites trim the message and refuse to send an empty one.
+    const text = editor.getText().trim();
+    if (text === '') return;
+    void fetch('/api/send', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text }),
+    });
+    const item = document.createElement('li');
+    item.textContent = text;
+    list.append(item);
+    editor.clear();
+    editor.focus();
+  };
+
+  try {
+    editor = await create(mount, send);
+  } catch (error) {
+    status.textContent = `error: ${String(error)}`;
+    throw error;
+  }
+  button.addEventListener('click', send);
+  status.textContent = 'ready';
+  window.__editorReady = true;
+}
+
+/** True for the key press that sends: Enter without Shift, outside an IME composition. */
+export function isSendKey(event: KeyboardEvent | null | undefined): boolean {
+  return !!event && event.key === 'Enter' && !event.shiftKey && !event.isComposing;
+}
