@@ -12,6 +12,8 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
+      'test/e2e/sites/dist/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,

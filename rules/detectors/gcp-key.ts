@@ -1,0 +1,101 @@
+import { randomBody } from '../secret-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Google API keys: `AIza` and 35 characters of base64url. Firebase web configs publish them,
+// but they are still keys that bill the owner, which is why secret scanners flag them.
+const API_KEY = /(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g;
+// OAuth client secrets since 2021: `GOCSPX-` and 28 characters.
+const CLIENT_SECRET = /(?<![\w-])GOCSPX-[0-9A-Za-z_-]{28}(?![\w-])/g;
+// OAuth access tokens (`ya29.`) and refresh tokens (`1//0`), as pasted from gcloud or a curl.
+const ACCESS_TOKEN = /(?<![\w.-])ya29\.[0-9A-Za-z_-]{30,2000}/g;
+const REFRESH_TOKEN = /(?<![\w/-])1\/\/0[0-9A-Za-z_-]{40,500}/g;
+// The key id of a service-account JSON file. The private key beside it is a PEM block, found by
+// the private-key detector; the id alone already names the key to revoke, so it is masked too.
+const KEY_ID = /"private_key_id"\s{0,5}:\s{0,5}"([0-9a-f]{40})"/g;
+
+interface Rule {
+  re: RegExp;
+  score: number;
+  /** Characters of the match that are the fixed prefix, skipped by the randomness check. */
+  prefix: number;
+}
+
+const RULES: readonly Rule[] = [
+  { re: API_KEY, score: 0.9, prefix: 4 },
+  { re: CLIENT_SECRET, score: 0.95, prefix: 7 },
+  { re: ACCESS_TOKEN, score: 0.9, prefix: 5 },
+  { re: REFRESH_TOKEN, score: 0.8, prefix: 4 },
+];
+
+/** Google Cloud API keys, OAuth secrets and tokens, service-account key ids. */
+export const gcpKey: Detector = {
+  id: 'gcp-key',
+  types: ['API_KEY'],
+  description:
+    'Google Cloud credentials: AIza API keys, GOCSPX- OAuth client secrets, ya29. access and 1//0 refresh tokens, and the private_key_id of service-account JSON.',
+  prefilter: /AIza|GOCSPX-|ya29\.|1\/\/0|private_key_id/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const { re, score, prefix } of RULES) {
+      for (const m of text.matchAll(re)) {
+        const real = randomBody(m[0].slice(prefix));
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          type: 'API_KEY',
+          score: real ? score : 0.2,
+          reason: real ? 'format' : 'placeholder',
+        });
+      }
+    }
+    if (text.includes('private_key_id')) {
+      for (const m of text.matchAll(KEY_ID)) {
+        const value = m[1]!;
+        const start = m.index + m[0].length - 1 - value.length;
+        const real = randomBody(value);
+        out.push({
+          start,
+          end: start + value.length,
+          type: 'API_KEY',
+          score: real ? 0.85 : 0.2,
+          reason: real ? 'service account' : 'placeholder',
+        });
+      }
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      'AIza_QZQu68jViTse7RNkbXnKLGJnN3hX1OpbU3',
+      {
+        text: 'const firebaseConfig = { apiKey: "AIza9-hNYfcMgh_bq1MOw7IrEYDcl13hSVBkUUw", authDomain: "x.firebaseapp.com" };',
+        value: 'AIza9-hNYfcMgh_bq1MOw7IrEYDcl13hSVBkUUw',
+      },
+      {
+        text: '"client_secret":"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","redirect_uris":[]',
+        value: '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',
+      },
+      {
+        text: 'curl -H "Authorization: Bearer ya29.a0AfB_byFUOFJn9N8UCrnKYWumlySr0W753O7zrBbLMTS9qVp1gbr91TLI4ov" https://www.googleapis.com/drive/v3/files',
+        value: 'ya29.a0AfB_byFUOFJn9N8UCrnKYWumlySr0W753O7zrBbLMTS9qVp1gbr91TLI4ov',
+      },
+      {
+        text: '{"type": "service_account", "project_id": "demo-proj", "private_key_id": "d6b93b7f4347e059d896ad0f94de85522fce7827",',
+        value: 'd6b93b7f4347e059d896ad0f94de85522fce7827',
+      },
+      {
+        text: 'refresh_token: 1//0gzpSAZcpZ3d2iIDlzWUpyGZs20CrBjrE_fgHDhOdfTG2lib2PsW3PMI889mvF',
+        value: '1//0gzpSAZcpZ3d2iIDlzWUpyGZs20CrBjrE_fgHDhOdfTG2lib2PsW3PMI889mvF',
+      },
+    ],
+    noMatch: [
+      'Set apiKey to AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX in your config.',
+      'apiKey: "AIzaSy...your-key-here"',
+      'The Gemini key starts with AIza and is 39 characters long.',
+      'AIza_QZQu68jViTse7RNkbXnKLGJnN3hX1OpbU3IOqzz (too long to be a key)',
+      '"private_key_id": "0000000000000000000000000000000000000000"',
+      'GOCSPX-<client-secret> goes in the client_secret field',
+      'see https://example.com/1//0 for the old path; ya29 is the token prefix',
+    ],
+  },
+};

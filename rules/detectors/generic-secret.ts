@@ -1,0 +1,443 @@
+import { NON_PERSONAL_NUMBER, before, near } from '../context.ts';
+import {
+  charClasses,
+  decodeBase64,
+  isPlaceholderToken,
+  isTemplateValue,
+  looksRandom,
+  randomBody,
+  shannonEntropy,
+  wordiness,
+} from '../secret-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Keywords that name a secret. Strong ones say "this is a key or a secret"; weak ones (token,
+// auth, credentials) are also used for counts, types and flags, so their values must be longer.
+const SEP = String.raw`[_.\- ]?`;
+const STRONG_KEYS = [
+  `api${SEP}key`,
+  'apikey',
+  `api${SEP}secret`,
+  `api${SEP}token`,
+  `secret${SEP}key`,
+  `client${SEP}secret`,
+  `app${SEP}secret`,
+  `app${SEP}key`,
+  `consumer${SEP}(?:secret|key)`,
+  `webhook${SEP}secret`,
+  `signing${SEP}(?:key|secret)`,
+  `shared${SEP}secret`,
+  `jwt${SEP}secret`,
+  `session${SEP}secret`,
+  `encryption${SEP}key`,
+  `master${SEP}key`,
+  `access${SEP}token`,
+  `auth${SEP}token`,
+  `refresh${SEP}token`,
+  `bearer${SEP}token`,
+  `private${SEP}token`,
+  `personal${SEP}access${SEP}token`,
+  `access${SEP}key`,
+  `license${SEP}key`,
+  `subscription${SEP}key`,
+  'secret',
+  'bearer',
+  'authorization',
+];
+const WEAK_KEYS = ['token', 'auth', 'credentials?', `id${SEP}token`, `session${SEP}token`];
+const KEYWORD = new RegExp(`(?:${[...STRONG_KEYS, ...WEAK_KEYS].join('|')})`, 'gi');
+const STRONG = new RegExp(`^(?:${STRONG_KEYS.join('|')})$`, 'i');
+
+// Environment-variable names that end in KEY/TOKEN/SECRET: MAPBOX_KEY, SENTRY_AUTH_TOKEN.
+const ENV_NAME =
+  /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/g;
+const STRONG_ENV =
+  /API|SECRET|PRIVATE|ACCESS|AUTH|MASTER|SIGNING|ENCRYPTION|LICENSE|CLIENT|APP_KEY|SERVICE|ACCOUNT|ADMIN|WRITE|DEPLOY/;
+// Names that hold something public or that is not a credential at all.
+const NOT_SECRET_NAME =
+  /public|publishable|primary|foreign|sort|partition|cache|idempotency|routing|_key_id$|^next_|^vite_public|page|cursor|continuation|pagination|max_|_count|_type|_length|_size|_ttl|_expir|_url$|_path$|_file$|_name$|_id$/i;
+
+// What joins a keyword to its value: `key: v`, `key = v`, `"key": "v"`, `key => v`, `is v`.
+const JOIN =
+  /\\?["'`]?\]?[ \t]{0,3}(?:=>|:=|[:=]|[ \t](?:is|was|ist|est|es)[ \t]{1,2}:?|[ \t]value[ \t]{0,2}=)[ \t]{0,3}(?:\\?["'`]|\[["'])?/iy;
+// A bare space joins only after `bearer` or a command-line flag (`--token x`).
+const SPACE_JOIN = /[ \t]{1,2}["'`]?/y;
+// Authorization schemes that sit between the header and the credential.
+const SCHEME = /(?:bearer|token|basic|digest|apikey|api-key|sso-key|key)[ \t]{1,2}/iy;
+// The token itself: base64/base64url/hex and the separators tokens use.
+const VALUE = /[A-Za-z0-9+/=_.~-]{8,500}/y;
+
+// Hashes and ids that are not credentials even beside a keyword.
+const HASH_CONTEXT =
+  /\b(?:sha|sha1|sha256|sha512|md5|commit|checksum|hash|digest|etag|fingerprint|integrity|revision|rev|request[ _-]?id|trace[ _-]?id|correlation|uuid|guid)\b/;
+const EXAMPLE_CONTEXT = /\b(?:example|e\.g\.|sample|placeholder|dummy|fake)\b/;
+// A random token a few words after a word naming a key: "Authorization uses the key X",
+// "llamamos a la API con X". Looser than the keyword forms, so it needs a stronger token and
+// scores lower.
+const LOOSE_TOKEN = /[A-Za-z0-9+/_-]{24,200}={0,2}(?![A-Za-z0-9+/_=-])/y;
+const LOOSE_REACH = 40;
+const LOOSE_WORD_G =
+  /\b(?:api|key|keys|token|secret|auth|authorization|bearer|credentials?|clave|schlüssel|cle|llave|jeton|chiave)\b|\bclé/gi;
+const LOOSE_WORD =
+  /\b(?:api|key|keys|token|secret|auth|authorization|bearer|credentials?|clave|schlüssel|cle|llave|jeton|chiave)\b|\bclé/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]+$/i;
+
+// Provider tokens with a distinctive prefix that have no detector of their own. Each is
+// specific enough to stand without a keyword.
+const PREFIXED: ReadonlyArray<{ re: RegExp; prefix: number; score: number }> = [
+  { re: /(?<![\w-])hf_[A-Za-z]{34}(?![\w-])/g, prefix: 3, score: 0.9 }, // Hugging Face
+  { re: /(?<![\w-])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w-])/g, prefix: 6, score: 0.9 }, // Shopify
+  { re: /(?<![\w-])do[opr]_v1_[a-f0-9]{64}(?![\w-])/g, prefix: 7, score: 0.9 }, // DigitalOcean
+  { re: /(?<![\w-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}/g, prefix: 20, score: 0.95 }, // PyPI
+  { re: /(?<![\w-])dckr_pat_[A-Za-z0-9_-]{27}(?![\w-])/g, prefix: 9, score: 0.9 }, // Docker Hub
+  { re: /(?<![\w-])sk-or-v1-[a-f0-9]{64}(?![\w-])/g, prefix: 9, score: 0.9 }, // OpenRouter
+  { re: /(?<![\w-])gsk_[A-Za-z0-9]{52}(?![\w-])/g, prefix: 4, score: 0.9 }, // Groq
+  { re: /(?<![\w-])xai-[A-Za-z0-9]{80}(?![\w-])/g, prefix: 4, score: 0.9 }, // xAI
+  { re: /(?<![\w-])pplx-[A-Za-z0-9]{48}(?![\w-])/g, prefix: 5, score: 0.9 }, // Perplexity
+  { re: /(?<![\w-])nvapi-[A-Za-z0-9_-]{64}(?![\w-])/g, prefix: 6, score: 0.9 }, // NVIDIA
+  { re: /(?<![\w-])r8_[A-Za-z0-9]{37}(?![\w-])/g, prefix: 3, score: 0.85 }, // Replicate
+  { re: /(?<![\w-])lin_api_[A-Za-z0-9]{40}(?![\w-])/g, prefix: 8, score: 0.9 }, // Linear
+  { re: /(?<![\w-])ntn_\d{11}[A-Za-z0-9]{35}(?![\w-])/g, prefix: 4, score: 0.9 }, // Notion
+  { re: /(?<![\w-])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w-])/g, prefix: 5, score: 0.9 }, // Grafana
+  { re: /(?<![\w-])ATATT3[A-Za-z0-9_=-]{150,300}/g, prefix: 6, score: 0.9 }, // Atlassian
+  { re: /(?<![\w-])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w-])/g, prefix: 15, score: 0.95 }, // age
+  { re: /(?<![\w-])dapi[a-f0-9]{32}(?:-\d)?(?![\w-])/g, prefix: 4, score: 0.85 }, // Databricks
+  { re: /(?<![\w-])sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43}(?![\w-])/g, prefix: 7, score: 0.9 }, // Square
+  { re: /(?<![\w-])rubygems_[a-f0-9]{48}(?![\w-])/g, prefix: 9, score: 0.9 }, // RubyGems
+  { re: /(?<![\w-])pat[A-Za-z0-9]{14}\.[a-f0-9]{64}(?![\w-])/g, prefix: 3, score: 0.9 }, // Airtable
+];
+const PREFIX_FILTER =
+  /hf_|shp(?:at|ca|pa|ss)_|do[opr]_v1_|pypi-|dckr_pat_|sk-or-|gsk_|xai-|pplx-|nvapi-|r8_|lin_api_|ntn_|glsa_|ATATT3|AGE-SECRET|dapi|sq0|rubygems_|pat[A-Za-z0-9]{14}\./;
+
+/** High-entropy secrets beside a keyword, and prefixed tokens of other providers. */
+export const genericSecret: Detector = {
+  id: 'generic-secret',
+  types: ['API_KEY', 'PASSWORD'],
+  description:
+    'High-entropy tokens right after a secret keyword (api_key, secret, client_secret, access_token, Authorization: Bearer, *_TOKEN=...), Basic credentials, and prefixed tokens of providers without their own detector (Hugging Face, Shopify, DigitalOcean, PyPI, Docker Hub...).',
+  prefilter:
+    /key|secret|token|auth|bearer|credential|\bapi|\bclave|schl[üu]ssel|\bcl(?:e\b|é)|\bllave|\bjeton|\bchiave|hf_|shp|_v1_|pypi-|dckr_|sk-or-|gsk_|xai-|pplx-|nvapi-|r8_|lin_api_|ntn_|glsa_|atatt3|age-secret|dapi|sq0|rubygems_|pat[a-z0-9]{14}\./i,
+  detect(text) {
+    const out: Candidate[] = [];
+    // Keywords inside a value already read belong to that value; skipping them keeps a text
+    // like "api_key=...api_key=..." linear.
+    const read = { end: 0 };
+    for (const m of text.matchAll(KEYWORD)) {
+      if (m.index < read.end) continue;
+      const c = afterKeyword(text, m.index, m[0], STRONG.test(m[0]), read);
+      if (c !== null) out.push(c);
+    }
+    read.end = 0;
+    for (const m of text.matchAll(ENV_NAME)) {
+      if (m.index < read.end || NOT_SECRET_NAME.test(m[0])) continue;
+      // *_TOKEN, *_SECRET and named keys (STRIPE_API_KEY) are secrets; a bare *_KEY is also a
+      // constant's name in code (STORAGE_KEY = "app:settings"), so it counts as weak.
+      const strong = !m[0].endsWith('_KEY') || STRONG_ENV.test(m[0]);
+      const c = afterKeyword(text, m.index, m[0], strong, read);
+      if (c !== null) out.push(c);
+    }
+    // Tokens are only looked for in the 40 characters after each key word, and each stretch
+    // of text is searched once even when key words crowd together.
+    let searched = 0;
+    for (const w of text.matchAll(LOOSE_WORD_G)) {
+      const wordEnd = w.index + w[0].length;
+      const from = Math.max(wordEnd, searched);
+      const to = wordEnd + LOOSE_REACH;
+      if (from >= to) continue;
+      searched = to;
+      const stop = Math.min(to, text.length);
+      for (let i = from; i < stop; i++) {
+        // A token starts where a token character follows a character that cannot precede one.
+        if (!isTokenChar(text.charCodeAt(i)) || (i > 0 && isTokenEdge(text.charCodeAt(i - 1)))) {
+          continue;
+        }
+        // Most words are short: measure the run before trying the pattern.
+        let j = i;
+        while (j < text.length && j - i < 24 && isTokenChar(text.charCodeAt(j))) j++;
+        if (j - i < 24) {
+          i = j;
+          continue;
+        }
+        LOOSE_TOKEN.lastIndex = i;
+        const m = LOOSE_TOKEN.exec(text);
+        if (m === null) continue;
+        const c = nearKeyword(text, i, m[0]);
+        if (c !== null) out.push(c);
+        i += m[0].length;
+      }
+    }
+    if (PREFIX_FILTER.test(text)) {
+      for (const { re, prefix, score } of PREFIXED) {
+        for (const m of text.matchAll(re)) {
+          const real = randomBody(m[0].slice(prefix));
+          out.push({
+            start: m.index,
+            end: m.index + m[0].length,
+            type: 'API_KEY',
+            score: real ? score : 0.2,
+            reason: real ? 'format' : 'placeholder',
+          });
+        }
+      }
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      {
+        text: 'api_key = "72PN234iQ2DReiWTbploIpADhGdJJ3j2"',
+        value: '72PN234iQ2DReiWTbploIpADhGdJJ3j2',
+      },
+      {
+        text: 'Authorization uses the key 9175248ba8e0ae63c0b2823447ffd7f1.',
+        value: '9175248ba8e0ae63c0b2823447ffd7f1',
+      },
+      {
+        text: '<add key="StorageApiKey" value="x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173" />',
+        value: 'x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
+      },
+      {
+        text: 'curl -H "Authorization: Bearer OSYhY1tlevFuVejbuS2Rm3gBixT4fa26" https://api.acme.io/v1/me',
+        value: 'OSYhY1tlevFuVejbuS2Rm3gBixT4fa26',
+      },
+      {
+        text: '{"client_id": "web-portal", "client_secret": "jvJQHl9KC7MYRvvMwv2sFHRRN12Lw5qP"}',
+        value: 'jvJQHl9KC7MYRvvMwv2sFHRRN12Lw5qP',
+      },
+      {
+        text: 'MAPBOX_KEY=x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
+        value: 'x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
+      },
+      {
+        text: 'X-API-Key: 9175248ba8e0ae63c0b2823447ffd7f1',
+        value: '9175248ba8e0ae63c0b2823447ffd7f1',
+      },
+      {
+        text: 'my api key is c303db55-2d83-4405-899a-7ab761aab9f9',
+        value: 'c303db55-2d83-4405-899a-7ab761aab9f9',
+      },
+      {
+        text: 'SENTRY_AUTH_TOKEN: moelA38UHRNoFho99g815zQ/PJVniHO+r82w+MgN',
+        value: 'moelA38UHRNoFho99g815zQ/PJVniHO+r82w+MgN',
+      },
+      {
+        text: 'Authorization: Basic amRvZTpXaW50ZXIyMDI0IQ==',
+        value: 'amRvZTpXaW50ZXIyMDI0IQ==',
+      },
+      {
+        text: 'HF_TOKEN=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',
+        value: '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',
+      },
+      {
+        text: 'docker login -u acme -p dckr_pat_xUvW9o75BFnCQ3MMiNUMaGBYSN5',
+        value: 'dckr_pat_xUvW9o75BFnCQ3MMiNUMaGBYSN5',
+      },
+    ],
+    noMatch: [
+      'Use the public key ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r',
+      'The cache key is user:42:profile and the primary key is (tenant_id, id).',
+      'commit sha: 682b7929ab09897fc1476699a1d67803a2b4c6d8',
+      'token: 682b7929ab09897fc1476699a1d67803a2b4c6d8 (commit of the fix)',
+      'request_id: c303db55-2d83-4405-899a-7ab761aab9f9',
+      'api_key = "YOUR_API_KEY_HERE"',
+      'api_key: <your api key>',
+      'token_type: "Bearer", expires_in: 3600',
+      'max_tokens: 4096, "usage": {"prompt_tokens": 12}',
+      'Set the secret in the vault and rotate the api key monthly.',
+      'access_token = get_access_token_from_cache()',
+      'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
+      'auth: required, token: optional',
+      'integrity="sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"',
+      'NEXT_PUBLIC_STRIPE_KEY=pk_live_72PN234iQ2DReiWTbploIpADhGdJJ3j2',
+      'api_key = "abcdefghijklmnopqrstuvwxyz123456"',
+      'secret: my_super_secret_signing_value_for_jwt',
+    ],
+  },
+};
+
+/** The secret value after the keyword `kw` at `at`, or null. */
+function afterKeyword(
+  text: string,
+  at: number,
+  kw: string,
+  strong: boolean,
+  read: { end: number },
+): Candidate | null {
+  const kwEnd = at + kw.length;
+  // The keyword must be a whole name or the end of one (`DJANGO_SECRET_KEY`, `x-api-key`,
+  // `appSecret`), never the middle of a word (`secretary`, `tokenizer`).
+  const next = text[kwEnd] ?? ' ';
+  if (/[A-Za-z0-9]/.test(next)) return null;
+  const prev = text[at - 1] ?? ' ';
+  if (/[A-Za-z0-9]/.test(prev) && !(/[a-z0-9]/.test(prev) && /[A-Z]/.test(kw[0]!))) return null;
+  // An underscore after the keyword continues the name (`token_type`, `secret_name`).
+  if (next === '_' || (next === '-' && /[A-Za-z]/.test(text[kwEnd + 1] ?? ''))) return null;
+
+  let pos = kwEnd;
+  JOIN.lastIndex = pos;
+  const j = JOIN.exec(text);
+  if (j !== null) {
+    pos += j[0].length;
+  } else {
+    // Only after `bearer` or a command-line flag (`--token x`) does a bare space join.
+    if (next !== ' ' && next !== '\t') return null;
+    const cli = /(?:^|\s)--?[\w-]{0,20}$/.test(text.slice(Math.max(0, at - 22), at));
+    if (!cli && kw.toLowerCase() !== 'bearer') return null;
+    SPACE_JOIN.lastIndex = pos;
+    const s = SPACE_JOIN.exec(text);
+    if (s === null) return null;
+    pos += s[0].length;
+  }
+  // Checked once the keyword is known to be joined to something: the cheap tests come first.
+  if (NOT_SECRET_NAME.test(nameAround(text, at, kwEnd))) return null;
+  let scheme = '';
+  SCHEME.lastIndex = pos;
+  const sch = SCHEME.exec(text);
+  if (sch !== null) {
+    scheme = sch[0].trim().toLowerCase();
+    pos += sch[0].length;
+  }
+  VALUE.lastIndex = pos;
+  let value = VALUE.exec(text)?.[0] ?? '';
+  // In quotes a secret may hold any symbol (Django's SECRET_KEY = 'x7#k(2...'): take the
+  // quoted text when it has no blank.
+  const open = text[pos - 1];
+  if (strong && scheme === '' && (open === '"' || open === "'" || open === '`')) {
+    // JSON logged inside a string closes its values with an escaped quote.
+    const closer = open === '"' && text[pos - 2] === '\\' ? '\\"' : open;
+    const close = text.slice(pos, pos + 201).indexOf(closer);
+    const quoted = close > 0 ? text.slice(pos, pos + close) : '';
+    if (quoted.length > value.length && !/\s/.test(quoted)) value = quoted;
+  }
+  if (value === '') return null;
+  read.end = pos + value.length;
+  // A sentence's full stop is not part of the token.
+  while (value.endsWith('.')) value = value.slice(0, -1);
+  const start = pos;
+  const end = pos + value.length;
+  // Cut short by the 500 limit, or followed by more of a word: not a token we can delimit.
+  if (/[A-Za-z0-9]/.test(text[end] ?? ' ') && end - start === 500) return null;
+
+  if (scheme === 'basic') return basicCredentials(start, end, value);
+  return judge(text, at, start, end, value, strong || scheme !== '');
+}
+
+/** Characters of a base64/base64url/hex token. */
+function isTokenChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 43 ||
+    c === 47 ||
+    c === 95 ||
+    c === 45
+  );
+}
+
+/** Characters that, just before a token character, make it the middle of a longer token. */
+function isTokenEdge(c: number): boolean {
+  return isTokenChar(c) || c === 61 || c === 46;
+}
+
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 46 ||
+    c === 45
+  );
+}
+
+/** The whole identifier the keyword belongs to (`NEXT_PUBLIC_STRIPE_KEY`, `page_token`). */
+function nameAround(text: string, at: number, end: number): string {
+  let s = at;
+  while (s > 0 && s > at - 40 && isNameChar(text.charCodeAt(s - 1))) s--;
+  return text.slice(s, end);
+}
+
+function judge(
+  text: string,
+  at: number,
+  start: number,
+  end: number,
+  value: string,
+  strong: boolean,
+): Candidate | null {
+  if (UUID.test(value)) {
+    // A UUID is an API key only where the text says so (Heroku, many SaaS keys), and never
+    // beside words that make it a request or trace id.
+    if (!strong || near(text, start, end, HASH_CONTEXT, 40)) return null;
+    return { start, end, type: 'API_KEY', score: 0.6, reason: 'uuid beside keyword' };
+  }
+  if (value.length < (strong ? 16 : 20)) return null;
+  if (isPlaceholderToken(value) || isTemplateValue(value)) return null;
+  // Words joined by separators or camelCase are names and sentences, not random tokens:
+  // my_super_secret_value, getAccessToken, YOUR-API-KEY.
+  if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)+$/.test(value) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) {
+    return null;
+  }
+  const cls = charClasses(value);
+  if (!cls.digit) {
+    // Letters only: random when long, of both cases, and high in entropy.
+    if (!(cls.upper && cls.lower) || value.length < 24 || shannonEntropy(value) < 4) return null;
+  }
+  if (!looksRandom(value, strong ? 16 : 20)) return null;
+  let score = strong ? 0.8 : 0.7;
+  let reason = 'keyword + entropy';
+  if (HEX.test(value)) {
+    // Hex beside "sha", "commit", "checksum" is a hash; elsewhere a 32- or 40-hex key is
+    // common (many APIs issue them), but less certain than a mixed-case token.
+    if (near(text, start, end, HASH_CONTEXT, 48)) return null;
+    score -= 0.15;
+    reason = 'hex beside keyword';
+  } else if (/^sha\d{3}-/.test(value)) {
+    return null;
+  }
+  if (EXAMPLE_CONTEXT.test(before(text, at, 60))) {
+    score -= 0.4;
+    reason = 'example context';
+  }
+  return { start, end, type: 'API_KEY', score, reason };
+}
+
+/** A strongly random token shortly after a key word on the same line, or null. */
+function nearKeyword(text: string, start: number, value: string): Candidate | null {
+  const end = start + value.length;
+  if (UUID.test(value)) return null;
+  const cls = charClasses(value);
+  if (!cls.digit) return null;
+  if (HEX.test(value) ? value.length < 32 : !(cls.upper && cls.lower)) return null;
+  // The weakest evidence, so identifiers with a digit in them (Proto3JSON) are kept out more
+  // firmly than looksRandom alone does; about 3 in 100 random tokens are lost to this.
+  if (!looksRandom(value, 24) || wordiness(value) >= 0.6) return null;
+  let ctx = before(text, start, 40);
+  const nl = ctx.lastIndexOf('\n');
+  if (nl >= 0) ctx = ctx.slice(nl + 1);
+  if (!LOOSE_WORD.test(ctx)) return null;
+  // SSH public keys ("ssh-ed25519 AAAAC3Nza...") are meant to be shared.
+  if (value.startsWith('AAAA') || /\bpublic\b|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2/.test(ctx))
+    return null;
+  if (HASH_CONTEXT.test(ctx) || NON_PERSONAL_NUMBER.test(ctx)) return null;
+  if (near(text, start, end, HASH_CONTEXT, 40)) return null;
+  if (EXAMPLE_CONTEXT.test(ctx)) return null;
+  return { start, end, type: 'API_KEY', score: 0.6, reason: 'near keyword' };
+}
+
+/** `Authorization: Basic base64(user:password)`: the decoded pair must have a colon. */
+function basicCredentials(start: number, end: number, value: string): Candidate | null {
+  const decoded = decodeBase64(value);
+  if (decoded === null || !/^[\x20-\x7e]{1,200}:[\x20-\x7e]{1,200}$/.test(decoded)) return null;
+  const pass = decoded.slice(decoded.indexOf(':') + 1);
+  const fake = /^(?:password|pass|secret|x+|\*+)$/i.test(pass);
+  return {
+    start,
+    end,
+    type: 'PASSWORD',
+    score: fake ? 0.3 : 0.85,
+    reason: fake ? 'placeholder' : 'basic auth',
+  };
+}

@@ -1,0 +1,437 @@
+import { before } from '../context.ts';
+import { charClasses, isPlaceholderPassword, isTemplateValue } from '../secret-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Words that name a password, in the languages support text arrives in. Strong ones name
+// nothing else; weak ones (pass, pw, pwd, pin...) also mean other things, so what follows them
+// must look more like a password.
+const STRONG = [
+  'password',
+  'passwd',
+  'passwort',
+  'kennwort',
+  'passphrase',
+  'passcode',
+  'mot de passe',
+  'mot_de_passe',
+  'contraseña',
+  'contrasena',
+  'senha',
+  'wachtwoord',
+  'lösenord',
+  'losenord',
+  'adgangskode',
+  'salasana',
+  'hasło',
+  'haslo',
+  'heslo',
+  'jelszó',
+  'parola',
+  'пароль',
+  'パスワード',
+  '密码',
+  '密碼',
+  '비밀번호',
+  'identified by',
+];
+const WEAK = ['pass', 'pwd', 'pw', 'mdp', 'clave', 'pincode', 'pin code', 'pin-code', 'pin'];
+const KEYWORD = new RegExp(`(?:${[...STRONG, ...WEAK].join('|')})`, 'giu');
+const LABEL = new RegExp(`^(?:${[...STRONG, ...WEAK].join('|')})$`, 'iu');
+const STRONG_SET = new Set(STRONG);
+
+// What joins the keyword to its value. Tried at the keyword's end, in this order.
+// The key's closing quote, escaped too in JSON logged as a string ({\"password\":\"x\"}).
+const KEY_CLOSE = /\\?["'`]?\]?/y;
+// A dash counts only with blanks around it ("Password - Xk8#2mQ"), never glued to a word.
+const OPERATOR = /[ \t]{0,3}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}/y;
+// "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
+// and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt".
+const COPULA =
+  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|auf|es|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}/iy;
+// "password for the staging box: X", "Password (prod): X".
+const QUALIFIED =
+  /(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}/iy;
+// curl, wget and friends: `-u user:password`, `--user=user:password`.
+const CLI_USER =
+  /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"'@]{1,64}):([^\s"'@]{1,64})/g;
+// .NET settings and similar XML: <add key="DbPassword" value="X"/>.
+const VALUE_ATTR = /[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
+// `--password hunter2` on a command line, `WITH PASSWORD 'x'` in SQL.
+const SPACE = /[ \t]{1,2}/y;
+
+// Values that say something about a password instead of being one.
+const STOP_WORDS = new Set(
+  (
+    'required optional mandatory incorrect invalid expired reset changed updated forgotten forgot ' +
+    'missing empty blank none null nil undefined true false yes string str number int integer ' +
+    'boolean bool text varchar char bytes object any hidden masked protected encrypted hashed ' +
+    'stored saved sent provided needed same correct wrong strong weak unknown enabled disabled ' +
+    'redacted default generated random unchanged managed valid length minimum maximum policy ' +
+    'field input value example sample confidential private secure securely removed omitted ' +
+    'nullable sometimes confirmed confirmation please notset unset change changing updating ' +
+    'expires expiring expiry rotation rotated manager vault attached below above separately ' +
+    'requirements complexity mismatch accepted rejected locked unlocked authentication login ' +
+    'hash salt plain plaintext cleartext username user email 1password lastpass bitwarden ' +
+    'keepass dashlane keychain function async await return const typeof lambda def self ' +
+    'this none'
+  ).split(' '),
+);
+
+// Context that marks a value as documentation rather than someone's credential.
+const EXAMPLE_BEFORE = /\b(?:example|e\.g\.|for instance|sample|such as|placeholder|dummy)\b/;
+const DEFAULT_BEFORE = /\bdefault\b/;
+// Words before "pass" that make it a ticket rather than a password.
+const PASS_NOUN =
+  /\b(?:boarding|bus|day|season|hall|ski|gate|guest|backstage|press|park|parking|travel|museum|rail|train|metro|transit|festival|event|vip|access|free|annual|weekly|monthly|visitor|mountain|e|digital|mobile|wallet|battle)[ \t]{1,2}$/;
+const POSTAL = /\b(?:address|city|postal|post code|india|district|state|nagar|road|street)\b/;
+
+/** Passwords and PINs written after a keyword; the span is the value. */
+export const password: Detector = {
+  id: 'password',
+  types: ['PASSWORD'],
+  description:
+    'Passwords and PINs written after a keyword in many languages (password: X, "password": "X", PASSWORD=X, the password is X, --password X, <password>X</password>); the span is the value, and prose, placeholders, types and code references are left alone.',
+  prefilter:
+    /pass|pwd|pw|mdp|clave|pin|kennwort|contrase|senha|wachtwoord|l[öo]senord|adgangskode|salasana|has[łl]o|heslo|jelsz|parola|пароль|パスワード|密[码碼]|비밀번호|identified by|(?:^|\s)(?:-u|--user)[ \t=]/i,
+  detect(text) {
+    const out: Candidate[] = [];
+    // A keyword inside a value already read is part of that value ("password: password1!");
+    // skipping it also keeps a text of nothing but keywords linear.
+    const read = { end: 0 };
+    for (const m of text.matchAll(KEYWORD)) {
+      if (m.index < read.end) continue;
+      const c = candidateAt(text, m.index, m[0], read);
+      if (c !== null) out.push(c);
+    }
+    if (/(?:^|\s)(?:-u|--user)[ \t=]/.test(text)) {
+      for (const m of text.matchAll(CLI_USER)) {
+        const [, user, pass] = m;
+        // `-u 1000:1000` is a uid:gid pair, `-u root:root` a published default.
+        if (!/[A-Za-z]/.test(pass!) || pass!.toLowerCase() === user!.toLowerCase()) continue;
+        const start = m.index + m[0].length - pass!.length;
+        const c = judge(text, m.index, start, start + pass!.length, false, true, 'user', 'op');
+        if (c !== null) out.push({ ...c, reason: 'user:password' });
+      }
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      { text: 'Password: Tr0ub4dor&3', value: 'Tr0ub4dor&3' },
+      { text: '{"username": "jdoe", "password": "Blue-Kite-1987"}', value: 'Blue-Kite-1987' },
+      { text: 'DB_PASSWORD=hK7#pQ2vZ9', value: 'hK7#pQ2vZ9' },
+      { text: 'my password is Winter2024! but it does not work', value: 'Winter2024!' },
+      { text: 'login bob / pwd: k1tt3nz99', value: 'k1tt3nz99' },
+      { text: 'mysql -u root --password s3cr3t-Pa55 -h db01', value: 's3cr3t-Pa55' },
+      { text: 'Le mot de passe est Soleil-2023 pour le compte admin.', value: 'Soleil-2023' },
+      { text: 'Passwort: Sommer#2024', value: 'Sommer#2024' },
+      { text: 'contraseña: gato-negro-77', value: 'gato-negro-77' },
+      { text: 'PIN: 4829', value: '4829' },
+      { text: "CREATE USER app WITH PASSWORD 'Xq9!mLp2vR';", value: 'Xq9!mLp2vR' },
+      { text: '<password>Pl4typus!Run</password>', value: 'Pl4typus!Run' },
+      { text: 'wifi password for the guest network: changeme', value: 'changeme' },
+      { text: 'userPassword = "N0rth$tar88";', value: 'N0rth$tar88' },
+      { text: 'Login: jane@acme.io / password Gg1UJJZX9svYj^!+t8', value: 'Gg1UJJZX9svYj^!+t8' },
+      { text: 'I set the password to X4jNuONnWwTr yesterday.', value: 'X4jNuONnWwTr' },
+      { text: 'password: Tiger.Bonjour.Azul33', value: 'Tiger.Bonjour.Azul33' },
+      { text: '  password: @lw87?p*234=vQ=gbQ\n', value: '@lw87?p*234=vQ=gbQ' },
+      { text: '<add key="DbPassword" value="Xk9#mQ2!vL"/>', value: 'Xk9#mQ2!vL' },
+      { text: 'POST /login?user=bob&password=Summer2024&remember=1', value: 'Summer2024' },
+      { text: 'curl -u deploy:Tr4in-Yard-88 https://ci.acme.io/api/json', value: 'Tr4in-Yard-88' },
+      { text: 'Password - Xk8#2mQv', value: 'Xk8#2mQv' },
+      { text: 'new password: Password123', value: 'Password123' },
+      { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
+    ],
+    noMatch: [
+      'I forgot my password yesterday, can you reset it?',
+      'Click "Forgot password" to reset your password here.',
+      'password: ********',
+      'password: <redacted>',
+      'password: {{password}}',
+      'DB_PASSWORD=${PASSWORD}',
+      'Password: required',
+      'password: process.env.DB_PASSWORD',
+      "password = os.getenv('DB_PASSWORD')",
+      'interface User { name: string; password: string }',
+      'The password is case-sensitive and must be 12 characters long.',
+      'Your password is incorrect.',
+      'Boarding pass: AB12CD, gate 22',
+      'All 48 tests passed: 100% pass rate.',
+      '"password": "your_password_here"',
+      'password_min_length=12, password_expiry_days=90',
+      '<input type="password" name="password" placeholder="Password">',
+      'PIN code: 560034, Bangalore, Karnataka address',
+      'password: Joi.string().min(8).required()',
+      "'password' => 'required|string|min:8|confirmed'",
+      'We keep the admin password in 1Password, see the vault.',
+      'password = config.db.password',
+      'docker run -u 1000:1000 -v $PWD:/app node:20',
+      'curl -u $USER:$API_TOKEN https://api.acme.io',
+      'Password - reset instructions were sent by email.',
+      '"password": "Mot de passe"',
+      'The password to the staging box is in the vault.',
+    ],
+  },
+};
+
+/** How the keyword was joined to its value. */
+type Form = 'op' | 'copula' | 'space' | 'bare';
+
+/** The password candidate for the keyword `kw` at `at`, or null. */
+function candidateAt(
+  text: string,
+  at: number,
+  kw: string,
+  read: { end: number },
+): Candidate | null {
+  const lower = kw.toLowerCase();
+  const strong = STRONG_SET.has(lower);
+  const kwEnd = at + kw.length;
+  if (!keywordBounded(text, at, kwEnd, kw, strong)) return null;
+  if (lower === 'pass' && PASS_NOUN.test(before(text, at, 24))) return null;
+
+  // XML element: <password>value</password>.
+  if (text[at - 1] === '<' && text[kwEnd] === '>') {
+    // Searches stay within a bounded window so a text of many keywords stays linear.
+    const close = text.slice(kwEnd + 1, kwEnd + 131).indexOf('<');
+    if (close < 0) return null;
+    read.end = kwEnd + 1 + close;
+    return judge(text, at, kwEnd + 1, kwEnd + 1 + close, true, strong, lower, 'op');
+  }
+
+  let pos = kwEnd;
+  KEY_CLOSE.lastIndex = pos;
+  pos += KEY_CLOSE.exec(text)?.[0].length ?? 0;
+  let form: Form | null = null;
+  for (const [re, f] of [
+    [OPERATOR, 'op'],
+    [QUALIFIED, 'op'],
+    [VALUE_ATTR, 'op'],
+    [COPULA, 'copula'],
+  ] as const) {
+    re.lastIndex = pos;
+    const s = re.exec(text);
+    if (s !== null) {
+      pos += s[0].length;
+      form = f;
+      break;
+    }
+  }
+  if (form === null) {
+    // A bare space separates only on a command line (--password x) or before a quoted value.
+    SPACE.lastIndex = pos;
+    const s = SPACE.exec(text);
+    if (s === null) return null;
+    const cli = /(?:^|\s)--?[\w-]{0,20}$/.test(text.slice(Math.max(0, at - 22), at));
+    // Only after a strong keyword: "pass `x`" in documentation is the verb.
+    // Backticks are excluded here: in prose they mark code ("identified by `name`").
+    const quoted = strong && /["']/.test(text[pos + s[0].length] ?? '');
+    // "Login: jane / password Xk8!rT2q": a strong keyword may be followed by the bare value,
+    // but then the value must be unmistakably a password (judged below).
+    // "PIN 7391": the capitalised acronym is a PIN even without a colon.
+    const pin = kw === 'PIN';
+    if (!cli && !quoted && !strong && !pin) return null;
+    pos += s[0].length;
+    form = cli || quoted ? 'space' : 'bare';
+  }
+
+  // The value: quoted up to its closing quote, or unquoted up to a blank or a delimiter.
+  // An escaped quote (\") opens and closes the value of JSON logged inside a string.
+  const escaped = text[pos] === '\\' && text[pos + 1] === '"';
+  if (escaped) pos++;
+  const q = text[pos];
+  if (q === '"' || q === "'" || q === '`') {
+    const window = text.slice(pos + 1, pos + 130);
+    const close = window.indexOf(escaped ? '\\"' : q);
+    const nl = window.indexOf('\n');
+    if (close >= 0 && (nl < 0 || nl > close)) {
+      read.end = pos + 1 + close;
+      return judge(text, at, pos + 1, pos + 1 + close, true, strong, lower, form);
+    }
+    pos++;
+  }
+  let end = pos;
+  const limit = Math.min(text.length, pos + 65);
+  while (end < limit && !endsValue(text.charCodeAt(end))) end++;
+  read.end = end;
+  if (end === limit && end < text.length && !endsValue(text.charCodeAt(end))) return null;
+  // In a query string the next parameter starts at `&name=`; a lone `&` is part of the value.
+  const amp = /&[A-Za-z_][\w.-]{0,30}=/.exec(text.slice(pos, end));
+  if (amp !== null) end = pos + amp.index;
+  // Sentence punctuation after the value is not part of it.
+  while (end > pos && /[.,;:)\]}]/.test(text[end - 1]!)) end--;
+  return judge(text, at, pos, end, false, strong, lower, form);
+}
+
+/** Blanks, quotes and the delimiters , ; < > end an unquoted value. */
+function endsValue(c: number): boolean {
+  return (
+    c <= 32 || c === 34 || c === 39 || c === 96 || c === 44 || c === 59 || c === 60 || c === 62
+  );
+}
+
+/** Keyword boundaries: not inside a longer word, except at a camelCase join (dbPassword). */
+function keywordBounded(
+  text: string,
+  at: number,
+  end: number,
+  kw: string,
+  strong: boolean,
+): boolean {
+  const next = text[end] ?? ' ';
+  if (/[\p{L}\p{N}]/u.test(next)) return false;
+  const prev = text[at - 1] ?? ' ';
+  // Weak keywords must start a token, not sit inside punctuation soup ("3p]Pw:" in an
+  // encoded blob).
+  if (!strong && !/[\s"'`_.\-({[,;|/>*#]/.test(prev)) return false;
+  if (!/[\p{L}\p{N}]/u.test(prev)) return true;
+  // dbPassword, userPassword: a lower-case letter, then a strong keyword capitalised. Not a
+  // method name (getPassword, hashPassword) and not inside an encoded blob ("3p1Pw:").
+  if (!strong || !/[a-z]/.test(prev) || !/[A-Z]/.test(kw[0]!) || !/[a-z]/.test(kw.slice(1))) {
+    return false;
+  }
+  let s = at - 1;
+  while (s > 0 && s > at - 20 && /[A-Za-z]/.test(text[s - 1]!)) s--;
+  return !VERB_PREFIX.test(text.slice(s, at));
+}
+
+// Method names that act on a password rather than hold one.
+const VERB_PREFIX =
+  /^(?:get|set|has|is|check|validate|hash|reset|forgot|change|update|verify|compare|encrypt|decrypt|generate|show|hide|toggle|confirm|require|handle|on|use|with|should|can|new|old|input|enter|store|save|read|load|fetch|send|create|remove|delete|clear|match|test|parse|format|mask)$/;
+
+function judge(
+  text: string,
+  at: number,
+  start: number,
+  end: number,
+  quoted: boolean,
+  strong: boolean,
+  keyword: string,
+  form: Form,
+): Candidate | null {
+  const value = text.slice(start, end);
+  const isPin = keyword.startsWith('pin');
+  if (isPin) return judgePin(text, at, start, end, value, keyword);
+  if (value.length < 6 || value.length > (quoted ? 128 : 64)) return null;
+  if (!quoted && /\s/.test(value)) return null;
+  if (isTemplateValue(value) || isPlaceholderPassword(value)) return null;
+  const low = value.toLowerCase();
+  const head = /^[a-z]+/.exec(low)?.[0] ?? '';
+  if (STOP_WORDS.has(low) || (head !== low && STOP_WORDS.has(head) && /^[a-z]+[|:,(]/.test(low)))
+    return null;
+  // The key repeated as its value ("password=PASSWORD", "<password>"); "password123" is a
+  // real, if weak, password and is kept.
+  if (low.replace(/[^\p{L}\p{N}]/gu, '') === keyword.replace(/[^\p{L}\p{N}]/gu, '')) return null;
+  if (looksLikeCode(value, quoted)) return null;
+  // A type annotation or an identifier in code: `password: BinaryLike,`, `(password: str)`,
+  // `password: string | undefined`. A bare word followed by code punctuation.
+  if (!quoted && /^[A-Za-z_$][\w$]*$/.test(value) && !/\d/.test(value)) {
+    if (/^[ \t]{0,2}(?:[,;)|&>=\]}]|\?:)/.test(text.slice(end, end + 4))) return null;
+  }
+  // A label, not a value: i18n files map "password" to "Passwort", "Mot de passe"...
+  if (LABEL.test(value)) return null;
+  // Several plain words in quotes are a sentence ("Enter a new password"), not a passphrase.
+  if (quoted && /\s/.test(value) && !/\d|[^\w\s-]/.test(value)) return null;
+
+  const cls = charClasses(value);
+  const mixed = cls.count >= 2;
+  // Hyphens and underscores join words ("case-sensitive"), so they do not count as symbols.
+  const hasDigitOrSymbol = cls.digit || /[^\w-]/.test(value);
+  let score: number;
+  if (!strong) {
+    // pass / pw / pwd / clave: a word or a number after them is rarely a password.
+    if (!(cls.lower || cls.upper) || !cls.digit) return null;
+    score = 0.7;
+  } else if (form === 'bare') {
+    // No separator at all: letters, digits, and mixed case or a symbol, and not a version.
+    if (!(cls.lower || cls.upper) || !cls.digit) return null;
+    if (!(cls.lower && cls.upper) && !/[^\w-]/.test(value)) return null;
+    if (/^v?\d+(?:\.\d+)+/i.test(value)) return null;
+    score = 0.7;
+  } else if (form === 'copula' && !quoted) {
+    // Prose: "the password is stored in the vault" must not match, so demand a value that is
+    // not a plain word (a digit, a symbol, or a capital after the first letter).
+    if (!hasDigitOrSymbol && !/.[A-Z]/.test(value)) return null;
+    score = 0.8;
+  } else {
+    score = quoted || mixed ? 0.85 : 0.65;
+  }
+  const ctx = before(text, at, 60);
+  let reason = 'keyword';
+  if (EXAMPLE_BEFORE.test(ctx)) {
+    score -= 0.4;
+    reason = 'example context';
+  } else if (DEFAULT_BEFORE.test(ctx)) {
+    score -= 0.15;
+    reason = 'default';
+  }
+  return { start, end, type: 'PASSWORD', score, reason };
+}
+
+function judgePin(
+  text: string,
+  at: number,
+  start: number,
+  end: number,
+  value: string,
+  keyword: string,
+): Candidate | null {
+  if (!/^\d{4,8}$/.test(value)) return null;
+  // An Indian PIN code is a six-digit postal code.
+  if (value.length === 6 && (keyword !== 'pin' || POSTAL.test(text.slice(at, end + 60)))) {
+    return null;
+  }
+  if (POSTAL.test(before(text, at, 40))) return null;
+  const trivial = /^(\d)\1+$/.test(value) || '0123456789876543210'.includes(value);
+  return {
+    start,
+    end,
+    type: 'PASSWORD',
+    score: trivial ? 0.4 : 0.7,
+    reason: trivial ? 'trivial pin' : 'pin',
+  };
+}
+
+/** Code that computes or refers to a password, rather than a literal one. */
+function looksLikeCode(value: string, quoted: boolean): boolean {
+  // Optional chaining and non-null assertions read as plain member access.
+  const v = value.replace(/[?!]\./g, '.');
+  // YAML tags and encrypted blobs: !vault |, ENC[AES256_GCM,...].
+  if (/^![a-z]/i.test(v) || /^ENC\[/.test(v)) return true;
+  // Paths and URLs are files, not passwords (`pwd: /home/jane`).
+  if (/^(?:\/|~\/|\.\/|[A-Za-z]:\\|https?:)/.test(v)) return true;
+  // A quoted value is a string literal, whatever it contains ("Summer(2024)").
+  if (quoted) return false;
+  // Calls and lookups: getenv("X"), Joi.string().min(8), request.POST["password"].
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([]/.test(v)) return true;
+  if (!/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(v)) return false;
+  const parts = v.split('.');
+  // Member paths: from a known root, or lower-case dotted names without digits
+  // (process.env.DB_PASS, config.password, exports.username). "Tiger.Bonjour.Azul33" is a
+  // password, not a path.
+  if (parts.length > 1 && (CODE_ROOTS.has(parts[0]!) || /^[a-z_$][^\d]*$/.test(v))) return true;
+  // A variable that names what it holds: dbPassword, user_pass, SECRET_KEY.
+  return parts.some((p) => identifierWords(p).some((w) => SECRET_WORDS.has(w)));
+}
+
+const CODE_ROOTS = new Set(
+  (
+    'process os env ENV config conf cfg settings Settings this self app ctx context req request ' +
+    'res options opts props params args data user form values secrets vault credentials creds ' +
+    'db database window document System Environment import Config Configuration cls'
+  ).split(' '),
+);
+const SECRET_WORDS = new Set(
+  'pass password passwd pwd pw secret secrets token key cred creds credential credentials'.split(
+    ' ',
+  ),
+);
+
+/** The lower-cased words of an identifier: dbPassword -> db, password; USER_PASS -> user, pass. */
+function identifierWords(id: string): string[] {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_$-]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase());
+}

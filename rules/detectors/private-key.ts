@@ -1,0 +1,246 @@
+import type { Candidate, Detector } from '../types.ts';
+
+/** The longest block this detector reads: an RSA-8192 PEM is about 6.5 KB. */
+const MAX_BLOCK = 16 * 1024;
+
+// PEM armour of every private-key kind: PKCS#1 (RSA), SEC1 (EC), DSA, OpenSSH, PKCS#8 (plain and
+// ENCRYPTED) and PGP secret-key blocks.
+const BEGIN =
+  /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |ANY |SSH2 ENCRYPTED )?)PRIVATE KEY( BLOCK)?-----/g;
+const END = /-----END [A-Z0-9 ]{0,20}PRIVATE KEY(?: BLOCK)?-----/g;
+
+// The base64 body of a key pasted without its armour. These are the DER openings of the common
+// kinds: PKCS#1 RSA (MII..IBAAK), PKCS#8 RSA, SEC1 P-256 and P-384, PKCS#8 P-256, PKCS#8
+// Ed25519, and the OpenSSH container ("openssh-key-v1\0"). They are long and exact, so text
+// that is not a key never contains them.
+const HEADERLESS =
+  /(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/]{3}IBAAK[BC]|MII[A-Za-z0-9+/]{3}IBADANBgkqhkiG9w0BAQEFAAS|MHcCAQEEI|MIGkAgEBBD|MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg|MC4CAQAwBQYDK2VwBCIEI|b3BlbnNzaC1rZXktdjEAAAAA)/g;
+
+const PUTTY = /PuTTY-User-Key-File-[23]: [\w-]{3,40}/g;
+const PUTTY_MAC = /Private-MAC: [0-9a-fA-F]{40,64}/g;
+const PUTTY_LINES = /Private-Lines: \d{1,3}/g;
+// RFC 1421 and PGP armour headers ("Proc-Type: 4,ENCRYPTED", "Version: GnuPG v2").
+const HEADER_LINE = /(?:\\n|\r?\n)?[A-Za-z-]{3,20}: [^\n\\]{0,120}/y;
+const BREAKS = /(?:\\n|\\r\\n|\r?\n|[ \t]){1,4}/y;
+
+function isB64(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47
+  );
+}
+
+/**
+ * Reads lines of base64 from `pos` (64-character PEM lines, broken by newlines, by the literal
+ * `\n` of a JSON string, or by single spaces when pasted onto one line). The first line sets
+ * the width; a shorter line is the last one. Returns where the body ends and how many base64
+ * characters it has.
+ */
+function walkBase64(text: string, pos: number): { end: number; count: number } {
+  const limit = Math.min(text.length, pos + MAX_BLOCK);
+  let i = pos;
+  let end = pos;
+  let count = 0;
+  let width = 0;
+  while (i < limit) {
+    let j = i;
+    while (j < limit && isB64(text.charCodeAt(j))) j++;
+    while (j < limit && text[j] === '=') j++;
+    const run = j - i;
+    if (run === 0) break;
+    if (i > pos) {
+      // Lines after the first have the first line's width, except the last, which is
+      // shorter. A short line must still look like base64 (a digit, + / or padding, or both
+      // cases) and end the paste; otherwise it is prose after the key ("end", "thanks").
+      if (run > width) break;
+      if (run < width) {
+        const line = text.slice(i, j);
+        const b64ish = /[0-9+/=]/.test(line) || (/[a-z]/.test(line) && /[A-Z]/.test(line));
+        const next = j < text.length ? text[j]! : '';
+        const closes = next === '' || '\n\r"\'-\\'.includes(next);
+        if (!b64ish || !closes || (run < 8 && !/[0-9+/=]/.test(line))) break;
+      }
+    } else {
+      width = run;
+    }
+    count += run;
+    end = j;
+    if (run < width || run < 40) break;
+    let k = j;
+    if (text.startsWith('\\r\\n', k)) k += 4;
+    else if (text.startsWith('\\n', k)) k += 2;
+    else if (text.startsWith('\r\n', k)) k += 2;
+    else if (text[k] === '\n' || text[k] === ' ') k += 1;
+    else break;
+    i = k;
+  }
+  return { end, count };
+}
+
+/** Skips up to four line breaks (real or the escaped `\\n` of a JSON string) and blanks. */
+function skipBreaks(text: string, pos: number): number {
+  BREAKS.lastIndex = pos;
+  const m = BREAKS.exec(text);
+  return m === null ? pos : pos + m[0].length;
+}
+
+/** The first match starting at or after `pos`, by binary search over matches sorted by index. */
+function firstAtOrAfter(
+  list: readonly RegExpExecArray[],
+  pos: number,
+): RegExpExecArray | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.index < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo];
+}
+
+/** Base64 characters between two offsets (header lines such as DEK-Info add a few; harmless). */
+function countB64(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isB64(text.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Private keys: PEM blocks, PuTTY files and unarmoured DER bodies. */
+export const privateKey: Detector = {
+  id: 'private-key',
+  types: ['PRIVATE_KEY'],
+  description:
+    'Private keys: PEM blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP) from BEGIN through END or a truncated body, PuTTY .ppk files, and unarmoured base64 key bodies by their DER opening.',
+  prefilter: /PRIVATE KEY|PuTTY-User-Key-File|MII|MHcCAQEE|MIGkAgEB|MC4CAQAw|b3BlbnNzaC1rZXkt/,
+  detect(text) {
+    const out: Candidate[] = [];
+    // END lines are collected once and looked up by position, so a text full of BEGIN lines
+    // and no END costs one pass, not one 16 KB search per BEGIN.
+    const ends = text.includes('-----END') ? [...text.matchAll(END)] : [];
+    let covered = 0;
+    for (const m of text.matchAll(BEGIN)) {
+      const start = m.index;
+      if (start < covered) continue;
+      const bodyStart = start + m[0].length;
+      const end = firstAtOrAfter(ends, bodyStart);
+      if (end !== undefined && end.index - bodyStart <= MAX_BLOCK) {
+        const stop = end.index + end[0].length;
+        // Documentation shows the armour around "..." or "<key>": no body, no key.
+        const real = countB64(text, bodyStart, end.index) >= 40;
+        out.push({
+          start,
+          end: stop,
+          type: 'PRIVATE_KEY',
+          score: real ? 0.97 : 0.25,
+          reason: real ? 'pem' : 'placeholder',
+        });
+        covered = stop;
+        continue;
+      }
+      // No END line: a truncated paste. Skip the optional RFC 1421 / PGP header lines, then
+      // read the body.
+      let pos = bodyStart;
+      for (let n = 0; n < 4; n++) {
+        HEADER_LINE.lastIndex = pos;
+        const h = HEADER_LINE.exec(text);
+        if (h === null) break;
+        pos += h[0].length;
+      }
+      const body = walkBase64(text, skipBreaks(text, pos));
+      const real = body.count >= 64;
+      out.push({
+        start,
+        end: real ? body.end : bodyStart,
+        type: 'PRIVATE_KEY',
+        score: real ? 0.85 : 0.25,
+        reason: real ? 'truncated pem' : 'header only',
+      });
+      if (real) covered = body.end;
+    }
+    // Armoured blocks found above, in order: a DER opening inside one is already covered.
+    const blocks = out.filter((c) => c.score > 0.5);
+    let b = 0;
+    for (const m of text.matchAll(HEADERLESS)) {
+      while (b < blocks.length && blocks[b]!.end <= m.index) b++;
+      if (b < blocks.length && blocks[b]!.start <= m.index) continue;
+      const body = walkBase64(text, m.index);
+      if (body.count < 60) continue;
+      out.push({
+        start: m.index,
+        end: body.end,
+        type: 'PRIVATE_KEY',
+        score: 0.85,
+        reason: 'der opening',
+      });
+    }
+    if (text.includes('PuTTY-User-Key-File')) {
+      const macs = [...text.matchAll(PUTTY_MAC)];
+      const privateLines = [...text.matchAll(PUTTY_LINES)];
+      let done = 0;
+      for (const m of text.matchAll(PUTTY)) {
+        const start = m.index;
+        if (start < done) continue;
+        const mac = firstAtOrAfter(macs, start);
+        const lines = firstAtOrAfter(privateLines, start);
+        let end = start + m[0].length;
+        let real = false;
+        if (mac !== undefined && mac.index - start <= MAX_BLOCK) {
+          end = mac.index + mac[0].length;
+          real = true;
+        } else if (lines !== undefined && lines.index - start <= MAX_BLOCK) {
+          // Cut before the MAC: take the private lines that are there.
+          const body = walkBase64(text, skipBreaks(text, lines.index + lines[0].length));
+          real = body.count >= 40;
+          if (real) end = body.end;
+        }
+        out.push({
+          start,
+          end,
+          type: 'PRIVATE_KEY',
+          score: real ? 0.95 : 0.25,
+          reason: real ? 'ppk' : 'header only',
+        });
+        done = end;
+      }
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIA2KXS2axXuPjLpOJ9aOly+LjXJsKelHNMhLLTB5HdehoAoGCCqGSM49\nAwEHoUQDQgAE73n5j8L0e1P0WMudEOUD4RkkSTUMYMvd0e0ATHR+DibvBq6b6y4t\nl3x6r227Km7Rx/o6pCH2F7mM9MKmPiVH7A==\n-----END EC PRIVATE KEY-----',
+      {
+        text: '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEINCqe0dh9NRk0qIzs9cTG4B45gZUTbW1lNTk8HiDqRrf\\n-----END PRIVATE KEY-----\\n", "client_email": "svc@demo.iam.gserviceaccount.com"}',
+        value:
+          '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEINCqe0dh9NRk0qIzs9cTG4B45gZUTbW1lNTk8HiDqRrf\\n-----END PRIVATE KEY-----',
+      },
+      {
+        text: 'my key (cut off):\n-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWX\nmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFW\nodKozTjF0hKf',
+        value:
+          '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWX\nmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFW\nodKozTjF0hKf',
+      },
+      {
+        text: 'ed25519 der: MC4CAQAwBQYDK2VwBCIEICYB3mzL3BGDK16LaBOpOA3FCz0eanoDlrIhbgt+G0cc please help',
+        value: 'MC4CAQAwBQYDK2VwBCIEICYB3mzL3BGDK16LaBOpOA3FCz0eanoDlrIhbgt+G0cc',
+      },
+      {
+        text: 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240101\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP\nPrivate-Lines: 1\nAAAAIFx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r\nPrivate-MAC: 9f17e41b8f4138aac9ea07d11d40d7af3dc71f029f17e41b8f4138aac9ea07d1',
+        value:
+          'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240101\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP\nPrivate-Lines: 1\nAAAAIFx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r\nPrivate-MAC: 9f17e41b8f4138aac9ea07d11d40d7af3dc71f029f17e41b8f4138aac9ea07d1',
+      },
+      {
+        text: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACAQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D21\n-----END OPENSSH PRIVATE KEY-----\n\nwhy does ssh say invalid format?',
+        value:
+          '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACAQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D21\n-----END OPENSSH PRIVATE KEY-----',
+      },
+    ],
+    noMatch: [
+      '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+      'The file must start with -----BEGIN OPENSSH PRIVATE KEY----- and end with the END line.',
+      '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE73n5j8L0e1P0WMudEOUD4RkkSTUMYMvd0e0ATHR+DibvBq6b6y4tl3x6r227Km7Rx/o6pCH2F7mM9MKmPiVH7A==\n-----END PUBLIC KEY-----',
+      '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D211iIQVPd3gg6tl\n-----END CERTIFICATE-----',
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP user@laptop',
+      'PuTTY-User-Key-File-3 is the header of a .ppk file',
+      'Paste your key between -----BEGIN PRIVATE KEY----- and -----END PRIVATE KEY----- markers.',
+    ],
+  },
+};

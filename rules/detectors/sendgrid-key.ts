@@ -1,0 +1,46 @@
+import { randomBody } from '../secret-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// `SG.`, a 22-character key id, a dot, a 43-character secret (both base64url).
+const KEY = /(?<![\w.-])SG\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})(?![\w.-])/g;
+
+/** SendGrid API keys. */
+export const sendgridKey: Detector = {
+  id: 'sendgrid-key',
+  types: ['API_KEY'],
+  description: 'SendGrid API keys: SG. + 22-character id + . + 43-character secret.',
+  prefilter: /SG\./,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(KEY)) {
+      const real = randomBody(m[2]!);
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        type: 'API_KEY',
+        score: real ? 0.95 : 0.2,
+        reason: real ? 'format' : 'placeholder',
+      });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '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',
+      {
+        text: 'SENDGRID_API_KEY=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',
+        value: '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',
+      },
+      {
+        text: 'sg.setApiKey("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");',
+        value: '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',
+      },
+    ],
+    noMatch: [
+      'SENDGRID_API_KEY=SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'SendGrid keys start with SG. and are 69 characters long.',
+      'SG.k8IQ3y4mmQUdkGL-gFZrLe (the key id alone, shown in the dashboard)',
+      'Visit SG.com for details. SG.Team is the name.',
+    ],
+  },
+};

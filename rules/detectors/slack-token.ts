@@ -1,0 +1,77 @@
+import { randomBody } from '../secret-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Slack tokens: xoxb- bot, xoxp- user, xoxa-/xoxr- workspace and refresh, xoxs-/xoxo- legacy,
+// xoxe- rotating refresh, `xoxe.xoxp-` configuration tokens; then dash-separated numeric ids
+// and a random tail. The shapes vary by generation, so the body is bounded loosely and then
+// checked for randomness and digits.
+const TOKEN = /(?<![\w.-])(?:xoxe\.)?xox[abposre]-([0-9A-Za-z-]{10,250})/g;
+// App-level tokens: xapp-<version>-<app id>-<numbers>-<hex>.
+const APP_TOKEN = /(?<![\w.-])xapp-\d-([0-9A-Za-z-]{20,250})/g;
+// Incoming webhooks and workflow triggers: whoever has the URL can post into the channel.
+const WEBHOOK =
+  /(?<![\w.-])(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9_/+-]{20,150})/g;
+
+/** Slack tokens and incoming-webhook URLs. */
+export const slackToken: Detector = {
+  id: 'slack-token',
+  types: ['API_KEY'],
+  description:
+    'Slack tokens (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-, xapp-) and hooks.slack.com webhook URLs, with random bodies.',
+  prefilter: /xox[abposre]-|xapp-|hooks\.slack\.com/,
+  detect(text) {
+    const out: Candidate[] = [];
+    const add = (start: number, match: string, body: string, score: number) => {
+      // A dash at the end belongs to the sentence ("xoxb-...-"), not the token.
+      let end = start + match.length;
+      let b = body;
+      while (text[end - 1] === '-' || text[end - 1] === '/') {
+        end--;
+        b = b.slice(0, -1);
+      }
+      const real = /\d/.test(b) && b.length >= 20 && randomBody(b.replace(/[-/]/g, ''));
+      out.push({
+        start,
+        end,
+        type: 'API_KEY',
+        score: real ? score : 0.2,
+        reason: real ? 'format' : 'placeholder',
+      });
+    };
+    for (const m of text.matchAll(TOKEN)) add(m.index, m[0], m[1]!, 0.95);
+    for (const m of text.matchAll(APP_TOKEN)) add(m.index, m[0], m[1]!, 0.95);
+    for (const m of text.matchAll(WEBHOOK)) add(m.index, m[0], m[1]!, 0.9);
+    return out;
+  },
+  examples: {
+    match: [
+      'xoxb-668819779115-8780119423941-yXahFhsCD28mz6HCmI3NlIxo',
+      {
+        text: 'SLACK_USER_TOKEN=xoxp-073918028636-957020362862-6912122772222-dd29d3276b4d8b128fe7c38945dd7a8f',
+        value: 'xoxp-073918028636-957020362862-6912122772222-dd29d3276b4d8b128fe7c38945dd7a8f',
+      },
+      {
+        text: 'socket mode: xapp-1-AJU78A1NWZD-1075288549423-49a9f01858437f2a6e95332eb80e14cb9f389d694513a846f634bb94d7c1a2fb',
+        value:
+          'xapp-1-AJU78A1NWZD-1075288549423-49a9f01858437f2a6e95332eb80e14cb9f389d694513a846f634bb94d7c1a2fb',
+      },
+      {
+        text: 'curl -X POST -d @msg.json https://hooks.slack.com/services/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',
+        value: 'https://hooks.slack.com/services/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',
+      },
+      {
+        text: 'config token xoxe.xoxp-1-2Q6VGI16R0BBDCOUMB2Z6OFNRNV7FBE3RLCBT3ENO0RC2B9E8YRUTMD5CWTJ7HLDCIOAYY13D5S8TQJGD615GAVGG4J8FAQ6794LQJDH6YX2SB213JA8TNE0AIB6GCARYRWTW4GORZGGAGDFWBF8EPA0YWOID7DG',
+        value:
+          'xoxe.xoxp-1-2Q6VGI16R0BBDCOUMB2Z6OFNRNV7FBE3RLCBT3ENO0RC2B9E8YRUTMD5CWTJ7HLDCIOAYY13D5S8TQJGD615GAVGG4J8FAQ6794LQJDH6YX2SB213JA8TNE0AIB6GCARYRWTW4GORZGGAGDFWBF8EPA0YWOID7DG',
+      },
+    ],
+    noMatch: [
+      'SLACK_BOT_TOKEN=xoxb-your-bot-token',
+      'xoxb-XXXXXXXXXXXX-XXXXXXXXXXXXX-XXXXXXXXXXXXXXXXXXXXXXXX',
+      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      'Bot tokens start with xoxb- and user tokens with xoxp-.',
+      'See https://api.slack.com/apps for your app settings.',
+      'https://hooks.slack.com/services/ is the webhook base URL',
+    ],
+  },
+};

@@ -1,0 +1,72 @@
+import { randomBody } from '../secret-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Secret (sk_) and restricted (rk_) keys, live or test, and webhook signing secrets (whsec_).
+// Publishable keys (pk_) are meant to be embedded in web pages and are not matched at all.
+const KEY = /(?<![\w-])(sk|rk)_(live|test|prod)_([0-9A-Za-z]{10,247})(?![\w-])/g;
+const WEBHOOK_SECRET = /(?<![\w-])whsec_([0-9A-Za-z+/=]{24,100})(?![\w-])/g;
+
+/** Stripe secret, restricted and webhook keys (not publishable ones). */
+export const stripeKey: Detector = {
+  id: 'stripe-key',
+  types: ['API_KEY'],
+  description:
+    'Stripe secret and restricted keys (sk_live_, rk_live_, and the _test_ ones a little lower) and whsec_ webhook secrets; publishable pk_ keys are left alone.',
+  prefilter: /[sr]k_(?:live|test|prod)_|whsec_/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(KEY)) {
+      const body = m[3]!;
+      const real = body.length >= 20 && randomBody(body);
+      // Test-mode keys move no money but still open the account's test data and settings.
+      const score = !real ? 0.2 : m[2] === 'test' ? 0.7 : 0.95;
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        type: 'API_KEY',
+        score,
+        reason: real ? (m[2] === 'test' ? 'test key' : 'format') : 'placeholder',
+      });
+    }
+    for (const m of text.matchAll(WEBHOOK_SECRET)) {
+      const real = randomBody(m[1]!);
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        type: 'API_KEY',
+        score: real ? 0.9 : 0.2,
+        reason: real ? 'format' : 'placeholder',
+      });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      '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',
+      {
+        text: "stripe.api_key = 'rk_live_xS7mp30mgfcAljtGiMRAxdIi'",
+        value: 'rk_live_xS7mp30mgfcAljtGiMRAxdIi',
+      },
+      {
+        text: 'STRIPE_SECRET_KEY=sk_test_4l3PcJvkCFHmERzLavE6COBl',
+        value: 'sk_test_4l3PcJvkCFHmERzLavE6COBl',
+      },
+      {
+        text: 'endpoint secret is whsec_tM8X1uRvh4HvKZKemvY4VSA1Ywi6IVo1 (from the dashboard)',
+        value: 'whsec_tM8X1uRvh4HvKZKemvY4VSA1Ywi6IVo1',
+      },
+      {
+        text: 'Stripe(\'pk_live_5x6sYwUY8vIX1wWa9Nh5XHOX\'); key = "sk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J"',
+        value: 'sk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J',
+      },
+    ],
+    noMatch: [
+      "const stripe = Stripe('pk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J');",
+      'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+      'Use your sk_test_ key in development and sk_live_ in production.',
+      'sk_live_... (redacted)',
+      'publishable key: pk_test_TYooMQauvdEDq54NiTphI7jx',
+      'sk_test_YOUR_SECRET_KEY_HERE',
+    ],
+  },
+};

@@ -1,0 +1,96 @@
+import { before, near } from '../context.ts';
+import { randomBody } from '../secret-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// API key SIDs: `SK` and 32 lowercase hex. Only Twilio writes ids this way.
+const API_KEY_SID = /(?<![A-Za-z0-9_-])SK[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
+// Account SIDs: `AC` and 32 hex. An identifier, not a secret by itself, so it is only reported
+// where the text is about Twilio credentials (an account SID pasted with its auth token).
+const ACCOUNT_SID = /(?<![A-Za-z0-9_-])AC[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
+// Auth tokens: 32 lowercase hex with no prefix, so only right after a word that names them.
+const HEX32 = /(?<![A-Za-z0-9_-])[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
+const TOKEN_KEYWORD =
+  /(?:auth[_ .-]?token|authtoken|twilio[\w .-]{0,20}(?:token|secret))["'`]?\s{0,3}[:=(,]?\s{0,3}["'`]?\s{0,3}$/;
+const TWILIO = /twilio|auth[_ -]?token|account[_ -]?sid|authtoken/;
+
+/** Twilio API key SIDs, auth tokens and account SIDs in credential context. */
+export const twilioKey: Detector = {
+  id: 'twilio-key',
+  types: ['API_KEY'],
+  description:
+    'Twilio credentials: SK API key SIDs, auth tokens (32 hex right after "auth token"), and AC account SIDs beside Twilio credential words.',
+  prefilter: /SK[0-9a-f]{32}|AC[0-9a-f]{32}|auth[_ ]?token|twilio/i,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const m of text.matchAll(API_KEY_SID)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const real = randomBody(m[0].slice(2));
+      const context = near(text, start, end, TWILIO, 80);
+      out.push({
+        start,
+        end,
+        type: 'API_KEY',
+        score: !real ? 0.2 : context ? 0.95 : 0.8,
+        reason: context ? 'context' : 'format',
+      });
+    }
+    const talksTwilio = /twilio|auth_?token|authtoken|auth token/i.test(text);
+    if (!talksTwilio) return out;
+    for (const m of text.matchAll(ACCOUNT_SID)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const real = randomBody(m[0].slice(2));
+      const context = near(text, start, end, TWILIO, 120);
+      out.push({
+        start,
+        end,
+        type: 'API_KEY',
+        score: real && context ? 0.7 : 0.3,
+        reason: context ? 'context' : 'pattern',
+      });
+    }
+    for (const m of text.matchAll(HEX32)) {
+      const start = m.index;
+      if (!TOKEN_KEYWORD.test(before(text, start, 48))) continue;
+      const real = randomBody(m[0]) && /[a-f]/.test(m[0]) && /\d/.test(m[0]);
+      out.push({
+        start,
+        end: start + 32,
+        type: 'API_KEY',
+        score: real ? 0.85 : 0.2,
+        reason: real ? 'context' : 'placeholder',
+      });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      'SK7394e9efe51ffe3f315a345ea6ad4f72',
+      {
+        text: 'TWILIO_ACCOUNT_SID=AC76b27e6798205e019bf7b54ad52ce568\nTWILIO_AUTH_TOKEN=7c6107fc846f6f6690c121fabbfa89f2',
+        value: 'AC76b27e6798205e019bf7b54ad52ce568',
+      },
+      {
+        text: 'TWILIO_ACCOUNT_SID=AC76b27e6798205e019bf7b54ad52ce568\nTWILIO_AUTH_TOKEN=7c6107fc846f6f6690c121fabbfa89f2',
+        value: '7c6107fc846f6f6690c121fabbfa89f2',
+      },
+      {
+        text: "client = Client('AC358080c42b34509b1696b5a7d9172476', auth_token='7394e9efe51ffe3f315a345ea6ad4f72')",
+        value: '7394e9efe51ffe3f315a345ea6ad4f72',
+      },
+      {
+        text: 'Twilio API key: SK358080c42b34509b1696b5a7d9172476 (secret in vault)',
+        value: 'SK358080c42b34509b1696b5a7d9172476',
+      },
+    ],
+    noMatch: [
+      'Account SID AC76b27e6798205e019bf7b54ad52ce568 shows in the console header.',
+      'md5: 7c6107fc846f6f6690c121fabbfa89f2',
+      'TWILIO_AUTH_TOKEN=00000000000000000000000000000000',
+      'SKU SK-7394E9EF is out of stock',
+      'auth token rotation is scheduled; see 7c6107fc846f6f6690c121fabbfa89f2 for the job id',
+      'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx is your account SID placeholder',
+    ],
+  },
+};

@@ -1,0 +1,103 @@
+import {
+  DB_SCHEME,
+  exampleBefore,
+  findUrlsWithUserinfo,
+  isDocumentationHost,
+  isLocalHost,
+  isPlaceholderPassword,
+  looksRandom,
+} from '../secret-util.ts';
+import type { Candidate, Detector } from '../types.ts';
+
+// Schemes whose `user@host` form is an identity, not a credential (`ssh://git@github.com`,
+// `mailto:`-like forms); without a password they are left alone.
+const NO_TOKEN_USER = /^(?:ssh|git|git\+ssh|sftp|scp|rsync|svn\+ssh)$/;
+
+/** URLs with a password or token in their userinfo. */
+export const urlCredentials: Detector = {
+  id: 'url-credentials',
+  types: ['URL_CREDENTIALS'],
+  description:
+    'URLs with a password or token in them (https://user:password@host, ftp://, ssh://, git https://TOKEN@host); database schemes are left to connection-string and placeholders such as user:password@ stay below threshold.',
+  prefilter: /:\/\/[^\s/@]{1,300}@/,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const u of findUrlsWithUserinfo(text)) {
+      // Database and broker URLs are reported by the connection-string detector.
+      if (DB_SCHEME.test(u.scheme)) continue;
+      let score: number;
+      let reason: string;
+      if (u.password === null || u.password === '') {
+        // `https://TOKEN@host` (how git and CI scripts embed a token): only a random user
+        // name is a credential; `https://jane@host` and `ssh://git@host` are identities.
+        if (NO_TOKEN_USER.test(u.scheme) || !looksRandom(u.user, 20)) continue;
+        score = 0.96;
+        reason = 'token';
+      } else if (
+        u.password.length < 4 ||
+        isPlaceholderPassword(u.password) ||
+        isPlaceholderPassword(u.user + u.password)
+      ) {
+        // Documentation writes https://a:b@host; real passwords are longer than three.
+        score = 0.2;
+        reason = 'placeholder';
+      } else if (u.user !== '' && u.user.toLowerCase() === u.password.toLowerCase()) {
+        score = 0.4;
+        reason = 'default credentials';
+      } else if (isDocumentationHost(u.host)) {
+        score = 0.35;
+        reason = 'documentation host';
+      } else if (isLocalHost(u.host)) {
+        score = 0.75;
+        reason = 'local host';
+      } else {
+        // Above the email detector's 0.95: "pw@host.tld" inside the URL also looks like an
+        // address, and the whole URL is the better finding.
+        score = 0.96;
+        reason = 'password';
+      }
+      if (score > 0.5 && exampleBefore(text, u.start)) {
+        score -= 0.5;
+        reason = 'example context';
+      }
+      out.push({ start: u.start, end: u.end, type: 'URL_CREDENTIALS', score, reason });
+    }
+    return out;
+  },
+  examples: {
+    match: [
+      'https://deploy:Wq8rT2vLx9Kp@files.acme-corp.net/releases/',
+      {
+        text: 'The proxy is set as http://jsmith:Summer2024!@proxy.acme.local:3128 in the env.',
+        value: 'http://jsmith:Summer2024!@proxy.acme.local:3128',
+      },
+      {
+        text: 'ftp://backup:r3d-Kite-77@ftp.acme-corp.net/nightly/db.tar.gz',
+        value: 'ftp://backup:r3d-Kite-77@ftp.acme-corp.net/nightly/db.tar.gz',
+      },
+      {
+        text: 'git remote set-url origin https://x-access-token:7AIbzBYpj73d4Kwlguj97HN0@github.com/acme/api.git',
+        value: 'https://x-access-token:7AIbzBYpj73d4Kwlguj97HN0@github.com/acme/api.git',
+      },
+      {
+        text: 'pip install --index-url https://E89tdV6ON3Pnw5HxFpJ2U8tV@pypi.acme.io/simple pkg',
+        value: 'https://E89tdV6ON3Pnw5HxFpJ2U8tV@pypi.acme.io/simple',
+      },
+      {
+        text: '(see smb://ACME;svc_scan:N0v-Blue-19@fs01.acme.local/share)',
+        value: 'smb://ACME;svc_scan:N0v-Blue-19@fs01.acme.local/share',
+      },
+    ],
+    noMatch: [
+      'git clone ssh://git@github.com/acme/api.git',
+      'Format: https://user:password@host:port/path',
+      'curl -u admin https://jane@intranet.acme.local/wiki',
+      'https://${USER}:${PASS}@registry.acme.io/v2/',
+      'http://admin:admin@192.168.0.1/ is the router default',
+      'https://docs.acme.io/guide?email=jane@acme.io',
+      'https://bob:Wq8rT2vLx9Kp@example.com/ (from the RFC examples)',
+      'postgres://app:E89tdV6ON3Pnw5Hx@db.acme.io/app',
+      'Must be a valid URI, for example: https://deploy:Wq8rT2vLx9Kp@files.acme-corp.net/',
+    ],
+  },
+};

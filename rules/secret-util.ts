@@ -1,0 +1,361 @@
+import { before } from './context.ts';
+
+/**
+ * Helpers shared by the secrets detectors (rules/detectors/{aws-key,...,generic-secret}.ts):
+ * randomness measures, placeholder recognition, a tiny base64url decoder and CRC-32.
+ *
+ * A secret is recognised by two things: a shape (a provider prefix, a keyword beside it) and
+ * randomness. Documentation, tutorials and support replies are full of the shape without the
+ * randomness (`ghp_xxxxxxxx...`, `AKIAIOSFODNN7EXAMPLE`, `password: <your password>`), so every
+ * detector here asks these helpers whether a value is random before it raises an alarm.
+ */
+
+/** Shannon entropy of `s` in bits per character (0 for an empty string). */
+export function shannonEntropy(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  for (const k of counts.values()) {
+    const p = k / n;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** Which character classes occur in `s`. */
+export interface CharClasses {
+  lower: boolean;
+  upper: boolean;
+  digit: boolean;
+  /** Anything else: punctuation, symbols, non-ASCII. */
+  other: boolean;
+  /** How many of the four occur. */
+  count: number;
+}
+
+/** The character classes present in `s`. */
+export function charClasses(s: string): CharClasses {
+  let lower = false;
+  let upper = false;
+  let digit = false;
+  let other = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else other = true;
+  }
+  const count = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+  return { lower, upper, digit, other, count };
+}
+
+/**
+ * The entropy a random string of this length is expected to reach at least. A string of n
+ * distinct characters has log2(n) bits per character at most, so short strings cannot reach
+ * a fixed 3.5; the 0.8 factor leaves room for the repeats that random strings do have.
+ * Random base62 strings of 20 characters measure about 4.0, random hex of 32 about 3.7, while
+ * words and identifiers (`access_token_expires`) stay near 3.0 to 3.4.
+ */
+export function entropyFloor(length: number): number {
+  return Math.min(3.5, 0.8 * Math.log2(Math.max(2, length)));
+}
+
+// Words that documentation puts where a real value would go.
+const PLACEHOLDER_WORDS =
+  /example|sample|placeholder|redacted|dummy|insert|replace|your[_-]?|changeit|xxxx|(?:^|[_-])here$|[_-]here[_-]/i;
+
+/**
+ * True when a token-shaped value is a stand-in rather than a secret: a run of one repeated
+ * character (`xxxxx`, `00000`), an ascending run (`abcdef`, `123456`), or a placeholder word
+ * (`EXAMPLE`, `your_key_here`). Real random tokens almost never contain either: five equal
+ * characters in a row occur in a random 40-character base62 string with probability ~2e-6.
+ */
+export function isPlaceholderToken(value: string): boolean {
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  let same = 1;
+  let up = 1;
+  for (let i = 1; i < value.length; i++) {
+    const a = value.charCodeAt(i - 1);
+    const b = value.charCodeAt(i);
+    same = a === b ? same + 1 : 1;
+    up = b === a + 1 && isAlnumCode(a) && isAlnumCode(b) ? up + 1 : 1;
+    if (same >= 5 || up >= 6) return true;
+  }
+  return false;
+}
+
+const WORDS_JOINED = /^[A-Za-z]+(?:[_.\-\s][A-Za-z]+)+$/;
+const CAMEL_WORDS = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/;
+
+/**
+ * The share of `value` made of word-like runs (an optional capital and two or more lower-case
+ * letters): 0.8 to 0.95 for identifiers such as mustBeStringOrUint8Array, about 0.3 for random
+ * base62 (above 0.78 for fewer than 1 in 200 random strings of 20 to 40 characters).
+ */
+export function wordiness(value: string): number {
+  let n = 0;
+  for (const m of value.matchAll(/[A-Z]?[a-z]{2,}/g)) n += m[0].length;
+  return value.length === 0 ? 0 : n / value.length;
+}
+
+/**
+ * True when `value` looks machine-generated: long enough, entropy above the floor for its
+ * length, at least two character classes, and not a placeholder.
+ */
+export function looksRandom(value: string, minLength = 16): boolean {
+  if (value.length < minLength) return false;
+  const cls = charClasses(value);
+  if (cls.count < 2) return false;
+  // Words joined by separators or by camelCase are names, not tokens: access_token_expires,
+  // getAccessToken, YOUR-API-KEY.
+  if (!cls.digit && (WORDS_JOINED.test(value) || CAMEL_WORDS.test(value))) return false;
+  if (wordiness(value) >= 0.78) return false;
+  if (shannonEntropy(value) < entropyFloor(value.length)) return false;
+  return !isPlaceholderToken(value);
+}
+
+/**
+ * A provider token's body (the part after a fixed prefix) is random enough to be real. Looser
+ * than looksRandom: the prefix already says what it is, so only stand-ins are ruled out.
+ */
+export function randomBody(body: string): boolean {
+  if (isPlaceholderToken(body)) return false;
+  return shannonEntropy(body) >= Math.min(3.0, entropyFloor(body.length));
+}
+
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** True when the characters before `start` and after `end` cannot continue a token. */
+export function tokenBounded(text: string, start: number, end: number, extra = '_-'): boolean {
+  const prev = start > 0 ? text[start - 1]! : ' ';
+  const next = end < text.length ? text[end]! : ' ';
+  return !continues(prev, extra) && !continues(next, extra);
+}
+
+function continues(ch: string, extra: string): boolean {
+  return isAlnumCode(ch.charCodeAt(0)) || extra.includes(ch);
+}
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64_INDEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64_INDEX[B64URL.charCodeAt(i)] = i;
+// Standard base64 too, so one decoder serves JWTs and Basic credentials.
+B64_INDEX[43] = 62; // '+'
+B64_INDEX[47] = 63; // '/'
+
+/**
+ * Decodes base64 or base64url (padding optional) into a string of byte values (one char per
+ * byte, 0..255). Returns null on a character outside the alphabet or an impossible length.
+ * Written here because `atob` is not part of the engine's ES-only library.
+ */
+export function decodeBase64(input: string): string | null {
+  let s = input;
+  while (s.endsWith('=')) s = s.slice(0, -1);
+  if (s.length % 4 === 1) return null;
+  const out: number[] = [];
+  let buf = 0;
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const v = c < 128 ? B64_INDEX[c]! : -1;
+    if (v < 0) return null;
+    buf = (buf << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((buf >> bits) & 0xff);
+    }
+  }
+  let str = '';
+  for (let i = 0; i < out.length; i += 4096) {
+    str += String.fromCharCode(...out.slice(i, i + 4096));
+  }
+  return str;
+}
+
+/** Parses `bytes` (from decodeBase64) as a JSON object; null when it is not one. */
+export function parseJsonObject(bytes: string | null): Record<string, unknown> | null {
+  // Both ends are checked first: a throwing JSON.parse costs tens of microseconds, and a text
+  // full of broken tokens would otherwise pay it for each.
+  if (bytes === null || !bytes.trimStart().startsWith('{') || !bytes.trimEnd().endsWith('}')) {
+    return null;
+  }
+  try {
+    const v: unknown = JSON.parse(bytes);
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 (IEEE 802.3, as zlib) of an ASCII string. */
+export function crc32(s: string): number {
+  if (crcTable === null) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < s.length; i++) {
+    crc = crcTable[(crc ^ s.charCodeAt(i)) & 0xff]! ^ (crc >>> 8);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** `n` in base62 (0-9, A-Z, a-z), left-padded with zeros to `width`. */
+export function toBase62(n: number, width: number): string {
+  let out = '';
+  let v = n;
+  do {
+    out = BASE62[v % 62]! + out;
+    v = Math.floor(v / 62);
+  } while (v > 0);
+  return out.padStart(width, '0');
+}
+
+/**
+ * Values that stand in for a secret in documentation, templates and redacted logs:
+ * `<password>`, `${DB_PASS}`, `{{secret}}`, `%s`, `********`, `[REDACTED]`, `$PASSWORD`,
+ * `%(password)s`, `:password`, `xxx`, `...`. Used for password-like values, which have no
+ * provider prefix to go by.
+ */
+export function isTemplateValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return true;
+  if (/^[*•●xX.#?_-]+$/.test(v)) return true;
+  if (/^[<[{(].*[>\]})]$/.test(v)) return true;
+  if (/\$\{|\$\(|\{\{|\}\}|^%[sd(]|^\$\d/.test(v)) return true;
+  // A variable or bind parameter alone: $DB_PASS, :password, @Password, %(pw)s.
+  if (/^[$:@][A-Za-z_][\w.]*$/.test(v)) return true;
+  if (/^(?:%[0-9A-F]{2})+$/i.test(v) && v.length <= 6) return true;
+  if (/\*{3,}|•{3,}|x{4,}|X{4,}|\.{3,}|…/.test(v)) return true;
+  return /redacted|placeholder|masked|hidden|removed|omitted/i.test(v);
+}
+
+/** A URL with credentials in it, as found by findUrlsWithUserinfo. */
+export interface UserinfoUrl {
+  start: number;
+  end: number;
+  /** Lower-cased, without a `jdbc:` prefix. */
+  scheme: string;
+  user: string;
+  /** Null when the userinfo has no colon (`https://TOKEN@host`). */
+  password: string | null;
+  host: string;
+}
+
+// scheme://user:password@host[:port][,host2...][/path?query#fragment]. The user stops at the
+// first colon; the password may contain colons and `@` (the last `@` before the host wins,
+// within 128 characters), so every part is bounded and the scan stays linear.
+const USERINFO_URL =
+  /((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/?#@"'`<>]{0,128})(?::([^\s/?#"'`<>]{0,128}))?@([A-Za-z0-9._~%[\]:,-]{1,255})((?:[/?#][^\s"'`<>]{0,1000})?)/y;
+
+/** Every `scheme://user[:password]@host...` in `text`, trailing punctuation trimmed. */
+export function findUrlsWithUserinfo(text: string): UserinfoUrl[] {
+  const out: UserinfoUrl[] = [];
+  // Driven by each "://" rather than a regex tried at every position: the scheme is read
+  // backwards from it, and the URL is only parsed when an "@" follows closely.
+  let nextAt = -1;
+  let nextBlank = -1;
+  let done = 0;
+  for (
+    let idx = text.indexOf('://');
+    idx >= 0;
+    idx = text.indexOf('://', Math.max(idx + 3, done))
+  ) {
+    // The next "@" and the next blank are found once and reused while idx moves towards them,
+    // so a text full of "://" costs one pass.
+    if (nextAt < idx + 3) {
+      nextAt = text.indexOf('@', idx + 3);
+      if (nextAt < 0) break;
+    }
+    if (nextBlank < idx + 3) {
+      const b = text.slice(idx + 3).search(/\s/);
+      nextBlank = b < 0 ? text.length : idx + 3 + b;
+    }
+    if (nextAt > nextBlank || nextAt - idx > 262) continue;
+    let s = idx;
+    while (s > 0 && idx - s < 36 && isSchemeChar(text.charCodeAt(s - 1))) s--;
+    while (s < idx && !isLetter(text.charCodeAt(s))) s++;
+    USERINFO_URL.lastIndex = s;
+    const m = USERINFO_URL.exec(text);
+    if (m === null) continue;
+    const host = m[4]!;
+    if (!/[A-Za-z0-9]/.test(host)) continue;
+    let end = m.index + m[0].length;
+    done = end;
+    // A URL at the end of a sentence or inside brackets does not own the closing punctuation.
+    while (end > m.index && /[.,;:!?)\]}]/.test(text[end - 1]!)) end--;
+    out.push({
+      start: m.index,
+      end,
+      scheme: m[1]!.toLowerCase().replace(/^jdbc:/, ''),
+      user: m[2]!,
+      password: m[3] ?? null,
+      host: host.replace(/[.,;:]+$/, ''),
+    });
+  }
+  return out;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Scheme characters, and the colon of a `jdbc:` prefix. */
+function isSchemeChar(c: number): boolean {
+  return isAlnumCode(c) || c === 43 || c === 46 || c === 45 || c === 58;
+}
+
+/** Schemes of databases and message brokers, with SQLAlchemy-style `+driver` suffixes. */
+export const DB_SCHEME =
+  /^(?:postgres(?:ql)?|pg|mysql|mysqlx|mariadb|mongodb|redis|rediss|valkey|amqps?|rabbitmq|mssql|sqlserver|oracle|db2|cockroach(?:db)?|clickhouse|couchdb|couchbase|cassandra|neo4j|bolt|nats|kafka|memcached?|snowflake|presto|trino|influxdb|timescaledb|sqlite|tidb|yugabyte(?:db)?|vertica|redshift|elasticsearch|opensearch)(?:\+[a-z0-9]+)*$/;
+
+// Passwords that documentation writes where the real one would go.
+const PLACEHOLDER_PASSWORD =
+  /^(?:(?:enter|insert|put|type)[_-]?)?(?:your|my|the|db|some|new|user|admin|app|example|sample|dummy|fake)?[_-]?(?:password|passwd|pass|pwd|pw|pword|secret)(?:[_-]?here)?$|^(?:foo|bar|baz|qux|xxx+|yyy+|zzz+|abc|test)$/i;
+
+/** True when a credential in a URL or key-value string is a stand-in for the real one. */
+export function isPlaceholderPassword(password: string): boolean {
+  return isTemplateValue(password) || PLACEHOLDER_PASSWORD.test(password);
+}
+
+/** Hosts that only appear in documentation (RFC 2606 / 6761 names). */
+export function isDocumentationHost(host: string): boolean {
+  return /(?:^|\.)(?:example\.(?:com|org|net)|test|invalid|example)(?::\d+)?$|^(?:host|hostname|server|your[_-]?host|myhost|db[_-]?host)(?::\d+)?$/i.test(
+    host,
+  );
+}
+
+/** Hosts on the developer's own machine. */
+export function isLocalHost(host: string): boolean {
+  return /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?::\d+)?$/i.test(
+    host,
+  );
+}
+
+// Words that introduce documentation rather than someone's own credential.
+const EXAMPLE_WORDS =
+  /\b(?:example|examples|e\.g\.|for instance|such as|sample|format|syntax|placeholder|template)\b/;
+
+/** True when the 60 characters before `start` say that what follows is an example. */
+export function exampleBefore(text: string, start: number): boolean {
+  return EXAMPLE_WORDS.test(before(text, start, 60));
+}
