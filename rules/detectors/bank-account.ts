@@ -1,5 +1,5 @@
 import { isTrivialDigits } from '../checksums.ts';
-import { near } from '../context.ts';
+import { matchAllNear, near } from '../context.ts';
 import { nearWords } from '../payment-util.ts';
 import type { Candidate, Detector } from '../types.ts';
 
@@ -27,6 +27,10 @@ const LABELLED = new RegExp(
   'giu',
 );
 
+// Every label contains one of these, at most 10 characters after its start ("numéro de
+// compte"); LABELLED is only tried just before them. Same flags, so the case folding agrees.
+const LABEL_ANCHOR = /acc|a\/c|kont|compt|cuent|cont|rekening/giu;
+
 // A UK sort code followed by an account number: "12-34-56 12345678", "12-34-56, 12345678".
 const SORT_AND_ACCOUNT = /(?<![\w-])(\d\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])/g;
 // A sort code on its own, right after its label.
@@ -50,7 +54,7 @@ export const bankAccount: Detector = {
     const nearBank = nearWords(text, lower, BANK_WORDS);
     const nearOther = nearWords(text, lower, OTHER_ACCOUNT);
     if (/acc|a\/c|kont|compt|cuent|cont|rekening/.test(lower)) {
-      for (const m of text.matchAll(LABELLED)) {
+      for (const m of matchAllNear(text, LABELLED, LABEL_ANCHOR, 12)) {
         const label = m[1]!;
         const number = m[2]!;
         const start = m.index + m[0].length - number.length;

@@ -66,7 +66,10 @@ export const driverLicense: Detector = {
   types: ['DRIVER_LICENSE'],
   description:
     'Driving licence numbers: US state and European formats only after a "driver\'s license" label in several languages; UK DVLA numbers anywhere.',
-  prefilter: /licen[cs]|DL|hrerschein|permis|conducir|patente|rijbewijs|[A-Z9]{5} ?\d{6}/i,
+  // The DVLA branch is found from its six digits and checked backwards: a leading letter class
+  // would try it at every letter of the text.
+  prefilter:
+    /licen[cs]|DL|hrerschein|permis|conducir|patente|rijbewijs|\d{6}(?<=[A-Z9]{5} ?\d{6})/i,
   detect(text) {
     const out: Candidate[] = [];
     const dvla = new Set<number>();

@@ -1,4 +1,4 @@
-import { isWholeToken } from '../context.ts';
+import { isWholeToken, matchAllNear } from '../context.ts';
 import type { Candidate, Detector } from '../types.ts';
 
 // The local part may only start where a token starts (the look-behind), which keeps the scan
@@ -15,6 +15,18 @@ const OBFUSCATED = new RegExp(
   'gi',
 );
 
+// Where an address can be: every EMAIL match has its '@' at most 64 characters after its start,
+// so EMAIL is only tried just before each '@' instead of at every letter of the text.
+const AT_SIGN = /@/g;
+
+// A spelled-out address needs a bracketed "at" or "dot", a spelled " dot ", or, with neither, a
+// bare " at " then a label and a real dot ("at corp.io"). Any English text has an " at "; few
+// have these, so the costly OBFUSCATED scan is skipped for them. A cheap necessary condition
+// (it never hides a match), tested on the lower-cased text; every branch starts with a literal
+// so V8 scans for it instead of trying each space or bracket.
+const OBFUSCATION_HINT =
+  /at\s*[\])}]|dot\s*[\])}]|dot(?<=\sdot)\s|at(?<=\sat)\s+[a-z0-9][a-z0-9_-]{0,62}\s*\./;
+
 const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|test|invalid|localhost)$/i;
 
 export const email: Detector = {
@@ -25,14 +37,14 @@ export const email: Detector = {
   prefilter: /@|[[({\s](?:at|AT|At)[\])}\s]/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(EMAIL)) {
+    for (const m of matchAllNear(text, EMAIL, AT_SIGN, 64)) {
       const start = m.index;
       const end = start + m[0].length;
       // Documentation domains are placeholders, not anyone's address.
       const score = RESERVED_DOMAIN.test(m[0]) ? 0.3 : 0.95;
       out.push({ start, end, type: 'EMAIL', score });
     }
-    if (/\b(?:at|AT|At)\b/.test(text)) {
+    if (/\b(?:at|AT|At)\b/.test(text) && OBFUSCATION_HINT.test(text.toLowerCase())) {
       for (const m of text.matchAll(OBFUSCATED)) {
         const start = m.index;
         const end = start + m[0].length;

@@ -17,7 +17,10 @@ export const macAddress: Detector = {
   types: ['MAC_ADDRESS'],
   description:
     'MAC addresses as six hex pairs joined by ":" or "-", or Cisco dotted triples; all-zero and broadcast addresses and all-digit look-alikes without context are refused.',
-  prefilter: /[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\./,
+  // "hh:hh:" or "hhhh.hhhh.", found from the separator (rare) and checked backwards: starting
+  // with a hex class would try the pattern at nearly every letter and digit of the text.
+  prefilter:
+    /[:-][0-9A-Fa-f]{2}[:-](?<=[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-])|\.[0-9A-Fa-f]{4}\.(?<=[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.)/,
   detect(text) {
     const out: Candidate[] = [];
     const consider = (start: number, value: string, cisco: boolean) => {

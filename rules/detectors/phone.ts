@@ -214,6 +214,23 @@ interface Verdict {
   reason: string;
 }
 
+// Verdicts by candidate text. Parsing against up to a dozen number plans is most of this
+// detector's cost, and a prompt is scanned again after every edit, with the same numbers in it
+// (and a ticket often repeats its own). The verdict depends on the candidate text alone (its
+// shape is computed from it), so caching it changes nothing found. Bounded: cleared when full.
+const VERDICTS = new Map<string, Verdict | null>();
+const VERDICTS_MAX = 2000;
+
+/** validate, remembered per candidate text. */
+function validateOnce(main: string, s: Shape): Verdict | null {
+  const hit = VERDICTS.get(main);
+  if (hit !== undefined || VERDICTS.has(main)) return hit ?? null;
+  const verdict = validate(main, s);
+  if (VERDICTS.size >= VERDICTS_MAX) VERDICTS.clear();
+  VERDICTS.set(main, verdict);
+  return verdict;
+}
+
 /** Validates with the number plans; returns the base score before context. */
 function validate(main: string, s: Shape): Verdict | null {
   const { digits } = s;
@@ -331,7 +348,7 @@ export const phone: Detector = {
         const best = (shape.formatted ? 0.6 : 0.45) - (negative ? 0.45 : 0);
         if (best < ctx.threshold) continue;
       }
-      const verdict = validate(main, shape);
+      const verdict = validateOnce(main, shape);
       if (!verdict) continue;
       let { score, reason } = verdict;
       if (raised) {
