@@ -29,6 +29,19 @@ const OBFUSCATION_HINT =
 
 const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|test|invalid|localhost)$/i;
 
+/** Whether the token holding `start` began with a scheme ("xyz://"). */
+function inUrlAuthority(text: string, start: number): boolean {
+  const from = Math.max(0, start - 256);
+  const head = text.slice(from, start);
+  const tokenStart = Math.max(
+    head.lastIndexOf(' '),
+    head.lastIndexOf('\n'),
+    head.lastIndexOf('"'),
+    head.lastIndexOf('<'),
+  );
+  return head.slice(tokenStart + 1).includes('://');
+}
+
 export const email: Detector = {
   id: 'email',
   types: ['EMAIL'],
@@ -41,6 +54,9 @@ export const email: Detector = {
       const start = m.index;
       const end = start + m[0].length;
       // Documentation domains are placeholders, not anyone's address.
+      // "https://user:pw@host.com" is a URL with credentials (url-credentials' finding), not
+      // the address "pw@host.com".
+      if (inUrlAuthority(text, start)) continue;
       const score = RESERVED_DOMAIN.test(m[0]) ? 0.3 : 0.95;
       out.push({ start, end, type: 'EMAIL', score });
     }
@@ -77,6 +93,7 @@ export const email: Detector = {
       { text: 'reach me: pedro (at) correo (dot) es', value: 'pedro (at) correo (dot) es' },
     ],
     noMatch: [
+      'https://deploy:S3cret-Pass@git.internal-host.net/repo.git',
       'Meet me at 5 pm at the office.',
       'The decorator is @Component and the handle is @jane_doe.',
       'version 1.2.3@latest',
