@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scan, scanWith } from '../index.ts';
-import { MAX_WORDS } from '../names/finder.ts';
+import { analysePattern } from '../names/finder.ts';
 import { personName } from './person-name.ts';
 
 /** The PERSON values the full engine finds in `text`. */
@@ -77,12 +77,29 @@ describe('person-name look-alikes', () => {
 });
 
 describe('person-name cost', () => {
-  it('caps the number of capitalised words it examines', () => {
-    const text = 'Anna Schmidt called. '.repeat(MAX_WORDS);
+  it('finds names all through a long paste (no cap on the words it examines)', () => {
+    const text = 'Anna Schmidt called. '.repeat(50_000); // 1 MB
     const found = scanWith([personName], text);
-    // Two capitalised words a sentence: only the first MAX_WORDS are looked at.
-    expect(found.length).toBeLessThanOrEqual(MAX_WORDS / 2);
-    expect(found.length).toBeGreaterThan(MAX_WORDS / 4);
+    expect(found.length).toBe(50_000);
+    expect(text.slice(found.at(-1)!.start, found.at(-1)!.end)).toBe('Anna Schmidt');
+  });
+
+  it('bounds the cue patterns it reads (the shortcuts of the cue checks)', () => {
+    expect(analysePattern(String.raw`(?:mr|mrs)\.?[ \t]{1,3}$`, true)).toMatchObject({
+      maxLen: 7,
+      wild: false,
+    });
+    expect(analysePattern(String.raw`\p{L}{2,12}:`, true).maxLen).toBe(25);
+    expect(analysePattern('a+b', false).maxLen).toBe(Infinity);
+    const label = analysePattern(String.raw`(?:name|nom)[ \t]{0,3}[:=]`, true);
+    expect(label.chars.has(':')).toBe(true);
+    expect(label.chars.has(',')).toBe(false);
+    expect(analysePattern(String.raw`\s{1,3}`, true).space).toBe(true);
+    expect(analysePattern('[^<>]', true).wild).toBe(true);
+    expect(analysePattern(String.raw`(a)\1`, false)).toMatchObject({
+      maxLen: Infinity,
+      wild: true,
+    });
   });
 
   it('handles a 2 KB prompt quickly', () => {

@@ -37,12 +37,6 @@ export interface FindNamesOptions {
 }
 
 const THRESHOLD = 0.5;
-/**
- * At most this many capitalised words are examined per text (about 300 KB of prose). The name
- * pass must stay within the engine's budget on a 1 MB paste; past the cap a huge text has long
- * shown that it holds names, and the pattern detectors still run on all of it.
- */
-export const MAX_WORDS = 40_000;
 /** Segments at or above this score (and under the threshold) may go to the tie-breaker. */
 const TIE_LOW = 0.4;
 
@@ -50,8 +44,35 @@ const TIE_LOW = 0.4;
 // capital (checked against name prefixes below: McDonald, DiCaprio), up to two hyphenated parts.
 // Every repetition is bounded and the look-behind pins the start to a word boundary, so the scan
 // is linear. Words followed by more letters (ALL-CAPS, camelCase brands) fail the look-ahead.
+//
+// The pattern is sticky: it is tried only at offsets where mayStartWord says an upper-case
+// letter stands. Searching 1 MB with it (a Unicode look-behind at every offset) cost 110-190 ms;
+// a loop over char codes that skips lower-case, digits and punctuation costs a few.
 const WORD =
-  /(?<![\p{L}\p{M}\p{N}_@./\\#$%&*+=~^|])(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]{0,30}(?:\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-\p{Lu}[\p{Ll}\p{M}]{1,30}){0,2}(?![\p{L}\p{M}\p{N}_@])/gu;
+  /(?<![\p{L}\p{M}\p{N}_@./\\#$%&*+=~^|])(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]{0,30}(?:\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-\p{Lu}[\p{Ll}\p{M}]{1,30}){0,2}(?![\p{L}\p{M}\p{N}_@])/uy;
+const UPPER = /^\p{Lu}$/u;
+// Finds the offsets worth a look without the Unicode flag, which V8 searches much faster.
+const UPPER_OR_NON_ASCII = /[A-Z\u00c0-\udbff]/g;
+/** Per UTF-16 code unit: 0 not yet known, 1 an upper-case letter, 2 anything else. */
+let upperTable: Uint8Array | null = null;
+
+/**
+ * Whether a match of WORD can start at a code unit `c`: A-Z, a non-ASCII upper-case letter, or
+ * a high surrogate (left to the regex). Non-ASCII units are classified once and remembered.
+ */
+function mayStartWord(c: number): boolean {
+  if (c < 65) return false;
+  if (c <= 90) return true;
+  if (c < 0xc0) return false;
+  if (c >= 0xd800 && c <= 0xdbff) return true;
+  upperTable ??= new Uint8Array(0x10000);
+  let u = upperTable[c]!;
+  if (u === 0) {
+    u = UPPER.test(String.fromCharCode(c)) ? 1 : 2;
+    upperTable[c] = u;
+  }
+  return u === 1;
+}
 const INNER_CAP_PREFIX = /^(?:[OD]['’])?(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|St|Fitz)\p{Lu}/u;
 const INNER_CAP = /^(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]*\p{Lu}/u;
 
@@ -221,14 +242,24 @@ export function findNames(
 function collectTokens(text: string, taken: readonly Span[]): Tok[] {
   const out: Tok[] = [];
   let t = 0; // index into taken, which is sorted by start
-  for (const m of text.matchAll(WORD)) {
-    if (out.length >= MAX_WORDS) break;
-    const start = m.index;
+  // Only an upper-case letter can start a word, so WORD is tried at those offsets alone.
+  UPPER_OR_NON_ASCII.lastIndex = 0;
+  while (UPPER_OR_NON_ASCII.test(text)) {
+    const i = UPPER_OR_NON_ASCII.lastIndex - 1;
+    if (!mayStartWord(text.charCodeAt(i))) continue;
+    // WORD's look-behind, for the ASCII characters it names; other characters go to the regex.
+    if (i > 0 && gluedBefore(text.charCodeAt(i - 1))) continue;
+    WORD.lastIndex = i;
+    const m = WORD.exec(text);
+    if (m === null) continue;
+    const start = i;
     const word = m[0];
     const end = start + word.length;
+    UPPER_OR_NON_ASCII.lastIndex = end;
     while (t < taken.length && taken[t]!.end <= start) t++;
     if (t < taken.length && taken[t]!.start < end) continue;
-    if (INNER_CAP.test(word) && !INNER_CAP_PREFIX.test(word)) continue;
+    const info = wordInfo(word);
+    if (info === null) continue;
     const next = text.charCodeAt(end);
     // "Google.com", "Foo.bar", "Foo(": a domain or code, not prose.
     if (next === 46 /* . */ && /\p{L}/u.test(text[end + 1] ?? '')) continue;
@@ -238,23 +269,75 @@ function collectTokens(text: string, taken: readonly Span[]): Tok[] {
     const prevCode = start > 0 ? text.charCodeAt(start - 1) : 32;
     const glued = !isSpace(prevCode) || (end < text.length && !isSpace(next) && !isPunct(next));
     if (glued && inCodeChunk(text, start, end)) continue;
-    const initial = word.length === 1;
-    const lower = word.toLowerCase();
-    const cls = initial ? 'unknown' : classify(word);
     out.push({
       start,
       end,
       text: word,
-      cls,
-      initial,
+      cls: info.cls,
+      initial: info.initial,
       // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words.
-      title: TITLE_SET.has(lower) && (next === 46 || lower.length > 2 || /^m[rs]s?$/.test(lower)),
-      stopName: cls === 'stop' && inNameLists(word),
-      alsoSurname: cls === 'first' && isSurname(word),
+      title: info.title === 2 || (info.title === 1 && next === 46),
+      stopName: info.stopName,
+      alsoSurname: info.alsoSurname,
     });
   }
   return out;
 }
+
+/** What the lists say about one word, which depends on the word alone. */
+interface WordInfo {
+  cls: NameClass;
+  initial: boolean;
+  /** 0: not a title; 1: a title when a full stop follows ("Sr."); 2: a title anyway. */
+  title: 0 | 1 | 2;
+  stopName: boolean;
+  alsoSurname: boolean;
+}
+
+/**
+ * Words recur (sentence starters, support vocabulary, the same names), so their lookups are
+ * remembered; null marks a camelCase word that is skipped. Bounded like fold's cache.
+ */
+const wordInfoCache = new Map<string, WordInfo | null>();
+
+function wordInfo(word: string): WordInfo | null {
+  let info = wordInfoCache.get(word);
+  if (info === undefined) {
+    info = wordInfoUncached(word);
+    if (wordInfoCache.size < 50000) wordInfoCache.set(word, info);
+  }
+  return info;
+}
+
+function wordInfoUncached(word: string): WordInfo | null {
+  if (INNER_CAP.test(word) && !INNER_CAP_PREFIX.test(word)) return null;
+  const initial = word.length === 1;
+  const lower = word.toLowerCase();
+  const cls = initial ? 'unknown' : classify(word);
+  const title = !TITLE_SET.has(lower) ? 0 : lower.length > 2 || /^m[rs]s?$/.test(lower) ? 2 : 1;
+  return {
+    cls,
+    initial,
+    title,
+    stopName: cls === 'stop' && inNameLists(word),
+    alsoSurname: cls === 'first' && isSurname(word),
+  };
+}
+
+/** Whether an ASCII character before a capital fails WORD's look-behind (letters, digits, _@./\\#$%&*+=~^|). */
+function gluedBefore(c: number): boolean {
+  if (c >= 128) return false;
+  return GLUED_ASCII[c] === 1;
+}
+
+const GLUED_ASCII = (() => {
+  const t = new Uint8Array(128);
+  for (const ch of '_@./\\#$%&*+=~^|') t[ch.charCodeAt(0)] = 1;
+  for (let c = 48; c <= 57; c++) t[c] = 1;
+  for (let c = 65; c <= 90; c++) t[c] = 1;
+  for (let c = 97; c <= 122; c++) t[c] = 1;
+  return t;
+})();
 
 /** Whether the whitespace-delimited chunk around [start, end) looks like code, a URL or an address. */
 function inCodeChunk(text: string, start: number, end: number): boolean {
@@ -449,11 +532,12 @@ function scoreSegment(text: string, seg: Tok[], taken: readonly Span[]): Scored 
   const before = text.slice(Math.max(0, start - 64), start);
   let starts: number[] | null = null;
   const cue = (re: RegExp) => {
-    if (prev.punct === '' ? !wordsOf(re).has(prev.word) : !endsWithPunct(re, prev.punct)) {
+    const info = cueInfo(re);
+    if (prev.punct === '' ? !info.words.has(prev.word) : !info.puncts.includes(prev.punct)) {
       return false;
     }
     starts ??= wordStarts(before);
-    return endsWithCue(re, before, starts);
+    return endsWithCue(re, before, starts, info.maxLen);
   };
   const onlyCommon = cls.every((c) => c === 'common');
   const single = n === 1 && !hasInitial;
@@ -464,36 +548,29 @@ function scoreSegment(text: string, seg: Tok[], taken: readonly Span[]): Scored 
     }
   };
 
-  {
-    if (cue(CUE_TITLE) || cue(CUE_TITLE_M)) bump(0.9, 'title');
-    if (cue(CUE_SELF_STRONG)) bump(0.9, 'self-introduction');
-    if (cue(CUE_LABEL_STRONG)) bump(0.85, 'label');
-    if (cue(CUE_RELATION)) bump(onlyCommon ? 0.6 : 0.85, 'relation');
-    if (cue(CUE_SIGN_OFF_LINE)) {
-      // A sign-off line followed by a line that holds only the name: "Thanks,\nSavannah".
-      const alone = /^[ \t]*(?:\r?\n|$)/.test(after);
-      if (!onlyCommon) bump(0.85, 'sign-off');
-      else if (alone) bump(0.7, 'sign-off');
-    }
-    if (cue(CUE_GREETING)) {
-      bump(onlyCommon ? 0.55 : anyKnown || !single ? 0.85 : 0.8, 'greeting');
-    }
-    if (cue(CUE_CUSTOMER_PAREN)) bump(0.8, 'role');
-    if (cue(CUE_LABEL)) {
-      // "- Agent: Kole" closing a line names the agent; "Client: Sur les..." opens speech.
-      const endsLine = /^[ \t]*(?:\r?\n|$)/.test(after);
-      bump(anyKnown || !single ? 0.8 : endsLine && !onlyCommon ? 0.7 : 0.45, 'label');
-    }
-    if (cue(CUE_SELF)) {
-      bump(anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
-    }
-    if (cue(CUE_SIGN_OFF_INLINE)) bump(anyKnown || !single ? 0.8 : 0.5, 'sign-off');
-    if (cue(CUE_CC)) bump(anyKnown ? 0.75 : 0.45, 'cc');
-    if (cue(CUE_ROLE_BEFORE) && !onlyCommon) {
-      bump(anyKnown || !single ? 0.75 : 0.5, 'role');
-    }
-    if (cue(CUE_SPEECH) && !onlyCommon) bump(0.55, 'speech');
-  }
+  // A cue is only tried when its bump would raise the score: bumps never lower it, and trying
+  // the cue patterns is the costliest part of scoring.
+  const tryCue = (re: RegExp, s: number, r: string) => {
+    if (s > score && cue(re)) bump(s, r);
+  };
+  tryCue(CUE_TITLE, 0.9, 'title');
+  tryCue(CUE_TITLE_M, 0.9, 'title');
+  tryCue(CUE_SELF_STRONG, 0.9, 'self-introduction');
+  tryCue(CUE_LABEL_STRONG, 0.85, 'label');
+  tryCue(CUE_RELATION, onlyCommon ? 0.6 : 0.85, 'relation');
+  // A sign-off line followed by a line that holds only the name: "Thanks,\nSavannah".
+  const alone = /^[ \t]*(?:\r?\n|$)/.test(after);
+  tryCue(CUE_SIGN_OFF_LINE, !onlyCommon ? 0.85 : alone ? 0.7 : 0, 'sign-off');
+  tryCue(CUE_GREETING, onlyCommon ? 0.55 : anyKnown || !single ? 0.85 : 0.8, 'greeting');
+  tryCue(CUE_CUSTOMER_PAREN, 0.8, 'role');
+  // "- Agent: Kole" closing a line names the agent; "Client: Sur les..." opens speech.
+  const endsLine = alone;
+  tryCue(CUE_LABEL, anyKnown || !single ? 0.8 : endsLine && !onlyCommon ? 0.7 : 0.45, 'label');
+  tryCue(CUE_SELF, anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
+  tryCue(CUE_SIGN_OFF_INLINE, anyKnown || !single ? 0.8 : 0.5, 'sign-off');
+  tryCue(CUE_CC, anyKnown ? 0.75 : 0.45, 'cc');
+  if (!onlyCommon) tryCue(CUE_ROLE_BEFORE, anyKnown || !single ? 0.75 : 0.5, 'role');
+  if (!onlyCommon) tryCue(CUE_SPEECH, 0.55, 'speech');
   if (CUE_WROTE.test(after)) bump(0.8, 'wrote');
   const mail = EMAIL_AFTER.exec(after);
   if (mail && !onlyCommon) {
@@ -513,7 +590,7 @@ function scoreSegment(text: string, seg: Tok[], taken: readonly Span[]): Scored 
   // Weak cues lift a lone first name or a run of unknown capitalised words a little.
   // A first name that is also a surname ("David", "Davis") counts only as the subject of a
   // verb; in lists and after "and" it is as often part of a firm's name.
-  if (single && knownFirst) {
+  if (single && knownFirst && 0.55 > score) {
     const asSubject = WEAK_AFTER.test(after) && !/^\s?(?:,|and|or)/.test(after);
     const weakBefore = prev.punct === ',' || cue(WEAK_BEFORE);
     if (first.alsoSurname ? asSubject : asSubject || weakBefore || WEAK_AFTER.test(after)) {
@@ -533,16 +610,23 @@ function scoreSegment(text: string, seg: Tok[], taken: readonly Span[]): Scored 
   // Place names built from names: "San Francisco", "Saint Louis", "Fort Lauderdale"; streets
   // and towns next to a house number or a postcode ("553 Haley Corner", "Conjunto Manuel s/n",
   // "39743 Palma de Mallorca").
-  if (cue(PLACE_BEFORE) || NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after)) {
-    score = Math.min(score, 0.3);
+  // (Each cap is checked only while the score is above it.)
+  if (
+    score > 0.3 &&
+    (cue(PLACE_BEFORE) || NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after))
+  ) {
+    score = 0.3;
   }
   // Shops and brands: "Dear Tienda Sol team", "all Hugo Boss models", "contacting Maison Lumière".
-  if (ORG_CONTEXT_AFTER.test(after) || ORG_CONTEXT_BEFORE.test(before.slice(-40))) {
-    score = Math.min(score, 0.3);
+  if (
+    score > 0.3 &&
+    (ORG_CONTEXT_AFTER.test(after) || ORG_CONTEXT_BEFORE.test(before.slice(-40)))
+  ) {
+    score = 0.3;
   }
   // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons").
-  if (ORG_AFTER.test(after)) score = Math.min(score, 0.3);
-  if (names.some((t) => PLACEHOLDER.has(fold(t.text)))) score = Math.min(score, 0.3);
+  if (score > 0.3 && ORG_AFTER.test(after)) score = 0.3;
+  if (score > 0.3 && names.some((t) => PLACEHOLDER.has(fold(t.text)))) score = 0.3;
 
   return { start, end, score, reason, toks: seg };
 }
@@ -656,14 +740,27 @@ const PLACE_BEFORE_WORDS =
   /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
 const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
 
-const punctCache = new Map<RegExp, string>();
+/** What a cue pattern's source says about the text it can match, computed once a pattern. */
+interface CueInfo {
+  /** Every word of the pattern: the word before a segment must be one of them. */
+  words: ReadonlySet<string>;
+  /**
+   * Punctuation that may stand right before the name: the pattern's source has it (the rule
+   * the cues were written against) and one of its atoms can match it (see analysePattern).
+   */
+  puncts: string;
+  /** The longest text (UTF-16 units) it can match; sticky attempts farther back are skipped. */
+  maxLen: number;
+}
 
-/** Whether a cue pattern can end with punctuation `p` before the name (its source has it). */
-function endsWithPunct(re: RegExp, p: string): boolean {
-  let puncts = punctCache.get(re);
-  if (puncts === undefined) {
+const cueCache = new Map<RegExp, CueInfo>();
+
+function cueInfo(re: RegExp): CueInfo {
+  let info = cueCache.get(re);
+  if (info === undefined) {
     const src = re.source;
-    puncts =
+    const shape = analysePattern(src, re.unicode);
+    const listed =
       (src.includes(':') ? ':' : '') +
       (src.includes(',') ? ',' : '') +
       (src.includes('\\n') ? '\n' : '') +
@@ -671,21 +768,187 @@ function endsWithPunct(re: RegExp, p: string): boolean {
       (src.includes('\\?') ? '?' : '') +
       (src.includes('"') ? '"' : '') +
       (src.includes("'") ? "'" : '');
-    punctCache.set(re, puncts);
+    // Everything after the punctuation up to the name is spaces and tabs, and a cue match holds
+    // more than spaces, so it covers the punctuation: an atom of the pattern must match it.
+    // (`(?:` and `{1,3}` put ':' and ',' in every source without the pattern matching them.)
+    const puncts = [...listed].filter(
+      (p) => shape.wild || shape.chars.has(p) || (p === '\n' && shape.space),
+    );
+    info = {
+      words: new Set(src.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? []),
+      puncts: puncts.join(''),
+      maxLen: shape.maxLen,
+    };
+    cueCache.set(re, info);
   }
-  return puncts.includes(p);
+  return info;
 }
 
-const wordCache = new Map<RegExp, ReadonlySet<string>>();
+/** What analysePattern learns from a pattern's source. */
+export interface PatternShape {
+  /** An upper bound on the length (UTF-16 units) of a match; Infinity when unbounded. */
+  maxLen: number;
+  /** Characters its literals and classes name (letters as written, case aside). */
+  chars: ReadonlySet<string>;
+  /** Whether \s can match (so a line break may). */
+  space: boolean;
+  /** Whether a dot, a negated class, a range or an escape such as \S may match anything else. */
+  wild: boolean;
+}
 
-/** Every word that occurs in a cue pattern: the word before a segment must be one of them. */
-function wordsOf(re: RegExp): ReadonlySet<string> {
-  let words = wordCache.get(re);
-  if (words === undefined) {
-    words = new Set(re.source.toLowerCase().match(/\p{L}[\p{L}'’]*/gu) ?? []);
-    wordCache.set(re, words);
-  }
-  return words;
+/**
+ * Reads a pattern's source: an upper bound on the length of its matches and the characters it
+ * can match. It understands what the cue patterns use (literals, escapes, classes, groups,
+ * look-arounds, alternation, the quantifiers ? * + {m,n}); anything else (back-references,
+ * named groups, \u{...}) gives Infinity and `wild`, which only turns the shortcuts off.
+ */
+export function analysePattern(src: string, unicode: boolean): PatternShape {
+  let pos = 0;
+  let failed = false;
+  const chars = new Set<string>();
+  let space = false;
+  let wild = false;
+  // In Unicode mode a class, an escape such as \p{L} or a dot can match a surrogate pair.
+  const wide = unicode ? 2 : 1;
+  const fail = (): number => {
+    failed = true;
+    pos = src.length;
+    return Infinity;
+  };
+  /** An escape at `pos` (inside or outside a class): records what it matches, returns its width. */
+  const escape = (): number => {
+    const e = src[pos + 1];
+    if (e === undefined) return fail();
+    if (e === 'p' || e === 'P') {
+      const close = src.indexOf('}', pos);
+      if (close < 0) return fail();
+      const name = src.slice(pos + 3, close);
+      if (e === 'P' || !/^(?:L|Lu|Ll|M|N)$/.test(name)) wild = true;
+      pos = close + 1;
+      return wide;
+    }
+    if (e === 'u' || e === 'x' || e === 'c' || /[0-9kBb]/.test(e)) {
+      if (e === 'b' || e === 'B') {
+        pos += 2;
+        return 0;
+      }
+      return fail();
+    }
+    pos += 2;
+    if (e === 's') space = true;
+    else if (e === 'S' || e === 'D' || e === 'W') {
+      wild = true;
+      return wide;
+    } else if (e === 'd' || e === 'w') {
+      // Digits, ASCII letters and '_': none of the punctuation the cues care about.
+      chars.add('_');
+    } else if (e === 'n' || e === 'r' || e === 't' || e === 'f' || e === 'v') {
+      chars.add({ n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' }[e]);
+    } else {
+      chars.add(e);
+    }
+    return 1;
+  };
+  const alternation = (): number => {
+    let best = sequence();
+    while (src[pos] === '|') {
+      pos++;
+      best = Math.max(best, sequence());
+    }
+    return best;
+  };
+  const sequence = (): number => {
+    let total = 0;
+    while (pos < src.length && src[pos] !== '|' && src[pos] !== ')') total += quantified(atom());
+    return total;
+  };
+  const atom = (): number => {
+    const ch = src[pos]!;
+    if (ch === '(') {
+      pos++;
+      let zeroWidth = false;
+      if (src[pos] === '?') {
+        const kind = src.slice(pos, pos + 3);
+        if (kind.startsWith('?:')) pos += 2;
+        else if (kind.startsWith('?=') || kind.startsWith('?!')) {
+          pos += 2;
+          zeroWidth = true;
+        } else if (kind === '?<=' || kind === '?<!') {
+          pos += 3;
+          zeroWidth = true;
+        } else return fail();
+      }
+      const len = alternation();
+      if (src[pos] !== ')') return fail();
+      pos++;
+      return zeroWidth ? 0 : len;
+    }
+    if (ch === '[') {
+      pos++;
+      const negated = src[pos] === '^';
+      if (negated) {
+        wild = true;
+        pos++;
+      }
+      let widest = negated ? wide : 1;
+      let first = true;
+      while (pos < src.length && src[pos] !== ']') {
+        if (src[pos] === '\\') {
+          widest = Math.max(widest, escape());
+        } else {
+          const cp = src.codePointAt(pos)!;
+          const c = String.fromCodePoint(cp);
+          // A '-' between two characters is a range: treat it as matching anything.
+          if (c === '-' && !first && src[pos + 1] !== ']') wild = true;
+          chars.add(c);
+          if (cp > 0xffff) widest = 2;
+          pos += c.length;
+        }
+        first = false;
+      }
+      if (src[pos] !== ']') return fail();
+      pos++;
+      return widest;
+    }
+    if (ch === '\\') return escape();
+    if (ch === '^' || ch === '$') {
+      pos++;
+      return 0;
+    }
+    if (ch === '.') {
+      wild = true;
+      pos++;
+      return wide;
+    }
+    if (ch === '*' || ch === '+' || ch === '?' || ch === '{' || ch === ')') return fail();
+    const c = String.fromCodePoint(src.codePointAt(pos)!);
+    chars.add(c);
+    pos += c.length;
+    return c.length;
+  };
+  const quantified = (len: number): number => {
+    const q = src[pos];
+    let out = len;
+    if (q === '?') {
+      pos++;
+    } else if (q === '*' || q === '+') {
+      pos++;
+      out = len === 0 ? 0 : Infinity;
+    } else if (q === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(pos));
+      if (m === null) return fail();
+      pos += m[0].length;
+      const most = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+      out = len === 0 ? 0 : len * most;
+    } else {
+      return len;
+    }
+    if (src[pos] === '?') pos++; // lazy
+    return out;
+  };
+  const len = alternation();
+  if (failed || pos !== src.length) return { maxLen: Infinity, chars, space: true, wild: true };
+  return { maxLen: len, chars, space, wild };
 }
 
 /** The lower-cased word right before `start` (skipping spaces and a full stop), or punctuation. */
@@ -705,9 +968,17 @@ function previousWord(text: string, start: number): { word: string; punct: strin
  * Whether a before-cue ends exactly at the end of `before`. Sticky patterns are tried only at
  * word starts (a handful of anchored attempts instead of one per offset of the window).
  */
-function endsWithCue(re: RegExp, before: string, starts = wordStarts(before)): boolean {
+function endsWithCue(
+  re: RegExp,
+  before: string,
+  starts = wordStarts(before),
+  maxLen = cueInfo(re).maxLen,
+): boolean {
   if (!re.sticky) return re.test(before);
+  // A match from k ends at the end of `before`, so it is before.length - k long.
+  const min = before.length - maxLen;
   for (const k of starts) {
+    if (k < min) continue;
     re.lastIndex = k;
     if (re.test(before)) return true;
   }
@@ -801,10 +1072,18 @@ const CAPS_AFTER_LABEL =
 
 function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[]): void {
   if (!/[a-zß-ÿ]/.test(text)) return;
+  // Offsets covered by a candidate, built on the first call: scanning `out` for each match was
+  // quadratic on a long text full of names.
+  let covered: Uint8Array | null = null;
   const add = (start: number, end: number, score: number) => {
     if (overlapsAny(taken, start, end)) return;
-    for (const c of out) if (c.start < end && start < c.end) return;
+    if (covered === null) {
+      covered = new Uint8Array(text.length);
+      for (const c of out) covered.fill(1, c.start, c.end);
+    }
+    for (let k = start; k < end; k++) if (covered[k] === 1) return;
     out.push({ start, end, type: 'PERSON', score, reason: 'cue, case' });
+    covered.fill(1, start, end);
   };
   for (const m of text.matchAll(LOWER_CUE)) {
     // "username: bob" is not a name cue; "name:" must be a whole word.
