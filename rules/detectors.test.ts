@@ -1,19 +1,33 @@
+/// <reference types="vite/client" />
 /**
  * The meta-test over every detector: registered, id equal to file name, enough examples both
  * ways, every example behaves, and no pattern backtracks catastrophically on adversarial input.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from './index.ts';
 import { scanWith } from './engine.ts';
-import type { Detector, MatchExample } from './types.ts';
+import type { Detector, DetectorExamples, MatchExample } from './types.ts';
 
-const dir = fileURLToPath(new URL('./detectors/', import.meta.url));
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-  .map((f) => f.slice(0, -3))
-  .sort();
+// Every detector module, by file name: the registry must hold exactly these, and each module
+// exports its examples beside its detector.
+const modules = import.meta.glob<Record<string, unknown>>(
+  ['./detectors/*.ts', '!./detectors/*.test.ts'],
+  {
+    eager: true,
+  },
+);
+const byFile = new Map(
+  Object.entries(modules).map(
+    ([path, mod]) => [path.slice('./detectors/'.length, -3), mod] as const,
+  ),
+);
+const files = [...byFile.keys()].sort();
+
+function examplesOf(d: Detector): DetectorExamples {
+  const ex = byFile.get(d.id)?.examples as DetectorExamples | undefined;
+  if (!ex) throw new Error(`rules/detectors/${d.id}.ts exports no examples`);
+  return ex;
+}
 
 const MIN_EXAMPLES = 3;
 
@@ -31,17 +45,21 @@ describe('detector registry', () => {
     expect(ids).toEqual(files);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('takes each detector from the file named after its id', () => {
+    for (const d of DETECTORS) expect(Object.values(byFile.get(d.id) ?? {}), d.id).toContain(d);
+  });
 });
 
 describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, d) => {
   it(`has at least ${MIN_EXAMPLES} examples each way and a description`, () => {
-    expect(d.examples.match.length).toBeGreaterThanOrEqual(MIN_EXAMPLES);
-    expect(d.examples.noMatch.length).toBeGreaterThanOrEqual(MIN_EXAMPLES);
+    expect(examplesOf(d).match.length).toBeGreaterThanOrEqual(MIN_EXAMPLES);
+    expect(examplesOf(d).noMatch.length).toBeGreaterThanOrEqual(MIN_EXAMPLES);
     expect(d.description.length).toBeGreaterThan(10);
     expect(d.types.length).toBeGreaterThan(0);
   });
 
-  it.each(d.examples.match.map((ex) => [exampleParts(ex).value, ex] as const))(
+  it.each(examplesOf(d).match.map((ex) => [exampleParts(ex).value, ex] as const))(
     'finds %j',
     (_v, ex) => {
       const { text, value } = exampleParts(ex);
@@ -53,7 +71,7 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, d) 
     },
   );
 
-  it.each(d.examples.noMatch.map((t) => [t] as const))('leaves %j alone', (text) => {
+  it.each(examplesOf(d).noMatch.map((t) => [t] as const))('leaves %j alone', (text) => {
     expect(findings(d, text).map((f) => text.slice(f.start, f.end))).toEqual([]);
   });
 

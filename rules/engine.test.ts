@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { scanWith } from './engine.ts';
 import type { Candidate, Detector, EntityType } from './types.ts';
 
-function fixed(id: string, type: EntityType, spans: Array<[number, number, number]>, stage?: 'nlp'): Detector & { seen: number[][] } {
+function fixed(
+  id: string,
+  type: EntityType,
+  spans: Array<[number, number, number]>,
+  stage?: 'nlp',
+): Detector & { seen: number[][] } {
   const seen: number[][] = [];
   return {
     id,
@@ -14,7 +19,6 @@ function fixed(id: string, type: EntityType, spans: Array<[number, number, numbe
       seen.push(ctx.taken.flatMap((s) => [s.start, s.end]));
       return spans.map(([start, end, score]): Candidate => ({ start, end, score, type }));
     },
-    examples: { match: [], noMatch: [] },
   };
 }
 
@@ -22,7 +26,10 @@ describe('overlap resolution', () => {
   it('keeps the higher score, then the longer span', () => {
     const a = fixed('a', 'PHONE', [[0, 10, 0.6]]);
     const b = fixed('b', 'CREDIT_CARD', [[2, 12, 0.9]]);
-    const c = fixed('c', 'US_SSN', [[20, 25, 0.7], [20, 28, 0.7]]);
+    const c = fixed('c', 'US_SSN', [
+      [20, 25, 0.7],
+      [20, 28, 0.7],
+    ]);
     const out = scanWith([a, b, c], 'x'.repeat(40));
     expect(out.map((f) => [f.detector, f.start, f.end])).toEqual([
       ['b', 2, 12],
@@ -38,12 +45,22 @@ describe('overlap resolution', () => {
 
   it('runs the nlp stage last, with what the pattern stage took, and can be turned off', () => {
     const pattern = fixed('p', 'EMAIL', [[0, 5, 0.9]]);
-    const nlp = fixed('n', 'PERSON', [[3, 8, 0.95], [10, 14, 0.8]], 'nlp');
+    const nlp = fixed(
+      'n',
+      'PERSON',
+      [
+        [3, 8, 0.95],
+        [10, 14, 0.8],
+      ],
+      'nlp',
+    );
     const out = scanWith([nlp, pattern], 'x'.repeat(20));
     expect(nlp.seen).toEqual([[0, 5]]);
     // The nlp finding scored higher, so it wins the overlap: the engine does not favour a stage.
     expect(out.map((f) => f.detector)).toEqual(['n', 'n']);
-    expect(scanWith([nlp, pattern], 'x'.repeat(20), { names: false }).map((f) => f.detector)).toEqual(['p']);
+    expect(
+      scanWith([nlp, pattern], 'x'.repeat(20), { names: false }).map((f) => f.detector),
+    ).toEqual(['p']);
   });
 
   it('skips a detector whose prefilter fails and reports timings when asked', () => {
@@ -59,7 +76,7 @@ describe('overlap resolution', () => {
 describe('overlap resolution at scale', () => {
   it('matches the global greedy result on random spans', () => {
     let seed = 1;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const spans: Array<[number, number, number]> = [];
     for (let i = 0; i < 400; i++) {
       const start = Math.floor(rand() * 2000);
@@ -68,10 +85,15 @@ describe('overlap resolution at scale', () => {
     const d = fixed('r', 'PHONE', spans);
     const got = scanWith([d], 'x'.repeat(2100), { threshold: 0 }).map((f) => [f.start, f.end]);
     // Reference: plain global greedy by score, then length, then start.
-    const order = spans.slice().sort((a, b) => b[2] - a[2] || b[1] - b[0] - (a[1] - a[0]) || a[0] - b[0]);
+    const order = spans
+      .slice()
+      .sort((a, b) => b[2] - a[2] || b[1] - b[0] - (a[1] - a[0]) || a[0] - b[0]);
     const kept: Array<[number, number, number]> = [];
     for (const s of order) if (kept.every((k) => k[1] <= s[0] || k[0] >= s[1])) kept.push(s);
-    const want = kept.filter((s) => s[1] > s[0]).sort((a, b) => a[0] - b[0]).map((s) => [s[0], s[1]]);
+    const want = kept
+      .filter((s) => s[1] > s[0])
+      .sort((a, b) => a[0] - b[0])
+      .map((s) => [s[0], s[1]]);
     expect(got).toEqual(want);
   });
 });

@@ -6,7 +6,14 @@ import type { EntityType, Finding } from './types.ts';
 function at(text: string, value: string, type: EntityType, from = 0): Finding {
   const start = text.indexOf(value, from);
   if (start < 0) throw new Error(`no ${value}`);
-  return { start, end: start + value.length, type, detector: 'test', score: 1, level: 'RESTRICTED' };
+  return {
+    start,
+    end: start + value.length,
+    type,
+    detector: 'test',
+    score: 1,
+    level: 'RESTRICTED',
+  };
 }
 
 const text = 'Hi, I am Jane Roe, jane.roe@mail.test, card 4539 1488 0343 6467. Jane Roe again.';
@@ -35,9 +42,17 @@ describe('mask', () => {
 
   it('keeps tokens stable across calls with one vault, and treats formatting variants as one value', () => {
     const vault = new TokenVault({ seed: 7 });
-    const a = mask('card 4539 1488 0343 6467', [at('card 4539 1488 0343 6467', '4539 1488 0343 6467', 'CREDIT_CARD')], { strategy: 'token', vault });
+    const a = mask(
+      'card 4539 1488 0343 6467',
+      [at('card 4539 1488 0343 6467', '4539 1488 0343 6467', 'CREDIT_CARD')],
+      { strategy: 'token', vault },
+    );
     const t2 = 'again 4539-1488-0343-6467 and b@x.test';
-    const b = mask(t2, [at(t2, '4539-1488-0343-6467', 'CREDIT_CARD'), at(t2, 'b@x.test', 'EMAIL')], { strategy: 'token', vault });
+    const b = mask(
+      t2,
+      [at(t2, '4539-1488-0343-6467', 'CREDIT_CARD'), at(t2, 'b@x.test', 'EMAIL')],
+      { strategy: 'token', vault },
+    );
     expect(a.text).toBe('card [CREDIT_CARD_1]');
     expect(b.text).toBe('again [CREDIT_CARD_1] and [EMAIL_1]');
     // A reply from the AI quoting the tokens comes back with the values put in.
@@ -66,7 +81,9 @@ describe('mask', () => {
     expect(out.text).toMatch(/@example\.com/);
     expect(out.text).not.toContain('Jane');
     // Same value, same stand-in.
-    const names = out.replacements.filter((r) => r.type === 'PERSON').map((r) => out.text.slice(r.start, r.end));
+    const names = out.replacements
+      .filter((r) => r.type === 'PERSON')
+      .map((r) => out.text.slice(r.start, r.end));
     expect(names[0]).toBe(names[1]);
   });
 

@@ -189,7 +189,8 @@ export function partial(type: EntityType, value: string): string {
   }
   if (group === 'secret') {
     // A provider prefix (ghp_, sk_live_, AKIA) says which key it was without revealing it.
-    const prefix = /^(?:[A-Za-z]{2,12}[_-](?:[a-z]{2,8}[_-])?|AKIA|ASIA|AIza|eyJ)/.exec(value)?.[0] ?? '';
+    const prefix =
+      /^(?:[A-Za-z]{2,12}[_-](?:[a-z]{2,8}[_-])?|AKIA|ASIA|AIza|eyJ)/.exec(value)?.[0] ?? '';
     return prefix + DOT.repeat(8);
   }
   // Numbers and ids: hide every letter and digit but the last four (cards, accounts, phones).
@@ -231,7 +232,18 @@ function rng(seed: number): () => number {
   };
 }
 
-const FIRST = ['Alex', 'Sam', 'Jordan', 'Robin', 'Kim', 'Taylor', 'Morgan', 'Charlie', 'Jamie', 'Riley'];
+const FIRST = [
+  'Alex',
+  'Sam',
+  'Jordan',
+  'Robin',
+  'Kim',
+  'Taylor',
+  'Morgan',
+  'Charlie',
+  'Jamie',
+  'Riley',
+];
 const LAST = ['Example', 'Sample', 'Placeholder', 'Testman', 'Doe', 'Roe', 'Public', 'Demo'];
 
 function pick<T>(list: readonly T[], r: () => number): T {
@@ -314,7 +326,9 @@ function makeSynthetic(type: EntityType, value: string, r: () => number): string
       return value.replace(/\/\/[^/@\s]*@/, '//user:password@');
     default: {
       // Secrets keep their provider prefix so the reader still knows what it was.
-      const prefix = /^(?:[A-Za-z]{2,12}[_-](?:[a-z]{2,8}[_-])?|AKIA|ASIA|AIza|eyJ)/.exec(value)?.[0];
+      const prefix = /^(?:[A-Za-z]{2,12}[_-](?:[a-z]{2,8}[_-])?|AKIA|ASIA|AIza|eyJ)/.exec(
+        value,
+      )?.[0];
       return scramble(value, r, TYPE_INFO[type].group === 'secret' ? (prefix?.length ?? 0) : 0);
     }
   }

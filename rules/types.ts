@@ -150,9 +150,15 @@ export interface Detector {
   /** `pattern` (default) runs first; `nlp` runs last, only when asked, and sees what was taken. */
   readonly stage?: 'pattern' | 'nlp';
   detect(text: string, ctx: DetectContext): Candidate[];
-  /** Strings it must find and strings it must leave alone; checked by rules/detectors.test.ts. */
-  readonly examples: {
-    readonly match: readonly MatchExample[];
-    readonly noMatch: readonly string[];
-  };
+}
+
+/**
+ * Strings a detector must find and strings it must leave alone. Each detector file exports them
+ * as `examples` beside the detector; rules/detectors.test.ts checks them. They are a separate
+ * export (not a field of the detector) so that bundles, which only import the detector, drop
+ * them: they are tens of kilobytes the browser never needs.
+ */
+export interface DetectorExamples {
+  readonly match: readonly MatchExample[];
+  readonly noMatch: readonly string[];
 }

@@ -189,7 +189,6 @@ export function compileDictionaryDetector(spec: DictionarySpec): Detector {
       }
       return out;
     },
-    examples: { match: [], noMatch: [] },
   };
 
   /**

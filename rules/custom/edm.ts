@@ -226,6 +226,5 @@ export function compileEdmDetector(spec: EdmSpec): Detector {
       }
       return out;
     },
-    examples: { match: [], noMatch: [] },
   };
 }

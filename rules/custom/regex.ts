@@ -249,7 +249,6 @@ export function compileRegexDetector(spec: RegexSpec): Detector {
       }
       return out;
     },
-    examples: { match: [], noMatch: [] },
   };
   // Required context words make a cheap prefilter: without one of them nothing can match.
   return context ? { ...detector, prefilter: context } : detector;

@@ -1,7 +1,7 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER, nearBefore } from '../context.ts';
 import { nearWords } from '../payment-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Nine digits as one token: not inside a longer number, a decimal, a date or an id.
 const NINE = /(?<![\w.,/-])\d{9}(?![\w]|[.,/-]\d)/g;
@@ -69,24 +69,27 @@ export const abaRouting: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'Routing number: 021105832', value: '021105832' },
-      { text: 'ABA 311076299, account 12345678', value: '311076299' },
-      { text: 'RTN#264083151', value: '264083151' },
-      { text: 'wire to routing 072094413 at the credit union', value: '072094413' },
-      { text: 'Please use transit no. 611000046 for ACH', value: '611000046' },
-      { text: 'Bank routing (ABA): 323271493', value: '323271493' },
-    ],
-    noMatch: [
-      '021105832',
-      'Routing number: 021105833',
-      'Order 021105832 shipped, tracking attached',
-      'routing 412345670',
-      'SSN 123-45-6789 and id 311076299',
-      'ABA 123456789',
-      'routing 0211058321',
-      'Amount 311,076,299 routed via wire',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'Routing number: 021105832', value: '021105832' },
+    { text: 'ABA 311076299, account 12345678', value: '311076299' },
+    { text: 'RTN#264083151', value: '264083151' },
+    { text: 'wire to routing 072094413 at the credit union', value: '072094413' },
+    { text: 'Please use transit no. 611000046 for ACH', value: '611000046' },
+    { text: 'Bank routing (ABA): 323271493', value: '323271493' },
+  ],
+  noMatch: [
+    '021105832',
+    'Routing number: 021105833',
+    'Order 021105832 shipped, tracking attached',
+    'routing 412345670',
+    'SSN 123-45-6789 and id 311076299',
+    'ABA 123456789',
+    'routing 0211058321',
+    'Amount 311,076,299 routed via wire',
+  ],
 };

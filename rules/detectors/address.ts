@@ -1,5 +1,5 @@
 import { scanAddresses } from '../address/scan.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 /**
  * Street addresses and postcodes. The scanner (rules/address/scan.ts) finds street lines, postal
@@ -23,89 +23,92 @@ export const address: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '1600 Pennsylvania Ave NW, Washington, DC 20500',
-      { text: 'Ship it to 221B Main St Apt 4 please.', value: '221B Main St Apt 4' },
-      {
-        text: 'Office: 350 Fifth Avenue, Suite 500, New York, NY 10118-0110.',
-        value: '350 Fifth Avenue, Suite 500, New York, NY 10118-0110',
-      },
-      {
-        text: 'Send the forms to P.O. Box 123, Springfield, IL 62704',
-        value: 'P.O. Box 123, Springfield, IL 62704',
-      },
-      'PSC 0725, Box 6031\nAPO AP 99241',
-      { text: 'Mail goes to USNV Vincent\nFPO AA 68422 now.', value: 'USNV Vincent\nFPO AA 68422' },
-      {
-        text: 'Jane Roe\n48 Harbour Road\nFlat 2\nBrighton\nBN1 1AA\nUnited Kingdom',
-        value: '48 Harbour Road\nFlat 2\nBrighton\nBN1 1AA\nUnited Kingdom',
-      },
-      '10 Downing Street, London SW1A 2AA',
-      {
-        text: 'Lieferadresse: Musterstraße 12a, 10115 Berlin',
-        value: 'Musterstraße 12a, 10115 Berlin',
-      },
-      {
-        text: 'Bitte an Hauptstr. 5, 80331 München schicken.',
-        value: 'Hauptstr. 5, 80331 München',
-      },
-      { text: 'Wir wohnen Am Markt 3, 06108 Halle.', value: 'Am Markt 3, 06108 Halle' },
-      {
-        text: 'Livraison au 12 rue de la Paix, 75002 Paris',
-        value: '12 rue de la Paix, 75002 Paris',
-      },
-      {
-        text: 'Mon adresse : 7 bis avenue Victor Hugo, Lyon',
-        value: '7 bis avenue Victor Hugo, Lyon',
-      },
-      { text: 'Envíelo a Calle Mayor 5, 28013 Madrid', value: 'Calle Mayor 5, 28013 Madrid' },
-      { text: 'Dirección: C/ Señores Curas 88', value: 'C/ Señores Curas 88' },
-      {
-        text: 'Avda. de la Constitución 14, Sevilla',
-        value: 'Avda. de la Constitución 14, Sevilla',
-      },
-      { text: 'Rua Augusta 274, 1100-053 Lisboa', value: 'Rua Augusta 274, 1100-053 Lisboa' },
-      { text: 'Indirizzo: Via Roma 1, 00184 Roma RM', value: 'Via Roma 1, 00184 Roma RM' },
-      {
-        text: 'Adres: ul. Narewska 94, 00-950 Warszawa',
-        value: 'ul. Narewska 94, 00-950 Warszawa',
-      },
-      {
-        text: 'Bezorgen op Parijsstraat 8, 1071 AB Amsterdam',
-        value: 'Parijsstraat 8, 1071 AB Amsterdam',
-      },
-      {
-        text: 'Levereras till Magasinsgatan 3, 411 18 Göteborg',
-        value: 'Magasinsgatan 3, 411 18 Göteborg',
-      },
-      { text: 'Osoite: Koskikatu 25, 96200 Rovaniemi', value: 'Koskikatu 25, 96200 Rovaniemi' },
-      {
-        text: 'Hersnapvej 4, 8600 Silkeborg, Denmark',
-        value: 'Hersnapvej 4, 8600 Silkeborg, Denmark',
-      },
-      { text: 'Vi bor i Trenerys gate 232, 0456 Oslo', value: 'Trenerys gate 232, 0456 Oslo' },
-      { text: 'The bus station is on Villacher Strasse 89', value: 'Villacher Strasse 89' },
-      { text: 'My zip code is 2371', value: '2371' },
-      { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
-    ],
-    noMatch: [
-      'Order 12345 shipped on Monday, tracking 1Z999AA10123456784.',
-      'Let me show you at 3 Main features of the new release.',
-      'Version 2 Street Fighter was released in 1991.',
-      'Can you call me at 5 pm tomorrow?',
-      'Step 3 Avenue of approach: keep the door closed.',
-      'Read Chapter 12 Park and Recreation Laws before the exam.',
-      'We have 3 Main Street stores and 2 warehouses.',
-      'Ticket 48213 Berlin office escalated; see invoice 2024-0017.',
-      'Upgrade to Windows 11 Pro and Python 3 via Slack 2 times a week.',
-      'The 2024 Paris Olympics had 10500 athletes.',
-      'Boarding at Gate 23, Terminal 2, flight LH 401 at 10:45.',
-      'Price: $1600 Pennsylvania edition, 25 Park tickets.',
-      'Meet me at 10 am in Room 4 next to Building 7.',
-      'See RFC 7231 section 6.5.1 and ISO 9001 clause 4.',
-      'Commit 3f2a9c1 fixed 12 Drive mapping bugs during spring 2023.',
-      'In March 2021 the team grew to 45 people.',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '1600 Pennsylvania Ave NW, Washington, DC 20500',
+    { text: 'Ship it to 221B Main St Apt 4 please.', value: '221B Main St Apt 4' },
+    {
+      text: 'Office: 350 Fifth Avenue, Suite 500, New York, NY 10118-0110.',
+      value: '350 Fifth Avenue, Suite 500, New York, NY 10118-0110',
+    },
+    {
+      text: 'Send the forms to P.O. Box 123, Springfield, IL 62704',
+      value: 'P.O. Box 123, Springfield, IL 62704',
+    },
+    'PSC 0725, Box 6031\nAPO AP 99241',
+    { text: 'Mail goes to USNV Vincent\nFPO AA 68422 now.', value: 'USNV Vincent\nFPO AA 68422' },
+    {
+      text: 'Jane Roe\n48 Harbour Road\nFlat 2\nBrighton\nBN1 1AA\nUnited Kingdom',
+      value: '48 Harbour Road\nFlat 2\nBrighton\nBN1 1AA\nUnited Kingdom',
+    },
+    '10 Downing Street, London SW1A 2AA',
+    {
+      text: 'Lieferadresse: Musterstraße 12a, 10115 Berlin',
+      value: 'Musterstraße 12a, 10115 Berlin',
+    },
+    {
+      text: 'Bitte an Hauptstr. 5, 80331 München schicken.',
+      value: 'Hauptstr. 5, 80331 München',
+    },
+    { text: 'Wir wohnen Am Markt 3, 06108 Halle.', value: 'Am Markt 3, 06108 Halle' },
+    {
+      text: 'Livraison au 12 rue de la Paix, 75002 Paris',
+      value: '12 rue de la Paix, 75002 Paris',
+    },
+    {
+      text: 'Mon adresse : 7 bis avenue Victor Hugo, Lyon',
+      value: '7 bis avenue Victor Hugo, Lyon',
+    },
+    { text: 'Envíelo a Calle Mayor 5, 28013 Madrid', value: 'Calle Mayor 5, 28013 Madrid' },
+    { text: 'Dirección: C/ Señores Curas 88', value: 'C/ Señores Curas 88' },
+    {
+      text: 'Avda. de la Constitución 14, Sevilla',
+      value: 'Avda. de la Constitución 14, Sevilla',
+    },
+    { text: 'Rua Augusta 274, 1100-053 Lisboa', value: 'Rua Augusta 274, 1100-053 Lisboa' },
+    { text: 'Indirizzo: Via Roma 1, 00184 Roma RM', value: 'Via Roma 1, 00184 Roma RM' },
+    {
+      text: 'Adres: ul. Narewska 94, 00-950 Warszawa',
+      value: 'ul. Narewska 94, 00-950 Warszawa',
+    },
+    {
+      text: 'Bezorgen op Parijsstraat 8, 1071 AB Amsterdam',
+      value: 'Parijsstraat 8, 1071 AB Amsterdam',
+    },
+    {
+      text: 'Levereras till Magasinsgatan 3, 411 18 Göteborg',
+      value: 'Magasinsgatan 3, 411 18 Göteborg',
+    },
+    { text: 'Osoite: Koskikatu 25, 96200 Rovaniemi', value: 'Koskikatu 25, 96200 Rovaniemi' },
+    {
+      text: 'Hersnapvej 4, 8600 Silkeborg, Denmark',
+      value: 'Hersnapvej 4, 8600 Silkeborg, Denmark',
+    },
+    { text: 'Vi bor i Trenerys gate 232, 0456 Oslo', value: 'Trenerys gate 232, 0456 Oslo' },
+    { text: 'The bus station is on Villacher Strasse 89', value: 'Villacher Strasse 89' },
+    { text: 'My zip code is 2371', value: '2371' },
+    { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
+  ],
+  noMatch: [
+    'Order 12345 shipped on Monday, tracking 1Z999AA10123456784.',
+    'Let me show you at 3 Main features of the new release.',
+    'Version 2 Street Fighter was released in 1991.',
+    'Can you call me at 5 pm tomorrow?',
+    'Step 3 Avenue of approach: keep the door closed.',
+    'Read Chapter 12 Park and Recreation Laws before the exam.',
+    'We have 3 Main Street stores and 2 warehouses.',
+    'Ticket 48213 Berlin office escalated; see invoice 2024-0017.',
+    'Upgrade to Windows 11 Pro and Python 3 via Slack 2 times a week.',
+    'The 2024 Paris Olympics had 10500 athletes.',
+    'Boarding at Gate 23, Terminal 2, flight LH 401 at 10:45.',
+    'Price: $1600 Pennsylvania edition, 25 Park tickets.',
+    'Meet me at 10 am in Room 4 next to Building 7.',
+    'See RFC 7231 section 6.5.1 and ISO 9001 clause 4.',
+    'Commit 3f2a9c1 fixed 12 Drive mapping bugs during spring 2023.',
+    'In March 2021 the team grew to 45 people.',
+  ],
 };

@@ -1,5 +1,5 @@
 import { randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Anthropic keys name their kind and version: sk-ant-api03- (API), sk-ant-admin01- (admin),
 // sk-ant-oat01-/sk-ant-ort01- (OAuth access and refresh). API and admin keys carry 93 random
@@ -30,30 +30,33 @@ export const anthropicKey: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'sk-ant-api03-fL8wj1015AvvluFwjCA-bUZk0JatkQc_u2IY9_0M-Ox-gEh3HtZqn6_H9M5ma6sRW6iQwDXlayzKB8BoipoupPCoOiAM6AA',
-      {
-        text: 'export ANTHROPIC_API_KEY=sk-ant-api03-Fjv1CsMEC869eG6lXZLkN1EX-qT4S4UGZ_QXQqJrHLGYZWU7mhsaS-4Y3utKMp-Sl-YJqal0esMBbUx1MRV74R3C41gAWAA',
-        value:
-          'sk-ant-api03-Fjv1CsMEC869eG6lXZLkN1EX-qT4S4UGZ_QXQqJrHLGYZWU7mhsaS-4Y3utKMp-Sl-YJqal0esMBbUx1MRV74R3C41gAWAA',
-      },
-      {
-        text: 'admin key: sk-ant-admin01-s4ob62fxganABbXJTr83cmARabbyqwtAxJoqIAzpVPMaMrADEYfrU8ZwGEAYA93lA70ertuuWU',
-        value:
-          'sk-ant-admin01-s4ob62fxganABbXJTr83cmARabbyqwtAxJoqIAzpVPMaMrADEYfrU8ZwGEAYA93lA70ertuuWU',
-      },
-      {
-        text: '{"x-api-key": "sk-ant-api03-gWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2-wTmWX093x_z3TaSqO08f-5EcBSq"}',
-        value:
-          'sk-ant-api03-gWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2-wTmWX093x_z3TaSqO08f-5EcBSq',
-      },
-    ],
-    noMatch: [
-      'ANTHROPIC_API_KEY=sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      'Keys begin with sk-ant-api03- and are shown only once.',
-      'sk-ant-api03-... (redacted in the log)',
-      'ANTHROPIC_API_KEY=sk-ant-your-key-here',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'sk-ant-api03-fL8wj1015AvvluFwjCA-bUZk0JatkQc_u2IY9_0M-Ox-gEh3HtZqn6_H9M5ma6sRW6iQwDXlayzKB8BoipoupPCoOiAM6AA',
+    {
+      text: 'export ANTHROPIC_API_KEY=sk-ant-api03-Fjv1CsMEC869eG6lXZLkN1EX-qT4S4UGZ_QXQqJrHLGYZWU7mhsaS-4Y3utKMp-Sl-YJqal0esMBbUx1MRV74R3C41gAWAA',
+      value:
+        'sk-ant-api03-Fjv1CsMEC869eG6lXZLkN1EX-qT4S4UGZ_QXQqJrHLGYZWU7mhsaS-4Y3utKMp-Sl-YJqal0esMBbUx1MRV74R3C41gAWAA',
+    },
+    {
+      text: 'admin key: sk-ant-admin01-s4ob62fxganABbXJTr83cmARabbyqwtAxJoqIAzpVPMaMrADEYfrU8ZwGEAYA93lA70ertuuWU',
+      value:
+        'sk-ant-admin01-s4ob62fxganABbXJTr83cmARabbyqwtAxJoqIAzpVPMaMrADEYfrU8ZwGEAYA93lA70ertuuWU',
+    },
+    {
+      text: '{"x-api-key": "sk-ant-api03-gWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2-wTmWX093x_z3TaSqO08f-5EcBSq"}',
+      value:
+        'sk-ant-api03-gWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2-wTmWX093x_z3TaSqO08f-5EcBSq',
+    },
+  ],
+  noMatch: [
+    'ANTHROPIC_API_KEY=sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'Keys begin with sk-ant-api03- and are shown only once.',
+    'sk-ant-api03-... (redacted in the log)',
+    'ANTHROPIC_API_KEY=sk-ant-your-key-here',
+  ],
 };

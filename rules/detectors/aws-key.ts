@@ -1,6 +1,6 @@
 import { before } from '../context.ts';
 import { charClasses, isPlaceholderToken, looksRandom, randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Access key ids: a four-letter prefix naming the kind of key (AKIA long-term, ASIA temporary
 // STS, ABIA/ACCA other services, A3T* older ones) and 16 characters of base32 (A-Z, 2-7).
@@ -60,35 +60,6 @@ export const awsKey: Detector = {
     }
     return out;
   },
-
-  examples: {
-    match: [
-      'AKIAQZ3RX4N7TPLW2KJM',
-      { text: 'export AWS_ACCESS_KEY_ID=ASIAV6HJ3QK2LZ7WMRTD', value: 'ASIAV6HJ3QK2LZ7WMRTD' },
-      {
-        text: 'aws_secret_access_key = uGxY4Jnyv27d1EQRU8zPS80Kl0f7umz+1MoadBWu',
-        value: 'uGxY4Jnyv27d1EQRU8zPS80Kl0f7umz+1MoadBWu',
-      },
-      {
-        text: '"SecretAccessKey": "6wKabSio/o1BHoYRiPMn2UdjPYZimwYgImeaplW/",',
-        value: '6wKabSio/o1BHoYRiPMn2UdjPYZimwYgImeaplW/',
-      },
-      {
-        text: 'Our AWS user: key id AKIAW4TJ7QX2ZP5LMN3K, secret key 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',
-        value: 'EEXeyKs9mZok2BpHTbJJ6BnTZcWq17uEnVio1lIw',
-      },
-      { text: 'creds: AKIAW4TJ7QX2ZP5LMN3K.', value: 'AKIAW4TJ7QX2ZP5LMN3K' },
-    ],
-    noMatch: [
-      'The docs use AKIAIOSFODNN7EXAMPLE with wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY as the secret.',
-      'commit 4f9c2a7e1b3d5f8a0c6e9b2d4f7a1c3e5b8d0f2a fixed the secret rotation job',
-      'Secret sauce: the build cache key is /usr/local/share/app/cache/build/artifacts',
-      'AKIA1234567890ABCDEF is not base32 and too short of letters',
-      'token AKIAQZ3RX4N7TPLW2KJMQ (one character too long)',
-      'aws_secret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      'EEXeyKs9mZok2BpHTbJJ6BnTZcWq17uEnVio1lIw appears with no keyword at all',
-    ],
-  },
 };
 
 /** A 40-character base64 run at `start` scored by the AWS words before it, or null. */
@@ -121,3 +92,34 @@ function isB64(c: number): boolean {
     (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47
   );
 }
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'AKIAQZ3RX4N7TPLW2KJM',
+    { text: 'export AWS_ACCESS_KEY_ID=ASIAV6HJ3QK2LZ7WMRTD', value: 'ASIAV6HJ3QK2LZ7WMRTD' },
+    {
+      text: 'aws_secret_access_key = uGxY4Jnyv27d1EQRU8zPS80Kl0f7umz+1MoadBWu',
+      value: 'uGxY4Jnyv27d1EQRU8zPS80Kl0f7umz+1MoadBWu',
+    },
+    {
+      text: '"SecretAccessKey": "6wKabSio/o1BHoYRiPMn2UdjPYZimwYgImeaplW/",',
+      value: '6wKabSio/o1BHoYRiPMn2UdjPYZimwYgImeaplW/',
+    },
+    {
+      text: 'Our AWS user: key id AKIAW4TJ7QX2ZP5LMN3K, secret key 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',
+      value: 'EEXeyKs9mZok2BpHTbJJ6BnTZcWq17uEnVio1lIw',
+    },
+    { text: 'creds: AKIAW4TJ7QX2ZP5LMN3K.', value: 'AKIAW4TJ7QX2ZP5LMN3K' },
+  ],
+  noMatch: [
+    'The docs use AKIAIOSFODNN7EXAMPLE with wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY as the secret.',
+    'commit 4f9c2a7e1b3d5f8a0c6e9b2d4f7a1c3e5b8d0f2a fixed the secret rotation job',
+    'Secret sauce: the build cache key is /usr/local/share/app/cache/build/artifacts',
+    'AKIA1234567890ABCDEF is not base32 and too short of letters',
+    'token AKIAQZ3RX4N7TPLW2KJMQ (one character too long)',
+    'aws_secret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'EEXeyKs9mZok2BpHTbJJ6BnTZcWq17uEnVio1lIw appears with no keyword at all',
+  ],
+};

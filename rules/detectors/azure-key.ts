@@ -1,6 +1,6 @@
 import { near } from '../context.ts';
 import { decodeBase64, randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Storage, Service Bus, Event Hubs and IoT Hub connection strings carry their key as
 // `AccountKey=` (64 bytes, 88 base64 characters) or `SharedAccessKey=` (32 bytes, 44). Only the
@@ -78,39 +78,6 @@ export const azureKey: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      {
-        text: 'DefaultEndpointsProtocol=https;AccountName=contosodata;AccountKey=WcvuukIxatkarBuyeluSNmJOHdK2ljN3/1T0etPGjR806XoLtK1M84QFeFzBkmsOIF8ZnPT5CzdfT/LmKbiY0y==;EndpointSuffix=core.windows.net',
-        value:
-          'WcvuukIxatkarBuyeluSNmJOHdK2ljN3/1T0etPGjR806XoLtK1M84QFeFzBkmsOIF8ZnPT5CzdfT/LmKbiY0y==',
-      },
-      {
-        text: 'Endpoint=sb://contoso-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=sn8ttgvANMFPUzdz7EDureOVueWiqM4B0dEhGvOJT2y=',
-        value: 'sn8ttgvANMFPUzdz7EDureOVueWiqM4B0dEhGvOJT2y=',
-      },
-      {
-        text: 'https://contoso.blob.core.windows.net/reports/q3.pdf?sv=2022-11-02&ss=b&srt=o&sp=r&se=2025-03-01T18:00:00Z&spr=https&sig=c6wQiuwKUUjcmBb3XgcMsLey03sPa9%2BbS7ZOuM4c86E%3D',
-        value: 'c6wQiuwKUUjcmBb3XgcMsLey03sPa9%2BbS7ZOuM4c86E%3D',
-      },
-      {
-        text: 'AZURE_CLIENT_SECRET=Xk28Q~nqsOnVkbVz7y71bJPtat0ThoQTrYtbIWh0',
-        value: 'Xk28Q~nqsOnVkbVz7y71bJPtat0ThoQTrYtbIWh0',
-      },
-      {
-        text: 'the secret value shown once was hyy5Q~o50uGW2510GA2p9pOkAZunR1JQFeSF4N0 (expires in 6 months)',
-        value: 'hyy5Q~o50uGW2510GA2p9pOkAZunR1JQFeSF4N0',
-      },
-    ],
-    noMatch: [
-      'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>;',
-      'AccountKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx==',
-      'https://cdn.example.com/img.png?w=200&sig=9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc (no SAS version)',
-      'UseDevelopmentStorage=true',
-      'Set the sv=2022-11-02 and sig= parameters from the portal.',
-      'The regex 4Q~ is what identifies the new client secret format.',
-    ],
-  },
 };
 
 function decodeURIComponentSafe(s: string): string | null {
@@ -120,3 +87,39 @@ function decodeURIComponentSafe(s: string): string | null {
     return null;
   }
 }
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    {
+      text: 'DefaultEndpointsProtocol=https;AccountName=contosodata;AccountKey=WcvuukIxatkarBuyeluSNmJOHdK2ljN3/1T0etPGjR806XoLtK1M84QFeFzBkmsOIF8ZnPT5CzdfT/LmKbiY0y==;EndpointSuffix=core.windows.net',
+      value:
+        'WcvuukIxatkarBuyeluSNmJOHdK2ljN3/1T0etPGjR806XoLtK1M84QFeFzBkmsOIF8ZnPT5CzdfT/LmKbiY0y==',
+    },
+    {
+      text: 'Endpoint=sb://contoso-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=sn8ttgvANMFPUzdz7EDureOVueWiqM4B0dEhGvOJT2y=',
+      value: 'sn8ttgvANMFPUzdz7EDureOVueWiqM4B0dEhGvOJT2y=',
+    },
+    {
+      text: 'https://contoso.blob.core.windows.net/reports/q3.pdf?sv=2022-11-02&ss=b&srt=o&sp=r&se=2025-03-01T18:00:00Z&spr=https&sig=c6wQiuwKUUjcmBb3XgcMsLey03sPa9%2BbS7ZOuM4c86E%3D',
+      value: 'c6wQiuwKUUjcmBb3XgcMsLey03sPa9%2BbS7ZOuM4c86E%3D',
+    },
+    {
+      text: 'AZURE_CLIENT_SECRET=Xk28Q~nqsOnVkbVz7y71bJPtat0ThoQTrYtbIWh0',
+      value: 'Xk28Q~nqsOnVkbVz7y71bJPtat0ThoQTrYtbIWh0',
+    },
+    {
+      text: 'the secret value shown once was hyy5Q~o50uGW2510GA2p9pOkAZunR1JQFeSF4N0 (expires in 6 months)',
+      value: 'hyy5Q~o50uGW2510GA2p9pOkAZunR1JQFeSF4N0',
+    },
+  ],
+  noMatch: [
+    'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>;',
+    'AccountKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx==',
+    'https://cdn.example.com/img.png?w=200&sig=9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc (no SAS version)',
+    'UseDevelopmentStorage=true',
+    'Set the sv=2022-11-02 and sig= parameters from the portal.',
+    'The regex 4Q~ is what identifies the new client secret format.',
+  ],
+};

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { near } from '../context.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Legacy (P2PKH, starts with 1) and script (P2SH, starts with 3) addresses in base58, which has
 // no 0, O, I or l. The guards keep a longer run of word characters (a key, a hash) from
@@ -129,42 +129,45 @@ export const btcAddress: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umj',
-      {
-        text: 'Send 0.01 BTC to 1DmxLBzQLiM6ux5Nut7Bm3ScvPj4qsyEhD please',
-        value: '1DmxLBzQLiM6ux5Nut7Bm3ScvPj4qsyEhD',
-      },
-      {
-        text: 'multisig: 39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ1.',
-        value: '39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ1',
-      },
-      {
-        text: 'wallet bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppau',
-        value: 'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppau',
-      },
-      {
-        text: 'P2WSH (bc1q5645yqlm83psrwtkuau7l4697d99chsskl44w8he4xkh3ac9kl3q58dx8e)',
-        value: 'bc1q5645yqlm83psrwtkuau7l4697d99chsskl44w8he4xkh3ac9kl3q58dx8e',
-      },
-      {
-        text: 'taproot: bc1pd38xjkg2h3vznzaf6kl39r3fmumnk34quqn3u7cexlftlwmmkkgqgacdtc',
-        value: 'bc1pd38xjkg2h3vznzaf6kl39r3fmumnk34quqn3u7cexlftlwmmkkgqgacdtc',
-      },
-      'BC1QMUYUC9P03FV2E9SN00G65LGWL553W65KNSPPAU',
-    ],
-    noMatch: [
-      // One character changed: the checksum fails.
-      '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umk',
-      'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppav',
-      // Mixed case is never a valid bech32 string.
-      'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65KNSPPAU',
-      // Inside a longer token (an API key, a hash).
-      'key_1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umj',
-      'sk_live_1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umjQ',
-      'multisig 39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ2 (typo)',
-      'Order 1234567890123456789012345678 shipped',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umj',
+    {
+      text: 'Send 0.01 BTC to 1DmxLBzQLiM6ux5Nut7Bm3ScvPj4qsyEhD please',
+      value: '1DmxLBzQLiM6ux5Nut7Bm3ScvPj4qsyEhD',
+    },
+    {
+      text: 'multisig: 39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ1.',
+      value: '39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ1',
+    },
+    {
+      text: 'wallet bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppau',
+      value: 'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppau',
+    },
+    {
+      text: 'P2WSH (bc1q5645yqlm83psrwtkuau7l4697d99chsskl44w8he4xkh3ac9kl3q58dx8e)',
+      value: 'bc1q5645yqlm83psrwtkuau7l4697d99chsskl44w8he4xkh3ac9kl3q58dx8e',
+    },
+    {
+      text: 'taproot: bc1pd38xjkg2h3vznzaf6kl39r3fmumnk34quqn3u7cexlftlwmmkkgqgacdtc',
+      value: 'bc1pd38xjkg2h3vznzaf6kl39r3fmumnk34quqn3u7cexlftlwmmkkgqgacdtc',
+    },
+    'BC1QMUYUC9P03FV2E9SN00G65LGWL553W65KNSPPAU',
+  ],
+  noMatch: [
+    // One character changed: the checksum fails.
+    '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umk',
+    'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppav',
+    // Mixed case is never a valid bech32 string.
+    'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65KNSPPAU',
+    // Inside a longer token (an API key, a hash).
+    'key_1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umj',
+    'sk_live_1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umjQ',
+    'multisig 39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ2 (typo)',
+    'Order 1234567890123456789012345678 shipped',
+  ],
 };

@@ -1,7 +1,7 @@
 import { luhn } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Nine digits, grouped 3-3-3 by one separator used throughout, or in a row.
 const SIN = /(?<![\w+.-])(\d{3})([- ]?)(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
@@ -50,25 +50,28 @@ export const caSin: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '718-446-123',
-      { text: 'SIN: 130 692 544', value: '130 692 544' },
-      { text: 'mon NAS est 130692544', value: '130692544' },
-      { text: "Numéro d'assurance sociale : 527 431 985", value: '527 431 985' },
-      { text: 'Social insurance number 943-018-507 (temporary resident)', value: '943-018-507' },
-      { text: 'Employee SIN 527431985, start date Monday', value: '527431985' },
-    ],
-    noMatch: [
-      '130692544',
-      'Order 130-692-544 shipped',
-      'SIN: 130 692 545',
-      'Revenue was $527 431 985 last year',
-      'Population 1 527 431 985',
-      'Call 527-431-9850 today',
-      'SIN 046 454 286 starts with 0',
-      'Tracking: 527 431 985',
-      "They're not answering at 527 431 985",
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '718-446-123',
+    { text: 'SIN: 130 692 544', value: '130 692 544' },
+    { text: 'mon NAS est 130692544', value: '130692544' },
+    { text: "Numéro d'assurance sociale : 527 431 985", value: '527 431 985' },
+    { text: 'Social insurance number 943-018-507 (temporary resident)', value: '943-018-507' },
+    { text: 'Employee SIN 527431985, start date Monday', value: '527431985' },
+  ],
+  noMatch: [
+    '130692544',
+    'Order 130-692-544 shipped',
+    'SIN: 130 692 545',
+    'Revenue was $527 431 985 last year',
+    'Population 1 527 431 985',
+    'Call 527-431-9850 today',
+    'SIN 046 454 286 starts with 0',
+    'Tracking: 527 431 985',
+    "They're not answering at 527 431 985",
+  ],
 };

@@ -1,6 +1,6 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { findCardNumbers, nearWords } from '../payment-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // A keyword naming the card security code, up to 20 non-digit filler characters ("CVV2: ",
 // "security code is "), then three or four digits as a whole token (not part of a longer
@@ -70,28 +70,31 @@ export const cardCvv: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'CVV: 482', value: '482' },
-      { text: 'Card 4539 1488 0343 6467, exp 11/28, CVC 9173', value: '9173' },
-      { text: 'security code 739, expiry 04/27', value: '739' },
-      { text: '4539148803436467 04/27 381', value: '381' },
-      { text: 'Amex card, CID 4821', value: '4821' },
-      { text: 'Kartenprüfnummer (CVC2) lautet 052', value: '052' },
-      { text: 'cvv2=614', value: '614' },
-      { text: 'CVC:0917', value: '0917' },
-      { text: 'CVV (not your PIN): 318', value: '318' },
-    ],
-    noMatch: [
-      'Your verification code is 482913',
-      'Your login security code is 4829',
-      'Room 482, floor 3, call ext. 5531',
-      'For testing use any CVC, e.g. 123',
-      'The CVV field must contain 3 or 4 digits.',
-      'CID 4821 assigned to the ticket',
-      'Enter the security code 7391 shown in the image',
-      'Paid $1,482 on 04/27',
-      'Order 4539148803436467 shipped 2024',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'CVV: 482', value: '482' },
+    { text: 'Card 4539 1488 0343 6467, exp 11/28, CVC 9173', value: '9173' },
+    { text: 'security code 739, expiry 04/27', value: '739' },
+    { text: '4539148803436467 04/27 381', value: '381' },
+    { text: 'Amex card, CID 4821', value: '4821' },
+    { text: 'Kartenprüfnummer (CVC2) lautet 052', value: '052' },
+    { text: 'cvv2=614', value: '614' },
+    { text: 'CVC:0917', value: '0917' },
+    { text: 'CVV (not your PIN): 318', value: '318' },
+  ],
+  noMatch: [
+    'Your verification code is 482913',
+    'Your login security code is 4829',
+    'Room 482, floor 3, call ext. 5531',
+    'For testing use any CVC, e.g. 123',
+    'The CVV field must contain 3 or 4 digits.',
+    'CID 4821 assigned to the ticket',
+    'Enter the security code 7391 shown in the image',
+    'Paid $1,482 on 04/27',
+    'Order 4539148803436467 shipped 2024',
+  ],
 };

@@ -1,5 +1,5 @@
 import { findCardNumbers, nearWords } from '../payment-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // MM/YY, MM/YYYY or M/YY with a slash, dash or dot. A full date (04/27/2024, 2024-04-27) is
 // refused by the guards on both sides.
@@ -63,26 +63,29 @@ export const cardExpiry: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'exp 04/27', value: '04/27' },
-      { text: 'Card 4539 1488 0343 6467, expiry: 11/2028, CVV 123', value: '11/2028' },
-      { text: 'valid thru 09 / 26', value: '09 / 26' },
-      { text: '4539148803436467 04/27 123', value: '04/27' },
-      { text: 'Ablaufdatum (MM/JJ): 03/29', value: '03/29' },
-      { text: 'fecha de vencimiento 12-27', value: '12-27' },
-      { text: 'Exp: 0427', value: '0427' },
-    ],
-    noMatch: [
-      'Meeting moved to 04/27 at 3pm',
-      'Expiration date of the contract: 04/27/2024',
-      'Your passport expires 04/29, renew it early.',
-      'Released 2024-04-27, expires 2025-04-27',
-      'Version 10/22 is out',
-      'exp 2027',
-      'Subscription valid until 05/26',
-      'Ratio 3/4 of the 12/25 batch',
-      'This offer is valid for 12/25 participants',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'exp 04/27', value: '04/27' },
+    { text: 'Card 4539 1488 0343 6467, expiry: 11/2028, CVV 123', value: '11/2028' },
+    { text: 'valid thru 09 / 26', value: '09 / 26' },
+    { text: '4539148803436467 04/27 123', value: '04/27' },
+    { text: 'Ablaufdatum (MM/JJ): 03/29', value: '03/29' },
+    { text: 'fecha de vencimiento 12-27', value: '12-27' },
+    { text: 'Exp: 0427', value: '0427' },
+  ],
+  noMatch: [
+    'Meeting moved to 04/27 at 3pm',
+    'Expiration date of the contract: 04/27/2024',
+    'Your passport expires 04/29, renew it early.',
+    'Released 2024-04-27, expires 2025-04-27',
+    'Version 10/22 is out',
+    'exp 2027',
+    'Subscription valid until 05/26',
+    'Ratio 3/4 of the 12/25 batch',
+    'This offer is valid for 12/25 participants',
+  ],
 };

@@ -6,7 +6,7 @@ import {
   isLocalHost,
   isPlaceholderPassword,
 } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // A database URL whose password is a query or `;` parameter instead of userinfo:
 // `jdbc:mysql://db:3306/app?user=app&password=...`, `jdbc:sqlserver://db:1433;user=sa;password=...`.
@@ -93,53 +93,6 @@ export const connectionString: Detector = {
       }
     }
     return out;
-  },
-  examples: {
-    match: [
-      'postgres://app_user:E89tdV6ON3Pnw5Hx@db.internal.acme.io:5432/orders',
-      {
-        text: 'DATABASE_URL="mongodb+srv://svc-report:FpJ2U8tVBKifKLkv@cluster0.x1y2z.mongodb.net/prod?retryWrites=true&w=majority"',
-        value:
-          'mongodb+srv://svc-report:FpJ2U8tVBKifKLkv@cluster0.x1y2z.mongodb.net/prod?retryWrites=true&w=majority',
-      },
-      {
-        text: 'redis connection: redis://:d3wqpqfOuvCrfBr8@cache-01.acme.local:6379/0.',
-        value: 'redis://:d3wqpqfOuvCrfBr8@cache-01.acme.local:6379/0',
-      },
-      {
-        text: 'spring.datasource.url=jdbc:mysql://mysql.acme.io:3306/shop?user=shop&password=7AIbzBYpj73d4Kwl&useSSL=true',
-        value:
-          'jdbc:mysql://mysql.acme.io:3306/shop?user=shop&password=7AIbzBYpj73d4Kwl&useSSL=true',
-      },
-      {
-        text: '"ConnectionStrings": { "Default": "Server=tcp:acme-sql.database.windows.net,1433;Initial Catalog=crm;User ID=crmadmin;Password=guj97HN0yiV3FzjZ;Encrypt=True;" }',
-        value:
-          'Server=tcp:acme-sql.database.windows.net,1433;Initial Catalog=crm;User ID=crmadmin;Password=guj97HN0yiV3FzjZ;Encrypt=True',
-      },
-      {
-        text: 'conn = psycopg2.connect("host=10.0.4.12 port=5432 dbname=billing user=billing password=fEvldunHEnOB0iaW")',
-        value: 'host=10.0.4.12 port=5432 dbname=billing user=billing password=fEvldunHEnOB0iaW',
-      },
-      {
-        text: 'url: jdbc:oracle:thin:scott/Tig3r_2024x@//ora.acme.io:1521/ORCLPDB1',
-        value: 'jdbc:oracle:thin:scott/Tig3r_2024x@//ora.acme.io:1521/ORCLPDB1',
-      },
-      {
-        text: 'amqp://orders:E89tdV6ON3Pnw5Hx@localhost:5672/ works locally',
-        value: 'amqp://orders:E89tdV6ON3Pnw5Hx@localhost:5672/',
-      },
-    ],
-    noMatch: [
-      'postgres://user:password@localhost:5432/mydb',
-      'DATABASE_URL=postgresql://${DB_USER}:${DB_PASSWORD}@${DB_HOST}:5432/${DB_NAME}',
-      'mongodb://mongo1:27017,mongo2:27017/?replicaSet=rs0',
-      'Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;',
-      'amqp://guest:guest@localhost:5672/',
-      'redis://cache-01.acme.local:6379/0',
-      'Set Password= in the connection string and keep Server= pointing at the primary.',
-      'mysql://root:<password>@db.acme.io/shop',
-      'The format is postgres://app_user:E89tdV6ON3Pnw5Hx@db.internal.acme.io:5432/orders',
-    ],
   },
 };
 
@@ -269,3 +222,52 @@ function firstQuote(text: string, from: number, to: number): number {
   }
   return -1;
 }
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'postgres://app_user:E89tdV6ON3Pnw5Hx@db.internal.acme.io:5432/orders',
+    {
+      text: 'DATABASE_URL="mongodb+srv://svc-report:FpJ2U8tVBKifKLkv@cluster0.x1y2z.mongodb.net/prod?retryWrites=true&w=majority"',
+      value:
+        'mongodb+srv://svc-report:FpJ2U8tVBKifKLkv@cluster0.x1y2z.mongodb.net/prod?retryWrites=true&w=majority',
+    },
+    {
+      text: 'redis connection: redis://:d3wqpqfOuvCrfBr8@cache-01.acme.local:6379/0.',
+      value: 'redis://:d3wqpqfOuvCrfBr8@cache-01.acme.local:6379/0',
+    },
+    {
+      text: 'spring.datasource.url=jdbc:mysql://mysql.acme.io:3306/shop?user=shop&password=7AIbzBYpj73d4Kwl&useSSL=true',
+      value: 'jdbc:mysql://mysql.acme.io:3306/shop?user=shop&password=7AIbzBYpj73d4Kwl&useSSL=true',
+    },
+    {
+      text: '"ConnectionStrings": { "Default": "Server=tcp:acme-sql.database.windows.net,1433;Initial Catalog=crm;User ID=crmadmin;Password=guj97HN0yiV3FzjZ;Encrypt=True;" }',
+      value:
+        'Server=tcp:acme-sql.database.windows.net,1433;Initial Catalog=crm;User ID=crmadmin;Password=guj97HN0yiV3FzjZ;Encrypt=True',
+    },
+    {
+      text: 'conn = psycopg2.connect("host=10.0.4.12 port=5432 dbname=billing user=billing password=fEvldunHEnOB0iaW")',
+      value: 'host=10.0.4.12 port=5432 dbname=billing user=billing password=fEvldunHEnOB0iaW',
+    },
+    {
+      text: 'url: jdbc:oracle:thin:scott/Tig3r_2024x@//ora.acme.io:1521/ORCLPDB1',
+      value: 'jdbc:oracle:thin:scott/Tig3r_2024x@//ora.acme.io:1521/ORCLPDB1',
+    },
+    {
+      text: 'amqp://orders:E89tdV6ON3Pnw5Hx@localhost:5672/ works locally',
+      value: 'amqp://orders:E89tdV6ON3Pnw5Hx@localhost:5672/',
+    },
+  ],
+  noMatch: [
+    'postgres://user:password@localhost:5432/mydb',
+    'DATABASE_URL=postgresql://${DB_USER}:${DB_PASSWORD}@${DB_HOST}:5432/${DB_NAME}',
+    'mongodb://mongo1:27017,mongo2:27017/?replicaSet=rs0',
+    'Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;',
+    'amqp://guest:guest@localhost:5672/',
+    'redis://cache-01.acme.local:6379/0',
+    'Set Password= in the connection string and keep Server= pointing at the primary.',
+    'mysql://root:<password>@db.acme.io/shop',
+    'The format is postgres://app_user:E89tdV6ON3Pnw5Hx@db.internal.acme.io:5432/orders',
+  ],
+};

@@ -1,5 +1,5 @@
 import { CARD_WORDS, findCardNumbers, nearWords } from '../payment-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Words that make a card-shaped number something else. Narrower than NON_PERSONAL_NUMBER on
 // purpose: "case", "line" or "page" are too common in a sentence about a lost card to cost a
@@ -57,36 +57,39 @@ export const creditCard: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '4539148803436467',
-      { text: 'Card: 4539 1488 0343 6467, exp 04/27', value: '4539 1488 0343 6467' },
-      { text: 'Please charge 5376-2841-0952-0176 for the renewal.', value: '5376-2841-0952-0176' },
-      { text: 'amex 3792 105648 37217 on file', value: '3792 105648 37217' },
-      {
-        text: 'my number is 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7 ok',
-        value: '4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7',
-      },
-      { text: 'Meine Kreditkarte: 3567.9102.4683.1571', value: '3567.9102.4683.1571' },
-      { text: 'tarjeta 6011753029816475, gracias', value: '6011753029816475' },
-      { text: 'UnionPay card 622203194782065145 was declined', value: '622203194782065145' },
-      { text: 'Lost my debit card 675901234567890128 yesterday', value: '675901234567890128' },
-      { text: 'credit card number 812345678901239?', value: '812345678901239' },
-      { text: 'I paid with card 4111 1111 1111 1111 last week', value: '4111 1111 1111 1111' },
-    ],
-    noMatch: [
-      'Tracking number 4539148803436467 for your parcel',
-      'Use the Stripe test card 4242 4242 4242 4242 in sandbox mode.',
-      'For testing, enter 4111111111111111 with any CVC.',
-      'Reference 994539148803436467001 was created',
-      'Card 4539 1488 0343 6468 was declined',
-      'Created at 1700000000000 ms',
-      'id 550e8400-e29b-41d4-a716-446655440000',
-      'Invoice INV-4539148803436467 is overdue',
-      'IMEI 356938035643809 registered',
-      'SKU 5376284109520176 back in stock',
-      'Call +1 415 555 0132 or 0044 20 7946 0958',
-      'Totals: 1234 5678 9012 3456 7890 1234 5678 9012',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '4539148803436467',
+    { text: 'Card: 4539 1488 0343 6467, exp 04/27', value: '4539 1488 0343 6467' },
+    { text: 'Please charge 5376-2841-0952-0176 for the renewal.', value: '5376-2841-0952-0176' },
+    { text: 'amex 3792 105648 37217 on file', value: '3792 105648 37217' },
+    {
+      text: 'my number is 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7 ok',
+      value: '4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7',
+    },
+    { text: 'Meine Kreditkarte: 3567.9102.4683.1571', value: '3567.9102.4683.1571' },
+    { text: 'tarjeta 6011753029816475, gracias', value: '6011753029816475' },
+    { text: 'UnionPay card 622203194782065145 was declined', value: '622203194782065145' },
+    { text: 'Lost my debit card 675901234567890128 yesterday', value: '675901234567890128' },
+    { text: 'credit card number 812345678901239?', value: '812345678901239' },
+    { text: 'I paid with card 4111 1111 1111 1111 last week', value: '4111 1111 1111 1111' },
+  ],
+  noMatch: [
+    'Tracking number 4539148803436467 for your parcel',
+    'Use the Stripe test card 4242 4242 4242 4242 in sandbox mode.',
+    'For testing, enter 4111111111111111 with any CVC.',
+    'Reference 994539148803436467001 was created',
+    'Card 4539 1488 0343 6468 was declined',
+    'Created at 1700000000000 ms',
+    'id 550e8400-e29b-41d4-a716-446655440000',
+    'Invoice INV-4539148803436467 is overdue',
+    'IMEI 356938035643809 registered',
+    'SKU 5376284109520176 back in stock',
+    'Call +1 415 555 0132 or 0044 20 7946 0958',
+    'Totals: 1234 5678 9012 3456 7890 1234 5678 9012',
+  ],
 };

@@ -1,5 +1,5 @@
 import { isValidDate, valuesNearLabels } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Labels that say the next date is a birth date, in English, German, French, Spanish and
 // Italian. Dates elsewhere in a text (tickets, orders, logs) are not personal by themselves.
@@ -119,36 +119,39 @@ export const dateOfBirth: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'She was born on 2/8/1935. Her maiden name is Doe.', value: '2/8/1935' },
-      { text: "Please tell me your date of birth. It's 6/24/1991", value: '6/24/1991' },
-      { text: 'DOB: 1985-03-12', value: '1985-03-12' },
-      { text: '"dob": "1985-03-12T00:00:00Z"', value: '1985-03-12' },
-      { text: 'D.O.B. 12 March 1985', value: '12 March 1985' },
-      { text: 'Geburtsdatum: 03.07.1985', value: '03.07.1985' },
-      { text: 'Max Muster, geb. 12. März 1985 in Köln', value: '12. März 1985' },
-      { text: 'née le 1er janvier 1990 à Lyon', value: '1er janvier 1990' },
-      { text: 'fecha de nacimiento: 5 de mayo de 1978', value: '5 de mayo de 1978' },
-      { text: 'Para la verificación: nací el 31/03/1995.', value: '31/03/1995' },
-      { text: 'je suis né(e) le 19/03/1958.', value: '19/03/1958' },
-      { text: 'Birthday: March 3rd, 1992', value: 'March 3rd, 1992' },
-      { text: '29/02/2000 (DOB)', value: '29/02/2000' },
-      { text: 'Name | DOB\nJane Roe | 12/31/1979', value: '12/31/1979' },
-    ],
-    noMatch: [
-      'Ticket opened 2024-03-04 10:22',
-      'I ordered on 3/4/2024 and it has not arrived',
-      'DOB: 31/02/1985',
-      'DOB: 13/13/1985',
-      'DOB on file; order placed on 3/4/2024',
-      'The DOB field was updated on 3/4/2024',
-      'born in 1985',
-      'DOB 1985-3-4-5',
-      'Birthday sale ends 3 June 2024!',
-      'DOB verified by agent on 4/20/2024',
-      'Please confirm your date of birth and postcode.\n> On 09/05/2024 Ana wrote:',
-      'Please confirm your date of birth.\nNestor Metz wrote on 09/05/2024:',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'She was born on 2/8/1935. Her maiden name is Doe.', value: '2/8/1935' },
+    { text: "Please tell me your date of birth. It's 6/24/1991", value: '6/24/1991' },
+    { text: 'DOB: 1985-03-12', value: '1985-03-12' },
+    { text: '"dob": "1985-03-12T00:00:00Z"', value: '1985-03-12' },
+    { text: 'D.O.B. 12 March 1985', value: '12 March 1985' },
+    { text: 'Geburtsdatum: 03.07.1985', value: '03.07.1985' },
+    { text: 'Max Muster, geb. 12. März 1985 in Köln', value: '12. März 1985' },
+    { text: 'née le 1er janvier 1990 à Lyon', value: '1er janvier 1990' },
+    { text: 'fecha de nacimiento: 5 de mayo de 1978', value: '5 de mayo de 1978' },
+    { text: 'Para la verificación: nací el 31/03/1995.', value: '31/03/1995' },
+    { text: 'je suis né(e) le 19/03/1958.', value: '19/03/1958' },
+    { text: 'Birthday: March 3rd, 1992', value: 'March 3rd, 1992' },
+    { text: '29/02/2000 (DOB)', value: '29/02/2000' },
+    { text: 'Name | DOB\nJane Roe | 12/31/1979', value: '12/31/1979' },
+  ],
+  noMatch: [
+    'Ticket opened 2024-03-04 10:22',
+    'I ordered on 3/4/2024 and it has not arrived',
+    'DOB: 31/02/1985',
+    'DOB: 13/13/1985',
+    'DOB on file; order placed on 3/4/2024',
+    'The DOB field was updated on 3/4/2024',
+    'born in 1985',
+    'DOB 1985-3-4-5',
+    'Birthday sale ends 3 June 2024!',
+    'DOB verified by agent on 4/20/2024',
+    'Please confirm your date of birth and postcode.\n> On 09/05/2024 Ana wrote:',
+    'Please confirm your date of birth.\nNestor Metz wrote on 09/05/2024:',
+  ],
 };

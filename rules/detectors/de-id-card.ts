@@ -1,7 +1,7 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Labels of the German identity card in German and English. A bare "Ausweis" counts only as a
 // word of its own, so "Mitgliedsausweis" or "Studentenausweis" do not label anything. Latin-1
@@ -86,29 +86,32 @@ export const deIdCard: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'Personalausweisnummer T3YPPZ26L', value: 'T3YPPZ26L' },
-      { text: 'Personalausweis-Nr.: LZMJVTC5M0', value: 'LZMJVTC5M0' },
-      {
-        text: 'Im Formular wurde nach der Nummer meines Personalausweises gefragt: R4KX7PNC2.',
-        value: 'R4KX7PNC2',
-      },
-      { text: 'Ausweisnummer: LMXCTZPN9\nAnschrift: Hauptstr. 5', value: 'LMXCTZPN9' },
-      { text: 'ID card number XZ9F3TW8N9 (Germany)', value: 'XZ9F3TW8N9' },
-      { text: 'Kopie anbei (MW5LGFTCP9, Personalausweis)', value: 'MW5LGFTCP9' },
-      { text: 'IDD<<TNN1303LT4<<<<<<<<<<<<<<<', value: 'TNN1303LT4' },
-    ],
-    noMatch: [
-      'T3YPPZ26L',
-      'Personalausweis-Nr.: LZMJVTC5M1',
-      'Personalausweis gültig bis 2031, Kundennummer 123456789',
-      'Musterausweis: Personalausweisnummer T22000129',
-      'Personalausweis und Reisepass-Nr. C7H2K9R41',
-      'Mitgliedsausweis 482913765',
-      'Ausweis STRUKTUR',
-      'Personalausweis 111111111',
-      'IDD<<TNN1303LT5<<<<<<<<<<<<<<<',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'Personalausweisnummer T3YPPZ26L', value: 'T3YPPZ26L' },
+    { text: 'Personalausweis-Nr.: LZMJVTC5M0', value: 'LZMJVTC5M0' },
+    {
+      text: 'Im Formular wurde nach der Nummer meines Personalausweises gefragt: R4KX7PNC2.',
+      value: 'R4KX7PNC2',
+    },
+    { text: 'Ausweisnummer: LMXCTZPN9\nAnschrift: Hauptstr. 5', value: 'LMXCTZPN9' },
+    { text: 'ID card number XZ9F3TW8N9 (Germany)', value: 'XZ9F3TW8N9' },
+    { text: 'Kopie anbei (MW5LGFTCP9, Personalausweis)', value: 'MW5LGFTCP9' },
+    { text: 'IDD<<TNN1303LT4<<<<<<<<<<<<<<<', value: 'TNN1303LT4' },
+  ],
+  noMatch: [
+    'T3YPPZ26L',
+    'Personalausweis-Nr.: LZMJVTC5M1',
+    'Personalausweis gültig bis 2031, Kundennummer 123456789',
+    'Musterausweis: Personalausweisnummer T22000129',
+    'Personalausweis und Reisepass-Nr. C7H2K9R41',
+    'Mitgliedsausweis 482913765',
+    'Ausweis STRUKTUR',
+    'Personalausweis 111111111',
+    'IDD<<TNN1303LT5<<<<<<<<<<<<<<<',
+  ],
 };

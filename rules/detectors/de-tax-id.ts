@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Eleven digits, never starting with 0, written in a row or as on tax letters: "12 345 678 901".
 const IDNR = /(?<![\w+.-])([1-9]\d)( ?)(\d{3})\2(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
@@ -78,26 +78,29 @@ export const deTaxId: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'Steuer-ID: 39170342364', value: '39170342364' },
-      {
-        text: 'Ihre Steuerliche Identifikationsnummer lautet 41 372 159 010.',
-        value: '41 372 159 010',
-      },
-      { text: 'IdNr 28365461076', value: '28365461076' },
-      { text: 'German tax id 45575918360 for the payroll form', value: '45575918360' },
-      { text: 'TIN (DE): 49 931 582 792', value: '49 931 582 792' },
-      { text: 'Identifikationsnummer\n62941307876', value: '62941307876' },
-    ],
-    noMatch: [
-      '39170342364',
-      'Steuer-ID: 39170342365',
-      'Steuer-ID: 12345678903',
-      'Bestellnummer 41372159010, Steuer-ID folgt',
-      'Telefon 01713721590',
-      'Sendungsnummer 28 365 461 076',
-      'Tax id pending; invoice 45575918360',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'Steuer-ID: 39170342364', value: '39170342364' },
+    {
+      text: 'Ihre Steuerliche Identifikationsnummer lautet 41 372 159 010.',
+      value: '41 372 159 010',
+    },
+    { text: 'IdNr 28365461076', value: '28365461076' },
+    { text: 'German tax id 45575918360 for the payroll form', value: '45575918360' },
+    { text: 'TIN (DE): 49 931 582 792', value: '49 931 582 792' },
+    { text: 'Identifikationsnummer\n62941307876', value: '62941307876' },
+  ],
+  noMatch: [
+    '39170342364',
+    'Steuer-ID: 39170342365',
+    'Steuer-ID: 12345678903',
+    'Bestellnummer 41372159010, Steuer-ID folgt',
+    'Telefon 01713721590',
+    'Sendungsnummer 28 365 461 076',
+    'Tax id pending; invoice 45575918360',
+  ],
 };

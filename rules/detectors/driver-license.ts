@@ -1,6 +1,6 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { contextScore, isValidDate, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // "Driver's license" in the languages we support. "DL" is matched separately and only in
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
@@ -114,39 +114,42 @@ export const driverLicense: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: "my driver's license number is 2270-66-1551", value: '2270-66-1551' },
-      { text: "My driver's license number is 6940579", value: '6940579' },
-      { text: 'Drivers License: F162823540116', value: 'F162823540116' },
-      { text: 'DL# U62928788557186', value: 'U62928788557186' },
-      { text: 'Führerscheinnummer B072RRE2I55', value: 'B072RRE2I55' },
-      { text: 'HARRI802154JD9AB', value: 'HARRI802154JD9AB' },
-      { text: 'Driving licence: LEE99 857309 AM1XY', value: 'LEE99 857309 AM1XY' },
-      { text: 'numéro de permis de conduire 120375100548', value: '120375100548' },
-      { text: 'FL DL S530-460-56-123-0 on file', value: 'S530-460-56-123-0' },
-      { text: "L'agence a enregistré mon permis 61AH72977.", value: '61AH72977' },
-      { text: 'Carné de conducir n.º 21828149E', value: '21828149E' },
-      { text: 'The rental desk has my license on file: 605 711 621.', value: '605 711 621' },
-      { text: 'They have my licence on file: U922-3994-7068', value: 'U922-3994-7068' },
-    ],
-    noMatch: [
-      '6940579',
-      'Download 2270-66-1551',
-      "driver's license expires 2027-08-14",
-      "Driver's license class C, order 6940579",
-      'The dl element holds 6940579 items',
-      'Download DL 7355910 bytes',
-      'DL: 1234567890',
-      'License key 6940579-ABCDE',
-      'HARRI813254JD9AB has month 13',
-      "driver's license renewal fee 35",
-      'Order: VB37823775\nDriving licence no.: pending',
-      'permis de construire PC07512345',
-      "Driver's license and passport: 536221847",
-      'Please send my license key 4821-3377-9012',
-      'my license: ABCDE-12345-FGHIJ-67890',
-      'my license expired on 2024-03-01',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: "my driver's license number is 2270-66-1551", value: '2270-66-1551' },
+    { text: "My driver's license number is 6940579", value: '6940579' },
+    { text: 'Drivers License: F162823540116', value: 'F162823540116' },
+    { text: 'DL# U62928788557186', value: 'U62928788557186' },
+    { text: 'Führerscheinnummer B072RRE2I55', value: 'B072RRE2I55' },
+    { text: 'HARRI802154JD9AB', value: 'HARRI802154JD9AB' },
+    { text: 'Driving licence: LEE99 857309 AM1XY', value: 'LEE99 857309 AM1XY' },
+    { text: 'numéro de permis de conduire 120375100548', value: '120375100548' },
+    { text: 'FL DL S530-460-56-123-0 on file', value: 'S530-460-56-123-0' },
+    { text: "L'agence a enregistré mon permis 61AH72977.", value: '61AH72977' },
+    { text: 'Carné de conducir n.º 21828149E', value: '21828149E' },
+    { text: 'The rental desk has my license on file: 605 711 621.', value: '605 711 621' },
+    { text: 'They have my licence on file: U922-3994-7068', value: 'U922-3994-7068' },
+  ],
+  noMatch: [
+    '6940579',
+    'Download 2270-66-1551',
+    "driver's license expires 2027-08-14",
+    "Driver's license class C, order 6940579",
+    'The dl element holds 6940579 items',
+    'Download DL 7355910 bytes',
+    'DL: 1234567890',
+    'License key 6940579-ABCDE',
+    'HARRI813254JD9AB has month 13',
+    "driver's license renewal fee 35",
+    'Order: VB37823775\nDriving licence no.: pending',
+    'permis de construire PC07512345',
+    "Driver's license and passport: 536221847",
+    'Please send my license key 4821-3377-9012',
+    'my license: ABCDE-12345-FGHIJ-67890',
+    'my license expired on 2024-03-01',
+  ],
 };

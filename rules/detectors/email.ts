@@ -1,5 +1,5 @@
 import { isWholeToken, matchAllNear } from '../context.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // The local part may only start where a token starts (the look-behind), which keeps the scan
 // linear: without it a long run of word characters before an '@' is re-read from every offset.
@@ -78,27 +78,30 @@ export const email: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'jane.doe@example-mail.com',
-      {
-        text: 'Contact: Max.Mustermann+billing@firma.de, thanks',
-        value: 'Max.Mustermann+billing@firma.de',
-      },
-      {
-        text: 'write to john dot doe at gmail dot com please',
-        value: 'john dot doe at gmail dot com',
-      },
-      { text: 'mail jane[at]corp[dot]io', value: 'jane[at]corp[dot]io' },
-      { text: 'reach me: pedro (at) correo (dot) es', value: 'pedro (at) correo (dot) es' },
-    ],
-    noMatch: [
-      'https://deploy:S3cret-Pass@git.internal-host.net/repo.git',
-      'Meet me at 5 pm at the office.',
-      'The decorator is @Component and the handle is @jane_doe.',
-      'version 1.2.3@latest',
-      'user@localhost',
-      "I'll be at home at 5, at the latest.",
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'jane.doe@example-mail.com',
+    {
+      text: 'Contact: Max.Mustermann+billing@firma.de, thanks',
+      value: 'Max.Mustermann+billing@firma.de',
+    },
+    {
+      text: 'write to john dot doe at gmail dot com please',
+      value: 'john dot doe at gmail dot com',
+    },
+    { text: 'mail jane[at]corp[dot]io', value: 'jane[at]corp[dot]io' },
+    { text: 'reach me: pedro (at) correo (dot) es', value: 'pedro (at) correo (dot) es' },
+  ],
+  noMatch: [
+    'https://deploy:S3cret-Pass@git.internal-host.net/repo.git',
+    'Meet me at 5 pm at the office.',
+    'The decorator is @Component and the handle is @jane_doe.',
+    'version 1.2.3@latest',
+    'user@localhost',
+    "I'll be at home at 5, at the latest.",
+  ],
 };

@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, cueDistance } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // DNI: eight digits (also dotted "12.345.678") and the control letter, optionally after a dash
 // or space. NIE: X, Y or Z, seven digits and the control letter.
@@ -66,25 +66,28 @@ export const esDni: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '48291736Q',
-      { text: 'DNI: 05831946-C', value: '05831946-C' },
-      { text: 'Mi NIE es X4829173R', value: 'X4829173R' },
-      { text: 'NIE Y-0583194-C, residente', value: 'Y-0583194-C' },
-      { text: 'documento nacional de identidad 71.325.084-Z', value: '71.325.084-Z' },
-      { text: 'dni 71325084z', value: '71325084z' },
-      { text: 'Titular: Z7132508Y', value: 'Z7132508Y' },
-      { text: 'NIE: Y0583194C\nNIF: 48291736Q', value: '48291736Q' },
-    ],
-    noMatch: [
-      '48291736A',
-      'Pedido 48291736Q enviado',
-      '00000000T',
-      '71325084z',
-      'Build 20240315T done',
-      'X4829173A',
-      'Factura n.º 05831946-C',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '48291736Q',
+    { text: 'DNI: 05831946-C', value: '05831946-C' },
+    { text: 'Mi NIE es X4829173R', value: 'X4829173R' },
+    { text: 'NIE Y-0583194-C, residente', value: 'Y-0583194-C' },
+    { text: 'documento nacional de identidad 71.325.084-Z', value: '71.325.084-Z' },
+    { text: 'dni 71325084z', value: '71325084z' },
+    { text: 'Titular: Z7132508Y', value: 'Z7132508Y' },
+    { text: 'NIE: Y0583194C\nNIF: 48291736Q', value: '48291736Q' },
+  ],
+  noMatch: [
+    '48291736A',
+    'Pedido 48291736Q enviado',
+    '00000000T',
+    '71325084z',
+    'Build 20240315T done',
+    'X4829173A',
+    'Factura n.º 05831946-C',
+  ],
 };

@@ -1,6 +1,6 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { near } from '../context.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // 0x and exactly 40 hex digits: a 64-digit transaction hash or a longer blob never yields one.
 const ETH = /(?<![\w$])0[xX][0-9a-fA-F]{40}(?!\w)/g;
@@ -66,39 +66,42 @@ export const ethAddress: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '0x32f04c350d50F0674C859b7EFa67b3d6CF68E4Ea',
-      {
-        text: 'send to 0xF893079D7865ECf047d0dA091DbD79da93141725 on mainnet',
-        value: '0xF893079D7865ECf047d0dA091DbD79da93141725',
-      },
-      {
-        text: 'My ETH wallet: 0xbf365618e57380d779400020c466f7155b2cab68',
-        value: '0xbf365618e57380d779400020c466f7155b2cab68',
-      },
-      {
-        text: 'USDT (ERC-20) deposit address 0X85D8A4E2BF3589131E8FBA1D26E6BF6CE1656A59',
-        value: '0X85D8A4E2BF3589131E8FBA1D26E6BF6CE1656A59',
-      },
-      {
-        text: 'Recipient: 0x85D8A4e2BF3589131e8fBa1d26e6bF6Ce1656a59.',
-        value: '0x85D8A4e2BF3589131e8fBa1d26e6bF6Ce1656a59',
-      },
-      {
-        text: '{"from":"0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea"}',
-        value: '0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea',
-      },
-    ],
-    noMatch: [
-      // Mixed case with one letter's case flipped: fails EIP-55.
-      '0x32f04c350d50f0674C859b7EFa67b3d6CF68E4Ea',
-      'commit 0x9fceb02d0ae598e95dc970b74767f19372d61af8',
-      '0x9fceb02d0ae598e95dc970b74767f19372d61af8',
-      'tx 0x88df016429689c079f3b2f6ad39fa052532c56795b733da78a91ebe6a713944b',
-      'sha1: 9fceb02d0ae598e95dc970b74767f19372d61af8',
-      'hash 0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea of the file',
-      'color 0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea12',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '0x32f04c350d50F0674C859b7EFa67b3d6CF68E4Ea',
+    {
+      text: 'send to 0xF893079D7865ECf047d0dA091DbD79da93141725 on mainnet',
+      value: '0xF893079D7865ECf047d0dA091DbD79da93141725',
+    },
+    {
+      text: 'My ETH wallet: 0xbf365618e57380d779400020c466f7155b2cab68',
+      value: '0xbf365618e57380d779400020c466f7155b2cab68',
+    },
+    {
+      text: 'USDT (ERC-20) deposit address 0X85D8A4E2BF3589131E8FBA1D26E6BF6CE1656A59',
+      value: '0X85D8A4E2BF3589131E8FBA1D26E6BF6CE1656A59',
+    },
+    {
+      text: 'Recipient: 0x85D8A4e2BF3589131e8fBa1d26e6bF6Ce1656a59.',
+      value: '0x85D8A4e2BF3589131e8fBa1d26e6bF6Ce1656a59',
+    },
+    {
+      text: '{"from":"0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea"}',
+      value: '0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea',
+    },
+  ],
+  noMatch: [
+    // Mixed case with one letter's case flipped: fails EIP-55.
+    '0x32f04c350d50f0674C859b7EFa67b3d6CF68E4Ea',
+    'commit 0x9fceb02d0ae598e95dc970b74767f19372d61af8',
+    '0x9fceb02d0ae598e95dc970b74767f19372d61af8',
+    'tx 0x88df016429689c079f3b2f6ad39fa052532c56795b733da78a91ebe6a713944b',
+    'sha1: 9fceb02d0ae598e95dc970b74767f19372d61af8',
+    'hash 0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea of the file',
+    'color 0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea12',
+  ],
 };

@@ -1,6 +1,6 @@
 import { near, NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Sex, year, month, then either a two-character department (2A and 2B for Corsica) and a
 // three-digit commune, or an overseas three-digit department (97x, 98x) and a two-digit commune;
@@ -72,25 +72,28 @@ export const frInsee: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '1 85 05 78 006 084 91',
-      { text: 'Numéro de sécurité sociale : 292027511432137', value: '292027511432137' },
-      { text: 'NIR 1 69 05 99 123 456 15', value: '1 69 05 99 123 456 15' },
-      { text: 'né en Corse, NIR 1 85 05 2A 012 345 79', value: '1 85 05 2A 012 345 79' },
-      { text: 'carte Vitale: 2 90 01 971 12 033 67', value: '2 90 01 971 12 033 67' },
-      { text: 'Patiente : N° de sécu 2 75 03 13 055 120 69', value: '2 75 03 13 055 120 69' },
-      { text: 'Assurée 2811121101042 34, merci', value: '2811121101042 34' },
-      { text: 'NIR provisoire : 7 85 05 78 006 084 82', value: '7 85 05 78 006 084 82' },
-    ],
-    noMatch: [
-      '1 85 05 78 006 084 36',
-      'Commande 185057800608491',
-      '1 85 13 78 006 084 91',
-      'IMEI 356938035643809',
-      'Card 785057800608482 on file',
-      'Suivi colis: 2 92 02 75 114 321 37',
-      'Amount 1 85 05 78 006 084 91 3',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '1 85 05 78 006 084 91',
+    { text: 'Numéro de sécurité sociale : 292027511432137', value: '292027511432137' },
+    { text: 'NIR 1 69 05 99 123 456 15', value: '1 69 05 99 123 456 15' },
+    { text: 'né en Corse, NIR 1 85 05 2A 012 345 79', value: '1 85 05 2A 012 345 79' },
+    { text: 'carte Vitale: 2 90 01 971 12 033 67', value: '2 90 01 971 12 033 67' },
+    { text: 'Patiente : N° de sécu 2 75 03 13 055 120 69', value: '2 75 03 13 055 120 69' },
+    { text: 'Assurée 2811121101042 34, merci', value: '2811121101042 34' },
+    { text: 'NIR provisoire : 7 85 05 78 006 084 82', value: '7 85 05 78 006 084 82' },
+  ],
+  noMatch: [
+    '1 85 05 78 006 084 36',
+    'Commande 185057800608491',
+    '1 85 13 78 006 084 91',
+    'IMEI 356938035643809',
+    'Card 785057800608482 on file',
+    'Suivi colis: 2 92 02 75 114 321 37',
+    'Amount 1 85 05 78 006 084 91 3',
+  ],
 };

@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Thirteen digits starting 0-3, in a row or grouped 2-2-3-3-3 as on the avis d'impôt
 // ("30 23 217 600 053"); one separator used throughout.
@@ -58,32 +58,35 @@ export const frSpi: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'numéro fiscal : 30 23 217 600 053', value: '30 23 217 600 053' },
-      {
-        text: 'Mon numéro fiscal de référence est le 1190203116312.',
-        value: '1190203116312',
-      },
-      { text: 'SPI : 0965531271348', value: '0965531271348' },
-      {
-        text: 'Merci de faire figurer mon SPI sur la facture : 2485045076465.',
-        value: '2485045076465',
-      },
-      {
-        text: "Numéro d'identification fiscale (NIF) 04 71 829 365 070",
-        value: '04 71 829 365 070',
-      },
-      { text: 'French tax id: 1357924680434', value: '1357924680434' },
-    ],
-    noMatch: [
-      '3023217600053',
-      'numéro fiscal : 30 23 217 600 054',
-      'SPI : 4965531271348',
-      'Commande 1190203116312, numéro fiscal à venir',
-      'EAN 3108642975025 pour la lampe',
-      'Colis suivi 24 85 045 076 465',
-      'numéro fiscal 0000000000000',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'numéro fiscal : 30 23 217 600 053', value: '30 23 217 600 053' },
+    {
+      text: 'Mon numéro fiscal de référence est le 1190203116312.',
+      value: '1190203116312',
+    },
+    { text: 'SPI : 0965531271348', value: '0965531271348' },
+    {
+      text: 'Merci de faire figurer mon SPI sur la facture : 2485045076465.',
+      value: '2485045076465',
+    },
+    {
+      text: "Numéro d'identification fiscale (NIF) 04 71 829 365 070",
+      value: '04 71 829 365 070',
+    },
+    { text: 'French tax id: 1357924680434', value: '1357924680434' },
+  ],
+  noMatch: [
+    '3023217600053',
+    'numéro fiscal : 30 23 217 600 054',
+    'SPI : 4965531271348',
+    'Commande 1190203116312, numéro fiscal à venir',
+    'EAN 3108642975025 pour la lampe',
+    'Colis suivi 24 85 045 076 465',
+    'numéro fiscal 0000000000000',
+  ],
 };

@@ -1,5 +1,5 @@
 import { randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Google API keys: `AIza` and 35 characters of base64url. Firebase web configs publish them,
 // but they are still keys that bill the owner, which is why secret scanners flag them.
@@ -64,38 +64,41 @@ export const gcpKey: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'AIza_QZQu68jViTse7RNkbXnKLGJnN3hX1OpbU3',
-      {
-        text: 'const firebaseConfig = { apiKey: "AIza9-hNYfcMgh_bq1MOw7IrEYDcl13hSVBkUUw", authDomain: "x.firebaseapp.com" };',
-        value: 'AIza9-hNYfcMgh_bq1MOw7IrEYDcl13hSVBkUUw',
-      },
-      {
-        text: '"client_secret":"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","redirect_uris":[]',
-        value: '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',
-      },
-      {
-        text: 'curl -H "Authorization: Bearer ya29.a0AfB_byFUOFJn9N8UCrnKYWumlySr0W753O7zrBbLMTS9qVp1gbr91TLI4ov" https://www.googleapis.com/drive/v3/files',
-        value: 'ya29.a0AfB_byFUOFJn9N8UCrnKYWumlySr0W753O7zrBbLMTS9qVp1gbr91TLI4ov',
-      },
-      {
-        text: '{"type": "service_account", "project_id": "demo-proj", "private_key_id": "d6b93b7f4347e059d896ad0f94de85522fce7827",',
-        value: 'd6b93b7f4347e059d896ad0f94de85522fce7827',
-      },
-      {
-        text: 'refresh_token: 1//0gzpSAZcpZ3d2iIDlzWUpyGZs20CrBjrE_fgHDhOdfTG2lib2PsW3PMI889mvF',
-        value: '1//0gzpSAZcpZ3d2iIDlzWUpyGZs20CrBjrE_fgHDhOdfTG2lib2PsW3PMI889mvF',
-      },
-    ],
-    noMatch: [
-      'Set apiKey to AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX in your config.',
-      'apiKey: "AIzaSy...your-key-here"',
-      'The Gemini key starts with AIza and is 39 characters long.',
-      'AIza_QZQu68jViTse7RNkbXnKLGJnN3hX1OpbU3IOqzz (too long to be a key)',
-      '"private_key_id": "0000000000000000000000000000000000000000"',
-      'GOCSPX-<client-secret> goes in the client_secret field',
-      'see https://example.com/1//0 for the old path; ya29 is the token prefix',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'AIza_QZQu68jViTse7RNkbXnKLGJnN3hX1OpbU3',
+    {
+      text: 'const firebaseConfig = { apiKey: "AIza9-hNYfcMgh_bq1MOw7IrEYDcl13hSVBkUUw", authDomain: "x.firebaseapp.com" };',
+      value: 'AIza9-hNYfcMgh_bq1MOw7IrEYDcl13hSVBkUUw',
+    },
+    {
+      text: '"client_secret":"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","redirect_uris":[]',
+      value: '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',
+    },
+    {
+      text: 'curl -H "Authorization: Bearer ya29.a0AfB_byFUOFJn9N8UCrnKYWumlySr0W753O7zrBbLMTS9qVp1gbr91TLI4ov" https://www.googleapis.com/drive/v3/files',
+      value: 'ya29.a0AfB_byFUOFJn9N8UCrnKYWumlySr0W753O7zrBbLMTS9qVp1gbr91TLI4ov',
+    },
+    {
+      text: '{"type": "service_account", "project_id": "demo-proj", "private_key_id": "d6b93b7f4347e059d896ad0f94de85522fce7827",',
+      value: 'd6b93b7f4347e059d896ad0f94de85522fce7827',
+    },
+    {
+      text: 'refresh_token: 1//0gzpSAZcpZ3d2iIDlzWUpyGZs20CrBjrE_fgHDhOdfTG2lib2PsW3PMI889mvF',
+      value: '1//0gzpSAZcpZ3d2iIDlzWUpyGZs20CrBjrE_fgHDhOdfTG2lib2PsW3PMI889mvF',
+    },
+  ],
+  noMatch: [
+    'Set apiKey to AIzaXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX in your config.',
+    'apiKey: "AIzaSy...your-key-here"',
+    'The Gemini key starts with AIza and is 39 characters long.',
+    'AIza_QZQu68jViTse7RNkbXnKLGJnN3hX1OpbU3IOqzz (too long to be a key)',
+    '"private_key_id": "0000000000000000000000000000000000000000"',
+    'GOCSPX-<client-secret> goes in the client_secret field',
+    'see https://example.com/1//0 for the old path; ya29 is the token prefix',
+  ],
 };

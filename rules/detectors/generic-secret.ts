@@ -9,7 +9,7 @@ import {
   shannonEntropy,
   wordiness,
 } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Keywords that name a secret. Strong ones say "this is a key or a secret"; weak ones (token,
 // auth, credentials) are also used for counts, types and flags, so their values must be longer.
@@ -182,77 +182,6 @@ export const genericSecret: Detector = {
       }
     }
     return out;
-  },
-  examples: {
-    match: [
-      {
-        text: 'api_key = "72PN234iQ2DReiWTbploIpADhGdJJ3j2"',
-        value: '72PN234iQ2DReiWTbploIpADhGdJJ3j2',
-      },
-      {
-        text: 'Authorization uses the key 9175248ba8e0ae63c0b2823447ffd7f1.',
-        value: '9175248ba8e0ae63c0b2823447ffd7f1',
-      },
-      {
-        text: '<add key="StorageApiKey" value="x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173" />',
-        value: 'x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
-      },
-      {
-        text: 'curl -H "Authorization: Bearer OSYhY1tlevFuVejbuS2Rm3gBixT4fa26" https://api.acme.io/v1/me',
-        value: 'OSYhY1tlevFuVejbuS2Rm3gBixT4fa26',
-      },
-      {
-        text: '{"client_id": "web-portal", "client_secret": "jvJQHl9KC7MYRvvMwv2sFHRRN12Lw5qP"}',
-        value: 'jvJQHl9KC7MYRvvMwv2sFHRRN12Lw5qP',
-      },
-      {
-        text: 'MAPBOX_KEY=x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
-        value: 'x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
-      },
-      {
-        text: 'X-API-Key: 9175248ba8e0ae63c0b2823447ffd7f1',
-        value: '9175248ba8e0ae63c0b2823447ffd7f1',
-      },
-      {
-        text: 'my api key is c303db55-2d83-4405-899a-7ab761aab9f9',
-        value: 'c303db55-2d83-4405-899a-7ab761aab9f9',
-      },
-      {
-        text: 'SENTRY_AUTH_TOKEN: moelA38UHRNoFho99g815zQ/PJVniHO+r82w+MgN',
-        value: 'moelA38UHRNoFho99g815zQ/PJVniHO+r82w+MgN',
-      },
-      {
-        text: 'Authorization: Basic amRvZTpXaW50ZXIyMDI0IQ==',
-        value: 'amRvZTpXaW50ZXIyMDI0IQ==',
-      },
-      {
-        text: 'HF_TOKEN=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',
-        value: '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',
-      },
-      {
-        text: 'docker login -u acme -p dckr_pat_xUvW9o75BFnCQ3MMiNUMaGBYSN5',
-        value: 'dckr_pat_xUvW9o75BFnCQ3MMiNUMaGBYSN5',
-      },
-    ],
-    noMatch: [
-      'Use the public key ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r',
-      'The cache key is user:42:profile and the primary key is (tenant_id, id).',
-      'commit sha: 682b7929ab09897fc1476699a1d67803a2b4c6d8',
-      'token: 682b7929ab09897fc1476699a1d67803a2b4c6d8 (commit of the fix)',
-      'request_id: c303db55-2d83-4405-899a-7ab761aab9f9',
-      'api_key = "YOUR_API_KEY_HERE"',
-      'api_key: <your api key>',
-      'token_type: "Bearer", expires_in: 3600',
-      'max_tokens: 4096, "usage": {"prompt_tokens": 12}',
-      'Set the secret in the vault and rotate the api key monthly.',
-      'access_token = get_access_token_from_cache()',
-      'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
-      'auth: required, token: optional',
-      'integrity="sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"',
-      'NEXT_PUBLIC_STRIPE_KEY=pk_live_72PN234iQ2DReiWTbploIpADhGdJJ3j2',
-      'api_key = "abcdefghijklmnopqrstuvwxyz123456"',
-      'secret: my_super_secret_signing_value_for_jwt',
-    ],
   },
 };
 
@@ -441,3 +370,77 @@ function basicCredentials(start: number, end: number, value: string): Candidate 
     reason: fake ? 'placeholder' : 'basic auth',
   };
 }
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    {
+      text: 'api_key = "72PN234iQ2DReiWTbploIpADhGdJJ3j2"',
+      value: '72PN234iQ2DReiWTbploIpADhGdJJ3j2',
+    },
+    {
+      text: 'Authorization uses the key 9175248ba8e0ae63c0b2823447ffd7f1.',
+      value: '9175248ba8e0ae63c0b2823447ffd7f1',
+    },
+    {
+      text: '<add key="StorageApiKey" value="x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173" />',
+      value: 'x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
+    },
+    {
+      text: 'curl -H "Authorization: Bearer OSYhY1tlevFuVejbuS2Rm3gBixT4fa26" https://api.acme.io/v1/me',
+      value: 'OSYhY1tlevFuVejbuS2Rm3gBixT4fa26',
+    },
+    {
+      text: '{"client_id": "web-portal", "client_secret": "jvJQHl9KC7MYRvvMwv2sFHRRN12Lw5qP"}',
+      value: 'jvJQHl9KC7MYRvvMwv2sFHRRN12Lw5qP',
+    },
+    {
+      text: 'MAPBOX_KEY=x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
+      value: 'x0OMCS7bUNJ59ohP8ZzFTqvXjTFbB173',
+    },
+    {
+      text: 'X-API-Key: 9175248ba8e0ae63c0b2823447ffd7f1',
+      value: '9175248ba8e0ae63c0b2823447ffd7f1',
+    },
+    {
+      text: 'my api key is c303db55-2d83-4405-899a-7ab761aab9f9',
+      value: 'c303db55-2d83-4405-899a-7ab761aab9f9',
+    },
+    {
+      text: 'SENTRY_AUTH_TOKEN: moelA38UHRNoFho99g815zQ/PJVniHO+r82w+MgN',
+      value: 'moelA38UHRNoFho99g815zQ/PJVniHO+r82w+MgN',
+    },
+    {
+      text: 'Authorization: Basic amRvZTpXaW50ZXIyMDI0IQ==',
+      value: 'amRvZTpXaW50ZXIyMDI0IQ==',
+    },
+    {
+      text: 'HF_TOKEN=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',
+      value: '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',
+    },
+    {
+      text: 'docker login -u acme -p dckr_pat_xUvW9o75BFnCQ3MMiNUMaGBYSN5',
+      value: 'dckr_pat_xUvW9o75BFnCQ3MMiNUMaGBYSN5',
+    },
+  ],
+  noMatch: [
+    'Use the public key ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r',
+    'The cache key is user:42:profile and the primary key is (tenant_id, id).',
+    'commit sha: 682b7929ab09897fc1476699a1d67803a2b4c6d8',
+    'token: 682b7929ab09897fc1476699a1d67803a2b4c6d8 (commit of the fix)',
+    'request_id: c303db55-2d83-4405-899a-7ab761aab9f9',
+    'api_key = "YOUR_API_KEY_HERE"',
+    'api_key: <your api key>',
+    'token_type: "Bearer", expires_in: 3600',
+    'max_tokens: 4096, "usage": {"prompt_tokens": 12}',
+    'Set the secret in the vault and rotate the api key monthly.',
+    'access_token = get_access_token_from_cache()',
+    'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
+    'auth: required, token: optional',
+    'integrity="sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"',
+    'NEXT_PUBLIC_STRIPE_KEY=pk_live_72PN234iQ2DReiWTbploIpADhGdJJ3j2',
+    'api_key = "abcdefghijklmnopqrstuvwxyz123456"',
+    'secret: my_super_secret_signing_value_for_jwt',
+  ],
+};

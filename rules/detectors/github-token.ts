@@ -1,5 +1,5 @@
 import { crc32, isPlaceholderToken, randomBody, toBase62 } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Classic tokens since 2021: a prefix naming the kind (ghp_ personal, gho_ OAuth, ghu_ user to
 // server, ghs_ server to server, ghr_ refresh) and 36 base62 characters. npm access tokens
@@ -56,43 +56,46 @@ export const githubToken: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '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',
-      {
-        text: 'git clone https://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@github.com/acme/app.git',
-        value: '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',
-      },
-      {
-        text: 'GITHUB_TOKEN="ghs_Qh2Zx0qWqUh945AVNiTs097nZW9wTU1MU2tO"',
-        value: 'ghs_Qh2Zx0qWqUh945AVNiTs097nZW9wTU1MU2tO',
-      },
-      {
-        text: 'Authorization: token ghu_wzT1lI0NVak4H0wcD1u0aEd1LuJcrG3jsHEh',
-        value: 'ghu_wzT1lI0NVak4H0wcD1u0aEd1LuJcrG3jsHEh',
-      },
-      {
-        text: 'my PAT is 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, please check it',
-        value:
-          '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',
-      },
-      {
-        text: '//registry.npmjs.org/:_authToken=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',
-        value: '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',
-      },
-      // Token-shaped but with a wrong checksum: still masked, at a lower score.
-      {
-        text: 'token: ghp_JUyVbhNO86hfwWeI9d87hp1GfPNxZ4KN5XLO',
-        value: 'ghp_JUyVbhNO86hfwWeI9d87hp1GfPNxZ4KN5XLO',
-      },
-    ],
-    noMatch: [
-      'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      'Classic tokens start with ghp_ and fine-grained ones with github_pat_.',
-      'ghp_1234567890abcdefghijklmnopqrstuvwxyz (from the docs)',
-      'ghp_gcDAOl3Mz9hUgvlRhx18Ist4JjTSGb1jz (truncated)',
-      'the branch ghp_fix_login_redirect_on_mobile_safari was merged',
-      'npm_config_registry=https://registry.npmjs.org/',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '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',
+    {
+      text: 'git clone https://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@github.com/acme/app.git',
+      value: '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',
+    },
+    {
+      text: 'GITHUB_TOKEN="ghs_Qh2Zx0qWqUh945AVNiTs097nZW9wTU1MU2tO"',
+      value: 'ghs_Qh2Zx0qWqUh945AVNiTs097nZW9wTU1MU2tO',
+    },
+    {
+      text: 'Authorization: token ghu_wzT1lI0NVak4H0wcD1u0aEd1LuJcrG3jsHEh',
+      value: 'ghu_wzT1lI0NVak4H0wcD1u0aEd1LuJcrG3jsHEh',
+    },
+    {
+      text: 'my PAT is 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, please check it',
+      value:
+        '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',
+    },
+    {
+      text: '//registry.npmjs.org/:_authToken=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',
+      value: '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',
+    },
+    // Token-shaped but with a wrong checksum: still masked, at a lower score.
+    {
+      text: 'token: ghp_JUyVbhNO86hfwWeI9d87hp1GfPNxZ4KN5XLO',
+      value: 'ghp_JUyVbhNO86hfwWeI9d87hp1GfPNxZ4KN5XLO',
+    },
+  ],
+  noMatch: [
+    'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'Classic tokens start with ghp_ and fine-grained ones with github_pat_.',
+    'ghp_1234567890abcdefghijklmnopqrstuvwxyz (from the docs)',
+    'ghp_gcDAOl3Mz9hUgvlRhx18Ist4JjTSGb1jz (truncated)',
+    'the branch ghp_fix_login_redirect_on_mobile_safari was merged',
+    'npm_config_registry=https://registry.npmjs.org/',
+  ],
 };

@@ -1,5 +1,5 @@
 import { randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // GitLab prefixes every token with its kind: glpat- personal/project/group access, gldt- deploy,
 // glrt- runner authentication, glptt- pipeline trigger, glft- feed, glimt- incoming mail,
@@ -43,41 +43,44 @@ export const gitlabToken: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'glpat-G-zeRRu-sDc0zvIbH25v',
-      {
-        text: 'curl --header "PRIVATE-TOKEN: glpat-oL9X-hWqVU5iWBCFfEoz" https://gitlab.com/api/v4/projects',
-        value: 'glpat-oL9X-hWqVU5iWBCFfEoz',
-      },
-      {
-        text: 'deploy token: gldt-QH9exJrlapl6kOdfXT0G',
-        value: 'gldt-QH9exJrlapl6kOdfXT0G',
-      },
-      {
-        text: 'runner config.toml has token = "glrt-G2_43BQ93JSecJX_e0VS"',
-        value: 'glrt-G2_43BQ93JSecJX_e0VS',
-      },
-      {
-        text: 'gitlab-runner register --registration-token GR1348941WVvAOnPDEW366P6prwet',
-        value: 'GR1348941WVvAOnPDEW366P6prwet',
-      },
-      {
-        text: 'trigger with glptt-80432517a4482470163e98ffa7e232e2357fa60e now',
-        value: 'glptt-80432517a4482470163e98ffa7e232e2357fa60e',
-      },
-      {
-        text: 'new-style: glpat-VN4WDw9QzvBKhFCtfNhLE0ezkgF.01.171o2u9wc',
-        value: 'glpat-VN4WDw9QzvBKhFCtfNhLE0ezkgF.01.171o2u9wc',
-      },
-    ],
-    noMatch: [
-      'PRIVATE-TOKEN: glpat-xxxxxxxxxxxxxxxxxxxx',
-      'Personal access tokens begin with glpat- followed by 20 characters.',
-      'glpat-<your_access_token>',
-      'glpat-abc123 (truncated in the screenshot)',
-      'the glrt-prefixed runner tokens replace registration tokens',
-      'GR1348941 is the runner registration prefix',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'glpat-G-zeRRu-sDc0zvIbH25v',
+    {
+      text: 'curl --header "PRIVATE-TOKEN: glpat-oL9X-hWqVU5iWBCFfEoz" https://gitlab.com/api/v4/projects',
+      value: 'glpat-oL9X-hWqVU5iWBCFfEoz',
+    },
+    {
+      text: 'deploy token: gldt-QH9exJrlapl6kOdfXT0G',
+      value: 'gldt-QH9exJrlapl6kOdfXT0G',
+    },
+    {
+      text: 'runner config.toml has token = "glrt-G2_43BQ93JSecJX_e0VS"',
+      value: 'glrt-G2_43BQ93JSecJX_e0VS',
+    },
+    {
+      text: 'gitlab-runner register --registration-token GR1348941WVvAOnPDEW366P6prwet',
+      value: 'GR1348941WVvAOnPDEW366P6prwet',
+    },
+    {
+      text: 'trigger with glptt-80432517a4482470163e98ffa7e232e2357fa60e now',
+      value: 'glptt-80432517a4482470163e98ffa7e232e2357fa60e',
+    },
+    {
+      text: 'new-style: glpat-VN4WDw9QzvBKhFCtfNhLE0ezkgF.01.171o2u9wc',
+      value: 'glpat-VN4WDw9QzvBKhFCtfNhLE0ezkgF.01.171o2u9wc',
+    },
+  ],
+  noMatch: [
+    'PRIVATE-TOKEN: glpat-xxxxxxxxxxxxxxxxxxxx',
+    'Personal access tokens begin with glpat- followed by 20 characters.',
+    'glpat-<your_access_token>',
+    'glpat-abc123 (truncated in the screenshot)',
+    'the glrt-prefixed runner tokens replace registration tokens',
+    'GR1348941 is the runner registration prefix',
+  ],
 };

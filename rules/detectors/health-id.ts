@@ -1,6 +1,6 @@
 import { clamp, near, NON_PERSONAL_NUMBER } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // US Medicare Beneficiary Identifier (CMS format): 11 characters, digit 1-9, then letters and
 // digits in fixed positions, letters never S, L, O, I, B or Z (they read as digits). Printed
@@ -173,33 +173,36 @@ export const healthId: Detector = {
     labelled(MEMBER, 0.75, 'member label', 4);
     return out;
   },
-  examples: {
-    match: [
-      '5TQ7-AM4-RX29',
-      { text: 'Medicare MBI: 3WP9HN2CK41 (new card)', value: '3WP9HN2CK41' },
-      { text: 'NHS number 401 023 2137', value: '401 023 2137' },
-      { text: 'nhs no: 4857773457', value: '4857773457' },
-      { text: 'Versichertennummer der Krankenkasse: T582739460', value: 'T582739460' },
-      { text: 'KVNR M904172635', value: 'M904172635' },
-      { text: 'EHIC card number 80276001234567890123', value: '80276001234567890123' },
-      { text: 'Member ID: XJH482019377 (Blue Plan)', value: 'XJH482019377' },
-      { text: 'subscriber # W2846 0019 73 valid until 2026', value: 'W2846 0019 73' },
-      { text: 'Medicaid ID 9912004836', value: '9912004836' },
-      { text: 'His insurance number is AOK 623045981', value: '623045981' },
-    ],
-    noMatch: [
-      'Order 401 023 2137 shipped',
-      '4010232138 is not an NHS number',
-      'Serial A123456781 printed on the box',
-      'Member since 2019, loyal customer',
-      'Insurance number pending',
-      'SKU 5TQ7-AM4-RX29 in stock',
-      'NHS appointment ref 401 023 2137',
-      'Code K305928175 applied at checkout',
-      'Reference KVNR-like code M904172636 for the Krankenkasse',
-      'The code 1SL4-TO5-MB73 has forbidden letters',
-      'The CMS sample MBI is 1EG4-TE5-MK73',
-      'Example NHS number: 943 476 5919',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '5TQ7-AM4-RX29',
+    { text: 'Medicare MBI: 3WP9HN2CK41 (new card)', value: '3WP9HN2CK41' },
+    { text: 'NHS number 401 023 2137', value: '401 023 2137' },
+    { text: 'nhs no: 4857773457', value: '4857773457' },
+    { text: 'Versichertennummer der Krankenkasse: T582739460', value: 'T582739460' },
+    { text: 'KVNR M904172635', value: 'M904172635' },
+    { text: 'EHIC card number 80276001234567890123', value: '80276001234567890123' },
+    { text: 'Member ID: XJH482019377 (Blue Plan)', value: 'XJH482019377' },
+    { text: 'subscriber # W2846 0019 73 valid until 2026', value: 'W2846 0019 73' },
+    { text: 'Medicaid ID 9912004836', value: '9912004836' },
+    { text: 'His insurance number is AOK 623045981', value: '623045981' },
+  ],
+  noMatch: [
+    'Order 401 023 2137 shipped',
+    '4010232138 is not an NHS number',
+    'Serial A123456781 printed on the box',
+    'Member since 2019, loyal customer',
+    'Insurance number pending',
+    'SKU 5TQ7-AM4-RX29 in stock',
+    'NHS appointment ref 401 023 2137',
+    'Code K305928175 applied at checkout',
+    'Reference KVNR-like code M904172636 for the Krankenkasse',
+    'The code 1SL4-TO5-MB73 has forbidden letters',
+    'The CMS sample MBI is 1EG4-TE5-MK73',
+    'Example NHS number: 943 476 5919',
+  ],
 };

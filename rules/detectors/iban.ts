@@ -1,6 +1,6 @@
 import { mod97 } from '../checksums.ts';
 import { near } from '../context.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 /**
  * IBAN length per country (SWIFT IBAN registry plus the partial-IBAN countries listed by
@@ -119,40 +119,43 @@ export const iban: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'DE68210501700012345678',
-      {
-        text: 'My IBAN is DE68 2105 0170 0012 3456 78, thanks',
-        value: 'DE68 2105 0170 0012 3456 78',
-      },
-      { text: 'iban: gb26midl40051512345674', value: 'gb26midl40051512345674' },
-      {
-        text: 'Virement sur FR32 3000 4028 3700 0123 4567 889.',
-        value: 'FR32 3000 4028 3700 0123 4567 889',
-      },
-      {
-        text: 'cuenta ES60-0049-1500-0512-3456-7892 (Santander)',
-        value: 'ES60-0049-1500-0512-3456-7892',
-      },
-      { text: 'Pay to NL81RABO0312345678 before Friday', value: 'NL81RABO0312345678' },
-      {
-        text: 'IBAN DE68 2105 0170 0012 3456 78 and BIC HUSHDEFF',
-        value: 'DE68 2105 0170 0012 3456 78',
-      },
-      { text: 'IT61X0306909606100000012345', value: 'IT61X0306909606100000012345' },
-      { text: 'Kontonummer NO71 1234 5678 903', value: 'NO71 1234 5678 903' },
-    ],
-    noMatch: [
-      'DE68210501700012345679',
-      'For example DE89 3704 0044 0532 0130 00 is the IBAN format',
-      'Flight DE2105 leaves at 10:00',
-      'Part number GB26MIDL40051512345674X',
-      'ES12 the quick brown fox jumps over',
-      'XX12345678901234567890',
-      'Serial AB12 3456 7890 1234 56',
-      'DE68 2105 0170 0012 3456 78 90',
-      'Room FR32, shelf 3000 4028 3700',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'DE68210501700012345678',
+    {
+      text: 'My IBAN is DE68 2105 0170 0012 3456 78, thanks',
+      value: 'DE68 2105 0170 0012 3456 78',
+    },
+    { text: 'iban: gb26midl40051512345674', value: 'gb26midl40051512345674' },
+    {
+      text: 'Virement sur FR32 3000 4028 3700 0123 4567 889.',
+      value: 'FR32 3000 4028 3700 0123 4567 889',
+    },
+    {
+      text: 'cuenta ES60-0049-1500-0512-3456-7892 (Santander)',
+      value: 'ES60-0049-1500-0512-3456-7892',
+    },
+    { text: 'Pay to NL81RABO0312345678 before Friday', value: 'NL81RABO0312345678' },
+    {
+      text: 'IBAN DE68 2105 0170 0012 3456 78 and BIC HUSHDEFF',
+      value: 'DE68 2105 0170 0012 3456 78',
+    },
+    { text: 'IT61X0306909606100000012345', value: 'IT61X0306909606100000012345' },
+    { text: 'Kontonummer NO71 1234 5678 903', value: 'NO71 1234 5678 903' },
+  ],
+  noMatch: [
+    'DE68210501700012345679',
+    'For example DE89 3704 0044 0532 0130 00 is the IBAN format',
+    'Flight DE2105 leaves at 10:00',
+    'Part number GB26MIDL40051512345674X',
+    'ES12 the quick brown fox jumps over',
+    'XX12345678901234567890',
+    'Serial AB12 3456 7890 1234 56',
+    'DE68 2105 0170 0012 3456 78 90',
+    'Room FR32, shelf 3000 4028 3700',
+  ],
 };

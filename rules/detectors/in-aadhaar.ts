@@ -1,7 +1,7 @@
 import { verhoeff } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Twelve digits, the first 2-9, in a row or grouped 4-4-4 by one separator used throughout.
 const AADHAAR = /(?<![\w+.-])([2-9]\d{3})([- ]?)(\d{4})\2(\d{4})(?![\w-]|\.\d)/g;
@@ -40,24 +40,27 @@ export const inAadhaar: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '2918 4736 5028',
-      { text: 'Aadhaar: 384751029381', value: '384751029381' },
-      { text: 'my aadhar no is 5091-8273-6454', value: '5091-8273-6454' },
-      { text: 'UIDAI number 736201948573 linked to PAN', value: '736201948573' },
-      { text: 'आधार संख्या 6482 9103 7462', value: '6482 9103 7462' },
-      { text: 'Customer: 9182 7364 5018, verified', value: '9182 7364 5018' },
-    ],
-    noMatch: [
-      '291847365028',
-      '2918 4736 5029',
-      'Order 2918 4736 5028',
-      'Card 4539 2918 4736 5028',
-      '1918 4736 5022',
-      'Aadhaar update pending, invoice 384751029381',
-      'Mobile 3847 5102 9381',
-      'UID 736201948573 for the device',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '2918 4736 5028',
+    { text: 'Aadhaar: 384751029381', value: '384751029381' },
+    { text: 'my aadhar no is 5091-8273-6454', value: '5091-8273-6454' },
+    { text: 'UIDAI number 736201948573 linked to PAN', value: '736201948573' },
+    { text: 'आधार संख्या 6482 9103 7462', value: '6482 9103 7462' },
+    { text: 'Customer: 9182 7364 5018, verified', value: '9182 7364 5018' },
+  ],
+  noMatch: [
+    '291847365028',
+    '2918 4736 5029',
+    'Order 2918 4736 5028',
+    'Card 4539 2918 4736 5028',
+    '1918 4736 5022',
+    'Aadhaar update pending, invoice 384751029381',
+    'Mobile 3847 5102 9381',
+    'UID 736201948573 for the device',
+  ],
 };

@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Three letters, the holder type (P person, C company, H HUF, F firm, A AOP, T trust, B BOI,
 // L local authority, J artificial juridical person, G government), the initial of the name, a
@@ -39,24 +39,27 @@ export const inPan: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'BKRPS4821L',
-      { text: 'PAN: AJWPM7315Q', value: 'AJWPM7315Q' },
-      { text: 'Company PAN AADCR2290K for TDS', value: 'AADCR2290K' },
-      { text: 'my pan card no is DXOPK6093N.', value: 'DXOPK6093N' },
-      { text: 'Permanent Account Number (trust): AAATV3401E', value: 'AAATV3401E' },
-      { text: 'Name Ravi, PAN CZSPR1180B, DOB on file', value: 'CZSPR1180B' },
-    ],
-    noMatch: [
-      'bkrps4821l',
-      'ABCDE1234F',
-      'Coupon SAVPE2024X applied',
-      'Order BKRPS4821L shipped',
-      'AJWPM0000Q',
-      'Flight code ABCPD1234E',
-      'AJWPM7315',
-      'Trust ref AAATV3401E',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'BKRPS4821L',
+    { text: 'PAN: AJWPM7315Q', value: 'AJWPM7315Q' },
+    { text: 'Company PAN AADCR2290K for TDS', value: 'AADCR2290K' },
+    { text: 'my pan card no is DXOPK6093N.', value: 'DXOPK6093N' },
+    { text: 'Permanent Account Number (trust): AAATV3401E', value: 'AAATV3401E' },
+    { text: 'Name Ravi, PAN CZSPR1180B, DOB on file', value: 'CZSPR1180B' },
+  ],
+  noMatch: [
+    'bkrps4821l',
+    'ABCDE1234F',
+    'Coupon SAVPE2024X applied',
+    'Order BKRPS4821L shipped',
+    'AJWPM0000Q',
+    'Flight code ABCPD1234E',
+    'AJWPM7315',
+    'Trust ref AAATV3401E',
+  ],
 };

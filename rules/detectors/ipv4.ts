@@ -1,6 +1,6 @@
 import { nearBefore, near, clamp } from '../context.ts';
 import { ipv4Kind, parseIPv4, type AddressKind } from '../net-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // A loose dotted quad; octet ranges and leading zeros are checked in code (parseIPv4), which
 // keeps the pattern free of overlapping alternations. The look-behind refuses a start inside a
@@ -69,27 +69,30 @@ export const ipv4: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '203.45.117.9',
-      { text: 'Login from 86.121.97.248 at 10:42', value: '86.121.97.248' },
-      { text: 'db host is 10.20.30.40, port 5432', value: '10.20.30.40' },
-      { text: 'gateway 192.168.1.254/24', value: '192.168.1.254' },
-      { text: 'Blocked IP: 41.176.181.243.', value: '41.176.181.243' },
-      { text: 'range 172.16.0.10-172.16.0.99', value: '172.16.0.99' },
-      { text: 'ssh to 8.8.4.4 failed', value: '8.8.4.4' },
-    ],
-    noMatch: [
-      'Upgraded to version 10.0.0.1 yesterday.',
-      'Browser: Chrome 122.0.6261.94 on Windows 11 (4.26.66.180)',
-      'Firmware v2.14.0.3 is out',
-      'The OID is 1.3.6.1.4.1.311.21.7',
-      'Read section 1.2.3.4 of the guide',
-      'docs use 192.0.2.15 and 198.51.100.7 as examples',
-      'Listen on 0.0.0.0 and 127.0.0.1',
-      'netmask 255.255.255.0',
-      'not an address: 256.1.1.1 or 01.02.03.04',
-      'Price 1.299.000.00',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '203.45.117.9',
+    { text: 'Login from 86.121.97.248 at 10:42', value: '86.121.97.248' },
+    { text: 'db host is 10.20.30.40, port 5432', value: '10.20.30.40' },
+    { text: 'gateway 192.168.1.254/24', value: '192.168.1.254' },
+    { text: 'Blocked IP: 41.176.181.243.', value: '41.176.181.243' },
+    { text: 'range 172.16.0.10-172.16.0.99', value: '172.16.0.99' },
+    { text: 'ssh to 8.8.4.4 failed', value: '8.8.4.4' },
+  ],
+  noMatch: [
+    'Upgraded to version 10.0.0.1 yesterday.',
+    'Browser: Chrome 122.0.6261.94 on Windows 11 (4.26.66.180)',
+    'Firmware v2.14.0.3 is out',
+    'The OID is 1.3.6.1.4.1.311.21.7',
+    'Read section 1.2.3.4 of the guide',
+    'docs use 192.0.2.15 and 198.51.100.7 as examples',
+    'Listen on 0.0.0.0 and 127.0.0.1',
+    'netmask 255.255.255.0',
+    'not an address: 256.1.1.1 or 01.02.03.04',
+    'Price 1.299.000.00',
+  ],
 };

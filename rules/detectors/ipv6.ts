@@ -1,6 +1,6 @@
 import { clamp, near } from '../context.ts';
 import { ipv6Kind, parseIPv6, type AddressKind } from '../net-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Colon-separated hex groups (two to seven colons), optionally ending in a dotted IPv4 tail.
 // Each repetition ends at a colon and hex digits never match a colon, so there is one way to
@@ -63,27 +63,30 @@ export const ipv6: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '2a02:1810:4d3c:2f00:91b2:7c1e:3a8f:62d4',
-      {
-        text: 'client 6e40:4041:c617:e898:c11:40d2:c669:2eb4 connected',
-        value: '6e40:4041:c617:e898:c11:40d2:c669:2eb4',
-      },
-      { text: 'from 2a01:4f8:c17:3b8e::1 (v6)', value: '2a01:4f8:c17:3b8e::1' },
-      { text: 'inet6 fe80::1c4a:9bff:fe2e:7d10 scope link', value: 'fe80::1c4a:9bff:fe2e:7d10' },
-      { text: 'mapped ::ffff:81.20.44.7 seen', value: '::ffff:81.20.44.7' },
-      { text: 'ULA fd12:3456:789a:1::42.', value: 'fd12:3456:789a:1::42' },
-    ],
-    noMatch: [
-      'The meeting is at 10:30:00 and ends 12:45:30.',
-      'MAC 00:1a:2b:3c:4d:5e on eth0',
-      'Loopback is ::1 and unspecified is ::',
-      'Docs prefix 2001:db8::1 is reserved',
-      'Use std::vector and x[1::2] in code',
-      'dead::beef and cafe:babe::',
-      'timestamp 2024-05-01T12:30:45.123Z',
-      '1:2:3:4:5:6:7:8:9 is too long',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '2a02:1810:4d3c:2f00:91b2:7c1e:3a8f:62d4',
+    {
+      text: 'client 6e40:4041:c617:e898:c11:40d2:c669:2eb4 connected',
+      value: '6e40:4041:c617:e898:c11:40d2:c669:2eb4',
+    },
+    { text: 'from 2a01:4f8:c17:3b8e::1 (v6)', value: '2a01:4f8:c17:3b8e::1' },
+    { text: 'inet6 fe80::1c4a:9bff:fe2e:7d10 scope link', value: 'fe80::1c4a:9bff:fe2e:7d10' },
+    { text: 'mapped ::ffff:81.20.44.7 seen', value: '::ffff:81.20.44.7' },
+    { text: 'ULA fd12:3456:789a:1::42.', value: 'fd12:3456:789a:1::42' },
+  ],
+  noMatch: [
+    'The meeting is at 10:30:00 and ends 12:45:30.',
+    'MAC 00:1a:2b:3c:4d:5e on eth0',
+    'Loopback is ::1 and unspecified is ::',
+    'Docs prefix 2001:db8::1 is reserved',
+    'Use std::vector and x[1::2] in code',
+    'dead::beef and cafe:babe::',
+    'timestamp 2024-05-01T12:30:45.123Z',
+    '1:2:3:4:5:6:7:8:9 is too long',
+  ],
 };

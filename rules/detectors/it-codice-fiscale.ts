@@ -1,5 +1,5 @@
 import { contextScore } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Six letters (surname, name), year, month letter, day (+40 for women), birthplace code, check
 // letter. Omocodia: when two people would get the same code, digits are replaced from the right
@@ -71,22 +71,25 @@ export const itCodiceFiscale: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'BNCGLI92D52F205V',
-      { text: 'Codice fiscale: VRDLCU78H21L219W', value: 'VRDLCU78H21L219W' },
-      { text: 'CF CRSNDR01A41H501U, residente a Roma', value: 'CRSNDR01A41H501U' },
-      { text: 'omocodia: RSSMRA85T10A56NH', value: 'RSSMRA85T10A56NH' },
-      { text: 'tax code frrpla66c15z404k', value: 'frrpla66c15z404k' },
-      { text: 'Intestatario FRRPLA66C15Z404K.', value: 'FRRPLA66C15Z404K' },
-    ],
-    noMatch: [
-      'BNCGLI92D52F205X',
-      'VRDLCU78H21L219',
-      'ABCDEF12G34H567I',
-      'BNCGLI92D92F205V',
-      'BncGli92D52F205V',
-      'The build tag ABCDEFGH12345678 is unrelated',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'BNCGLI92D52F205V',
+    { text: 'Codice fiscale: VRDLCU78H21L219W', value: 'VRDLCU78H21L219W' },
+    { text: 'CF CRSNDR01A41H501U, residente a Roma', value: 'CRSNDR01A41H501U' },
+    { text: 'omocodia: RSSMRA85T10A56NH', value: 'RSSMRA85T10A56NH' },
+    { text: 'tax code frrpla66c15z404k', value: 'frrpla66c15z404k' },
+    { text: 'Intestatario FRRPLA66C15Z404K.', value: 'FRRPLA66C15Z404K' },
+  ],
+  noMatch: [
+    'BNCGLI92D52F205X',
+    'VRDLCU78H21L219',
+    'ABCDEF12G34H567I',
+    'BNCGLI92D92F205V',
+    'BncGli92D52F205V',
+    'The build tag ABCDEFGH12345678 is unrelated',
+  ],
 };

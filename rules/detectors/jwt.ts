@@ -1,5 +1,5 @@
 import { decodeBase64, parseJsonObject } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Compact JWS: header.payload.signature in base64url, the header being JSON and so starting
 // with `eyJ` ('{"'). JWE adds two more parts. Every part is bounded and the parts are split by
@@ -52,31 +52,34 @@ export const jwt: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzQ4MjEzIiwibmFtZSI6IlRlc3QgVXNlciIsImlhdCI6MTcxNjIzOTAyMiwiZXhwIjoxNzE2MjQyNjIyfQ.tQssOMFs9heeDJPX0Laoi8FY8i8XOiKqWoSLiq3ORDM',
-      {
-        text: 'Authorization: Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiSldUIn0.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS50ZXN0IiwiYXVkIjoiYXBpIiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxODkzNDU2MDAwfQ.6y_cFg-tk5XbXKl7CaM3wDwdcPKJZI7bKJcN2UnZ_yUaxAHRNLeGC_jJPMXJbFUilpi-JfV9fIN-tsHa49CGQA.',
-        value:
-          'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiSldUIn0.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS50ZXN0IiwiYXVkIjoiYXBpIiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxODkzNDU2MDAwfQ.6y_cFg-tk5XbXKl7CaM3wDwdcPKJZI7bKJcN2UnZ_yUaxAHRNLeGC_jJPMXJbFUilpi-JfV9fIN-tsHa49CGQA',
-      },
-      {
-        text: 'the cookie was session=eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJyb290In0. and it worked',
-        value: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJyb290In0.',
-      },
-      {
-        text: 'JWE: eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.QnVxYoYSI0QmNE3A1pIstNz5b4KhlVv9gR5zfRrXO9s0t9RcbMNWYg.ux8OUR52an_O9Wse.Ydr0IYuCUWC5UOeI-A0sBPTcPJIwX-4I7NRH7IEq.L7w3aBEvX9GQzhKQZdQXeg',
-        value:
-          'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.QnVxYoYSI0QmNE3A1pIstNz5b4KhlVv9gR5zfRrXO9s0t9RcbMNWYg.ux8OUR52an_O9Wse.Ydr0IYuCUWC5UOeI-A0sBPTcPJIwX-4I7NRH7IEq.L7w3aBEvX9GQzhKQZdQXeg',
-      },
-    ],
-    noMatch: [
-      'eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4In0.tQssOMFs9heeDJPX0Laoi8FY8i8XOiKqWoSLiq3ORDM',
-      'state=eyJmb28iOiJiYXIifQ (a base64 JSON blob, not a token)',
-      'Tokens start with eyJ because the header is JSON.',
-      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.<payload>.<signature>',
-      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 (a header alone)',
-      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIi...truncated',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzQ4MjEzIiwibmFtZSI6IlRlc3QgVXNlciIsImlhdCI6MTcxNjIzOTAyMiwiZXhwIjoxNzE2MjQyNjIyfQ.tQssOMFs9heeDJPX0Laoi8FY8i8XOiKqWoSLiq3ORDM',
+    {
+      text: 'Authorization: Bearer eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiSldUIn0.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS50ZXN0IiwiYXVkIjoiYXBpIiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxODkzNDU2MDAwfQ.6y_cFg-tk5XbXKl7CaM3wDwdcPKJZI7bKJcN2UnZ_yUaxAHRNLeGC_jJPMXJbFUilpi-JfV9fIN-tsHa49CGQA.',
+      value:
+        'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiSldUIn0.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS50ZXN0IiwiYXVkIjoiYXBpIiwic2NvcGUiOiJyZWFkIHdyaXRlIiwiZXhwIjoxODkzNDU2MDAwfQ.6y_cFg-tk5XbXKl7CaM3wDwdcPKJZI7bKJcN2UnZ_yUaxAHRNLeGC_jJPMXJbFUilpi-JfV9fIN-tsHa49CGQA',
+    },
+    {
+      text: 'the cookie was session=eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJyb290In0. and it worked',
+      value: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJyb290In0.',
+    },
+    {
+      text: 'JWE: eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.QnVxYoYSI0QmNE3A1pIstNz5b4KhlVv9gR5zfRrXO9s0t9RcbMNWYg.ux8OUR52an_O9Wse.Ydr0IYuCUWC5UOeI-A0sBPTcPJIwX-4I7NRH7IEq.L7w3aBEvX9GQzhKQZdQXeg',
+      value:
+        'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.QnVxYoYSI0QmNE3A1pIstNz5b4KhlVv9gR5zfRrXO9s0t9RcbMNWYg.ux8OUR52an_O9Wse.Ydr0IYuCUWC5UOeI-A0sBPTcPJIwX-4I7NRH7IEq.L7w3aBEvX9GQzhKQZdQXeg',
+    },
+  ],
+  noMatch: [
+    'eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4In0.tQssOMFs9heeDJPX0Laoi8FY8i8XOiKqWoSLiq3ORDM',
+    'state=eyJmb28iOiJiYXIifQ (a base64 JSON blob, not a token)',
+    'Tokens start with eyJ because the header is JSON.',
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.<payload>.<signature>',
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 (a header alone)',
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIi...truncated',
+  ],
 };

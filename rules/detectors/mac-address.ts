@@ -1,5 +1,5 @@
 import { clamp, near } from '../context.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Six hex pairs joined by one kind of separator (the back-reference), or Cisco's three dotted
 // groups of four. Fixed repetition counts: linear. The look-arounds refuse a seventh pair (an
@@ -46,23 +46,26 @@ export const macAddress: Detector = {
     if (text.includes('.')) for (const m of text.matchAll(CISCO)) consider(m.index, m[0], true);
     return out;
   },
-  examples: {
-    match: [
-      '3C:22:FB:7A:91:0E',
-      { text: 'device a4-5e-60-c2-19-7b joined', value: 'a4-5e-60-c2-19-7b' },
-      { text: 'HWaddr 00:1a:2b:3c:4d:5e', value: '00:1a:2b:3c:4d:5e' },
-      { text: 'show mac: 0050.56c0.0008 on Gi0/1', value: '0050.56c0.0008' },
-      { text: 'BSSID 12:34:56:78:90:12 seen', value: '12:34:56:78:90:12' },
-      { text: 'Laptop (f0:18:98:2e:4b:c1).', value: 'f0:18:98:2e:4b:c1' },
-    ],
-    noMatch: [
-      '00:00:00:00:00:00',
-      'broadcast ff:ff:ff:ff:ff:ff',
-      'Timecode 01:02:03:04:05:06',
-      'Numbers 12-34-56-78-90-12 in the draw',
-      '2a02:1810:4d3c:2f00:91b2:7c1e:3a8f:62d4',
-      'Mixed 3C:22-FB:7A:91:0E separators',
-      'Build 1234.5678.9012 shipped',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '3C:22:FB:7A:91:0E',
+    { text: 'device a4-5e-60-c2-19-7b joined', value: 'a4-5e-60-c2-19-7b' },
+    { text: 'HWaddr 00:1a:2b:3c:4d:5e', value: '00:1a:2b:3c:4d:5e' },
+    { text: 'show mac: 0050.56c0.0008 on Gi0/1', value: '0050.56c0.0008' },
+    { text: 'BSSID 12:34:56:78:90:12 seen', value: '12:34:56:78:90:12' },
+    { text: 'Laptop (f0:18:98:2e:4b:c1).', value: 'f0:18:98:2e:4b:c1' },
+  ],
+  noMatch: [
+    '00:00:00:00:00:00',
+    'broadcast ff:ff:ff:ff:ff:ff',
+    'Timecode 01:02:03:04:05:06',
+    'Numbers 12-34-56-78-90-12 in the draw',
+    '2a02:1810:4d3c:2f00:91b2:7c1e:3a8f:62d4',
+    'Mixed 3C:22-FB:7A:91:0E separators',
+    'Build 1234.5678.9012 shipped',
+  ],
 };

@@ -1,4 +1,4 @@
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Medical record numbers have no common format (each hospital system numbers its own), so the
 // label is the evidence: a record keyword, an optional connector, then the id itself. Keywords
@@ -63,29 +63,32 @@ export const medicalRecord: Detector = {
     if (/IPP|NHC/.test(text)) for (const m of text.matchAll(ACRONYM)) add(m, 0.75, 'label');
     return out;
   },
-  examples: {
-    match: [
-      { text: 'MRN: 00482913', value: '00482913' },
-      { text: 'Patient ID A7720193 was admitted', value: 'A7720193' },
-      { text: 'medical record number 4471-2209 (St. Mary)', value: '4471-2209' },
-      { text: 'Chart # 12-4471-9', value: '12-4471-9' },
-      { text: 'Patientennummer: 2023118845', value: '2023118845' },
-      { text: 'N° de dossier 77A41209, dossier médical', value: '77A41209' },
-      { text: 'Historia clínica 0981245', value: '0981245' },
-      { text: 'mrn#882019344.', value: '882019344' },
-      { text: 'IPP 503228190', value: '503228190' },
-      { text: 'Patient identifier MX-4471-2209-B', value: 'MX-4471-2209-B' },
-    ],
-    noMatch: [
-      'MRN pending, will update',
-      'The medical record was updated on 2024-05-01',
-      'Patient ID: 2024-05-01',
-      'patient 3 of 12 in chart 4',
-      'Order 00482913 for the patient',
-      'Patient ID card lost',
-      'MRN 12',
-      'ipp 503228190 is a stock code',
-      'patient identity 20240501 confirmed',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'MRN: 00482913', value: '00482913' },
+    { text: 'Patient ID A7720193 was admitted', value: 'A7720193' },
+    { text: 'medical record number 4471-2209 (St. Mary)', value: '4471-2209' },
+    { text: 'Chart # 12-4471-9', value: '12-4471-9' },
+    { text: 'Patientennummer: 2023118845', value: '2023118845' },
+    { text: 'N° de dossier 77A41209, dossier médical', value: '77A41209' },
+    { text: 'Historia clínica 0981245', value: '0981245' },
+    { text: 'mrn#882019344.', value: '882019344' },
+    { text: 'IPP 503228190', value: '503228190' },
+    { text: 'Patient identifier MX-4471-2209-B', value: 'MX-4471-2209-B' },
+  ],
+  noMatch: [
+    'MRN pending, will update',
+    'The medical record was updated on 2024-05-01',
+    'Patient ID: 2024-05-01',
+    'patient 3 of 12 in chart 4',
+    'Order 00482913 for the patient',
+    'Patient ID card lost',
+    'MRN 12',
+    'ipp 503228190 is a stock code',
+    'patient identity 20240501 confirmed',
+  ],
 };

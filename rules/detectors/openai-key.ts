@@ -1,5 +1,5 @@
 import { randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Current keys name their kind: sk-proj- (project), sk-svcacct- (service account), sk-admin-.
 const NAMED = /(?<![\w-])sk-(?:proj|svcacct|admin)-([A-Za-z0-9_-]{40,250})(?![\w-])/g;
@@ -44,34 +44,37 @@ export const openaiKey: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'sk-proj-s4ob62fxganABbXJTr83cmARabbyqwtAxJoqIAzpVPMaMrADEYfrU8ZwGEAYA93lA70ertuuWUT3BlbkFJgWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2',
-      {
-        text: 'OPENAI_API_KEY="sk-svcacct-gWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2-wTmWX093x_z3TaSqO08f-5EcBSq"',
-        value:
-          'sk-svcacct-gWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2-wTmWX093x_z3TaSqO08f-5EcBSq',
-      },
-      {
-        text: 'openai.api_key = "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"',
-        value: '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',
-      },
-      {
-        text: 'here is my key sk-Ox0e8oIX1jDj5nKiVruAhJRc1fld3MReawYFUKwB, why does it 401?',
-        value: 'sk-Ox0e8oIX1jDj5nKiVruAhJRc1fld3MReawYFUKwB',
-      },
-      {
-        text: 'DEEPSEEK_API_KEY=sk-3bb2a0f8bfd7345d3ac3713e26d7c96f',
-        value: 'sk-3bb2a0f8bfd7345d3ac3713e26d7c96f',
-      },
-    ],
-    noMatch: [
-      'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      'Keys look like sk-... and project keys like sk-proj-....',
-      'OPENAI_API_KEY=sk-your-api-key-here',
-      'sk-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV',
-      '<div class="sk-fading-circle sk-circle-bounce-delay-and-more-classes-here">',
-      'the sk-learn docs (scikit-learn) cover pipelines',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'sk-proj-s4ob62fxganABbXJTr83cmARabbyqwtAxJoqIAzpVPMaMrADEYfrU8ZwGEAYA93lA70ertuuWUT3BlbkFJgWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2',
+    {
+      text: 'OPENAI_API_KEY="sk-svcacct-gWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2-wTmWX093x_z3TaSqO08f-5EcBSq"',
+      value:
+        'sk-svcacct-gWzsrf8UNnarb6dg5AMcp5WuXpWYOsPiMTRUoHWAqLdIY2-wTmWX093x_z3TaSqO08f-5EcBSq',
+    },
+    {
+      text: 'openai.api_key = "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"',
+      value: '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',
+    },
+    {
+      text: 'here is my key sk-Ox0e8oIX1jDj5nKiVruAhJRc1fld3MReawYFUKwB, why does it 401?',
+      value: 'sk-Ox0e8oIX1jDj5nKiVruAhJRc1fld3MReawYFUKwB',
+    },
+    {
+      text: 'DEEPSEEK_API_KEY=sk-3bb2a0f8bfd7345d3ac3713e26d7c96f',
+      value: 'sk-3bb2a0f8bfd7345d3ac3713e26d7c96f',
+    },
+  ],
+  noMatch: [
+    'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    'Keys look like sk-... and project keys like sk-proj-....',
+    'OPENAI_API_KEY=sk-your-api-key-here',
+    'sk-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV',
+    '<div class="sk-fading-circle sk-circle-bounce-delay-and-more-classes-here">',
+    'the sk-learn docs (scikit-learn) cover pipelines',
+  ],
 };

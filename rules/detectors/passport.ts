@@ -1,7 +1,7 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // The word for "passport" in the languages we support, optionally followed by "number" and the
 // like (the gap between label and value may hold any words without digits). Latin-1 letter
@@ -118,38 +118,41 @@ export const passport: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'Passport number: 536221847', value: '536221847' },
-      { text: 'Reisepass C7H2K9R41, gültig bis 2031', value: 'C7H2K9R41' },
-      { text: 'Reisepass-Nr. GMRXP0PCY', value: 'GMRXP0PCY' },
-      { text: 'ein Scan meines Reisepasses (KZTFWHXRN) anbei', value: 'KZTFWHXRN' },
-      { text: 'Numéro de passeport : 19FK42873', value: '19FK42873' },
-      { text: 'pasaporte PAB482913', value: 'PAB482913' },
-      { text: 'US passport # A42817365 (renewed)', value: 'A42817365' },
-      { text: 'ID docs: 536221847 (passport)', value: '536221847' },
-      {
-        text: 'MRZ:\nP<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<\nX47K201933UTO8207148F3104231ZE184226B<<<<<14',
-        value: 'X47K201933UTO8207148F3104231ZE184226B<<<<<14',
-      },
-      {
-        text: 'P<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<',
-        value: 'P<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<',
-      },
-    ],
-    noMatch: [
-      '536221847',
-      'My passport expires 20310423',
-      'Passport photo order 536221847',
-      'passport application tracking A42817365',
-      'I lost my passport. Order number 536221847',
-      'Booking 536221847 (passport)',
-      'Passport and SSN: 536221847',
-      'passport 0.7.0 with passport-local strategy',
-      'passport renewal fee 130 USD',
-      'Reisepass STRUKTUR',
-      'Passport No 123456789',
-      'X47K201933UTO8207148F3104231ZE184226B<<<<<15',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'Passport number: 536221847', value: '536221847' },
+    { text: 'Reisepass C7H2K9R41, gültig bis 2031', value: 'C7H2K9R41' },
+    { text: 'Reisepass-Nr. GMRXP0PCY', value: 'GMRXP0PCY' },
+    { text: 'ein Scan meines Reisepasses (KZTFWHXRN) anbei', value: 'KZTFWHXRN' },
+    { text: 'Numéro de passeport : 19FK42873', value: '19FK42873' },
+    { text: 'pasaporte PAB482913', value: 'PAB482913' },
+    { text: 'US passport # A42817365 (renewed)', value: 'A42817365' },
+    { text: 'ID docs: 536221847 (passport)', value: '536221847' },
+    {
+      text: 'MRZ:\nP<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<\nX47K201933UTO8207148F3104231ZE184226B<<<<<14',
+      value: 'X47K201933UTO8207148F3104231ZE184226B<<<<<14',
+    },
+    {
+      text: 'P<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<',
+      value: 'P<UTODOE<<JANE<MARIE<<<<<<<<<<<<<<<<<<<<<<<<',
+    },
+  ],
+  noMatch: [
+    '536221847',
+    'My passport expires 20310423',
+    'Passport photo order 536221847',
+    'passport application tracking A42817365',
+    'I lost my passport. Order number 536221847',
+    'Booking 536221847 (passport)',
+    'Passport and SSN: 536221847',
+    'passport 0.7.0 with passport-local strategy',
+    'passport renewal fee 130 USD',
+    'Reisepass STRUKTUR',
+    'Passport No 123456789',
+    'X47K201933UTO8207148F3104231ZE184226B<<<<<15',
+  ],
 };

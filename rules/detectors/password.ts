@@ -1,6 +1,6 @@
 import { before } from '../context.ts';
 import { charClasses, isPlaceholderPassword, isTemplateValue } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Words that name a password, in the languages support text arrives in. Strong ones name
 // nothing else; weak ones (pass, pw, pwd, pin...) also mean other things, so what follows them
@@ -114,63 +114,6 @@ export const password: Detector = {
       }
     }
     return out;
-  },
-  examples: {
-    match: [
-      { text: 'Password: Tr0ub4dor&3', value: 'Tr0ub4dor&3' },
-      { text: '{"username": "jdoe", "password": "Blue-Kite-1987"}', value: 'Blue-Kite-1987' },
-      { text: 'DB_PASSWORD=hK7#pQ2vZ9', value: 'hK7#pQ2vZ9' },
-      { text: 'my password is Winter2024! but it does not work', value: 'Winter2024!' },
-      { text: 'login bob / pwd: k1tt3nz99', value: 'k1tt3nz99' },
-      { text: 'mysql -u root --password s3cr3t-Pa55 -h db01', value: 's3cr3t-Pa55' },
-      { text: 'Le mot de passe est Soleil-2023 pour le compte admin.', value: 'Soleil-2023' },
-      { text: 'Passwort: Sommer#2024', value: 'Sommer#2024' },
-      { text: 'contraseña: gato-negro-77', value: 'gato-negro-77' },
-      { text: 'PIN: 4829', value: '4829' },
-      { text: "CREATE USER app WITH PASSWORD 'Xq9!mLp2vR';", value: 'Xq9!mLp2vR' },
-      { text: '<password>Pl4typus!Run</password>', value: 'Pl4typus!Run' },
-      { text: 'wifi password for the guest network: changeme', value: 'changeme' },
-      { text: 'userPassword = "N0rth$tar88";', value: 'N0rth$tar88' },
-      { text: 'Login: jane@acme.io / password Gg1UJJZX9svYj^!+t8', value: 'Gg1UJJZX9svYj^!+t8' },
-      { text: 'I set the password to X4jNuONnWwTr yesterday.', value: 'X4jNuONnWwTr' },
-      { text: 'password: Tiger.Bonjour.Azul33', value: 'Tiger.Bonjour.Azul33' },
-      { text: '  password: @lw87?p*234=vQ=gbQ\n', value: '@lw87?p*234=vQ=gbQ' },
-      { text: '<add key="DbPassword" value="Xk9#mQ2!vL"/>', value: 'Xk9#mQ2!vL' },
-      { text: 'POST /login?user=bob&password=Summer2024&remember=1', value: 'Summer2024' },
-      { text: 'curl -u deploy:Tr4in-Yard-88 https://ci.acme.io/api/json', value: 'Tr4in-Yard-88' },
-      { text: 'Password - Xk8#2mQv', value: 'Xk8#2mQv' },
-      { text: 'new password: Password123', value: 'Password123' },
-      { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
-    ],
-    noMatch: [
-      'I forgot my password yesterday, can you reset it?',
-      'Click "Forgot password" to reset your password here.',
-      'password: ********',
-      'password: <redacted>',
-      'password: {{password}}',
-      'DB_PASSWORD=${PASSWORD}',
-      'Password: required',
-      'password: process.env.DB_PASSWORD',
-      "password = os.getenv('DB_PASSWORD')",
-      'interface User { name: string; password: string }',
-      'The password is case-sensitive and must be 12 characters long.',
-      'Your password is incorrect.',
-      'Boarding pass: AB12CD, gate 22',
-      'All 48 tests passed: 100% pass rate.',
-      '"password": "your_password_here"',
-      'password_min_length=12, password_expiry_days=90',
-      '<input type="password" name="password" placeholder="Password">',
-      'PIN code: 560034, Bangalore, Karnataka address',
-      'password: Joi.string().min(8).required()',
-      "'password' => 'required|string|min:8|confirmed'",
-      'We keep the admin password in 1Password, see the vault.',
-      'password = config.db.password',
-      'docker run -u 1000:1000 -v $PWD:/app node:20',
-      'curl -u $USER:$API_TOKEN https://api.acme.io',
-      'Password - reset instructions were sent by email.',
-      '"password": "Mot de passe"',
-      'The password to the staging box is in the vault.',
-    ],
   },
 };
 
@@ -435,3 +378,63 @@ function identifierWords(id: string): string[] {
     .filter((w) => w !== '')
     .map((w) => w.toLowerCase());
 }
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'Password: Tr0ub4dor&3', value: 'Tr0ub4dor&3' },
+    { text: '{"username": "jdoe", "password": "Blue-Kite-1987"}', value: 'Blue-Kite-1987' },
+    { text: 'DB_PASSWORD=hK7#pQ2vZ9', value: 'hK7#pQ2vZ9' },
+    { text: 'my password is Winter2024! but it does not work', value: 'Winter2024!' },
+    { text: 'login bob / pwd: k1tt3nz99', value: 'k1tt3nz99' },
+    { text: 'mysql -u root --password s3cr3t-Pa55 -h db01', value: 's3cr3t-Pa55' },
+    { text: 'Le mot de passe est Soleil-2023 pour le compte admin.', value: 'Soleil-2023' },
+    { text: 'Passwort: Sommer#2024', value: 'Sommer#2024' },
+    { text: 'contraseña: gato-negro-77', value: 'gato-negro-77' },
+    { text: 'PIN: 4829', value: '4829' },
+    { text: "CREATE USER app WITH PASSWORD 'Xq9!mLp2vR';", value: 'Xq9!mLp2vR' },
+    { text: '<password>Pl4typus!Run</password>', value: 'Pl4typus!Run' },
+    { text: 'wifi password for the guest network: changeme', value: 'changeme' },
+    { text: 'userPassword = "N0rth$tar88";', value: 'N0rth$tar88' },
+    { text: 'Login: jane@acme.io / password Gg1UJJZX9svYj^!+t8', value: 'Gg1UJJZX9svYj^!+t8' },
+    { text: 'I set the password to X4jNuONnWwTr yesterday.', value: 'X4jNuONnWwTr' },
+    { text: 'password: Tiger.Bonjour.Azul33', value: 'Tiger.Bonjour.Azul33' },
+    { text: '  password: @lw87?p*234=vQ=gbQ\n', value: '@lw87?p*234=vQ=gbQ' },
+    { text: '<add key="DbPassword" value="Xk9#mQ2!vL"/>', value: 'Xk9#mQ2!vL' },
+    { text: 'POST /login?user=bob&password=Summer2024&remember=1', value: 'Summer2024' },
+    { text: 'curl -u deploy:Tr4in-Yard-88 https://ci.acme.io/api/json', value: 'Tr4in-Yard-88' },
+    { text: 'Password - Xk8#2mQv', value: 'Xk8#2mQv' },
+    { text: 'new password: Password123', value: 'Password123' },
+    { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
+  ],
+  noMatch: [
+    'I forgot my password yesterday, can you reset it?',
+    'Click "Forgot password" to reset your password here.',
+    'password: ********',
+    'password: <redacted>',
+    'password: {{password}}',
+    'DB_PASSWORD=${PASSWORD}',
+    'Password: required',
+    'password: process.env.DB_PASSWORD',
+    "password = os.getenv('DB_PASSWORD')",
+    'interface User { name: string; password: string }',
+    'The password is case-sensitive and must be 12 characters long.',
+    'Your password is incorrect.',
+    'Boarding pass: AB12CD, gate 22',
+    'All 48 tests passed: 100% pass rate.',
+    '"password": "your_password_here"',
+    'password_min_length=12, password_expiry_days=90',
+    '<input type="password" name="password" placeholder="Password">',
+    'PIN code: 560034, Bangalore, Karnataka address',
+    'password: Joi.string().min(8).required()',
+    "'password' => 'required|string|min:8|confirmed'",
+    'We keep the admin password in 1Password, see the vault.',
+    'password = config.db.password',
+    'docker run -u 1000:1000 -v $PWD:/app node:20',
+    'curl -u $USER:$API_TOKEN https://api.acme.io',
+    'Password - reset instructions were sent by email.',
+    '"password": "Mot de passe"',
+    'The password to the staging box is in the vault.',
+  ],
+};

@@ -1,5 +1,5 @@
 import { findNames } from '../names/finder.ts';
-import type { Detector } from '../types.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 
 /**
  * Person names: the name pass (stage `nlp`), run last on what the pattern detectors left.
@@ -28,39 +28,42 @@ export const personName: Detector = {
   detect(text, ctx) {
     return findNames(text, ctx.taken);
   },
-  examples: {
-    match: [
-      { text: 'Hi, my name is Krisztián Szöllösy and I need help.', value: 'Krisztián Szöllösy' },
-      { text: 'Please update the account for Sarah Connor today.', value: 'Sarah Connor' },
-      { text: 'Dear Mr. Okonkwo, thank you for your patience.', value: 'Okonkwo' },
-      { text: 'Sehr geehrte Frau Šárka Ottová, vielen Dank.', value: 'Šárka Ottová' },
-      {
-        text: 'The refund was approved by Szabina J. Gelencsér yesterday.',
-        value: 'Szabina J. Gelencsér',
-      },
-      { text: 'Best regards,\nMatthías Traustason', value: 'Matthías Traustason' },
-      { text: 'Name: José Núñez\nPlan: Premium', value: 'José Núñez' },
-      { text: 'my name is monika žilková and my order is late', value: 'monika žilková' },
-      { text: 'I spoke with Ludwig van Dijk about the invoice.', value: 'Ludwig van Dijk' },
-      { text: 'Bonjour Madame Lefèvre, votre colis est arrivé.', value: 'Lefèvre' },
-      { text: 'Estimado Don Alejandro, gracias por su mensaje.', value: 'Alejandro' },
-      {
-        text: 'My colleague Edi Živković called twice. Later Živković sent the receipt.',
-        value: 'Živković',
-      },
-    ],
-    noMatch: [
-      'Thanks for contacting Acme Support. Your Order Status is Pending.',
-      'Please restart Windows and open Microsoft Teams, then sign in to Salesforce.',
-      'Our office in San Francisco is closed on Monday, December 25 for Christmas.',
-      'Hi Team, the Release Notes for Version 2.4 are in Confluence.',
-      'Ask ChatGPT or Claude to summarise the Customer Success Manager report.',
-      'Grace period ends in May; Will you renew before June?',
-      'Dear Customer, your Refund Request has been approved by our Billing Team.',
-      'The CUSTOMER NAME field is REQUIRED.',
-      'Sehr geehrte Damen und Herren, Ihre Bestellung wurde versandt.',
-      'See https://github.com/JohnSmith/repo and call getUserName() in UserService.',
-      'Example: John Doe, 123 Main Street.',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'Hi, my name is Krisztián Szöllösy and I need help.', value: 'Krisztián Szöllösy' },
+    { text: 'Please update the account for Sarah Connor today.', value: 'Sarah Connor' },
+    { text: 'Dear Mr. Okonkwo, thank you for your patience.', value: 'Okonkwo' },
+    { text: 'Sehr geehrte Frau Šárka Ottová, vielen Dank.', value: 'Šárka Ottová' },
+    {
+      text: 'The refund was approved by Szabina J. Gelencsér yesterday.',
+      value: 'Szabina J. Gelencsér',
+    },
+    { text: 'Best regards,\nMatthías Traustason', value: 'Matthías Traustason' },
+    { text: 'Name: José Núñez\nPlan: Premium', value: 'José Núñez' },
+    { text: 'my name is monika žilková and my order is late', value: 'monika žilková' },
+    { text: 'I spoke with Ludwig van Dijk about the invoice.', value: 'Ludwig van Dijk' },
+    { text: 'Bonjour Madame Lefèvre, votre colis est arrivé.', value: 'Lefèvre' },
+    { text: 'Estimado Don Alejandro, gracias por su mensaje.', value: 'Alejandro' },
+    {
+      text: 'My colleague Edi Živković called twice. Later Živković sent the receipt.',
+      value: 'Živković',
+    },
+  ],
+  noMatch: [
+    'Thanks for contacting Acme Support. Your Order Status is Pending.',
+    'Please restart Windows and open Microsoft Teams, then sign in to Salesforce.',
+    'Our office in San Francisco is closed on Monday, December 25 for Christmas.',
+    'Hi Team, the Release Notes for Version 2.4 are in Confluence.',
+    'Ask ChatGPT or Claude to summarise the Customer Success Manager report.',
+    'Grace period ends in May; Will you renew before June?',
+    'Dear Customer, your Refund Request has been approved by our Billing Team.',
+    'The CUSTOMER NAME field is REQUIRED.',
+    'Sehr geehrte Damen und Herren, Ihre Bestellung wurde versandt.',
+    'See https://github.com/JohnSmith/repo and call getUserName() in UserService.',
+    'Example: John Doe, 123 Main Street.',
+  ],
 };

@@ -20,7 +20,7 @@ import {
 import { ALL_CALLING_CODES, PHONE_METADATA } from '../phone/metadata.ts';
 import { clamp } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // A run that starts with "+", "(" or a digit and continues with digits and the separators people
 // use in phone numbers (space, dot, dash, slash, parentheses), ending on a digit, plus an
@@ -363,46 +363,49 @@ export const phone: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '+1 415-555-2671',
-      { text: 'didn’t get any message on my registered 905-674-3793.', value: '905-674-3793' },
-      { text: 'Phone: (37) 788-063 (office)', value: '(37) 788-063' },
-      { text: 'Fax: 07700 063 966', value: '07700 063 966' },
-      { text: 'Desk: +41 (0)96 471 07 95', value: '+41 (0)96 471 07 95' },
-      { text: 'Mobile: 0490 75 40 81', value: '0490 75 40 81' },
-      { text: 'Appelez le 03.93.92.16.85 demain', value: '03.93.92.16.85' },
-      { text: 'Tel. 030/2345678 (Zentrale)', value: '030/2345678' },
-      { text: 'call me at (602) 272-9781 x123 tonight', value: '(602) 272-9781 x123' },
-      { text: 'Write on WhatsApp +447911123456', value: '+447911123456' },
-      { text: 'Handy: 0171 2345678', value: '0171 2345678' },
-      { text: 'Leeds office 0113 496 0321', value: '0113 496 0321' },
-      { text: 'from abroad dial 0044 20 7946 0958', value: '0044 20 7946 0958' },
-      { text: 'Contact: 9498777106', value: '9498777106' },
-    ],
-    noMatch: [
-      'Order 4539-1488-0343 shipped on 2024-05-01 12:30:45',
-      'Invoice #INV-2023-000123 total €1 234 567',
-      'Server 192.168.100.200 runs version 10.0.19041.1',
-      'Card 4539 1488 0343 6467 was declined',
-      'Tracking number 1Z999AA10123456784',
-      'Released in 1999, 2004 and 2015',
-      'Timestamp 2024-05-01T12:30:45Z, build 20240501123045',
-      'Order number 555-123-4567 is on its way',
-      'SSN 123-45-6789',
-      'Population 12 345 678 in 2020',
-      'It costs $1,234,567.89 or 1.234.567 EUR',
-      'Date 12/05/2023 and 05.12.2023',
-      'Employed 1998-2004, then 2010 2015',
-      'Contact support about order 555 123 4567 please',
-      'Rechnung 0301 5662720 vom Mai',
-      'Ihre UPS-Sendungsnummer lautet 1Z M3H I80 74 5467 3035.',
-      'Verwendungszweck RF45 4201 3371 76',
-      'UPS 1Z 5UK JDH 14 1038 3946 am Montag',
-      'Número de seguimiento: 0832487969.',
-      '"GET /checkout HTTP/1.1" 401 68931 "-"',
-      'Dial-in code: 0393 282 356.',
-      'Ersatzteil Art.-Nr. 9822 241 102 passt',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '+1 415-555-2671',
+    { text: 'didn’t get any message on my registered 905-674-3793.', value: '905-674-3793' },
+    { text: 'Phone: (37) 788-063 (office)', value: '(37) 788-063' },
+    { text: 'Fax: 07700 063 966', value: '07700 063 966' },
+    { text: 'Desk: +41 (0)96 471 07 95', value: '+41 (0)96 471 07 95' },
+    { text: 'Mobile: 0490 75 40 81', value: '0490 75 40 81' },
+    { text: 'Appelez le 03.93.92.16.85 demain', value: '03.93.92.16.85' },
+    { text: 'Tel. 030/2345678 (Zentrale)', value: '030/2345678' },
+    { text: 'call me at (602) 272-9781 x123 tonight', value: '(602) 272-9781 x123' },
+    { text: 'Write on WhatsApp +447911123456', value: '+447911123456' },
+    { text: 'Handy: 0171 2345678', value: '0171 2345678' },
+    { text: 'Leeds office 0113 496 0321', value: '0113 496 0321' },
+    { text: 'from abroad dial 0044 20 7946 0958', value: '0044 20 7946 0958' },
+    { text: 'Contact: 9498777106', value: '9498777106' },
+  ],
+  noMatch: [
+    'Order 4539-1488-0343 shipped on 2024-05-01 12:30:45',
+    'Invoice #INV-2023-000123 total €1 234 567',
+    'Server 192.168.100.200 runs version 10.0.19041.1',
+    'Card 4539 1488 0343 6467 was declined',
+    'Tracking number 1Z999AA10123456784',
+    'Released in 1999, 2004 and 2015',
+    'Timestamp 2024-05-01T12:30:45Z, build 20240501123045',
+    'Order number 555-123-4567 is on its way',
+    'SSN 123-45-6789',
+    'Population 12 345 678 in 2020',
+    'It costs $1,234,567.89 or 1.234.567 EUR',
+    'Date 12/05/2023 and 05.12.2023',
+    'Employed 1998-2004, then 2010 2015',
+    'Contact support about order 555 123 4567 please',
+    'Rechnung 0301 5662720 vom Mai',
+    'Ihre UPS-Sendungsnummer lautet 1Z M3H I80 74 5467 3035.',
+    'Verwendungszweck RF45 4201 3371 76',
+    'UPS 1Z 5UK JDH 14 1038 3946 am Montag',
+    'Número de seguimiento: 0832487969.',
+    '"GET /checkout HTTP/1.1" 401 68931 "-"',
+    'Dial-in code: 0393 282 356.',
+    'Ersatzteil Art.-Nr. 9822 241 102 passt',
+  ],
 };

@@ -1,4 +1,4 @@
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 /** The longest block this detector reads: an RSA-8192 PEM is about 6.5 KB. */
 const MAX_BLOCK = 16 * 1024;
@@ -205,42 +205,45 @@ export const privateKey: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIA2KXS2axXuPjLpOJ9aOly+LjXJsKelHNMhLLTB5HdehoAoGCCqGSM49\nAwEHoUQDQgAE73n5j8L0e1P0WMudEOUD4RkkSTUMYMvd0e0ATHR+DibvBq6b6y4t\nl3x6r227Km7Rx/o6pCH2F7mM9MKmPiVH7A==\n-----END EC PRIVATE KEY-----',
-      {
-        text: '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEINCqe0dh9NRk0qIzs9cTG4B45gZUTbW1lNTk8HiDqRrf\\n-----END PRIVATE KEY-----\\n", "client_email": "svc@demo.iam.gserviceaccount.com"}',
-        value:
-          '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEINCqe0dh9NRk0qIzs9cTG4B45gZUTbW1lNTk8HiDqRrf\\n-----END PRIVATE KEY-----',
-      },
-      {
-        text: 'my key (cut off):\n-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWX\nmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFW\nodKozTjF0hKf',
-        value:
-          '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWX\nmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFW\nodKozTjF0hKf',
-      },
-      {
-        text: 'ed25519 der: MC4CAQAwBQYDK2VwBCIEICYB3mzL3BGDK16LaBOpOA3FCz0eanoDlrIhbgt+G0cc please help',
-        value: 'MC4CAQAwBQYDK2VwBCIEICYB3mzL3BGDK16LaBOpOA3FCz0eanoDlrIhbgt+G0cc',
-      },
-      {
-        text: 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240101\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP\nPrivate-Lines: 1\nAAAAIFx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r\nPrivate-MAC: 9f17e41b8f4138aac9ea07d11d40d7af3dc71f029f17e41b8f4138aac9ea07d1',
-        value:
-          'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240101\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP\nPrivate-Lines: 1\nAAAAIFx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r\nPrivate-MAC: 9f17e41b8f4138aac9ea07d11d40d7af3dc71f029f17e41b8f4138aac9ea07d1',
-      },
-      {
-        text: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACAQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D21\n-----END OPENSSH PRIVATE KEY-----\n\nwhy does ssh say invalid format?',
-        value:
-          '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACAQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D21\n-----END OPENSSH PRIVATE KEY-----',
-      },
-    ],
-    noMatch: [
-      '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
-      'The file must start with -----BEGIN OPENSSH PRIVATE KEY----- and end with the END line.',
-      '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE73n5j8L0e1P0WMudEOUD4RkkSTUMYMvd0e0ATHR+DibvBq6b6y4tl3x6r227Km7Rx/o6pCH2F7mM9MKmPiVH7A==\n-----END PUBLIC KEY-----',
-      '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D211iIQVPd3gg6tl\n-----END CERTIFICATE-----',
-      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP user@laptop',
-      'PuTTY-User-Key-File-3 is the header of a .ppk file',
-      'Paste your key between -----BEGIN PRIVATE KEY----- and -----END PRIVATE KEY----- markers.',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIA2KXS2axXuPjLpOJ9aOly+LjXJsKelHNMhLLTB5HdehoAoGCCqGSM49\nAwEHoUQDQgAE73n5j8L0e1P0WMudEOUD4RkkSTUMYMvd0e0ATHR+DibvBq6b6y4t\nl3x6r227Km7Rx/o6pCH2F7mM9MKmPiVH7A==\n-----END EC PRIVATE KEY-----',
+    {
+      text: '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEINCqe0dh9NRk0qIzs9cTG4B45gZUTbW1lNTk8HiDqRrf\\n-----END PRIVATE KEY-----\\n", "client_email": "svc@demo.iam.gserviceaccount.com"}',
+      value:
+        '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEINCqe0dh9NRk0qIzs9cTG4B45gZUTbW1lNTk8HiDqRrf\\n-----END PRIVATE KEY-----',
+    },
+    {
+      text: 'my key (cut off):\n-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWX\nmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFW\nodKozTjF0hKf',
+      value:
+        '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWX\nmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFW\nodKozTjF0hKf',
+    },
+    {
+      text: 'ed25519 der: MC4CAQAwBQYDK2VwBCIEICYB3mzL3BGDK16LaBOpOA3FCz0eanoDlrIhbgt+G0cc please help',
+      value: 'MC4CAQAwBQYDK2VwBCIEICYB3mzL3BGDK16LaBOpOA3FCz0eanoDlrIhbgt+G0cc',
+    },
+    {
+      text: 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240101\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP\nPrivate-Lines: 1\nAAAAIFx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r\nPrivate-MAC: 9f17e41b8f4138aac9ea07d11d40d7af3dc71f029f17e41b8f4138aac9ea07d1',
+      value:
+        'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: eddsa-key-20240101\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP\nPrivate-Lines: 1\nAAAAIFx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r\nPrivate-MAC: 9f17e41b8f4138aac9ea07d11d40d7af3dc71f029f17e41b8f4138aac9ea07d1',
+    },
+    {
+      text: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACAQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D21\n-----END OPENSSH PRIVATE KEY-----\n\nwhy does ssh say invalid format?',
+      value:
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACAQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D21\n-----END OPENSSH PRIVATE KEY-----',
+    },
+  ],
+  noMatch: [
+    '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+    'The file must start with -----BEGIN OPENSSH PRIVATE KEY----- and end with the END line.',
+    '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE73n5j8L0e1P0WMudEOUD4RkkSTUMYMvd0e0ATHR+DibvBq6b6y4tl3x6r227Km7Rx/o6pCH2F7mM9MKmPiVH7A==\n-----END PUBLIC KEY-----',
+    '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQVt3Rm4NE0CE7IKJZANoD4we5LpM0c8JixO32FYXFWncfK2rMfAKV2D211iIQVPd3gg6tl\n-----END CERTIFICATE-----',
+    'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDk2x8Q3rT7vWmN0pLk5yZc4hJ8uV2sF6gH1jK9lM3nP user@laptop',
+    'PuTTY-User-Key-File-3 is the header of a .ppk file',
+    'Paste your key between -----BEGIN PRIVATE KEY----- and -----END PRIVATE KEY----- markers.',
+  ],
 };

@@ -1,5 +1,5 @@
 import { randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Slack tokens: xoxb- bot, xoxp- user, xoxa-/xoxr- workspace and refresh, xoxs-/xoxo- legacy,
 // xoxe- rotating refresh, `xoxe.xoxp-` configuration tokens; then dash-separated numeric ids
@@ -43,35 +43,38 @@ export const slackToken: Detector = {
     for (const m of text.matchAll(WEBHOOK)) add(m.index, m[0], m[1]!, 0.9);
     return out;
   },
-  examples: {
-    match: [
-      'xoxb-668819779115-8780119423941-yXahFhsCD28mz6HCmI3NlIxo',
-      {
-        text: 'SLACK_USER_TOKEN=xoxp-073918028636-957020362862-6912122772222-dd29d3276b4d8b128fe7c38945dd7a8f',
-        value: 'xoxp-073918028636-957020362862-6912122772222-dd29d3276b4d8b128fe7c38945dd7a8f',
-      },
-      {
-        text: 'socket mode: xapp-1-AJU78A1NWZD-1075288549423-49a9f01858437f2a6e95332eb80e14cb9f389d694513a846f634bb94d7c1a2fb',
-        value:
-          'xapp-1-AJU78A1NWZD-1075288549423-49a9f01858437f2a6e95332eb80e14cb9f389d694513a846f634bb94d7c1a2fb',
-      },
-      {
-        text: 'curl -X POST -d @msg.json https://hooks.slack.com/services/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',
-        value: 'https://hooks.slack.com/services/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',
-      },
-      {
-        text: 'config token xoxe.xoxp-1-2Q6VGI16R0BBDCOUMB2Z6OFNRNV7FBE3RLCBT3ENO0RC2B9E8YRUTMD5CWTJ7HLDCIOAYY13D5S8TQJGD615GAVGG4J8FAQ6794LQJDH6YX2SB213JA8TNE0AIB6GCARYRWTW4GORZGGAGDFWBF8EPA0YWOID7DG',
-        value:
-          'xoxe.xoxp-1-2Q6VGI16R0BBDCOUMB2Z6OFNRNV7FBE3RLCBT3ENO0RC2B9E8YRUTMD5CWTJ7HLDCIOAYY13D5S8TQJGD615GAVGG4J8FAQ6794LQJDH6YX2SB213JA8TNE0AIB6GCARYRWTW4GORZGGAGDFWBF8EPA0YWOID7DG',
-      },
-    ],
-    noMatch: [
-      'SLACK_BOT_TOKEN=xoxb-your-bot-token',
-      'xoxb-XXXXXXXXXXXX-XXXXXXXXXXXXX-XXXXXXXXXXXXXXXXXXXXXXXX',
-      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
-      'Bot tokens start with xoxb- and user tokens with xoxp-.',
-      'See https://api.slack.com/apps for your app settings.',
-      'https://hooks.slack.com/services/ is the webhook base URL',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'xoxb-668819779115-8780119423941-yXahFhsCD28mz6HCmI3NlIxo',
+    {
+      text: 'SLACK_USER_TOKEN=xoxp-073918028636-957020362862-6912122772222-dd29d3276b4d8b128fe7c38945dd7a8f',
+      value: 'xoxp-073918028636-957020362862-6912122772222-dd29d3276b4d8b128fe7c38945dd7a8f',
+    },
+    {
+      text: 'socket mode: xapp-1-AJU78A1NWZD-1075288549423-49a9f01858437f2a6e95332eb80e14cb9f389d694513a846f634bb94d7c1a2fb',
+      value:
+        'xapp-1-AJU78A1NWZD-1075288549423-49a9f01858437f2a6e95332eb80e14cb9f389d694513a846f634bb94d7c1a2fb',
+    },
+    {
+      text: 'curl -X POST -d @msg.json https://hooks.slack.com/services/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',
+      value: 'https://hooks.slack.com/services/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',
+    },
+    {
+      text: 'config token xoxe.xoxp-1-2Q6VGI16R0BBDCOUMB2Z6OFNRNV7FBE3RLCBT3ENO0RC2B9E8YRUTMD5CWTJ7HLDCIOAYY13D5S8TQJGD615GAVGG4J8FAQ6794LQJDH6YX2SB213JA8TNE0AIB6GCARYRWTW4GORZGGAGDFWBF8EPA0YWOID7DG',
+      value:
+        'xoxe.xoxp-1-2Q6VGI16R0BBDCOUMB2Z6OFNRNV7FBE3RLCBT3ENO0RC2B9E8YRUTMD5CWTJ7HLDCIOAYY13D5S8TQJGD615GAVGG4J8FAQ6794LQJDH6YX2SB213JA8TNE0AIB6GCARYRWTW4GORZGGAGDFWBF8EPA0YWOID7DG',
+    },
+  ],
+  noMatch: [
+    'SLACK_BOT_TOKEN=xoxb-your-bot-token',
+    'xoxb-XXXXXXXXXXXX-XXXXXXXXXXXXX-XXXXXXXXXXXXXXXXXXXXXXXX',
+    'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+    'Bot tokens start with xoxb- and user tokens with xoxp-.',
+    'See https://api.slack.com/apps for your app settings.',
+    'https://hooks.slack.com/services/ is the webhook base URL',
+  ],
 };

@@ -1,5 +1,5 @@
 import { randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Secret (sk_) and restricted (rk_) keys, live or test, and webhook signing secrets (whsec_).
 // Publishable keys (pk_) are meant to be embedded in web pages and are not matched at all.
@@ -40,33 +40,36 @@ export const stripeKey: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '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',
-      {
-        text: "stripe.api_key = 'rk_live_xS7mp30mgfcAljtGiMRAxdIi'",
-        value: 'rk_live_xS7mp30mgfcAljtGiMRAxdIi',
-      },
-      {
-        text: 'STRIPE_SECRET_KEY=sk_test_4l3PcJvkCFHmERzLavE6COBl',
-        value: 'sk_test_4l3PcJvkCFHmERzLavE6COBl',
-      },
-      {
-        text: 'endpoint secret is whsec_tM8X1uRvh4HvKZKemvY4VSA1Ywi6IVo1 (from the dashboard)',
-        value: 'whsec_tM8X1uRvh4HvKZKemvY4VSA1Ywi6IVo1',
-      },
-      {
-        text: 'Stripe(\'pk_live_5x6sYwUY8vIX1wWa9Nh5XHOX\'); key = "sk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J"',
-        value: 'sk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J',
-      },
-    ],
-    noMatch: [
-      "const stripe = Stripe('pk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J');",
-      'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
-      'Use your sk_test_ key in development and sk_live_ in production.',
-      'sk_live_... (redacted)',
-      'publishable key: pk_test_TYooMQauvdEDq54NiTphI7jx',
-      'sk_test_YOUR_SECRET_KEY_HERE',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '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',
+    {
+      text: "stripe.api_key = 'rk_live_xS7mp30mgfcAljtGiMRAxdIi'",
+      value: 'rk_live_xS7mp30mgfcAljtGiMRAxdIi',
+    },
+    {
+      text: 'STRIPE_SECRET_KEY=sk_test_4l3PcJvkCFHmERzLavE6COBl',
+      value: 'sk_test_4l3PcJvkCFHmERzLavE6COBl',
+    },
+    {
+      text: 'endpoint secret is whsec_tM8X1uRvh4HvKZKemvY4VSA1Ywi6IVo1 (from the dashboard)',
+      value: 'whsec_tM8X1uRvh4HvKZKemvY4VSA1Ywi6IVo1',
+    },
+    {
+      text: 'Stripe(\'pk_live_5x6sYwUY8vIX1wWa9Nh5XHOX\'); key = "sk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J"',
+      value: 'sk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J',
+    },
+  ],
+  noMatch: [
+    "const stripe = Stripe('pk_live_5x6sYwUY8vIX1wWa9Nh5XHOX0VwAZ7xeG3qkcBYfsk4J');",
+    'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+    'Use your sk_test_ key in development and sk_live_ in production.',
+    'sk_live_... (redacted)',
+    'publishable key: pk_test_TYooMQauvdEDq54NiTphI7jx',
+    'sk_test_YOUR_SECRET_KEY_HERE',
+  ],
 };

@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { isCountry, nearWords } from '../payment-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Bank (4 letters), country (2 letters), location (2), optional branch (3). Case-insensitive
 // here; detect() accepts lower case only right after the keyword.
@@ -77,27 +77,30 @@ export const swiftBic: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'BIC: HUSHDEFF', value: 'HUSHDEFF' },
-      { text: 'SWIFT code QWERUS33 for the wire', value: 'QWERUS33' },
-      { text: 'Please use ZYXWFRPP123 for international payments', value: 'ZYXWFRPP123' },
-      { text: 'Bank: Hush Savings, HUSHGB2LXXX', value: 'HUSHGB2LXXX' },
-      { text: 'MNOPCHZZ (BIC)', value: 'MNOPCHZZ' },
-      { text: 'SWIFT/BIC: hushdeff', value: 'hushdeff' },
-      { text: 'Wire transfer via bank HUSHDEFFXXX, ref attached', value: 'HUSHDEFFXXX' },
-    ],
-    noMatch: [
-      'now 20 % off with code BIENVENUE10.',
-      'Use WINTERSALE24 at checkout',
-      'Please change your PASSWORD today',
-      'The SWIFT code of DEUTSCHE Bank is on the website',
-      'BUSINESS CONTENTS WARNINGS',
-      'SKU ABCDUS12345 out of stock',
-      'The SWIFT network connects BUSINESS customers worldwide',
-      'BIC: HUSHQQFF',
-      'swift is a programming language by apple',
-      'HUSHDEFFX12 is not a branch code',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'BIC: HUSHDEFF', value: 'HUSHDEFF' },
+    { text: 'SWIFT code QWERUS33 for the wire', value: 'QWERUS33' },
+    { text: 'Please use ZYXWFRPP123 for international payments', value: 'ZYXWFRPP123' },
+    { text: 'Bank: Hush Savings, HUSHGB2LXXX', value: 'HUSHGB2LXXX' },
+    { text: 'MNOPCHZZ (BIC)', value: 'MNOPCHZZ' },
+    { text: 'SWIFT/BIC: hushdeff', value: 'hushdeff' },
+    { text: 'Wire transfer via bank HUSHDEFFXXX, ref attached', value: 'HUSHDEFFXXX' },
+  ],
+  noMatch: [
+    'now 20 % off with code BIENVENUE10.',
+    'Use WINTERSALE24 at checkout',
+    'Please change your PASSWORD today',
+    'The SWIFT code of DEUTSCHE Bank is on the website',
+    'BUSINESS CONTENTS WARNINGS',
+    'SKU ABCDUS12345 out of stock',
+    'The SWIFT network connects BUSINESS customers worldwide',
+    'BIC: HUSHQQFF',
+    'swift is a programming language by apple',
+    'HUSHDEFFX12 is not a branch code',
+  ],
 };

@@ -1,6 +1,6 @@
 import { before, near } from '../context.ts';
 import { randomBody } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // API key SIDs: `SK` and 32 lowercase hex. Only Twilio writes ids this way.
 const API_KEY_SID = /(?<![A-Za-z0-9_-])SK[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
@@ -64,33 +64,36 @@ export const twilioKey: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'SK7394e9efe51ffe3f315a345ea6ad4f72',
-      {
-        text: 'TWILIO_ACCOUNT_SID=AC76b27e6798205e019bf7b54ad52ce568\nTWILIO_AUTH_TOKEN=7c6107fc846f6f6690c121fabbfa89f2',
-        value: 'AC76b27e6798205e019bf7b54ad52ce568',
-      },
-      {
-        text: 'TWILIO_ACCOUNT_SID=AC76b27e6798205e019bf7b54ad52ce568\nTWILIO_AUTH_TOKEN=7c6107fc846f6f6690c121fabbfa89f2',
-        value: '7c6107fc846f6f6690c121fabbfa89f2',
-      },
-      {
-        text: "client = Client('AC358080c42b34509b1696b5a7d9172476', auth_token='7394e9efe51ffe3f315a345ea6ad4f72')",
-        value: '7394e9efe51ffe3f315a345ea6ad4f72',
-      },
-      {
-        text: 'Twilio API key: SK358080c42b34509b1696b5a7d9172476 (secret in vault)',
-        value: 'SK358080c42b34509b1696b5a7d9172476',
-      },
-    ],
-    noMatch: [
-      'Account SID AC76b27e6798205e019bf7b54ad52ce568 shows in the console header.',
-      'md5: 7c6107fc846f6f6690c121fabbfa89f2',
-      'TWILIO_AUTH_TOKEN=00000000000000000000000000000000',
-      'SKU SK-7394E9EF is out of stock',
-      'auth token rotation is scheduled; see 7c6107fc846f6f6690c121fabbfa89f2 for the job id',
-      'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx is your account SID placeholder',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'SK7394e9efe51ffe3f315a345ea6ad4f72',
+    {
+      text: 'TWILIO_ACCOUNT_SID=AC76b27e6798205e019bf7b54ad52ce568\nTWILIO_AUTH_TOKEN=7c6107fc846f6f6690c121fabbfa89f2',
+      value: 'AC76b27e6798205e019bf7b54ad52ce568',
+    },
+    {
+      text: 'TWILIO_ACCOUNT_SID=AC76b27e6798205e019bf7b54ad52ce568\nTWILIO_AUTH_TOKEN=7c6107fc846f6f6690c121fabbfa89f2',
+      value: '7c6107fc846f6f6690c121fabbfa89f2',
+    },
+    {
+      text: "client = Client('AC358080c42b34509b1696b5a7d9172476', auth_token='7394e9efe51ffe3f315a345ea6ad4f72')",
+      value: '7394e9efe51ffe3f315a345ea6ad4f72',
+    },
+    {
+      text: 'Twilio API key: SK358080c42b34509b1696b5a7d9172476 (secret in vault)',
+      value: 'SK358080c42b34509b1696b5a7d9172476',
+    },
+  ],
+  noMatch: [
+    'Account SID AC76b27e6798205e019bf7b54ad52ce568 shows in the console header.',
+    'md5: 7c6107fc846f6f6690c121fabbfa89f2',
+    'TWILIO_AUTH_TOKEN=00000000000000000000000000000000',
+    'SKU SK-7394E9EF is out of stock',
+    'auth token rotation is scheduled; see 7c6107fc846f6f6690c121fabbfa89f2 for the job id',
+    'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx is your account SID placeholder',
+  ],
 };

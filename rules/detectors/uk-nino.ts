@@ -1,5 +1,5 @@
 import { contextScore } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Two prefix letters, six digits (written together, in pairs or as one block after a space) and
 // a suffix A-D. D, F, I, Q, U and V are never used; O is never the second letter. The
@@ -46,24 +46,27 @@ export const ukNino: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'AB 12 34 56 C',
-      { text: 'My NI number is JG103759A.', value: 'JG103759A' },
-      { text: 'National Insurance: ce 22 41 07 b', value: 'ce 22 41 07 b' },
-      { text: 'nino=SK 650217 D', value: 'SK 650217 D' },
-      { text: 'Employee NINO PX 48 19 27 A, starting Monday', value: 'PX 48 19 27 A' },
-      { text: 'Payroll: WR 73 55 01 C / tax code 1257L', value: 'WR 73 55 01 C' },
-    ],
-    noMatch: [
-      'The HMRC placeholder QQ 12 34 56 C is not valid',
-      'GB123456A is not a valid prefix',
-      'Order AB123456C shipped',
-      'Part number ZZ 12 34 56 D',
-      'DA123456A has a D in front',
-      'AO123456B has O second',
-      'Flight BA123456E boards at gate 5',
-      'ab123456c from the catalogue',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'AB 12 34 56 C',
+    { text: 'My NI number is JG103759A.', value: 'JG103759A' },
+    { text: 'National Insurance: ce 22 41 07 b', value: 'ce 22 41 07 b' },
+    { text: 'nino=SK 650217 D', value: 'SK 650217 D' },
+    { text: 'Employee NINO PX 48 19 27 A, starting Monday', value: 'PX 48 19 27 A' },
+    { text: 'Payroll: WR 73 55 01 C / tax code 1257L', value: 'WR 73 55 01 C' },
+  ],
+  noMatch: [
+    'The HMRC placeholder QQ 12 34 56 C is not valid',
+    'GB123456A is not a valid prefix',
+    'Order AB123456C shipped',
+    'Part number ZZ 12 34 56 D',
+    'DA123456A has a D in front',
+    'AO123456B has O second',
+    'Flight BA123456E boards at gate 5',
+    'ab123456c from the catalogue',
+  ],
 };

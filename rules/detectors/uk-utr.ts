@@ -1,5 +1,5 @@
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Ten digits, in a row or spaced 5-5 as HMRC letters print them, sometimes with the trailing K
 // that online services add.
@@ -72,25 +72,28 @@ export const ukUtr: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'UTR: 2234567890', value: '2234567890' },
-      { text: 'Please put my UTR on the invoice: 2112358132.', value: '2112358132' },
-      { text: 'My Unique Taxpayer Reference is 7738204615.', value: '7738204615' },
-      { text: 'tax reference (UTR): 85019 27364', value: '85019 27364' },
-      { text: 'Self Assessment UTR 1284650193K', value: '1284650193K' },
-      { text: 'HMRC wrote to me about 2960371528 last week', value: '2960371528' },
-      { text: 'NINO: AB123456C\nUTR: 3417295083\nAddress: 9 The Glebe', value: '3417295083' },
-    ],
-    noMatch: [
-      '2234567890',
-      'UTR: 2234567891',
-      'UTR to follow. Order number 7738204615',
-      'HMRC helpline 0300200331',
-      'Invoice 8501927364 (self assessment software)',
-      'UTR 2111111111 is a placeholder',
-      'Our VAT number 1284650193 is on the HMRC register',
-      'Tracking 29603 71528',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'UTR: 2234567890', value: '2234567890' },
+    { text: 'Please put my UTR on the invoice: 2112358132.', value: '2112358132' },
+    { text: 'My Unique Taxpayer Reference is 7738204615.', value: '7738204615' },
+    { text: 'tax reference (UTR): 85019 27364', value: '85019 27364' },
+    { text: 'Self Assessment UTR 1284650193K', value: '1284650193K' },
+    { text: 'HMRC wrote to me about 2960371528 last week', value: '2960371528' },
+    { text: 'NINO: AB123456C\nUTR: 3417295083\nAddress: 9 The Glebe', value: '3417295083' },
+  ],
+  noMatch: [
+    '2234567890',
+    'UTR: 2234567891',
+    'UTR to follow. Order number 7738204615',
+    'HMRC helpline 0300200331',
+    'Invoice 8501927364 (self assessment software)',
+    'UTR 2111111111 is a placeholder',
+    'Our VAT number 1284650193 is on the HMRC register',
+    'Tracking 29603 71528',
+  ],
 };

@@ -7,7 +7,7 @@ import {
   isPlaceholderPassword,
   looksRandom,
 } from '../secret-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Schemes whose `user@host` form is an identity, not a credential (`ssh://git@github.com`,
 // `mailto:`-like forms); without a password they are left alone.
@@ -64,40 +64,43 @@ export const urlCredentials: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      'https://deploy:Wq8rT2vLx9Kp@files.acme-corp.net/releases/',
-      {
-        text: 'The proxy is set as http://jsmith:Summer2024!@proxy.acme.local:3128 in the env.',
-        value: 'http://jsmith:Summer2024!@proxy.acme.local:3128',
-      },
-      {
-        text: 'ftp://backup:r3d-Kite-77@ftp.acme-corp.net/nightly/db.tar.gz',
-        value: 'ftp://backup:r3d-Kite-77@ftp.acme-corp.net/nightly/db.tar.gz',
-      },
-      {
-        text: 'git remote set-url origin https://x-access-token:7AIbzBYpj73d4Kwlguj97HN0@github.com/acme/api.git',
-        value: 'https://x-access-token:7AIbzBYpj73d4Kwlguj97HN0@github.com/acme/api.git',
-      },
-      {
-        text: 'pip install --index-url https://E89tdV6ON3Pnw5HxFpJ2U8tV@pypi.acme.io/simple pkg',
-        value: 'https://E89tdV6ON3Pnw5HxFpJ2U8tV@pypi.acme.io/simple',
-      },
-      {
-        text: '(see smb://ACME;svc_scan:N0v-Blue-19@fs01.acme.local/share)',
-        value: 'smb://ACME;svc_scan:N0v-Blue-19@fs01.acme.local/share',
-      },
-    ],
-    noMatch: [
-      'git clone ssh://git@github.com/acme/api.git',
-      'Format: https://user:password@host:port/path',
-      'curl -u admin https://jane@intranet.acme.local/wiki',
-      'https://${USER}:${PASS}@registry.acme.io/v2/',
-      'http://admin:admin@192.168.0.1/ is the router default',
-      'https://docs.acme.io/guide?email=jane@acme.io',
-      'https://bob:Wq8rT2vLx9Kp@example.com/ (from the RFC examples)',
-      'postgres://app:E89tdV6ON3Pnw5Hx@db.acme.io/app',
-      'Must be a valid URI, for example: https://deploy:Wq8rT2vLx9Kp@files.acme-corp.net/',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    'https://deploy:Wq8rT2vLx9Kp@files.acme-corp.net/releases/',
+    {
+      text: 'The proxy is set as http://jsmith:Summer2024!@proxy.acme.local:3128 in the env.',
+      value: 'http://jsmith:Summer2024!@proxy.acme.local:3128',
+    },
+    {
+      text: 'ftp://backup:r3d-Kite-77@ftp.acme-corp.net/nightly/db.tar.gz',
+      value: 'ftp://backup:r3d-Kite-77@ftp.acme-corp.net/nightly/db.tar.gz',
+    },
+    {
+      text: 'git remote set-url origin https://x-access-token:7AIbzBYpj73d4Kwlguj97HN0@github.com/acme/api.git',
+      value: 'https://x-access-token:7AIbzBYpj73d4Kwlguj97HN0@github.com/acme/api.git',
+    },
+    {
+      text: 'pip install --index-url https://E89tdV6ON3Pnw5HxFpJ2U8tV@pypi.acme.io/simple pkg',
+      value: 'https://E89tdV6ON3Pnw5HxFpJ2U8tV@pypi.acme.io/simple',
+    },
+    {
+      text: '(see smb://ACME;svc_scan:N0v-Blue-19@fs01.acme.local/share)',
+      value: 'smb://ACME;svc_scan:N0v-Blue-19@fs01.acme.local/share',
+    },
+  ],
+  noMatch: [
+    'git clone ssh://git@github.com/acme/api.git',
+    'Format: https://user:password@host:port/path',
+    'curl -u admin https://jane@intranet.acme.local/wiki',
+    'https://${USER}:${PASS}@registry.acme.io/v2/',
+    'http://admin:admin@192.168.0.1/ is the router default',
+    'https://docs.acme.io/guide?email=jane@acme.io',
+    'https://bob:Wq8rT2vLx9Kp@example.com/ (from the RFC examples)',
+    'postgres://app:E89tdV6ON3Pnw5Hx@db.acme.io/app',
+    'Must be a valid URI, for example: https://deploy:Wq8rT2vLx9Kp@files.acme-corp.net/',
+  ],
 };

@@ -1,5 +1,5 @@
 import { clamp, near, NON_PERSONAL_NUMBER } from '../context.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Registrant type letter (A/B/F/G practitioners and hospitals, M mid-level practitioners, P/R
 // distributors, X buprenorphine waivers, the rest manufacturers, labs and researchers), then the
@@ -50,24 +50,27 @@ export const usDea: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'DEA# BM4820191', value: 'BM4820191' },
-      { text: 'Prescriber DEA number: FS7302855, exp 2027', value: 'FS7302855' },
-      { text: 'dea MJ2649183', value: 'MJ2649183' },
-      { text: 'Controlled substances registrant G95027138 (clinic)', value: 'G95027138' },
-      { text: 'Rx signed, prescriber AL9053719.', value: 'AL9053719' },
-      { text: 'DEA registration XK4182604', value: 'XK4182604' },
-    ],
-    noMatch: [
-      'DEA# BM4820192',
-      'Sample DEA number AB1234563 from the tutorial',
-      'Passport AB1234563 expires soon',
-      'Booking ref FS7302855 confirmed',
-      'Part no. MJ2649183',
-      'DEA# QM4820191',
-      'serial XAB1234563',
-      'The code PR3810466 was applied',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'DEA# BM4820191', value: 'BM4820191' },
+    { text: 'Prescriber DEA number: FS7302855, exp 2027', value: 'FS7302855' },
+    { text: 'dea MJ2649183', value: 'MJ2649183' },
+    { text: 'Controlled substances registrant G95027138 (clinic)', value: 'G95027138' },
+    { text: 'Rx signed, prescriber AL9053719.', value: 'AL9053719' },
+    { text: 'DEA registration XK4182604', value: 'XK4182604' },
+  ],
+  noMatch: [
+    'DEA# BM4820192',
+    'Sample DEA number AB1234563 from the tutorial',
+    'Passport AB1234563 expires soon',
+    'Booking ref FS7302855 confirmed',
+    'Part no. MJ2649183',
+    'DEA# QM4820191',
+    'serial XAB1234563',
+    'The code PR3810466 was applied',
+  ],
 };

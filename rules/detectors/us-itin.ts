@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // 9XX-GG-SSSS with one separator used throughout (dash, space or dot), or nine digits in a row.
 // The look-arounds keep it from matching inside longer dashed or dotted runs.
@@ -58,26 +58,29 @@ export const usItin: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '912-70-4821',
-      { text: 'My ITIN is 953-84-1207.', value: '953-84-1207' },
-      { text: 'Individual Taxpayer Identification Number: 997-85-6690', value: '997-85-6690' },
-      { text: 'ITIN 941 92 3385 (spouse)', value: '941 92 3385' },
-      { text: 'taxpayer ID (ITIN): 934545808', value: '934545808' },
-      { text: 'W-7 approved, tax id 900.70.1234 on the return', value: '900.70.1234' },
-      { text: 'Please put my ITIN on the invoice: 906-90-0597.', value: '906-90-0597' },
-    ],
-    noMatch: [
-      '934545808',
-      'ITIN 912-93-4821 has group 93, never issued',
-      'ITIN: 912-40-4821',
-      'Order 912-70-4821 shipped',
-      'Tracking: 953 84 1207',
-      'Call 912-704-8213 today',
-      'Invoice 953841207 for the ITIN application fee',
-      'Total: 1 953 841 207 units',
-      'ITIN placeholder 999-99-9999',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '912-70-4821',
+    { text: 'My ITIN is 953-84-1207.', value: '953-84-1207' },
+    { text: 'Individual Taxpayer Identification Number: 997-85-6690', value: '997-85-6690' },
+    { text: 'ITIN 941 92 3385 (spouse)', value: '941 92 3385' },
+    { text: 'taxpayer ID (ITIN): 934545808', value: '934545808' },
+    { text: 'W-7 approved, tax id 900.70.1234 on the return', value: '900.70.1234' },
+    { text: 'Please put my ITIN on the invoice: 906-90-0597.', value: '906-90-0597' },
+  ],
+  noMatch: [
+    '934545808',
+    'ITIN 912-93-4821 has group 93, never issued',
+    'ITIN: 912-40-4821',
+    'Order 912-70-4821 shipped',
+    'Tracking: 953 84 1207',
+    'Call 912-704-8213 today',
+    'Invoice 953841207 for the ITIN application fee',
+    'Total: 1 953 841 207 units',
+    'ITIN placeholder 999-99-9999',
+  ],
 };

@@ -1,6 +1,6 @@
 import { near, NON_PERSONAL_NUMBER, clamp } from '../context.ts';
 import { isTrivialDigits, luhn } from '../checksums.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Ten digits starting with 1 or 2, bare or grouped 4-3-3 / 3-3-4 as some forms print them.
 const NPI =
@@ -45,24 +45,27 @@ export const usNpi: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      { text: 'NPI: 1987654328', value: '1987654328' },
-      { text: 'Billing provider NPI 2739501841, taxonomy 207Q00000X', value: '2739501841' },
-      { text: 'Referring physician: Dr. Okafor (1604829576)', value: '1604829576' },
-      { text: 'npi# 1459-023-762 on the claim', value: '1459-023-762' },
-      { text: 'The prescriber 1827364591 signed it.', value: '1827364591' },
-      { text: 'Provider NPI=2983104755;', value: '2983104755' },
-    ],
-    noMatch: [
-      'NPI: 1987654327',
-      'Call 1987654328 tomorrow',
-      'Order 1604829576 shipped',
-      'NPI 3739501841',
-      'Tracking 1Z1604829576',
-      'provider ticket 1459023762 closed',
-      'NPI 1111111111 is a placeholder',
-      'Example from the CMS guide: NPI 1234567893',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'NPI: 1987654328', value: '1987654328' },
+    { text: 'Billing provider NPI 2739501841, taxonomy 207Q00000X', value: '2739501841' },
+    { text: 'Referring physician: Dr. Okafor (1604829576)', value: '1604829576' },
+    { text: 'npi# 1459-023-762 on the claim', value: '1459-023-762' },
+    { text: 'The prescriber 1827364591 signed it.', value: '1827364591' },
+    { text: 'Provider NPI=2983104755;', value: '2983104755' },
+  ],
+  noMatch: [
+    'NPI: 1987654327',
+    'Call 1987654328 tomorrow',
+    'Order 1604829576 shipped',
+    'NPI 3739501841',
+    'Tracking 1Z1604829576',
+    'provider ticket 1459023762 closed',
+    'NPI 1111111111 is a placeholder',
+    'Example from the CMS guide: NPI 1234567893',
+  ],
 };

@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector } from '../types.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // AAA-GG-SSSS with one separator used throughout (dash, space or dot). The look-arounds keep it
 // from matching inside longer dashed or dotted runs such as "12-345-67-8901".
@@ -67,29 +67,32 @@ export const usSsn: Detector = {
     }
     return out;
   },
-  examples: {
-    match: [
-      '460-89-9847',
-      { text: "Here's my SSN: 514-69-0360", value: '514-69-0360' },
-      { text: 'His social security number is 853-37-1694.', value: '853-37-1694' },
-      { text: 'ssn 536 22 1847 (spouse)', value: '536 22 1847' },
-      { text: 'SSN:536221847', value: '536221847' },
-      { text: 'Applicant, SS# 401-55-3172, phone on file', value: '401-55-3172' },
-      { text: 'soc. sec. 401 55 3172', value: '401 55 3172' },
-      { text: 'name,ssn\nJane Roe,219450871', value: '219450871' },
-      { text: 'in this case my social security no. is 536221847', value: '536221847' },
-    ],
-    noMatch: [
-      'Order 536221847 shipped today',
-      'Call me at 555-123-4567',
-      'SSN on file. Tracking number 536221847',
-      'The sample SSN 078-05-1120 appeared on wallet inserts.',
-      'ssn 000-12-3456 and 666-12-3456 and 912-34-5678 are never issued',
-      'Routing number 021000021 for the account',
-      'Ticket 536-22-1847 was closed',
-      'Total: 1 536 221 847 units',
-      'Price 536221847.50 USD',
-      'ssn placeholder 123-45-6789',
-    ],
-  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    '460-89-9847',
+    { text: "Here's my SSN: 514-69-0360", value: '514-69-0360' },
+    { text: 'His social security number is 853-37-1694.', value: '853-37-1694' },
+    { text: 'ssn 536 22 1847 (spouse)', value: '536 22 1847' },
+    { text: 'SSN:536221847', value: '536221847' },
+    { text: 'Applicant, SS# 401-55-3172, phone on file', value: '401-55-3172' },
+    { text: 'soc. sec. 401 55 3172', value: '401 55 3172' },
+    { text: 'name,ssn\nJane Roe,219450871', value: '219450871' },
+    { text: 'in this case my social security no. is 536221847', value: '536221847' },
+  ],
+  noMatch: [
+    'Order 536221847 shipped today',
+    'Call me at 555-123-4567',
+    'SSN on file. Tracking number 536221847',
+    'The sample SSN 078-05-1120 appeared on wallet inserts.',
+    'ssn 000-12-3456 and 666-12-3456 and 912-34-5678 are never issued',
+    'Routing number 021000021 for the account',
+    'Ticket 536-22-1847 was closed',
+    'Total: 1 536 221 847 units',
+    'Price 536221847.50 USD',
+    'ssn placeholder 123-45-6789',
+  ],
 };
