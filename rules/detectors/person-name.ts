@@ -1,4 +1,4 @@
-import { findNames } from '../names/finder.ts';
+import { findNames, type FindNamesOptions } from '../names/finder.ts';
 import type { Detector, DetectorExamples } from '../types.ts';
 
 /**
@@ -17,18 +17,26 @@ import type { Detector, DetectorExamples } from '../types.ts';
  * the word pattern only at upper-case letters, remembers what the lists say about each word, and
  * tries a cue pattern only when it could raise the score. See finder.ts for the measured cost.
  */
-export const personName: Detector = {
-  id: 'person-name',
-  types: ['PERSON'],
-  description:
-    'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is".',
-  // Nearly every text has a capital letter; the lower-case branch covers "my name is anna".
-  prefilter: /\p{Lu}|name|heiß|heiss|appelle|llamo|nombre/u,
-  stage: 'nlp',
-  detect(text, ctx) {
-    return findNames(text, ctx.taken);
-  },
-};
+/**
+ * The name detector with finder options: `npm run eval -- --compromise` builds one with
+ * compromise as the tie-breaker, to re-measure whether it pays its way.
+ */
+export function createPersonName(options: FindNamesOptions = {}): Detector {
+  return {
+    id: 'person-name',
+    types: ['PERSON'],
+    description:
+      'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is".',
+    // Nearly every text has a capital letter; the lower-case branch covers "my name is anna".
+    prefilter: /\p{Lu}|name|heiß|heiss|appelle|llamo|nombre/u,
+    stage: 'nlp',
+    detect(text, ctx) {
+      return findNames(text, ctx.taken, options);
+    },
+  };
+}
+
+export const personName: Detector = createPersonName();
 
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
  * tests import it, so bundles drop it. */
