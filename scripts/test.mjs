@@ -39,7 +39,13 @@ if (!existsSync(chromium)) {
 // 1. Unit and integration tests.
 const vitestJson = join(tmp, 'vitest.json');
 rmSync(vitestJson, { force: true });
-const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unitStatus = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 const unit = readJson(vitestJson);
 if (unit) {
   totals.passed += unit.numPassedTests;
@@ -66,7 +72,8 @@ if (existsSync(chromium)) {
   }
 }
 
-if (totals.skipped > 0) broken.push(`${totals.skipped} skipped test(s): a skipped test is not a pass`);
+if (totals.skipped > 0)
+  broken.push(`${totals.skipped} skipped test(s): a skipped test is not a pass`);
 console.log('');
 if (broken.length) console.log(`FAILED: ${broken.join('; ')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

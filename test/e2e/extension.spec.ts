@@ -16,7 +16,10 @@ test('the built extension loads, its popup renders, and the engine runs in its s
   const result = await popup.evaluate(async () => {
     const text = 'Please refund jane.roe@inbox-mail.com, thanks';
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const r = await (globalThis as any).chrome.runtime.sendMessage({ type: 'hush:scan', payload: { text } });
+    const r = await (globalThis as any).chrome.runtime.sendMessage({
+      type: 'hush:scan',
+      payload: { text },
+    });
     return { text, findings: r.findings as Array<{ start: number; end: number; type: string }> };
   });
   expect(result.findings.map((f) => [f.type, result.text.slice(f.start, f.end)])).toContainEqual([
