@@ -55,6 +55,10 @@ const MEMBER = new RegExp(
   'gi',
 );
 
+// Every MEMBER label contains one of these; without them the label regex cannot match.
+const MEMBER_HINT =
+  /member|subscriber|insur|beneficiar|enrollee|policyholder|health\splan|medica|versicherten|mitglieds|adh[ée]rent|afilia|asegurado/i;
+
 // The examples printed in the CMS and NHS documentation: pasted from the docs, not anyone's id.
 const SAMPLES = new Set(['1EG4TE5MK73', '9434765919']);
 
@@ -111,8 +115,13 @@ export const healthId: Detector = {
     'Health insurance ids: US Medicare MBI (format rules, scores alone), UK NHS number (mod 11, needs NHS context), German Krankenversichertennummer (check digit, needs context), and EHIC or insurer member numbers after their label.',
   // Every id here ends in or holds at least two digits in a row.
   prefilter: /\d\d/,
-  detect(text) {
+  detect(text, ctx) {
     const out: Candidate[] = [];
+    // Without their context words anywhere in the text, NHS and KVNR candidates score at most
+    // 0.35: below any sensible threshold, so those passes are skipped (never more).
+    const lower = text.toLowerCase();
+    const nhsPossible = ctx.threshold <= 0.35 || NHS_CONTEXT.test(lower);
+    const kvnrPossible = ctx.threshold <= 0.35 || KVNR_CONTEXT.test(lower);
     const push = (start: number, end: number, score: number, reason: string) => {
       let s = score;
       let r = reason;
@@ -134,7 +143,7 @@ export const healthId: Detector = {
       push(start, end, context ? 0.95 : 0.75, context ? 'MBI format, context' : 'MBI format');
     }
 
-    for (const m of text.matchAll(NHS)) {
+    for (const m of nhsPossible ? text.matchAll(NHS) : []) {
       const digits = m[0].replace(/\D/g, '');
       if (isTrivialDigits(digits) || !nhsChecksum(digits) || SAMPLES.has(digits)) continue;
       const start = m.index;
@@ -147,7 +156,7 @@ export const healthId: Detector = {
       push(start, end, score, context ? 'checksum, NHS' : 'checksum');
     }
 
-    for (const m of text.matchAll(KVNR)) {
+    for (const m of kvnrPossible ? text.matchAll(KVNR) : []) {
       if (!kvnrChecksum(m[0])) continue;
       const start = m.index;
       const end = start + m[0].length;
@@ -170,7 +179,7 @@ export const healthId: Detector = {
     ) {
       labelled(CARD, 0.8, 'EHIC label', 6);
     }
-    labelled(MEMBER, 0.75, 'member label', 4);
+    if (MEMBER_HINT.test(text)) labelled(MEMBER, 0.75, 'member label', 4);
     return out;
   },
 };
