@@ -23,9 +23,9 @@ const PLACEHOLDER =
 const ONE_TIME_CODE =
   /\b(?:otp|one[- ]time|2fa|mfa|sms|text message|login|log in|sign[- ]in|verification code|authenticator|pin|captcha|image|email)\b/;
 
-// Right after a card number: separators, optionally an MM/YY expiry, then the code.
+// Right after a card number: separators (" / " too), optionally an MM/YY expiry, then the code.
 const AFTER_CARD =
-  /[\s,;|]{1,3}((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d)[\s,;|]{1,3})?(\d{3,4})(?![\w/]|[.,:-]\d)/y;
+  /[\s,;|/]{1,3}((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d)[\s,;|/]{1,3})?(\d{3,4})(?![\w/]|[.,:-]\d)/y;
 
 /** Card security codes (CVV/CVC/CID), only behind their keyword or right after a card number. */
 export const cardCvv: Detector = {
@@ -76,6 +76,7 @@ export const cardCvv: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Card: 4929 3781 2235 0002 / 04/27 / 579', value: '579' },
     { text: 'CVV: 482', value: '482' },
     { text: 'Card 4539 1488 0343 6467, exp 11/28, CVC 9173', value: '9173' },
     { text: 'security code 739, expiry 04/27', value: '739' },

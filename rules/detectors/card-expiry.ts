@@ -2,8 +2,8 @@ import { findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // MM/YY, MM/YYYY or M/YY with a slash, dash or dot. A full date (04/27/2024, 2024-04-27) is
-// refused by the guards on both sides.
-const DATE = String.raw`(?<!\w|\d[/.-])((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d))(?![\w/]|[.-]\d| ?[/.-] ?\d)`;
+// refused by the guards on both sides; "04/27 / 123" (expiry then CVV) is not a date.
+const DATE = String.raw`(?<!\w|\d[/.-])((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d))(?![\w/]|[.-]\d| ?[/.-] ?\d\d(?:\d\d)?(?!\d))`;
 
 // An expiry keyword, a few non-digit filler characters ("exp.", "valid thru:", "Ablaufdatum
 // (MM/JJ):"), then the date. One forward pass; every part is bounded.
@@ -17,8 +17,8 @@ const KEYWORD_DATE = new RegExp(
 const KEYWORD_COMPACT =
   /(?<![a-z])(?:exp(?:iry|iration|ires)?|valid thru|good thru)[\s:.=]{1,3}((?:0[1-9]|1[0-2])\d\d)(?![\w/]|[.-]\d)/gi;
 
-// Right after a card number: "4539 1488 0343 6467 04/27", "..., 04/2027".
-const AFTER_CARD = new RegExp(String.raw`[\s,;|]{1,3}` + DATE, 'y');
+// Right after a card number: "4539 1488 0343 6467 04/27", "..., 04/2027", "... / 04/27 / 123".
+const AFTER_CARD = new RegExp(String.raw`[\s,;|/]{1,3}` + DATE, 'y');
 
 // Expiry dates of other things: documents, subscriptions, certificates.
 const NOT_A_CARD =
@@ -69,6 +69,7 @@ export const cardExpiry: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Card: 4929 3781 2235 0002 / 04/27 / 123', value: '04/27' },
     { text: 'exp 04/27', value: '04/27' },
     { text: 'Card 4539 1488 0343 6467, expiry: 11/2028, CVV 123', value: '11/2028' },
     { text: 'valid thru 09 / 26', value: '09 / 26' },
