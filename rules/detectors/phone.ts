@@ -89,6 +89,18 @@ function after(text: string, end: number, n: number): string {
   return s.toLowerCase();
 }
 
+/** The part of a lower-cased window before the number that is on the number's line. */
+function sameLineBefore(window: string): string {
+  const nl = window.lastIndexOf('\n');
+  return nl < 0 ? window : window.slice(nl + 1);
+}
+
+/** The part of a lower-cased window after the number that is on the number's line. */
+function sameLineAfter(window: string): string {
+  const nl = window.indexOf('\n');
+  return nl < 0 ? window : window.slice(0, nl);
+}
+
 /**
  * A cheap first look at the number without its extension, one pass with no regex: too many
  * digits for any phone number (12 for a national form; 15 in E.164 plus a written "00"), or
@@ -333,19 +345,24 @@ export const phone: Detector = {
       const post = after(text, end, 24);
       const strong = PHONE_WORDS.test(pre) || PHONE_WORDS.test(post);
       const label = !strong && (LABEL_BEFORE.test(pre.slice(-16)) || LABEL_AFTER.test(post));
+      // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
+      // "Mob:" line or "Date of birth" below it say nothing about the number.
       const negative =
-        NOT_PHONE_WORDS.test(before(text, start, 28)) ||
-        NOT_PHONE_WORDS.test(after(text, end, 16)) ||
+        NOT_PHONE_WORDS.test(sameLineBefore(before(text, start, 28))) ||
+        NOT_PHONE_WORDS.test(sameLineAfter(after(text, end, 16))) ||
         STREET_AFTER.test(text.slice(end, end + 60));
       // Beside an order or invoice word, a phone word further away ("contact us about order
-      // 555 123 4567") does not rescue the number; only a label right before it does.
+      // 555 123 4567") does not rescue the number; only a label right before it does, and then
+      // the label, being closest, decides.
       const near = pre.slice(-16);
-      const labelled = strong && PHONE_WORDS.test(near) && !NOT_PHONE_WORDS.test(near);
+      const labelled =
+        !NOT_PHONE_WORDS.test(near) &&
+        ((strong && PHONE_WORDS.test(near)) || (label && LABEL_BEFORE.test(near)));
       const raised = (strong || label) && (!negative || labelled);
       // Best cases without a raise: a valid formatted national number (0.6), a bare one (0.45),
       // less 0.45 beside a negative word. Those that cannot reach the threshold are skipped.
       if (!raised && !shape.international) {
-        const best = (shape.formatted ? 0.6 : 0.45) - (negative ? 0.45 : 0);
+        const best = (shape.formatted ? 0.6 : 0.45) - (negative && !labelled ? 0.45 : 0);
         if (best < ctx.threshold) continue;
       }
       const verdict = validateOnce(main, shape);
@@ -355,7 +372,7 @@ export const phone: Detector = {
         score += strong ? 0.4 : 0.35;
         reason += ', context';
       }
-      if (negative) {
+      if (negative && !labelled) {
         score -= 0.45;
         reason += ', negative context';
       }
