@@ -16,7 +16,7 @@
  * the length of the text.
  */
 import { postcodeAt, ukPostcodeAt, CA_POSTCODE, UK_POSTCODE_SPACED, isUkArea } from './postcode.ts';
-import { Tokens } from './tokens.ts';
+import { Tokens, wordHash } from './tokens.ts';
 import {
   AMBIGUOUS_PREFIX_TYPES,
   COMPOUND_ENDINGS,
@@ -326,17 +326,6 @@ function endsWithAscii(text: string, start: number, end: number, ending: string)
   return true;
 }
 
-/** A hash of the ASCII-lower-cased characters of text[start, end). */
-function wordHash(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let k = start; k < end; k++) {
-    let c = text.charCodeAt(k);
-    if (c >= 65 && c <= 90) c |= 32;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h;
-}
-
 /** Hashes of the unit words that end a numberNameUnit line ("2505 Heatherleigh Suite 620"). */
 const UNIT_HASHES = new Set<number>(
   ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat'].map((w) => wordHash(w, 0, w.length)),
@@ -360,15 +349,9 @@ const GATE_REGION = 2;
  * GATE_MAYBE (their lower-case form may differ in length), so the gate only ever skips words
  * that the exact tests would reject.
  */
-function asciiGate(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let k = start; k < end; k++) {
-    let c = text.charCodeAt(k);
-    if (c >= 128) return GATE_MAYBE;
-    if (c >= 65 && c <= 90) c |= 32;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  if (ANCHOR_HASHES.has(h)) return GATE_MAYBE;
+function asciiGate(text: string, start: number, end: number, h: number | undefined): number {
+  // The tokenizer keeps the hash of ASCII words only.
+  if (h === undefined || ANCHOR_HASHES.has(h)) return GATE_MAYBE;
   const len = end - start;
   if (len >= 5) {
     let a = text.charCodeAt(end - 2);
@@ -397,9 +380,10 @@ export function scanAddresses(text: string): AddressHit[] {
     if (t.kind(i) !== 0) continue;
     const st = t.start(i);
     const en = t.end(i);
-    const gate = asciiGate(text, st, en);
+    const h = t.asciiHash(i);
+    const gate = asciiGate(text, st, en, h);
     gates[i] = gate;
-    if (gate === GATE_MAYBE || UNIT_HASHES.has(wordHash(text, st, en))) hints.push(i);
+    if (gate === GATE_MAYBE || UNIT_HASHES.has(h!)) hints.push(i);
   }
   let nextHint = 0;
   for (let i = 0; i < n; i++) {

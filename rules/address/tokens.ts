@@ -34,6 +34,17 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** A hash of the ASCII-lower-cased characters of text[start, end). */
+export function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
 /** The token list of one text. */
 export class Tokens {
   // Typed arrays grown by doubling: a 1 MB paste has ~300,000 tokens, and plain arrays of
@@ -41,8 +52,13 @@ export class Tokens {
   private starts: Int32Array;
   private ends: Int32Array;
   private kinds: Uint8Array;
+  /** Per word: the wordHash of its text, when it is all ASCII. */
+  private hashes: Int32Array;
+  /** Per word: 1 when it has a character above ASCII (its hash is then not kept). */
+  private wide: Uint8Array;
   private count = 0;
-  private readonly lowers = new Map<number, string>();
+  /** Lower-case texts of the tokens asked for; sized after tokenising (see low). */
+  private lowers: (string | undefined)[] = [];
 
   // A number (with one glued ASCII letter, as in "221B" or "12a", but not "5th"), a word
   // (letters and marks, with an optional apostrophe part as in "d'Alsace"), a line break, or one
@@ -54,6 +70,8 @@ export class Tokens {
     this.starts = new Int32Array(cap);
     this.ends = new Int32Array(cap);
     this.kinds = new Uint8Array(cap);
+    this.hashes = new Int32Array(cap);
+    this.wide = new Uint8Array(cap);
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
@@ -78,21 +96,37 @@ export class Tokens {
         continue;
       }
       if (isLetterCode(c)) {
+        // The word's hash (see wordHash) is computed here, while its characters are read anyway.
+        let h = c >= 65 && c <= 90 ? c | 32 : c;
+        let wide = c >= 128;
         let j = i + 1;
-        while (j < len && j - i < 40 && isLetterCode(text.charCodeAt(j))) j++;
+        for (; j < len && j - i < 40; j++) {
+          const d = text.charCodeAt(j);
+          if (!isLetterCode(d)) break;
+          if (d >= 128) wide = true;
+          h = (Math.imul(h, 31) + (d >= 65 && d <= 90 ? d | 32 : d)) | 0;
+        }
         const q = text.charCodeAt(j);
         if ((q === 39 || q === 0x2019) && j + 1 < len && isLetterCode(text.charCodeAt(j + 1))) {
           let k = j + 1;
           while (k < len && k - j <= 20 && isLetterCode(text.charCodeAt(k))) k++;
+          // The apostrophe part is rare: hash the whole word again.
+          h = wordHash(text, i, k);
+          wide = true;
           j = k;
         }
         this.push(i, j, WORD);
+        this.hashes[this.count - 1] = wide ? 0 : h;
+        this.wide[this.count - 1] = wide ? 1 : 0;
         i = j;
         continue;
       }
       this.push(i, i + 1, PUNCT);
       i++;
     }
+    // A holey array of the final size: a Map, or a sparse array grown by writes, costs several
+    // times more per lookup on a 1 MB paste.
+    this.lowers = new Array<string | undefined>(this.count);
   }
 
   private push(s: number, e: number, kind: number): void {
@@ -107,6 +141,12 @@ export class Tokens {
       const kinds = new Uint8Array(n * 2);
       kinds.set(this.kinds);
       this.kinds = kinds;
+      const hashes = new Int32Array(n * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const wide = new Uint8Array(n * 2);
+      wide.set(this.wide);
+      this.wide = wide;
     }
     this.starts[n] = s;
     this.ends[n] = e;
@@ -132,6 +172,11 @@ export class Tokens {
     return i >= 0 && i < this.count ? this.ends[i]! : this.text.length;
   }
 
+  /** wordHash of word token i when the word is all ASCII; undefined otherwise. */
+  asciiHash(i: number): number | undefined {
+    return this.wide[i] === 0 ? this.hashes[i] : undefined;
+  }
+
   /** The token's text. */
   str(i: number): string {
     return this.text.slice(this.start(i), this.end(i));
@@ -139,10 +184,12 @@ export class Tokens {
 
   /** The token's text in lower case (cached). */
   low(i: number): string {
-    let l = this.lowers.get(i);
+    // Indices outside the list are not cached: their text is always empty.
+    if (i < 0 || i >= this.count) return '';
+    let l = this.lowers[i];
     if (l === undefined) {
       l = this.str(i).toLowerCase();
-      this.lowers.set(i, l);
+      this.lowers[i] = l;
     }
     return l;
   }
