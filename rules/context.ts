@@ -157,3 +157,39 @@ export function* matchAllNear(
     anchor.lastIndex = pos;
   }
 }
+
+/** A context tier: when `words` is within `window` characters, the score becomes `score`. */
+export interface ContextTier {
+  readonly words: RegExp;
+  readonly window: number;
+  readonly score: number;
+  readonly reason: string;
+}
+
+/**
+ * Scoring for values whose format or checksum is not enough alone (NPI, DEA numbers): the first
+ * tier whose words are near sets the score (strongest first), else `base`; then `negative`
+ * words near the value subtract `down`.
+ */
+export function tieredScore(
+  text: string,
+  start: number,
+  end: number,
+  base: { score: number; reason: string },
+  tiers: readonly ContextTier[],
+  negative: { words: RegExp; window: number; down: number },
+): { score: number; reason: string } {
+  let { score, reason } = base;
+  for (const t of tiers) {
+    if (near(text, start, end, t.words, t.window)) {
+      score = t.score;
+      reason = t.reason;
+      break;
+    }
+  }
+  if (near(text, start, end, negative.words, negative.window)) {
+    score -= negative.down;
+    reason += ', negative context';
+  }
+  return { score: clamp(score), reason };
+}

@@ -1,4 +1,4 @@
-import { clamp, near, NON_PERSONAL_NUMBER } from '../context.ts';
+import { NON_PERSONAL_NUMBER, tieredScore } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Registrant type letter (A/B/F/G practitioners and hospitals, M mid-level practitioners, P/R
@@ -33,20 +33,18 @@ export const usDea: Detector = {
       const end = start + m[0].length;
       // Two letters and seven digits is also the shape of passports, booking references and
       // part numbers, and one in ten passes the check by chance: context decides.
-      let score = 0.4;
-      let reason = 'checksum';
-      if (near(text, start, end, DEA_LABEL, 32)) {
-        score = 0.9;
-        reason = 'checksum, DEA';
-      } else if (near(text, start, end, DEA_CONTEXT, 40)) {
-        score = 0.75;
-        reason = 'checksum, context';
-      }
-      if (near(text, start, end, NON_PERSONAL_NUMBER, 24)) {
-        score -= 0.4;
-        reason += ', negative context';
-      }
-      out.push({ start, end, type: 'HEALTH_ID', score: clamp(score), reason });
+      const { score, reason } = tieredScore(
+        text,
+        start,
+        end,
+        { score: 0.4, reason: 'checksum' },
+        [
+          { words: DEA_LABEL, window: 32, score: 0.9, reason: 'checksum, DEA' },
+          { words: DEA_CONTEXT, window: 40, score: 0.75, reason: 'checksum, context' },
+        ],
+        { words: NON_PERSONAL_NUMBER, window: 24, down: 0.4 },
+      );
+      out.push({ start, end, type: 'HEALTH_ID', score, reason });
     }
     return out;
   },

@@ -1,4 +1,4 @@
-import { near, NON_PERSONAL_NUMBER, clamp } from '../context.ts';
+import { NON_PERSONAL_NUMBER, tieredScore } from '../context.ts';
 import { isTrivialDigits, luhn } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -28,20 +28,18 @@ export const usNpi: Detector = {
       const end = start + m[0].length;
       // One random 10-digit number in ten passes the check, and 10-digit numbers are common
       // (phones, order ids), so the checksum alone is not enough.
-      let score = 0.3;
-      let reason = 'checksum';
-      if (near(text, start, end, NPI_LABEL, 32)) {
-        score = 0.9;
-        reason = 'checksum, NPI';
-      } else if (near(text, start, end, NPI_CONTEXT, 40)) {
-        score = 0.75;
-        reason = 'checksum, context';
-      }
-      if (near(text, start, end, NON_PERSONAL_NUMBER, 24)) {
-        score -= 0.4;
-        reason += ', negative context';
-      }
-      out.push({ start, end, type: 'HEALTH_ID', score: clamp(score), reason });
+      const { score, reason } = tieredScore(
+        text,
+        start,
+        end,
+        { score: 0.3, reason: 'checksum' },
+        [
+          { words: NPI_LABEL, window: 32, score: 0.9, reason: 'checksum, NPI' },
+          { words: NPI_CONTEXT, window: 40, score: 0.75, reason: 'checksum, context' },
+        ],
+        { words: NON_PERSONAL_NUMBER, window: 24, down: 0.4 },
+      );
+      out.push({ start, end, type: 'HEALTH_ID', score, reason });
     }
     return out;
   },
