@@ -294,20 +294,21 @@ export const CARD_WORDS =
 
 /**
  * A `near` test for `words` that is skipped outright when the words occur nowhere in the text
- * (`lower` is the text lower-cased once by the caller). On a long paste full of numbers this
+ * (`lower` is the text lower-cased once by the caller, or a function that returns it, so that a
+ * text with no candidate is never lower-cased at all). On a long paste full of numbers this
  * replaces two window slices and two regex runs per candidate with one pass over the text.
  * That pass runs on the first call only: most texts have no candidate at all, and a word list
  * tested over a whole 2 KB prompt costs more than the windows of a few candidates.
  */
 export function nearWords(
   text: string,
-  lower: string,
+  lower: string | (() => string),
   words: RegExp,
   window?: number,
 ): (start: number, end: number) => boolean {
   let present: boolean | undefined;
   return (start, end) => {
-    present ??= words.test(lower);
+    present ??= words.test(typeof lower === 'string' ? lower : lower());
     return present && near(text, start, end, words, window);
   };
 }

@@ -23,7 +23,9 @@ export const caSin: Detector = {
   types: ['NATIONAL_ID'],
   description:
     'Canadian Social Insurance Numbers: nine digits with a valid Luhn check; dashed 3-3-3, or any form beside "SIN"/"NAS".',
-  prefilter: /\d{3}[- ]?\d{3}[- ]?\d{3}/,
+  // SIN with its edges (the character before it consumed instead of looked behind at, which
+  // V8 runs faster): a number inside a longer one or glued to a word no longer passes.
+  prefilter: /(?:^|[^\w+.-])\d{3}[- ]?\d{3}[- ]?\d{3}(?![\w-]|\.\d)/,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of text.matchAll(SIN)) {

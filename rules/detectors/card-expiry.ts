@@ -26,6 +26,10 @@ const NOT_A_CARD =
 
 const CARD_HINT = /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta)\b/;
 
+// Every keyword of KEYWORD_DATE and KEYWORD_COMPACT starts with one of these, grouped by first
+// letter so that the search is one quick pass over a text that has none.
+const EXPIRY_HINT = /exp|v(?:al|enc)|g(?:ood|[üu]ltig)|ablauf|verfall|caduc|scad|mm ?\//i;
+
 /** Card expiry dates, only behind an expiry keyword or right after a card number. */
 export const cardExpiry: Detector = {
   id: 'card-expiry',
@@ -35,7 +39,9 @@ export const cardExpiry: Detector = {
   prefilter: /\d[/.-]?\d/,
   detect(text) {
     const out: Candidate[] = [];
-    const lower = text.toLowerCase();
+    // Lower-cased only when a candidate needs its context: most texts have none.
+    let lowered: string | undefined;
+    const lower = () => (lowered ??= text.toLowerCase());
     const nearOther = nearWords(text, lower, NOT_A_CARD, 40);
     const nearCard = nearWords(text, lower, CARD_HINT, 40);
     const add = (end: number, value: string, base: number, reason: string) => {
@@ -47,7 +53,7 @@ export const cardExpiry: Detector = {
       }
       out.push({ start, end, type: 'CREDIT_CARD', score, reason });
     };
-    if (/exp|val|good|g[üu]ltig|ablauf|verfall|venc|caduc|scad|mm ?\//.test(lower)) {
+    if (EXPIRY_HINT.test(text)) {
       for (const m of text.matchAll(KEYWORD_DATE)) {
         add(m.index + m[0].length, m[1]!, 0.85, 'context');
       }

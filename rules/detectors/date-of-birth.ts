@@ -5,8 +5,11 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // Italian. Dates elsewhere in a text (tickets, orders, logs) are not personal by themselves.
 // The letter class is Latin-1 rather than \p{L}: the label pattern scans the whole text, and the
 // Unicode-aware form runs about twice as slow for the same matches in these languages.
+// The labels are grouped by first letter (in their original order within a group, so the same
+// label wins), each letter followed by the look-behind: the scan then stops at once at any
+// position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:dob|d\.o\.b\.?|date of birth|birth ?date|birth|birthday|b-?day|born(?: on)?|geburtsdatum|geburtstag|geb\.|geboren(?: am)?|date de naissance|n[ée]e? le|n[ée]\(e\) le|fecha de nacimiento|fecha de nac\.|f\. ?nac\.|fecha nac\.?|nacid[oa] el|nac[íi] el|data di nascita|nat[oa] il)(?![A-Za-zÀ-ÿ])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ata di nascita)|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\.|eboren(?: am)?)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?))(?![A-Za-zÀ-ÿ])/gi;
 
 // Month names and common abbreviations, to month numbers. The date pattern matches any short
 // word where a month name goes and the word is looked up here: a pattern listing a hundred names

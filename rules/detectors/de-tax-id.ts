@@ -58,7 +58,9 @@ export const deTaxId: Detector = {
   types: ['TAX_ID'],
   description:
     'German tax identification numbers (Steuer-ID): eleven digits, MOD 11,10 check digit and the digit-repetition rule; needs a label such as "Steuer-ID".',
-  prefilter: /\d{2} ?\d{3} ?\d{3} ?\d{3}/,
+  // IDNR with its edges (the character before it consumed instead of looked behind at, which
+  // V8 runs faster): a number inside a longer one or glued to a word no longer passes.
+  prefilter: /(?:^|[^\w+.-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)/,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of text.matchAll(IDNR)) {

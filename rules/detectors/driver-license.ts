@@ -66,10 +66,12 @@ export const driverLicense: Detector = {
   types: ['DRIVER_LICENSE'],
   description:
     'Driving licence numbers: US state and European formats only after a "driver\'s license" label in several languages; UK DVLA numbers anywhere.',
-  // The DVLA branch is found from its six digits and checked backwards: a leading letter class
-  // would try it at every letter of the text.
+  // No i flag: "DL" counts only in capitals, as in DL_LABEL (with the flag, every "handle" and
+  // "middle" passed), so the label words spell out their cases. Without the flag the DVLA
+  // branch can start at its leading capital, rare in prose; found from its digits and checked
+  // backwards, it cost 100 ms on a megabyte of digits.
   prefilter:
-    /licen[cs]|DL|hrerschein|permis|conducir|patente|rijbewijs|\d{6}(?<=[A-Z9]{5} ?\d{6})/i,
+    /[Ll](?:[Ii][Cc][Ee][Nn][CcSs])|DL|[Hh][Rr][Ee][Rr][Ss][Cc][Hh][Ee][Ii][Nn]|[Pp](?:[Ee][Rr][Mm][Ii][Ss]|[Aa][Tt][Ee][Nn][Tt][Ee])|[Cc][Oo][Nn][Dd][Uu][Cc][Ii][Rr]|[Rr][Ii][Jj][Bb][Ee][Ww][Ii][Jj][Ss]|[A-Z][A-Z9]{4} ?\d{6}/,
   detect(text) {
     const out: Candidate[] = [];
     const dvla = new Set<number>();

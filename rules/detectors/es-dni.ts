@@ -31,7 +31,9 @@ export const esDni: Detector = {
   types: ['NATIONAL_ID', 'TAX_ID'],
   description:
     'Spanish DNI (eight digits and a mod-23 control letter) and NIE (X/Y/Z, seven digits, control letter); a tax id when labelled NIF.',
-  prefilter: /\d{7}[- ]?[A-Za-z]|\d{3}\.\d{3}[- ]?[A-Za-z]/,
+  // DNI or NIE whole, with its edges (the character before it consumed instead of looked behind
+  // at, which V8 runs faster). Without the edges any number before a word passed.
+  prefilter: /(?:^|[^\w+.-])(?:\d{8}|\d\d\.\d{3}\.\d{3}|[XYZxyz][- ]?\d{7})[- ]?[A-Za-z](?![\w-])/,
   detect(text) {
     const out: Candidate[] = [];
     const push = (start: number, end: number, letter: string, base: number) => {

@@ -11,12 +11,17 @@ const MBI = new RegExp(
   String.raw`(?<![\w-])[1-9]${MBI_L}${MBI_AN}\d(-?)${MBI_L}${MBI_AN}\d\1${MBI_L}{2}\d{2}(?![\w-])`,
   'g',
 );
+// Where every MBI starts: its first two characters.
+const MBI_START = /[1-9][AC-HJKMNP-RT-Y]/;
 const MBI_CONTEXT = /\b(?:medicare|mbi|beneficiary|cms|part a|part b|hicn)\b/;
 
 // UK NHS number: 10 digits, bare or 3-3-4, the last a mod-11 check digit.
 const NHS = /(?<![\w.\-/])\d{3}([ -]?)\d{3}\1\d{4}(?![\w]|[.\-/]\d)/g;
 const NHS_CONTEXT =
   /\b(?:nhs|national health service|nhs no|nhs number|health and care number|h&c)\b/;
+
+// The first six digits of an NHS number; a KVNR holds them too.
+const SIX_DIGITS = /\d{3}[ -]?\d{3}/;
 
 // German Krankenversichertennummer: one capital letter, eight digits, a check digit.
 const KVNR = /(?<![\w-])[A-Z]\d{9}(?![\w-])/g;
@@ -58,6 +63,14 @@ const MEMBER = new RegExp(
 // Every MEMBER label contains one of these; without them the label regex cannot match.
 const MEMBER_HINT =
   /member|subscriber|insur|beneficiar|enrollee|policyholder|health\splan|medica|versicherten|mitglieds|adh[ée]rent|afilia|asegurado/i;
+
+// Every CARD label contains one of these.
+const CARD_HINT =
+  /ehic|ghic|ceam|ekvk|health insurance card|assurance maladie|sanitaria|krankenversicherungskarte/i;
+// CARD_HINT or MEMBER_HINT, grouped by first letter so that the common case (neither) is one
+// quick search.
+const LABEL_HINT =
+  /e(?:hic|kvk|nrollee)|ghic|ceam|health\splan|a(?:ssurance maladie|dh[ée]rent|filia|segurado)|s(?:anitaria|ubscriber)|krankenversicherungskarte|m(?:ember|edica|itglieds)|insur|beneficiar|policyholder|versicherten/i;
 
 // The examples printed in the CMS and NHS documentation: pasted from the docs, not anyone's id.
 const SAMPLES = new Set(['1EG4TE5MK73', '9434765919']);
@@ -117,11 +130,11 @@ export const healthId: Detector = {
   prefilter: /\d\d/,
   detect(text, ctx) {
     const out: Candidate[] = [];
-    // Without their context words anywhere in the text, NHS and KVNR candidates score at most
-    // 0.35: below any sensible threshold, so those passes are skipped (never more).
-    const lower = text.toLowerCase();
-    const nhsPossible = ctx.threshold <= 0.35 || NHS_CONTEXT.test(lower);
-    const kvnrPossible = ctx.threshold <= 0.35 || KVNR_CONTEXT.test(lower);
+    // Without their context words nearby, NHS and KVNR candidates score at most 0.35 (and the
+    // negative context only lowers that): below a higher threshold they are skipped, never more.
+    // Checking each candidate's own window is cheaper than lower-casing and searching the whole
+    // text for the words, since checksum-valid candidates are rare.
+    const bareCounts = ctx.threshold <= 0.35;
     const push = (start: number, end: number, score: number, reason: string) => {
       let s = score;
       let r = reason;
@@ -132,7 +145,9 @@ export const healthId: Detector = {
       out.push({ start, end, type: 'HEALTH_ID', score: clamp(s), reason: r });
     };
 
-    for (const m of text.matchAll(MBI)) {
+    // Quick tests before the full patterns: a digit right before one of the MBI's letters, and
+    // six digits in a row (NHS numbers, KVNR) are both rare in prose.
+    for (const m of MBI_START.test(text) ? text.matchAll(MBI) : []) {
       const start = m.index;
       const end = start + m[0].length;
       if (SAMPLES.has(m[0].replace(/-/g, ''))) {
@@ -143,7 +158,8 @@ export const healthId: Detector = {
       push(start, end, context ? 0.95 : 0.75, context ? 'MBI format, context' : 'MBI format');
     }
 
-    for (const m of nhsPossible ? text.matchAll(NHS) : []) {
+    const sixDigits = SIX_DIGITS.test(text);
+    for (const m of sixDigits ? text.matchAll(NHS) : []) {
       const digits = m[0].replace(/\D/g, '');
       if (isTrivialDigits(digits) || !nhsChecksum(digits) || SAMPLES.has(digits)) continue;
       const start = m.index;
@@ -151,16 +167,18 @@ export const healthId: Detector = {
       // One in eleven 10-digit numbers passes mod 11 by chance, and 10-digit numbers are
       // phones and order ids, so the check only counts beside NHS words.
       const context = near(text, start, end, NHS_CONTEXT, 40);
+      if (!context && !bareCounts) continue;
       const grouped = m[1] !== '';
       const score = context ? (grouped ? 0.9 : 0.85) : grouped ? 0.35 : 0.3;
       push(start, end, score, context ? 'checksum, NHS' : 'checksum');
     }
 
-    for (const m of kvnrPossible ? text.matchAll(KVNR) : []) {
+    for (const m of sixDigits ? text.matchAll(KVNR) : []) {
       if (!kvnrChecksum(m[0])) continue;
       const start = m.index;
       const end = start + m[0].length;
       const context = near(text, start, end, KVNR_CONTEXT, 48);
+      if (!context && !bareCounts) continue;
       push(start, end, context ? 0.85 : 0.35, context ? 'checksum, context' : 'checksum');
     }
 
@@ -172,13 +190,9 @@ export const healthId: Detector = {
         push(start, start + id.length, score, reason);
       }
     };
-    if (
-      /ehic|ghic|ceam|ekvk|health insurance card|assurance maladie|sanitaria|krankenversicherungskarte/i.test(
-        text,
-      )
-    ) {
-      labelled(CARD, 0.8, 'EHIC label', 6);
-    }
+    // Most texts hold no label at all: one search for both hint lists settles that.
+    if (!LABEL_HINT.test(text)) return out;
+    if (CARD_HINT.test(text)) labelled(CARD, 0.8, 'EHIC label', 6);
     if (MEMBER_HINT.test(text)) labelled(MEMBER, 0.75, 'member label', 4);
     return out;
   },

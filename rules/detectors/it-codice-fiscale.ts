@@ -5,8 +5,10 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // letter. Omocodia: when two people would get the same code, digits are replaced from the right
 // by the letters L M N P Q R S T U V (standing for 0-9), so every digit position also takes them.
 const D = '[0-9LMNPQRSTUV]';
+// The look-behind sits after the first letter: tried first, it would run at every position of
+// the text; after a letter class it runs only where a letter is.
 const CF = new RegExp(
-  String.raw`(?<![A-Za-z0-9])[A-Z]{6}${D}{2}[ABCDEHLMPRST]${D}{2}[A-Z]${D}{3}[A-Z](?![A-Za-z0-9])`,
+  String.raw`[A-Z](?<![A-Za-z0-9].)[A-Z]{5}${D}{2}[ABCDEHLMPRST]${D}{2}[A-Z]${D}{3}[A-Z](?![A-Za-z0-9])`,
   'gi',
 );
 
@@ -46,7 +48,11 @@ export const itCodiceFiscale: Detector = {
   types: ['TAX_ID'],
   description:
     'Italian codice fiscale: 16 characters with a valid birth day and month letter, omocodia substitutions and the check letter.',
-  prefilter: /[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z]/,
+  // CF itself, case spelt out, with the character before it consumed instead of looked behind
+  // at (V8 runs that faster): the test costs no more than a looser one and lets through only
+  // texts that hold a code-shaped token.
+  prefilter:
+    /(?:^|[^A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])/,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of text.matchAll(CF)) {

@@ -3,22 +3,18 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // Medical record numbers have no common format (each hospital system numbers its own), so the
 // label is the evidence: a record keyword, an optional connector, then the id itself. Keywords
 // that are ordinary words on their own ("patient", "chart") count only with an id word.
+// Grouped by first letter, in the original order within a group (so the same keyword wins),
+// each letter followed by the "not inside a word" look-behind: the scan stops at once at any
+// position that cannot start a keyword, instead of testing the look-behind everywhere.
+const ID_WORD = String.raw`\s?(?:identifier|id|number|no\.?|nr\.?|#)`;
 const KEYWORDS = [
-  String.raw`mrn`,
-  String.raw`mr\s?#`,
-  String.raw`medical[ -]records?(?:\s(?:number|no\.?|nr\.?|#|id))?`,
-  String.raw`med\.?\s?rec\.?(?:\s?(?:number|no\.?|#))?`,
-  String.raw`health[ -]record\s(?:number|no\.?|#|id)`,
-  String.raw`(?:patient|chart|hospital)\s?(?:identifier|id|number|no\.?|nr\.?|#)`,
-  String.raw`patienten-?(?:nummer|nr\.?|id)`,
-  String.raw`pati[eë]ntnummer`,
-  String.raw`fallnummer`,
-  String.raw`dossier\s(?:m[ée]dical|patient)`,
-  String.raw`(?:num[ée]ro|n°|no)\sde\sdossier`,
-  String.raw`historia\scl[ií]nica`,
-  String.raw`n[úu]mero\sde\shistoria`,
-  String.raw`cartella\sclinica`,
-  String.raw`numero\sdi\scartella`,
+  String.raw`m(?<!\wm)(?:rn|r\s?#|edical[ -]records?(?:\s(?:number|no\.?|nr\.?|#|id))?|ed\.?\s?rec\.?(?:\s?(?:number|no\.?|#))?)`,
+  String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|ospital${ID_WORD}|istoria\scl[ií]nica)`,
+  String.raw`p(?<!\wp)(?:atient${ID_WORD}|atienten-?(?:nummer|nr\.?|id)|ati[eë]ntnummer)`,
+  String.raw`c(?<!\wc)(?:hart${ID_WORD}|artella\sclinica)`,
+  String.raw`f(?<!\wf)allnummer`,
+  String.raw`d(?<!\wd)ossier\s(?:m[ée]dical|patient)`,
+  String.raw`n(?<!\wn)(?:(?:um[ée]ro|°|o)\sde\sdossier|[úu]mero\sde\shistoria|umero\sdi\scartella)`,
 ].join('|');
 
 // After the keyword: up to a few spaces, an optional ":", "#", "=", "is" or "-", then the id:
@@ -28,7 +24,7 @@ const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\-/.]{3,16}[A-Za-z0-9]`;
 
 // The keyword must end its word ("patient id" is not the start of "patient identity").
 const LABELLED = new RegExp(
-  String.raw`(?<!\w)(?:${KEYWORDS})(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  String.raw`(?:${KEYWORDS})(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
   'gi',
 );
 // French and Spanish acronyms (identifiant permanent du patient, número de historia clínica),
@@ -49,8 +45,10 @@ export const medicalRecord: Detector = {
   types: ['MEDICAL_RECORD'],
   description:
     'Medical record numbers: a 5-12 character id (with at least 3 digits) right after a label such as MRN, medical record number, patient id, chart number, Patientennummer, dossier médical or historia clínica.',
+  // Grouped by first letter ("patient" is covered by "pati[eë]nt"): a long flat alternation is
+  // tried word by word at every position of the text.
   prefilter:
-    /mrn|mr\s?#|record|rec\b|patient|pati[eë]nt|chart|hospital|fallnummer|dossier|historia|cartella|IPP|NHC/i,
+    /m(?:rn|r\s?#)|rec(?:ord|\b)|pati[eë]nt|c(?:hart|artella)|h(?:ospital|istoria)|fallnummer|dossier|ipp|nhc/i,
   detect(text) {
     const out: Candidate[] = [];
     const add = (m: RegExpMatchArray, score: number, reason: string) => {

@@ -4,7 +4,13 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Bank (4 letters), country (2 letters), location (2), optional branch (3). Case-insensitive
 // here; detect() accepts lower case only right after the keyword.
-const BIC = /(?<![A-Za-z0-9_-])[A-Za-z]{6}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9_-])/g;
+// The look-behind sits after the first letter, so it runs only where a letter is rather than at
+// every position of the text.
+const BIC =
+  /[A-Za-z](?<![A-Za-z0-9_-].)[A-Za-z]{5}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9_-])/g;
+// The same tokens in capitals only: without a keyword in the text, a code in lower or mixed case
+// is never taken, and capitals are rare enough that this scan costs little beside BIC's.
+const BIC_UPPER = /[A-Z](?<![A-Za-z0-9_-].)[A-Z]{5}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/g;
 
 // The keyword directly before the code, with only labels and punctuation between:
 // "BIC: ", "SWIFT code ", "SWIFT/BIC is ", "Swift-Code: ", "code BIC : ".
@@ -25,14 +31,20 @@ export const swiftBic: Detector = {
   types: ['SWIFT_BIC'],
   description:
     'SWIFT/BIC codes (8 or 11 characters, ISO 3166 country in positions 5-6); all-letter codes only beside "BIC"/"SWIFT", codes with digits in the location or branch also bare.',
-  prefilter: /[A-Z]{6}|(?:bic|swift|BIC|SWIFT|Swift)/,
+  // A whole capitals token of BIC_UPPER's shape (the character before it consumed instead of
+  // looked behind at), or the keyword in any case: only then can a code be taken. Any six
+  // capitals in a row ("URGENT", "CRITICAL") used to let the text through.
+  prefilter:
+    /(?:^|[^A-Za-z0-9_-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])|[Bb][Ii][Cc]|[Ss][Ww][Ii][Ff][Tt]/,
   detect(text) {
     const out: Candidate[] = [];
-    const lower = text.toLowerCase();
-    const keywords = /bic|swift/.test(lower);
+    // Lower-cased only when a candidate needs its context: most texts have none.
+    let lowered: string | undefined;
+    const lower = () => (lowered ??= text.toLowerCase());
+    const keywords = /bic|swift/i.test(text);
     const nearKeyword = nearWords(text, lower, KEYWORD_NEAR);
     const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
-    for (const m of text.matchAll(BIC)) {
+    for (const m of text.matchAll(keywords ? BIC : BIC_UPPER)) {
       const value = m[0];
       const start = m.index;
       const end = start + value.length;

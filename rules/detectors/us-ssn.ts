@@ -35,7 +35,10 @@ export const usSsn: Detector = {
   types: ['US_SSN'],
   description:
     'US Social Security numbers: AAA-GG-SSSS with the SSA area/group/serial rules; a bare nine-digit run only beside "SSN" or "social security".',
-  prefilter: /\d{3}[- .]?\d{2}[- .]?\d{4}/,
+  // FORMATTED or BARE with its edges (the character before it consumed instead of looked
+  // behind at, which V8 runs faster): a number inside a longer one or glued to a word no
+  // longer passes.
+  prefilter: /(?:^|[^\w+.-])\d{3}[- .]?\d{2}[- .]?\d{4}(?![\w-]|\.\d)/,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of text.matchAll(FORMATTED)) {
