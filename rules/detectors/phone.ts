@@ -52,7 +52,7 @@ const WITHOUT_ZERO: readonly CountryCode[] = ['US', 'CA', 'ES', 'IT', 'IN', 'BR'
 // Words that say "this is a phone number". Tested on the lower-cased text before (40 chars) and
 // after (24 chars) the candidate.
 const PHONE_WORDS =
-  /(?:\b(?:phone|phones|ph|tel|tele|telephone|telefon|telefono|teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|text|texts|texting|sms|whatsapp|signal|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|message|messages|reach|rufnummer|tlf|numéro|numero|número)\b|\b(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\s(?:phone\s)?(?:number|no\.?|nr\.?|#)\s{0,2}(?:is|was|:)?|☎|📞)/;
+  /(?:\b(?:ll[aá]m\w{0,8}|contact[aá]r\w{0,4}|(?:r)?appel\w{0,4}|anruf\w{0,6}|r[uü]ckruf\w{0,8}|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|text|texts|texting|sms|whatsapp|signal|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|message|messages|reach|rufnummer|tlf|numéro|numero|número)\b|\b(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\s(?:phone\s)?(?:number|no\.?|nr\.?|#)\s{0,2}(?:is|was|:)?|☎|📞)/;
 
 // Labels that name a phone only when they sit right beside the number: "Office: ...",
 // "... 416 60 039 office", "T: ...". One-letter labels count only with their colon or dot.
@@ -89,16 +89,24 @@ function after(text: string, end: number, n: number): string {
   return s.toLowerCase();
 }
 
-/** The part of a lower-cased window before the number that is on the number's line. */
-function sameLineBefore(window: string): string {
-  const nl = window.lastIndexOf('\n');
-  return nl < 0 ? window : window.slice(nl + 1);
+/**
+ * The part of a lower-cased window before the number that is in the number's own line, table
+ * cell or clause: in "jane@mail.test\t0680 501 210\t585,50 €" the amount is another column's.
+ */
+function sameCellBefore(window: string): string {
+  const cut = Math.max(
+    window.lastIndexOf('\n'),
+    window.lastIndexOf('\t'),
+    window.lastIndexOf(';'),
+    window.lastIndexOf(','),
+  );
+  return cut < 0 ? window : window.slice(cut + 1);
 }
 
-/** The part of a lower-cased window after the number that is on the number's line. */
-function sameLineAfter(window: string): string {
-  const nl = window.indexOf('\n');
-  return nl < 0 ? window : window.slice(0, nl);
+/** The part of a lower-cased window after the number that is in its line, cell or clause. */
+function sameCellAfter(window: string): string {
+  const cut = window.search(/[\n\t;,]/);
+  return cut < 0 ? window : window.slice(0, cut);
 }
 
 /**
@@ -348,8 +356,8 @@ export const phone: Detector = {
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
       const negative =
-        NOT_PHONE_WORDS.test(sameLineBefore(before(text, start, 28))) ||
-        NOT_PHONE_WORDS.test(sameLineAfter(after(text, end, 16))) ||
+        NOT_PHONE_WORDS.test(sameCellBefore(before(text, start, 28))) ||
+        NOT_PHONE_WORDS.test(sameCellAfter(after(text, end, 16))) ||
         STREET_AFTER.test(text.slice(end, end + 60));
       // Beside an order or invoice word, a phone word further away ("contact us about order
       // 555 123 4567") does not rescue the number; only a label right before it does, and then
@@ -386,6 +394,9 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Por favor, llámenme al 939 890 565.', value: '939 890 565' },
+    { text: 'Merci de me rappeler au 0537200815.', value: '0537200815' },
+    { text: 'jane.roe@mail.test\t06 80 50 12 10\t585,50 €', value: '06 80 50 12 10' },
     '+1 415-555-2671',
     { text: 'didn’t get any message on my registered 905-674-3793.', value: '905-674-3793' },
     { text: 'Phone: (37) 788-063 (office)', value: '(37) 788-063' },
