@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from './index.ts';
 import { scanWith } from './engine.ts';
+import { ADVERSARIAL } from '../test/bench/adversarial.ts';
 import type { Detector, DetectorExamples, MatchExample } from './types.ts';
 
 // Every detector module, by file name: the registry must hold exactly these, and each module
@@ -88,19 +89,3 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, d) 
     }
   });
 });
-
-const MB = 1 << 20;
-export const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
-  ['digits', '4'.repeat(MB)],
-  ['spaced digits', '4 '.repeat(MB / 2)],
-  ['dashed digits', '12-'.repeat(MB / 3)],
-  ['at signs', '@'.repeat(MB)],
-  ['letters then at', 'a'.repeat(MB - 1) + '@'],
-  ['nested quotes', '"\''.repeat(MB / 2)],
-  ['spaces', ' '.repeat(MB)],
-  ['capitalised words', 'Ab '.repeat(MB / 3)],
-  ['hex', '0123456789abcdef'.repeat(MB / 16)],
-  ['dots', 'a.'.repeat(MB / 2)],
-  ['base64ish', 'AbC9+/'.repeat(MB / 6)],
-  ['keyword soup', 'password: key token secret card ssn '.repeat(MB / 36)],
-];

@@ -1,3 +1,4 @@
+import type { Candidate } from './types.ts';
 import { before } from './context.ts';
 
 /**
@@ -358,4 +359,23 @@ const EXAMPLE_WORDS =
 /** True when the 60 characters before `start` say that what follows is an example. */
 export function exampleBefore(text: string, start: number): boolean {
   return EXAMPLE_WORDS.test(before(text, start, 60));
+}
+
+/**
+ * A provider token at [start, end): `score` when its body looks random, else the 0.2 of a
+ * documentation placeholder (`glpat-xxxxxxxx`, `SG.your-key-here`).
+ */
+export function tokenCandidate(
+  start: number,
+  end: number,
+  real: boolean,
+  score: number,
+): Candidate {
+  return {
+    start,
+    end,
+    type: 'API_KEY',
+    score: real ? score : 0.2,
+    reason: real ? 'format' : 'placeholder',
+  };
 }

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { expectLinear } from './linear.test-util.ts';
 import { scanWith } from '../engine.ts';
 import {
   EdmSpecSchema,
@@ -135,28 +136,3 @@ describe('edm custom detector', () => {
     }
   }, 120_000);
 });
-
-/** Milliseconds of the faster of two runs: a busy machine hurts less. */
-function bestOf2(run: () => void): number {
-  let best = Infinity;
-  for (let k = 0; k < 2; k++) {
-    const t0 = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
-
-/**
- * Linear time on 1 MB: either fast outright, or about 4x the time of 256 KB (quadratic would be
- * 16x). The ratio keeps the test meaningful on a shared, loaded CI machine.
- */
-function expectLinear(run: (input: string) => void, make: (size: number) => string, name: string) {
-  const small = bestOf2(() => run(make(1 << 18)));
-  const big = bestOf2(() => run(make(1 << 20)));
-  console.log(`${name}: 256 KB ${Math.round(small)} ms, 1 MB ${Math.round(big)} ms`);
-  expect(
-    big < 1500 || big < 10 * small,
-    `${name}: ${big} ms for 1 MB, ${small} ms for 256 KB`,
-  ).toBe(true);
-}

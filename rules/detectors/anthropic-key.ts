@@ -1,4 +1,4 @@
-import { randomBody } from '../secret-util.ts';
+import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Anthropic keys name their kind and version: sk-ant-api03- (API), sk-ant-admin01- (admin),
@@ -20,13 +20,7 @@ export const anthropicKey: Detector = {
       const real = randomBody(body);
       // The exact documented shape (93 characters then AA) is the strongest evidence.
       const exact = body.length === 95 && body.endsWith('AA');
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        type: 'API_KEY',
-        score: !real ? 0.2 : exact ? 0.97 : 0.9,
-        reason: real ? 'format' : 'placeholder',
-      });
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, exact ? 0.97 : 0.9));
     }
     return out;
   },

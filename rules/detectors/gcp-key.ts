@@ -1,4 +1,4 @@
-import { randomBody } from '../secret-util.ts';
+import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Google API keys: `AIza` and 35 characters of base64url. Firebase web configs publish them,
@@ -39,13 +39,7 @@ export const gcpKey: Detector = {
     for (const { re, score, prefix } of RULES) {
       for (const m of text.matchAll(re)) {
         const real = randomBody(m[0].slice(prefix));
-        out.push({
-          start: m.index,
-          end: m.index + m[0].length,
-          type: 'API_KEY',
-          score: real ? score : 0.2,
-          reason: real ? 'format' : 'placeholder',
-        });
+        out.push(tokenCandidate(m.index, m.index + m[0].length, real, score));
       }
     }
     if (text.includes('private_key_id')) {

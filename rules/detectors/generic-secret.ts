@@ -7,6 +7,7 @@ import {
   looksRandom,
   randomBody,
   shannonEntropy,
+  tokenCandidate,
   wordiness,
 } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -174,13 +175,7 @@ export const genericSecret: Detector = {
       for (const { re, prefix, score } of PREFIXED) {
         for (const m of text.matchAll(re)) {
           const real = randomBody(m[0].slice(prefix));
-          out.push({
-            start: m.index,
-            end: m.index + m[0].length,
-            type: 'API_KEY',
-            score: real ? score : 0.2,
-            reason: real ? 'format' : 'placeholder',
-          });
+          out.push(tokenCandidate(m.index, m.index + m[0].length, real, score));
         }
       }
     }

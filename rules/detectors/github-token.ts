@@ -1,4 +1,4 @@
-import { crc32, isPlaceholderToken, randomBody, toBase62 } from '../secret-util.ts';
+import { crc32, isPlaceholderToken, randomBody, toBase62, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Classic tokens since 2021: a prefix naming the kind (ghp_ personal, gho_ OAuth, ghu_ user to
@@ -46,13 +46,7 @@ export const githubToken: Detector = {
     }
     for (const m of text.matchAll(FINE_GRAINED)) {
       const real = randomBody(m[0].slice(11));
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        type: 'API_KEY',
-        score: real ? 0.95 : 0.2,
-        reason: real ? 'format' : 'placeholder',
-      });
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.95));
     }
     return out;
   },

@@ -1,4 +1,4 @@
-import { randomBody } from '../secret-util.ts';
+import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // GitLab prefixes every token with its kind: glpat- personal/project/group access, gldt- deploy,
@@ -23,23 +23,11 @@ export const gitlabToken: Detector = {
     for (const m of text.matchAll(PREFIXED)) {
       // Random bodies only: docs show `glpat-xxxxxxxxxxxxxxxxxxxx` and `glpat-<your-token>`.
       const real = randomBody(m[2]!);
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        type: 'API_KEY',
-        score: real ? 0.95 : 0.2,
-        reason: real ? 'format' : 'placeholder',
-      });
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.95));
     }
     for (const m of text.matchAll(RUNNER_REGISTRATION)) {
       const real = randomBody(m[0].slice(9));
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        type: 'API_KEY',
-        score: real ? 0.9 : 0.2,
-        reason: real ? 'format' : 'placeholder',
-      });
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.9));
     }
     return out;
   },

@@ -1,4 +1,4 @@
-import { randomBody } from '../secret-util.ts';
+import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // `SG.`, a 22-character key id, a dot, a 43-character secret (both base64url).
@@ -14,13 +14,7 @@ export const sendgridKey: Detector = {
     const out: Candidate[] = [];
     for (const m of text.matchAll(KEY)) {
       const real = randomBody(m[2]!);
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        type: 'API_KEY',
-        score: real ? 0.95 : 0.2,
-        reason: real ? 'format' : 'placeholder',
-      });
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.95));
     }
     return out;
   },

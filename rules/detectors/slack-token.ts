@@ -1,4 +1,4 @@
-import { randomBody } from '../secret-util.ts';
+import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Slack tokens: xoxb- bot, xoxp- user, xoxa-/xoxr- workspace and refresh, xoxs-/xoxo- legacy,
@@ -30,13 +30,7 @@ export const slackToken: Detector = {
         b = b.slice(0, -1);
       }
       const real = /\d/.test(b) && b.length >= 20 && randomBody(b.replace(/[-/]/g, ''));
-      out.push({
-        start,
-        end,
-        type: 'API_KEY',
-        score: real ? score : 0.2,
-        reason: real ? 'format' : 'placeholder',
-      });
+      out.push(tokenCandidate(start, end, real, score));
     };
     for (const m of text.matchAll(TOKEN)) add(m.index, m[0], m[1]!, 0.95);
     for (const m of text.matchAll(APP_TOKEN)) add(m.index, m[0], m[1]!, 0.95);

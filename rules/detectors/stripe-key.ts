@@ -1,4 +1,4 @@
-import { randomBody } from '../secret-util.ts';
+import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Secret (sk_) and restricted (rk_) keys, live or test, and webhook signing secrets (whsec_).
@@ -30,13 +30,7 @@ export const stripeKey: Detector = {
     }
     for (const m of text.matchAll(WEBHOOK_SECRET)) {
       const real = randomBody(m[1]!);
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        type: 'API_KEY',
-        score: real ? 0.9 : 0.2,
-        reason: real ? 'format' : 'placeholder',
-      });
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.9));
     }
     return out;
   },

@@ -104,7 +104,8 @@ const US_AREA = [
   '971',
 ];
 
-const MONTHS: Record<'en' | 'de' | 'fr' | 'es', string[]> = {
+/** Month names per language (dates of birth in tickets, plain dates in the negatives). */
+export const MONTHS: Record<'en' | 'de' | 'fr' | 'es', string[]> = {
   en: [
     'January',
     'February',
