@@ -1,7 +1,9 @@
 // The in-page guard: runs only on catalogue hosts (the manifest's matches come from the
 // catalogue), in every frame, from document_start so its capture listeners come first.
+// Each part of the guard gets the same context; see lib/guard/context.ts.
 import { TokenVault } from '@/rules/index.ts';
 import { installGuard } from '@/lib/guard/guard.ts';
+import { guardContext } from '@/lib/guard/context.ts';
 import { catalogueMatches, frameAddress, pageClassFor } from '@/lib/guard/pages.ts';
 
 export default defineContentScript({
@@ -14,6 +16,12 @@ export default defineContentScript({
     if (!pageClass) return;
     // A random seed per tab: synthetic stand-ins must not be reproducible from the value.
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
-    installGuard(window, { pageClass, vault: new TokenVault({ seed }), signal: ctx.signal });
+    const guard = guardContext({
+      win: window,
+      pageClass,
+      vault: new TokenVault({ seed }),
+      signal: ctx.signal,
+    });
+    installGuard(window, guard);
   },
 });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CHROMIUM = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The built extension; HUSH_OUT_DIR matches wxt.config.ts's output folder. */
+export const EXTENSION_DIR = resolve(process.env.HUSH_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export async function launchWithExtension(): Promise<{ context: BrowserContext; dir: string }> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);

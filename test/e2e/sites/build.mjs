@@ -110,13 +110,14 @@ function copyTinymce(outdir) {
 }
 
 /**
- * Builds every page from scratch into `outdir` (default: dist/ beside this file).
+ * Builds every page from scratch into `outdir` (default: $HUSH_SITES_DIST, else dist/ beside
+ * this file; parallel runs give each its own folder).
  * @param {{ outdir?: string }} [options]
  * @returns {Promise<{ outdir: string, ms: number }>}
  */
 export async function buildSites(options = {}) {
   const started = performance.now();
-  const outdir = options.outdir ?? join(here, 'dist');
+  const outdir = options.outdir ?? process.env.HUSH_SITES_DIST ?? join(here, 'dist');
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await build({

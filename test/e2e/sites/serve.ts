@@ -74,7 +74,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const defaultDist = join(dirname(fileURLToPath(import.meta.url)), 'dist');
+const defaultDist =
+  process.env.HUSH_SITES_DIST ?? join(dirname(fileURLToPath(import.meta.url)), 'dist');
 
 /** Routes `host` in `context` to the built fixture page for `editor`. */
 export async function serveChatSite(

@@ -1,0 +1,107 @@
+/**
+ * What every part of the in-page guard shares on one page: the page's class and rules, the tab's
+ * token vault, the content script's lifetime, where decisions are reported, and the values the
+ * agent chose to send anyway. The content script builds one and hands it to each part (send and
+ * paste guard, uploads, typing overlay, network backstop bridge, reply unmasking).
+ */
+import type { EntityType, TokenVault } from '@/rules/index.ts';
+import { DEFAULT_RULES, type Action, type GuardRules, type PageClass } from './decide.ts';
+
+/**
+ * Where text or a file tried to enter or leave the page. Stored in incident records, so these
+ * identifiers are forever: add new ones, never rename.
+ */
+export const CHANNELS = ['paste', 'drop', 'typing', 'send', 'upload', 'network'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** What finally happened to it (also forever). */
+export const OUTCOMES = [
+  'allowed',
+  'monitored',
+  'warned',
+  'masked',
+  'blocked',
+  'overridden',
+  'undone',
+  'cancelled',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * One decision of the guard. The incident record is made from it, so it never holds a matched
+ * value: types and counts only, and the override reason only after it was scanned and masked.
+ */
+export interface GuardEvent {
+  channel: Channel;
+  /** What policy asked for (the strongest action over the findings). */
+  action: Action;
+  /** What happened in the end. */
+  outcome: Outcome;
+  /** How many values of each type were involved. */
+  counts: Partial<Record<EntityType, number>>;
+  /** The agent's reason for sending anyway, already masked. */
+  reason?: string;
+}
+
+/** Texts the company sets in policy (issue 4); each is optional. */
+export interface PageTexts {
+  /** The first-visit notice's text; a built-in sentence when absent. */
+  disclosure?: string;
+  /** A link for "learn more" beside the disclosure. */
+  disclosureUrl?: string;
+  /** The approved AI tool to use instead, named by every block on an unapproved AI site. */
+  approvedAlternative?: { name: string; url: string };
+}
+
+/**
+ * Values the agent released (confirmed a warning for, or sent anyway with a reason). They live
+ * in the tab's memory only, so the network backstop does not stop what the agent was allowed to
+ * send. The page already holds these values; nothing here is stored or sent.
+ */
+export class Released {
+  readonly #values = new Set<string>();
+  add(values: Iterable<string>): void {
+    for (const v of values) this.#values.add(v);
+  }
+  has(value: string): boolean {
+    return this.#values.has(value);
+  }
+  get size(): number {
+    return this.#values.size;
+  }
+}
+
+export interface GuardContext {
+  win: Window;
+  pageClass: PageClass;
+  /** The rules per page class (built-in defaults until policy supplies them, issue 4). */
+  rules: GuardRules;
+  /** Token numbering for this tab's conversation; its seed must be random (see TokenVault). */
+  vault: TokenVault;
+  /** The content script's lifetime: aborting removes every listener, overlay and notice. */
+  signal: AbortSignal;
+  /** Hands one decision to the background, which records it as an incident. */
+  report: (event: GuardEvent) => void;
+  released: Released;
+  texts: PageTexts;
+}
+
+/** A context with defaults for what the caller leaves out (tests build theirs this way). */
+export function guardContext(
+  base: Pick<GuardContext, 'win' | 'pageClass' | 'vault' | 'signal'> & Partial<GuardContext>,
+): GuardContext {
+  return {
+    rules: DEFAULT_RULES,
+    report: () => {},
+    released: new Released(),
+    texts: {},
+    ...base,
+  };
+}
+
+/** Counts per type, from a list with one entry a value. */
+export function countTypes(types: readonly EntityType[]): Partial<Record<EntityType, number>> {
+  const counts: Partial<Record<EntityType, number>> = {};
+  for (const t of types) counts[t] = (counts[t] ?? 0) + 1;
+  return counts;
+}
