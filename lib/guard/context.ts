@@ -71,6 +71,37 @@ export class Released {
   }
 }
 
+/**
+ * Settings policy will supply (issue 4). Until it does, `guardContext` fills in the defaults
+ * below, chosen for an unapproved AI site to be safe and for agents to be able to finish the job.
+ */
+export interface GuardSettings {
+  /** Whether the agent may send anyway after a warning or a mask (never after a block). */
+  overrideAllowed: boolean;
+  /** Whether sending anyway needs a written reason. */
+  overrideReasonRequired: boolean;
+  /** Reversible masking: tokens like [EMAIL_1] can be put back in the AI's reply, locally. */
+  reversible: boolean;
+  /**
+   * What happens to content Hush cannot read (an unreadable or over-size file, a request body it
+   * cannot decode): `closed` stops it, `open` lets it through.
+   */
+  failMode: 'closed' | 'open';
+  /** Files larger than this are not read; the fail mode decides. */
+  maxFileBytes: number;
+}
+
+/** The built-in settings for a page class: fail closed only on unapproved AI sites. */
+export function defaultSettings(pageClass: PageClass): GuardSettings {
+  return {
+    overrideAllowed: true,
+    overrideReasonRequired: true,
+    reversible: true,
+    failMode: pageClass === 'unapproved-ai' ? 'closed' : 'open',
+    maxFileBytes: 20 * 1024 * 1024,
+  };
+}
+
 export interface GuardContext {
   win: Window;
   pageClass: PageClass;
@@ -84,6 +115,7 @@ export interface GuardContext {
   report: (event: GuardEvent) => void;
   released: Released;
   texts: PageTexts;
+  settings: GuardSettings;
 }
 
 /** A context with defaults for what the caller leaves out (tests build theirs this way). */
@@ -95,6 +127,7 @@ export function guardContext(
     report: () => {},
     released: new Released(),
     texts: {},
+    settings: defaultSettings(base.pageClass),
     ...base,
   };
 }
