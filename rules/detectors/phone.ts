@@ -1,23 +1,18 @@
 /**
  * Phone numbers. Candidates are found cheaply here (a bounded run of digit groups), refused by
  * shape when they are dates, addresses, versions, amounts or card-length runs, then validated
- * with libphonenumber-js against the country's number plan.
+ * against the country's number plan.
  *
- * Metadata: 'libphonenumber-js/min' cut to the countries in scripts/build-phone-metadata.mjs
- * (rules/phone/metadata.ts); other calling codes are recognised without their plans. Originally Measured with
- * `npx esbuild --bundle --minify --format=esm <file importing parsePhoneNumberFromString> | gzip -c | wc -c`
- * (libphonenumber-js 1.13.16): min 29.6 KB, mobile 34.5 KB, max 50.6 KB. The whole engine
- * (without names) must fit in 60 KB, so max alone would take most of it. `mobile` only knows
- * mobile ranges, which would drop every landline, desk and fax number. `min` checks each
- * country's number pattern and lengths (not the per-type ranges), which is what a detector
- * needs: the rest of the decision comes from shape and context below.
+ * Number plans: libphonenumber-js's 'min' metadata cut to the countries in
+ * scripts/build-phone-metadata.mjs (rules/phone/metadata.ts); other calling codes are recognised
+ * without their plans. `min` checks each country's number pattern and lengths (and number types
+ * where the plan has them), which is what a detector needs: the rest of the decision comes from
+ * shape and context below. The plans are read by rules/phone/validate.ts, which answers as
+ * libphonenumber-js does (a test compares them) without shipping the library's code: the whole
+ * engine without names must fit in 60 KB gzipped.
  */
-import {
-  parsePhoneNumberFromString as parseWith,
-  type CountryCode,
-  type PhoneNumber,
-} from 'libphonenumber-js/core';
 import { ALL_CALLING_CODES, PHONE_METADATA } from '../phone/metadata.ts';
+import { PhonePlans } from '../phone/validate.ts';
 import { clamp } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -33,7 +28,7 @@ const EXTENSION = /[ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}$/i;
 
 // Countries whose national numbers are written with a leading trunk "0" (or, for Italy, whose
 // landlines keep it); a national number without the 0 is never meant for them.
-const WITH_ZERO: readonly CountryCode[] = [
+const WITH_ZERO: readonly string[] = [
   'GB',
   'FR',
   'DE',
@@ -47,7 +42,7 @@ const WITH_ZERO: readonly CountryCode[] = [
   'BR',
 ];
 // Countries whose national numbers are written without a leading 0.
-const WITHOUT_ZERO: readonly CountryCode[] = ['US', 'CA', 'ES', 'IT', 'IN', 'BR', 'MX'];
+const WITHOUT_ZERO: readonly string[] = ['US', 'CA', 'ES', 'IT', 'IN', 'BR', 'MX'];
 
 // Words that say "this is a phone number". Tested on the lower-cased text before (40 chars) and
 // after (24 chars) the candidate.
@@ -213,12 +208,7 @@ function looksLikeSomethingElse(main: string, s: Shape): boolean {
   return false;
 }
 
-/** Parses with the shipped subset of number plans (see scripts/build-phone-metadata.mjs). */
-function parsePhoneNumberFromString(text: string, country?: CountryCode): PhoneNumber | undefined {
-  return country === undefined
-    ? parseWith(text, PHONE_METADATA)
-    : parseWith(text, country, PHONE_METADATA);
-}
+const PLANS = new PhonePlans(PHONE_METADATA);
 
 const SHIPPED_CODES = new Set(Object.keys(PHONE_METADATA.country_calling_codes));
 const OTHER_CODES = new Set(ALL_CALLING_CODES.filter((c) => !SHIPPED_CODES.has(c)));
@@ -261,12 +251,12 @@ function validate(main: string, s: Shape): Verdict | null {
     if (!plus.startsWith('+')) plus = '+' + plus;
     const intlDigits = plus.replace(/\D/g, '');
     if (intlDigits.length < 8 || intlDigits.length > 15) return null;
-    const p = parsePhoneNumberFromString(plus);
-    if (p?.isValid()) {
+    const verdict = PLANS.verdict(plus);
+    if (verdict === 'valid') {
       return { score: main.startsWith('+') ? 0.85 : 0.75, reason: 'valid international' };
     }
     // A country code that exists but a number the (minimal) plan does not know: plausible.
-    if (p) return { score: 0.3, reason: 'international' };
+    if (verdict) return { score: 0.3, reason: 'international' };
     // A real calling code whose plan is not shipped: "+" and 8-15 digits is still a phone.
     if (unshippedCallingCode(intlDigits)) {
       return {
@@ -296,8 +286,7 @@ function validate(main: string, s: Shape): Verdict | null {
   if (!pairs) {
     for (const c of zero ? WITH_ZERO : WITHOUT_ZERO) {
       if ((c === 'US' || c === 'CA') && !nanpShape) continue;
-      const p = parsePhoneNumberFromString(main, c);
-      if (p?.isValid()) {
+      if (PLANS.verdict(main, c) === 'valid') {
         valid = true;
         break;
       }
@@ -325,12 +314,12 @@ function continuesACode(text: string, start: number): boolean {
   return CODE_TOKEN_BEFORE.test(pre) || HTTP_STATUS_BEFORE.test(pre);
 }
 
-/** Phone numbers in international and national formats, validated with libphonenumber-js. */
+/** Phone numbers in international and national formats, validated against libphonenumber's number plans. */
 export const phone: Detector = {
   id: 'phone',
   types: ['PHONE'],
   description:
-    'Phone numbers: a bounded digit-group run validated with libphonenumber-js (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused.',
+    'Phone numbers: a bounded digit-group run validated against libphonenumber’s number plans (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused.',
   prefilter: /\d[\d ().\-/]{5,24}\d/,
   detect(text, ctx) {
     const out: Candidate[] = [];

@@ -1,0 +1,314 @@
+/**
+ * Phone number validation against libphonenumber's number plans, without the library's code.
+ *
+ * Why not call libphonenumber-js: the engine without the name pass must fit in 60 KB gzipped,
+ * and the library's parsing and formatting code took about 10 KB of that on top of the plans
+ * themselves, for the one question the phone detector asks: "is this number valid in this plan?"
+ * This file answers exactly that question the way libphonenumber-js 1.x's
+ * `parsePhoneNumberFromString(text, country?, metadata)?.isValid()` does, step for step (calling
+ * code, IDD prefix, national prefix for parsing and its transform rule, possible lengths, the
+ * country behind a shared calling code, number types where the plan has them), on the inputs the
+ * detector gives it: an optional "+", digits and the separators space . - / ( ). The plans
+ * still come from libphonenumber-js (scripts/build-phone-metadata.mjs), and
+ * rules/phone/validate.test.ts compares every answer with the library's on the corpus's
+ * candidates and on generated numbers for every shipped country, so the two cannot drift apart.
+ *
+ * Metadata layout (libphonenumber-js "version 4" JSON), per country: [0] calling code, [1] IDD
+ * prefix, [2] national number pattern, [3] possible lengths, [5] national prefix, [7] national
+ * prefix for parsing, [8] its transform rule, [10] leading digits, [11] number types (fixed line,
+ * mobile, toll free, premium rate, personal, voicemail, UAN, pager, VoIP, shared cost), each
+ * [pattern, possible lengths?].
+ */
+import type { MetadataJson } from 'libphonenumber-js/core';
+
+/** What parsing found: nothing usable, or a number in a known plan that is valid or not. */
+export type PhoneVerdict = 'valid' | 'invalid' | undefined;
+
+type TypeEntry = [string, number[]?] | 0 | undefined;
+type CountryEntry = [
+  string, // 0 calling code
+  string, // 1 IDD prefix
+  string, // 2 national number pattern
+  number[], // 3 possible lengths
+  unknown, // 4 formats (dropped from the shipped plans)
+  (string | 0)?, // 5 national prefix
+  unknown?, // 6 national prefix formatting rule
+  (string | 0)?, // 7 national prefix for parsing
+  (string | 0)?, // 8 national prefix transform rule
+  unknown?, // 9 national prefix optional when formatting
+  (string | 0)?, // 10 leading digits
+  (TypeEntry[] | 0)?, // 11 types
+];
+
+/** One country's plan with its patterns compiled once. */
+interface Plan {
+  code: string;
+  idd: RegExp;
+  national: RegExp;
+  lengths: number[];
+  prefix: RegExp | null;
+  transform: string | null;
+  leading: RegExp | null;
+  /** Types in libphonenumber's order, or null when the plan has none. */
+  types: ({ pattern: RegExp; lengths: number[] } | null)[] | null;
+  /** A mobile type present with an empty pattern (fixed line and mobile look alike). */
+  mobileEmpty: boolean;
+  hasMobile: boolean;
+}
+
+const whole = (source: string): RegExp => new RegExp(`^(?:${source})$`);
+const start = (source: string): RegExp => new RegExp(`^(?:${source})`);
+
+function compile(entry: CountryEntry): Plan {
+  const [code, idd, national, lengths] = entry;
+  const prefixSource = entry[7] || entry[5] || '';
+  const rawTypes = entry[11];
+  const types =
+    Array.isArray(rawTypes) && rawTypes.length > 0
+      ? rawTypes.map((t) =>
+          Array.isArray(t) && t[0] ? { pattern: whole(t[0]), lengths: t[1] ?? lengths } : null,
+        )
+      : null;
+  const mobile = Array.isArray(rawTypes) ? rawTypes[1] : undefined;
+  return {
+    code,
+    idd: start(idd),
+    national: whole(national),
+    lengths,
+    prefix: prefixSource ? start(prefixSource) : null,
+    transform: entry[8] || null,
+    leading: entry[10] ? start(entry[10]) : null,
+    types,
+    hasMobile: Array.isArray(mobile),
+    mobileEmpty: Array.isArray(mobile) && mobile[0] === '',
+  };
+}
+
+/** A set of number plans, compiled lazily (most scans meet a handful of countries). */
+export class PhonePlans {
+  readonly #meta: MetadataJson;
+  readonly #plans = new Map<string, Plan>();
+
+  constructor(meta: MetadataJson) {
+    this.#meta = meta;
+  }
+
+  /** The plan of `country`, or undefined when it is not shipped. */
+  plan(country: string): Plan | undefined {
+    let p = this.#plans.get(country);
+    if (!p) {
+      const entry = (this.#meta.countries as unknown as Record<string, CountryEntry | undefined>)[
+        country
+      ];
+      if (!entry) return undefined;
+      p = compile(entry);
+      this.#plans.set(country, p);
+    }
+    return p;
+  }
+
+  /** The countries sharing a calling code, main country first; undefined when unknown. */
+  countries(code: string): readonly string[] | undefined {
+    const list = (this.#meta.country_calling_codes as Record<string, string[] | undefined>)[code];
+    return list && list.length > 0 ? list : undefined;
+  }
+
+  /**
+   * libphonenumber-js's `parsePhoneNumberFromString(text, country, metadata)`, reduced to its
+   * verdict: undefined where the library returns no number, else whether `isValid()` holds.
+   */
+  verdict(text: string, country?: string): PhoneVerdict {
+    if (text.length > 250) return undefined;
+    if (country !== undefined && !this.plan(country)) country = undefined;
+    const formatted = extractFormatted(text);
+    if (formatted === undefined || !viable(formatted)) return undefined;
+    const number = plusAndDigits(formatted);
+
+    // The calling code: from a "+", from the default country's IDD prefix ("00", "011"), or
+    // from the default country's own code written without "+".
+    let code: string | undefined;
+    let rest: string | undefined;
+    if (number[0] !== '+') {
+      const withoutIdd = country === undefined ? undefined : this.#stripIdd(number, country);
+      if (withoutIdd !== undefined && withoutIdd !== number) {
+        [code, rest] = this.#codeAfterPlus('+' + withoutIdd);
+      } else {
+        rest = number;
+        if (country !== undefined) {
+          const shorter = this.#codeWithoutPlus(number, country);
+          if (shorter !== undefined) [code, rest] = [this.plan(country)!.code, shorter];
+        }
+      }
+    } else {
+      [code, rest] = this.#codeAfterPlus(number);
+    }
+
+    let plan: Plan | undefined;
+    let selected: string | undefined;
+    if (code !== undefined) {
+      plan = this.plan(this.countries(code)![0]!);
+    } else if (rest && country !== undefined) {
+      selected = country;
+      plan = this.plan(country);
+      code = plan!.code;
+    } else {
+      return undefined;
+    }
+    if (!plan || !rest) return undefined;
+
+    const national = this.#nationalNumber(rest, plan);
+    const exact = this.#countryFor(code, national);
+    if (exact !== undefined) {
+      selected = exact;
+      plan = this.plan(exact)!;
+    }
+    if (national.length < 2 || national.length > 17) return undefined;
+    // isValid(): the plan of the country if one was found, else the calling code's main plan.
+    const validPlan = selected !== undefined ? this.plan(selected)! : plan;
+    return isValidIn(national, validPlan) ? 'valid' : 'invalid';
+  }
+
+  /** stripIddPrefix: the number after the country's international prefix, if it starts so. */
+  #stripIdd(number: string, country: string): string | undefined {
+    const plan = this.plan(country)!;
+    const m = plan.idd.exec(number);
+    if (!m) return undefined;
+    const after = number.slice(m[0].length);
+    const firstDigit = /\d/.exec(after);
+    if (firstDigit && firstDigit[0] === '0') return undefined;
+    return after;
+  }
+
+  /** The calling code after a "+" (1 to 3 digits, shortest known first) and what follows. */
+  #codeAfterPlus(number: string): [string | undefined, string | undefined] {
+    if (number[1] === '0') return [undefined, undefined];
+    for (let i = 2; i - 1 <= 3 && i <= number.length; i++) {
+      const code = number.slice(1, i);
+      if (this.countries(code)) return [code, number.slice(i)];
+    }
+    return [undefined, undefined];
+  }
+
+  /**
+   * extractCountryCallingCodeFromInternationalNumberWithoutPlusSign: "49 30 1234567" with
+   * default DE is read as +49 when the number only makes sense that way.
+   */
+  #codeWithoutPlus(number: string, country: string): string | undefined {
+    const plan = this.plan(country)!;
+    if (!number.startsWith(plan.code)) return undefined;
+    const shorter = number.slice(plan.code.length);
+    const shorterNational = this.#nationalNumber(shorter, plan);
+    const national = this.#nationalNumber(number, plan);
+    if (
+      (!plan.national.test(national) && plan.national.test(shorterNational)) ||
+      lengthCheck(national, plan.lengths) === 'TOO_LONG'
+    ) {
+      return shorter;
+    }
+    return undefined;
+  }
+
+  /** extractNationalNumber: the national prefix (trunk "0", carrier codes) taken off if it fits. */
+  #nationalNumber(number: string, plan: Plan): string {
+    if (!plan.prefix) return number;
+    const m = plan.prefix.exec(number);
+    if (!m) return number;
+    const groups = m.length - 1;
+    const hasGroups = groups > 0 && Boolean(m[groups]);
+    const national =
+      plan.transform && hasGroups
+        ? number.replace(plan.prefix, plan.transform)
+        : number.slice(m[0].length);
+    if (national === number) return number;
+    // Taking the prefix off must not turn a valid number into an invalid one.
+    if (plan.national.test(number) && !plan.national.test(national)) return number;
+    if (plan.lengths.length > 0) {
+      const country = this.#countryFor(plan.code, national);
+      const lengths = country !== undefined ? this.plan(country)!.lengths : plan.lengths;
+      const check = lengthCheck(national, lengths);
+      if (check === 'TOO_SHORT' || check === 'INVALID_LENGTH') return number;
+    }
+    return national;
+  }
+
+  /** getCountryByCallingCode: which country of a shared calling code a number belongs to. */
+  #countryFor(code: string, national: string): string | undefined {
+    const list = this.countries(code);
+    if (!list) return undefined;
+    if (list.length === 1) return list[0];
+    for (const country of list) {
+      const plan = this.plan(country)!;
+      if (plan.leading) {
+        if (national && plan.leading.test(national)) return country;
+      } else if (numberType(national, plan)) {
+        return country;
+      }
+    }
+    return undefined;
+  }
+}
+
+// libphonenumber's character classes, reduced to the ASCII inputs the detector produces (it
+// normalises full-width digits and dashes before this point).
+const START = /[+\d]/;
+const TRAILING = /[^\d#]+$/;
+const VIABLE = /^\d{2}$|^\+?(?:[-/. ()[\]~]*\d){3,}[-/. ()[\]~\d]*$/;
+
+/** The number from its first "+" or digit, without trailing non-digits. */
+function extractFormatted(text: string): string | undefined {
+  if (!text) return undefined;
+  const at = text.search(START);
+  if (at < 0) return undefined;
+  return text.slice(at).replace(TRAILING, '');
+}
+
+function viable(number: string): boolean {
+  return number.length >= 2 && VIABLE.test(number);
+}
+
+/** parseIncompletePhoneNumber: a leading "+" and the digits. */
+function plusAndDigits(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (ch === '+') {
+      if (!out) out = '+';
+    } else if (ch >= '0' && ch <= '9') {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+type LengthCheck = 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH';
+
+function lengthCheck(national: string, lengths: readonly number[]): LengthCheck {
+  const n = national.length;
+  const min = lengths[0]!;
+  if (min === n) return 'IS_POSSIBLE';
+  if (min > n) return 'TOO_SHORT';
+  if (lengths[lengths.length - 1]! < n) return 'TOO_LONG';
+  return lengths.indexOf(n, 1) >= 0 ? 'IS_POSSIBLE' : 'INVALID_LENGTH';
+}
+
+// Type indices: 0 fixed line, 1 mobile; the rest in the order libphonenumber tries them.
+const NON_FIXED = [1, 3, 2, 9, 8, 4, 7, 6, 5];
+
+function isType(national: string, plan: Plan, index: number): boolean {
+  const t = plan.types?.[index];
+  if (!t) return false;
+  if (t.lengths.indexOf(national.length) < 0) return false;
+  return t.pattern.test(national);
+}
+
+/** getNumberType, reduced to "has a type": fixed line, mobile or any other. */
+function numberType(national: string, plan: Plan): boolean {
+  if (!plan.types) return false;
+  if (!plan.national.test(national)) return false;
+  if (isType(national, plan, 0)) return true;
+  for (const i of NON_FIXED) if (isType(national, plan, i)) return true;
+  return false;
+}
+
+function isValidIn(national: string, plan: Plan): boolean {
+  return plan.types ? numberType(national, plan) : plan.national.test(national);
+}
