@@ -3,6 +3,7 @@
 // Each part of the guard gets the same context; see lib/guard/context.ts.
 import { TokenVault } from '@/rules/index.ts';
 import { installGuard } from '@/lib/guard/guard.ts';
+import { installBackstopBridge } from '@/lib/guard/backstop-bridge.ts';
 import { guardContext } from '@/lib/guard/context.ts';
 import { catalogueMatches, frameAddress, pageClassFor } from '@/lib/guard/pages.ts';
 
@@ -22,6 +23,7 @@ export default defineContentScript({
       vault: new TokenVault({ seed }),
       signal: ctx.signal,
     });
+    installBackstopBridge(window, guard);
     installGuard(window, guard);
   },
 });

@@ -92,6 +92,14 @@ export class TokenVault {
     return out;
   }
 
+  /**
+   * Every synthetic stand-in this vault has made. They are made-up values that may look real to
+   * a detector; the network backstop lets them leave, since Hush itself put them there.
+   */
+  standIns(): string[] {
+    return [...this.synthetic.values()];
+  }
+
   /** Every token this vault has made, for unmask across a whole conversation. */
   toMap(): TokenMap {
     return Object.fromEntries(this.byToken);

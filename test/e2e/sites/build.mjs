@@ -33,6 +33,7 @@ export const PAGES = [
   { name: 'tinymce', entry: 'tinymce.ts', label: 'TinyMCE' },
   { name: 'codemirror', entry: 'codemirror.ts', label: 'CodeMirror' },
   { name: 'script-send', entry: 'script-send.ts', label: 'script send' },
+  { name: 'upload', entry: 'upload.ts', label: 'upload' },
 ];
 
 const SHELL_CSS = `
@@ -65,15 +66,50 @@ function scriptSendBody() {
   const button = (id, text) => `<button type="button" data-testid="${id}">${text}</button>`;
   return `<main>
   <h1>Fixture page that sends from script</h1>
-  <p>Each button sends the same fixed text without any editor.</p>
+  <p>Each button sends the hidden field's text (a fixed text when it is empty) without any editor.</p>
+  <input type="hidden" id="script-text">
   ${button('send-fetch', 'Send with fetch')}
   ${button('send-xhr', 'Send with XMLHttpRequest')}
   ${button('send-beacon', 'Send with sendBeacon')}
   ${button('send-form', 'Send with a form')}
+  ${button('send-ws', 'WebSocket message')}
+  ${button('send-ws-blob', 'WebSocket Blob message')}
+  ${button('send-multipart', 'Multipart upload with a text file')}
+  ${button('send-multipart-xhr', 'Multipart form by XHR')}
+  ${button('send-blob', 'Blob body by fetch')}
+  ${button('send-blob-xhr', 'Blob body by XHR')}
+  ${button('send-bytes-xhr', 'Byte array by XHR')}
+  ${button('send-request', 'Request object by fetch')}
+  ${button('send-beacon-blob', 'Beacon with a Blob')}
+  ${button('send-urlencoded', 'URL-encoded body by fetch')}
+  ${button('send-stream', 'Streamed body by fetch')}
+  ${button('send-large', 'Oversized body by fetch')}
+  ${button('send-frame', 'Fetch from a new frame')}
+  <h2 id="log-heading">What the page saw</h2>
+  <ol id="log" aria-labelledby="log-heading"></ol>
   <form id="script-form" method="post" action="/api/send" target="form-sink" hidden>
     <label>Text <input name="text"></label>
   </form>
   <iframe name="form-sink" title="Form response" hidden></iframe>
+  <div id="status" role="status">loading</div>
+</main>`;
+}
+
+/** A page that receives files: a file input, a drop zone, a paste target and a form post. */
+function uploadBody() {
+  return `<main>
+  <h1>Fixture upload page</h1>
+  <p><label for="file">Attach files</label> <input type="file" id="file" multiple></p>
+  <div id="dropzone" data-testid="dropzone" style="border: 2px dashed #888; padding: 2rem">Drop files here</div>
+  <p><label for="composer">Message</label><br><textarea id="composer" rows="4" cols="60"></textarea></p>
+  <form id="upload-form" method="post" action="/api/send" enctype="multipart/form-data" target="form-sink">
+    <label>Attachment <input type="file" name="attachment" id="form-file"></label>
+    <input type="hidden" name="note" value="form upload">
+    <button type="submit" data-testid="form-submit">Upload with the form</button>
+  </form>
+  <iframe name="form-sink" title="Form response" hidden></iframe>
+  <h2 id="received-heading">Received files</h2>
+  <ol id="received" aria-labelledby="received-heading"></ol>
   <div id="status" role="status">loading</div>
 </main>`;
 }
@@ -89,7 +125,12 @@ function html(page, hasCss) {
     page.name === 'tinymce' ? `<script src="${asset('tinymce/tinymce.min.js')}"></script>` : '',
     `<script type="module" src="${asset(`${page.name}.js`)}"></script>`,
   ].filter(Boolean);
-  const body = page.name === 'script-send' ? scriptSendBody() : chatBody(page.label);
+  const body =
+    page.name === 'script-send'
+      ? scriptSendBody()
+      : page.name === 'upload'
+        ? uploadBody()
+        : chatBody(page.label);
   return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 

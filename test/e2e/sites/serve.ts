@@ -28,7 +28,7 @@ export const EDITORS = [
   'codemirror',
 ] as const;
 export type Editor = (typeof EDITORS)[number];
-export type Page = Editor | 'script-send';
+export type Page = Editor | 'script-send' | 'upload';
 
 /** One request the page sent to /api/send or /api/beacon. */
 export interface CapturedRequest {
