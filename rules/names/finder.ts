@@ -16,8 +16,10 @@
  * Cost: about 0.1-0.15 s of CPU on 1 MB of ticket text and 0.2-0.3 ms on a 2 KB ticket (this
  * machine, under tsx). What keeps it there: scoring allocates no closures; a pattern is tested
  * only when its bump could raise the score (or, for the caps, when the score could be found);
- * end-anchored patterns are tried only where a match can start instead of searched for; and
- * the lower-case cues are found with one pass of a plain case-insensitive pattern.
+ * end-anchored patterns are tried only where a match can start instead of searched for; the
+ * lower-case cues are found with one pass of a plain case-insensitive pattern; the patterns are
+ * compiled once, up front, on a long subject (see primePatterns); and tokens are small objects
+ * of one shape (see Tok).
  */
 import type { Candidate, Span } from '../types.ts';
 import {
@@ -88,20 +90,51 @@ const CODE_CHUNK = /[`={}<\\|$#@]|:\/\/|www\.|\.(?:com|org|net|io|de|fr|es)\b/;
 /** Placeholder surnames of documentation and forms ("John Doe", "Max Mustermann"). */
 const PLACEHOLDER = new Set(['doe', 'mustermann', 'musterfrau', 'bloggs']);
 
-interface Tok {
-  start: number;
-  end: number;
-  text: string;
+/**
+ * One capitalised word of the text. What depends on the word alone lives in its WordInfo,
+ * shared by every occurrence, so a token holds five fields instead of nine: tokens live until
+ * the end of a scan (a 1 MB paste has hundreds of thousands), and the garbage collector's cost
+ * of copying them was most of the finder's time on such texts.
+ */
+class Tok {
+  readonly start: number;
+  readonly end: number;
+  readonly info: WordInfo;
+  readonly title: boolean;
+  readonly cls: NameClass;
+
+  constructor(start: number, end: number, info: WordInfo, title: boolean, cls: NameClass) {
+    this.start = start;
+    this.end = end;
+    this.info = info;
+    this.title = title;
+    this.cls = cls;
+  }
+
+  /** The word as written (text.slice(start, end)). */
+  get text(): string {
+    return this.info.text;
+  }
+
   /** The word folded (lower-case, accents stripped), for list lookups. */
-  key: string;
-  cls: NameClass;
+  get key(): string {
+    return this.info.key;
+  }
+
   /** A single capital letter ("J", "Ó"): a middle initial inside a run. */
-  initial: boolean;
-  title: boolean;
+  get initial(): boolean {
+    return this.info.initial;
+  }
+
   /** A stop word that is also a listed name ("Austin", "Key", "Eve"): a name after a title. */
-  stopName: boolean;
+  get stopName(): boolean {
+    return this.info.stopName;
+  }
+
   /** A first name that is also a surname ("Thomas", "Davis"): weaker alone. */
-  alsoSurname: boolean;
+  get alsoSurname(): boolean {
+    return this.info.alsoSurname;
+  }
 }
 
 interface Scored {
@@ -201,6 +234,7 @@ export function findNames(
   taken: readonly Span[],
   options: FindNamesOptions = {},
 ): Candidate[] {
+  primePatterns(text);
   const toks = collectTokens(text, taken);
   // A segment scored under this is neither found nor sent to the tie-breaker whether or not a
   // cap lowers it to 0.3 (the list and speaker rules lift any score under 0.6 alike), so the
@@ -212,7 +246,7 @@ export function findNames(
     // Grow a run of adjacent tokens.
     let j = i + 1;
     while (j < toks.length && j - i < 8 && joined(text, toks[j - 1]!, toks[j]!)) j++;
-    for (const seg of segments(text, toks.slice(i, j))) {
+    for (const seg of segments(text, toks, i, j)) {
       const s = scoreSegment(text, seg, taken, capFrom);
       if (s !== null) all.push(s);
     }
@@ -275,7 +309,9 @@ function collectTokens(text: string, taken: readonly Span[]): Tok[] {
     if (t < taken.length && taken[t]!.start < end) continue;
     const info = wordInfo(word);
     if (info === null) continue;
-    const next = text.charCodeAt(end);
+    // -1 past the end: no comparison below holds for it, as for charCodeAt's NaN (which would
+    // cost a deoptimisation, see asciiWordEnd).
+    const next = end < text.length ? text.charCodeAt(end) : -1;
     // "Google.com", "Foo.bar", "Foo(": a domain or code, not prose.
     if (next === 46 /* . */ && /\p{L}/u.test(text[end + 1] ?? '')) continue;
     if (next === 40 /* ( */ || next === 95 /* _ */) continue;
@@ -284,18 +320,16 @@ function collectTokens(text: string, taken: readonly Span[]): Tok[] {
     const prevCode = start > 0 ? text.charCodeAt(start - 1) : 32;
     const glued = !isSpace(prevCode) || (end < text.length && !isSpace(next) && !isPunct(next));
     if (glued && inCodeChunk(text, start, end)) continue;
-    out.push({
-      start,
-      end,
-      text: word,
-      key: info.key,
-      cls: info.cls,
-      initial: info.initial,
-      // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words.
-      title: info.title === 2 || (info.title === 1 && next === 46),
-      stopName: info.stopName,
-      alsoSurname: info.alsoSurname,
-    });
+    out.push(
+      new Tok(
+        start,
+        end,
+        info,
+        // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words.
+        info.title === 2 || (info.title === 1 && next === 46),
+        info.cls,
+      ),
+    );
   }
   return out;
 }
@@ -310,11 +344,18 @@ function asciiWordEnd(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 65 || c > 90) return -1;
   if (i > 0 && text.charCodeAt(i - 1) >= 128) return -1;
+  // Reads stay inside the text: a read past its end returns NaN, which the first time sends
+  // V8's optimised code back to the interpreter (a recompilation of the whole caller).
+  const n = text.length;
   let j = i + 1;
   const max = i + 31;
-  let d = text.charCodeAt(j);
-  while (j < max && d >= 97 && d <= 122) d = text.charCodeAt(++j);
-  if (j >= text.length) return j;
+  while (j < max && j < n) {
+    const d = text.charCodeAt(j);
+    if (d < 97 || d > 122) break;
+    j++;
+  }
+  if (j >= n) return j;
+  const d = text.charCodeAt(j);
   return d < 128 && WORD_END_ASCII[d] === 1 ? j : -1;
 }
 
@@ -330,6 +371,8 @@ const WORD_END_ASCII = (() => {
 
 /** What the lists say about one word, which depends on the word alone. */
 interface WordInfo {
+  /** The word itself. */
+  text: string;
   /** fold(word). */
   key: string;
   cls: NameClass;
@@ -362,6 +405,7 @@ function wordInfoUncached(word: string): WordInfo | null {
   const cls = initial ? 'unknown' : classify(word);
   const title = !TITLE_SET.has(lower) ? 0 : lower.length > 2 || /^m[rs]s?$/.test(lower) ? 2 : 1;
   return {
+    text: word,
     key: fold(word),
     cls,
     initial,
@@ -443,26 +487,29 @@ function joined(text: string, a: Tok, b: Tok): boolean {
 }
 
 /**
- * Cuts a run at stop words and titles, and trims initials that cannot start or end a name. A
+ * Cuts the run toks[from, to) at stop words and titles, and trims initials that cannot start or
+ * end a name. A
  * stop word that is also a name stays when a title or a strong cue stands right before it
  * ("Ms. Austin", "maiden name is Key").
  */
-function segments(text: string, run: Tok[]): Tok[][] {
+function segments(text: string, toks: readonly Tok[], from: number, to: number): Tok[][] {
   const out: Tok[][] = [];
   let cur: Tok[] = [];
-  for (let k = 0; k < run.length; k++) {
-    const t = run[k]!;
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
     const keep =
       t.stopName &&
       cur.length === 0 &&
       !isFunctionWord(t.text.toLowerCase()) &&
-      ((k > 0 && run[k - 1]!.title) || (k === 0 && strongCueBefore(text, t.start)));
+      ((k > from && toks[k - 1]!.title) || (k === from && strongCueBefore(text, t.start)));
     if (!keep && (t.title || t.cls === 'stop')) {
       if (cur.length > 0) {
         flushSegment(cur, out);
         cur = [];
       }
-    } else cur.push(keep ? { ...t, cls: 'common' } : t);
+    } else {
+      cur.push(keep ? new Tok(t.start, t.end, t.info, t.title, 'common') : t);
+    }
   }
   if (cur.length > 0) flushSegment(cur, out);
   // A sentence-initial word before a first name is usually a verb or a role, not a name:
@@ -542,15 +589,26 @@ function scoreSegment(
   const lastTok = seg[seg.length - 1]!;
   const start = first.start;
   const end = lastTok.end;
-  const names = seg.filter((t) => !t.initial);
+  // The words that are not initials, and what the lists say about them, read in one loop
+  // (no filtered copy when there is no initial, which is nearly always, and no array of
+  // classes): scoring runs once a capitalised run, tens of thousands of times on 1 MB.
+  let hasInitial = false;
+  for (const t of seg) if (t.initial) hasInitial = true;
+  const names = hasInitial ? seg.filter((t) => !t.initial) : seg;
   if (names.length === 0) return null;
   const n = names.length;
-  const cls = names.map((t) => t.cls);
-  const c0 = cls[0]!;
-  const cl = cls[n - 1]!;
+  const c0 = names[0]!.cls;
+  const cl = names[n - 1]!.cls;
   const knownFirst = c0 === 'first';
-  const anyKnown = cls.some((c) => c === 'first' || c === 'last');
-  const hasInitial = seg.some((t) => t.initial);
+  /** Whether a word after the first is a known first name or surname. */
+  let restKnown = false;
+  let onlyCommon = c0 === 'common';
+  for (let k = 1; k < n; k++) {
+    const c = names[k]!.cls;
+    if (c === 'first' || c === 'last') restKnown = true;
+    if (c !== 'common') onlyCommon = false;
+  }
+  const anyKnown = c0 === 'first' || c0 === 'last' || restKnown;
   const atStart = sentenceInitial(text, start);
 
   // Structure alone.
@@ -560,7 +618,7 @@ function scoreSegment(
     if (knownFirst) {
       score = cl === 'first' || cl === 'last' ? 0.9 : 0.85;
       reason = 'first name';
-    } else if (c0 === 'common' && cls.slice(1).some((c) => c === 'first' || c === 'last')) {
+    } else if (c0 === 'common' && restKnown) {
       score = 0.7;
       reason = 'name list';
     } else if (cl === 'last' || cl === 'first') {
@@ -599,7 +657,6 @@ function scoreSegment(
   const before = text.slice(Math.max(0, start - 64), start);
   cueBefore = before;
   cueStarts = null;
-  const onlyCommon = cls.every((c) => c === 'common');
   const single = n === 1 && !hasInitial;
   curScore = score;
   curReason = reason;
@@ -1340,10 +1397,12 @@ function execAt(re: RegExp, text: string, i: number): RegExpExecArray | null {
  * other characters ("—", and letters that case-fold to ASCII ones) are left to the pattern.
  */
 function mayOpenSignOff(text: string, k: number): boolean {
-  let c = text.charCodeAt(k);
-  while (c === 32 || c === 9) c = text.charCodeAt(++k);
-  if (Number.isNaN(c)) return false;
-  return c >= 128 || SIGN_OFF_FIRST[c] === 1;
+  const n = text.length;
+  for (; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return c >= 128 || SIGN_OFF_FIRST[c] === 1;
+  }
+  return false;
 }
 
 /** ASCII characters that open a word of SIGN_OFF, in both cases. */
@@ -1430,4 +1489,90 @@ function overlapsAny(spans: readonly Span[], start: number, end: number): boolea
     else hi = mid;
   }
   return lo < spans.length && spans[lo]!.start < end;
+}
+
+// --- Compiling the patterns up front.
+//
+// V8 compiles a pattern when it first runs. On a subject shorter than 1,000 characters it first
+// builds interpreter bytecode (with a peephole pass that is slow on long alternations) and
+// compiles native code on the next run; on a longer subject it compiles native code at once.
+// The cues run on short windows, so each of them paid both compilations in the middle of some
+// scan: about 85 ms of CPU in all, in steps of up to 20 ms (the name pass's p99 on 2 KB texts).
+// Running each pattern once on a long text instead costs about 20 ms, once. V8 compiles
+// separately for Latin-1 and two-byte subjects, so the two-byte code is made only when the
+// first two-byte text arrives. Running a pattern on the primer has no other effect: lastIndex
+// is reset after each run.
+
+/** Every pattern the finder runs (patterns used only for their source are left out). */
+const PATTERNS: readonly RegExp[] = [
+  WORD,
+  UPPER,
+  UPPER_OR_NON_ASCII,
+  INNER_CAP_PREFIX,
+  INNER_CAP,
+  CODE_CHUNK,
+  CUE_TITLE,
+  CUE_TITLE_M,
+  CUE_GREETING,
+  CUE_SELF_STRONG,
+  CUE_SELF,
+  CUE_LABEL_STRONG,
+  CUE_LABEL,
+  CUE_RELATION,
+  CUE_CUSTOMER_PAREN,
+  CUE_AFTER_AS_ROLE,
+  CUE_ROLE_BEFORE,
+  CUE_SPEECH,
+  CUE_AFTER_PAREN_ROLE,
+  CUE_SIGN_OFF_INLINE,
+  CUE_WROTE,
+  CUE_CC,
+  WEAK_BEFORE,
+  WEAK_BEFORE_MULTI,
+  WEAK_AFTER,
+  ORG_AFTER,
+  LIST_GAP,
+  NON_ASCII,
+  NOT_BLANK_OR_QUOTE,
+  EMAIL_AFTER,
+  NUMBER_AFTER,
+  ORG_CONTEXT_AFTER,
+  ORG_CONTEXT_BEFORE_Y,
+  PLACE_BEFORE,
+  CUE_SIGN_OFF_LINE_Y,
+  LETTER,
+  LOWER_CUE,
+  GREETING_LOWER,
+  VERB_SHAPE,
+  SIGN_OFF_LOWER,
+  SELF_LOWER,
+  CAPS_AFTER_LABEL,
+  LOWER_STARTS,
+];
+
+/** A subject long enough (>= 1,000 UTF-16 units) for V8 to compile native code at once. */
+const PRIMER = 'Dear Mr. Smith,\nmy name is Anna Lee. '.repeat(30);
+/** Any character above U+00FF makes a string two-byte. */
+const NOT_LATIN1 = /[^\x00-\xff]/;
+let primedLatin1 = false;
+let primedTwoByte = false;
+
+/** Compiles PATTERNS for the encodings `text` needs that are not compiled yet. */
+function primePatterns(text: string): void {
+  if (!primedLatin1) {
+    primedLatin1 = true;
+    runAll(PRIMER);
+  }
+  if (!primedTwoByte && NOT_LATIN1.test(text)) {
+    primedTwoByte = true;
+    runAll(PRIMER + '\u2019');
+  }
+}
+
+function runAll(subject: string): void {
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    re.test(subject);
+    re.lastIndex = 0;
+  }
 }

@@ -45,10 +45,36 @@ function foldUncached(word: string): string {
     .replace(/[’]/g, "'");
 }
 
+/**
+ * The folded words of space-separated lists, built at load. The lists are lower-case, and
+ * fold() leaves a lower-case ASCII word as it is, so only the other words are folded (and they
+ * are not put in fold's cache, which is kept for the words of the texts scanned). Words are read
+ * between spaces without split(), which built an array of every word first.
+ */
 function foldedSet(...lists: string[]): Set<string> {
   const out = new Set<string>();
-  for (const list of lists) for (const w of split(list)) out.add(fold(w));
+  for (const list of lists) {
+    let from = 0;
+    while (from < list.length) {
+      let to = list.indexOf(' ', from);
+      if (to < 0) to = list.length;
+      if (to > from) {
+        const w = list.slice(from, to);
+        out.add(isLowerAscii(w) ? w : foldUncached(w));
+      }
+      from = to + 1;
+    }
+  }
   return out;
+}
+
+/** Whether `w` is ASCII with no capital letter (so that fold(w) === w). */
+function isLowerAscii(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 const first = foldedSet(FIRST_NAMES, EXTRA_FIRST_NAMES);
