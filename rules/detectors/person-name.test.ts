@@ -102,15 +102,18 @@ describe('person-name cost', () => {
     });
   });
 
-  it('handles a 2 KB prompt quickly', () => {
+  it('stays cheap on a 2 KB prompt (CPU time, so a loaded machine does not fail it)', () => {
     const text = (
       'Hi Sarah, my name is Krisztián Szöllösy and my order #48213 is late. ' +
       'Please ask Tom from billing to call me. Best regards,\nKrisztián\n'
     ).repeat(12);
     scanWith([personName], text);
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     for (let i = 0; i < 20; i++) scanWith([personName], text);
-    // Generous: the benchmark tracks the real figure (about 0.5 ms on an idle machine).
-    expect((performance.now() - t0) / 20).toBeLessThan(25);
+    const cpu = process.cpuUsage(t0);
+    // A guard against a pathological slowdown, not a speed target: the benchmark tracks the real
+    // figure (about 0.2 ms warm). CPU time of the whole process, so it also counts V8's compiler
+    // threads, but not time spent waiting for a core on a shared machine.
+    expect((cpu.user + cpu.system) / 1000 / 20).toBeLessThan(25);
   });
 });
