@@ -109,6 +109,16 @@ function isAlnum(c: number): boolean {
 
 const STICKY = new WeakMap<RegExp, RegExp>();
 
+/** A sticky copy of the global `re`, made once. */
+function stickyOf(re: RegExp): RegExp {
+  let sticky = STICKY.get(re);
+  if (sticky === undefined) {
+    sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+    STICKY.set(re, sticky);
+  }
+  return sticky;
+}
+
 /**
  * The same matches as `text.matchAll(re)`, found faster: `re` is only tried at the `lead`
  * positions before each match of `anchor`, a cheap pattern (best a literal, so V8 can skip
@@ -124,11 +134,7 @@ export function* matchAllNear(
   anchor: RegExp,
   lead: number,
 ): Generator<RegExpExecArray> {
-  let sticky = STICKY.get(re);
-  if (sticky === undefined) {
-    sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
-    STICKY.set(re, sticky);
-  }
+  const sticky = stickyOf(re);
   // pos: where the next match may start (the end of the last one); tried: positions below it
   // were already tried and failed.
   let pos = 0;
@@ -155,6 +161,56 @@ export function* matchAllNear(
     const end = found.index + found[0].length;
     pos = end > found.index ? end : end + 1;
     anchor.lastIndex = pos;
+  }
+}
+
+/**
+ * Every position where `anchor` (global) matches, overlapping ones included: the anchors of
+ * matchAllAt, found once when several patterns are tried at the same places.
+ */
+export function anchorsOf(text: string, anchor: RegExp): number[] {
+  const out: number[] = [];
+  anchor.lastIndex = 0;
+  for (let a = anchor.exec(text); a !== null; a = anchor.exec(text)) {
+    out.push(a.index);
+    anchor.lastIndex = a.index + 1;
+  }
+  anchor.lastIndex = 0;
+  return out;
+}
+
+/**
+ * matchAllNear with the anchor positions given (from anchorsOf): the same matches as
+ * `text.matchAll(re)` under the same guarantee, that every match of `re` starting at s has an
+ * anchor in [s, s + lead]. `re` must be global.
+ */
+export function* matchAllAt(
+  text: string,
+  re: RegExp,
+  anchors: readonly number[],
+  lead: number,
+): Generator<RegExpExecArray> {
+  const sticky = stickyOf(re);
+  let pos = 0;
+  let tried = 0;
+  for (let k = 0; k < anchors.length; k++) {
+    const at = anchors[k]!;
+    if (at < pos) continue;
+    let found: RegExpExecArray | null = null;
+    for (let s = Math.max(pos, tried, at - lead); s <= at; s++) {
+      sticky.lastIndex = s;
+      found = sticky.exec(text);
+      if (found !== null) break;
+    }
+    if (found === null) {
+      tried = at + 1;
+      continue;
+    }
+    yield found;
+    const end = found.index + found[0].length;
+    pos = end > found.index ? end : end + 1;
+    // The same anchor may serve the next match too when this one ended before it.
+    if (at >= pos) k--;
   }
 }
 

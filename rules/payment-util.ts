@@ -149,7 +149,13 @@ export interface CardSpan {
 // run of digits costs one pass: a run never starts right after a digit and a separator (that
 // is the middle of a run the previous match gave up on), after a word character (an id such as
 // ORD4539...), after a letter and a dash or dot (ORD-4539...), or after a plus (a phone number).
-const RUN = /(?<![\w+]|[A-Za-z_][.-]|\d[ .-])\d{1,19}(?:[ .-]\d{1,19}){0,23}/g;
+// The look-behind sits after the first digit, so the scan only stops at digits instead of
+// running the look-behind at every position of the text. Only runs of 12 characters or more can
+// hold a card number, and the look-ahead skips the shorter ones (most numbers in a text) without
+// building a match for each; the long runs found are the same, since a position inside a run
+// never starts one.
+const RUN =
+  /\d(?<=(?<![\w+]|[A-Za-z_][.-]|\d[ .-])\d)(?=[\d .-]{11})\d{0,18}(?:[ .-]\d{1,19}){0,23}/g;
 
 function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -202,7 +208,8 @@ let lastCards: CardSpan[] = [];
 export function findCardNumbers(text: string): CardSpan[] {
   if (text === lastText) return lastCards;
   const out: CardSpan[] = [];
-  for (const m of text.matchAll(RUN)) {
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
     const start = m.index;
     const run = m[0];
     const end = start + run.length;

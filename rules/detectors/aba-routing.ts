@@ -1,3 +1,4 @@
+import { lowerOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER, nearBefore } from '../context.ts';
 import { nearWords } from '../payment-util.ts';
@@ -39,7 +40,7 @@ export const abaRouting: Detector = {
   prefilter: /\d{9}/,
   detect(text) {
     const out: Candidate[] = [];
-    const lower = text.toLowerCase();
+    const lower = lowerOf(text);
     // Without a routing word anywhere no candidate can pass, so skip the work.
     if (!ROUTING_WORDS.test(lower)) return out;
     const nearRouting = nearWords(text, lower, ROUTING_WORDS);

@@ -1,3 +1,4 @@
+import { lowerOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { matchAllNear, near } from '../context.ts';
 import { nearWords } from '../payment-util.ts';
@@ -50,7 +51,7 @@ export const bankAccount: Detector = {
   prefilter: /\d{2}/,
   detect(text) {
     const out: Candidate[] = [];
-    const lower = text.toLowerCase();
+    const lower = lowerOf(text);
     const nearBank = nearWords(text, lower, BANK_WORDS);
     const nearOther = nearWords(text, lower, OTHER_ACCOUNT);
     if (/acc|a\/c|kont|compt|cuent|cont|rekening/.test(lower)) {

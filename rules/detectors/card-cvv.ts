@@ -1,3 +1,4 @@
+import { lowerOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -36,7 +37,7 @@ export const cardCvv: Detector = {
   prefilter: /\d{3}/,
   detect(text) {
     const out: Candidate[] = [];
-    const lower = text.toLowerCase();
+    const lower = lowerOf(text);
     const nearPlaceholder = nearWords(text, lower, PLACEHOLDER, 40);
     const nearOneTime = nearWords(text, lower, ONE_TIME_CODE, 40);
     const nearCard = nearWords(text, lower, CARD_HINT);

@@ -1,3 +1,5 @@
+import { anchorsOf, matchAllAt } from '../context.ts';
+import { lowerOf } from '../scan-util.ts';
 import { findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -26,9 +28,12 @@ const NOT_A_CARD =
 
 const CARD_HINT = /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta)\b/;
 
-// Every keyword of KEYWORD_DATE and KEYWORD_COMPACT starts with one of these, grouped by first
-// letter so that the search is one quick pass over a text that has none.
-const EXPIRY_HINT = /exp|v(?:al|enc)|g(?:ood|[üu]ltig)|ablauf|verfall|caduc|scad|mm ?\//i;
+// Every keyword of KEYWORD_DATE and KEYWORD_COMPACT holds one of these, at most seven characters
+// in ("date d'expiration", "fin de validité"), grouped by first letter so that the search is one
+// quick pass. The keyword patterns are tried only there (matchAllAt): starting with their
+// look-behind, they were tried at every position of the text.
+const EXPIRY_HINT = /exp|v(?:al|enc)|g(?:ood|[üu]ltig)|ablauf|verfall|caduc|scad|mm ?\//gi;
+const HINT_LEAD = 7;
 
 /** Card expiry dates, only behind an expiry keyword or right after a card number. */
 export const cardExpiry: Detector = {
@@ -41,7 +46,7 @@ export const cardExpiry: Detector = {
     const out: Candidate[] = [];
     // Lower-cased only when a candidate needs its context: most texts have none.
     let lowered: string | undefined;
-    const lower = () => (lowered ??= text.toLowerCase());
+    const lower = () => (lowered ??= lowerOf(text));
     const nearOther = nearWords(text, lower, NOT_A_CARD, 40);
     const nearCard = nearWords(text, lower, CARD_HINT, 40);
     const add = (end: number, value: string, base: number, reason: string) => {
@@ -53,13 +58,12 @@ export const cardExpiry: Detector = {
       }
       out.push({ start, end, type: 'CREDIT_CARD', score, reason });
     };
-    if (EXPIRY_HINT.test(text)) {
-      for (const m of text.matchAll(KEYWORD_DATE)) {
-        add(m.index + m[0].length, m[1]!, 0.85, 'context');
-      }
-      for (const m of text.matchAll(KEYWORD_COMPACT)) {
-        add(m.index + m[0].length, m[1]!, 0.85, 'context');
-      }
+    const hints = anchorsOf(text, EXPIRY_HINT);
+    for (const m of matchAllAt(text, KEYWORD_DATE, hints, HINT_LEAD)) {
+      add(m.index + m[0].length, m[1]!, 0.85, 'context');
+    }
+    for (const m of matchAllAt(text, KEYWORD_COMPACT, hints, HINT_LEAD)) {
+      add(m.index + m[0].length, m[1]!, 0.85, 'context');
     }
     for (const card of findCardNumbers(text)) {
       if (card.score < 0.5) continue;

@@ -1,3 +1,4 @@
+import { lowerOf } from '../scan-util.ts';
 import { CARD_WORDS, findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -26,7 +27,7 @@ export const creditCard: Detector = {
     const out: Candidate[] = [];
     const cards = findCardNumbers(text);
     if (cards.length === 0) return out;
-    const lower = text.toLowerCase();
+    const lower = lowerOf(text);
     const nearCard = nearWords(text, lower, CARD_WORDS);
     const nearOther = nearWords(text, lower, NOT_A_CARD);
     const nearTest = nearWords(text, lower, TEST_PHRASE);

@@ -10,6 +10,7 @@ import {
   tokenCandidate,
   wordiness,
 } from '../secret-util.ts';
+import { byFirstLetter } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Keywords that name a secret. Strong ones say "this is a key or a secret"; weak ones (token,
@@ -46,12 +47,14 @@ const STRONG_KEYS = [
   'authorization',
 ];
 const WEAK_KEYS = ['token', 'auth', 'credentials?', `id${SEP}token`, `session${SEP}token`];
-const KEYWORD = new RegExp(`(?:${[...STRONG_KEYS, ...WEAK_KEYS].join('|')})`, 'gi');
+const KEYWORD = new RegExp(byFirstLetter([...STRONG_KEYS, ...WEAK_KEYS]), 'gi');
 const STRONG = new RegExp(`^(?:${STRONG_KEYS.join('|')})$`, 'i');
 
 // Environment-variable names that end in KEY/TOKEN/SECRET: MAPBOX_KEY, SENTRY_AUTH_TOKEN.
 const ENV_NAME =
   /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/g;
+// The suffix every ENV_NAME holds: a quick literal search settles most texts, which have none.
+const ENV_SUFFIX = /_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/;
 const STRONG_ENV =
   /API|SECRET|PRIVATE|ACCESS|AUTH|MASTER|SIGNING|ENCRYPTION|LICENSE|CLIENT|APP_KEY|SERVICE|ACCOUNT|ADMIN|WRITE|DEPLOY/;
 // Names that hold something public or that is not a credential at all.
@@ -77,8 +80,11 @@ const EXAMPLE_CONTEXT = /\b(?:example|e\.g\.|sample|placeholder|dummy|fake)\b/;
 // scores lower.
 const LOOSE_TOKEN = /[A-Za-z0-9+/_-]{24,200}={0,2}(?![A-Za-z0-9+/_=-])/y;
 const LOOSE_REACH = 40;
-const LOOSE_WORD_G =
-  /\b(?:api|key|keys|token|secret|auth|authorization|bearer|credentials?|clave|schlüssel|cle|llave|jeton|chiave)\b|\bclé/gi;
+// Grouped by first letter (byFirstLetter): the same matches as the flat list, found faster.
+const LOOSE_WORD_G = new RegExp(
+  String.raw`\b${byFirstLetter(['api', 'key', 'keys', 'token', 'secret', 'auth', 'authorization', 'bearer', 'credentials?', 'clave', 'schlüssel', 'cle', 'llave', 'jeton', 'chiave'])}\b|\bclé`,
+  'gi',
+);
 const LOOSE_WORD =
   /\b(?:api|key|keys|token|secret|auth|authorization|bearer|credentials?|clave|schlüssel|cle|llave|jeton|chiave)\b|\bclé/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -133,7 +139,7 @@ export const genericSecret: Detector = {
       if (c !== null) out.push(c);
     }
     read.end = 0;
-    for (const m of text.matchAll(ENV_NAME)) {
+    for (const m of ENV_SUFFIX.test(text) ? text.matchAll(ENV_NAME) : []) {
       if (m.index < read.end || NOT_SECRET_NAME.test(m[0])) continue;
       // *_TOKEN, *_SECRET and named keys (STRIPE_API_KEY) are secrets; a bare *_KEY is also a
       // constant's name in code (STORAGE_KEY = "app:settings"), so it counts as weak.

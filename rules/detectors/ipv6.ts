@@ -1,4 +1,4 @@
-import { clamp, near } from '../context.ts';
+import { clamp, matchAllNear, near } from '../context.ts';
 import { ipv6Kind, parseIPv6, type AddressKind } from '../net-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -7,6 +7,10 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // split a run: the scan stays linear. Structure (group count, one "::") is checked in code.
 const CANDIDATE =
   /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\w:]|\.\d)/g;
+// Every candidate has its first two colons within its first ten characters, the first one at
+// most four characters in: CANDIDATE is tried only there (matchAllNear), not at every hex
+// letter of the text.
+const ANCHOR = /:[0-9A-Fa-f]{0,4}:/g;
 
 const IP_CONTEXT =
   /\b(?:ip|ips|ipv6|ip address|addr|address|host|server|client|remote|src|dst|source|destination|gateway|dns|ping|ssh|vpn|proxy|firewall|subnet|prefix|interface|inet6|login|connected|from|peer|router)\b/;
@@ -31,7 +35,7 @@ export const ipv6: Detector = {
   prefilter: /:[0-9A-Fa-f]{0,4}:/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(CANDIDATE)) {
+    for (const m of matchAllNear(text, CANDIDATE, ANCHOR, 4)) {
       const value = m[0];
       // Without "::" a full address has seven colons (six before an IPv4 tail): a cheap test
       // that skips MAC addresses and clock times before parsing.

@@ -1,4 +1,4 @@
-import { clamp, near } from '../context.ts';
+import { clamp, matchAllNear, near } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Six hex pairs joined by one kind of separator (the back-reference), or Cisco's three dotted
@@ -7,6 +7,11 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 const PAIRS =
   /(?<![\w:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-]|\.\w)/g;
 const CISCO = /(?<![\w:.-])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:-]|\.\w)/g;
+// Where each form is looked for (matchAllNear): its first separator, two or four characters in,
+// followed by a group and a separator. Starting the scan at a hex character would try the
+// pattern at nearly every letter and digit of the text.
+const PAIRS_ANCHOR = /[:-][0-9A-Fa-f]{2}[:-]/g;
+const CISCO_ANCHOR = /\.[0-9A-Fa-f]{4}\./g;
 
 const MAC_CONTEXT =
   /\b(?:mac|mac address|hw|hwaddr|hardware|ether|ethernet|bssid|ssid|wifi|wi-fi|wlan|lan|nic|device|adapter|interface|eth\d|en\d|wlan\d|arp|dhcp|oui|station|router)\b/;
@@ -42,8 +47,8 @@ export const macAddress: Detector = {
       }
       out.push({ start, end, type: 'MAC_ADDRESS', score: Math.min(score, 0.95), reason });
     };
-    for (const m of text.matchAll(PAIRS)) consider(m.index, m[0], false);
-    if (text.includes('.')) for (const m of text.matchAll(CISCO)) consider(m.index, m[0], true);
+    for (const m of matchAllNear(text, PAIRS, PAIRS_ANCHOR, 2)) consider(m.index, m[0], false);
+    for (const m of matchAllNear(text, CISCO, CISCO_ANCHOR, 4)) consider(m.index, m[0], true);
     return out;
   },
 };

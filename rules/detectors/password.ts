@@ -1,4 +1,5 @@
 import { before } from '../context.ts';
+import { byFirstLetter } from '../scan-util.ts';
 import { charClasses, isPlaceholderPassword, isTemplateValue } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -35,7 +36,7 @@ const STRONG = [
   'identified by',
 ];
 const WEAK = ['pass', 'pwd', 'pw', 'mdp', 'clave', 'pincode', 'pin code', 'pin-code', 'pin'];
-const KEYWORD = new RegExp(`(?:${[...STRONG, ...WEAK].join('|')})`, 'giu');
+const KEYWORD = new RegExp(byFirstLetter([...STRONG, ...WEAK]), 'giu');
 const LABEL = new RegExp(`^(?:${[...STRONG, ...WEAK].join('|')})$`, 'iu');
 const STRONG_SET = new Set(STRONG);
 

@@ -1,3 +1,4 @@
+import { lowerOf } from '../scan-util.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { isCountry, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -40,7 +41,7 @@ export const swiftBic: Detector = {
     const out: Candidate[] = [];
     // Lower-cased only when a candidate needs its context: most texts have none.
     let lowered: string | undefined;
-    const lower = () => (lowered ??= text.toLowerCase());
+    const lower = () => (lowered ??= lowerOf(text));
     const keywords = /bic|swift/i.test(text);
     const nearKeyword = nearWords(text, lower, KEYWORD_NEAR);
     const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
