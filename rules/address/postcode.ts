@@ -19,6 +19,9 @@ const UK_SHAPE = /([A-Z]{1,2})(\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])
 
 /** Length of a valid UK postcode starting at `pos`, or 0. */
 export function ukPostcodeAt(text: string, pos: number): number {
+  // Every UK postcode starts with a capital letter.
+  const c = text.charCodeAt(pos);
+  if (!(c >= 65 && c <= 90)) return 0;
   if (pos > 0 && /[A-Za-z0-9]/.test(text[pos - 1]!)) return 0;
   UK_SHAPE.lastIndex = pos;
   const m = UK_SHAPE.exec(text);
@@ -35,6 +38,9 @@ const OTHER_SHAPES =
 
 /** Length of a postcode of any supported country starting at `pos`, or 0. */
 export function postcodeAt(text: string, pos: number): number {
+  // Every shape starts with a digit or a capital letter: most words are ruled out here.
+  const c = text.charCodeAt(pos);
+  if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return 0;
   if (pos > 0 && /[\p{L}\p{N}]/u.test(text[pos - 1]!)) return 0;
   const uk = ukPostcodeAt(text, pos);
   if (uk > 0) return uk;

@@ -16,7 +16,7 @@
  * the length of the text.
  */
 import { postcodeAt, ukPostcodeAt, CA_POSTCODE, UK_POSTCODE_SPACED, isUkArea } from './postcode.ts';
-import { Tokens, wordHash } from './tokens.ts';
+import { NUM, Tokens, WIDE, WordFlags } from './tokens.ts';
 import {
   AMBIGUOUS_PREFIX_TYPES,
   COMPOUND_ENDINGS,
@@ -303,15 +303,128 @@ function compoundEnding(low: string): string | undefined {
   return undefined;
 }
 
-// Hashes of the anchor words, and the compound endings indexed by their last two characters as
-// a number, so that asciiGate can test a word without making a string.
-const ANCHOR_HASHES = new Set<number>([...ANCHORS].map((w) => wordHash(w, 0, w.length)));
-const ENDINGS_BY_TAIL_CODE = new Map<number, string[]>();
+// Flags of the word table the tokenizer classifies every ASCII word with (bit 1 is WIDE, the
+// tokenizer's own). A flag only says the word's hash is that of a listed word; the exact tests
+// below still decide, so a hash collision costs time, never a different result.
+/** A word that can anchor a core (ANCHORS). */
+const F_ANCHOR = 2;
+/** A street type after the name or a unit word: numberFirstStreet needs one after its number. */
+const F_HINT = 4;
+/** The first letters of a postal box (PO_BOX), up to the first non-letter. */
+const F_PO = 8;
+/** The first word of a military address (MILITARY). */
+const F_MIL = 16;
+/** The first letters of a postcode keyword (POSTCODE_KEYWORD). */
+const F_KEY = 32;
+/** "APO", "DPO", "FPO" in any case (MILITARY_LINE checks the case). */
+const F_APO = 64;
+/** A region code in any case (REGION_CODES checks the case). */
+const F_REGION = 128;
+/** An ASCII word of five letters or more that ends with the last three letters of an ending. */
+const F_TAIL = 1 << 8;
+// The word lists the scanner asks about most, each with its flag, for inSet.
+const F_LABEL = 1 << 9;
+const F_NOT_CITY = 1 << 10;
+const F_PROSE = 1 << 11;
+const F_UNIT = 1 << 12;
+const F_WEAK_UNIT = 1 << 13;
+const F_MONTH = 1 << 14;
+const F_PARTICLE = 1 << 15;
+const F_HOUSE_SUFFIX = 1 << 16;
+const F_AFTER_OK = 1 << 17;
+const F_STRONG = 1 << 18;
+const F_WEAK_TYPE = 1 << 19;
+const F_COUNTRY = 1 << 20;
+const F_REGION_NAME = 1 << 21;
+
+/** The unit words that end a numberNameUnit line ("2505 Heatherleigh Suite 620"). */
+const NAME_UNIT_WORDS = ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat'];
+
+const WORD_FLAGS = new WordFlags()
+  .add(ANCHORS, F_ANCHOR)
+  .add([...STRONG_SUFFIX_TYPES, ...WEAK_SUFFIX_TYPES, ...NAME_UNIT_WORDS], F_HINT)
+  // Every way PO_BOX can start, as the run of letters at its start: "P.O. Box", "PO Box",
+  // "POBox", "Post Office Box", "BP", "B.P.", and each form with "No" glued to it ("BoxNo 5").
+  .add(
+    [
+      'p',
+      'po',
+      'pobox',
+      'post',
+      'postoffice',
+      'postofficebox',
+      'postfach',
+      'apartado',
+      'casilla',
+      'caixa',
+      'b',
+      'bp',
+      'postbus',
+      'postboks',
+      'postbox',
+      'box',
+    ].flatMap((w) => [w, w + 'no']),
+    F_PO,
+  )
+  .add(['psc', 'cmr', 'unit', 'usns', 'usnv', 'uss', 'uscgc'], F_MIL)
+  .add(
+    [
+      'zip',
+      'zipcode',
+      'postcode',
+      'post',
+      'postal',
+      'postalcode',
+      'plz',
+      'code',
+      'codepostal',
+      'codigo',
+      'codigopostal',
+      'cap',
+      'cep',
+      'postnummer',
+      'postinumero',
+      'postleitzahl',
+    ],
+    F_KEY,
+  )
+  .add(['apo', 'dpo', 'fpo'], F_APO)
+  .add(
+    [...REGION_CODES].map((c) => c.toLowerCase()),
+    F_REGION,
+  )
+  .addTails(COMPOUND_ENDINGS, F_TAIL)
+  .add(NUMBER_LABELS, F_LABEL)
+  .add(NOT_A_CITY, F_NOT_CITY)
+  .add(PROSE_AFTER_NUMBER, F_PROSE)
+  .add(UNIT_WORDS, F_UNIT)
+  .add(WEAK_UNIT_WORDS, F_WEAK_UNIT)
+  .add(MONTHS, F_MONTH)
+  .add(NAME_PARTICLES, F_PARTICLE)
+  .add(HOUSE_NUMBER_SUFFIXES, F_HOUSE_SUFFIX)
+  .add(AFTER_STREET_OK, F_AFTER_OK)
+  .add(STRONG_SUFFIX_TYPES, F_STRONG)
+  .add(WEAK_SUFFIX_TYPES, F_WEAK_TYPE)
+  .add(COUNTRIES_BY_FIRST.keys(), F_COUNTRY)
+  .add(REGION_NAMES, F_REGION_NAME);
+
+/**
+ * Whether token i, in lower case, is in `set`, whose words carry `flag` in WORD_FLAGS. An
+ * ASCII word without the flag is not in the set, which is decided without making its lower
+ * case; numbers and punctuation have no flags, and no set holds their text.
+ */
+function inSet(t: Tokens, i: number, flag: number, set: ReadonlySet<string>): boolean {
+  return (t.flags(i) & (flag | WIDE)) !== 0 && set.has(t.low(i));
+}
+
+// The compound endings whose last two characters are ASCII letters, indexed by those two
+// letters (26 x 26 slots), so that an ASCII word is tested without making a string.
+const ENDINGS_BY_ASCII_TAIL: (string[] | undefined)[] = new Array<string[] | undefined>(26 * 26);
 for (const e of COMPOUND_ENDINGS) {
-  const key = (e.charCodeAt(e.length - 2) << 16) | e.charCodeAt(e.length - 1);
-  const list = ENDINGS_BY_TAIL_CODE.get(key);
-  if (list) list.push(e);
-  else ENDINGS_BY_TAIL_CODE.set(key, [e]);
+  const a = e.charCodeAt(e.length - 2) - 97;
+  const b = e.charCodeAt(e.length - 1) - 97;
+  if (a < 0 || a >= 26 || b < 0 || b >= 26) continue;
+  (ENDINGS_BY_ASCII_TAIL[a * 26 + b] ??= []).push(e);
 }
 
 /** Whether the ASCII word text[start, end) ends with `ending`, ignoring ASCII case. */
@@ -326,10 +439,16 @@ function endsWithAscii(text: string, start: number, end: number, ending: string)
   return true;
 }
 
-/** Hashes of the unit words that end a numberNameUnit line ("2505 Heatherleigh Suite 620"). */
-const UNIT_HASHES = new Set<number>(
-  ['apt', 'apartment', 'suite', 'ste', 'unit', 'flat'].map((w) => wordHash(w, 0, w.length)),
-);
+/** Whether the ASCII word text[start, end) ends like a compound street name (compoundEnding). */
+function asciiCompound(text: string, start: number, end: number): boolean {
+  if (end - start < 5) return false;
+  // Both are ASCII letters: setting bit 5 lower-cases them.
+  const a = (text.charCodeAt(end - 2) | 32) - 97;
+  const b = (text.charCodeAt(end - 1) | 32) - 97;
+  const list = ENDINGS_BY_ASCII_TAIL[a * 26 + b];
+  if (list) for (const e of list) if (endsWithAscii(text, start, end, e)) return true;
+  return false;
+}
 
 /**
  * How many tokens after its number numberFirstStreet can look for a street type or a unit: the
@@ -338,75 +457,113 @@ const UNIT_HASHES = new Set<number>(
  */
 const NUMBER_REACH = 24;
 
-const GATE_NO = 0;
-const GATE_MAYBE = 1;
-const GATE_REGION = 2;
-
 /**
- * A cheap first test of the word text[start, end) for the scan loop: GATE_NO when it can
- * neither anchor a core nor be a region code, GATE_REGION when it can only be a region code,
- * GATE_MAYBE when the exact tests must run. Words with a character above ASCII always get
- * GATE_MAYBE (their lower-case form may differ in length), so the gate only ever skips words
- * that the exact tests would reject.
+ * Where each regex core can start, collected during the token loop so that the regexes run
+ * only there (sticky) instead of over the whole text. A match of PO_BOX, MILITARY,
+ * MILITARY_LINE or POSTCODE_KEYWORD starts with an ASCII letter that no letter or digit
+ * precedes: at the start of an ASCII word whose letters are listed in WORD_FLAGS, or somewhere
+ * inside a word with a character above ASCII or an apostrophe (every position of such a word
+ * whose letter can start the regex is a candidate). A match of UK_POSTCODE_SPACED or
+ * CA_POSTCODE starts one or two capital letters before the first digit of a number.
  */
-function asciiGate(text: string, start: number, end: number, h: number | undefined): number {
-  // The tokenizer keeps the hash of ASCII words only.
-  if (h === undefined || ANCHOR_HASHES.has(h)) return GATE_MAYBE;
-  const len = end - start;
-  if (len >= 5) {
-    let a = text.charCodeAt(end - 2);
-    let b = text.charCodeAt(end - 1);
-    if (a >= 65 && a <= 90) a |= 32;
-    if (b >= 65 && b <= 90) b |= 32;
-    const list = ENDINGS_BY_TAIL_CODE.get((a << 16) | b);
-    if (list) for (const e of list) if (endsWithAscii(text, start, end, e)) return GATE_MAYBE;
+interface Starts {
+  po: number[];
+  mil: number[];
+  milLine: number[];
+  key: number[];
+  postcode: number[];
+}
+
+/** Adds the candidate starts inside word token i, which has a character above ASCII. */
+function wideStarts(t: Tokens, i: number, starts: Starts): void {
+  const text = t.text;
+  for (let p = t.start(i), e = t.end(i); p < e; p++) {
+    // Inside the word, a regex can start only after a character that is not an ASCII letter
+    // (an apostrophe, or a letter or mark above ASCII): every one of them needs a start that
+    // no ASCII letter precedes.
+    if (p > t.start(i)) {
+      const b = text.charCodeAt(p - 1);
+      if (b < 128 && b !== 39) continue;
+    }
+    const u = text.charCodeAt(p);
+    const c = u | 32;
+    // Only these ASCII letters start the regexes, in any case (no other character folds to
+    // them, also under Unicode case folding).
+    if (c === 112 || c === 97 || c === 99 || c === 98) starts.po.push(p); // p a c b
+    if (c === 112 || c === 99 || c === 117) starts.mil.push(p); // p c u
+    if (u === 65 || u === 68 || u === 70) starts.milLine.push(p); // A D F
+    if (c === 122 || c === 112 || c === 99) starts.key.push(p); // z p c
   }
-  // Region codes are two or three upper-case ASCII letters.
-  const c0 = text.charCodeAt(start);
-  return len <= 3 && c0 >= 65 && c0 <= 90 ? GATE_REGION : GATE_NO;
 }
 
 /** Scans `text` for addresses. */
 export function scanAddresses(text: string): AddressHit[] {
-  const t = new Tokens(text);
+  const t = new Tokens(text, WORD_FLAGS);
+  try {
+    return scanTokens(t);
+  } finally {
+    t.release();
+  }
+}
+
+function scanTokens(t: Tokens): AddressHit[] {
+  const text = t.text;
   const cores: Core[] = [];
   const n = t.length;
-  // First pass: the gate of every word, and the words that may be a street type or a unit
-  // ("hints"). A number-first street line needs one of them within NUMBER_REACH tokens after
-  // its number, so numbers with none nearby skip that (costly) test.
-  const gates = new Uint8Array(n);
-  const hints: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (t.kind(i) !== 0) continue;
+  const starts: Starts = { po: [], mil: [], milLine: [], key: [], postcode: [] };
+  // The first hint word after the current number (beyond NUMBER_REACH past the end when there
+  // is none): a number-first street line needs one within NUMBER_REACH tokens after its number,
+  // so numbers with none nearby skip that (costly) test. Hint words have flags, so they are
+  // among the marked tokens.
+  let hintAt = -1;
+  let hintMark = 0;
+  // Only numbers and words with flags can start a core: the loop visits the marked tokens.
+  const marks = t.marks;
+  for (let m = 0; m < marks; m++) {
+    const i = t.marked(m);
     const st = t.start(i);
     const en = t.end(i);
-    const h = t.asciiHash(i);
-    const gate = asciiGate(text, st, en, h);
-    gates[i] = gate;
-    if (gate === GATE_MAYBE || UNIT_HASHES.has(h!)) hints.push(i);
-  }
-  let nextHint = 0;
-  for (let i = 0; i < n; i++) {
-    const k = t.kind(i);
-    if (k === 1) {
-      // Only numbers of up to five digits can be house numbers or postcodes.
-      if (t.end(i) - t.start(i) > 6) continue;
-      while (nextHint < hints.length && hints[nextHint]! <= i) nextHint++;
-      if (nextHint < hints.length && hints[nextHint]! - i <= NUMBER_REACH) {
-        pushCore(cores, numberFirstStreet(t, i));
+    if (t.kind(i) === NUM) {
+      if (st > 0) {
+        const b = text.charCodeAt(st - 1);
+        if (b >= 65 && b <= 90) {
+          const b2 = st > 1 ? text.charCodeAt(st - 2) : 0;
+          starts.postcode.push(b2 >= 65 && b2 <= 90 ? st - 2 : st - 1);
+        }
       }
+      // Only numbers of up to five digits can be house numbers or postcodes.
+      if (en - st > 6) continue;
+      if (hintAt <= i) {
+        if (hintMark <= m) hintMark = m + 1;
+        let h = n + NUMBER_REACH + 1;
+        for (; hintMark < marks; hintMark++) {
+          const j = t.marked(hintMark);
+          if ((t.flags(j) & F_HINT) !== 0) {
+            h = j;
+            break;
+          }
+        }
+        hintAt = h;
+      }
+      if (hintAt - i <= NUMBER_REACH) pushCore(cores, numberFirstStreet(t, i));
       pushCore(cores, weakShape(t, i));
       pushCore(cores, postcodeCity(t, i));
-    } else if (k === 0) {
-      // Cheap gate: only street-type words, compound street names, German prepositions and
-      // region codes can anchor a core. Most words are plain ASCII and fail the gate, so they
-      // are ruled out from their character codes without making a lower-case copy.
-      const gate = gates[i];
-      if (gate === GATE_NO) continue;
-      if (gate === GATE_REGION) {
-        if (REGION_CODES.has(t.str(i))) pushCore(cores, cityStateZip(t, i));
-        continue;
-      }
+      continue;
+    }
+    // A word with flags. Cheap gate: only street-type words, compound street names, German
+    // prepositions and region codes can anchor a core. Most words are plain ASCII and fail the
+    // gate, so they are ruled out from their flags and character codes without making a
+    // lower-case copy.
+    const f = t.flags(i);
+    if ((f & WIDE) !== 0) {
+      wideStarts(t, i, starts);
+    } else {
+      if ((f & F_PO) !== 0) starts.po.push(st);
+      if ((f & F_MIL) !== 0) starts.mil.push(st);
+      if ((f & F_APO) !== 0) starts.milLine.push(st);
+      if ((f & F_KEY) !== 0) starts.key.push(st);
+    }
+    if ((f & (WIDE | F_ANCHOR)) !== 0 || ((f & F_TAIL) !== 0 && asciiCompound(text, st, en))) {
       const lw = t.low(i);
       if (ANCHORS.has(lw) || compoundEnding(lw) !== undefined) {
         pushCore(cores, prefixStreet(t, i));
@@ -415,15 +572,20 @@ export function scanAddresses(text: string): AddressHit[] {
         pushCore(cores, germanPreposition(t, i));
       }
       if (lw.length <= 3 && REGION_CODES.has(t.str(i))) pushCore(cores, cityStateZip(t, i));
+    } else if ((f & F_REGION) !== 0 && en - st <= 3) {
+      // Region codes are two or three upper-case ASCII letters.
+      const c0 = text.charCodeAt(st);
+      if (c0 >= 65 && c0 <= 90 && REGION_CODES.has(t.str(i))) pushCore(cores, cityStateZip(t, i));
     }
   }
-  regexCores(t, cores);
+  regexCores(t, cores, starts);
 
   const hits: AddressHit[] = [];
   if (cores.length === 0) return hits;
+  const wholeText = hasLongLine(text);
   const cues: Cues = {
-    address: new CueIndex(text, ADDRESS_CUE),
-    other: new CueIndex(text, NON_ADDRESS_NEAR),
+    address: new CueIndex(text, ADDRESS_CUE, wholeText),
+    other: new CueIndex(text, NON_ADDRESS_NEAR, wholeText),
   };
   for (const core of cores) {
     const hit = finish(t, core, cues);
@@ -472,7 +634,7 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
     const c = text.charCodeAt(t.end(i + 2));
     if (c === 45 || c === 47 || c === 46) return -1;
   }
-  if (t.isWord(last + 1) && HOUSE_NUMBER_SUFFIXES.has(t.low(last + 1))) last += 1;
+  if (inSet(t, last + 1, F_HOUSE_SUFFIX, HOUSE_NUMBER_SUFFIXES)) last += 1;
   // A staircase or entrance letter, and a flat number after it: "14 A 5", "12 B".
   const l = last + 1;
   if (t.isWord(l) && t.end(l) - t.start(l) === 1 && t.isUpper(l) && t.str(l) !== 'I') {
@@ -505,8 +667,14 @@ const YEAR_CONTEXT =
   /(?:copyright|\(c\)|©|\b(?:in|since|until|till|from|by|during|of|year|circa|ca\.))\s{0,3}$/i;
 
 function isYearInProse(t: Tokens, i: number): boolean {
-  const v = t.str(i);
-  if (!/^(?:19|20)\d\d$/.test(v)) return false;
+  // Four digits starting "19" or "20" (a number token is digits and at most one letter, so
+  // four characters ending with a digit are four digits).
+  const text = t.text;
+  const st = t.start(i);
+  if (t.end(i) - st !== 4 || text.charCodeAt(st + 3) > 57) return false;
+  const c0 = text.charCodeAt(st);
+  const c1 = text.charCodeAt(st + 1);
+  if (!((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48))) return false;
   return YEAR_CONTEXT.test(t.text.slice(Math.max(0, t.start(i) - 12), t.start(i)));
 }
 
@@ -533,7 +701,7 @@ function isLabelled(t: Tokens, i: number): boolean {
     if (ch !== '#' && ch !== ':' && ch !== '.') break;
     p--;
   }
-  return t.isWord(p) && NUMBER_LABELS.has(t.low(p));
+  return inSet(t, p, F_LABEL, NUMBER_LABELS);
 }
 
 /** An ordinal such as "5th" or "42nd" starting at i: returns its last token, or -1. */
@@ -545,15 +713,18 @@ function ordinal(t: Tokens, i: number): number {
 /** Whether word token i can be part of a street or city name in the given case mode. */
 function nameWord(t: Tokens, i: number, lower: boolean): boolean {
   if (!t.isWord(i)) return false;
-  const lw = t.low(i);
   if (lower) {
     if (!t.isLower(i)) return false;
-    return !NOT_A_CITY.has(lw) && !PROSE_AFTER_NUMBER.has(lw) && !UNIT_WORDS.has(lw);
+    return (
+      !inSet(t, i, F_NOT_CITY, NOT_A_CITY) &&
+      !inSet(t, i, F_PROSE, PROSE_AFTER_NUMBER) &&
+      !inSet(t, i, F_UNIT, UNIT_WORDS)
+    );
   }
   if (!t.isCap(i)) return false;
-  if (t.isUpper(i) && PROSE_AFTER_NUMBER.has(lw)) return false;
-  if (NOT_A_CITY.has(lw) && lw !== 'the') return false;
-  if (UNIT_WORDS.has(lw) && !WEAK_UNIT_WORDS.has(lw)) return false;
+  if (t.isUpper(i) && inSet(t, i, F_PROSE, PROSE_AFTER_NUMBER)) return false;
+  if (inSet(t, i, F_NOT_CITY, NOT_A_CITY) && t.low(i) !== 'the') return false;
+  if (inSet(t, i, F_UNIT, UNIT_WORDS) && !inSet(t, i, F_WEAK_UNIT, WEAK_UNIT_WORDS)) return false;
   return true;
 }
 
@@ -561,8 +732,7 @@ function nameWord(t: Tokens, i: number, lower: boolean): boolean {
 function proseAfter(t: Tokens, last: number): boolean {
   const nx = last + 1;
   if (!t.isWord(nx)) return false;
-  const lw = t.low(nx);
-  return PROSE_AFTER_NUMBER.has(lw) && (t.isLower(nx) || t.isUpper(nx));
+  return inSet(t, nx, F_PROSE, PROSE_AFTER_NUMBER) && (t.isLower(nx) || t.isUpper(nx));
 }
 
 /** Skips a dot glued to token i ("St.", "u."): returns the last token. */
@@ -599,11 +769,15 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
       continue;
     }
     if (!t.isWord(j)) break;
-    const lw = t.low(j);
-    const isStrong = STRONG_SUFFIX_TYPES.has(lw);
+    const isStrong = inSet(t, j, F_STRONG, STRONG_SUFFIX_TYPES);
     // A type glued to a hyphen is part of a compound word ("24 Hour Drive-Thru").
     const glued = t.touches(j) && (t.isPunct(j + 1, '-') || t.isNum(j + 1) || t.isWord(j + 1));
-    if (names >= 1 && (isStrong || WEAK_SUFFIX_TYPES.has(lw)) && t.isLower(j) === lower && !glued) {
+    if (
+      names >= 1 &&
+      (isStrong || inSet(t, j, F_WEAK_TYPE, WEAK_SUFFIX_TYPES)) &&
+      t.isLower(j) === lower &&
+      !glued
+    ) {
       // Abbreviations of types that are also words need care: "Dr" and "St" before a
       // capitalised name are titles ("Dr. Smith", "St. John"), unless a type follows.
       best = j;
@@ -612,7 +786,11 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
       j++;
       continue;
     }
-    if (!nameWord(t, j, lower) && !(names > 0 && NAME_PARTICLES.has(lw) && t.isLower(j))) break;
+    if (
+      !nameWord(t, j, lower) &&
+      !(names > 0 && inSet(t, j, F_PARTICLE, NAME_PARTICLES) && t.isLower(j))
+    )
+      break;
     names++;
     j++;
   }
@@ -621,7 +799,12 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
   if (!lower && t.isWord(last + 1) && DIRECTIONS.has(t.str(last + 1))) last = withDot(t, last + 1);
   let base = lower ? (strong ? 0.4 : 0.2) : strong ? 0.65 : 0.35;
   const nx = last + 1;
-  if (t.isLower(nx) && !AFTER_STREET_OK.has(t.low(nx)) && !UNIT_WORDS.has(t.low(nx))) base -= 0.25;
+  if (
+    t.isLower(nx) &&
+    !inSet(t, nx, F_AFTER_OK, AFTER_STREET_OK) &&
+    !inSet(t, nx, F_UNIT, UNIT_WORDS)
+  )
+    base -= 0.25;
   return { first: i, last, base, reason: 'street', lower, weak: !strong };
 }
 
@@ -814,7 +997,7 @@ function germanPreposition(t: Tokens, j: number): Core | null {
   let k = j + 1;
   if (t.isWord(k) && GERMAN_ARTICLES.has(t.str(k))) k++;
   let words = 0;
-  while (words < 2 && t.isCap(k) && nameWord(t, k, false) && !MONTHS.has(t.low(k))) {
+  while (words < 2 && t.isCap(k) && nameWord(t, k, false) && !inSet(t, k, F_MONTH, MONTHS)) {
     words++;
     k++;
   }
@@ -831,16 +1014,20 @@ function weakShape(t: Tokens, i: number): Core | null {
   let k = i - 1;
   for (let steps = 0; steps < 3 && k >= 0; steps++) {
     if (!t.isCap(k) || !nameWord(t, k, false)) break;
-    const lw = t.low(k);
-    if (t.isUpper(k) && lw.length > 1) break;
-    if (MONTHS.has(lw) || NUMBER_LABELS.has(lw) || UNIT_WORDS.has(lw)) break;
+    if (t.isUpper(k) && t.low(k).length > 1) break;
+    if (
+      inSet(t, k, F_MONTH, MONTHS) ||
+      inSet(t, k, F_LABEL, NUMBER_LABELS) ||
+      inSet(t, k, F_UNIT, UNIT_WORDS)
+    )
+      break;
     first = k;
     k--;
   }
   if (first < 0) return null;
   // What follows must end the value: punctuation, a line break, the end, or "and".
   const nx = i + 1;
-  if (t.isWord(nx) && t.isLower(nx) && !AFTER_STREET_OK.has(t.low(nx))) return null;
+  if (t.isWord(nx) && t.isLower(nx) && !inSet(t, nx, F_AFTER_OK, AFTER_STREET_OK)) return null;
   return { first, last: i, base: 0.25, reason: 'street', lower: false, weak: true };
 }
 
@@ -884,8 +1071,66 @@ function cityStateZip(t: Tokens, j: number): Core | null {
   return { first, last, base: 0.55, reason: 'postcode', lower: false, weak: false, postcode: true };
 }
 
+/** A sticky copy of a global regex, to try it at one position. */
+function sticky(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.replace('g', '') + 'y');
+}
+
+const MILITARY_AT = sticky(MILITARY);
+const MILITARY_LINE_AT = sticky(MILITARY_LINE);
+const PO_BOX_AT = sticky(PO_BOX);
+const UK_POSTCODE_SPACED_AT = sticky(UK_POSTCODE_SPACED);
+const CA_POSTCODE_AT = sticky(CA_POSTCODE);
+const POSTCODE_KEYWORD_AT = sticky(POSTCODE_KEYWORD);
+
+/**
+ * The matches `text.matchAll(global)` would give, found by trying the sticky `re` only at
+ * `starts` (increasing; every position where a match can start must be among them). A match
+ * found at a start is the one the global scan finds there, and like the global scan, the next
+ * try is at or after its end.
+ */
+function matchesAt(
+  text: string,
+  re: RegExp,
+  starts: number[],
+  cannotMatch?: (text: string, p: number) => boolean,
+): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const p of starts) {
+    if (p < from) continue;
+    // A start where the regex surely fails is skipped: it would not match, so it moves nothing.
+    if (cannotMatch !== undefined && cannotMatch(text, p)) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m) {
+      out.push(m);
+      from = p + m[0].length;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether PO_BOX surely fails at p: every form that starts with "p" or "b" except "Boîte
+ * postale" reaches its number within 23 characters ("Post Office Box No. 12"), so without a
+ * digit in the next 40 there is no match. (Most candidates are words such as "post", "box" or
+ * "b" in prose.)
+ */
+function noPoBoxAt(text: string, p: number): boolean {
+  const c = text.charCodeAt(p) | 32;
+  if (c !== 112 && c !== 98) return false;
+  const c2 = text.charCodeAt(p + 2);
+  if (c2 === 0xee || c2 === 0xce) return false;
+  for (let k = p, e = Math.min(text.length, p + 40); k < e; k++) {
+    const d = text.charCodeAt(k);
+    if (d >= 48 && d <= 57) return false;
+  }
+  return true;
+}
+
 /** Cores found by regexes over the text: military, postal boxes, UK/CA postcodes, keywords. */
-function regexCores(t: Tokens, cores: Core[]): void {
+function regexCores(t: Tokens, cores: Core[], starts: Starts): void {
   const text = t.text;
   const add = (start: number, end: number, base: number, reason: string, weak = false) => {
     const first = t.indexAt(start);
@@ -893,23 +1138,27 @@ function regexCores(t: Tokens, cores: Core[]): void {
     if (last >= first)
       cores.push({ first, last, base, reason, lower: false, weak, postcode: true });
   };
-  if (/PO|po/.test(text)) {
-    for (const m of text.matchAll(MILITARY)) add(m.index, m.index + m[0].length, 0.9, 'military');
-    for (const m of text.matchAll(MILITARY_LINE))
+  if (
+    (starts.mil.length > 0 || starts.milLine.length > 0) &&
+    (text.includes('PO') || text.includes('po'))
+  ) {
+    for (const m of matchesAt(text, MILITARY_AT, starts.mil))
+      add(m.index, m.index + m[0].length, 0.9, 'military');
+    for (const m of matchesAt(text, MILITARY_LINE_AT, starts.milLine))
       add(m.index, m.index + m[0].length, 0.55, 'military');
   }
-  for (const m of text.matchAll(PO_BOX)) {
+  for (const m of matchesAt(text, PO_BOX_AT, starts.po, noPoBoxAt)) {
     // A bare "Box 12" is a box, not an address; the other forms name a postal box.
     if (/^box/i.test(m[0])) continue;
     add(m.index, m.index + m[0].length, 0.6, 'po box');
   }
-  for (const m of text.matchAll(UK_POSTCODE_SPACED)) {
+  for (const m of matchesAt(text, UK_POSTCODE_SPACED_AT, starts.postcode)) {
     if (!isUkArea(m[1]!)) continue;
     add(m.index, m.index + m[0].length, 0.55, 'postcode');
   }
-  for (const m of text.matchAll(CA_POSTCODE))
+  for (const m of matchesAt(text, CA_POSTCODE_AT, starts.postcode))
     add(m.index, m.index + m[0].length, 0.4, 'postcode', true);
-  for (const m of text.matchAll(POSTCODE_KEYWORD)) {
+  for (const m of matchesAt(text, POSTCODE_KEYWORD_AT, starts.key)) {
     const pos = m.index + m[0].length;
     // After the keyword, three digits are a postcode too (Iceland, the Faroes, "zip 880").
     const len =
@@ -941,14 +1190,14 @@ function extendBack(t: Tokens, first: number): number {
     if (t.isPunct(p, ',')) p--;
     if (!t.isNum(p)) break;
     const digits = t.str(p).replace(/[A-Za-z]$/, '');
-    const unitBefore = t.isWord(p - 1) && UNIT_WORDS.has(t.low(p - 1));
+    const unitBefore = inSet(t, p - 1, F_UNIT, UNIT_WORDS);
     if (digits.length > 6 || (isLabelled(t, p) && !unitBefore)) break;
     const b = t.text[t.start(p) - 1] ?? ' ';
     if (/[\d.,:/-]/.test(b)) break;
     // A unit before the number ("Apt. 117", "Suite 913", "Flat 3", "#4").
     let q = p - 1;
     if (t.isPunct(q, '.') || t.isPunct(q, '#')) q--;
-    if (t.isWord(q) && UNIT_WORDS.has(t.low(q)) && !WEAK_UNIT_WORDS.has(t.low(q))) {
+    if (inSet(t, q, F_UNIT, UNIT_WORDS) && !inSet(t, q, F_WEAK_UNIT, WEAK_UNIT_WORDS)) {
       first = q;
       continue;
     }
@@ -995,7 +1244,7 @@ function unitAt(t: Tokens, q: number): number {
     if (t.isWord(d) && t.end(d) - t.start(d) <= 4 && !t.touches(ord)) return withDot(t, d);
     return ord;
   }
-  if (!t.isWord(q) || !UNIT_WORDS.has(t.low(q))) return -1;
+  if (!t.isWord(q) || !inSet(t, q, F_UNIT, UNIT_WORDS)) return -1;
   let k = withDot(t, q) + 1;
   if (t.isPunct(k, '#')) k++;
   else if (t.isWord(k) && /^(?:no|nr|nº)$/i.test(t.str(k))) k = withDot(t, k) + 1;
@@ -1011,6 +1260,7 @@ function unitAt(t: Tokens, q: number): number {
 /** A country at token q (one or more words): its last token, or -1. */
 function countryAt(t: Tokens, q: number, lower: boolean): number {
   if (!t.isWord(q) || (t.isLower(q) && !lower)) return -1;
+  if ((t.flags(q) & (F_COUNTRY | WIDE)) === 0) return -1;
   const list = COUNTRIES_BY_FIRST.get(t.low(q));
   if (!list) return -1;
   for (const words of list) {
@@ -1035,7 +1285,7 @@ function regionAt(t: Tokens, q: number): number {
   if (!t.isWord(q)) return -1;
   const s = t.str(q);
   if (t.isUpper(q) && REGION_CODES.has(s)) return q;
-  if (t.isCap(q) && REGION_NAMES.has(t.low(q))) return q;
+  if (t.isCap(q) && inSet(t, q, F_REGION_NAME, REGION_NAMES)) return q;
   // Any short upper-case code right before a postcode ("VWV 04494").
   if (t.isUpper(q) && s.length <= 3) {
     let k = q + 1;
@@ -1051,7 +1301,6 @@ function cityAt(t: Tokens, q: number, lower: boolean, afterPostcode = false): nu
   let last = -1;
   for (let words = 0; words < 4 && k < t.length;) {
     if (t.isWord(k)) {
-      const lw = t.low(k);
       // "London SW1A 2AA": the city stops where a code glued to digits starts.
       if (t.isNum(k + 1) && t.touches(k)) break;
       // After a hyphen any word continues the name: "Issy-les-Moulineaux".
@@ -1062,12 +1311,14 @@ function cityAt(t: Tokens, q: number, lower: boolean, afterPostcode = false): nu
       }
       // In lower-case text the city is lower case too; capitals are always fine.
       const ok = t.isCap(k)
-        ? !NOT_A_CITY.has(lw) && !UNIT_WORDS.has(lw) && !MONTHS.has(lw)
+        ? !inSet(t, k, F_NOT_CITY, NOT_A_CITY) &&
+          !inSet(t, k, F_UNIT, UNIT_WORDS) &&
+          !inSet(t, k, F_MONTH, MONTHS)
         : lower &&
           t.isLower(k) &&
-          !NOT_A_CITY.has(lw) &&
-          !UNIT_WORDS.has(lw) &&
-          !PROSE_AFTER_NUMBER.has(lw);
+          !inSet(t, k, F_NOT_CITY, NOT_A_CITY) &&
+          !inSet(t, k, F_UNIT, UNIT_WORDS) &&
+          !inSet(t, k, F_PROSE, PROSE_AFTER_NUMBER);
       // A single letter starts no city; after a city word it is a district ("København N").
       if (ok && (last >= 0 || t.end(k) - t.start(k) > 1)) {
         last = k;
@@ -1075,7 +1326,7 @@ function cityAt(t: Tokens, q: number, lower: boolean, afterPostcode = false): nu
         k++;
         continue;
       }
-      if (last >= 0 && t.isLower(k) && NAME_PARTICLES.has(lw) && t.isCap(k + 1)) {
+      if (last >= 0 && t.isLower(k) && inSet(t, k, F_PARTICLE, NAME_PARTICLES) && t.isCap(k + 1)) {
         k++;
         continue;
       }
@@ -1107,7 +1358,7 @@ function cityAt(t: Tokens, q: number, lower: boolean, afterPostcode = false): nu
     t.isLower(nx) &&
     !lower &&
     !afterPostcode &&
-    !AFTER_STREET_OK.has(t.low(nx))
+    !inSet(t, nx, F_AFTER_OK, AFTER_STREET_OK)
   ) {
     return -1;
   }
@@ -1243,18 +1494,13 @@ class CueIndex {
   /** Match ends over the whole text, in whole-text mode. */
   private readonly all: number[] | null = null;
 
+  /** `wholeText`: some line is longer than MAX_CUE_LINE (see hasLongLine). */
   constructor(
     private readonly text: string,
     private readonly re: RegExp,
+    wholeText: boolean,
   ) {
-    let longest = 0;
-    for (let ls = 0; ls < text.length;) {
-      let nl = text.indexOf('\n', ls);
-      if (nl < 0) nl = text.length;
-      if (nl - ls > longest) longest = nl - ls;
-      ls = nl + 1;
-    }
-    if (longest > MAX_CUE_LINE) {
+    if (wholeText) {
       this.all = [];
       for (const m of text.matchAll(re)) this.all.push(m.index + m[0].length);
     }
@@ -1307,6 +1553,18 @@ class CueIndex {
     if (/^[\s:]*$/.test(between)) return true;
     return !/[.!]\s|\n\s*\n/.test(between);
   }
+}
+
+/** Whether some line of `text` is longer than MAX_CUE_LINE. */
+function hasLongLine(text: string): boolean {
+  if (text.length <= MAX_CUE_LINE) return false;
+  for (let ls = 0; ls < text.length;) {
+    let nl = text.indexOf('\n', ls);
+    if (nl < 0) nl = text.length;
+    if (nl - ls > MAX_CUE_LINE) return true;
+    ls = nl + 1;
+  }
+  return false;
 }
 
 /** The last value of sorted `ends` that is <= pos, or -1. */

@@ -10,28 +10,58 @@ export const NUM = 1;
 export const NEWLINE = 2;
 export const PUNCT = 3;
 
+/**
+ * Word flag: the word has a character above ASCII or an apostrophe part; set by the tokenizer.
+ * Such a word also gets the WordFlags of its lower case when that is all ASCII letters (the
+ * Kelvin sign is the only character above ASCII that lower-cases to one), so a word without a
+ * flag is in no list of ASCII words.
+ */
+export const WIDE = 1;
+
+/** The Kelvin sign, which lower-cases to an ASCII "k". */
+const KELVIN = 0x212a;
+
+// Character classes for the tokenizer.
+const C_SPACE = 0;
+const C_LETTER = 1;
+const C_DIGIT = 2;
+const C_OTHER = 3;
+const C_NEWLINE = 4;
+
+/** The class of each ASCII character, so the tokenizer reads one table entry per character. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] =
+    c === 10
+      ? C_NEWLINE
+      : c <= 32
+        ? C_SPACE
+        : c >= 48 && c <= 57
+          ? C_DIGIT
+          : (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+            ? C_LETTER
+            : C_OTHER;
+}
+
 const LETTER = /[\p{L}\p{M}]/u;
 const SPACE = /\s/;
-// Classes of the BMP code points above ASCII, computed on first use: 1 letter, 2 space, 3 other.
+// Classes of the BMP code points above ASCII, computed on first use (0 = not yet known).
 const WIDE_CLASS = new Uint8Array(0x10000);
 
+/** The class (C_LETTER, C_SPACE or C_OTHER) of a code unit above ASCII. */
 function wideClass(c: number): number {
   let k = WIDE_CLASS[c]!;
   if (k === 0) {
     const ch = String.fromCharCode(c);
-    k = LETTER.test(ch) ? 1 : SPACE.test(ch) ? 2 : 3;
+    k = LETTER.test(ch) ? C_LETTER + 8 : SPACE.test(ch) ? C_SPACE + 8 : C_OTHER + 8;
     WIDE_CLASS[c] = k;
   }
-  return k;
+  return k - 8;
 }
 
 function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return wideClass(c) === 1;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
+  if (c < 128) return ASCII_CLASS[c] === C_LETTER;
+  return wideClass(c) === C_LETTER;
 }
 
 /** A hash of the ASCII-lower-cased characters of text[start, end). */
@@ -45,113 +75,312 @@ export function wordHash(text: string, start: number, end: number): number {
   return h;
 }
 
+/**
+ * A fixed set of word hashes, each with flag bits, looked up with two typed-array reads (an
+ * open-addressing table): the tokenizer classifies every ASCII word with it, which costs far
+ * less than a Set lookup per word. Hashes can collide, so a flag only says the word MAY be one
+ * of the listed words; the scanner checks the word itself before relying on it.
+ */
+export class WordFlags {
+  private keys = new Int32Array(1024);
+  private vals = new Int32Array(1024);
+  private mask = 1023;
+  private size = 0;
+  /** Per three ASCII letters (26 x 26 x 26): whether a listed ending ends with them. */
+  readonly tails = new Uint8Array(26 * 26 * 26);
+  /** The flag of an ASCII word of five letters or more whose last three letters are in tails. */
+  tailFlag = 0;
+
+  /** Adds `flag` to every word of `words` (lower case). Bit 0 (WIDE) is the tokenizer's own. */
+  add(words: Iterable<string>, flag: number): this {
+    for (const w of words) this.put(wordHash(w, 0, w.length), flag);
+    return this;
+  }
+
+  /**
+   * Gives `flag` to ASCII words of five letters or more that end with the last three letters
+   * of one of `endings` (lower case, at least three letters; endings that end with other
+   * characters are skipped, as no ASCII word ends with them).
+   */
+  addTails(endings: Iterable<string>, flag: number): this {
+    for (const e of endings) {
+      let key = 0;
+      let ok = e.length >= 3;
+      for (let k = e.length - 3; ok && k < e.length; k++) {
+        const c = e.charCodeAt(k) - 97;
+        ok = c >= 0 && c < 26;
+        key = key * 26 + c;
+      }
+      if (ok) this.tails[key] = 1;
+    }
+    this.tailFlag = flag;
+    return this;
+  }
+
+  private put(h: number, flag: number): void {
+    if ((this.size + 1) * 4 > this.mask + 1) this.resize();
+    let p = (h ^ (h >>> 13)) & this.mask;
+    while (this.vals[p] !== 0 && this.keys[p] !== h) p = (p + 1) & this.mask;
+    if (this.vals[p] === 0) this.size++;
+    this.keys[p] = h;
+    this.vals[p] = this.vals[p]! | flag;
+  }
+
+  private resize(): void {
+    const keys = this.keys;
+    const vals = this.vals;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    this.size = 0;
+    for (let p = 0; p < keys.length; p++) if (vals[p] !== 0) this.put(keys[p]!, vals[p]!);
+  }
+
+  /** The flags of the word with hash `h`; 0 when it is not listed. */
+  get(h: number): number {
+    const mask = this.mask;
+    let p = (h ^ (h >>> 13)) & mask;
+    for (;;) {
+      const v = this.vals[p]!;
+      if (v === 0 || this.keys[p] === h) return v;
+      p = (p + 1) & mask;
+    }
+  }
+}
+
+/** The arrays a token list fills; one set is kept between scans (see Tokens.release). */
+interface Buffers {
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
+  flags: Int32Array;
+  /** Indices of the numbers and of the words with flags, in order. */
+  marked: Int32Array;
+  /** The lower-case cache (see Tokens.low): token index, owner and text per slot. */
+  lowKeys: Int32Array;
+  lowOwners: Int32Array;
+  lowVals: string[];
+}
+
+function buffers(cap: number): Buffers {
+  return {
+    starts: new Int32Array(cap),
+    ends: new Int32Array(cap),
+    kinds: new Uint8Array(cap),
+    flags: new Int32Array(cap),
+    marked: new Int32Array(cap),
+    lowKeys: new Int32Array(LOW_CACHE),
+    lowOwners: new Int32Array(LOW_CACHE),
+    lowVals: new Array<string>(LOW_CACHE).fill(''),
+  };
+}
+
+/** Doubles the capacity of `b`, keeping its first `n` entries. */
+function grow(b: Buffers, n: number): Buffers {
+  const g = buffers(b.starts.length * 2);
+  g.starts.set(b.starts.subarray(0, n));
+  g.ends.set(b.ends.subarray(0, n));
+  g.kinds.set(b.kinds.subarray(0, n));
+  g.flags.set(b.flags.subarray(0, n));
+  g.marked.set(b.marked.subarray(0, n));
+  // The cache is keyed by owner, so it moves over as it is.
+  g.lowKeys = b.lowKeys;
+  g.lowOwners = b.lowOwners;
+  g.lowVals = b.lowVals;
+  return g;
+}
+
+/**
+ * The buffers kept between scans, or null while a token list holds them. Allocating the typed
+ * arrays per text cost more than tokenising a short text; buffers above KEEP_MAX tokens are not
+ * kept, so a 1 MB paste does not pin megabytes after its scan.
+ */
+let spare: Buffers | null = null;
+const KEEP_MAX = 1 << 16;
+
+/** Slots of the lower-case cache of a token list (a power of two). */
+const LOW_CACHE = 256;
+
+/** Numbers the token lists, so that a cache slot filled for an earlier text never matches. */
+let lastOwner = 0;
+
 /** The token list of one text. */
 export class Tokens {
   // Typed arrays grown by doubling: a 1 MB paste has ~300,000 tokens, and plain arrays of
   // numbers cost several times more to fill and to collect.
+  private buf: Buffers;
   private starts: Int32Array;
   private ends: Int32Array;
   private kinds: Uint8Array;
-  /** Per word: the wordHash of its text, when it is all ASCII. */
-  private hashes: Int32Array;
-  /** Per word: 1 when it has a character above ASCII (its hash is then not kept). */
-  private wide: Uint8Array;
+  /** Per word: WIDE, or the WordFlags of its hash (and tail) when it is all ASCII. */
+  private flagBits: Int32Array;
+  private markedIdx: Int32Array;
   private count = 0;
-  /** Lower-case texts of the tokens asked for; sized after tokenising (see low). */
-  private lowers: (string | undefined)[] = [];
+  private markedCount = 0;
+  /**
+   * Lower-case texts of recently asked tokens, in a direct-mapped cache of LOW_CACHE slots kept
+   * with the buffers: the scanner asks about the few tokens around one position at a time, and
+   * an array of one slot per token costs more to make than it saves on a long text.
+   */
+  private lowKeys: Int32Array;
+  private lowOwners: Int32Array;
+  private lowVals: string[];
+  /** This list's number in lowOwners. */
+  private readonly owner: number;
 
   // A number (with one glued ASCII letter, as in "221B" or "12a", but not "5th"), a word
   // (letters and marks, with an optional apostrophe part as in "d'Alsace"), a line break, or one
   // other visible character. Runs are cut at 12 digits and 40 letters so every token is bounded;
   // one pass over the text, so tokenising is linear.
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    table: WordFlags,
+  ) {
     const len = text.length;
-    const cap = 16 + (len >> 2);
-    this.starts = new Int32Array(cap);
-    this.ends = new Int32Array(cap);
-    this.kinds = new Uint8Array(cap);
-    this.hashes = new Int32Array(cap);
-    this.wide = new Uint8Array(cap);
+    const tails = table.tails;
+    const tailFlag = table.tailFlag;
+    // Most texts have a token per three to four characters; a long text gets that many slots
+    // at once instead of growing through copies.
+    const want = 16 + (len >> 2) + (len >> 3);
+    let b = spare;
+    spare = null;
+    if (b === null || (want > KEEP_MAX && b.starts.length < want)) b = buffers(want);
+    let cap = b.starts.length;
+    let starts = b.starts;
+    let ends = b.ends;
+    let kinds = b.kinds;
+    let flagBits = b.flags;
+    let marked = b.marked;
+    let n = 0;
+    let m = 0;
     let i = 0;
     while (i < len) {
       const c = text.charCodeAt(i);
-      if (c === 10) {
-        this.push(i, i + 1, NEWLINE);
+      const k = c < 128 ? ASCII_CLASS[c]! : wideClass(c);
+      if (k === C_SPACE) {
         i++;
         continue;
       }
-      if (c <= 32 || (c >= 128 && wideClass(c) === 2)) {
-        i++;
-        continue;
+      if (n === cap) {
+        b = grow(b, n);
+        cap = b.starts.length;
+        starts = b.starts;
+        ends = b.ends;
+        kinds = b.kinds;
+        flagBits = b.flags;
+        marked = b.marked;
       }
-      if (isDigitCode(c)) {
-        let j = i + 1;
-        while (j < len && j - i < 12 && isDigitCode(text.charCodeAt(j))) j++;
-        const a = text.charCodeAt(j);
-        if (j < len && ((a >= 65 && a <= 90) || (a >= 97 && a <= 122))) {
-          if (!(j + 1 < len && isLetterCode(text.charCodeAt(j + 1)))) j++;
-        }
-        this.push(i, j, NUM);
-        i = j;
-        continue;
-      }
-      if (isLetterCode(c)) {
+      starts[n] = i;
+      if (k === C_LETTER) {
         // The word's hash (see wordHash) is computed here, while its characters are read anyway.
-        let h = c >= 65 && c <= 90 ? c | 32 : c;
+        let h = c >= 65 && c <= 90 ? c | 32 : c === KELVIN ? 107 : c;
         let wide = c >= 128;
+        // Whether the word's lower case is all ASCII letters (its only character above ASCII
+        // is the Kelvin sign, which lower-cases to "k"), so that h is the hash of its lower case.
+        let ascii = !wide || c === KELVIN;
         let j = i + 1;
         for (; j < len && j - i < 40; j++) {
           const d = text.charCodeAt(j);
-          if (!isLetterCode(d)) break;
-          if (d >= 128) wide = true;
-          h = (Math.imul(h, 31) + (d >= 65 && d <= 90 ? d | 32 : d)) | 0;
+          if (d < 128) {
+            if (ASCII_CLASS[d] !== C_LETTER) break;
+            h = (Math.imul(h, 31) + (d | 32)) | 0;
+          } else {
+            if (wideClass(d) !== C_LETTER) break;
+            wide = true;
+            if (d === KELVIN) h = (Math.imul(h, 31) + 107) | 0;
+            else ascii = false;
+          }
         }
         const q = text.charCodeAt(j);
         if ((q === 39 || q === 0x2019) && j + 1 < len && isLetterCode(text.charCodeAt(j + 1))) {
-          let k = j + 1;
-          while (k < len && k - j <= 20 && isLetterCode(text.charCodeAt(k))) k++;
-          // The apostrophe part is rare: hash the whole word again.
-          h = wordHash(text, i, k);
+          let e = j + 1;
+          while (e < len && e - j <= 20 && isLetterCode(text.charCodeAt(e))) e++;
           wide = true;
-          j = k;
+          ascii = false;
+          j = e;
         }
-        this.push(i, j, WORD);
-        this.hashes[this.count - 1] = wide ? 0 : h;
-        this.wide[this.count - 1] = wide ? 1 : 0;
+        let f = ascii ? table.get(h) : 0;
+        if (wide) {
+          f |= WIDE;
+        } else if (j - i >= 5) {
+          // All ASCII letters: setting bit 5 lower-cases them.
+          const t3 =
+            (((text.charCodeAt(j - 3) | 32) - 97) * 26 + (text.charCodeAt(j - 2) | 32) - 97) * 26 +
+            (text.charCodeAt(j - 1) | 32) -
+            97;
+          if (tails[t3] === 1) f |= tailFlag;
+        }
+        ends[n] = j;
+        kinds[n] = WORD;
+        flagBits[n] = f;
+        if (f !== 0) marked[m++] = n;
+        n++;
         i = j;
         continue;
       }
-      this.push(i, i + 1, PUNCT);
+      if (k === C_DIGIT) {
+        let j = i + 1;
+        while (j < len && j - i < 12) {
+          const d = text.charCodeAt(j);
+          if (d < 48 || d > 57) break;
+          j++;
+        }
+        if (j < len) {
+          const a = text.charCodeAt(j);
+          if (
+            ((a >= 65 && a <= 90) || (a >= 97 && a <= 122)) &&
+            !(j + 1 < len && isLetterCode(text.charCodeAt(j + 1)))
+          ) {
+            j++;
+          }
+        }
+        ends[n] = j;
+        kinds[n] = NUM;
+        flagBits[n] = 0;
+        marked[m++] = n;
+        n++;
+        i = j;
+        continue;
+      }
+      ends[n] = i + 1;
+      kinds[n] = k === C_NEWLINE ? NEWLINE : PUNCT;
+      flagBits[n] = 0;
+      n++;
       i++;
     }
-    // A holey array of the final size: a Map, or a sparse array grown by writes, costs several
-    // times more per lookup on a 1 MB paste.
-    this.lowers = new Array<string | undefined>(this.count);
+    this.buf = b;
+    this.starts = starts;
+    this.ends = ends;
+    this.kinds = kinds;
+    this.flagBits = flagBits;
+    this.markedIdx = marked;
+    this.count = n;
+    this.markedCount = m;
+    this.lowKeys = b.lowKeys;
+    this.lowOwners = b.lowOwners;
+    this.lowVals = b.lowVals;
+    // Wraps after 2^31 lists; a slot that old is long overwritten.
+    this.owner = lastOwner = (lastOwner + 1) | 0;
   }
 
-  private push(s: number, e: number, kind: number): void {
-    const n = this.count;
-    if (n === this.kinds.length) {
-      const starts = new Int32Array(n * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-      const ends = new Int32Array(n * 2);
-      ends.set(this.ends);
-      this.ends = ends;
-      const kinds = new Uint8Array(n * 2);
-      kinds.set(this.kinds);
-      this.kinds = kinds;
-      const hashes = new Int32Array(n * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-      const wide = new Uint8Array(n * 2);
-      wide.set(this.wide);
-      this.wide = wide;
-    }
-    this.starts[n] = s;
-    this.ends[n] = e;
-    this.kinds[n] = kind;
-    this.count = n + 1;
+  /**
+   * Hands the buffers back for the next token list. The list must not be used afterwards (its
+   * arrays are refilled by the next text).
+   */
+  release(): void {
+    if (this.buf.starts.length <= KEEP_MAX) spare = this.buf;
+    this.count = 0;
+    this.markedCount = 0;
+  }
+
+  /** How many tokens are marked: every number, and every word with flags. */
+  get marks(): number {
+    return this.markedCount;
+  }
+
+  /** The token index of the m-th marked token (in text order). */
+  marked(m: number): number {
+    return this.markedIdx[m]!;
   }
 
   get length(): number {
@@ -172,9 +401,12 @@ export class Tokens {
     return i >= 0 && i < this.count ? this.ends[i]! : this.text.length;
   }
 
-  /** wordHash of word token i when the word is all ASCII; undefined otherwise. */
-  asciiHash(i: number): number | undefined {
-    return this.wide[i] === 0 ? this.hashes[i] : undefined;
+  /**
+   * The flags of word token i: WIDE when it has a character above ASCII or an apostrophe part,
+   * otherwise the WordFlags entry of its hash (0 for numbers, punctuation and unlisted words).
+   */
+  flags(i: number): number {
+    return i >= 0 && i < this.count ? this.flagBits[i]! : 0;
   }
 
   /** The token's text. */
@@ -186,11 +418,12 @@ export class Tokens {
   low(i: number): string {
     // Indices outside the list are not cached: their text is always empty.
     if (i < 0 || i >= this.count) return '';
-    let l = this.lowers[i];
-    if (l === undefined) {
-      l = this.str(i).toLowerCase();
-      this.lowers[i] = l;
-    }
+    const slot = i & (LOW_CACHE - 1);
+    if (this.lowKeys[slot] === i && this.lowOwners[slot] === this.owner) return this.lowVals[slot]!;
+    const l = this.str(i).toLowerCase();
+    this.lowKeys[slot] = i;
+    this.lowOwners[slot] = this.owner;
+    this.lowVals[slot] = l;
     return l;
   }
 

@@ -85,6 +85,42 @@ describe('address blocks', () => {
   });
 });
 
+describe('words that only look different', () => {
+  // The scanner classifies words by hashes and tries its regexes only where a word can start
+  // them; these pin the cases that shortcut must not lose: a Kelvin sign that lower-cases to
+  // "k", and matches that start inside a word with an accent or an apostrophe (the finding
+  // then starts at the next token, as it always has).
+  it.each([
+    ['12 Par\u212A Road, Springfield', '12 Par\u212A Road, Springfield'],
+    ["d'P.O. Box 12, Springfield, IL 62704", '.O. Box 12, Springfield, IL 62704'],
+    ['ÄAPO AE 09012', 'AE 09012'],
+    ['ézip 12345', '12345'],
+    ["l'Apartado 45, Madrid", '45, Madrid'],
+    ['ÉSW1A 2AA London', '1A 2AA London'],
+    ['POBoxNo12 x', 'POBoxNo12'],
+    ['Po\u017Ftfach 12', 'Po\u017Ftfach 12'],
+    ['Order éplz 12345 Berlin', '12345 Berlin'],
+    ['Boîte postale 12, 75002 Paris', 'Boîte postale 12, 75002 Paris'],
+  ])('finds %j', (text, value) => {
+    expect(found(text)).toEqual([value]);
+  });
+
+  it('gives the same answer whatever was scanned before', () => {
+    // Token buffers and the lower-case cache are kept between scans; a long text in between
+    // (more tokens than are kept) must leave no trace.
+    const texts = [
+      'Ship to:\nJohn Q. Public\n123 Elm Street\nApt 4B\nSpringfield, IL 62704\nUSA',
+      'Lieferadresse: Musterstraße 12a, 10115 Berlin',
+      'Order 12345 shipped on Monday, tracking 1Z999AA10123456784.',
+      'Livraison au 12 rue de la Paix, 75002 Paris',
+    ];
+    const alone = texts.map(found);
+    found('12 Main Street, Springfield, IL 62704\n'.repeat(12_000));
+    expect(texts.map(found)).toEqual(alone);
+    expect(texts.slice().reverse().map(found)).toEqual(alone.slice().reverse());
+  });
+});
+
 describe('look-alikes stay quiet', () => {
   it.each([
     'Your order #4521 will arrive within 5 business days. Invoice INV-2024-0017 is attached.',
@@ -117,9 +153,11 @@ describe('cost', () => {
     ['capitalised words and numbers', 'Ab 12 '.repeat(MB / 6)],
     ['compound names', 'Hauptstraße 5, '.repeat(MB / 15)],
   ])('stays linear on 1 MB of %s', (_name, input) => {
-    // Generous bound, as in the meta-test: it catches catastrophic backtracking, not slowness.
-    const t0 = performance.now();
+    // Generous bound on CPU time, as in the meta-test: it catches catastrophic backtracking, not
+    // slowness, and a loaded machine (time spent waiting for a core) cannot fail it.
+    const t0 = process.cpuUsage();
     scanWith([address], input);
-    expect(performance.now() - t0).toBeLessThan(6000);
+    const cpu = process.cpuUsage(t0);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(6000);
   });
 });

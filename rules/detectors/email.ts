@@ -1,4 +1,4 @@
-import { isWholeToken, matchAllNear } from '../context.ts';
+import { isWholeToken } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // The local part may only start where a token starts (the look-behind), which keeps the scan
@@ -15,31 +15,131 @@ const OBFUSCATED = new RegExp(
   'gi',
 );
 
-// Where an address can be: every EMAIL match has its '@' at most 64 characters after its start,
-// so EMAIL is only tried just before each '@' instead of at every letter of the text.
-const AT_SIGN = /@/g;
+// EMAIL tried at one position (see emailMatches).
+const EMAIL_AT = new RegExp(EMAIL.source, 'y');
 
 // A spelled-out address needs a bracketed "at" or "dot", a spelled " dot ", or, with neither, a
 // bare " at " then a label and a real dot ("at corp.io"). Any English text has an " at "; few
 // have these, so the costly OBFUSCATED scan is skipped for them. A cheap necessary condition
-// (it never hides a match), tested on the lower-cased text; every branch starts with a literal
-// so V8 scans for it instead of trying each space or bracket.
+// (it never hides a match: OBFUSCATED's own "at", "dot" and labels are ASCII and matched
+// without regard to case, as here), tested on the text as it is, so a long paste is not copied
+// to lower case; every branch starts with a literal so V8 scans for it instead of trying each
+// space or bracket.
 const OBFUSCATION_HINT =
-  /at\s*[\])}]|dot\s*[\])}]|dot(?<=\sdot)\s|at(?<=\sat)\s+[a-z0-9][a-z0-9_-]{0,62}\s*\./;
+  /at\s*[\])}]|dot\s*[\])}]|dot(?<=\sdot)\s|at(?<=\sat)\s+[a-z0-9][a-z0-9_-]{0,62}\s*\./i;
 
 const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|test|invalid|localhost)$/i;
 
-/** Whether the token holding `start` began with a scheme ("xyz://"). */
+/**
+ * Whether the token holding `start` began with a scheme ("xyz://"): whether "://" lies between
+ * the last space, line break, quote or "<" before `start` (looking back at most 256 characters)
+ * and `start`.
+ */
 function inUrlAuthority(text: string, start: number): boolean {
   const from = Math.max(0, start - 256);
-  const head = text.slice(from, start);
-  const tokenStart = Math.max(
-    head.lastIndexOf(' '),
-    head.lastIndexOf('\n'),
-    head.lastIndexOf('"'),
-    head.lastIndexOf('<'),
+  for (let k = start - 1; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 10 || c === 34 || c === 60) return false;
+    if (c === 58 && k + 2 < start && text.charCodeAt(k + 1) === 47 && text.charCodeAt(k + 2) === 47)
+      return true;
+  }
+  return false;
+}
+
+/** [\w.%+-]: the characters of EMAIL's local part. */
+function isLocalChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 46 ||
+    c === 37 ||
+    c === 43 ||
+    c === 45
   );
-  return head.slice(tokenStart + 1).includes('://');
+}
+
+/**
+ * The matches `text.matchAll(EMAIL)` gives, found from each '@' instead of by trying EMAIL at
+ * every letter. EMAIL's look-behind lets a match start only where a run of local-part
+ * characters starts, and its local part is at most 64 of them with no '@', so for each '@' (not
+ * inside an earlier match) there is one place to try: the start of the run that ends at it,
+ * when that run is at most 64 characters long. (Where an earlier '@' failed, nothing before it
+ * is tried again: a match starting there would have used that '@'.)
+ */
+function emailMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  // pos: where the next match may start; tried: below it, every start failed.
+  let pos = 0;
+  let tried = 0;
+  for (let at = text.indexOf('@'); at >= 0;) {
+    let s = at;
+    while (s > at - 65 && s > 0 && isLocalChar(text.charCodeAt(s - 1))) s--;
+    if (s < at && s >= pos && s >= tried && s >= at - 64) {
+      EMAIL_AT.lastIndex = s;
+      const m = EMAIL_AT.exec(text);
+      if (m !== null) {
+        out.push(m);
+        pos = s + m[0].length;
+        at = text.indexOf('@', pos);
+        continue;
+      }
+    }
+    tried = at + 1;
+    at = text.indexOf('@', at + 1);
+  }
+  return out;
+}
+
+/** Whether code unit c can be part of an OBFUSCATED match: [\w.\-[\](){}] or whitespace. */
+function inObfuscated(c: number): boolean {
+  if (c < 128) return OBFUSCATED_ASCII[c] === 1;
+  // \s above ASCII (the regex is not in Unicode mode, but \s covers these in every mode).
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const OBFUSCATED_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  OBFUSCATED_ASCII[c] = /[\w.\-[\](){}\s]/.test(String.fromCharCode(c)) ? 1 : 0;
+}
+
+// Where a spelled-out "at" can be: every OBFUSCATED match holds one of these.
+const AT_WORD = /[[({]\s*at\s*[\])}]|\sat\s/gi;
+
+/**
+ * The matches `text.matchAll(OBFUSCATED)` gives, found by running OBFUSCATED only over the runs
+ * of characters it can match that hold a spelled-out "at". Every character of a match is in
+ * such a run, so matches never cross a run's edge; the character before a run (or none, in the
+ * cut-out run) passes the start look-behind, and the one after it (or none) ends a word for the
+ * final \b, so each run gives the same matches cut out as in the whole text. On a long paste
+ * the runs around "at" are a few percent of the text.
+ */
+function obfuscatedMatches(text: string): { index: number; 0: string }[] {
+  const out: { index: number; 0: string }[] = [];
+  let done = 0;
+  AT_WORD.lastIndex = 0;
+  for (let m = AT_WORD.exec(text); m !== null; m = AT_WORD.exec(text)) {
+    let a = m.index;
+    let b = a + m[0].length;
+    while (a > done && inObfuscated(text.charCodeAt(a - 1))) a--;
+    while (b < text.length && inObfuscated(text.charCodeAt(b))) b++;
+    for (const r of text.slice(a, b).matchAll(OBFUSCATED))
+      out.push({ index: a + r.index, 0: r[0] });
+    done = b;
+    AT_WORD.lastIndex = b;
+  }
+  return out;
 }
 
 export const email: Detector = {
@@ -50,7 +150,7 @@ export const email: Detector = {
   prefilter: /@|[[({\s](?:at|AT|At)[\])}\s]/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchAllNear(text, EMAIL, AT_SIGN, 64)) {
+    for (const m of emailMatches(text)) {
       const start = m.index;
       const end = start + m[0].length;
       // Documentation domains are placeholders, not anyone's address.
@@ -60,8 +160,8 @@ export const email: Detector = {
       const score = RESERVED_DOMAIN.test(m[0]) ? 0.3 : 0.95;
       out.push({ start, end, type: 'EMAIL', score });
     }
-    if (/\b(?:at|AT|At)\b/.test(text) && OBFUSCATION_HINT.test(text.toLowerCase())) {
-      for (const m of text.matchAll(OBFUSCATED)) {
+    if (/\b(?:at|AT|At)\b/.test(text) && OBFUSCATION_HINT.test(text)) {
+      for (const m of obfuscatedMatches(text)) {
         const start = m.index;
         const end = start + m[0].length;
         if (!isWholeToken(text, start, end) || m[0].includes('@')) continue;
@@ -95,6 +195,15 @@ export const examples: DetectorExamples = {
     },
     { text: 'mail jane[at]corp[dot]io', value: 'jane[at]corp[dot]io' },
     { text: 'reach me: pedro (at) correo (dot) es', value: 'pedro (at) correo (dot) es' },
+    {
+      text: 'Reply to ops@corp.example-mail.com, cc it.team@corp.io',
+      value: 'it.team@corp.io',
+    },
+    { text: `${'a'.repeat(64)}@corp.io`, value: `${'a'.repeat(64)}@corp.io` },
+    {
+      text: 'Write to support, or jane (at) corp (dot) io, today',
+      value: 'jane (at) corp (dot) io',
+    },
   ],
   noMatch: [
     'https://deploy:S3cret-Pass@git.internal-host.net/repo.git',
@@ -103,5 +212,8 @@ export const examples: DetectorExamples = {
     'version 1.2.3@latest',
     'user@localhost',
     "I'll be at home at 5, at the latest.",
+    'see https://user@host.example-mail.com/path',
+    // A local part is at most 64 characters.
+    `${'a'.repeat(65)}@corp.io`,
   ],
 };
