@@ -62,6 +62,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A file name after a label, as upload metadata carries it.
+    'Attachment name: export.csv (12 KB)',
     'Thanks for contacting Acme Support. Your Order Status is Pending.',
     'Please restart Windows and open Microsoft Teams, then sign in to Salesforce.',
     'Our office in San Francisco is closed on Monday, December 25 for Christmas.',

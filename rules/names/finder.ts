@@ -1319,6 +1319,8 @@ const LOWER_CUE =
 const GREETING_LOWER =
   /(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Hh]allo|[Bb]onjour|[Hh]ola)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]?[,!\n]/uy;
 const VERB_SHAPE = /(?:ing|ed|ly)$/;
+/** What follows a word that is part of a file name, path or identifier, not a name. */
+const IDENTIFIER_TAIL = /^(?:[._/\\]\w|\d)/;
 // "Saludos,\nmanuel": a lower-case name alone on the line after a sign-off.
 const SIGN_OFF_LOWER = new RegExp(
   String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n[ \t]*(?:--[ \t]*\r?\n[ \t]*)?(\p{L}[\p{L}\p{M}'’-]{1,30})(?:[ \t](\p{L}[\p{L}\p{M}'’-]{1,30}))?[ \t]*(?=\r?\n|$)`,
@@ -1438,6 +1440,10 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
     const w1 = m[1]!;
     if (isFunctionWord(w1) || VERB_SHAPE.test(w1)) continue;
+    // "name: export.csv", "name: build_7", "name: docs/readme": a file or an identifier.
+    if (IDENTIFIER_TAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
+      continue;
+    }
     const start = m.index + m[0].length - (m[2] ? m[1]!.length + 1 + m[2].length : w1.length);
     let end = start + w1.length;
     const w2 = m[2];
