@@ -137,4 +137,25 @@ describe('Notice', () => {
     advance(20_000);
     expect(props.onDismiss).not.toHaveBeenCalled();
   });
+
+  it('shows a message as given, and "Send anyway…" only when the caller offers it', () => {
+    const onSendAnyway = vi.fn();
+    const view = mount(
+      <Notice
+        message="Hush masked 1 value (email) before sending."
+        onSendAnyway={onSendAnyway}
+        onDismiss={vi.fn()}
+        timeoutMs={8000}
+      />,
+    );
+    mounted.push(view);
+    const status = view.container.querySelector('[role="status"]')!;
+    expect(status.querySelector('span')!.textContent).toBe(
+      'Hush masked 1 value (email) before sending.',
+    );
+    expect(buttonNames(status)).toEqual(['Send anyway…', 'Dismiss notice']);
+    click(button(status, 'Send anyway…'));
+    expect(onSendAnyway).toHaveBeenCalledTimes(1);
+    expect(view.container.querySelector('[role="status"]')).toBeNull();
+  });
 });

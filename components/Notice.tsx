@@ -6,15 +6,29 @@ import { useEffect, useState } from 'preact/hooks';
 import { TYPE_INFO, type EntityType } from '@/rules/types.ts';
 import { inSentence } from './text.ts';
 
-export interface NoticeProps {
-  /** How many values were masked. */
-  count: number;
-  /** Their types; each is named once, in this order. */
-  types: readonly EntityType[];
-  /** What the agent was doing when Hush masked. */
-  when: 'pasting' | 'dropping' | 'sending';
+/** What the notice says: a ready sentence, or the parts of "Hush masked N values (...)". */
+export type NoticeContent =
+  | {
+      /** The whole text, as given (other parts of the guard word their own notices). */
+      message: string;
+    }
+  | {
+      /** How many values were masked. */
+      count: number;
+      /** Their types; each is named once, in this order. */
+      types: readonly EntityType[];
+      /** What the agent was doing when Hush masked. */
+      when: 'pasting' | 'dropping' | 'sending';
+    };
+
+export type NoticeProps = NoticeContent & {
   /** Present only when policy allows Undo; the Undo button is shown only then. */
   onUndo?: () => void;
+  /**
+   * Present only when policy lets the agent send the original anyway; shows "Send anyway…",
+   * which calls this and closes the notice (the caller opens the review panel).
+   */
+  onSendAnyway?: () => void;
   /** Called when the agent dismisses the notice or it hides itself after `timeoutMs`. */
   onDismiss(): void;
   /**
@@ -22,21 +36,23 @@ export interface NoticeProps {
    * the notice, so nobody loses Undo while reaching for it (WCAG 2.2.1), and starts again after.
    */
   timeoutMs: number;
-}
+};
 
 /** "Hush masked 2 values (email address, payment card data) before pasting." */
-export function noticeText({ count, types, when }: Pick<NoticeProps, 'count' | 'types' | 'when'>) {
+export function noticeText(content: NoticeContent): string {
+  if ('message' in content) return content.message;
+  const { count, types, when } = content;
   const names = [...new Set(types)].map((t) => inSentence(TYPE_INFO[t].label)).join(', ');
   const values = count === 1 ? '1 value' : `${count} values`;
   return `Hush masked ${values}${names ? ` (${names})` : ''} before ${when}.`;
 }
 
 /**
- * Calls exactly one of `onUndo` or `onDismiss`, once, and then renders nothing; the caller
+ * Calls exactly one of `onUndo`, `onSendAnyway` or `onDismiss`, once, and then renders nothing; the caller
  * unmounts it from that callback. Its timer is cleared on unmount, so none outlives it.
  */
 export function Notice(props: NoticeProps) {
-  const { onUndo, onDismiss, timeoutMs } = props;
+  const { onUndo, onSendAnyway, onDismiss, timeoutMs } = props;
   const [open, setOpen] = useState(true);
   const [held, setHeld] = useState(false);
 
@@ -69,6 +85,11 @@ export function Notice(props: NoticeProps) {
       {onUndo && (
         <button type="button" onClick={() => close(onUndo)}>
           Undo
+        </button>
+      )}
+      {onSendAnyway && (
+        <button type="button" onClick={() => close(onSendAnyway)}>
+          Send anyway…
         </button>
       )}
       <button type="button" aria-label="Dismiss notice" onClick={() => close(onDismiss)}>

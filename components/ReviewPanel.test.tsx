@@ -221,6 +221,28 @@ describe('ReviewPanel: send anyway', () => {
     expect(dialog.querySelector('textarea')).toBeNull();
     expect(document.activeElement).toBe(button(dialog, 'Send anyway…'));
   });
+
+  it('opens with the reason box focused when the agent already chose it in a notice', () => {
+    const { dialog } = setup({ startWithReason: true });
+    const textarea = dialog.querySelector('textarea')!;
+    expect(document.activeElement).toBe(textarea);
+    click(button(dialog, 'Back'));
+    expect(document.activeElement).toBe(button(dialog, 'Send anyway…'));
+  });
+
+  it('never opens the reason box on a block, even when asked to', () => {
+    const { dialog } = setup({ findings: [KEY], startWithReason: true });
+    expect(dialog.querySelector('textarea')).toBeNull();
+    expect(document.activeElement).toBe(button(dialog, 'Edit message'));
+  });
+
+  it('never opens the reason box when policy does not allow sending anyway', () => {
+    const { dialog } = setup({
+      allowed: { maskAndSend: true, sendAnyway: false, reasonRequired: true },
+      startWithReason: true,
+    });
+    expect(dialog.querySelector('textarea')).toBeNull();
+  });
 });
 
 describe('ReviewPanel: keyboard', () => {

@@ -32,6 +32,8 @@ export interface PanelFinding {
 }
 
 export interface ReviewPanelProps {
+  /** The dialog's heading; the default speaks of a message (uploads name the file instead). */
+  title?: string;
   site: { name: string; pageClass: 'unapproved-ai' | 'approved-ai' | 'support-tool' };
   findings: PanelFinding[];
   /** What policy allows; a `block` finding disables both sends whatever these say. */
@@ -42,6 +44,11 @@ export interface ReviewPanelProps {
    * The message is shown as given, so it must name the type, never the value.
    */
   scanReason?: (text: string) => string | null;
+  /**
+   * Opens with the reason box showing and focused: the agent already chose "Send anyway…" (in
+   * the notice after a mask), and should not have to choose it twice. Ignored when blocked.
+   */
+  startWithReason?: boolean;
   onMaskAndSend(): void;
   onEdit(): void;
   onSendAnyway(reason: string): void;
@@ -71,7 +78,9 @@ export function ReviewPanel(props: ReviewPanelProps) {
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const sendAnywayRef = useRef<HTMLButtonElement>(null);
   const reasonWasOpen = useRef(false);
-  const [reasonOpen, setReasonOpen] = useState(false);
+  const [reasonOpen, setReasonOpen] = useState(
+    () => props.startWithReason === true && allowed.sendAnyway,
+  );
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
 
@@ -142,7 +151,9 @@ export function ReviewPanel(props: ReviewPanelProps) {
         aria-describedby={`${id}-summary`}
         onKeyDown={onKeyDown}
       >
-        <h2 id={`${id}-title`}>Hush stopped this message: it contains sensitive data</h2>
+        <h2 id={`${id}-title`}>
+          {props.title ?? 'Hush stopped this message: it contains sensitive data'}
+        </h2>
         <p class="hush-site">{SITE_LINE[site.pageClass](site.name)}</p>
         <div id={`${id}-summary`}>
           {blocked ? (

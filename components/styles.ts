@@ -116,4 +116,22 @@ export const HUSH_CSS = `
 }
 .hush-notice, .hush-notice * { color: #fff; }
 .hush-notice button { background: transparent; border-color: #8a949e; padding: 3px 10px; }
+
+/* The first-visit notice: a card in the top-right corner, away from chat inputs and send buttons. */
+.hush-first-visit {
+  position: fixed;
+  top: 16px;
+  right: 16px;
+  z-index: 2147483646;
+  width: min(380px, calc(100vw - 32px));
+  padding: 14px 16px;
+  background: #fff;
+  border: 1px solid #d0d5db;
+  border-radius: 10px;
+  box-shadow: 0 8px 28px rgba(0, 0, 0, 0.22);
+}
+.hush-first-visit h2 { margin: 0 0 6px; font-size: 15px; font-weight: 650; }
+.hush-first-visit p { margin: 6px 0; }
+.hush-first-visit a { color: #1a56db; text-decoration: underline; }
+.hush-first-visit .hush-actions { align-items: center; justify-content: flex-end; margin-top: 10px; }
 `;

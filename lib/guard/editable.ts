@@ -129,13 +129,18 @@ const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(reso
 
 /**
  * Selects the last occurrence of `expected` in `el` (what the guard just inserted), so Undo can
- * replace it through the same input path. Line breaks are ignored when matching in an editor,
- * since blocks are separate elements there. Returns false when the text is no longer there.
+ * replace it through the same input path; or the first (`which`), to show the agent a value.
+ * Line breaks are ignored when matching in an editor, since blocks are separate elements there.
+ * Returns false when the text is no longer there.
  */
-export async function selectText(el: Editable, expected: string): Promise<boolean> {
+export async function selectText(
+  el: Editable,
+  expected: string,
+  which: 'first' | 'last' = 'last',
+): Promise<boolean> {
   el.focus();
   if (isTextField(el)) {
-    const at = el.value.lastIndexOf(expected);
+    const at = which === 'last' ? el.value.lastIndexOf(expected) : el.value.indexOf(expected);
     if (at < 0) return false;
     el.setSelectionRange(at, at + expected.length);
     return true;
@@ -146,7 +151,7 @@ export async function selectText(el: Editable, expected: string): Promise<boolea
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
   const joined = nodes.map((n) => n.data).join('');
   const wanted = expected.replace(/\n/g, '');
-  const at = joined.lastIndexOf(wanted);
+  const at = which === 'last' ? joined.lastIndexOf(wanted) : joined.indexOf(wanted);
   if (at < 0 || wanted === '') return false;
   const range = doc.createRange();
   let offset = 0;
@@ -160,7 +165,34 @@ export async function selectText(el: Editable, expected: string): Promise<boolea
     offset = next;
   }
   await applySelection(doc, range);
+  range.startContainer.parentElement?.scrollIntoView?.({ block: 'nearest' });
   return true;
+}
+
+/**
+ * Puts the caret where the pointer is (a drop's position, in `el`'s own viewport), so text the
+ * guard inserts instead of a drop lands where the agent dropped it. Falls back to the end of the
+ * field when the point is not inside it.
+ */
+export async function placeCaretAt(el: Editable, x: number, y: number): Promise<void> {
+  const doc = el.ownerDocument;
+  el.focus();
+  // Chromium 128+ answers with the text control itself and an offset into its value.
+  const pos = doc.caretPositionFromPoint?.(x, y) ?? null;
+  if (isTextField(el)) {
+    const at = pos?.offsetNode === el ? pos.offset : el.value.length;
+    el.setSelectionRange(at, at);
+    return;
+  }
+  const range = doc.createRange();
+  if (pos && el.contains(pos.offsetNode)) {
+    range.setStart(pos.offsetNode, pos.offset);
+    range.collapse(true);
+  } else {
+    range.selectNodeContents(el);
+    range.collapse(false);
+  }
+  await applySelection(doc, range);
 }
 
 /**

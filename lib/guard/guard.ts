@@ -1,54 +1,101 @@
 /**
- * The in-page guard, first slice: paste masking and send interception. Every listener is on the
- * window in the CAPTURE phase, registered at document_start before any page script, so the guard
- * sees a paste or a send before the site's editor does and can stop it. Events from open shadow
- * roots arrive here too (their composed path says where they started).
+ * The in-page guard's paste, drop and send interception, and the agent's side of it (issue 3):
+ * masking before insertion with Undo, the review panel for blocks and warnings, and "send anyway"
+ * with a reason. Every listener is on the window in the CAPTURE phase, registered at
+ * document_start before any page script, so the guard sees a paste, a drop or a send before the
+ * site's editor does and can stop it. Events from open shadow roots arrive here too (their
+ * composed path says where they started); events inside Hush's own closed roots arrive with the
+ * shadow host as their target, which is no editor, so the guard ignores its own UI.
  */
-import type { EntityType, TokenVault } from '@/rules/index.ts';
-import type { PageClass } from './decide.ts';
+import type { EntityType } from '@/rules/index.ts';
+import { findSite } from '@/lib/sites/match.ts';
+import { countTypes, type Channel, type GuardContext, type Outcome } from './context.ts';
+import type { Action } from './decide.ts';
 import {
   editableFrom,
   editableFromEvent,
   insertText,
   isTextField,
   ownEvents,
+  placeCaretAt,
   readText,
   replaceAll,
+  sameText,
   selectText,
   type Editable,
 } from './editable.ts';
-import { showNotice } from './notice.ts';
-import { describeTypes, planFor, type Plan } from './plan.ts';
-
-export interface GuardOptions {
-  pageClass: PageClass;
-  /** Token numbering for this tab's conversation; its seed must be random (see TokenVault). */
-  vault: TokenVault;
-  /** The content script's lifetime: aborting removes every listener and notice. */
-  signal: AbortSignal;
-}
+import { FIRST_VISIT_HOST_ID } from './first-visit.ts';
+import { NOTICE_HOST_ID, showNotice } from './notice.ts';
+import { latestFindings } from './overlay.ts';
+import { frameAddress } from './pages.ts';
+import { describeTypes, planFor, type Plan, type PlannedFinding } from './plan.ts';
+import { maskReason, openReview, reviewOpen, type ReviewChoice } from './review.ts';
 
 /** What counts as a site's send button (issue 3). */
 export const SEND_BUTTON =
   'button[type=submit], [data-testid*=send i], [aria-label*=send i], input[type=submit]';
 
-export function installGuard(win: Window, options: GuardOptions): void {
-  const { signal } = options;
+/** How long a released text may wait for the agent to send it by hand, when replaying failed. */
+const PASS_MS = 60_000;
+/** After a released send went out, how long the same send's follow-on events still pass. */
+const PASS_TAIL_MS = 1_000;
+
+/** The event that sent, so the guard can send again the same way once the agent has decided. */
+type Trigger =
+  | { kind: 'key'; target: EventTarget; init: KeyboardEventInit }
+  | { kind: 'click'; target: HTMLElement }
+  | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null };
+
+export function installGuard(win: Window, guard: GuardContext): void {
+  const { signal } = guard;
   const listen = { capture: true, signal } as const;
-  const plan = (text: string): Plan => planFor(text, options);
+  const plan = (text: string): Plan => planFor(text, guard);
+  const site = {
+    name: findSite(frameAddress(win))?.name ?? win.location.hostname,
+    pageClass: guard.pageClass,
+  };
+  /** Named by every block and on the panel, on an unapproved AI site only (issue 3). */
+  const alternative =
+    guard.pageClass === 'unapproved-ai' ? guard.texts.approvedAlternative : undefined;
+  const alternativeSentence = alternative ? ` Use ${alternative.name} instead.` : '';
+
   /** Editors the guard is rewriting right now: a send meanwhile is stopped, not re-planned. */
   const busy = new WeakSet<Editable>();
-  /** The text each editor was warned about: sending it again unchanged is the confirmation. */
-  const warned = new WeakMap<Editable, string>();
+  /** Text the agent released for one send from an editor, and until when it may go. */
+  const passes = new WeakMap<Editable, { text: string; until: number; used?: boolean }>();
+  /** The editor whose drag started the current drag and drop (a move inside it is not new text). */
+  let dragSource: Editable | null = null;
   let lastEditable: Editable | null = null;
 
-  const notice = (doc: Document, message: string, onUndo?: () => void): void => {
-    showNotice(doc, { message, onUndo, signal });
+  const report = (
+    channel: Channel,
+    action: Action,
+    outcome: Outcome,
+    types: readonly EntityType[],
+    reason?: string,
+  ): void => {
+    guard.report({
+      channel,
+      action,
+      outcome,
+      counts: countTypes(types),
+      ...(reason === undefined ? {} : { reason }),
+    });
   };
   const stop = (event: Event): void => {
     event.preventDefault();
     event.stopImmediatePropagation();
   };
+
+  // Once a released send went out, any edit ends its pass: the same text typed again is new.
+  win.addEventListener(
+    'input',
+    (event) => {
+      const el = editableFromEvent(event);
+      if (el && passes.get(el)?.used) passes.delete(el);
+    },
+    listen,
+  );
 
   win.addEventListener(
     'focusin',
@@ -59,99 +106,338 @@ export function installGuard(win: Window, options: GuardOptions): void {
     listen,
   );
 
+  /**
+   * Text coming in by paste or drop: scanned before the editor sees it. What must be masked is
+   * masked and inserted through the editor's input path (at the drop point for a drop), with
+   * Undo; a block keeps it out; a warning lets it in and says it will be asked about on send.
+   * Returns whether the event was stopped.
+   */
+  const incoming = (
+    channel: 'paste' | 'drop',
+    event: Event,
+    el: Editable,
+    text: string,
+    at?: { x: number; y: number },
+  ): boolean => {
+    const p = plan(text);
+    if (p.kind === 'clean' || p.kind === 'monitor') return false;
+    const doc = el.ownerDocument;
+    const verb = channel === 'paste' ? 'paste' : 'drop';
+    if (p.kind === 'warn') {
+      report(channel, 'warn', 'warned', p.types);
+      showNotice(doc, {
+        message: `Hush: this text contains ${describeTypes(p.types)}; you will be asked before it is sent.`,
+        signal,
+      });
+      return false;
+    }
+    stop(event);
+    if (p.kind === 'block') {
+      report(channel, 'block', 'blocked', p.types);
+      showNotice(doc, {
+        message: `Hush blocked this ${verb}: ${describeTypes(p.types)} may not be shared on this site.${alternativeSentence}`,
+        signal,
+      });
+      return true;
+    }
+    report(channel, 'mask', 'masked', p.types);
+    void (async () => {
+      if (at) await placeCaretAt(el, at.x, at.y);
+      insertText(el, p.masked);
+      showNotice(doc, {
+        message: `${maskedMessage(p.types)} before ${channel === 'paste' ? 'pasting' : 'dropping'}.`,
+        signal,
+        onUndo: () => {
+          // Put the original back the same way it would have gone in: select what was inserted
+          // and paste over it. The send guard still masks it if it is sent as it is.
+          void selectText(el, p.masked).then((found) => {
+            if (!found) return;
+            insertText(el, text);
+            report(channel, 'mask', 'undone', p.types);
+          });
+        },
+      });
+    })();
+    return true;
+  };
+
   win.addEventListener(
     'paste',
     (event) => {
       if (ownEvents.has(event)) return;
       const el = editableFromEvent(event);
-      const text = event.clipboardData?.getData('text/plain');
-      if (!el || !text) return;
-      const p = plan(text);
-      if (p.kind === 'clean') return;
-      const doc = el.ownerDocument;
-      if (p.kind === 'warn') {
-        notice(
-          doc,
-          `Hush: this text contains ${describeTypes(p.types)}; you will be asked before it is sent.`,
-        );
+      const data = event.clipboardData;
+      // A paste with files is the uploads guard's (lib/guard/uploads.ts).
+      if (!el || !data || data.files.length > 0) return;
+      const text = transferText(data);
+      if (text) incoming('paste', event, el, text);
+    },
+    listen,
+  );
+
+  win.addEventListener(
+    'dragstart',
+    (event) => {
+      dragSource = editableFromEvent(event);
+    },
+    listen,
+  );
+  win.addEventListener(
+    'dragend',
+    () => {
+      dragSource = null;
+    },
+    listen,
+  );
+  win.addEventListener(
+    'drop',
+    (event) => {
+      if (ownEvents.has(event)) return;
+      const el = editableFromEvent(event);
+      const data = event.dataTransfer;
+      const source = dragSource;
+      dragSource = null;
+      // Moving text inside one editor brings nothing new in (the send guard still checks it).
+      if (!el || !data || source === el) return;
+      const files = [...data.files];
+      // A person's drop with files is the uploads guard's (lib/guard/uploads.ts): it checks
+      // the files and drops again what may go, untrusted, with the drag's text beside them.
+      if (files.length > 0 && event.isTrusted) return;
+      const text = transferText(data);
+      if (!text) return;
+      const at = { x: event.clientX, y: event.clientY };
+      if (files.length === 0) {
+        incoming('drop', event, el, text, at);
         return;
       }
-      stop(event);
-      if (p.kind === 'block') {
-        notice(
-          doc,
-          `Hush blocked this paste: ${describeTypes(p.types)} may not be shared on this site.`,
-        );
-        return;
-      }
-      insertText(el, p.masked);
-      notice(doc, maskedMessage(p.types), () => {
-        // Put the original back the same way it would have gone in: select what was inserted
-        // and paste over it. The send guard still masks it if it is sent as it is.
-        void selectText(el, p.masked).then((found) => {
-          if (found) insertText(el, text);
-        });
+      // Files that were let through, with text: if the text must be masked or kept out, the
+      // files go on in a drop of their own and the text is handled like a text drop.
+      if (!incoming('drop', event, el, text, at)) return;
+      const carried = new DataTransfer();
+      for (const file of files) carried.items.add(file);
+      const again = new DragEvent('drop', {
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        clientX: event.clientX,
+        clientY: event.clientY,
+        dataTransfer: carried,
       });
+      ownEvents.add(again);
+      (event.composedPath()[0] ?? el).dispatchEvent(again);
     },
     listen,
   );
 
   /**
-   * Checks a send from `el`. Clean text goes out untouched on the first send; text with values to
+   * Checks a send from `el`. Clean text goes out untouched on the first send. Text with values to
    * mask is stopped, masked in place through the editor's input path, and the NEXT send (now
-   * only tokens) goes out.
+   * only tokens) goes out. A block or a warning opens the review panel.
    */
-  const guardSend = (event: Event, el: Editable): void => {
-    if (busy.has(el)) {
+  const guardSend = (event: Event, el: Editable, trigger: Trigger): void => {
+    if (busy.has(el) || reviewOpen()) {
       stop(event);
       return;
     }
     const text = readText(el);
-    const p = plan(text);
+    const pass = passes.get(el);
+    if (pass) {
+      if (pass.text === text && Date.now() <= pass.until) {
+        // The agent released this text: this send goes out, and events of the same send that
+        // follow (a key handler that clicks the button) too, but not a later one.
+        pass.until = Math.min(pass.until, Date.now() + PASS_TAIL_MS);
+        pass.used = true;
+        return;
+      }
+      passes.delete(el);
+    }
+    // The overlay usually scanned exactly this text during the pause before the send: its
+    // findings make the decision immediate instead of a second scan inside the key handler.
+    const cached = latestFindings(el, text);
+    const p = cached ? planFor(text, { ...guard, scan: () => [...cached] }) : plan(text);
     if (p.kind === 'clean') return;
-    const doc = el.ownerDocument;
-    if (p.kind === 'warn') {
-      if (warned.get(el) === text) return;
-      warned.set(el, text);
-      stop(event);
-      notice(
-        doc,
-        `Hush: this message contains ${describeTypes(p.types)}. Send again to send it anyway.`,
-      );
+    if (p.kind === 'monitor') {
+      report('send', 'monitor', 'monitored', p.types);
       return;
     }
     stop(event);
-    if (p.kind === 'block') {
-      notice(
-        doc,
-        `Hush stopped this message: ${describeTypes(p.types)} may not be shared on this site.`,
-      );
+    if (p.kind === 'mask') {
+      maskOnSend(el, text, p, trigger);
       return;
     }
+    if (p.kind === 'block') report('send', 'block', 'blocked', p.types);
+    void review(el, text, p.kind, p.findings, trigger, false);
+  };
+
+  const maskOnSend = (
+    el: Editable,
+    text: string,
+    p: Extract<Plan, { kind: 'mask' }>,
+    trigger: Trigger,
+  ): void => {
+    const doc = el.ownerDocument;
     busy.add(el);
     void (async () => {
       try {
-        if (await replaceAll(el, p.masked)) {
-          notice(doc, `${maskedMessage(p.types)}. Send again to send the masked text.`);
-        } else {
+        if (!(await replaceAll(el, p.masked))) {
           // The send stays stopped: the next one is checked again and stopped again.
-          notice(
-            doc,
-            `Hush could not mask ${describeTypes(p.types)} in this editor. Remove it before sending.`,
-          );
+          report('send', 'mask', 'blocked', p.types);
+          showNotice(doc, {
+            message: `Hush could not mask ${describeTypes(p.types)} in this editor. Remove it before sending.`,
+            signal,
+          });
+          return;
         }
       } finally {
         busy.delete(el);
       }
+      report('send', 'mask', 'masked', p.types);
+      showNotice(doc, {
+        message: `${maskedMessage(p.types)} before sending. Send again to send the masked text.`,
+        signal,
+        timeout: 12_000,
+        onUndo: () => {
+          void (async () => {
+            if (!sameText(readText(el), p.masked)) return;
+            if (await restore(el, text)) report('send', 'mask', 'undone', p.types);
+          })();
+        },
+        onSendAnyway: guard.settings.overrideAllowed
+          ? () => {
+              if (!sameText(readText(el), p.masked)) {
+                showNotice(doc, {
+                  message: 'Hush: the message has changed since it was masked. Send it again.',
+                  signal,
+                });
+                return;
+              }
+              void review(el, text, 'mask', p.findings, trigger, true);
+            }
+          : undefined,
+      });
     })();
+  };
+
+  /** Replaces the editor's text with `text` through its input path; false if it did not take. */
+  const restore = async (el: Editable, text: string): Promise<boolean> => {
+    busy.add(el);
+    try {
+      return await replaceAll(el, text);
+    } finally {
+      busy.delete(el);
+    }
+  };
+
+  /**
+   * Opens the review panel for a stopped send and carries out the agent's choice. `kind` is why
+   * it was stopped. For `mask`, the editor already holds the masked text and `text` is the
+   * original, which "send anyway" puts back before sending.
+   */
+  const review = async (
+    el: Editable,
+    text: string,
+    kind: 'block' | 'warn' | 'mask',
+    findings: readonly PlannedFinding[],
+    trigger: Trigger,
+    startWithReason: boolean,
+  ): Promise<void> => {
+    const doc = el.ownerDocument;
+    const { overrideAllowed, overrideReasonRequired } = guard.settings;
+    const choice: ReviewChoice = await openReview({
+      doc,
+      site,
+      text,
+      findings,
+      allowed: {
+        maskAndSend: kind === 'mask',
+        sendAnyway: kind !== 'block' && overrideAllowed,
+        reasonRequired: overrideReasonRequired,
+      },
+      ...(alternative ? { approvedAlternative: alternative } : {}),
+      startWithReason,
+      signal,
+    });
+    if (signal.aborted) return;
+    const types = findings.filter((f) => f.action === kind).map((f) => f.type);
+    switch (choice.kind) {
+      case 'cancel':
+        // A block was reported when it stopped the send; a mask when it masked.
+        if (kind === 'warn') report('send', 'warn', 'cancelled', types);
+        el.focus();
+        return;
+      case 'edit': {
+        if (kind === 'warn') report('send', 'warn', 'cancelled', types);
+        // Show the agent the first value to change (the original when it is still there).
+        const first = findings.find((f) => f.action === kind) ?? findings[0];
+        const value = first ? text.slice(first.start, first.end) : '';
+        if (!value || !(await selectText(el, value, 'first'))) el.focus();
+        return;
+      }
+      case 'mask-and-send':
+        // The editor already holds the masked text: send it the way the agent first did.
+        el.focus();
+        sendAgain(el, trigger);
+        return;
+      case 'send-anyway': {
+        if (kind === 'block') return;
+        if (kind === 'mask' && !(await restore(el, text))) {
+          showNotice(doc, {
+            message: 'Hush could not put the original text back in this editor.',
+            signal,
+          });
+          return;
+        }
+        // The backstop must let these values through now that the agent released them.
+        guard.released.add(findings.map((f) => text.slice(f.start, f.end)));
+        report(
+          'send',
+          kind,
+          kind === 'warn' ? 'warned' : 'overridden',
+          types,
+          maskReason(choice.reason),
+        );
+        const released = readText(el);
+        const pass = { text: released, until: Date.now() + PASS_MS };
+        passes.set(el, pass);
+        el.focus();
+        const resent = sendAgain(el, trigger);
+        // Chat sites empty the editor once they have sent. If it held the message all along,
+        // the site did not take the replayed send: the agent sends it by hand, and it passes.
+        // (Watched throughout, not once: an agent may already have typed the same text again.)
+        for (let waited = 0; resent && waited < 600; waited += 50) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          if (signal.aborted || !el.isConnected || readText(el) !== released) return;
+        }
+        pass.until = Date.now() + PASS_MS;
+        showNotice(doc, {
+          message: 'Hush lets this message through once. If it was not sent, send it again.',
+          signal,
+        });
+        return;
+      }
+    }
   };
 
   win.addEventListener(
     'keydown',
     (event) => {
+      if (ownEvents.has(event)) return;
       if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.isComposing) return;
       const el = editableFromEvent(event);
-      if (el) guardSend(event, el);
+      if (!el) return;
+      const target = event.composedPath()[0] ?? el;
+      guardSend(event, el, {
+        kind: 'key',
+        target,
+        init: {
+          key: event.key,
+          code: event.code,
+          keyCode: event.keyCode,
+          which: event.which,
+          ctrlKey: event.ctrlKey,
+          metaKey: event.metaKey,
+        } as KeyboardEventInit,
+      });
     },
     listen,
   );
@@ -159,11 +445,14 @@ export function installGuard(win: Window, options: GuardOptions): void {
   win.addEventListener(
     'click',
     (event) => {
+      if (ownEvents.has(event)) return;
       const first = event.composedPath()[0] as Element | undefined;
-      const button = first?.closest?.(SEND_BUTTON);
+      // Hush's own notices live in open shadow roots: none of their buttons is the site's Send.
+      if (first && ownUi(first)) return;
+      const button = first?.closest?.(SEND_BUTTON) as HTMLElement | null | undefined;
       if (!button) return;
       const el = editorFor(button.closest('form'), lastEditable);
-      if (el) guardSend(event, el);
+      if (el) guardSend(event, el, { kind: 'click', target: button });
     },
     listen,
   );
@@ -171,12 +460,82 @@ export function installGuard(win: Window, options: GuardOptions): void {
   win.addEventListener(
     'submit',
     (event) => {
+      if (ownEvents.has(event)) return;
       const form = event.target as HTMLFormElement;
       const el = editorFor(form, lastEditable);
-      if (el) guardSend(event, el);
+      const submitter = (event as SubmitEvent).submitter ?? null;
+      if (el) guardSend(event, el, { kind: 'submit', form, submitter });
     },
     listen,
   );
+}
+
+/**
+ * Sends again the way the agent sent: the same key on the same element, a click on the same
+ * button, or the same form submitted. Sites listen for exactly these, so the site's own send
+ * path runs. Returns false when the element is gone (the agent then sends by hand).
+ */
+function sendAgain(el: Editable, trigger: Trigger): boolean {
+  switch (trigger.kind) {
+    case 'key': {
+      const target = trigger.target as Partial<Node> & EventTarget;
+      const to = target.isConnected ? target : el;
+      if (!el.isConnected) return false;
+      const event = new KeyboardEvent('keydown', {
+        ...trigger.init,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      });
+      const unhandled = to.dispatchEvent(event);
+      // A browser follows a keydown nobody handled with beforeinput, and some editors (CKEditor 5)
+      // send from there. An untrusted one has no default action, so nothing is inserted if no
+      // editor takes it.
+      if (unhandled && !isTextField(el)) {
+        to.dispatchEvent(
+          new InputEvent('beforeinput', {
+            inputType: 'insertParagraph',
+            bubbles: true,
+            cancelable: true,
+            composed: true,
+          }),
+        );
+      }
+      return true;
+    }
+    case 'click':
+      if (!trigger.target.isConnected) return false;
+      trigger.target.click();
+      return true;
+    case 'submit':
+      if (!trigger.form.isConnected) return false;
+      trigger.form.requestSubmit(
+        trigger.submitter?.isConnected && trigger.form.contains(trigger.submitter)
+          ? trigger.submitter
+          : null,
+      );
+      return true;
+  }
+}
+
+/** Whether `node` is inside one of Hush's own open shadow roots (a notice). */
+function ownUi(node: Node): boolean {
+  const root = node.getRootNode?.() as Partial<ShadowRoot> | undefined;
+  const id = root?.host?.id;
+  return id === NOTICE_HOST_ID || id === FIRST_VISIT_HOST_ID;
+}
+
+/**
+ * The text a paste or drop carries: its plain text, else the text of its HTML (parsed inert, by
+ * DOMParser, which runs no script and loads nothing).
+ */
+function transferText(data: DataTransfer): string {
+  const plain = data.getData('text/plain');
+  if (plain) return plain;
+  const html = data.getData('text/html');
+  if (!html) return '';
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return doc.body?.textContent ?? '';
 }
 
 /** The editor a send button or form sends: the last one focused (inside the form if any). */

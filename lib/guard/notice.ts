@@ -1,31 +1,27 @@
 /**
- * A minimal in-page notice: a toast in a shadow root, so the site's CSS cannot restyle it and
- * its CSS cannot leak into the site. The review panel (components/, issue 3) replaces it; until
- * then this is the whole UI. It carries type names only, never a matched value.
+ * The guard's small notice ("Hush masked 2 values ..."), with Undo and "Send anyway…" where
+ * policy allows them: components/Notice.tsx mounted in a shadow root of its own, so the site's
+ * CSS cannot restyle it and its CSS cannot leak into the site. It carries type names only, never
+ * a matched value. Every part of the guard shows its notices through `showNotice`.
  */
+import { h } from 'preact';
+import { Notice } from '@/components/Notice.tsx';
+import { mountInShadow } from '@/components/shadow.ts';
 
 export interface NoticeOptions {
   message: string;
   /** Shows an Undo button that calls this and closes the notice. */
   onUndo?: () => void;
-  /** Milliseconds until it goes away on its own; default 8000. */
+  /** Shows a "Send anyway…" button that calls this and closes the notice. */
+  onSendAnyway?: () => void;
+  /** Milliseconds until it goes away on its own (held while hovered or focused); default 8000. */
   timeout?: number;
   /** Aborting removes the notice (the content script's lifetime). */
   signal?: AbortSignal;
 }
 
-const HOST_ID = 'hush-notice';
-
-const CSS = `
-:host { all: initial; }
-.toast { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 360px;
-  display: flex; gap: 12px; align-items: center; padding: 10px 14px; border-radius: 8px;
-  background: #1f2937; color: #f9fafb; font: 14px/1.4 system-ui, sans-serif;
-  box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
-button { font: inherit; color: #93c5fd; background: none; border: 0; padding: 2px 4px;
-  cursor: pointer; text-decoration: underline; }
-button:focus-visible { outline: 2px solid #93c5fd; border-radius: 4px; }
-`;
+/** The id of the notice's host element (one notice a document: a new one replaces the old). */
+export const NOTICE_HOST_ID = 'hush-notice';
 
 /**
  * The document a notice goes in: the topmost same-origin ancestor of `doc`. An editor that edits
@@ -47,46 +43,60 @@ export function noticeDocument(doc: Document): Document {
   return out;
 }
 
-/** Shows `message` (replacing any notice already shown in that document). */
+/** Closes the notice shown in each document, so a new one replaces it. */
+const shown = new WeakMap<Document, () => void>();
+
+/** Shows `message` (replacing any notice already shown in that document); returns `close`. */
 export function showNotice(from: Document, options: NoticeOptions): () => void {
   const doc = noticeDocument(from);
-  doc.getElementById(HOST_ID)?.remove();
+  shown.get(doc)?.();
+  // Another frame's guard (its own content script instance) may have left one here.
+  doc.getElementById(NOTICE_HOST_ID)?.remove();
   const host = doc.createElement('div');
-  host.id = HOST_ID;
-  // Open so that assistive tech and tests can read it; it holds no values worth hiding.
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
-  const toast = doc.createElement('div');
-  toast.className = 'toast';
-  toast.setAttribute('role', 'status');
-  toast.setAttribute('aria-live', 'polite');
-  const text = doc.createElement('span');
-  text.textContent = options.message;
-  toast.append(text);
+  host.id = NOTICE_HOST_ID;
+  // Outside <body>: single-page sites re-render it, and in an iframe editor it is the message.
+  doc.documentElement.append(host);
 
+  let closed = false;
   const close = (): void => {
-    clearTimeout(timer);
+    if (closed) return;
+    closed = true;
+    options.signal?.removeEventListener('abort', close);
+    if (shown.get(doc) === close) shown.delete(doc);
+    mount.unmount();
     host.remove();
   };
-  if (options.onUndo) {
-    const undo = doc.createElement('button');
-    undo.type = 'button';
-    undo.textContent = 'Undo';
-    // Keep focus and selection in the editor: Undo works on what is selected there.
-    undo.addEventListener('mousedown', (event) => event.preventDefault());
-    const onUndo = options.onUndo;
-    undo.addEventListener('click', () => {
+  const after = (callback?: () => void) =>
+    callback &&
+    ((): void => {
       close();
-      onUndo();
+      callback();
     });
-    toast.append(undo);
+  // Open, so that tests and assistive tech read it as usual: it holds no value worth hiding.
+  const mount = mountInShadow(
+    host,
+    () =>
+      h(Notice, {
+        message: options.message,
+        onUndo: after(options.onUndo),
+        onSendAnyway: after(options.onSendAnyway),
+        onDismiss: close,
+        timeoutMs: options.timeout ?? 8000,
+      }),
+    { mode: 'open' },
+  );
+  // The root is open, so a page script could reach the buttons: only a person's click or key
+  // counts. A capture listener on the root runs before the button's own and stops the rest.
+  for (const type of ['click', 'keydown'] as const) {
+    mount.root.addEventListener(
+      type,
+      (event) => {
+        if (!event.isTrusted) event.stopPropagation();
+      },
+      { capture: true },
+    );
   }
-  root.append(style, toast);
-  // Never inside an editable body (an iframe editor's document): that would be sent with the text.
-  const parent = doc.body && !doc.body.isContentEditable ? doc.body : doc.documentElement;
-  parent.append(host);
-  const timer = setTimeout(close, options.timeout ?? 8000);
+  shown.set(doc, close);
   options.signal?.addEventListener('abort', close, { once: true });
   return close;
 }

@@ -7,24 +7,46 @@ import {
   mask,
   TYPE_INFO,
   type EntityType,
+  type Level,
   type MaskStrategy,
   type TokenVault,
 } from '@/rules/index.ts';
-import { decide, type PageClass } from './decide.ts';
+import { decide, type Action, type GuardRules, type PageClass } from './decide.ts';
+
+/**
+ * One finding the agent may have to see: where it is in the planned text and why it was found.
+ * It holds offsets, not the value; the caller slices the value out of the text when it needs a
+ * partial preview or to release it.
+ */
+export interface PlannedFinding {
+  type: EntityType;
+  action: Action;
+  start: number;
+  end: number;
+  /** The detector's id (its file name). */
+  detector: string;
+  level: Level;
+  /** The context or check that made the detector sure, if it said. */
+  reason?: string;
+}
 
 export type Plan =
   /** Nothing to do: let the text through untouched. */
   | { kind: 'clean' }
+  /** Let it through untouched, but count these types (policy's `monitor`). */
+  | { kind: 'monitor'; types: EntityType[] }
   /** Stop: these types may not leave at all. Nothing is inserted or sent. */
-  | { kind: 'block'; types: EntityType[] }
+  | { kind: 'block'; types: EntityType[]; findings: PlannedFinding[] }
   /** Ask first: these types need the agent's confirmation. */
-  | { kind: 'warn'; types: EntityType[] }
+  | { kind: 'warn'; types: EntityType[]; findings: PlannedFinding[] }
   /** Replace the text with `masked`; `types` were masked (one entry a value). */
-  | { kind: 'mask'; masked: string; types: EntityType[] };
+  | { kind: 'mask'; masked: string; types: EntityType[]; findings: PlannedFinding[] };
 
 export interface PlanOptions {
   pageClass: PageClass;
   vault: TokenVault;
+  /** The rules per page class; the built-in defaults when absent. */
+  rules?: GuardRules;
   scan?: typeof scan;
 }
 
@@ -36,10 +58,23 @@ export function planFor(text: string, options: PlanOptions): Plan {
   if (text.trim() === '') return { kind: 'clean' };
   const findings = (options.scan ?? scan)(text);
   if (findings.length === 0) return { kind: 'clean' };
-  const decision = decide(findings, options.pageClass);
+  const decision = decide(findings, options.pageClass, options.rules);
   const of = (action: string): EntityType[] =>
     decision.findings.filter((d) => d.action === action).map((d) => d.finding.type);
-  if (decision.action === 'block') return { kind: 'block', types: of('block') };
+  // What the review panel lists: everything that is not let through silently, in text order.
+  const shown: PlannedFinding[] = decision.findings
+    .filter((d) => d.action === 'warn' || d.action === 'mask' || d.action === 'block')
+    .sort((a, b) => a.finding.start - b.finding.start)
+    .map(({ finding: f, action }) => ({
+      type: f.type,
+      action,
+      start: f.start,
+      end: f.end,
+      detector: f.detector,
+      level: f.level,
+      ...(f.reason ? { reason: f.reason } : {}),
+    }));
+  if (decision.action === 'block') return { kind: 'block', types: of('block'), findings: shown };
   const toMask = decision.findings.filter((d) => d.action === 'mask');
   if (toMask.length > 0) {
     // Each finding may have its own strategy (support tools mask cards partially). Overlapping
@@ -65,9 +100,10 @@ export function planFor(text: string, options: PlanOptions): Plan {
       const replaced = mask(value, [whole], { strategy: span.strategy, vault: options.vault }).text;
       masked = masked.slice(0, span.start) + replaced + masked.slice(span.end);
     }
-    return { kind: 'mask', masked, types: spans.map((s) => s.type) };
+    return { kind: 'mask', masked, types: spans.map((s) => s.type), findings: shown };
   }
-  if (decision.action === 'warn') return { kind: 'warn', types: of('warn') };
+  if (decision.action === 'warn') return { kind: 'warn', types: of('warn'), findings: shown };
+  if (decision.action === 'monitor') return { kind: 'monitor', types: of('monitor') };
   return { kind: 'clean' };
 }
 

@@ -2,10 +2,11 @@
  * The in-page guard, end to end: Debian's Chromium with the BUILT extension (.output/chrome-mv3;
  * run `npx wxt build` first), fixture chat pages with real editor libraries served at
  * https://chatgpt.com (a catalogue AI site, so class `unapproved-ai`: mask everything). For each
- * editor: a real paste (clipboard + Ctrl+V) is masked before the editor sees it; a typed raw
- * value stops the first send and is masked in the editor's model, the second send carries only
- * tokens; clean text goes out on the first send. A page in no class is left alone.
- * All values are made up (a Luhn-valid test-range card, an email on an invented domain).
+ * editor, with a value of every group (contact, address, payment, government id, health, secret):
+ * a real paste (clipboard + Ctrl+V) is masked before the editor sees it; typed values stop the
+ * first send and are masked in the editor's model, the second send carries only tokens; no raw
+ * value is in any request; clean text goes out on the first send. A page in no class is left
+ * alone. All values are made up (a Luhn-valid test-range card, an email on an invented domain).
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,13 +19,43 @@ const AI_HOST = 'https://chatgpt.com';
 const UNGUARDED_HOST = 'https://example.org';
 const EMAIL = 'jane.roe@mailbox-example.net';
 const CARD = '4539 1488 0343 6467';
-const PASTED = `Customer ${EMAIL} paid with ${CARD} yesterday.`;
-const PASTED_MASKED = 'Customer [EMAIL_1] paid with [CREDIT_CARD_1] yesterday.';
-const TYPED = `Refund ${EMAIL} please`;
-const TYPED_MASKED = 'Refund [EMAIL_1] please';
+/**
+ * One made-up value of every group issue 3 names: contact (name, email, phone), address,
+ * payment (card, IBAN), government id (SSN), health (medical record number) and a secret.
+ * No brackets or line-leading digits: editors auto-close and auto-list those while typing.
+ */
+const VALUES = {
+  name: 'Maria Jensen',
+  email: EMAIL,
+  phone: '+44 20 7946 0958',
+  address: '42 Elm Street, Springfield, IL 62704',
+  card: CARD,
+  iban: 'DE89 3704 0044 0532 0130 00',
+  ssn: '536-22-8714',
+  mrn: '00482913',
+  token: 'ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ12',
+};
+const EVERY_GROUP =
+  `Customer ${VALUES.name}, ${VALUES.email}, phone ${VALUES.phone}, lives at ${VALUES.address}. ` +
+  `Card ${VALUES.card}, IBAN ${VALUES.iban}, SSN ${VALUES.ssn}, MRN ${VALUES.mrn}, ` +
+  `token ${VALUES.token} for the refund.`;
+const EVERY_GROUP_MASKED =
+  'Customer [PERSON_1], [EMAIL_1], phone [PHONE_1], lives at [ADDRESS_1]. ' +
+  'Card [CREDIT_CARD_1], IBAN [IBAN_1], SSN [US_SSN_1], MRN [MEDICAL_RECORD_1], ' +
+  'token [API_KEY_1] for the refund.';
+const PASTED = EVERY_GROUP;
+const PASTED_MASKED = EVERY_GROUP_MASKED;
+const TYPED = EVERY_GROUP;
+const TYPED_MASKED = EVERY_GROUP_MASKED;
 const CLEAN = 'Please summarise the delivery delay policy in two lines.';
 /** Every spelling of the raw values that must never be in a request. */
-const RAW = [EMAIL, CARD, CARD.replace(/ /g, ''), 'mailbox-example'];
+const RAW = [
+  ...Object.values(VALUES),
+  ...Object.values(VALUES).map((v) => v.replace(/[ -]/g, '')),
+  'mailbox-example',
+  'Jensen',
+  'Elm Street',
+];
 
 let context: BrowserContext;
 let profile: string;
@@ -99,23 +130,23 @@ const notice = (page: Page): Locator => page.locator('#hush-notice').getByRole('
 
 for (const editor of EDITORS) {
   test.describe(editor, () => {
-    test('a pasted email and card are masked before the editor sees them', async () => {
+    test('a paste with a value of every group is masked before the editor sees it', async () => {
       const o = await open(editor);
       await realPaste(o, PASTED);
-      await expect(notice(o.page)).toContainText('Hush masked 2 values (email, card)');
+      await expect(notice(o.page)).toContainText('Hush masked 9 values');
       await expect.poll(() => shown(o, editor)).toBe(PASTED_MASKED);
       await o.page.keyboard.press('Enter');
       await expect.poll(() => o.site.sentTexts()).toEqual([PASTED_MASKED]);
       noRawValueSent(o.site);
     });
 
-    test('a typed raw value stops the first send, is masked in place, and the second send is masked', async () => {
+    test('typed values of every group stop the first send, are masked in place, and the second send is masked', async () => {
       const o = await open(editor);
       await o.input.click();
       await o.page.keyboard.type(TYPED);
       await o.page.keyboard.press('Enter');
       await expect.poll(() => shown(o, editor)).toBe(TYPED_MASKED);
-      await expect(notice(o.page)).toContainText('Hush masked 1 value (email)');
+      await expect(notice(o.page)).toContainText('Hush masked 9 values');
       expect(o.site.requests, 'the first send was stopped').toEqual([]);
       await o.page.keyboard.press('Enter');
       await expect.poll(() => o.site.sentTexts()).toEqual([TYPED_MASKED]);
@@ -139,7 +170,7 @@ test.describe('send button and Undo', () => {
       const o = await open(editor);
       await o.input.click();
       await o.page.keyboard.type(TYPED);
-      const send = o.page.getByRole('button', { name: 'Send' });
+      const send = o.page.getByRole('button', { name: 'Send', exact: true });
       await send.click();
       await expect.poll(() => shown(o, editor)).toBe(TYPED_MASKED);
       expect(o.site.requests).toEqual([]);
