@@ -1,38 +1,121 @@
 /**
  * The one typed message protocol between the extension's parts. Handlers are a map, not a
- * switch; anything a page or content script sends is validated before it is used.
+ * switch; anything a page or content script sends is validated before it is used, and who sent
+ * it (site, tab, frame) is taken from the browser's sender, never from the message.
+ *
+ * Message names are forever (STYLE.md principle 8): add new ones, never rename or reuse one.
  */
 import type { Finding } from '@/rules/index.ts';
+import type { GuardEvent } from '@/lib/guard/context.ts';
+import { parseGuardEvent } from '@/lib/incidents/record.ts';
+import type { GuardedFrame, SenderLike } from '@/lib/incidents/sender.ts';
+import type { IncidentService, PageStart } from '@/lib/incidents/service.ts';
+import type { Policy } from '@/lib/policy/schema.ts';
+import type { PolicyService, PolicyState } from '@/lib/policy/service.ts';
+
+/** An answer that says why a message was refused (no data, just the reason). */
+export interface Refusal {
+  error: string;
+}
 
 export interface Messages {
   /** Scan a text in the background (the popup's playground and the e2e smoke test use it). */
   'hush:scan': { request: { text: string }; response: { findings: Finding[] } };
+  /**
+   * One decision of the in-page guard (content script -> background), recorded as an incident and
+   * added to the tab's summary. Types and counts only.
+   */
+  'hush:report': { request: GuardEvent; response: { ok: true } | Refusal };
+  /** A top frame's page started (content script -> background): new tab summary, maybe a visit. */
+  'hush:page': { request: PageStart; response: { ok: true } | Refusal };
+  /**
+   * The effective policy (issue 4), for a content script to apply to its guard. Anyone in the
+   * extension may ask; nobody can change policy through a message.
+   */
+  'hush:policy': { request: Record<string, never>; response: { policy: Policy } | Refusal };
+  /** The policy with each field's source and lock, for the options page (extension pages only). */
+  'hush:policy-state': { request: Record<string, never>; response: PolicyState | Refusal };
 }
 
 export type MessageName = keyof Messages;
 
+/**
+ * Sent by the popup to a tab's top frame (tabs.sendMessage), answered by the guard's content
+ * script with `{ pageId }`: which page the tab shows now, so the popup never shows the summary of
+ * a page the tab has left. Not handled by the background.
+ */
+export const WHICH_PAGE = 'hush:which-page';
+
 export interface Deps {
   scan: (text: string) => Finding[];
+  /** The guarded page's frame a message came from, from the browser's sender; null if none. */
+  frameOf: (sender: SenderLike) => GuardedFrame | null;
+  incidents: IncidentService;
+  /** The background's policy (lib/policy/service.ts); absent in tests that do not need it. */
+  policy?: PolicyService;
+  /** `chrome-extension://<id>/`: only the extension's own pages may read the policy state. */
+  extensionOrigin?: string;
 }
 
 type Handlers = {
   [K in MessageName]: (
     request: Messages[K]['request'],
     deps: Deps,
+    sender: SenderLike,
   ) => Promise<Messages[K]['response']> | Messages[K]['response'];
 };
 
 const MAX_TEXT = 2_000_000;
+const PAGE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 const validators: { [K in MessageName]: (payload: unknown) => Messages[K]['request'] | null } = {
   'hush:scan': (p) =>
     isRecord(p) && typeof p.text === 'string' && p.text.length <= MAX_TEXT
       ? { text: p.text }
       : null,
+  'hush:report': parseGuardEvent,
+  'hush:page': (p) =>
+    isRecord(p) &&
+    Object.keys(p).every((k) => k === 'pageId' || k === 'restored') &&
+    typeof p.pageId === 'string' &&
+    PAGE_ID.test(p.pageId) &&
+    typeof p.restored === 'boolean'
+      ? { pageId: p.pageId, restored: p.restored }
+      : null,
+  'hush:policy': emptyPayload,
+  'hush:policy-state': emptyPayload,
 };
+
+function emptyPayload(p: unknown): Record<string, never> | null {
+  return p === undefined || (isRecord(p) && Object.keys(p).length === 0) ? {} : null;
+}
+
+const NOT_GUARDED: Refusal = { error: 'the sender is not a guarded page' };
 
 const handlers: Handlers = {
   'hush:scan': ({ text }, deps) => ({ findings: deps.scan(text) }),
+  'hush:report': async (event, deps, sender) => {
+    const frame = deps.frameOf(sender);
+    if (!frame) return NOT_GUARDED;
+    await deps.incidents.report(event, frame);
+    return { ok: true };
+  },
+  'hush:page': async (page, deps, sender) => {
+    const frame = deps.frameOf(sender);
+    if (!frame) return NOT_GUARDED;
+    if (frame.frameId !== 0) return { error: 'only a top frame starts a page' };
+    await deps.incidents.pageStarted(page, frame);
+    return { ok: true };
+  },
+  'hush:policy': async (_, deps) =>
+    deps.policy ? { policy: await deps.policy.policy() } : { error: 'no policy service' },
+  'hush:policy-state': async (_, deps, sender) => {
+    const origin = deps.extensionOrigin;
+    if (!deps.policy || !origin || !sender.url?.startsWith(origin)) {
+      return { error: 'only extension pages may read the policy state' };
+    }
+    return deps.policy.state();
+  },
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -40,15 +123,36 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Dispatches a runtime message. Unknown or malformed messages get `undefined` (no answer), so a
- * hostile sender learns nothing and can change nothing.
+ * Dispatches a runtime message. Unknown messages get `undefined` (no answer), so a hostile
+ * sender learns nothing and can change nothing; a known message with a malformed payload or from
+ * the wrong sender gets a refusal naming the message, never echoing the payload.
  */
-export function handleMessage(message: unknown, deps: Deps): Promise<unknown> | undefined {
+export function handleMessage(
+  message: unknown,
+  deps: Deps,
+  sender: SenderLike = {},
+): Promise<unknown> | undefined {
   if (!isRecord(message) || typeof message.type !== 'string') return undefined;
   const name = message.type as string;
   if (!Object.hasOwn(handlers, name)) return undefined;
   const key = name as MessageName;
   const request = validators[key](message.payload);
   if (request === null) return Promise.resolve({ error: `invalid payload for ${key}` });
-  return Promise.resolve(handlers[key](request, deps));
+  const handler = handlers[key] as (
+    request: unknown,
+    deps: Deps,
+    sender: SenderLike,
+  ) => Promise<unknown> | unknown;
+  return Promise.resolve()
+    .then(() => handler(request, deps, sender))
+    .catch((): Refusal => ({ error: `${key} failed` }));
+}
+
+/** Sends a typed message to the background (content scripts and the popup use this). */
+export function sendToBackground<K extends MessageName>(
+  send: (message: unknown) => Promise<unknown>,
+  type: K,
+  payload: Messages[K]['request'],
+): Promise<Messages[K]['response']> {
+  return send({ type, payload }) as Promise<Messages[K]['response']>;
 }

@@ -2,7 +2,7 @@
  * What the guard does with findings on a page: per finding an action, and for the whole send the
  * strongest one. Pure; policy (issue 4) supplies the rules, DEFAULT_RULES apply until it does.
  */
-import { TYPE_INFO, type EntityType, type Finding, type Level } from '@/rules/index.ts';
+import { TYPE_INFO, type EntityType, type Finding, type Level } from '@/rules/types.ts';
 import type { MaskStrategy } from '@/rules/mask.ts';
 
 export type PageClass = 'unapproved-ai' | 'approved-ai' | 'support-tool';
