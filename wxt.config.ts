@@ -1,5 +1,12 @@
 import { defineConfig } from 'wxt';
 
+// The extension's public key (base64 SubjectPublicKeyInfo DER). It fixes the extension id in
+// every Chromium browser, so IT's force-install lists and managed policies can name it:
+// pgianfnkfbenaoicloklnneaodpbmggj (lib/policy/manifest.test.ts recomputes it). The private key
+// is not in the repository; it is needed only to sign self-hosted .crx packages.
+const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtJHx4kTGTSTzEdF7xR6DhUXuHmoZrMlaFszNlBgpX4htWja1BjrSTBQckNSE/OwO1PExQlz3uMkjtPcYscA4oChcZ2tWY0z4o8NKdGIwtFrU7+x9pCbDjcfYTctLnuYGbPN/Pw+jzDSrJJQhv3A5AF3nO6dmVnm83VWv0AhH5f/53jiImA/zGmD18Gp6L88K8nQRMcxZaJ0jubnYsQIXDgEmlxV39EQtcREOEqNu2Tcdy5lugcf58aOpLS7yX3hR38A5jUGGfEnL1mpLwMs6Elf1M5TlMoDKeThDYmPQ9KvDYH7Wp8zuk+80HCqOdFY73ghq5yIcU5ka3QLpOHh+rQIDAQAB';
+
 // The manifest lives here. Permissions stay minimal until a feature needs one (issue 3 adds
 // host access for the guard, issue 4 the managed-storage schema and the stable key).
 export default defineConfig({
@@ -11,6 +18,17 @@ export default defineConfig({
     name: 'Hush',
     description:
       'Keeps customer data out of unapproved AI tools: finds sensitive data in the page and masks it before it leaves.',
-    permissions: ['storage'],
+    // storage: settings, first-visit flags, visit counts (local) and tab summaries (session).
+    // activeTab: when the agent opens the popup, it may read that one tab's address, to name a
+    // page Hush does not guard and to tell a guarded tab opened before install to reload. No
+    // install warning, no access to other tabs.
+    permissions: ['storage', 'activeTab'],
+    key: EXTENSION_KEY,
+    // What IT may set through browser policy (generated from lib/policy; see docs/policy.md).
+    storage: { managed_schema: 'managed_schema.json' },
+    // Firefox: a fixed id for policies.json, and 128 for the MAIN-world content script.
+    browser_specific_settings: {
+      gecko: { id: 'hush@hush-extension.org', strict_min_version: '128.0' },
+    },
   },
 });
