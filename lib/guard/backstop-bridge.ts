@@ -88,7 +88,7 @@ export function installBackstopBridge(win: PageWindow, guard: GuardContext): voi
     {
       failMode: guard.settings.failMode,
       check: (text) => {
-        const result = networkCheck(text, guard);
+        const result = networkCheck(text, guard, guard.scan);
         if (!result.stop) return 'allow';
         tell(
           `Hush stopped a request from this page: it carried ${describeTypes(result.types)}, which may not leave this site.`,

@@ -4,7 +4,7 @@
  * agent chose to send anyway. The content script builds one and hands it to each part (send and
  * paste guard, uploads, typing overlay, network backstop bridge, reply unmasking).
  */
-import type { EntityType, TokenVault } from '@/rules/index.ts';
+import type { EntityType, Finding, TokenVault } from '@/rules/index.ts';
 import { DEFAULT_RULES, type Action, type GuardRules, type PageClass } from './decide.ts';
 
 /**
@@ -116,6 +116,13 @@ export interface GuardContext {
   released: Released;
   texts: PageTexts;
   settings: GuardSettings;
+  /**
+   * The engine as policy configures it (custom detectors, levels, threshold). Every part scans
+   * through it so that they all see the same findings; unset means the engine's defaults. Not
+   * defaulted here, so that modules which only need this file's vocabulary (the popup, the
+   * background) do not pull the engine into their bundles.
+   */
+  scan?: (text: string) => Finding[];
 }
 
 /** A context with defaults for what the caller leaves out (tests build theirs this way). */

@@ -235,7 +235,7 @@ export function installOverlay(win: Window, guard: GuardContext): void {
       // Unchanged text (the editor only re-rendered it): place the same findings again.
       findings = previous.findings;
     } else if (text.trim() !== '') {
-      const result = rescan(text, previous, (t) => scan(t));
+      const result = rescan(text, previous, guard.scan ?? ((t) => scan(t)));
       findings = result.findings;
       cache.set(el, { text, findings, complete: result.complete });
     } else {
