@@ -1,0 +1,74 @@
+/**
+ * The Hono app: one sub-app per resource, mounted with `app.route` (STYLE.md principle 11), plus
+ * the middleware every request passes: a request id, a JSON access log (never bodies), a body size
+ * cap, and one error handler that turns anything unexpected into a logged 500 without details.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { fail, type AppEnv, type Deps } from './http.ts';
+import { openApiDocument } from './openapi.ts';
+import { enrollRoutes } from './routes/enroll.ts';
+import { falseAlarmRoutes } from './routes/false-alarms.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { policyRoutes } from './routes/policy.ts';
+
+/** The largest request body: a full batch of 1,000 records with capped reasons fits well below. */
+export const BODY_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The service's version, reported in the OpenAPI document. */
+export const API_VERSION = '1.0.0';
+
+export type { Deps } from './http.ts';
+
+/** Builds the app on `deps`; nothing is kept between requests except what is in the database. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const id = randomUUID();
+    const start = performance.now();
+    await next();
+    c.header('x-request-id', id);
+    deps.log.log('info', 'request', {
+      requestId: id,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - start) * 10) / 10,
+    });
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: BODY_MAX_BYTES,
+      onError: () => fail(413, 'too_large', `the body must be at most ${BODY_MAX_BYTES} bytes`),
+    }),
+  );
+
+  app.route('/api/v1/enroll', enrollRoutes(deps));
+  app.route('/api/v1/policy', policyRoutes(deps));
+  app.route('/api/v1/incidents', incidentRoutes(deps));
+  app.route('/api/v1/false-alarms', falseAlarmRoutes(deps));
+  const doc = JSON.stringify(openApiDocument(API_VERSION));
+  app.get('/api/v1/openapi.json', (c) =>
+    c.body(doc, 200, { 'content-type': 'application/json; charset=utf-8' }),
+  );
+
+  app.notFound((c) =>
+    c.json({ error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404),
+  );
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    deps.log.log('error', 'unhandled error', {
+      method: c.req.method,
+      path: c.req.path,
+      // The message and stack only: an error never carries a request body here.
+      error: err instanceof Error ? err.message : String(err),
+    });
+    return c.json({ error: 'internal', message: 'internal error; see the server log' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,167 @@
+/**
+ * The OpenAPI 3.0 description, generated from the same valibot schemas the routes validate with
+ * (schemas.ts). Every route the app serves must be listed in `ROUTES`; a test compares this list
+ * with the app's own route table.
+ */
+import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import { ENTITY_TYPES } from '@/rules/types.ts';
+import * as s from './schemas.ts';
+
+interface RouteDoc {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  /** Needs `Authorization: Bearer <device credential>`. */
+  device: boolean;
+  body?: v.GenericSchema;
+  /** Status -> [description, schema or null for no body]. */
+  responses: Record<string, [string, v.GenericSchema | null]>;
+  headers?: { name: string; in: 'header'; description: string }[];
+}
+
+const errors = {
+  '400': ['Bad input; `message` names the field', s.ErrorResponse],
+  '401': ['Missing or invalid credential', s.ErrorResponse],
+} as const satisfies RouteDoc['responses'];
+const writeErrors = {
+  ...errors,
+  '413': ['Body too large', s.ErrorResponse],
+  '415': ['Body is not JSON', s.ErrorResponse],
+  '429': ['Rate limit for this device; see Retry-After', s.ErrorResponse],
+} as const satisfies RouteDoc['responses'];
+
+/** Every route of the API. */
+export const ROUTES: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/v1/enroll',
+    summary: 'Register a device with the tenant enrollment token; returns its credential once',
+    device: false,
+    body: s.EnrollRequest,
+    responses: {
+      '201': ['Enrolled', s.EnrollResponse],
+      '400': errors['400'],
+      '401': ['Unknown tenant or wrong enrollment token', s.ErrorResponse],
+      '413': writeErrors['413'],
+      '415': writeErrors['415'],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/policy',
+    summary: "The tenant's latest policy, signed by each of its signing keys (conditional: ETag)",
+    device: true,
+    headers: [{ name: 'If-None-Match', in: 'header', description: 'The ETag of the copy held' }],
+    responses: {
+      '200': ['The signed policy', s.PolicyResponse],
+      '304': ['Unchanged since the ETag given', null],
+      '401': errors['401'],
+      '404': ['No policy published yet', s.ErrorResponse],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/policy/keys',
+    summary: "The tenant's signing keys that sign now (current, and previous within their grace)",
+    device: true,
+    responses: { '200': ['The public keys', s.KeysResponse], '401': errors['401'] },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/incidents',
+    summary: 'Store a batch of incident records (at most 1,000); idempotent on record id',
+    device: true,
+    body: s.IncidentBatch,
+    responses: {
+      '200': ['Stored (a replay stores nothing new)', s.IncidentBatchResponse],
+      ...writeErrors,
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/false-alarms',
+    summary: 'Report a false alarm (detector and site, never text); idempotent on id',
+    device: true,
+    body: s.FalseAlarm,
+    responses: { '200': ['Stored', s.FalseAlarmResponse], ...writeErrors },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: 'This description',
+    device: false,
+    responses: { '200': ['OpenAPI 3.0 document', null] },
+  },
+];
+
+function schema(x: v.GenericSchema): unknown {
+  const { $schema: _drop, ...rest } = toJsonSchema(x, {
+    target: 'openapi-3.0',
+    // `ignore`: transforms and custom checks have no JSON Schema form; the shape and patterns do.
+    errorMode: 'ignore',
+    // OpenAPI 3.0 has no `propertyNames`, so a record keyed by entity type would lose its keys:
+    // spell the counts out as one optional property a type, and nothing else.
+    overrideSchema: ({ valibotSchema, jsonSchema }): JsonSchema | undefined => {
+      if (valibotSchema !== s.Counts) return undefined;
+      const count = jsonSchema.additionalProperties;
+      if (typeof count !== 'object') return undefined;
+      return {
+        type: 'object',
+        properties: Object.fromEntries(ENTITY_TYPES.map((t) => [t, count])),
+        additionalProperties: false,
+      };
+    },
+  });
+  return rest;
+}
+
+/** Builds the OpenAPI document. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) {
+    const op: Record<string, unknown> = {
+      summary: r.summary,
+      ...(r.device ? { security: [{ device: [] }] } : {}),
+      ...(r.headers
+        ? { parameters: r.headers.map((h) => ({ ...h, schema: { type: 'string' } })) }
+        : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schema(r.body) } },
+            },
+          }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(r.responses).map(([status, [description, body]]) => [
+          status,
+          body
+            ? { description, content: { 'application/json': { schema: schema(body) } } }
+            : { description },
+        ]),
+      ),
+    };
+    (paths[r.path] ??= {})[r.method] = op;
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Hush backend',
+      version,
+      description:
+        'Policy and incident service for the Hush extension. Incident records hold types and counts, never text from the page.',
+    },
+    components: {
+      securitySchemes: {
+        device: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The device credential returned by /api/v1/enroll',
+        },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * `GET /api/v1/policy` (the tenant's latest policy, signed) and `GET /api/v1/policy/keys`.
+ *
+ * The policy is signed on every request by every key that signs now (see admin.ts rotateKey), so
+ * during a rotation a browser pinning either key accepts it, and no signature is stored that a key
+ * change could leave stale. Ed25519 signatures are deterministic, so the same policy and keys give
+ * the same bytes and the same ETag on every instance.
+ */
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import { publicKeys, signingKeys } from '../admin.ts';
+import { deviceAuth } from '../auth.ts';
+import { signEd25519 } from '../crypto.ts';
+import { fail, type AppEnv, type Deps } from '../http.ts';
+
+/** Whether an If-None-Match header names `etag` (a list, `*`, or a weak form). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+export function policyRoutes(deps: Deps) {
+  return new Hono<AppEnv>()
+    .use(deviceAuth(deps))
+    .get('/', async (c) => {
+      const tenantId = c.var.device.tenant_id;
+      const policy = await deps.db
+        .selectFrom('policies')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .orderBy('revision', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!policy) fail(404, 'no_policy', 'no policy has been published for this tenant yet');
+      const keys = await signingKeys(deps.db, tenantId, deps.now());
+      const payload = JSON.stringify({
+        tenantId,
+        revision: policy.revision,
+        publishedAt: policy.published_at,
+        policy: JSON.parse(policy.document) as unknown,
+      });
+      const bytes = new TextEncoder().encode(payload);
+      const body = JSON.stringify({
+        payload,
+        signatures: keys.map((k) => ({
+          keyId: k.id,
+          alg: 'Ed25519',
+          signature: signEd25519(k.private_key, bytes),
+        })),
+      });
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+      // Devices poll every few minutes; caches in between must ask again (the credential varies).
+      const headers = { etag, 'cache-control': 'private, no-cache' };
+      if (matches(c.req.header('if-none-match'), etag)) {
+        return c.body(null, 304, headers);
+      }
+      return c.body(body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+    })
+    .get('/keys', async (c) => {
+      const keys = await signingKeys(deps.db, c.var.device.tenant_id, deps.now());
+      return c.json({ keys: publicKeys(keys).map((k) => ({ ...k, alg: 'Ed25519' as const })) });
+    });
+}
