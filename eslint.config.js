@@ -7,6 +7,8 @@ export default tseslint.config(
   {
     ignores: [
       '.output/**',
+      '.output-*/**',
+      '.data/**',
       '.wxt/**',
       'dist/**',
       'node_modules/**',
