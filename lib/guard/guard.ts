@@ -279,6 +279,9 @@ export function installGuard(win: Window, guard: GuardContext): void {
     busy.add(el);
     void (async () => {
       try {
+        // The send is already stopped; masking runs in a task of its own so the key or click
+        // that sent returns at once (a 5 KB insert can hold the page for a while in some fields).
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
         if (!(await replaceAll(el, p.masked))) {
           // The send stays stopped: the next one is checked again and stopped again.
           report('send', 'mask', 'blocked', p.types);

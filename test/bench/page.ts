@@ -356,11 +356,13 @@ async function main(): Promise<void> {
         ms(perKey('with Hush') - perKey('without')),
       ]);
       const addedCpu = perKey('with Hush') - perKey('without');
+      // Not the issue's target (that is the p95 below): the overlay's scans during pauses are
+      // spread over the keys here, so this says what typing costs the page's thread in all.
       targets.push([
-        `keystroke, 5 KB ${editor}: added main-thread CPU per key`,
+        `keystroke, 5 KB ${editor}: added main-thread CPU per key, scans included`,
         `${ms(addedCpu)} ms`,
-        `< ${TARGETS.keystrokeP95Ms} ms`,
-        mark(addedCpu < TARGETS.keystrokeP95Ms),
+        'for information',
+        '',
       ]);
       targets.push([
         `keystroke, 5 KB ${editor}: added p95`,
