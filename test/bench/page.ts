@@ -33,11 +33,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { scan } from '../../rules/index.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, extensionFlags } from '../e2e/chromium.ts';
 import { buildSites } from '../e2e/sites/build.mjs';
 import { serveChatSite } from '../e2e/sites/serve.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
 const OUT_DIR = process.env.HUSH_OUT_DIR ?? '.output-bench';
 const EXTENSION = resolve(root, OUT_DIR, 'chrome-mv3');
 const SITES = resolve(process.env.HUSH_SITES_DIST ?? join(root, 'test/e2e/sites/dist'));
@@ -80,18 +80,7 @@ async function ensureSites(): Promise<void> {
 
 async function launch(withExtension: boolean): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'hush-bench-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (withExtension) {
-    args.unshift(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
-  }
+  const args = [...(withExtension ? extensionFlags(EXTENSION) : []), ...CHROMIUM_FLAGS];
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -7,8 +7,10 @@ import { test as base, chromium, type BrowserContext, type Worker } from '@playw
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM, CHROMIUM_FLAGS, extensionFlags } from './chromium.ts';
 
-export const CHROMIUM = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_FLAGS, extensionFlags };
+
 /** The built extension; HUSH_OUT_DIR matches wxt.config.ts's output folder. */
 export const EXTENSION_DIR = resolve(process.env.HUSH_OUT_DIR ?? '.output', 'chrome-mv3');
 
@@ -21,17 +23,7 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...extensionFlags(EXTENSION_DIR), ...CHROMIUM_FLAGS],
   });
   return { context, dir };
 }

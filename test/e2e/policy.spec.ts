@@ -23,7 +23,14 @@ import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { CHROMIUM, EXTENSION_DIR, expect, test } from './fixtures.ts';
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  EXTENSION_DIR,
+  expect,
+  extensionFlags,
+  test,
+} from './fixtures.ts';
 import { buildSites } from './sites/build.mjs';
 import { serveChatSite, type ChatSite } from './sites/serve.ts';
 import { extensionIdOf } from '../../lib/policy/extension-id.ts';
@@ -82,17 +89,7 @@ test.beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...extensionFlags(extensionDir), ...CHROMIUM_FLAGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   expect(new URL(worker.url()).host, 'the copy runs under its own id').toBe(extensionId);

@@ -14,7 +14,7 @@ import {
 } from '@playwright/test';
 import { buildSites } from './sites/build.mjs';
 import { EDITORS, serveChatSite, type ChatSite, type Editor } from './sites/serve.ts';
-import { CHROMIUM } from './fixtures.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from './fixtures.ts';
 
 const HOST = 'https://chatgpt.com';
 const TYPED = 'Hello from the fixture, order 12345 ships on Tuesday.';
@@ -37,15 +37,7 @@ test.beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
 });
 
