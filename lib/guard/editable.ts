@@ -114,7 +114,11 @@ export async function replaceAll(el: Editable, text: string): Promise<boolean> {
     // Frameworks (React) render the model change after the event; give them a task.
     await tick();
     await tick();
-    if (sameText(readText(el), text)) return true;
+    const now = readText(el);
+    if (sameText(now, text)) return true;
+    // Emptied meanwhile: the agent sent what was there (the send guard lets a send through once
+    // the editor shows the masked text). Inserting again would put a sent message back.
+    if (now.trim() === '') return true;
   }
   return false;
 }

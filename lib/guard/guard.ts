@@ -61,6 +61,12 @@ export function installGuard(win: Window, guard: GuardContext): void {
 
   /** Editors the guard is rewriting right now: a send meanwhile is stopped, not re-planned. */
   const busy = new WeakSet<Editable>();
+  /**
+   * The masked text each editor is being rewritten to. Once the editor shows it, a send is let
+   * through to the usual check (it finds nothing left to mask) even while the rewrite is still
+   * confirming, so an agent's quick second Enter is not swallowed.
+   */
+  const maskingTo = new WeakMap<Editable, string>();
   /** Text the agent released for one send from an editor, and until when it may go. */
   const passes = new WeakMap<Editable, { text: string; until: number; used?: boolean }>();
   /** The editor whose drag started the current drag and drop (a move inside it is not new text). */
@@ -235,7 +241,9 @@ export function installGuard(win: Window, guard: GuardContext): void {
    * only tokens) goes out. A block or a warning opens the review panel.
    */
   const guardSend = (event: Event, el: Editable, trigger: Trigger): void => {
-    if (busy.has(el) || reviewOpen()) {
+    const shows = (target: string | undefined): boolean =>
+      target !== undefined && sameText(readText(el), target);
+    if ((busy.has(el) && !shows(maskingTo.get(el))) || reviewOpen()) {
       stop(event);
       return;
     }
@@ -277,6 +285,7 @@ export function installGuard(win: Window, guard: GuardContext): void {
   ): void => {
     const doc = el.ownerDocument;
     busy.add(el);
+    maskingTo.set(el, p.masked);
     void (async () => {
       try {
         // The send is already stopped; masking runs in a task of its own so the key or click
@@ -293,6 +302,7 @@ export function installGuard(win: Window, guard: GuardContext): void {
         }
       } finally {
         busy.delete(el);
+        maskingTo.delete(el);
       }
       report('send', 'mask', 'masked', p.types);
       showNotice(doc, {
