@@ -6,6 +6,7 @@
  * the detectors that use them stay linear in the length of the text.
  */
 import { clamp, DEFAULT_WINDOW, NON_PERSONAL_NUMBER } from './context.ts';
+import { matchesOf } from './scan-util.ts';
 
 /** A global copy of `re` (cached), so callers may pass plain, non-global patterns. */
 const globalCache = new WeakMap<RegExp, RegExp>();
@@ -182,7 +183,7 @@ export function valuesNearLabels(
       out.push(v);
     }
   };
-  for (const lm of text.matchAll(globalOf(label))) {
+  for (const lm of matchesOf(text, globalOf(label))) {
     add(valueAfter(text, lm.index + lm[0].length, values, opts));
     if (opts.maxGapAfter) add(valueBefore(text, lm.index, values, opts, opts.maxGapAfter));
   }

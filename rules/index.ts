@@ -1,8 +1,9 @@
 /**
  * The registry: one list of every built-in detector, and the engine's public API.
- * Adding a detector touches its file in rules/detectors/, one import and one list entry here.
+ * Adding a detector touches its file in rules/detectors/, one import and one list entry here,
+ * and its one-sentence description in rules/descriptions.ts (kept out of this bundle).
  * rules/detectors.test.ts fails when a detector file is not registered or its id differs from
- * its file name.
+ * its file name; rules/descriptions.test.ts when a detector has no description.
  */
 import { scanWith, type ScanOptions } from './engine.ts';
 import type { Detector, Finding } from './types.ts';

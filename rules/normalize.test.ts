@@ -45,6 +45,72 @@ describe('normalise', () => {
   });
 });
 
+describe('normalise offset maps', () => {
+  // A per-character reference: the maps as the one-code-point-at-a-time definition gives them.
+  function reference(input: string): { text: string; starts: number[]; ends: number[] } {
+    const n = normalise(input);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let i = 0; i < n.text.length; i++) {
+      starts.push(n.starts ? n.starts[i]! : i);
+      ends.push(n.ends ? n.ends[i]! : i + 1);
+    }
+    return { text: n.text, starts, ends };
+  }
+
+  it('maps every span the same way as the per-character arrays', () => {
+    const pieces = ['plain ', '–', '\u200b', '４', '\ufb01', '😀', 'é', 'аb', 'µ', '\ud800', 'x'];
+    let seed = 3;
+    // A 32-bit linear congruential generator: fixed inputs, no flaky runs.
+    const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
+    for (let round = 0; round < 120; round++) {
+      let input = '';
+      for (let k = rnd(12); k >= 0; k--) input += pieces[rnd(pieces.length)];
+      const n = normalise(input);
+      const ref = reference(input);
+      for (let a = 0; a <= n.text.length + 1; a++) {
+        for (let b = a; b <= n.text.length + 1; b++) {
+          const len = ref.starts.length;
+          const want: [number, number] =
+            n.starts === null
+              ? [a, b]
+              : len === 0
+                ? [0, 0]
+                : (() => {
+                    const s = a < len ? ref.starts[a]! : ref.ends[len - 1]!;
+                    const e = b > 0 ? ref.ends[Math.min(b, len) - 1]! : s;
+                    return [s, Math.max(s, e)];
+                  })();
+          expect(toOriginalSpan(n, a, b)).toEqual(want);
+        }
+      }
+    }
+  });
+
+  it('folds after a long plain run and keeps its maps', () => {
+    const input = 'a'.repeat(5000) + '–1234';
+    const n = normalise(input);
+    expect(n.text).toBe('a'.repeat(5000) + '-1234');
+    expect(n.starts).toHaveLength(n.text.length);
+    expect(toOriginalSpan(n, 5000, 5005)).toEqual([5000, 5005]);
+  });
+
+  it('folds look-alikes that a compatibility fold produced', () => {
+    // "µ" (micro sign) folds to Greek "μ"; beside Latin letters it is then a look-alike.
+    expect(normalise('\u00b5x').text).toBe(normalise('\u03bcx').text);
+    // Text with nothing to fold but Greek and Latin in one word still gets identity maps.
+    const n = normalise('jаne');
+    expect(n.text).toBe('jane');
+    expect(Array.from(n.starts!)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('leaves lone surrogates and C1 controls as they are', () => {
+    const input = 'x\ud800y\u0085z';
+    expect(normalise(input).text).toBe(input);
+    expect(normalise(input).starts).toBeNull();
+  });
+});
+
 describe('scanWith', () => {
   it('finds an email hidden with zero-width characters and reports original offsets', () => {
     const input = 'write to jo\u200bhn@exa\u200dmple-mail.com now';

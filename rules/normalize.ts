@@ -129,83 +129,227 @@ function foldCodePoint(cp: number, ch: string): string {
   return out;
 }
 
-// Only ASCII control/printable characters: nothing to fold.
-const PLAIN = /^[\x00-\x7f]*$/;
+/**
+ * Whether BMP code unit `c` (from U+00A0 on) is in a range normalisation leaves alone: Latin
+ * letters with diacritics and basic Greek and Cyrillic letters, which NFKC leaves alone (their
+ * look-alikes are handled separately, per word). Accented European text therefore takes the
+ * fast path. (U+0387 is inside and folds under NFKC; it has always been kept as written.)
+ */
+function inKeptRange(c: number): boolean {
+  if (c < 0x386) {
+    return (
+      (c >= 0xc0 && c <= 0xd6) ||
+      (c >= 0xd8 && c <= 0xf6) ||
+      (c >= 0xf8 && c <= 0x131) ||
+      (c >= 0x134 && c <= 0x13e) ||
+      (c >= 0x141 && c <= 0x148) ||
+      (c >= 0x14a && c <= 0x17e)
+    );
+  }
+  return c <= 0x3ce || (c >= 0x400 && c <= 0x45f);
+}
 
 /**
- * Characters that may fold: everything outside ASCII, except Latin letters with diacritics and
- * basic Greek and Cyrillic letters, which NFKC leaves alone (their look-alikes are handled
- * separately, per word). Accented European text therefore takes the fast path.
+ * What is known about each BMP code unit from U+00A0 on (surrogates excepted): 0 not yet asked,
+ * 1 never changes, 2 changes (foldCodePoint gives something else). Filled on first sight, so a
+ * text costs one table read per character above ASCII instead of a regex step and a Map lookup;
+ * 64 KB, fixed.
  */
-const MAY_FOLD =
-  /[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e\u0386-\u03ce\u0400-\u045f]/gu;
+const FOLD_STATE = new Uint8Array(0x10000);
 
-/** Normalise `input`; no copy and no offset maps when nothing folds (the common case). */
+/** Whether the BMP code unit `c` (U+00A0 or above, not a surrogate) changes when folded. */
+function bmpFolds(c: number): boolean {
+  let s = FOLD_STATE[c]!;
+  if (s === 0) {
+    const ch = String.fromCharCode(c);
+    s = inKeptRange(c) || foldCodePoint(c, ch) === ch ? 1 : 2;
+    FOLD_STATE[c] = s;
+  }
+  return s === 2;
+}
+
+/**
+ * The width (1 or 2 UTF-16 units) of the code point at `p`, whose first unit `c` is a
+ * surrogate: 2 for a well-formed pair, 1 for a lone surrogate (read as its own code point).
+ */
+function surrogateWidth(input: string, p: number, c: number): number {
+  if (c > 0xdbff || p + 1 >= input.length) return 1;
+  const d = input.charCodeAt(p + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/** Whether the code point at `p` (first unit `c`, a surrogate, width `w`) changes when folded. */
+function surrogateFolds(input: string, p: number, w: number): boolean {
+  const ch = w === 2 ? input.slice(p, p + 2) : input[p]!;
+  return foldCodePoint(ch.codePointAt(0)!, ch) !== ch;
+}
+
+/** A character from U+00A0 on (UTF-16 units; surrogates are handled by the caller). */
+const ABOVE_C1 = /[^\x00-\x9f]/g;
+
+/**
+ * Normalise `input`; no copy and no offset maps when nothing folds (the common case). One pass
+ * over the character codes finds the first character that changes (and whether any Greek or
+ * Cyrillic letter is there to fold); text without one is returned as it is.
+ */
 export function normalise(input: string): Normalised {
-  if (PLAIN.test(input)) return { text: input, starts: null, ends: null };
+  const len = input.length;
+  let greekOrCyrillic = false;
+  let first = 0;
+  for (; first < len; first++) {
+    let c = input.charCodeAt(first);
+    // ASCII and the C1 controls never change; a regex skips runs of them faster than a loop.
+    if (c < 0xa0) {
+      ABOVE_C1.lastIndex = first;
+      if (!ABOVE_C1.test(input)) {
+        first = len;
+        break;
+      }
+      first = ABOVE_C1.lastIndex - 1;
+      c = input.charCodeAt(first);
+    }
+    if (c >= 0x370 && c <= 0x52f) greekOrCyrillic = true;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const w = surrogateWidth(input, first, c);
+      if (surrogateFolds(input, first, w)) break;
+      first += w - 1;
+    } else if (bmpFolds(c)) break;
+  }
+  if (first === len) {
+    if (!greekOrCyrillic) return { text: input, starts: null, ends: null };
+    const folded = foldLookalikes(input);
+    if (folded === input) return { text: input, starts: null, ends: null };
+    // Look-alike folding is one UTF-16 unit for one: one identity run.
+    return new Folded(folded, [0], [0], [0]);
+  }
+  // The offset maps as segments of the normalised text: identity runs (width 0) and the output
+  // of one folded character (width = its UTF-16 length). Per-character arrays cost two
+  // allocations of the text's size on every scan of a text with one en dash in it; segments
+  // cost one entry per fold, and the arrays are only made if someone reads them.
+  const normAt: number[] = [];
+  const origAt: number[] = [];
+  const widths: number[] = [];
   const parts: string[] = [];
-  let starts: Int32Array | null = null;
-  let ends: Int32Array | null = null;
   let n = 0; // output length so far
   let last = 0; // input copied up to here
-  const grow = (need: number) => {
-    if (starts && ends && need <= starts.length) return;
-    const size = Math.max(need, Math.ceil(input.length * 1.25) + 16);
-    const s2 = new Int32Array(size);
-    const e2 = new Int32Array(size);
-    if (starts && ends) {
-      s2.set(starts.subarray(0, n));
-      e2.set(ends.subarray(0, n));
+  // Code point by code point from the first character that changes; characters that cannot
+  // change are passed over on their code alone.
+  for (let i = first; i <= len;) {
+    let out = '';
+    let w = 1;
+    if (i < len) {
+      const c = input.charCodeAt(i);
+      if (c < 0xa0) {
+        ABOVE_C1.lastIndex = i;
+        i = ABOVE_C1.test(input) ? ABOVE_C1.lastIndex - 1 : len;
+        continue;
+      }
+      if (c >= 0x370 && c <= 0x52f) greekOrCyrillic = true;
+      if (c >= 0xd800 && c <= 0xdfff) w = surrogateWidth(input, i, c);
+      else if (!bmpFolds(c)) {
+        i++;
+        continue;
+      }
+      const ch = w === 2 ? input.slice(i, i + 2) : input[i]!;
+      out = foldCodePoint(ch.codePointAt(0)!, ch);
+      if (out === ch) {
+        i += w;
+        continue;
+      }
+      // A fold can produce Greek ("µ" gives "μ"); the look-alike pass must then look.
+      for (let k = 0; k < out.length; k++) {
+        const o = out.charCodeAt(k);
+        if (o >= 0x370 && o <= 0x52f) greekOrCyrillic = true;
+      }
     }
-    starts = s2;
-    ends = e2;
-  };
-  const copyTo = (to: number) => {
-    // Identity mapping for the unchanged run [last, to).
-    const len = to - last;
-    if (len <= 0) return;
-    grow(n + len);
-    for (let k = 0; k < len; k++) {
-      starts![n + k] = last + k;
-      ends![n + k] = last + k + 1;
+    // The unchanged run [last, i), then the fold of [i, i + w).
+    if (i > last) {
+      normAt.push(n);
+      origAt.push(last);
+      widths.push(0);
+      parts.push(input.slice(last, i));
+      n += i - last;
     }
-    parts.push(input.slice(last, to));
-    n += len;
-    last = to;
-  };
-  MAY_FOLD.lastIndex = 0;
-  for (let m = MAY_FOLD.exec(input); m !== null; m = MAY_FOLD.exec(input)) {
-    const ch = m[0];
-    const out = foldCodePoint(ch.codePointAt(0) as number, ch);
-    if (out === ch) continue;
-    const i = m.index;
-    copyTo(i);
-    grow(n + out.length);
-    for (let k = 0; k < out.length; k++) {
-      starts![n + k] = i;
-      ends![n + k] = i + ch.length;
+    if (i === len) break;
+    if (out.length > 0) {
+      normAt.push(n);
+      origAt.push(i);
+      widths.push(w);
+      parts.push(out);
+      n += out.length;
     }
-    parts.push(out);
-    n += out.length;
-    last = i + ch.length;
+    i += w;
+    last = i;
   }
-  let text = input;
-  if (starts !== null) {
-    copyTo(input.length);
-    text = parts.join('');
+  const text = parts.join('');
+  return new Folded(greekOrCyrillic ? foldLookalikes(text) : text, normAt, origAt, widths);
+}
+
+/**
+ * A normalised text that differs from its original. The offset maps are kept as segments (see
+ * normalise); `starts` and `ends` are made from them on first use, and toOriginalSpan reads
+ * the segments directly.
+ */
+class Folded implements Normalised {
+  private startsArr: Int32Array | null = null;
+  private endsArr: Int32Array | null = null;
+
+  constructor(
+    readonly text: string,
+    /** Per segment, in order: where it starts in `text`, where its source starts in the
+     * original, and the source's width for a folded character (0 for an identity run). */
+    private readonly normAt: readonly number[],
+    private readonly origAt: readonly number[],
+    private readonly widths: readonly number[],
+  ) {}
+
+  get starts(): Int32Array {
+    if (this.startsArr === null) this.materialise();
+    return this.startsArr!;
   }
-  const folded = foldLookalikes(text);
-  if (starts === null) {
-    if (folded === text) return { text: input, starts: null, ends: null };
-    // Look-alike folding is one UTF-16 unit for one: identity maps.
-    grow(input.length);
-    copyTo(input.length);
+
+  get ends(): Int32Array {
+    if (this.endsArr === null) this.materialise();
+    return this.endsArr!;
   }
-  return {
-    text: folded,
-    starts: (starts as Int32Array | null)!.subarray(0, n),
-    ends: (ends as Int32Array | null)!.subarray(0, n),
-  };
+
+  private materialise(): void {
+    const len = this.text.length;
+    const starts = new Int32Array(len);
+    const ends = new Int32Array(len);
+    for (let i = 0; i < len; i++) {
+      starts[i] = this.origStart(i);
+      ends[i] = this.origEnd(i);
+    }
+    this.startsArr = starts;
+    this.endsArr = ends;
+  }
+
+  /** The segment holding index i of the text (binary search). */
+  private segment(i: number): number {
+    const at = this.normAt;
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (at[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** starts[i]: where the character that produced text[i] starts in the original. */
+  origStart(i: number): number {
+    const k = this.segment(i);
+    return this.widths[k] === 0 ? this.origAt[k]! + i - this.normAt[k]! : this.origAt[k]!;
+  }
+
+  /** ends[i]: where the character that produced text[i] ends in the original (exclusive). */
+  origEnd(i: number): number {
+    const k = this.segment(i);
+    const w = this.widths[k]!;
+    return w === 0 ? this.origAt[k]! + i - this.normAt[k]! + 1 : this.origAt[k]! + w;
+  }
 }
 
 // A word (letters and digits) with at least one Greek or Cyrillic letter in it.
@@ -228,6 +372,13 @@ function foldLookalikes(text: string): string {
 
 /** Maps a span of the normalised text back to the original text. */
 export function toOriginalSpan(n: Normalised, start: number, end: number): [number, number] {
+  if (n instanceof Folded) {
+    const len = n.text.length;
+    if (len === 0) return [0, 0];
+    const s = start < len ? n.origStart(start) : n.origEnd(len - 1);
+    const e = end > 0 ? n.origEnd(Math.min(end, len) - 1) : s;
+    return [s, Math.max(s, e)];
+  }
   if (n.starts === null || n.ends === null) return [start, end];
   const len = n.starts.length;
   if (len === 0) return [0, 0];

@@ -5,6 +5,8 @@
  * grows; a detector called on another text simply recomputes.
  */
 
+import type { TextTest } from './types.ts';
+
 let memoText: string | null = null;
 let memoLower: string | null = null;
 
@@ -18,6 +20,21 @@ export function lowerOf(text: string): string {
     memoLower = null;
   }
   return (memoLower ??= text.toLowerCase());
+}
+
+/**
+ * A prefilter that passes when any of `patterns` matches: the same answer as one pattern of
+ * their alternation (at the top level, with the same flags), found faster when a branch that
+ * starts with common characters slows the scan for all the others. Tried in order, so the
+ * cheapest should come first.
+ */
+export function anyOf(...patterns: RegExp[]): TextTest {
+  return {
+    test(text: string): boolean {
+      for (const p of patterns) if (p.test(text)) return true;
+      return false;
+    },
+  };
 }
 
 /**
@@ -36,4 +53,43 @@ export function byFirstLetter(words: readonly string[]): string {
     else groups.set(w[0]!, [w.slice(1)]);
   }
   return `(?:${[...groups].map(([first, rest]) => `${first}(?:${rest.join('|')})`).join('|')})`;
+}
+
+/**
+ * The matches of the global `re` in `text`, exactly as `text.matchAll(re)` gives them: from
+ * `re.lastIndex` on, an empty match stepping one character (one code point with the u or v
+ * flag), and `re.lastIndex` left as the loop body leaves it. matchAll copies the pattern on
+ * every call (RegExp[Symbol.species]); a scan makes some sixty such calls, and the copies cost
+ * as much as a tenth of scanning a short prompt. Here the pattern itself is used, its lastIndex
+ * set for each search and put back after it, so a loop body that uses the same pattern (even
+ * through matchesOf) neither disturbs the iteration nor sees it. Throws a TypeError for a
+ * pattern without the g flag, as matchAll does.
+ */
+export function* matchesOf(text: string, re: RegExp): Generator<RegExpExecArray, void, undefined> {
+  if (!re.global) throw new TypeError('matchesOf: the pattern needs the g flag');
+  const fullUnicode = re.unicode || re.flags.includes('v');
+  // Where the next search starts; matchAll's copy starts at the pattern's lastIndex.
+  let pos = re.lastIndex;
+  for (;;) {
+    // Between steps, lastIndex is what the loop body left (matchAll never touches the
+    // original's), so it is put back after every search.
+    const outside = re.lastIndex;
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (m !== null) {
+      pos = re.lastIndex;
+      if (m[0] === '') pos = advance(text, pos, fullUnicode);
+    }
+    re.lastIndex = outside;
+    if (m === null) return;
+    yield m;
+  }
+}
+
+/** The index after the character at `i` (AdvanceStringIndex in the ECMAScript spec). */
+function advance(text: string, i: number, fullUnicode: boolean): number {
+  if (!fullUnicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }

@@ -1,5 +1,6 @@
 import type { Candidate } from './types.ts';
 import { before } from './context.ts';
+import { matchesOf } from './scan-util.ts';
 
 /**
  * Helpers shared by the secrets detectors (rules/detectors/{aws-key,...,generic-secret}.ts):
@@ -101,7 +102,7 @@ const CAMEL_WORDS = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/;
  */
 export function wordiness(value: string): number {
   let n = 0;
-  for (const m of value.matchAll(/[A-Z]?[a-z]{2,}/g)) n += m[0].length;
+  for (const m of matchesOf(value, /[A-Z]?[a-z]{2,}/g)) n += m[0].length;
   return value.length === 0 ? 0 : n / value.length;
 }
 

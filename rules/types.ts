@@ -29,6 +29,9 @@ export const ENTITY_TYPES = [
   'JWT',
   'URL_CREDENTIALS',
   'CUSTOM',
+  // Instructions aimed at an AI hidden in pasted text (issue 7). Found only by rules/injection/,
+  // which runs on pastes into AI sites, never by the default registry.
+  'PROMPT_INJECTION',
 ] as const;
 
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -39,7 +42,14 @@ export type Level = (typeof LEVELS)[number];
 
 /** A group of types, as the UI and the guard talk about them ("payment data", "secrets"). */
 export type TypeGroup =
-  'contact' | 'payment' | 'government-id' | 'health' | 'network' | 'secret' | 'custom';
+  | 'contact'
+  | 'payment'
+  | 'government-id'
+  | 'health'
+  | 'network'
+  | 'secret'
+  | 'custom'
+  | 'instruction';
 
 export interface TypeInfo {
   /** Short human label, e.g. "Credit card number". */
@@ -76,6 +86,11 @@ export const TYPE_INFO: Readonly<Record<EntityType, TypeInfo>> = {
   JWT: { label: 'JSON Web Token', group: 'secret', level: 'RESTRICTED' },
   URL_CREDENTIALS: { label: 'Credentials in a URL', group: 'secret', level: 'RESTRICTED' },
   CUSTOM: { label: 'Company-defined data', group: 'custom', level: 'CONFIDENTIAL' },
+  PROMPT_INJECTION: {
+    label: 'Instructions aimed at an AI',
+    group: 'instruction',
+    level: 'INTERNAL',
+  },
 };
 
 export function isEntityType(value: unknown): value is EntityType {
@@ -135,18 +150,28 @@ export interface DetectContext {
  */
 export type MatchExample = string | { readonly text: string; readonly value: string };
 
+/** Anything with RegExp's `test`: what a detector's prefilter needs. */
+export interface TextTest {
+  test(text: string): boolean;
+}
+
 export interface Detector {
   /** Equal to the file name in rules/detectors/, forever. */
   readonly id: string;
   /** Every type this detector can emit. */
   readonly types: readonly EntityType[];
-  /** One sentence: what it finds and what it checks. */
-  readonly description: string;
+  /**
+   * One sentence: what it finds and what it checks. Set by detectors built from a policy
+   * (rules/custom/); a built-in detector has none here, its sentence is in rules/descriptions.ts
+   * so that the shipped engine does not carry text no scan reads.
+   */
+  readonly description?: string;
   /**
    * A cheap test on the whole normalised text; when it does not match, detect() is skipped.
-   * Keep it a simple literal or character-class pattern (no g or y flag).
+   * Keep it a simple literal or character-class pattern (no g or y flag), or several of them
+   * (`anyOf` in rules/scan-util.ts) when one alternation of them scans slower than each alone.
    */
-  readonly prefilter?: RegExp;
+  readonly prefilter?: RegExp | TextTest;
   /** `pattern` (default) runs first; `nlp` runs last, only when asked, and sees what was taken. */
   readonly stage?: 'pattern' | 'nlp';
   detect(text: string, ctx: DetectContext): Candidate[];

@@ -3,6 +3,7 @@
 // Run: npx tsx scripts/detector-docs.ts
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DESCRIPTIONS } from '../rules/descriptions.ts';
 import { DETECTORS, TYPE_INFO } from '../rules/index.ts';
 
 export function renderDetectorDocs(): string {
@@ -10,12 +11,13 @@ export function renderDetectorDocs(): string {
     const types = d.types.map((t) => `\`${t}\``).join(', ');
     const level = [...new Set(d.types.map((t) => TYPE_INFO[t].level))].join(', ');
     const stage = d.stage === 'nlp' ? 'name pass' : 'pattern';
-    return `| \`${d.id}\` | ${types} | ${level} | ${stage} | ${d.description.replace(/\|/g, '\\|')} |`;
+    return `| \`${d.id}\` | ${types} | ${level} | ${stage} | ${(DESCRIPTIONS[d.id] ?? '').replace(/\|/g, '\\|')} |`;
   });
   return [
     '# Built-in detectors',
     '',
-    'Generated from `rules/index.ts` by `npx tsx scripts/detector-docs.ts`; do not edit by hand.',
+    'Generated from `rules/index.ts` and `rules/descriptions.ts` by `npx tsx scripts/detector-docs.ts`;',
+    'do not edit by hand.',
     'Each detector lives in `rules/detectors/<id>.ts` with the examples it must find and must leave',
     'alone. A policy can disable any of them by id (`disabledDetectors`) and override the level of',
     'any type (`levels`); see `docs/engine.md`.',

@@ -38,6 +38,7 @@ import {
   WEAK_SUFFIX_TYPES,
   WEAK_UNIT_WORDS,
 } from './words.ts';
+import { matchesOf } from '../scan-util.ts';
 
 /** One address found: offsets into the scanned text, a score and a short reason. */
 export interface AddressHit {
@@ -1502,7 +1503,7 @@ class CueIndex {
   ) {
     if (wholeText) {
       this.all = [];
-      for (const m of text.matchAll(re)) this.all.push(m.index + m[0].length);
+      for (const m of matchesOf(text, re)) this.all.push(m.index + m[0].length);
     }
   }
 

@@ -1,4 +1,4 @@
-import { lowerOf } from '../scan-util.ts';
+import { lowerOf, matchesOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER, nearBefore } from '../context.ts';
 import { nearWords } from '../payment-util.ts';
@@ -35,8 +35,6 @@ export function abaChecksum(digits: string): boolean {
 export const abaRouting: Detector = {
   id: 'aba-routing',
   types: ['ROUTING_NUMBER'],
-  description:
-    'US ABA routing transit numbers: nine digits, valid Federal Reserve prefix and 3-7-1 checksum, only beside "routing", "ABA", "RTN" or "transit".',
   prefilter: /\d{9}/,
   detect(text) {
     const out: Candidate[] = [];
@@ -45,7 +43,7 @@ export const abaRouting: Detector = {
     if (!ROUTING_WORDS.test(lower)) return out;
     const nearRouting = nearWords(text, lower, ROUTING_WORDS);
     const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
-    for (const m of text.matchAll(NINE)) {
+    for (const m of matchesOf(text, NINE)) {
       const digits = m[0];
       const start = m.index;
       const end = start + 9;

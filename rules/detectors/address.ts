@@ -9,8 +9,6 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 export const address: Detector = {
   id: 'address',
   types: ['ADDRESS'],
-  description:
-    'Street addresses (US, UK, DE, FR, ES, IT, PT, NL, Nordic and more), postal boxes, APO/FPO addresses and postcodes next to a city, region or postcode keyword.',
   // Every address this detector can find has a digit: a house number, a box or a postcode.
   prefilter: /\d/,
   // Runs in the pattern stage, so a found address keeps the name pass off street names such as

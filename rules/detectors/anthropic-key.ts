@@ -1,5 +1,6 @@
 import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Anthropic keys name their kind and version: sk-ant-api03- (API), sk-ant-admin01- (admin),
 // sk-ant-oat01-/sk-ant-ort01- (OAuth access and refresh). API and admin keys carry 93 random
@@ -10,12 +11,10 @@ const KEY = /(?<![\w-])sk-ant-([a-z]{3,6})(\d{2})-([A-Za-z0-9_-]{32,200})(?![\w-
 export const anthropicKey: Detector = {
   id: 'anthropic-key',
   types: ['API_KEY'],
-  description:
-    'Anthropic API, admin and OAuth keys (sk-ant-api03-, sk-ant-admin01-, sk-ant-oat01-...) with a random body.',
   prefilter: /sk-ant-/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(KEY)) {
+    for (const m of matchesOf(text, KEY)) {
       const body = m[3]!;
       const real = randomBody(body);
       // The exact documented shape (93 characters then AA) is the strongest evidence.

@@ -1,6 +1,7 @@
 import { before } from '../context.ts';
 import { charClasses, isPlaceholderToken, looksRandom, randomBody } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Access key ids: a four-letter prefix naming the kind of key (AKIA long-term, ASIA temporary
 // STS, ABIA/ACCA other services, A3T* older ones) and 16 characters of base32 (A-Z, 2-7).
@@ -22,12 +23,10 @@ const AWS_NEAR = /aws|amazon|\biam\b|\bs3\b|boto|akia|asia/i;
 export const awsKey: Detector = {
   id: 'aws-key',
   types: ['API_KEY'],
-  description:
-    'AWS access key ids (AKIA/ASIA/ABIA/ACCA + 16 base32 characters) and 40-character secret access keys beside an AWS secret keyword.',
   prefilter: /A(?:KIA|SIA|BIA|CCA|3T)|secret|SECRET|Secret/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(KEY_ID)) {
+    for (const m of matchesOf(text, KEY_ID)) {
       // AWS documentation's own examples end in EXAMPLE; they are not anyone's key.
       const fake = isPlaceholderToken(m[0].slice(4));
       out.push({
@@ -43,7 +42,7 @@ export const awsKey: Detector = {
     // Secret keys are only looked for in the 80 characters after a "secret" or "sk" word, each
     // stretch of text once.
     let searched = 0;
-    for (const w of text.matchAll(SECRET_WORD)) {
+    for (const w of matchesOf(text, SECRET_WORD)) {
       const from = Math.max(w.index + w[0].length, searched);
       const to = Math.min(text.length, w.index + w[0].length + 80);
       if (from >= to) continue;

@@ -1,6 +1,7 @@
 import { near } from '../context.ts';
 import { decodeBase64, randomBody } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Storage, Service Bus, Event Hubs and IoT Hub connection strings carry their key as
 // `AccountKey=` (64 bytes, 88 base64 characters) or `SharedAccessKey=` (32 bytes, 44). Only the
@@ -24,12 +25,10 @@ const AZURE_WORDS =
 export const azureKey: Detector = {
   id: 'azure-key',
   types: ['API_KEY'],
-  description:
-    'Azure credentials: AccountKey=/SharedAccessKey= in connection strings, the sig= of SAS tokens that carry sv=, and Entra ID client secrets (the Q~ format).',
   prefilter: /AccountKey|SharedAccessKey|sig=|\dQ~/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(CONN_KEY)) {
+    for (const m of matchesOf(text, CONN_KEY)) {
       const value = m[1]!;
       const start = m.index + m[0].length - value.length;
       // A real key is the base64 of 32 or 64 random bytes; placeholders are neither.
@@ -44,7 +43,7 @@ export const azureKey: Detector = {
       });
     }
     if (text.includes('sig=') && SAS_VERSION.test(text)) {
-      for (const m of text.matchAll(SAS_SIG)) {
+      for (const m of matchesOf(text, SAS_SIG)) {
         const value = m[1]!;
         const start = m.index + 4;
         // The version must belong to the same query string, not to another URL far away.
@@ -62,7 +61,7 @@ export const azureKey: Detector = {
       }
     }
     if (/\dQ~/.test(text)) {
-      for (const m of text.matchAll(CLIENT_SECRET)) {
+      for (const m of matchesOf(text, CLIENT_SECRET)) {
         const start = m.index;
         const end = start + m[0].length;
         const real = randomBody(m[0]);

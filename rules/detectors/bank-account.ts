@@ -1,4 +1,4 @@
-import { lowerOf } from '../scan-util.ts';
+import { lowerOf, matchesOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { matchAllNear, near } from '../context.ts';
 import { nearWords } from '../payment-util.ts';
@@ -46,8 +46,6 @@ const OTHER_ACCOUNT =
 export const bankAccount: Detector = {
   id: 'bank-account',
   types: ['BANK_ACCOUNT', 'ROUTING_NUMBER'],
-  description:
-    'Bank account numbers (6-17 digits) right after an account label in English, German, French, Spanish, Italian or Dutch, and UK sort code plus account number; a sort code alone after its label is reported as a routing number.',
   prefilter: /\d{2}/,
   detect(text) {
     const out: Candidate[] = [];
@@ -76,7 +74,7 @@ export const bankAccount: Detector = {
         out.push({ start, end, type: 'BANK_ACCOUNT', score, reason });
       }
     }
-    for (const m of text.matchAll(SORT_AND_ACCOUNT)) {
+    for (const m of matchesOf(text, SORT_AND_ACCOUNT)) {
       const start = m.index;
       const end = start + m[0].length;
       if (isTrivialDigits(m[2]!)) continue;
@@ -85,7 +83,7 @@ export const bankAccount: Detector = {
       out.push({ start, end, type: 'BANK_ACCOUNT', score, reason: 'sort code' });
     }
     if (/sort ?code/i.test(text)) {
-      for (const m of text.matchAll(SORT_CODE)) {
+      for (const m of matchesOf(text, SORT_CODE)) {
         const end = m.index + m[0].length;
         const start = end - m[1]!.length;
         out.push({ start, end, type: 'ROUTING_NUMBER', score: 0.75, reason: 'context' });

@@ -1,6 +1,7 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256Block } from '../hash.ts';
 import { near } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Legacy (P2PKH, starts with 1) and script (P2SH, starts with 3) addresses in base58, which has
 // no 0, O, I or l. The guards keep a longer run of word characters (a key, a hash) from
@@ -43,7 +44,7 @@ export function isBase58Address(s: string): boolean {
   if (raw[0] !== 0x00 && raw[0] !== 0x05) return false;
   // The version must agree with the first character: 0x00 encodes as '1', 0x05 as '3'.
   if ((raw[0] === 0x00) !== (s[0] === '1')) return false;
-  const check = sha256(sha256(raw.subarray(0, 21)));
+  const check = sha256Block(sha256Block(raw.subarray(0, 21)));
   for (let i = 0; i < 4; i++) if (check[i] !== raw[21 + i]) return false;
   return true;
 }
@@ -103,8 +104,6 @@ export function isBech32Address(address: string): boolean {
 export const btcAddress: Detector = {
   id: 'btc-address',
   types: ['CRYPTO_WALLET'],
-  description:
-    'Bitcoin mainnet addresses: legacy and P2SH in base58check (double SHA-256 checksum) and SegWit/Taproot in bech32/bech32m, checksums verified.',
   prefilter: /[13][1-9A-HJ-NP-Za-km-z]{25}|bc1|BC1/,
   detect(text) {
     const out: Candidate[] = [];
@@ -119,11 +118,11 @@ export const btcAddress: Detector = {
         reason: ctx ? 'checksum, context' : 'checksum',
       });
     };
-    for (const m of text.matchAll(BASE58_ADDRESS)) {
+    for (const m of matchesOf(text, BASE58_ADDRESS)) {
       if (isBase58Address(m[0])) push(m.index, m.index + m[0].length);
     }
     if (/bc1/i.test(text)) {
-      for (const m of text.matchAll(BECH32_ADDRESS)) {
+      for (const m of matchesOf(text, BECH32_ADDRESS)) {
         if (isBech32Address(m[0])) push(m.index, m.index + m[0].length);
       }
     }

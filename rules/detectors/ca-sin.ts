@@ -2,6 +2,7 @@ import { luhn } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Nine digits, grouped 3-3-3 by one separator used throughout, or in a row.
 const SIN = /(?<![\w+.-])(\d{3})([- ]?)(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
@@ -21,14 +22,12 @@ const MONEY_AFTER = /^\s?(?:\$|€|£|cad|usd|eur|dollars?|k\$)/i;
 export const caSin: Detector = {
   id: 'ca-sin',
   types: ['NATIONAL_ID'],
-  description:
-    'Canadian Social Insurance Numbers: nine digits with a valid Luhn check; dashed 3-3-3, or any form beside "SIN"/"NAS".',
   // SIN with its edges (the character before it consumed instead of looked behind at, which
   // V8 runs faster): a number inside a longer one or glued to a word no longer passes.
   prefilter: /(?:^|[^\w+.-])\d{3}[- ]?\d{3}[- ]?\d{3}(?![\w-]|\.\d)/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(SIN)) {
+    for (const m of matchesOf(text, SIN)) {
       const start = m.index;
       const end = start + m[0].length;
       const digits = m[1]! + m[3]! + m[4]!;

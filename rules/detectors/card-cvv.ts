@@ -1,4 +1,4 @@
-import { lowerOf } from '../scan-util.ts';
+import { lowerOf, matchesOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -32,8 +32,6 @@ const AFTER_CARD =
 export const cardCvv: Detector = {
   id: 'card-cvv',
   types: ['CREDIT_CARD'],
-  description:
-    'Card security codes (CVV, CVC, CID: 3 or 4 digits) directly after their keyword or right after a card number and its expiry.',
   prefilter: /\d{3}/,
   detect(text) {
     const out: Candidate[] = [];
@@ -51,7 +49,7 @@ export const cardCvv: Detector = {
       out.push({ start, end, type: 'CREDIT_CARD', score, reason });
     };
     if (/cv|cid|csc|cav|code|pr[üu]f|crypto|c[óo]digo|codice/.test(lower)) {
-      for (const m of text.matchAll(KEYWORD_CODE)) {
+      for (const m of matchesOf(text, KEYWORD_CODE)) {
         const keyword = m[1]!;
         const end = m.index + m[0].length;
         const start = end - m[2]!.length;

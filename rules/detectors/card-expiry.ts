@@ -39,8 +39,6 @@ const HINT_LEAD = 7;
 export const cardExpiry: Detector = {
   id: 'card-expiry',
   types: ['CREDIT_CARD'],
-  description:
-    'Card expiry dates (MM/YY, MM/YYYY, MMYY) directly after an expiry keyword ("exp", "valid thru", "Ablaufdatum", "vencimiento") or right after a card number.',
   prefilter: /\d[/.-]?\d/,
   detect(text) {
     const out: Candidate[] = [];

@@ -7,6 +7,7 @@ import {
   isPlaceholderPassword,
 } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // A database URL whose password is a query or `;` parameter instead of userinfo:
 // `jdbc:mysql://db:3306/app?user=app&password=...`, `jdbc:sqlserver://db:1433;user=sa;password=...`.
@@ -30,8 +31,6 @@ const SPAN = 600;
 export const connectionString: Detector = {
   id: 'connection-string',
   types: ['URL_CREDENTIALS'],
-  description:
-    'Database and broker connection strings that carry a password: postgres/mysql/mongodb/redis/amqp/... URLs with user:password@, JDBC URLs with password=, Oracle user/password@, and Server=...;Password=... key-value strings.',
   prefilter: /:\/\/|jdbc:oracle:|p(?:assword|wd)\s*=/i,
   detect(text) {
     const out: Candidate[] = [];
@@ -45,7 +44,7 @@ export const connectionString: Detector = {
       });
     }
     if (/(?:password|pwd|pass)=/i.test(text)) {
-      for (const m of text.matchAll(DB_URL)) {
+      for (const m of matchesOf(text, DB_URL)) {
         if (!DB_SCHEME.test(m[1]!.toLowerCase())) continue;
         const p = URL_PASSWORD_PARAM.exec(m[0]);
         if (p === null) continue;
@@ -60,7 +59,7 @@ export const connectionString: Detector = {
       }
     }
     if (text.includes('jdbc:oracle:')) {
-      for (const m of text.matchAll(ORACLE)) {
+      for (const m of matchesOf(text, ORACLE)) {
         const end = trimEnd(text, m.index, m.index + m[0].length);
         out.push({
           start: m.index,
@@ -74,7 +73,7 @@ export const connectionString: Detector = {
     // the text keeps a text made of nothing but "password=" linear.
     let budget = 2 * text.length + 8 * SPAN;
     let taken = 0;
-    for (const m of text.matchAll(PASSWORD_KEY)) {
+    for (const m of matchesOf(text, PASSWORD_KEY)) {
       // A password key inside the string just reported is part of it.
       if (m.index < taken) continue;
       budget -= 2 * SPAN;
@@ -174,7 +173,7 @@ function splitPairs(segment: string, sep: RegExp): Pair[] {
   const re = new RegExp(sep.source, 'g');
   let pos = 0;
   const pieces: Array<[number, number]> = [];
-  for (const m of segment.matchAll(re)) {
+  for (const m of matchesOf(segment, re)) {
     pieces.push([pos, m.index]);
     pos = m.index + m[0].length;
   }

@@ -20,8 +20,6 @@ const TEST_HINT =
 export const creditCard: Detector = {
   id: 'credit-card',
   types: ['CREDIT_CARD'],
-  description:
-    'Payment card numbers (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, RuPay): issuer range, length and Luhn, written whole, grouped or digit by digit.',
   prefilter: /\d(?:[ .-]?\d){3}/,
   detect(text) {
     const out: Candidate[] = [];

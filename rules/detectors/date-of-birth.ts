@@ -100,8 +100,6 @@ function dateOk(m: RegExpExecArray): boolean {
 export const dateOfBirth: Detector = {
   id: 'date-of-birth',
   types: ['DATE_OF_BIRTH'],
-  description:
-    'Dates of birth: a real date (numeric or with month names in English, German, French, Spanish, Italian) right after a birth label such as "DOB", "born on", "Geburtsdatum", "né le" or "fecha de nacimiento".',
   prefilter: new RegExp(LABEL.source, 'i'),
   detect(text) {
     const out: Candidate[] = [];

@@ -2,6 +2,7 @@ import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Labels of the German identity card in German and English. A bare "Ausweis" counts only as a
 // word of its own, so "Mitgliedsausweis" or "Studentenausweis" do not label anything. Latin-1
@@ -53,8 +54,6 @@ const MRZ = /(?<![A-Z0-9<])I[D<]D<<([0-9CFGHJKLMNPRTVWXYZ]{9})(\d)[A-Z0-9<]{15}(
 export const deIdCard: Detector = {
   id: 'de-id-card',
   types: ['NATIONAL_ID'],
-  description:
-    'German identity card (Personalausweis) numbers: nine characters of the card alphabet, with the ICAO check digit when ten are given, only after a label such as "Ausweisnummer"; ID card machine-readable zones anywhere.',
   prefilter: /ausweis|perso|id[- ]?card|identity card|identit|I[D<]D<</i,
   detect(text) {
     const out: Candidate[] = [];
@@ -77,7 +76,7 @@ export const deIdCard: Detector = {
       out.push({ start: v.start, end: v.end, type: 'NATIONAL_ID', score, reason: 'context' });
     }
     if (text.includes('D<<')) {
-      for (const m of text.matchAll(MRZ)) {
+      for (const m of matchesOf(text, MRZ)) {
         if (icaoCheck(m[1]!) !== Number(m[2]) || SPECIMENS.has(m[1]!)) continue;
         // The number and its check digit; the rest of the line holds no personal data.
         const start = m.index + 5;

@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Eleven digits, never starting with 0, written in a row or as on tax letters: "12 345 678 901".
 const IDNR = /(?<![\w+.-])([1-9]\d)( ?)(\d{3})\2(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
@@ -56,14 +57,12 @@ export function isValidDeTaxId(d: string): boolean {
 export const deTaxId: Detector = {
   id: 'de-tax-id',
   types: ['TAX_ID'],
-  description:
-    'German tax identification numbers (Steuer-ID): eleven digits, MOD 11,10 check digit and the digit-repetition rule; needs a label such as "Steuer-ID".',
   // IDNR with its edges (the character before it consumed instead of looked behind at, which
   // V8 runs faster): a number inside a longer one or glued to a word no longer passes.
   prefilter: /(?:^|[^\w+.-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(IDNR)) {
+    for (const m of matchesOf(text, IDNR)) {
       const start = m.index;
       const end = start + m[0].length;
       if (!isValidDeTaxId(m[1]! + m[3]! + m[4]! + m[5]!)) continue;

@@ -1,6 +1,7 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { contextScore, isValidDate, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // "Driver's license" in the languages we support. "DL" is matched separately and only in
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
@@ -64,8 +65,6 @@ function dvlaOk(m: RegExpMatchArray): boolean {
 export const driverLicense: Detector = {
   id: 'driver-license',
   types: ['DRIVER_LICENSE'],
-  description:
-    'Driving licence numbers: US state and European formats only after a "driver\'s license" label in several languages; UK DVLA numbers anywhere.',
   // No i flag: "DL" counts only in capitals, as in DL_LABEL (with the flag, every "handle" and
   // "middle" passed), so the label words spell out their cases. Without the flag the DVLA
   // branch can start at its leading capital, rare in prose; found from its digits and checked
@@ -75,7 +74,7 @@ export const driverLicense: Detector = {
   detect(text) {
     const out: Candidate[] = [];
     const dvla = new Set<number>();
-    for (const m of text.matchAll(DVLA)) {
+    for (const m of matchesOf(text, DVLA)) {
       if (!dvlaOk(m)) continue;
       const start = m.index;
       const end = start + m[0].length;

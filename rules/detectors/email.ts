@@ -1,5 +1,6 @@
 import { isWholeToken } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // The local part may only start where a token starts (the look-behind), which keeps the scan
 // linear: without it a long run of word characters before an '@' is re-read from every offset.
@@ -134,7 +135,7 @@ function obfuscatedMatches(text: string): { index: number; 0: string }[] {
     let b = a + m[0].length;
     while (a > done && inObfuscated(text.charCodeAt(a - 1))) a--;
     while (b < text.length && inObfuscated(text.charCodeAt(b))) b++;
-    for (const r of text.slice(a, b).matchAll(OBFUSCATED))
+    for (const r of matchesOf(text.slice(a, b), OBFUSCATED))
       out.push({ index: a + r.index, 0: r[0] });
     done = b;
     AT_WORD.lastIndex = b;
@@ -145,8 +146,6 @@ function obfuscatedMatches(text: string): { index: number; 0: string }[] {
 export const email: Detector = {
   id: 'email',
   types: ['EMAIL'],
-  description:
-    'Email addresses, including spelled-out ones ("john dot doe at gmail dot com", "[at]", "(dot)").',
   prefilter: /@|[[({\s](?:at|AT|At)[\])}\s]/,
   detect(text) {
     const out: Candidate[] = [];

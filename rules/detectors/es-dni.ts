@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, cueDistance } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // DNI: eight digits (also dotted "12.345.678") and the control letter, optionally after a dash
 // or space. NIE: X, Y or Z, seven digits and the control letter.
@@ -29,8 +30,6 @@ function controlLetter(n: number): string {
 export const esDni: Detector = {
   id: 'es-dni',
   types: ['NATIONAL_ID', 'TAX_ID'],
-  description:
-    'Spanish DNI (eight digits and a mod-23 control letter) and NIE (X/Y/Z, seven digits, control letter); a tax id when labelled NIF.',
   // DNI or NIE whole, with its edges (the character before it consumed instead of looked behind
   // at, which V8 runs faster). Without the edges any number before a word passed.
   prefilter: /(?:^|[^\w+.-])(?:\d{8}|\d\d\.\d{3}\.\d{3}|[XYZxyz][- ]?\d{7})[- ]?[A-Za-z](?![\w-])/,
@@ -50,7 +49,7 @@ export const esDni: Detector = {
       const type = tax ? 'TAX_ID' : 'NATIONAL_ID';
       out.push({ start, end, type, score, reason: reason ?? 'checksum' });
     };
-    for (const m of text.matchAll(DNI)) {
+    for (const m of matchesOf(text, DNI)) {
       const digits = m[1]!.replace(/\./g, '');
       if (/^(\d)\1{7}$/.test(digits) || digits === '12345678') continue;
       const letter = m[2]!;
@@ -59,7 +58,7 @@ export const esDni: Detector = {
       // check is a solid but not certain signal.
       push(m.index, m.index + m[0].length, letter, 0.75);
     }
-    for (const m of text.matchAll(NIE)) {
+    for (const m of matchesOf(text, NIE)) {
       const prefix = 'XYZ'.indexOf(m[1]!.toUpperCase());
       const letter = m[3]!;
       if (controlLetter(Number(prefix + m[2]!)) !== letter.toUpperCase()) continue;

@@ -1,6 +1,7 @@
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { near } from '../context.ts';
+import { keccak256Block } from '../hash.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // 0x and exactly 40 hex digits: a 64-digit transaction hash or a longer blob never yields one.
 const ETH = /(?<![\w$])0[xX][0-9a-fA-F]{40}(?!\w)/g;
@@ -18,7 +19,7 @@ export function isEip55(address: string): boolean {
   const lower = hex.toLowerCase();
   const bytes = new Uint8Array(40);
   for (let i = 0; i < 40; i++) bytes[i] = lower.charCodeAt(i);
-  const hash = keccak_256(bytes);
+  const hash = keccak256Block(bytes);
   for (let i = 0; i < 40; i++) {
     const c = hex.charCodeAt(i);
     if (c < 65) continue; // a digit carries no case
@@ -33,12 +34,10 @@ export function isEip55(address: string): boolean {
 export const ethAddress: Detector = {
   id: 'eth-address',
   types: ['CRYPTO_WALLET'],
-  description:
-    'Ethereum/EVM addresses (0x + 40 hex): mixed-case ones must pass the EIP-55 checksum; all-lower or all-upper ones need wallet context, because git SHAs and hashes look the same.',
   prefilter: /0[xX][0-9a-fA-F]{40}/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(ETH)) {
+    for (const m of matchesOf(text, ETH)) {
       const value = m[0];
       const start = m.index;
       const end = start + value.length;

@@ -1,6 +1,7 @@
 import { near, NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Sex, year, month, then either a two-character department (2A and 2B for Corsica) and a
 // three-digit commune, or an overseas three-digit department (97x, 98x) and a two-digit commune;
@@ -36,12 +37,10 @@ function monthOk(mm: number): boolean {
 export const frInsee: Detector = {
   id: 'fr-insee',
   types: ['NATIONAL_ID', 'HEALTH_ID'],
-  description:
-    'French social security numbers (NIR / numéro INSEE): 15 characters, Corsica 2A/2B, valid month and the 97 - n mod 97 key; spaced forms too; a health id on a carte Vitale or in a health context.',
   prefilter: /[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(NIR)) {
+    for (const m of matchesOf(text, NIR)) {
       const start = m.index;
       const end = start + m[0].length;
       if (!monthOk(Number(m[3]))) continue;

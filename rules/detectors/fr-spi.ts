@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Thirteen digits starting 0-3, in a row or grouped 2-2-3-3-3 as on the avis d'impôt
 // ("30 23 217 600 053"); one separator used throughout.
@@ -35,12 +36,10 @@ export function isValidSpi(d: string): boolean {
 export const frSpi: Detector = {
   id: 'fr-spi',
   types: ['TAX_ID'],
-  description:
-    'French tax numbers (numéro fiscal, SPI): thirteen digits starting 0-3 whose last three are the first ten mod 511, only beside "numéro fiscal", "SPI" or a tax-id label.',
   prefilter: /[0-3]\d ?\d{2} ?\d{3} ?\d{3} ?\d{3}/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(SPI)) {
+    for (const m of matchesOf(text, SPI)) {
       const start = m.index;
       const end = start + m[0].length;
       if (!isValidSpi(m[1]! + m[3]! + m[4]! + m[5]! + m[6]!)) continue;

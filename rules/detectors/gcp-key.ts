@@ -1,5 +1,6 @@
 import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Google API keys: `AIza` and 35 characters of base64url. Firebase web configs publish them,
 // but they are still keys that bill the owner, which is why secret scanners flag them.
@@ -31,19 +32,17 @@ const RULES: readonly Rule[] = [
 export const gcpKey: Detector = {
   id: 'gcp-key',
   types: ['API_KEY'],
-  description:
-    'Google Cloud credentials: AIza API keys, GOCSPX- OAuth client secrets, ya29. access and 1//0 refresh tokens, and the private_key_id of service-account JSON.',
   prefilter: /AIza|GOCSPX-|ya29\.|1\/\/0|private_key_id/,
   detect(text) {
     const out: Candidate[] = [];
     for (const { re, score, prefix } of RULES) {
-      for (const m of text.matchAll(re)) {
+      for (const m of matchesOf(text, re)) {
         const real = randomBody(m[0].slice(prefix));
         out.push(tokenCandidate(m.index, m.index + m[0].length, real, score));
       }
     }
     if (text.includes('private_key_id')) {
-      for (const m of text.matchAll(KEY_ID)) {
+      for (const m of matchesOf(text, KEY_ID)) {
         const value = m[1]!;
         const start = m.index + m[0].length - 1 - value.length;
         const real = randomBody(value);

@@ -10,7 +10,7 @@ import {
   tokenCandidate,
   wordiness,
 } from '../secret-util.ts';
-import { byFirstLetter } from '../scan-util.ts';
+import { byFirstLetter, matchesOf } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Keywords that name a secret. Strong ones say "this is a key or a secret"; weak ones (token,
@@ -121,8 +121,6 @@ const PREFIX_FILTER =
 export const genericSecret: Detector = {
   id: 'generic-secret',
   types: ['API_KEY', 'PASSWORD'],
-  description:
-    'High-entropy tokens right after a secret keyword (api_key, secret, client_secret, access_token, Authorization: Bearer, *_TOKEN=...), Basic credentials, and prefixed tokens of providers without their own detector (Hugging Face, Shopify, DigitalOcean, PyPI, Docker Hub...).',
   // The same words as the keyword and prefix lists, grouped by first letter: a long flat
   // alternation is tried word by word at every position, which made this test cost more than
   // the detector itself on most texts.
@@ -133,13 +131,13 @@ export const genericSecret: Detector = {
     // Keywords inside a value already read belong to that value; skipping them keeps a text
     // like "api_key=...api_key=..." linear.
     const read = { end: 0 };
-    for (const m of text.matchAll(KEYWORD)) {
+    for (const m of matchesOf(text, KEYWORD)) {
       if (m.index < read.end) continue;
       const c = afterKeyword(text, m.index, m[0], STRONG.test(m[0]), read);
       if (c !== null) out.push(c);
     }
     read.end = 0;
-    for (const m of ENV_SUFFIX.test(text) ? text.matchAll(ENV_NAME) : []) {
+    for (const m of ENV_SUFFIX.test(text) ? matchesOf(text, ENV_NAME) : []) {
       if (m.index < read.end || NOT_SECRET_NAME.test(m[0])) continue;
       // *_TOKEN, *_SECRET and named keys (STRIPE_API_KEY) are secrets; a bare *_KEY is also a
       // constant's name in code (STORAGE_KEY = "app:settings"), so it counts as weak.
@@ -150,7 +148,7 @@ export const genericSecret: Detector = {
     // Tokens are only looked for in the 40 characters after each key word, and each stretch
     // of text is searched once even when key words crowd together.
     let searched = 0;
-    for (const w of text.matchAll(LOOSE_WORD_G)) {
+    for (const w of matchesOf(text, LOOSE_WORD_G)) {
       const wordEnd = w.index + w[0].length;
       const from = Math.max(wordEnd, searched);
       const to = wordEnd + LOOSE_REACH;
@@ -179,7 +177,7 @@ export const genericSecret: Detector = {
     }
     if (PREFIX_FILTER.test(text)) {
       for (const { re, prefix, score } of PREFIXED) {
-        for (const m of text.matchAll(re)) {
+        for (const m of matchesOf(text, re)) {
           const real = randomBody(m[0].slice(prefix));
           out.push(tokenCandidate(m.index, m.index + m[0].length, real, score));
         }

@@ -1,5 +1,6 @@
 import { crc32, isPlaceholderToken, randomBody, toBase62, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Classic tokens since 2021: a prefix naming the kind (ghp_ personal, gho_ OAuth, ghu_ user to
 // server, ghs_ server to server, ghr_ refresh) and 36 base62 characters. npm access tokens
@@ -21,12 +22,10 @@ export function githubChecksumOk(token: string): boolean {
 export const githubToken: Detector = {
   id: 'github-token',
   types: ['API_KEY'],
-  description:
-    'GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_ with their CRC-32 check, github_pat_ fine-grained) and npm_ access tokens.',
   prefilter: /gh[pousr]_|github_pat_|npm_/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(CLASSIC)) {
+    for (const m of matchesOf(text, CLASSIC)) {
       const token = m[0];
       let score: number;
       let reason: string;
@@ -44,7 +43,7 @@ export const githubToken: Detector = {
       }
       out.push({ start: m.index, end: m.index + token.length, type: 'API_KEY', score, reason });
     }
-    for (const m of text.matchAll(FINE_GRAINED)) {
+    for (const m of matchesOf(text, FINE_GRAINED)) {
       const real = randomBody(m[0].slice(11));
       out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.95));
     }

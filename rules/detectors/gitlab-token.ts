@@ -1,5 +1,6 @@
 import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // GitLab prefixes every token with its kind: glpat- personal/project/group access, gldt- deploy,
 // glrt- runner authentication, glptt- pipeline trigger, glft- feed, glimt- incoming mail,
@@ -15,17 +16,15 @@ const RUNNER_REGISTRATION = /(?<![\w-])GR1348941[0-9A-Za-z_-]{20,40}(?![\w-])/g;
 export const gitlabToken: Detector = {
   id: 'gitlab-token',
   types: ['API_KEY'],
-  description:
-    'GitLab tokens by their prefixes (glpat-, gldt-, glrt-, glptt-, glft-, glimt-, glagent-, gloas-, glsoat-, glffct-, glcbt-) and GR1348941 runner registration tokens.',
   prefilter: /gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|ffct|cbt)-|GR1348941/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(PREFIXED)) {
+    for (const m of matchesOf(text, PREFIXED)) {
       // Random bodies only: docs show `glpat-xxxxxxxxxxxxxxxxxxxx` and `glpat-<your-token>`.
       const real = randomBody(m[2]!);
       out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.95));
     }
-    for (const m of text.matchAll(RUNNER_REGISTRATION)) {
+    for (const m of matchesOf(text, RUNNER_REGISTRATION)) {
       const real = randomBody(m[0].slice(9));
       out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.9));
     }

@@ -1,6 +1,7 @@
 import { clamp, near, NON_PERSONAL_NUMBER } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // US Medicare Beneficiary Identifier (CMS format): 11 characters, digit 1-9, then letters and
 // digits in fixed positions, letters never S, L, O, I, B or Z (they read as digits). Printed
@@ -124,8 +125,6 @@ function trimId(id: string, minDigits: number): string | null {
 export const healthId: Detector = {
   id: 'health-id',
   types: ['HEALTH_ID'],
-  description:
-    'Health insurance ids: US Medicare MBI (format rules, scores alone), UK NHS number (mod 11, needs NHS context), German Krankenversichertennummer (check digit, needs context), and EHIC or insurer member numbers after their label.',
   // Every id here ends in or holds at least two digits in a row.
   prefilter: /\d\d/,
   detect(text, ctx) {
@@ -147,7 +146,7 @@ export const healthId: Detector = {
 
     // Quick tests before the full patterns: a digit right before one of the MBI's letters, and
     // six digits in a row (NHS numbers, KVNR) are both rare in prose.
-    for (const m of MBI_START.test(text) ? text.matchAll(MBI) : []) {
+    for (const m of MBI_START.test(text) ? matchesOf(text, MBI) : []) {
       const start = m.index;
       const end = start + m[0].length;
       if (SAMPLES.has(m[0].replace(/-/g, ''))) {
@@ -159,7 +158,7 @@ export const healthId: Detector = {
     }
 
     const sixDigits = SIX_DIGITS.test(text);
-    for (const m of sixDigits ? text.matchAll(NHS) : []) {
+    for (const m of sixDigits ? matchesOf(text, NHS) : []) {
       const digits = m[0].replace(/\D/g, '');
       if (isTrivialDigits(digits) || !nhsChecksum(digits) || SAMPLES.has(digits)) continue;
       const start = m.index;
@@ -173,7 +172,7 @@ export const healthId: Detector = {
       push(start, end, score, context ? 'checksum, NHS' : 'checksum');
     }
 
-    for (const m of sixDigits ? text.matchAll(KVNR) : []) {
+    for (const m of sixDigits ? matchesOf(text, KVNR) : []) {
       if (!kvnrChecksum(m[0])) continue;
       const start = m.index;
       const end = start + m[0].length;
@@ -183,7 +182,7 @@ export const healthId: Detector = {
     }
 
     const labelled = (re: RegExp, score: number, reason: string, minDigits: number) => {
-      for (const m of text.matchAll(re)) {
+      for (const m of matchesOf(text, re)) {
         const id = trimId(m[1]!, minDigits);
         if (!id) continue;
         const start = m.index + m[0].length - m[1]!.length + m[1]!.indexOf(id);

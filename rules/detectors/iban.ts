@@ -1,6 +1,7 @@
 import { mod97 } from '../checksums.ts';
 import { near } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 /**
  * IBAN length per country (SWIFT IBAN registry plus the partial-IBAN countries listed by
@@ -90,12 +91,10 @@ function readIban(text: string, start: number, length: number): number {
 export const iban: Detector = {
   id: 'iban',
   types: ['IBAN'],
-  description:
-    'International bank account numbers: known country, exact per-country length and mod-97 check digits, unbroken or in groups of four, upper or lower case.',
   prefilter: /[A-Za-z]{2}\d\d/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(HEAD)) {
+    for (const m of matchesOf(text, HEAD)) {
       const start = m.index;
       const country = m[0].slice(0, 2).toUpperCase();
       const length = LENGTH.get(country);

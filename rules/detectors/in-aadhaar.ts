@@ -2,6 +2,7 @@ import { verhoeff } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Twelve digits, the first 2-9, in a row or grouped 4-4-4 by one separator used throughout.
 const AADHAAR = /(?<![\w+.-])([2-9]\d{3})([- ]?)(\d{4})\2(\d{4})(?![\w-]|\.\d)/g;
@@ -16,12 +17,10 @@ const NEGATIVE = new RegExp(
 export const inAadhaar: Detector = {
   id: 'in-aadhaar',
   types: ['NATIONAL_ID'],
-  description:
-    'Indian Aadhaar numbers: twelve digits starting 2-9 with a Verhoeff check; grouped 4-4-4 or beside "Aadhaar"/"UID".',
   prefilter: /[2-9]\d{3}[- ]?\d{4}[- ]?\d{4}/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(AADHAAR)) {
+    for (const m of matchesOf(text, AADHAAR)) {
       const start = m.index;
       const end = start + m[0].length;
       const digits = m[1]! + m[3]! + m[4]!;

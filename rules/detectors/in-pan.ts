@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Three letters, the holder type (P person, C company, H HUF, F firm, A AOP, T trust, B BOI,
 // L local authority, J artificial juridical person, G government), the initial of the name, a
@@ -17,12 +18,10 @@ const NEGATIVE = new RegExp(
 export const inPan: Detector = {
   id: 'in-pan',
   types: ['TAX_ID'],
-  description:
-    'Indian PAN (Permanent Account Number): AAAPA9999A with a valid holder-type letter; upper case only.',
   prefilter: /[A-Z]{5}\d{4}[A-Z]/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(PAN)) {
+    for (const m of matchesOf(text, PAN)) {
       if (m[2] === '0000') continue;
       const start = m.index;
       const end = start + 10;

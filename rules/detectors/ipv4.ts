@@ -1,6 +1,7 @@
 import { nearBefore, near, clamp } from '../context.ts';
 import { ipv4Kind, parseIPv4, type AddressKind } from '../net-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // A loose dotted quad; octet ranges and leading zeros are checked in code (parseIPv4), which
 // keeps the pattern free of overlapping alternations. The look-behind refuses a start inside a
@@ -37,12 +38,10 @@ const BUILD_IN_PARENS =
 export const ipv4: Detector = {
   id: 'ipv4',
   types: ['IP_ADDRESS'],
-  description:
-    'IPv4 dotted quads with valid octets; private ranges score a little lower, documentation, loopback and version strings much lower.',
   prefilter: /\d\.\d{1,3}\.\d{1,3}\.\d/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(QUAD)) {
+    for (const m of matchesOf(text, QUAD)) {
       const octets = parseIPv4(m[0]);
       if (!octets) continue;
       const start = m.index;

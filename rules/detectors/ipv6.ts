@@ -30,8 +30,6 @@ const BASE: Readonly<Record<AddressKind, number>> = {
 export const ipv6: Detector = {
   id: 'ipv6',
   types: ['IP_ADDRESS'],
-  description:
-    'IPv6 addresses (full, "::" compressed, IPv4-embedded) that parse to eight groups; clock times, MAC addresses and code like "x[1::2]" are refused.',
   prefilter: /:[0-9A-Fa-f]{0,4}:/,
   detect(text) {
     const out: Candidate[] = [];

@@ -1,5 +1,6 @@
 import { contextScore } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Six letters (surname, name), year, month letter, day (+40 for women), birthplace code, check
 // letter. Omocodia: when two people would get the same code, digits are replaced from the right
@@ -46,16 +47,16 @@ function digit(ch: string): number {
 export const itCodiceFiscale: Detector = {
   id: 'it-codice-fiscale',
   types: ['TAX_ID'],
-  description:
-    'Italian codice fiscale: 16 characters with a valid birth day and month letter, omocodia substitutions and the check letter.',
   // CF itself, case spelt out, with the character before it consumed instead of looked behind
   // at (V8 runs that faster): the test costs no more than a looser one and lets through only
   // texts that hold a code-shaped token.
+  // A whole 16-character token of the code's shape. Searched from its last seven characters
+  // (a look-behind checks the rest): starting from six letters, every word of prose was a try.
   prefilter:
-    /(?:^|[^A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])/,
+    /[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])(?<=(?:^|[^A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(CF)) {
+    for (const m of matchesOf(text, CF)) {
       const raw = m[0];
       const upper = raw === raw.toUpperCase();
       if (!upper && raw !== raw.toLowerCase()) continue;

@@ -1,5 +1,6 @@
 import { decodeBase64, parseJsonObject } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Compact JWS: header.payload.signature in base64url, the header being JSON and so starting
 // with `eyJ` ('{"'). JWE adds two more parts. Every part is bounded and the parts are split by
@@ -11,12 +12,10 @@ const TOKEN =
 export const jwt: Detector = {
   id: 'jwt',
   types: ['JWT'],
-  description:
-    'JSON Web Tokens: base64url header.payload.signature whose header decodes to JSON naming an "alg" (JWE with five parts too).',
   prefilter: /eyJ/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(TOKEN)) {
+    for (const m of matchesOf(text, TOKEN)) {
       let parts = m[0].split('.');
       const header = parseJsonObject(decodeBase64(parts[0]!));
       // The "alg" member is mandatory in every JOSE header (RFC 7515 4.1.1); a base64 JSON blob

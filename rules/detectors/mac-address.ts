@@ -20,8 +20,6 @@ const MAC_CONTEXT =
 export const macAddress: Detector = {
   id: 'mac-address',
   types: ['MAC_ADDRESS'],
-  description:
-    'MAC addresses as six hex pairs joined by ":" or "-", or Cisco dotted triples; all-zero and broadcast addresses and all-digit look-alikes without context are refused.',
   // "hh:hh:" or "hhhh.hhhh.", found from the separator (rare) and checked backwards: starting
   // with a hex class would try the pattern at nearly every letter and digit of the text.
   prefilter:

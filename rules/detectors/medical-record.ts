@@ -1,4 +1,5 @@
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Medical record numbers have no common format (each hospital system numbers its own), so the
 // label is the evidence: a record keyword, an optional connector, then the id itself. Keywords
@@ -43,8 +44,6 @@ function idOk(id: string): boolean {
 export const medicalRecord: Detector = {
   id: 'medical-record',
   types: ['MEDICAL_RECORD'],
-  description:
-    'Medical record numbers: a 5-12 character id (with at least 3 digits) right after a label such as MRN, medical record number, patient id, chart number, Patientennummer, dossier médical or historia clínica.',
   // Grouped by first letter ("patient" is covered by "pati[eë]nt"): a long flat alternation is
   // tried word by word at every position of the text.
   prefilter:
@@ -57,8 +56,8 @@ export const medicalRecord: Detector = {
       const end = m.index! + m[0].length;
       out.push({ start: end - id.length, end, type: 'MEDICAL_RECORD', score, reason });
     };
-    for (const m of text.matchAll(LABELLED)) add(m, 0.85, 'label');
-    if (/IPP|NHC/.test(text)) for (const m of text.matchAll(ACRONYM)) add(m, 0.75, 'label');
+    for (const m of matchesOf(text, LABELLED)) add(m, 0.85, 'label');
+    if (/IPP|NHC/.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
     return out;
   },
 };

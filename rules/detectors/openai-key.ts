@@ -1,5 +1,6 @@
 import { randomBody } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Current keys name their kind: sk-proj- (project), sk-svcacct- (service account), sk-admin-.
 const NAMED = /(?<![\w-])sk-(?:proj|svcacct|admin)-([A-Za-z0-9_-]{40,250})(?![\w-])/g;
@@ -14,8 +15,6 @@ const MARKER = 'T3BlbkFJ';
 export const openaiKey: Detector = {
   id: 'openai-key',
   types: ['API_KEY'],
-  description:
-    'OpenAI API keys (sk-proj-, sk-svcacct-, sk-admin-, legacy sk- with the T3BlbkFJ marker) and other sk- keys of 32-64 random alphanumerics.',
   prefilter: /sk-/,
   detect(text) {
     const out: Candidate[] = [];
@@ -27,14 +26,14 @@ export const openaiKey: Detector = {
         score: real ? score : 0.2,
         reason: real ? reason : 'placeholder',
       });
-    for (const m of text.matchAll(NAMED)) {
+    for (const m of matchesOf(text, NAMED)) {
       const marked = m[1]!.includes(MARKER);
       push(m.index, m.index + m[0].length, randomBody(m[1]!), marked ? 0.97 : 0.9, 'format');
     }
-    for (const m of text.matchAll(LEGACY)) {
+    for (const m of matchesOf(text, LEGACY)) {
       push(m.index, m.index + m[0].length, randomBody(m[0].slice(3)), 0.97, 'format');
     }
-    for (const m of text.matchAll(BARE)) {
+    for (const m of matchesOf(text, BARE)) {
       const body = m[1]!;
       // The legacy form is reported above, with its higher score.
       if (body.includes(MARKER)) continue;

@@ -1,5 +1,5 @@
 import { before } from '../context.ts';
-import { byFirstLetter } from '../scan-util.ts';
+import { byFirstLetter, matchesOf } from '../scan-util.ts';
 import { charClasses, isPlaceholderPassword, isTemplateValue } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -90,8 +90,6 @@ const POSTAL = /\b(?:address|city|postal|post code|india|district|state|nagar|ro
 export const password: Detector = {
   id: 'password',
   types: ['PASSWORD'],
-  description:
-    'Passwords and PINs written after a keyword in many languages (password: X, "password": "X", PASSWORD=X, the password is X, --password X, <password>X</password>); the span is the value, and prose, placeholders, types and code references are left alone.',
   // Grouped by first letter ("pwd" is covered by "pw"): a long flat alternation is tried word by
   // word at every position of the text.
   prefilter:
@@ -101,13 +99,13 @@ export const password: Detector = {
     // A keyword inside a value already read is part of that value ("password: password1!");
     // skipping it also keeps a text of nothing but keywords linear.
     const read = { end: 0 };
-    for (const m of text.matchAll(KEYWORD)) {
+    for (const m of matchesOf(text, KEYWORD)) {
       if (m.index < read.end) continue;
       const c = candidateAt(text, m.index, m[0], read);
       if (c !== null) out.push(c);
     }
     if (/(?:^|\s)(?:-u|--user)[ \t=]/.test(text)) {
-      for (const m of text.matchAll(CLI_USER)) {
+      for (const m of matchesOf(text, CLI_USER)) {
         const [, user, pass] = m;
         // `-u 1000:1000` is a uid:gid pair, `-u root:root` a published default.
         if (!/[A-Za-z]/.test(pass!) || pass!.toLowerCase() === user!.toLowerCase()) continue;

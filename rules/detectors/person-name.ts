@@ -25,8 +25,6 @@ export function createPersonName(options: FindNamesOptions = {}): Detector {
   return {
     id: 'person-name',
     types: ['PERSON'],
-    description:
-      'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is".',
     // Nearly every text has a capital letter; the lower-case branch covers "my name is anna".
     prefilter: /\p{Lu}|name|heiß|heiss|appelle|llamo|nombre/u,
     stage: 'nlp',

@@ -16,6 +16,7 @@ import { PhonePlans } from '../phone/validate.ts';
 import { clamp } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // A run that starts with "+", "(" or a digit and continues with digits and the separators people
 // use in phone numbers (space, dot, dash, slash, parentheses), ending on a digit, plus an
@@ -70,18 +71,30 @@ const NOT_PHONE_WORDS =
  * window's edge: "dpo" cut to "po" would read as a purchase order.
  */
 function before(text: string, start: number, n: number): string {
-  const from = Math.max(0, start - n);
-  let s = text.slice(from, start);
-  if (from > 0 && /\w/.test(text[from - 1]!)) s = s.replace(/^\w+/, '');
-  return s.toLowerCase();
+  let from = Math.max(0, start - n);
+  if (from > 0 && isWordCode(text.charCodeAt(from - 1))) {
+    while (from < start && isWordCode(text.charCodeAt(from))) from++;
+  }
+  return text.slice(from, start).toLowerCase();
 }
 
 /** The lower-cased text after `end` (up to `n` characters), without a word cut in half. */
 function after(text: string, end: number, n: number): string {
-  const to = Math.min(text.length, end + n);
-  let s = text.slice(end, to);
-  if (to < text.length && /\w/.test(text[to]!)) s = s.replace(/\w+$/, '');
-  return s.toLowerCase();
+  let to = Math.min(text.length, end + n);
+  if (to < text.length && isWordCode(text.charCodeAt(to))) {
+    while (to > end && isWordCode(text.charCodeAt(to - 1))) to--;
+  }
+  return text.slice(end, to).toLowerCase();
+}
+
+/** A `\w` character (ASCII letter, digit or underscore) by its code; false for NaN. */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** One of the separators people put between digit groups: space, dot, dash, slash. */
+function isSepCode(c: number): boolean {
+  return c === 32 || c === 46 || c === 45 || c === 47;
 }
 
 /**
@@ -148,24 +161,54 @@ interface Shape {
 }
 
 function shapeOf(main: string): Shape | null {
+  // One pass over the characters (this runs for most digit runs of a text): parentheses,
+  // doubled separators, digit groups and the set of separators.
+  const len = main.length;
+  let opens = 0;
+  let closes = 0;
+  let open = -1;
+  let formatted = false;
+  const groups: string[] = [];
+  const seps = new Set<string>();
+  let g = -1; // start of the current digit group
+  for (let i = 0; i < len; i++) {
+    const c = main.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (g < 0) g = i;
+      continue;
+    }
+    if (g >= 0) {
+      groups.push(main.slice(g, i));
+      g = -1;
+    }
+    if (c !== 43) formatted = true;
+    if (c === 40) {
+      opens++;
+      open = i;
+    } else if (c === 41) closes++;
+    else if (c !== 43) seps.add(main[i]!);
+    // Two separators in a row ("12 - 34", "1..2") are prose or a list, not a number, except a
+    // closing parenthesis followed by a space or dash.
+    const d = main.charCodeAt(i + 1);
+    if (isSepCode(c) ? isSepCode(d) || d === 41 : c === 40 && isSepCode(d)) return null;
+  }
+  if (g >= 0) groups.push(main.slice(g));
   // Parentheses: at most one pair, opened before it is closed, holding 1-5 digits (an area code
   // or the "(0)" of "+41 (0)96 ...").
-  const opens = main.split('(').length - 1;
-  const closes = main.split(')').length - 1;
   if (opens !== closes || opens > 1) return null;
-  if (opens === 1 && !/\(\+?\d{1,5}\)/.test(main)) return null;
-  // Two separators in a row ("12 - 34", "1..2") are prose or a list, not a number, except a
-  // closing parenthesis followed by a space or dash.
-  if (/[ .\-/]{2,}|[ .\-/]\)|\([ .\-/]/.test(main)) return null;
-  const groups = main.split(/[^\d]+/).filter((g) => g.length > 0);
-  const digits = groups.join('');
-  const seps = new Set(main.replace(/[\d+()]/g, '').split(''));
+  if (opens === 1) {
+    let q = open + 1;
+    if (main.charCodeAt(q) === 43) q++;
+    let k = q;
+    while (k < len && k - q <= 5 && main.charCodeAt(k) >= 48 && main.charCodeAt(k) <= 57) k++;
+    if (k === q || k - q > 5 || main.charCodeAt(k) !== 41) return null;
+  }
   return {
-    digits,
+    digits: groups.join(''),
     groups,
     seps,
-    international: main.startsWith('+') || /^\(?00[1-9]/.test(main),
-    formatted: /[^\d+]/.test(main),
+    international: main.charCodeAt(0) === 43 || /^\(?00[1-9]/.test(main),
+    formatted,
   };
 }
 
@@ -310,6 +353,8 @@ const HTTP_STATUS_BEFORE = /HTTP\/\d(?:\.\d)?" $/;
  * part of something else, whatever number plan they fit.
  */
 function continuesACode(text: string, start: number): boolean {
+  // Both patterns end with the space right before the number.
+  if (start === 0 || text.charCodeAt(start - 1) !== 32) return false;
   const pre = text.slice(Math.max(0, start - 16), start);
   return CODE_TOKEN_BEFORE.test(pre) || HTTP_STATUS_BEFORE.test(pre);
 }
@@ -318,19 +363,21 @@ function continuesACode(text: string, start: number): boolean {
 export const phone: Detector = {
   id: 'phone',
   types: ['PHONE'],
-  description:
-    'Phone numbers: a bounded digit-group run validated against libphonenumber’s number plans (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused.',
   prefilter: /\d[\d ().\-/]{5,24}\d/,
   detect(text, ctx) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(RUN)) {
+    for (const m of matchesOf(text, RUN)) {
       const raw = m[0];
       const start = m.index;
       const end = start + raw.length;
       // The run must end the token: not glued to a word, not followed by more of a dotted or
       // dashed run (a longer id, an IP address) or by a time ("12:30").
-      const next = text.slice(end, end + 2);
-      if (/^\w/.test(next) || /^[.\-/:,]\d/.test(next)) continue;
+      const c1 = text.charCodeAt(end);
+      if (isWordCode(c1)) continue;
+      if (c1 === 46 || c1 === 45 || c1 === 47 || c1 === 58 || c1 === 44) {
+        const c2 = text.charCodeAt(end + 1);
+        if (c2 >= 48 && c2 <= 57) continue;
+      }
       const ext = /[xXeE]/.test(raw) ? EXTENSION.exec(raw) : null;
       const main = ext ? raw.slice(0, raw.length - ext[0].length) : raw;
       if (quickReject(main) || continuesACode(text, start)) continue;

@@ -1,4 +1,5 @@
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 /** The longest block this detector reads: an RSA-8192 PEM is about 6.5 KB. */
 const MAX_BLOCK = 16 * 1024;
@@ -109,16 +110,14 @@ function countB64(text: string, from: number, to: number): number {
 export const privateKey: Detector = {
   id: 'private-key',
   types: ['PRIVATE_KEY'],
-  description:
-    'Private keys: PEM blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP) from BEGIN through END or a truncated body, PuTTY .ppk files, and unarmoured base64 key bodies by their DER opening.',
   prefilter: /PRIVATE KEY|PuTTY-User-Key-File|MII|MHcCAQEE|MIGkAgEB|MC4CAQAw|b3BlbnNzaC1rZXkt/,
   detect(text) {
     const out: Candidate[] = [];
     // END lines are collected once and looked up by position, so a text full of BEGIN lines
     // and no END costs one pass, not one 16 KB search per BEGIN.
-    const ends = text.includes('-----END') ? [...text.matchAll(END)] : [];
+    const ends = text.includes('-----END') ? [...matchesOf(text, END)] : [];
     let covered = 0;
-    for (const m of text.matchAll(BEGIN)) {
+    for (const m of matchesOf(text, BEGIN)) {
       const start = m.index;
       if (start < covered) continue;
       const bodyStart = start + m[0].length;
@@ -160,7 +159,7 @@ export const privateKey: Detector = {
     // Armoured blocks found above, in order: a DER opening inside one is already covered.
     const blocks = out.filter((c) => c.score > 0.5);
     let b = 0;
-    for (const m of text.matchAll(HEADERLESS)) {
+    for (const m of matchesOf(text, HEADERLESS)) {
       while (b < blocks.length && blocks[b]!.end <= m.index) b++;
       if (b < blocks.length && blocks[b]!.start <= m.index) continue;
       const body = walkBase64(text, m.index);
@@ -174,10 +173,10 @@ export const privateKey: Detector = {
       });
     }
     if (text.includes('PuTTY-User-Key-File')) {
-      const macs = [...text.matchAll(PUTTY_MAC)];
-      const privateLines = [...text.matchAll(PUTTY_LINES)];
+      const macs = [...matchesOf(text, PUTTY_MAC)];
+      const privateLines = [...matchesOf(text, PUTTY_LINES)];
       let done = 0;
-      for (const m of text.matchAll(PUTTY)) {
+      for (const m of matchesOf(text, PUTTY)) {
         const start = m.index;
         if (start < done) continue;
         const mac = firstAtOrAfter(macs, start);

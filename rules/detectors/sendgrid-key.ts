@@ -1,5 +1,6 @@
 import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // `SG.`, a 22-character key id, a dot, a 43-character secret (both base64url).
 const KEY = /(?<![\w.-])SG\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})(?![\w.-])/g;
@@ -8,11 +9,10 @@ const KEY = /(?<![\w.-])SG\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})(?![\w.-])/g
 export const sendgridKey: Detector = {
   id: 'sendgrid-key',
   types: ['API_KEY'],
-  description: 'SendGrid API keys: SG. + 22-character id + . + 43-character secret.',
   prefilter: /SG\./,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(KEY)) {
+    for (const m of matchesOf(text, KEY)) {
       const real = randomBody(m[2]!);
       out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.95));
     }

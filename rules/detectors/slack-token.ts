@@ -1,5 +1,6 @@
 import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Slack tokens: xoxb- bot, xoxp- user, xoxa-/xoxr- workspace and refresh, xoxs-/xoxo- legacy,
 // xoxe- rotating refresh, `xoxe.xoxp-` configuration tokens; then dash-separated numeric ids
@@ -16,8 +17,6 @@ const WEBHOOK =
 export const slackToken: Detector = {
   id: 'slack-token',
   types: ['API_KEY'],
-  description:
-    'Slack tokens (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-, xapp-) and hooks.slack.com webhook URLs, with random bodies.',
   prefilter: /xox[abposre]-|xapp-|hooks\.slack\.com/,
   detect(text) {
     const out: Candidate[] = [];
@@ -32,9 +31,9 @@ export const slackToken: Detector = {
       const real = /\d/.test(b) && b.length >= 20 && randomBody(b.replace(/[-/]/g, ''));
       out.push(tokenCandidate(start, end, real, score));
     };
-    for (const m of text.matchAll(TOKEN)) add(m.index, m[0], m[1]!, 0.95);
-    for (const m of text.matchAll(APP_TOKEN)) add(m.index, m[0], m[1]!, 0.95);
-    for (const m of text.matchAll(WEBHOOK)) add(m.index, m[0], m[1]!, 0.9);
+    for (const m of matchesOf(text, TOKEN)) add(m.index, m[0], m[1]!, 0.95);
+    for (const m of matchesOf(text, APP_TOKEN)) add(m.index, m[0], m[1]!, 0.95);
+    for (const m of matchesOf(text, WEBHOOK)) add(m.index, m[0], m[1]!, 0.9);
     return out;
   },
 };

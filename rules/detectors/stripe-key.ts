@@ -1,5 +1,6 @@
 import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Secret (sk_) and restricted (rk_) keys, live or test, and webhook signing secrets (whsec_).
 // Publishable keys (pk_) are meant to be embedded in web pages and are not matched at all.
@@ -10,12 +11,10 @@ const WEBHOOK_SECRET = /(?<![\w-])whsec_([0-9A-Za-z+/=]{24,100})(?![\w-])/g;
 export const stripeKey: Detector = {
   id: 'stripe-key',
   types: ['API_KEY'],
-  description:
-    'Stripe secret and restricted keys (sk_live_, rk_live_, and the _test_ ones a little lower) and whsec_ webhook secrets; publishable pk_ keys are left alone.',
   prefilter: /[sr]k_(?:live|test|prod)_|whsec_/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(KEY)) {
+    for (const m of matchesOf(text, KEY)) {
       const body = m[3]!;
       const real = body.length >= 20 && randomBody(body);
       // Test-mode keys move no money but still open the account's test data and settings.
@@ -28,7 +27,7 @@ export const stripeKey: Detector = {
         reason: real ? (m[2] === 'test' ? 'test key' : 'format') : 'placeholder',
       });
     }
-    for (const m of text.matchAll(WEBHOOK_SECRET)) {
+    for (const m of matchesOf(text, WEBHOOK_SECRET)) {
       const real = randomBody(m[1]!);
       out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.9));
     }

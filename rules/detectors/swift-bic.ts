@@ -1,4 +1,4 @@
-import { lowerOf } from '../scan-util.ts';
+import { anyOf, lowerOf, matchesOf } from '../scan-util.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { isCountry, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -30,13 +30,14 @@ const PROMO =
 export const swiftBic: Detector = {
   id: 'swift-bic',
   types: ['SWIFT_BIC'],
-  description:
-    'SWIFT/BIC codes (8 or 11 characters, ISO 3166 country in positions 5-6); all-letter codes only beside "BIC"/"SWIFT", codes with digits in the location or branch also bare.',
   // A whole capitals token of BIC_UPPER's shape (the character before it consumed instead of
   // looked behind at), or the keyword in any case: only then can a code be taken. Any six
   // capitals in a row ("URGENT", "CRITICAL") used to let the text through.
-  prefilter:
-    /(?:^|[^A-Za-z0-9_-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])|[Bb][Ii][Cc]|[Ss][Ww][Ii][Ff][Tt]/,
+  // (Two patterns: their alternation scanned slower than both.)
+  prefilter: anyOf(
+    /[Bb][Ii][Cc]|[Ss][Ww][Ii][Ff][Tt]/,
+    /(?<![A-Za-z0-9_-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/,
+  ),
   detect(text) {
     const out: Candidate[] = [];
     // Lower-cased only when a candidate needs its context: most texts have none.
@@ -45,8 +46,18 @@ export const swiftBic: Detector = {
     const keywords = /bic|swift/i.test(text);
     const nearKeyword = nearWords(text, lower, KEYWORD_NEAR);
     const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
-    for (const m of text.matchAll(keywords ? BIC : BIC_UPPER)) {
+    for (const m of matchesOf(text, keywords ? BIC : BIC_UPPER)) {
       const value = m[0];
+      // A code in mixed case ("Delivery", "Customer") is never taken (see below): most
+      // eight- and eleven-letter words of prose end here, before any string is made.
+      let lowerSeen = false;
+      let upperSeen = false;
+      for (let k = 0; k < value.length; k++) {
+        const c = value.charCodeAt(k);
+        if (c >= 97) lowerSeen = true;
+        else if (c >= 65) upperSeen = true;
+      }
+      if (lowerSeen && upperSeen) continue;
       const start = m.index;
       const end = start + value.length;
       const upper = value.toUpperCase();

@@ -1,6 +1,7 @@
 import { before, near } from '../context.ts';
 import { randomBody } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // API key SIDs: `SK` and 32 lowercase hex. Only Twilio writes ids this way.
 const API_KEY_SID = /(?<![A-Za-z0-9_-])SK[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
@@ -17,12 +18,10 @@ const TWILIO = /twilio|auth[_ -]?token|account[_ -]?sid|authtoken/;
 export const twilioKey: Detector = {
   id: 'twilio-key',
   types: ['API_KEY'],
-  description:
-    'Twilio credentials: SK API key SIDs, auth tokens (32 hex right after "auth token"), and AC account SIDs beside Twilio credential words.',
   prefilter: /SK[0-9a-f]{32}|AC[0-9a-f]{32}|auth[_ ]?token|twilio/i,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(API_KEY_SID)) {
+    for (const m of matchesOf(text, API_KEY_SID)) {
       const start = m.index;
       const end = start + m[0].length;
       const real = randomBody(m[0].slice(2));
@@ -37,7 +36,7 @@ export const twilioKey: Detector = {
     }
     const talksTwilio = /twilio|auth_?token|authtoken|auth token/i.test(text);
     if (!talksTwilio) return out;
-    for (const m of text.matchAll(ACCOUNT_SID)) {
+    for (const m of matchesOf(text, ACCOUNT_SID)) {
       const start = m.index;
       const end = start + m[0].length;
       const real = randomBody(m[0].slice(2));
@@ -50,7 +49,7 @@ export const twilioKey: Detector = {
         reason: context ? 'context' : 'pattern',
       });
     }
-    for (const m of text.matchAll(HEX32)) {
+    for (const m of matchesOf(text, HEX32)) {
       const start = m.index;
       if (!TOKEN_KEYWORD.test(before(text, start, 48))) continue;
       const real = randomBody(m[0]) && /[a-f]/.test(m[0]) && /\d/.test(m[0]);

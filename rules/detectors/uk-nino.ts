@@ -1,5 +1,6 @@
 import { contextScore } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Two prefix letters, six digits (written together, in pairs or as one block after a space) and
 // a suffix A-D. D, F, I, Q, U and V are never used; O is never the second letter. The
@@ -15,12 +16,10 @@ const POSITIVE =
 export const ukNino: Detector = {
   id: 'uk-nino',
   types: ['NATIONAL_ID'],
-  description:
-    'UK National Insurance numbers (AB 12 34 56 C) with the official prefix exclusions and suffix A-D.',
   prefilter: /[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(NINO)) {
+    for (const m of matchesOf(text, NINO)) {
       const start = m.index;
       const end = start + m[0].length;
       const prefix = m[1]!.toUpperCase();

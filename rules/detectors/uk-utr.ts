@@ -1,5 +1,6 @@
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Ten digits, in a row or spaced 5-5 as HMRC letters print them, sometimes with the trailing K
 // that online services add.
@@ -40,12 +41,10 @@ export function isValidUtr(d: string): boolean {
 export const ukUtr: Detector = {
   id: 'uk-utr',
   types: ['TAX_ID'],
-  description:
-    'UK Unique Taxpayer References: ten digits (or 5-5, optional trailing K) with the HMRC check digit, only beside "UTR", "unique taxpayer reference", "self assessment" or "HMRC".',
   prefilter: /utr|taxpayer|tax ref|hmrc|self[- ]assessment/i,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(UTR)) {
+    for (const m of matchesOf(text, UTR)) {
       const start = m.index;
       const end = start + m[0].length;
       if (!isValidUtr(m[1]! + m[3]!)) continue;

@@ -17,8 +17,6 @@ const NO_TOKEN_USER = /^(?:ssh|git|git\+ssh|sftp|scp|rsync|svn\+ssh)$/;
 export const urlCredentials: Detector = {
   id: 'url-credentials',
   types: ['URL_CREDENTIALS'],
-  description:
-    'URLs with a password or token in them (https://user:password@host, ftp://, ssh://, git https://TOKEN@host); database schemes are left to connection-string and placeholders such as user:password@ stay below threshold.',
   prefilter: /:\/\/[^\s/@]{1,300}@/,
   detect(text) {
     const out: Candidate[] = [];

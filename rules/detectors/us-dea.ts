@@ -1,5 +1,6 @@
 import { NON_PERSONAL_NUMBER, tieredScore } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Registrant type letter (A/B/F/G practitioners and hospitals, M mid-level practitioners, P/R
 // distributors, X buprenorphine waivers, the rest manufacturers, labs and researchers), then the
@@ -21,12 +22,10 @@ function deaChecksum(digits: string): boolean {
 export const usDea: Detector = {
   id: 'us-dea',
   types: ['HEALTH_ID'],
-  description:
-    'US DEA registration numbers: registrant letter, surname letter (or 9), seven digits with the DEA check digit; reported beside "DEA" or prescribing words.',
   prefilter: /[A-Z][A-Z9]\d{7}/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(DEA)) {
+    for (const m of matchesOf(text, DEA)) {
       // AB1234563 is the example every DEA checksum tutorial uses.
       if (!deaChecksum(m[0].slice(2)) || m[0] === 'AB1234563') continue;
       const start = m.index;

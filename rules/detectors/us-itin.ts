@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // 9XX-GG-SSSS with one separator used throughout (dash, space or dot), or nine digits in a row.
 // The look-arounds keep it from matching inside longer dashed or dotted runs.
@@ -34,14 +35,12 @@ export function isValidItin(d: string): boolean {
 export const usItin: Detector = {
   id: 'us-itin',
   types: ['TAX_ID'],
-  description:
-    'US Individual Taxpayer Identification Numbers: 9XX-GG-XXXX with the IRS group ranges; the dashed form alone, spaced or bare forms only beside "ITIN" or "taxpayer id".',
   // ITIN with its edges (the character before it consumed instead of looked behind at, which
   // V8 runs faster): a number inside a longer one or glued to a word no longer passes.
   prefilter: /(?:^|[^\w+.-])9\d{2}[- .]?\d{2}[- .]?\d{4}(?![\w-]|\.\d)/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(ITIN)) {
+    for (const m of matchesOf(text, ITIN)) {
       const start = m.index;
       const end = start + m[0].length;
       if (!isValidItin(m[1]! + m[3]! + m[4]!)) continue;

@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER, tieredScore } from '../context.ts';
 import { isTrivialDigits, luhn } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // Ten digits starting with 1 or 2, bare or grouped 4-3-3 / 3-3-4 as some forms print them.
 const NPI =
@@ -14,12 +15,10 @@ const NPI_LABEL = /\bnpi\b/;
 export const usNpi: Detector = {
   id: 'us-npi',
   types: ['HEALTH_ID'],
-  description:
-    'US National Provider Identifiers: 10 digits starting with 1 or 2 whose Luhn check (with prefix 80840) holds, reported only beside "NPI" or provider words.',
   prefilter: /[12]\d{3}/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(NPI)) {
+    for (const m of matchesOf(text, NPI)) {
       const digits = m[0].replace(/\D/g, '');
       if (digits.length !== 10 || isTrivialDigits(digits) || !luhn('80840' + digits)) continue;
       // The example printed in the CMS documentation: pasted from the docs, not a provider.

@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchesOf } from '../scan-util.ts';
 
 // AAA-GG-SSSS with one separator used throughout (dash, space or dot). The look-arounds keep it
 // from matching inside longer dashed or dotted runs such as "12-345-67-8901".
@@ -33,15 +34,13 @@ export function isValidSsn(d: string): boolean {
 export const usSsn: Detector = {
   id: 'us-ssn',
   types: ['US_SSN'],
-  description:
-    'US Social Security numbers: AAA-GG-SSSS with the SSA area/group/serial rules; a bare nine-digit run only beside "SSN" or "social security".',
   // FORMATTED or BARE with its edges (the character before it consumed instead of looked
   // behind at, which V8 runs faster): a number inside a longer one or glued to a word no
   // longer passes.
   prefilter: /(?:^|[^\w+.-])\d{3}[- .]?\d{2}[- .]?\d{4}(?![\w-]|\.\d)/,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of text.matchAll(FORMATTED)) {
+    for (const m of matchesOf(text, FORMATTED)) {
       const start = m.index;
       const end = start + m[0].length;
       if (!isValidSsn(m[1]! + m[3]! + m[4]!)) continue;
@@ -57,7 +56,7 @@ export const usSsn: Detector = {
       out.push({ start, end, type: 'US_SSN', score, reason: reason ?? 'format' });
     }
     if (!/ss|social|soc/i.test(text)) return out;
-    for (const m of text.matchAll(BARE)) {
+    for (const m of matchesOf(text, BARE)) {
       const start = m.index;
       const end = start + 9;
       if (!isValidSsn(m[0]) || !notInLongerNumber(text, start, end)) continue;

@@ -13,13 +13,21 @@
  * 5. Optionally, a tie-breaker (compromise) judges the few segments whose score is just under
  *    the threshold.
  *
- * Cost: about 0.1-0.15 s of CPU on 1 MB of ticket text and 0.2-0.3 ms on a 2 KB ticket (this
- * machine, under tsx). What keeps it there: scoring allocates no closures; a pattern is tested
- * only when its bump could raise the score (or, for the caps, when the score could be found);
- * end-anchored patterns are tried only where a match can start instead of searched for; the
- * lower-case cues are found with one pass of a plain case-insensitive pattern; the patterns are
- * compiled once, up front, on a long subject (see primePatterns); and tokens are small objects
- * of one shape (see Tok).
+ * Cost: about 0.07-0.1 s of CPU on 1 MB of ticket text and 0.1-0.2 ms on a 2 KB ticket (this
+ * machine, under tsx). What keeps it there: the words live in typed arrays and segments are
+ * index ranges into them, so a long text leaves little for the garbage collector to copy (see
+ * tokStart); what the lists say about a word is cached in a table keyed by the word's
+ * characters in place, with the bits the loops need beside it (see wordInfoAt); scoring
+ * allocates no closures; one lookup of the word before a segment says which cue patterns can
+ * match there (see previousCueMask), and the windows around a segment are cut only when a
+ * pattern runs; a pattern is tested only when its bump could raise the score (or, for the
+ * caps, when the score could be found), and patterns after a segment only when its next
+ * characters can start a match (mayWrote, ...); end-anchored patterns are tried only where a
+ * match can start instead of searched for; the lower-case cues are found with one pass of a
+ * plain case-insensitive pattern; and the patterns are compiled once, up front, on a long
+ * subject (see primePatterns). Every shortcut gives exactly the findings of the plain code:
+ * finder.test.ts checks the character tests against their patterns, and
+ * `npx tsx test/bench/golden.ts compare` checks the corpora against a recording.
  */
 import type { Candidate, Span } from '../types.ts';
 import {
@@ -35,7 +43,10 @@ import {
   type NameClass,
 } from './lexicon.ts';
 
-/** Asks a slower model whether a person is named in `[start, end)` of `text`. */
+/**
+ * Asks a slower model whether a person is named in `[start, end)` of `text`. It must not call
+ * findNames: a scan keeps its words in module-level arrays (see tokStart) until it returns.
+ */
 export type TieBreaker = (text: string, start: number, end: number) => boolean;
 
 export interface FindNamesOptions {
@@ -60,7 +71,9 @@ const WORD =
   /(?<![\p{L}\p{M}\p{N}_@./\\#$%&*+=~^|])(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]{0,30}(?:\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-\p{Lu}[\p{Ll}\p{M}]{1,30}){0,2}(?![\p{L}\p{M}\p{N}_@])/uy;
 const UPPER = /^\p{Lu}$/u;
 // Finds the offsets worth a look without the Unicode flag, which V8 searches much faster.
-const UPPER_OR_NON_ASCII = /[A-Z\u00c0-\udbff]/g;
+// The Latin-1 lower-case letters (U+00DF-U+00FF: "é", "ü", "ß") are left out: no word starts
+// there, and accented prose has many of them.
+const UPPER_OR_NON_ASCII = /[A-Z\u00c0-\u00de\u0100-\udbff]/g;
 /** Per UTF-16 code unit: 0 not yet known, 1 an upper-case letter, 2 anything else. */
 let upperTable: Uint8Array | null = null;
 
@@ -91,58 +104,28 @@ const CODE_CHUNK = /[`={}<\\|$#@]|:\/\/|www\.|\.(?:com|org|net|io|de|fr|es)\b/;
 const PLACEHOLDER = new Set(['doe', 'mustermann', 'musterfrau', 'bloggs']);
 
 /**
- * One capitalised word of the text. What depends on the word alone lives in its WordInfo,
- * shared by every occurrence, so a token holds five fields instead of nine: tokens live until
- * the end of a scan (a 1 MB paste has hundreds of thousands), and the garbage collector's cost
- * of copying them was most of the finder's time on such texts.
+ * A scored segment: the tokens [from, to) of the token arrays (a segment is always a
+ * contiguous stretch of a run), `keep` when its first token is a stop word kept as a name
+ * ("Ms. Austin"), which then counts as a 'common' word.
  */
-class Tok {
-  readonly start: number;
-  readonly end: number;
-  readonly info: WordInfo;
-  readonly title: boolean;
-  readonly cls: NameClass;
-
-  constructor(start: number, end: number, info: WordInfo, title: boolean, cls: NameClass) {
-    this.start = start;
-    this.end = end;
-    this.info = info;
-    this.title = title;
-    this.cls = cls;
-  }
-
-  /** The word as written (text.slice(start, end)). */
-  get text(): string {
-    return this.info.text;
-  }
-
-  /** The word folded (lower-case, accents stripped), for list lookups. */
-  get key(): string {
-    return this.info.key;
-  }
-
-  /** A single capital letter ("J", "Ó"): a middle initial inside a run. */
-  get initial(): boolean {
-    return this.info.initial;
-  }
-
-  /** A stop word that is also a listed name ("Austin", "Key", "Eve"): a name after a title. */
-  get stopName(): boolean {
-    return this.info.stopName;
-  }
-
-  /** A first name that is also a surname ("Thomas", "Davis"): weaker alone. */
-  get alsoSurname(): boolean {
-    return this.info.alsoSurname;
-  }
-}
-
 interface Scored {
   start: number;
   end: number;
   score: number;
   reason: string;
-  toks: Tok[];
+  from: number;
+  to: number;
+  keep: boolean;
+}
+
+/** The class of token k of segment `s` (see Scored.keep). */
+function segClass(k: number, from: number, keep: boolean): NameClass {
+  if (keep && k === from) return 'common';
+  const f = tokFlags[k]!;
+  if ((f & F_FIRST) !== 0) return 'first';
+  if ((f & F_LAST) !== 0) return 'last';
+  if ((f & F_COMMON) !== 0) return 'common';
+  return (f & F_STOP) !== 0 ? 'stop' : 'unknown';
 }
 
 // --- Cue patterns. `before` is the text just before a segment, `after` the text just after.
@@ -188,8 +171,8 @@ const CUE_RELATION = new RegExp(
 );
 const CUE_CUSTOMER_PAREN =
   /(?<![\p{L}])(?:customer|client|user|kunde|kundin|cliente|agent|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|support|rep)\s?\(\s?$/iu;
-// "add Irene Sörös as a beneficiary".
-const CUE_AFTER_AS_ROLE =
+/** After a name: "add Irene Sörös as a beneficiary". Exported for the tests of mayAsRole. */
+export const CUE_AFTER_AS_ROLE =
   /^\s(?:as (?:a |an |the |my |our )?(?:beneficiary|guardian|authori[sz]ed user|additional user|user|member|contact|co-owner|owner|admin|administrator|signatory|dependent|dependant|emergency contact|account holder|cardholder|driver))\b/iu;
 // "tennis player Hülya Bouwmeester", "our engineer Tom Baker": a person noun right before.
 const CUE_ROLE_BEFORE = new RegExp(
@@ -201,7 +184,9 @@ const CUE_SPEECH = new RegExp(
   String.raw`${B}(?:said|says|asked|told|replied|according to|thanks to)${SP}$`,
   'iuy',
 );
-const CUE_AFTER_PAREN_ROLE = /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)\)/iu;
+/** After a name: "Nancy (agent)". Exported for the tests of mayParenRole. */
+export const CUE_AFTER_PAREN_ROLE =
+  /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)\)/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
 const SIGN_OFF = String.raw`(?:best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
@@ -209,9 +194,14 @@ const CUE_SIGN_OFF_LINE = new RegExp(
   'iu',
 );
 const CUE_SIGN_OFF_INLINE = new RegExp(String.raw`${B}${SIGN_OFF}[ \t]*,?${SP}$`, 'iuy');
-const CUE_WROTE =
+/** After a name: "Anna wrote:", "Jona <jona@...> schrieb". Exported for the tests of mayWrote. */
+export const CUE_WROTE =
   /^\s{0,2}(?:<[^<>\n]{1,80}>\s{0,2})?(?:wrote|writes|said|says|replied|answered|commented|schrieb|hat geschrieben|a écrit|escribió)\b/iu;
 const CUE_CC = /(?:cc|cc'd|looping in|loop in|adding|ping|pinging)[ \t:]{1,3}$/iuy;
+// Place names built from names: "San Francisco", "Fort Lauderdale".
+const PLACE_BEFORE_WORDS =
+  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
+const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
 
 // Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
 const WEAK_BEFORE = new RegExp(
@@ -235,21 +225,20 @@ export function findNames(
   options: FindNamesOptions = {},
 ): Candidate[] {
   primePatterns(text);
-  const toks = collectTokens(text, taken);
+  cueTables();
+  collectTokens(text, taken);
   // A segment scored under this is neither found nor sent to the tie-breaker whether or not a
   // cap lowers it to 0.3 (the list and speaker rules lift any score under 0.6 alike), so the
   // caps, which cost pattern tests, are checked only from here up.
   const capFrom = options.tieBreaker ? TIE_LOW : THRESHOLD;
   const all: Scored[] = [];
   let i = 0;
-  while (i < toks.length) {
+  const n = tokCount;
+  while (i < n) {
     // Grow a run of adjacent tokens.
     let j = i + 1;
-    while (j < toks.length && j - i < 8 && joined(text, toks[j - 1]!, toks[j]!)) j++;
-    for (const seg of segments(text, toks, i, j)) {
-      const s = scoreSegment(text, seg, taken, capFrom);
-      if (s !== null) all.push(s);
-    }
+    while (j < n && j - i < 8 && joined(text, j - 1, j)) j++;
+    scoreRun(text, i, j, taken, capFrom, all);
     i = j;
   }
   namesInLists(text, all);
@@ -280,13 +269,69 @@ export function findNames(
     score: s.score,
     reason: s.reason,
   }));
-  corefer(toks, found, out);
+  corefer(found, out);
   lowerCaseAfterCue(text, taken, out);
   return out;
 }
 
-function collectTokens(text: string, taken: readonly Span[]): Tok[] {
-  const out: Tok[] = [];
+/**
+ * The capitalised words of the text being scanned (collectTokens), as parallel arrays reused
+ * from scan to scan: a 1 MB paste has tens of thousands, and as objects that lived to the end
+ * of the scan they were copied by every young-generation collection meanwhile. Tok objects are
+ * made only for the words that go into a segment (about half: the others are stop words).
+ */
+let tokStart = new Int32Array(256);
+let tokEnd = new Int32Array(256);
+/**
+ * What the loops over all tokens read, as bits (F_TITLE ...), so that they need not load each
+ * token's WordInfo (a cache miss apiece on a long text).
+ */
+let tokFlags = new Uint8Array(256);
+/** What the lists say about each word; entries past tokCount are left from earlier scans. */
+const tokInfo: WordInfo[] = [];
+let tokCount = 0;
+
+function pushToken(start: number, end: number, info: WordInfo, flags: number): void {
+  const k = tokCount;
+  if (k === tokStart.length) {
+    const grownStart = new Int32Array(k * 2);
+    grownStart.set(tokStart);
+    tokStart = grownStart;
+    const grownEnd = new Int32Array(k * 2);
+    grownEnd.set(tokEnd);
+    tokEnd = grownEnd;
+    const grownFlags = new Uint8Array(k * 2);
+    grownFlags.set(tokFlags);
+    tokFlags = grownFlags;
+  }
+  tokStart[k] = start;
+  tokEnd[k] = end;
+  tokFlags[k] = flags;
+  if (k < tokInfo.length) tokInfo[k] = info;
+  else tokInfo.push(info);
+  tokCount = k + 1;
+}
+
+/** The token is a title here ("Dr.", or "Sr" followed by a full stop). */
+const F_TITLE = 1;
+/** WordInfo.initial. */
+const F_INITIAL = 2;
+/** WordInfo.keepable. */
+const F_KEEPABLE = 4;
+/** The word's class is 'stop'. */
+const F_STOP = 8;
+/** The word's class is 'common'. */
+const F_COMMON = 16;
+/** The word's class is 'first'. */
+const F_FIRST = 32;
+/** The word's class is 'last'. */
+const F_LAST = 64;
+/** The bits of WordInfo.flags (all but F_TITLE, which depends on the next character). */
+const WORD_FLAG_BITS = 127 & ~F_TITLE;
+
+/** Fills the token arrays (tokStart ... tokCount) with the capitalised words of `text`. */
+function collectTokens(text: string, taken: readonly Span[]): void {
+  tokCount = 0;
   let t = 0; // index into taken, which is sorted by start
   // Only an upper-case letter can start a word, so WORD is tried at those offsets alone.
   UPPER_OR_NON_ASCII.lastIndex = 0;
@@ -303,12 +348,14 @@ function collectTokens(text: string, taken: readonly Span[]): Tok[] {
       if (m === null) continue;
       end = start + m[0].length;
     }
-    const word = text.slice(start, end);
     UPPER_OR_NON_ASCII.lastIndex = end;
     while (t < taken.length && taken[t]!.end <= start) t++;
     if (t < taken.length && taken[t]!.start < end) continue;
-    const info = wordInfo(word);
+    const info = wordInfoAt(text, start, end);
     if (info === null) continue;
+    // The word's flags and title kind, read from the cache table (see wordInfoAt) rather than
+    // from `info`, which on a long text is seldom in the processor's cache.
+    const meta = lastMeta;
     // -1 past the end: no comparison below holds for it, as for charCodeAt's NaN (which would
     // cost a deoptimisation, see asciiWordEnd).
     const next = end < text.length ? text.charCodeAt(end) : -1;
@@ -320,23 +367,21 @@ function collectTokens(text: string, taken: readonly Span[]): Tok[] {
     const prevCode = start > 0 ? text.charCodeAt(start - 1) : 32;
     const glued = !isSpace(prevCode) || (end < text.length && !isSpace(next) && !isPunct(next));
     if (glued && inCodeChunk(text, start, end)) continue;
-    out.push(
-      new Tok(
-        start,
-        end,
-        info,
-        // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words.
-        info.title === 2 || (info.title === 1 && next === 46),
-        info.cls,
-      ),
+    // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words.
+    const title = meta >> 7;
+    pushToken(
+      start,
+      end,
+      info,
+      (meta & WORD_FLAG_BITS) | (title === 2 || (title === 1 && next === 46) ? F_TITLE : 0),
     );
   }
-  return out;
 }
 
 /**
  * Where WORD's match at `i` ends, for the common case it decides without the regex: an ASCII
- * capital after an ASCII character (or the text start), up to 30 ASCII lower-case letters, then
+ * capital after an ASCII character (or the text start), up to 30 lower-case letters of ASCII or
+ * Latin-1, then
  * the text end or ASCII punctuation or space that can neither extend the word (a capital, '-',
  * an apostrophe of "O'Brien") nor fail its look-ahead. -1 leaves the case to WORD.
  */
@@ -351,7 +396,8 @@ function asciiWordEnd(text: string, i: number): number {
   const max = i + 31;
   while (j < max && j < n) {
     const d = text.charCodeAt(j);
-    if (d < 97 || d > 122) break;
+    // a-z, and the Latin-1 lower-case letters ß-ö and ø-ÿ ("José", "Müller"), all \p{Ll}.
+    if (d < 97 || (d > 122 && (d < 0xdf || d > 0xff || d === 0xf7))) break;
     j++;
   }
   if (j >= n) return j;
@@ -380,22 +426,104 @@ interface WordInfo {
   /** 0: not a title; 1: a title when a full stop follows ("Sr."); 2: a title anyway. */
   title: 0 | 1 | 2;
   stopName: boolean;
+  /** A stop word that is also a listed name and not a function word: it may stay after a title. */
+  keepable: boolean;
   alsoSurname: boolean;
+  /** F_INITIAL, F_KEEPABLE and the class bits (F_STOP ... F_LAST) as they apply to the word. */
+  flags: number;
 }
 
-/**
- * Words recur (sentence starters, support vocabulary, the same names), so their lookups are
- * remembered; null marks a camelCase word that is skipped. Bounded like fold's cache.
- */
-const wordInfoCache = new Map<string, WordInfo | null>();
+// Words recur (sentence starters, support vocabulary, the same names), so their lookups are
+// remembered; null marks a camelCase word that is skipped. Bounded like fold's cache.
 
-function wordInfo(word: string): WordInfo | null {
-  let info = wordInfoCache.get(word);
-  if (info === undefined) {
-    info = wordInfoUncached(word);
-    if (wordInfoCache.size < 50000) wordInfoCache.set(word, info);
+/** The most words the cache holds; its table grows to twice as many slots. */
+const WORD_CACHE_MAX = 32768;
+/**
+ * The cache is an open-addressing table keyed by the word's characters where it stands in the
+ * text, so a word seen before costs no substring and no string hashing (a Map keyed by
+ * text.slice() was a tenth of the finder's time on 1 MB). Slot s holds the word's hash (0:
+ * empty) and its meta (WordInfo.flags | WordInfo.title << 7) at wordKeys[2s] and [2s + 1], and
+ * the word and its WordInfo at wordRefs[2s] and [2s + 1]: each pair shares a cache line. The
+ * table starts small and doubles when half full, so the few thousand words of short texts stay
+ * close together in memory (a lookup is mostly waiting for memory).
+ */
+let wordSlots = 4096;
+let wordKeys = new Int32Array(2 * wordSlots);
+let wordRefs: Array<string | WordInfo | null> = new Array<string | WordInfo | null>(
+  2 * wordSlots,
+).fill(null);
+let wordCount = 0;
+/** The meta of the word wordInfoAt last returned (when it is not null). */
+let lastMeta = 0;
+
+/** Whether text[start, start + w.length) is w (startsWith without the builtin's call cost). */
+function sameChars(text: string, start: number, w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    if (text.charCodeAt(start + k) !== w.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** What the lists say about text[start, end) (null: a camelCase word, skipped). */
+function wordInfoAt(text: string, start: number, end: number): WordInfo | null {
+  // FNV-1a over the UTF-16 units; 0 is kept for empty slots.
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  if (h === 0) h = 1;
+  const len = end - start;
+  const mask = wordSlots - 1;
+  let slot = h & mask;
+  for (;;) {
+    const sh = wordKeys[2 * slot]!;
+    if (sh === 0) break;
+    if (sh === h) {
+      const w = wordRefs[2 * slot] as string;
+      if (w.length === len && sameChars(text, start, w)) {
+        lastMeta = wordKeys[2 * slot + 1]!;
+        return wordRefs[2 * slot + 1] as WordInfo | null;
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+  const word = text.slice(start, end);
+  const info = wordInfoUncached(word);
+  lastMeta = info === null ? 0 : info.flags | (info.title << 7);
+  // Bounded: a long text of distinct words must not grow the table without limit (and the
+  // table must keep empty slots for the probe above to end).
+  if (wordCount < WORD_CACHE_MAX) {
+    if (2 * (wordCount + 1) > wordSlots) {
+      growWordTable();
+      slot = h & (wordSlots - 1);
+      while (wordKeys[2 * slot] !== 0) slot = (slot + 1) & (wordSlots - 1);
+    }
+    wordKeys[2 * slot] = h;
+    wordKeys[2 * slot + 1] = lastMeta;
+    wordRefs[2 * slot] = word;
+    wordRefs[2 * slot + 1] = info;
+    wordCount++;
   }
   return info;
+}
+
+/** Doubles the word table, moving every entry to its slot in the new one. */
+function growWordTable(): void {
+  const oldKeys = wordKeys;
+  const oldRefs = wordRefs;
+  const oldSlots = wordSlots;
+  wordSlots = oldSlots * 2;
+  wordKeys = new Int32Array(2 * wordSlots);
+  wordRefs = new Array<string | WordInfo | null>(2 * wordSlots).fill(null);
+  const mask = wordSlots - 1;
+  for (let s = 0; s < oldSlots; s++) {
+    const h = oldKeys[2 * s]!;
+    if (h === 0) continue;
+    let slot = h & mask;
+    while (wordKeys[2 * slot] !== 0) slot = (slot + 1) & mask;
+    wordKeys[2 * slot] = h;
+    wordKeys[2 * slot + 1] = oldKeys[2 * s + 1]!;
+    wordRefs[2 * slot] = oldRefs[2 * s]!;
+    wordRefs[2 * slot + 1] = oldRefs[2 * s + 1]!;
+  }
 }
 
 function wordInfoUncached(word: string): WordInfo | null {
@@ -404,14 +532,24 @@ function wordInfoUncached(word: string): WordInfo | null {
   const lower = word.toLowerCase();
   const cls = initial ? 'unknown' : classify(word);
   const title = !TITLE_SET.has(lower) ? 0 : lower.length > 2 || /^m[rs]s?$/.test(lower) ? 2 : 1;
+  const stopName = cls === 'stop' && inNameLists(word);
+  const keepable = stopName && !isFunctionWord(lower);
   return {
     text: word,
     key: fold(word),
     cls,
     initial,
     title,
-    stopName: cls === 'stop' && inNameLists(word),
+    stopName,
+    keepable,
     alsoSurname: cls === 'first' && isSurname(word),
+    flags:
+      (initial ? F_INITIAL : 0) |
+      (keepable ? F_KEEPABLE : 0) |
+      (cls === 'stop' ? F_STOP : 0) |
+      (cls === 'common' ? F_COMMON : 0) |
+      (cls === 'first' ? F_FIRST : 0) |
+      (cls === 'last' ? F_LAST : 0),
   };
 }
 
@@ -464,22 +602,25 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
-/** Whether token b continues the run that ends with token a. */
-function joined(text: string, a: Tok, b: Tok): boolean {
+/** Whether token b continues the run that ends with token a (indices into the token arrays). */
+function joined(text: string, a: number, b: number): boolean {
   // Most pairs are one space apart or far apart: decide those without a substring.
-  const g = b.start - a.end;
+  const aEnd = tokEnd[a]!;
+  const bStart = tokStart[b]!;
+  const g = bStart - aEnd;
   if (g === 0 || g > 14) return false;
   if (g <= 2) {
-    const c = text.charCodeAt(a.end);
-    const d = g === 2 ? text.charCodeAt(a.end + 1) : 32;
+    const c = text.charCodeAt(aEnd);
+    const d = g === 2 ? text.charCodeAt(aEnd + 1) : 32;
     if (c === 32) return d === 32;
-    return g === 2 && c === 46 && d === 32 && (a.initial || a.title);
+    return g === 2 && c === 46 && d === 32 && (tokFlags[a]! & (F_INITIAL | F_TITLE)) !== 0;
   }
-  const gap = text.slice(a.end, b.start);
-  if (gap === ' ' || gap === '  ') return true;
-  // "J. Smith", "Dr. Smith".
-  if (gap === '. ' && (a.initial || a.title)) return true;
-  if (gap.length > 14 || gap[0] !== ' ' || gap[gap.length - 1] !== ' ') return false;
+  // A particle gap (" van ", " de la ") opens and closes with a space; other gaps (", and ",
+  // " (") are rejected without a substring.
+  if (text.charCodeAt(aEnd) !== 32 || text.charCodeAt(bStart - 1) !== 32) return false;
+  const particle = particleGap(text, aEnd, bStart);
+  if (particle !== -1) return particle === 1;
+  const gap = text.slice(aEnd, bStart);
   // "Ludwig van Beethoven", "Maria de la Cruz".
   const words = gap.trim().split(' ');
   if (words.length === 1) return PARTICLE_SET.has(words[0]!);
@@ -487,55 +628,139 @@ function joined(text: string, a: Tok, b: Tok): boolean {
 }
 
 /**
- * Cuts the run toks[from, to) at stop words and titles, and trims initials that cannot start or
- * end a name. A
- * stop word that is also a name stays when a title or a strong cue stands right before it
- * ("Ms. Austin", "maiden name is Key").
+ * What the test below it in joined() says about the gap text[from, to) (it opens and closes
+ * with a space), decided on the characters: 1 a particle gap, 0 not; -1 leaves it to the
+ * string test (white space other than ASCII, which trim() removes too). The particles are
+ * short lower-case ASCII words, so a gap is read as one or two such words.
  */
-function segments(text: string, toks: readonly Tok[], from: number, to: number): Tok[][] {
-  const out: Tok[][] = [];
-  let cur: Tok[] = [];
-  for (let k = from; k < to; k++) {
-    const t = toks[k]!;
-    const keep =
-      t.stopName &&
-      cur.length === 0 &&
-      !isFunctionWord(t.text.toLowerCase()) &&
-      ((k > from && toks[k - 1]!.title) || (k === from && strongCueBefore(text, t.start)));
-    if (!keep && (t.title || t.cls === 'stop')) {
-      if (cur.length > 0) {
-        flushSegment(cur, out);
-        cur = [];
-      }
-    } else {
-      cur.push(keep ? new Tok(t.start, t.end, t.info, t.title, 'common') : t);
+export function particleGap(text: string, from: number, to: number): number {
+  let p = from;
+  let q = to;
+  for (; p < q; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 128) return -1;
+    if (c !== 32 && (c < 9 || c > 13)) break;
+  }
+  for (; q > p; q--) {
+    const c = text.charCodeAt(q - 1);
+    if (c >= 128) return -1;
+    if (c !== 32 && (c < 9 || c > 13)) break;
+  }
+  if (q - p > PARTICLE_GAP_MAX || q === p) return 0;
+  let sp = -1;
+  for (let k = p; k < q; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32) {
+      if (sp !== -1) return 0; // a third word, or two spaces in a row
+      sp = k;
+    } else if (c < 97 || c > 122) {
+      return 0;
     }
   }
-  if (cur.length > 0) flushSegment(cur, out);
-  // A sentence-initial word before a first name is usually a verb or a role, not a name:
-  // "Ask Maria", "Producer James Sparks".
-  for (const seg of out) {
-    if (
-      seg.length >= 2 &&
-      !seg[0]!.initial &&
-      seg[0]!.cls !== 'first' &&
-      seg[1]!.cls === 'first' &&
-      afterSentenceEnd(text, seg[0]!.start)
-    ) {
-      seg.shift();
-    }
+  if (sp === -1) return PARTICLE_CODES.has(wordCode(text, p, q)) ? 1 : 0;
+  return PARTICLE_CODES.has(wordCode(text, p, sp)) &&
+    PARTICLE_SECOND_CODES.has(wordCode(text, sp + 1, q))
+    ? 1
+    : 0;
+}
+
+/** A lower-case ASCII word of at most eight letters as a number (-1 when longer). */
+function wordCode(text: string, from: number, to: number): number {
+  if (to - from > 8) return -1;
+  let code = 0;
+  for (let k = from; k < to; k++) code = code * 27 + (text.charCodeAt(k) - 96);
+  return code;
+}
+
+function codesOf(words: ReadonlySet<string>): Set<number> {
+  const out = new Set<number>();
+  for (const w of words) {
+    // Only lower-case ASCII words of up to eight letters can be coded; particleGap relies on it.
+    if (!/^[a-z]{1,8}$/.test(w)) throw new Error(`finder: particle "${w}" is not 1-8 letters a-z`);
+    out.add(wordCode(w, 0, w.length));
   }
   return out;
 }
 
-/** Trims initials that cannot start or end a name off `cur` and adds what is left to `out`. */
-function flushSegment(cur: Tok[], out: Tok[][]): void {
-  // A trailing initial ("Smith A") and the pronoun "I" or article "A" are not name parts.
-  while (cur.length > 0 && cur[cur.length - 1]!.initial) cur.pop();
-  while (cur.length > 0 && cur[0]!.initial && (cur.length === 1 || /^[IA]$/.test(cur[0]!.text))) {
-    cur.shift();
+const PARTICLE_CODES = codesOf(PARTICLE_SET);
+const PARTICLE_SECOND_CODES = codesOf(PARTICLE_SECOND_SET);
+/** The longest gap particleGap can accept: a particle, a space and a second word. */
+const PARTICLE_GAP_MAX =
+  Math.max(...[...PARTICLE_SET].map((w) => w.length)) +
+  1 +
+  Math.max(...[...PARTICLE_SECOND_SET].map((w) => w.length));
+
+/**
+ * Cuts the run of tokens [from, to) at stop words and titles, trims initials that cannot start
+ * or end a name, and scores each segment into `all`. A stop word that is also a name stays
+ * when a title or a strong cue stands right before it ("Ms. Austin", "maiden name is Key").
+ * Segments are index ranges, so cutting allocates nothing.
+ */
+function scoreRun(
+  text: string,
+  from: number,
+  to: number,
+  taken: readonly Span[],
+  capFrom: number,
+  all: Scored[],
+): void {
+  let a = -1;
+  let keepA = false;
+  for (let k = from; k < to; k++) {
+    const f = tokFlags[k]!;
+    const keep =
+      (f & F_KEEPABLE) !== 0 &&
+      a === -1 &&
+      ((k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
+        (k === from && strongCueBefore(text, tokStart[k]!)));
+    if (!keep && (f & (F_TITLE | F_STOP)) !== 0) {
+      if (a !== -1) {
+        flushSegment(text, a, k, keepA, taken, capFrom, all);
+        a = -1;
+      }
+    } else if (a === -1) {
+      a = k;
+      keepA = keep;
+    }
   }
-  if (cur.length > 0) out.push(cur);
+  if (a !== -1) flushSegment(text, a, to, keepA, taken, capFrom, all);
+}
+
+/** Trims initials that cannot start or end a name off the segment [a, b), then scores it. */
+function flushSegment(
+  text: string,
+  a: number,
+  b: number,
+  keep: boolean,
+  taken: readonly Span[],
+  capFrom: number,
+  all: Scored[],
+): void {
+  // A trailing initial ("Smith A") and the pronoun "I" or article "A" are not name parts.
+  // (A kept stop word is never an initial, so `keep` stays with token a.)
+  while (b > a && (tokFlags[b - 1]! & F_INITIAL) !== 0) b--;
+  while (
+    b > a &&
+    (tokFlags[a]! & F_INITIAL) !== 0 &&
+    (b - a === 1 || /^[IA]$/.test(tokInfo[a]!.text))
+  ) {
+    a++;
+  }
+  if (b === a) return;
+  // A sentence-initial word before a first name is usually a verb or a role, not a name:
+  // "Ask Maria", "Producer James Sparks".
+  if (
+    b - a >= 2 &&
+    (tokFlags[a]! & F_INITIAL) === 0 &&
+    segClass(a, a, keep) !== 'first' &&
+    (tokFlags[a + 1]! & F_FIRST) !== 0 &&
+    afterSentenceEnd(text, tokStart[a]!)
+  ) {
+    a++;
+    keep = false;
+  }
+  const s = scoreSegment(text, a, b, keep, taken, capFrom);
+  if (s !== null) all.push(s);
 }
 
 function strongCueBefore(text: string, start: number): boolean {
@@ -581,33 +806,41 @@ function sentenceInitial(text: string, start: number): boolean {
 
 function scoreSegment(
   text: string,
-  seg: Tok[],
+  from: number,
+  to: number,
+  keep: boolean,
   taken: readonly Span[],
   capFrom: number,
 ): Scored | null {
-  const first = seg[0]!;
-  const lastTok = seg[seg.length - 1]!;
-  const start = first.start;
-  const end = lastTok.end;
-  // The words that are not initials, and what the lists say about them, read in one loop
-  // (no filtered copy when there is no initial, which is nearly always, and no array of
-  // classes): scoring runs once a capitalised run, tens of thousands of times on 1 MB.
+  const start = tokStart[from]!;
+  const end = tokEnd[to - 1]!;
+  // The words that are not initials ("names"), and what the lists say about them, read in one
+  // loop with no array: scoring runs once a segment, tens of thousands of times on 1 MB.
   let hasInitial = false;
-  for (const t of seg) if (t.initial) hasInitial = true;
-  const names = hasInitial ? seg.filter((t) => !t.initial) : seg;
-  if (names.length === 0) return null;
-  const n = names.length;
-  const c0 = names[0]!.cls;
-  const cl = names[n - 1]!.cls;
-  const knownFirst = c0 === 'first';
+  let n = 0;
+  let c0: NameClass = 'unknown';
+  let cl: NameClass = 'unknown';
   /** Whether a word after the first is a known first name or surname. */
   let restKnown = false;
-  let onlyCommon = c0 === 'common';
-  for (let k = 1; k < n; k++) {
-    const c = names[k]!.cls;
-    if (c === 'first' || c === 'last') restKnown = true;
-    if (c !== 'common') onlyCommon = false;
+  let onlyCommon = false;
+  for (let k = from; k < to; k++) {
+    if ((tokFlags[k]! & F_INITIAL) !== 0) {
+      hasInitial = true;
+      continue;
+    }
+    const c = segClass(k, from, keep);
+    if (n === 0) {
+      c0 = c;
+      onlyCommon = c === 'common';
+    } else {
+      if (c === 'first' || c === 'last') restKnown = true;
+      if (c !== 'common') onlyCommon = false;
+    }
+    cl = c;
+    n++;
   }
+  if (n === 0) return null;
+  const knownFirst = c0 === 'first';
   const anyKnown = c0 === 'first' || c0 === 'last' || restKnown;
   const atStart = sentenceInitial(text, start);
 
@@ -632,7 +865,7 @@ function scoreSegment(
       score = atStart ? 0.25 : 0.4;
       reason = 'capitalised';
     }
-  } else if (hasInitial && first.initial) {
+  } else if (hasInitial && (tokFlags[from]! & F_INITIAL) !== 0) {
     // "J. Smith".
     score = anyKnown ? 0.7 : 0.45;
     reason = 'initial';
@@ -647,53 +880,70 @@ function scoreSegment(
     reason = 'capitalised';
   }
 
-  // Cues around it.
-  const after = text.slice(end, end + 48);
-  // A before-cue is only tested when the word just before the segment occurs in it (or a
-  // colon, comma, parenthesis or line break stands there): most words fail this cheap check,
-  // and the regexes, which try every offset of the window, are the finder's main cost.
-  // The window state lives at module level (see cueMatches) so scoring allocates no closures.
-  readPreviousWord(text, start);
-  const before = text.slice(Math.max(0, start - 64), start);
-  cueBefore = before;
+  // Cues around it. A before-cue is only tested when the word just before the segment occurs
+  // in it (or a colon, comma, parenthesis or line break stands there): one lookup gives the
+  // cues that pass this check (cueMask), and most segments pass none, so the window before
+  // the segment is cut only when a cue pattern must run. The regexes, which try several
+  // offsets of the window, are the finder's main cost. The window state lives at module level
+  // (see cueMatches) so scoring allocates no closures.
+  cueMask = previousCueMask(text, start);
+  cueText = text;
+  cueStart = start;
+  cueBefore = null;
   cueStarts = null;
+  cueAfter = null;
+  cueEnd = end;
   const single = n === 1 && !hasInitial;
   curScore = score;
   curReason = reason;
 
   // A cue is only tried when its bump would raise the score: bumps never lower it, and trying
   // the cue patterns is the costliest part of scoring.
-  tryCue(CUE_TITLE, 0.9, 'title');
-  tryCue(CUE_TITLE_M, 0.9, 'title');
-  tryCue(CUE_SELF_STRONG, 0.9, 'self-introduction');
-  tryCue(CUE_LABEL_STRONG, 0.85, 'label');
-  tryCue(CUE_RELATION, onlyCommon ? 0.6 : 0.85, 'relation');
+  tryCue(K_TITLE, 0.9, 'title');
+  tryCue(K_TITLE_M, 0.9, 'title');
+  tryCue(K_SELF_STRONG, 0.9, 'self-introduction');
+  tryCue(K_LABEL_STRONG, 0.85, 'label');
+  tryCue(K_RELATION, onlyCommon ? 0.6 : 0.85, 'relation');
   // A sign-off line followed by a line that holds only the name: "Thanks,\nSavannah".
-  const alone = /^[ \t]*(?:\r?\n|$)/.test(after);
-  tryCue(CUE_SIGN_OFF_LINE, !onlyCommon ? 0.85 : alone ? 0.7 : 0, 'sign-off');
-  tryCue(CUE_GREETING, onlyCommon ? 0.55 : anyKnown || !single ? 0.85 : 0.8, 'greeting');
-  tryCue(CUE_CUSTOMER_PAREN, 0.8, 'role');
+  const alone = endsLineAfter(text, end);
+  tryCue(K_SIGN_OFF_LINE, !onlyCommon ? 0.85 : alone ? 0.7 : 0, 'sign-off');
+  tryCue(K_GREETING, onlyCommon ? 0.55 : anyKnown || !single ? 0.85 : 0.8, 'greeting');
+  tryCue(K_CUSTOMER_PAREN, 0.8, 'role');
   // "- Agent: Kole" closing a line names the agent; "Client: Sur les..." opens speech.
   const endsLine = alone;
-  tryCue(CUE_LABEL, anyKnown || !single ? 0.8 : endsLine && !onlyCommon ? 0.7 : 0.45, 'label');
-  tryCue(CUE_SELF, anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
-  tryCue(CUE_SIGN_OFF_INLINE, anyKnown || !single ? 0.8 : 0.5, 'sign-off');
-  tryCue(CUE_CC, anyKnown ? 0.75 : 0.45, 'cc');
-  if (!onlyCommon) tryCue(CUE_ROLE_BEFORE, anyKnown || !single ? 0.75 : 0.5, 'role');
-  if (!onlyCommon) tryCue(CUE_SPEECH, 0.55, 'speech');
+  tryCue(K_LABEL, anyKnown || !single ? 0.8 : endsLine && !onlyCommon ? 0.7 : 0.45, 'label');
+  tryCue(K_SELF, anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
+  tryCue(K_SIGN_OFF_INLINE, anyKnown || !single ? 0.8 : 0.5, 'sign-off');
+  tryCue(K_CC, anyKnown ? 0.75 : 0.45, 'cc');
+  if (!onlyCommon) tryCue(K_ROLE_BEFORE, anyKnown || !single ? 0.75 : 0.5, 'role');
+  if (!onlyCommon) tryCue(K_SPEECH, 0.55, 'speech');
   // The patterns after the segment, too, are tested only when their bump could raise the score.
-  if (0.8 > curScore && CUE_WROTE.test(after)) bump(0.8, 'wrote');
-  const mail = !onlyCommon && (!single || 0.85 > curScore) ? EMAIL_AFTER.exec(after) : null;
+  // The patterns after the segment, too, run only when the characters right after it can
+  // start a match (mayWrote, mayEmail, ...: checks that reject only what the pattern rejects).
+  if (0.8 > curScore && mayWrote(text, end) && CUE_WROTE.test(afterWindow())) bump(0.8, 'wrote');
+  const mail =
+    !onlyCommon && (!single || 0.85 > curScore) && mayEmail(text, end)
+      ? EMAIL_AFTER.exec(afterWindow())
+      : null;
   if (mail) {
     // "Flavie Perrot,fperrot@gmail.com", "Jona Zekl <jona58@gmail.com>": the address repeats
     // the name, which leaves little doubt; a bare address after a run still helps.
     const local = fold(mail[1]!);
-    const echoed = names.some((t) => t.text.length >= 3 && local.includes(t.key));
+    const echoed = someName(from, to, (info) => info.text.length >= 3 && local.includes(info.key));
     if (echoed) bump(0.85, 'email');
     else if (!single) bump(curScore + 0.15, 'email');
   }
-  if (0.8 > curScore && CUE_AFTER_PAREN_ROLE.test(after)) bump(0.8, 'role');
-  if (0.8 > curScore && !onlyCommon && CUE_AFTER_AS_ROLE.test(after)) bump(0.8, 'role');
+  if (0.8 > curScore && mayParenRole(text, end) && CUE_AFTER_PAREN_ROLE.test(afterWindow())) {
+    bump(0.8, 'role');
+  }
+  if (
+    0.8 > curScore &&
+    !onlyCommon &&
+    mayAsRole(text, end) &&
+    CUE_AFTER_AS_ROLE.test(afterWindow())
+  ) {
+    bump(0.8, 'role');
+  }
   if (
     !onlyCommon &&
     n <= 3 &&
@@ -707,21 +957,29 @@ function scoreSegment(
   // A first name that is also a surname ("David", "Davis") counts only as the subject of a
   // verb; in lists and after "and" it is as often part of a firm's name.
   if (single && knownFirst && 0.55 > curScore) {
+    const after = afterWindow();
     const asSubject = WEAK_AFTER.test(after) && !/^\s?(?:,|and|or)/.test(after);
-    const weakBefore = prevPunct === ',' || cueMatches(WEAK_BEFORE);
-    if (first.alsoSurname ? asSubject : asSubject || weakBefore || WEAK_AFTER.test(after)) {
+    const weakBefore = prevPunct === ',' || cueMatches(K_WEAK_BEFORE);
+    if (
+      tokInfo[from]!.alsoSurname ? asSubject : asSubject || weakBefore || WEAK_AFTER.test(after)
+    ) {
       bump(0.55, 'first name in context');
     }
   }
   // Capitalised words with letters English does not use ("Szöllösy", "Ottová") are foreign
   // proper nouns; two of them in a row, not starting a sentence (or followed by a verb), are
   // most often a person.
-  if (n >= 2 && !hasKnownStop(names) && names.some((t) => NON_ASCII.test(t.text))) {
-    if (!atStart || WEAK_AFTER.test(after)) bump(curScore + 0.15, 'foreign name');
-  } else if (n >= 2 && atStart && (cl === 'last' || cl === 'first') && WEAK_AFTER.test(after)) {
+  if (n >= 2 && !someClass(from, to, keep, 'common') && someNonAscii(from, to)) {
+    if (!atStart || WEAK_AFTER.test(afterWindow())) bump(curScore + 0.15, 'foreign name');
+  } else if (
+    n >= 2 &&
+    atStart &&
+    (cl === 'last' || cl === 'first') &&
+    WEAK_AFTER.test(afterWindow())
+  ) {
     bump(curScore + 0.1, 'surname');
   }
-  if (n >= 2 && !atStart && cueMatches(WEAK_BEFORE_MULTI)) bump(curScore + 0.15, 'context');
+  if (n >= 2 && !atStart && cueMatches(K_WEAK_BEFORE_MULTI)) bump(curScore + 0.15, 'context');
   score = curScore;
   reason = curReason;
 
@@ -729,10 +987,12 @@ function scoreSegment(
   // and towns next to a house number or a postcode ("553 Haley Corner", "Conjunto Manuel s/n",
   // "39743 Palma de Mallorca").
   // (Each cap is checked only while the score is above it, and only from capFrom up.)
-  if (score < capFrom) return { start, end, score, reason, toks: seg };
+  if (score < capFrom) return { start, end, score, reason, from, to, keep };
+  const before = beforeWindow();
+  const after = afterWindow();
   if (
     score > 0.3 &&
-    (cueMatches(PLACE_BEFORE) || endsWithNumber(before) || NUMBER_AFTER.test(after))
+    (cueMatches(K_PLACE_BEFORE) || endsWithNumber(before) || NUMBER_AFTER.test(after))
   ) {
     score = 0.3;
   }
@@ -742,19 +1002,33 @@ function scoreSegment(
   }
   // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons").
   if (score > 0.3 && ORG_AFTER.test(after)) score = 0.3;
-  if (score > 0.3 && names.some((t) => PLACEHOLDER.has(t.key))) score = 0.3;
+  if (score > 0.3 && someName(from, to, (info) => PLACEHOLDER.has(info.key))) score = 0.3;
 
-  return { start, end, score, reason, toks: seg };
+  return { start, end, score, reason, from, to, keep };
 }
 
 // The segment being scored, shared with cueMatches, bump and tryCue so that scoring creates no
 // closures (a closure per segment was a measurable share of the finder's time and garbage).
 let curScore = 0;
 let curReason = '';
-let cueBefore = '';
+/** The text, and where the current segment starts and ends in it. */
+let cueText = '';
+let cueStart = 0;
+let cueEnd = 0;
+/** The 64 characters before the segment and the 48 after it, cut when first asked for. */
+let cueBefore: string | null = null;
+let cueAfter: string | null = null;
 let cueStarts: number[] | null = null;
-/** The lower-cased word right before the segment (see readPreviousWord), or ''. */
-let prevWord = '';
+/** The before-cues whose word check the current segment passes (bits of Cue.bit). */
+let cueMask = 0;
+
+function beforeWindow(): string {
+  return (cueBefore ??= cueText.slice(Math.max(0, cueStart - 64), cueStart));
+}
+
+function afterWindow(): string {
+  return (cueAfter ??= cueText.slice(cueEnd, cueEnd + 48));
+}
 /** The punctuation right before the segment, or ''. */
 let prevPunct = '';
 
@@ -767,19 +1041,161 @@ function bump(s: number, r: string): void {
 }
 
 /** Tries a before-cue only when its bump `s` would raise the current score. */
-function tryCue(re: RegExp, s: number, r: string): void {
-  if (s > curScore && cueMatches(re)) bump(s, r);
+function tryCue(cue: Cue, s: number, r: string): void {
+  if (s > curScore && cueMatches(cue)) bump(s, r);
 }
 
 /** Whether a before-cue ends right before the current segment (cheap word check first). */
-function cueMatches(re: RegExp): boolean {
-  const info = cueInfo(re);
-  if (prevPunct === '' ? !info.words.has(prevWord) : !info.puncts.includes(prevPunct)) {
-    return false;
+function cueMatches(cue: Cue): boolean {
+  if ((cueMask & cue.bit) === 0) return false;
+  const re = cue.re;
+  if (!re.sticky) return endsWithCue(re, beforeWindow(), EMPTY_STARTS);
+  const before = beforeWindow();
+  cueStarts ??= wordStarts(before);
+  return endsWithCue(re, before, cueStarts, cue.maxLen);
+}
+
+/**
+ * A before-cue as scoring uses it: its pattern, its bit in cueMask and the longest text it can
+ * match (see cueInfo; filled in by cueTables).
+ */
+interface Cue {
+  readonly re: RegExp;
+  readonly bit: number;
+  maxLen: number;
+}
+
+const CUES: Cue[] = [];
+
+function cue(re: RegExp): Cue {
+  // 31 bits keep the masks small integers.
+  if (CUES.length >= 31) throw new Error('finder: too many cue patterns for a 31-bit mask');
+  const c: Cue = { re, bit: 1 << CUES.length, maxLen: Infinity };
+  CUES.push(c);
+  return c;
+}
+
+const K_TITLE = cue(CUE_TITLE);
+const K_TITLE_M = cue(CUE_TITLE_M);
+const K_SELF_STRONG = cue(CUE_SELF_STRONG);
+const K_LABEL_STRONG = cue(CUE_LABEL_STRONG);
+const K_RELATION = cue(CUE_RELATION);
+const K_SIGN_OFF_LINE = cue(CUE_SIGN_OFF_LINE);
+const K_GREETING = cue(CUE_GREETING);
+const K_CUSTOMER_PAREN = cue(CUE_CUSTOMER_PAREN);
+const K_LABEL = cue(CUE_LABEL);
+const K_SELF = cue(CUE_SELF);
+const K_SIGN_OFF_INLINE = cue(CUE_SIGN_OFF_INLINE);
+const K_CC = cue(CUE_CC);
+const K_ROLE_BEFORE = cue(CUE_ROLE_BEFORE);
+const K_SPEECH = cue(CUE_SPEECH);
+const K_WEAK_BEFORE = cue(WEAK_BEFORE);
+const K_WEAK_BEFORE_MULTI = cue(WEAK_BEFORE_MULTI);
+const K_PLACE_BEFORE = cue(PLACE_BEFORE);
+
+/**
+ * For each word, the cues that contain it; for each punctuation character, the cues that can
+ * match it (see cueInfo). Built on the first scan: cueInfo reads the patterns' sources.
+ */
+let cueWordMask: Map<string, number> | null = null;
+let cuePunctMask: Map<string, number> | null = null;
+
+function cueTables(): void {
+  if (cueWordMask !== null) return;
+  const words = new Map<string, number>();
+  const puncts = new Map<string, number>();
+  for (const c of CUES) {
+    const info = cueInfo(c.re);
+    c.maxLen = info.maxLen;
+    for (const w of info.words) words.set(w, (words.get(w) ?? 0) | c.bit);
+    for (const p of info.puncts) puncts.set(p, (puncts.get(p) ?? 0) | c.bit);
   }
-  if (!re.sticky) return endsWithCue(re, cueBefore, EMPTY_STARTS);
-  cueStarts ??= wordStarts(cueBefore);
-  return endsWithCue(re, cueBefore, cueStarts, info.maxLen);
+  cueWordMask = words;
+  cuePunctMask = puncts;
+  const ascii = [...words].filter(([w]) => /^[a-z']+$/.test(w));
+  // At most half full, so that a probe ends at an empty slot.
+  cueSlots = 1 << Math.ceil(Math.log2(2 * ascii.length + 2));
+  cueKeys = new Array<string>(cueSlots).fill('');
+  cueMasks = new Int32Array(cueSlots);
+  for (const [w, mask] of ascii) addAsciiCue(w, mask);
+}
+
+/** Whether nothing but spaces and tabs stands between `end` and a line break or the window's end. */
+export function endsLineAfter(text: string, end: number): boolean {
+  // What /^[ \t]*(?:\r?\n|$)/ tests on the 48 characters after `end`.
+  const stop = Math.min(text.length, end + 48);
+  let k = end;
+  while (k < stop) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) break;
+    k++;
+  }
+  if (k === stop) return true;
+  const c = text.charCodeAt(k);
+  if (c === 10) return true;
+  return c === 13 && k + 1 < stop && text.charCodeAt(k + 1) === 10;
+}
+
+/** Whether `c` is ASCII white space (what \s matches below 128). */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * Whether CUE_WROTE can match after `end`: after at most two white-space characters comes '<'
+ * or the first letter of one of its verbs. Non-ASCII characters are left to the pattern (case
+ * folding maps some to ASCII letters).
+ */
+export function mayWrote(text: string, end: number): boolean {
+  const stop = Math.min(text.length, end + 48);
+  let k = end;
+  while (k < stop && k < end + 2 && isAsciiSpace(text.charCodeAt(k))) k++;
+  if (k >= stop) return false;
+  const c = text.charCodeAt(k);
+  return c >= 128 || WROTE_FIRST[c] === 1;
+}
+
+const WROTE_FIRST = (() => {
+  const t = new Uint8Array(128);
+  for (const ch of '<wsracheWSRACHE') t[ch.charCodeAt(0)] = 1;
+  // \s also matches what isAsciiSpace skips: a third blank fails, so it is not listed.
+  return t;
+})();
+
+/**
+ * Whether EMAIL_AFTER can match after `end`: an optional quote, at most two blanks, then one of
+ * , ; tab < ( | : (a tab may be either, so each of the first three positions is tried).
+ */
+export function mayEmail(text: string, end: number): boolean {
+  const stop = Math.min(text.length, end + 48);
+  let k = end;
+  if (k < stop && (text.charCodeAt(k) === 34 || text.charCodeAt(k) === 39)) k++;
+  for (let q = k; q < stop && q <= k + 2; q++) {
+    const c = text.charCodeAt(q);
+    if (c === 44 || c === 59 || c === 9 || c === 60 || c === 40 || c === 124 || c === 58) {
+      return true;
+    }
+    if (c !== 32) return false;
+  }
+  return false;
+}
+
+/** Whether CUE_AFTER_PAREN_ROLE (/^\s?\(/...) can match after `end`. */
+export function mayParenRole(text: string, end: number): boolean {
+  if (end >= text.length) return false;
+  const c = text.charCodeAt(end);
+  if (c === 40) return true;
+  if (c >= 128) return true;
+  return isAsciiSpace(c) && end + 1 < text.length && text.charCodeAt(end + 1) === 40;
+}
+
+/** Whether CUE_AFTER_AS_ROLE (/^\s(?:as .../iu) can match after `end`. */
+export function mayAsRole(text: string, end: number): boolean {
+  if (end + 1 >= text.length) return false;
+  const c = text.charCodeAt(end);
+  if (c < 128 && !isAsciiSpace(c)) return false;
+  const d = text.charCodeAt(end + 1);
+  return d >= 128 || d === 97 || d === 65;
 }
 
 const LIST_GAP = /^(?:, ?(?:and |& |und |et |y |or )?| (?:and|&|und|et|y|or) )$/;
@@ -795,24 +1211,30 @@ function namesInLists(text: string, all: Scored[]): void {
     let j = i;
     while (
       j + 1 < all.length &&
-      all[j]!.toks.length === 1 &&
-      all[j + 1]!.toks.length === 1 &&
+      all[j]!.to - all[j]!.from === 1 &&
+      all[j + 1]!.to - all[j + 1]!.from === 1 &&
       all[j + 1]!.start - all[j]!.end <= 6 &&
       LIST_GAP.test(text.slice(all[j]!.end, all[j + 1]!.start))
     ) {
       j++;
     }
-    const items = all.slice(i, j + 1);
-    if (items.length >= 3 && items.every((s) => s.toks.length === 1)) {
+    // Most runs are one segment long: only a run of three or more is copied out.
+    const items = j - i >= 2 ? all.slice(i, j + 1) : null;
+    if (items !== null && items.every((s) => s.to - s.from === 1)) {
       // Lists of surnames alone are as often law firms and agencies ("Jones, Mitchell and
       // Williams"); a given name that is not also a surname must be among them.
-      const known = items.filter((s) => s.toks[0]!.cls === 'first' || s.toks[0]!.cls === 'last');
-      const given = items.some((s) => s.toks[0]!.cls === 'first' && !s.toks[0]!.alsoSurname);
+      const known = items.filter((s) => {
+        const c = segClass(s.from, s.from, s.keep);
+        return c === 'first' || c === 'last';
+      });
+      const given = items.some(
+        (s) => segClass(s.from, s.from, s.keep) === 'first' && !tokInfo[s.from]!.alsoSurname,
+      );
       const last = items[items.length - 1]!;
       const org = ORG_AFTER.test(text.slice(last.end, last.end + 48));
       if (!org && given && known.length >= 2 && known.length * 2 >= items.length) {
         for (const s of items) {
-          const c = s.toks[0]!.cls;
+          const c = segClass(s.from, s.from, s.keep);
           if (c !== 'common' && c !== 'stop' && s.score < 0.6) {
             s.score = 0.6;
             s.reason = 'list of names';
@@ -832,11 +1254,11 @@ function speakers(text: string, all: Scored[]): void {
   const lines: Scored[] = [];
   let anchored = false;
   for (const s of all) {
-    if (s.toks.length !== 1 || text[s.end] !== ':' || !lineStart(text, s.start)) continue;
-    const t = s.toks[0]!;
-    if (t.cls === 'stop' || t.cls === 'common') continue;
+    if (s.to - s.from !== 1 || text[s.end] !== ':' || !lineStart(text, s.start)) continue;
+    const c = segClass(s.from, s.from, s.keep);
+    if (c === 'stop' || c === 'common') continue;
     lines.push(s);
-    if (t.cls === 'first' && !t.alsoSurname) anchored = true;
+    if (c === 'first' && !tokInfo[s.from]!.alsoSurname) anchored = true;
   }
   if (!anchored || lines.length < 2) return;
   for (const s of lines) {
@@ -861,16 +1283,45 @@ function lineStart(text: string, start: number): boolean {
  * Whether `[start, end)` fills the first line of a block (a signature, a shipping label) and an
  * address, phone or email follows within two lines.
  */
+/**
+ * Whether text[from, to) holds a character other than white space (what \s and trim() take)
+ * and, when `quote` is set, '>': NOT_BLANK_OR_QUOTE.test() or trim().length > 0 on the slice,
+ * without the slice.
+ */
+export function hasTextBetween(text: string, from: number, to: number, quote: boolean): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || (c >= 9 && c <= 13) || (quote && c === 62)) continue;
+    if (c < 128 || !isUnicodeSpace(c)) return true;
+  }
+  return false;
+}
+
+/** The white space of JavaScript beyond ASCII (\s, String.prototype.trim). */
+function isUnicodeSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 function addressBlockFollows(text: string, start: number, end: number, taken: readonly Span[]) {
   if (!lineStart(text, start)) return false;
   const bol = text.lastIndexOf('\n', start - 1);
   if (bol > 0) {
     const prevStart = text.lastIndexOf('\n', bol - 1) + 1;
-    const prevHasText = NOT_BLANK_OR_QUOTE.test(text.slice(prevStart, bol));
+    const prevHasText = hasTextBetween(text, prevStart, bol, true);
     if (prevHasText && !endsWithSignOffLine(text.slice(prevStart, start))) return false;
   }
   const eol = text.indexOf('\n', end);
-  if (eol < 0 || text.slice(end, eol).trim().length > 0) return false;
+  if (eol < 0 || hasTextBetween(text, end, eol, false)) return false;
   const next = text.slice(eol + 1, eol + 160).replace(/^[\s>]+/, '');
   if (/^\d/.test(next)) return true;
   const lines = next.split('\n', 3);
@@ -879,9 +1330,13 @@ function addressBlockFollows(text: string, start: number, end: number, taken: re
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-/** A character other than white space and the '>' of a quoted mail line. */
-const NOT_BLANK_OR_QUOTE = /[^\s>]/;
-const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@/u;
+/**
+ * A character other than white space and the '>' of a quoted mail line: what hasTextBetween
+ * tests (exported for its tests).
+ */
+export const NOT_BLANK_OR_QUOTE = /[^\s>]/;
+/** An email address right after a name ("Jona Zekl <jona58@..."). Exported for mayEmail's tests. */
+export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@/u;
 const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/])|s\/n)/;
 const ORG_CONTEXT_AFTER =
   /^(?:[ -](?!and\b|und\b|et\b|y\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
@@ -959,10 +1414,6 @@ function endsWithOrgContext(s: string): boolean {
   }
   return false;
 }
-
-const PLACE_BEFORE_WORDS =
-  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
-const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
 
 /** What a cue pattern's source says about the text it can match, computed once a pattern. */
 interface CueInfo {
@@ -1176,24 +1627,74 @@ export function analysePattern(src: string, unicode: boolean): PatternShape {
 }
 
 /**
- * Sets prevWord to the lower-cased word right before `start` (skipping spaces and a full stop),
- * or prevPunct to the punctuation standing there.
+ * The cues (cueMask bits) whose word check the segment at `start` passes: the cues that hold
+ * the lower-cased word right before it (skipping spaces and a full stop), or that can match
+ * the punctuation standing there, which goes to prevPunct.
  */
-function readPreviousWord(text: string, start: number): void {
-  prevWord = '';
+function previousCueMask(text: string, start: number): number {
   prevPunct = '';
   let k = start - 1;
   while (k >= 0 && k >= start - 4 && (text[k] === ' ' || text[k] === '\t')) k--;
-  if (k < 0) return;
+  if (k < 0) return 0;
   const ch = text[k]!;
   if (':,(\n>?"\''.includes(ch)) {
     prevPunct = ch;
-    return;
+    return cuePunctMask!.get(ch) ?? 0;
   }
   if (ch === '.') k--; // "Mr. Smith", "Sra. Núñez"
   const wordEnd = k + 1;
-  while (k >= 0 && k > wordEnd - 24 && isLetterAt(text, k)) k--;
-  prevWord = text.slice(k + 1, wordEnd).toLowerCase();
+  // The word, hashed as it is read (lower-cased, ASCII only): most words before a name are
+  // ASCII, and then no substring is cut.
+  let h = 0x811c9dc5 | 0;
+  let ascii = true;
+  while (k >= 0 && k > wordEnd - 24 && isLetterAt(text, k)) {
+    let c = text.charCodeAt(k);
+    if (c >= 128) ascii = false;
+    else if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+    k--;
+  }
+  if (k + 1 === wordEnd) return 0;
+  if (!ascii) return cueWordMask!.get(text.slice(k + 1, wordEnd).toLowerCase()) ?? 0;
+  return asciiCueMask(text, k + 1, wordEnd, h);
+}
+
+/** Cue words of ASCII letters and apostrophes in an open-addressing table (see cueTables). */
+let cueSlots = 0;
+let cueKeys: string[] = [];
+let cueMasks = new Int32Array(0);
+
+/** Adds an ASCII cue word (read backwards, as previousCueMask hashes it) to the table. */
+function addAsciiCue(word: string, mask: number): void {
+  let h = 0x811c9dc5 | 0;
+  for (let k = word.length - 1; k >= 0; k--) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+  let slot = h & (cueSlots - 1);
+  while (cueKeys[slot] !== '') slot = (slot + 1) & (cueSlots - 1);
+  cueKeys[slot] = word;
+  cueMasks[slot] = mask;
+}
+
+/** The mask of text[from, to) (ASCII, hashed backwards and lower-cased into `h`), or 0. */
+function asciiCueMask(text: string, from: number, to: number, h: number): number {
+  let slot = h & (cueSlots - 1);
+  const len = to - from;
+  for (;;) {
+    const w = cueKeys[slot]!;
+    if (w === '') return 0;
+    if (w.length === len) {
+      let same = true;
+      for (let k = 0; k < len; k++) {
+        let c = text.charCodeAt(from + k);
+        if (c >= 65 && c <= 90) c += 32;
+        if (c !== w.charCodeAt(k)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return cueMasks[slot]!;
+    }
+    slot = (slot + 1) & (cueSlots - 1);
+  }
 }
 
 /**
@@ -1261,35 +1762,58 @@ function isLetterAt(text: string, k: number): boolean {
   return LETTER.test(text[k]!);
 }
 
-function hasKnownStop(names: readonly Tok[]): boolean {
-  return names.some((t) => t.cls === 'common');
+/** Whether a word of [from, to) that is not an initial passes `test`. */
+function someName(from: number, to: number, test: (info: WordInfo) => boolean): boolean {
+  for (let k = from; k < to; k++) {
+    if ((tokFlags[k]! & F_INITIAL) === 0 && test(tokInfo[k]!)) return true;
+  }
+  return false;
+}
+
+/** Whether a word of [from, to) that is not an initial has a character beyond ASCII. */
+function someNonAscii(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if ((tokFlags[k]! & F_INITIAL) === 0 && NON_ASCII.test(tokInfo[k]!.text)) return true;
+  }
+  return false;
+}
+
+/** Whether a word of the segment [from, to) that is not an initial has class `cls`. */
+function someClass(from: number, to: number, keep: boolean, cls: NameClass): boolean {
+  for (let k = from; k < to; k++) {
+    if ((tokFlags[k]! & F_INITIAL) === 0 && segClass(k, from, keep) === cls) return true;
+  }
+  return false;
 }
 
 /** Other mentions of an accepted name's words count too ("Edi Živković ... early Živković"). */
-function corefer(toks: readonly Tok[], found: readonly Scored[], out: Candidate[]): void {
+function corefer(found: readonly Scored[], out: Candidate[]): void {
   if (found.length === 0) return;
   const known = new Set<string>();
   for (const s of found) {
-    for (const t of s.toks) {
-      if (!t.initial && t.text.length >= 3 && t.cls !== 'common') known.add(t.key);
+    for (let k = s.from; k < s.to; k++) {
+      const info = tokInfo[k]!;
+      if (!info.initial && info.text.length >= 3 && segClass(k, s.from, s.keep) !== 'common') {
+        known.add(info.key);
+      }
     }
   }
   if (known.size === 0) return;
   const covered = found.map((s) => [s.start, s.end] as const).sort((a, b) => a[0] - b[0]);
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.initial || !known.has(t.key) || overlapsSorted(covered, t.start, t.end)) continue;
+  const n = tokCount;
+  for (let i = 0; i < n; i++) {
+    // A word's class follows from its key (classify reads fold(word)), and `known` holds no key
+    // of a stop or common word, so those words need no lookup.
+    if ((tokFlags[i]! & (F_INITIAL | F_STOP | F_COMMON)) !== 0) continue;
+    if (!known.has(tokInfo[i]!.key)) continue;
+    const start = tokStart[i]!;
+    if (overlapsSorted(covered, start, tokEnd[i]!)) continue;
     // Take the neighbours that are also known words: "Faina Yefremova" again.
     let j = i;
-    while (
-      j + 1 < toks.length &&
-      known.has(toks[j + 1]!.key) &&
-      toks[j + 1]!.start - toks[j]!.end === 1
-    )
-      j++;
-    const end = toks[j]!.end;
-    if (!overlapsSorted(covered, t.start, end)) {
-      out.push({ start: t.start, end, type: 'PERSON', score: 0.75, reason: 'coreference' });
+    while (j + 1 < n && known.has(tokInfo[j + 1]!.key) && tokStart[j + 1]! - tokEnd[j]! === 1) j++;
+    const end = tokEnd[j]!;
+    if (!overlapsSorted(covered, start, end)) {
+      out.push({ start, end, type: 'PERSON', score: 0.75, reason: 'coreference' });
     }
     i = j;
   }
@@ -1539,7 +2063,6 @@ const PATTERNS: readonly RegExp[] = [
   ORG_AFTER,
   LIST_GAP,
   NON_ASCII,
-  NOT_BLANK_OR_QUOTE,
   EMAIL_AFTER,
   NUMBER_AFTER,
   ORG_CONTEXT_AFTER,
