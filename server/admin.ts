@@ -5,8 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db/index.ts';
 import type { SigningKeyTable } from './db/schema.ts';
-import { newSigningKey, randomSecret, sha256Hex } from './crypto.ts';
+import {
+  encryptPrivateKey,
+  isEncryptedKey,
+  newSigningKey,
+  randomSecret,
+  sha256Hex,
+} from './crypto.ts';
 import { validatePolicyDocument } from './policy/document.ts';
+import { appendAudit } from './audit.ts';
+
+/** The audit actor when a caller names none (library use, tests); the CLI names its user. */
+export const DEFAULT_ACTOR = 'system';
 
 /** Telemetry levels: counts only, or counts and (masked) override reasons. */
 export const TELEMETRY_LEVELS = ['counts', 'counts-and-reasons'] as const;
@@ -26,6 +36,11 @@ export interface CreatedTenant {
   key: PublicKeyInfo;
 }
 
+/** The private key as stored: encrypted when a secret key is given. */
+function storedKey(key: { id: string; privateKey: string }, secret: Buffer | undefined): string {
+  return secret ? encryptPrivateKey(key.privateKey, key.id, secret) : key.privateKey;
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -43,7 +58,14 @@ async function requireTenant(db: Db, tenantId: string): Promise<void> {
 /** Creates a tenant with an enrollment token and a first signing key. */
 export async function createTenant(
   db: Db,
-  opts: { name: string; telemetry?: TelemetryLevel; now?: number },
+  opts: {
+    name: string;
+    telemetry?: TelemetryLevel;
+    now?: number;
+    actor?: string;
+    /** Encrypts the private key at rest (crypto.ts); the CLI and server always pass it. */
+    secretKey?: Buffer | undefined;
+  },
 ): Promise<CreatedTenant> {
   const name = opts.name.trim();
   if (!name || name.length > 200) throw new Error('the tenant name must be 1 to 200 characters');
@@ -68,12 +90,24 @@ export async function createTenant(
         id: key.id,
         tenant_id: tenantId,
         public_key: key.publicKey,
-        private_key: key.privateKey,
+        private_key: storedKey(key, opts.secretKey),
         created_at: iso(now),
         retired_at: null,
         expires_at: null,
       })
       .execute();
+    // In the same transaction: a tenant never exists without the entry that records its creation.
+    await appendAudit(
+      tx,
+      {
+        tenantId,
+        actor: opts.actor ?? DEFAULT_ACTOR,
+        action: 'tenant.create',
+        target: tenantId,
+        details: { telemetry: opts.telemetry ?? 'counts', keyId: key.id },
+      },
+      now,
+    );
   });
   return {
     tenantId,
@@ -83,21 +117,49 @@ export async function createTenant(
 }
 
 /** Replaces the enrollment token (devices already enrolled keep working); returns the new one. */
-export async function newEnrollmentToken(db: Db, tenantId: string): Promise<string> {
+export async function newEnrollmentToken(
+  db: Db,
+  tenantId: string,
+  opts: { actor?: string; now?: number } = {},
+): Promise<string> {
   await requireTenant(db, tenantId);
   const token = randomSecret();
-  await db
-    .updateTable('tenants')
-    .set({ enrollment_token_hash: sha256Hex(token) })
-    .where('id', '=', tenantId)
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('tenants')
+      .set({ enrollment_token_hash: sha256Hex(token) })
+      .where('id', '=', tenantId)
+      .execute();
+    await appendAudit(
+      tx,
+      { tenantId, actor: opts.actor ?? DEFAULT_ACTOR, action: 'tenant.enrollment-token' },
+      opts.now ?? Date.now(),
+    );
+  });
   return token;
 }
 
 /** Sets the tenant's telemetry level. */
-export async function setTelemetry(db: Db, tenantId: string, level: TelemetryLevel): Promise<void> {
+export async function setTelemetry(
+  db: Db,
+  tenantId: string,
+  level: TelemetryLevel,
+  opts: { actor?: string; now?: number } = {},
+): Promise<void> {
   await requireTenant(db, tenantId);
-  await db.updateTable('tenants').set({ telemetry: level }).where('id', '=', tenantId).execute();
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('tenants').set({ telemetry: level }).where('id', '=', tenantId).execute();
+    await appendAudit(
+      tx,
+      {
+        tenantId,
+        actor: opts.actor ?? DEFAULT_ACTOR,
+        action: 'tenant.telemetry',
+        details: { telemetry: level },
+      },
+      opts.now ?? Date.now(),
+    );
+  });
 }
 
 /** The keys that sign now: the current one and previous ones still in their grace period. */
@@ -140,7 +202,7 @@ export function publicKeys(rows: SigningKeyTable[]): PublicKeyInfo[] {
 export async function rotateKey(
   db: Db,
   tenantId: string,
-  opts: { graceDays: number; now?: number },
+  opts: { graceDays: number; now?: number; actor?: string; secretKey?: Buffer | undefined },
 ): Promise<PublicKeyInfo[]> {
   await requireTenant(db, tenantId);
   const now = opts.now ?? Date.now();
@@ -158,12 +220,23 @@ export async function rotateKey(
         id: key.id,
         tenant_id: tenantId,
         public_key: key.publicKey,
-        private_key: key.privateKey,
+        private_key: storedKey(key, opts.secretKey),
         created_at: iso(now),
         retired_at: null,
         expires_at: null,
       })
       .execute();
+    await appendAudit(
+      tx,
+      {
+        tenantId,
+        actor: opts.actor ?? DEFAULT_ACTOR,
+        action: 'key.rotate',
+        target: key.id,
+        details: { graceDays: opts.graceDays },
+      },
+      now,
+    );
   });
   return publicKeys(await signingKeys(db, tenantId, now));
 }
@@ -174,6 +247,7 @@ export async function publishPolicy(
   tenantId: string,
   document: unknown,
   now = Date.now(),
+  actor = DEFAULT_ACTOR,
 ): Promise<number> {
   const doc = validatePolicyDocument(document);
   await requireTenant(db, tenantId);
@@ -195,6 +269,33 @@ export async function publishPolicy(
         published_at: iso(now),
       })
       .execute();
+    await appendAudit(
+      tx,
+      { tenantId, actor, action: 'policy.publish', details: { revision } },
+      now,
+    );
     return revision;
   });
+}
+
+/**
+ * Encrypts every signing key still stored in the clear (rows from before encryption at rest);
+ * returns how many. Idempotent: it runs at every start and admin command, after the migrations,
+ * because the SQL migrations cannot see the secret key.
+ */
+export async function encryptStoredKeys(db: Db, secret: Buffer): Promise<number> {
+  const rows = await db.selectFrom('signing_keys').select(['id', 'private_key']).execute();
+  let n = 0;
+  for (const r of rows) {
+    if (isEncryptedKey(r.private_key)) continue;
+    const r2 = await db
+      .updateTable('signing_keys')
+      .set({ private_key: encryptPrivateKey(r.private_key, r.id, secret) })
+      .where('id', '=', r.id)
+      // Only if still clear: two instances starting together encrypt each row once.
+      .where('private_key', '=', r.private_key)
+      .executeTakeFirst();
+    n += Number(r2.numUpdatedRows);
+  }
+  return n;
 }

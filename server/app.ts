@@ -13,6 +13,18 @@ import { enrollRoutes } from './routes/enroll.ts';
 import { falseAlarmRoutes } from './routes/false-alarms.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { policyRoutes } from './routes/policy.ts';
+import { csrf } from 'hono/csrf';
+import { deviceCors } from './cors.ts';
+import { pageRoutes } from './pages/routes.ts';
+import { enrollThrottle } from './people/throttle.ts';
+import { authRoutes } from './routes/auth.ts';
+import { deviceRoutes } from './routes/devices.ts';
+import { revealRoutes, userRoutes } from './routes/users.ts';
+import { auditRoutes, erasureRoutes } from './routes/audit.ts';
+import { anomalyRoutes, summaryRoutes } from './routes/summary.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { dashboardApiRoutes } from './routes/dashboard-api.ts';
 
 /** The largest request body: a full batch of 1,000 records with capped reasons fits well below. */
 export const BODY_MAX_BYTES = 2 * 1024 * 1024;
@@ -48,6 +60,38 @@ export function createApp(deps: Deps) {
     }),
   );
 
+  // People (issue 5): Hono's csrf refuses cross-origin form posts by Origin / Sec-Fetch-Site; the
+  // session's synchronizer token (session.ts) covers the rest. Enrollment is throttled per
+  // address and tenant in the database.
+  for (const p of ['/api/v1/auth/*', '/api/v1/users/*', '/api/v1/devices/*', '/api/v1/reveal/*']) {
+    app.use(p, csrf());
+  }
+  app.use('/setup', csrf());
+  app.use('/login', csrf());
+  app.use('/logout', csrf());
+  // Extensions call the device routes from a service worker held to CORS (server/cors.ts); the
+  // preflight carries no credential, so it is answered before throttling and authentication.
+  for (const p of [
+    '/api/v1/enroll',
+    '/api/v1/policy',
+    '/api/v1/policy/*',
+    '/api/v1/false-alarms',
+  ]) {
+    app.use(p, deviceCors());
+  }
+  app.use('/api/v1/enroll', enrollThrottle(deps));
+  app.route('/api/v1/auth', authRoutes(deps));
+  app.route('/api/v1/users', userRoutes(deps));
+  app.route('/api/v1/devices', deviceRoutes(deps));
+  app.route('/api/v1/reveal', revealRoutes(deps));
+  app.route('/api/v1/audit', auditRoutes(deps));
+  app.route('/api/v1/erasure', erasureRoutes(deps));
+  app.route('/api/v1/summary', summaryRoutes(deps));
+  app.route('/api/v1/anomalies', anomalyRoutes(deps));
+  app.route('/api/v1/webhooks', webhookRoutes(deps));
+  app.route('/api/v1/dashboard', dashboardApiRoutes(deps));
+  app.route('/', dashboardRoutes());
+  app.route('/', pageRoutes(deps));
   app.route('/api/v1/enroll', enrollRoutes(deps));
   app.route('/api/v1/policy', policyRoutes(deps));
   app.route('/api/v1/incidents', incidentRoutes(deps));

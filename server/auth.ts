@@ -31,8 +31,13 @@ export function deviceAuth(deps: Deps) {
       .selectAll()
       .where('id', '=', m[1]!)
       .executeTakeFirst();
-    // The same answer for an unknown device and a wrong secret: no probing for device ids.
-    if (!device || !sameDigest(device.credential_hash, sha256Hex(m[2]!))) {
+    // The same answer for an unknown device, a wrong secret and a revoked device (routes/devices.ts):
+    // no probing for device ids.
+    if (
+      !device ||
+      device.revoked_at != null ||
+      !sameDigest(device.credential_hash, sha256Hex(m[2]!))
+    ) {
       fail(401, 'unauthorized', 'the device credential is not valid', undefined, challenge);
     }
     const now = deps.now();

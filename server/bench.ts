@@ -4,17 +4,32 @@
  * extension sends them. Prints figures; asserts nothing (speed targets live here, not in tests).
  *
  *   npx tsx server/bench.ts [batches] [concurrency]    (defaults: 30 batches, 4 in flight)
+ *     --summary-rows=N   incidents behind the summary benchmark (default 10,000,000; built once,
+ *                        then cached: see bench-summary.ts)
+ *     --no-ingest, --no-summary   skip one part
  */
 import { randomUUID } from 'node:crypto';
 import { cpuUsage } from 'node:process';
 import { createTenant } from './admin.ts';
 import { createApp } from './app.ts';
 import { silentLogger } from './log.ts';
+import { benchSummary } from './bench-summary.ts';
 import { BACKENDS } from './test-util.ts';
 
-const batches = Number(process.argv[2] ?? 30);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const batches = Number(args[0] ?? 30);
 /** Batches in flight at once, as many devices send together (PostgreSQL's pool has 10). */
-const concurrency = Number(process.argv[3] ?? 4);
+const concurrency = Number(args[1] ?? 4);
+const summaryRows = Number(
+  flags.find((f) => f.startsWith('--summary-rows='))?.split('=')[1] ?? 10_000_000,
+);
+for (const f of flags) {
+  if (!/^--(no-ingest|no-summary|summary-rows=\d+)$/.test(f)) {
+    console.error(`unknown option ${f} (use --summary-rows=N, --no-ingest, --no-summary)`);
+    process.exit(2);
+  }
+}
 const PAGE_CLASSES = ['unapproved-ai', 'approved-ai', 'support-tool'] as const;
 const CHANNELS = ['paste', 'send', 'upload', 'typing'] as const;
 
@@ -36,7 +51,7 @@ function records(n: number, minute: number) {
   }));
 }
 
-for (const backend of BACKENDS) {
+for (const backend of flags.includes('--no-ingest') ? [] : BACKENDS) {
   const t = await backend.open();
   try {
     const tenant = await createTenant(t.db, { name: 'Bench' });
@@ -86,3 +101,5 @@ for (const backend of BACKENDS) {
     await t.drop();
   }
 }
+
+if (!flags.includes('--no-summary')) await benchSummary(summaryRows);

@@ -9,15 +9,27 @@
  *   tenant enrollment-token TENANT         replace the enrollment token
  *   tenant telemetry TENANT LEVEL          counts | counts-and-reasons
  *   policy publish TENANT FILE             validate and publish a policy JSON file
+ *   audit verify [--tenant T]              walk the audit chain(s); exit 3 naming the broken seq
+ *   audit list TENANT [--limit N]          the newest audit entries
+ *   tenant retention TENANT DAYS           how long incidents are kept (default 180)
+ *   tenant erase-user TENANT PSEUDONYM     delete one pseudonym's records (audited)
+ *   retention run                          delete expired records now (the server also does daily)
+ *   backup FILE                            SQLite online backup, or pg_dump for PostgreSQL
+ *   restore FILE [--force]                 restore a backup (stop the server first)
+ *   tenant user add|list|revoke, tenant admin-link, tenant pseudonym-key, setup-links:
+ *                                          people (people/cli.ts)
  *
  * Configuration comes from the environment (config.ts). Admin commands print JSON on stdout.
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import {
   TELEMETRY_LEVELS,
   createTenant,
+  encryptStoredKeys,
   newEnrollmentToken,
   publicKeys,
   publishPolicy,
@@ -27,9 +39,19 @@ import {
   type TelemetryLevel,
 } from './admin.ts';
 import { createApp } from './app.ts';
+import { auditedTenants, listAudit, verifyAudit } from './audit.ts';
+import { backupPostgres, backupSqlite, restorePostgres, restoreSqlite } from './backup.ts';
+import { eraseUser } from './erasure.ts';
+import { loadOrCreateSecretKeyFile } from './crypto.ts';
+import { startJobs } from './jobs.ts';
+import { retentionJob, runRetention, setRetention } from './retention.ts';
+import { anomalyJob } from './anomalies.ts';
+import { rollupJob } from './summary.ts';
+import { webhookJob } from './webhooks.ts';
 import { ConfigError, readConfig, type Config } from './config.ts';
 import { migrate, openDb, type Db } from './db/index.ts';
 import { jsonLogger } from './log.ts';
+import { PEOPLE_USAGE, PeopleUsage, peopleCommand } from './people/cli.ts';
 
 const USAGE = `usage: hush-server <command>
   start                                      migrate, then serve on HUSH_HOST:HUSH_PORT
@@ -40,11 +62,48 @@ const USAGE = `usage: hush-server <command>
   tenant enrollment-token TENANT
   tenant telemetry TENANT LEVEL
   policy publish TENANT FILE
+  audit verify [--tenant TENANT]             exit 3 naming the first broken entry
+  audit list TENANT [--limit N]              newest first (default 100)
+  tenant retention TENANT DAYS               keep incidents DAYS days (default 180)
+  tenant erase-user TENANT PSEUDONYM         erase one user's records (right to be forgotten)
+  retention run                              delete expired records now (the server runs it daily)
+  backup FILE                                SQLite online backup; PostgreSQL: pg_dump
+  restore FILE [--force]                     stop the server first; --force replaces data
+${PEOPLE_USAGE}
 
 environment: HUSH_HOST, HUSH_PORT, DATABASE_URL (postgres://...) or HUSH_DB_FILE,
   HUSH_LOG_LEVEL, HUSH_RATE_LIMIT_PER_MINUTE, HUSH_KEY_GRACE_DAYS (see docs/server.md)`;
 
 class UsageError extends Error {}
+
+/** Exit status of `audit verify` when a chain is broken (1 is any other failure, 2 usage). */
+const EXIT_AUDIT_BROKEN = 3;
+
+/**
+ * The key that encrypts signing keys at rest: HUSH_SECRET_KEY, or for the embedded SQLite default
+ * a key file beside the database (created on first use). PostgreSQL needs HUSH_SECRET_KEY: several
+ * instances must share one key, and a file on one machine would not be shared.
+ */
+function secretKeyFor(config: Config): { key: Buffer; file?: string } {
+  if (config.secretKey) return { key: config.secretKey };
+  if (config.databaseUrl) {
+    throw new UsageError(
+      'HUSH_SECRET_KEY must be set with DATABASE_URL (every instance needs the same key; make one with `openssl rand -hex 32`)',
+    );
+  }
+  const file = join(dirname(config.dbFile), 'secret.key');
+  return { key: loadOrCreateSecretKeyFile(file).key, file };
+}
+
+/** Who the audit log names for a command run from this shell. */
+function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    // No passwd entry (some containers): still say it came from the command line.
+    return 'cli';
+  }
+}
 
 function telemetry(value: string | undefined): TelemetryLevel {
   const level = TELEMETRY_LEVELS.find((l) => l === value);
@@ -65,12 +124,31 @@ async function start(config: Config): Promise<void> {
   const db = openConfigured(config);
   const applied = await migrate(db);
   if (applied.length) log.log('info', 'migrations applied', { migrations: applied });
+  const secret = secretKeyFor(config);
+  if (secret.file) {
+    log.log(
+      'warn',
+      'signing keys are encrypted with a generated key file; back it up apart from the database, or set HUSH_SECRET_KEY',
+      { file: secret.file },
+    );
+  }
+  const encrypted = await encryptStoredKeys(db, secret.key);
+  if (encrypted) log.log('info', 'signing keys encrypted at rest', { keys: encrypted });
   const app = createApp({
     db,
     log,
+    secretKey: secret.key,
     now: Date.now,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
+  // Scheduled jobs: every instance ticks, leases in the database let one run each (jobs.ts).
+  const jobs = startJobs({ db, log, now: Date.now }, [
+    retentionJob(),
+    rollupJob(),
+    anomalyJob(),
+    webhookJob(),
+  ]);
+  void jobs.tick();
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     log.log('info', 'listening', {
@@ -89,7 +167,10 @@ async function start(config: Config): Promise<void> {
   const stop = (signal: string) => {
     log.log('info', 'stopping', { signal });
     server.close(() => {
-      void db.destroy().then(() => process.exit(0));
+      void jobs
+        .stop()
+        .then(() => db.destroy())
+        .then(() => process.exit(0));
     });
   };
   process.once('SIGINT', () => stop('SIGINT'));
@@ -100,8 +181,18 @@ async function admin(config: Config, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { telemetry: { type: 'string' }, 'grace-days': { type: 'string' } },
+    options: {
+      telemetry: { type: 'string' },
+      'grace-days': { type: 'string' },
+      tenant: { type: 'string' },
+      limit: { type: 'string' },
+      'batch-size': { type: 'string' },
+      role: { type: 'string' },
+      teams: { type: 'string' },
+      base: { type: 'string' },
+    },
   });
+  const actor = cliActor();
   const [group, verb, a, b] = positionals;
   const need = (x: string | undefined, what: string): string => {
     if (!x) throw new UsageError(`missing ${what}`);
@@ -110,13 +201,33 @@ async function admin(config: Config, args: string[]): Promise<void> {
   const db = openConfigured(config);
   try {
     await migrate(db);
+    const secretKey = secretKeyFor(config).key;
+    await encryptStoredKeys(db, secretKey);
     const cmd = `${group} ${verb ?? ''}`.trim();
+    if (
+      group === 'setup-links' ||
+      (group === 'tenant' && ['user', 'admin-link', 'pseudonym-key'].includes(verb ?? ''))
+    ) {
+      try {
+        const baseUrl = values.base ?? `http://${config.host}:${config.port}`;
+        const words = positionals.slice(1);
+        print(
+          await peopleCommand(db, group, { words, ...values, actor, baseUrl, now: Date.now() }),
+        );
+      } catch (e) {
+        if (e instanceof PeopleUsage) throw new UsageError(e.message);
+        throw e;
+      }
+      return;
+    }
     switch (cmd) {
       case 'tenant create':
         print(
           await createTenant(db, {
             name: need(a, 'NAME'),
             telemetry: values.telemetry === undefined ? 'counts' : telemetry(values.telemetry),
+            actor,
+            secretKey,
           }),
         );
         break;
@@ -129,14 +240,14 @@ async function admin(config: Config, args: string[]): Promise<void> {
         if (!Number.isInteger(graceDays) || graceDays < 0) {
           throw new UsageError('--grace-days must be a whole number of days');
         }
-        print({ keys: await rotateKey(db, need(a, 'TENANT'), { graceDays }) });
+        print({ keys: await rotateKey(db, need(a, 'TENANT'), { graceDays, actor, secretKey }) });
         break;
       }
       case 'tenant enrollment-token':
-        print({ enrollmentToken: await newEnrollmentToken(db, need(a, 'TENANT')) });
+        print({ enrollmentToken: await newEnrollmentToken(db, need(a, 'TENANT'), { actor }) });
         break;
       case 'tenant telemetry':
-        await setTelemetry(db, need(a, 'TENANT'), telemetry(b));
+        await setTelemetry(db, need(a, 'TENANT'), telemetry(b), { actor });
         print({ telemetry: b });
         break;
       case 'policy publish': {
@@ -147,7 +258,49 @@ async function admin(config: Config, args: string[]): Promise<void> {
         } catch (e) {
           throw new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         }
-        print({ revision: await publishPolicy(db, need(a, 'TENANT'), doc) });
+        print({ revision: await publishPolicy(db, need(a, 'TENANT'), doc, Date.now(), actor) });
+        break;
+      }
+      case 'audit verify': {
+        const tenants = values.tenant ? [values.tenant] : await auditedTenants(db);
+        const verdicts = [];
+        for (const tenantId of tenants) verdicts.push(await verifyAudit(db, tenantId));
+        print({ ok: verdicts.every((x) => x.ok), tenants: verdicts });
+        const broken = verdicts.find((x) => !x.ok);
+        if (broken && !broken.ok) {
+          console.error(
+            `hush-server: audit chain of tenant ${broken.tenantId} is broken at seq ${broken.brokenSeq}: ${broken.problem}`,
+          );
+          process.exitCode = EXIT_AUDIT_BROKEN;
+        }
+        break;
+      }
+      case 'tenant retention': {
+        const days = Number(need(b, 'DAYS'));
+        await setRetention(db, need(a, 'TENANT'), days, { actor });
+        print({ retentionDays: days });
+        break;
+      }
+      case 'tenant erase-user':
+        print(
+          await eraseUser(db, need(a, 'TENANT'), need(b, 'PSEUDONYM'), { actor, now: Date.now() }),
+        );
+        break;
+      case 'retention run': {
+        const raw = values['batch-size'];
+        const batchSize = raw === undefined ? 5000 : Number(raw);
+        if (!Number.isInteger(batchSize) || batchSize < 1) {
+          throw new UsageError('--batch-size must be a whole number of at least 1');
+        }
+        print({ tenants: await runRetention(db, Date.now(), { batchSize, actor }) });
+        break;
+      }
+      case 'audit list': {
+        const limit = values.limit === undefined ? 100 : Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+          throw new UsageError('--limit must be a whole number from 1 to 1000');
+        }
+        print({ entries: await listAudit(db, need(a ?? values.tenant, 'TENANT'), { limit }) });
         break;
       }
       default:
@@ -176,8 +329,40 @@ async function main(argv: string[]): Promise<void> {
     }
     return;
   }
-  if (command === 'tenant' || command === 'policy') return admin(config, [command, ...rest]);
+  if (
+    command === 'tenant' ||
+    command === 'policy' ||
+    command === 'audit' ||
+    command === 'retention' ||
+    command === 'setup-links'
+  ) {
+    return admin(config, [command, ...rest]);
+  }
+  if (command === 'backup' || command === 'restore') return backupCommand(config, command, rest);
   throw new UsageError(`unknown command: ${command}`);
+}
+
+/** `backup FILE` and `restore FILE [--force]`: no migration first (a backup copies as it is). */
+async function backupCommand(config: Config, command: string, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError(`usage: hush-server ${command} FILE`);
+  const url = config.databaseUrl;
+  const force = values.force;
+  // A BackupError (refusal, bad file) is printed by main's handler as one line, exit 1.
+  if (command === 'backup') {
+    const info = url ? await backupPostgres(url, file) : await backupSqlite(config.dbFile, file);
+    print({ backup: file, ...info });
+  } else {
+    const info = url
+      ? await restorePostgres(file, url, { force })
+      : await restoreSqlite(file, config.dbFile, { force });
+    print({ restored: file, into: url ? 'postgresql' : config.dbFile, ...info });
+  }
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

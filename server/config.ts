@@ -4,6 +4,7 @@
  * so an operator fixes a deployment in one go instead of one restart per mistake.
  */
 import * as v from 'valibot';
+import { parseSecretKey } from './crypto.ts';
 
 const Int = (name: string, min: number, max: number) =>
   v.pipe(
@@ -42,6 +43,15 @@ const EnvSchema = v.object({
   ),
   HUSH_RATE_LIMIT_PER_MINUTE: v.optional(Int('HUSH_RATE_LIMIT_PER_MINUTE', 1, 1_000_000), '120'),
   HUSH_KEY_GRACE_DAYS: v.optional(Int('HUSH_KEY_GRACE_DAYS', 0, 3650), '14'),
+  HUSH_SECRET_KEY: v.optional(
+    v.pipe(
+      v.string(),
+      v.check(
+        (s) => parseSecretKey(s) !== null,
+        'HUSH_SECRET_KEY must be a 256-bit key: 64 hex digits or 44 base64 characters (e.g. `openssl rand -hex 32`)',
+      ),
+    ),
+  ),
 });
 
 /** The validated configuration. */
@@ -56,6 +66,11 @@ export interface Config {
   rateLimitPerMinute: number;
   /** How long a rotated-out signing key still signs policies, so pinned clients can move over. */
   keyGraceDays: number;
+  /**
+   * Encrypts tenants' signing keys at rest. Unset: the CLI uses (or creates) `secret.key` beside
+   * the SQLite file, and refuses to run on PostgreSQL, where every instance needs the same key.
+   */
+  secretKey: Buffer | undefined;
 }
 
 /** Thrown with one line per bad variable. */
@@ -91,5 +106,9 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logLevel: o.HUSH_LOG_LEVEL,
     rateLimitPerMinute: o.HUSH_RATE_LIMIT_PER_MINUTE,
     keyGraceDays: o.HUSH_KEY_GRACE_DAYS,
+    secretKey:
+      o.HUSH_SECRET_KEY === undefined
+        ? undefined
+        : (parseSecretKey(o.HUSH_SECRET_KEY) ?? undefined),
   };
 }

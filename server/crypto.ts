@@ -6,7 +6,11 @@
  * guessable secrets against offline guessing, and nothing can guess 2^256. SHA-256 keeps every
  * device-authenticated request at microseconds instead of the tens of milliseconds scrypt costs.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
+  createCipheriv,
+  createDecipheriv,
   createHash,
   createPrivateKey,
   generateKeyPairSync,
@@ -60,4 +64,87 @@ export function signEd25519(privateKeyPkcs8: string, data: Uint8Array): string {
     type: 'pkcs8',
   });
   return sign(null, data, key).toString('base64');
+}
+
+// --- Signing keys at rest ---------------------------------------------------------------------
+//
+// Tenants' private signing keys are stored encrypted with AES-256-GCM under a key from the
+// environment (HUSH_SECRET_KEY) or, for the embedded SQLite default, a key file generated beside
+// the database. A copy of the database (or a backup) alone then cannot sign policies. The key id
+// is the additional authenticated data, so a ciphertext moved to another key's row does not
+// decrypt. Format: `enc:v1:` + base64(12-byte IV | ciphertext | 16-byte tag).
+
+const ENC_PREFIX = 'enc:v1:';
+
+/** Whether a stored private key is already encrypted. */
+export function isEncryptedKey(stored: string): boolean {
+  return stored.startsWith(ENC_PREFIX);
+}
+
+/**
+ * Parses a 256-bit secret given as 64 hex digits or base64/base64url (43 or 44 characters);
+ * null when it is neither.
+ */
+export function parseSecretKey(text: string): Buffer | null {
+  const t = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(t)) return Buffer.from(t, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(t)) {
+    const b = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return b.length === 32 ? b : null;
+  }
+  return null;
+}
+
+/** Encrypts a PKCS#8 private key (base64) for storage in the row of key `keyId`. */
+export function encryptPrivateKey(pkcs8: string, keyId: string, secret: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', secret, iv);
+  cipher.setAAD(Buffer.from(keyId, 'utf8'));
+  const body = Buffer.concat([cipher.update(Buffer.from(pkcs8, 'base64')), cipher.final()]);
+  return ENC_PREFIX + Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
+}
+
+/**
+ * The PKCS#8 key (base64) from a stored value: decrypted when encrypted (a row written before
+ * encryption was switched on passes through until `encryptStoredKeys` has run). Throws a clear
+ * error when the secret is missing or wrong.
+ */
+export function decryptPrivateKey(
+  stored: string,
+  keyId: string,
+  secret: Buffer | undefined,
+): string {
+  if (!isEncryptedKey(stored)) return stored;
+  if (!secret) throw new Error(`signing key ${keyId} is encrypted and no HUSH_SECRET_KEY is set`);
+  const raw = Buffer.from(stored.slice(ENC_PREFIX.length), 'base64');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', secret, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(keyId, 'utf8'));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    return Buffer.concat([
+      decipher.update(raw.subarray(12, raw.length - 16)),
+      decipher.final(),
+    ]).toString('base64');
+  } catch {
+    throw new Error(
+      `signing key ${keyId} does not decrypt: HUSH_SECRET_KEY is not the key it was stored with`,
+    );
+  }
+}
+
+/**
+ * Reads the secret key file, or creates it (32 random bytes, hex, mode 0600) when it does not
+ * exist; returns the key and whether it was created.
+ */
+export function loadOrCreateSecretKeyFile(file: string): { key: Buffer; created: boolean } {
+  if (existsSync(file)) {
+    const key = parseSecretKey(readFileSync(file, 'utf8'));
+    if (!key) throw new Error(`${file} does not hold a 256-bit key (64 hex digits)`);
+    return { key, created: false };
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  const key = randomBytes(32);
+  // 'wx': never overwrite a key another process wrote a moment ago.
+  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  return { key, created: true };
 }

@@ -8,6 +8,8 @@ import * as v from 'valibot';
 import type { Db } from './db/index.ts';
 import type { DeviceTable } from './db/schema.ts';
 import type { Logger } from './log.ts';
+import type { ScryptParams } from './people/password.ts';
+import type { SessionUser } from './session.ts';
 
 /** What the app needs from outside. */
 export interface Deps {
@@ -16,11 +18,18 @@ export interface Deps {
   /** Milliseconds since the epoch; tests pass a fixed clock. */
   now: () => number;
   rateLimitPerMinute: number;
+  /** scrypt cost for new password hashes (people/password.ts); tests pass cheap parameters. */
+  passwordCost?: ScryptParams;
+  /** Decrypts tenants' signing keys (crypto.ts); unset only in tests that store keys clear. */
+  secretKey?: Buffer | undefined;
 }
 
-/** The Hono environment: the authenticated device, when a route requires one. */
+/**
+ * The Hono environment: the authenticated device, when a route requires one; the signed-in user
+ * and the hash of their session, when a route requires a user (session.ts).
+ */
 export interface AppEnv {
-  Variables: { device: DeviceTable };
+  Variables: { device: DeviceTable; user: SessionUser; sessionHash: string };
 }
 
 /** A 4xx answer with a JSON body `{error, message, issues?}`. */

@@ -7,9 +7,14 @@ import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { ENTITY_TYPES } from '@/rules/types.ts';
 import * as s from './schemas.ts';
+import { PEOPLE_ROUTES } from './people/openapi.ts';
+import { DASHBOARD_ROUTES } from './routes/dashboard-api.ts';
+import * as audit from './routes/audit.ts';
+import * as summary from './routes/summary.ts';
+import * as hooks from './routes/webhooks.ts';
 
 interface RouteDoc {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
   /** Needs `Authorization: Bearer <device credential>`. */
@@ -88,11 +93,182 @@ export const ROUTES: RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/audit',
+    summary:
+      "The tenant's audit log, newest first (admin, auditor; session cookie). Query: limit (1-1000, default 100), before (seq)",
+    device: false,
+    responses: {
+      '200': ['Audit entries', audit.AuditListResponse],
+      '400': errors['400'],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin or auditor', s.ErrorResponse],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/audit/verify',
+    summary: "Walk the tenant's audit chain; names the first broken entry (admin, auditor)",
+    device: false,
+    responses: {
+      '200': ['The verdict (ok false with brokenSeq when broken)', audit.AuditVerifyResponse],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin or auditor', s.ErrorResponse],
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/erasure',
+    summary:
+      "Erase every record of one user pseudonym (right to be forgotten); audited by the pseudonym's SHA-256 (admin; X-CSRF-Token)",
+    device: false,
+    body: audit.ErasureRequest,
+    responses: {
+      '200': ['Erased: rows deleted per table', audit.ErasureResponse],
+      '400': errors['400'],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
+      '413': writeErrors['413'],
+      '415': writeErrors['415'],
+    },
+  },
+  ...(
+    [
+      [
+        'overview',
+        'Incidents over the period by day or week and by type, level, site, action, outcome, channel and page class, each against the previous period. Query: from, to (YYYY-MM-DD, both included), bucket (day, week)',
+        summary.OverviewResponse,
+      ],
+      [
+        'sites',
+        'The top AI sites of the period. Query: from, to, limit (default 10)',
+        summary.SitesResponse,
+      ],
+      [
+        'teams',
+        'Incidents by team; teams with fewer than k users are merged into other or withheld. Query: from, to',
+        summary.TeamsResponse,
+      ],
+      [
+        'people',
+        'Incidents by person (pseudonym), only in teams of at least k users. Query: from, to, limit (default 100)',
+        summary.PeopleResponse,
+      ],
+    ] as const
+  ).map(([name, summaryText, response]): RouteDoc => ({
+    method: 'get',
+    path: `/api/v1/summary/${name}`,
+    summary: `${summaryText} (any signed-in user; a manager sees only their teams)`,
+    device: false,
+    responses: {
+      '200': ['The summary', response],
+      '400': errors['400'],
+      '401': ['No valid session', s.ErrorResponse],
+    },
+  })),
+  {
+    method: 'post',
+    path: '/api/v1/summary/settings',
+    summary: "Set the tenant's k for k-anonymity (admin; X-CSRF-Token); audited",
+    device: false,
+    body: summary.SummarySettings,
+    responses: {
+      '200': ['Set', summary.SummarySettingsResponse],
+      '400': errors['400'],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
+      '413': writeErrors['413'],
+      '415': writeErrors['415'],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/anomalies',
+    summary:
+      "Days on which a person's or team's incidents rose above their own baseline (a manager: their teams of at least k users). Query: from, to",
+    device: false,
+    responses: {
+      '200': ['The anomalies', summary.AnomaliesResponse],
+      '400': errors['400'],
+      '401': ['No valid session', s.ErrorResponse],
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/anomalies/detect',
+    summary:
+      'Check one day for anomalies now (admin; X-CSRF-Token); new ones go to webhooks; audited',
+    device: false,
+    body: summary.DetectRequest,
+    responses: {
+      '200': ['Checked', summary.DetectResponse],
+      '400': errors['400'],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
+      '413': writeErrors['413'],
+      '415': writeErrors['415'],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks',
+    summary: "The tenant's outbound webhooks with delivery counts, never secrets (admin, auditor)",
+    device: false,
+    responses: {
+      '200': ['The webhooks', hooks.WebhookList],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin or auditor', s.ErrorResponse],
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks',
+    summary:
+      'Create an outbound webhook (https, or http to localhost); the signing secret is in this answer only (admin; X-CSRF-Token); audited',
+    device: false,
+    body: hooks.WebhookCreate,
+    responses: {
+      '201': ['Created', hooks.WebhookCreated],
+      '400': errors['400'],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
+      '413': writeErrors['413'],
+      '415': writeErrors['415'],
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/webhooks/:id',
+    summary: 'Delete a webhook and its undelivered events (admin; X-CSRF-Token); audited',
+    device: false,
+    responses: {
+      '200': ['Deleted', hooks.WebhookDeleted],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
+      '404': ['No such webhook in this tenant', s.ErrorResponse],
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/:id/test',
+    summary:
+      'Send a signed test event now, one attempt, and report the answer (admin; X-CSRF-Token); audited',
+    device: false,
+    responses: {
+      '200': ['What the receiver answered', hooks.WebhookTestResult],
+      '401': ['No valid session', s.ErrorResponse],
+      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
+      '404': ['No such webhook in this tenant', s.ErrorResponse],
+    },
+  },
+  {
+    method: 'get',
     path: '/api/v1/openapi.json',
     summary: 'This description',
     device: false,
     responses: { '200': ['OpenAPI 3.0 document', null] },
   },
+  ...PEOPLE_ROUTES,
+  ...DASHBOARD_ROUTES,
 ];
 
 function schema(x: v.GenericSchema): unknown {

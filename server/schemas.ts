@@ -12,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { ENTITY_TYPES } from '@/rules/types.ts';
-import { CHANNELS, OUTCOMES } from '@/lib/guard/context.ts';
+import { CHANNELS, OUTCOMES } from '@/lib/guard/vocabulary.ts';
 import { ACTIONS, PAGE_CLASSES } from '@/lib/guard/decide.ts';
 import { COUNT_MAX, REASON_MAX } from '@/lib/incidents/record.ts';
 
@@ -198,8 +198,20 @@ export const IncidentBatch = v.strictObject(
       v.minLength(1, 'must hold at least one record'),
       v.maxLength(BATCH_MAX, `must hold at most ${BATCH_MAX} records`),
     ),
+    /**
+     * How many pending records the device's bounded queue has dropped since it was installed (a
+     * running total, so a replayed batch reports nothing twice). Issue 4.
+     */
+    droppedTotal: v.optional(
+      v.pipe(
+        v.number('must be the number of dropped records (a number)'),
+        v.integer('must be a whole number'),
+        v.minValue(0, 'must not be negative'),
+        v.maxValue(2_147_483_647, 'must fit in 32 bits'),
+      ),
+    ),
   },
-  unknownField('records'),
+  unknownField('records, droppedTotal'),
 );
 
 export const IncidentBatchResponse = v.object({

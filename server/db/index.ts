@@ -13,6 +13,13 @@ import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
+/**
+ * The PostgreSQL schema each database handle works in. Kysely's migrator looks for its lock
+ * table in every schema unless told which one: a second Hush schema in the same database (a
+ * test run, a bench) would otherwise make it believe the lock table exists when it does not.
+ */
+const SCHEMAS = new WeakMap<Db, string>();
+
 export interface DbOptions {
   /** `postgres://...`; when absent, `file` is used. */
   url?: string | undefined;
@@ -30,7 +37,9 @@ export function openDb(opts: DbOptions): Db {
       max: 10,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    if (opts.schema) SCHEMAS.set(db, opts.schema);
+    return db;
   }
   const file = opts.file ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -45,7 +54,12 @@ export function openDb(opts: DbOptions): Db {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrate(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const schema = SCHEMAS.get(db);
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

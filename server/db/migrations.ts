@@ -96,8 +96,254 @@ const m0001: Migration = {
   },
 };
 
+/**
+ * 0003_audit (issue 5, h7): the hash-chained audit log and its per-tenant head, the tenant's
+ * retention period, leases for scheduled jobs, and the indexes retention and erasure delete by.
+ */
+const m0003: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('time', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('target', 'text')
+      .addColumn('details', 'text', (c) => c.notNull())
+      .addColumn('prev_hash', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('audit_log_pk', ['tenant_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('audit_heads')
+      .addColumn('tenant_id', 'text', (c) => c.primaryKey())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .alterTable('tenants')
+      .addColumn('retention_days', 'integer', (c) => c.notNull().defaultTo(180))
+      .execute();
+    await db.schema
+      .createTable('job_leases')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('holder', 'text')
+      .addColumn('lease_until', 'text', (c) => c.notNull())
+      .addColumn('next_run_at', 'text', (c) => c.notNull())
+      .addColumn('last_run_at', 'text')
+      .addColumn('last_error', 'text')
+      .execute();
+    await db.schema
+      .createIndex('incidents_tenant_user')
+      .on('incidents')
+      .columns(['tenant_id', 'user_pseudonym'])
+      .execute();
+    await db.schema
+      .createIndex('false_alarms_tenant_time')
+      .on('false_alarms')
+      .columns(['tenant_id', 'time'])
+      .execute();
+  },
+};
+
+/**
+ * 0004_outbound (issue 5, h8): the tenant's k for k-anonymity, daily rollups the summaries read
+ * (so a dashboard query touches thousands of rows, not millions), detected anomalies, outbound
+ * webhooks and their durable outbox, and the index that finds incidents by arrival.
+ */
+const m0004: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('tenants')
+      .addColumn('min_group_size', 'integer', (c) => c.notNull().defaultTo(5))
+      .execute();
+    await db.schema
+      .createIndex('incidents_tenant_received')
+      .on('incidents')
+      .columns(['tenant_id', 'received_at'])
+      .execute();
+    await db.schema
+      .createTable('rollup_user_day')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('team', 'text', (c) => c.notNull())
+      .addColumn('user_pseudonym', 'text', (c) => c.notNull())
+      .addColumn('incidents', 'integer', (c) => c.notNull())
+      .addColumn('items', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('rollup_user_day_pk', ['tenant_id', 'day', 'team', 'user_pseudonym'])
+      .execute();
+    await db.schema
+      .createTable('rollup_dim_day')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('team', 'text', (c) => c.notNull())
+      .addColumn('dim', 'text', (c) => c.notNull())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('incidents', 'integer', (c) => c.notNull())
+      .addColumn('items', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('rollup_dim_day_pk', ['tenant_id', 'day', 'team', 'dim', 'key'])
+      .execute();
+    // Covering indexes: a summary reads only these columns over a (tenant, day) range, so the
+    // database answers from the index alone instead of visiting each table row.
+    await db.schema
+      .createIndex('rollup_user_day_cover')
+      .on('rollup_user_day')
+      .columns(['tenant_id', 'day', 'team', 'user_pseudonym', 'incidents', 'items'])
+      .execute();
+    await db.schema
+      .createIndex('rollup_dim_day_cover')
+      .on('rollup_dim_day')
+      .columns(['tenant_id', 'day', 'dim', 'team', 'key', 'incidents', 'items'])
+      .execute();
+    await db.schema
+      .createTable('rollup_state')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('position', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('anomalies')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('team', 'text', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('baseline_median', 'real', (c) => c.notNull())
+      .addColumn('threshold', 'real', (c) => c.notNull())
+      .addColumn('detected_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('anomalies_pk', ['tenant_id', 'day', 'kind', 'subject'])
+      .execute();
+    await db.schema
+      .createTable('webhooks')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('url', 'text', (c) => c.notNull())
+      .addColumn('format', 'text', (c) => c.notNull())
+      .addColumn('events', 'text', (c) => c.notNull())
+      .addColumn('secret', 'text', (c) => c.notNull())
+      .addColumn('incidents_cursor', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('webhooks_tenant').on('webhooks').column('tenant_id').execute();
+    await db.schema
+      .createTable('webhook_outbox')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('webhook_id', 'text', (c) => c.notNull())
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('event_type', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+      .addColumn('lease_until', 'text')
+      .addColumn('last_status', 'integer')
+      .addColumn('last_error', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('delivered_at', 'text')
+      .addUniqueConstraint('webhook_outbox_event', ['webhook_id', 'event_id'])
+      .execute();
+    await db.schema
+      .createIndex('webhook_outbox_due')
+      .on('webhook_outbox')
+      .columns(['status', 'next_attempt_at'])
+      .execute();
+  },
+};
+
+/**
+ * 0002_people (issue 5, h6): dashboard users, sessions, one-time invitations, sign-in throttling,
+ * the tenant's pseudonym key, reveal grants, and device revocation.
+ */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('teams', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('totp_secret', 'text')
+      .addColumn('totp_last_step', 'integer')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('password_changed_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addUniqueConstraint('users_tenant_email', ['tenant_id', 'email'])
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await db.schema
+      .createTable('invitations')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('teams', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('login_throttle')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('window_start', 'text', (c) => c.notNull())
+      .addColumn('locked_until', 'text')
+      .execute();
+    await db.schema
+      .createTable('pseudonym_keys')
+      .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('reveal_grants')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('pseudonym', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.alterTable('devices').addColumn('revoked_at', 'text').execute();
+  },
+};
+
+/**
+ * 0005_incidents_dropped (issue 4, h5): how many pending incidents a device's bounded queue had to
+ * drop (a running total the extension reports with each batch; the largest figure is kept, so a
+ * replayed batch changes nothing).
+ */
+const m0005: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('devices')
+      .addColumn('incidents_dropped', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
 /** Every migration, by name. */
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001 };
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_people': m0002,
+  '0003_audit': m0003,
+  '0004_outbound': m0004,
+  '0005_incidents_dropped': m0005,
+};
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,

@@ -15,6 +15,10 @@ export interface TenantTable {
   /** `counts` or `counts-and-reasons`: whether override reasons may be stored. */
   telemetry: string;
   created_at: string;
+  /** Days incidents and false alarms are kept (retention.ts); 180 unless the tenant sets it. */
+  retention_days: Generated<number>;
+  /** k for k-anonymity (summary.ts): the fewest distinct users a team or person group may show. */
+  min_group_size: Generated<number>;
 }
 
 export interface SigningKeyTable {
@@ -50,6 +54,13 @@ export interface DeviceTable {
   browser: string;
   enrolled_at: string;
   last_seen_at: string;
+  /** When an admin revoked it (its credential stops working); null while active. Since 0002. */
+  revoked_at: string | null;
+  /**
+   * Pending incidents the device's bounded queue dropped, in total (the largest figure reported).
+   * Since 0005; optional here only so inserts may leave it to its default of 0.
+   */
+  incidents_dropped?: number;
 }
 
 export interface IncidentTable {
@@ -95,6 +106,200 @@ export interface RateLimitTable {
   count: Generated<number>;
 }
 
+/** One audit log entry (audit.ts): append-only, hash-chained per tenant. */
+export interface AuditEntryTable {
+  tenant_id: string;
+  /** 1, 2, 3... per tenant, without gaps. */
+  seq: number;
+  time: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** Canonical JSON (sorted keys) of a small object of identifiers and numbers. */
+  details: string;
+  /** The previous entry's hash; 64 zeros for seq 1. */
+  prev_hash: string;
+  /** SHA-256 (hex) over the canonical encoding of this entry and prev_hash. */
+  hash: string;
+}
+
+/** The last seq and hash of a tenant's audit chain; its row is what serialises appends. */
+export interface AuditHeadTable {
+  tenant_id: string;
+  seq: number;
+  hash: string;
+}
+
+/** A scheduled job's lease (jobs.ts): which instance runs it now, and when it is next due. */
+export interface JobLeaseTable {
+  name: string;
+  holder: string | null;
+  lease_until: string;
+  next_run_at: string;
+  last_run_at: string | null;
+  last_error: string | null;
+}
+
+/** A dashboard user (people/users.ts), one tenant's; `email` is unique within the tenant. */
+export interface UserTable {
+  id: string;
+  tenant_id: string;
+  /** Trimmed and lower-cased. */
+  email: string;
+  /** `admin`, `manager` or `auditor`. */
+  role: string;
+  /** JSON array of team names a manager may see. */
+  teams: string;
+  /** `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>` (people/password.ts). */
+  password_hash: string;
+  /** Base32 TOTP secret; null until the user has set up a second factor. */
+  totp_secret: string | null;
+  /** The last accepted TOTP time step: a code from it or an earlier step is refused (replay). */
+  totp_last_step: number | null;
+  created_at: string;
+  password_changed_at: string;
+  /** When the user was revoked (can no longer sign in); null while active. */
+  revoked_at: string | null;
+}
+
+/** A dashboard session (session.ts); the id itself is only in the user's cookie. */
+export interface SessionTable {
+  /** SHA-256 (hex) of the session id. */
+  id_hash: string;
+  tenant_id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, however active the session is. */
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** A one-time link to create a user (the first admin, or a user an admin invites). */
+export interface InvitationTable {
+  /** SHA-256 (hex) of the token in the link. */
+  token_hash: string;
+  tenant_id: string;
+  role: string;
+  /** JSON array of team names. */
+  teams: string;
+  /** Who made it: `cli:start`, `cli:<os user>`, `user:<id>`. */
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Failed sign-ins counted per account and per address, shared by every instance. */
+export interface LoginThrottleTable {
+  /** `account:<tenant>:<email>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+/** A tenant's pseudonym key: the HMAC key the extension hashes user ids with. */
+export interface PseudonymKeyTable {
+  tenant_id: string;
+  /** 32 random bytes, base64url. */
+  key: string;
+  created_at: string;
+}
+
+/** An admin's time-limited permission to check who is behind one pseudonym. */
+export interface RevealGrantTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  pseudonym: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Incidents per user and day (summary.ts); `team` is '' for incidents without a team. */
+export interface RollupUserDayTable {
+  tenant_id: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  team: string;
+  user_pseudonym: string;
+  incidents: number;
+  /** Sum of the incidents' counts. */
+  items: number;
+}
+
+/** Incidents per dimension value, team and day (summary.ts): dim is type, level, site, ... */
+export interface RollupDimDayTable {
+  tenant_id: string;
+  day: string;
+  team: string;
+  dim: string;
+  key: string;
+  incidents: number;
+  items: number;
+}
+
+/** Named positions of background work (summary.ts: the rollup watermark). */
+export interface RollupStateTable {
+  name: string;
+  position: string;
+}
+
+/** A day on which a person's or team's incidents rose above their own baseline (anomalies.ts). */
+export interface AnomalyTable {
+  tenant_id: string;
+  day: string;
+  /** `person` or `team`. */
+  kind: string;
+  /** The pseudonym or the team name ('' for no team). */
+  subject: string;
+  /** The team the subject belongs to ('' for none; the team itself for kind `team`). */
+  team: string;
+  count: number;
+  baseline_median: number;
+  threshold: number;
+  detected_at: string;
+}
+
+/** An admin-configured outbound webhook (webhooks.ts). */
+export interface WebhookTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  /** `json` or `cef`. */
+  format: string;
+  /** Comma-separated event types: `incidents`, `anomalies`. */
+  events: string;
+  /** HMAC key, base64url; shown once at creation, kept to sign deliveries. */
+  secret: string;
+  /** ISO minute: incidents received from here on are not yet queued for this webhook. */
+  incidents_cursor: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** One event for one webhook, durable until delivered or given up on (webhooks.ts). */
+export interface WebhookOutboxTable {
+  id: string;
+  tenant_id: string;
+  webhook_id: string;
+  /** The receiver's dedup key; the same event is never queued twice for one webhook. */
+  event_id: string;
+  event_type: string;
+  /** The event as JSON (formatted for the webhook at delivery time). */
+  payload: string;
+  /** `pending`, `delivering`, `delivered`, `failed`. */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   signing_keys: SigningKeyTable;
@@ -103,4 +308,19 @@ export interface Database {
   incidents: IncidentTable;
   false_alarms: FalseAlarmTable;
   rate_limits: RateLimitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  invitations: InvitationTable;
+  login_throttle: LoginThrottleTable;
+  pseudonym_keys: PseudonymKeyTable;
+  reveal_grants: RevealGrantTable;
+  audit_log: AuditEntryTable;
+  audit_heads: AuditHeadTable;
+  job_leases: JobLeaseTable;
+  rollup_user_day: RollupUserDayTable;
+  rollup_dim_day: RollupDimDayTable;
+  rollup_state: RollupStateTable;
+  anomalies: AnomalyTable;
+  webhooks: WebhookTable;
+  webhook_outbox: WebhookOutboxTable;
 }

@@ -6,13 +6,16 @@
  */
 import { Hono } from 'hono';
 import { deviceAuth } from '../auth.ts';
+import { deviceCors } from '../cors.ts';
 import { readBody, type AppEnv, type Deps } from '../http.ts';
 import { deviceRateLimit } from '../ratelimit.ts';
 import { IncidentBatch } from '../schemas.ts';
 
 export function incidentRoutes(deps: Deps) {
-  return new Hono<AppEnv>().use(deviceAuth(deps), deviceRateLimit(deps)).post('/', async (c) => {
-    const { records } = await readBody(c, IncidentBatch);
+  // CORS first: a preflight carries no credential and must be answered before authentication.
+  const before = [deviceCors(), deviceAuth(deps), deviceRateLimit(deps)];
+  return new Hono<AppEnv>().use(...before).post('/', async (c) => {
+    const { records, droppedTotal } = await readBody(c, IncidentBatch);
     const device = c.var.device;
     const tenant = await deps.db
       .selectFrom('tenants')
@@ -54,6 +57,15 @@ export function incidentRoutes(deps: Deps) {
       .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
       .returning('id')
       .execute();
+    if (droppedTotal !== undefined && droppedTotal > 0) {
+      // A running total: only a larger figure is written, so a replay or a late batch is a no-op.
+      await deps.db
+        .updateTable('devices')
+        .set({ incidents_dropped: droppedTotal })
+        .where('id', '=', device.id)
+        .where('incidents_dropped', '<', droppedTotal)
+        .execute();
+    }
     deps.log.log('info', 'incidents stored', {
       tenantId: device.tenant_id,
       deviceId: device.id,

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { publicKeys, signingKeys } from '../admin.ts';
 import { deviceAuth } from '../auth.ts';
-import { signEd25519 } from '../crypto.ts';
+import { decryptPrivateKey, signEd25519 } from '../crypto.ts';
 import { fail, type AppEnv, type Deps } from '../http.ts';
 
 /** Whether an If-None-Match header names `etag` (a list, `*`, or a weak form). */
@@ -46,7 +46,7 @@ export function policyRoutes(deps: Deps) {
         signatures: keys.map((k) => ({
           keyId: k.id,
           alg: 'Ed25519',
-          signature: signEd25519(k.private_key, bytes),
+          signature: signEd25519(decryptPrivateKey(k.private_key, k.id, deps.secretKey), bytes),
         })),
       });
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
