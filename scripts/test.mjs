@@ -58,6 +58,9 @@ if (unitStatus !== 0 || !unit) broken.push('unit tests');
 if (existsSync(chromium)) {
   if (run('npx', ['wxt', 'build']) !== 0) {
     broken.push('extension build');
+  } else if (run('npx', ['vite', 'build', '--config', 'server/dashboard/vite.config.ts']) !== 0) {
+    // test/e2e/dashboard.spec.ts drives the built dashboard.
+    broken.push('dashboard build');
   } else {
     const e2eJson = join(tmp, 'playwright.json');
     rmSync(e2eJson, { force: true });

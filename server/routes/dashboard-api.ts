@@ -1,0 +1,277 @@
+/**
+ * `/api/v1/dashboard/*`: the few figures the dashboard (issue 6) needs that the summary API
+ * (routes/summary.ts) does not give: the enrolled browsers with the policy revision each last
+ * reported and whether it is out of date, and the top unapproved AI tools of a period.
+ *
+ * Everything is scoped by the session's tenant. Unapproved tools follow the summary API's rules:
+ * a manager sees only their teams, nothing when those teams held fewer than k users in the period,
+ * and a tool's distinct-user count is shown only when it is at least k (else null: "fewer than k").
+ */
+import { Hono, type Context } from 'hono';
+import { sql } from 'kysely';
+import * as v from 'valibot';
+import { fail, type AppEnv, type Deps } from '../http.ts';
+import { requireUser } from '../session.ts';
+import { minGroupSize, periodProblem, type Period } from '../summary.ts';
+
+/** A device that has not been seen for this long counts as silent (out of date). */
+export const SILENT_AFTER_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-11-28'));
+const Limit = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,3}$/, 'limit must be a whole number'),
+  v.transform(Number),
+  v.minValue(1, 'limit must be at least 1'),
+  v.maxValue(100, 'limit must be at most 100'),
+);
+
+/** Query of `GET /api/v1/dashboard/unapproved-tools`. */
+export const ToolsQuery = v.strictObject({ from: Day, to: Day, limit: v.optional(Limit) }, (i) =>
+  i.expected === 'never' ? 'unknown query parameter (allowed: from, to, limit)' : i.message,
+);
+
+/** `GET /api/v1/dashboard/unapproved-tools` answer. */
+export const ToolsResponse = v.object({
+  period: v.object({ from: v.string(), to: v.string() }),
+  k: v.number(),
+  /** True when a manager's teams held fewer than k users in the period: no tools are listed. */
+  suppressed: v.boolean(),
+  tools: v.array(
+    v.object({
+      /** Catalogue site id, or the host for a site the catalogue does not know. */
+      key: v.string(),
+      incidents: v.number(),
+      /** Distinct pseudonyms; null when fewer than k (k-anonymity). */
+      users: v.nullable(v.number()),
+    }),
+  ),
+});
+
+/** Why a device counts as out of date. */
+export const OUTDATED_REASONS = ['extension', 'policy', 'silent'] as const;
+
+/** `GET /api/v1/dashboard/devices` answer. */
+export const DevicesResponse = v.object({
+  /** The tenant's newest published policy revision (null: none published yet). */
+  currentPolicy: v.nullable(v.number()),
+  /** The newest extension version among the tenant's active devices. */
+  newestExtension: v.nullable(v.string()),
+  silentAfterDays: v.number(),
+  devices: v.array(
+    v.object({
+      id: v.string(),
+      browser: v.string(),
+      extensionVersion: v.string(),
+      /** The highest policy revision in the device's incidents (null: no incident yet). */
+      policyVersion: v.nullable(v.number()),
+      enrolledAt: v.string(),
+      lastSeenAt: v.string(),
+      revokedAt: v.nullable(v.string()),
+      incidentsDropped: v.number(),
+      outdated: v.array(v.picklist(OUTDATED_REASONS)),
+    }),
+  ),
+});
+
+/** Compares dotted numeric versions (1.10.0 > 1.9.3); missing parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+function query<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
+  const r = v.safeParse(schema, c.req.query());
+  if (!r.success) {
+    const i = r.issues[0];
+    const path = v.getDotPath(i);
+    return fail(400, 'invalid_request', path ? `${path}: ${i.message}` : i.message);
+  }
+  return r.output;
+}
+
+export function dashboardApiRoutes(deps: Deps) {
+  return new Hono<AppEnv>()
+    .get('/devices', requireUser(deps, ['admin', 'auditor']), async (c) => {
+      const tenantId = c.var.user.tenantId;
+      const now = deps.now();
+      const [rows, policy, versions] = await Promise.all([
+        deps.db
+          .selectFrom('devices')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .orderBy('enrolled_at')
+          .orderBy('id')
+          .execute(),
+        deps.db
+          .selectFrom('policies')
+          .select((e) => e.fn.max<number>('revision').as('revision'))
+          .where('tenant_id', '=', tenantId)
+          .executeTakeFirst(),
+        // The device table does not keep the policy revision a browser applies; its incidents
+        // report it. This reads the tenant's incidents once (see docs/dashboard.md, "Not done").
+        deps.db
+          .selectFrom('incidents')
+          .select(['device_id', (e) => e.fn.max<number>('policy_version').as('v')])
+          .where('tenant_id', '=', tenantId)
+          .groupBy('device_id')
+          .execute(),
+      ]);
+      const policyOf = new Map(versions.map((r) => [r.device_id, Number(r.v)]));
+      const currentPolicy = policy?.revision == null ? null : Number(policy.revision);
+      let newestExtension: string | null = null;
+      for (const d of rows) {
+        if (d.revoked_at !== null) continue;
+        if (newestExtension === null || compareVersions(d.extension_version, newestExtension) > 0)
+          newestExtension = d.extension_version;
+      }
+      const devices = rows.map((d) => {
+        const policyVersion = policyOf.get(d.id) ?? null;
+        const outdated: (typeof OUTDATED_REASONS)[number][] = [];
+        if (d.revoked_at === null) {
+          if (newestExtension && compareVersions(d.extension_version, newestExtension) < 0)
+            outdated.push('extension');
+          if (currentPolicy !== null && policyVersion !== null && policyVersion < currentPolicy)
+            outdated.push('policy');
+          if (now - Date.parse(d.last_seen_at) > SILENT_AFTER_DAYS * DAY_MS)
+            outdated.push('silent');
+        }
+        return {
+          id: d.id,
+          browser: d.browser,
+          extensionVersion: d.extension_version,
+          policyVersion,
+          enrolledAt: d.enrolled_at,
+          lastSeenAt: d.last_seen_at,
+          revokedAt: d.revoked_at,
+          incidentsDropped: Number(d.incidents_dropped ?? 0),
+          outdated,
+        };
+      });
+      return c.json({
+        currentPolicy,
+        newestExtension,
+        silentAfterDays: SILENT_AFTER_DAYS,
+        devices,
+      });
+    })
+    .get('/unapproved-tools', requireUser(deps), async (c) => {
+      const q = query(c, ToolsQuery);
+      const p: Period = { from: q.from, to: q.to };
+      const problem = periodProblem(p);
+      if (problem) fail(400, 'invalid_request', problem);
+      const user = c.var.user;
+      const k = await minGroupSize(deps.db, user.tenantId);
+      const teams = user.role === 'manager' ? [...new Set(user.teams)] : null;
+      const start = `${p.from}T00:00:00.000Z`;
+      const end = new Date(Date.parse(`${p.to}T00:00:00.000Z`) + DAY_MS).toISOString();
+      if (teams) {
+        // The same rule as the summary overview: a manager's scope with fewer than k users in
+        // the period shows nothing, so the figures cannot single out one agent.
+        const scope =
+          teams.length === 0
+            ? 0
+            : Number(
+                (
+                  await deps.db
+                    .selectFrom('incidents')
+                    .select(sql<number>`count(distinct user_pseudonym)`.as('n'))
+                    .where('tenant_id', '=', user.tenantId)
+                    .where('time', '>=', start)
+                    .where('time', '<', end)
+                    .where('team', 'in', teams)
+                    .executeTakeFirst()
+                )?.n ?? 0,
+              );
+        if (scope < k) return c.json({ period: p, k, suppressed: true, tools: [] });
+      }
+      let tq = deps.db
+        .selectFrom('incidents')
+        .select([
+          sql<string>`coalesce(site_id, host)`.as('key'),
+          (e) => e.fn.countAll<number>().as('n'),
+          sql<number>`count(distinct user_pseudonym)`.as('users'),
+        ])
+        .where('tenant_id', '=', user.tenantId)
+        .where('page_class', '=', 'unapproved-ai')
+        .where('time', '>=', start)
+        .where('time', '<', end);
+      if (teams) tq = tq.where('team', 'in', teams);
+      const rows = await tq
+        .groupBy(sql`coalesce(site_id, host)`)
+        .orderBy('n', 'desc')
+        .orderBy('key')
+        .limit(q.limit ?? 10)
+        .execute();
+      return c.json({
+        period: p,
+        k,
+        suppressed: false,
+        tools: rows.map((r) => ({
+          key: r.key,
+          incidents: Number(r.n),
+          users: Number(r.users) >= k ? Number(r.users) : null,
+        })),
+      });
+    });
+}
+
+const ErrorBody = v.object({ error: v.string(), message: v.string() });
+type Responses = Record<string, [string, v.GenericSchema | null]>;
+
+/** One described route, the shape openapi.ts's RouteDoc has. */
+export interface DashboardRouteDoc {
+  method: 'get';
+  path: string;
+  summary: string;
+  device: false;
+  responses: Responses;
+}
+
+const noSession: Responses = { '401': ['No valid session', ErrorBody] };
+
+/** The OpenAPI entries of the dashboard's routes (API and the static app), spread into ROUTES. */
+export const DASHBOARD_ROUTES: DashboardRouteDoc[] = [
+  {
+    method: 'get',
+    path: '/api/v1/dashboard/devices',
+    summary:
+      "The tenant's enrolled browsers with extension and policy versions and why each is out of date (admin, auditor)",
+    device: false,
+    responses: {
+      '200': ['The devices', DevicesResponse],
+      ...noSession,
+      '403': ['Not an admin or auditor', ErrorBody],
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/dashboard/unapproved-tools',
+    summary:
+      'The unapproved AI tools with the most incidents in the period, users counted only from k (any signed-in user; a manager sees only their teams). Query: from, to, limit (default 10)',
+    device: false,
+    responses: {
+      '200': ['The tools', ToolsResponse],
+      '400': ['Bad query; `message` names the parameter', ErrorBody],
+      ...noSession,
+    },
+  },
+  {
+    method: 'get',
+    path: '/dashboard/*',
+    summary:
+      'The dashboard web app (Preact): its files, and index.html for every client route (HTML, no inline script)',
+    device: false,
+    responses: {
+      '200': ['A file of the app', null],
+      '302': ['/dashboard redirects to /dashboard/', null],
+      '404': ['No such file, or the dashboard is not built (npm run build:dashboard)', null],
+    },
+  },
+];
