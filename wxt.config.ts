@@ -22,7 +22,8 @@ export default defineConfig({
     // activeTab: when the agent opens the popup, it may read that one tab's address, to name a
     // page Hush does not guard and to tell a guarded tab opened before install to reload. No
     // install warning, no access to other tabs.
-    permissions: ['storage', 'activeTab'],
+    // alarms: the policy sync's timer (lib/sync/client.ts), which survives the worker being stopped.
+    permissions: ['storage', 'activeTab', 'alarms'],
     key: EXTENSION_KEY,
     // What IT may set through browser policy (generated from lib/policy; see docs/policy.md).
     storage: { managed_schema: 'managed_schema.json' },

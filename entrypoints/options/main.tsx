@@ -2,6 +2,10 @@ import { render } from 'preact';
 import { sendToBackground } from '@/lib/messages.ts';
 import { KEYS, type PolicyState } from '@/lib/policy/service.ts';
 import { savePreference } from '@/lib/policy/preferences.ts';
+import { summariseSync } from '@/lib/sync/describe.ts';
+import { SYNC_KEY } from '@/lib/sync/policy-sync.ts';
+import { loadSyncStatus } from '@/lib/sync/status.ts';
+import { SyncStatus } from '../popup/SyncStatus.tsx';
 import { Options } from './Options.tsx';
 
 const mount = document.getElementById('app')!;
@@ -23,6 +27,14 @@ async function load(): Promise<void> {
     error = null;
   }
   show();
+  await showSync();
+}
+
+/** The policy's source and the last sync with the company backend (lib/sync), below the table. */
+async function showSync(): Promise<void> {
+  const sources = state ? Object.values(state.fields).map((f) => f.source) : [];
+  const summary = summariseSync(await loadSyncStatus(browser.storage.local), sources);
+  render(<SyncStatus summary={summary} />, document.getElementById('sync')!);
 }
 
 function change(field: string, value: unknown): void {
@@ -40,6 +52,7 @@ function change(field: string, value: unknown): void {
 // Live: a change of managed policy, company policy or preferences shows without reloading.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && KEYS.revision in changes) void load();
+  else if (area === 'local' && SYNC_KEY in changes) void showSync();
 });
 
 show();

@@ -2,7 +2,9 @@
 import { TYPE_INFO, type EntityType } from '@/rules/types.ts';
 import { OUTCOMES, type Outcome } from '@/lib/guard/context.ts';
 import type { PageClass } from '@/lib/guard/decide.ts';
+import type { SyncSummary, UploadSummary } from '@/lib/sync/describe.ts';
 import type { PopupState } from './state.ts';
+import { SyncStatus } from './SyncStatus.tsx';
 
 const CLASS_LABEL: Record<PageClass, string> = {
   'unapproved-ai': 'Unapproved AI tool',
@@ -28,11 +30,24 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   allowed: 'Allowed',
 };
 
-export function Popup({ version, state }: { version: string; state: PopupState | null }) {
+export function Popup({
+  version,
+  state,
+  sync = null,
+  uploads = null,
+}: {
+  version: string;
+  state: PopupState | null;
+  /** The policy's source and the last sync; null until read. */
+  sync?: SyncSummary | null;
+  /** The incident uploader's status; null until read (or when the background cannot say). */
+  uploads?: UploadSummary | null;
+}) {
   return (
     <main class="popup">
       <h1>Hush</h1>
       {state === null ? <p role="status">Loading…</p> : <Site state={state} />}
+      {sync ? <SyncStatus summary={sync} uploads={uploads} /> : null}
       <p class="version" data-testid="version">
         Version {version}
       </p>

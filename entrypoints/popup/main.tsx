@@ -1,13 +1,51 @@
 import { render } from 'preact';
-import { WHICH_PAGE } from '@/lib/messages.ts';
+import { sendToBackground, WHICH_PAGE } from '@/lib/messages.ts';
+import { KEYS as POLICY_KEYS } from '@/lib/policy/service.ts';
+import {
+  summariseSync,
+  summariseUploads,
+  type SyncSummary,
+  type UploadSummary,
+} from '@/lib/sync/describe.ts';
+import { SYNC_KEY } from '@/lib/sync/policy-sync.ts';
+import { loadSyncStatus } from '@/lib/sync/status.ts';
 import { createTabSummaries } from '@/lib/incidents/summary.ts';
 import { Popup } from './Popup.tsx';
 import { loadPopupState, type PopupState } from './state.ts';
 
 const mount = document.getElementById('app')!;
 const version = browser.runtime.getManifest().version;
-const show = (state: PopupState | null): void =>
-  render(<Popup version={version} state={state} />, mount);
+let shown: PopupState | null = null;
+let sync: SyncSummary | null = null;
+let uploads: UploadSummary | null = null;
+const show = (state: PopupState | null): void => {
+  shown = state;
+  render(<Popup version={version} state={state} sync={sync} uploads={uploads} />, mount);
+};
+
+/**
+ * Reads the sync status, the policy's sources and the uploader's status (the background answers
+ * the last two; no secrets, no records).
+ */
+async function loadSync(): Promise<void> {
+  const send = (m: unknown) => browser.runtime.sendMessage(m);
+  const [status, policy, upload] = await Promise.all([
+    loadSyncStatus(browser.storage.local),
+    sendToBackground(send, 'hush:policy-state', {}),
+    sendToBackground(send, 'hush:upload-status', {}).catch(() => ({ error: 'no answer' })),
+  ]);
+  const sources = 'error' in policy ? [] : Object.values(policy.fields).map((f) => f.source);
+  sync = summariseSync(status, sources);
+  uploads = 'error' in upload ? null : summariseUploads(upload);
+  show(shown);
+}
+
+// A sync while the popup is open shows at once.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && (SYNC_KEY in changes || POLICY_KEYS.revision in changes)) {
+    void loadSync();
+  }
+});
 
 /**
  * The tab to describe: the active tab of the window the popup belongs to, or `?tab=<id>` when the
@@ -23,6 +61,7 @@ async function targetTab(): Promise<number | null> {
 
 async function start(): Promise<void> {
   show(null);
+  void loadSync().catch(() => undefined);
   const tabId = await targetTab();
   const summaries = createTabSummaries();
   const state = await loadPopupState({

@@ -60,6 +60,11 @@ describe('parseIncidentRecord (validation on read)', () => {
     expect(parseIncidentRecord(record)).toEqual(record);
     expect(parseIncidentRecord({ ...record, siteId: null })).toEqual({ ...record, siteId: null });
     expect(parseIncidentRecord({ ...record, text: 'raw' })).toEqual(record);
+    // The policy revision (since issue 4) is kept when present; older records have none.
+    expect(parseIncidentRecord({ ...record, policyVersion: 12 })).toEqual({
+      ...record,
+      policyVersion: 12,
+    });
   });
 
   it.each([
@@ -69,6 +74,9 @@ describe('parseIncidentRecord (validation on read)', () => {
     ['sent without a time', { ...record, state: 'sent' }],
     ['pending with a time', { ...record, sentAt: 5 }],
     ['bad counts', { ...record, counts: { CREDIT_CARD: -2 } }],
+    ['a negative policy version', { ...record, policyVersion: -1 }],
+    ['a fractional policy version', { ...record, policyVersion: 1.5 }],
+    ['a policy version as text', { ...record, policyVersion: '3' }],
   ])('refuses %s', (_label, value) => {
     expect(parseIncidentRecord(value)).toBeNull();
   });

@@ -13,7 +13,7 @@ import {
   type Channel,
   type GuardEvent,
   type Outcome,
-} from '@/lib/guard/context.ts';
+} from '@/lib/guard/vocabulary.ts';
 import { ACTIONS, PAGE_CLASSES, type Action, type PageClass } from '@/lib/guard/decide.ts';
 
 /** The longest override reason kept; a content script must shorten longer ones before sending. */
@@ -21,7 +21,10 @@ export const REASON_MAX = 500;
 /** The largest count of one type in one decision: more is a bug or a forged report. */
 export const COUNT_MAX = 10_000;
 
-/** Where a record is in the sync queue (issue 4): `pending` until the backend acknowledged it. */
+/**
+ * Where a record is in the sync queue (issue 4): `pending` until the backend acknowledged it. A
+ * record the backend refuses for good is deleted and counted (lib/sync/upload.ts), not kept.
+ */
 export type SyncState = 'pending' | 'sent';
 
 export interface IncidentRecord {
@@ -48,7 +51,15 @@ export interface IncidentRecord {
   sentAt: number | null;
   /** The extension version that made the record, so the backend can tell old clients apart. */
   extensionVersion: string;
+  /**
+   * The revision of the synced policy that made the decision (0: built-in defaults or a policy
+   * that did not come from the backend). Absent in records made before issue 4; read as 0.
+   */
+  policyVersion?: number;
 }
+
+/** The largest policy revision (the backend keeps it in a 32-bit integer). */
+export const POLICY_VERSION_MAX = 2_147_483_647;
 
 const EVENT_KEYS = new Set(['channel', 'action', 'outcome', 'counts', 'reason']);
 
@@ -129,6 +140,15 @@ export function parseIncidentRecord(value: unknown): IncidentRecord | null {
   }
   if ((v.state === 'sent') !== (v.sentAt !== null)) return null;
   if (typeof v.extensionVersion !== 'string' || v.extensionVersion.length > 32) return null;
+  if (
+    v.policyVersion !== undefined &&
+    (typeof v.policyVersion !== 'number' ||
+      !Number.isInteger(v.policyVersion) ||
+      v.policyVersion < 0 ||
+      v.policyVersion > POLICY_VERSION_MAX)
+  ) {
+    return null;
+  }
   const record: IncidentRecord = {
     id: v.id,
     time: v.time,
@@ -144,6 +164,7 @@ export function parseIncidentRecord(value: unknown): IncidentRecord | null {
     extensionVersion: v.extensionVersion,
   };
   if (v.reason !== undefined) record.reason = v.reason;
+  if (v.policyVersion !== undefined) record.policyVersion = v.policyVersion;
   return record;
 }
 

@@ -26,10 +26,11 @@ function memoryCell(initial: unknown = undefined): ValueCell<unknown> & { value:
   return cell;
 }
 
-function setup() {
+function setup(keepReason = true) {
   const name = `service-test-${++dbs}`;
   let ids = 0;
   const warnings: string[] = [];
+  let recorded = 0;
   const summaryCell = memoryCell();
   const visitCell = memoryCell();
   const visits = createVisitCounter(visitCell);
@@ -45,11 +46,23 @@ function setup() {
     now: () => NOW,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     extensionVersion: '0.1.0',
+    policyVersion: () => 7,
+    keepReason: () => keepReason,
+    onRecorded: () => recorded++,
     warn: (m) => warnings.push(m),
   });
   const frameAt = (url: string, tabId = 5, frameId = 0, documentId?: string) =>
     guardedFrameOf({ id: ID, url, tab: { id: tabId }, frameId, documentId }, ID)!;
-  return { service, name, summaryCell, visitCell, visits, warnings, frameAt };
+  return {
+    service,
+    name,
+    summaryCell,
+    visitCell,
+    visits,
+    warnings,
+    frameAt,
+    recorded: () => recorded,
+  };
 }
 
 afterEach(() => {
@@ -66,7 +79,7 @@ const masked: GuardEvent = {
 
 describe('incident service', () => {
   it('turns a report into a pending record with the sender’s site, and adds it to the tab', async () => {
-    const { service, name, frameAt } = setup();
+    const { service, name, frameAt, recorded } = setup();
     const frame = frameAt('https://chatgpt.com/c/9');
     await service.pageStarted({ pageId: 'page-0001', restored: false }, frame);
     const record = await service.report(masked, frame);
@@ -83,10 +96,24 @@ describe('incident service', () => {
       state: 'pending',
       sentAt: null,
       extensionVersion: '0.1.0',
+      policyVersion: 7,
     });
     const store = await openIncidentStore({ name });
     stores.push(store);
     expect(await store.pending()).toEqual([record]);
+    expect(recorded()).toBe(1);
+  });
+
+  it('keeps no reason at all when the telemetry level is counts only', async () => {
+    const { service, name, frameAt } = setup(false);
+    const record = await service.report(
+      { channel: 'send', action: 'warn', outcome: 'overridden', counts: {}, reason: 'Needed it' },
+      frameAt('https://chatgpt.com/'),
+    );
+    expect(record).not.toHaveProperty('reason');
+    const store = await openIncidentStore({ name });
+    stores.push(store);
+    expect((await store.get(record.id))?.reason).toBeUndefined();
   });
 
   it('masks the override reason again before keeping it', async () => {

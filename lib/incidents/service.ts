@@ -29,6 +29,18 @@ export interface IncidentServiceDeps {
   now: () => number;
   newId: () => string;
   extensionVersion: string;
+  /**
+   * The revision of the synced policy in force (the record's `policyVersion`); 0 (built-in or
+   * managed-only policy) when absent.
+   */
+  policyVersion?: () => number | Promise<number>;
+  /**
+   * Whether the policy's telemetry level lets override reasons be kept (`counts-and-reasons`).
+   * False when absent: a reason is only ever stored when policy asks for it.
+   */
+  keepReason?: () => boolean;
+  /** Called after a record was stored, so the uploader can send it soon (lib/sync/upload.ts). */
+  onRecorded?: () => void;
   /** Where failures are told (types and names only, never data); console.warn by default. */
   warn?: (message: string) => void;
 }
@@ -53,6 +65,7 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
   return {
     async report(event, frame) {
       const time = deps.now();
+      const policyVersion = await Promise.resolve(deps.policyVersion?.() ?? 0).catch(() => 0);
       const record: IncidentRecord = {
         id: deps.newId(),
         time,
@@ -66,8 +79,13 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
         state: 'pending',
         sentAt: null,
         extensionVersion: deps.extensionVersion,
+        policyVersion,
       };
-      if (event.reason !== undefined) record.reason = scrubReason(event.reason, deps.scan);
+      // Counts only unless policy asks for reasons: the reason is then scanned and masked again
+      // here and sealed by the store (lib/sealed.ts) before it reaches the disk.
+      if (event.reason !== undefined && deps.keepReason?.() === true) {
+        record.reason = scrubReason(event.reason, deps.scan);
+      }
       // The summary must not wait for (or fail with) the database, and the other way round.
       await Promise.all([
         deps.summaries
@@ -76,6 +94,7 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
         deps
           .store()
           .then((store) => store.add(record))
+          .then(() => deps.onRecorded?.())
           .catch((error: unknown) => {
             warn(`Hush: incident not stored (${nameOf(error)}: ${messageOf(error)})`);
             throw error;

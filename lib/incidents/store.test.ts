@@ -2,6 +2,7 @@
 // runs its real schema steps and transactions, without a browser.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
+import { parseSealed } from '@/lib/sealed.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncidentRecord } from './record.ts';
 import {
@@ -55,7 +56,7 @@ describe('incident store', () => {
     (await store(name)).close();
     const db = await openDB(name);
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['incidents', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual(['incidents', 'keys', 'meta', 'sync']);
     const tx = db.transaction('incidents');
     expect(tx.store.keyPath).toBe('id');
     expect([...tx.store.indexNames].sort()).toEqual(['by-state-time', 'by-time']);
@@ -101,6 +102,11 @@ describe('incident store', () => {
     db.close();
     expect((await s.pending()).map((r) => r.id)).toEqual([record(1).id]);
     expect(await s.get(record(2).id)).toBeNull();
+    // Damaged records at the head of the queue do not hold up the ones behind them.
+    await s.add(record(3));
+    expect((await s.pending(1)).map((r) => r.id)).toEqual([record(1).id]);
+    await s.markSent([record(1).id], T0 + 9000);
+    expect((await s.pending(1)).map((r) => r.id)).toEqual([record(3).id]);
   });
 
   it('deletes acknowledged records after the retention, and keeps pending ones however old', async () => {
@@ -204,5 +210,104 @@ describe('incident store', () => {
     newer.close();
     // ...and the next use opens a new connection (which now fails: this build is the older one).
     await expect(get()).rejects.toBeInstanceOf(IncidentStoreError);
+  });
+
+  it('seals the override reason at rest with a non-extractable key, and opens it on read', async () => {
+    const name = fresh();
+    const s = await store(name);
+    const reason = 'Approved by [EMAIL] on the ticket';
+    await s.add(record(1, { reason }));
+    await s.markSent([record(1).id], T0 + 5000); // the state moves, the sealed reason stays
+    const db = await openDB(name);
+    const raw = (await db.get('incidents', record(1).id)) as Record<string, unknown>;
+    const key = (await db.get('keys', 'reasons')) as CryptoKey;
+    db.close();
+    expect(raw.reason).toBeUndefined();
+    expect(parseSealed(raw.sealedReason)).not.toBeNull();
+    expect(JSON.stringify(raw)).not.toContain('ticket');
+    expect(
+      new TextDecoder().decode((raw.sealedReason as { data: ArrayBuffer }).data),
+    ).not.toContain('ticket');
+    expect(key).toBeInstanceOf(CryptoKey);
+    expect(key.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
+    expect(await s.get(record(1).id)).toEqual({
+      ...record(1, { reason }),
+      state: 'sent',
+      sentAt: T0 + 5000,
+    });
+    expect((await s.recent()).map((r) => r.reason)).toEqual([reason]);
+  });
+
+  it('keeps the same key across openings, and leaves out a reason moved to another record', async () => {
+    const name = fresh();
+    const warnings: string[] = [];
+    await (await store(name)).add(record(1, { reason: 'first' }));
+    const s = await store(name);
+    expect((await s.get(record(1).id))?.reason).toBe('first');
+    // Copy record 1's sealed reason onto record 2: the id is bound in, so it must not open.
+    const db = await openDB(name);
+    const raw = (await db.get('incidents', record(1).id)) as Record<string, unknown>;
+    await db.put('incidents', { ...record(2), sealedReason: raw.sealedReason });
+    db.close();
+    const again = await store(name, { warn: (m: string) => warnings.push(m) });
+    const moved = await again.get(record(2).id);
+    expect(moved).toEqual(record(2));
+    expect(warnings).toEqual(['Hush: an override reason could not be opened and is left out']);
+  });
+
+  it('migrates a version-1 database: plain reasons are sealed, records and counters kept', async () => {
+    const name = fresh();
+    const v1 = await openDB(name, 1, {
+      upgrade: (db, _old, _new, tx) => MIGRATIONS[0]!(db as never, tx as never),
+    });
+    await v1.put('incidents', record(1, { reason: 'plain reason one' }));
+    await v1.put('incidents', record(2));
+    await v1.put('incidents', { ...record(3, { reason: 'plain reason three' }) });
+    await v1.put('meta', 4, 'droppedPending');
+    v1.close();
+
+    const s = await store(name);
+    const db = await openDB(name);
+    const raws = (await db.getAll('incidents')) as Record<string, unknown>[];
+    const flag = await db.get('meta', 'sealPlainReasons');
+    db.close();
+    expect(raws.map((r) => r.reason)).toEqual([undefined, undefined, undefined]);
+    expect(raws.map((r) => parseSealed(r.sealedReason) !== null)).toEqual([true, false, true]);
+    expect(flag).toBeUndefined();
+    expect((await s.pending()).map((r) => r.reason)).toEqual([
+      'plain reason one',
+      undefined,
+      'plain reason three',
+    ]);
+    expect(await s.droppedPending()).toBe(4);
+    // A second pass has nothing to do.
+    expect(await s.sealPlainReasons()).toBe(0);
+  });
+
+  it('deletes records the backend refused for good, and counts them', async () => {
+    const s = await store(fresh());
+    for (const i of [1, 2, 3]) await s.add(record(i));
+    expect(await s.reject([record(1).id, record(3).id, record(9).id])).toBe(2);
+    expect(await s.reject([record(1).id])).toBe(0);
+    expect((await s.pending()).map((r) => r.id)).toEqual([record(2).id]);
+    expect(await s.rejectedCount()).toBe(2);
+    expect(await s.pendingCount()).toBe(1);
+  });
+
+  it('gives the upload lease to one owner at a time until it expires or is released', async () => {
+    const name = fresh();
+    const a = await store(name);
+    const b = await store(name); // a second context on the same database
+    expect(await a.tryLease('worker-a', T0, 60_000)).toBe(true);
+    expect(await b.tryLease('worker-b', T0 + 1000, 60_000)).toBe(false);
+    expect(await a.tryLease('worker-a', T0 + 30_000, 60_000)).toBe(true); // renewed
+    expect(await b.tryLease('worker-b', T0 + 61_000, 60_000)).toBe(false);
+    // The holder was killed: its lease runs out and another takes over.
+    expect(await b.tryLease('worker-b', T0 + 90_001, 60_000)).toBe(true);
+    await a.releaseLease('worker-a'); // not the holder any more: nothing changes
+    expect(await a.tryLease('worker-a', T0 + 90_002, 60_000)).toBe(false);
+    await b.releaseLease('worker-b');
+    expect(await a.tryLease('worker-a', T0 + 90_003, 60_000)).toBe(true);
   });
 });

@@ -21,6 +21,8 @@ function expectValidManaged(values: unknown): void {
   const m = readManaged(values as Record<string, unknown>);
   expect(m.problems).toEqual([]);
   expect(m.connection.backendUrl).toMatch(/^https:\/\//);
+  // Without the tenant's pseudonym key the backend's reveal check can never match a user.
+  expect(m.connection.pseudonymKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect(m.layer.size).toBeGreaterThan(5);
   expect(m.locked.length).toBeGreaterThan(0);
 }
@@ -92,6 +94,22 @@ function fromRegistry(values: Map<string, string | number>): Record<string, unkn
   }
   return out;
 }
+
+describe('the pseudonym key setting', () => {
+  it('takes the key `tenant pseudonym-key` prints and names anything else', () => {
+    const key = 'k'.repeat(43);
+    expect(valueProblems(schema, { pseudonymKey: key })).toEqual([]);
+    expect(readManaged({ pseudonymKey: ` ${key} ` })).toMatchObject({
+      connection: { pseudonymKey: key },
+      problems: [],
+    });
+    for (const bad of ['too-short', 'k'.repeat(44), `${'k'.repeat(42)}=`, 42]) {
+      const m = readManaged({ pseudonymKey: bad });
+      expect(m.connection.pseudonymKey).toBeUndefined();
+      expect(m.problems).toEqual([{ path: 'pseudonymKey', message: expect.any(String) }]);
+    }
+  });
+});
 
 describe('Windows (registry, for GPO)', () => {
   const cases = [

@@ -109,6 +109,8 @@ const DESCRIPTIONS: Record<string, string> = {
   enrollmentToken: 'The token that lets a browser enroll once with the backend.',
   policySigningKey:
     'Public key (base64 SubjectPublicKeyInfo DER, ECDSA P-256 or Ed25519) that synced policies must be signed with.',
+  pseudonymKey:
+    "The tenant's pseudonym key (printed by `hush-server tenant pseudonym-key TENANT`): users are hashed with it, so the backend's audited reveal check can match them.",
   user: "The user's id (hashed before use: never sent as is), team and groups.",
   policy: 'Policy fields set by IT (see docs/policy.md). Highest layer.',
   locked:

@@ -48,6 +48,13 @@ export const MANAGED_ENTRIES = {
       'must be a public key in base64 (SubjectPublicKeyInfo DER, ECDSA P-256 or Ed25519)',
     ),
   ),
+  pseudonymKey: v.pipe(
+    Token('a pseudonym key', 64),
+    v.regex(
+      /^[A-Za-z0-9_-]{43}$/,
+      'must be the key printed by `tenant pseudonym-key` (43 characters of base64url)',
+    ),
+  ),
   user: v.strictObject(
     {
       id: v.optional(Token('a user id', 320)),

@@ -10,16 +10,7 @@
  * its own (so its own id) and writes policy for that id only; the file is removed afterwards,
  * even when a test fails. All values are made up.
  */
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -31,65 +22,36 @@ import {
   extensionFlags,
   test,
 } from './fixtures.ts';
+import { copyWithOwnKey, managedPolicyFile, type ManagedPolicyFile } from './managed-policy.ts';
 import { buildSites } from './sites/build.mjs';
 import { serveChatSite, type ChatSite } from './sites/serve.ts';
-import { extensionIdOf } from '../../lib/policy/extension-id.ts';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, `hush-e2e-policy-${process.pid}.json`);
 const AI_HOST = 'https://chatgpt.com';
 const EMAIL = 'jane.roe@mailbox-example.net';
 
 let context: BrowserContext;
 let profile: string;
-let extensionDir: string;
+let extension: Awaited<ReturnType<typeof copyWithOwnKey>> | undefined;
 let extensionId: string;
-let createdDirs: string[] = [];
+let policyFile: ManagedPolicyFile | undefined;
 
 function writePolicy(settings: Record<string, unknown>): void {
-  const doc = { '3rdparty': { extensions: { [extensionId]: settings } } };
-  // Write then rename, so Chromium never reads half a file.
-  writeFileSync(`${POLICY_FILE}.tmp`, JSON.stringify(doc, null, 2));
-  cpSync(`${POLICY_FILE}.tmp`, POLICY_FILE);
-  rmSync(`${POLICY_FILE}.tmp`, { force: true });
-}
-
-function removePolicy(): void {
-  rmSync(POLICY_FILE, { force: true });
-  rmSync(`${POLICY_FILE}.tmp`, { force: true });
-  for (const dir of [...createdDirs].reverse()) rmSync(dir, { recursive: true, force: true });
-  createdDirs = [];
+  policyFile!.write(settings);
 }
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   await buildSites();
   // A copy of the build with its own key: policy for this id touches no other test's browser.
-  extensionDir = mkdtempSync(join(tmpdir(), 'hush-policy-ext-'));
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const der = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({
-    type: 'spki',
-    format: 'der',
-  });
-  const manifestPath = join(extensionDir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.key = der.toString('base64');
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  extensionId = await extensionIdOf(der);
-
-  for (const dir of ['/etc/chromium/policies', POLICY_DIR]) {
-    if (!existsSync(dir)) {
-      mkdirSync(dir);
-      createdDirs.push(dir);
-    }
-  }
-  process.once('exit', removePolicy);
+  extension = await copyWithOwnKey(EXTENSION_DIR);
+  extensionId = extension.id;
+  policyFile = managedPolicyFile(extensionId, 'policy');
 
   profile = mkdtempSync(join(tmpdir(), 'hush-e2e-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...extensionFlags(extensionDir), ...CHROMIUM_FLAGS],
+    args: [...extensionFlags(extension.dir), ...CHROMIUM_FLAGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   expect(new URL(worker.url()).host, 'the copy runs under its own id').toBe(extensionId);
@@ -97,10 +59,10 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  removePolicy();
+  policyFile?.remove();
   await context?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
-  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+  extension?.remove();
 });
 
 async function openOptions(): Promise<Page> {

@@ -1,0 +1,412 @@
+/**
+ * The incident uploader: hands the pending records of the local queue (lib/incidents/store.ts) to
+ * the backend (`POST /api/v1/incidents`), so that each arrives once and none is lost.
+ *
+ * - Once: each record's id is the backend's idempotency key, and a record is marked `sent` only
+ *   after a 200 that covers its batch. A batch the backend stored but whose answer was lost (the
+ *   network, or the service worker killed in between) is sent again and answered `new: 0`.
+ * - Never lost: nothing is kept in memory between runs. Records, the retry state and the lease
+ *   live in IndexedDB, so a killed worker or a browser restart resumes where it stopped.
+ * - One at a time: a run holds a lease in IndexedDB (renewed before each batch, expiring after
+ *   LEASE_MS), so two contexts never send the same records together, and a killed worker's lease
+ *   simply runs out.
+ * - Retries: exponential backoff with full jitter (BACKOFF_BASE_MS doubling up to BACKOFF_CAP_MS),
+ *   or the server's Retry-After on 429 and 503. A 401 asks for re-enrollment (`onUnauthorized`).
+ *   A 400, 413 or 422 means the server will never take what was sent: the batch is halved until
+ *   the record at fault is alone, and that record is deleted, counted and named (never retried
+ *   forever). Other 4xx (a wrong backend URL, a proxy answering 403/404) say nothing about the
+ *   records, so they back off like an outage instead of throwing the queue away.
+ *
+ * What leaves the browser is `toWire`: exactly the fields listed in docs/server.md ("What leaves
+ * the browser"), the reason only when the telemetry level allows it.
+ */
+import * as v from 'valibot';
+import type { IncidentRecord } from '@/lib/incidents/record.ts';
+import type { IncidentStore } from '@/lib/incidents/store.ts';
+import type { Enrolment } from './enrollment.ts';
+import { apiUrl, send, type FetchLike } from './http.ts';
+
+/** Records per request: well under the server's cap of 1,000 and its 2 MB body limit. */
+export const UPLOAD_BATCH = 500;
+/** How long a run's lease lasts without renewal: longer than one request may take (30 s). */
+export const LEASE_MS = 60_000;
+/** The first retry waits up to this long (full jitter: a random time from 0 to the bound). */
+export const BACKOFF_BASE_MS = 10_000;
+/** The longest wait between attempts, and the most a Retry-After is honoured for. */
+export const BACKOFF_CAP_MS = 60 * 60_000;
+/** The shortest wait, so a jitter of 0 never turns into a tight loop. */
+export const BACKOFF_MIN_MS = 1_000;
+/** The `sync` store key of the uploader's state (forever). */
+export const UPLOAD_STATE_KEY = 'upload';
+
+/** Why the last attempt did not finish (identifiers, forever; never a response body). */
+export const UPLOAD_ERRORS = [
+  'offline',
+  'server-error',
+  'rate-limited',
+  'unauthorized',
+  'refused',
+] as const;
+export type UploadError = (typeof UPLOAD_ERRORS)[number];
+
+const StateV1 = v.object({
+  v: v.literal(1),
+  /** Failed attempts in a row (0 after a success). */
+  failures: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** No new attempt before this time (ms), unless forced. */
+  nextAttemptAt: v.number(),
+  lastAttemptAt: v.nullable(v.number()),
+  lastSuccessAt: v.nullable(v.number()),
+  lastError: v.nullable(v.picklist(UPLOAD_ERRORS)),
+  /** The dropped-records total the backend last acknowledged. */
+  droppedReported: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+/** The uploader's state as stored (for the popup and options page too). */
+export type UploadState = v.InferOutput<typeof StateV1>;
+
+export const INITIAL_STATE: UploadState = {
+  v: 1,
+  failures: 0,
+  nextAttemptAt: 0,
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  droppedReported: 0,
+};
+
+/** Reads the stored state; anything unreadable counts as a fresh start (nothing is lost by it). */
+export function readUploadState(raw: unknown): UploadState {
+  const r = v.safeParse(StateV1, raw);
+  return r.success ? r.output : { ...INITIAL_STATE };
+}
+
+/**
+ * The wait before attempt `failures + 1`: full jitter, a uniform random time between 0 and
+ * min(cap, base * 2^(failures - 1)), never below BACKOFF_MIN_MS.
+ */
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  const bound = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+  return Math.max(BACKOFF_MIN_MS, Math.floor(random() * bound));
+}
+
+/**
+ * A Retry-After header in milliseconds from `now` (delta seconds or an HTTP date), capped at
+ * BACKOFF_CAP_MS; null when absent or unreadable.
+ */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null) return null;
+  const text = header.trim();
+  let ms: number;
+  if (/^\d{1,10}$/.test(text)) ms = Number(text) * 1000;
+  else {
+    const at = Date.parse(text);
+    if (Number.isNaN(at)) return null;
+    ms = at - now;
+  }
+  return Math.min(BACKOFF_CAP_MS, Math.max(BACKOFF_MIN_MS, ms));
+}
+
+/** One record as the backend takes it (server/schemas.ts `IncidentRecord`). */
+export interface WireRecord {
+  id: string;
+  time: number;
+  siteId: string | null;
+  host: string;
+  pageClass: string;
+  channel: string;
+  action: string;
+  outcome: string;
+  counts: Partial<Record<string, number>>;
+  policyVersion: number;
+  extensionVersion: string;
+  user: string;
+  team: string | null;
+  reason?: string;
+}
+
+const MINUTE = 60_000;
+/** The backend's limit on team names (server/schemas.ts). */
+const TEAM_MAX = 200;
+
+/** The team as the backend accepts it: trimmed, no control characters, at most 200; else null. */
+function wireTeam(team: string | null): string | null {
+  if (team === null) return null;
+  const clean = team.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return clean === '' ? null : clean.slice(0, TEAM_MAX);
+}
+
+/**
+ * What leaves the browser for one record: time to the minute, site and class, channel, action and
+ * outcome, types and counts, policy and extension versions, the user pseudonym and team of the
+ * enrollment, and the (already masked) reason only when `allowReason`. The device is named by the
+ * credential. Nothing else of the record is copied.
+ */
+export function toWire(
+  record: IncidentRecord,
+  enrolment: Pick<Enrolment, 'userPseudonym' | 'team'>,
+  allowReason: boolean,
+): WireRecord {
+  const wire: WireRecord = {
+    id: record.id,
+    time: Math.floor(record.time / MINUTE) * MINUTE,
+    siteId: record.siteId,
+    host: record.host,
+    pageClass: record.pageClass,
+    channel: record.channel,
+    action: record.action,
+    outcome: record.outcome,
+    counts: { ...record.counts },
+    policyVersion: record.policyVersion ?? 0,
+    extensionVersion: record.extensionVersion,
+    user: enrolment.userPseudonym,
+    team: wireTeam(enrolment.team),
+  };
+  if (allowReason && record.reason !== undefined && record.reason.trim() !== '') {
+    wire.reason = record.reason;
+  }
+  return wire;
+}
+
+export interface UploaderDeps {
+  /** The incident store, opened on first use (storeOpener in the extension). */
+  store: () => Promise<IncidentStore>;
+  /** This device's enrollment; null when it is not enrolled (nothing is sent then). */
+  getEnrolment: () => Promise<Enrolment | null>;
+  /** Whether the policy's telemetry level allows override reasons to leave (checked per run). */
+  allowReasons: () => boolean | Promise<boolean>;
+  /** The backend refused the credential (401): drop it and enroll again (lib/sync/client.ts). */
+  onUnauthorized: (enrolment: Enrolment) => void | Promise<void>;
+  fetch: FetchLike;
+  now: () => number;
+  random?: () => number;
+  /** Names a record the backend refused for good, and why (its field paths, never values). */
+  warn?: (message: string) => void;
+  /** Records per request; UPLOAD_BATCH unless a test wants small batches. */
+  batchSize?: number;
+}
+
+export type UploadStatus =
+  /** The queue is empty (everything pending was acknowledged or refused for good). */
+  | 'done'
+  /** Another run holds the lease. */
+  | 'busy'
+  /** Backing off after a failure; `nextAttemptAt` says until when. */
+  | 'waiting'
+  /** The attempt failed; `nextAttemptAt` says when to try again. */
+  | 'failed'
+  | 'not-enrolled';
+
+export interface UploadResult {
+  status: UploadStatus;
+  /** Records the backend acknowledged in this run. */
+  sent: number;
+  /** Records the backend refused for good in this run (deleted and counted). */
+  rejected: number;
+  /** When the next attempt is due (for the alarm), when the run did not finish. */
+  nextAttemptAt?: number;
+  error?: UploadError;
+}
+
+export interface Uploader {
+  /**
+   * Sends what is pending, batch after batch, until the queue is empty or an attempt fails.
+   * Respects the backoff unless `force` (enrollment just changed, or a test).
+   */
+  run(options?: { force?: boolean }): Promise<UploadResult>;
+  /** The stored state (for the popup and the scheduler). */
+  state(): Promise<UploadState>;
+}
+
+type BatchOutcome =
+  | { kind: 'ok' }
+  | { kind: 'bad-records'; why: string }
+  | { kind: 'unauthorized' }
+  | { kind: 'retry'; error: UploadError; after: number | null };
+
+/** The first issue of a 400 answer (path and message), read defensively; the body is small. */
+async function whyRefused(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { message?: unknown; issues?: unknown };
+    const message = typeof body.message === 'string' ? body.message : '';
+    return `${res.status} ${message.slice(0, 200)}`.trim();
+  } catch {
+    return String(res.status);
+  }
+}
+
+/** The HTTP statuses that say the request's content will never be taken as it is. */
+const BAD_RECORDS = new Set([400, 413, 422]);
+/** The statuses worth retrying after a wait (the server or a proxy is busy or failing). */
+const RETRY = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
+
+/**
+ * What the popup shows of the uploader: its stored state plus what waits in the queue. Counts and
+ * times only (no record, no body, no credential), so any extension page may see it.
+ */
+export interface UploadStatusView {
+  /** When a batch was last acknowledged (ms), or null. */
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  /** Why the last attempt failed; null after a success or before any attempt. */
+  lastError: UploadError | null;
+  /** No new attempt before this time (ms); 0 when not backing off. */
+  nextAttemptAt: number;
+  /** Records waiting for the backend. */
+  pending: number;
+  /** Pending records the queue's size cap dropped since it was made (only grows). */
+  droppedTotal: number;
+}
+
+/** Reads the uploader's status from the incident store (the background answers the popup). */
+export async function loadUploadStatus(store: IncidentStore): Promise<UploadStatusView> {
+  const [raw, pending, droppedTotal] = await Promise.all([
+    store.readSync(UPLOAD_STATE_KEY),
+    store.pendingCount(),
+    store.droppedPending(),
+  ]);
+  const state = readUploadState(raw);
+  return {
+    lastSuccessAt: state.lastSuccessAt,
+    lastAttemptAt: state.lastAttemptAt,
+    lastError: state.lastError,
+    nextAttemptAt: state.nextAttemptAt,
+    pending,
+    droppedTotal,
+  };
+}
+
+/** Creates the uploader over the store and the backend named by the enrollment. */
+export function createUploader(deps: UploaderDeps): Uploader {
+  const random = deps.random ?? Math.random;
+  const warn = deps.warn ?? ((m: string) => console.warn(m));
+  const batchSize = Math.max(1, Math.min(UPLOAD_BATCH, deps.batchSize ?? UPLOAD_BATCH));
+
+  async function postBatch(
+    records: IncidentRecord[],
+    enrolment: Enrolment,
+    allowReason: boolean,
+    droppedTotal: number,
+  ): Promise<BatchOutcome> {
+    const body: { records: WireRecord[]; droppedTotal?: number } = {
+      records: records.map((r) => toWire(r, enrolment, allowReason)),
+    };
+    if (droppedTotal > 0) body.droppedTotal = droppedTotal;
+    const res = await send(deps.fetch, apiUrl(enrolment.backendUrl, '/api/v1/incidents'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${enrolment.credential}`,
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res) return { kind: 'retry', error: 'offline', after: null };
+    if (res.status === 200) {
+      // The body ({received, new, reasonsDropped}) is not needed: a 200 covers the whole batch.
+      await res.body?.cancel().catch(() => undefined);
+      return { kind: 'ok' };
+    }
+    if (res.status === 401) return { kind: 'unauthorized' };
+    if (BAD_RECORDS.has(res.status)) return { kind: 'bad-records', why: await whyRefused(res) };
+    const after = retryAfterMs(res.headers.get('retry-after'), deps.now());
+    await res.body?.cancel().catch(() => undefined);
+    if (res.status === 429) return { kind: 'retry', error: 'rate-limited', after };
+    if (RETRY.has(res.status) || res.status >= 500) {
+      return { kind: 'retry', error: 'server-error', after: res.status === 503 ? after : null };
+    }
+    // 403, 404, 405, 415...: the endpoint, not the records. Wait like an outage; keep the queue.
+    return { kind: 'retry', error: 'refused', after: null };
+  }
+
+  async function run(options: { force?: boolean } = {}): Promise<UploadResult> {
+    const store = await deps.store();
+    const owner = crypto.randomUUID();
+    const started = deps.now();
+    if (!(await store.tryLease(owner, started, LEASE_MS))) {
+      return { status: 'busy', sent: 0, rejected: 0 };
+    }
+    let sent = 0;
+    let rejected = 0;
+    try {
+      const state = readUploadState(await store.readSync(UPLOAD_STATE_KEY));
+      if (!options.force && state.nextAttemptAt > started) {
+        return { status: 'waiting', sent, rejected, nextAttemptAt: state.nextAttemptAt };
+      }
+      const enrolment = await deps.getEnrolment();
+      if (!enrolment) return { status: 'not-enrolled', sent, rejected };
+      const allowReason = (await deps.allowReasons()) === true;
+
+      // Halves of a refused batch wait here, so the record at fault is found in log2(n) requests.
+      const queue: IncidentRecord[][] = [];
+      for (;;) {
+        if (queue.length === 0) {
+          const batch = await store.pending(batchSize);
+          if (batch.length === 0) break;
+          queue.push(batch);
+        }
+        const batch = queue.shift()!;
+        // Renew before each request: a run that lost its lease (it took too long) stops.
+        if (!(await store.tryLease(owner, deps.now(), LEASE_MS))) {
+          return { status: 'busy', sent, rejected };
+        }
+        const droppedTotal = await store.droppedPending();
+        const outcome = await postBatch(batch, enrolment, allowReason, droppedTotal);
+        const now = deps.now();
+        if (outcome.kind === 'ok') {
+          await store.markSent(
+            batch.map((r) => r.id),
+            now,
+          );
+          sent += batch.length;
+          state.failures = 0;
+          state.lastError = null;
+          state.lastSuccessAt = now;
+          state.droppedReported = Math.max(state.droppedReported, droppedTotal);
+          continue;
+        }
+        if (outcome.kind === 'bad-records') {
+          if (batch.length > 1) {
+            const half = Math.ceil(batch.length / 2);
+            queue.unshift(batch.slice(0, half), batch.slice(half));
+            continue;
+          }
+          const record = batch[0]!;
+          rejected += await store.reject([record.id]);
+          // The server names the field and the rule; its wording carries no value of ours.
+          warn(`Hush: the backend refused incident ${record.id} for good (${outcome.why})`);
+          continue;
+        }
+        state.failures += 1;
+        state.lastAttemptAt = now;
+        let error: UploadError;
+        let wait: number;
+        if (outcome.kind === 'unauthorized') {
+          error = 'unauthorized';
+          wait = backoffDelay(state.failures, random);
+        } else {
+          error = outcome.error;
+          wait = outcome.after ?? backoffDelay(state.failures, random);
+        }
+        state.lastError = error;
+        state.nextAttemptAt = now + wait;
+        await store.writeSync(UPLOAD_STATE_KEY, state);
+        if (outcome.kind === 'unauthorized') await deps.onUnauthorized(enrolment);
+        return { status: 'failed', sent, rejected, nextAttemptAt: state.nextAttemptAt, error };
+      }
+      const now = deps.now();
+      state.failures = 0;
+      state.nextAttemptAt = 0;
+      state.lastAttemptAt = now;
+      state.lastError = null;
+      await store.writeSync(UPLOAD_STATE_KEY, state);
+      return { status: 'done', sent, rejected };
+    } finally {
+      await store.releaseLease(owner).catch(() => undefined);
+    }
+  }
+
+  return {
+    run,
+    state: async () => readUploadState(await (await deps.store()).readSync(UPLOAD_STATE_KEY)),
+  };
+}
