@@ -49,6 +49,11 @@ export interface ReviewPanelProps {
    * the notice after a mask), and should not have to choose it twice. Ignored when blocked.
    */
   startWithReason?: boolean;
+  /**
+   * Why the message was stopped besides its findings, one sentence each (issue 7: "Copied from
+   * Zendesk 2 minutes ago", hidden text and where it was). Never a customer value.
+   */
+  notes?: readonly string[];
   onMaskAndSend(): void;
   onEdit(): void;
   onSendAnyway(reason: string): void;
@@ -168,6 +173,13 @@ export function ReviewPanel(props: ReviewPanelProps) {
                   {count(masks.length)} will be replaced by tokens like{' '}
                   <span class="hush-preview">[{masks[0]!.type}_1]</span> before sending.
                 </p>
+              )}
+              {props.notes && props.notes.length > 0 && (
+                <ul class="hush-notes">
+                  {props.notes.map((note, i) => (
+                    <li key={i}>{note}</li>
+                  ))}
+                </ul>
               )}
               {warns.length > 0 && (
                 <p>

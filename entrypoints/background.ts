@@ -1,5 +1,6 @@
 // The service worker: answers the typed messages (lib/messages.ts) and turns the guard's reports
-// into incident records, tab summaries and visit counts (lib/incidents/, lib/visits.ts).
+// into incident records, tab summaries and visit counts (lib/incidents/, lib/visits.ts), which
+// the uploader hands to the backend (lib/sync/upload.ts).
 import { scan } from '@/rules/index.ts';
 import { handleMessage } from '@/lib/messages.ts';
 import { guardedFrameOf } from '@/lib/incidents/sender.ts';
@@ -9,19 +10,76 @@ import { createTabSummaries } from '@/lib/incidents/summary.ts';
 import { createVisitCounter } from '@/lib/visits.ts';
 import { createPolicyService } from '@/lib/policy/service.ts';
 import { classifyByPolicy } from '@/lib/policy/convert.ts';
+import { dropEnrolment, ENROLMENT_KEY, loadEnrolment } from '@/lib/sync/enrollment.ts';
+import { loadSyncRecord } from '@/lib/sync/policy-sync.ts';
+import { profileEmailOf, startSyncClient } from '@/lib/sync/client.ts';
+import { createUploader, loadUploadStatus } from '@/lib/sync/upload.ts';
+import { startUploads } from '@/lib/sync/upload-schedule.ts';
+import {
+  announcingLiveness,
+  createProvenanceStore,
+  loadProvenanceKeys,
+} from '@/lib/provenance/store.ts';
 
 export default defineBackground(() => {
   // First, so the cached policy is being read while the rest starts (lib/policy/service.ts).
   const policy = createPolicyService(browser.storage);
+  // Enrollment and the signed policy sync: at start-up, on a 5-minute alarm and whenever IT
+  // changes managed policy (lib/sync/client.ts).
+  startSyncClient({
+    local: browser.storage.local,
+    onChanged: browser.storage.onChanged,
+    alarms: browser.alarms,
+    policy,
+    fetch: (url, init) => fetch(url, init),
+    profileEmail: () => profileEmailOf((browser as { identity?: object }).identity),
+    extensionVersion: browser.runtime.getManifest().version,
+    browserName: import.meta.env.BROWSER,
+    now: Date.now,
+  });
+  const incidentStore = storeOpener();
+  const reasonsAllowed = () => policy.current().telemetry === 'counts-and-reasons';
+  const uploads = startUploads({
+    alarms: browser.alarms,
+    uploader: createUploader({
+      store: incidentStore,
+      getEnrolment: () => loadEnrolment(browser.storage),
+      allowReasons: reasonsAllowed,
+      // The sync client (lib/sync/client.ts) enrolls again once the credential is gone.
+      onUnauthorized: (e) => dropEnrolment(browser.storage.local, e.credential),
+      fetch: (url, init) => fetch(url, init),
+      now: Date.now,
+    }),
+  });
+  // A new enrollment: send what waited for it now, whatever the backoff says.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[ENROLMENT_KEY]?.newValue) void uploads.kick(true);
+  });
   const incidents = createIncidentService({
-    store: storeOpener(),
+    store: incidentStore,
     summaries: createTabSummaries(),
     visits: createVisitCounter(),
     scan,
     now: Date.now,
     newId: () => crypto.randomUUID(),
     extensionVersion: browser.runtime.getManifest().version,
+    policyVersion: async () =>
+      (await loadSyncRecord(browser.storage.local)).accepted?.revision ?? 0,
+    keepReason: reasonsAllowed,
+    onRecorded: () => uploads.recorded(),
   });
+  // Copy provenance (issue 7): keyed shingle hashes of support-tool copies, sealed in
+  // storage.session so a restarted worker still has them (lib/provenance/store.ts).
+  let provenanceKeys: ReturnType<typeof loadProvenanceKeys> | null = null;
+  const provenance = announcingLiveness(
+    createProvenanceStore({
+      keys: () => (provenanceKeys ??= loadProvenanceKeys()),
+      now: Date.now,
+      ttlMs: () => policy.current().provenance.ttlMinutes * 60_000,
+      session: browser.storage.session,
+    }),
+    browser.storage.local,
+  );
   const deps = {
     scan,
     frameOf: (sender: Parameters<typeof guardedFrameOf>[0]) =>
@@ -29,6 +87,8 @@ export default defineBackground(() => {
     incidents,
     policy,
     extensionOrigin: browser.runtime.getURL('/'),
+    provenance,
+    uploadStatus: async () => loadUploadStatus(await incidentStore()),
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) =>

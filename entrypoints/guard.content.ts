@@ -12,6 +12,7 @@ import { connectReporter } from '@/lib/guard/report.ts';
 import { installReplies } from '@/lib/guard/replies.ts';
 import { catalogueMatches, frameAddress, pageClassFor } from '@/lib/guard/pages.ts';
 import { followPolicy } from '@/lib/policy/follow.ts';
+import { createProvenanceClient, installCopyWatch } from '@/lib/provenance/client.ts';
 
 export default defineContentScript({
   matches: catalogueMatches(),
@@ -43,6 +44,20 @@ export default defineContentScript({
       exclude: () => life.abort(),
       signal: life.signal,
     });
+    // Copy provenance (issue 7): support-tool copies are fingerprinted, AI-page pastes checked.
+    guard.provenance = createProvenanceClient({
+      send: (message) => browser.runtime.sendMessage(message),
+      local: browser.storage.local,
+      onChanged: browser.storage.onChanged,
+      now: Date.now,
+      signal: life.signal,
+    });
+    installCopyWatch(
+      window,
+      guard.provenance,
+      () => guard.pageClass === 'support-tool' && guard.settings.provenance.enabled,
+      life.signal,
+    );
     installBackstopBridge(window, guard);
     installGuard(window, guard);
     installUploads(window, guard);

@@ -12,6 +12,9 @@ import type { GuardedFrame, SenderLike } from '@/lib/incidents/sender.ts';
 import type { IncidentService, PageStart } from '@/lib/incidents/service.ts';
 import type { Policy } from '@/lib/policy/schema.ts';
 import type { PolicyService, PolicyState } from '@/lib/policy/service.ts';
+import { MAX_SHINGLES, PREHASH } from '@/lib/provenance/fingerprint.ts';
+import type { ProvenanceStore } from '@/lib/provenance/store.ts';
+import type { UploadStatusView } from '@/lib/sync/upload.ts';
 
 /** An answer that says why a message was refused (no data, just the reason). */
 export interface Refusal {
@@ -35,6 +38,24 @@ export interface Messages {
   'hush:policy': { request: Record<string, never>; response: { policy: Policy } | Refusal };
   /** The policy with each field's source and lock, for the options page (extension pages only). */
   'hush:policy-state': { request: Record<string, never>; response: PolicyState | Refusal };
+  /**
+   * The incident uploader's status (last success, last error, pending and dropped counts) for the
+   * popup (extension pages only). Counts and times, never a record.
+   */
+  'hush:upload-status': { request: Record<string, never>; response: UploadStatusView | Refusal };
+  /**
+   * A copy or cut in a support-tool page (issue 7): the unsalted pre-hashes of the copied text's
+   * shingles (lib/provenance/fingerprint.ts), never the text. The background keys and keeps them.
+   */
+  'hush:provenance-copy': { request: { hashes: string[] }; response: { ok: true } | Refusal };
+  /**
+   * A paste into an AI page: does it come from a recent support-tool copy? The answer names the
+   * site and when; it carries no hash and no text.
+   */
+  'hush:provenance-check': {
+    request: { hashes: string[]; threshold: number };
+    response: { match: { siteName: string; at: number } | null } | Refusal;
+  };
 }
 
 export type MessageName = keyof Messages;
@@ -55,6 +76,10 @@ export interface Deps {
   policy?: PolicyService;
   /** `chrome-extension://<id>/`: only the extension's own pages may read the policy state. */
   extensionOrigin?: string;
+  /** The memory of recent support-tool copies (lib/provenance/store.ts); absent in tests. */
+  provenance?: ProvenanceStore;
+  /** The uploader's status (lib/sync/upload.ts loadUploadStatus); absent in tests. */
+  uploadStatus?: () => Promise<UploadStatusView>;
 }
 
 type Handlers = {
@@ -84,7 +109,29 @@ const validators: { [K in MessageName]: (payload: unknown) => Messages[K]['reque
       : null,
   'hush:policy': emptyPayload,
   'hush:policy-state': emptyPayload,
+  'hush:upload-status': emptyPayload,
+  'hush:provenance-copy': (p) =>
+    isRecord(p) && Object.keys(p).length === 1 && isPrehashList(p.hashes)
+      ? { hashes: p.hashes }
+      : null,
+  'hush:provenance-check': (p) =>
+    isRecord(p) &&
+    Object.keys(p).length === 2 &&
+    isPrehashList(p.hashes) &&
+    typeof p.threshold === 'number' &&
+    p.threshold >= 0.05 &&
+    p.threshold <= 1
+      ? { hashes: p.hashes, threshold: p.threshold }
+      : null,
 };
+
+function isPrehashList(x: unknown): x is string[] {
+  return (
+    Array.isArray(x) &&
+    x.length <= MAX_SHINGLES &&
+    x.every((h) => typeof h === 'string' && PREHASH.test(h))
+  );
+}
 
 function emptyPayload(p: unknown): Record<string, never> | null {
   return p === undefined || (isRecord(p) && Object.keys(p).length === 0) ? {} : null;
@@ -115,6 +162,32 @@ const handlers: Handlers = {
       return { error: 'only extension pages may read the policy state' };
     }
     return deps.policy.state();
+  },
+  'hush:upload-status': async (_, deps, sender) => {
+    const origin = deps.extensionOrigin;
+    if (!deps.uploadStatus || !origin || !sender.url?.startsWith(origin)) {
+      return { error: 'only extension pages may read the upload status' };
+    }
+    return deps.uploadStatus();
+  },
+  'hush:provenance-copy': async ({ hashes }, deps, sender) => {
+    const frame = deps.frameOf(sender);
+    // Only a support tool's page (catalogue or policy's supportTools) is a source of customer
+    // text; a copy anywhere else is none of Hush's business.
+    if (!frame || frame.pageClass !== 'support-tool') return NOT_GUARDED;
+    if (!deps.provenance) return { error: 'no provenance store' };
+    await deps.provenance.addCopy(hashes, {
+      siteId: frame.site?.id ?? null,
+      siteName: frame.site?.name ?? frame.host,
+    });
+    return { ok: true };
+  },
+  'hush:provenance-check': async ({ hashes, threshold }, deps, sender) => {
+    const frame = deps.frameOf(sender);
+    if (!frame || frame.pageClass === 'support-tool') return NOT_GUARDED;
+    if (!deps.provenance) return { error: 'no provenance store' };
+    const m = await deps.provenance.match(hashes, threshold);
+    return { match: m ? { siteName: m.siteName, at: m.at } : null };
   },
 };
 

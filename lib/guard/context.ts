@@ -4,44 +4,13 @@
  * agent chose to send anyway. The content script builds one and hands it to each part (send and
  * paste guard, uploads, typing overlay, network backstop bridge, reply unmasking).
  */
-import type { EntityType, Finding, TokenVault } from '@/rules/index.ts';
+import type { EntityType, Finding, Level, TokenVault } from '@/rules/index.ts';
+import type { ProvenanceClient } from '@/lib/provenance/client.ts';
 import { DEFAULT_RULES, type Action, type GuardRules, type PageClass } from './decide.ts';
 
-/**
- * Where text or a file tried to enter or leave the page. Stored in incident records, so these
- * identifiers are forever: add new ones, never rename.
- */
-export const CHANNELS = ['paste', 'drop', 'typing', 'send', 'upload', 'network'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import type { GuardEvent } from './vocabulary.ts';
 
-/** What finally happened to it (also forever). */
-export const OUTCOMES = [
-  'allowed',
-  'monitored',
-  'warned',
-  'masked',
-  'blocked',
-  'overridden',
-  'undone',
-  'cancelled',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/**
- * One decision of the guard. The incident record is made from it, so it never holds a matched
- * value: types and counts only, and the override reason only after it was scanned and masked.
- */
-export interface GuardEvent {
-  channel: Channel;
-  /** What policy asked for (the strongest action over the findings). */
-  action: Action;
-  /** What happened in the end. */
-  outcome: Outcome;
-  /** How many values of each type were involved. */
-  counts: Partial<Record<EntityType, number>>;
-  /** The agent's reason for sending anyway, already masked. */
-  reason?: string;
-}
+export { CHANNELS, OUTCOMES, type Channel, type GuardEvent, type Outcome } from './vocabulary.ts';
 
 /** Texts the company sets in policy (issue 4); each is optional. */
 export interface PageTexts {
@@ -89,6 +58,13 @@ export interface GuardSettings {
   failMode: 'closed' | 'open';
   /** Files larger than this are not read; the fail mode decides. */
   maxFileBytes: number;
+  /**
+   * Copy provenance (issue 7): whether a paste is compared with recent support-tool copies, the
+   * share of its shingles that must match, and the level a matching paste is raised to.
+   */
+  provenance: { enabled: boolean; threshold: number; level: Level };
+  /** What a paste into an AI site that carries hidden instructions gets (issue 7). */
+  injectionAction: Action;
 }
 
 /** The built-in settings for a page class: fail closed only on unapproved AI sites. */
@@ -99,6 +75,8 @@ export function defaultSettings(pageClass: PageClass): GuardSettings {
     reversible: true,
     failMode: pageClass === 'unapproved-ai' ? 'closed' : 'open',
     maxFileBytes: 20 * 1024 * 1024,
+    provenance: { enabled: true, threshold: 0.5, level: 'CONFIDENTIAL' },
+    injectionAction: 'warn',
   };
 }
 
@@ -123,6 +101,8 @@ export interface GuardContext {
    * background) do not pull the engine into their bundles.
    */
   scan?: (text: string) => Finding[];
+  /** Copy provenance (issue 7, lib/provenance/client.ts); unset in tests that do not need it. */
+  provenance?: ProvenanceClient;
 }
 
 /** A context with defaults for what the caller leaves out (tests build theirs this way). */

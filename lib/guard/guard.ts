@@ -7,8 +7,12 @@
  * composed path says where they started); events inside Hush's own closed roots arrive with the
  * shadow host as their target, which is no editor, so the guard ignores its own UI.
  */
-import type { EntityType } from '@/rules/index.ts';
+import { TYPE_INFO, type EntityType, type Level } from '@/rules/index.ts';
+import { invisibleRuns, scanInjection, type InvisibleRun } from '@/rules/injection/index.ts';
 import { findSite } from '@/lib/sites/match.ts';
+import { ago, type CopyHit } from '@/lib/provenance/client.ts';
+import { shingles } from '@/lib/provenance/fingerprint.ts';
+import { hiddenParts, type HiddenPart } from '@/lib/provenance/hidden.ts';
 import { countTypes, type Channel, type GuardContext, type Outcome } from './context.ts';
 import type { Action } from './decide.ts';
 import {
@@ -72,6 +76,12 @@ export function installGuard(win: Window, guard: GuardContext): void {
   /** The editor whose drag started the current drag and drop (a move inside it is not new text). */
   let dragSource: Editable | null = null;
   let lastEditable: Editable | null = null;
+  /**
+   * What a paste into this editor carried besides values (issue 7): the support-tool copy it came
+   * from, instruction passages, hidden parts. Asked about on send while the pasted text is still
+   * there. The page already holds the pasted text; it is kept here only to recognise it.
+   */
+  const marks = new WeakMap<Editable, PasteMark>();
 
   const report = (
     channel: Channel,
@@ -99,6 +109,7 @@ export function installGuard(win: Window, guard: GuardContext): void {
     (event) => {
       const el = editableFromEvent(event);
       if (el && passes.get(el)?.used) passes.delete(el);
+      if (el && marks.has(el) && readText(el).trim() === '') marks.delete(el);
     },
     listen,
   );
@@ -176,10 +187,152 @@ export function installGuard(win: Window, guard: GuardContext): void {
       // A paste with files is the uploads guard's (lib/guard/uploads.ts).
       if (!el || !data || data.files.length > 0) return;
       const text = transferText(data);
-      if (text) incoming('paste', event, el, text);
+      if (!text) return;
+      if (guard.pageClass !== 'support-tool' && aiPaste(event, el, text, data)) return;
+      incoming('paste', event, el, text);
     },
     listen,
   );
+
+  /**
+   * A paste into an AI page (issue 7): does it come from a recent support-tool copy, and does it
+   * carry instructions aimed at the AI, invisible characters or hidden HTML? Returns false (and
+   * leaves the paste to `incoming`) when there is nothing to ask or a block keeps it out anyway.
+   * Otherwise the paste is stopped, the background is asked, and the text goes in (or not)
+   * through the editor's input path.
+   */
+  const aiPaste = (event: Event, el: Editable, text: string, data: DataTransfer): boolean => {
+    const { provenance: copies, injectionAction } = guard.settings;
+    const hidden = hiddenParts(data.getData('text/html'));
+    const invisible = invisibleRuns(text);
+    const passages = [text, ...hidden.map((h) => h.text)].flatMap((t) =>
+      scanInjection(t).map((f) => t.slice(f.start, f.end)),
+    );
+    const inspect =
+      injectionAction !== 'allow' && passages.length + invisible.length + hidden.length > 0;
+    const client = guard.provenance;
+    const ask =
+      copies.enabled && client !== undefined && client.live() && client.hasFingerprint(text);
+    if (!inspect && !ask) return false;
+    const p = plan(text);
+    if (p.kind === 'block') return false;
+    stop(event);
+    void (async () => {
+      const hit = ask ? await client.check(text, copies.threshold) : null;
+      if (signal.aborted) return;
+      finishPaste(el, text, p, hit, inspect ? { passages, invisible, hidden } : null);
+    })();
+    return true;
+  };
+
+  const finishPaste = (
+    el: Editable,
+    text: string,
+    p: Exclude<Plan, { kind: 'block' }>,
+    hit: CopyHit | null,
+    carried: { passages: string[]; invisible: InvisibleRun[]; hidden: HiddenPart[] } | null,
+  ): void => {
+    const doc = el.ownerDocument;
+    const rules = guard.rules[guard.pageClass];
+    const level = guard.settings.provenance.level;
+    // The page's action for the level customer text is raised to: detectors need find nothing.
+    const copyAction: Action = hit ? (rules.byLevel?.[level] ?? rules.otherwise) : 'allow';
+    const injAction: Action = carried ? guard.settings.injectionAction : 'allow';
+    const types = p.kind === 'clean' ? [] : p.types;
+    const injTypes: EntityType[] = carried
+      ? Array<EntityType>(
+          carried.passages.length + carried.invisible.length + carried.hidden.length,
+        ).fill('PROMPT_INJECTION')
+      : [];
+    const from = hit ? `it was copied from ${hit.siteName} ${ago(hit.at, Date.now())}` : '';
+    if (copyAction === 'mask' || copyAction === 'block') {
+      // Customer text has no value to mask in place: masking it means keeping it out.
+      report('support-copy', copyAction, 'blocked', types);
+      showNotice(doc, {
+        message: `Hush kept this paste out: ${from}, and customer text may not be shared on ${site.name}.${alternativeSentence}`,
+        signal,
+      });
+      return;
+    }
+    if (injAction === 'mask' || injAction === 'block') {
+      report('paste', injAction, 'blocked', injTypes);
+      showNotice(doc, {
+        message: `Hush kept this paste out: it carries ${describeCarried(carried!)}.`,
+        signal,
+      });
+      return;
+    }
+    insertText(el, p.kind === 'mask' ? p.masked : text);
+    if (p.kind === 'mask') report('paste', 'mask', 'masked', p.types);
+    if (p.kind === 'warn') report('paste', 'warn', 'warned', p.types);
+    if (p.kind === 'monitor') report('paste', 'monitor', 'monitored', p.types);
+    const sentences: string[] = [];
+    if (hit && (copyAction === 'warn' || copyAction === 'monitor')) {
+      report('support-copy', copyAction, copyAction === 'warn' ? 'warned' : 'monitored', types);
+    }
+    if (carried && (injAction === 'warn' || injAction === 'monitor')) {
+      report('paste', injAction, injAction === 'warn' ? 'warned' : 'monitored', injTypes);
+    }
+    if (p.kind === 'mask') sentences.push(`${maskedMessage(p.types)} before pasting.`);
+    const mark: PasteMark = { text, passages: [], hidden: [] };
+    if (hit && copyAction === 'warn') {
+      mark.copy = { ...hit, level };
+      sentences.push(`Hush: ${from}; it is customer text (${TYPE_INFO_LEVEL[level]}).`);
+    }
+    if (carried && injAction === 'warn') {
+      mark.passages = carried.passages;
+      mark.hidden = [
+        ...carried.hidden.map((h) => `Hidden text (${h.how}) in ${h.where}: "${h.text}"`),
+        ...carried.invisible.map((r) => invisibleNote(text, r)),
+      ];
+      sentences.push(`Hush: this text carries ${describeCarried(carried)}.`);
+    }
+    if (mark.copy || mark.passages.length > 0 || mark.hidden.length > 0) {
+      marks.set(el, mark);
+      sentences.push('You will be asked before it is sent.');
+    }
+    if (sentences.length > 0) showNotice(doc, { message: sentences.join(' '), signal });
+  };
+
+  /**
+   * The warnings a send of `text` from `el` carries because of what was pasted (issue 7), while
+   * enough of the pasted text is still there: instruction passages as findings, and notes.
+   */
+  const pasteWarnings = (
+    el: Editable,
+    text: string,
+  ): { findings: PlannedFinding[]; notes: string[] } | null => {
+    const mark = marks.get(el);
+    if (!mark) return null;
+    const pasted = new Set(shingles(mark.text));
+    const now = shingles(text);
+    const kept =
+      pasted.size === 0 ? text.includes(mark.text) : now.filter((s) => pasted.has(s)).length;
+    const still =
+      typeof kept === 'boolean' ? kept : kept / pasted.size >= guard.settings.provenance.threshold;
+    const findings: PlannedFinding[] = [];
+    for (const passage of mark.passages) {
+      const at = text.indexOf(passage);
+      if (at < 0) continue;
+      findings.push({
+        type: 'PROMPT_INJECTION',
+        action: 'warn',
+        start: at,
+        end: at + passage.length,
+        detector: 'prompt-injection',
+        level: TYPE_INFO.PROMPT_INJECTION.level,
+        reason: 'instruction aimed at an AI',
+      });
+    }
+    const notes: string[] = [];
+    if (still && mark.copy) {
+      notes.push(
+        `Copied from ${mark.copy.siteName} ${ago(mark.copy.at, Date.now())}: customer text (${TYPE_INFO_LEVEL[mark.copy.level]}).`,
+      );
+    }
+    if (still || findings.length > 0) notes.push(...mark.hidden);
+    return findings.length > 0 || notes.length > 0 ? { findings, notes } : null;
+  };
 
   win.addEventListener(
     'dragstart',
@@ -263,6 +416,19 @@ export function installGuard(win: Window, guard: GuardContext): void {
     // findings make the decision immediate instead of a second scan inside the key handler.
     const cached = latestFindings(el, text);
     const p = cached ? planFor(text, { ...guard, scan: () => [...cached] }) : plan(text);
+    // What a paste brought besides values (issue 7) makes a clean or warned send a warning.
+    const pasted =
+      p.kind === 'clean' || p.kind === 'monitor' || p.kind === 'warn'
+        ? pasteWarnings(el, text)
+        : null;
+    if (pasted) {
+      stop(event);
+      const findings = [...(p.kind === 'warn' ? p.findings : []), ...pasted.findings].sort(
+        (a, b) => a.start - b.start,
+      );
+      void review(el, text, 'warn', findings, trigger, false, pasted.notes);
+      return;
+    }
     if (p.kind === 'clean') return;
     if (p.kind === 'monitor') {
       report('send', 'monitor', 'monitored', p.types);
@@ -353,6 +519,7 @@ export function installGuard(win: Window, guard: GuardContext): void {
     findings: readonly PlannedFinding[],
     trigger: Trigger,
     startWithReason: boolean,
+    notes: readonly string[] = [],
   ): Promise<void> => {
     const doc = el.ownerDocument;
     const { overrideAllowed, overrideReasonRequired } = guard.settings;
@@ -368,6 +535,7 @@ export function installGuard(win: Window, guard: GuardContext): void {
       },
       ...(alternative ? { approvedAlternative: alternative } : {}),
       startWithReason,
+      notes,
       signal,
     });
     if (signal.aborted) return;
@@ -566,4 +734,47 @@ function editorFor(form: HTMLFormElement | null, last: Editable | null): Editabl
 function maskedMessage(types: readonly EntityType[]): string {
   const n = types.length;
   return `Hush masked ${n} ${n === 1 ? 'value' : 'values'} (${describeTypes(types)})`;
+}
+
+/** What a paste brought besides values (issue 7), remembered per editor until it is sent. */
+interface PasteMark {
+  /** The pasted text, to tell whether it is still in the editor. */
+  text: string;
+  copy?: CopyHit & { level: Level };
+  /** Instruction passages (the warning shows them). */
+  passages: string[];
+  /** One sentence per hidden part or invisible run: how, where, and what it hid. */
+  hidden: string[];
+}
+
+const TYPE_INFO_LEVEL: Record<Level, string> = {
+  PUBLIC: 'public',
+  INTERNAL: 'internal',
+  CONFIDENTIAL: 'confidential',
+  RESTRICTED: 'restricted',
+};
+
+/** "1 instruction aimed at an AI, hidden text (display:none)": what a paste carried. */
+function describeCarried(c: {
+  passages: string[];
+  invisible: InvisibleRun[];
+  hidden: HiddenPart[];
+}): string {
+  const parts: string[] = [];
+  const n = c.passages.length;
+  if (n > 0) parts.push(`${n} instruction${n === 1 ? '' : 's'} aimed at an AI`);
+  if (c.hidden.length > 0) {
+    parts.push(`hidden text (${[...new Set(c.hidden.map((h) => h.how))].join(', ')})`);
+  }
+  if (c.invisible.length > 0) {
+    parts.push(`invisible characters (${[...new Set(c.invisible.map((r) => r.kind))].join(', ')})`);
+  }
+  return parts.join(', ');
+}
+
+/** "Invisible characters (zero-width) at line 2" (tag characters also say what they spell). */
+function invisibleNote(text: string, run: InvisibleRun): string {
+  const line = text.slice(0, run.start).split('\n').length;
+  const spelled = run.spelled ? `, spelling "${run.spelled}"` : '';
+  return `Invisible characters (${run.kind}) at line ${line}${spelled}`;
 }

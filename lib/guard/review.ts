@@ -32,6 +32,8 @@ export interface ReviewOptions {
   approvedAlternative?: ReviewPanelProps['approvedAlternative'];
   /** Open with the reason box showing (the agent already chose "Send anyway…" in a notice). */
   startWithReason?: boolean;
+  /** Why the text was stopped besides its findings (issue 7: where it was copied from, what was hidden). */
+  notes?: readonly string[];
   /** Aborting closes the panel as a cancel (the content script's lifetime). */
   signal: AbortSignal;
 }
@@ -71,6 +73,7 @@ export function openReview(options: ReviewOptions): Promise<ReviewChoice> {
         allowed: options.allowed,
         approvedAlternative: options.approvedAlternative,
         startWithReason: options.startWithReason,
+        notes: options.notes,
         onMaskAndSend: () => finish({ kind: 'mask-and-send' }),
         onEdit: () => finish({ kind: 'edit' }),
         onSendAnyway: (reason) => finish({ kind: 'send-anyway', reason }),
@@ -96,7 +99,11 @@ export function panelFindings(text: string, findings: readonly PlannedFinding[])
       action: f.action,
       detector: f.detector,
       ...(f.reason ? { reason: f.reason } : {}),
-      preview: partial(f.type, text.slice(f.start, f.end)),
+      // An instruction passage is no customer value: the agent must read it to judge it.
+      preview:
+        f.type === 'PROMPT_INJECTION'
+          ? clip(text.slice(f.start, f.end))
+          : partial(f.type, text.slice(f.start, f.end)),
       where: whereIn(text, f.start),
     });
   }
@@ -121,4 +128,10 @@ export function maskReason(reason: string): string {
   return findings.length === 0
     ? text
     : mask(text, findings, { strategy: 'token', vault: new TokenVault() }).text;
+}
+
+/** A passage shown in the panel, at most 160 characters on one line. */
+function clip(passage: string): string {
+  const line = passage.replace(/\s+/g, ' ').trim();
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }

@@ -41,6 +41,12 @@ export function toGuardSettings(policy: Policy, pageClass: PageClass): GuardSett
     reversible: policy.reversibleMasking,
     failMode: policy.failMode[pageClass],
     maxFileBytes: policy.maxFileBytes,
+    provenance: {
+      enabled: policy.provenance.enabled,
+      threshold: policy.provenance.threshold,
+      level: policy.provenance.level,
+    },
+    injectionAction: policy.injection.action,
   };
 }
 

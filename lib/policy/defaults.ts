@@ -35,5 +35,7 @@ export function defaultPolicy(): Policy {
     disclosure: { text: null, url: null },
     approvedAlternative: null,
     telemetry: 'counts',
+    provenance: { enabled: true, ttlMinutes: 8 * 60, threshold: 0.5, level: 'CONFIDENTIAL' },
+    injection: { action: 'warn' },
   };
 }

@@ -82,6 +82,18 @@ export interface Policy {
   disclosure: { text: string | null; url: string | null };
   approvedAlternative: { name: string; url: string } | null;
   telemetry: TelemetryLevel;
+  /** Copy provenance (issue 7): text copied in a support tool and pasted into an AI site. */
+  provenance: {
+    enabled: boolean;
+    /** How long a copy is remembered, in minutes. */
+    ttlMinutes: number;
+    /** The share of a paste's shingles that must come from one copy, 0.05..1. */
+    threshold: number;
+    /** The level such a paste is raised to; the page's action for that level applies. */
+    level: Level;
+  };
+  /** Hidden instructions in pasted text (issue 7): the action on a paste into an AI site. */
+  injection: { action: Action };
 }
 
 const pick = <T extends string>(options: readonly T[]) =>
@@ -179,6 +191,20 @@ const LOCAL_LEAVES = {
   'disclosure.url': LinkSchema,
   approvedAlternative: strict({ name: ShortText(100), url: LinkSchema }),
   telemetry: pick(TELEMETRY_LEVELS),
+  'provenance.enabled': BooleanSchema,
+  'provenance.ttlMinutes': v.pipe(
+    v.number('must be a number of minutes'),
+    v.integer('must be a whole number of minutes'),
+    v.minValue(1, 'must be at least 1 minute'),
+    v.maxValue(7 * 24 * 60, 'must be at most 7 days'),
+  ),
+  'provenance.threshold': v.pipe(
+    v.number('must be a share between 0.05 and 1'),
+    v.minValue(0.05, 'must be at least 0.05'),
+    v.maxValue(1, 'must be at most 1'),
+  ),
+  'provenance.level': LevelSchema,
+  'injection.action': ActionSchema,
 } as Record<string, v.GenericSchema>;
 
 const ENGINE_KEYS = Object.keys(ENGINE_POLICY_ENTRIES) as (keyof typeof ENGINE_POLICY_ENTRIES)[];
@@ -202,6 +228,11 @@ export const FIELDS: readonly string[] = [
   'disclosure.url',
   'approvedAlternative',
   'telemetry',
+  'provenance.enabled',
+  'provenance.ttlMinutes',
+  'provenance.threshold',
+  'provenance.level',
+  'injection.action',
 ];
 const FIELD_SET = new Set(FIELDS);
 
