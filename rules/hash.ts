@@ -13,10 +13,19 @@
 /** Keccak-256's rate in bytes: the longest message that fits in one block, less the padding. */
 const RATE = 136;
 
-/** A 64-bit lane as two 32-bit words (low, high), rotated left by `n` (0 to 63). */
-function rotl64(lo: number, hi: number, n: number): [number, number] {
-  if (n >= 32) [lo, hi, n] = [hi, lo, n - 32];
-  return n === 0 ? [lo, hi] : [(lo << n) | (hi >>> (32 - n)), (hi << n) | (lo >>> (32 - n))];
+/**
+ * Writes the 64-bit lane (lo, hi) rotated left by `n` (1 to 63) into `out` at `at` (low word)
+ * and `at + 1` (high word).
+ */
+function rotl64(out: Uint32Array, at: number, lo: number, hi: number, n: number): void {
+  if (n >= 32) {
+    const t = lo;
+    lo = hi;
+    hi = t;
+    n -= 32;
+  }
+  out[at] = n === 0 ? lo : (lo << n) | (hi >>> (32 - n));
+  out[at + 1] = n === 0 ? hi : (hi << n) | (lo >>> (32 - n));
 }
 
 /**
@@ -36,34 +45,40 @@ export function keccak256Block(bytes: Uint8Array): Uint8Array {
   xorByte(bytes.length, 0x01);
   xorByte(RATE - 1, 0x80);
   // Keccak-f[1600], FIPS 202 section 3: 24 rounds of theta, rho and pi, chi, iota. Word i of
-  // the state is word i & 1 of lane i >> 1.
+  // the state is word i & 1 of lane i >> 1. `c` holds the column parities, then a row.
   const c = new Uint32Array(10);
+  const d = new Uint32Array(2);
   let lfsr = 1;
   for (let round = 0; round < 24; round++) {
     for (let i = 0; i < 10; i++) c[i] = s[i]! ^ s[i + 10]! ^ s[i + 20]! ^ s[i + 30]! ^ s[i + 40]!;
-    for (let x = 0; x < 5; x++) {
-      const d = rotl64(c[((x + 1) % 5) * 2]!, c[((x + 1) % 5) * 2 + 1]!, 1);
-      for (let i = 2 * x; i < 50; i += 10) {
-        s[i]! ^= c[((x + 4) % 5) * 2]! ^ d[0];
-        s[i + 1]! ^= c[((x + 4) % 5) * 2 + 1]! ^ d[1];
+    for (let x = 0; x < 10; x += 2) {
+      rotl64(d, 0, c[(x + 2) % 10]!, c[(x + 3) % 10]!, 1);
+      for (let i = x; i < 50; i += 10) {
+        s[i]! ^= c[(x + 8) % 10]! ^ d[0]!;
+        s[i + 1]! ^= c[(x + 9) % 10]! ^ d[1]!;
       }
     }
     // Rho and pi together: walk the lanes (x, y) -> (y, 2x + 3y) from (1, 0); the t-th step
     // moves the previous lane there rotated by the (t + 1)-th triangular number.
     let x = 1;
     let y = 0;
-    let carried: [number, number] = [s[2]!, s[3]!];
+    let lo = s[2]!;
+    let hi = s[3]!;
     for (let t = 0; t < 24; t++) {
-      [x, y] = [y, (2 * x + 3 * y) % 5];
+      const nextX = y;
+      y = (2 * x + 3 * y) % 5;
+      x = nextX;
       const w = 2 * (x + 5 * y);
-      const next: [number, number] = [s[w]!, s[w + 1]!];
-      [s[w], s[w + 1]] = rotl64(carried[0], carried[1], (((t + 1) * (t + 2)) / 2) % 64);
-      carried = next;
+      const nextLo = s[w]!;
+      const nextHi = s[w + 1]!;
+      rotl64(s, w, lo, hi, (((t + 1) * (t + 2)) / 2) % 64);
+      lo = nextLo;
+      hi = nextHi;
     }
     // Chi, row by row (ten words: word i pairs with words i + 2 and i + 4 of the same row).
     for (let row = 0; row < 50; row += 10) {
-      const r = s.slice(row, row + 10);
-      for (let i = 0; i < 10; i++) s[row + i] = r[i]! ^ (~r[(i + 2) % 10]! & r[(i + 4) % 10]!);
+      for (let i = 0; i < 10; i++) c[i] = s[row + i]!;
+      for (let i = 0; i < 10; i++) s[row + i] = c[i]! ^ (~c[(i + 2) % 10]! & c[(i + 4) % 10]!);
     }
     // Iota: the round constant's bits 2^j - 1 come from the rc() LFSR (feedback mask 0x71).
     for (let j = 0; j < 7; j++) {
@@ -92,6 +107,8 @@ function primes(n: number): number[] {
 let K: Uint32Array | undefined;
 let IV: Uint32Array | undefined;
 const frac32 = (x: number): number => ((x - Math.floor(x)) * 2 ** 32) >>> 0;
+
+type Eight = [number, number, number, number, number, number, number, number];
 
 /** SHA-256's rate in bytes, less the padding byte and the 8-byte length. */
 const SHA256_MAX = 55;
@@ -135,27 +152,22 @@ export function sha256Block(bytes: Uint8Array): Uint8Array {
       (rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3)) +
       w[i - 16]!;
   }
-  // The working variables a..h, newest first: each round puts a new `a` in front, drops `h`
-  // and adds t1 to the old `d` (now fifth).
-  const v = Array.from(IV);
+  // The working variables, named as in the standard.
+  let [a, b, c, d, e, f, g, h] = Array.from(IV) as Eight;
   for (let i = 0; i < 64; i++) {
-    const [a, b, c, , e, f, g, h] = v as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
     const t1 =
       (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
     const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    v.pop();
-    v.unshift((t1 + t2) | 0);
-    v[4] = (v[4]! + t1) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
   }
+  const v = [a, b, c, d, e, f, g, h];
   const out = new Uint8Array(32);
   for (let i = 0; i < 32; i++) out[i] = ((IV[i >> 2]! + v[i >> 2]!) >>> (24 - (i & 3) * 8)) & 0xff;
   return out;

@@ -13,6 +13,8 @@
  *   does not flag its own output on the next send.
  */
 import { TYPE_INFO, type EntityType, type Finding } from './types.ts';
+// The shared Luhn check: breakLastDigit calls it only on a non-empty run of ASCII digits.
+import { luhn } from './checksums.ts';
 
 export type MaskStrategy = 'redact' | 'token' | 'partial' | 'synthetic';
 export const MASK_STRATEGIES: readonly MaskStrategy[] = ['redact', 'token', 'partial', 'synthetic'];
@@ -280,16 +282,6 @@ function breakLastDigit(value: string, valid: (digits: string) => boolean): stri
   return value.slice(0, idx) + d + value.slice(idx + 1);
 }
 
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 function makeSynthetic(type: EntityType, value: string, r: () => number): string {
   switch (type) {
     case 'PERSON': {
@@ -305,7 +297,7 @@ function makeSynthetic(type: EntityType, value: string, r: () => number): string
       return `${1 + Math.floor(r() * 98)} Example Street`;
     case 'CREDIT_CARD': {
       // Keep the first digit (the brand) and the grouping; fail Luhn on purpose.
-      return breakLastDigit(scramble(value, r, 1), luhnValid);
+      return breakLastDigit(scramble(value, r, 1), luhn);
     }
     case 'IBAN': {
       // Keep the country; scramble the rest; check digits "00" never pass mod-97.

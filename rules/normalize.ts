@@ -42,75 +42,18 @@ function isInvisible(cp: number): boolean {
 /** Dashes and minus signs that NFKC leaves alone but people use as separators. */
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63]);
 
-/**
+/*
  * Cyrillic and Greek letters that look like Latin ones. Applied only inside a word that also
  * contains Latin letters or digits, so genuine Cyrillic or Greek text is left as it is.
+ * Written as two aligned strings (the i-th letter of the first looks like the i-th of the
+ * second): Cyrillic lower then upper case, then Greek; a table of pairs ships three times the
+ * bytes.
  */
-const LOOKALIKES: Readonly<Record<string, string>> = {
-  // Cyrillic
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  і: 'i',
-  ј: 'j',
-  ѕ: 's',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  ɡ: 'g',
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  Ё: 'E',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: 'O',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  У: 'Y',
-  Х: 'X',
-  І: 'I',
-  Ј: 'J',
-  Ѕ: 'S',
-  Ԁ: 'D',
-  Ԛ: 'Q',
-  Ԝ: 'W',
-  // Greek
-  α: 'a',
-  ο: 'o',
-  ρ: 'p',
-  ν: 'v',
-  τ: 't',
-  υ: 'u',
-  ι: 'i',
-  κ: 'k',
-  Α: 'A',
-  Β: 'B',
-  Ε: 'E',
-  Ζ: 'Z',
-  Η: 'H',
-  Ι: 'I',
-  Κ: 'K',
-  Μ: 'M',
-  Ν: 'N',
-  Ο: 'O',
-  Ρ: 'P',
-  Τ: 'T',
-  Υ: 'Y',
-  Χ: 'X',
-};
+const LOOKALIKE_FROM = 'авеёкмнорстухіјѕԁԛԝɡАВЕЁКМНОРСТУХІЈЅԀԚԜαορντυικΑΒΕΖΗΙΚΜΝΟΡΤΥΧ';
+const LOOKALIKE_TO = 'abeekmhopctyxijsdqwgABEEKMHOPCTYXIJSDQWaopvtuikABEZHIKMNOPTYX';
+const LOOKALIKES: ReadonlyMap<string, string> = new Map(
+  [...LOOKALIKE_FROM].map((ch, i) => [ch, LOOKALIKE_TO[i]!]),
+);
 
 const nfkcCache = new Map<number, string>();
 
@@ -363,7 +306,7 @@ function foldLookalikes(text: string): string {
     if (!HAS_LATIN_OR_DIGIT.test(word)) return word;
     let out = '';
     for (const ch of word) {
-      const mapped = LOOKALIKES[ch];
+      const mapped = LOOKALIKES.get(ch);
       out += mapped !== undefined && ch.length === 1 ? mapped : ch;
     }
     return out;
