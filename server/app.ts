@@ -17,6 +17,8 @@ import { csrf } from 'hono/csrf';
 import { deviceCors } from './cors.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { enrollThrottle } from './people/throttle.ts';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { resolveClientIp } from './client-ip.ts';
 import { authRoutes } from './routes/auth.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { revealRoutes, userRoutes } from './routes/users.ts';
@@ -37,6 +39,22 @@ export type { Deps } from './http.ts';
 /** Builds the app on `deps`; nothing is kept between requests except what is in the database. */
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
+
+  // The client's address for per-address throttling, found once: the socket peer, or behind a
+  // trusted proxy the X-Forwarded-For hop it vouches for (client-ip.ts).
+  app.use(async (c, next) => {
+    let socket: string | undefined;
+    try {
+      socket = getConnInfo(c).remote.address;
+    } catch {
+      // In-process requests (app.request in tests) have no socket.
+    }
+    c.set(
+      'clientIp',
+      resolveClientIp(socket, c.req.header('x-forwarded-for'), deps.trustedProxies),
+    );
+    await next();
+  });
 
   app.use(async (c, next) => {
     const id = randomUUID();

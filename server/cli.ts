@@ -47,7 +47,8 @@ import { startJobs } from './jobs.ts';
 import { retentionJob, runRetention, setRetention } from './retention.ts';
 import { anomalyJob } from './anomalies.ts';
 import { rollupJob } from './summary.ts';
-import { webhookJob } from './webhooks.ts';
+import { encryptStoredWebhookSecrets, webhookJob } from './webhooks.ts';
+import { trustedProxies } from './client-ip.ts';
 import { ConfigError, readConfig, type Config } from './config.ts';
 import { migrate, openDb, type Db } from './db/index.ts';
 import { jsonLogger } from './log.ts';
@@ -134,10 +135,13 @@ async function start(config: Config): Promise<void> {
   }
   const encrypted = await encryptStoredKeys(db, secret.key);
   if (encrypted) log.log('info', 'signing keys encrypted at rest', { keys: encrypted });
+  const hooks = await encryptStoredWebhookSecrets(db, secret.key);
+  if (hooks) log.log('info', 'webhook secrets encrypted at rest', { webhooks: hooks });
   const app = createApp({
     db,
     log,
     secretKey: secret.key,
+    trustedProxies: trustedProxies(config.trustedProxies),
     now: Date.now,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
@@ -146,7 +150,7 @@ async function start(config: Config): Promise<void> {
     retentionJob(),
     rollupJob(),
     anomalyJob(),
-    webhookJob(),
+    webhookJob({ delivery: { secretKey: secret.key } }),
   ]);
   void jobs.tick();
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
@@ -156,6 +160,14 @@ async function start(config: Config): Promise<void> {
       database: config.databaseUrl ? 'postgresql' : `sqlite:${config.dbFile}`,
     });
   });
+  // Node closes an idle kept-alive connection after 5 s, which races a client that sends on it
+  // just then: the request fails with "other side closed" (seen in CI on a loaded machine, and
+  // what a load balancer with a 60 s idle limit would meet). Staying open longer than such
+  // limits lets the client side close first.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   server.on('error', (e: NodeJS.ErrnoException) => {
     const why =
       e.code === 'EADDRINUSE'
@@ -203,6 +215,7 @@ async function admin(config: Config, args: string[]): Promise<void> {
     await migrate(db);
     const secretKey = secretKeyFor(config).key;
     await encryptStoredKeys(db, secretKey);
+    await encryptStoredWebhookSecrets(db, secretKey);
     const cmd = `${group} ${verb ?? ''}`.trim();
     if (
       group === 'setup-links' ||

@@ -11,6 +11,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       rateLimitPerMinute: 120,
       keyGraceDays: 14,
+      trustedProxies: [],
     });
     expect(readConfig({ HUSH_PORT: '', PATH: '/bin' }).port).toBe(8787);
   });
@@ -59,5 +60,35 @@ describe('readConfig', () => {
       'HUSH_KEY_GRACE_DAYS',
     ]);
     expect(problems[1]).toContain('postgres://');
+  });
+
+  it('reads trusted proxies as addresses and CIDR ranges, comma- or space-separated', () => {
+    expect(
+      readConfig({ HUSH_TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.10 2001:db8::/32,::1' })
+        .trustedProxies,
+    ).toEqual(['10.0.0.0/8', '192.0.2.10', '2001:db8::/32', '::1']);
+    expect(readConfig({ HUSH_TRUSTED_PROXIES: '' }).trustedProxies).toEqual([]);
+  });
+
+  it('names every bad trusted-proxy entry in one start-up error', () => {
+    let err: unknown;
+    try {
+      readConfig({ HUSH_TRUSTED_PROXIES: '10.0.0.0/33, lb.example.com, 2001:db8::/129, 1.2.3/8' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^HUSH_TRUSTED_PROXIES must list IP addresses or CIDR ranges/);
+    expect(problems[0]).toContain(
+      '"10.0.0.0/33": the prefix length must be a whole number from 0 to 32',
+    );
+    expect(problems[0]).toContain('"lb.example.com" is not an IP address or CIDR range');
+    expect(problems[0]).toContain(
+      '"2001:db8::/129": the prefix length must be a whole number from 0 to 128',
+    );
+    expect(problems[0]).toContain('"1.2.3/8" is not an IP address or CIDR range');
+    expect((err as Error).message).toContain('hush-server: bad configuration');
   });
 });

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { parseSecretKey } from './crypto.ts';
+import { proxyEntryProblem, splitProxyList } from './client-ip.ts';
 
 const Int = (name: string, min: number, max: number) =>
   v.pipe(
@@ -52,6 +53,23 @@ const EnvSchema = v.object({
       ),
     ),
   ),
+  HUSH_TRUSTED_PROXIES: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform(splitProxyList),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        // Every bad entry is named in one message, so a list is fixed in one go.
+        const bad = dataset.value.map(proxyEntryProblem).filter((p) => p !== null);
+        if (bad.length > 0) {
+          addIssue({
+            message: `HUSH_TRUSTED_PROXIES must list IP addresses or CIDR ranges separated by commas: ${bad.join('; ')}`,
+          });
+        }
+      }),
+    ),
+    '',
+  ),
 });
 
 /** The validated configuration. */
@@ -71,6 +89,11 @@ export interface Config {
    * the SQLite file, and refuses to run on PostgreSQL, where every instance needs the same key.
    */
   secretKey: Buffer | undefined;
+  /**
+   * Peers (addresses, CIDR ranges) whose X-Forwarded-For is believed for per-address throttling
+   * (client-ip.ts); empty: the socket address is the client, and the header is ignored.
+   */
+  trustedProxies: string[];
 }
 
 /** Thrown with one line per bad variable. */
@@ -110,5 +133,6 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       o.HUSH_SECRET_KEY === undefined
         ? undefined
         : (parseSecretKey(o.HUSH_SECRET_KEY) ?? undefined),
+    trustedProxies: o.HUSH_TRUSTED_PROXIES,
   };
 }

@@ -148,3 +148,45 @@ export function loadOrCreateSecretKeyFile(file: string): { key: Buffer; created:
   writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
   return { key, created: true };
 }
+
+// --- Other secrets at rest --------------------------------------------------------------------
+//
+// Secrets the service must use in the clear later (webhook signing secrets) are encrypted the
+// same way as signing keys, under the same HUSH_SECRET_KEY, with the owning row's id as the
+// additional authenticated data. `encryptPrivateKey` takes base64 DER; these take UTF-8 text.
+
+/** Encrypts UTF-8 `plain` for storage in the row `rowId` (AES-256-GCM, `enc:v1:` format). */
+export function encryptText(plain: string, rowId: string, secret: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', secret, iv);
+  cipher.setAAD(Buffer.from(rowId, 'utf8'));
+  const body = Buffer.concat([cipher.update(Buffer.from(plain, 'utf8')), cipher.final()]);
+  return ENC_PREFIX + Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64');
+}
+
+/**
+ * The text from a stored value: decrypted when encrypted, passed through when stored in the
+ * clear by an older version. `what` names the secret in errors ("webhook 1234 secret"); throws
+ * a clear error when the key is missing or is not the one the value was stored with.
+ */
+export function decryptText(
+  stored: string,
+  rowId: string,
+  secret: Buffer | undefined,
+  what: string,
+): string {
+  if (!isEncryptedKey(stored)) return stored;
+  if (!secret) throw new Error(`${what} is encrypted and no HUSH_SECRET_KEY is set`);
+  const raw = Buffer.from(stored.slice(ENC_PREFIX.length), 'base64');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', secret, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(rowId, 'utf8'));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    return Buffer.concat([
+      decipher.update(raw.subarray(12, raw.length - 16)),
+      decipher.final(),
+    ]).toString('utf8');
+  } catch {
+    throw new Error(`${what} does not decrypt: HUSH_SECRET_KEY is not the key it was stored with`);
+  }
+}

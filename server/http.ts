@@ -10,6 +10,7 @@ import type { DeviceTable } from './db/schema.ts';
 import type { Logger } from './log.ts';
 import type { ScryptParams } from './people/password.ts';
 import type { SessionUser } from './session.ts';
+import type { TrustedProxies } from './client-ip.ts';
 
 /** What the app needs from outside. */
 export interface Deps {
@@ -22,6 +23,8 @@ export interface Deps {
   passwordCost?: ScryptParams;
   /** Decrypts tenants' signing keys (crypto.ts); unset only in tests that store keys clear. */
   secretKey?: Buffer | undefined;
+  /** Proxies whose X-Forwarded-For names the client (client-ip.ts); unset: none. */
+  trustedProxies?: TrustedProxies | undefined;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface Deps {
  * and the hash of their session, when a route requires a user (session.ts).
  */
 export interface AppEnv {
-  Variables: { device: DeviceTable; user: SessionUser; sessionHash: string };
+  Variables: { device: DeviceTable; user: SessionUser; sessionHash: string; clientIp: string };
 }
 
 /** A 4xx answer with a JSON body `{error, message, issues?}`. */

@@ -7,6 +7,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { createTenant } from './admin.ts';
 import { cefHeader, cefLine, cefValue, parseCef } from './cef.ts';
 import {
@@ -15,6 +16,7 @@ import {
   deliverDue,
   enqueueAnomaly,
   enqueueIncidentEvents,
+  encryptStoredWebhookSecrets,
   listWebhooks,
   retryDelay,
   sendTestEvent,
@@ -26,7 +28,8 @@ import {
 } from './webhooks.ts';
 import { runDueJobs } from './jobs.ts';
 import { silentLogger } from './log.ts';
-import { fakeUser, incidentRow, insertIncidents, seeded } from './test-data.ts';
+import { createApp } from './app.ts';
+import { fakeUser, incidentRow, insertIncidents, seeded, testSession } from './test-data.ts';
 import { BACKENDS, type TestDb } from './test-util.ts';
 
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -543,5 +546,212 @@ describe.each(BACKENDS)('webhooks on $name', (backend) => {
         .execute(),
     ).toEqual([]);
     expect(await deleteWebhook(t.db, tenantId, webhook.id)).toBe(false);
+  });
+});
+
+describe.each(BACKENDS)('webhook secrets at rest on $name', (backend) => {
+  // Made here for the test run, never a real deployment's key.
+  const KEY = randomBytes(32);
+  const WRONG = randomBytes(32);
+  let t: TestDb;
+  let tenantId: string;
+  const now = T0;
+  const clock = () => now;
+  const anomaly = {
+    day: '2026-11-28',
+    kind: 'team' as const,
+    subject: 'Alpha',
+    team: 'Alpha',
+    count: 50,
+    baselineMedian: 3,
+    threshold: 10,
+  };
+
+  beforeAll(async () => {
+    t = await backend.open();
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+  beforeEach(async () => {
+    tenantId = (await createTenant(t.db, { name: 'Secret Co', now: T0 })).tenantId;
+  });
+
+  const stored = async (id: string) =>
+    (
+      await t.db
+        .selectFrom('webhooks')
+        .select('secret')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).secret;
+
+  const verifies = (secret: string, r: Received) =>
+    verifySignature(
+      secret,
+      String(r.headers['x-hush-signature']),
+      String(r.headers['x-hush-timestamp']),
+      r.body,
+      Math.floor(now / 1000),
+    );
+
+  it('stores the secret encrypted and still signs deliveries a receiver verifies', async () => {
+    const rx = await receiver(() => 200);
+    try {
+      const { webhook, secret } = await createWebhook(
+        t.db,
+        {
+          tenantId,
+          url: rx.url,
+          format: 'json',
+          events: ['anomalies'],
+          actor: 'user:test',
+          secretKey: KEY,
+        },
+        T0,
+      );
+      const s = await stored(webhook.id);
+      expect(s).toMatch(/^enc:v1:/);
+      expect(s).not.toContain(secret);
+      expect(s).not.toContain(secret.slice('whsec_'.length));
+      await enqueueAnomaly(t.db, tenantId, anomaly, now);
+      expect(await deliverDue(t.db, clock, { secretKey: KEY })).toEqual({
+        delivered: 1,
+        retrying: 0,
+        failed: 0,
+      });
+      const test = await sendTestEvent(t.db, tenantId, webhook.id, clock, { secretKey: KEY });
+      expect(test).toMatchObject({ delivered: true, status: 200 });
+      expect(rx.got).toHaveLength(2);
+      for (const r of rx.got) expect(verifies(secret, r)).toBe(true);
+      // The stored value is not a key a receiver would accept.
+      expect(verifies(s, rx.got[0]!)).toBe(false);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it('refuses a missing or wrong key with a clear error and spends no attempt', async () => {
+    const rx = await receiver(() => 200);
+    try {
+      const { webhook, secret } = await createWebhook(
+        t.db,
+        {
+          tenantId,
+          url: rx.url,
+          format: 'cef',
+          events: ['anomalies'],
+          actor: 'user:test',
+          secretKey: KEY,
+        },
+        T0,
+      );
+      await enqueueAnomaly(t.db, tenantId, anomaly, now);
+      const wrong = deliverDue(t.db, clock, { secretKey: WRONG });
+      await expect(wrong).rejects.toThrow(
+        `webhook ${webhook.id} secret does not decrypt: HUSH_SECRET_KEY is not the key it was stored with`,
+      );
+      await expect(deliverDue(t.db, clock)).rejects.toThrow(/no HUSH_SECRET_KEY is set/);
+      await expect(
+        sendTestEvent(t.db, tenantId, webhook.id, clock, { secretKey: WRONG }),
+      ).rejects.toThrow(/does not decrypt/);
+      expect(rx.got).toHaveLength(0);
+      // The event waits, unspent, and no test event is left behind for the job.
+      const rows = await t.db
+        .selectFrom('webhook_outbox')
+        .select(['event_type', 'status', 'attempts', 'lease_until'])
+        .where('tenant_id', '=', tenantId)
+        .execute();
+      expect(rows).toEqual([
+        { event_type: 'anomaly', status: 'pending', attempts: 0, lease_until: null },
+      ]);
+      expect(await deliverDue(t.db, clock, { secretKey: KEY })).toMatchObject({ delivered: 1 });
+      expect(verifies(secret, rx.got[0]!)).toBe(true);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it('encrypts through the API with the service key, and the test event verifies', async () => {
+    const rx = await receiver(() => 200);
+    try {
+      const app = createApp({
+        db: t.db,
+        log: silentLogger,
+        now: clock,
+        rateLimitPerMinute: 100,
+        secretKey: KEY,
+      });
+      const admin = (await testSession(t.db, tenantId, 'admin', [], T0)).headers;
+      const created = await app.request('/api/v1/webhooks', {
+        method: 'POST',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: rx.url, format: 'json', events: ['incidents'] }),
+      });
+      expect(created.status).toBe(201);
+      const { webhook, secret } = (await created.json()) as {
+        webhook: { id: string };
+        secret: string;
+      };
+      expect(await stored(webhook.id)).toMatch(/^enc:v1:/);
+      const test = await app.request(`/api/v1/webhooks/${webhook.id}/test`, {
+        method: 'POST',
+        headers: admin,
+      });
+      expect(await test.json()).toMatchObject({ delivered: true, status: 200 });
+      expect(verifies(secret, rx.got[0]!)).toBe(true);
+    } finally {
+      await rx.close();
+    }
+  });
+
+  it('encrypts secrets an older version stored in the clear, once', async () => {
+    const rx = await receiver(() => 200);
+    try {
+      // No key: what a version before encryption at rest wrote.
+      const { webhook, secret } = await createWebhook(
+        t.db,
+        { tenantId, url: rx.url, format: 'json', events: ['anomalies'], actor: 'user:test' },
+        T0,
+      );
+      expect(await stored(webhook.id)).toBe(secret);
+      const [a, b] = await Promise.all([
+        encryptStoredWebhookSecrets(t.db, KEY),
+        encryptStoredWebhookSecrets(t.db, KEY),
+      ]);
+      // Two instances starting together convert the row once between them.
+      expect(a + b).toBe(1);
+      expect(await encryptStoredWebhookSecrets(t.db, KEY)).toBe(0);
+      const s = await stored(webhook.id);
+      expect(s).toMatch(/^enc:v1:/);
+      expect(s).not.toContain(secret.slice('whsec_'.length));
+      await enqueueAnomaly(t.db, tenantId, anomaly, now);
+      expect(await deliverDue(t.db, clock, { secretKey: KEY })).toMatchObject({ delivered: 1 });
+      expect(verifies(secret, rx.got[0]!)).toBe(true);
+      // The webhook id is bound in: the ciphertext copied to another webhook does not decrypt.
+      const other = await createWebhook(
+        t.db,
+        {
+          tenantId,
+          url: rx.url,
+          format: 'json',
+          events: ['anomalies'],
+          actor: 'user:test',
+          secretKey: KEY,
+        },
+        T0,
+      );
+      await t.db
+        .updateTable('webhooks')
+        .set({ secret: s })
+        .where('id', '=', other.webhook.id)
+        .execute();
+      await expect(
+        sendTestEvent(t.db, tenantId, other.webhook.id, clock, { secretKey: KEY }),
+      ).rejects.toThrow(/does not decrypt/);
+      expect(await deleteWebhook(t.db, tenantId, other.webhook.id)).toBe(true);
+    } finally {
+      await rx.close();
+    }
   });
 });

@@ -16,15 +16,19 @@
  * Signing: `X-Hush-Signature: v1=<hex HMAC-SHA-256(secret, "<timestamp>.<body>")>` with
  * `X-Hush-Timestamp` (Unix seconds, set at each attempt). A receiver recomputes the HMAC over the
  * raw body, compares in constant time, and refuses timestamps older than its replay window
- * (`verifySignature`, five minutes by default). The secret is stored so the service can sign; it
- * is shown to the admin once, at creation.
+ * (`verifySignature`, five minutes by default). The secret is shown to the admin once, at
+ * creation. The service must keep it to sign, so it is stored encrypted (AES-256-GCM under
+ * HUSH_SECRET_KEY, the webhook id as associated data, crypto.ts `encryptText`), like the tenants'
+ * signing keys, and decrypted only for the moment of signing one attempt: a copy of the database
+ * alone cannot forge deliveries. Secrets stored in the clear by an older version are encrypted at
+ * the next start (`encryptStoredWebhookSecrets`).
  */
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db/index.ts';
 import type { WebhookOutboxTable } from './db/schema.ts';
 import type { Job } from './jobs.ts';
 import { cefLine, type CefEvent } from './cef.ts';
-import { randomSecret } from './crypto.ts';
+import { decryptText, encryptText, isEncryptedKey, randomSecret } from './crypto.ts';
 import { incidentLevel } from './summary.ts';
 
 export const WEBHOOK_FORMATS = ['json', 'cef'] as const;
@@ -62,6 +66,8 @@ export interface DeliveryOptions {
   fetch?: typeof fetch;
   /** Uniform in [0, 1): the jitter (tests pass their own). */
   random?: () => number;
+  /** Decrypts the stored webhook secrets (HUSH_SECRET_KEY); unset only for clear rows in tests. */
+  secretKey?: Buffer | undefined;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -113,6 +119,8 @@ export async function createWebhook(
     format: WebhookFormat;
     events: readonly WebhookEvent[];
     actor: string;
+    /** Encrypts the secret at rest; unset (tests only) stores it in the clear. */
+    secretKey?: Buffer | undefined;
   },
   now: number,
 ): Promise<{ webhook: WebhookInfo; secret: string }> {
@@ -136,7 +144,7 @@ export async function createWebhook(
     url: input.url,
     format: input.format,
     events: events.join(','),
-    secret,
+    secret: input.secretKey ? encryptText(secret, id, input.secretKey) : secret,
     // Only incidents that arrive from now on are sent, not the tenant's history.
     incidents_cursor: iso(Math.floor(now / MINUTE) * MINUTE),
     created_at: iso(now),
@@ -670,6 +678,7 @@ export async function deliverRow(
       'webhook_outbox.payload',
       'webhook_outbox.attempts',
       'webhook_outbox.lease_until',
+      'webhook_outbox.webhook_id',
       'webhooks.url',
       'webhooks.format',
       'webhooks.secret',
@@ -681,7 +690,28 @@ export async function deliverRow(
     await db.deleteFrom('webhook_outbox').where('id', '=', id).execute();
     return null;
   }
-  const { status, error } = await attempt(row, row, now(), opts);
+  let secret: string;
+  try {
+    secret = decryptText(
+      row.secret,
+      row.webhook_id,
+      opts.secretKey,
+      `webhook ${row.webhook_id} secret`,
+    );
+  } catch (e) {
+    // A missing or wrong HUSH_SECRET_KEY is the operator's mistake, not the receiver's: the
+    // claim is handed back without spending an attempt, and the error (naming the variable,
+    // never the secret) stops the run, so the job log says what to fix.
+    await db
+      .updateTable('webhook_outbox')
+      .set({ status: 'pending', lease_until: null })
+      .where('id', '=', id)
+      .where('status', '=', 'delivering')
+      .where('lease_until', '=', row.lease_until)
+      .execute();
+    throw e;
+  }
+  const { status, error } = await attempt(row, { ...row, secret }, now(), opts);
   const attempts = row.attempts + 1;
   const done = iso(now());
   const maxAttempts = row.event_type === 'test' ? 1 : (opts.maxAttempts ?? 8);
@@ -747,7 +777,14 @@ export async function sendTestEvent(
   };
   const row = outboxRow(webhookId, env, now());
   await db.insertInto('webhook_outbox').values(row).execute();
-  const outcome = await deliverRow(db, row.id, now, opts);
+  let outcome: keyof DeliveryResult | null;
+  try {
+    outcome = await deliverRow(db, row.id, now, opts);
+  } catch (e) {
+    // The secret did not decrypt: a test event is not left behind for the job to send later.
+    await db.deleteFrom('webhook_outbox').where('id', '=', row.id).execute();
+    throw e;
+  }
   const after = await db
     .selectFrom('webhook_outbox')
     .select(['last_status', 'last_error'])
@@ -800,4 +837,26 @@ export function webhookJob(opts: { everyMs?: number; delivery?: DeliveryOptions 
       return { queued: queued.events, pruned, ...total };
     },
   };
+}
+
+/**
+ * Encrypts webhook secrets stored in the clear (by a version before encryption at rest) under
+ * `secret`; returns how many. Idempotent and safe on two instances starting together (each row
+ * is updated only while it still holds the clear value). It runs at every start, after the
+ * migrations, because the SQL migrations cannot see the secret key.
+ */
+export async function encryptStoredWebhookSecrets(db: Db, secret: Buffer): Promise<number> {
+  const rows = await db.selectFrom('webhooks').select(['id', 'secret']).execute();
+  let n = 0;
+  for (const r of rows) {
+    if (isEncryptedKey(r.secret)) continue;
+    const u = await db
+      .updateTable('webhooks')
+      .set({ secret: encryptText(r.secret, r.id, secret) })
+      .where('id', '=', r.id)
+      .where('secret', '=', r.secret)
+      .executeTakeFirst();
+    n += Number(u.numUpdatedRows);
+  }
+  return n;
 }

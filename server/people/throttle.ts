@@ -18,8 +18,14 @@ export const IP_FAILURES = 50;
 export const WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 15 * 60_000;
 
-/** The client's address as the socket saw it; `unknown` when there is none (app.request). */
+/**
+ * The client's address: what the app's first middleware found (the socket peer, or behind a
+ * trusted proxy the forwarded client; client-ip.ts), else the socket's; `unknown` when there is
+ * none (app.request without a socket).
+ */
 export function clientIp(c: Context): string {
+  const resolved: unknown = c.get('clientIp');
+  if (typeof resolved === 'string') return resolved;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

@@ -103,6 +103,7 @@ export function webhookRoutes(deps: Deps) {
             format: body.format,
             events: body.events,
             actor: `user:${c.var.user.id}`,
+            secretKey: deps.secretKey,
           },
           deps.now(),
         );
@@ -127,7 +128,9 @@ export function webhookRoutes(deps: Deps) {
     })
     .post('/:id/test', admin, async (c) => {
       const id = webhookId(c.req.param('id'));
-      const r = await sendTestEvent(deps.db, c.var.user.tenantId, id, deps.now);
+      const r = await sendTestEvent(deps.db, c.var.user.tenantId, id, deps.now, {
+        secretKey: deps.secretKey,
+      });
       if (!r) return fail(404, 'not_found', 'no such webhook');
       await audit(c, 'webhook.test', id, { delivered: r.delivered, status: r.status });
       return c.json(r);
