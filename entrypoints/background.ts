@@ -1,12 +1,14 @@
 // The service worker: answers the typed messages (lib/messages.ts) and turns the guard's reports
 // into incident records, tab summaries and visit counts (lib/incidents/, lib/visits.ts), which
 // the uploader hands to the backend (lib/sync/upload.ts).
-import { scan } from '@/rules/index.ts';
+import { DETECTORS, scan } from '@/rules/index.ts';
 import { handleMessage } from '@/lib/messages.ts';
 import { guardedFrameOf } from '@/lib/incidents/sender.ts';
 import { createIncidentService } from '@/lib/incidents/service.ts';
 import { storeOpener } from '@/lib/incidents/store.ts';
 import { createTabSummaries } from '@/lib/incidents/summary.ts';
+import { createFalseAlarmService, falseAlarmStoreOpener } from '@/lib/incidents/false-alarms.ts';
+import { createFalseAlarmUploader } from '@/lib/sync/false-alarm-upload.ts';
 import { createVisitCounter } from '@/lib/visits.ts';
 import { createPolicyService } from '@/lib/policy/service.ts';
 import { classifyByPolicy } from '@/lib/policy/convert.ts';
@@ -14,7 +16,7 @@ import { dropEnrolment, ENROLMENT_KEY, loadEnrolment } from '@/lib/sync/enrollme
 import { loadSyncRecord } from '@/lib/sync/policy-sync.ts';
 import { profileEmailOf, startSyncClient } from '@/lib/sync/client.ts';
 import { createUploader, loadUploadStatus } from '@/lib/sync/upload.ts';
-import { startUploads } from '@/lib/sync/upload-schedule.ts';
+import { startUploads, UPLOAD_ALARM } from '@/lib/sync/upload-schedule.ts';
 import {
   announcingLiveness,
   createProvenanceStore,
@@ -51,13 +53,41 @@ export default defineBackground(() => {
       now: Date.now,
     }),
   });
+  // "This was not sensitive" reports (issue 4): their own queue and uploader, run at start-up,
+  // right after a report, on the incident uploader's periodic alarm and on a new enrollment.
+  const falseAlarmStore = falseAlarmStoreOpener();
+  const falseAlarmUploader = createFalseAlarmUploader({
+    store: falseAlarmStore,
+    getEnrolment: () => loadEnrolment(browser.storage),
+    onUnauthorized: (e) => dropEnrolment(browser.storage.local, e.credential),
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+  });
+  const sendFalseAlarms = (force = false) =>
+    void falseAlarmUploader.run({ force }).catch(() => undefined);
+  sendFalseAlarms();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPLOAD_ALARM) sendFalseAlarms();
+  });
   // A new enrollment: send what waited for it now, whatever the backoff says.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[ENROLMENT_KEY]?.newValue) void uploads.kick(true);
+    if (area === 'local' && changes[ENROLMENT_KEY]?.newValue) {
+      void uploads.kick(true);
+      sendFalseAlarms(true);
+    }
   });
+  const summaries = createTabSummaries();
+  const falseAlarms = createFalseAlarmService({
+    summaries,
+    store: falseAlarmStore,
+    newId: () => crypto.randomUUID(),
+    now: Date.now,
+    onQueued: () => sendFalseAlarms(),
+  });
+  const builtInDetectors = new Set(DETECTORS.map((d) => d.id));
   const incidents = createIncidentService({
     store: incidentStore,
-    summaries: createTabSummaries(),
+    summaries,
     visits: createVisitCounter(),
     scan,
     now: Date.now,
@@ -89,6 +119,15 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     provenance,
     uploadStatus: async () => loadUploadStatus(await incidentStore()),
+    // The registry's ids and the policy's custom detectors' ids (issue 4).
+    isDetector: (id: string) =>
+      builtInDetectors.has(id) ||
+      policy
+        .current()
+        .engine.customDetectors.some(
+          (c) => typeof c === 'object' && c !== null && (c as { id?: unknown }).id === id,
+        ),
+    falseAlarms,
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) =>

@@ -8,6 +8,7 @@
 import type { Finding } from '@/rules/index.ts';
 import type { GuardEvent } from '@/lib/guard/context.ts';
 import { parseGuardEvent } from '@/lib/incidents/record.ts';
+import type { FalseAlarmCounts, FalseAlarmService } from '@/lib/incidents/false-alarms.ts';
 import type { GuardedFrame, SenderLike } from '@/lib/incidents/sender.ts';
 import type { IncidentService, PageStart } from '@/lib/incidents/service.ts';
 import type { Policy } from '@/lib/policy/schema.ts';
@@ -56,6 +57,19 @@ export interface Messages {
     request: { hashes: string[]; threshold: number };
     response: { match: { siteName: string; at: number } | null } | Refusal;
   };
+  /**
+   * "This was not sensitive" (issue 4), from the popup (extension pages only): one detector of
+   * one of the tab's recent decisions. Ids only; the host comes from the tab's summary.
+   */
+  'hush:false-alarm': {
+    request: { tabId: number; decisionId: string; detector: string };
+    response: { ok: true } | Refusal;
+  };
+  /** How many false-alarm reports wait for the backend and how many it took (extension pages). */
+  'hush:false-alarm-status': {
+    request: Record<string, never>;
+    response: FalseAlarmCounts | Refusal;
+  };
 }
 
 export type MessageName = keyof Messages;
@@ -80,6 +94,13 @@ export interface Deps {
   provenance?: ProvenanceStore;
   /** The uploader's status (lib/sync/upload.ts loadUploadStatus); absent in tests. */
   uploadStatus?: () => Promise<UploadStatusView>;
+  /**
+   * Whether a detector id is in the registry (built-in or the policy's custom detectors): a
+   * report's detector ids are kept only when it says yes. Absent: no id is kept.
+   */
+  isDetector?: (id: string) => boolean;
+  /** The false-alarm queue (lib/incidents/false-alarms.ts); absent in tests that do not need it. */
+  falseAlarms?: FalseAlarmService;
 }
 
 type Handlers = {
@@ -114,6 +135,19 @@ const validators: { [K in MessageName]: (payload: unknown) => Messages[K]['reque
     isRecord(p) && Object.keys(p).length === 1 && isPrehashList(p.hashes)
       ? { hashes: p.hashes }
       : null,
+  'hush:false-alarm': (p) =>
+    isRecord(p) &&
+    Object.keys(p).length === 3 &&
+    typeof p.tabId === 'number' &&
+    Number.isInteger(p.tabId) &&
+    p.tabId >= 0 &&
+    typeof p.decisionId === 'string' &&
+    DECISION_ID.test(p.decisionId) &&
+    typeof p.detector === 'string' &&
+    DETECTOR_ID.test(p.detector)
+      ? { tabId: p.tabId, decisionId: p.decisionId, detector: p.detector }
+      : null,
+  'hush:false-alarm-status': emptyPayload,
   'hush:provenance-check': (p) =>
     isRecord(p) &&
     Object.keys(p).length === 2 &&
@@ -138,13 +172,26 @@ function emptyPayload(p: unknown): Record<string, never> | null {
 }
 
 const NOT_GUARDED: Refusal = { error: 'the sender is not a guarded page' };
+const DECISION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DETECTOR_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+/** Only the extension's own pages (the popup) may report false alarms or read their counts. */
+function fromExtensionPage(deps: Deps, sender: SenderLike): boolean {
+  return !!deps.extensionOrigin && !!sender.url?.startsWith(deps.extensionOrigin);
+}
 
 const handlers: Handlers = {
   'hush:scan': ({ text }, deps) => ({ findings: deps.scan(text) }),
   'hush:report': async (event, deps, sender) => {
     const frame = deps.frameOf(sender);
     if (!frame) return NOT_GUARDED;
-    await deps.incidents.report(event, frame);
+    // Detector ids are kept only when the registry knows them (issue 4): a page cannot make the
+    // popup offer, or the backend receive, an id of its own invention.
+    const detectors = event.detectors?.filter((d) => deps.isDetector?.(d) === true) ?? [];
+    const clean: GuardEvent = { ...event };
+    delete clean.detectors;
+    if (detectors.length > 0) clean.detectors = detectors;
+    await deps.incidents.report(clean, frame);
     return { ok: true };
   },
   'hush:page': async (page, deps, sender) => {
@@ -181,6 +228,18 @@ const handlers: Handlers = {
       siteName: frame.site?.name ?? frame.host,
     });
     return { ok: true };
+  },
+  'hush:false-alarm': async ({ tabId, decisionId, detector }, deps, sender) => {
+    if (!deps.falseAlarms || !fromExtensionPage(deps, sender)) {
+      return { error: 'only extension pages may report false alarms' };
+    }
+    return deps.falseAlarms.report(tabId, decisionId, detector);
+  },
+  'hush:false-alarm-status': async (_, deps, sender) => {
+    if (!deps.falseAlarms || !fromExtensionPage(deps, sender)) {
+      return { error: 'only extension pages may read the false-alarm counts' };
+    }
+    return deps.falseAlarms.counts();
   },
   'hush:provenance-check': async ({ hashes, threshold }, deps, sender) => {
     const frame = deps.frameOf(sender);

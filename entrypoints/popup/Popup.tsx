@@ -5,6 +5,8 @@ import type { PageClass } from '@/lib/guard/decide.ts';
 import type { SyncSummary, UploadSummary } from '@/lib/sync/describe.ts';
 import type { PopupState } from './state.ts';
 import { SyncStatus } from './SyncStatus.tsx';
+import type { FalseAlarmCounts } from '@/lib/incidents/false-alarms.ts';
+import { FalseAlarms, type ReportFalseAlarm } from './FalseAlarms.tsx';
 
 const CLASS_LABEL: Record<PageClass, string> = {
   'unapproved-ai': 'Unapproved AI tool',
@@ -35,6 +37,8 @@ export function Popup({
   state,
   sync = null,
   uploads = null,
+  falseAlarmCounts = null,
+  onFalseAlarm = null,
 }: {
   version: string;
   state: PopupState | null;
@@ -42,11 +46,19 @@ export function Popup({
   sync?: SyncSummary | null;
   /** The incident uploader's status; null until read (or when the background cannot say). */
   uploads?: UploadSummary | null;
+  /** The false-alarm queue's counts (issue 4); null until read. */
+  falseAlarmCounts?: FalseAlarmCounts | null;
+  /** Reports "this was not sensitive"; null where the popup cannot (no tab). */
+  onFalseAlarm?: ReportFalseAlarm | null;
 }) {
+  const guarded = state !== null && state.pageClass !== null && !state.needsReload;
   return (
     <main class="popup">
       <h1>Hush</h1>
       {state === null ? <p role="status">Loading…</p> : <Site state={state} />}
+      {guarded && onFalseAlarm ? (
+        <FalseAlarms recent={state.recent} counts={falseAlarmCounts} onReport={onFalseAlarm} />
+      ) : null}
       {sync ? <SyncStatus summary={sync} uploads={uploads} /> : null}
       <p class="version" data-testid="version">
         Version {version}

@@ -10,6 +10,8 @@ import {
 import { SYNC_KEY } from '@/lib/sync/policy-sync.ts';
 import { loadSyncStatus } from '@/lib/sync/status.ts';
 import { createTabSummaries } from '@/lib/incidents/summary.ts';
+import type { FalseAlarmCounts } from '@/lib/incidents/false-alarms.ts';
+import type { ReportFalseAlarm } from './FalseAlarms.tsx';
 import { Popup } from './Popup.tsx';
 import { loadPopupState, type PopupState } from './state.ts';
 
@@ -18,10 +20,32 @@ const version = browser.runtime.getManifest().version;
 let shown: PopupState | null = null;
 let sync: SyncSummary | null = null;
 let uploads: UploadSummary | null = null;
+let falseAlarmCounts: FalseAlarmCounts | null = null;
+let onFalseAlarm: ReportFalseAlarm | null = null;
 const show = (state: PopupState | null): void => {
   shown = state;
-  render(<Popup version={version} state={state} sync={sync} uploads={uploads} />, mount);
+  render(
+    <Popup
+      version={version}
+      state={state}
+      sync={sync}
+      uploads={uploads}
+      falseAlarmCounts={falseAlarmCounts}
+      onFalseAlarm={onFalseAlarm}
+    />,
+    mount,
+  );
 };
+
+/** The false-alarm queue's counts (issue 4), from the background. */
+async function loadFalseAlarmCounts(): Promise<void> {
+  const send = (m: unknown) => browser.runtime.sendMessage(m);
+  const answer = await sendToBackground(send, 'hush:false-alarm-status', {}).catch(() => ({
+    error: 'no answer',
+  }));
+  falseAlarmCounts = 'error' in answer ? null : answer;
+  show(shown);
+}
 
 /**
  * Reads the sync status, the policy's sources and the uploader's status (the background answers
@@ -63,6 +87,19 @@ async function start(): Promise<void> {
   show(null);
   void loadSync().catch(() => undefined);
   const tabId = await targetTab();
+  void loadFalseAlarmCounts();
+  if (tabId !== null) {
+    onFalseAlarm = async (decisionId, detector) => {
+      const send = (m: unknown) => browser.runtime.sendMessage(m);
+      const answer = await sendToBackground(send, 'hush:false-alarm', {
+        tabId,
+        decisionId,
+        detector,
+      });
+      void loadFalseAlarmCounts();
+      return 'error' in answer ? answer.error : null;
+    };
+  }
   const summaries = createTabSummaries();
   const state = await loadPopupState({
     tabUrl: async () => (tabId === null ? undefined : (await browser.tabs.get(tabId)).url),

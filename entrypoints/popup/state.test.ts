@@ -37,6 +37,7 @@ describe('loadPopupState', () => {
       needsReload: false,
       outcomes: { masked: { EMAIL: 2 } },
       decisions: 1,
+      recent: [],
     });
   });
 

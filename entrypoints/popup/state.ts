@@ -6,7 +6,7 @@ import type { EntityType } from '@/rules/index.ts';
 import type { Outcome } from '@/lib/guard/context.ts';
 import type { PageClass } from '@/lib/guard/decide.ts';
 import { pageClassFor } from '@/lib/guard/pages.ts';
-import type { TabSummary } from '@/lib/incidents/summary.ts';
+import type { RecentDecision, TabSummary } from '@/lib/incidents/summary.ts';
 import { findSite } from '@/lib/sites/match.ts';
 
 export interface PopupState {
@@ -21,6 +21,8 @@ export interface PopupState {
   /** What Hush did on this page, per outcome; empty when nothing happened. */
   outcomes: Partial<Record<Outcome, Partial<Record<EntityType, number>>>>;
   decisions: number;
+  /** The page's last decisions that named detectors, newest first (for "not sensitive"). */
+  recent: RecentDecision[];
 }
 
 export interface PopupDeps {
@@ -64,5 +66,6 @@ export async function loadPopupState(deps: PopupDeps): Promise<PopupState> {
     needsReload: pageClass !== null && page === null,
     outcomes: current?.outcomes ?? {},
     decisions: current?.decisions ?? 0,
+    recent: current?.recent ?? [],
   };
 }

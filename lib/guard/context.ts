@@ -125,3 +125,34 @@ export function countTypes(types: readonly EntityType[]): Partial<Record<EntityT
   for (const t of types) counts[t] = (counts[t] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * The detectors behind a plan's `types` list, keyed by the very array the guard later hands to
+ * its report: the plan and the report of one decision share that array, so the ids reported are
+ * exactly the ones of that decision (issue 4, "this was not sensitive"). A WeakMap, so nothing
+ * outlives the plan.
+ */
+const planDetectors = new WeakMap<readonly EntityType[], string[]>();
+
+/**
+ * Notes which detectors made a plan's decision (the findings whose action is the plan's kind)
+ * and returns the plan unchanged. Ids only: a finding's text never enters here.
+ */
+export function noteDetectors<
+  P extends {
+    kind: string;
+    types?: readonly EntityType[];
+    findings?: readonly { detector: string; action: string }[];
+  },
+>(plan: P): P {
+  if (plan.types && plan.findings) {
+    const ids = plan.findings.filter((f) => f.action === plan.kind).map((f) => f.detector);
+    if (ids.length > 0) planDetectors.set(plan.types, [...new Set(ids)]);
+  }
+  return plan;
+}
+
+/** The detector ids noted for a plan's `types` array, if any. */
+export function detectorsFor(types: readonly EntityType[]): string[] | undefined {
+  return planDetectors.get(types);
+}

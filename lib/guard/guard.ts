@@ -13,7 +13,14 @@ import { findSite } from '@/lib/sites/match.ts';
 import { ago, type CopyHit } from '@/lib/provenance/client.ts';
 import { shingles } from '@/lib/provenance/fingerprint.ts';
 import { hiddenParts, type HiddenPart } from '@/lib/provenance/hidden.ts';
-import { countTypes, type Channel, type GuardContext, type Outcome } from './context.ts';
+import {
+  countTypes,
+  detectorsFor,
+  noteDetectors,
+  type Channel,
+  type GuardContext,
+  type Outcome,
+} from './context.ts';
 import type { Action } from './decide.ts';
 import {
   editableFrom,
@@ -53,7 +60,7 @@ type Trigger =
 export function installGuard(win: Window, guard: GuardContext): void {
   const { signal } = guard;
   const listen = { capture: true, signal } as const;
-  const plan = (text: string): Plan => planFor(text, guard);
+  const plan = (text: string): Plan => noteDetectors(planFor(text, guard));
   const site = {
     name: findSite(frameAddress(win))?.name ?? win.location.hostname,
     pageClass: guard.pageClass,
@@ -96,6 +103,8 @@ export function installGuard(win: Window, guard: GuardContext): void {
       outcome,
       counts: countTypes(types),
       ...(reason === undefined ? {} : { reason }),
+      // Issue 4: the ids of the detectors behind this decision, for "this was not sensitive".
+      ...(detectorsFor(types) ? { detectors: detectorsFor(types) } : {}),
     });
   };
   const stop = (event: Event): void => {
@@ -415,7 +424,9 @@ export function installGuard(win: Window, guard: GuardContext): void {
     // The overlay usually scanned exactly this text during the pause before the send: its
     // findings make the decision immediate instead of a second scan inside the key handler.
     const cached = latestFindings(el, text);
-    const p = cached ? planFor(text, { ...guard, scan: () => [...cached] }) : plan(text);
+    const p = cached
+      ? noteDetectors(planFor(text, { ...guard, scan: () => [...cached] }))
+      : plan(text);
     // What a paste brought besides values (issue 7) makes a clean or warned send a warning.
     const pasted =
       p.kind === 'clean' || p.kind === 'monitor' || p.kind === 'warn'

@@ -49,4 +49,10 @@ export interface GuardEvent {
   counts: Partial<Record<EntityType, number>>;
   /** The agent's reason for sending anyway, already masked. */
   reason?: string;
+  /**
+   * The ids of the detectors whose findings made this decision (registry ids, never text), so
+   * the popup can offer "this was not sensitive" per detector (issue 4). The background keeps
+   * only ids it knows.
+   */
+  detectors?: string[];
 }

@@ -61,7 +61,10 @@ export interface IncidentRecord {
 /** The largest policy revision (the backend keeps it in a 32-bit integer). */
 export const POLICY_VERSION_MAX = 2_147_483_647;
 
-const EVENT_KEYS = new Set(['channel', 'action', 'outcome', 'counts', 'reason']);
+const EVENT_KEYS = new Set(['channel', 'action', 'outcome', 'counts', 'reason', 'detectors']);
+/** The most detector ids one decision may name, and the shape of one (server/schemas.ts). */
+export const DETECTORS_MAX = 32;
+export const DETECTOR_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -105,8 +108,20 @@ export function parseGuardEvent(value: unknown): GuardEvent | null {
   if (reason !== undefined && (typeof reason !== 'string' || reason.length > REASON_MAX)) {
     return null;
   }
+  const { detectors } = value;
+  if (
+    detectors !== undefined &&
+    (!Array.isArray(detectors) ||
+      detectors.length > DETECTORS_MAX ||
+      !detectors.every((d) => typeof d === 'string' && DETECTOR_ID.test(d)))
+  ) {
+    return null;
+  }
   const event: GuardEvent = { channel, action, outcome, counts };
   if (reason !== undefined && reason.trim() !== '') event.reason = reason;
+  if (detectors !== undefined && detectors.length > 0) {
+    event.detectors = [...new Set(detectors as string[])];
+  }
   return event;
 }
 

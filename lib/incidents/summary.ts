@@ -24,6 +24,47 @@ export interface TabSummary {
   outcomes: Partial<Record<Outcome, Partial<Record<EntityType, number>>>>;
   /** How many decisions the guard reported on this page. */
   decisions: number;
+  /**
+   * The last few decisions that named detectors, newest first (issue 4): what the popup offers
+   * "this was not sensitive" for. Detector ids only; absent in summaries stored before it.
+   */
+  recent?: RecentDecision[];
+}
+
+/** One recent decision of the tab, as the popup's false-alarm buttons see it. */
+export interface RecentDecision {
+  /** A random UUID the background drew for the decision. */
+  id: string;
+  /** When the background received it (ms). */
+  at: number;
+  outcome: Outcome;
+  /** The registry ids of the detectors behind it. */
+  detectors: string[];
+  /** The detectors already reported as a false alarm for this decision (each at most once). */
+  reported: string[];
+}
+
+/** How many recent decisions a summary keeps. */
+export const RECENT_MAX = 3;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DETECTOR = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+function isIdList(v: unknown): v is string[] {
+  return (
+    Array.isArray(v) && v.length <= 32 && v.every((d) => typeof d === 'string' && DETECTOR.test(d))
+  );
+}
+
+/** A stored recent decision, validated; null when damaged. */
+function parseRecent(value: unknown): RecentDecision | null {
+  if (!isRecord(value)) return null;
+  const { id, at, outcome, detectors, reported } = value;
+  if (typeof id !== 'string' || !UUID.test(id) || typeof at !== 'number') return null;
+  if (typeof outcome !== 'string' || !(OUTCOMES as readonly string[]).includes(outcome)) {
+    return null;
+  }
+  if (!isIdList(detectors) || !isIdList(reported)) return null;
+  return { id, at, outcome: outcome as Outcome, detectors, reported };
 }
 
 /** Tab id (as a string) -> summary. */
@@ -61,6 +102,15 @@ export function parseTabSummary(value: unknown): TabSummary | null {
     if (c === null) return null;
     parsed[outcome as Outcome] = c;
   }
+  const recent: RecentDecision[] = [];
+  if (value.recent !== undefined) {
+    if (!Array.isArray(value.recent)) return null;
+    for (const r of value.recent.slice(0, RECENT_MAX)) {
+      const p = parseRecent(r);
+      if (p === null) return null;
+      recent.push(p);
+    }
+  }
   return {
     pageId,
     siteId,
@@ -70,6 +120,8 @@ export function parseTabSummary(value: unknown): TabSummary | null {
     since,
     outcomes: parsed,
     decisions,
+    // Absent in summaries stored before issue 4's recent decisions: left absent (read as none).
+    ...(value.recent !== undefined ? { recent } : {}),
   };
 }
 
@@ -94,8 +146,14 @@ function fresh(frame: GuardedFrame, pageId: string, now: number): TabSummary {
     since: now,
     outcomes: {},
     decisions: 0,
+    recent: [],
   };
 }
+
+/** What marking a false alarm found: the decision's site, or why there is nothing to report. */
+export type FalseAlarmMark =
+  | { ok: true; host: string; siteId: string | null }
+  | { ok: false; error: 'unknown decision' | 'already reported' };
 
 /** The largest count kept per type and outcome (counts are display figures, not the record). */
 const COUNT_CAP = 1_000_000;
@@ -105,6 +163,11 @@ export interface TabSummaryStore {
   startPage(frame: GuardedFrame, pageId: string, now: number): Promise<void>;
   /** Adds one decision to the tab's summary. */
   record(frame: GuardedFrame, event: GuardEvent, now: number): Promise<void>;
+  /**
+   * Marks one detector of one recent decision as reported (issue 4), once: a second call for the
+   * same pair answers `already reported`. The host is the one the browser gave for the frame.
+   */
+  markFalseAlarm(tabId: number, decisionId: string, detector: string): Promise<FalseAlarmMark>;
   /** The tab was closed. */
   forget(tabId: number): Promise<void>;
   get(tabId: number): Promise<TabSummary | null>;
@@ -125,15 +188,46 @@ export function createTabSummaries(cell: ValueCell<unknown> = tabSummariesItem):
         for (const [type, n] of Object.entries(event.counts) as [EntityType, number][]) {
           byType[type] = Math.min(COUNT_CAP, (byType[type] ?? 0) + n);
         }
+        const recent = summary.recent ?? [];
         return {
           ...all,
           [frame.tabId]: {
             ...summary,
             outcomes: { ...summary.outcomes, [event.outcome]: byType },
             decisions: summary.decisions + 1,
+            recent: event.detectors?.length
+              ? [
+                  {
+                    id: crypto.randomUUID(),
+                    at: now,
+                    outcome: event.outcome,
+                    detectors: [...event.detectors],
+                    reported: [],
+                  },
+                  ...recent,
+                ].slice(0, RECENT_MAX)
+              : recent,
           },
         };
       }),
+    markFalseAlarm: async (tabId, decisionId, detector) => {
+      let mark: FalseAlarmMark = { ok: false, error: 'unknown decision' };
+      await summaries.update((all) => {
+        const summary = all[tabId];
+        const decision = summary?.recent?.find((r) => r.id === decisionId);
+        if (!summary || !decision || !decision.detectors.includes(detector)) return all;
+        if (decision.reported.includes(detector)) {
+          mark = { ok: false, error: 'already reported' };
+          return all;
+        }
+        mark = { ok: true, host: summary.host, siteId: summary.siteId };
+        const recent = (summary.recent ?? []).map((r) =>
+          r.id === decisionId ? { ...r, reported: [...r.reported, detector] } : r,
+        );
+        return { ...all, [tabId]: { ...summary, recent } };
+      });
+      return mark;
+    },
     forget: (tabId) =>
       summaries.update((all) => {
         const rest = { ...all };

@@ -241,3 +241,69 @@ test('backend down, browser restarted, backend back: every record arrives exactl
     pending: 'Nothing waiting',
   });
 });
+
+test('"This was not sensitive" in the popup reaches false_alarms once: detector and host, no text', async () => {
+  test.setTimeout(120_000);
+  const page: Page = await context.newPage();
+  await page.goto(`${AI_HOST}/`);
+  await expect(page.locator('#status')).toHaveText('ready');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), PASTED);
+  await page.locator('#prompt').click();
+  await page.keyboard.press('Control+V');
+  await expect(page.locator('#prompt')).not.toHaveValue(new RegExp(EMAIL.replace(/\./g, '\\.')));
+  // The tab whose summary holds the paste's decision (the background keeps it per tab).
+  let tabId: string | undefined;
+  await expect
+    .poll(async () => {
+      const all = (await worker.evaluate(async () => {
+        const session = (
+          globalThis as unknown as {
+            chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.session;
+        return (await session.get('tabSummaries')).tabSummaries ?? {};
+      })) as Record<string, { host: string; recent?: unknown[] }>;
+      tabId = Object.entries(all).find(
+        ([, s]) => s.host === 'chatgpt.com' && (s.recent?.length ?? 0) > 0,
+      )?.[0];
+      return tabId;
+    })
+    .toBeDefined();
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extension.id}/popup.html?tab=${tabId}`);
+  const button = popup.locator('[data-testid="false-alarm"][data-detector="email"]');
+  await expect(button).toBeEnabled();
+  // Keyboard only: focus the button and press Enter.
+  await button.focus();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByTestId('false-alarm-message')).toContainText('reported as a false alarm');
+  await expect(button).toBeDisabled();
+
+  const alarms = () =>
+    db.selectFrom('false_alarms').selectAll().where('tenant_id', '=', tenant.tenantId).execute();
+  await expect.poll(async () => (await alarms()).length, { timeout: 30_000 }).toBe(1);
+  const [row] = await alarms();
+  expect(row).toMatchObject({ detector: 'email', host: 'chatgpt.com' });
+  const everything = JSON.stringify(await alarms());
+  for (const raw of RAW) expect(everything).not.toContain(raw);
+
+  // A popup opened again shows the decision as reported (it cannot be sent twice) and counts
+  // the report as sent once the backend acknowledged it.
+  await expect
+    .poll(
+      async () => {
+        await popup.reload();
+        return popup.getByTestId('false-alarm-counts').textContent();
+      },
+      { timeout: 20_000 },
+    )
+    .toContain('0 waiting for the backend, 1 sent');
+  const again = popup.locator('[data-testid="false-alarm"][data-detector="email"]');
+  await expect(again).toBeDisabled();
+  await expect(again).toHaveText(/^Reported/);
+  await new Promise((r) => setTimeout(r, 2000));
+  expect(await alarms()).toHaveLength(1);
+  await popup.close();
+  await page.close();
+});

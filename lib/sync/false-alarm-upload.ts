@@ -1,0 +1,128 @@
+/**
+ * Sends the false-alarm queue (lib/incidents/false-alarms.ts) to the backend, one report a request
+ * (`POST /api/v1/false-alarms` takes one object), with the incident uploader's rules
+ * (lib/sync/upload.ts): nothing is sent without an enrollment; the report's id is the idempotency
+ * key, so a report whose answer was lost is sent again and answered `new: false`; failures back
+ * off exponentially with full jitter (or the server's Retry-After), and the retry state lives in
+ * IndexedDB beside the reports. A 400/413/422 means the backend will never take that report: it
+ * is deleted and named (never its content). What leaves is exactly `{ id, time, detector, host }`.
+ */
+import type { FalseAlarmRecord, FalseAlarmStore } from '@/lib/incidents/false-alarms.ts';
+import type { Enrolment } from './enrollment.ts';
+import { apiUrl, send, type FetchLike } from './http.ts';
+import { backoffDelay, retryAfterMs } from './upload.ts';
+
+/** Reports per run at most; more wait for the next run. */
+const RUN_MAX = 100;
+const BAD = new Set([400, 413, 422]);
+
+export interface FalseAlarmUploaderDeps {
+  store: () => Promise<FalseAlarmStore>;
+  getEnrolment: () => Promise<Enrolment | null>;
+  /** The backend refused the credential (401): drop it so the sync client enrolls again. */
+  onUnauthorized: (enrolment: Enrolment) => void | Promise<void>;
+  fetch: FetchLike;
+  now: () => number;
+  random?: () => number;
+  warn?: (message: string) => void;
+}
+
+export interface FalseAlarmRunResult {
+  status: 'done' | 'waiting' | 'failed' | 'not-enrolled';
+  sent: number;
+  rejected: number;
+  /** When to try again, when the run did not finish. */
+  nextAttemptAt?: number;
+}
+
+/** What leaves the browser for one report: these four fields and nothing else. */
+export function falseAlarmWire(r: FalseAlarmRecord): {
+  id: string;
+  time: number;
+  detector: string;
+  host: string;
+} {
+  return { id: r.id, time: r.time, detector: r.detector, host: r.host };
+}
+
+/** Creates the false-alarm uploader; `run` calls never overlap within one context. */
+export function createFalseAlarmUploader(deps: FalseAlarmUploaderDeps): {
+  run(options?: { force?: boolean }): Promise<FalseAlarmRunResult>;
+} {
+  const random = deps.random ?? Math.random;
+  const warn = deps.warn ?? ((m: string) => console.warn(m));
+  let running: Promise<FalseAlarmRunResult> | null = null;
+
+  async function once(force: boolean): Promise<FalseAlarmRunResult> {
+    const store = await deps.store();
+    const state = await store.readState();
+    const started = deps.now();
+    if (!force && state.nextAttemptAt > started) {
+      return { status: 'waiting', sent: 0, rejected: 0, nextAttemptAt: state.nextAttemptAt };
+    }
+    const enrolment = await deps.getEnrolment();
+    if (!enrolment) return { status: 'not-enrolled', sent: 0, rejected: 0 };
+    let sent = 0;
+    let rejected = 0;
+    for (const report of await store.pending(RUN_MAX)) {
+      const res = await send(deps.fetch, apiUrl(enrolment.backendUrl, '/api/v1/false-alarms'), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${enrolment.credential}`,
+        },
+        body: JSON.stringify(falseAlarmWire(report)),
+      });
+      const now = deps.now();
+      if (res && res.status === 200) {
+        await res.body?.cancel().catch(() => undefined);
+        await store.markSent(report.id, now);
+        sent += 1;
+        state.failures = 0;
+        state.lastError = null;
+        state.lastSuccessAt = now;
+        continue;
+      }
+      if (res && BAD.has(res.status)) {
+        await res.body?.cancel().catch(() => undefined);
+        await store.reject(report.id);
+        rejected += 1;
+        warn(`Hush: the backend refused false alarm ${report.id} for good (${res.status})`);
+        continue;
+      }
+      const after = res ? retryAfterMs(res.headers.get('retry-after'), now) : null;
+      await res?.body?.cancel().catch(() => undefined);
+      state.failures += 1;
+      state.lastError = !res
+        ? 'offline'
+        : res.status === 401
+          ? 'unauthorized'
+          : res.status === 429
+            ? 'rate-limited'
+            : res.status >= 500
+              ? 'server-error'
+              : 'refused';
+      state.nextAttemptAt =
+        now +
+        (res && (res.status === 429 || res.status === 503) && after !== null
+          ? after
+          : backoffDelay(state.failures, random));
+      await store.writeState(state);
+      if (res?.status === 401) await deps.onUnauthorized(enrolment);
+      return { status: 'failed', sent, rejected, nextAttemptAt: state.nextAttemptAt };
+    }
+    state.failures = 0;
+    state.nextAttemptAt = 0;
+    await store.writeState(state);
+    return { status: 'done', sent, rejected };
+  }
+
+  return {
+    run(options = {}) {
+      running ??= once(options.force === true).finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
