@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import type { FalseAlarmCounts } from '@/lib/incidents/false-alarms.ts';
 import type { RecentDecision } from '@/lib/incidents/summary.ts';
-import { OUTCOME_LABEL } from './Popup.tsx';
+import { OUTCOME_LABEL, detectorHint } from './labels.ts';
 
 /** Reports one detector of one decision; resolves to null on success, else the refusal. */
 export type ReportFalseAlarm = (decisionId: string, detector: string) => Promise<string | null>;
@@ -65,6 +65,7 @@ export function FalseAlarms({
                     data-detector={detector}
                     disabled={reported}
                     aria-label={`This was not sensitive: ${detector}`}
+                    title={detectorHint(detector)}
                     onClick={() => void report(d, detector)}
                   >
                     {reported ? `Reported: ${detector}` : `This was not sensitive (${detector})`}

@@ -7,6 +7,7 @@ import type { PopupState } from './state.ts';
 import { SyncStatus } from './SyncStatus.tsx';
 import type { FalseAlarmCounts } from '@/lib/incidents/false-alarms.ts';
 import { FalseAlarms, type ReportFalseAlarm } from './FalseAlarms.tsx';
+import { OUTCOME_LABEL } from './labels.ts';
 
 const CLASS_LABEL: Record<PageClass, string> = {
   'unapproved-ai': 'Unapproved AI tool',
@@ -18,18 +19,6 @@ const CLASS_TEXT: Record<PageClass, string> = {
   'unapproved-ai': 'Customer data is masked before it can reach this AI tool.',
   'approved-ai': "Hush applies your company's rules for approved AI tools here.",
   'support-tool': "Hush applies your company's rules for support tools here.",
-};
-
-/** How each outcome reads in the summary ("Masked: Email address 2"). */
-export const OUTCOME_LABEL: Record<Outcome, string> = {
-  masked: 'Masked',
-  blocked: 'Blocked',
-  warned: 'Warned',
-  overridden: 'Sent anyway',
-  undone: 'Masking undone',
-  cancelled: 'Cancelled',
-  monitored: 'Counted',
-  allowed: 'Allowed',
 };
 
 export function Popup({

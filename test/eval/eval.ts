@@ -419,7 +419,7 @@ function printErrors(
   );
   if (def.kind === 'labelled') {
     console.log(`missed (up to 30):`);
-    console.log(missed.slice(0, 30).join('\n') || '  none');
+    console.log(missed.slice(0, Number(process.env.HUSH_EVAL_ERRORS ?? 30)).join('\n') || '  none');
   }
   console.log(`false (up to 30):`);
   console.log(falses.slice(0, 30).join('\n') || '  none');
