@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { SecretKeyError } from './crypto.ts';
 import { fail, type AppEnv, type Deps } from './http.ts';
 import { openApiDocument } from './openapi.ts';
 import { enrollRoutes } from './routes/enroll.ts';
@@ -124,6 +125,14 @@ export function createApp(deps: Deps) {
   );
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
+    if (err instanceof SecretKeyError) {
+      deps.log.log('error', 'secret key', {
+        method: c.req.method,
+        path: c.req.path,
+        error: err.message,
+      });
+      return c.json({ error: 'secret_key', message: err.message }, 503);
+    }
     deps.log.log('error', 'unhandled error', {
       method: c.req.method,
       path: c.req.path,

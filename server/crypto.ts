@@ -105,9 +105,34 @@ export function encryptPrivateKey(pkcs8: string, keyId: string, secret: Buffer):
 }
 
 /**
+ * A stored secret that this server cannot open: HUSH_SECRET_KEY is missing or is not the key
+ * it was stored with. An operator's problem, not a client's: the app answers 503 with this
+ * message (which names the row, never a secret) instead of an opaque 500.
+ */
+export class SecretKeyError extends Error {
+  override name = 'SecretKeyError';
+}
+
+/** Opens an `enc:v1:` value sealed for `aad`; throws SecretKeyError naming `what`. */
+function openSealed(stored: string, aad: string, secret: Buffer | undefined, what: string): Buffer {
+  if (!secret) throw new SecretKeyError(`${what} is encrypted and no HUSH_SECRET_KEY is set`);
+  const raw = Buffer.from(stored.slice(ENC_PREFIX.length), 'base64');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', secret, raw.subarray(0, 12));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]);
+  } catch {
+    throw new SecretKeyError(
+      `${what} does not decrypt: HUSH_SECRET_KEY is not the key it was stored with`,
+    );
+  }
+}
+
+/**
  * The PKCS#8 key (base64) from a stored value: decrypted when encrypted (a row written before
  * encryption was switched on passes through until `encryptStoredKeys` has run). Throws a clear
- * error when the secret is missing or wrong.
+ * SecretKeyError when the secret is missing or wrong.
  */
 export function decryptPrivateKey(
   stored: string,
@@ -115,21 +140,7 @@ export function decryptPrivateKey(
   secret: Buffer | undefined,
 ): string {
   if (!isEncryptedKey(stored)) return stored;
-  if (!secret) throw new Error(`signing key ${keyId} is encrypted and no HUSH_SECRET_KEY is set`);
-  const raw = Buffer.from(stored.slice(ENC_PREFIX.length), 'base64');
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', secret, raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(keyId, 'utf8'));
-    decipher.setAuthTag(raw.subarray(raw.length - 16));
-    return Buffer.concat([
-      decipher.update(raw.subarray(12, raw.length - 16)),
-      decipher.final(),
-    ]).toString('base64');
-  } catch {
-    throw new Error(
-      `signing key ${keyId} does not decrypt: HUSH_SECRET_KEY is not the key it was stored with`,
-    );
-  }
+  return openSealed(stored, keyId, secret, `signing key ${keyId}`).toString('base64');
 }
 
 /**
@@ -176,17 +187,5 @@ export function decryptText(
   what: string,
 ): string {
   if (!isEncryptedKey(stored)) return stored;
-  if (!secret) throw new Error(`${what} is encrypted and no HUSH_SECRET_KEY is set`);
-  const raw = Buffer.from(stored.slice(ENC_PREFIX.length), 'base64');
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', secret, raw.subarray(0, 12));
-    decipher.setAAD(Buffer.from(rowId, 'utf8'));
-    decipher.setAuthTag(raw.subarray(raw.length - 16));
-    return Buffer.concat([
-      decipher.update(raw.subarray(12, raw.length - 16)),
-      decipher.final(),
-    ]).toString('utf8');
-  } catch {
-    throw new Error(`${what} does not decrypt: HUSH_SECRET_KEY is not the key it was stored with`);
-  }
+  return openSealed(stored, rowId, secret, what).toString('utf8');
 }

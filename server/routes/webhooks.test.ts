@@ -160,6 +160,29 @@ describe.each(BACKENDS)('webhook routes on $name', (backend) => {
     );
   });
 
+  it('answers 503 naming the problem when HUSH_SECRET_KEY is not the key a secret was sealed with', async () => {
+    const deps = { db: t.db, log: silentLogger, now: () => Date.now(), rateLimitPerMinute: 100 };
+    const sealing = createApp({ ...deps, secretKey: Buffer.alloc(32, 1) });
+    const created = await sealing.request('/api/v1/webhooks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...admin },
+      body: JSON.stringify({ url, events: ['incidents'] }),
+    });
+    expect(created.status).toBe(201);
+    const { webhook } = (await created.json()) as { webhook: { id: string } };
+    const wrongKey = createApp({ ...deps, secretKey: Buffer.alloc(32, 2) });
+    const res = await wrongKey.request(`/api/v1/webhooks/${webhook.id}/test`, {
+      method: 'POST',
+      headers: admin,
+    });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      error: 'secret_key',
+      message: `webhook ${webhook.id} secret does not decrypt: HUSH_SECRET_KEY is not the key it was stored with`,
+    });
+    expect((await call('DELETE', `/api/v1/webhooks/${webhook.id}`, admin)).status).toBe(200);
+  });
+
   it('refuses bad input with 400 and a message, storing nothing', async () => {
     const cases: [unknown, RegExp][] = [
       [{ url: 'http://siem.example.com/x', events: ['incidents'] }, /https/],
