@@ -106,6 +106,36 @@ async function measure(
   return { times, bytes };
 }
 
+/**
+ * Hush's speed over a peer's, from runs that take turns on the same texts (hush, peer, hush,
+ * peer...): the peer's total time over Hush's. Load that comes and goes hits both alike.
+ */
+function pairedRatio(
+  texts: string[],
+  own: (t: string) => unknown,
+  peer: (t: string) => unknown,
+  opts: { maxRuns: number; minRuns: number; budgetMs: number; warmup: number },
+): number {
+  for (let i = 0; i < opts.warmup; i++) {
+    own(texts[i % texts.length] as string);
+    peer(texts[i % texts.length] as string);
+  }
+  let ownMs = 0;
+  let peerMs = 0;
+  const start = performance.now();
+  for (let i = 0; i < opts.maxRuns; i++) {
+    if (i >= opts.minRuns && performance.now() - start > 2 * opts.budgetMs) break;
+    const t = texts[i % texts.length] as string;
+    const t0 = performance.now();
+    own(t);
+    const t1 = performance.now();
+    peer(t);
+    peerMs += performance.now() - t1;
+    ownMs += t1 - t0;
+  }
+  return peerMs / ownMs;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -372,15 +402,33 @@ async function main(): Promise<void> {
         (r) => r.size === size.name && !r.system.startsWith('hush') && !Number.isNaN(r.mbps),
       );
       const best = peers.sort((a, b) => b.mbps - a.mbps)[0];
-      if (own && best) {
-        const ratio = own.mbps / best.mbps;
-        targets.push([
-          `throughput vs ${best.system}, ${size.name}, no names`,
-          `${ratio.toFixed(1)}x`,
-          `>= ${TARGETS.peerRatio}x`,
-          mark(ratio >= TARGETS.peerRatio),
-        ]);
-      }
+      if (!own || !best) continue;
+      // The MB/s of separate runs swing with whatever else the machine does between them (two
+      // sessions saw this ratio move by 2x with no code change). Paired runs take turns on the
+      // same text, so a busy moment slows both: their ratio is the figure the target is read on.
+      const paired =
+        size.peer && best.system === 'redact-pii'
+          ? pairedRatio(
+              assemble(records, size.chars, size.count),
+              (t) => scan(t, { names: false }),
+              (t) => redactPii.redact(t),
+              size.peer,
+            )
+          : size.peer && best.system === 'openredaction'
+            ? pairedRatio(
+                assemble(records, size.chars, size.count),
+                (t) => scan(t, { names: false }),
+                (t) => openredaction.detect(t),
+                size.peer,
+              )
+            : null;
+      const ratio = paired ?? own.mbps / best.mbps;
+      targets.push([
+        `throughput vs ${best.system}, ${size.name}, no names${paired === null ? '' : ' (paired)'}`,
+        `${ratio.toFixed(1)}x`,
+        `>= ${TARGETS.peerRatio}x`,
+        mark(ratio >= TARGETS.peerRatio),
+      ]);
     }
   }
 
