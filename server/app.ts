@@ -28,6 +28,13 @@ import { anomalyRoutes, summaryRoutes } from './routes/summary.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { dashboardApiRoutes } from './routes/dashboard-api.ts';
+import { falseAlarmSummaryRoutes } from './routes/false-alarm-summary.ts';
+import { settingsRoutes } from './routes/settings.ts';
+import { visitRoutes } from './routes/visits.ts';
+import { shadowAiRoutes } from './routes/shadow-ai.ts';
+import { overrideRoutes } from './routes/overrides.ts';
+import { teamRoutes } from './routes/teams.ts';
+import { policyAdminRoutes } from './routes/policy-admin.ts';
 
 /** The largest request body: a full batch of 1,000 records with capped reasons fits well below. */
 export const BODY_MAX_BYTES = 2 * 1024 * 1024;
@@ -109,12 +116,19 @@ export function createApp(deps: Deps) {
   app.route('/api/v1/anomalies', anomalyRoutes(deps));
   app.route('/api/v1/webhooks', webhookRoutes(deps));
   app.route('/api/v1/dashboard', dashboardApiRoutes(deps));
+  app.route('/api/v1/false-alarm-summary', falseAlarmSummaryRoutes(deps));
+  app.route('/api/v1/settings', settingsRoutes(deps));
+  app.route('/api/v1/overrides', overrideRoutes(deps));
+  app.route('/api/v1/teams', teamRoutes(deps));
+  app.route('/api/v1/policies', policyAdminRoutes(deps));
   app.route('/', dashboardRoutes());
   app.route('/', pageRoutes(deps));
   app.route('/api/v1/enroll', enrollRoutes(deps));
   app.route('/api/v1/policy', policyRoutes(deps));
   app.route('/api/v1/incidents', incidentRoutes(deps));
   app.route('/api/v1/false-alarms', falseAlarmRoutes(deps));
+  app.route('/api/v1/visits', visitRoutes(deps));
+  app.route('/api/v1/shadow-ai', shadowAiRoutes(deps));
   const doc = JSON.stringify(openApiDocument(API_VERSION));
   app.get('/api/v1/openapi.json', (c) =>
     c.body(doc, 200, { 'content-type': 'application/json; charset=utf-8' }),

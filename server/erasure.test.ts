@@ -84,6 +84,9 @@ async function signedIn(db: Db, tenantId: string, role: Role) {
   };
 }
 
+/** `tenant user` -> the incident whose review and comments `seed` wrote. */
+const reviewed = new Map<string, string>();
+
 /** Puts ALICE and BOB rows into every pseudonym-keyed table of `tenantId`. */
 async function seed(db: Db, tenantId: string, grantor: string) {
   for (const user of [ALICE, BOB]) {
@@ -127,6 +130,70 @@ async function seed(db: Db, tenantId: string, grantor: string) {
         expires_at: new Date(NOW + 60_000).toISOString(),
       })
       .execute();
+    await db
+      .insertInto('visits')
+      .values(
+        ['chatgpt', 'claude'].map((site) => ({
+          tenant_id: tenantId,
+          device_id: `device-${user}`,
+          day: '2026-11-28',
+          site_id: site,
+          host: `${site}.example.com`,
+          page_class: 'unapproved-ai',
+          user_pseudonym: user,
+          team: 'Team Test',
+          count: 4,
+          received_at: new Date(NOW).toISOString(),
+        })),
+      )
+      .execute();
+    // Reviews and comments on the person's first decision, and a coaching note about them.
+    const first = await db
+      .selectFrom('incidents')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('user_pseudonym', '=', user)
+      .orderBy('time')
+      .executeTakeFirstOrThrow();
+    reviewed.set(`${tenantId} ${user}`, first.id);
+    const at = new Date(NOW).toISOString();
+    await db
+      .insertInto('override_reviews')
+      .values({
+        tenant_id: tenantId,
+        incident_id: first.id,
+        status: 'closed',
+        closed_by: `user:${grantor}`,
+        closed_at: at,
+        verdict: 'coached',
+      })
+      .execute();
+    await db
+      .insertInto('override_comments')
+      .values(
+        ['Talked it through.', 'Closed.'].map((body) => ({
+          id: randomUUID(),
+          tenant_id: tenantId,
+          incident_id: first.id,
+          author: `user:${grantor}`,
+          created_at: at,
+          body,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('coaching_notes')
+      .values({
+        id: randomUUID(),
+        tenant_id: tenantId,
+        team: 'Team Test',
+        pseudonym: user,
+        day: '2026-11-28',
+        note: 'One-to-one.',
+        author: `user:${grantor}`,
+        created_at: at,
+      })
+      .execute();
   }
 }
 
@@ -165,11 +232,46 @@ async function countFor(db: Db, tenantId: string, user: string): Promise<Record<
         .where('pseudonym', '=', user)
         .executeTakeFirstOrThrow(),
     ),
+    visits: await n(
+      db
+        .selectFrom('visits')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('user_pseudonym', '=', user)
+        .executeTakeFirstOrThrow(),
+    ),
+    override_reviews: await n(
+      db
+        .selectFrom('override_reviews')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('incident_id', '=', reviewed.get(`${tenantId} ${user}`) ?? '')
+        .executeTakeFirstOrThrow(),
+    ),
+    override_comments: await n(
+      db
+        .selectFrom('override_comments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('incident_id', '=', reviewed.get(`${tenantId} ${user}`) ?? '')
+        .executeTakeFirstOrThrow(),
+    ),
+    coaching_notes: await n(
+      db
+        .selectFrom('coaching_notes')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('pseudonym', '=', user)
+        .executeTakeFirstOrThrow(),
+    ),
   };
 }
 
-const SEEDED = { incidents: 3, rollup_user_day: 1, anomalies: 1, reveal_grants: 1 };
-const NONE = { incidents: 0, rollup_user_day: 0, anomalies: 0, reveal_grants: 0 };
+const SEEDED = { incidents: 3, rollup_user_day: 1, anomalies: 1, reveal_grants: 1, visits: 2 };
+const NONE = { incidents: 0, rollup_user_day: 0, anomalies: 0, reveal_grants: 0, visits: 0 };
+// Override reviews and comments (overrides.ts) and coaching notes (teams.ts), since 0008.
+Object.assign(SEEDED, { override_reviews: 1, override_comments: 2, coaching_notes: 1 });
+Object.assign(NONE, { override_reviews: 0, override_comments: 0, coaching_notes: 0 });
 
 describe.each(BACKENDS)('erasure on $name', (backend) => {
   let t: TestDb;

@@ -16,6 +16,8 @@ import * as v from 'valibot';
 import { appendAudit } from './audit.ts';
 import { sha256Hex } from './crypto.ts';
 import type { Db } from './db/index.ts';
+import { eraseReviewRows } from './overrides.ts';
+import { eraseCoachingNotes } from './teams.ts';
 
 /** The pseudonym's shape, as the incident schema accepts it. */
 export const Pseudonym = v.pipe(
@@ -43,6 +45,17 @@ const ERASABLE: {
   name: string;
   erase(tx: Db, tenantId: string, pseudonym: string): Promise<bigint>;
 }[] = [
+  // Reviews, comments and coaching notes about the person's decisions (overrides.ts, teams.ts).
+  // The first two find their rows through the incidents, so they come before them.
+  {
+    name: 'override_reviews',
+    erase: (tx, tenantId, p) => eraseReviewRows(tx, 'override_reviews', tenantId, p),
+  },
+  {
+    name: 'override_comments',
+    erase: (tx, tenantId, p) => eraseReviewRows(tx, 'override_comments', tenantId, p),
+  },
+  { name: 'coaching_notes', erase: eraseCoachingNotes },
   {
     name: 'incidents',
     erase: async (tx, tenantId, p) =>
@@ -74,6 +87,18 @@ const ERASABLE: {
           .where('tenant_id', '=', tenantId)
           .where('kind', '=', 'person')
           .where('subject', '=', p)
+          .executeTakeFirst()
+      ).numDeletedRows,
+  },
+  // The shadow-AI visit counts (routes/visits.ts) name the agent by pseudonym too.
+  {
+    name: 'visits',
+    erase: async (tx, tenantId, p) =>
+      (
+        await tx
+          .deleteFrom('visits')
+          .where('tenant_id', '=', tenantId)
+          .where('user_pseudonym', '=', p)
           .executeTakeFirst()
       ).numDeletedRows,
   },

@@ -9,12 +9,19 @@ import { ENTITY_TYPES } from '@/rules/types.ts';
 import * as s from './schemas.ts';
 import { PEOPLE_ROUTES } from './people/openapi.ts';
 import { DASHBOARD_ROUTES } from './routes/dashboard-api.ts';
+import { FALSE_ALARM_SUMMARY_ROUTES } from './routes/false-alarm-summary.ts';
+import { SETTINGS_ROUTES } from './routes/settings.ts';
+import { VISITS_ROUTES } from './routes/visits.ts';
+import { SHADOW_AI_ROUTES } from './routes/shadow-ai.ts';
+import { OVERRIDE_ROUTES } from './routes/overrides.ts';
+import { TEAM_ROUTES } from './routes/teams.ts';
+import { POLICY_ADMIN_ROUTES } from './routes/policy-admin.ts';
 import * as audit from './routes/audit.ts';
 import * as summary from './routes/summary.ts';
 import * as hooks from './routes/webhooks.ts';
 
 interface RouteDoc {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'put' | 'post' | 'delete';
   path: string;
   summary: string;
   /** Needs `Authorization: Bearer <device credential>`. */
@@ -269,6 +276,13 @@ export const ROUTES: RouteDoc[] = [
   },
   ...PEOPLE_ROUTES,
   ...DASHBOARD_ROUTES,
+  ...FALSE_ALARM_SUMMARY_ROUTES,
+  ...SETTINGS_ROUTES,
+  ...VISITS_ROUTES,
+  ...SHADOW_AI_ROUTES,
+  ...OVERRIDE_ROUTES,
+  ...TEAM_ROUTES,
+  ...POLICY_ADMIN_ROUTES,
 ];
 
 function schema(x: v.GenericSchema): unknown {

@@ -1,5 +1,5 @@
 /**
- * Retention: incidents and false alarms are kept for the tenant's period (`tenants.retention_days`,
+ * Retention: incidents, false alarms and AI visit counts are kept for the tenant's period (`tenants.retention_days`,
  * default 180 days, issue 5) and then deleted, by the `retention` job inside the server (jobs.ts)
  * and by `hush-server retention run`.
  *
@@ -11,6 +11,8 @@
 import { appendAudit } from './audit.ts';
 import type { Db } from './db/index.ts';
 import type { Job } from './jobs.ts';
+import { pruneReviewRows } from './overrides.ts';
+import { pruneCoachingNotes } from './teams.ts';
 
 /** Default retention in days when a tenant sets none (the migration's column default). */
 export const DEFAULT_RETENTION_DAYS = 180;
@@ -28,6 +30,13 @@ export interface TenantRetention {
   cutoff: string;
   incidents: number;
   falseAlarms: number;
+  /** Visit-count rows (visits.ts) of local days before the cutoff's day. */
+  visits: number;
+  /**
+   * Override reviews and comments of deleted incidents, and coaching notes dated before the
+   * cutoff's day (overrides.ts, teams.ts).
+   */
+  reviews: number;
 }
 
 /** Deletes rows of `table` for `tenantId` older than `cutoff`, `batch` at a time; returns how many. */
@@ -59,6 +68,31 @@ async function deleteOld(
 }
 
 /**
+ * Deletes `tenantId`'s visit counts of days before `cutoffDay`, one day a statement: visits have
+ * no single-column key for deleteOld's batches, and one day's rows are a bounded batch.
+ */
+async function deleteOldVisits(db: Db, tenantId: string, cutoffDay: string): Promise<number> {
+  const days = await db
+    .selectFrom('visits')
+    .select('day')
+    .distinct()
+    .where('tenant_id', '=', tenantId)
+    .where('day', '<', cutoffDay)
+    .orderBy('day')
+    .execute();
+  let total = 0;
+  for (const { day } of days) {
+    const r = await db
+      .deleteFrom('visits')
+      .where('tenant_id', '=', tenantId)
+      .where('day', '=', day)
+      .executeTakeFirst();
+    total += Number(r.numDeletedRows);
+  }
+  return total;
+}
+
+/**
  * Deletes every tenant's incidents and false alarms older than its retention period at `now`.
  * Each tenant with deletions gets an audit entry (counts and cutoff only).
  */
@@ -80,19 +114,31 @@ export async function runRetention(
     const cutoff = new Date(now - days * DAY).toISOString();
     const incidents = await deleteOld(db, 'incidents', t.id, cutoff, batch);
     const falseAlarms = await deleteOld(db, 'false_alarms', t.id, cutoff, batch);
-    if (incidents + falseAlarms > 0) {
+    // A visit's day is the agent's local day; a day is kept while it may hold a kept minute.
+    const visits = await deleteOldVisits(db, t.id, cutoff.slice(0, 10));
+    const reviews =
+      (await pruneReviewRows(db, t.id)) + (await pruneCoachingNotes(db, t.id, cutoff));
+    if (incidents + falseAlarms + visits + reviews > 0) {
       await appendAudit(
         db,
         {
           tenantId: t.id,
           actor: opts.actor ?? 'system:retention',
           action: 'retention.delete',
-          details: { cutoff, retentionDays: days, incidents, falseAlarms },
+          details: { cutoff, retentionDays: days, incidents, falseAlarms, visits, reviews },
         },
         now,
       );
     }
-    out.push({ tenantId: t.id, retentionDays: days, cutoff, incidents, falseAlarms });
+    out.push({
+      tenantId: t.id,
+      retentionDays: days,
+      cutoff,
+      incidents,
+      falseAlarms,
+      visits,
+      reviews,
+    });
   }
   return out;
 }
@@ -145,6 +191,7 @@ export function retentionJob(opts: { everyMs?: number; batchSize?: number } = {}
         tenants: r.length,
         incidents: r.reduce((s, x) => s + x.incidents, 0),
         falseAlarms: r.reduce((s, x) => s + x.falseAlarms, 0),
+        visits: r.reduce((s, x) => s + x.visits, 0),
       };
     },
   };

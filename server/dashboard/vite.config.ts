@@ -17,6 +17,9 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // The Policy page runs the engine and the extension's policy reader (rules/, lib/policy/) in
+  // the page; they import each other as `@/...`, as in the extension and the server.
+  resolve: { alias: { '@': fileURLToPath(new URL('../../', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/dashboard/', import.meta.url)),
     emptyOutDir: true,

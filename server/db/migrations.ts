@@ -336,6 +336,128 @@ const m0005: Migration = {
   },
 };
 
+/**
+ * 0006_policy_drafts (issue 6, hA): one policy draft a tenant, edited in the dashboard before it is
+ * published. `based_on` is the revision the draft was started from (null: none was published), so
+ * the dashboard can say when someone published in between.
+ */
+const m0006: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('policy_drafts')
+      .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
+      .addColumn('document', 'text', (c) => c.notNull())
+      .addColumn('based_on', 'integer')
+      .addColumn('updated_by', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/**
+ * 0009_device_policy (issue 6): the policy revision a device last fetched or confirmed (a 304 on
+ * the newest ETag) and when, so the devices page shows it for a device that reports no incidents.
+ * Null until the device fetches the policy after this migration.
+ */
+const m0009: Migration = {
+  async up(db: Kysely<unknown>) {
+    // One column a statement: SQLite's ALTER TABLE adds one column at a time.
+    await db.schema.alterTable('devices').addColumn('policy_revision', 'integer').execute();
+    await db.schema.alterTable('devices').addColumn('policy_fetched_at', 'text').execute();
+  },
+};
+
+/**
+ * 0008_override_reviews (issue 6, hC): the review of "send anyway" decisions (one row per reviewed
+ * incident; an overridden incident without a row is open), comments on them, coaching notes for
+ * the Teams page, the tenant's rule for who may read a person's pseudonymous history, and the
+ * index the override queue reads by (tenant, outcome, time) instead of scanning every incident.
+ * Comment and note text is masked with the engine before it is stored (overrides.ts).
+ */
+const m0008: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('override_reviews')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('incident_id', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('closed_by', 'text')
+      .addColumn('closed_at', 'text')
+      .addColumn('verdict', 'text')
+      .addPrimaryKeyConstraint('override_reviews_pk', ['tenant_id', 'incident_id'])
+      .execute();
+    await db.schema
+      .createTable('override_comments')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('incident_id', 'text', (c) => c.notNull())
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('override_comments_incident')
+      .on('override_comments')
+      .columns(['tenant_id', 'incident_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createTable('coaching_notes')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('team', 'text', (c) => c.notNull())
+      .addColumn('pseudonym', 'text')
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('note', 'text', (c) => c.notNull())
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('coaching_notes_team_day')
+      .on('coaching_notes')
+      .columns(['tenant_id', 'team', 'day'])
+      .execute();
+    await db.schema
+      .alterTable('tenants')
+      .addColumn('person_history', 'text', (c) => c.notNull().defaultTo('admins'))
+      .execute();
+    await db.schema
+      .createIndex('incidents_tenant_outcome_time')
+      .on('incidents')
+      .columns(['tenant_id', 'outcome', 'time'])
+      .execute();
+  },
+};
+
+/**
+ * 0007_visits (issue 6, hB): the shadow-AI inventory's visit counts, per device, local day and
+ * catalogue site, as the extension reports them (lib/sync/visits-upload.ts). A device's count for
+ * a day only grows, so the route keeps the larger figure and a replay changes nothing. The
+ * (tenant, day) index serves the Shadow AI page's period queries and the retention sweep.
+ */
+const m0007: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('visits')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('host', 'text', (c) => c.notNull())
+      .addColumn('page_class', 'text', (c) => c.notNull())
+      .addColumn('user_pseudonym', 'text', (c) => c.notNull())
+      .addColumn('team', 'text')
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('visits_pk', ['tenant_id', 'device_id', 'day', 'site_id'])
+      .execute();
+    await db.schema
+      .createIndex('visits_tenant_day')
+      .on('visits')
+      .columns(['tenant_id', 'day'])
+      .execute();
+  },
+};
+
 /** Every migration, by name. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -343,6 +465,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_audit': m0003,
   '0004_outbound': m0004,
   '0005_incidents_dropped': m0005,
+  '0008_override_reviews': m0008,
+  '0009_device_policy': m0009,
+  '0006_policy_drafts': m0006,
+  '0007_visits': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,6 +19,8 @@ export interface TenantTable {
   retention_days: Generated<number>;
   /** k for k-anonymity (summary.ts): the fewest distinct users a team or person group may show. */
   min_group_size: Generated<number>;
+  /** Who may read a person's pseudonymous history: `off`, `admins`, `admins-and-managers` (0008). */
+  person_history: Generated<string>;
 }
 
 export interface SigningKeyTable {
@@ -61,6 +63,13 @@ export interface DeviceTable {
    * Since 0005; optional here only so inserts may leave it to its default of 0.
    */
   incidents_dropped?: number;
+  /**
+   * The policy revision the device last fetched (200) or confirmed it holds (304), from
+   * routes/policy.ts; null before its first fetch. Since 0009; optional for inserts.
+   */
+  policy_revision?: number | null;
+  /** When it last fetched or confirmed the policy (refreshed at most every 10 minutes). */
+  policy_fetched_at?: string | null;
 }
 
 export interface IncidentTable {
@@ -300,6 +309,80 @@ export interface WebhookOutboxTable {
   delivered_at: string | null;
 }
 
+/** A tenant's unpublished policy (policy/drafts.ts), at most one a tenant. Since 0006. */
+export interface PolicyDraftTable {
+  tenant_id: string;
+  /** The draft document as JSON text, validated like a published one. */
+  document: string;
+  /** The published revision the draft was started from; null when none was published then. */
+  based_on: number | null;
+  /** The audit actor of the last save (`user:<id>`, `cli:<os user>`). */
+  updated_by: string;
+  updated_at: string;
+}
+
+/**
+ * Visits to one AI site on one local day by one device (routes/visits.ts), the count cumulative
+ * (the largest reported is kept). Since 0007.
+ */
+export interface VisitTable {
+  tenant_id: string;
+  device_id: string;
+  /** The agent's local day, YYYY-MM-DD. */
+  day: string;
+  /** The catalogue site id. */
+  site_id: string;
+  host: string;
+  page_class: string;
+  user_pseudonym: string;
+  team: string | null;
+  count: number;
+  received_at: string;
+}
+
+/**
+ * The review of one overridden incident (overrides.ts). Since 0008. An overridden incident without
+ * a row is open; closing writes the row.
+ */
+export interface OverrideReviewTable {
+  tenant_id: string;
+  incident_id: string;
+  /** `open` or `closed`. */
+  status: string;
+  /** The audit actor who closed it (`user:<id>`); null while open. */
+  closed_by: string | null;
+  closed_at: string | null;
+  /** `justified`, `coached` or `policy-gap`; null while open. */
+  verdict: string | null;
+}
+
+/** A dashboard user's comment on an override, masked by the engine before storing. Since 0008. */
+export interface OverrideCommentTable {
+  id: string;
+  tenant_id: string;
+  incident_id: string;
+  /** `user:<id>`. */
+  author: string;
+  created_at: string;
+  /** At most 2,000 characters, values the engine finds replaced by `[TYPE_n]`. */
+  body: string;
+}
+
+/** When a team (or one pseudonym in it) was coached (teams.ts). Since 0008. */
+export interface CoachingNoteTable {
+  id: string;
+  tenant_id: string;
+  team: string;
+  /** The coached person's pseudonym; null for a note about the whole team. */
+  pseudonym: string | null;
+  /** YYYY-MM-DD (UTC): the day the coaching happened. */
+  day: string;
+  /** Masked like override comments. */
+  note: string;
+  author: string;
+  created_at: string;
+}
+
 export interface Database {
   tenants: TenantTable;
   signing_keys: SigningKeyTable;
@@ -323,4 +406,9 @@ export interface Database {
   anomalies: AnomalyTable;
   webhooks: WebhookTable;
   webhook_outbox: WebhookOutboxTable;
+  override_reviews: OverrideReviewTable;
+  override_comments: OverrideCommentTable;
+  coaching_notes: CoachingNoteTable;
+  policy_drafts: PolicyDraftTable;
+  visits: VisitTable;
 }

@@ -180,6 +180,84 @@ describe.each(BACKENDS)('dashboard API on $name', (backend) => {
     expect((await get('/api/v1/dashboard/devices')).status).toBe(401);
   });
 
+  it('devices: the revision a device fetched wins over its incidents; a 304 confirms it', async () => {
+    const fetchPolicy = (credential: string, etag?: string) =>
+      app.request('/api/v1/policy', {
+        headers: {
+          authorization: `Bearer ${credential}`,
+          ...(etag ? { 'if-none-match': etag } : {}),
+        },
+      });
+    const row = (id: string) =>
+      t.db
+        .selectFrom('devices')
+        .select(['policy_revision', 'policy_fetched_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    const listed = async (id: string) => {
+      const body = (await (await get('/api/v1/dashboard/devices', as.admin)).json()) as {
+        devices: { id: string; policySource: string | null }[];
+      };
+      return body.devices.find((d) => d.id === id);
+    };
+    // The second device reported revision 1 with its incidents; it now fetches revision 2.
+    const d1 = devices[1]!;
+    expect(await row(d1.deviceId)).toEqual({ policy_revision: null, policy_fetched_at: null });
+    const first = await fetchPolicy(d1.credential);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(await row(d1.deviceId)).toEqual({
+      policy_revision: 2,
+      policy_fetched_at: new Date(now).toISOString(),
+    });
+    expect(await listed(d1.deviceId)).toMatchObject({
+      policyVersion: 2,
+      policySource: 'fetch',
+      policyFetchedAt: new Date(now).toISOString(),
+      outdated: ['extension'],
+    });
+    // Polling again at once with the ETag: 304, and no write (the row keeps its time).
+    const fetchedAt = now;
+    now += 60_000;
+    expect((await fetchPolicy(d1.credential, etag)).status).toBe(304);
+    expect((await row(d1.deviceId)).policy_fetched_at).toBe(new Date(fetchedAt).toISOString());
+    // After ten minutes a 304 refreshes the time: the device still holds revision 2.
+    now += 10 * 60_000;
+    expect((await fetchPolicy(d1.credential, etag)).status).toBe(304);
+    expect(await row(d1.deviceId)).toEqual({
+      policy_revision: 2,
+      policy_fetched_at: new Date(now).toISOString(),
+    });
+    // A device that holds the newest ETag but fetched before 0009 (no revision on its row): the
+    // 304 alone records the newest revision.
+    const d0 = devices[0]!;
+    const etag0 = (await fetchPolicy(d0.credential)).headers.get('etag')!;
+    await t.db
+      .updateTable('devices')
+      .set({ policy_revision: null, policy_fetched_at: null })
+      .where('id', '=', d0.deviceId)
+      .execute();
+    expect((await listed(d0.deviceId))?.policySource).toBe('incidents');
+    expect((await fetchPolicy(d0.credential, etag0)).status).toBe(304);
+    expect((await row(d0.deviceId)).policy_revision).toBe(2);
+    // A new revision: the device's old ETag no longer matches, it gets and records revision 3,
+    // while the device that has not fetched it yet is now a policy behind.
+    await publishPolicy(t.db, tenant.tenantId, { version: 1 }, now);
+    expect((await fetchPolicy(d0.credential, etag0)).status).toBe(200);
+    expect((await row(d0.deviceId)).policy_revision).toBe(3);
+    expect(await listed(d0.deviceId)).toMatchObject({ policyVersion: 3, outdated: [] });
+    expect(await listed(d1.deviceId)).toMatchObject({
+      policyVersion: 2,
+      outdated: ['extension', 'policy'],
+    });
+    // The silent device has neither a fetch nor an incident.
+    expect(await listed(devices[2]!.deviceId)).toMatchObject({
+      policyVersion: null,
+      policySource: null,
+      policyFetchedAt: null,
+    });
+  });
+
   it('unapproved tools: counted per site, people shown only from k', async () => {
     const res = await get(`/api/v1/dashboard/unapproved-tools?${PERIOD}`, as.admin);
     expect(res.status).toBe(200);

@@ -1,7 +1,8 @@
 /**
  * `/api/v1/dashboard/*`: the few figures the dashboard (issue 6) needs that the summary API
  * (routes/summary.ts) does not give: the enrolled browsers with the policy revision each last
- * reported and whether it is out of date, and the top unapproved AI tools of a period.
+ * fetched (or, before its first fetch, reported with incidents) and whether it is out of date,
+ * and the top unapproved AI tools of a period.
  *
  * Everything is scoped by the session's tenant. Unapproved tools follow the summary API's rules:
  * a manager sees only their teams, nothing when those teams held fewer than k users in the period,
@@ -64,8 +65,15 @@ export const DevicesResponse = v.object({
       id: v.string(),
       browser: v.string(),
       extensionVersion: v.string(),
-      /** The highest policy revision in the device's incidents (null: no incident yet). */
+      /**
+       * The policy revision the device last fetched or confirmed; for a device that has not
+       * fetched since 0009, the highest revision its incidents reported (null: neither).
+       */
       policyVersion: v.nullable(v.number()),
+      /** Where policyVersion comes from: the device's own fetch, its incidents, or nowhere. */
+      policySource: v.nullable(v.picklist(['fetch', 'incidents'])),
+      /** When the device last fetched or confirmed the policy (null: not since 0009). */
+      policyFetchedAt: v.nullable(v.string()),
       enrolledAt: v.string(),
       lastSeenAt: v.string(),
       revokedAt: v.nullable(v.string()),
@@ -101,7 +109,7 @@ export function dashboardApiRoutes(deps: Deps) {
     .get('/devices', requireUser(deps, ['admin', 'auditor']), async (c) => {
       const tenantId = c.var.user.tenantId;
       const now = deps.now();
-      const [rows, policy, versions] = await Promise.all([
+      const [rows, policy] = await Promise.all([
         deps.db
           .selectFrom('devices')
           .selectAll()
@@ -114,15 +122,25 @@ export function dashboardApiRoutes(deps: Deps) {
           .select((e) => e.fn.max<number>('revision').as('revision'))
           .where('tenant_id', '=', tenantId)
           .executeTakeFirst(),
-        // The device table does not keep the policy revision a browser applies; its incidents
-        // report it. This reads the tenant's incidents once (see docs/dashboard.md, "Not done").
-        deps.db
-          .selectFrom('incidents')
-          .select(['device_id', (e) => e.fn.max<number>('policy_version').as('v')])
-          .where('tenant_id', '=', tenantId)
-          .groupBy('device_id')
-          .execute(),
       ]);
+      // Devices that have not fetched the policy since 0009 have no revision on their row; for
+      // them the newest revision their incidents reported stands in. Once every device has
+      // polled (they do every few minutes), the incidents are not read at all.
+      const versions = rows.some((d) => d.policy_revision == null)
+        ? await deps.db
+            .selectFrom('incidents')
+            .select(['device_id', (e) => e.fn.max<number>('policy_version').as('v')])
+            .where('tenant_id', '=', tenantId)
+            .where('device_id', 'in', (eb) =>
+              eb
+                .selectFrom('devices')
+                .select('id')
+                .where('tenant_id', '=', tenantId)
+                .where('policy_revision', 'is', null),
+            )
+            .groupBy('device_id')
+            .execute()
+        : [];
       const policyOf = new Map(versions.map((r) => [r.device_id, Number(r.v)]));
       const currentPolicy = policy?.revision == null ? null : Number(policy.revision);
       let newestExtension: string | null = null;
@@ -132,7 +150,11 @@ export function dashboardApiRoutes(deps: Deps) {
           newestExtension = d.extension_version;
       }
       const devices = rows.map((d) => {
-        const policyVersion = policyOf.get(d.id) ?? null;
+        const fetched = d.policy_revision == null ? null : Number(d.policy_revision);
+        const reported = policyOf.get(d.id) ?? null;
+        const policyVersion = fetched ?? reported;
+        const policySource =
+          fetched !== null ? ('fetch' as const) : reported !== null ? ('incidents' as const) : null;
         const outdated: (typeof OUTDATED_REASONS)[number][] = [];
         if (d.revoked_at === null) {
           if (newestExtension && compareVersions(d.extension_version, newestExtension) < 0)
@@ -147,6 +169,8 @@ export function dashboardApiRoutes(deps: Deps) {
           browser: d.browser,
           extensionVersion: d.extension_version,
           policyVersion,
+          policySource,
+          policyFetchedAt: d.policy_fetched_at ?? null,
           enrolledAt: d.enrolled_at,
           lastSeenAt: d.last_seen_at,
           revokedAt: d.revoked_at,

@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import { publicKeys, signingKeys } from '../admin.ts';
 import { deviceAuth } from '../auth.ts';
 import { decryptPrivateKey, signEd25519 } from '../crypto.ts';
+import type { DeviceTable } from '../db/schema.ts';
 import { fail, type AppEnv, type Deps } from '../http.ts';
 
 /** Whether an If-None-Match header names `etag` (a list, `*`, or a weak form). */
@@ -18,6 +19,25 @@ function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** How stale `policy_fetched_at` may get before an unchanged fetch refreshes it (as auth.ts). */
+const FETCHED_EVERY_MS = 10 * 60_000;
+
+/**
+ * Keeps the revision a device holds on its row (since 0009). Devices poll every few minutes, so
+ * an unchanged revision is written at most every FETCHED_EVERY_MS, not on every poll.
+ */
+async function recordFetch(deps: Deps, device: DeviceTable, revision: number): Promise<void> {
+  const now = deps.now();
+  const fetched = device.policy_fetched_at ? Date.parse(device.policy_fetched_at) : NaN;
+  const same = device.policy_revision != null && Number(device.policy_revision) === revision;
+  if (same && now - fetched <= FETCHED_EVERY_MS) return;
+  await deps.db
+    .updateTable('devices')
+    .set({ policy_revision: revision, policy_fetched_at: new Date(now).toISOString() })
+    .where('id', '=', device.id)
+    .execute();
 }
 
 export function policyRoutes(deps: Deps) {
@@ -52,6 +72,9 @@ export function policyRoutes(deps: Deps) {
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
       // Devices poll every few minutes; caches in between must ask again (the credential varies).
       const headers = { etag, 'cache-control': 'private, no-cache' };
+      // A 304 means the device holds exactly these bytes, so the newest revision too: either way
+      // the device now has `policy.revision`, which the devices page shows (dashboard-api.ts).
+      await recordFetch(deps, c.var.device, policy.revision);
       if (matches(c.req.header('if-none-match'), etag)) {
         return c.body(null, 304, headers);
       }

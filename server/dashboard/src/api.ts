@@ -42,7 +42,7 @@ export function setCsrfToken(token: string): void {
 /** Calls the API; resolves with the parsed JSON body of a 2xx answer. */
 export async function api<T>(
   path: string,
-  init: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
 ): Promise<T> {
   const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -11,6 +11,12 @@ import { Overview } from './pages/Overview.tsx';
 import { Devices } from './pages/Devices.tsx';
 import { Users } from './pages/Users.tsx';
 import { Audit } from './pages/Audit.tsx';
+import { Policy } from './pages/Policy.tsx';
+import { FalseAlarms } from './pages/FalseAlarms.tsx';
+import { Settings } from './pages/Settings.tsx';
+import { Overrides } from './pages/Overrides.tsx';
+import { Teams } from './pages/Teams.tsx';
+import { ShadowAi } from './pages/ShadowAi.tsx';
 import { BASE, navigate, onLinkClick, useLocation } from './router.ts';
 
 type Role = User['role'];
@@ -27,6 +33,27 @@ export const PAGES = [
   { path: '/devices', label: 'Devices', roles: READERS, Page: Devices },
   { path: '/users', label: 'Users and roles', roles: READERS, Page: Users },
   { path: '/audit', label: 'Audit log', roles: READERS, Page: Audit },
+  {
+    path: '/overrides',
+    label: 'Overrides',
+    roles: ['admin', 'manager', 'auditor'] as Role[],
+    Page: Overrides,
+  },
+  { path: '/teams', label: 'Teams', roles: ['admin', 'manager', 'auditor'] as Role[], Page: Teams },
+  {
+    path: '/policy',
+    label: 'Policy',
+    roles: ['admin', 'manager', 'auditor'] as Role[],
+    Page: Policy,
+  },
+  { path: '/false-alarms', label: 'False alarms', roles: READERS, Page: FalseAlarms },
+  { path: '/settings', label: 'Settings', roles: READERS, Page: Settings },
+  {
+    path: '/shadow-ai',
+    label: 'Shadow AI',
+    roles: ['admin', 'manager', 'auditor'] as Role[],
+    Page: ShadowAi,
+  },
 ];
 
 export function App() {

@@ -35,6 +35,8 @@ export function SeriesChart({ bars, label }: { bars: SeriesBar[]; label: string 
   const bw = Math.max(2, slot * 0.55);
   const y = (v: number) => PAD.top + ih - (v / max) * ih;
   const every = Math.ceil(bars.length / 14);
+  // A chart without a previous period (Shadow AI's visits) has no comparison to label.
+  const compare = bars.some((b) => b.previous !== null);
   return (
     <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       {[0, 0.5, 1].map((f) => (
@@ -50,7 +52,11 @@ export function SeriesChart({ bars, label }: { bars: SeriesBar[]; label: string 
         return (
           <g>
             <rect class="bar" x={x} y={y(b.value)} width={bw} height={y(0) - y(b.value)}>
-              <title>{`${b.label}: ${b.value} (previous period: ${b.previous ?? 'withheld'})`}</title>
+              <title>
+                {compare
+                  ? `${b.label}: ${b.value} (previous period: ${b.previous ?? 'withheld'})`
+                  : `${b.label}: ${b.value}`}
+              </title>
             </rect>
             {b.previous !== null && (
               <rect
@@ -69,16 +75,18 @@ export function SeriesChart({ bars, label }: { bars: SeriesBar[]; label: string 
           </g>
         );
       })}
-      <g class="legend">
-        <rect class="bar" x={PAD.left} y={H - 12} width={10} height={10} />
-        <text class="axis" x={PAD.left + 14} y={H - 3}>
-          this period
-        </text>
-        <rect class="bar-prev" x={PAD.left + 100} y={H - 12} width={10} height={10} />
-        <text class="axis" x={PAD.left + 114} y={H - 3}>
-          previous period
-        </text>
-      </g>
+      {compare && (
+        <g class="legend">
+          <rect class="bar" x={PAD.left} y={H - 12} width={10} height={10} />
+          <text class="axis" x={PAD.left + 14} y={H - 3}>
+            this period
+          </text>
+          <rect class="bar-prev" x={PAD.left + 100} y={H - 12} width={10} height={10} />
+          <text class="axis" x={PAD.left + 114} y={H - 3}>
+            previous period
+          </text>
+        </g>
+      )}
     </svg>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Devices (issue 6): the tenant's enrolled browsers, when each was last seen, its extension
- * version and the policy revision it last reported, and who is out of date: an older extension
+ * version and the policy revision it last fetched (before its first fetch since the server kept
+ * it: the newest its incidents reported), and who is out of date: an older extension
  * than the newest in the fleet, an older policy than the published one, or silent for a week.
  * Admins and auditors (the server's rule, /api/v1/dashboard/devices).
  */
@@ -15,6 +16,8 @@ interface Device {
   browser: string;
   extensionVersion: string;
   policyVersion: number | null;
+  policySource: 'fetch' | 'incidents' | null;
+  policyFetchedAt: string | null;
   enrolledAt: string;
   lastSeenAt: string;
   revokedAt: string | null;
@@ -94,7 +97,19 @@ function Body({ d, only }: { d: DevicesData; only: boolean }) {
             label: 'Policy revision',
             value: (x) => x.policyVersion,
             numeric: true,
-            render: (x) => (x.policyVersion === null ? 'no report yet' : x.policyVersion),
+            render: (x) =>
+              x.policyVersion === null ? (
+                'not fetched yet'
+              ) : (
+                <>
+                  {x.policyVersion}{' '}
+                  <span class="help">
+                    {x.policySource === 'fetch'
+                      ? `(fetched ${fmtTime(x.policyFetchedAt)})`
+                      : '(from its incidents)'}
+                  </span>
+                </>
+              ),
           },
           { label: 'Enrolled', value: (x) => x.enrolledAt, render: (x) => fmtTime(x.enrolledAt) },
           { label: 'Last seen', value: (x) => x.lastSeenAt, render: (x) => fmtTime(x.lastSeenAt) },
