@@ -14,7 +14,7 @@ export default defineConfig({
   // output folder; the e2e fixtures read the same variable.
   outDir: process.env.HUSH_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Hush',
     description:
       'Keeps customer data out of unapproved AI tools: finds sensitive data in the page and masks it before it leaves.',
@@ -23,7 +23,15 @@ export default defineConfig({
     // page Hush does not guard and to tell a guarded tab opened before install to reload. No
     // install warning, no access to other tabs.
     // alarms: the policy sync's timer (lib/sync/client.ts), which survives the worker being stopped.
-    permissions: ['storage', 'activeTab', 'alarms'],
+    // scripting: the guard on hosts IT adds in policy, registered at runtime (issue 4,
+    // lib/sites/registration.ts). No install warning.
+    permissions: ['storage', 'activeTab', 'alarms', 'scripting'],
+    // Access to a host IT adds is asked for when it is needed, one host at a time, from the
+    // options page (or granted by IT, docs/deploy/README.md): optional, so no install warning and
+    // no access anywhere until then. Firefox's MV2 build lists hosts among optional permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['*://*/*'] }
+      : { optional_permissions: ['*://*/*'] }),
     key: EXTENSION_KEY,
     // What IT may set through browser policy (generated from lib/policy; see docs/policy.md).
     storage: { managed_schema: 'managed_schema.json' },
@@ -31,5 +39,5 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: { id: 'hush@hush-extension.org', strict_min_version: '128.0' },
     },
-  },
+  }),
 });

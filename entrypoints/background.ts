@@ -9,8 +9,10 @@ import { storeOpener } from '@/lib/incidents/store.ts';
 import { createTabSummaries } from '@/lib/incidents/summary.ts';
 import { createFalseAlarmService, falseAlarmStoreOpener } from '@/lib/incidents/false-alarms.ts';
 import { createFalseAlarmUploader } from '@/lib/sync/false-alarm-upload.ts';
-import { createVisitCounter } from '@/lib/visits.ts';
-import { createPolicyService } from '@/lib/policy/service.ts';
+import { createVisitCounter, RETENTION_DAYS, visitsItem } from '@/lib/visits.ts';
+import { createVisitUploader, siteDescriber, startVisitUploads } from '@/lib/sync/visits-upload.ts';
+import { createPolicyService, KEYS as POLICY_KEYS } from '@/lib/policy/service.ts';
+import { startPolicyScripts, type ScriptingLike } from '@/lib/sites/registration.ts';
 import { classifyByPolicy } from '@/lib/policy/convert.ts';
 import { dropEnrolment, ENROLMENT_KEY, loadEnrolment } from '@/lib/sync/enrollment.ts';
 import { loadSyncRecord } from '@/lib/sync/policy-sync.ts';
@@ -69,11 +71,31 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPLOAD_ALARM) sendFalseAlarms();
   });
+  // Visit counts for the shadow-AI inventory (issue 4): sent a minute after a visit, on the
+  // periodic alarm and on a new enrollment (lib/sync/visits-upload.ts).
+  const visitCounter = createVisitCounter(visitsItem, RETENTION_DAYS, () => visitUploads.visited());
+  const visitUploads = startVisitUploads({
+    alarms: browser.alarms,
+    now: Date.now,
+    uploader: createVisitUploader({
+      visits: visitCounter,
+      // The policy as read from storage, not the defaults of a worker still starting.
+      describe: async (siteId) => {
+        const current = await policy.policy();
+        return siteDescriber(classifyByPolicy(() => current))(siteId);
+      },
+      getEnrolment: () => loadEnrolment(browser.storage),
+      onUnauthorized: (e) => dropEnrolment(browser.storage.local, e.credential),
+      fetch: (url, init) => fetch(url, init),
+      now: Date.now,
+    }),
+  });
   // A new enrollment: send what waited for it now, whatever the backoff says.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[ENROLMENT_KEY]?.newValue) {
       void uploads.kick(true);
       sendFalseAlarms(true);
+      void visitUploads.kick(true);
     }
   });
   const summaries = createTabSummaries();
@@ -88,7 +110,7 @@ export default defineBackground(() => {
   const incidents = createIncidentService({
     store: incidentStore,
     summaries,
-    visits: createVisitCounter(),
+    visits: visitCounter,
     scan,
     now: Date.now,
     newId: () => crypto.randomUUID(),
@@ -134,4 +156,16 @@ export default defineBackground(() => {
     handleMessage(message, deps, sender),
   );
   browser.tabs.onRemoved.addListener((tabId) => void incidents.tabClosed(tabId));
+  // The guard on hosts policy adds (issue 4): content scripts registered at runtime, kept in step
+  // with the effective policy and the host access granted (lib/sites/registration.ts).
+  startPolicyScripts({
+    policy: () => policy.policy(),
+    scripting: (browser as { scripting?: ScriptingLike }).scripting,
+    permissions: browser.permissions,
+    permissionEvents: [browser.permissions.onAdded, browser.permissions.onRemoved],
+    onChanged: browser.storage.onChanged,
+    revisionKey: POLICY_KEYS.revision,
+    local: browser.storage.local,
+    now: Date.now,
+  });
 });

@@ -4,6 +4,7 @@
 // is in lib/backstop/; see docs/guard.md, "Network backstop".
 import { startBackstop } from '@/lib/backstop/index.ts';
 import { catalogueMatches, frameAddress, pageClassFor } from '@/lib/guard/pages.ts';
+import { takePolicyClass } from '@/lib/sites/policy-class.ts';
 
 export default defineContentScript({
   matches: catalogueMatches(),
@@ -12,7 +13,8 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_start',
   main() {
-    const pageClass = pageClassFor(frameAddress(window));
+    // A host policy adds gets this script registered at runtime, after a script naming its class.
+    const pageClass = pageClassFor(frameAddress(window)) ?? takePolicyClass();
     if (pageClass) startBackstop(window, pageClass);
   },
 });

@@ -1,5 +1,6 @@
 // The in-page guard: runs only on catalogue hosts (the manifest's matches come from the
-// catalogue), in every frame, from document_start so its capture listeners come first.
+// catalogue) and on hosts policy adds (registered at runtime, lib/sites/registration.ts), in
+// every frame, from document_start so its capture listeners come first.
 // Each part of the guard gets the same context; see lib/guard/context.ts.
 import { TokenVault } from '@/rules/index.ts';
 import { installGuard } from '@/lib/guard/guard.ts';
@@ -13,6 +14,7 @@ import { installReplies } from '@/lib/guard/replies.ts';
 import { catalogueMatches, frameAddress, pageClassFor } from '@/lib/guard/pages.ts';
 import { followPolicy } from '@/lib/policy/follow.ts';
 import { createProvenanceClient, installCopyWatch } from '@/lib/provenance/client.ts';
+import { takePolicyClass } from '@/lib/sites/policy-class.ts';
 
 export default defineContentScript({
   matches: catalogueMatches(),
@@ -20,7 +22,9 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_start',
   main(ctx) {
-    const pageClass = pageClassFor(frameAddress(window));
+    // A catalogue host's class, else the class a runtime registration for a host policy adds
+    // left (lib/sites/registration.ts).
+    const pageClass = pageClassFor(frameAddress(window)) ?? takePolicyClass();
     if (!pageClass) return;
     // A random seed per tab: synthetic stand-ins must not be reproducible from the value.
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;

@@ -2,8 +2,8 @@
  * The shadow-AI inventory's raw data: how many pages of each catalogue AI site were loaded, per
  * local day. One visit is one top-frame page load (the guard's content script announces it; the
  * background counts it once per document). Support tools are not AI tools and are not counted.
- * Kept in extension storage (local, versioned, validated on read) for RETENTION_DAYS days;
- * issue 4 reports it to the backend.
+ * Kept in extension storage (local, versioned, validated on read) for RETENTION_DAYS days, and
+ * reported to the backend by lib/sync/visits-upload.ts (issue 4).
  */
 import { storage } from 'wxt/utils/storage';
 import { serialCell, type ValueCell } from '@/lib/incidents/cell.ts';
@@ -82,10 +82,14 @@ export interface VisitCounter {
   read(now: number): Promise<VisitLog>;
 }
 
-/** The visit counter over a stored cell (visitsItem in the extension). */
+/**
+ * The visit counter over a stored cell (visitsItem in the extension). `onCounted` is told after
+ * each visit stored (the background schedules an upload with it).
+ */
 export function createVisitCounter(
   cell: ValueCell<unknown> = visitsItem,
   days = RETENTION_DAYS,
+  onCounted?: () => void,
 ): VisitCounter {
   const log = serialCell(cell, parseVisitLog);
   /** Documents already counted by this service worker; a short memory is enough (see count). */
@@ -99,6 +103,7 @@ export function createVisitCounter(
         if (counted.length > 500) counted.shift();
       }
       await log.update((current) => addVisit(current, siteId, now, days));
+      onCounted?.();
     },
     read: async (now) => {
       const first = firstKeptDay(now, days);

@@ -7,6 +7,8 @@ import { SYNC_KEY } from '@/lib/sync/policy-sync.ts';
 import { loadSyncStatus } from '@/lib/sync/status.ts';
 import { SyncStatus } from '../popup/SyncStatus.tsx';
 import { Options } from './Options.tsx';
+import { COVERAGE_KEY, readCoverage } from '@/lib/sites/registration.ts';
+import { CoverageList } from './Coverage.tsx';
 
 const mount = document.getElementById('app')!;
 let state: PolicyState | null = null;
@@ -37,6 +39,31 @@ async function showSync(): Promise<void> {
   render(<SyncStatus summary={summary} />, document.getElementById('sync')!);
 }
 
+/** The sites IT added and whether each is guarded yet (lib/sites/registration.ts). */
+let accessMessage: string | null = null;
+async function showCoverage(): Promise<void> {
+  const coverage = readCoverage((await browser.storage.local.get(COVERAGE_KEY))[COVERAGE_KEY]);
+  render(
+    <CoverageList coverage={coverage} onAllow={allow} message={accessMessage} />,
+    document.getElementById('coverage')!,
+  );
+}
+
+function allow(origins: string[]): void {
+  // Straight from the click: the browser asks only during the agent's gesture.
+  void browser.permissions.request({ origins }).then(
+    (granted) => {
+      // When granted, the background registers the guard and writes the coverage, shown below.
+      accessMessage = granted ? null : 'Access was not granted.';
+      void showCoverage();
+    },
+    (err: unknown) => {
+      accessMessage = `The browser did not ask: ${err instanceof Error ? err.message : String(err)}`;
+      void showCoverage();
+    },
+  );
+}
+
 function change(field: string, value: unknown): void {
   void savePreference(browser.storage.local, field, value).then(
     () => {
@@ -53,7 +80,9 @@ function change(field: string, value: unknown): void {
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && KEYS.revision in changes) void load();
   else if (area === 'local' && SYNC_KEY in changes) void showSync();
+  if (area === 'local' && COVERAGE_KEY in changes) void showCoverage();
 });
 
 show();
 void load();
+void showCoverage();

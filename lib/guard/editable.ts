@@ -6,7 +6,10 @@
  * contenteditable listen to) or as a paste event, which every editor library handles itself.
  */
 
-/** A text field or the root of a contenteditable editor. */
+/**
+ * A text field, the root of a contenteditable editor, the element of an EditContext editor, or
+ * the view of a virtual-view editor (see VIRTUAL_VIEWS).
+ */
 export type Editable = HTMLTextAreaElement | HTMLInputElement | HTMLElement;
 
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'email', 'url', 'tel']);
@@ -30,16 +33,147 @@ export function editableFromEvent(event: Event): Editable | null {
 export function editableFrom(node: Node): Editable | null {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   if (!el) return null;
+  const view = virtualViewFrom(el);
+  if (view) return view;
   if (isTextField(el)) return el;
+  // An EditContext editor (a standard API, Chromium 121+) edits an element that is neither a
+  // field nor contenteditable; its element is its root.
+  if (hasEditContext(el)) return el as HTMLElement;
   if (!(el as HTMLElement).isContentEditable) return null;
   let root = el as HTMLElement;
   while (root.parentElement?.isContentEditable) root = root.parentElement;
   return root;
 }
 
+/** Whether `el` is edited through an EditContext (`el.editContext`, not yet in every DOM lib). */
+function hasEditContext(el: Element): boolean {
+  return !!(el as Element & { editContext?: unknown }).editContext;
+}
+
+/**
+ * Editors that edit through a hidden input and draw their document elsewhere. Typing and pasting
+ * go to an input the user never sees (a 1-pixel textarea, or an EditContext element) that holds
+ * at most the current line; the document is drawn as lines in a view of the editor's own. So the
+ * focused element says nothing about the text that will be sent: the guard must read the view.
+ * A content script cannot reach the editor's model (it runs in another JavaScript world), and no
+ * DOM standard links such an input to where its text is drawn, so each library's view is named
+ * here. Text still goes in through the hidden input, which every one of them takes paste events
+ * and its select-all key on.
+ */
+interface VirtualView {
+  /** The editor's outermost element. */
+  editor: string;
+  /** Its hidden input (what has focus and gets key and clipboard events). */
+  input: string;
+  /** Where its document is drawn. */
+  view: string;
+  /** The drawn document's text, lines separated by "\n". */
+  read(view: HTMLElement): string;
+}
+
+/** Document lines drawn as absolutely placed elements: in the order of their `top`. */
+function byTop(elements: Iterable<Element>): HTMLElement[] {
+  const top = (e: HTMLElement): number => parseFloat(e.style.top) || 0;
+  return [...elements].map((e) => e as HTMLElement).sort((a, b) => top(a) - top(b));
+}
+
+/** Rendered text with the U+00A0 editors draw for spaces turned back into spaces. */
+const drawn = (el: Element): string => (el.textContent ?? '').replace(/\u00a0/g, ' ');
+
+export const VIRTUAL_VIEWS: readonly VirtualView[] = [
+  {
+    // Monaco (VS Code's editor): an EditContext element in Chromium, a textarea elsewhere. Each
+    // drawn row is a .view-line; a soft-wrapped line is several rows with nothing to tell them
+    // apart, but a word wrap breaks after a space and keeps it on the upper row, while a line the
+    // user ended rarely ends in a space: such rows are joined into one line.
+    editor: '.monaco-editor',
+    input: '.native-edit-context, textarea.inputarea',
+    view: '.view-lines',
+    read: (view) => {
+      let text = '';
+      for (const [k, row] of byTop(view.querySelectorAll(':scope > .view-line')).entries()) {
+        if (k > 0 && !/\s$/.test(text)) text += '\n';
+        text += drawn(row);
+      }
+      return text;
+    },
+  },
+  {
+    // Ace: a 1-pixel textarea. One .ace_line_group a document line, holding one .ace_line a
+    // drawn row when the line is soft-wrapped (the rows after the first start with the wrap's
+    // indent); without wrapping, .ace_line elements stand for lines directly.
+    editor: '.ace_editor',
+    input: 'textarea.ace_text-input',
+    view: '.ace_text-layer',
+    read: (view) =>
+      byTop(view.querySelectorAll(':scope > .ace_line_group, :scope > .ace_line'))
+        .map((line) => {
+          const rows = line.classList.contains('ace_line_group')
+            ? [...line.querySelectorAll(':scope > .ace_line')]
+            : [line];
+          return rows.map((row, k) => (k === 0 ? drawn(row) : drawn(row).trimStart())).join('');
+        })
+        .join('\n'),
+  },
+];
+
+const VIRTUAL_EDITORS = VIRTUAL_VIEWS.map((v) => v.editor).join(', ');
+
+/** The view `el` belongs to, when it is a known virtual editor's hidden input or in its view. */
+function virtualViewFrom(el: Element): HTMLElement | null {
+  const editor = el.closest(VIRTUAL_EDITORS);
+  if (!editor) return null;
+  for (const spec of VIRTUAL_VIEWS) {
+    if (!editor.matches(spec.editor)) continue;
+    if (el.matches(spec.input)) return viewIn(editor, spec) as HTMLElement | null;
+    // Drawn text (where a drop lands) belongs to the nearest editor's own view.
+    const view = el.closest(spec.view);
+    return view && view.closest(spec.editor) === editor ? (view as HTMLElement) : null;
+  }
+  return null;
+}
+
+/** The element of `selector` that belongs to `editor` itself, not to an editor nested in it. */
+function ownPart(editor: Element, selector: string, spec: VirtualView): Element | null {
+  for (const part of editor.querySelectorAll(selector)) {
+    if (part.closest(spec.editor) === editor) return part;
+  }
+  return null;
+}
+
+const viewIn = (editor: Element, spec: VirtualView): Element | null =>
+  ownPart(editor, spec.view, spec);
+
+/** The spec and hidden input of a virtual editor's view; null for any other editable. */
+function virtualParts(el: Editable): { spec: VirtualView; input: HTMLElement } | null {
+  if (isTextField(el)) return null;
+  for (const spec of VIRTUAL_VIEWS) {
+    if (!el.matches(spec.view)) continue;
+    const editor = el.closest(spec.editor);
+    const input = editor ? ownPart(editor, spec.input, spec) : null;
+    return input ? { spec, input: input as HTMLElement } : null;
+  }
+  return null;
+}
+
+/** Whether `el` is the view of an editor that edits through a hidden input. */
+export function isVirtualView(el: Editable): boolean {
+  return virtualParts(el) !== null;
+}
+
+/**
+ * Puts focus in `el`: the field or editor itself, or a virtual editor's hidden input (its view
+ * takes no focus).
+ */
+export function focusEditable(el: Editable): void {
+  (virtualParts(el)?.input ?? el).focus();
+}
+
 /** The text as the user sees it: the field's value, or the editor's rendered text. */
 export function readText(el: Editable): string {
   if (isTextField(el)) return el.value;
+  const virtual = virtualParts(el);
+  if (virtual) return virtual.spec.read(el);
   // innerText follows the rendering (line breaks between blocks); Chromium keeps trailing
   // spaces as U+00A0, which no detector should have to know about.
   return el.innerText.replace(/\u00a0/g, ' ');
@@ -65,7 +199,9 @@ export function insertText(el: Editable, text: string): boolean {
     return true;
   }
   // Editor libraries handle paste themselves and update their model; a DataTransfer carries it.
-  const target = pasteTarget(el);
+  const virtual = virtualParts(el);
+  if (virtual) virtual.input.focus();
+  const target = virtual?.input ?? pasteTarget(el);
   const before = readText(el);
   const transfer = new DataTransfer();
   transfer.setData('text/plain', text);
@@ -77,7 +213,8 @@ export function insertText(el: Editable, text: string): boolean {
   });
   ownEvents.add(event);
   const notHandled = target.dispatchEvent(event);
-  if (!notHandled || readText(el) !== before) return true;
+  // A virtual editor draws the change in a later frame; it has no DOM fallback anyway.
+  if (!notHandled || readText(el) !== before || virtual) return true;
   // A bare contenteditable: the browser ignores an untrusted paste, so insert as typing does.
   return doc.execCommand('insertText', false, text);
 }
@@ -101,19 +238,26 @@ function pasteTarget(el: HTMLElement): HTMLElement {
  * editor never showed the text (the caller keeps the send stopped: fail closed).
  */
 export async function replaceAll(el: Editable, text: string): Promise<boolean> {
+  const virtual = virtualParts(el);
   for (const settle of [0, 150, 400]) {
-    el.focus();
+    focusEditable(el);
     if (isTextField(el)) {
       el.select();
+    } else if (virtual) {
+      // Its selection is in its model, not the DOM: select all with the editor's own key.
+      selectAllByKey(virtual.input);
+      await tick(settle);
     } else {
       const range = el.ownerDocument.createRange();
       range.selectNodeContents(el);
       await applySelection(el.ownerDocument, range, settle);
     }
     insertText(el, text);
-    // Frameworks (React) render the model change after the event; give them a task.
+    // Frameworks (React) render the model change after the event; give them a task. Virtual
+    // editors draw it in an animation frame.
     await tick();
     await tick();
+    if (virtual) await frame(el.ownerDocument.defaultView);
     const now = readText(el);
     if (sameText(now, text)) return true;
     // Emptied meanwhile: the agent sent what was there (the send guard lets a send through once
@@ -131,6 +275,56 @@ export function sameText(a: string, b: string): boolean {
 
 const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The next animation frame, or 100 ms when frames do not come (a hidden tab). */
+const frame = (win: Window | null): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    win?.requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/**
+ * Resolves once a virtual editor has drawn its latest edit: they draw in the next animation
+ * frame, so after two frames the view shows the model as it was when this was called.
+ */
+export async function viewDrawn(el: Editable): Promise<void> {
+  const win = el.ownerDocument.defaultView;
+  await frame(win);
+  await frame(win);
+}
+
+/** True on Apple platforms, where select-all is Command+A. */
+function onMac(win: Window | null): boolean {
+  const nav = win?.navigator as (Navigator & { userAgentData?: { platform: string } }) | undefined;
+  return /mac|iphone|ipad/i.test(nav?.userAgentData?.platform ?? nav?.platform ?? '');
+}
+
+/**
+ * Presses the platform's select-all key on `input`. Code editors bind it to their own select-all
+ * command, which selects the whole model (a DOM range cannot, since the model is not the DOM).
+ */
+function selectAllByKey(input: HTMLElement): void {
+  const mac = onMac(input.ownerDocument.defaultView);
+  const init = {
+    key: 'a',
+    code: 'KeyA',
+    keyCode: 65,
+    which: 65,
+    ctrlKey: !mac,
+    metaKey: mac,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  } as KeyboardEventInit;
+  for (const type of ['keydown', 'keyup'] as const) {
+    const event = new KeyboardEvent(type, init);
+    ownEvents.add(event);
+    input.dispatchEvent(event);
+  }
+}
+
 /**
  * Selects the last occurrence of `expected` in `el` (what the guard just inserted), so Undo can
  * replace it through the same input path; or the first (`which`), to show the agent a value.
@@ -142,7 +336,9 @@ export async function selectText(
   expected: string,
   which: 'first' | 'last' = 'last',
 ): Promise<boolean> {
-  el.focus();
+  focusEditable(el);
+  // A virtual editor's selection lives in its model, out of reach of DOM ranges.
+  if (isVirtualView(el)) return false;
   if (isTextField(el)) {
     const at = which === 'last' ? el.value.lastIndexOf(expected) : el.value.indexOf(expected);
     if (at < 0) return false;
@@ -180,7 +376,9 @@ export async function selectText(
  */
 export async function placeCaretAt(el: Editable, x: number, y: number): Promise<void> {
   const doc = el.ownerDocument;
-  el.focus();
+  focusEditable(el);
+  // A virtual editor keeps its caret in its model: the text goes in at its caret.
+  if (isVirtualView(el)) return;
   // Chromium 128+ answers with the text control itself and an offset into its value.
   const pos = doc.caretPositionFromPoint?.(x, y) ?? null;
   if (isTextField(el)) {

@@ -25,14 +25,17 @@ import type { Action } from './decide.ts';
 import {
   editableFrom,
   editableFromEvent,
+  focusEditable,
   insertText,
   isTextField,
+  isVirtualView,
   ownEvents,
   placeCaretAt,
   readText,
   replaceAll,
   sameText,
   selectText,
+  viewDrawn,
   type Editable,
 } from './editable.ts';
 import { FIRST_VISIT_HOST_ID } from './first-visit.ts';
@@ -50,6 +53,8 @@ export const SEND_BUTTON =
 const PASS_MS = 60_000;
 /** After a released send went out, how long the same send's follow-on events still pass. */
 const PASS_TAIL_MS = 1_000;
+/** How long after an edit a virtual editor's view may not show it yet (a frame, under load). */
+const VIEW_LAG_MS = 250;
 
 /** The event that sent, so the guard can send again the same way once the agent has decided. */
 type Trigger =
@@ -122,6 +127,21 @@ export function installGuard(win: Window, guard: GuardContext): void {
     },
     listen,
   );
+
+  /** When each virtual editor (editable.ts) last took an edit; see guardSend. */
+  const editedAt = new WeakMap<Editable, number>();
+  /** Virtual editors whose send is being replayed after their view was drawn. */
+  const drawn = new WeakSet<Editable>();
+  for (const type of ['beforeinput', 'input', 'paste', 'drop', 'cut'] as const) {
+    win.addEventListener(
+      type,
+      (event) => {
+        const el = editableFromEvent(event);
+        if (el && isVirtualView(el)) editedAt.set(el, Date.now());
+      },
+      { capture: true, passive: true, signal },
+    );
+  }
 
   win.addEventListener(
     'focusin',
@@ -197,20 +217,27 @@ export function installGuard(win: Window, guard: GuardContext): void {
       if (!el || !data || data.files.length > 0) return;
       const text = transferText(data);
       if (!text) return;
-      if (guard.pageClass !== 'support-tool' && aiPaste(event, el, text, data)) return;
+      if (guard.pageClass !== 'support-tool' && aiIncoming('paste', event, el, text, data)) return;
       incoming('paste', event, el, text);
     },
     listen,
   );
 
   /**
-   * A paste into an AI page (issue 7): does it come from a recent support-tool copy, and does it
-   * carry instructions aimed at the AI, invisible characters or hidden HTML? Returns false (and
-   * leaves the paste to `incoming`) when there is nothing to ask or a block keeps it out anyway.
-   * Otherwise the paste is stopped, the background is asked, and the text goes in (or not)
-   * through the editor's input path.
+   * A paste or drop into an AI page (issue 7): does it come from a recent support-tool copy, and
+   * does it carry instructions aimed at the AI, invisible characters or hidden HTML? Returns false
+   * (and leaves it to `incoming`) when there is nothing to ask or a block keeps it out anyway.
+   * Otherwise the event is stopped, the background is asked, and the text goes in (or not)
+   * through the editor's input path, at the drop point for a drop.
    */
-  const aiPaste = (event: Event, el: Editable, text: string, data: DataTransfer): boolean => {
+  const aiIncoming = (
+    channel: 'paste' | 'drop',
+    event: Event,
+    el: Editable,
+    text: string,
+    data: DataTransfer,
+    at?: { x: number; y: number },
+  ): boolean => {
     const { provenance: copies, injectionAction } = guard.settings;
     const hidden = hiddenParts(data.getData('text/html'));
     const invisible = invisibleRuns(text);
@@ -229,7 +256,7 @@ export function installGuard(win: Window, guard: GuardContext): void {
     void (async () => {
       const hit = ask ? await client.check(text, copies.threshold) : null;
       if (signal.aborted) return;
-      finishPaste(el, text, p, hit, inspect ? { passages, invisible, hidden } : null);
+      finishPaste(el, text, p, hit, inspect ? { passages, invisible, hidden } : null, channel, at);
     })();
     return true;
   };
@@ -240,7 +267,10 @@ export function installGuard(win: Window, guard: GuardContext): void {
     p: Exclude<Plan, { kind: 'block' }>,
     hit: CopyHit | null,
     carried: { passages: string[]; invisible: InvisibleRun[]; hidden: HiddenPart[] } | null,
+    channel: 'paste' | 'drop' = 'paste',
+    at?: { x: number; y: number },
   ): void => {
+    const verb = channel === 'paste' ? 'paste' : 'drop';
     const doc = el.ownerDocument;
     const rules = guard.rules[guard.pageClass];
     const level = guard.settings.provenance.level;
@@ -258,31 +288,37 @@ export function installGuard(win: Window, guard: GuardContext): void {
       // Customer text has no value to mask in place: masking it means keeping it out.
       report('support-copy', copyAction, 'blocked', types);
       showNotice(doc, {
-        message: `Hush kept this paste out: ${from}, and customer text may not be shared on ${site.name}.${alternativeSentence}`,
+        message: `Hush kept this ${verb} out: ${from}, and customer text may not be shared on ${site.name}.${alternativeSentence}`,
         signal,
       });
       return;
     }
     if (injAction === 'mask' || injAction === 'block') {
-      report('paste', injAction, 'blocked', injTypes);
+      report(channel, injAction, 'blocked', injTypes);
       showNotice(doc, {
-        message: `Hush kept this paste out: it carries ${describeCarried(carried!)}.`,
+        message: `Hush kept this ${verb} out: it carries ${describeCarried(carried!)}.`,
         signal,
       });
       return;
     }
-    insertText(el, p.kind === 'mask' ? p.masked : text);
-    if (p.kind === 'mask') report('paste', 'mask', 'masked', p.types);
-    if (p.kind === 'warn') report('paste', 'warn', 'warned', p.types);
-    if (p.kind === 'monitor') report('paste', 'monitor', 'monitored', p.types);
+    const going = p.kind === 'mask' ? p.masked : text;
+    if (at) void placeCaretAt(el, at.x, at.y).then(() => insertText(el, going));
+    else insertText(el, going);
+    if (p.kind === 'mask') report(channel, 'mask', 'masked', p.types);
+    if (p.kind === 'warn') report(channel, 'warn', 'warned', p.types);
+    if (p.kind === 'monitor') report(channel, 'monitor', 'monitored', p.types);
     const sentences: string[] = [];
     if (hit && (copyAction === 'warn' || copyAction === 'monitor')) {
       report('support-copy', copyAction, copyAction === 'warn' ? 'warned' : 'monitored', types);
     }
     if (carried && (injAction === 'warn' || injAction === 'monitor')) {
-      report('paste', injAction, injAction === 'warn' ? 'warned' : 'monitored', injTypes);
+      report(channel, injAction, injAction === 'warn' ? 'warned' : 'monitored', injTypes);
     }
-    if (p.kind === 'mask') sentences.push(`${maskedMessage(p.types)} before pasting.`);
+    if (p.kind === 'mask') {
+      sentences.push(
+        `${maskedMessage(p.types)} before ${verb === 'paste' ? 'pasting' : 'dropping'}.`,
+      );
+    }
     const mark: PasteMark = { text, passages: [], hidden: [] };
     if (hit && copyAction === 'warn') {
       mark.copy = { ...hit, level };
@@ -375,6 +411,9 @@ export function installGuard(win: Window, guard: GuardContext): void {
       if (!text) return;
       const at = { x: event.clientX, y: event.clientY };
       if (files.length === 0) {
+        if (guard.pageClass !== 'support-tool' && aiIncoming('drop', event, el, text, data, at)) {
+          return;
+        }
         incoming('drop', event, el, text, at);
         return;
       }
@@ -407,6 +446,22 @@ export function installGuard(win: Window, guard: GuardContext): void {
       target !== undefined && sameText(readText(el), target);
     if ((busy.has(el) && !shows(maskingTo.get(el))) || reviewOpen()) {
       stop(event);
+      return;
+    }
+    if (isVirtualView(el) && !drawn.has(el) && Date.now() - (editedAt.get(el) ?? 0) < VIEW_LAG_MS) {
+      // A virtual editor draws its model a frame after an edit, so a send right after a
+      // keystroke would read the text one keystroke short. Wait for the drawing, then send again
+      // the same way; that send is decided as usual.
+      stop(event);
+      void viewDrawn(el).then(() => {
+        if (signal.aborted || !el.isConnected) return;
+        drawn.add(el);
+        try {
+          sendAgain(el, trigger);
+        } finally {
+          drawn.delete(el);
+        }
+      });
       return;
     }
     const text = readText(el);
@@ -555,19 +610,19 @@ export function installGuard(win: Window, guard: GuardContext): void {
       case 'cancel':
         // A block was reported when it stopped the send; a mask when it masked.
         if (kind === 'warn') report('send', 'warn', 'cancelled', types);
-        el.focus();
+        focusEditable(el);
         return;
       case 'edit': {
         if (kind === 'warn') report('send', 'warn', 'cancelled', types);
         // Show the agent the first value to change (the original when it is still there).
         const first = findings.find((f) => f.action === kind) ?? findings[0];
         const value = first ? text.slice(first.start, first.end) : '';
-        if (!value || !(await selectText(el, value, 'first'))) el.focus();
+        if (!value || !(await selectText(el, value, 'first'))) focusEditable(el);
         return;
       }
       case 'mask-and-send':
         // The editor already holds the masked text: send it the way the agent first did.
-        el.focus();
+        focusEditable(el);
         sendAgain(el, trigger);
         return;
       case 'send-anyway': {
@@ -591,7 +646,7 @@ export function installGuard(win: Window, guard: GuardContext): void {
         const released = readText(el);
         const pass = { text: released, until: Date.now() + PASS_MS };
         passes.set(el, pass);
-        el.focus();
+        focusEditable(el);
         const resent = sendAgain(el, trigger);
         // Chat sites empty the editor once they have sent. If it held the message all along,
         // the site did not take the replayed send: the agent sends it by hand, and it passes.

@@ -190,18 +190,21 @@ export function installOverlay(win: Window, guard: GuardContext): void {
     requestFrame();
   };
 
-  win.addEventListener(
-    'input',
-    (event) => {
-      // Only what is cheap here: the keystroke waits for this listener.
-      const origin = event.composedPath()[0] as Partial<Node> | undefined;
-      if (!origin || typeof origin.nodeType !== 'number') return;
-      edited.add(origin as Node);
-      armPause();
-      requestFrame();
-    },
-    { capture: true, passive: true, signal },
-  );
+  // `beforeinput` too: an EditContext editor (Monaco in Chromium) fires no `input` at all.
+  for (const type of ['input', 'beforeinput'] as const) {
+    win.addEventListener(
+      type,
+      (event) => {
+        // Only what is cheap here: the keystroke waits for this listener.
+        const origin = event.composedPath()[0] as Partial<Node> | undefined;
+        if (!origin || typeof origin.nodeType !== 'number') return;
+        edited.add(origin as Node);
+        armPause();
+        requestFrame();
+      },
+      { capture: true, passive: true, signal },
+    );
+  }
   win.addEventListener('scroll', requestFrame, { capture: true, passive: true, signal });
   win.addEventListener('resize', requestFrame, { passive: true, signal });
 

@@ -25,12 +25,14 @@ import {
   TYPE_INFO,
   type EntityType,
   type Finding,
+  type Level,
   type MaskStrategy,
   type TokenVault,
 } from '@/rules/index.ts';
 import { ReviewPanel, type PanelFinding } from '@/components/ReviewPanel.tsx';
 import { mountInShadow } from '@/components/shadow.ts';
 import { extractText, type FailReason, type FileFormat } from '@/lib/files/index.ts';
+import { ago, type CopyHit } from '@/lib/provenance/client.ts';
 import { findSite } from '@/lib/sites/match.ts';
 import { CATALOGUE } from '@/lib/sites/catalogue.ts';
 import { countTypes, type GuardContext, type GuardEvent, type Outcome } from './context.ts';
@@ -82,6 +84,20 @@ export interface FileVerdict {
   warnValues: string[];
   /** Set when a masked copy was not possible for this format or structure. */
   cannotMask?: string;
+  /** Set when the file's text comes from a recent support-tool copy that policy acts on. */
+  copy?: CopyVerdict;
+}
+
+/** Where a file's text was copied (issue 7), and what policy does about it on this page. */
+export interface CopyVerdict {
+  /** The support tool's catalogue name, else its host. */
+  siteName: string;
+  /** When the copy was made (ms since the epoch). */
+  at: number;
+  /** The level customer text is raised to (policy `provenance.level`). */
+  level: Level;
+  /** The page's action for that level; never `allow` (then there is no CopyVerdict). */
+  action: Action;
 }
 
 const FAIL_TEXT: Record<Unchecked, string> = {
@@ -92,11 +108,29 @@ const FAIL_TEXT: Record<Unchecked, string> = {
   partial: 'could only be partly read',
 };
 
-/** Reads `file` and decides what the page may receive. Never throws; never keeps raw values. */
+/**
+ * Reads `file` and decides what the page may receive. Never throws; never keeps raw values.
+ * `copyOf` compares the file's text with recent support-tool copies (issue 7, copyCheckFor).
+ */
 export async function judgeFile(
   file: File,
   guard: Pick<GuardContext, 'pageClass' | 'rules' | 'settings' | 'vault'>,
   scanText: typeof scan = scan,
+  copyOf?: (text: string) => Promise<CopyHit | null>,
+): Promise<FileVerdict> {
+  // The text is handed out only to be compared here; nothing keeps it.
+  let text: string | null = null;
+  const verdict = await judgeByFindings(file, guard, scanText, (t) => (text = t));
+  const hit = copyOf && text !== null ? await copyOf(text) : null;
+  return withCopy(verdict, hit, guard);
+}
+
+/** judgeFile by the values in the file alone; `onText` receives the text it read. */
+async function judgeByFindings(
+  file: File,
+  guard: Pick<GuardContext, 'pageClass' | 'rules' | 'settings' | 'vault'>,
+  scanText: typeof scan,
+  onText?: (text: string) => void,
 ): Promise<FileVerdict> {
   const base = {
     original: file,
@@ -138,6 +172,7 @@ export async function judgeFile(
   const warn = warnFindings.map((d) => panelFinding(read.text, d, file.name));
   const warnValues = warnFindings.map((d) => read.text.slice(d.finding.start, d.finding.end));
   const withFindings = { ...base, counts, warn, warnValues };
+  onText?.(read.text);
 
   switch (decision.action) {
     case 'block':
@@ -193,6 +228,41 @@ export async function judgeFile(
       };
     }
   }
+}
+
+/**
+ * A file whose text comes from a recent support-tool copy (issue 7) is customer text: the page's
+ * action for the provenance level applies, as for a paste (guard.ts). `mask` and `block` stop the
+ * file (customer text has no value to mask in place); `warn` asks the agent; `monitor` records.
+ */
+function withCopy(
+  v: FileVerdict,
+  hit: CopyHit | null,
+  guard: Pick<GuardContext, 'pageClass' | 'rules' | 'settings'>,
+): FileVerdict {
+  if (!hit) return v;
+  const rules = guard.rules[guard.pageClass];
+  const level = guard.settings.provenance.level;
+  const action: Action = rules.byLevel?.[level] ?? rules.otherwise;
+  if (action === 'allow') return v;
+  const copy: CopyVerdict = { siteName: hit.siteName, at: hit.at, level, action };
+  if (copyStops(copy) && v.file) {
+    return { ...v, copy, file: null, outcome: 'blocked' };
+  }
+  return { ...v, copy };
+}
+
+/**
+ * The check of a file's text against recent support-tool copies on this page, or undefined when
+ * there is nothing to ask (a support tool, provenance off, or no copy remembered now).
+ */
+export function copyCheckFor(
+  guard: Pick<GuardContext, 'pageClass' | 'settings' | 'provenance'>,
+): ((text: string) => Promise<CopyHit | null>) | undefined {
+  const client = guard.provenance;
+  const { enabled, threshold } = guard.settings.provenance;
+  if (guard.pageClass === 'support-tool' || !enabled || !client?.live()) return undefined;
+  return async (text) => (client.hasFingerprint(text) ? client.check(text, threshold) : null);
 }
 
 /** One warned value as the review panel shows it: partly masked, with where and why. */
@@ -396,10 +466,29 @@ export function uploadMessage(
 
 function stopReason(v: FileVerdict): string {
   if (v.unchecked) return `it ${FAIL_TEXT[v.unchecked]}`;
+  if (v.copy && v.stoppedBy.length === 0) {
+    if (copyStops(v.copy)) return `${copiedFrom(v.copy)}, and customer text may not be shared here`;
+    if (v.warn.length === 0) return `${copiedFrom(v.copy)}: not confirmed`;
+  }
   const types = describeTypes(v.stoppedBy.length ? v.stoppedBy : v.masked);
   if (v.cannotMask) return `${types}: ${v.cannotMask}`;
   if (v.action === 'warn') return `${describeTypes(v.warn.map((f) => f.type))}: not confirmed`;
   return `${types} may not be shared here`;
+}
+
+/** Whether policy keeps a support-tool copy out of this page (there is nothing to mask in it). */
+function copyStops(copy: CopyVerdict): boolean {
+  return copy.action === 'mask' || copy.action === 'block';
+}
+
+/** "it was copied from Zendesk 2 minutes ago": where a file's text came from. */
+function copiedFrom(copy: CopyVerdict, now = Date.now()): string {
+  return `it was copied from ${copy.siteName} ${ago(copy.at, now)}`;
+}
+
+/** The review panel's note for a file whose text was copied in a support tool. */
+export function copyNote(name: string, copy: CopyVerdict, now = Date.now()): string {
+  return `${safeName(name)}: copied from ${copy.siteName} ${ago(copy.at, now)}: customer text (${copy.level.toLowerCase()}).`;
 }
 
 /**
@@ -411,9 +500,14 @@ export interface UploadUi {
   tell(doc: Document, message: string): void;
   /**
    * Asks whether files with values that need a warning may go. Resolves with the agent's reason
-   * (possibly empty when policy does not require one) or null when they did not confirm.
+   * (possibly empty when policy does not require one) or null when they did not confirm. `notes`
+   * say why besides the values (a file copied from a support tool, issue 7).
    */
-  confirm(doc: Document, findings: PanelFinding[]): Promise<string | null>;
+  confirm(
+    doc: Document,
+    findings: PanelFinding[],
+    notes?: readonly string[],
+  ): Promise<string | null>;
 }
 
 /** The built-in UI: the guard's notice, and the review panel in a closed shadow root. */
@@ -422,7 +516,7 @@ export function defaultUploadUi(guard: GuardContext): UploadUi {
     tell(doc, message) {
       showNotice(doc, { message, signal: guard.signal, timeout: 12_000 });
     },
-    confirm(from, findings) {
+    confirm(from, findings, notes) {
       const doc = noticeDocument(from);
       const focused = from.activeElement as HTMLElement | null;
       const site = findSite(frameAddress(guard.win), CATALOGUE);
@@ -440,6 +534,7 @@ export function defaultUploadUi(guard: GuardContext): UploadUi {
             title: 'Hush stopped this upload: check what it contains',
             site: { name: site?.name ?? doc.location.hostname, pageClass: guard.pageClass },
             findings,
+            ...(notes && notes.length > 0 ? { notes } : {}),
             allowed: {
               maskAndSend: false,
               sendAnyway: guard.settings.overrideAllowed,
@@ -478,39 +573,70 @@ export async function checkFiles(
   ui: UploadUi,
 ): Promise<File[]> {
   const verdicts: FileVerdict[] = [];
+  // Decided once per batch: a copy remembered now stays remembered while the batch is read.
+  const copyOf = copyCheckFor(guard);
   for (const file of files) {
-    verdicts.push(await judgeFile(file, guard, guard.scan));
+    verdicts.push(await judgeFile(file, guard, guard.scan, copyOf));
     // One file's parsing is one task; give the page's own work a turn before the next.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
-  const asking = verdicts.filter((v) => v.file && v.warn.length > 0);
-  const events = new Map<FileVerdict, GuardEvent>();
+  const copyWarned = (v: FileVerdict): boolean => v.copy?.action === 'warn';
+  const asking = verdicts.filter((v) => v.file && (v.warn.length > 0 || copyWarned(v)));
+  /** What happened to each support-tool copy policy acts on (its own incident, issue 7). */
+  const copyOutcomes = new Map<FileVerdict, Outcome>();
+  /** The agent's reason for letting a file go, already masked. */
+  const reasons = new Map<FileVerdict, string>();
+  for (const v of verdicts) {
+    if (!v.copy) continue;
+    const a = v.copy.action;
+    copyOutcomes.set(v, a === 'monitor' ? 'monitored' : a === 'warn' ? 'warned' : 'blocked');
+  }
   if (asking.length > 0) {
+    const notes = asking.flatMap((v) =>
+      v.copy && copyWarned(v) ? [copyNote(v.original.name, v.copy)] : [],
+    );
     const reason = guard.settings.overrideAllowed
       ? await ui.confirm(
           doc,
           asking.flatMap((v) => v.warn),
+          notes,
         )
       : null;
     for (const v of asking) {
       if (reason === null) {
         v.file = null;
         v.outcome = 'cancelled';
-        v.action = 'warn';
+        if (v.warn.length > 0) v.action = 'warn';
+        if (copyWarned(v)) copyOutcomes.set(v, 'cancelled');
       } else {
-        v.outcome = 'overridden';
+        if (v.warn.length > 0) v.outcome = 'overridden';
+        if (copyWarned(v)) copyOutcomes.set(v, 'overridden');
         // The network backstop must not stop what the agent just allowed.
         guard.released.add(v.warnValues);
-        if (reason) events.set(v, { ...event(v), reason: cleanReason(reason) });
+        if (reason) reasons.set(v, cleanReason(reason));
       }
     }
   }
 
   for (const v of verdicts) {
+    const copied = copyOutcomes.get(v);
+    if (v.copy && copied) {
+      const reason = copied === 'overridden' ? reasons.get(v) : undefined;
+      guard.report({
+        channel: 'support-copy',
+        action: v.copy.action,
+        outcome: copied,
+        counts: v.counts,
+        ...(reason ? { reason } : {}),
+      });
+    }
+    // A file the copy alone stopped is that incident only, as for a paste (guard.ts).
+    if (v.copy && copyStops(v.copy) && v.stoppedBy.length === 0 && !v.unchecked) continue;
     // A clean, fully read file is no incident: nothing was found or left unchecked.
     if (v.action === 'allow' && !v.unchecked) continue;
-    guard.report(events.get(v) ?? event(v));
+    const reason = v.outcome === 'overridden' ? reasons.get(v) : undefined;
+    guard.report(reason ? { ...event(v), reason } : event(v));
   }
   const message = uploadMessage(
     verdicts,

@@ -1,7 +1,7 @@
 /**
  * Sends the false-alarm queue (lib/incidents/false-alarms.ts) to the backend, one report a request
- * (`POST /api/v1/false-alarms` takes one object), with the incident uploader's rules
- * (lib/sync/upload.ts): nothing is sent without an enrollment; the report's id is the idempotency
+ * (`POST /api/v1/false-alarms` takes one object), with the rules every uploader shares
+ * (upload-core.ts): nothing is sent without an enrollment; the report's id is the idempotency
  * key, so a report whose answer was lost is sent again and answered `new: false`; failures back
  * off exponentially with full jitter (or the server's Retry-After), and the retry state lives in
  * IndexedDB beside the reports. A 400/413/422 means the backend will never take that report: it
@@ -9,12 +9,11 @@
  */
 import type { FalseAlarmRecord, FalseAlarmStore } from '@/lib/incidents/false-alarms.ts';
 import type { Enrolment } from './enrollment.ts';
-import { apiUrl, send, type FetchLike } from './http.ts';
-import { backoffDelay, retryAfterMs } from './upload.ts';
+import type { FetchLike } from './http.ts';
+import { noteFailure, noteSuccess, openGate, postJson } from './upload-core.ts';
 
 /** Reports per run at most; more wait for the next run. */
 const RUN_MAX = 100;
-const BAD = new Set([400, 413, 422]);
 
 export interface FalseAlarmUploaderDeps {
   store: () => Promise<FalseAlarmStore>;
@@ -56,59 +55,38 @@ export function createFalseAlarmUploader(deps: FalseAlarmUploaderDeps): {
   async function once(force: boolean): Promise<FalseAlarmRunResult> {
     const store = await deps.store();
     const state = await store.readState();
-    const started = deps.now();
-    if (!force && state.nextAttemptAt > started) {
-      return { status: 'waiting', sent: 0, rejected: 0, nextAttemptAt: state.nextAttemptAt };
+    const gate = await openGate(state, deps.now(), force, deps.getEnrolment);
+    if (gate.kind === 'waiting') {
+      return { status: 'waiting', sent: 0, rejected: 0, nextAttemptAt: gate.nextAttemptAt };
     }
-    const enrolment = await deps.getEnrolment();
-    if (!enrolment) return { status: 'not-enrolled', sent: 0, rejected: 0 };
+    if (gate.kind === 'not-enrolled') return { status: 'not-enrolled', sent: 0, rejected: 0 };
+    const enrolment = gate.enrolment;
     let sent = 0;
     let rejected = 0;
     for (const report of await store.pending(RUN_MAX)) {
-      const res = await send(deps.fetch, apiUrl(enrolment.backendUrl, '/api/v1/false-alarms'), {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${enrolment.credential}`,
-        },
-        body: JSON.stringify(falseAlarmWire(report)),
-      });
+      const outcome = await postJson(
+        deps,
+        enrolment,
+        '/api/v1/false-alarms',
+        falseAlarmWire(report),
+      );
       const now = deps.now();
-      if (res && res.status === 200) {
-        await res.body?.cancel().catch(() => undefined);
+      if (outcome.kind === 'ok') {
         await store.markSent(report.id, now);
         sent += 1;
-        state.failures = 0;
-        state.lastError = null;
-        state.lastSuccessAt = now;
+        noteSuccess(state, now);
         continue;
       }
-      if (res && BAD.has(res.status)) {
-        await res.body?.cancel().catch(() => undefined);
+      if (outcome.kind === 'bad') {
         await store.reject(report.id);
         rejected += 1;
-        warn(`Hush: the backend refused false alarm ${report.id} for good (${res.status})`);
+        // The server names the field and the rule; its wording carries no value of ours.
+        warn(`Hush: the backend refused false alarm ${report.id} for good (${outcome.why})`);
         continue;
       }
-      const after = res ? retryAfterMs(res.headers.get('retry-after'), now) : null;
-      await res?.body?.cancel().catch(() => undefined);
-      state.failures += 1;
-      state.lastError = !res
-        ? 'offline'
-        : res.status === 401
-          ? 'unauthorized'
-          : res.status === 429
-            ? 'rate-limited'
-            : res.status >= 500
-              ? 'server-error'
-              : 'refused';
-      state.nextAttemptAt =
-        now +
-        (res && (res.status === 429 || res.status === 503) && after !== null
-          ? after
-          : backoffDelay(state.failures, random));
+      noteFailure(state, outcome, now, random);
       await store.writeState(state);
-      if (res?.status === 401) await deps.onUnauthorized(enrolment);
+      if (outcome.kind === 'unauthorized') await deps.onUnauthorized(enrolment);
       return { status: 'failed', sent, rejected, nextAttemptAt: state.nextAttemptAt };
     }
     state.failures = 0;

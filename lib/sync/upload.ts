@@ -17,6 +17,9 @@
  *   forever). Other 4xx (a wrong backend URL, a proxy answering 403/404) say nothing about the
  *   records, so they back off like an outage instead of throwing the queue away.
  *
+ * The backoff, Retry-After, enrollment gate and the meaning of each answer are shared with the other
+ * uploaders (upload-core.ts).
+ *
  * What leaves the browser is `toWire`: exactly the fields listed in docs/server.md ("What leaves
  * the browser"), the reason only when the telemetry level allows it.
  */
@@ -24,30 +27,35 @@ import * as v from 'valibot';
 import type { IncidentRecord } from '@/lib/incidents/record.ts';
 import type { IncidentStore } from '@/lib/incidents/store.ts';
 import type { Enrolment } from './enrollment.ts';
-import { apiUrl, send, type FetchLike } from './http.ts';
+import type { FetchLike } from './http.ts';
+import {
+  UPLOAD_ERRORS,
+  noteFailure,
+  noteSuccess,
+  openGate,
+  postJson,
+  wireTeam,
+  type PostOutcome,
+  type UploadError,
+} from './upload-core.ts';
+
+// The shared rules, importable from here too: the incident uploader is where they started.
+export {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  BACKOFF_MIN_MS,
+  UPLOAD_ERRORS,
+  backoffDelay,
+  retryAfterMs,
+  type UploadError,
+} from './upload-core.ts';
 
 /** Records per request: well under the server's cap of 1,000 and its 2 MB body limit. */
 export const UPLOAD_BATCH = 500;
 /** How long a run's lease lasts without renewal: longer than one request may take (30 s). */
 export const LEASE_MS = 60_000;
-/** The first retry waits up to this long (full jitter: a random time from 0 to the bound). */
-export const BACKOFF_BASE_MS = 10_000;
-/** The longest wait between attempts, and the most a Retry-After is honoured for. */
-export const BACKOFF_CAP_MS = 60 * 60_000;
-/** The shortest wait, so a jitter of 0 never turns into a tight loop. */
-export const BACKOFF_MIN_MS = 1_000;
 /** The `sync` store key of the uploader's state (forever). */
 export const UPLOAD_STATE_KEY = 'upload';
-
-/** Why the last attempt did not finish (identifiers, forever; never a response body). */
-export const UPLOAD_ERRORS = [
-  'offline',
-  'server-error',
-  'rate-limited',
-  'unauthorized',
-  'refused',
-] as const;
-export type UploadError = (typeof UPLOAD_ERRORS)[number];
 
 const StateV1 = v.object({
   v: v.literal(1),
@@ -81,32 +89,6 @@ export function readUploadState(raw: unknown): UploadState {
   return r.success ? r.output : { ...INITIAL_STATE };
 }
 
-/**
- * The wait before attempt `failures + 1`: full jitter, a uniform random time between 0 and
- * min(cap, base * 2^(failures - 1)), never below BACKOFF_MIN_MS.
- */
-export function backoffDelay(failures: number, random: () => number = Math.random): number {
-  const bound = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
-  return Math.max(BACKOFF_MIN_MS, Math.floor(random() * bound));
-}
-
-/**
- * A Retry-After header in milliseconds from `now` (delta seconds or an HTTP date), capped at
- * BACKOFF_CAP_MS; null when absent or unreadable.
- */
-export function retryAfterMs(header: string | null, now: number): number | null {
-  if (header === null) return null;
-  const text = header.trim();
-  let ms: number;
-  if (/^\d{1,10}$/.test(text)) ms = Number(text) * 1000;
-  else {
-    const at = Date.parse(text);
-    if (Number.isNaN(at)) return null;
-    ms = at - now;
-  }
-  return Math.min(BACKOFF_CAP_MS, Math.max(BACKOFF_MIN_MS, ms));
-}
-
 /** One record as the backend takes it (server/schemas.ts `IncidentRecord`). */
 export interface WireRecord {
   id: string;
@@ -126,15 +108,6 @@ export interface WireRecord {
 }
 
 const MINUTE = 60_000;
-/** The backend's limit on team names (server/schemas.ts). */
-const TEAM_MAX = 200;
-
-/** The team as the backend accepts it: trimmed, no control characters, at most 200; else null. */
-function wireTeam(team: string | null): string | null {
-  if (team === null) return null;
-  const clean = team.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
-  return clean === '' ? null : clean.slice(0, TEAM_MAX);
-}
 
 /**
  * What leaves the browser for one record: time to the minute, site and class, channel, action and
@@ -218,28 +191,6 @@ export interface Uploader {
   state(): Promise<UploadState>;
 }
 
-type BatchOutcome =
-  | { kind: 'ok' }
-  | { kind: 'bad-records'; why: string }
-  | { kind: 'unauthorized' }
-  | { kind: 'retry'; error: UploadError; after: number | null };
-
-/** The first issue of a 400 answer (path and message), read defensively; the body is small. */
-async function whyRefused(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { message?: unknown; issues?: unknown };
-    const message = typeof body.message === 'string' ? body.message : '';
-    return `${res.status} ${message.slice(0, 200)}`.trim();
-  } catch {
-    return String(res.status);
-  }
-}
-
-/** The HTTP statuses that say the request's content will never be taken as it is. */
-const BAD_RECORDS = new Set([400, 413, 422]);
-/** The statuses worth retrying after a wait (the server or a proxy is busy or failing). */
-const RETRY = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
-
 /**
  * What the popup shows of the uploader: its stored state plus what waits in the queue. Counts and
  * times only (no record, no body, no credential), so any extension page may see it.
@@ -282,40 +233,18 @@ export function createUploader(deps: UploaderDeps): Uploader {
   const warn = deps.warn ?? ((m: string) => console.warn(m));
   const batchSize = Math.max(1, Math.min(UPLOAD_BATCH, deps.batchSize ?? UPLOAD_BATCH));
 
-  async function postBatch(
+  function postBatch(
     records: IncidentRecord[],
     enrolment: Enrolment,
     allowReason: boolean,
     droppedTotal: number,
-  ): Promise<BatchOutcome> {
+  ): Promise<PostOutcome> {
     const body: { records: WireRecord[]; droppedTotal?: number } = {
       records: records.map((r) => toWire(r, enrolment, allowReason)),
     };
     if (droppedTotal > 0) body.droppedTotal = droppedTotal;
-    const res = await send(deps.fetch, apiUrl(enrolment.backendUrl, '/api/v1/incidents'), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${enrolment.credential}`,
-      },
-      body: JSON.stringify(body),
-    });
-    if (!res) return { kind: 'retry', error: 'offline', after: null };
-    if (res.status === 200) {
-      // The body ({received, new, reasonsDropped}) is not needed: a 200 covers the whole batch.
-      await res.body?.cancel().catch(() => undefined);
-      return { kind: 'ok' };
-    }
-    if (res.status === 401) return { kind: 'unauthorized' };
-    if (BAD_RECORDS.has(res.status)) return { kind: 'bad-records', why: await whyRefused(res) };
-    const after = retryAfterMs(res.headers.get('retry-after'), deps.now());
-    await res.body?.cancel().catch(() => undefined);
-    if (res.status === 429) return { kind: 'retry', error: 'rate-limited', after };
-    if (RETRY.has(res.status) || res.status >= 500) {
-      return { kind: 'retry', error: 'server-error', after: res.status === 503 ? after : null };
-    }
-    // 403, 404, 405, 415...: the endpoint, not the records. Wait like an outage; keep the queue.
-    return { kind: 'retry', error: 'refused', after: null };
+    // The answer's body ({received, new, reasonsDropped}) is not needed: a 200 covers the batch.
+    return postJson(deps, enrolment, '/api/v1/incidents', body);
   }
 
   async function run(options: { force?: boolean } = {}): Promise<UploadResult> {
@@ -329,11 +258,12 @@ export function createUploader(deps: UploaderDeps): Uploader {
     let rejected = 0;
     try {
       const state = readUploadState(await store.readSync(UPLOAD_STATE_KEY));
-      if (!options.force && state.nextAttemptAt > started) {
-        return { status: 'waiting', sent, rejected, nextAttemptAt: state.nextAttemptAt };
+      const gate = await openGate(state, started, options.force === true, deps.getEnrolment);
+      if (gate.kind === 'waiting') {
+        return { status: 'waiting', sent, rejected, nextAttemptAt: gate.nextAttemptAt };
       }
-      const enrolment = await deps.getEnrolment();
-      if (!enrolment) return { status: 'not-enrolled', sent, rejected };
+      if (gate.kind === 'not-enrolled') return { status: 'not-enrolled', sent, rejected };
+      const enrolment = gate.enrolment;
       const allowReason = (await deps.allowReasons()) === true;
 
       // Halves of a refused batch wait here, so the record at fault is found in log2(n) requests.
@@ -358,13 +288,11 @@ export function createUploader(deps: UploaderDeps): Uploader {
             now,
           );
           sent += batch.length;
-          state.failures = 0;
-          state.lastError = null;
-          state.lastSuccessAt = now;
+          noteSuccess(state, now);
           state.droppedReported = Math.max(state.droppedReported, droppedTotal);
           continue;
         }
-        if (outcome.kind === 'bad-records') {
+        if (outcome.kind === 'bad') {
           if (batch.length > 1) {
             const half = Math.ceil(batch.length / 2);
             queue.unshift(batch.slice(0, half), batch.slice(half));
@@ -376,19 +304,8 @@ export function createUploader(deps: UploaderDeps): Uploader {
           warn(`Hush: the backend refused incident ${record.id} for good (${outcome.why})`);
           continue;
         }
-        state.failures += 1;
         state.lastAttemptAt = now;
-        let error: UploadError;
-        let wait: number;
-        if (outcome.kind === 'unauthorized') {
-          error = 'unauthorized';
-          wait = backoffDelay(state.failures, random);
-        } else {
-          error = outcome.error;
-          wait = outcome.after ?? backoffDelay(state.failures, random);
-        }
-        state.lastError = error;
-        state.nextAttemptAt = now + wait;
+        const error = noteFailure(state, outcome, now, random);
         await store.writeSync(UPLOAD_STATE_KEY, state);
         if (outcome.kind === 'unauthorized') await deps.onUnauthorized(enrolment);
         return { status: 'failed', sent, rejected, nextAttemptAt: state.nextAttemptAt, error };

@@ -10,7 +10,10 @@ export interface FixturePage {
 export declare const ASSET_PREFIX: string;
 /** Every page build.mjs makes. */
 export declare const PAGES: FixturePage[];
-/** Builds every page from scratch into `outdir` (default: dist/ beside build.mjs). */
+/**
+ * Builds every page from scratch into `outdir` (default: $HUSH_SITES_DIST, else dist/ beside
+ * build.mjs), once per process and folder; later calls answer with the first build.
+ */
 export declare function buildSites(options?: { outdir?: string }): Promise<{
   outdir: string;
   ms: number;

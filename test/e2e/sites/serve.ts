@@ -26,6 +26,10 @@ export const EDITORS = [
   'ckeditor',
   'tinymce',
   'codemirror',
+  'monaco',
+  'ace',
+  'trix',
+  'editorjs',
 ] as const;
 export type Editor = (typeof EDITORS)[number];
 export type Page = Editor | 'script-send' | 'upload';

@@ -6,8 +6,11 @@
 
 /** What a page tells the shell about its editor. */
 export interface ChatEditor {
-  /** The message as the editor's model holds it (not the DOM), lines separated by "\n". */
-  getText(): string;
+  /**
+   * The message as the editor's model holds it (not the DOM), lines separated by "\n". Some
+   * editors (Editor.js) only give it asynchronously.
+   */
+  getText(): string | Promise<string>;
   /** Empties the editor through its own API, as a chat site does after sending. */
   clear(): void;
   focus(): void;
@@ -36,9 +39,16 @@ export async function startChat(create: CreateEditor): Promise<void> {
 
   let editor: ChatEditor | undefined;
   const send = (): void => {
-    if (!editor) return;
+    const current = editor;
+    if (!current) return;
+    const raw = current.getText();
+    // A synchronous read posts within the key handler, as most sites do.
+    if (typeof raw === 'string') post(current, raw);
+    else void raw.then((text) => post(current, text));
+  };
+  const post = (from: ChatEditor, raw: string): void => {
     // Chat sites trim the message and refuse to send an empty one.
-    const text = editor.getText().trim();
+    const text = raw.trim();
     if (text === '') return;
     void fetch('/api/send', {
       method: 'POST',
@@ -48,8 +58,8 @@ export async function startChat(create: CreateEditor): Promise<void> {
     const item = document.createElement('li');
     item.textContent = text;
     list.append(item);
-    editor.clear();
-    editor.focus();
+    from.clear();
+    from.focus();
   };
 
   try {
