@@ -106,6 +106,18 @@ async function seed(db: Db, tenantId: string, grantor: string) {
       })
       .execute();
     await db
+      .insertInto('rollup_site_user_day')
+      .values({
+        tenant_id: tenantId,
+        day: '2026-11-28',
+        page_class: 'unapproved-ai',
+        site: 'claude',
+        team: 'Team Test',
+        user_pseudonym: user,
+        incidents: 3,
+      })
+      .execute();
+    await db
       .insertInto('anomalies')
       .values({
         tenant_id: tenantId,
@@ -216,6 +228,14 @@ async function countFor(db: Db, tenantId: string, user: string): Promise<Record<
         .where('user_pseudonym', '=', user)
         .executeTakeFirstOrThrow(),
     ),
+    rollup_site_user_day: await n(
+      db
+        .selectFrom('rollup_site_user_day')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('user_pseudonym', '=', user)
+        .executeTakeFirstOrThrow(),
+    ),
     anomalies: await n(
       db
         .selectFrom('anomalies')
@@ -267,8 +287,22 @@ async function countFor(db: Db, tenantId: string, user: string): Promise<Record<
   };
 }
 
-const SEEDED = { incidents: 3, rollup_user_day: 1, anomalies: 1, reveal_grants: 1, visits: 2 };
-const NONE = { incidents: 0, rollup_user_day: 0, anomalies: 0, reveal_grants: 0, visits: 0 };
+const SEEDED = {
+  incidents: 3,
+  rollup_user_day: 1,
+  rollup_site_user_day: 1,
+  anomalies: 1,
+  reveal_grants: 1,
+  visits: 2,
+};
+const NONE = {
+  incidents: 0,
+  rollup_user_day: 0,
+  rollup_site_user_day: 0,
+  anomalies: 0,
+  reveal_grants: 0,
+  visits: 0,
+};
 // Override reviews and comments (overrides.ts) and coaching notes (teams.ts), since 0008.
 Object.assign(SEEDED, { override_reviews: 1, override_comments: 2, coaching_notes: 1 });
 Object.assign(NONE, { override_reviews: 0, override_comments: 0, coaching_notes: 0 });

@@ -8,7 +8,7 @@
  * that its erasure was done.
  *
  * What is keyed by a pseudonym, table by table (`ERASABLE`): incidents, the per-person daily
- * rollups and person anomalies (summary.ts, anomalies.ts) and reveal grants for it
+ * rollups (also per site) and person anomalies (summary.ts, anomalies.ts) and reveal grants for it
  * (people/pseudonym.ts). False alarms carry a device, not a person, so they are not touched; team
  * and dimension rollups are counts over many people and stay.
  */
@@ -37,6 +37,24 @@ export interface ErasureResult {
   auditSeq: number;
 }
 
+/** The tables a pseudonym is a plain column of, and that column. */
+type PseudonymColumn =
+  | ['incidents' | 'rollup_user_day' | 'rollup_site_user_day' | 'visits', 'user_pseudonym']
+  | ['reveal_grants', 'pseudonym'];
+
+/** Erases the rows of `table` whose `column` is the pseudonym. */
+const byColumn = ([table, column]: PseudonymColumn) => ({
+  name: table,
+  erase: async (tx: Db, tenantId: string, p: string) =>
+    (
+      await tx
+        .deleteFrom(table)
+        .where('tenant_id', '=', tenantId)
+        .where(column, '=', p)
+        .executeTakeFirst()
+    ).numDeletedRows,
+});
+
 /**
  * Every place a pseudonym is stored. A new table keyed by pseudonym adds a line here (and the
  * erasure test checks it is emptied).
@@ -56,28 +74,10 @@ const ERASABLE: {
     erase: (tx, tenantId, p) => eraseReviewRows(tx, 'override_comments', tenantId, p),
   },
   { name: 'coaching_notes', erase: eraseCoachingNotes },
-  {
-    name: 'incidents',
-    erase: async (tx, tenantId, p) =>
-      (
-        await tx
-          .deleteFrom('incidents')
-          .where('tenant_id', '=', tenantId)
-          .where('user_pseudonym', '=', p)
-          .executeTakeFirst()
-      ).numDeletedRows,
-  },
-  {
-    name: 'rollup_user_day',
-    erase: async (tx, tenantId, p) =>
-      (
-        await tx
-          .deleteFrom('rollup_user_day')
-          .where('tenant_id', '=', tenantId)
-          .where('user_pseudonym', '=', p)
-          .executeTakeFirst()
-      ).numDeletedRows,
-  },
+  byColumn(['incidents', 'user_pseudonym']),
+  byColumn(['rollup_user_day', 'user_pseudonym']),
+  // Per person, site and day (summary.ts), behind "which AI tools, by how many people".
+  byColumn(['rollup_site_user_day', 'user_pseudonym']),
   {
     name: 'anomalies',
     erase: async (tx, tenantId, p) =>
@@ -91,28 +91,8 @@ const ERASABLE: {
       ).numDeletedRows,
   },
   // The shadow-AI visit counts (routes/visits.ts) name the agent by pseudonym too.
-  {
-    name: 'visits',
-    erase: async (tx, tenantId, p) =>
-      (
-        await tx
-          .deleteFrom('visits')
-          .where('tenant_id', '=', tenantId)
-          .where('user_pseudonym', '=', p)
-          .executeTakeFirst()
-      ).numDeletedRows,
-  },
-  {
-    name: 'reveal_grants',
-    erase: async (tx, tenantId, p) =>
-      (
-        await tx
-          .deleteFrom('reveal_grants')
-          .where('tenant_id', '=', tenantId)
-          .where('pseudonym', '=', p)
-          .executeTakeFirst()
-      ).numDeletedRows,
-  },
+  byColumn(['visits', 'user_pseudonym']),
+  byColumn(['reveal_grants', 'pseudonym']),
 ];
 
 /** The tables erasure empties for a pseudonym (for tests and docs). */

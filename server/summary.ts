@@ -112,6 +112,9 @@ const RANK_CASE = (key: string) =>
 const LEVEL_CASE = (rank: string) =>
   `CASE ${rank} ${LEVELS.map((l, i) => `WHEN ${i} THEN '${l}'`).join(' ')} ELSE 'NONE' END`;
 
+/** Every table rollupDay fills; each is keyed by tenant and day. */
+const ROLLUP_TABLES = ['rollup_user_day', 'rollup_dim_day', 'rollup_site_user_day'] as const;
+
 /** The simple dimensions: a column (or expression) of the incident each. */
 const COLUMN_DIMS: [dim: string, expr: string][] = [
   ['all', "''"],
@@ -147,12 +150,17 @@ export async function rollupDay(db: Db, tenantId: string, day: string): Promise<
       .values({ name: ROLLUP_LOCK, position: day })
       .onConflict((oc) => oc.column('name').doUpdateSet({ position: day }))
       .execute();
-    for (const table of ['rollup_user_day', 'rollup_dim_day'] as const) {
+    for (const table of ROLLUP_TABLES) {
       await tx.deleteFrom(table).where('tenant_id', '=', tenantId).where('day', '=', day).execute();
     }
     await sql`INSERT INTO rollup_user_day (tenant_id, day, team, user_pseudonym, incidents, items)
       SELECT ${head}, ${team}, i.user_pseudonym, count(*), sum(i.total)
       FROM incidents i WHERE ${where} GROUP BY ${team}, i.user_pseudonym`.execute(tx);
+    await sql`INSERT INTO rollup_site_user_day
+        (tenant_id, day, page_class, site, team, user_pseudonym, incidents)
+      SELECT ${head}, i.page_class, coalesce(i.site_id, i.host), ${team}, i.user_pseudonym, count(*)
+      FROM incidents i WHERE ${where}
+      GROUP BY i.page_class, coalesce(i.site_id, i.host), ${team}, i.user_pseudonym`.execute(tx);
     const dims = sql`INSERT INTO rollup_dim_day (tenant_id, day, team, dim, key, incidents, items)`;
     for (const [dim, expr] of COLUMN_DIMS) {
       const key = sql.raw(
@@ -223,7 +231,7 @@ export async function pruneRollups(db: Db, now: number): Promise<void> {
   const tenants = await db.selectFrom('tenants').select(['id', 'retention_days']).execute();
   for (const t of tenants) {
     const cutoff = dayOf(now - Number(t.retention_days) * DAY_MS);
-    for (const table of ['rollup_user_day', 'rollup_dim_day', 'anomalies'] as const) {
+    for (const table of [...ROLLUP_TABLES, 'anomalies'] as const) {
       await db.deleteFrom(table).where('tenant_id', '=', t.id).where('day', '<', cutoff).execute();
     }
   }

@@ -249,6 +249,18 @@ export interface RollupDimDayTable {
   items: number;
 }
 
+/** Incidents per person, site and page class a day (summary.ts; migration 0010). */
+export interface RollupSiteUserDayTable {
+  tenant_id: string;
+  day: string;
+  page_class: string;
+  /** coalesce(site_id, host), as the site dimension. */
+  site: string;
+  team: string;
+  user_pseudonym: string;
+  incidents: number;
+}
+
 /** Named positions of background work (summary.ts: the rollup watermark). */
 export interface RollupStateTable {
   name: string;
@@ -402,6 +414,7 @@ export interface Database {
   job_leases: JobLeaseTable;
   rollup_user_day: RollupUserDayTable;
   rollup_dim_day: RollupDimDayTable;
+  rollup_site_user_day: RollupSiteUserDayTable;
   rollup_state: RollupStateTable;
   anomalies: AnomalyTable;
   webhooks: WebhookTable;

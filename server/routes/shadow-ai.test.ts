@@ -11,6 +11,7 @@ import { createApp } from '../app.ts';
 import { listAudit } from '../audit.ts';
 import { silentLogger } from '../log.ts';
 import { changeDraft, getDraft } from '../policy/drafts.ts';
+import { rebuildRollups } from '../summary.ts';
 import { incidentRow, insertIncidents, seeded, testSession } from '../test-data.ts';
 import { BACKENDS, type TestDb } from '../test-util.ts';
 
@@ -165,6 +166,8 @@ describe.each(BACKENDS)('Shadow AI routes on $name', (backend) => {
         page_class: 'support-tool',
       },
     ]);
+    // Incidents are read from the daily rollups, which the server's job keeps up to date.
+    await rebuildRollups(t.db, a.tenantId);
   });
   afterAll(async () => {
     await t?.drop();
