@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { SecretKeyError } from './crypto.ts';
-import { fail, type AppEnv, type Deps } from './http.ts';
+import { fail, isDuplicateKey, type AppEnv, type Deps } from './http.ts';
 import { openApiDocument } from './openapi.ts';
 import { enrollRoutes } from './routes/enroll.ts';
 import { falseAlarmRoutes } from './routes/false-alarms.ts';
@@ -146,6 +146,16 @@ export function createApp(deps: Deps) {
         error: err.message,
       });
       return c.json({ error: 'secret_key', message: err.message }, 503);
+    }
+    if (isDuplicateKey(err)) {
+      return c.json(
+        {
+          error: 'conflict',
+          message:
+            'another change to the same record was saved at the same moment; reload and try again',
+        },
+        409,
+      );
     }
     deps.log.log('error', 'unhandled error', {
       method: c.req.method,

@@ -87,3 +87,19 @@ export async function readBody<S extends v.GenericSchema>(
   const first = issues[0]!;
   return fail(400, 'invalid_request', `${first.path}: ${first.message}`, issues);
 }
+
+/**
+ * Whether `err` is the database refusing a duplicate key (SQLite's UNIQUE / PRIMARY KEY
+ * constraint, PostgreSQL's 23505): two requests that raced to write the same row, such as two
+ * admins publishing the same policy revision at once. The loser is told to reload and try again
+ * (409) instead of getting an opaque 500; the winner's write stands.
+ */
+export function isDuplicateKey(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = (err as { code?: unknown }).code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}
