@@ -315,6 +315,12 @@ test('rollback publishes an earlier revision again, audited with from and to', a
     action: 'policy.rollback',
     details: { from: 3, to: 2, revision: 4 },
   });
+  // The history reloads after the answer; read the CSV once it shows the new revision (CI once
+  // downloaded the table of a moment before).
+  const history = admin.locator('table', {
+    has: admin.locator('caption', { hasText: 'Published revisions, newest first' }),
+  });
+  await expect(history.locator('tbody tr').first()).toContainText('rollback to 2');
   const csv = await h.csvOf(admin, 'Published revisions, newest first');
   expect(csv[1]).toEqual([
     '4',
