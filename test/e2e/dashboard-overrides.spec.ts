@@ -441,8 +441,16 @@ test('teams: a manager sees their team, and a history only once the setting allo
   expect(setting.p).toBe('admins-and-managers');
 
   await page.reload();
+  // Wait for the page to have loaded its figures before using its form (CI once clicked
+  // "Show history" before the page was ready, and no history came).
+  await expect(
+    page.locator('caption', { hasText: 'Incidents per team by week' }).first(),
+  ).toBeVisible();
   await page.getByLabel('Pseudonym', { exact: true }).fill(AGENT);
   await page.getByRole('button', { name: 'Show history' }).click();
+  await expect(
+    page.locator('caption', { hasText: 'Incidents of this person, newest first' }).first(),
+  ).toBeVisible();
   const history = await h.csvOf(page, 'Incidents of this person, newest first');
   const n = h.db
     .prepare(
