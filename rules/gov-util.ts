@@ -5,7 +5,8 @@
  * Pure functions; every loop here does a bounded amount of work per match of a global regex, so
  * the detectors that use them stay linear in the length of the text.
  */
-import { clamp, DEFAULT_WINDOW, NON_PERSONAL_NUMBER } from './context.ts';
+import { clamp, DEFAULT_WINDOW, matchAllAt, NON_PERSONAL_NUMBER } from './context.ts';
+import type { Keywords } from './keywords.ts';
 import { matchesOf } from './scan-util.ts';
 
 /** A global copy of `re` (cached), so callers may pass plain, non-global patterns. */
@@ -159,6 +160,12 @@ export interface CueOptions {
    * Default: a digit. Most labels in prose are followed by none.
    */
   needs?: RegExp;
+  /**
+   * Where labels can be: a keyword list every match of `label` holds at most `lead` characters
+   * from its start (see matchAllAt in rules/context.ts). The label pattern is then tried only
+   * there instead of at every position of the text.
+   */
+  anchors?: { readonly words: Keywords; readonly lead: number };
 }
 
 /**
@@ -183,7 +190,10 @@ export function valuesNearLabels(
       out.push(v);
     }
   };
-  for (const lm of matchesOf(text, globalOf(label))) {
+  const labels = opts.anchors
+    ? matchAllAt(text, globalOf(label), opts.anchors.words.at(text), opts.anchors.lead)
+    : matchesOf(text, globalOf(label));
+  for (const lm of labels) {
     add(valueAfter(text, lm.index + lm[0].length, values, opts));
     if (opts.maxGapAfter) add(valueBefore(text, lm.index, values, opts, opts.maxGapAfter));
   }

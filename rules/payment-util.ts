@@ -304,8 +304,8 @@ export const CARD_WORDS =
  * (`lower` is the text lower-cased once by the caller, or a function that returns it, so that a
  * text with no candidate is never lower-cased at all). On a long paste full of numbers this
  * replaces two window slices and two regex runs per candidate with one pass over the text.
- * That pass runs on the first call only: most texts have no candidate at all, and a word list
- * tested over a whole 2 KB prompt costs more than the windows of a few candidates.
+ * That pass runs only from the WHOLE_TEXT_AFTER-th call on: most texts have a few candidates or
+ * none, and a word list tested over a whole 2 KB prompt costs more than a few windows.
  */
 export function nearWords(
   text: string,
@@ -314,8 +314,14 @@ export function nearWords(
   window?: number,
 ): (start: number, end: number) => boolean {
   let present: boolean | undefined;
+  let calls = 0;
   return (start, end) => {
-    present ??= words.test(typeof lower === 'string' ? lower : lower());
-    return present && near(text, start, end, words, window);
+    if (present === undefined && ++calls >= WHOLE_TEXT_AFTER) {
+      present = words.test(typeof lower === 'string' ? lower : lower());
+    }
+    return present !== false && near(text, start, end, words, window);
   };
 }
+
+/** How many windows nearWords tests one by one before it asks whether the words occur at all. */
+const WHOLE_TEXT_AFTER = 4;

@@ -28,7 +28,7 @@ export function lowerOf(text: string): string {
  * starts with common characters slows the scan for all the others. Tried in order, so the
  * cheapest should come first.
  */
-export function anyOf(...patterns: RegExp[]): TextTest {
+export function anyOf(...patterns: TextTest[]): TextTest {
   return {
     test(text: string): boolean {
       for (const p of patterns) if (p.test(text)) return true;

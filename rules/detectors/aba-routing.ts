@@ -3,12 +3,20 @@ import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER, nearBefore } from '../context.ts';
 import { nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { keywords } from '../keywords.ts';
 
 // Nine digits as one token: not inside a longer number, a decimal, a date or an id.
 const NINE = /(?<![\w.,/-])\d{9}(?![\w]|[.,/-]\d)/g;
 
 const ROUTING_WORDS =
   /\b(?:routing|aba|rtn|abartn|transit|ach|fedwire|wire|r\/t|bank(?:'s)? routing|routing (?:number|no|#))\b/;
+// Every match of ROUTING_WORDS is one of these as a whole word: most texts have none, and the
+// shared keyword pass says so without a search of the lower-cased text.
+const ROUTING_WORD_LIST = keywords(
+  ['routing', 'aba', 'rtn', 'abartn', 'transit', 'ach', 'fedwire', 'wire', 'r/t', 'bank'],
+  { wholeWord: true },
+);
+
 // The keyword right before the number ("Routing number: ", "ABA #", "RTN "): strong enough to
 // outweigh an "order" or "ref" elsewhere in the sentence.
 const ROUTING_JUST_BEFORE =
@@ -38,8 +46,9 @@ export const abaRouting: Detector = {
   prefilter: /\d{9}/,
   detect(text) {
     const out: Candidate[] = [];
-    const lower = lowerOf(text);
     // Without a routing word anywhere no candidate can pass, so skip the work.
+    if (!ROUTING_WORD_LIST.test(text)) return out;
+    const lower = lowerOf(text);
     if (!ROUTING_WORDS.test(lower)) return out;
     const nearRouting = nearWords(text, lower, ROUTING_WORDS);
     const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);

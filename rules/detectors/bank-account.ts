@@ -1,6 +1,7 @@
 import { lowerOf, matchesOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
-import { matchAllNear, near } from '../context.ts';
+import { matchAllAt, near } from '../context.ts';
+import { keywords } from '../keywords.ts';
 import { nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -29,11 +30,15 @@ const LABELLED = new RegExp(
 );
 
 // Every label contains one of these, at most 10 characters after its start ("numéro de
-// compte"); LABELLED is only tried just before them. Same flags, so the case folding agrees.
-const LABEL_ANCHOR = /acc|a\/c|kont|compt|cuent|cont|rekening/giu;
+// compte"); LABELLED is only tried just before them.
+const LABEL_WORDS = keywords(['acc', 'a/c', 'kont', 'compt', 'cuent', 'cont', 'rekening']);
+const LABEL_LEAD = 12;
+const SORT_CODE_WORDS = keywords(['sort code', 'sortcode']);
 
 // A UK sort code followed by an account number: "12-34-56 12345678", "12-34-56, 12345678".
-const SORT_AND_ACCOUNT = /(?<![\w-])(\d\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])/g;
+// The look-behind comes after the first digit ("not after a word character or a dash"), so the
+// scan passes at once over every position without a digit.
+const SORT_AND_ACCOUNT = /(\d(?<![\w-]\d)\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])/g;
 // A sort code on its own, right after its label.
 const SORT_CODE = /\bsort ?code\b[\s:=#.-]{0,4}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d{6})(?![\w-])/gi;
 
@@ -52,8 +57,9 @@ export const bankAccount: Detector = {
     const lower = lowerOf(text);
     const nearBank = nearWords(text, lower, BANK_WORDS);
     const nearOther = nearWords(text, lower, OTHER_ACCOUNT);
-    if (/acc|a\/c|kont|compt|cuent|cont|rekening/.test(lower)) {
-      for (const m of matchAllNear(text, LABELLED, LABEL_ANCHOR, 12)) {
+    const labels = LABEL_WORDS.at(text);
+    if (labels.length > 0) {
+      for (const m of matchAllAt(text, LABELLED, labels, LABEL_LEAD)) {
         const label = m[1]!;
         const number = m[2]!;
         const start = m.index + m[0].length - number.length;
@@ -82,7 +88,7 @@ export const bankAccount: Detector = {
       const score = near(text, start, end, /\b(?:sort|account|acct|a\/c|bank)\b/) ? 0.85 : 0.3;
       out.push({ start, end, type: 'BANK_ACCOUNT', score, reason: 'sort code' });
     }
-    if (/sort ?code/i.test(text)) {
+    if (SORT_CODE_WORDS.test(text)) {
       for (const m of matchesOf(text, SORT_CODE)) {
         const end = m.index + m[0].length;
         const start = end - m[1]!.length;

@@ -1,4 +1,5 @@
-import { anchorsOf, matchAllAt } from '../context.ts';
+import { matchAllAt } from '../context.ts';
+import { keywords } from '../keywords.ts';
 import { lowerOf } from '../scan-util.ts';
 import { findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -29,10 +30,22 @@ const NOT_A_CARD =
 const CARD_HINT = /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta)\b/;
 
 // Every keyword of KEYWORD_DATE and KEYWORD_COMPACT holds one of these, at most seven characters
-// in ("date d'expiration", "fin de validité"), grouped by first letter so that the search is one
-// quick pass. The keyword patterns are tried only there (matchAllAt): starting with their
-// look-behind, they were tried at every position of the text.
-const EXPIRY_HINT = /exp|v(?:al|enc)|g(?:ood|[üu]ltig)|ablauf|verfall|caduc|scad|mm ?\//gi;
+// in ("date d'expiration", "fin de validité"). The keyword patterns are tried only there
+// (matchAllAt): starting with their look-behind, they were tried at every position of the text.
+const EXPIRY_HINT = keywords([
+  'exp',
+  'val',
+  'venc',
+  'good',
+  'gültig',
+  'gultig',
+  'ablauf',
+  'verfall',
+  'caduc',
+  'scad',
+  'mm/',
+  'mm /',
+]);
 const HINT_LEAD = 7;
 
 /** Card expiry dates, only behind an expiry keyword or right after a card number. */
@@ -56,7 +69,7 @@ export const cardExpiry: Detector = {
       }
       out.push({ start, end, type: 'CREDIT_CARD', score, reason });
     };
-    const hints = anchorsOf(text, EXPIRY_HINT);
+    const hints = EXPIRY_HINT.at(text);
     for (const m of matchAllAt(text, KEYWORD_DATE, hints, HINT_LEAD)) {
       add(m.index + m[0].length, m[1]!, 0.85, 'context');
     }

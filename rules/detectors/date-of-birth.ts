@@ -1,4 +1,5 @@
 import { isValidDate, valuesNearLabels } from '../gov-util.ts';
+import { keywords } from '../keywords.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Labels that say the next date is a birth date, in English, German, French, Spanish and
@@ -10,6 +11,41 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
   /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ata di nascita)|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\.|eboren(?: am)?)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?))(?![A-Za-zÀ-ÿ])/gi;
+
+// Every label of LABEL starts with one of these (the i flag: compared without case). They are
+// the prefilter, and the label pattern is tried only where one starts.
+const LABEL_WORDS = keywords([
+  'dob',
+  'd.o.b',
+  'date of birth',
+  'date de naissance',
+  'data di nascita',
+  'birth',
+  'bday',
+  'b-day',
+  'born',
+  'geburtsdatum',
+  'geburtstag',
+  'geb.',
+  'geboren',
+  'ne le',
+  'nee le',
+  'né le',
+  'née le',
+  'ne(e) le',
+  'né(e) le',
+  'nacido el',
+  'nacida el',
+  'naci el',
+  'nací el',
+  'nato il',
+  'nata il',
+  'fecha de nacimiento',
+  'fecha de nac.',
+  'f.nac.',
+  'f. nac.',
+  'fecha nac',
+]);
 
 // Month names and common abbreviations, to month numbers. The date pattern matches any short
 // word where a month name goes and the word is looked up here: a pattern listing a hundred names
@@ -100,7 +136,7 @@ function dateOk(m: RegExpExecArray): boolean {
 export const dateOfBirth: Detector = {
   id: 'date-of-birth',
   types: ['DATE_OF_BIRTH'],
-  prefilter: new RegExp(LABEL.source, 'i'),
+  prefilter: LABEL_WORDS,
   detect(text) {
     const out: Candidate[] = [];
     for (const v of valuesNearLabels(text, LABEL, DATE, {
@@ -109,6 +145,7 @@ export const dateOfBirth: Detector = {
       accept: dateOk,
       badGap: BAD_GAP,
       maxGapAfter: 3,
+      anchors: { words: LABEL_WORDS, lead: 0 },
     })) {
       out.push({
         start: v.start,

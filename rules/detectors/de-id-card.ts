@@ -2,6 +2,7 @@ import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Labels of the German identity card in German and English. A bare "Ausweis" counts only as a
@@ -9,6 +10,20 @@ import { matchesOf } from '../scan-util.ts';
 // letter classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
   /(?<![A-Za-zÀ-ÿ])(?:personalausweis(?:es|nummer|-?nr\.?|-nummer)?|ausweis(?:es|nummer|-?nr\.?|-nummer)?|perso-?nr\.?|(?:german )?id(?:entity)?[- ]card(?: number| no\.?| #)?|carte d'identit[ée] allemande)(?![A-Za-zÀ-ÿ])/gi;
+
+// The prefilter's words; every LABEL match holds one at most eight characters in ("carte
+// d'identité"), so the label pattern is tried only there.
+const WORDS = keywords([
+  'ausweis',
+  'perso',
+  'id card',
+  'id-card',
+  'idcard',
+  'identit',
+  'idd<<',
+  'i<d<<',
+]);
+const LABEL_LEAD = 8;
 
 // A candidate token: nine characters of the card's alphabet (digits and the consonants
 // C F G H J K L M N P R T V W X Y Z, chosen so that no word fits), or ten with the check digit.
@@ -54,7 +69,7 @@ const MRZ = /(?<![A-Z0-9<])I[D<]D<<([0-9CFGHJKLMNPRTVWXYZ]{9})(\d)[A-Z0-9<]{15}(
 export const deIdCard: Detector = {
   id: 'de-id-card',
   types: ['NATIONAL_ID'],
-  prefilter: /ausweis|perso|id[- ]?card|identity card|identit|I[D<]D<</i,
+  prefilter: WORDS,
   detect(text) {
     const out: Candidate[] = [];
     for (const v of valuesNearLabels(text, LABEL, TOKEN, {
@@ -65,6 +80,7 @@ export const deIdCard: Detector = {
       maxGapAfter: 3,
       // Numbers may have no digit, but every number has a capital or a digit.
       needs: /[0-9A-Z]/,
+      anchors: { words: WORDS, lead: LABEL_LEAD },
     })) {
       // "Ausweisnummer: X" is the common form; in "X (Personalausweis)" the words before X may
       // still say it is an order or a customer number.

@@ -1,7 +1,8 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { contextScore, isValidDate, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { keywords } from '../keywords.ts';
+import { anyOf, matchesOf } from '../scan-util.ts';
 
 // "Driver's license" in the languages we support. "DL" is matched separately and only in
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
@@ -14,6 +15,29 @@ const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL)(?![A-Za-z])/g;
 // licence keys mix letters into dashed groups and fail that shape).
 const WEAK_LABEL =
   /(?<![A-Za-zÀ-ÿ])(?:permis(?! de (?:construire|s[ée]jour|travail|chasse|port|lotir|d[ée]molir|am[ée]nager))|(?:my|your|his|her|their) licen[cs]e(?! (?:key|plate|agreement|fee|server|file)))(?![A-Za-zÀ-ÿ])/gi;
+
+// Every LABEL match holds one of these at most three characters in ("fuehrerschein"), every
+// WEAK_LABEL match one at most six in ("their licence"): the label patterns are tried only there.
+const LABEL_WORDS = keywords([
+  'driv',
+  'licen',
+  'hrerschein',
+  'permis',
+  'carn',
+  'patente',
+  'rijbewijs',
+]);
+const WEAK_WORDS = keywords(['permis', 'licenc', 'licens']);
+// The prefilter's words (it also passes on a capital "DL" and on a DVLA number's start).
+const WORDS = keywords([
+  'licenc',
+  'licens',
+  'hrerschein',
+  'permis',
+  'patente',
+  'conducir',
+  'rijbewijs',
+]);
 
 // A candidate token: letters, digits and single dashes, or digit groups split by single spaces
 // ("605 711 621"); its shape is checked in code.
@@ -65,12 +89,10 @@ function dvlaOk(m: RegExpMatchArray): boolean {
 export const driverLicense: Detector = {
   id: 'driver-license',
   types: ['DRIVER_LICENSE'],
-  // No i flag: "DL" counts only in capitals, as in DL_LABEL (with the flag, every "handle" and
-  // "middle" passed), so the label words spell out their cases. Without the flag the DVLA
-  // branch can start at its leading capital, rare in prose; found from its digits and checked
-  // backwards, it cost 100 ms on a megabyte of digits.
-  prefilter:
-    /[Ll](?:[Ii][Cc][Ee][Nn][CcSs])|DL|[Hh][Rr][Ee][Rr][Ss][Cc][Hh][Ee][Ii][Nn]|[Pp](?:[Ee][Rr][Mm][Ii][Ss]|[Aa][Tt][Ee][Nn][Tt][Ee])|[Cc][Oo][Nn][Dd][Uu][Cc][Ii][Rr]|[Rr][Ii][Jj][Bb][Ee][Ww][Ii][Jj][Ss]|[A-Z][A-Z9]{4} ?\d{6}/,
+  // "DL" counts only in capitals, as in DL_LABEL (case-blind, every "handle" and "middle"
+  // passed). The DVLA branch starts at its leading capital, rare in prose; found from its
+  // digits and checked backwards, it cost 100 ms on a megabyte of digits.
+  prefilter: anyOf(WORDS, /DL|[A-Z][A-Z9]{4} ?\d{6}/),
   detect(text) {
     const out: Candidate[] = [];
     const dvla = new Set<number>();
@@ -94,13 +116,19 @@ export const driverLicense: Detector = {
     };
     // Strong labels first, so that a value found by both keeps the higher score.
     const found = [
-      ...valuesNearLabels(text, LABEL, TOKEN, opts).map((v) => ({ v, strong: true })),
+      ...valuesNearLabels(text, LABEL, TOKEN, {
+        ...opts,
+        anchors: { words: LABEL_WORDS, lead: 3 },
+      }).map((v) => ({ v, strong: true })),
       ...(/DL/.test(text) ? valuesNearLabels(text, DL_LABEL, TOKEN, opts) : []).map((v) => ({
         v,
         strong: true,
       })),
-      ...(/permis|licen[cs]e/i.test(text)
-        ? valuesNearLabels(text, WEAK_LABEL, TOKEN, opts)
+      ...(WEAK_WORDS.test(text)
+        ? valuesNearLabels(text, WEAK_LABEL, TOKEN, {
+            ...opts,
+            anchors: { words: WEAK_WORDS, lead: 6 },
+          })
         : []
       ).map((v) => ({ v, strong: false })),
     ];

@@ -1,4 +1,5 @@
-import { clamp, near, NON_PERSONAL_NUMBER } from '../context.ts';
+import { clamp, matchAllAt, near, NON_PERSONAL_NUMBER } from '../context.ts';
+import { keywords } from '../keywords.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
@@ -9,7 +10,7 @@ import { matchesOf } from '../scan-util.ts';
 const MBI_L = '[AC-HJKMNP-RT-Y]';
 const MBI_AN = '[AC-HJKMNP-RT-Y0-9]';
 const MBI = new RegExp(
-  String.raw`(?<![\w-])[1-9]${MBI_L}${MBI_AN}\d(-?)${MBI_L}${MBI_AN}\d\1${MBI_L}{2}\d{2}(?![\w-])`,
+  String.raw`[1-9](?<![\w-][1-9])${MBI_L}${MBI_AN}\d(-?)${MBI_L}${MBI_AN}\d\1${MBI_L}{2}\d{2}(?![\w-])`,
   'g',
 );
 // Where every MBI starts: its first two characters.
@@ -17,7 +18,7 @@ const MBI_START = /[1-9][AC-HJKMNP-RT-Y]/;
 const MBI_CONTEXT = /\b(?:medicare|mbi|beneficiary|cms|part a|part b|hicn)\b/;
 
 // UK NHS number: 10 digits, bare or 3-3-4, the last a mod-11 check digit.
-const NHS = /(?<![\w.\-/])\d{3}([ -]?)\d{3}\1\d{4}(?![\w]|[.\-/]\d)/g;
+const NHS = /\d(?<![\w.\-/]\d)\d\d([ -]?)\d{3}\1\d{4}(?![\w]|[.\-/]\d)/g;
 const NHS_CONTEXT =
   /\b(?:nhs|national health service|nhs no|nhs number|health and care number|h&c)\b/;
 
@@ -25,7 +26,7 @@ const NHS_CONTEXT =
 const SIX_DIGITS = /\d{3}[ -]?\d{3}/;
 
 // German Krankenversichertennummer: one capital letter, eight digits, a check digit.
-const KVNR = /(?<![\w-])[A-Z]\d{9}(?![\w-])/g;
+const KVNR = /[A-Z](?<![\w-][A-Z])\d{9}(?![\w-])/g;
 const KVNR_CONTEXT =
   /\b(?:kvnr|krankenversichertennummer|versichertennummer|versicherten-?nr|versicherten-?nummer|krankenversicherung|krankenkasse|gesundheitskarte|egk|aok|barmer|dak|techniker|ikk|bkk|knappschaft|health insurance|insurance number|insured)\b/;
 
@@ -62,18 +63,41 @@ const MEMBER = new RegExp(
 );
 
 // Every MEMBER label contains one of these; without them the label regex cannot match.
-const MEMBER_HINT =
-  /member|subscriber|insur|beneficiar|enrollee|policyholder|health\splan|medica|versicherten|mitglieds|adh[ée]rent|afilia|asegurado/i;
+// Every CARD match starts with one of these, and every MEMBER match holds one at most ten
+// characters in ("número de afiliado"): the label patterns are tried only there.
+const CARD_STARTS = keywords([
+  'ehic',
+  'ghic',
+  'ceam',
+  'ekvk',
+  'european health insurance card',
+  'global health insurance card',
+  'carte europ',
+  'tarjeta sanitaria europea',
+  'europäische krankenversicherungskarte',
+  'europaische krankenversicherungskarte',
+  'tessera',
+]);
+const MEMBER_WORDS = keywords([
+  'member',
+  'subscriber',
+  'insured',
+  'beneficiary',
+  'enrollee',
+  'policyholder',
+  'insurance',
+  'health',
+  'medicaid',
+  'medicare',
+  'versicherten',
+  'mitglieds',
+  'adhérent',
+  'adherent',
+  'afilia',
+  'asegurado',
+]);
+const MEMBER_LEAD = 10;
 
-// Every CARD label contains one of these.
-const CARD_HINT =
-  /ehic|ghic|ceam|ekvk|health insurance card|assurance maladie|sanitaria|krankenversicherungskarte/i;
-// CARD_HINT or MEMBER_HINT, grouped by first letter so that the common case (neither) is one
-// quick search.
-const LABEL_HINT =
-  /e(?:hic|kvk|nrollee)|ghic|ceam|health\splan|a(?:ssurance maladie|dh[ée]rent|filia|segurado)|s(?:anitaria|ubscriber)|krankenversicherungskarte|m(?:ember|edica|itglieds)|insur|beneficiar|policyholder|versicherten/i;
-
-// The examples printed in the CMS and NHS documentation: pasted from the docs, not anyone's id.
 const SAMPLES = new Set(['1EG4TE5MK73', '9434765919']);
 
 /** UK NHS check: weights 10..2 on the first nine digits, 11 - (sum mod 11), 11 -> 0, 10 invalid. */
@@ -181,18 +205,23 @@ export const healthId: Detector = {
       push(start, end, context ? 0.85 : 0.35, context ? 'checksum, context' : 'checksum');
     }
 
-    const labelled = (re: RegExp, score: number, reason: string, minDigits: number) => {
-      for (const m of matchesOf(text, re)) {
+    const labelled = (
+      re: RegExp,
+      anchors: readonly number[],
+      lead: number,
+      score: number,
+      reason: string,
+      minDigits: number,
+    ) => {
+      for (const m of matchAllAt(text, re, anchors, lead)) {
         const id = trimId(m[1]!, minDigits);
         if (!id) continue;
         const start = m.index + m[0].length - m[1]!.length + m[1]!.indexOf(id);
         push(start, start + id.length, score, reason);
       }
     };
-    // Most texts hold no label at all: one search for both hint lists settles that.
-    if (!LABEL_HINT.test(text)) return out;
-    if (CARD_HINT.test(text)) labelled(CARD, 0.8, 'EHIC label', 6);
-    if (MEMBER_HINT.test(text)) labelled(MEMBER, 0.75, 'member label', 4);
+    labelled(CARD, CARD_STARTS.at(text), 0, 0.8, 'EHIC label', 6);
+    labelled(MEMBER, MEMBER_WORDS.at(text), MEMBER_LEAD, 0.75, 'member label', 4);
     return out;
   },
 };
@@ -208,6 +237,8 @@ export const examples: DetectorExamples = {
     { text: 'Versichertennummer der Krankenkasse: T582739460', value: 'T582739460' },
     { text: 'KVNR M904172635', value: 'M904172635' },
     { text: 'EHIC card number 80276001234567890123', value: '80276001234567890123' },
+    // Found since the labels are searched by their own words (no shorter hint list to miss).
+    { text: 'tessera europea 80380001234567890123', value: '80380001234567890123' },
     { text: 'Member ID: XJH482019377 (Blue Plan)', value: 'XJH482019377' },
     { text: 'subscriber # W2846 0019 73 valid until 2026', value: 'W2846 0019 73' },
     { text: 'Medicaid ID 9912004836', value: '9912004836' },

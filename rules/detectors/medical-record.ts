@@ -1,4 +1,6 @@
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { matchAllAt } from '../context.ts';
+import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Medical record numbers have no common format (each hospital system numbers its own), so the
@@ -32,6 +34,35 @@ const LABELLED = new RegExp(
 // matched in capitals only: in lower case they are ordinary words or other things.
 const ACRONYM = new RegExp(String.raw`(?<!\w)(?:IPP|NHC)${CONNECT}(${ID})(?![A-Za-z0-9])`, 'g');
 
+// Every LABELLED match holds one of these at most ten characters in ("numéro de dossier",
+// "medical record"): the pattern is tried only there. With the capitals' acronyms they are the
+// prefilter ("mr" stands for "mrn" and "mr #", "rec" for "record").
+const LABEL_WORDS = keywords([
+  'mr',
+  'rec',
+  'pati',
+  'chart',
+  'cartella',
+  'hospital',
+  'historia',
+  'fallnummer',
+  'dossier',
+]);
+const LABEL_LEAD = 10;
+const WORDS = keywords([
+  'mr',
+  'rec',
+  'pati',
+  'chart',
+  'cartella',
+  'hospital',
+  'historia',
+  'fallnummer',
+  'dossier',
+  'ipp',
+  'nhc',
+]);
+
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 
 function idOk(id: string): boolean {
@@ -44,10 +75,7 @@ function idOk(id: string): boolean {
 export const medicalRecord: Detector = {
   id: 'medical-record',
   types: ['MEDICAL_RECORD'],
-  // Grouped by first letter ("patient" is covered by "pati[eë]nt"): a long flat alternation is
-  // tried word by word at every position of the text.
-  prefilter:
-    /m(?:rn|r\s?#)|rec(?:ord|\b)|pati[eë]nt|c(?:hart|artella)|h(?:ospital|istoria)|fallnummer|dossier|ipp|nhc/i,
+  prefilter: WORDS,
   detect(text) {
     const out: Candidate[] = [];
     const add = (m: RegExpMatchArray, score: number, reason: string) => {
@@ -56,7 +84,9 @@ export const medicalRecord: Detector = {
       const end = m.index! + m[0].length;
       out.push({ start: end - id.length, end, type: 'MEDICAL_RECORD', score, reason });
     };
-    for (const m of matchesOf(text, LABELLED)) add(m, 0.85, 'label');
+    for (const m of matchAllAt(text, LABELLED, LABEL_WORDS.at(text), LABEL_LEAD)) {
+      add(m, 0.85, 'label');
+    }
     if (/IPP|NHC/.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
     return out;
   },

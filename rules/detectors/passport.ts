@@ -1,5 +1,6 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { matchAllNear, NON_PERSONAL_NUMBER } from '../context.ts';
+import { keywords } from '../keywords.ts';
 import { anyOf } from '../scan-util.ts';
 import { contextScore, cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -9,6 +10,12 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
   /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|passnummer|pass-nr|passeports?|pasaportes?|passaport[oi]|paspoort(?:nummer)?|travel document)(?![A-Za-zÀ-ÿ])/gi;
+
+// Every LABEL match holds one of these at most five characters in ("reisepass"); the label
+// pattern is tried only there. With "<<" they are also the prefilter's words.
+const LABEL_WORDS = keywords(['pass', 'pasa', 'paspo', 'travel doc']);
+const LABEL_LEAD = 5;
+const WORDS = keywords(['pass', 'pasa', 'paspo', 'travel doc', '<<']);
 
 // A candidate token; its shape is checked in code.
 const TOKEN = /(?<![\w-])[A-Za-z0-9]{6,9}(?![\w-])/g;
@@ -80,7 +87,7 @@ export const passport: Detector = {
   id: 'passport',
   types: ['PASSPORT'],
   // The words, or the sex field of an MRZ's second line; two patterns scan faster than one.
-  prefilter: anyOf(/pass|pasa|paspo|travel doc|<</i, /\d[MFX<]\d{7}/i),
+  prefilter: anyOf(WORDS, /\d[MFX<]\d{7}/i),
   detect(text) {
     const out: Candidate[] = [];
     for (const v of valuesNearLabels(text, LABEL, TOKEN, {
@@ -91,6 +98,7 @@ export const passport: Detector = {
       maxGapAfter: 3,
       // German numbers may have no digit, but every number has a digit or a capital.
       needs: /[0-9A-Z]/,
+      anchors: { words: LABEL_WORDS, lead: LABEL_LEAD },
     })) {
       // "Passport no.: X" is the common form; in "X (passport)" the words before X may still
       // say it is an order or a booking number.

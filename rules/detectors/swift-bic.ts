@@ -2,6 +2,7 @@ import { anyOf, lowerOf, matchesOf } from '../scan-util.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { isCountry, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { keywords as keywordList } from '../keywords.ts';
 
 // Bank (4 letters), country (2 letters), location (2), optional branch (3). Case-insensitive
 // here; detect() accepts lower case only right after the keyword.
@@ -22,6 +23,8 @@ const KEYWORD_AFTER = /^[\s,(|-]{1,3}(?:bic|swift)\b/;
 const KEYWORD_NEAR =
   /\b(?:bic|swift|bank identifier code|bic\/swift|swift\/bic|código swift|code swift|wire transfer|international transfer)\b/;
 
+const BIC_WORDS = keywordList(['bic', 'swift']);
+
 /** SWIFT/BIC codes: ISO 9362 layout and a real country, with context unless unmistakable. */
 // Discount and voucher codes share the BIC's shape; beside these words a code is a promotion.
 const PROMO =
@@ -35,7 +38,7 @@ export const swiftBic: Detector = {
   // capitals in a row ("URGENT", "CRITICAL") used to let the text through.
   // (Two patterns: their alternation scanned slower than both.)
   prefilter: anyOf(
-    /[Bb][Ii][Cc]|[Ss][Ww][Ii][Ff][Tt]/,
+    BIC_WORDS,
     /(?<![A-Za-z0-9_-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/,
   ),
   detect(text) {
@@ -43,7 +46,7 @@ export const swiftBic: Detector = {
     // Lower-cased only when a candidate needs its context: most texts have none.
     let lowered: string | undefined;
     const lower = () => (lowered ??= lowerOf(text));
-    const keywords = /bic|swift/i.test(text);
+    const keywords = BIC_WORDS.test(text);
     const nearKeyword = nearWords(text, lower, KEYWORD_NEAR);
     const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
     for (const m of matchesOf(text, keywords ? BIC : BIC_UPPER)) {

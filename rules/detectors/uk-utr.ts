@@ -1,5 +1,6 @@
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Ten digits, in a row or spaced 5-5 as HMRC letters print them, sometimes with the trailing K
@@ -41,7 +42,7 @@ export function isValidUtr(d: string): boolean {
 export const ukUtr: Detector = {
   id: 'uk-utr',
   types: ['TAX_ID'],
-  prefilter: /utr|taxpayer|tax ref|hmrc|self[- ]assessment/i,
+  prefilter: keywords(['utr', 'taxpayer', 'tax ref', 'hmrc', 'self-assessment', 'self assessment']),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, UTR)) {
