@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesOf } from './scan-util.ts';
+import { allOf, hasAlnumRun, matchesOf } from './scan-util.ts';
 
 /** index:text of every match, and the pattern's lastIndex afterwards. */
 function run(iter: Iterable<RegExpExecArray>, re: RegExp): string {
@@ -47,5 +47,43 @@ describe('matchesOf', () => {
 
   it('refuses a pattern without the g flag, as matchAll does', () => {
     expect(() => [...matchesOf('a', /a/)]).toThrow(TypeError);
+  });
+});
+
+describe('hasAlnumRun', () => {
+  it('answers whether a whole token of letters and digits has a length in range', () => {
+    const text = 'ab_cd RSSMRA85T10A562S x-y 0123456789 ' + 'z'.repeat(70);
+    expect(hasAlnumRun(text, 16)).toBe(true);
+    expect(hasAlnumRun(text, 10)).toBe(true);
+    // "ab_cd": the underscore splits it, as it does not belong to [A-Za-z0-9].
+    expect(hasAlnumRun(text, 5)).toBe(false);
+    expect(hasAlnumRun(text, 2)).toBe(true);
+    expect(hasAlnumRun(text, 3, 9)).toBe(false);
+    // Runs longer than the counted maximum still answer "or longer".
+    expect(hasAlnumRun(text, 65, 99)).toBe(true);
+    expect(hasAlnumRun('RSSMRA85T10A562S', 16)).toBe(true);
+    expect(hasAlnumRun('', 1)).toBe(false);
+  });
+
+  it('agrees with a regular expression on random texts', () => {
+    let s = 11;
+    const next = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff), s / 0x7fffffff);
+    for (let k = 0; k < 200; k++) {
+      const text = Array.from({ length: 80 }, () => 'a1Z _-.é'[Math.floor(next() * 8)]).join('');
+      for (const n of [1, 2, 3, 5, 8]) {
+        const re = new RegExp(`(?<![A-Za-z0-9])[A-Za-z0-9]{${n}}(?![A-Za-z0-9])`);
+        expect(hasAlnumRun(text, n), `${n} in ${text}`).toBe(re.test(text));
+      }
+    }
+  });
+});
+
+describe('allOf', () => {
+  it('passes only when every test passes, and stops at the first that fails', () => {
+    let asked = 0;
+    const counting = { test: () => (asked++, true) };
+    expect(allOf(/a/, counting).test('abc')).toBe(true);
+    expect(allOf(/x/, counting).test('abc')).toBe(false);
+    expect(asked).toBe(1);
   });
 });

@@ -93,3 +93,48 @@ function advance(text: string, i: number, fullUnicode: boolean): number {
   const d = text.charCodeAt(i + 1);
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
+
+let runsText: string | null = null;
+let runsSeen = new Uint8Array(0);
+/** Runs of letters and digits are counted up to this length; longer ones count as this long. */
+const LONGEST_RUN = 64;
+
+/**
+ * Whether `text` holds a whole token of `min` to `max` ASCII letters and digits (not part of a
+ * longer run of them): one pass over the text for the current scan, then a lookup. Detectors of
+ * fixed-length codes (tax codes, licence and registration numbers, wallet addresses) use it
+ * before their pattern: most prompts hold no token of the right length, and a pattern that
+ * would try its first character class at every letter costs far more than this.
+ * `max` above LONGEST_RUN means "or longer".
+ */
+export function hasAlnumRun(text: string, min: number, max = min): boolean {
+  if (text !== runsText) {
+    const seen = new Uint8Array(LONGEST_RUN + 1);
+    let run = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        run++;
+      } else if (run > 0) {
+        seen[run > LONGEST_RUN ? LONGEST_RUN : run] = 1;
+        run = 0;
+      }
+    }
+    runsText = text;
+    runsSeen = seen;
+  }
+  const hi = max > LONGEST_RUN ? LONGEST_RUN : max;
+  for (let n = min > LONGEST_RUN ? LONGEST_RUN : min; n <= hi; n++)
+    if (runsSeen[n] === 1) return true;
+  return false;
+}
+
+/** A prefilter that passes when every test passes, tried in order: the cheapest first. */
+export function allOf(...tests: TextTest[]): TextTest {
+  return {
+    test(text: string): boolean {
+      for (const t of tests) if (!t.test(text)) return false;
+      return true;
+    },
+  };
+}

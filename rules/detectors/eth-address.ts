@@ -1,7 +1,7 @@
 import { near } from '../context.ts';
 import { keccak256Block } from '../hash.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { allOf, hasAlnumRun, matchesOf } from '../scan-util.ts';
 
 // 0x and exactly 40 hex digits: a 64-digit transaction hash or a longer blob never yields one.
 const ETH = /(?<![\w$])0[xX][0-9a-fA-F]{40}(?!\w)/g;
@@ -34,7 +34,8 @@ export function isEip55(address: string): boolean {
 export const ethAddress: Detector = {
   id: 'eth-address',
   types: ['CRYPTO_WALLET'],
-  prefilter: /0[xX][0-9a-fA-F]{40}/,
+  // An address is a whole 42-character token: most texts have none.
+  prefilter: allOf({ test: (text) => hasAlnumRun(text, 42) }, /0[xX][0-9a-fA-F]{40}/),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, ETH)) {

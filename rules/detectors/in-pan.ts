@@ -1,7 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { allOf, hasAlnumRun, matchesOf } from '../scan-util.ts';
 
 // Three letters, the holder type (P person, C company, H HUF, F firm, A AOP, T trust, B BOI,
 // L local authority, J artificial juridical person, G government), the initial of the name, a
@@ -18,7 +18,8 @@ const NEGATIVE = new RegExp(
 export const inPan: Detector = {
   id: 'in-pan',
   types: ['TAX_ID'],
-  prefilter: /[A-Z]{5}\d{4}[A-Z]/,
+  // A PAN is a whole ten-character token: most texts have none (one shared pass tells).
+  prefilter: allOf({ test: (text) => hasAlnumRun(text, 10) }, /[A-Z]{5}\d{4}[A-Z]/),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, PAN)) {

@@ -1,4 +1,4 @@
-import { anyOf, lowerOf, matchesOf } from '../scan-util.ts';
+import { allOf, anyOf, hasAlnumRun, lowerOf, matchesOf } from '../scan-util.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { isCountry, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -39,7 +39,10 @@ export const swiftBic: Detector = {
   // (Two patterns: their alternation scanned slower than both.)
   prefilter: anyOf(
     BIC_WORDS,
-    /(?<![A-Za-z0-9_-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/,
+    allOf(
+      { test: (text) => hasAlnumRun(text, 8) || hasAlnumRun(text, 11) },
+      /(?<![A-Za-z0-9_-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/,
+    ),
   ),
   detect(text) {
     const out: Candidate[] = [];

@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER, tieredScore } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { allOf, hasAlnumRun, matchesOf } from '../scan-util.ts';
 
 // Registrant type letter (A/B/F/G practitioners and hospitals, M mid-level practitioners, P/R
 // distributors, X buprenorphine waivers, the rest manufacturers, labs and researchers), then the
@@ -22,7 +22,8 @@ function deaChecksum(digits: string): boolean {
 export const usDea: Detector = {
   id: 'us-dea',
   types: ['HEALTH_ID'],
-  prefilter: /[A-Z][A-Z9]\d{7}/,
+  // A DEA number is a whole nine-character token: most texts have none.
+  prefilter: allOf({ test: (text) => hasAlnumRun(text, 9) }, /[A-Z][A-Z9]\d{7}/),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, DEA)) {
