@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allOf, hasAlnumRun, matchesOf } from './scan-util.ts';
+import { allOf, hasAlnumRun, matchesAtRuns, matchesOf } from './scan-util.ts';
 
 /** index:text of every match, and the pattern's lastIndex afterwards. */
 function run(iter: Iterable<RegExpExecArray>, re: RegExp): string {
@@ -85,5 +85,48 @@ describe('allOf', () => {
     expect(allOf(/a/, counting).test('abc')).toBe(true);
     expect(allOf(/x/, counting).test('abc')).toBe(false);
     expect(asked).toBe(1);
+  });
+});
+
+describe('matchesAtRuns', () => {
+  it('gives the matches of matchesOf for patterns that only match whole tokens', () => {
+    const patterns: [RegExp, number[]][] = [
+      [/(?<![\w+.-])\d{9}(?![\w-]|\.\d)/g, [9]],
+      [
+        /[A-Za-z](?<![A-Za-z0-9_-].)[A-Za-z]{5}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9_-])/g,
+        [8, 11],
+      ],
+      [/(?<!\w)[13][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)/g, [26, 27, 28, 29, 30, 31, 32, 33, 34, 35]],
+    ];
+    let s = 5;
+    const next = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff), s / 0x7fffffff);
+    const found = patterns.map(() => 0);
+    const from = (alphabet: string, n: number) =>
+      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const tokens = [
+      () => from('0123456789', 8 + Math.floor(next() * 3)),
+      () => from('ABCDEFGHabc', [8, 9, 11][Math.floor(next() * 3)]!),
+      () =>
+        from('13', 1) +
+        from(
+          '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz',
+          24 + Math.floor(next() * 13),
+        ),
+    ];
+    for (let k = 0; k < 300; k++) {
+      let text = '';
+      while (text.length < 200) {
+        text += tokens[Math.floor(next() * tokens.length)]!();
+        text += ' _-.+'[Math.floor(next() * 5)];
+      }
+      for (const [p, [re, lengths]] of patterns.entries()) {
+        const slow = [...matchesOf(text, re)].map((m) => `${m.index}:${m[0]}`);
+        found[p]! += slow.length;
+        const fast = matchesAtRuns(text, re, lengths).map((m) => `${m.index}:${m[0]}`);
+        expect(fast, `${re} on ${text}`).toEqual(slow);
+      }
+    }
+    // The generated texts hold matches of every pattern, so the comparison means something.
+    for (const n of found) expect(n).toBeGreaterThan(20);
   });
 });

@@ -95,38 +95,92 @@ function advance(text: string, i: number, fullUnicode: boolean): number {
 }
 
 let runsText: string | null = null;
-let runsSeen = new Uint8Array(0);
-/** Runs of letters and digits are counted up to this length; longer ones count as this long. */
+let runsByLength: (number[] | undefined)[] = [];
+/** Runs of letters and digits are told apart up to this length; longer ones count as this long. */
 const LONGEST_RUN = 64;
 
 /**
- * Whether `text` holds a whole token of `min` to `max` ASCII letters and digits (not part of a
- * longer run of them): one pass over the text for the current scan, then a lookup. Detectors of
- * fixed-length codes (tax codes, licence and registration numbers, wallet addresses) use it
- * before their pattern: most prompts hold no token of the right length, and a pattern that
- * would try its first character class at every letter costs far more than this.
- * `max` above LONGEST_RUN means "or longer".
+ * Where the whole tokens of ASCII letters and digits start (runs not part of a longer run),
+ * by length: one pass over the text for the current scan. Runs of LONGEST_RUN characters or
+ * more are listed under LONGEST_RUN.
  */
-export function hasAlnumRun(text: string, min: number, max = min): boolean {
+function runsOf(text: string): (number[] | undefined)[] {
   if (text !== runsText) {
-    const seen = new Uint8Array(LONGEST_RUN + 1);
+    const by: (number[] | undefined)[] = new Array<number[] | undefined>(LONGEST_RUN + 1);
     let run = 0;
     for (let i = 0; i <= text.length; i++) {
       const c = i < text.length ? text.charCodeAt(i) : 32;
       if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
         run++;
       } else if (run > 0) {
-        seen[run > LONGEST_RUN ? LONGEST_RUN : run] = 1;
+        const n = run > LONGEST_RUN ? LONGEST_RUN : run;
+        (by[n] ??= []).push(i - run);
         run = 0;
       }
     }
     runsText = text;
-    runsSeen = seen;
+    runsByLength = by;
   }
-  const hi = max > LONGEST_RUN ? LONGEST_RUN : max;
-  for (let n = min > LONGEST_RUN ? LONGEST_RUN : min; n <= hi; n++)
-    if (runsSeen[n] === 1) return true;
+  return runsByLength;
+}
+
+const clampRun = (n: number) => (n > LONGEST_RUN ? LONGEST_RUN : n);
+
+/**
+ * Whether `text` holds a whole token of `min` to `max` ASCII letters and digits (not part of a
+ * longer run of them). Detectors of fixed-length codes (tax codes, licence and registration
+ * numbers, wallet addresses) ask it before their pattern: most prompts hold no token of the
+ * right length, and a pattern that tries its first character class at every letter costs far
+ * more than this lookup. `max` above LONGEST_RUN means "or longer".
+ */
+export function hasAlnumRun(text: string, min: number, max = min): boolean {
+  const by = runsOf(text);
+  for (let n = clampRun(min); n <= clampRun(max); n++) if (by[n] !== undefined) return true;
   return false;
+}
+
+/**
+ * The matches of the global `re` in `text`, in order, for a pattern whose every match is a
+ * whole token of ASCII letters and digits of one of `lengths` (the pattern's own look-arounds
+ * must make sure of that): it is tried only at the start of such tokens instead of at every
+ * position. The same matches as matchesOf(text, re) under that guarantee, because tokens do not
+ * overlap. Lengths are at most LONGEST_RUN.
+ */
+export function matchesAtRuns(
+  text: string,
+  re: RegExp,
+  lengths: readonly number[],
+): RegExpExecArray[] {
+  const by = runsOf(text);
+  let starts: number[] = [];
+  let lists = 0;
+  for (const n of lengths) {
+    const at = by[n];
+    if (at === undefined) continue;
+    starts = lists === 0 ? at : starts.concat(at);
+    lists++;
+  }
+  if (lists > 1) starts = starts.slice().sort((a, b) => a - b);
+  const sticky = stickyCopy(re);
+  const out: RegExpExecArray[] = [];
+  for (const s of starts) {
+    sticky.lastIndex = s;
+    const m = sticky.exec(text);
+    if (m !== null) out.push(m);
+  }
+  return out;
+}
+
+const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
+
+/** A sticky copy of `re` (its flags without g), made once per pattern. */
+function stickyCopy(re: RegExp): RegExp {
+  let sticky = STICKY_COPIES.get(re);
+  if (sticky === undefined) {
+    sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+    STICKY_COPIES.set(re, sticky);
+  }
+  return sticky;
 }
 
 /** A prefilter that passes when every test passes, tried in order: the cheapest first. */

@@ -1,11 +1,12 @@
-import { lowerOf, matchesOf } from '../scan-util.ts';
+import { lowerOf, matchesAtRuns } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER, nearBefore } from '../context.ts';
 import { nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { keywords } from '../keywords.ts';
 
-// Nine digits as one token: not inside a longer number, a decimal, a date or an id.
+// Nine digits as one token: not inside a longer number, a decimal, a date or an id. Every match
+// is a whole nine-character token, so it is only tried at those (matchesAtRuns).
 const NINE = /(?<![\w.,/-])\d{9}(?![\w]|[.,/-]\d)/g;
 
 const ROUTING_WORDS =
@@ -52,7 +53,7 @@ export const abaRouting: Detector = {
     if (!ROUTING_WORDS.test(lower)) return out;
     const nearRouting = nearWords(text, lower, ROUTING_WORDS);
     const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
-    for (const m of matchesOf(text, NINE)) {
+    for (const m of matchesAtRuns(text, NINE, [9])) {
       const digits = m[0];
       const start = m.index;
       const end = start + 9;

@@ -1,12 +1,13 @@
 import { sha256Block } from '../hash.ts';
 import { near } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { allOf, anyOf, hasAlnumRun, matchesOf } from '../scan-util.ts';
+import { allOf, anyOf, hasAlnumRun, matchesAtRuns, matchesOf } from '../scan-util.ts';
 
 // Legacy (P2PKH, starts with 1) and script (P2SH, starts with 3) addresses in base58, which has
 // no 0, O, I or l. The guards keep a longer run of word characters (a key, a hash) from
 // yielding a slice; the 32-bit checksum takes care of everything else, so an address inside a
 // URL path or after a slash still counts.
+const LEGACY_LENGTHS = [26, 27, 28, 29, 30, 31, 32, 33, 34, 35];
 const BASE58_ADDRESS = /(?<!\w)[13][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)/g;
 // SegWit (bech32) and Taproot (bech32m) addresses: "bc1" and 11 to 71 data characters.
 const BECH32_ADDRESS = /(?<!\w)(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?!\w)/g;
@@ -123,7 +124,8 @@ export const btcAddress: Detector = {
         reason: ctx ? 'checksum, context' : 'checksum',
       });
     };
-    for (const m of matchesOf(text, BASE58_ADDRESS)) {
+    // Every match is a whole token of 26 to 35 characters: it is only tried at those.
+    for (const m of matchesAtRuns(text, BASE58_ADDRESS, LEGACY_LENGTHS)) {
       if (isBase58Address(m[0])) push(m.index, m.index + m[0].length);
     }
     if (/bc1/i.test(text)) {

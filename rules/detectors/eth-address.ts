@@ -1,7 +1,7 @@
 import { near } from '../context.ts';
 import { keccak256Block } from '../hash.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { allOf, hasAlnumRun, matchesOf } from '../scan-util.ts';
+import { allOf, hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
 
 // 0x and exactly 40 hex digits: a 64-digit transaction hash or a longer blob never yields one.
 const ETH = /(?<![\w$])0[xX][0-9a-fA-F]{40}(?!\w)/g;
@@ -38,7 +38,8 @@ export const ethAddress: Detector = {
   prefilter: allOf({ test: (text) => hasAlnumRun(text, 42) }, /0[xX][0-9a-fA-F]{40}/),
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, ETH)) {
+    // Every match is a whole 42-character token: it is only tried at those.
+    for (const m of matchesAtRuns(text, ETH, [42])) {
       const value = m[0];
       const start = m.index;
       const end = start + value.length;

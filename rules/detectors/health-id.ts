@@ -2,7 +2,7 @@ import { clamp, matchAllAt, near, NON_PERSONAL_NUMBER } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { matchesAtRuns, matchesOf } from '../scan-util.ts';
 
 // US Medicare Beneficiary Identifier (CMS format): 11 characters, digit 1-9, then letters and
 // digits in fixed positions, letters never S, L, O, I, B or Z (they read as digits). Printed
@@ -196,7 +196,8 @@ export const healthId: Detector = {
       push(start, end, score, context ? 'checksum, NHS' : 'checksum');
     }
 
-    for (const m of sixDigits ? matchesOf(text, KVNR) : []) {
+    // Every KVNR match is a whole ten-character token: it is only tried at those.
+    for (const m of sixDigits ? matchesAtRuns(text, KVNR, [10]) : []) {
       if (!kvnrChecksum(m[0])) continue;
       const start = m.index;
       const end = start + m[0].length;

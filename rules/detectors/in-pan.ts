@@ -1,7 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { allOf, hasAlnumRun, matchesOf } from '../scan-util.ts';
+import { allOf, hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
 
 // Three letters, the holder type (P person, C company, H HUF, F firm, A AOP, T trust, B BOI,
 // L local authority, J artificial juridical person, G government), the initial of the name, a
@@ -22,7 +22,8 @@ export const inPan: Detector = {
   prefilter: allOf({ test: (text) => hasAlnumRun(text, 10) }, /[A-Z]{5}\d{4}[A-Z]/),
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, PAN)) {
+    // Every match is a whole ten-character token: it is only tried at those.
+    for (const m of matchesAtRuns(text, PAN, [10])) {
       if (m[2] === '0000') continue;
       const start = m.index;
       const end = start + 10;

@@ -1,6 +1,6 @@
 import { contextScore } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { allOf, hasAlnumRun, matchesOf } from '../scan-util.ts';
+import { allOf, hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
 
 // Six letters (surname, name), year, month letter, day (+40 for women), birthplace code, check
 // letter. Omocodia: when two people would get the same code, digits are replaced from the right
@@ -59,7 +59,8 @@ export const itCodiceFiscale: Detector = {
   ),
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, CF)) {
+    // Every match is a whole 16-character token: it is only tried at those.
+    for (const m of matchesAtRuns(text, CF, [16])) {
       const raw = m[0];
       const upper = raw === raw.toUpperCase();
       if (!upper && raw !== raw.toLowerCase()) continue;

@@ -1,4 +1,4 @@
-import { allOf, anyOf, hasAlnumRun, lowerOf, matchesOf } from '../scan-util.ts';
+import { allOf, anyOf, hasAlnumRun, lowerOf, matchesAtRuns } from '../scan-util.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { isCountry, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -52,7 +52,8 @@ export const swiftBic: Detector = {
     const keywords = BIC_WORDS.test(text);
     const nearKeyword = nearWords(text, lower, KEYWORD_NEAR);
     const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
-    for (const m of matchesOf(text, keywords ? BIC : BIC_UPPER)) {
+    // Every match is a whole token of 8 or 11 characters: it is only tried at those.
+    for (const m of matchesAtRuns(text, keywords ? BIC : BIC_UPPER, [8, 11])) {
       const value = m[0];
       // A code in mixed case ("Delivery", "Customer") is never taken (see below): most
       // eight- and eleven-letter words of prose end here, before any string is made.

@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER, tieredScore } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { allOf, hasAlnumRun, matchesOf } from '../scan-util.ts';
+import { allOf, hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
 
 // Registrant type letter (A/B/F/G practitioners and hospitals, M mid-level practitioners, P/R
 // distributors, X buprenorphine waivers, the rest manufacturers, labs and researchers), then the
@@ -26,7 +26,8 @@ export const usDea: Detector = {
   prefilter: allOf({ test: (text) => hasAlnumRun(text, 9) }, /[A-Z][A-Z9]\d{7}/),
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, DEA)) {
+    // Every match is a whole nine-character token: it is only tried at those.
+    for (const m of matchesAtRuns(text, DEA, [9])) {
       // AB1234563 is the example every DEA checksum tutorial uses.
       if (!deaChecksum(m[0].slice(2)) || m[0] === 'AB1234563') continue;
       const start = m.index;

@@ -1,7 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { matchesAtRuns, matchesOf } from '../scan-util.ts';
 
 // AAA-GG-SSSS with one separator used throughout (dash, space or dot). The look-arounds keep it
 // from matching inside longer dashed or dotted runs such as "12-345-67-8901".
@@ -56,7 +56,8 @@ export const usSsn: Detector = {
       out.push({ start, end, type: 'US_SSN', score, reason: reason ?? 'format' });
     }
     if (!/ss|social|soc/i.test(text)) return out;
-    for (const m of matchesOf(text, BARE)) {
+    // Every match is a whole nine-character token: it is only tried at those.
+    for (const m of matchesAtRuns(text, BARE, [9])) {
       const start = m.index;
       const end = start + 9;
       if (!isValidSsn(m[0]) || !notInLongerNumber(text, start, end)) continue;
