@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { editableFrom, focusEditable, isVirtualView, readText } from './editable.ts';
+import {
+  editableFrom,
+  focusEditable,
+  isVirtualView,
+  readText,
+  syncViews,
+  type FrameClock,
+} from './editable.ts';
 
 /** A drawn row as Monaco draws one: spaces as U+00A0, absolutely placed by `top`. */
 const monacoRow = (top: number, text: string): string =>
@@ -143,5 +150,141 @@ describe('EditContext editors', () => {
     expect(editableFrom(box.querySelector('span')!.firstChild!)).toBe(null);
     expect(editableFrom(box)).toBe(box);
     expect(editableFrom(host.querySelector('#plain')!)).toBe(null);
+  });
+});
+
+/**
+ * Tasks, animation frames and timers run by hand, in the browser's order: tasks first-in
+ * first-out, and a frame runs every callback asked for before it began (in order), never one asked
+ * for during it.
+ */
+function manualClock(): FrameClock & {
+  runTasks(): void;
+  runFrame(): void;
+  elapse(ms: number): void;
+} {
+  let tasks: (() => void)[] = [];
+  let frameQueue: (() => void)[] = [];
+  let timers: { at: number; run: () => void }[] = [];
+  let now = 0;
+  return {
+    task: (run) => void tasks.push(run),
+    frame: (_win, run) => void frameQueue.push(run),
+    after: (ms, run) => {
+      const timer = { at: now + ms, run };
+      timers.push(timer);
+      return () => (timers = timers.filter((t) => t !== timer));
+    },
+    runTasks() {
+      while (tasks.length > 0) {
+        const batch = tasks;
+        tasks = [];
+        batch.forEach((run) => run());
+      }
+    },
+    runFrame() {
+      const batch = frameQueue;
+      frameQueue = [];
+      batch.forEach((run) => run());
+    },
+    elapse(ms) {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now);
+      timers = timers.filter((t) => t.at > now);
+      due.forEach((t) => t.run());
+    },
+  };
+}
+
+/** Lets pending promise callbacks run. */
+const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('syncViews: a virtual view shows an edit once the frame after it has run', () => {
+  const view = (): HTMLElement =>
+    mount(ace([['x']])).querySelector<HTMLElement>('.ace_text-layer')!;
+
+  it('an editor never edited is drawn; an edit is not, until a task and then a frame have run', () => {
+    const clock = manualClock();
+    const views = syncViews(clock);
+    const el = view();
+    expect(views.drawn(el)).toBe(true);
+    views.edited(el);
+    expect(views.drawn(el)).toBe(false);
+    // A frame that was asked for before the task (the editor asked for its own while handling
+    // the edit, after the guard's listener) says nothing about the edit.
+    clock.runFrame();
+    expect(views.drawn(el)).toBe(false);
+    clock.runTasks();
+    expect(views.drawn(el)).toBe(false);
+    clock.runFrame();
+    expect(views.drawn(el)).toBe(true);
+  });
+
+  it('however long the frame takes to come: no amount of time alone makes an edit drawn', () => {
+    const clock = manualClock();
+    const views = syncViews(clock);
+    const el = view();
+    views.edited(el);
+    clock.runTasks();
+    clock.elapse(60_000);
+    expect(views.drawn(el)).toBe(false);
+    clock.runFrame();
+    expect(views.drawn(el)).toBe(true);
+  });
+
+  it('an edit after the task waits for a frame of its own', () => {
+    const clock = manualClock();
+    const views = syncViews(clock);
+    const el = view();
+    views.edited(el);
+    clock.runTasks();
+    views.edited(el);
+    clock.runFrame();
+    expect(views.drawn(el)).toBe(false);
+    clock.runTasks();
+    clock.runFrame();
+    expect(views.drawn(el)).toBe(true);
+  });
+
+  it('edits before the task share its frame; each view keeps its own count', () => {
+    const clock = manualClock();
+    const views = syncViews(clock);
+    const [a, b] = [view(), view()];
+    views.edited(a!);
+    views.edited(a!);
+    views.edited(a!);
+    expect(views.drawn(b!)).toBe(true);
+    clock.runTasks();
+    clock.runFrame();
+    expect(views.drawn(a!)).toBe(true);
+  });
+
+  it('whenDrawn resolves true at the frame, or false when no frame comes within the limit', async () => {
+    const clock = manualClock();
+    const views = syncViews(clock);
+    const el = view();
+    await expect(views.whenDrawn(el, 1_000)).resolves.toBe(true);
+
+    views.edited(el);
+    let answer: boolean | undefined;
+    void views.whenDrawn(el, 1_000).then((drawn) => (answer = drawn));
+    clock.runTasks();
+    clock.elapse(999);
+    await settled();
+    expect(answer).toBeUndefined();
+    clock.runFrame();
+    await settled();
+    expect(answer).toBe(true);
+
+    views.edited(el);
+    answer = undefined;
+    void views.whenDrawn(el, 1_000).then((drawn) => (answer = drawn));
+    clock.runTasks();
+    clock.elapse(1_000);
+    await settled();
+    expect(answer).toBe(false);
+    // A frame that comes later still settles the view for the next send.
+    clock.runFrame();
+    expect(views.drawn(el)).toBe(true);
   });
 });

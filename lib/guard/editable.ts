@@ -275,10 +275,15 @@ export function sameText(a: string, b: string): boolean {
 
 const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The next animation frame, or 100 ms when frames do not come (a hidden tab). */
+/**
+ * The next animation frame. replaceAll reads a virtual editor's view after it: the editor asked
+ * for its own frame while handling the paste, before this one, so its drawing runs first. The
+ * timeout only ends the wait where frames do not come (a hidden tab); nothing is drawn there
+ * either, so the read that follows finds the old text and replaceAll fails closed.
+ */
 const frame = (win: Window | null): Promise<void> =>
   new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
+    const timer = setTimeout(resolve, 1_000);
     win?.requestAnimationFrame(() => {
       clearTimeout(timer);
       resolve();
@@ -286,13 +291,110 @@ const frame = (win: Window | null): Promise<void> =>
   });
 
 /**
- * Resolves once a virtual editor has drawn its latest edit: they draw in the next animation
- * frame, so after two frames the view shows the model as it was when this was called.
+ * Whether each virtual editor's view shows every edit made to it, for a send to be decided on
+ * the text the editor holds. Ace (its RenderLoop) and Monaco (its EditorRenderingCoordinator)
+ * change their model while handling an input event and draw it in an animation frame they ask
+ * for there and then. Animation frame callbacks run in the order they were asked for, so a frame
+ * asked for once the event has been dispatched (from a task of its own) runs after the editor's
+ * drawing: when it has run, the view shows every edit made before that task, however late the
+ * frame came. Wall-clock time says nothing about that: on a loaded machine the page can handle a
+ * send key before a frame that was due long ago. Counting frames, not waiting for the view to
+ * change, also settles edits that draw nothing (an arrow key, Backspace at the start, a closing
+ * bracket typed over), which would otherwise look like edits not drawn yet.
  */
-export async function viewDrawn(el: Editable): Promise<void> {
-  const win = el.ownerDocument.defaultView;
-  await frame(win);
-  await frame(win);
+export interface ViewSync {
+  /**
+   * Notes an edit to a virtual editor's view `el` (a key, input, clipboard, drop or composition
+   * event on it), from a listener that runs before or while the editor handles it.
+   */
+  edited(el: Editable): void;
+  /** Whether `el`'s view shows every edit noted so far (always, for an editor never edited). */
+  drawn(el: Editable): boolean;
+  /**
+   * Resolves true once drawn(el), or false if it is still not after `limitMs`, which happens only
+   * where frames do not come (a hidden tab): the caller must then not send.
+   */
+  whenDrawn(el: Editable, limitMs: number): Promise<boolean>;
+}
+
+/** What ViewSync needs from the browser; tests pass their own to run tasks and frames by hand. */
+export interface FrameClock {
+  /** Runs `run` in a task of its own, after the event being dispatched and all its handlers. */
+  task(run: () => void): void;
+  /** Runs `run` in `win`'s next animation frame. */
+  frame(win: Window, run: () => void): void;
+  /** Runs `run` after `ms`; returns what cancels it. */
+  after(ms: number, run: () => void): () => void;
+}
+
+const browserClock: FrameClock = {
+  task: (run) => void setTimeout(run, 0),
+  frame: (win, run) => void win.requestAnimationFrame(run),
+  after: (ms, run) => {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** A ViewSync for the views of one guard (its own listeners note the edits). */
+export function syncViews(clock: FrameClock = browserClock): ViewSync {
+  interface State {
+    /** Edits noted so far. */
+    edits: number;
+    /** How many of them the view is known to show. */
+    shown: number;
+    /** Whether a task and frame to settle the latest edits are under way. */
+    settling: boolean;
+    waiters: Set<() => void>;
+  }
+  const states = new WeakMap<Editable, State>();
+
+  const settle = (el: Editable, s: State): void => {
+    const win = el.ownerDocument.defaultView;
+    if (!win) {
+      // A document without a window draws nothing and sends nothing.
+      s.shown = s.edits;
+      return;
+    }
+    s.settling = true;
+    clock.task(() => {
+      // Every edit noted by now has been handled, and its editor has asked for its frame.
+      const upTo = s.edits;
+      clock.frame(win, () => {
+        s.settling = false;
+        s.shown = Math.max(s.shown, upTo);
+        if (s.shown < s.edits) settle(el, s);
+        else for (const wake of [...s.waiters]) wake();
+      });
+    });
+  };
+
+  return {
+    edited(el) {
+      let s = states.get(el);
+      if (!s) states.set(el, (s = { edits: 0, shown: 0, settling: false, waiters: new Set() }));
+      s.edits += 1;
+      if (!s.settling) settle(el, s);
+    },
+    drawn(el) {
+      const s = states.get(el);
+      return !s || s.shown >= s.edits;
+    },
+    whenDrawn(el, limitMs) {
+      const s = states.get(el);
+      if (!s || s.shown >= s.edits) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const finish = (drawn: boolean): void => {
+          s.waiters.delete(wake);
+          cancel();
+          resolve(drawn);
+        };
+        const wake = (): void => finish(true);
+        s.waiters.add(wake);
+        const cancel = clock.after(limitMs, () => finish(false));
+      });
+    },
+  };
 }
 
 /** True on Apple platforms, where select-all is Command+A. */

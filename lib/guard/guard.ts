@@ -35,7 +35,7 @@ import {
   replaceAll,
   sameText,
   selectText,
-  viewDrawn,
+  syncViews,
   type Editable,
 } from './editable.ts';
 import { FIRST_VISIT_HOST_ID } from './first-visit.ts';
@@ -53,8 +53,12 @@ export const SEND_BUTTON =
 const PASS_MS = 60_000;
 /** After a released send went out, how long the same send's follow-on events still pass. */
 const PASS_TAIL_MS = 1_000;
-/** How long after an edit a virtual editor's view may not show it yet (a frame, under load). */
-const VIEW_LAG_MS = 250;
+/**
+ * How long a send from a virtual editor waits for its view to show the latest edit before it is
+ * refused. Not what decides the text: frames do (see syncViews). It only ends the wait where no
+ * frame comes at all (a hidden tab).
+ */
+const VIEW_WAIT_MS = 10_000;
 
 /** The event that sent, so the guard can send again the same way once the agent has decided. */
 type Trigger =
@@ -128,20 +132,10 @@ export function installGuard(win: Window, guard: GuardContext): void {
     listen,
   );
 
-  /** When each virtual editor (editable.ts) last took an edit; see guardSend. */
-  const editedAt = new WeakMap<Editable, number>();
-  /** Virtual editors whose send is being replayed after their view was drawn. */
-  const drawn = new WeakSet<Editable>();
-  for (const type of ['beforeinput', 'input', 'paste', 'drop', 'cut'] as const) {
-    win.addEventListener(
-      type,
-      (event) => {
-        const el = editableFromEvent(event);
-        if (el && isVirtualView(el)) editedAt.set(el, Date.now());
-      },
-      { capture: true, passive: true, signal },
-    );
-  }
+  /** Whether each virtual editor's view (editable.ts) shows its latest edit; see guardSend. */
+  const views = syncViews();
+  /** Virtual editors with a send stopped until their view shows the latest edit. */
+  const viewWaits = new WeakSet<Editable>();
 
   win.addEventListener(
     'focusin',
@@ -448,19 +442,27 @@ export function installGuard(win: Window, guard: GuardContext): void {
       stop(event);
       return;
     }
-    if (isVirtualView(el) && !drawn.has(el) && Date.now() - (editedAt.get(el) ?? 0) < VIEW_LAG_MS) {
-      // A virtual editor draws its model a frame after an edit, so a send right after a
-      // keystroke would read the text one keystroke short. Wait for the drawing, then send again
-      // the same way; that send is decided as usual.
+    if (isVirtualView(el) && !views.drawn(el)) {
+      // A virtual editor draws its model in the frame after an edit, and the page can handle a
+      // send before that frame however long ago the edit was (a loaded machine): its view may be
+      // any number of keystrokes short. Wait for the frame, then send again the same way; that
+      // send is decided as usual. Sends meanwhile are the same send: stopped, not replayed.
       stop(event);
-      void viewDrawn(el).then(() => {
+      if (viewWaits.has(el)) return;
+      viewWaits.add(el);
+      void views.whenDrawn(el, VIEW_WAIT_MS).then((shown) => {
+        viewWaits.delete(el);
         if (signal.aborted || !el.isConnected) return;
-        drawn.add(el);
-        try {
+        if (shown) {
           sendAgain(el, trigger);
-        } finally {
-          drawn.delete(el);
+          return;
         }
+        // Fail closed: what the editor holds could not be read, so it is not sent unchecked.
+        showNotice(el.ownerDocument, {
+          message:
+            'Hush did not send this message: the editor has not shown all of it yet, so it could not be checked. Send it again.',
+          signal,
+        });
       });
       return;
     }
@@ -715,6 +717,29 @@ export function installGuard(win: Window, guard: GuardContext): void {
     },
     listen,
   );
+
+  // Edits to virtual editors, for guardSend to know when their view shows them. Registered after
+  // the send listeners on purpose: a send key the guard stopped (stopImmediatePropagation) edited
+  // nothing and is not noted, while one it let through may still edit (an editor where Enter is a
+  // new line). Keys count since editors run commands on them (Backspace, undo) without input.
+  for (const type of [
+    'keydown',
+    'beforeinput',
+    'input',
+    'paste',
+    'cut',
+    'drop',
+    'compositionend',
+  ] as const) {
+    win.addEventListener(
+      type,
+      (event) => {
+        const el = editableFromEvent(event);
+        if (el && isVirtualView(el)) views.edited(el);
+      },
+      { capture: true, passive: true, signal },
+    );
+  }
 }
 
 /**

@@ -498,3 +498,78 @@ test.describe('drop of text', () => {
     expect(await reports()).toEqual([]);
   });
 });
+
+/**
+ * Holds the page's main thread for `ms` right after the editor takes its next edit, before it has
+ * drawn it: what a loaded machine does to the page (another process takes the cores, a long task
+ * runs). The hold sits after the editor's own handler: Ace's `input` on its textarea, Monaco's
+ * `textupdate` on its EditContext.
+ */
+async function holdAfterNextEdit(o: Opened, ms: number): Promise<void> {
+  await o.page.evaluate((ms) => {
+    const hold = (): void => {
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        // Busy: nothing else runs on the page meanwhile, no frame either.
+      }
+    };
+    const input = document.querySelector('.native-edit-context') as
+      (Element & { editContext?: EventTarget }) | null;
+    if (input?.editContext) input.editContext.addEventListener('textupdate', hold, { once: true });
+    else window.addEventListener('input', hold, { once: true });
+  }, ms);
+}
+
+/**
+ * Types `char` and presses Enter without waiting in between: the Enter reaches the page while it
+ * is still held (holdAfterNextEdit), so the page handles it before its next frame, which is when
+ * the editor draws `char`. Playwright's keyboard waits for each key to be handled; CDP does not.
+ */
+async function typeAndSend(o: Opened, char: string): Promise<void> {
+  const key = (type: 'keyDown' | 'keyUp', key: string, code: string, text?: string) =>
+    o.cdp.send('Input.dispatchKeyEvent', {
+      type,
+      key,
+      code,
+      windowsVirtualKeyCode: key === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0),
+      ...(text ? { text, unmodifiedText: text } : {}),
+    });
+  const code = /\d/.test(char) ? `Digit${char}` : `Key${char.toUpperCase()}`;
+  await Promise.all([
+    key('keyDown', char, code, char),
+    key('keyUp', char, code),
+    key('keyDown', 'Enter', 'Enter', '\r'),
+    key('keyUp', 'Enter', 'Enter'),
+  ]);
+}
+
+test.describe('virtual editors on a loaded machine: a send is decided on what the editor holds', () => {
+  for (const editor of ['ace', 'monaco'] as const) {
+    test(`${editor}: Enter before the last keystroke is drawn still opens the panel; nothing is sent`, async () => {
+      const o = await open(editor, SUPPORT_HOST);
+      await o.input.click();
+      // The national id is complete only with its last digit, which the view has not drawn when
+      // the page handles Enter, 400 ms after the digit was typed.
+      await o.page.keyboard.type(`Customer SSN ${SSN.slice(0, -1)}`);
+      await holdAfterNextEdit(o, 400);
+      await typeAndSend(o, SSN.slice(-1));
+      const view = await waitForPanel(o);
+      expect(view.text).toContain('US Social Security number (1)');
+      expect(await shown(o, editor)).toBe(`Customer SSN ${SSN}`);
+      expect(o.site.requests).toEqual([]);
+      await clickInPanel(o, 'Cancel');
+      await expect.poll(() => panel(o)).toBeNull();
+      expect(o.site.requests).toEqual([]);
+    });
+
+    test(`${editor}: a clean message sent the same way goes out once, whole`, async () => {
+      const o = await open(editor, SUPPORT_HOST);
+      await o.input.click();
+      await o.page.keyboard.type('Please summarise the delay polic');
+      await holdAfterNextEdit(o, 400);
+      await typeAndSend(o, 'y');
+      await expect.poll(() => o.site.sentTexts()).toEqual(['Please summarise the delay policy']);
+      await expect(o.page.locator('#hush-notice')).toHaveCount(0);
+    });
+  }
+});
