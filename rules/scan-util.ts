@@ -1,25 +1,34 @@
 /**
  * Facts about the text being scanned that several detectors need, computed once per text and
  * shared: in one scan every pattern detector is handed the same normalised string, so a memo on
- * the last text seen turns N copies into one. The memo holds one text (the last one), so it never
- * grows; a detector called on another text simply recomputes.
+ * the last text seen turns N copies into one. The memos hold the last text (lowerOf: the last
+ * two), so they never grow; a detector called on another text simply recomputes.
  */
 
 import type { TextTest } from './types.ts';
 
+// Two slots, the most recent first: a detector that lower-cases a part of the text between two
+// uses of the whole (context windows of a slice) must not make the whole be copied again.
 let memoText: string | null = null;
 let memoLower: string | null = null;
+let olderText: string | null = null;
+let olderLower: string | null = null;
 
 /**
  * `text.toLowerCase()`, computed once for the text of the current scan. A 2 KB prompt costs a
  * few microseconds to copy, and six detectors used to copy it each.
  */
 export function lowerOf(text: string): string {
-  if (text !== memoText) {
-    memoText = text;
-    memoLower = null;
+  if (text === memoText) return memoLower!;
+  if (text === olderText) {
+    [olderText, olderLower, memoText, memoLower] = [memoText, memoLower, olderText, olderLower];
+    return memoLower!;
   }
-  return (memoLower ??= text.toLowerCase());
+  olderText = memoText;
+  olderLower = memoLower;
+  memoText = text;
+  memoLower = text.toLowerCase();
+  return memoLower;
 }
 
 /**
