@@ -411,9 +411,13 @@ export function installGuard(win: Window, guard: GuardContext): void {
         incoming('drop', event, el, text, at);
         return;
       }
-      // Files that were let through, with text: if the text must be masked or kept out, the
-      // files go on in a drop of their own and the text is handled like a text drop.
-      if (!incoming('drop', event, el, text, at)) return;
+      // Files that were let through, with text: if the text must be masked or kept out (its
+      // values, or on an AI page its origin in a support tool or what it carries), the files
+      // go on in a drop of their own and the text is handled like a text drop.
+      const held =
+        (guard.pageClass !== 'support-tool' && aiIncoming('drop', event, el, text, data, at)) ||
+        incoming('drop', event, el, text, at);
+      if (!held) return;
       const carried = new DataTransfer();
       for (const file of files) carried.items.add(file);
       const again = new DragEvent('drop', {

@@ -311,6 +311,49 @@ test('the copied message dropped as text into ChatGPT is kept out', async () => 
   await page.close();
 });
 
+test('the copied message dropped as text beside a file is kept out; the file goes on alone', async () => {
+  await copyInSupportTool();
+  const before = (await incidents()).filter((i) => i.channel === 'support-copy').length;
+  const page = await openChat();
+  // What reaches the page's own drop listener: the files and text of each drop it receives.
+  await page.evaluate(() => {
+    const seen: { files: string[]; text: string }[] = [];
+    (window as unknown as { drops: typeof seen }).drops = seen;
+    document.addEventListener('drop', (event) => {
+      const data = event.dataTransfer;
+      if (!data) return;
+      seen.push({ files: [...data.files].map((f) => f.name), text: data.getData('text/plain') });
+    });
+  });
+  // A drop that carries a file (already let through by the uploads guard) and the copied text.
+  await page.locator('#prompt').evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.items.add(
+      new File(['meeting notes, nothing personal'], 'notes.txt', { type: 'text/plain' }),
+    );
+    data.setData('text/plain', text);
+    el.dispatchEvent(
+      new DragEvent('drop', {
+        dataTransfer: data,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      }),
+    );
+  }, MESSAGE);
+  await expect.poll(() => noticeText(page)).toContain('kept this drop out');
+  await expect(page.locator('#prompt')).toHaveValue('');
+  const drops = () =>
+    page.evaluate(
+      () => (window as unknown as { drops: { files: string[]; text: string }[] }).drops,
+    );
+  await expect.poll(drops).toEqual([{ files: ['notes.txt'], text: '' }]);
+  await expect
+    .poll(async () => (await incidents()).filter((i) => i.channel === 'support-copy'))
+    .toHaveLength(before + 1);
+  await page.close();
+});
+
 test('the copied message saved to a text file and uploaded to Claude is stopped', async () => {
   await copyInSupportTool();
   const before = (await incidents()).filter((i) => i.channel === 'support-copy').length;
