@@ -104,33 +104,37 @@ function advance(text: string, i: number, fullUnicode: boolean): number {
 }
 
 let runsText: string | null = null;
+let runsSeen = new Uint8Array(0);
 let runsByLength: (number[] | undefined)[] = [];
 /** Runs of letters and digits are told apart up to this length; longer ones count as this long. */
 const LONGEST_RUN = 64;
+/** Where runs start is kept from this length on (what matchesAtRuns serves); shorter are counted. */
+const SHORTEST_LISTED = 8;
 
 /**
- * Where the whole tokens of ASCII letters and digits start (runs not part of a longer run),
- * by length: one pass over the text for the current scan. Runs of LONGEST_RUN characters or
- * more are listed under LONGEST_RUN.
+ * The whole tokens of ASCII letters and digits in `text` (runs not part of a longer run), one
+ * pass per text: which lengths occur, and where the runs of SHORTEST_LISTED characters or more
+ * start, by length. Runs of LONGEST_RUN characters or more count as LONGEST_RUN long.
  */
-function runsOf(text: string): (number[] | undefined)[] {
-  if (text !== runsText) {
-    const by: (number[] | undefined)[] = new Array<number[] | undefined>(LONGEST_RUN + 1);
-    let run = 0;
-    for (let i = 0; i <= text.length; i++) {
-      const c = i < text.length ? text.charCodeAt(i) : 32;
-      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-        run++;
-      } else if (run > 0) {
-        const n = run > LONGEST_RUN ? LONGEST_RUN : run;
-        (by[n] ??= []).push(i - run);
-        run = 0;
-      }
+function runsOf(text: string): void {
+  if (text === runsText) return;
+  const seen = new Uint8Array(LONGEST_RUN + 1);
+  const by: (number[] | undefined)[] = new Array<number[] | undefined>(LONGEST_RUN + 1);
+  let run = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      run++;
+    } else if (run > 0) {
+      const n = run > LONGEST_RUN ? LONGEST_RUN : run;
+      seen[n] = 1;
+      if (n >= SHORTEST_LISTED) (by[n] ??= []).push(i - run);
+      run = 0;
     }
-    runsText = text;
-    runsByLength = by;
   }
-  return runsByLength;
+  runsText = text;
+  runsSeen = seen;
+  runsByLength = by;
 }
 
 const clampRun = (n: number) => (n > LONGEST_RUN ? LONGEST_RUN : n);
@@ -143,8 +147,8 @@ const clampRun = (n: number) => (n > LONGEST_RUN ? LONGEST_RUN : n);
  * more than this lookup. `max` above LONGEST_RUN means "or longer".
  */
 export function hasAlnumRun(text: string, min: number, max = min): boolean {
-  const by = runsOf(text);
-  for (let n = clampRun(min); n <= clampRun(max); n++) if (by[n] !== undefined) return true;
+  runsOf(text);
+  for (let n = clampRun(min); n <= clampRun(max); n++) if (runsSeen[n] === 1) return true;
   return false;
 }
 
@@ -153,17 +157,19 @@ export function hasAlnumRun(text: string, min: number, max = min): boolean {
  * whole token of ASCII letters and digits of one of `lengths` (the pattern's own look-arounds
  * must make sure of that): it is tried only at the start of such tokens instead of at every
  * position. The same matches as matchesOf(text, re) under that guarantee, because tokens do not
- * overlap. Lengths are at most LONGEST_RUN.
+ * overlap. Lengths are from SHORTEST_LISTED to LONGEST_RUN.
  */
 export function matchesAtRuns(
   text: string,
   re: RegExp,
   lengths: readonly number[],
 ): RegExpExecArray[] {
-  const by = runsOf(text);
+  runsOf(text);
+  const by = runsByLength;
   let starts: number[] = [];
   let lists = 0;
   for (const n of lengths) {
+    if (n < SHORTEST_LISTED || n > LONGEST_RUN) throw new RangeError(`matchesAtRuns: length ${n}`);
     const at = by[n];
     if (at === undefined) continue;
     starts = lists === 0 ? at : starts.concat(at);

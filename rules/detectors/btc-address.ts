@@ -1,7 +1,7 @@
 import { sha256Block } from '../hash.ts';
 import { near } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { allOf, anyOf, hasAlnumRun, matchesAtRuns, matchesOf } from '../scan-util.ts';
+import { anyOf, hasAlnumRun, matchesAtRuns, matchesOf } from '../scan-util.ts';
 
 // Legacy (P2PKH, starts with 1) and script (P2SH, starts with 3) addresses in base58, which has
 // no 0, O, I or l. The guards keep a longer run of word characters (a key, a hash) from
@@ -107,10 +107,7 @@ export const btcAddress: Detector = {
   types: ['CRYPTO_WALLET'],
   // A legacy address lies in a run of at least 26 letters and digits (most texts have none),
   // a segwit one starts with bc1.
-  prefilter: anyOf(
-    allOf({ test: (text) => hasAlnumRun(text, 26, 99) }, /[13][1-9A-HJ-NP-Za-km-z]{25}/),
-    /bc1|BC1/,
-  ),
+  prefilter: anyOf({ test: (text) => hasAlnumRun(text, 26, 99) }, /bc1|BC1/),
   detect(text) {
     const out: Candidate[] = [];
     const push = (start: number, end: number) => {

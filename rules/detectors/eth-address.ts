@@ -1,7 +1,7 @@
 import { near } from '../context.ts';
 import { keccak256Block } from '../hash.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { allOf, hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
+import { hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
 
 // 0x and exactly 40 hex digits: a 64-digit transaction hash or a longer blob never yields one.
 const ETH = /(?<![\w$])0[xX][0-9a-fA-F]{40}(?!\w)/g;
@@ -35,7 +35,7 @@ export const ethAddress: Detector = {
   id: 'eth-address',
   types: ['CRYPTO_WALLET'],
   // An address is a whole 42-character token: most texts have none.
-  prefilter: allOf({ test: (text) => hasAlnumRun(text, 42) }, /0[xX][0-9a-fA-F]{40}/),
+  prefilter: { test: (text) => hasAlnumRun(text, 42) },
   detect(text) {
     const out: Candidate[] = [];
     // Every match is a whole 42-character token: it is only tried at those.
