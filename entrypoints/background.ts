@@ -9,8 +9,12 @@ import { storeOpener } from '@/lib/incidents/store.ts';
 import { createTabSummaries } from '@/lib/incidents/summary.ts';
 import { createFalseAlarmService, falseAlarmStoreOpener } from '@/lib/incidents/false-alarms.ts';
 import { createFalseAlarmUploader } from '@/lib/sync/false-alarm-upload.ts';
-import { createVisitCounter, RETENTION_DAYS, visitsItem } from '@/lib/visits.ts';
-import { createVisitUploader, siteDescriber, startVisitUploads } from '@/lib/sync/visits-upload.ts';
+import { aiPolicyPatterns, createVisitCounter, RETENTION_DAYS, visitsItem } from '@/lib/visits.ts';
+import {
+  createVisitUploader,
+  startVisitUploads,
+  visitDescriber,
+} from '@/lib/sync/visits-upload.ts';
 import { createPolicyService, KEYS as POLICY_KEYS } from '@/lib/policy/service.ts';
 import { startPolicyScripts, type ScriptingLike } from '@/lib/sites/registration.ts';
 import { classifyByPolicy } from '@/lib/policy/convert.ts';
@@ -80,9 +84,12 @@ export default defineBackground(() => {
     uploader: createVisitUploader({
       visits: visitCounter,
       // The policy as read from storage, not the defaults of a worker still starting.
-      describe: async (siteId) => {
+      describe: async (siteId, host) => {
         const current = await policy.policy();
-        return siteDescriber(classifyByPolicy(() => current))(siteId);
+        return visitDescriber(
+          classifyByPolicy(() => current),
+          aiPolicyPatterns(current),
+        )(siteId, host);
       },
       getEnrolment: () => loadEnrolment(browser.storage),
       onUnauthorized: (e) => dropEnrolment(browser.storage.local, e.credential),
@@ -118,6 +125,8 @@ export default defineBackground(() => {
     policyVersion: async () =>
       (await loadSyncRecord(browser.storage.local)).accepted?.revision ?? 0,
     keepReason: reasonsAllowed,
+    // The policy that classified the page (frameOf below): a host it names may be counted by name.
+    policyPatterns: () => aiPolicyPatterns(policy.current()),
     onRecorded: () => uploads.recorded(),
   });
   // Copy provenance (issue 7): keyed shingle hashes of support-tool copies, sealed in

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scan } from '@/rules/index.ts';
 import type { GuardEvent } from '@/lib/guard/context.ts';
-import { createVisitCounter, localDay } from '@/lib/visits.ts';
+import { createVisitCounter, HOST_UNKNOWN, localDay } from '@/lib/visits.ts';
 import { guardedFrameOf } from './sender.ts';
 import { createIncidentService, scrubReason } from './service.ts';
 import { openIncidentStore, storeOpener, type IncidentStore } from './store.ts';
@@ -186,7 +186,44 @@ describe('incident service', () => {
       { pageId: 'page-0004', restored: false },
       frameAt('https://acme.zendesk.com/agent', 3),
     );
-    expect(await visits.read(NOW)).toEqual({ [day]: { chatgpt: 2, gemini: 1 } });
+    // ChatGPT's other host is counted under that host: the inventory shows the one agents use.
+    await service.pageStarted(
+      { pageId: 'page-0005', restored: false },
+      frameAt('https://chat.openai.com/c/3', 4, 0, 'doc-5'),
+    );
+    expect(await visits.read(NOW)).toEqual({
+      [day]: {
+        chatgpt: { 'chatgpt.com': 2, 'chat.openai.com': 1 },
+        gemini: { 'gemini.google.com': 1 },
+      },
+    });
+  });
+
+  it('counts a host no catalogue pattern names exactly as unknown, unless the policy names it', async () => {
+    const { frameAt, summaryCell } = setup();
+    let policyPatterns: string[] = [];
+    const visits = createVisitCounter(memoryCell());
+    const service = createIncidentService({
+      store: async () => {
+        throw new Error('no incident is reported here');
+      },
+      summaries: createTabSummaries(summaryCell),
+      visits,
+      scan,
+      now: () => NOW,
+      newId: () => crypto.randomUUID(),
+      extensionVersion: '0.1.0',
+      policyPatterns: () => policyPatterns,
+    });
+    // A catalogue AI site reached on a host only a wildcard would match (the catalogue has no such
+    // AI pattern today; a subdomain may carry a company's name, so it is never kept by itself).
+    const frame = { ...frameAt('https://chatgpt.com/', 6), host: 'acme-proxy.chatgpt.example' };
+    await service.pageStarted({ pageId: 'page-0001', restored: false }, frame);
+    policyPatterns = ['acme-proxy.chatgpt.example/chat'];
+    await service.pageStarted({ pageId: 'page-0002', restored: false }, frame);
+    expect(await visits.read(NOW)).toEqual({
+      [localDay(NOW)]: { chatgpt: { [HOST_UNKNOWN]: 1, 'acme-proxy.chatgpt.example': 1 } },
+    });
   });
 
   it('still updates the tab when the database cannot be opened, and says why without data', async () => {

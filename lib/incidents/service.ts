@@ -6,7 +6,7 @@
  */
 import { mask, type Finding } from '@/rules/index.ts';
 import type { GuardEvent } from '@/lib/guard/context.ts';
-import type { VisitCounter } from '@/lib/visits.ts';
+import { visitHost, type VisitCounter } from '@/lib/visits.ts';
 import { REASON_MAX, type IncidentRecord } from './record.ts';
 import type { IncidentStore } from './store.ts';
 import type { GuardedFrame } from './sender.ts';
@@ -39,6 +39,11 @@ export interface IncidentServiceDeps {
    * False when absent: a reason is only ever stored when policy asks for it.
    */
   keepReason?: () => boolean;
+  /**
+   * The policy's AI site patterns in force (lib/visits.ts `aiPolicyPatterns`): a visit keeps its
+   * host when they or the site's catalogue patterns name it exactly. The catalogue alone when absent.
+   */
+  policyPatterns?: () => readonly string[];
   /** Called after a record was stored, so the uploader can send it soon (lib/sync/upload.ts). */
   onRecorded?: () => void;
   /** Where failures are told (types and names only, never data); console.warn by default. */
@@ -107,7 +112,8 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
       await deps.summaries.startPage(frame, page.pageId, deps.now());
       // The shadow-AI inventory counts AI tools only; a page back from the cache is no new visit.
       if (!page.restored && frame.site?.kind === 'ai') {
-        await deps.visits.count(frame.site.id, deps.now(), frame.documentId);
+        const host = visitHost(frame.site, frame.host, deps.policyPatterns?.() ?? []);
+        await deps.visits.count(frame.site.id, host, deps.now(), frame.documentId);
       }
     },
 

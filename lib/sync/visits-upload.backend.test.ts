@@ -2,10 +2,12 @@
 // SQLite file and the real PostgreSQL. Pages are announced through the real message path (the
 // typed handler with the sender the browser would give, the incident service, the visit counter),
 // at addresses whose paths and queries hold made-up customer data; the uploader sends the counts.
-// Proven: rows per (device, day, site) with the counts; a replayed body changes nothing; a grown
-// count is the only thing sent next; and, the no-leak idea of no-leak.test.ts for visits, nothing
-// of an address beyond the catalogue host (no path, query or title) is in the request bytes or the
-// backend's rows.
+// Proven: rows per (device, day, site, host) with the counts, each under the host the agent used
+// (a chatgpt.com page is stored as chatgpt.com, not as ChatGPT's first catalogue host) with the
+// class the policy gives that host; a replayed body changes nothing; a grown count is the only
+// thing sent next; and, the no-leak idea of no-leak.test.ts for visits, nothing of an address
+// beyond the catalogue host (no path, query or title) is in the request bytes or the backend's
+// rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '@/rules/index.ts';
 import { handleMessage, type Deps } from '@/lib/messages.ts';
@@ -18,7 +20,7 @@ import { createApp } from '@/server/app.ts';
 import { silentLogger } from '@/server/log.ts';
 import { BACKENDS, type TestDb } from '@/server/test-util.ts';
 import type { Enrolment } from './enrollment.ts';
-import { createVisitUploader, siteDescriber } from './visits-upload.ts';
+import { createVisitUploader, visitDescriber } from './visits-upload.ts';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const T0 = new Date(2026, 10, 28, 10, 0, 0).getTime();
@@ -127,7 +129,10 @@ describe.each(BACKENDS)('visit counts reach the real backend on $name', (backend
     const uploader = createVisitUploader({
       visits,
       state: memoryCell(),
-      describe: siteDescriber(() => ({ pageClass: 'unapproved-ai' })),
+      // The company approved chatgpt.com only, not ChatGPT's older host chat.openai.com.
+      describe: visitDescriber((url) => ({
+        pageClass: url.hostname === 'chatgpt.com' ? 'approved-ai' : 'unapproved-ai',
+      })),
       getEnrolment: async () => enrolment,
       onUnauthorized: () => undefined,
       fetch: async (url, init) => {
@@ -142,7 +147,7 @@ describe.each(BACKENDS)('visit counts reach the real backend on $name', (backend
     expect(
       stored.map((r) => [r.day, r.site_id, Number(r.count), r.host, r.page_class, r.team]),
     ).toEqual([
-      [day, 'chatgpt', 2, 'chat.openai.com', 'unapproved-ai', 'Support EMEA'],
+      [day, 'chatgpt', 2, 'chatgpt.com', 'approved-ai', 'Support EMEA'],
       [day, 'claude', 1, 'claude.ai', 'unapproved-ai', 'Support EMEA'],
     ]);
     expect(stored.every((r) => r.device_id === enrolment.deviceId)).toBe(true);
@@ -168,8 +173,8 @@ describe.each(BACKENDS)('visit counts reach the real backend on $name', (backend
         {
           day,
           siteId: 'chatgpt',
-          host: 'chat.openai.com',
-          pageClass: 'unapproved-ai',
+          host: 'chatgpt.com',
+          pageClass: 'approved-ai',
           count: 3,
           user: enrolment.userPseudonym,
           team: 'Support EMEA',
@@ -177,6 +182,18 @@ describe.each(BACKENDS)('visit counts reach the real backend on $name', (backend
       ],
     });
     expect((await rows()).map((r) => Number(r.count))).toEqual([3, 1]);
+
+    // ChatGPT's other host, the same day: its own row with its own class; chatgpt.com's stays.
+    await load(`https://chat.openai.com/c/${SECRETS[1]}-3?q=${SECRETS[0]}`);
+    expect(await uploader.run()).toEqual({ status: 'done', sent: 1, rejected: 0 });
+    const byHost = (await rows()).map((r) => [r.site_id, r.host, r.page_class, Number(r.count)]);
+    // Sorted here, not in SQL: PostgreSQL's collation may order `chat.` and `chatg` either way.
+    byHost.sort((a, b) => (`${a[0]} ${a[1]}` < `${b[0]} ${b[1]}` ? -1 : 1));
+    expect(byHost).toEqual([
+      ['chatgpt', 'chat.openai.com', 'unapproved-ai', 1],
+      ['chatgpt', 'chatgpt.com', 'approved-ai', 3],
+      ['claude', 'claude.ai', 'unapproved-ai', 1],
+    ]);
 
     // Nothing of any address but the catalogue host reached the wire or the database.
     const places = {

@@ -1,21 +1,24 @@
 // The visit-count uploader's rules with a scripted backend over the real visit counter and state
-// cells: what leaves (seven fields, nothing of the page), only what changed, the shared backoff and
-// Retry-After, a refused record isolated, the schedule. The real backend is in
-// visits-upload.backend.test.ts.
+// cells: what leaves (seven fields, nothing of the page; the host as visited, with its own class),
+// only what changed, the shared backoff and Retry-After, a refused record isolated, the state's
+// migration, the schedule. The real backend is in visits-upload.backend.test.ts.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CATALOGUE } from '@/lib/sites/catalogue.ts';
-import { createVisitCounter, localDay, type VisitLog } from '@/lib/visits.ts';
+import type { SiteEntry } from '@/lib/sites/catalogue.ts';
+import { createVisitCounter, HOST_UNKNOWN, localDay, type VisitLog } from '@/lib/visits.ts';
 import type { Enrolment } from './enrollment.ts';
 import { UPLOAD_ALARM } from './upload-schedule.ts';
 import {
   VISIT_UPLOAD_ALARM,
   VISIT_UPLOAD_DELAY_MS,
   createVisitUploader,
+  migrateVisitUploadStateV1,
   pendingVisits,
   readVisitUploadState,
   siteDescriber,
   startVisitUploads,
+  visitDescriber,
   visitUploadItem,
   visitWire,
   type VisitUploadResult,
@@ -74,11 +77,13 @@ const status = (s: number, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ error: 'x', message: `status ${s}` }), { status: s, headers });
 
 /** Every catalogue AI site as unapproved, like the built-in policy. */
-const describeDefault = siteDescriber(() => ({ pageClass: 'unapproved-ai' }));
+const describeDefault = visitDescriber(() => ({ pageClass: 'unapproved-ai' }));
 
 async function setup(over: Partial<VisitUploaderDeps> & { log?: VisitLog } = {}) {
   let now = T0;
-  let log: VisitLog = over.log ?? { [TODAY]: { chatgpt: 3, claude: 1 } };
+  let log: VisitLog = over.log ?? {
+    [TODAY]: { chatgpt: { 'chatgpt.com': 3 }, claude: { 'claude.ai': 1 } },
+  };
   const state = memoryCell();
   const warnings: string[] = [];
   const unauthorized: string[] = [];
@@ -160,19 +165,118 @@ describe('what leaves the browser for visits', () => {
     expect(describeSite('no-such-site')).toBeNull();
   });
 
-  it('sends only (day, site) pairs that are new or larger than acknowledged, oldest first', () => {
-    const log = {
-      '2026-11-27': { claude: 2, chatgpt: 5 },
-      '2026-11-28': { chatgpt: 1 },
+  it('describes a visit by the host it was counted under, with the class the policy gives that host', () => {
+    // The company approved chatgpt.com; its agents also open chat.openai.com, which is not.
+    const classes: Record<string, string | null> = {
+      'chatgpt.com': 'approved-ai',
+      'gemini.google.com': null,
+      'www.perplexity.ai': 'support-tool',
     };
-    expect(pendingVisits(log, {}).map((p) => `${p.day} ${p.siteId} ${p.count}`)).toEqual([
-      '2026-11-27 chatgpt 5',
-      '2026-11-27 claude 2',
-      '2026-11-28 chatgpt 1',
+    const classify = (url: URL) => {
+      const c = url.hostname in classes ? classes[url.hostname] : 'unapproved-ai';
+      return c ? { pageClass: c } : null;
+    };
+    const describeVisit = visitDescriber(classify);
+    expect(describeVisit('chatgpt', 'chatgpt.com')).toEqual({
+      host: 'chatgpt.com',
+      pageClass: 'approved-ai',
+    });
+    expect(describeVisit('chatgpt', 'chat.openai.com')).toEqual({
+      host: 'chat.openai.com',
+      pageClass: 'unapproved-ai',
+    });
+    // A host-and-path pattern is classified at its path.
+    const paths: string[] = [];
+    const huggingchat = visitDescriber((url) => {
+      paths.push(url.pathname);
+      return { pageClass: 'unapproved-ai' };
+    })('huggingchat', 'huggingface.co');
+    expect(huggingchat).toEqual({ host: 'huggingface.co', pageClass: 'unapproved-ai' });
+    expect(paths).toEqual(['/chat']);
+    // A host the policy excludes or makes a support tool is not sent.
+    expect(describeVisit('gemini', 'gemini.google.com')).toBeNull();
+    expect(describeVisit('perplexity', 'www.perplexity.ai')).toBeNull();
+    // An unknown host (counted before hosts were) is described by its site, as before: the
+    // approved host when any is.
+    expect(describeVisit('chatgpt', HOST_UNKNOWN)).toEqual({
+      host: 'chatgpt.com',
+      pageClass: 'approved-ai',
+    });
+    // A host no pattern of the site names (not this build's counter's doing) never leaves: the
+    // site's own description is sent instead.
+    expect(describeVisit('chatgpt', 'evil.example')).toEqual({
+      host: 'chatgpt.com',
+      pageClass: 'approved-ai',
+    });
+    expect(describeVisit('chatgpt', 'claude.ai')).toEqual({
+      host: 'chatgpt.com',
+      pageClass: 'approved-ai',
+    });
+    expect(describeVisit('zendesk', 'acme.zendesk.com')).toBeNull();
+    expect(describeVisit('no-such-site', 'chatgpt.com')).toBeNull();
+  });
+
+  it('sends a host a wildcard pattern matched only when the policy names it exactly', () => {
+    const catalogue: SiteEntry[] = [
+      {
+        id: 'azure-openai',
+        name: 'Azure OpenAI',
+        kind: 'ai',
+        vendor: 'Microsoft',
+        patterns: ['oai.azure.example', '*.openai.azure.example'],
+      },
+    ];
+    const classify = (url: URL) => ({
+      pageClass: url.hostname === 'acme.openai.azure.example' ? 'approved-ai' : 'unapproved-ai',
+    });
+    const named = visitDescriber(classify, ['acme.openai.azure.example'], catalogue);
+    expect(named('azure-openai', 'acme.openai.azure.example')).toEqual({
+      host: 'acme.openai.azure.example',
+      pageClass: 'approved-ai',
+    });
+    // Without the policy's name for it, the subdomain stays home.
+    const unnamed = visitDescriber(classify, [], catalogue);
+    expect(unnamed('azure-openai', 'acme.openai.azure.example')).toEqual({
+      host: 'oai.azure.example',
+      pageClass: 'unapproved-ai',
+    });
+    // A policy host that is not this site's is not sent under it.
+    expect(
+      visitDescriber(
+        classify,
+        ['chat.other.example'],
+        catalogue,
+      )('azure-openai', 'chat.other.example'),
+    ).toEqual({
+      host: 'oai.azure.example',
+      pageClass: 'unapproved-ai',
+    });
+  });
+
+  it('sends only (day, site, host) counts that are new or larger than acknowledged, oldest first', () => {
+    const log = {
+      '2026-11-27': {
+        claude: { 'claude.ai': 2 },
+        chatgpt: { 'chatgpt.com': 5, [HOST_UNKNOWN]: 1 },
+      },
+      '2026-11-28': { chatgpt: { 'chat.openai.com': 1 } },
+    };
+    expect(pendingVisits(log, {}).map((p) => `${p.day} ${p.siteId} ${p.host} ${p.count}`)).toEqual([
+      `2026-11-27 chatgpt ${HOST_UNKNOWN} 1`,
+      '2026-11-27 chatgpt chatgpt.com 5',
+      '2026-11-27 claude claude.ai 2',
+      '2026-11-28 chatgpt chat.openai.com 1',
     ]);
-    expect(pendingVisits(log, { '2026-11-27': { chatgpt: 5, claude: 1 } })).toEqual([
-      { day: '2026-11-27', siteId: 'claude', count: 2 },
-      { day: '2026-11-28', siteId: 'chatgpt', count: 1 },
+    expect(
+      pendingVisits(log, {
+        '2026-11-27': {
+          chatgpt: { 'chatgpt.com': 5, [HOST_UNKNOWN]: 1 },
+          claude: { 'claude.ai': 1 },
+        },
+      }),
+    ).toEqual([
+      { day: '2026-11-27', siteId: 'claude', host: 'claude.ai', count: 2 },
+      { day: '2026-11-28', siteId: 'chatgpt', host: 'chat.openai.com', count: 1 },
     ]);
   });
 });
@@ -194,12 +298,70 @@ describe('visit uploader', () => {
     expect(await t.uploader.run()).toEqual({ status: 'done', sent: 0, rejected: 0 });
     expect(api.calls).toHaveLength(1);
     // One count grew: only that pair goes, with its new (cumulative) figure.
-    t.setLog({ [TODAY]: { chatgpt: 5, claude: 1 } });
+    t.setLog({ [TODAY]: { chatgpt: { 'chatgpt.com': 5 }, claude: { 'claude.ai': 1 } } });
     expect(await t.uploader.run()).toMatchObject({ status: 'done', sent: 1 });
     expect(api.calls[1]!.body.records).toEqual([
-      expect.objectContaining({ day: TODAY, siteId: 'chatgpt', count: 5 }),
+      expect.objectContaining({ day: TODAY, siteId: 'chatgpt', host: 'chatgpt.com', count: 5 }),
     ]);
-    expect((await t.uploader.state()).acked).toEqual({ [TODAY]: { chatgpt: 5, claude: 1 } });
+    expect((await t.uploader.state()).acked).toEqual({
+      [TODAY]: { chatgpt: { 'chatgpt.com': 5 }, claude: { 'claude.ai': 1 } },
+    });
+  });
+
+  it('sends each host of a site as its own record, under that host and its class', async () => {
+    const api = backend(ok());
+    const t = await setup({
+      fetch: api.fetch,
+      log: { [TODAY]: { chatgpt: { 'chatgpt.com': 4, 'chat.openai.com': 1 } } },
+      describe: visitDescriber((url) => ({
+        pageClass: url.hostname === 'chatgpt.com' ? 'approved-ai' : 'unapproved-ai',
+      })),
+    });
+    expect(await t.uploader.run()).toEqual({ status: 'done', sent: 2, rejected: 0 });
+    expect(api.calls[0]!.body.records.map((r) => [r.host, r.pageClass, r.count])).toEqual([
+      ['chat.openai.com', 'unapproved-ai', 1],
+      ['chatgpt.com', 'approved-ai', 4],
+    ]);
+  });
+
+  it('adds up an unknown host and the host it is described as, so the backend row keeps both', async () => {
+    // The day the log gained hosts: 2 visits counted before (migrated, host unknown, already
+    // acknowledged as chatgpt.com, the approved host), then 1 by name on chatgpt.com.
+    const api = backend(ok());
+    const describeApproved = visitDescriber((url) => ({
+      pageClass: url.hostname === 'chatgpt.com' ? 'approved-ai' : 'unapproved-ai',
+    }));
+    const described: string[] = [];
+    const t = await setup({
+      fetch: api.fetch,
+      log: { [TODAY]: { chatgpt: { [HOST_UNKNOWN]: 2, 'chatgpt.com': 1 } } },
+      describe: (siteId, host) => {
+        described.push(`${siteId} ${host}`);
+        return describeApproved(siteId, host);
+      },
+      state: memoryCell(
+        migrateVisitUploadStateV1({
+          v: 1,
+          failures: 0,
+          nextAttemptAt: 0,
+          lastAttemptAt: null,
+          lastSuccessAt: T0 - 60_000,
+          lastError: null,
+          acked: { [TODAY]: { chatgpt: 2 } },
+        }),
+      ),
+    });
+    expect(await t.uploader.run()).toEqual({ status: 'done', sent: 1, rejected: 0 });
+    expect(api.calls[0]!.body.records).toEqual([
+      expect.objectContaining({ siteId: 'chatgpt', host: 'chatgpt.com', count: 3 }),
+    ]);
+    expect((await t.uploader.state()).acked).toEqual({
+      [TODAY]: { chatgpt: { [HOST_UNKNOWN]: 2, 'chatgpt.com': 1 } },
+    });
+    expect(described).toEqual([`chatgpt ${HOST_UNKNOWN}`, 'chatgpt chatgpt.com']);
+    // Nothing grew: nothing is sent, and nothing needs describing.
+    expect(await t.uploader.run()).toEqual({ status: 'done', sent: 0, rejected: 0 });
+    expect(described).toHaveLength(2);
   });
 
   it('counts real visits through the counter and sends them in batches', async () => {
@@ -207,8 +369,9 @@ describe('visit uploader', () => {
     const counter = createVisitCounter(memoryCell());
     const sites = CATALOGUE.filter((s) => s.kind === 'ai').slice(0, 5);
     for (const [i, s] of sites.entries()) {
-      for (let n = 0; n <= i; n++) await counter.count(s.id, T0 - 86_400_000);
-      await counter.count(s.id, T0);
+      const host = s.patterns[0]!.split('/')[0]!;
+      for (let n = 0; n <= i; n++) await counter.count(s.id, host, T0 - 86_400_000);
+      await counter.count(s.id, host, T0);
     }
     const t = await setup({ fetch: api.fetch, visits: counter, batchSize: 4 });
     expect(await t.uploader.run()).toEqual({ status: 'done', sent: 10, rejected: 0 });
@@ -226,7 +389,7 @@ describe('visit uploader', () => {
     expect(api.calls).toHaveLength(0);
     const only = await setup({
       fetch: api.fetch,
-      describe: async (id) => (id === 'claude' ? null : describeDefault(id)),
+      describe: async (id, host) => (id === 'claude' ? null : describeDefault(id, host)),
     });
     expect(await only.uploader.run()).toMatchObject({ status: 'done', sent: 1 });
     expect(api.calls[0]!.body.records.map((r) => r.siteId)).toEqual(['chatgpt']);
@@ -268,9 +431,17 @@ describe('visit uploader', () => {
 
   it('isolates a record the backend will never take, sends the rest, and names why', async () => {
     const log: VisitLog = {
-      '2026-11-26': { chatgpt: 1, claude: 1, gemini: 1 },
-      '2026-11-27': { chatgpt: 2, claude: 2, 'new-ai-site': 2 },
-      [TODAY]: { chatgpt: 3 },
+      '2026-11-26': {
+        chatgpt: { 'chatgpt.com': 1 },
+        claude: { 'claude.ai': 1 },
+        gemini: { 'gemini.google.com': 1 },
+      },
+      '2026-11-27': {
+        chatgpt: { 'chatgpt.com': 2 },
+        claude: { 'claude.ai': 2 },
+        'new-ai-site': { 'new-ai.example': 2 },
+      },
+      [TODAY]: { chatgpt: { 'chatgpt.com': 3 } },
     };
     const refused = (call: Call) =>
       call.body.records.some((r) => r.siteId === 'new-ai-site')
@@ -287,10 +458,10 @@ describe('visit uploader', () => {
       fetch: api.fetch,
       log,
       // This build knows a site the backend does not yet.
-      describe: (id) =>
+      describe: (id, host) =>
         id === 'new-ai-site'
           ? { host: 'new-ai.example', pageClass: 'unapproved-ai' }
-          : describeDefault(id),
+          : describeDefault(id, host),
     });
     expect(await t.uploader.run()).toEqual({ status: 'done', sent: 6, rejected: 1 });
     expect(t.warnings).toEqual([
@@ -303,12 +474,13 @@ describe('visit uploader', () => {
   });
 
   it('forgets acknowledged days the log no longer keeps', async () => {
-    const t = await setup({ log: { '2026-08-01': { chatgpt: 1 }, [TODAY]: { chatgpt: 1 } } });
+    const one = { chatgpt: { 'chatgpt.com': 1 } };
+    const t = await setup({ log: { '2026-08-01': one, [TODAY]: one } });
     await t.uploader.run();
     expect(Object.keys((await t.uploader.state()).acked).sort()).toEqual(['2026-08-01', TODAY]);
-    t.setLog({ [TODAY]: { chatgpt: 1 } });
+    t.setLog({ [TODAY]: one });
     await t.uploader.run();
-    expect((await t.uploader.state()).acked).toEqual({ [TODAY]: { chatgpt: 1 } });
+    expect((await t.uploader.state()).acked).toEqual({ [TODAY]: one });
   });
 
   it('keeps its state in extension storage by default, validated on read', async () => {
@@ -316,14 +488,58 @@ describe('visit uploader', () => {
     const t = await setup({ state: undefined });
     await t.uploader.run();
     const stored = await visitUploadItem.getValue();
-    expect(readVisitUploadState(stored).acked).toEqual({ [TODAY]: { chatgpt: 3, claude: 1 } });
-    expect(readVisitUploadState({ v: 2, acked: 'x' })).toMatchObject({ failures: 0, acked: {} });
+    expect(readVisitUploadState(stored).acked).toEqual({
+      [TODAY]: { chatgpt: { 'chatgpt.com': 3 }, claude: { 'claude.ai': 1 } },
+    });
+    expect(readVisitUploadState({ v: 3, acked: 'x' })).toMatchObject({ failures: 0, acked: {} });
     expect(
       readVisitUploadState({
         ...(stored as object),
-        acked: { [TODAY]: { chatgpt: -1, claude: 2 } },
+        acked: { [TODAY]: { chatgpt: { 'chatgpt.com': -1 }, claude: { 'claude.ai': 2 } } },
       }).acked,
-    ).toEqual({ [TODAY]: { claude: 2 } });
+    ).toEqual({ [TODAY]: { claude: { 'claude.ai': 2 } } });
+  });
+
+  it('migrates the version 1 state: what the backend acknowledged is not sent again', async () => {
+    fakeBrowser.reset();
+    const v1 = {
+      v: 1,
+      failures: 2,
+      nextAttemptAt: T0 + 5000,
+      lastAttemptAt: T0 - 1000,
+      lastSuccessAt: T0 - 60_000,
+      lastError: 'offline',
+      acked: { [TODAY]: { chatgpt: 3, claude: 1 } },
+    };
+    const v2 = {
+      ...v1,
+      v: 2,
+      acked: { [TODAY]: { chatgpt: { [HOST_UNKNOWN]: 3 }, claude: { [HOST_UNKNOWN]: 1 } } },
+    };
+    expect(migrateVisitUploadStateV1(v1)).toEqual(v2);
+    expect(readVisitUploadState(migrateVisitUploadStateV1(v1))).toEqual(v2);
+    // Version 1 does not read as version 2: unmigrated, it is a fresh start, not a wrong one.
+    expect(readVisitUploadState(v1)).toMatchObject({ v: 2, failures: 0, acked: {} });
+    // Anything else passes through the step as it is (the read rejects it).
+    expect(migrateVisitUploadStateV1(v2)).toEqual(v2);
+    expect(migrateVisitUploadStateV1(null)).toBeNull();
+    // The stored item, as a version 1 build left it, migrated by WXT's item.
+    await fakeBrowser.storage.local.set({ aiVisitsUpload: v1, aiVisitsUpload$: { v: 1 } });
+    await visitUploadItem.migrate();
+    expect(await visitUploadItem.getValue()).toEqual(v2);
+    expect(await fakeBrowser.storage.local.get('aiVisitsUpload$')).toEqual({
+      aiVisitsUpload$: { v: 2 },
+    });
+    // The migrated log's counts equal what was acknowledged: nothing is sent.
+    const api = backend(ok());
+    const t = await setup({
+      state: undefined,
+      fetch: api.fetch,
+      now: () => T0 + 10_000,
+      log: { [TODAY]: { chatgpt: { [HOST_UNKNOWN]: 3 }, claude: { [HOST_UNKNOWN]: 1 } } },
+    });
+    expect(await t.uploader.run({ force: true })).toEqual({ status: 'done', sent: 0, rejected: 0 });
+    expect(api.calls).toHaveLength(0);
   });
 });
 

@@ -3,7 +3,7 @@
  * (text, integer, composite primary keys, plain indexes). Migrations are forever once released:
  * add a new one, never edit an old one. Each is named by a sortable number.
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const m0001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -492,6 +492,50 @@ const m0010: Migration = {
   },
 };
 
+/**
+ * 0011_visits_by_host: a visit row per device, local day, site AND host. The extension counts the
+ * host as visited (lib/visits.ts: `chatgpt.com` and `chat.openai.com` are one site), so one device
+ * can report two hosts of a site on one day; keyed by site alone, the second would overwrite the
+ * first. Neither SQLite nor a portable ALTER can change a primary key, so the table is rebuilt
+ * under its name with every row kept (each old row is one host already), and its index remade.
+ */
+const m0011: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('visits').renameTo('visits_0007').execute();
+    await db.schema
+      .createTable('visits')
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('site_id', 'text', (c) => c.notNull())
+      .addColumn('host', 'text', (c) => c.notNull())
+      .addColumn('page_class', 'text', (c) => c.notNull())
+      .addColumn('user_pseudonym', 'text', (c) => c.notNull())
+      .addColumn('team', 'text')
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      // A new constraint name: PostgreSQL keeps `visits_pk` on the renamed table until it is dropped.
+      .addPrimaryKeyConstraint('visits_host_pk', [
+        'tenant_id',
+        'device_id',
+        'day',
+        'site_id',
+        'host',
+      ])
+      .execute();
+    await sql`insert into visits (tenant_id, device_id, day, site_id, host, page_class, user_pseudonym, team, count, received_at)
+      select tenant_id, device_id, day, site_id, host, page_class, user_pseudonym, team, count, received_at
+      from visits_0007`.execute(db);
+    // Dropping the old table drops its index `visits_tenant_day` too, so the name is free again.
+    await db.schema.dropTable('visits_0007').execute();
+    await db.schema
+      .createIndex('visits_tenant_day')
+      .on('visits')
+      .columns(['tenant_id', 'day'])
+      .execute();
+  },
+};
+
 /** Every migration, by name (Kysely runs them in name order). */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -504,6 +548,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_override_reviews': m0008,
   '0009_device_policy': m0009,
   '0010_rollup_site_user_day': m0010,
+  '0011_visits_by_host': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

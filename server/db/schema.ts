@@ -334,8 +334,8 @@ export interface PolicyDraftTable {
 }
 
 /**
- * Visits to one AI site on one local day by one device (routes/visits.ts), the count cumulative
- * (the largest reported is kept). Since 0007.
+ * Visits to one host of one AI site on one local day by one device (routes/visits.ts), the count
+ * cumulative (the largest reported is kept). Since 0007; one row per host since 0011.
  */
 export interface VisitTable {
   tenant_id: string;
@@ -344,6 +344,7 @@ export interface VisitTable {
   day: string;
   /** The catalogue site id. */
   site_id: string;
+  /** The host as visited: one the catalogue or the policy names exactly (lib/visits.ts). */
   host: string;
   page_class: string;
   user_pseudonym: string;

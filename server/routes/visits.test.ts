@@ -1,11 +1,14 @@
 /**
  * `POST /api/v1/visits` through `app.request()` on a real SQLite file and the real PostgreSQL:
- * counts land per (device, day, site), only a larger count changes a row (a replay or a stale batch
- * changes nothing, not even received_at), each device writes only into its own tenant, and bad
- * input of every kind is a 4xx that names the field. Retention removes days past the period.
+ * counts land per (device, day, site, host), only a larger count changes a row (a replay or a
+ * stale batch changes nothing, not even received_at), each device writes only into its own tenant,
+ * and bad input of every kind is a 4xx that names the field. Retention removes days past the
+ * period. Migration 0011 keeps every row of the table 0007 made.
  */
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type CreatedTenant } from '../admin.ts';
+import { MIGRATIONS } from '../db/migrations.ts';
 import { createApp } from '../app.ts';
 import { silentLogger } from '../log.ts';
 import { runRetention } from '../retention.ts';
@@ -138,6 +141,28 @@ describe.each(BACKENDS)('visits route on $name', (backend) => {
     expect(after[0]!.received_at).toBe(first[0]!.received_at);
   });
 
+  it('keeps two hosts of one site on one day as two rows, each raised on its own', async () => {
+    const day = '2026-11-26';
+    const older = visit({ day, host: 'chat.openai.com', count: 1 });
+    let res = await post(deviceA.credential, {
+      records: [visit({ day, pageClass: 'approved-ai' }), older],
+    });
+    expect(await res.json()).toEqual({ received: 2, changed: 2 });
+    res = await post(deviceA.credential, { records: [{ ...older, count: 2 }] });
+    expect(await res.json()).toEqual({ received: 1, changed: 1 });
+    const onDay = (await rows(a.tenantId)).filter((r) => r.day === day);
+    expect(onDay.map((r) => [r.site_id, r.host, r.page_class, Number(r.count)]).sort()).toEqual([
+      ['chatgpt', 'chat.openai.com', 'unapproved-ai', 2],
+      ['chatgpt', 'chatgpt.com', 'approved-ai', 3],
+    ]);
+    // Out of the other tests' way: their figures are for other days.
+    await t.db
+      .deleteFrom('visits')
+      .where('tenant_id', '=', a.tenantId)
+      .where('day', '=', day)
+      .execute();
+  });
+
   it("keeps each device in its own tenant; another device's counts are its own rows", async () => {
     const res = await post(deviceB.credential, { records: [visit({ count: 9 })] });
     expect(await res.json()).toEqual({ received: 1, changed: 1 });
@@ -184,7 +209,7 @@ describe.each(BACKENDS)('visits route on $name', (backend) => {
       [
         { records: [visit(), visit({ count: 4 })] },
         400,
-        /records\.1: the same day and siteId as records\.0/,
+        /records\.1: the same day, siteId and host as records\.0/,
       ],
       [
         { records: Array.from({ length: VISITS_MAX + 1 }, (_, i) => visit({ count: i + 1 })) },
@@ -244,5 +269,87 @@ describe.each(BACKENDS)('visits route on $name', (backend) => {
     expect(r.find((x) => x.tenantId === a.tenantId)).toMatchObject({ visits: 3 });
     expect((await rows(b.tenantId)).map((x) => x.day)).toEqual(['2027-06-10']);
     expect(await rows(a.tenantId)).toEqual([]);
+  });
+});
+
+describe.each(BACKENDS)('migration 0011_visits_by_host on $name', (backend) => {
+  let t: TestDb;
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('keeps every row of the table 0007 made, and then takes a second host of a site and day', async () => {
+    t = await backend.open();
+    const tenant = await createTenant(t.db, { name: 'Visits migration', now: T0 });
+    // The table as 0007 made it (keyed by site alone), holding what an older release stored.
+    const db = t.db as unknown as Kysely<unknown>;
+    await db.schema.dropTable('visits').execute();
+    await MIGRATIONS['0007_visits']!.up(db);
+    const old = [
+      ['2026-11-27', 'chatgpt', 'chat.openai.com', 'unapproved-ai', 3, 'Support EMEA'],
+      ['2026-11-27', 'claude', 'claude.ai', 'approved-ai', 1, null],
+      ['2026-11-28', 'chatgpt', 'chatgpt.com', 'approved-ai', 2, 'Support EMEA'],
+    ] as const;
+    await t.db
+      .insertInto('visits')
+      .values(
+        old.map(([day, site, host, pageClass, count, team]) => ({
+          tenant_id: tenant.tenantId,
+          device_id: 'device-1',
+          day,
+          site_id: site,
+          host,
+          page_class: pageClass,
+          user_pseudonym: USER,
+          team,
+          count,
+          received_at: new Date(T0).toISOString(),
+        })),
+      )
+      .execute();
+    const before = await t.db
+      .selectFrom('visits')
+      .selectAll()
+      .orderBy('day')
+      .orderBy('site_id')
+      .execute();
+
+    await MIGRATIONS['0011_visits_by_host']!.up(db);
+    expect(
+      await t.db.selectFrom('visits').selectAll().orderBy('day').orderBy('site_id').execute(),
+    ).toEqual(before);
+    // The other host of ChatGPT on the first day is a row of its own now.
+    await t.db
+      .insertInto('visits')
+      .values({ ...before[0]!, host: 'chatgpt.com', count: 5 })
+      .execute();
+    const chatgpt = await t.db
+      .selectFrom('visits')
+      .select(['host', 'count'])
+      .where('day', '=', '2026-11-27')
+      .where('site_id', '=', 'chatgpt')
+      .execute();
+    expect(chatgpt.map((r) => [r.host, Number(r.count)]).sort()).toEqual([
+      ['chat.openai.com', 3],
+      ['chatgpt.com', 5],
+    ]);
+    // The same host twice is still one row.
+    await expect(
+      t.db
+        .insertInto('visits')
+        .values({ ...before[0]!, count: 9 })
+        .execute(),
+    ).rejects.toThrow();
+    // The period index is back under its name, on the new table.
+    const indexes =
+      backend.name === 'sqlite'
+        ? await sql<{ name: string }>`select name from sqlite_master
+            where type = 'index' and tbl_name = 'visits' and name = 'visits_tenant_day'`.execute(
+            t.db,
+          )
+        : await sql<{ name: string }>`select indexname as name from pg_indexes
+            where schemaname = current_schema() and tablename = 'visits'
+            and indexname = 'visits_tenant_day'`.execute(t.db);
+    expect(indexes.rows).toEqual([{ name: 'visits_tenant_day' }]);
   });
 });

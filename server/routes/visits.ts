@@ -1,12 +1,13 @@
 /**
  * `POST /api/v1/visits`: the shadow-AI inventory's raw counts (issue 4 reports them, issue 6 shows
  * them): how many pages of each catalogue AI site a device loaded on each of its agent's local
- * days. A record holds the day, the site id, the host and page class, the count and the agent's
- * pseudonym and team: no address, path or title (the extension never has them in the count).
+ * days, per host as visited (`chatgpt.com` and `chat.openai.com` are one site). A record holds the
+ * day, the site id, the host and its page class, the count and the agent's pseudonym and team: no
+ * address, path or title (the extension never has them in the count).
  *
- * Idempotent by design: a device's count for a (day, site) only grows, so the stored row takes a
- * reported count only when it is larger. A replayed or late batch changes nothing, not even
- * `received_at`, and a batch is one statement, stored whole or not at all.
+ * Idempotent by design: a device's count for a (day, site, host) only grows, so the stored row
+ * takes a reported count only when it is larger. A replayed or late batch changes nothing, not
+ * even `received_at`, and a batch is one statement, stored whole or not at all.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -41,7 +42,7 @@ const unknownField = (allowed: string) => (issue: v.BaseIssue<unknown>) =>
     ? `unknown field (allowed: ${allowed})`
     : `must be an object with ${allowed}`;
 
-/** One (day, site) count of one device. */
+/** One (day, site, host) count of one device. */
 export const VisitRecord = v.strictObject(
   {
     day: v.pipe(
@@ -119,13 +120,13 @@ export function visitRoutes(deps: Deps) {
         fail(400, 'invalid_request', `records.${i}.day: must not be in the future`);
       }
       // One statement cannot raise one row twice (PostgreSQL refuses it): say which repeats.
-      const key = `${r.day} ${r.siteId}`;
+      const key = `${r.day} ${r.siteId} ${r.host}`;
       const first = seen.get(key);
       if (first !== undefined) {
         fail(
           400,
           'invalid_request',
-          `records.${i}: the same day and siteId as records.${first} (one record a day and site)`,
+          `records.${i}: the same day, siteId and host as records.${first} (one record a day, site and host)`,
         );
       }
       seen.set(key, i);
@@ -150,10 +151,9 @@ export function visitRoutes(deps: Deps) {
       )
       .onConflict((oc) =>
         oc
-          .columns(['tenant_id', 'device_id', 'day', 'site_id'])
+          .columns(['tenant_id', 'device_id', 'day', 'site_id', 'host'])
           .doUpdateSet((eb) => ({
             count: eb.ref('excluded.count'),
-            host: eb.ref('excluded.host'),
             page_class: eb.ref('excluded.page_class'),
             user_pseudonym: eb.ref('excluded.user_pseudonym'),
             team: eb.ref('excluded.team'),
@@ -198,7 +198,7 @@ export const VISITS_ROUTES: VisitsRouteDoc[] = [
     method: 'post',
     path: '/api/v1/visits',
     summary:
-      'Store AI visit counts per local day and catalogue site (at most 500); a count only grows, so a replay changes nothing',
+      'Store AI visit counts per local day, catalogue site and host (at most 500); a count only grows, so a replay changes nothing',
     device: true,
     body: VisitBatch,
     responses: {

@@ -1,13 +1,15 @@
 /**
  * AI visit counts reach the real backend, end to end (issue 4 for the Shadow AI page, issue 6):
  * Debian's Chromium with the BUILT extension (HUSH_OUT_DIR), fixture chat pages served at
- * chatgpt.com and claude.ai at addresses whose paths and queries hold made-up customer data, and
+ * chatgpt.com, chat.openai.com (ChatGPT's other host) and claude.ai at addresses whose paths and
+ * queries hold made-up customer data, and
  * the real backend (server/app.ts on a real SQLite file) behind a real HTTP listener. IT's settings
  * come from a real managed-policy file for a copy of the build with its own id (managed-policy.ts),
  * as in upload.spec.ts, so the extension enrolls itself. Each top-frame page load is counted; about
  * a minute later (a one-shot alarm, lib/sync/visits-upload.ts) the counts arrive: one row per
- * (device, local day, site) with the count, the catalogue host, the page class, the user's
- * pseudonym and team, and nothing of the address. A later visit raises the same row.
+ * (device, local day, site, host as visited) with the count, the page class, the user's pseudonym
+ * and team, and nothing of the address. A later visit raises the same row; a visit to the site's
+ * other host is a row of its own under that host.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +39,7 @@ const EMAIL = 'orla.venn@quartz-example.net';
 const TICKET = 'ticket-884213';
 const CHAT_PAGE = `https://chatgpt.com/c/${TICKET}?q=${encodeURIComponent(EMAIL)}`;
 const CLAUDE_PAGE = `https://claude.ai/chat/${TICKET}#${EMAIL}`;
+const OPENAI_PAGE = `https://chat.openai.com/c/${TICKET}?q=${encodeURIComponent(EMAIL)}`;
 const USER_ID = 'agent-0042@example.test';
 const TEAM = 'Support EMEA';
 
@@ -57,13 +60,14 @@ function localDay(time: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The backend's visit rows for this tenant, by site. */
+/** The backend's visit rows for this tenant, by site and host. */
 function rows() {
   return db
     .selectFrom('visits')
     .selectAll()
     .where('tenant_id', '=', tenant.tenantId)
     .orderBy('site_id')
+    .orderBy('host')
     .execute();
 }
 
@@ -127,6 +131,7 @@ test.beforeAll(async () => {
   await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
   await serveChatSite(context, { host: 'https://chatgpt.com', editor: 'textarea' });
   await serveChatSite(context, { host: 'https://claude.ai', editor: 'textarea' });
+  await serveChatSite(context, { host: 'https://chat.openai.com', editor: 'textarea' });
   // The extension enrolls itself with what IT set (lib/sync/client.ts).
   await expect
     .poll(
@@ -192,7 +197,8 @@ test('page loads of AI sites arrive as per-day counts, with no part of the addre
       user_pseudonym: pseudonymOf(tenantKey, USER_ID),
     });
   }
-  expect(stored.map((r) => r.host)).toEqual(['chat.openai.com', 'claude.ai']);
+  // The host the agent used (chatgpt.com), not ChatGPT's first catalogue host (chat.openai.com).
+  expect(stored.map((r) => r.host)).toEqual(['chatgpt.com', 'claude.ai']);
   const everything = JSON.stringify(stored);
   for (const raw of [EMAIL, TICKET, 'quartz-example', '/c/', '/chat/', 'https:']) {
     expect(everything).not.toContain(raw);
@@ -204,12 +210,32 @@ test('a later visit raises the same row; nothing is doubled', async () => {
   await visit(CHAT_PAGE);
   await uploadNow();
   await expect
-    .poll(async () => (await rows()).map((r) => [r.site_id, Number(r.count)]), {
+    .poll(async () => (await rows()).map((r) => [r.site_id, r.host, Number(r.count)]), {
       timeout: 150_000,
       intervals: [2000],
     })
     .toEqual([
-      ['chatgpt', 3],
-      ['claude', 1],
+      ['chatgpt', 'chatgpt.com', 3],
+      ['claude', 'claude.ai', 1],
     ]);
+});
+
+test("a visit to the site's other host is reported under that host, beside the first", async () => {
+  test.setTimeout(180_000);
+  await visit(OPENAI_PAGE);
+  await uploadNow();
+  await expect
+    .poll(async () => (await rows()).map((r) => [r.site_id, r.host, Number(r.count)]), {
+      timeout: 150_000,
+      intervals: [2000],
+    })
+    .toEqual([
+      ['chatgpt', 'chat.openai.com', 1],
+      ['chatgpt', 'chatgpt.com', 3],
+      ['claude', 'claude.ai', 1],
+    ]);
+  const everything = JSON.stringify(await rows());
+  for (const raw of [EMAIL, TICKET, 'quartz-example', '/c/', 'https:']) {
+    expect(everything).not.toContain(raw);
+  }
 });
