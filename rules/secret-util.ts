@@ -1,10 +1,12 @@
-import type { Candidate } from './types.ts';
-import { before } from './context.ts';
-import { matchesOf } from './scan-util.ts';
+import type { Candidate, TextTest } from './types.ts';
+import { anchorsOf, before } from './context.ts';
+import { byFirstLetter, matchesOf } from './scan-util.ts';
 
 /**
  * Helpers shared by the secrets detectors (rules/detectors/{aws-key,...,generic-secret}.ts):
- * randomness measures, placeholder recognition, a tiny base64url decoder and CRC-32.
+ * randomness measures, placeholder recognition, a tiny base64url decoder and CRC-32, and the
+ * cheap searches that decide where (and whether) they look at all: one pass for the keywords of
+ * several of them (keywordStarts) and literal searches from a rare character (holds).
  *
  * A secret is recognised by two things: a shape (a provider prefix, a keyword beside it) and
  * randomness. Documentation, tutorials and support replies are full of the shape without the
@@ -12,17 +14,28 @@ import { matchesOf } from './scan-util.ts';
  * detector here asks these helpers whether a value is random before it raises an alarm.
  */
 
+// Character counts for shannonEntropy: ASCII in a table (left zeroed after each use), the rest
+// in a map.
+const ASCII_COUNTS = new Uint32Array(128);
+
 /** Shannon entropy of `s` in bits per character (0 for an empty string). */
 export function shannonEntropy(s: string): number {
   const n = s.length;
-  if (n === 0) return 0;
-  const counts = new Map<number, number>();
+  let other: Map<number, number> | null = null;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c < 128) ASCII_COUNTS[c]!++;
+    else (other ??= new Map()).set(c, (other.get(c) ?? 0) + 1);
   }
+  // Summed in order of first occurrence, as a map of all counts would be, so the sum is the same
+  // to the last bit.
   let h = 0;
-  for (const k of counts.values()) {
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const k = c < 128 ? ASCII_COUNTS[c]! : (other!.get(c) ?? 0);
+    if (k === 0) continue;
+    if (c < 128) ASCII_COUNTS[c] = 0;
+    else other!.delete(c);
     const p = k / n;
     h -= p * Math.log2(p);
   }
@@ -135,15 +148,9 @@ function isAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** True when the characters before `start` and after `end` cannot continue a token. */
-export function tokenBounded(text: string, start: number, end: number, extra = '_-'): boolean {
-  const prev = start > 0 ? text[start - 1]! : ' ';
-  const next = end < text.length ? text[end]! : ' ';
-  return !continues(prev, extra) && !continues(next, extra);
-}
-
-function continues(ch: string, extra: string): boolean {
-  return isAlnumCode(ch.charCodeAt(0)) || extra.includes(ch);
+/** Characters of standard base64 without its padding: letters, digits, + and /. */
+export function isBase64Code(c: number): boolean {
+  return isAlnumCode(c) || c === 43 || c === 47;
 }
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -232,6 +239,12 @@ export function toBase62(n: number, width: number): string {
   return out.padStart(width, '0');
 }
 
+// Masks (`****`, `xxxx`, `...`), bracketed names (`<password>`, `[REDACTED]`), template syntax
+// (`${X}`, `{{x}}`, `%s`, `$1`), and a variable or bind parameter alone: $DB_PASS, :password,
+// @Password, %(pw)s.
+const TEMPLATE =
+  /^[*•●xX.#?_-]+$|^[<[{(].*[>\]})]$|\$\{|\$\(|\{\{|\}\}|^%[sd(]|^\$\d|^[$:@][A-Za-z_][\w.]*$|\*{3,}|•{3,}|x{4,}|X{4,}|\.{3,}|…/;
+
 /**
  * Values that stand in for a secret in documentation, templates and redacted logs:
  * `<password>`, `${DB_PASS}`, `{{secret}}`, `%s`, `********`, `[REDACTED]`, `$PASSWORD`,
@@ -240,15 +253,12 @@ export function toBase62(n: number, width: number): string {
  */
 export function isTemplateValue(value: string): boolean {
   const v = value.trim();
-  if (v.length === 0) return true;
-  if (/^[*•●xX.#?_-]+$/.test(v)) return true;
-  if (/^[<[{(].*[>\]})]$/.test(v)) return true;
-  if (/\$\{|\$\(|\{\{|\}\}|^%[sd(]|^\$\d/.test(v)) return true;
-  // A variable or bind parameter alone: $DB_PASS, :password, @Password, %(pw)s.
-  if (/^[$:@][A-Za-z_][\w.]*$/.test(v)) return true;
-  if (/^(?:%[0-9A-F]{2})+$/i.test(v) && v.length <= 6) return true;
-  if (/\*{3,}|•{3,}|x{4,}|X{4,}|\.{3,}|…/.test(v)) return true;
-  return /redacted|placeholder|masked|hidden|removed|omitted/i.test(v);
+  return (
+    v.length === 0 ||
+    TEMPLATE.test(v) ||
+    (/^(?:%[0-9A-F]{2})+$/i.test(v) && v.length <= 6) ||
+    /redacted|placeholder|masked|hidden|removed|omitted/i.test(v)
+  );
 }
 
 /** A URL with credentials in it, as found by findUrlsWithUserinfo. */
@@ -269,8 +279,22 @@ export interface UserinfoUrl {
 const USERINFO_URL =
   /((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/?#@"'`<>]{0,128})(?::([^\s/?#"'`<>]{0,128}))?@([A-Za-z0-9._~%[\]:,-]{1,255})((?:[/?#][^\s"'`<>]{0,1000})?)/y;
 
-/** Every `scheme://user[:password]@host...` in `text`, trailing punctuation trimmed. */
-export function findUrlsWithUserinfo(text: string): UserinfoUrl[] {
+let urlText: string | null = null;
+let urlsFound: readonly UserinfoUrl[] = [];
+
+/**
+ * Every `scheme://user[:password]@host...` in `text`, trailing punctuation trimmed. Kept for the
+ * last text: connection-string and url-credentials both read them.
+ */
+export function findUrlsWithUserinfo(text: string): readonly UserinfoUrl[] {
+  if (text !== urlText) {
+    urlsFound = urlsIn(text);
+    urlText = text;
+  }
+  return urlsFound;
+}
+
+function urlsIn(text: string): UserinfoUrl[] {
   const out: UserinfoUrl[] = [];
   // Driven by each "://" rather than a regex tried at every position: the scheme is read
   // backwards from it, and the URL is only parsed when an "@" follows closely.
@@ -301,13 +325,10 @@ export function findUrlsWithUserinfo(text: string): UserinfoUrl[] {
     if (m === null) continue;
     const host = m[4]!;
     if (!/[A-Za-z0-9]/.test(host)) continue;
-    let end = m.index + m[0].length;
-    done = end;
-    // A URL at the end of a sentence or inside brackets does not own the closing punctuation.
-    while (end > m.index && /[.,;:!?)\]}]/.test(text[end - 1]!)) end--;
+    done = m.index + m[0].length;
     out.push({
       start: m.index,
-      end,
+      end: trimPunctuation(text, m.index, done),
       scheme: m[1]!.toLowerCase().replace(/^jdbc:/, ''),
       user: m[2]!,
       password: m[3] ?? null,
@@ -315,6 +336,16 @@ export function findUrlsWithUserinfo(text: string): UserinfoUrl[] {
     });
   }
   return out;
+}
+
+/**
+ * `end` moved back over closing punctuation: a URL at the end of a sentence or inside brackets
+ * does not own it.
+ */
+export function trimPunctuation(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[.,;:!?)\]}]/.test(text[e - 1]!)) e--;
+  return e;
 }
 
 function isLetter(c: number): boolean {
@@ -340,14 +371,14 @@ export function isPlaceholderPassword(password: string): boolean {
 }
 
 /** Hosts that only appear in documentation (RFC 2606 / 6761 names). */
-export function isDocumentationHost(host: string): boolean {
+function isDocumentationHost(host: string): boolean {
   return /(?:^|\.)(?:example\.(?:com|org|net)|test|invalid|example)(?::\d+)?$|^(?:host|hostname|server|your[_-]?host|myhost|db[_-]?host)(?::\d+)?$/i.test(
     host,
   );
 }
 
 /** Hosts on the developer's own machine. */
-export function isLocalHost(host: string): boolean {
+function isLocalHost(host: string): boolean {
   return /^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?::\d+)?$/i.test(
     host,
   );
@@ -357,26 +388,154 @@ export function isLocalHost(host: string): boolean {
 const EXAMPLE_WORDS =
   /\b(?:example|examples|e\.g\.|for instance|such as|sample|format|syntax|placeholder|template)\b/;
 
-/** True when the 60 characters before `start` say that what follows is an example. */
-export function exampleBefore(text: string, start: number): boolean {
-  return EXAMPLE_WORDS.test(before(text, start, 60));
+/**
+ * A user and password found together (connection-string, url-credentials), from [start, end):
+ * placeholders, published defaults and documentation hosts stay below 0.5, and so does one that
+ * the 60 characters before it call an example ("for example: postgres://...").
+ */
+export function credentialCandidate(
+  text: string,
+  start: number,
+  end: number,
+  user: string,
+  password: string,
+  host: string,
+): Candidate {
+  const [score, reason] = isPlaceholderPassword(password)
+    ? [0.2, 'placeholder']
+    : // guest:guest, postgres:postgres, admin:admin: published defaults, not secrets.
+      user !== '' && user.toLowerCase() === password.toLowerCase()
+      ? [0.4, 'default credentials']
+      : isDocumentationHost(host)
+        ? [0.35, 'documentation host']
+        : // A password for a database on the developer's machine is real but rarely reused.
+          isLocalHost(host)
+          ? [0.75, 'local host']
+          : // Above the email detector's 0.95: "pw@db.example.io" inside the URL also looks
+            // like an address, and the whole string is the better finding.
+            [0.96, 'password'];
+  return unlessExample(text, { start, end, type: 'URL_CREDENTIALS', score, reason });
+}
+
+/** Lowers `c` by 0.5 when the 60 characters before it say that it is an example. */
+export function unlessExample(text: string, c: Candidate): Candidate {
+  if (c.score > 0.5 && EXAMPLE_WORDS.test(before(text, c.start, 60))) {
+    c.score -= 0.5;
+    c.reason = 'example context';
+  }
+  return c;
 }
 
 /**
- * A provider token at [start, end): `score` when its body looks random, else the 0.2 of a
- * documentation placeholder (`glpat-xxxxxxxx`, `SG.your-key-here`).
+ * A provider token at [start, end): `score` and `reason` when its body looks random, else the
+ * 0.2 of a documentation placeholder (`glpat-xxxxxxxx`, `SG.your-key-here`).
  */
 export function tokenCandidate(
   start: number,
   end: number,
   real: boolean,
   score: number,
+  reason = 'format',
 ): Candidate {
   return {
     start,
     end,
     type: 'API_KEY',
     score: real ? score : 0.2,
-    reason: real ? 'format' : 'placeholder',
+    reason: real ? reason : 'placeholder',
+  };
+}
+
+/**
+ * Words that name a password, in the languages support text arrives in (rules/detectors/
+ * password.ts). Strong ones name nothing else; weak ones (pass, pw, pwd, pin...) also mean
+ * other things, so what follows them must look more like a password.
+ */
+export const PASSWORD_STRONG = (
+  'password|passwd|passwort|kennwort|passphrase|passcode|mot de passe|mot_de_passe|contraseña|' +
+  'contrasena|senha|wachtwoord|lösenord|losenord|adgangskode|salasana|hasło|haslo|heslo|jelszó|' +
+  'parola|пароль|パスワード|密码|密碼|비밀번호|identified by'
+).split('|');
+export const PASSWORD_WEAK = 'pass|pwd|pw|mdp|clave|pincode|pin code|pin-code|pin'.split('|');
+
+// Every keyword of rules/detectors/generic-secret.ts holds one of the first six words, at most
+// SECRET_KEYWORD_LEAD characters from its start; the next ones start the other words it reads a
+// loose token after (api, clave, clé, schlüssel, llave, jeton, chiave); the next start or hold
+// the prefixes of provider tokens it knows (pat..., pypi-, pplx-, sk-or-v1-, sq0..., ATATT3);
+// aws-key and twilio-key look for "secret", "twilio" and "auth token" here too. (Patterns, as
+// byFirstLetter takes them.)
+const SECRET_WORDS = (
+  'key secret token auth bearer credential api cl[aeé] schl llave jeton chiave ' +
+  'pat[a-z0-9]{14}\\. pypi pplx sk-or sq0 atatt3 twilio'
+).split(' ');
+const KEYWORD_START = new RegExp(
+  byFirstLetter([...SECRET_WORDS, ...PASSWORD_STRONG, ...PASSWORD_WEAK]),
+  'gi',
+);
+/** How far into a generic-secret keyword its secret word may start (`personal_access_token`). */
+export const SECRET_KEYWORD_LEAD = 16;
+
+let keywordText: string | null = null;
+let keywordAt: readonly number[] = [];
+
+/**
+ * Where a password or secret keyword may be in `text`: every place where one of the words above
+ * starts, overlapping ones included. The password and generic-secret detectors try their keyword
+ * patterns only there (matchAllAt in rules/context.ts), and aws-key and twilio-key look there for
+ * their words. One pass serves all four, memoised on the last text like lowerOf in
+ * rules/scan-util.ts: each used to run its own prefilter and keyword alternations over the whole
+ * text, which for the first two cost more than everything else they do. Without the
+ * `u` flag (a tenth faster), it misses only what `u` adds to the password pattern's `giu`: ſ
+ * read as s and the Kelvin sign as k, which the engine's NFKC normalisation has already turned
+ * into s and K.
+ */
+export function keywordStarts(text: string): readonly number[] {
+  if (text !== keywordText) {
+    keywordAt = anchorsOf(text, KEYWORD_START);
+    keywordText = text;
+  }
+  return keywordAt;
+}
+
+/** Offsets of every `ch` in `text`, in order: indexOf finds a character at memory speed. */
+export function offsetsOf(text: string, ch: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) out.push(i);
+  return out;
+}
+
+/** Whether the sticky `re` matches at one of `positions`. */
+export function stickyAt(text: string, re: RegExp, positions: readonly number[]): boolean {
+  for (const p of positions) {
+    re.lastIndex = p;
+    if (re.test(text)) return true;
+  }
+  return false;
+}
+
+/**
+ * A prefilter that passes when `text` holds one of `parts`: a plain string, or [ch, re] where
+ * the sticky `re` matches at an occurrence of the character `ch` (a look-behind in `re` reads
+ * what comes before it). A pattern that is not a plain string is tried at every position of the
+ * text, about a microsecond per 2 KB however rare its first character, while indexOf jumps from
+ * one occurrence of a character to the next: each part should start with, or be found from, a
+ * character that is rare in prose.
+ */
+export function holds(...parts: ReadonlyArray<string | readonly [string, RegExp]>): TextTest {
+  return {
+    test(text) {
+      for (const p of parts) {
+        if (typeof p === 'string') {
+          if (text.includes(p)) return true;
+          continue;
+        }
+        const [ch, re] = p;
+        for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+          re.lastIndex = i;
+          if (re.test(text)) return true;
+        }
+      }
+      return false;
+    },
   };
 }

@@ -11,7 +11,9 @@ const KEY = /(?<![\w-])sk-ant-([a-z]{3,6})(\d{2})-([A-Za-z0-9_-]{32,200})(?![\w-
 export const anthropicKey: Detector = {
   id: 'anthropic-key',
   types: ['API_KEY'],
-  prefilter: /sk-ant-/,
+  // The literal from its `k` on: a search for a literal starts from its first character, and `s`
+  // is common in prose while `k` is not.
+  prefilter: /k-ant-/,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, KEY)) {

@@ -1,5 +1,16 @@
-import { before } from '../context.ts';
-import { charClasses, isPlaceholderToken, looksRandom, randomBody } from '../secret-util.ts';
+import { before, matchAllAt } from '../context.ts';
+import {
+  charClasses,
+  holds,
+  isBase64Code,
+  isPlaceholderToken,
+  keywordStarts,
+  looksRandom,
+  offsetsOf,
+  randomBody,
+  stickyAt,
+  tokenCandidate,
+} from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -12,6 +23,11 @@ const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}(
 // longer base64 run.
 const SECRET = /[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/y;
 const SECRET_WORD = /secret|\bsk\b/gi;
+// "secret" as written in prose, code and environment names, and in any case. Both are looked for
+// only where keywordStarts (rules/secret-util.ts) found a keyword: that one pass is shared.
+const SECRET_AS_WRITTEN = /secret|SECRET|Secret/y;
+const SECRET_ANY_CASE = /secret/iy;
+const KEY_ID_START = holds(['A', /A(?:KIA|SIA|BIA|CCA|3T)/y]);
 
 // Within ~80 characters before the value: `aws_secret_access_key =`, `SecretAccessKey:`,
 // "AWS secret key", or `secret_key` in a text that talks about AWS.
@@ -23,22 +39,22 @@ const AWS_NEAR = /aws|amazon|\biam\b|\bs3\b|boto|akia|asia/i;
 export const awsKey: Detector = {
   id: 'aws-key',
   types: ['API_KEY'],
-  prefilter: /A(?:KIA|SIA|BIA|CCA|3T)|secret|SECRET|Secret/,
+  prefilter: {
+    test: (text) =>
+      KEY_ID_START.test(text) || stickyAt(text, SECRET_AS_WRITTEN, keywordStarts(text)),
+  },
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, KEY_ID)) {
+    // Tried only where an A is: starting with a look-behind, the pattern was tried everywhere.
+    for (const m of matchAllAt(text, KEY_ID, offsetsOf(text, 'A'), 0)) {
       // AWS documentation's own examples end in EXAMPLE; they are not anyone's key.
-      const fake = isPlaceholderToken(m[0].slice(4));
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        type: 'API_KEY',
-        score: fake ? 0.2 : 0.9,
-        reason: fake ? 'placeholder' : 'format',
-      });
+      const real = !isPlaceholderToken(m[0].slice(4));
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.9));
     }
-    if (!/secret/i.test(text)) return out;
-    const awsInText = AWS_NEAR.test(text);
+    if (!stickyAt(text, SECRET_ANY_CASE, keywordStarts(text))) return out;
+    // Whether the text talks about AWS: asked only when a secret key needs it, then kept.
+    let awsInText: boolean | undefined;
+    const aws = () => (awsInText ??= AWS_NEAR.test(text));
     // Secret keys are only looked for in the 80 characters after a "secret" or "sk" word, each
     // stretch of text once.
     let searched = 0;
@@ -48,11 +64,13 @@ export const awsKey: Detector = {
       if (from >= to) continue;
       searched = to;
       for (let i = from; i < to; i++) {
-        if (!isB64(text.charCodeAt(i)) || (i > 0 && isB64(text.charCodeAt(i - 1)))) continue;
+        if (!isBase64Code(text.charCodeAt(i)) || (i > 0 && isBase64Code(text.charCodeAt(i - 1)))) {
+          continue;
+        }
         SECRET.lastIndex = i;
         const m = SECRET.exec(text);
         if (m === null) continue;
-        const c = secretCandidate(text, i, m[0], awsInText);
+        const c = secretCandidate(text, i, m[0], aws);
         if (c !== null) out.push(c);
         i += 40;
       }
@@ -66,7 +84,7 @@ function secretCandidate(
   text: string,
   start: number,
   value: string,
-  awsInText: boolean,
+  awsInText: () => boolean,
 ): Candidate | null {
   // Random base64 of this length nearly always mixes cases and digits; a 40-hex git SHA or a
   // path-like run does not.
@@ -76,7 +94,7 @@ function secretCandidate(
   const ctx = before(text, start, 80);
   let score = 0.25;
   if (SECRET_KEYWORD.test(ctx)) score = 0.9;
-  else if (LOOSE_KEYWORD.test(ctx) && awsInText) score = 0.75;
+  else if (LOOSE_KEYWORD.test(ctx) && awsInText()) score = 0.75;
   return {
     start,
     end: start + value.length,
@@ -84,12 +102,6 @@ function secretCandidate(
     score,
     reason: score > 0.5 ? 'context' : 'pattern',
   };
-}
-
-function isB64(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47
-  );
 }
 
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only

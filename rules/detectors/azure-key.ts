@@ -1,5 +1,5 @@
 import { near } from '../context.ts';
-import { decodeBase64, randomBody } from '../secret-util.ts';
+import { decodeBase64, holds, randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -25,7 +25,11 @@ const AZURE_WORDS =
 export const azureKey: Detector = {
   id: 'azure-key',
   types: ['API_KEY'],
-  prefilter: /AccountKey|SharedAccessKey|sig=|\dQ~/,
+  prefilter: holds(
+    ['K', /(?<=Account|SharedAccess)Key/y],
+    ['=', /(?<=sig)=/y],
+    ['Q', /(?<=\d)Q~/y],
+  ),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, CONN_KEY)) {
@@ -34,13 +38,7 @@ export const azureKey: Detector = {
       // A real key is the base64 of 32 or 64 random bytes; placeholders are neither.
       const bytes = decodeBase64(value);
       const real = bytes !== null && bytes.length >= 30 && randomBody(value);
-      out.push({
-        start,
-        end: start + value.length,
-        type: 'API_KEY',
-        score: real ? 0.95 : 0.2,
-        reason: real ? 'connection string' : 'placeholder',
-      });
+      out.push(tokenCandidate(start, start + value.length, real, 0.95, 'connection string'));
     }
     if (text.includes('sig=') && SAS_VERSION.test(text)) {
       for (const m of matchesOf(text, SAS_SIG)) {
@@ -51,13 +49,7 @@ export const azureKey: Detector = {
         const decoded = decodeURIComponentSafe(value);
         if (decoded === null) continue;
         const real = randomBody(decoded) && (decodeBase64(decoded)?.length ?? 0) >= 30;
-        out.push({
-          start,
-          end: start + value.length,
-          type: 'API_KEY',
-          score: real ? 0.9 : 0.2,
-          reason: real ? 'sas signature' : 'placeholder',
-        });
+        out.push(tokenCandidate(start, start + value.length, real, 0.9, 'sas signature'));
       }
     }
     if (/\dQ~/.test(text)) {

@@ -1,10 +1,11 @@
+import { matchAllAt } from '../context.ts';
 import {
   DB_SCHEME,
-  exampleBefore,
+  credentialCandidate,
   findUrlsWithUserinfo,
-  isDocumentationHost,
-  isLocalHost,
-  isPlaceholderPassword,
+  holds,
+  offsetsOf,
+  trimPunctuation,
 } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
@@ -13,6 +14,7 @@ import { matchesOf } from '../scan-util.ts';
 // `jdbc:mysql://db:3306/app?user=app&password=...`, `jdbc:sqlserver://db:1433;user=sa;password=...`.
 const DB_URL = /(?<![A-Za-z0-9+.-])(?:jdbc:)?([A-Za-z][A-Za-z0-9+]{1,30}):\/\/[^\s"'`<>]{1,1000}/g;
 const URL_PASSWORD_PARAM = /[?&;](?:password|pwd|pass)=([^&;#\s"'`<>]{1,128})/i;
+const PASSWORD_PARAM = holds(['=', /(?<=password|pwd|pass)=/iy]);
 
 // Oracle's thin driver writes user/password@host.
 const ORACLE =
@@ -21,6 +23,8 @@ const ORACLE =
 // Key-value connection strings (ADO.NET, ODBC, libpq): pairs separated by `;` or spaces, one of
 // them a password. Found from the password key outwards, since that is the rare part.
 const PASSWORD_KEY = /(?<![A-Za-z0-9_])(?:password|pwd)[ \t]{0,2}=/gi;
+// Its "=" is at most this far from its start, so it is tried only just before each "=".
+const PASSWORD_KEY_LEAD = 10;
 const SERVER_KEY =
   /^(?:server|data source|datasource|host|hostname|address|addr|network address|dsn|endpoint|hostaddr)$/i;
 
@@ -31,49 +35,35 @@ const SPAN = 600;
 export const connectionString: Detector = {
   id: 'connection-string',
   types: ['URL_CREDENTIALS'],
-  prefilter: /:\/\/|jdbc:oracle:|p(?:assword|wd)\s*=/i,
+  // What every finding needs: a URL, an Oracle JDBC string or a password key.
+  prefilter: holds('://', 'jdbc:oracle:', ['=', /(?<=(?:password|pwd)[ \t]{0,2})=/iy]),
   detect(text) {
     const out: Candidate[] = [];
     for (const u of findUrlsWithUserinfo(text)) {
       if (!DB_SCHEME.test(u.scheme) || u.password === null || u.password === '') continue;
-      out.push({
-        start: u.start,
-        end: u.end,
-        type: 'URL_CREDENTIALS',
-        ...scoreCredential(u.user, u.password, u.host),
-      });
+      out.push(credentialCandidate(text, u.start, u.end, u.user, u.password, u.host));
     }
-    if (/(?:password|pwd|pass)=/i.test(text)) {
+    if (PASSWORD_PARAM.test(text)) {
       for (const m of matchesOf(text, DB_URL)) {
         if (!DB_SCHEME.test(m[1]!.toLowerCase())) continue;
         const p = URL_PASSWORD_PARAM.exec(m[0]);
         if (p === null) continue;
-        const end = trimEnd(text, m.index, m.index + m[0].length);
+        const end = trimPunctuation(text, m.index, m.index + m[0].length);
         const host = /:\/\/([^/?;:]{1,255})/.exec(m[0])?.[1] ?? '';
-        out.push({
-          start: m.index,
-          end,
-          type: 'URL_CREDENTIALS',
-          ...scoreCredential('', p[1]!, host),
-        });
+        out.push(credentialCandidate(text, m.index, end, '', p[1]!, host));
       }
     }
     if (text.includes('jdbc:oracle:')) {
       for (const m of matchesOf(text, ORACLE)) {
-        const end = trimEnd(text, m.index, m.index + m[0].length);
-        out.push({
-          start: m.index,
-          end,
-          type: 'URL_CREDENTIALS',
-          ...scoreCredential(m[1]!, m[2]!, ''),
-        });
+        const end = trimPunctuation(text, m.index, m.index + m[0].length);
+        out.push(credentialCandidate(text, m.index, end, m[1]!, m[2]!, ''));
       }
     }
     // Each password key reads up to 2 * SPAN characters around it; a budget proportional to
     // the text keeps a text made of nothing but "password=" linear.
     let budget = 2 * text.length + 8 * SPAN;
     let taken = 0;
-    for (const m of matchesOf(text, PASSWORD_KEY)) {
+    for (const m of matchAllAt(text, PASSWORD_KEY, offsetsOf(text, '='), PASSWORD_KEY_LEAD)) {
       // A password key inside the string just reported is part of it.
       if (m.index < taken) continue;
       budget -= 2 * SPAN;
@@ -84,43 +74,9 @@ export const connectionString: Detector = {
         taken = c.end;
       }
     }
-    // Documentation introduces its connection strings ("for example: postgres://...").
-    for (const c of out) {
-      if (c.score > 0.5 && exampleBefore(text, c.start)) {
-        c.score -= 0.5;
-        c.reason = 'example context';
-      }
-    }
     return out;
   },
 };
-
-/** Score a user/password pair: placeholders, defaults and documentation hosts stay below 0.5. */
-function scoreCredential(
-  user: string,
-  password: string,
-  host: string,
-): { score: number; reason: string } {
-  if (isPlaceholderPassword(password)) {
-    return { score: 0.2, reason: 'placeholder' };
-  }
-  // guest:guest, postgres:postgres, admin:admin: published defaults, not secrets.
-  if (user !== '' && user.toLowerCase() === password.toLowerCase()) {
-    return { score: 0.4, reason: 'default credentials' };
-  }
-  if (isDocumentationHost(host)) return { score: 0.35, reason: 'documentation host' };
-  // A password for a database on the developer's machine is real but rarely reused elsewhere.
-  if (isLocalHost(host)) return { score: 0.75, reason: 'local host' };
-  // Above the email detector's 0.95: "pw@db.example.io" inside the URL also looks like an
-  // address, and the whole connection string is the better finding.
-  return { score: 0.96, reason: 'password' };
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /[.,;:!?)\]}]/.test(text[e - 1]!)) e--;
-  return e;
-}
 
 /**
  * The key-value connection string around a `Password=` key at [keyStart, keyEnd): the run of
@@ -148,12 +104,14 @@ function keyValueString(
   const user = pairs.find((p) => /^(?:user id|uid|user|username)$/i.test(p.key))?.value ?? '';
   const first = pairs[0]!;
   const last = pairs[pairs.length - 1]!;
-  return {
-    start: lineStart + first.start,
-    end: lineStart + last.end,
-    type: 'URL_CREDENTIALS',
-    ...scoreCredential(user, password.value, host),
-  };
+  return credentialCandidate(
+    text,
+    lineStart + first.start,
+    lineStart + last.end,
+    user,
+    password.value,
+    host,
+  );
 }
 
 interface Pair {

@@ -1,4 +1,4 @@
-import { randomBody, tokenCandidate } from '../secret-util.ts';
+import { holds, randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -32,7 +32,8 @@ const RULES: readonly Rule[] = [
 export const gcpKey: Detector = {
   id: 'gcp-key',
   types: ['API_KEY'],
-  prefilter: /AIza|GOCSPX-|ya29\.|1\/\/0|private_key_id/,
+  // `//0` and `_key_id` are the parts of two prefixes that start with a character rare in prose.
+  prefilter: holds('AIza', 'GOCSPX-', 'ya29.', '//0', '_key_id'),
   detect(text) {
     const out: Candidate[] = [];
     for (const { re, score, prefix } of RULES) {
@@ -46,13 +47,7 @@ export const gcpKey: Detector = {
         const value = m[1]!;
         const start = m.index + m[0].length - 1 - value.length;
         const real = randomBody(value);
-        out.push({
-          start,
-          end: start + value.length,
-          type: 'API_KEY',
-          score: real ? 0.85 : 0.2,
-          reason: real ? 'service account' : 'placeholder',
-        });
+        out.push(tokenCandidate(start, start + value.length, real, 0.85, 'service account'));
       }
     }
     return out;

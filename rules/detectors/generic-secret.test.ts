@@ -3,7 +3,9 @@ import { scanWith } from '../engine.ts';
 import {
   decodeBase64,
   entropyFloor,
+  holds,
   isPlaceholderToken,
+  keywordStarts,
   looksRandom,
   shannonEntropy,
 } from '../secret-util.ts';
@@ -39,6 +41,40 @@ describe('secret-util', () => {
     expect(isPlaceholderToken('Qz8Lm2Xv7Kc4Nw9Rb1Td')).toBe(false);
   });
 
+  it('sums entropy in the order characters first occur, as a map of counts does', () => {
+    // The table-based count must give the same float to the last bit: scores are compared with
+    // thresholds, and the golden recording compares them rounded.
+    const reference = (s: string) => {
+      const counts = new Map<number, number>();
+      for (let i = 0; i < s.length; i++) {
+        counts.set(s.charCodeAt(i), (counts.get(s.charCodeAt(i)) ?? 0) + 1);
+      }
+      let h = 0;
+      for (const k of counts.values()) h -= (k / s.length) * Math.log2(k / s.length);
+      return h;
+    };
+    for (const s of ['Qz8Lm2Xv7Kc4Nw9Rb1Td', 'aé中aé中b', 'x\u{1F600}y\u{1F600}z', 'ééééAé']) {
+      expect(shannonEntropy(s)).toBe(reference(s));
+    }
+  });
+
+  it('finds where password and secret keywords start, overlapping ones included', () => {
+    const text = 'the PASSWORD and a secretoken; Passwort: x, clave';
+    const starts = keywordStarts(text);
+    for (const word of ['PASSWORD', 'secret', 'token', 'Passwort', 'clave']) {
+      expect(starts).toContain(text.indexOf(word));
+    }
+    // Memoised on the text: the same answer, not recomputed.
+    expect(keywordStarts(text)).toBe(starts);
+  });
+
+  it('tests a prefilter part from a rare character or as a plain string', () => {
+    const test = holds(['J', /(?<=ey)J/y], 'GR1348941');
+    expect(test.test('jwt: eyJhbGciOiJub25lIn0')).toBe(true);
+    expect(test.test('token GR1348941abc')).toBe(true);
+    expect(test.test('Jane eyes the JSON')).toBe(false);
+  });
+
   it('decodes base64 and base64url, with or without padding', () => {
     expect(decodeBase64('aGVsbG8=')).toBe('hello');
     expect(decodeBase64('aGVsbG8')).toBe('hello');
@@ -62,6 +98,20 @@ describe('generic-secret', () => {
     ['log: "{\\"api_key\\":\\"Qz8Lm2Xv7Kc4Nw9Rb1Td6Hp3\\",\\"n\\":1}"', 'Qz8Lm2Xv7Kc4Nw9Rb1Td6Hp3'],
   ])('%j -> %j', (text, value) => {
     expect(values(text)).toEqual([value]);
+  });
+
+  it('finds a keyword whose secret word is far into it, and prefixed tokens with no keyword', () => {
+    expect(values('personal_access_token = Qz8Lm2Xv7Kc4Nw9Rb1Td6Hp3')).toEqual([
+      'Qz8Lm2Xv7Kc4Nw9Rb1Td6Hp3',
+    ]);
+    const tokens = [
+      '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',
+      'AGE-SECRET-KEY-1QZ8LM2XV7KC4NW9RB1TD6HP3QZ8LM2XV7KC4NW9RB1TD6HP3QZ8LM2XV7K',
+      'dapi3f9a1c7e5b2d4f8a0c6e1b9d7f3a5c2e',
+      'xai-Qz8Lm2Xv7Kc4Nw9Rb1Td6Hp3Qz8Lm2Xv7Kc4Nw9Rb1Td6Hp3Qz8Lm2Xv7Kc4Nw9Rb1Td6Hp3Qz8Lm2Xv',
+      'sq0atp-Qz8Lm2Xv7Kc4Nw9Rb1Td6Hp3',
+    ];
+    for (const t of tokens) expect(values(`see ${t} here`)).toEqual([t]);
   });
 
   it('reports Basic credentials as a password when they decode to user:password', () => {

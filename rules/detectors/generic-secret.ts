@@ -1,16 +1,20 @@
-import { NON_PERSONAL_NUMBER, before, near } from '../context.ts';
+import { NON_PERSONAL_NUMBER, before, matchAllAt, near } from '../context.ts';
 import {
+  SECRET_KEYWORD_LEAD,
   charClasses,
   decodeBase64,
   isPlaceholderToken,
   isTemplateValue,
+  keywordStarts,
   looksRandom,
+  offsetsOf,
   randomBody,
   shannonEntropy,
+  stickyAt,
   tokenCandidate,
   wordiness,
 } from '../secret-util.ts';
-import { byFirstLetter, matchesOf } from '../scan-util.ts';
+import { matchesOf } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Keywords that name a secret. Strong ones say "this is a key or a secret"; weak ones (token,
@@ -47,14 +51,17 @@ const STRONG_KEYS = [
   'authorization',
 ];
 const WEAK_KEYS = ['token', 'auth', 'credentials?', `id${SEP}token`, `session${SEP}token`];
-const KEYWORD = new RegExp(byFirstLetter([...STRONG_KEYS, ...WEAK_KEYS]), 'gi');
+const KEYWORD = new RegExp([...STRONG_KEYS, ...WEAK_KEYS].join('|'), 'gi');
+// Where a keyword may start: its secret word (key, secret, token, auth, bearer, credential) is at
+// most SECRET_KEYWORD_LEAD characters in.
+const SECRET_WORD = /key|secret|token|auth|bearer|credential/iy;
 const STRONG = new RegExp(`^(?:${STRONG_KEYS.join('|')})$`, 'i');
 
 // Environment-variable names that end in KEY/TOKEN/SECRET: MAPBOX_KEY, SENTRY_AUTH_TOKEN.
 const ENV_NAME =
   /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/g;
-// The suffix every ENV_NAME holds: a quick literal search settles most texts, which have none.
-const ENV_SUFFIX = /_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/;
+// The suffix every ENV_NAME holds: tried at each underscore, it settles most texts, which have none.
+const ENV_SUFFIX = /_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/y;
 const STRONG_ENV =
   /API|SECRET|PRIVATE|ACCESS|AUTH|MASTER|SIGNING|ENCRYPTION|LICENSE|CLIENT|APP_KEY|SERVICE|ACCOUNT|ADMIN|WRITE|DEPLOY/;
 // Names that hold something public or that is not a credential at all.
@@ -80,13 +87,9 @@ const EXAMPLE_CONTEXT = /\b(?:example|e\.g\.|sample|placeholder|dummy|fake)\b/;
 // scores lower.
 const LOOSE_TOKEN = /[A-Za-z0-9+/_-]{24,200}={0,2}(?![A-Za-z0-9+/_=-])/y;
 const LOOSE_REACH = 40;
-// Grouped by first letter (byFirstLetter): the same matches as the flat list, found faster.
-const LOOSE_WORD_G = new RegExp(
-  String.raw`\b${byFirstLetter(['api', 'key', 'keys', 'token', 'secret', 'auth', 'authorization', 'bearer', 'credentials?', 'clave', 'schlüssel', 'cle', 'llave', 'jeton', 'chiave'])}\b|\bclé`,
-  'gi',
-);
-const LOOSE_WORD =
-  /\b(?:api|key|keys|token|secret|auth|authorization|bearer|credentials?|clave|schlüssel|cle|llave|jeton|chiave)\b|\bclé/;
+const LOOSE_WORDS = String.raw`\b(?:api|key|keys|token|secret|auth|authorization|bearer|credentials?|clave|schlüssel|cle|llave|jeton|chiave)\b|\bclé`;
+const LOOSE_WORD_G = new RegExp(LOOSE_WORDS, 'gi');
+const LOOSE_WORD = new RegExp(LOOSE_WORDS);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]+$/i;
 
@@ -114,31 +117,44 @@ const PREFIXED: ReadonlyArray<{ re: RegExp; prefix: number; score: number }> = [
   { re: /(?<![\w-])rubygems_[a-f0-9]{48}(?![\w-])/g, prefix: 9, score: 0.9 }, // RubyGems
   { re: /(?<![\w-])pat[A-Za-z0-9]{14}\.[a-f0-9]{64}(?![\w-])/g, prefix: 3, score: 0.9 }, // Airtable
 ];
-const PREFIX_FILTER =
-  /hf_|shp(?:at|ca|pa|ss)_|do[opr]_v1_|pypi-|dckr_pat_|sk-or-|gsk_|xai-|pplx-|nvapi-|r8_|lin_api_|ntn_|glsa_|ATATT3|AGE-SECRET|dapi|sq0|rubygems_|pat[A-Za-z0-9]{14}\./;
+// Every prefixed token has one of these where keywordStarts (rules/secret-util.ts) looks for
+// keywords, or an underscore preceded by its prefix, or `xai-`: the alternation of the prefixes
+// themselves was tried at every position of every text.
+const PREFIX_AT_KEYWORD =
+  /(?<=d|nv)api|(?<=AGE-)SECRET-KEY-|pat[A-Za-z0-9]{14}\.|pypi-|pplx-|sk-or-|sq0(?:atp|csp)-|ATATT3/y;
+const PREFIX_AT_UNDERSCORE =
+  /(?<=hf|shp(?:at|ca|pa|ss)|do[opr]_v1|dckr|gsk|r8|lin|ntn|glsa|rubygems)_/y;
+// Until the keyword search was shared, a text reached this detector only when this matched;
+// names ending in _PAT are still read only in such texts, so that findings stay as they were
+// (it misses a text whose only keyword is `GITHUB_PAT`).
+const FORMER_PREFILTER =
+  /k(?:ey)|s(?:ecret|chl[üu]ssel|hp|k-or-|q0)|token|a(?:uth|tatt3|ge-secret)|bearer|credential|\b(?:api|clave|cl(?:e\b|é)|llave|jeton|chiave)|hf_|_v1_|p(?:ypi-|plx-|at[a-z0-9]{14}\.)|d(?:ckr_|api)|g(?:sk_|lsa_)|xai-|n(?:vapi-|tn_)|r(?:8_|ubygems_)|lin_api_/i;
 
 /** High-entropy secrets beside a keyword, and prefixed tokens of other providers. */
 export const genericSecret: Detector = {
   id: 'generic-secret',
   types: ['API_KEY', 'PASSWORD'],
-  // The same words as the keyword and prefix lists, grouped by first letter: a long flat
-  // alternation is tried word by word at every position, which made this test cost more than
-  // the detector itself on most texts.
-  prefilter:
-    /k(?:ey)|s(?:ecret|chl[üu]ssel|hp|k-or-|q0)|token|a(?:uth|tatt3|ge-secret)|bearer|credential|\b(?:api|clave|cl(?:e\b|é)|llave|jeton|chiave)|hf_|_v1_|p(?:ypi-|plx-|at[a-z0-9]{14}\.)|d(?:ckr_|api)|g(?:sk_|lsa_)|xai-|n(?:vapi-|tn_)|r(?:8_|ubygems_)|lin_api_/i,
   detect(text) {
     const out: Candidate[] = [];
     // Keywords inside a value already read belong to that value; skipping them keeps a text
     // like "api_key=...api_key=..." linear.
     const read = { end: 0 };
-    for (const m of matchesOf(text, KEYWORD)) {
+    const starts = keywordStarts(text);
+    const secretWords = starts.filter((at) => {
+      SECRET_WORD.lastIndex = at;
+      return SECRET_WORD.test(text);
+    });
+    for (const m of matchAllAt(text, KEYWORD, secretWords, SECRET_KEYWORD_LEAD)) {
       if (m.index < read.end) continue;
       const c = afterKeyword(text, m.index, m[0], STRONG.test(m[0]), read);
       if (c !== null) out.push(c);
     }
     read.end = 0;
-    for (const m of ENV_SUFFIX.test(text) ? matchesOf(text, ENV_NAME) : []) {
+    let former: boolean | undefined;
+    const underscores = offsetsOf(text, '_');
+    for (const m of stickyAt(text, ENV_SUFFIX, underscores) ? matchesOf(text, ENV_NAME) : []) {
       if (m.index < read.end || NOT_SECRET_NAME.test(m[0])) continue;
+      if (m[0].endsWith('_PAT') && !(former ??= FORMER_PREFILTER.test(text))) continue;
       // *_TOKEN, *_SECRET and named keys (STRIPE_API_KEY) are secrets; a bare *_KEY is also a
       // constant's name in code (STORAGE_KEY = "app:settings"), so it counts as weak.
       const strong = !m[0].endsWith('_KEY') || STRONG_ENV.test(m[0]);
@@ -148,7 +164,7 @@ export const genericSecret: Detector = {
     // Tokens are only looked for in the 40 characters after each key word, and each stretch
     // of text is searched once even when key words crowd together.
     let searched = 0;
-    for (const w of matchesOf(text, LOOSE_WORD_G)) {
+    for (const w of matchAllAt(text, LOOSE_WORD_G, starts, 0)) {
       const wordEnd = w.index + w[0].length;
       const from = Math.max(wordEnd, searched);
       const to = wordEnd + LOOSE_REACH;
@@ -175,7 +191,11 @@ export const genericSecret: Detector = {
         i += m[0].length;
       }
     }
-    if (PREFIX_FILTER.test(text)) {
+    if (
+      stickyAt(text, PREFIX_AT_KEYWORD, starts) ||
+      stickyAt(text, PREFIX_AT_UNDERSCORE, underscores) ||
+      text.includes('xai-')
+    ) {
       for (const { re, prefix, score } of PREFIXED) {
         for (const m of matchesOf(text, re)) {
           const real = randomBody(m[0].slice(prefix));

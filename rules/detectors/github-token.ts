@@ -1,4 +1,4 @@
-import { crc32, isPlaceholderToken, randomBody, toBase62, tokenCandidate } from '../secret-util.ts';
+import { crc32, holds, randomBody, toBase62, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -22,26 +22,19 @@ export function githubChecksumOk(token: string): boolean {
 export const githubToken: Detector = {
   id: 'github-token',
   types: ['API_KEY'],
-  prefilter: /gh[pousr]_|github_pat_|npm_/,
+  prefilter: holds(['_', /(?<=gh[pousr]|github_pat|npm)_/y]),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, CLASSIC)) {
       const token = m[0];
-      let score: number;
-      let reason: string;
-      if (githubChecksumOk(token)) {
-        score = 0.97;
-        reason = 'checksum';
-      } else if (isPlaceholderToken(token.slice(4)) || !randomBody(token.slice(4))) {
-        score = 0.2;
-        reason = 'placeholder';
-      } else {
-        // A wrong checksum is a made-up or mistyped token, or an older test fixture; still
-        // token-shaped enough to mask, but below checked ones.
-        score = 0.7;
-        reason = 'format';
-      }
-      out.push({ start: m.index, end: m.index + token.length, type: 'API_KEY', score, reason });
+      const end = m.index + token.length;
+      // A wrong checksum is a made-up or mistyped token, or an older test fixture; still
+      // token-shaped enough to mask, but below checked ones.
+      out.push(
+        githubChecksumOk(token)
+          ? tokenCandidate(m.index, end, true, 0.97, 'checksum')
+          : tokenCandidate(m.index, end, randomBody(token.slice(4)), 0.7),
+      );
     }
     for (const m of matchesOf(text, FINE_GRAINED)) {
       const real = randomBody(m[0].slice(11));

@@ -9,6 +9,7 @@ import { matchesOf } from '../scan-util.ts';
 // dot, a two-character version and a short base36 check, written with or without a second dot.
 const PREFIXED =
   /(?<![\w-])(gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|ffct|cbt))-([0-9A-Za-z_-]{20,300}(?:\.[0-9a-z]{2}\.?[0-9a-z]{7,9})?)(?![\w-])/g;
+const GITLAB_PREFIX = /gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|ffct|cbt)-/;
 // Runner registration tokens (deprecated, still in many old .gitlab-ci docs and configs).
 const RUNNER_REGISTRATION = /(?<![\w-])GR1348941[0-9A-Za-z_-]{20,40}(?![\w-])/g;
 
@@ -16,7 +17,10 @@ const RUNNER_REGISTRATION = /(?<![\w-])GR1348941[0-9A-Za-z_-]{20,40}(?![\w-])/g;
 export const gitlabToken: Detector = {
   id: 'gitlab-token',
   types: ['API_KEY'],
-  prefilter: /gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|ffct|cbt)-|GR1348941/,
+  // "gl" is common in prose, but checking it first skips the pattern in most texts.
+  prefilter: {
+    test: (text) => (text.includes('gl') && GITLAB_PREFIX.test(text)) || text.includes('GR1348941'),
+  },
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, PREFIXED)) {

@@ -1,6 +1,6 @@
-import { decodeBase64, parseJsonObject } from '../secret-util.ts';
+import { decodeBase64, holds, offsetsOf, parseJsonObject } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { matchAllAt } from '../context.ts';
 
 // Compact JWS: header.payload.signature in base64url, the header being JSON and so starting
 // with `eyJ` ('{"'). JWE adds two more parts. Every part is bounded and the parts are split by
@@ -12,10 +12,12 @@ const TOKEN =
 export const jwt: Detector = {
   id: 'jwt',
   types: ['JWT'],
-  prefilter: /eyJ/,
+  prefilter: holds(['J', /(?<=ey)J/y]),
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, TOKEN)) {
+    // Tried only where "eyJ" is (its J two characters in): starting with a look-behind, the
+    // pattern was tried at every position.
+    for (const m of matchAllAt(text, TOKEN, offsetsOf(text, 'J'), 2)) {
       let parts = m[0].split('.');
       const header = parseJsonObject(decodeBase64(parts[0]!));
       // The "alg" member is mandatory in every JOSE header (RFC 7515 4.1.1); a base64 JSON blob

@@ -1,4 +1,4 @@
-import { randomBody } from '../secret-util.ts';
+import { randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -15,23 +15,18 @@ const MARKER = 'T3BlbkFJ';
 export const openaiKey: Detector = {
   id: 'openai-key',
   types: ['API_KEY'],
-  prefilter: /sk-/,
+  // From the `k` on: a search for a literal starts from its first character, and `s` is common.
+  prefilter: /k-/,
   detect(text) {
     const out: Candidate[] = [];
-    const push = (start: number, end: number, real: boolean, score: number, reason: string) =>
-      out.push({
-        start,
-        end,
-        type: 'API_KEY',
-        score: real ? score : 0.2,
-        reason: real ? reason : 'placeholder',
-      });
+    const push = (m: RegExpExecArray, real: boolean, score: number, reason?: string) =>
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, score, reason));
     for (const m of matchesOf(text, NAMED)) {
       const marked = m[1]!.includes(MARKER);
-      push(m.index, m.index + m[0].length, randomBody(m[1]!), marked ? 0.97 : 0.9, 'format');
+      push(m, randomBody(m[1]!), marked ? 0.97 : 0.9);
     }
     for (const m of matchesOf(text, LEGACY)) {
-      push(m.index, m.index + m[0].length, randomBody(m[0].slice(3)), 0.97, 'format');
+      push(m, randomBody(m[0].slice(3)), 0.97);
     }
     for (const m of matchesOf(text, BARE)) {
       const body = m[1]!;
@@ -39,7 +34,7 @@ export const openaiKey: Detector = {
       if (body.includes(MARKER)) continue;
       // Random bodies mix digits in; a 32-letter run is a word salad or an identifier.
       const real = /\d/.test(body) && /[A-Za-z]/.test(body) && randomBody(body);
-      push(m.index, m.index + m[0].length, real, 0.75, 'sk- format');
+      push(m, real, 0.75, 'sk- format');
     }
     return out;
   },

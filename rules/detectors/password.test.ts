@@ -33,6 +33,13 @@ describe('password: forms', () => {
     ['Passcode: 83920175', '83920175'],
     ['password: "Summer(2024)"', 'Summer(2024)'],
     ['PIN: 0492', '0492'],
+    // Keywords in other scripts and cases, and with the operators merged into one pattern.
+    ['ПАРОЛЬ: Xk8#mQ2v', 'Xk8#mQ2v'],
+    ['パスワード: Xk8#mQ2v', 'Xk8#mQ2v'],
+    ['LÖSENORD = Xk8#mQ2v', 'Xk8#mQ2v'],
+    ['Mot De Passe : Xk8#mQ2v', 'Xk8#mQ2v'],
+    ['Password (prod): Xk8#mQ2v', 'Xk8#mQ2v'],
+    ['<add key="SmtpPassword" value="Xk8#mQ2v"/>', 'Xk8#mQ2v'],
   ])('%j -> %j', (text, value) => {
     expect(values(text)).toEqual([value]);
   });

@@ -1,80 +1,55 @@
-import { before } from '../context.ts';
-import { byFirstLetter, matchesOf } from '../scan-util.ts';
-import { charClasses, isPlaceholderPassword, isTemplateValue } from '../secret-util.ts';
+import { before, matchAllAt } from '../context.ts';
+import { matchesOf } from '../scan-util.ts';
+import {
+  PASSWORD_STRONG as STRONG,
+  PASSWORD_WEAK as WEAK,
+  charClasses,
+  isPlaceholderPassword,
+  isTemplateValue,
+  keywordStarts,
+} from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
-// Words that name a password, in the languages support text arrives in. Strong ones name
-// nothing else; weak ones (pass, pw, pwd, pin...) also mean other things, so what follows them
-// must look more like a password.
-const STRONG = [
-  'password',
-  'passwd',
-  'passwort',
-  'kennwort',
-  'passphrase',
-  'passcode',
-  'mot de passe',
-  'mot_de_passe',
-  'contraseña',
-  'contrasena',
-  'senha',
-  'wachtwoord',
-  'lösenord',
-  'losenord',
-  'adgangskode',
-  'salasana',
-  'hasło',
-  'haslo',
-  'heslo',
-  'jelszó',
-  'parola',
-  'пароль',
-  'パスワード',
-  '密码',
-  '密碼',
-  '비밀번호',
-  'identified by',
-];
-const WEAK = ['pass', 'pwd', 'pw', 'mdp', 'clave', 'pincode', 'pin code', 'pin-code', 'pin'];
-const KEYWORD = new RegExp(byFirstLetter([...STRONG, ...WEAK]), 'giu');
-const LABEL = new RegExp(`^(?:${[...STRONG, ...WEAK].join('|')})$`, 'iu');
+// The keywords (listed in rules/secret-util.ts, which finds where they may start for this
+// detector and generic-secret in one pass).
+const WORDS = [...STRONG, ...WEAK].join('|');
+const KEYWORD = new RegExp(WORDS, 'giu');
+const LABEL = new RegExp(`^(?:${WORDS})$`, 'iu');
 const STRONG_SET = new Set(STRONG);
 
 // What joins the keyword to its value. Tried at the keyword's end, in this order.
 // The key's closing quote, escaped too in JSON logged as a string ({\"password\":\"x\"}).
 const KEY_CLOSE = /\\?["'`]?\]?/y;
-// A dash counts only with blanks around it ("Password - Xk8#2mQ"), never glued to a word.
-const OPERATOR = /[ \t]{0,3}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}/y;
+// An operator: a dash counts only with blanks around it ("Password - Xk8#2mQ"), never glued to
+// a word. Then "password for the staging box: X", "Password (prod): X". Then .NET settings and
+// similar XML: <add key="DbPassword" value="X"/>.
+const OPERATOR =
+  /[ \t]{0,3}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
 // "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
 // and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt".
 const COPULA =
   /[ \t]{1,3}(?:is|was|to|est|ist|lautet|auf|es|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}/iy;
-// "password for the staging box: X", "Password (prod): X".
-const QUALIFIED =
-  /(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}/iy;
 // curl, wget and friends: `-u user:password`, `--user=user:password`.
 const CLI_USER =
   /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"'@]{1,64}):([^\s"'@]{1,64})/g;
-// .NET settings and similar XML: <add key="DbPassword" value="X"/>.
-const VALUE_ATTR = /[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
 // `--password hunter2` on a command line, `WITH PASSWORD 'x'` in SQL.
 const SPACE = /[ \t]{1,2}/y;
 
-// Values that say something about a password instead of being one.
+// Values that say something about a password instead of being one. (Redacted, masked, hidden,
+// removed and omitted ones are stand-ins: isTemplateValue drops them first.)
 const STOP_WORDS = new Set(
   (
     'required optional mandatory incorrect invalid expired reset changed updated forgotten forgot ' +
     'missing empty blank none null nil undefined true false yes string str number int integer ' +
-    'boolean bool text varchar char bytes object any hidden masked protected encrypted hashed ' +
-    'stored saved sent provided needed same correct wrong strong weak unknown enabled disabled ' +
-    'redacted default generated random unchanged managed valid length minimum maximum policy ' +
-    'field input value example sample confidential private secure securely removed omitted ' +
-    'nullable sometimes confirmed confirmation please notset unset change changing updating ' +
-    'expires expiring expiry rotation rotated manager vault attached below above separately ' +
-    'requirements complexity mismatch accepted rejected locked unlocked authentication login ' +
-    'hash salt plain plaintext cleartext username user email 1password lastpass bitwarden ' +
-    'keepass dashlane keychain function async await return const typeof lambda def self ' +
-    'this none'
+    'boolean bool text varchar char bytes object any protected encrypted hashed stored saved ' +
+    'sent provided needed same correct wrong strong weak unknown enabled disabled default ' +
+    'generated random unchanged managed valid length minimum maximum policy field input value ' +
+    'example sample confidential private secure securely nullable sometimes confirmed ' +
+    'confirmation please notset unset change changing updating expires expiring expiry ' +
+    'rotation rotated manager vault attached below above separately requirements complexity ' +
+    'mismatch accepted rejected locked unlocked authentication login hash salt plain plaintext ' +
+    'cleartext username user email 1password lastpass bitwarden keepass dashlane keychain ' +
+    'function async await return const typeof lambda def self this'
   ).split(' '),
 );
 
@@ -90,21 +65,18 @@ const POSTAL = /\b(?:address|city|postal|post code|india|district|state|nagar|ro
 export const password: Detector = {
   id: 'password',
   types: ['PASSWORD'],
-  // Grouped by first letter ("pwd" is covered by "pw"): a long flat alternation is tried word by
-  // word at every position of the text.
-  prefilter:
-    /p(?:ass|w|in|arola)|mdp|clave|kennwort|contrase|senha|wachtwoord|l[öo]senord|adgangskode|salasana|h(?:as[łl]o|eslo)|jelsz|пароль|パスワード|密[码碼]|비밀번호|identified by|(?:^|\s)(?:-u|--user)[ \t=]/i,
   detect(text) {
     const out: Candidate[] = [];
     // A keyword inside a value already read is part of that value ("password: password1!");
     // skipping it also keeps a text of nothing but keywords linear.
     const read = { end: 0 };
-    for (const m of matchesOf(text, KEYWORD)) {
+    for (const m of matchAllAt(text, KEYWORD, keywordStarts(text), 0)) {
       if (m.index < read.end) continue;
       const c = candidateAt(text, m.index, m[0], read);
       if (c !== null) out.push(c);
     }
-    if (/(?:^|\s)(?:-u|--user)[ \t=]/.test(text)) {
+    // The literal first: a pattern that starts with a class is tried at every position.
+    if (text.includes('-u') && /(?:^|\s)(?:-u|--user)[ \t=]/.test(text)) {
       for (const m of matchesOf(text, CLI_USER)) {
         const [, user, pass] = m;
         // `-u 1000:1000` is a uid:gid pair, `-u root:root` a published default.
@@ -149,8 +121,6 @@ function candidateAt(
   let form: Form | null = null;
   for (const [re, f] of [
     [OPERATOR, 'op'],
-    [QUALIFIED, 'op'],
-    [VALUE_ATTR, 'op'],
     [COPULA, 'copula'],
   ] as const) {
     re.lastIndex = pos;

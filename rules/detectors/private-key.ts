@@ -1,5 +1,6 @@
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
+import { holds, isBase64Code } from '../secret-util.ts';
 
 /** The longest block this detector reads: an RSA-8192 PEM is about 6.5 KB. */
 const MAX_BLOCK = 16 * 1024;
@@ -24,12 +25,6 @@ const PUTTY_LINES = /Private-Lines: \d{1,3}/g;
 const HEADER_LINE = /(?:\\n|\r?\n)?[A-Za-z-]{3,20}: [^\n\\]{0,120}/y;
 const BREAKS = /(?:\\n|\\r\\n|\r?\n|[ \t]){1,4}/y;
 
-function isB64(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47
-  );
-}
-
 /**
  * Reads lines of base64 from `pos` (64-character PEM lines, broken by newlines, by the literal
  * `\n` of a JSON string, or by single spaces when pasted onto one line). The first line sets
@@ -44,7 +39,7 @@ function walkBase64(text: string, pos: number): { end: number; count: number } {
   let width = 0;
   while (i < limit) {
     let j = i;
-    while (j < limit && isB64(text.charCodeAt(j))) j++;
+    while (j < limit && isBase64Code(text.charCodeAt(j))) j++;
     while (j < limit && text[j] === '=') j++;
     const run = j - i;
     if (run === 0) break;
@@ -102,7 +97,7 @@ function firstAtOrAfter(
 /** Base64 characters between two offsets (header lines such as DEK-Info add a few; harmless). */
 function countB64(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (isB64(text.charCodeAt(i))) n++;
+  for (let i = from; i < to; i++) if (isBase64Code(text.charCodeAt(i))) n++;
   return n;
 }
 
@@ -110,7 +105,13 @@ function countB64(text: string, from: number, to: number): number {
 export const privateKey: Detector = {
   id: 'private-key',
   types: ['PRIVATE_KEY'],
-  prefilter: /PRIVATE KEY|PuTTY-User-Key-File|MII|MHcCAQEE|MIGkAgEB|MC4CAQAw|b3BlbnNzaC1rZXkt/,
+  // PRIVATE KEY, PuTTY-User-Key-File, the DER openings MII, MHcCAQEE, MIGkAgEB, MC4CAQAw and
+  // b3BlbnNzaC1rZXkt, each found from a character rare in prose.
+  prefilter: holds(
+    ['K', /(?<=PRIVATE )KEY|(?<=PuTTY-User-)Key-File/y],
+    ['M', /M(?:II|HcCAQEE|IGkAgEB|C4CAQAw)/y],
+    ['X', /(?<=b3BlbnNzaC1rZ)Xkt/y],
+  ),
   detect(text) {
     const out: Candidate[] = [];
     // END lines are collected once and looked up by position, so a text full of BEGIN lines

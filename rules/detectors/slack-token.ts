@@ -1,4 +1,4 @@
-import { randomBody, tokenCandidate } from '../secret-util.ts';
+import { holds, randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -13,11 +13,18 @@ const APP_TOKEN = /(?<![\w.-])xapp-\d-([0-9A-Za-z-]{20,250})/g;
 const WEBHOOK =
   /(?<![\w.-])(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9_/+-]{20,150})/g;
 
+// What every token starts with, found from its x: a search for "hooks.slack.com" starts from
+// its h, which is common in prose, while "k.com" is rare.
+const TOKEN_START = holds(['x', /x(?:ox[abposre]|app)-/y]);
+
 /** Slack tokens and incoming-webhook URLs. */
 export const slackToken: Detector = {
   id: 'slack-token',
   types: ['API_KEY'],
-  prefilter: /xox[abposre]-|xapp-|hooks\.slack\.com/,
+  prefilter: {
+    test: (text) =>
+      TOKEN_START.test(text) || (text.includes('k.com') && text.includes('hooks.slack.com')),
+  },
   detect(text) {
     const out: Candidate[] = [];
     const add = (start: number, match: string, body: string, score: number) => {

@@ -1,4 +1,4 @@
-import { randomBody, tokenCandidate } from '../secret-util.ts';
+import { holds, randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -11,21 +11,16 @@ const WEBHOOK_SECRET = /(?<![\w-])whsec_([0-9A-Za-z+/=]{24,100})(?![\w-])/g;
 export const stripeKey: Detector = {
   id: 'stripe-key',
   types: ['API_KEY'],
-  prefilter: /[sr]k_(?:live|test|prod)_|whsec_/,
+  prefilter: holds(['_', /(?<=[sr]k)_(?:live|test|prod)_|(?<=whsec)_/y]),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, KEY)) {
       const body = m[3]!;
       const real = body.length >= 20 && randomBody(body);
       // Test-mode keys move no money but still open the account's test data and settings.
-      const score = !real ? 0.2 : m[2] === 'test' ? 0.7 : 0.95;
-      out.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        type: 'API_KEY',
-        score,
-        reason: real ? (m[2] === 'test' ? 'test key' : 'format') : 'placeholder',
-      });
+      const test = m[2] === 'test';
+      const end = m.index + m[0].length;
+      out.push(tokenCandidate(m.index, end, real, test ? 0.7 : 0.95, test ? 'test key' : 'format'));
     }
     for (const m of matchesOf(text, WEBHOOK_SECRET)) {
       const real = randomBody(m[1]!);

@@ -1,5 +1,12 @@
-import { before, near } from '../context.ts';
-import { randomBody } from '../secret-util.ts';
+import { before, matchAllAt, near } from '../context.ts';
+import {
+  holds,
+  keywordStarts,
+  offsetsOf,
+  randomBody,
+  stickyAt,
+  tokenCandidate,
+} from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -13,15 +20,21 @@ const HEX32 = /(?<![A-Za-z0-9_-])[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
 const TOKEN_KEYWORD =
   /(?:auth[_ .-]?token|authtoken|twilio[\w .-]{0,20}(?:token|secret))["'`]?\s{0,3}[:=(,]?\s{0,3}["'`]?\s{0,3}$/;
 const TWILIO = /twilio|auth[_ -]?token|account[_ -]?sid|authtoken/;
+// "twilio" or "auth token" in any case, looked for only where keywordStarts (rules/secret-util.ts)
+// found a keyword: that one pass is shared.
+const TWILIO_WORD = /twilio|auth[_ ]?token/iy;
+const TALKS_TWILIO = { test: (text: string) => stickyAt(text, TWILIO_WORD, keywordStarts(text)) };
+const SID = holds(['S', /SK[0-9a-f]{32}/y]);
 
 /** Twilio API key SIDs, auth tokens and account SIDs in credential context. */
 export const twilioKey: Detector = {
   id: 'twilio-key',
   types: ['API_KEY'],
-  prefilter: /SK[0-9a-f]{32}|AC[0-9a-f]{32}|auth[_ ]?token|twilio/i,
+  // What every finding needs: an API key SID, or a text about Twilio.
+  prefilter: { test: (text) => SID.test(text) || TALKS_TWILIO.test(text) },
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, API_KEY_SID)) {
+    for (const m of matchAllAt(text, API_KEY_SID, offsetsOf(text, 'S'), 0)) {
       const start = m.index;
       const end = start + m[0].length;
       const real = randomBody(m[0].slice(2));
@@ -34,8 +47,7 @@ export const twilioKey: Detector = {
         reason: context ? 'context' : 'format',
       });
     }
-    const talksTwilio = /twilio|auth_?token|authtoken|auth token/i.test(text);
-    if (!talksTwilio) return out;
+    if (!TALKS_TWILIO.test(text)) return out;
     for (const m of matchesOf(text, ACCOUNT_SID)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -53,13 +65,7 @@ export const twilioKey: Detector = {
       const start = m.index;
       if (!TOKEN_KEYWORD.test(before(text, start, 48))) continue;
       const real = randomBody(m[0]) && /[a-f]/.test(m[0]) && /\d/.test(m[0]);
-      out.push({
-        start,
-        end: start + 32,
-        type: 'API_KEY',
-        score: real ? 0.85 : 0.2,
-        reason: real ? 'context' : 'placeholder',
-      });
+      out.push(tokenCandidate(start, start + 32, real, 0.85, 'context'));
     }
     return out;
   },

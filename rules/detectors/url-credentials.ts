@@ -1,11 +1,10 @@
 import {
   DB_SCHEME,
-  exampleBefore,
+  credentialCandidate,
   findUrlsWithUserinfo,
-  isDocumentationHost,
-  isLocalHost,
   isPlaceholderPassword,
   looksRandom,
+  unlessExample,
 } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -17,48 +16,34 @@ const NO_TOKEN_USER = /^(?:ssh|git|git\+ssh|sftp|scp|rsync|svn\+ssh)$/;
 export const urlCredentials: Detector = {
   id: 'url-credentials',
   types: ['URL_CREDENTIALS'],
-  prefilter: /:\/\/[^\s/@]{1,300}@/,
+  // The URLs are found once per text, for this detector and connection-string.
+  prefilter: { test: (text) => findUrlsWithUserinfo(text).length > 0 },
   detect(text) {
     const out: Candidate[] = [];
     for (const u of findUrlsWithUserinfo(text)) {
       // Database and broker URLs are reported by the connection-string detector.
       if (DB_SCHEME.test(u.scheme)) continue;
-      let score: number;
-      let reason: string;
-      if (u.password === null || u.password === '') {
+      const { start, end, user, password } = u;
+      if (password === null || password === '') {
         // `https://TOKEN@host` (how git and CI scripts embed a token): only a random user
         // name is a credential; `https://jane@host` and `ssh://git@host` are identities.
-        if (NO_TOKEN_USER.test(u.scheme) || !looksRandom(u.user, 20)) continue;
-        score = 0.96;
-        reason = 'token';
-      } else if (
-        u.password.length < 4 ||
-        isPlaceholderPassword(u.password) ||
-        isPlaceholderPassword(u.user + u.password)
-      ) {
-        // Documentation writes https://a:b@host; real passwords are longer than three.
-        score = 0.2;
-        reason = 'placeholder';
-      } else if (u.user !== '' && u.user.toLowerCase() === u.password.toLowerCase()) {
-        score = 0.4;
-        reason = 'default credentials';
-      } else if (isDocumentationHost(u.host)) {
-        score = 0.35;
-        reason = 'documentation host';
-      } else if (isLocalHost(u.host)) {
-        score = 0.75;
-        reason = 'local host';
+        if (NO_TOKEN_USER.test(u.scheme) || !looksRandom(user, 20)) continue;
+        out.push(
+          unlessExample(text, {
+            start,
+            end,
+            type: 'URL_CREDENTIALS',
+            score: 0.96,
+            reason: 'token',
+          }),
+        );
+      } else if (password.length < 4 || isPlaceholderPassword(user + password)) {
+        // Documentation writes https://a:b@host; real passwords are longer than three. (A
+        // stand-in password alone is caught by credentialCandidate.)
+        out.push({ start, end, type: 'URL_CREDENTIALS', score: 0.2, reason: 'placeholder' });
       } else {
-        // Above the email detector's 0.95: "pw@host.tld" inside the URL also looks like an
-        // address, and the whole URL is the better finding.
-        score = 0.96;
-        reason = 'password';
+        out.push(credentialCandidate(text, start, end, user, password, u.host));
       }
-      if (score > 0.5 && exampleBefore(text, u.start)) {
-        score -= 0.5;
-        reason = 'example context';
-      }
-      out.push({ start: u.start, end: u.end, type: 'URL_CREDENTIALS', score, reason });
     }
     return out;
   },
