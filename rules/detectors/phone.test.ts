@@ -41,6 +41,19 @@ describe('phone', () => {
     expect(best(text).find((f) => f.value === '(579)888-3058')?.score).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('reads context words as lower-cased text, even where ignoring case would differ', () => {
+    // The context patterns ignore case, but "İ" lower-cases to "i" and a combining dot and the
+    // Kelvin sign to "k": "TELİ" is not "tel" and "\u212Ag" is "kg", as when lower-casing.
+    // (Called without the engine, whose normalisation folds the Kelvin sign.)
+    const score = (text: string) =>
+      phone.detect(text, { taken: [], threshold: 0 }).find((f) => f.end === text.length)?.score;
+    expect(score('TEL 06 80 50 12 10')).toBeGreaterThan(score('TELX 06 80 50 12 10')!);
+    expect(score('TELİ 06 80 50 12 10')).toBe(score('TELX 06 80 50 12 10'));
+    expect(score('Phone 06 80 50 12 10')).toBe(score('PHONE 06 80 50 12 10'));
+    expect(score('Poids \u212Ag 06 80 50 12 10')).toBe(score('Poids kg 06 80 50 12 10'));
+    expect(score('Poids kg 06 80 50 12 10')).toBeLessThan(score('Poids 06 80 50 12 10')!);
+  });
+
   it('includes an extension in the span', () => {
     expect(best('Desk: +1-903-140-4508x769')[0]?.value).toBe('+1-903-140-4508x769');
     expect(best('call (602) 272-9781 ext. 12')[0]?.value).toBe('(602) 272-9781 ext. 12');

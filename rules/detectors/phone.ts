@@ -11,21 +11,21 @@
  * libphonenumber-js does (a test compares them) without shipping the library's code: the whole
  * engine without names must fit in 60 KB gzipped.
  */
-import { ALL_CALLING_CODES, PHONE_METADATA } from '../phone/metadata.ts';
-import { PhonePlans } from '../phone/validate.ts';
+import { OTHER_CALLING_CODES, PHONE_PLANS } from '../phone/metadata.ts';
+import { numbersOf, PhonePlans } from '../phone/validate.ts';
 import { clamp } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { byFirstLetter } from '../scan-util.ts';
 
 // A run that starts with "+", "(" or a digit and continues with digits and the separators people
 // use in phone numbers (space, dot, dash, slash, parentheses), ending on a digit, plus an
-// optional extension. Every repetition is bounded, and the look-behind refuses a start inside a
-// word, a number, an amount or a path, so a long digit run is read from one offset only.
+// optional extension (group 1). Every repetition is bounded, and the look-behind refuses a start
+// inside a word, a number, an amount or a path, so a long digit run is read from one offset
+// only. (Starting with the cheap character and looking behind after it was tried: V8 runs
+// this form as fast.)
 const RUN =
-  /(?<![\w+.\-/\\@#$€£¥%=&]|\d[,:])\+?\(?\d[\d ().\-/]{4,24}\d(?:[ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
-
-const EXTENSION = /[ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}$/i;
+  /(?<![\w+.\-/\\@#$€£¥%=&]|\d[,:])\+?\(?\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
 
 // Countries whose national numbers are written with a leading trunk "0" (or, for Italy, whose
 // landlines keep it); a national number without the 0 is never meant for them.
@@ -45,16 +45,29 @@ const WITH_ZERO: readonly string[] = [
 // Countries whose national numbers are written without a leading 0.
 const WITHOUT_ZERO: readonly string[] = ['US', 'CA', 'ES', 'IT', 'IN', 'BR', 'MX'];
 
-// Words that say "this is a phone number". Tested on the lower-cased text before (40 chars) and
-// after (24 chars) the candidate.
-const PHONE_WORDS =
-  /(?:\b(?:ll[aá]m\w{0,8}|contact[aá]r\w{0,4}|(?:r)?appel\w{0,4}|anruf\w{0,6}|r[uü]ckruf\w{0,8}|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|text|texts|texting|sms|whatsapp|signal|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|message|messages|reach|rufnummer|tlf|numéro|numero|número)\b|\b(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\s(?:phone\s)?(?:number|no\.?|nr\.?|#)\s{0,2}(?:is|was|:)?|☎|📞)/;
+// Words that say "this is a phone number", and phrases that end in one ("my number", "home
+// no."). Tested on the text before (40 chars) and after (24 chars) the candidate. Only whether
+// one occurs matters, so the words are grouped by their first letter, which V8 tries faster
+// than a flat list. This and the other context patterns ignore case (see windowText).
+const PHONE_WORDS = new RegExp(
+  `\\b(?:${byFirstLetter(
+    (
+      'll[aá]m\\w{0,8}|contact[aá]r\\w{0,4}|rappel\\w{0,4}|appel\\w{0,4}|anruf\\w{0,6}|' +
+      'r[uü]ckruf\\w{0,8}|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
+      'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
+      'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|text|texts|texting|sms|' +
+      'whatsapp|signal|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
+      'message|messages|reach|rufnummer|tlf|numéro|numero|número'
+    ).split('|'),
+  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#))|☎|📞`,
+  'i',
+);
 
 // Labels that name a phone only when they sit right beside the number: "Office: ...",
 // "... 416 60 039 office", "T: ...". One-letter labels count only with their colon or dot.
 const LABEL_BEFORE =
-  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf)\b\s{0,2}[:.]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/;
-const LABEL_AFTER = /^\s{0,2}[-(]?\s{0,2}(?:office|desk|home|work|direct|main|switchboard)\b/;
+  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf)\b\s{0,2}[:.]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/i;
+const LABEL_AFTER = /^\s{0,2}[-(]?\s{0,2}(?:office|desk|home|work|direct|main|switchboard)\b/i;
 
 // A number followed by a street name is a house number and a building or postcode, as in
 // "17151 2450 Crown St" or "12 345 Main Street": an address, not a phone.
@@ -63,28 +76,57 @@ const STREET_AFTER =
 
 // Words that say the number is something else. Tested on a short window (28 before, 16 after)
 // so the "order" of an earlier clause does not sink the phone number of the next.
-const NOT_PHONE_WORDS =
-  /\b(?:order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\/n|sn|version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id|ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|quantity|population|zip|postcode|postal|plz|patient|mrn|npi|dea|ssn|sin|passport|license|licence|tax|vat|ein|tin|routing|aba|swift|policy|member|claim|nhs|medicare|medicaid|insurance|insured|kvnr|ehic|date|dob|born|error|code|pin|otp|quote|art|artikel|artikelnummer|ersatzteil|einwahlcode|zugangscode|sendungsnummer|sendung|verwendungszweck|suivi|colis|seguimiento|envío|paquete|paket|réf|modèle|produit|meeting|conference|webinar|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|factura|ordine|fattura)\b|[€$£¥₹]/;
+const NOT_PHONE_WORDS = new RegExp(
+  `\\b${byFirstLetter(
+    (
+      'order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\\/n|sn|' +
+      'version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id|' +
+      'ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|' +
+      'price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|' +
+      'quantity|population|zip|postcode|postal|plz|patient|mrn|npi|dea|ssn|sin|passport|' +
+      'license|licence|tax|vat|ein|tin|routing|aba|swift|policy|member|claim|nhs|medicare|' +
+      'medicaid|insurance|insured|kvnr|ehic|date|dob|born|error|code|pin|otp|quote|art|artikel|' +
+      'artikelnummer|ersatzteil|einwahlcode|zugangscode|sendungsnummer|sendung|' +
+      'verwendungszweck|suivi|colis|seguimiento|envío|paquete|paket|réf|modèle|produit|meeting|' +
+      'conference|webinar|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|' +
+      'factura|ordine|fattura'
+    ).split('|'),
+  )}\\b|[€$£¥₹]`,
+  'i',
+);
 
 /**
- * The lower-cased text before `start` (up to `n` characters), without a word cut in half at the
- * window's edge: "dpo" cut to "po" would read as a purchase order.
+ * Where the window of up to `n` characters before `start` begins, moved forward past a word cut
+ * in half at its edge: "dpo" cut to "po" would read as a purchase order.
  */
-function before(text: string, start: number, n: number): string {
+function windowStart(text: string, start: number, n: number): number {
   let from = Math.max(0, start - n);
   if (from > 0 && isWordCode(text.charCodeAt(from - 1))) {
     while (from < start && isWordCode(text.charCodeAt(from))) from++;
   }
-  return text.slice(from, start).toLowerCase();
+  return from;
 }
 
-/** The lower-cased text after `end` (up to `n` characters), without a word cut in half. */
-function after(text: string, end: number, n: number): string {
+/** Where the window of up to `n` characters after `end` ends, without a word cut in half. */
+function windowEnd(text: string, end: number, n: number): number {
   let to = Math.min(text.length, end + n);
   if (to < text.length && isWordCode(text.charCodeAt(to))) {
     while (to > end && isWordCode(text.charCodeAt(to - 1))) to--;
   }
-  return text.slice(end, to).toLowerCase();
+  return to;
+}
+
+// The two characters whose lower case is ASCII: "İ" (i and a combining dot) and the Kelvin sign.
+const ASCII_LOWER = /[\u0130\u212a]/;
+
+/**
+ * text[from, to) as the context patterns read it. They ignore case, which answers as lower-casing
+ * the window and matching lower-case words would, without copying the window, for every
+ * character but the two whose lower case is ASCII; where the context holds either (`odd`), the
+ * window is lower-cased.
+ */
+function windowText(text: string, from: number, to: number, odd: boolean): string {
+  return odd ? text.slice(from, to).toLowerCase() : text.slice(from, to);
 }
 
 /** A `\w` character (ASCII letter, digit or underscore) by its code; false for NaN. */
@@ -97,60 +139,40 @@ function isSepCode(c: number): boolean {
   return c === 32 || c === 46 || c === 45 || c === 47;
 }
 
-/**
- * The part of a lower-cased window before the number that is in the number's own line, table
- * cell or clause: in "jane@mail.test\t0680 501 210\t585,50 €" the amount is another column's.
- */
-function sameCellBefore(window: string): string {
-  const cut = Math.max(
-    window.lastIndexOf('\n'),
-    window.lastIndexOf('\t'),
-    window.lastIndexOf(';'),
-    window.lastIndexOf(','),
-  );
-  return cut < 0 ? window : window.slice(cut + 1);
-}
-
-/** The part of a lower-cased window after the number that is in its line, cell or clause. */
-function sameCellAfter(window: string): string {
-  const cut = window.search(/[\n\t;,]/);
-  return cut < 0 ? window : window.slice(0, cut);
+/** Whether `c` ends a line, a table cell or a clause: newline, tab, semicolon or comma. */
+function isCellEnd(c: number): boolean {
+  return c === 10 || c === 9 || c === 59 || c === 44;
 }
 
 /**
- * A cheap first look at the number without its extension, one pass with no regex: too many
- * digits for any phone number (12 for a national form; 15 in E.164 plus a written "00"), or
- * several one-digit groups ("4 4 4 4", "10.0.0.1 10.0.0.2") in a number not written with "+".
- * Keeps long pasted lists and logs fast; shapeOf and looksLikeSomethingElse decide the rest.
+ * Where the number's own line, table cell or clause begins in text[from, start): in
+ * "jane@mail.test\t0680 501 210\t585,50 €" the amount is another column's.
  */
-function quickReject(main: string): boolean {
-  const raw = main;
-  let digits = 0;
-  let run = 0;
-  let singles = 0;
-  for (let i = 0; i <= raw.length; i++) {
-    const c = i < raw.length ? raw.charCodeAt(i) : 32;
-    if (c >= 48 && c <= 57) {
-      digits++;
-      run++;
-    } else {
-      if (run === 1) singles++;
-      run = 0;
-    }
-  }
-  const plus = raw.charCodeAt(0) === 43;
-  const intl = plus || raw.startsWith('00') || raw.startsWith('(00');
-  return digits > (intl ? 17 : 12) || (singles >= 2 && !plus);
+function cellStart(text: string, from: number, start: number): number {
+  while (start > from && !isCellEnd(text.charCodeAt(start - 1))) start--;
+  return start;
 }
+
+/** Where the number's own line, cell or clause ends in text[end, to). */
+function cellEnd(text: string, end: number, to: number): number {
+  while (end < to && !isCellEnd(text.charCodeAt(end))) end++;
+  return end;
+}
+
+// The separators between digit groups, as bits of Shape.seps.
+const SPACE = 1;
+const DOT = 2;
+const DASH = 4;
+const SLASH = 8;
 
 /** A candidate's shape, from its digit groups. */
 interface Shape {
   /** The main digits, without extension. */
   digits: string;
-  /** Digit groups as written, separators removed. */
-  groups: string[];
-  /** Separators used between groups (without parentheses). */
-  seps: Set<string>;
+  /** The length of each digit group as written. */
+  sizes: number[];
+  /** The separators used between groups (parentheses aside): SPACE | DOT | DASH | SLASH. */
+  seps: number;
   /**
    * Written with "+" or the international call prefix 00. (The North American 011 is not
    * read as one: 0113-0118 are British area codes.)
@@ -160,39 +182,53 @@ interface Shape {
   formatted: boolean;
 }
 
+/**
+ * The shape of a candidate without its extension, in one pass over its characters with no
+ * regex, or null when the shape alone refuses it: too many digits for any phone number (12 for
+ * a national form; 15 in E.164 plus a written "00"), several one-digit groups ("4 4 4 4",
+ * "10.0.0.1 10.0.0.2") in a number not written with "+", two separators in a row, or
+ * parentheses that hold no area code. Keeps long pasted lists and logs fast (factsOf remembers
+ * it per candidate text); looksLikeSomethingElse decides the rest.
+ */
 function shapeOf(main: string): Shape | null {
-  // One pass over the characters (this runs for most digit runs of a text): parentheses,
-  // doubled separators, digit groups and the set of separators.
   const len = main.length;
   let opens = 0;
   let closes = 0;
   let open = -1;
   let formatted = false;
-  const groups: string[] = [];
-  const seps = new Set<string>();
+  let seps = 0;
+  let singles = 0;
+  let digits = '';
+  const sizes: number[] = [];
   let g = -1; // start of the current digit group
-  for (let i = 0; i < len; i++) {
-    const c = main.charCodeAt(i);
+  for (let i = 0; i <= len; i++) {
+    const c = main.charCodeAt(i); // NaN after the end, which closes the last group
     if (c >= 48 && c <= 57) {
       if (g < 0) g = i;
       continue;
     }
     if (g >= 0) {
-      groups.push(main.slice(g, i));
+      digits += main.slice(g, i);
+      sizes.push(i - g);
+      if (i - g === 1) singles++;
       g = -1;
     }
-    if (c !== 43) formatted = true;
+    if (i === len || c === 43) continue;
+    formatted = true;
     if (c === 40) {
       opens++;
       open = i;
     } else if (c === 41) closes++;
-    else if (c !== 43) seps.add(main[i]!);
+    else seps |= c === 32 ? SPACE : c === 46 ? DOT : c === 45 ? DASH : SLASH;
     // Two separators in a row ("12 - 34", "1..2") are prose or a list, not a number, except a
     // closing parenthesis followed by a space or dash.
     const d = main.charCodeAt(i + 1);
     if (isSepCode(c) ? isSepCode(d) || d === 41 : c === 40 && isSepCode(d)) return null;
   }
-  if (g >= 0) groups.push(main.slice(g));
+  const plus = main.charCodeAt(0) === 43;
+  const at = main.charCodeAt(0) === 40 ? 1 : 0;
+  const idd = main.startsWith('00', at);
+  if (digits.length > (plus || idd ? 17 : 12) || (singles >= 2 && !plus)) return null;
   // Parentheses: at most one pair, opened before it is closed, holding 1-5 digits (an area code
   // or the "(0)" of "+41 (0)96 ...").
   if (opens !== closes || opens > 1) return null;
@@ -203,58 +239,59 @@ function shapeOf(main: string): Shape | null {
     while (k < len && k - q <= 5 && main.charCodeAt(k) >= 48 && main.charCodeAt(k) <= 57) k++;
     if (k === q || k - q > 5 || main.charCodeAt(k) !== 41) return null;
   }
+  const first = main.charCodeAt(at + 2);
   return {
-    digits: groups.join(''),
-    groups,
+    digits,
+    sizes,
     seps,
-    international: main.charCodeAt(0) === 43 || /^\(?00[1-9]/.test(main),
+    international: plus || (idd && first >= 49 && first <= 57),
     formatted,
   };
 }
 
-/** Shapes that are something else: dates, IP addresses, versions, amounts, ids. */
-function looksLikeSomethingElse(main: string, s: Shape): boolean {
-  const { groups, seps } = s;
-  const n = groups.length;
-  // Dates: 2024-05-01, 01.05.2024, 1/5/2024.
-  if (
-    n === 3 &&
-    /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{2}|\d{4}))$/.test(main)
-  ) {
-    return true;
+const DATE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{2}|\d{4}))$/;
+const DATE_THEN_MORE = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/;
+const THOUSANDS = /^\d{1,3}(?:[. ]\d{3}){2,}$/;
+const SSN_OR_ZIP = /^(?:\d{3}[- ]\d{2}[- ]|\d{5}-)\d{4}$/;
+
+/** Digit groups that are all years of 1900-2099: "1998-2004", "2019 2020". */
+function years({ sizes, digits }: Shape): boolean {
+  for (let i = 0; i < sizes.length; i++) {
+    if (sizes[i] !== 4 || !(digits.startsWith('19', 4 * i) || digits.startsWith('20', 4 * i))) {
+      return false;
+    }
   }
-  // A date then a time or another number: "2024-05-01 1230".
-  if (/^\d{4}-\d{2}-\d{2}\b/.test(main) || /^\d{1,2}[./]\d{1,2}[./]\d{4}\b/.test(main)) return true;
-  // Dotted quads and other dotted runs with one-digit groups: IP addresses, versions, sections.
-  if (seps.size === 1 && seps.has('.')) {
-    if (n === 4 && groups.every((g) => g.length <= 3)) return true;
-    if (groups.some((g) => g.length === 1)) return true;
-  }
-  // Amounts with thousands groups: "1.234.567", "12 345 678" after a one-digit lead group.
-  if (/^\d{1,3}(?:[. ]\d{3}){2,}$/.test(main) && groups[0]!.length === 1 && groups[0] !== '1') {
-    return true;
-  }
-  // Year ranges and lists: "1998-2004", "2019 2020".
-  if (groups.every((g) => /^(?:19|20)\d\d$/.test(g))) return true;
-  // US SSN shape 3-2-4 with dashes or spaces, and US ZIP+4 codes.
-  if (/^\d{3}[- ]\d{2}[- ]\d{4}$/.test(main) || /^\d{5}-\d{4}$/.test(main)) return true;
-  // Dots mixed with other separators are decimals ("11.2046 78.4956"), not a number plan.
-  if (seps.has('.') && seps.size > 1 && !s.international) return true;
-  // Card-like 4-4-4(-x) groups.
-  if (n >= 4 && groups.slice(0, 4).every((g) => g.length === 4)) return true;
-  // Several one-digit groups: spaced-out digits, scores, lists ("1 2 3 4 5 6 7").
-  if (groups.filter((g) => g.length === 1).length >= 2 && !s.international) return true;
-  // A slash is only a phone separator as "030/1234567" (area code / subscriber).
-  if (seps.has('/') && !(n >= 2 && groups[0]!.startsWith('0') && main.split('/').length === 2)) {
-    return true;
-  }
-  return false;
+  return true;
 }
 
-const PLANS = new PhonePlans(PHONE_METADATA);
+/** Shapes that are something else: dates, IP addresses, versions, amounts, ids. */
+function looksLikeSomethingElse(main: string, s: Shape): boolean {
+  const { sizes, seps, digits } = s;
+  const n = sizes.length;
+  // Dates: 2024-05-01, 01.05.2024, 1/5/2024; or a date then a time or another number:
+  // "2024-05-01 1230". (Each has three groups or more, the second of one or two digits.)
+  if (n >= 3 && sizes[1]! <= 2 && ((n === 3 && DATE.test(main)) || DATE_THEN_MORE.test(main))) {
+    return true;
+  }
+  // Dotted quads and other dotted runs with one-digit groups: IP addresses, versions, sections.
+  if (seps === DOT && ((n === 4 && sizes.every((g) => g <= 3)) || sizes.includes(1))) return true;
+  // Amounts with thousands groups: "1.234.567", "12 345 678" after a one-digit lead group.
+  if (sizes[0] === 1 && digits[0] !== '1' && THOUSANDS.test(main)) return true;
+  // Year ranges and lists: "1998-2004", "2019 2020".
+  if (years(s)) return true;
+  // US SSN shape 3-2-4 with dashes or spaces, and US ZIP+4 codes.
+  if (n <= 3 && sizes[n - 1] === 4 && SSN_OR_ZIP.test(main)) return true;
+  // Dots mixed with other separators are decimals ("11.2046 78.4956"), not a number plan.
+  if ((seps & DOT) !== 0 && seps !== DOT && !s.international) return true;
+  // Card-like 4-4-4(-x) groups.
+  if (n >= 4 && sizes[0] === 4 && sizes[1] === 4 && sizes[2] === 4 && sizes[3] === 4) return true;
+  // A slash is only a phone separator as "030/1234567" (area code / subscriber).
+  const oneSlash = main.indexOf('/') === main.lastIndexOf('/');
+  return (seps & SLASH) !== 0 && !(n >= 2 && digits[0] === '0' && oneSlash);
+}
 
-const SHIPPED_CODES = new Set(Object.keys(PHONE_METADATA.country_calling_codes));
-const OTHER_CODES = new Set(ALL_CALLING_CODES.filter((c) => !SHIPPED_CODES.has(c)));
+const PLANS = new PhonePlans(PHONE_PLANS);
+const OTHER_CODES = new Set(numbersOf(OTHER_CALLING_CODES).map(String));
 
 /** A calling code whose number plan is not shipped, at the start of international digits. */
 function unshippedCallingCode(intlDigits: string): boolean {
@@ -267,27 +304,58 @@ interface Verdict {
   reason: string;
 }
 
-// Verdicts by candidate text. Parsing against up to a dozen number plans is most of this
-// detector's cost, and a prompt is scanned again after every edit, with the same numbers in it
-// (and a ticket often repeats its own). The verdict depends on the candidate text alone (its
-// shape is computed from it), so caching it changes nothing found. Bounded: cleared when full.
-const VERDICTS = new Map<string, Verdict | null>();
-const VERDICTS_MAX = 2000;
-
-/** validate, remembered per candidate text. */
-function validateOnce(main: string, s: Shape): Verdict | null {
-  const hit = VERDICTS.get(main);
-  if (hit !== undefined || VERDICTS.has(main)) return hit ?? null;
-  const verdict = validate(main, s);
-  if (VERDICTS.size >= VERDICTS_MAX) VERDICTS.clear();
-  VERDICTS.set(main, verdict);
-  return verdict;
+/** What a candidate text says on its own: its shape and, once asked, its verdict. */
+interface Facts {
+  shape: Shape;
+  /** The number plans' verdict: undefined until asked, null for no phone number. */
+  verdict?: Verdict | null;
 }
 
-/** Validates with the number plans; returns the base score before context. */
+// Facts by candidate text. Parsing against up to a dozen number plans is most of this detector's
+// cost, and reading a shape the next largest part after context; a prompt is scanned again after
+// every edit, with the same numbers in it (and a ticket often repeats its own). The shape, the
+// refusals and the verdict depend on the candidate text alone, so remembering them changes
+// nothing found. Bounded: cleared when full.
+const FACTS = new Map<string, Facts | null>();
+const FACTS_MAX = 2000;
+
+/** The facts of a candidate text, or null when its shape or digits refuse it. */
+function factsOf(main: string): Facts | null {
+  let facts = FACTS.get(main);
+  if (facts === undefined) {
+    const shape = shapeOf(main);
+    facts = shape && !looksLikeSomethingElse(main, shape) && !refused(shape) ? { shape } : null;
+    if (FACTS.size >= FACTS_MAX) FACTS.clear();
+    FACTS.set(main, facts);
+  }
+  return facts;
+}
+
+/** The verdict of a candidate text, validated once. */
+function verdictOf(main: string, facts: Facts): Verdict | null {
+  if (facts.verdict === undefined) facts.verdict = validate(main, facts.shape);
+  return facts.verdict;
+}
+
+/** Refusals from the digits alone, before any context is read or plan is parsed. */
+function refused(s: Shape): boolean {
+  const { digits } = s;
+  const n = digits.length;
+  // A national number has 7 to 12 digits. Bare runs of 11+ digits are ids and timestamps:
+  // nobody writes a national number that long without a separator unless it starts with its
+  // trunk 0. (An international number's length is checked after its "+", in validate.)
+  if (
+    !s.international &&
+    (n < 7 || n > 12 || (!s.formatted && (n > 11 || (n === 11 && !/^[01]/.test(digits)))))
+  ) {
+    return true;
+  }
+  return isTrivialDigits(digits);
+}
+
+/** Validates a number that is not refused with the number plans; returns the base score. */
 function validate(main: string, s: Shape): Verdict | null {
   const { digits } = s;
-  if (isTrivialDigits(digits)) return null;
   if (s.international) {
     // "+" then 8-15 digits (E.164 allows 15 with the country code).
     let plus = main.replace(/^\(?00/, '+').replace(/\(0\)/, '');
@@ -309,13 +377,8 @@ function validate(main: string, s: Shape): Verdict | null {
     }
     return null;
   }
-  if (digits.length < 7 || digits.length > 12) return null;
-  // Bare runs of 11+ digits are ids and timestamps; a national number is at most 11 digits and
-  // nobody writes one that long without a separator unless it starts with its trunk 0.
-  if (!s.formatted && digits.length > 11) return null;
-  if (!s.formatted && digits.length === 11 && !/^[01]/.test(digits)) return null;
   const zero = digits.startsWith('0');
-  const sizes = s.groups.map((g) => g.length).join(' ');
+  const sizes = s.sizes.join(' ');
   // NANP numbers are written 3-3-4 (after an optional 1); a 10-digit run grouped any other way
   // ("88 57 16 48 01") is something else that happens to fit the plan.
   const nanpShape = !s.formatted || /^(?:1 )?3 3 4$/.test(sizes);
@@ -324,7 +387,7 @@ function validate(main: string, s: Shape): Verdict | null {
   const pairs = !zero && /^(?:\d )?2 2 2 2(?: 2)*$/.test(sizes);
   // "950 456 789" is a Spanish mobile and also a count written with thousands spaces; only
   // context tells them apart.
-  const thousands = !zero && /^[123](?: 3){2,}$/.test(sizes) && !s.seps.has('-');
+  const thousands = !zero && /^[123](?: 3){2,}$/.test(sizes) && !(s.seps & DASH);
   let valid = false;
   if (!pairs) {
     for (const c of zero ? WITH_ZERO : WITHOUT_ZERO) {
@@ -353,8 +416,29 @@ const HTTP_STATUS_BEFORE = /HTTP\/\d(?:\.\d)?" $/;
  * part of something else, whatever number plan they fit.
  */
 function continuesACode(text: string, start: number): boolean {
-  // Both patterns end with the space right before the number.
-  if (start === 0 || text.charCodeAt(start - 1) !== 32) return false;
+  // Both patterns end with the space right before the number, after a quote or after a token
+  // of letters and digits. The token is read first, so that the patterns run only where they
+  // can match: not after "at", "Tel" or "call", the usual words before a number.
+  if (text.charCodeAt(start - 1) !== 32) return false;
+  if (text.charCodeAt(start - 2) !== 34) {
+    let len = 0;
+    let digit = false;
+    let lower = false;
+    let upper = false;
+    // Seven characters are enough to rule a token out.
+    for (let i = start - 2; i >= 0 && len < 7; i--, len++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digit = true;
+      else if (c >= 97 && c <= 122) lower = true;
+      else if (c >= 65 && c <= 90) upper = true;
+      else break;
+    }
+    // A token of 2-6 with letters and digits ("RF45"), or one of 2-4 capitals and digits that
+    // may end a run of such groups ("M3H I80 ").
+    const mixed = len >= 2 && len <= 6 && digit && (lower || upper);
+    const capitals = len >= 2 && len <= 4 && !lower;
+    if (!mixed && !capitals) return false;
+  }
   const pre = text.slice(Math.max(0, start - 16), start);
   return CODE_TOKEN_BEFORE.test(pre) || HTTP_STATUS_BEFORE.test(pre);
 }
@@ -366,7 +450,8 @@ export const phone: Detector = {
   prefilter: /\d[\d ().\-/]{5,24}\d/,
   detect(text, ctx) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, RUN)) {
+    RUN.lastIndex = 0;
+    for (let m; (m = RUN.exec(text));) {
       const raw = m[0];
       const start = m.index;
       const end = start + raw.length;
@@ -378,45 +463,62 @@ export const phone: Detector = {
         const c2 = text.charCodeAt(end + 1);
         if (c2 >= 48 && c2 <= 57) continue;
       }
-      const ext = /[xXeE]/.test(raw) ? EXTENSION.exec(raw) : null;
-      const main = ext ? raw.slice(0, raw.length - ext[0].length) : raw;
-      if (quickReject(main) || continuesACode(text, start)) continue;
-      const shape = shapeOf(main);
-      if (!shape || looksLikeSomethingElse(main, shape)) continue;
-      // Context first: it is a few regex tests, while validation parses the number against up
-      // to a dozen national plans. Numbers that cannot reach the threshold are never parsed.
-      const pre = before(text, start, 40);
-      const post = after(text, end, 24);
+      const main = m[1] ? raw.slice(0, raw.length - m[1].length) : raw;
+      if (continuesACode(text, start)) continue;
+      const facts = factsOf(main);
+      if (!facts) continue;
+      const { shape } = facts;
+      // An international number is never skipped for its score, so its verdict comes first and
+      // spares the context of those no plan or code accepts.
+      if (shape.international && !verdictOf(main, facts)) continue;
+
+      // Context: a few regex tests on short windows, read only as far as the decision needs.
+      // Validation parses a national number against up to a dozen plans, so those that cannot
+      // reach the threshold are never parsed.
+      const from = windowStart(text, start, 40);
+      const to = windowEnd(text, end, 24);
+      // The windows of negative words lie inside these two; the number between holds neither
+      // character (see windowText).
+      const odd = ASCII_LOWER.test(text.slice(from, to));
+      const pre = windowText(text, from, start, odd);
+      const post = windowText(text, end, to, odd);
+      const near = pre.slice(-16);
       const strong = PHONE_WORDS.test(pre) || PHONE_WORDS.test(post);
-      const label = !strong && (LABEL_BEFORE.test(pre.slice(-16)) || LABEL_AFTER.test(post));
+      const labelBefore = !strong && LABEL_BEFORE.test(near);
+      const label = labelBefore || (!strong && LABEL_AFTER.test(post));
+      // The best a national number can score without a raise: 0.6 valid and formatted, 0.45
+      // valid and bare. Without a phone word or label, one below the threshold is skipped here.
+      const best = shape.formatted ? 0.6 : 0.45;
+      if (!strong && !label && !shape.international && best < ctx.threshold) continue;
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
       const negative =
-        NOT_PHONE_WORDS.test(sameCellBefore(before(text, start, 28))) ||
-        NOT_PHONE_WORDS.test(sameCellAfter(after(text, end, 16))) ||
-        STREET_AFTER.test(text.slice(end, end + 60));
+        NOT_PHONE_WORDS.test(
+          windowText(text, cellStart(text, windowStart(text, start, 28), start), start, odd),
+        ) ||
+        NOT_PHONE_WORDS.test(
+          windowText(text, end, cellEnd(text, end, windowEnd(text, end, 16)), odd),
+        ) ||
+        // Only a comma or a space can start a street after the number.
+        ((c1 === 44 || c1 <= 32 || c1 >= 128) && STREET_AFTER.test(text.slice(end, end + 60)));
       // Beside an order or invoice word, a phone word further away ("contact us about order
       // 555 123 4567") does not rescue the number; only a label right before it does, and then
       // the label, being closest, decides.
-      const near = pre.slice(-16);
-      const labelled =
-        !NOT_PHONE_WORDS.test(near) &&
-        ((strong && PHONE_WORDS.test(near)) || (label && LABEL_BEFORE.test(near)));
-      const raised = (strong || label) && (!negative || labelled);
-      // Best cases without a raise: a valid formatted national number (0.6), a bare one (0.45),
-      // less 0.45 beside a negative word. Those that cannot reach the threshold are skipped.
-      if (!raised && !shape.international) {
-        const best = (shape.formatted ? 0.6 : 0.45) - (negative && !labelled ? 0.45 : 0);
-        if (best < ctx.threshold) continue;
-      }
-      const verdict = validateOnce(main, shape);
+      const sunk =
+        negative &&
+        (NOT_PHONE_WORDS.test(near) || !((strong && PHONE_WORDS.test(near)) || labelBefore));
+      const raised = (strong || label) && !sunk;
+      // Beside a negative word the best is 0.45 lower; those that cannot reach the threshold
+      // are not parsed either.
+      if (!raised && !shape.international && best - (sunk ? 0.45 : 0) < ctx.threshold) continue;
+      const verdict = verdictOf(main, facts);
       if (!verdict) continue;
       let { score, reason } = verdict;
       if (raised) {
         score += strong ? 0.4 : 0.35;
         reason += ', context';
       }
-      if (negative && !labelled) {
+      if (sunk) {
         score -= 0.45;
         reason += ', negative context';
       }

@@ -9,14 +9,24 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
-import { PHONE_METADATA } from './metadata.ts';
+import {
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core';
+// @ts-expect-error: a plain .mjs build script without types.
+import { subset } from '../../scripts/build-phone-metadata.mjs';
+import { PHONE_PLANS } from './metadata.ts';
 import { PhonePlans, type PhoneVerdict } from './validate.ts';
 
 const require = createRequire(import.meta.url);
 const examples = require('libphonenumber-js/examples.mobile.json') as Record<string, string>;
 
-const plans = new PhonePlans(PHONE_METADATA);
+// The library reads the same countries' plans in its own format, as the build script cuts them
+// from the installed package; the port reads the lines the script wrote from them.
+const full: unknown = require('libphonenumber-js/metadata.min.json');
+const { metadata: PHONE_METADATA } = subset(full) as { metadata: MetadataJson };
+const plans = new PhonePlans(PHONE_PLANS);
 const COUNTRIES = Object.keys(PHONE_METADATA.countries) as CountryCode[];
 
 function library(text: string, country?: CountryCode): PhoneVerdict {

@@ -9,36 +9,83 @@
  * code, IDD prefix, national prefix for parsing and its transform rule, possible lengths, the
  * country behind a shared calling code, number types where the plan has them), on the inputs the
  * detector gives it: an optional "+", digits and the separators space . - / ( ). The plans
- * still come from libphonenumber-js (scripts/build-phone-metadata.mjs), and
- * rules/phone/validate.test.ts compares every answer with the library's on the corpus's
- * candidates and on generated numbers for every shipped country, so the two cannot drift apart.
- *
- * Metadata layout (libphonenumber-js "version 4" JSON), per country: [0] calling code, [1] IDD
- * prefix, [2] national number pattern, [3] possible lengths, [5] national prefix, [7] national
- * prefix for parsing, [8] its transform rule, [10] leading digits, [11] number types (fixed line,
- * mobile, toll free, premium rate, personal, voicemail, UAN, pager, VoIP, shared cost), each
- * [pattern, possible lengths?].
+ * still come from libphonenumber-js (scripts/build-phone-metadata.mjs writes the fields read
+ * here, one country a line: rules/phone/metadata.ts), and rules/phone/validate.test.ts compares
+ * every answer with the library's on the corpus's candidates and on generated numbers for every
+ * shipped country, so the two cannot drift apart.
  */
-import type { MetadataJson } from 'libphonenumber-js/core';
 
 /** What parsing found: nothing usable, or a number in a known plan that is valid or not. */
 export type PhoneVerdict = 'valid' | 'invalid' | undefined;
 
-type TypeEntry = [string, number[]?] | 0 | undefined;
-type CountryEntry = [
-  string, // 0 calling code
-  string, // 1 IDD prefix
-  string, // 2 national number pattern
-  number[], // 3 possible lengths
-  unknown, // 4 formats (dropped from the shipped plans)
-  (string | 0)?, // 5 national prefix
-  unknown?, // 6 national prefix formatting rule
-  (string | 0)?, // 7 national prefix for parsing
-  (string | 0)?, // 8 national prefix transform rule
-  unknown?, // 9 national prefix optional when formatting
-  (string | 0)?, // 10 leading digits
-  (TypeEntry[] | 0)?, // 11 types
-];
+/** One number type of a plan: its pattern and possible lengths. */
+export interface NumberType {
+  pattern: string;
+  lengths: number[];
+}
+
+/** One country's number plan as shipped. Absent fields are empty strings. */
+export interface PlanFields {
+  /** The calling code, without "+". */
+  code: string;
+  /** The international (IDD) prefix, a pattern: "00", "011", "0(?:0|1[3-9]\d)". */
+  idd: string;
+  /** The national number pattern. */
+  national: string;
+  lengths: number[];
+  /** The national prefix for parsing (the trunk "0", carrier codes), a pattern. */
+  prefix: string;
+  /** Its transform rule ("$2"), applied when the prefix pattern has groups. */
+  transform: string;
+  /**
+   * Leading digits that pick this country among those sharing its calling code (shipped only
+   * where the code is shared with another shipped country).
+   */
+  leading: string;
+  /**
+   * Fixed line, mobile, toll free, premium rate, personal, voicemail, UAN, pager, VoIP and
+   * shared cost, null where the plan has no such type; empty when the plan has no types.
+   */
+  types: (NumberType | null)[];
+}
+
+/** A list of numbers with ranges, as the plans write them: "4,6-9" -> [4, 6, 7, 8, 9]. */
+export function numbersOf(list: string): number[] {
+  const out: number[] = [];
+  for (const part of list.split(',')) {
+    const [from, to = from] = part.split('-').map(Number);
+    for (let n = from!; n <= to!; n++) out.push(n);
+  }
+  return out;
+}
+
+/** The plans written by scripts/build-phone-metadata.mjs (its PHONE_PLANS), by country. */
+export function readPlans(source: string): Map<string, PlanFields> {
+  const plans = new Map<string, PlanFields>();
+  for (const line of source.split('\n')) {
+    const [country = '', code = '', idd = '', national = '', lengthList = '', ...rest] = line
+      .split(' ')
+      .map((f) => (f === '-' ? '' : f));
+    const lengths = numbersOf(lengthList);
+    const types: (NumberType | null)[] = [];
+    for (let i = 3; i < rest.length; i += 2) {
+      const pattern = rest[i];
+      const own = rest[i + 1];
+      types.push(pattern ? { pattern, lengths: own ? numbersOf(own) : lengths } : null);
+    }
+    plans.set(country, {
+      code,
+      idd,
+      national,
+      lengths,
+      prefix: rest[0] ?? '',
+      transform: rest[1] ?? '',
+      leading: rest[2] ?? '',
+      types,
+    });
+  }
+  return plans;
+}
 
 /** One country's plan with its patterns compiled once. */
 interface Plan {
@@ -47,61 +94,55 @@ interface Plan {
   national: RegExp;
   lengths: number[];
   prefix: RegExp | null;
-  transform: string | null;
+  transform: string;
   leading: RegExp | null;
   /** Types in libphonenumber's order, or null when the plan has none. */
   types: ({ pattern: RegExp; lengths: number[] } | null)[] | null;
-  /** A mobile type present with an empty pattern (fixed line and mobile look alike). */
-  mobileEmpty: boolean;
-  hasMobile: boolean;
 }
 
 const whole = (source: string): RegExp => new RegExp(`^(?:${source})$`);
 const start = (source: string): RegExp => new RegExp(`^(?:${source})`);
 
-function compile(entry: CountryEntry): Plan {
-  const [code, idd, national, lengths] = entry;
-  const prefixSource = entry[7] || entry[5] || '';
-  const rawTypes = entry[11];
-  const types =
-    Array.isArray(rawTypes) && rawTypes.length > 0
-      ? rawTypes.map((t) =>
-          Array.isArray(t) && t[0] ? { pattern: whole(t[0]), lengths: t[1] ?? lengths } : null,
-        )
-      : null;
-  const mobile = Array.isArray(rawTypes) ? rawTypes[1] : undefined;
+function compile(f: PlanFields): Plan {
   return {
-    code,
-    idd: start(idd),
-    national: whole(national),
-    lengths,
-    prefix: prefixSource ? start(prefixSource) : null,
-    transform: entry[8] || null,
-    leading: entry[10] ? start(entry[10]) : null,
-    types,
-    hasMobile: Array.isArray(mobile),
-    mobileEmpty: Array.isArray(mobile) && mobile[0] === '',
+    code: f.code,
+    idd: start(f.idd),
+    national: whole(f.national),
+    lengths: f.lengths,
+    prefix: f.prefix ? start(f.prefix) : null,
+    transform: f.transform,
+    leading: f.leading ? start(f.leading) : null,
+    types:
+      f.types.length > 0
+        ? f.types.map((t) => t && { pattern: whole(t.pattern), lengths: t.lengths })
+        : null,
   };
 }
 
 /** A set of number plans, compiled lazily (most scans meet a handful of countries). */
 export class PhonePlans {
-  readonly #meta: MetadataJson;
+  readonly #fields: Map<string, PlanFields>;
+  /** The countries of each calling code, main country first. */
+  readonly #countries = new Map<string, string[]>();
   readonly #plans = new Map<string, Plan>();
 
-  constructor(meta: MetadataJson) {
-    this.#meta = meta;
+  /** `source`: the plans as scripts/build-phone-metadata.mjs writes them (PHONE_PLANS). */
+  constructor(source: string) {
+    this.#fields = readPlans(source);
+    for (const [country, { code }] of this.#fields) {
+      const list = this.#countries.get(code);
+      if (list) list.push(country);
+      else this.#countries.set(code, [country]);
+    }
   }
 
   /** The plan of `country`, or undefined when it is not shipped. */
   plan(country: string): Plan | undefined {
     let p = this.#plans.get(country);
     if (!p) {
-      const entry = (this.#meta.countries as unknown as Record<string, CountryEntry | undefined>)[
-        country
-      ];
-      if (!entry) return undefined;
-      p = compile(entry);
+      const fields = this.#fields.get(country);
+      if (!fields) return undefined;
+      p = compile(fields);
       this.#plans.set(country, p);
     }
     return p;
@@ -109,8 +150,7 @@ export class PhonePlans {
 
   /** The countries sharing a calling code, main country first; undefined when unknown. */
   countries(code: string): readonly string[] | undefined {
-    const list = (this.#meta.country_calling_codes as Record<string, string[] | undefined>)[code];
-    return list && list.length > 0 ? list : undefined;
+    return this.#countries.get(code);
   }
 
   /**
