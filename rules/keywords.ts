@@ -32,9 +32,9 @@ const lists: string[][] = [];
 const wholeWords: boolean[] = [];
 let built: Automaton | null = null;
 
-// The last text searched and what was found in it: per list, the start offsets (null = none).
+// The last text searched and what was found in it (see Found).
 let memoText: string | null = null;
-let memoHits: (number[] | null)[] = [];
+let memoFound: Found | null = null;
 
 const NONE: readonly number[] = Object.freeze([]);
 
@@ -63,21 +63,57 @@ export function keywords(words: readonly string[], opts: { wholeWord?: boolean }
   wholeWords.push(whole);
   built = null;
   return {
-    test: (text) => hitsOf(text)[id] != null,
-    at: (text) => hitsOf(text)[id] ?? NONE,
+    test: (text) => foundIn(text).present[id] === 1,
+    at: (text) => foundIn(text).at(id),
   };
 }
 
-function hitsOf(text: string): (number[] | null)[] {
-  if (text === memoText && memoHits.length === lists.length) return memoHits;
+function foundIn(text: string): Found {
+  if (text === memoText && memoFound !== null && memoFound.present.length === lists.length) {
+    return memoFound;
+  }
   built ??= build(lists, wholeWords);
-  memoHits = built.run(text, lists.length);
+  memoFound = built.run(text, lists.length);
   memoText = text;
-  return memoHits;
+  return memoFound;
+}
+
+/**
+ * What one pass found: which lists occur (a byte per list), and every occurrence as a (list,
+ * start) pair in the order the pass met their ends. A list's sorted starts are made when first
+ * asked for: most lists are only tested, and a pass over a long text meets many short words.
+ */
+class Found {
+  private readonly starts = new Map<number, readonly number[]>();
+  constructor(
+    readonly present: Uint8Array,
+    private readonly pairs: Int32Array,
+    private readonly count: number,
+  ) {}
+
+  at(list: number): readonly number[] {
+    if (this.present[list] !== 1) return NONE;
+    let out = this.starts.get(list);
+    if (out === undefined) {
+      const found: number[] = [];
+      let sorted = true;
+      for (let k = 0; k < this.count; k += 2) {
+        if (this.pairs[k] !== list) continue;
+        const start = this.pairs[k + 1]!;
+        const last = found.length > 0 ? found[found.length - 1]! : -1;
+        if (start === last) continue;
+        if (start < last) sorted = false;
+        found.push(start);
+      }
+      out = sorted ? found : [...new Set(found)].sort((x, y) => x - y);
+      this.starts.set(list, out);
+    }
+    return out;
+  }
 }
 
 interface Automaton {
-  run(text: string, listCount: number): (number[] | null)[];
+  run(text: string, listCount: number): Found;
 }
 
 /**
@@ -166,12 +202,12 @@ function build(all: readonly string[][], whole: readonly boolean[]): Automaton {
 
   return {
     run(text, listCount) {
-      const hits: (number[] | null)[] = new Array<number[] | null>(listCount).fill(null);
-      // A list whose starts arrived out of order (a longer word ending later but starting
-      // earlier) is sorted at the end.
-      let unsorted: Set<number> | null = null;
+      const present = new Uint8Array(listCount);
+      let pairs = new Int32Array(64);
+      let count = 0;
+      const n = text.length;
       let s = 0;
-      for (let i = 0; i < text.length; i++) {
+      for (let i = 0; i < n; i++) {
         const c = text.charCodeAt(i);
         s = delta[s * A + (c < 128 ? ascii[c]! : (other.get(c) ?? 0))]!;
         const o = out[s];
@@ -182,27 +218,21 @@ function build(all: readonly string[][], whole: readonly boolean[]): Automaton {
           if (
             whole[list] &&
             ((start > 0 && isWordChar(text.charCodeAt(start - 1))) ||
-              (i + 1 < text.length && isWordChar(text.charCodeAt(i + 1))))
+              (i + 1 < n && isWordChar(text.charCodeAt(i + 1))))
           ) {
             continue;
           }
-          const h = hits[list];
-          if (h == null) hits[list] = [start];
-          else {
-            const last = h[h.length - 1]!;
-            if (start === last) continue;
-            if (start < last) (unsorted ??= new Set()).add(list);
-            h.push(start);
+          present[list] = 1;
+          if (count === pairs.length) {
+            const more = new Int32Array(pairs.length * 2);
+            more.set(pairs);
+            pairs = more;
           }
+          pairs[count++] = list;
+          pairs[count++] = start;
         }
       }
-      if (unsorted) {
-        for (const list of unsorted) {
-          const sorted = [...new Set(hits[list]!)].sort((x, y) => x - y);
-          hits[list] = sorted;
-        }
-      }
-      return hits;
+      return new Found(present, pairs, count);
     },
   };
 }
