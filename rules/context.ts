@@ -3,7 +3,7 @@
  * Purview do. A nine-digit number is nothing; beside "SSN" it is an SSN; beside "order #" it is
  * an order number.
  */
-import { lowerOf } from './scan-util.ts';
+import { lowerOf, stickyOf } from './scan-util.ts';
 
 /** Default number of characters looked at on each side of a candidate. */
 export const DEFAULT_WINDOW = 48;
@@ -116,18 +116,6 @@ export function isWholeToken(text: string, start: number, end: number): boolean 
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-const STICKY = new WeakMap<RegExp, RegExp>();
-
-/** A sticky copy of the global `re`, made once. */
-function stickyOf(re: RegExp): RegExp {
-  let sticky = STICKY.get(re);
-  if (sticky === undefined) {
-    sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
-    STICKY.set(re, sticky);
-  }
-  return sticky;
 }
 
 /**

@@ -176,7 +176,7 @@ export function matchesAtRuns(
     lists++;
   }
   if (lists > 1) starts = starts.slice().sort((a, b) => a - b);
-  const sticky = stickyCopy(re);
+  const sticky = stickyOf(re);
   const out: RegExpExecArray[] = [];
   for (const s of starts) {
     sticky.lastIndex = s;
@@ -188,8 +188,8 @@ export function matchesAtRuns(
 
 const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
 
-/** A sticky copy of `re` (its flags without g), made once per pattern. */
-function stickyCopy(re: RegExp): RegExp {
+/** A sticky copy of the global `re` (its flags without g), made once per pattern. */
+export function stickyOf(re: RegExp): RegExp {
   let sticky = STICKY_COPIES.get(re);
   if (sticky === undefined) {
     sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');

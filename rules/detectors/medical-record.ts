@@ -37,7 +37,7 @@ const ACRONYM = new RegExp(String.raw`(?<!\w)(?:IPP|NHC)${CONNECT}(${ID})(?![A-Z
 // Every LABELLED match holds one of these at most ten characters in ("numéro de dossier",
 // "medical record"): the pattern is tried only there. With the capitals' acronyms they are the
 // prefilter ("mr" stands for "mrn" and "mr #", "rec" for "record").
-const LABEL_WORDS = keywords([
+const LABEL_LIST = [
   'mr',
   'rec',
   'pati',
@@ -47,21 +47,10 @@ const LABEL_WORDS = keywords([
   'historia',
   'fallnummer',
   'dossier',
-]);
+];
+const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 10;
-const WORDS = keywords([
-  'mr',
-  'rec',
-  'pati',
-  'chart',
-  'cartella',
-  'hospital',
-  'historia',
-  'fallnummer',
-  'dossier',
-  'ipp',
-  'nhc',
-]);
+const WORDS = keywords([...LABEL_LIST, 'ipp', 'nhc']);
 
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 

@@ -266,23 +266,35 @@ test('text hidden in a rich paste is named in the panel, with where it was', asy
   await page.close();
 });
 
+/**
+ * A drop of `text` on the chat's prompt (from another window: untrusted, which the guard checks
+ * whoever made it), with a file beside it when given (one the uploads guard already let through).
+ */
+async function dropText(page: Page, text: string, file?: { name: string; body: string }) {
+  await page.locator('#prompt').evaluate(
+    (el, { text, file }) => {
+      const data = new DataTransfer();
+      if (file) data.items.add(new File([file.body], file.name, { type: 'text/plain' }));
+      data.setData('text/plain', text);
+      el.dispatchEvent(
+        new DragEvent('drop', {
+          dataTransfer: data,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        }),
+      );
+    },
+    { text, file },
+  );
+}
+
 test('the copied message dropped as text into ChatGPT is kept out', async () => {
   await copyInSupportTool();
   const before = (await incidents()).filter((i) => i.channel === 'support-copy').length;
   const page = await openChat();
   // A drop of text from another window: the guard checks a text drop whoever made it.
-  await page.locator('#prompt').evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(
-      new DragEvent('drop', {
-        dataTransfer: data,
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-      }),
-    );
-  }, MESSAGE);
+  await dropText(page, MESSAGE);
   await expect.poll(() => noticeText(page)).toContain('kept this drop out');
   expect(await noticeText(page)).toMatch(/copied from Zendesk (just now|1 minute ago)/);
   await expect(page.locator('#prompt')).toHaveValue('');
@@ -295,18 +307,7 @@ test('the copied message dropped as text into ChatGPT is kept out', async () => 
     outcome: 'blocked',
   });
   // Unrelated dropped text goes in as usual.
-  await page.locator('#prompt').evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(
-      new DragEvent('drop', {
-        dataTransfer: data,
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-      }),
-    );
-  }, UNRELATED);
+  await dropText(page, UNRELATED);
   await expect(page.locator('#prompt')).toHaveValue(UNRELATED);
   await page.close();
 });
@@ -326,21 +327,7 @@ test('the copied message dropped as text beside a file is kept out; the file goe
     });
   });
   // A drop that carries a file (already let through by the uploads guard) and the copied text.
-  await page.locator('#prompt').evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.items.add(
-      new File(['meeting notes, nothing personal'], 'notes.txt', { type: 'text/plain' }),
-    );
-    data.setData('text/plain', text);
-    el.dispatchEvent(
-      new DragEvent('drop', {
-        dataTransfer: data,
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-      }),
-    );
-  }, MESSAGE);
+  await dropText(page, MESSAGE, { name: 'notes.txt', body: 'meeting notes, nothing personal' });
   await expect.poll(() => noticeText(page)).toContain('kept this drop out');
   await expect(page.locator('#prompt')).toHaveValue('');
   const drops = () =>
