@@ -124,12 +124,6 @@ const PREFIX_AT_KEYWORD =
   /(?<=d|nv)api|(?<=AGE-)SECRET-KEY-|pat[A-Za-z0-9]{14}\.|pypi-|pplx-|sk-or-|sq0(?:atp|csp)-|ATATT3/y;
 const PREFIX_AT_UNDERSCORE =
   /(?<=hf|shp(?:at|ca|pa|ss)|do[opr]_v1|dckr|gsk|r8|lin|ntn|glsa|rubygems)_/y;
-// Until the keyword search was shared, a text reached this detector only when this matched;
-// names ending in _PAT are still read only in such texts, so that findings stay as they were
-// (it misses a text whose only keyword is `GITHUB_PAT`).
-const FORMER_PREFILTER =
-  /k(?:ey)|s(?:ecret|chl[üu]ssel|hp|k-or-|q0)|token|a(?:uth|tatt3|ge-secret)|bearer|credential|\b(?:api|clave|cl(?:e\b|é)|llave|jeton|chiave)|hf_|_v1_|p(?:ypi-|plx-|at[a-z0-9]{14}\.)|d(?:ckr_|api)|g(?:sk_|lsa_)|xai-|n(?:vapi-|tn_)|r(?:8_|ubygems_)|lin_api_/i;
-
 /** High-entropy secrets beside a keyword, and prefixed tokens of other providers. */
 export const genericSecret: Detector = {
   id: 'generic-secret',
@@ -150,11 +144,9 @@ export const genericSecret: Detector = {
       if (c !== null) out.push(c);
     }
     read.end = 0;
-    let former: boolean | undefined;
     const underscores = offsetsOf(text, '_');
     for (const m of stickyAt(text, ENV_SUFFIX, underscores) ? matchesOf(text, ENV_NAME) : []) {
       if (m.index < read.end || NOT_SECRET_NAME.test(m[0])) continue;
-      if (m[0].endsWith('_PAT') && !(former ??= FORMER_PREFILTER.test(text))) continue;
       // *_TOKEN, *_SECRET and named keys (STRIPE_API_KEY) are secrets; a bare *_KEY is also a
       // constant's name in code (STORAGE_KEY = "app:settings"), so it counts as weak.
       const strong = !m[0].endsWith('_KEY') || STRONG_ENV.test(m[0]);
@@ -397,6 +389,12 @@ function basicCredentials(start: number, end: number, value: string): Candidate 
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A personal access token under its environment name alone (missed while a prefilter
+    // that knew no "_PAT" decided whether this detector ran).
+    {
+      text: 'GITHUB_PAT=Xk9v2LqR7tWm4ZpB8nYc3HdF6sJa1GeU',
+      value: 'Xk9v2LqR7tWm4ZpB8nYc3HdF6sJa1GeU',
+    },
     {
       text: 'api_key = "72PN234iQ2DReiWTbploIpADhGdJJ3j2"',
       value: '72PN234iQ2DReiWTbploIpADhGdJJ3j2',
