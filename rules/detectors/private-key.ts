@@ -105,11 +105,11 @@ function countB64(text: string, from: number, to: number): number {
 export const privateKey: Detector = {
   id: 'private-key',
   types: ['PRIVATE_KEY'],
-  // PRIVATE KEY, PuTTY-User-Key-File, the DER openings MII, MHcCAQEE, MIGkAgEB, MC4CAQAw and
-  // b3BlbnNzaC1rZXkt, each found from a character rare in prose.
+  // PRIVATE KEY, PuTTY-User-Key-File, the DER openings MII, MHcCAQEE, MIGkAgEB, MIGHAgEA,
+  // MC4CAQAw and b3BlbnNzaC1rZXkt, each found from a character rare in prose.
   prefilter: holds(
     ['K', /(?<=PRIVATE )KEY|(?<=PuTTY-User-)Key-File/y],
-    ['M', /M(?:II|HcCAQEE|IGkAgEB|C4CAQAw)/y],
+    ['M', /M(?:II|HcCAQEE|IGkAgEB|IGHAgEA|C4CAQAw)/y],
     ['X', /(?<=b3BlbnNzaC1rZ)Xkt/y],
   ),
   detect(text) {
@@ -211,6 +211,12 @@ export const privateKey: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // An unarmoured P-256 PKCS#8 body (its opening was missing from the prefilter).
+    {
+      text: 'the key body: MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWXmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFWodKozTjF0hKf end',
+      value:
+        'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWXmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFWodKozTjF0hKf',
+    },
     '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIA2KXS2axXuPjLpOJ9aOly+LjXJsKelHNMhLLTB5HdehoAoGCCqGSM49\nAwEHoUQDQgAE73n5j8L0e1P0WMudEOUD4RkkSTUMYMvd0e0ATHR+DibvBq6b6y4t\nl3x6r227Km7Rx/o6pCH2F7mM9MKmPiVH7A==\n-----END EC PRIVATE KEY-----',
     {
       text: '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEINCqe0dh9NRk0qIzs9cTG4B45gZUTbW1lNTk8HiDqRrf\\n-----END PRIVATE KEY-----\\n", "client_email": "svc@demo.iam.gserviceaccount.com"}',
