@@ -199,6 +199,11 @@ function build(all: readonly string[][], whole: readonly boolean[]): Automaton {
     }
   }
   const out = outs.map((o) => (o.length > 0 ? Int32Array.from(o) : null));
+  const ends = Uint8Array.from(outs, (o) => (o.length > 0 ? 1 : 0));
+  // Every UTF-16 code unit's symbol in one table: a lookup per character, no branch on ASCII.
+  const symbolAt = A <= 0x100 ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
+  symbolAt.set(ascii);
+  for (const [c, sym] of other) symbolAt[c] = sym;
 
   return {
     run(text, listCount) {
@@ -208,10 +213,9 @@ function build(all: readonly string[][], whole: readonly boolean[]): Automaton {
       const n = text.length;
       let s = 0;
       for (let i = 0; i < n; i++) {
-        const c = text.charCodeAt(i);
-        s = delta[s * A + (c < 128 ? ascii[c]! : (other.get(c) ?? 0))]!;
-        const o = out[s];
-        if (o == null) continue;
+        s = delta[s * A + symbolAt[text.charCodeAt(i)]!]!;
+        if (ends[s] === 0) continue;
+        const o = out[s]!;
         for (let k = 0; k < o.length; k += 2) {
           const list = o[k]!;
           const start = i + 1 - o[k + 1]!;
