@@ -1,7 +1,8 @@
 /**
  * The OpenAPI 3.0 description, generated from the same valibot schemas the routes validate with
  * (schemas.ts). Every route the app serves must be listed in `ROUTES`; a test compares this list
- * with the app's own route table.
+ * with the app's own route table. Entries are built from routes/docs.ts (the route type, the error
+ * body and the response sets routes share), as the route files' own entries are.
  */
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
@@ -19,32 +20,10 @@ import { POLICY_ADMIN_ROUTES } from './routes/policy-admin.ts';
 import * as audit from './routes/audit.ts';
 import * as summary from './routes/summary.ts';
 import * as hooks from './routes/webhooks.ts';
-
-interface RouteDoc {
-  method: 'get' | 'put' | 'post' | 'delete';
-  path: string;
-  summary: string;
-  /** Needs `Authorization: Bearer <device credential>`. */
-  device: boolean;
-  body?: v.GenericSchema;
-  /** Status -> [description, schema or null for no body]. */
-  responses: Record<string, [string, v.GenericSchema | null]>;
-  headers?: { name: string; in: 'header'; description: string }[];
-}
-
-const errors = {
-  '400': ['Bad input; `message` names the field', s.ErrorResponse],
-  '401': ['Missing or invalid credential', s.ErrorResponse],
-} as const satisfies RouteDoc['responses'];
-const writeErrors = {
-  ...errors,
-  '413': ['Body too large', s.ErrorResponse],
-  '415': ['Body is not JSON', s.ErrorResponse],
-  '429': ['Rate limit for this device; see Retry-After', s.ErrorResponse],
-} as const satisfies RouteDoc['responses'];
+import * as doc from './routes/docs.ts';
 
 /** Every route of the API. */
-export const ROUTES: RouteDoc[] = [
+export const ROUTES: doc.RouteDoc[] = [
   {
     method: 'post',
     path: '/api/v1/enroll',
@@ -53,10 +32,9 @@ export const ROUTES: RouteDoc[] = [
     body: s.EnrollRequest,
     responses: {
       '201': ['Enrolled', s.EnrollResponse],
-      '400': errors['400'],
-      '401': ['Unknown tenant or wrong enrollment token', s.ErrorResponse],
-      '413': writeErrors['413'],
-      '415': writeErrors['415'],
+      ...doc.badInput,
+      '401': doc.error('Unknown tenant or wrong enrollment token'),
+      ...doc.jsonBody,
     },
   },
   {
@@ -68,8 +46,8 @@ export const ROUTES: RouteDoc[] = [
     responses: {
       '200': ['The signed policy', s.PolicyResponse],
       '304': ['Unchanged since the ETag given', null],
-      '401': errors['401'],
-      '404': ['No policy published yet', s.ErrorResponse],
+      ...doc.noDevice,
+      '404': doc.error('No policy published yet'),
     },
   },
   {
@@ -77,7 +55,7 @@ export const ROUTES: RouteDoc[] = [
     path: '/api/v1/policy/keys',
     summary: "The tenant's signing keys that sign now (current, and previous within their grace)",
     device: true,
-    responses: { '200': ['The public keys', s.KeysResponse], '401': errors['401'] },
+    responses: { '200': ['The public keys', s.KeysResponse], ...doc.noDevice },
   },
   {
     method: 'post',
@@ -87,7 +65,7 @@ export const ROUTES: RouteDoc[] = [
     body: s.IncidentBatch,
     responses: {
       '200': ['Stored (a replay stores nothing new)', s.IncidentBatchResponse],
-      ...writeErrors,
+      ...doc.deviceWrite,
     },
   },
   {
@@ -96,7 +74,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Report a false alarm (detector and site, never text); idempotent on id',
     device: true,
     body: s.FalseAlarm,
-    responses: { '200': ['Stored', s.FalseAlarmResponse], ...writeErrors },
+    responses: { '200': ['Stored', s.FalseAlarmResponse], ...doc.deviceWrite },
   },
   {
     method: 'get',
@@ -106,9 +84,8 @@ export const ROUTES: RouteDoc[] = [
     device: false,
     responses: {
       '200': ['Audit entries', audit.AuditListResponse],
-      '400': errors['400'],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin or auditor', s.ErrorResponse],
+      ...doc.badInput,
+      ...doc.adminOrAuditor,
     },
   },
   {
@@ -118,8 +95,7 @@ export const ROUTES: RouteDoc[] = [
     device: false,
     responses: {
       '200': ['The verdict (ok false with brokenSeq when broken)', audit.AuditVerifyResponse],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin or auditor', s.ErrorResponse],
+      ...doc.adminOrAuditor,
     },
   },
   {
@@ -131,11 +107,7 @@ export const ROUTES: RouteDoc[] = [
     body: audit.ErasureRequest,
     responses: {
       '200': ['Erased: rows deleted per table', audit.ErasureResponse],
-      '400': errors['400'],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
-      '413': writeErrors['413'],
-      '415': writeErrors['415'],
+      ...doc.adminWrite,
     },
   },
   ...(
@@ -161,16 +133,12 @@ export const ROUTES: RouteDoc[] = [
         summary.PeopleResponse,
       ],
     ] as const
-  ).map(([name, summaryText, response]): RouteDoc => ({
+  ).map(([name, summaryText, response]): doc.RouteDoc => ({
     method: 'get',
     path: `/api/v1/summary/${name}`,
     summary: `${summaryText} (any signed-in user; a manager sees only their teams)`,
     device: false,
-    responses: {
-      '200': ['The summary', response],
-      '400': errors['400'],
-      '401': ['No valid session', s.ErrorResponse],
-    },
+    responses: { '200': ['The summary', response], ...doc.badInput, ...doc.noSession },
   })),
   {
     method: 'post',
@@ -178,14 +146,7 @@ export const ROUTES: RouteDoc[] = [
     summary: "Set the tenant's k for k-anonymity (admin; X-CSRF-Token); audited",
     device: false,
     body: summary.SummarySettings,
-    responses: {
-      '200': ['Set', summary.SummarySettingsResponse],
-      '400': errors['400'],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
-      '413': writeErrors['413'],
-      '415': writeErrors['415'],
-    },
+    responses: { '200': ['Set', summary.SummarySettingsResponse], ...doc.adminWrite },
   },
   {
     method: 'get',
@@ -195,8 +156,8 @@ export const ROUTES: RouteDoc[] = [
     device: false,
     responses: {
       '200': ['The anomalies', summary.AnomaliesResponse],
-      '400': errors['400'],
-      '401': ['No valid session', s.ErrorResponse],
+      ...doc.badInput,
+      ...doc.noSession,
     },
   },
   {
@@ -206,25 +167,14 @@ export const ROUTES: RouteDoc[] = [
       'Check one day for anomalies now (admin; X-CSRF-Token); new ones go to webhooks; audited',
     device: false,
     body: summary.DetectRequest,
-    responses: {
-      '200': ['Checked', summary.DetectResponse],
-      '400': errors['400'],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
-      '413': writeErrors['413'],
-      '415': writeErrors['415'],
-    },
+    responses: { '200': ['Checked', summary.DetectResponse], ...doc.adminWrite },
   },
   {
     method: 'get',
     path: '/api/v1/webhooks',
     summary: "The tenant's outbound webhooks with delivery counts, never secrets (admin, auditor)",
     device: false,
-    responses: {
-      '200': ['The webhooks', hooks.WebhookList],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin or auditor', s.ErrorResponse],
-    },
+    responses: { '200': ['The webhooks', hooks.WebhookList], ...doc.adminOrAuditor },
   },
   {
     method: 'post',
@@ -233,14 +183,7 @@ export const ROUTES: RouteDoc[] = [
       'Create an outbound webhook (https, or http to localhost); the signing secret is in this answer only (admin; X-CSRF-Token); audited',
     device: false,
     body: hooks.WebhookCreate,
-    responses: {
-      '201': ['Created', hooks.WebhookCreated],
-      '400': errors['400'],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
-      '413': writeErrors['413'],
-      '415': writeErrors['415'],
-    },
+    responses: { '201': ['Created', hooks.WebhookCreated], ...doc.adminWrite },
   },
   {
     method: 'delete',
@@ -249,9 +192,8 @@ export const ROUTES: RouteDoc[] = [
     device: false,
     responses: {
       '200': ['Deleted', hooks.WebhookDeleted],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
-      '404': ['No such webhook in this tenant', s.ErrorResponse],
+      ...doc.adminWithCsrf,
+      '404': doc.error('No such webhook in this tenant'),
     },
   },
   {
@@ -262,9 +204,8 @@ export const ROUTES: RouteDoc[] = [
     device: false,
     responses: {
       '200': ['What the receiver answered', hooks.WebhookTestResult],
-      '401': ['No valid session', s.ErrorResponse],
-      '403': ['Not an admin, or no CSRF token', s.ErrorResponse],
-      '404': ['No such webhook in this tenant', s.ErrorResponse],
+      ...doc.adminWithCsrf,
+      '404': doc.error('No such webhook in this tenant'),
     },
   },
   {

@@ -4,43 +4,23 @@
  * POST while signed in needs `X-CSRF-Token` (session.ts).
  */
 import * as v from 'valibot';
+import * as doc from '../routes/docs.ts';
 import * as p from './schemas.ts';
 
-const ErrorBody = v.object({
-  error: v.string(),
-  message: v.string(),
-  issues: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
-});
-
-type Responses = Record<string, [string, v.GenericSchema | null]>;
-
-/** One described route, the shape openapi.ts's RouteDoc has. */
-export interface PeopleRouteDoc {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  device: false;
-  body?: v.GenericSchema;
-  responses: Responses;
-}
-
-const bad: Responses = { '400': ['Bad input; `message` names the field', ErrorBody] };
-const session: Responses = {
-  '401': ['No valid session (missing, expired or revoked)', ErrorBody],
-  '403': ['Role not allowed, or missing X-CSRF-Token', ErrorBody],
+// The people routes spell out why a session may be invalid; the meaning is the shared 401's.
+const session: doc.Responses = {
+  ...doc.roleOrCsrf,
+  '401': doc.error('No valid session (missing, expired or revoked)'),
 };
-const json: Responses = {
-  '413': ['Body too large', ErrorBody],
-  '415': ['Body is not JSON', ErrorBody],
-};
+const write = doc.jsonWrite(session);
 
 const route = (
   method: 'get' | 'post',
   path: string,
   summary: string,
-  responses: Responses,
+  responses: doc.Responses,
   body?: v.GenericSchema,
-): PeopleRouteDoc => ({
+): doc.RouteDoc => ({
   method,
   path,
   summary,
@@ -50,18 +30,18 @@ const route = (
 });
 
 /** Every people route and page. */
-export const PEOPLE_ROUTES: PeopleRouteDoc[] = [
+export const PEOPLE_ROUTES: doc.RouteDoc[] = [
   route(
     'post',
     '/api/v1/auth/login',
     'Sign in with email, password and (always for admins) a TOTP code; sets the session cookie',
     {
       '200': ['Signed in', p.SessionResponse],
-      ...bad,
-      '401': ['Wrong email, password or code (one message), or code needed', ErrorBody],
-      '403': ['An admin without a second factor', ErrorBody],
-      '429': ['Too many failed sign-ins for this account or address; see Retry-After', ErrorBody],
-      ...json,
+      ...doc.badInput,
+      '401': doc.error('Wrong email, password or code (one message), or code needed'),
+      '403': doc.error('An admin without a second factor'),
+      '429': doc.error('Too many failed sign-ins for this account or address; see Retry-After'),
+      ...doc.jsonBody,
     },
     p.LoginRequest,
   ),
@@ -77,19 +57,19 @@ export const PEOPLE_ROUTES: PeopleRouteDoc[] = [
     'post',
     '/api/v1/auth/password',
     'Change the password; ends every session of the user',
-    { '200': ['Changed; sessions ended', p.RevokedResponse], ...bad, ...session, ...json },
+    { '200': ['Changed; sessions ended', p.RevokedResponse], ...write },
     p.PasswordChange,
   ),
   route('post', '/api/v1/auth/totp/setup', 'A new TOTP secret and its otpauth:// URI', {
     '200': ['Secret (not stored until confirmed)', p.TotpSetupResponse],
     ...session,
-    '409': ['A second factor is already set up', ErrorBody],
+    '409': doc.error('A second factor is already set up'),
   }),
   route(
     'post',
     '/api/v1/auth/totp/confirm',
     'Store the TOTP secret once a code from it is shown',
-    { '200': ['Stored', p.OkResponse], ...bad, ...session, ...json },
+    { '200': ['Stored', p.OkResponse], ...write },
     p.TotpConfirm,
   ),
   route(
@@ -98,10 +78,10 @@ export const PEOPLE_ROUTES: PeopleRouteDoc[] = [
     'Use a one-time invitation link: create the account (admins must add TOTP)',
     {
       '201': ['Created', v.object({ user: p.UserView })],
-      ...bad,
-      '401': ['The link expired or was used', ErrorBody],
-      '409': ['Email taken, or an admin without TOTP', ErrorBody],
-      ...json,
+      ...doc.badInput,
+      '401': doc.error('The link expired or was used'),
+      '409': doc.error('Email taken, or an admin without TOTP'),
+      ...doc.jsonBody,
     },
     p.SetupRequest,
   ),
@@ -113,7 +93,7 @@ export const PEOPLE_ROUTES: PeopleRouteDoc[] = [
     'post',
     '/api/v1/users/invitations',
     'A one-time link that creates a user of a role (and teams, for a manager) (admin)',
-    { '201': ['The link, shown once', p.InvitationResponse], ...bad, ...session, ...json },
+    { '201': ['The link, shown once', p.InvitationResponse], ...write },
     p.InvitationRequest,
   ),
   route(
@@ -122,23 +102,22 @@ export const PEOPLE_ROUTES: PeopleRouteDoc[] = [
     "Change a user's role or teams (admin)",
     {
       '200': ['Changed', v.object({ user: p.UserView })],
-      ...bad,
-      ...session,
-      '404': ['No such user in this tenant', ErrorBody],
-      '409': ['Would leave no admin, or an admin without TOTP', ErrorBody],
+      ...write,
+      '404': doc.error('No such user in this tenant'),
+      '409': doc.error('Would leave no admin, or an admin without TOTP'),
     },
     p.UserUpdate,
   ),
   route('post', '/api/v1/users/:id/revoke', 'Revoke a user and end their sessions (admin)', {
     '200': ['Revoked', p.RevokedResponse],
     ...session,
-    '404': ['No such user in this tenant', ErrorBody],
-    '409': ["The tenant's last admin", ErrorBody],
+    '404': doc.error('No such user in this tenant'),
+    '409': doc.error("The tenant's last admin"),
   }),
   route('post', '/api/v1/users/:id/sessions/revoke', "End a user's sessions (admin)", {
     '200': ['Ended', p.RevokedResponse],
     ...session,
-    '404': ['No such user in this tenant', ErrorBody],
+    '404': doc.error('No such user in this tenant'),
   }),
   route('get', '/api/v1/devices', "The tenant's enrolled devices (admin, auditor)", {
     '200': ['Devices', p.DeviceList],
@@ -151,19 +130,14 @@ export const PEOPLE_ROUTES: PeopleRouteDoc[] = [
     {
       '200': ['Revoked', v.object({ id: v.string(), revokedAt: v.string() })],
       ...session,
-      '404': ['No such device in this tenant', ErrorBody],
+      '404': doc.error('No such device in this tenant'),
     },
   ),
   route(
     'post',
     '/api/v1/reveal/grants',
     'Ask to check who is behind a pseudonym: needs a fresh TOTP code and a reason; audited (admin)',
-    {
-      '201': ['A grant for 15 minutes', p.RevealGrantResponse],
-      ...bad,
-      ...session,
-      ...json,
-    },
+    { '201': ['A grant for 15 minutes', p.RevealGrantResponse], ...write },
     p.RevealGrantRequest,
   ),
   route(
@@ -172,10 +146,8 @@ export const PEOPLE_ROUTES: PeopleRouteDoc[] = [
     'Whether one of the candidate user ids is behind the granted pseudonym; audited (admin)',
     {
       '200': ['Match or not', p.RevealCheckResponse],
-      ...bad,
-      ...session,
-      '404': ['No such grant of yours', ErrorBody],
-      ...json,
+      ...write,
+      '404': doc.error('No such grant of yours'),
     },
     p.RevealCheckRequest,
   ),

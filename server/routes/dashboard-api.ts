@@ -14,6 +14,7 @@ import * as v from 'valibot';
 import { fail, type AppEnv, type Deps } from '../http.ts';
 import { requireUser } from '../session.ts';
 import { minGroupSize, periodProblem, type Period } from '../summary.ts';
+import * as doc from './docs.ts';
 
 /** A device that has not been seen for this long counts as silent (out of date). */
 export const SILENT_AFTER_DAYS = 7;
@@ -246,33 +247,15 @@ export function dashboardApiRoutes(deps: Deps) {
     });
 }
 
-const ErrorBody = v.object({ error: v.string(), message: v.string() });
-type Responses = Record<string, [string, v.GenericSchema | null]>;
-
-/** One described route, the shape openapi.ts's RouteDoc has. */
-export interface DashboardRouteDoc {
-  method: 'get';
-  path: string;
-  summary: string;
-  device: false;
-  responses: Responses;
-}
-
-const noSession: Responses = { '401': ['No valid session', ErrorBody] };
-
 /** The OpenAPI entries of the dashboard's routes (API and the static app), spread into ROUTES. */
-export const DASHBOARD_ROUTES: DashboardRouteDoc[] = [
+export const DASHBOARD_ROUTES: doc.RouteDoc[] = [
   {
     method: 'get',
     path: '/api/v1/dashboard/devices',
     summary:
       "The tenant's enrolled browsers with extension and policy versions and why each is out of date (admin, auditor)",
     device: false,
-    responses: {
-      '200': ['The devices', DevicesResponse],
-      ...noSession,
-      '403': ['Not an admin or auditor', ErrorBody],
-    },
+    responses: { '200': ['The devices', DevicesResponse], ...doc.adminOrAuditor },
   },
   {
     method: 'get',
@@ -280,11 +263,7 @@ export const DASHBOARD_ROUTES: DashboardRouteDoc[] = [
     summary:
       'The unapproved AI tools with the most incidents in the period, users counted only from k (any signed-in user; a manager sees only their teams). Query: from, to, limit (default 10)',
     device: false,
-    responses: {
-      '200': ['The tools', ToolsResponse],
-      '400': ['Bad query; `message` names the parameter', ErrorBody],
-      ...noSession,
-    },
+    responses: { '200': ['The tools', ToolsResponse], ...doc.badQuery, ...doc.noSession },
   },
   {
     method: 'get',

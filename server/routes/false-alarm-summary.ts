@@ -32,6 +32,7 @@ import {
   rolledUpThrough,
   type Period,
 } from '../summary.ts';
+import * as doc from './docs.ts';
 
 const DAY_MS = 86_400_000;
 /** How many of a site's detectors its row names. */
@@ -404,21 +405,18 @@ export function falseAlarmSummaryRoutes(deps: Deps) {
   });
 }
 
-const ErrorBody = v.object({ error: v.string(), message: v.string() });
-
 /** The OpenAPI entry of the route, spread into ROUTES (openapi.ts). */
-export const FALSE_ALARM_SUMMARY_ROUTES = [
+export const FALSE_ALARM_SUMMARY_ROUTES: doc.RouteDoc[] = [
   {
-    method: 'get' as const,
+    method: 'get',
     path: '/api/v1/false-alarm-summary',
     summary:
       'False-alarm reports of the period by detector, site, day and entity type (against incidents of that type), each against the previous period (admin, auditor). Query: from, to (YYYY-MM-DD, both included)',
-    device: false as const,
+    device: false,
     responses: {
       '200': ['The summary', FalseAlarmSummaryResponse],
-      '400': ['Bad query; `message` names the parameter', ErrorBody],
-      '401': ['No valid session', ErrorBody],
-      '403': ['Not an admin or auditor', ErrorBody],
-    } as Record<string, [string, v.GenericSchema | null]>,
+      ...doc.badQuery,
+      ...doc.adminOrAuditor,
+    },
   },
 ];

@@ -23,6 +23,7 @@ import {
 import { requireUser } from '../session.ts';
 import { periodProblem, type Period, type Viewer } from '../summary.ts';
 import { mayReadHistory, personHistorySetting } from '../teams.ts';
+import * as doc from './docs.ts';
 
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-11-28'));
 const whole = (name: string, min: number, max: number) =>
@@ -248,44 +249,21 @@ export function overrideRoutes(deps: Deps) {
     });
 }
 
-const ErrorBody = v.object({ error: v.string(), message: v.string() });
-type Responses = Record<string, [string, v.GenericSchema | null]>;
-
-/** One described route, the shape openapi.ts's RouteDoc has. */
-export interface OverrideRouteDoc {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  device: false;
-  body?: v.GenericSchema;
-  responses: Responses;
-}
-
-const session: Responses = {
-  '401': ['No valid session', ErrorBody],
-  '403': ['Role not allowed, or missing X-CSRF-Token', ErrorBody],
-};
-const write: Responses = {
-  '400': ['Bad input; `message` names the field', ErrorBody],
-  ...session,
-  '404': ['No such overridden decision in your scope', ErrorBody],
-  '413': ['Body too large', ErrorBody],
-  '415': ['Body is not JSON', ErrorBody],
+/** What a write to one decision may refuse. */
+const write: doc.Responses = {
+  ...doc.jsonWrite(doc.roleOrCsrf),
+  '404': doc.error('No such overridden decision in your scope'),
 };
 
 /** The OpenAPI entries of the override routes, spread into ROUTES in openapi.ts. */
-export const OVERRIDE_ROUTES: OverrideRouteDoc[] = [
+export const OVERRIDE_ROUTES: doc.RouteDoc[] = [
   {
     method: 'get',
     path: '/api/v1/overrides',
     summary:
       "The review queue of overridden decisions, oldest first, with counts of open and open high-risk ones (any signed-in user; a manager sees only their teams; pseudonyms only where the tenant's person-history rule allows). Query: status (open|closed|all, default open), level (high|all|NONE|PUBLIC|INTERNAL|CONFIDENTIAL|RESTRICTED, default high), team, from and to (both or neither), limit (1-500, default 100), offset",
     device: false,
-    responses: {
-      '200': ['The queue', QueueResponse],
-      '400': ['Bad query; `message` names the parameter', ErrorBody],
-      ...session,
-    },
+    responses: { '200': ['The queue', QueueResponse], ...doc.badQuery, ...doc.roleOrCsrf },
   },
   {
     method: 'get',
@@ -294,8 +272,8 @@ export const OVERRIDE_ROUTES: OverrideRouteDoc[] = [
     device: false,
     responses: {
       '200': ['The decision', DetailResponse],
-      ...session,
-      '404': ['No such overridden decision in your scope', ErrorBody],
+      ...doc.roleOrCsrf,
+      '404': doc.error('No such overridden decision in your scope'),
     },
   },
   {
@@ -314,11 +292,7 @@ export const OVERRIDE_ROUTES: OverrideRouteDoc[] = [
       'Close a decision with a verdict (justified, coached, policy-gap) and an optional masked comment (admin, manager; audited)',
     device: false,
     body: CloseRequest,
-    responses: {
-      '200': ['Closed', ReviewResponse],
-      ...write,
-      '409': ['Already closed', ErrorBody],
-    },
+    responses: { '200': ['Closed', ReviewResponse], ...write, '409': doc.error('Already closed') },
   },
   {
     method: 'post',
@@ -326,10 +300,6 @@ export const OVERRIDE_ROUTES: OverrideRouteDoc[] = [
     summary: 'Reopen a closed decision (admin, manager; audited). Body: {}',
     device: false,
     body: ReopenRequest,
-    responses: {
-      '200': ['Open again', ReviewResponse],
-      ...write,
-      '409': ['Not closed', ErrorBody],
-    },
+    responses: { '200': ['Open again', ReviewResponse], ...write, '409': doc.error('Not closed') },
   },
 ];

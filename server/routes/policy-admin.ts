@@ -21,6 +21,7 @@ import {
   publishDraft,
   rollbackTo,
 } from '../policy/revisions.ts';
+import * as doc from './docs.ts';
 
 /** `PUT /api/v1/policies/draft` body: the whole draft document. */
 export const DraftRequest = v.strictObject({ document: v.unknown() }, (i) =>
@@ -129,34 +130,11 @@ export function policyAdminRoutes(deps: Deps) {
     });
 }
 
-const ErrorBody = v.object({
-  error: v.string(),
-  message: v.string(),
-  issues: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
-});
-type Responses = Record<string, [string, v.GenericSchema | null]>;
-
-/** One described route, the shape openapi.ts's RouteDoc has. */
-export interface PolicyAdminRouteDoc {
-  method: 'get' | 'put' | 'post' | 'delete';
-  path: string;
-  summary: string;
-  device: false;
-  body?: v.GenericSchema;
-  responses: Responses;
-}
-
-const readErrors: Responses = {
-  '401': ['No valid session', ErrorBody],
-  '403': ['Role not allowed', ErrorBody],
-};
-const writeErrors: Responses = {
-  '401': ['No valid session', ErrorBody],
-  '403': ['Not an admin, or missing X-CSRF-Token', ErrorBody],
-};
+const readErrors = doc.signedIn('Role not allowed');
+const writeErrors = doc.signedIn('Not an admin, or missing X-CSRF-Token');
 
 /** The OpenAPI entries of the policy management routes, spread into ROUTES in openapi.ts. */
-export const POLICY_ADMIN_ROUTES: PolicyAdminRouteDoc[] = [
+export const POLICY_ADMIN_ROUTES: doc.RouteDoc[] = [
   {
     method: 'get',
     path: '/api/v1/policies',
@@ -181,10 +159,9 @@ export const POLICY_ADMIN_ROUTES: PolicyAdminRouteDoc[] = [
     body: DraftRequest,
     responses: {
       '200': ['Saved', DraftResponse],
-      '400': ['Bad body or invalid policy; `issues` name the paths', ErrorBody],
+      '400': doc.error('Bad body or invalid policy; `issues` name the paths'),
       ...writeErrors,
-      '413': ['Body too large', ErrorBody],
-      '415': ['Body is not JSON', ErrorBody],
+      ...doc.jsonBody,
     },
   },
   {
@@ -205,9 +182,9 @@ export const POLICY_ADMIN_ROUTES: PolicyAdminRouteDoc[] = [
     device: false,
     responses: {
       '201': ['Published', PublishResponse],
-      '400': ['The draft no longer validates; `issues` name the paths', ErrorBody],
+      '400': doc.error('The draft no longer validates; `issues` name the paths'),
       ...writeErrors,
-      '409': ['There is no draft', ErrorBody],
+      '409': doc.error('There is no draft'),
     },
   },
   {
@@ -217,9 +194,9 @@ export const POLICY_ADMIN_ROUTES: PolicyAdminRouteDoc[] = [
     device: false,
     responses: {
       '200': ['The revision', RevisionResponse],
-      '400': ['Not a revision number', ErrorBody],
+      '400': doc.error('Not a revision number'),
       ...readErrors,
-      '404': ['No such revision in this tenant', ErrorBody],
+      '404': doc.error('No such revision in this tenant'),
     },
   },
   {
@@ -230,10 +207,10 @@ export const POLICY_ADMIN_ROUTES: PolicyAdminRouteDoc[] = [
     device: false,
     responses: {
       '201': ['Published', PublishResponse],
-      '400': ['Not a revision number, or the old document fails today’s check', ErrorBody],
+      '400': doc.error('Not a revision number, or the old document fails today’s check'),
       ...writeErrors,
-      '404': ['No such revision in this tenant', ErrorBody],
-      '409': ['That revision is already the newest', ErrorBody],
+      '404': doc.error('No such revision in this tenant'),
+      '409': doc.error('That revision is already the newest'),
     },
   },
 ];

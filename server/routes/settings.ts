@@ -20,6 +20,7 @@ import { fail, readBody, type AppEnv, type Deps } from '../http.ts';
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN, setRetention } from '../retention.ts';
 import { requireUser } from '../session.ts';
 import { setMinGroupSize } from '../summary.ts';
+import * as doc from './docs.ts';
 
 /** The bounds of k (summary.ts setMinGroupSize refuses anything else). */
 export const MIN_GROUP_SIZE_MIN = 2;
@@ -229,41 +230,21 @@ export function settingsRoutes(deps: Deps) {
     });
 }
 
-const ErrorBody = v.object({ error: v.string(), message: v.string() });
-type Responses = Record<string, [string, v.GenericSchema | null]>;
-
-/** One described route, the shape openapi.ts's RouteDoc has. */
-export interface SettingsRouteDoc {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  device: false;
-  body?: v.GenericSchema;
-  responses: Responses;
-}
-
-const noSession: Responses = { '401': ['No valid session', ErrorBody] };
-const write: Responses = {
-  '400': ['Bad body; `message` names the field', ErrorBody],
-  ...noSession,
-  '403': ['Not an admin, or no CSRF token', ErrorBody],
-  '413': ['Body too large', ErrorBody],
-  '415': ['Body is not JSON', ErrorBody],
+/** What a settings write may refuse. */
+const write: doc.Responses = {
+  ...doc.adminWrite,
+  '400': doc.error('Bad body; `message` names the field'),
 };
 
 /** The OpenAPI entries of the settings routes, spread into ROUTES (openapi.ts). */
-export const SETTINGS_ROUTES: SettingsRouteDoc[] = [
+export const SETTINGS_ROUTES: doc.RouteDoc[] = [
   {
     method: 'get',
     path: '/api/v1/settings',
     summary:
       "The tenant's retention days, k and telemetry level, with their limits (admin, auditor)",
     device: false,
-    responses: {
-      '200': ['The settings', SettingsResponse],
-      ...noSession,
-      '403': ['Not an admin or auditor', ErrorBody],
-    },
+    responses: { '200': ['The settings', SettingsResponse], ...doc.adminOrAuditor },
   },
   {
     method: 'post',
@@ -280,11 +261,7 @@ export const SETTINGS_ROUTES: SettingsRouteDoc[] = [
     summary:
       'Every signing key the tenant has had, public halves only, newest first, with its status and dates (admin, auditor)',
     device: false,
-    responses: {
-      '200': ['The keys', KeysList],
-      ...noSession,
-      '403': ['Not an admin or auditor', ErrorBody],
-    },
+    responses: { '200': ['The keys', KeysList], ...doc.adminOrAuditor },
   },
   {
     method: 'post',
@@ -296,7 +273,7 @@ export const SETTINGS_ROUTES: SettingsRouteDoc[] = [
     responses: {
       '200': ['The keys after the rotation', KeysList],
       ...write,
-      '409': ['The tenant has no current key', ErrorBody],
+      '409': doc.error('The tenant has no current key'),
     },
   },
 ];

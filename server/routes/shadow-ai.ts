@@ -34,6 +34,7 @@ import { changeDraft, getDraft, latestPolicy, PolicyInvalidError } from '../poli
 import { HOST_PATTERN } from '../schemas.ts';
 import { requireUser } from '../session.ts';
 import { minGroupSize, periodProblem, type Period } from '../summary.ts';
+import * as doc from './docs.ts';
 
 const DAY_MS = 86_400_000;
 /** Incidents on these page classes are AI tool use; support-tool incidents are not. */
@@ -535,32 +536,15 @@ export function shadowAiRoutes(deps: Deps) {
     });
 }
 
-const ErrorBody = v.object({ error: v.string(), message: v.string() });
-type Responses = Record<string, [string, v.GenericSchema | null]>;
-
-/** One described route, the shape openapi.ts's RouteDoc has. */
-export interface ShadowAiRouteDoc {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  device: false;
-  body?: v.GenericSchema;
-  responses: Responses;
-}
-
 /** The OpenAPI entries of the Shadow AI routes, spread into ROUTES (openapi.ts). */
-export const SHADOW_AI_ROUTES: ShadowAiRouteDoc[] = [
+export const SHADOW_AI_ROUTES: doc.RouteDoc[] = [
   {
     method: 'get',
     path: '/api/v1/shadow-ai/tools',
     summary:
       'Every AI tool seen in the period (visits and incidents): approval under the published policy and the draft, vendor facts, users counted only from k, visits and incidents by day or week (any signed-in user; a manager sees only their teams). Query: from, to, bucket (day, week)',
     device: false,
-    responses: {
-      '200': ['The tools', ToolsResponse],
-      '400': ['Bad query; `message` names the parameter', ErrorBody],
-      '401': ['No valid session', ErrorBody],
-    },
+    responses: { '200': ['The tools', ToolsResponse], ...doc.badQuery, ...doc.noSession },
   },
   {
     method: 'post',
@@ -571,13 +555,9 @@ export const SHADOW_AI_ROUTES: ShadowAiRouteDoc[] = [
     body: DecisionBody,
     responses: {
       '200': ['The draft now says so', DecisionResponse],
-      '400': ['Bad input; `message` names the field', ErrorBody],
-      '401': ['No valid session', ErrorBody],
-      '403': ['Not an admin, or no CSRF token', ErrorBody],
-      '404': ['No such AI tool', ErrorBody],
-      '409': ['A broader policy rule decides; change it on the Policy page', ErrorBody],
-      '413': ['Body too large', ErrorBody],
-      '415': ['Body is not JSON', ErrorBody],
+      ...doc.adminWrite,
+      '404': doc.error('No such AI tool'),
+      '409': doc.error('A broader policy rule decides; change it on the Policy page'),
     },
   },
 ];

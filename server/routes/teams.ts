@@ -24,6 +24,7 @@ import {
   teamTrend,
 } from '../teams.ts';
 import { FreeText, TeamName, actorOf, optionalPeriod, query, viewerOf } from './overrides.ts';
+import * as doc from './docs.ts';
 
 const DAY_MS = 86_400_000;
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-11-28'));
@@ -262,38 +263,15 @@ export function teamRoutes(deps: Deps) {
     });
 }
 
-const ErrorBody = v.object({ error: v.string(), message: v.string() });
-type Responses = Record<string, [string, v.GenericSchema | null]>;
-
-/** One described route, the shape openapi.ts's RouteDoc has. */
-export interface TeamRouteDoc {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  device: false;
-  body?: v.GenericSchema;
-  responses: Responses;
-}
-
-const bad: Responses = { '400': ['Bad input; `message` names the field', ErrorBody] };
-const session: Responses = {
-  '401': ['No valid session', ErrorBody],
-  '403': ['Role not allowed, or missing X-CSRF-Token', ErrorBody],
-};
-const json: Responses = {
-  '413': ['Body too large', ErrorBody],
-  '415': ['Body is not JSON', ErrorBody],
-};
-
 /** The OpenAPI entries of the team routes, spread into ROUTES in openapi.ts. */
-export const TEAM_ROUTES: TeamRouteDoc[] = [
+export const TEAM_ROUTES: doc.RouteDoc[] = [
   {
     method: 'get',
     path: '/api/v1/teams/trend',
     summary:
       'Incidents per team by day or week against the previous period, from the rollups, with k-anonymity (any signed-in user; a manager sees only their teams). Query: from, to, bucket (day|week, default week)',
     device: false,
-    responses: { '200': ['The trends', TrendResponse], ...bad, ...session },
+    responses: { '200': ['The trends', TrendResponse], ...doc.badInput, ...doc.roleOrCsrf },
   },
   {
     method: 'get',
@@ -301,7 +279,11 @@ export const TEAM_ROUTES: TeamRouteDoc[] = [
     summary:
       "Coaching notes dated in the period with repeat incidents (by someone who had one in the repeatDays before) in the compareDays before and after each; team figures withheld under k, a person's only where the person-history setting allows. Query: from, to, repeatDays (default 30), compareDays (default 28)",
     device: false,
-    responses: { '200': ['The notes with figures', CoachingResponse], ...bad, ...session },
+    responses: {
+      '200': ['The notes with figures', CoachingResponse],
+      ...doc.badInput,
+      ...doc.roleOrCsrf,
+    },
   },
   {
     method: 'post',
@@ -312,10 +294,8 @@ export const TEAM_ROUTES: TeamRouteDoc[] = [
     body: NoteRequest,
     responses: {
       '201': ['The stored (masked) note', NoteResponse],
-      ...bad,
-      ...session,
-      '404': ['No incidents from this team (or person) in the tenant', ErrorBody],
-      ...json,
+      ...doc.jsonWrite(doc.roleOrCsrf),
+      '404': doc.error('No incidents from this team (or person) in the tenant'),
     },
   },
   {
@@ -324,7 +304,7 @@ export const TEAM_ROUTES: TeamRouteDoc[] = [
     summary:
       "The tenant's person-history setting (off, admins, admins-and-managers) and whether it lets the signed-in user read a person's history",
     device: false,
-    responses: { '200': ['The setting', TeamSettingsResponse], ...session },
+    responses: { '200': ['The setting', TeamSettingsResponse], ...doc.roleOrCsrf },
   },
   {
     method: 'post',
@@ -332,7 +312,7 @@ export const TEAM_ROUTES: TeamRouteDoc[] = [
     summary: "Set the tenant's person-history setting (admin; audited)",
     device: false,
     body: TeamSettings,
-    responses: { '200': ['Set', TeamSettingsResponse], ...bad, ...session, ...json },
+    responses: { '200': ['Set', TeamSettingsResponse], ...doc.jsonWrite(doc.roleOrCsrf) },
   },
   {
     method: 'get',
@@ -342,9 +322,9 @@ export const TEAM_ROUTES: TeamRouteDoc[] = [
     device: false,
     responses: {
       '200': ['The history', HistoryResponse],
-      ...bad,
-      ...session,
-      '404': ['No incidents of this person in your scope', ErrorBody],
+      ...doc.badInput,
+      ...doc.roleOrCsrf,
+      '404': doc.error('No incidents of this person in your scope'),
     },
   },
 ];

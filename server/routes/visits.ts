@@ -17,6 +17,7 @@ import { deviceCors } from '../cors.ts';
 import { fail, readBody, type AppEnv, type Deps } from '../http.ts';
 import { deviceRateLimit } from '../ratelimit.ts';
 import { HOST_PATTERN } from '../schemas.ts';
+import * as doc from './docs.ts';
 
 /** The most records one request may hold: 90 days of a busy agent's sites fit in a few. */
 export const VISITS_MAX = 500;
@@ -174,26 +175,8 @@ export function visitRoutes(deps: Deps) {
   });
 }
 
-const ErrorBody = v.object({
-  error: v.string(),
-  message: v.string(),
-  issues: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
-});
-
-type Responses = Record<string, [string, v.GenericSchema | null]>;
-
-/** One described route, the shape openapi.ts's RouteDoc has. */
-export interface VisitsRouteDoc {
-  method: 'post';
-  path: string;
-  summary: string;
-  device: true;
-  body: v.GenericSchema;
-  responses: Responses;
-}
-
 /** The OpenAPI entry of the route, spread into ROUTES (openapi.ts). */
-export const VISITS_ROUTES: VisitsRouteDoc[] = [
+export const VISITS_ROUTES: doc.RouteDoc[] = [
   {
     method: 'post',
     path: '/api/v1/visits',
@@ -203,11 +186,7 @@ export const VISITS_ROUTES: VisitsRouteDoc[] = [
     body: VisitBatch,
     responses: {
       '200': ['Stored (a replay changes nothing)', VisitBatchResponse],
-      '400': ['Bad input; `message` names the field', ErrorBody],
-      '401': ['Missing or invalid credential', ErrorBody],
-      '413': ['Body too large', ErrorBody],
-      '415': ['Body is not JSON', ErrorBody],
-      '429': ['Rate limit for this device; see Retry-After', ErrorBody],
+      ...doc.deviceWrite,
     },
   },
 ];
