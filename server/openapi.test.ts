@@ -29,6 +29,36 @@ describe('OpenAPI description', () => {
     expect(described.size).toBe(ROUTES.length);
   });
 
+  it('gives every route with a JSON body its 400, 413 and 415, and every error its issues', async () => {
+    interface Op {
+      requestBody?: unknown;
+      responses: Record<
+        string,
+        { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }
+      >;
+    }
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Op>>;
+    };
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (op.requestBody !== undefined) {
+          for (const status of ['400', '413', '415']) {
+            if (!op.responses[status]) missing.push(`${method} ${path}: no ${status}`);
+          }
+        }
+        for (const [status, response] of Object.entries(op.responses)) {
+          const schema = response.content?.['application/json']?.schema;
+          if (Number(status) >= 400 && schema?.properties && !('issues' in schema.properties)) {
+            missing.push(`${method} ${path} ${status}: error without issues`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('carries the validation schemas: strict records, the vocabularies, the batch cap', async () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
       paths: Record<
