@@ -89,6 +89,20 @@ export async function readBody<S extends v.GenericSchema>(
 }
 
 /**
+ * Validates the request's query string: a problem answers 400 with the field's path, like a
+ * body's (readBody).
+ */
+export function readQuery<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
+  const r = v.safeParse(schema, c.req.query());
+  if (!r.success) {
+    const i = r.issues[0];
+    const path = v.getDotPath(i);
+    return fail(400, 'invalid_request', path ? `${path}: ${i.message}` : i.message);
+  }
+  return r.output;
+}
+
+/**
  * Whether `err` is the database refusing a duplicate key (SQLite's UNIQUE / PRIMARY KEY
  * constraint, PostgreSQL's 23505): two requests that raced to write the same row, such as two
  * admins publishing the same policy revision at once. The loser is told to reload and try again

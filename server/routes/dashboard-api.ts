@@ -8,10 +8,10 @@
  * a manager sees only their teams, nothing when those teams held fewer than k users in the period,
  * and a tool's distinct-user count is shown only when it is at least k (else null: "fewer than k").
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { sql } from 'kysely';
 import * as v from 'valibot';
-import { fail, type AppEnv, type Deps } from '../http.ts';
+import { fail, readQuery, type AppEnv, type Deps } from '../http.ts';
 import { requireUser } from '../session.ts';
 import { minGroupSize, periodProblem, type Period } from '../summary.ts';
 import * as doc from './docs.ts';
@@ -93,16 +93,6 @@ export function compareVersions(a: string, b: string): number {
     if (d !== 0) return d < 0 ? -1 : 1;
   }
   return 0;
-}
-
-function query<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
-  const r = v.safeParse(schema, c.req.query());
-  if (!r.success) {
-    const i = r.issues[0];
-    const path = v.getDotPath(i);
-    return fail(400, 'invalid_request', path ? `${path}: ${i.message}` : i.message);
-  }
-  return r.output;
 }
 
 export function dashboardApiRoutes(deps: Deps) {
@@ -187,7 +177,7 @@ export function dashboardApiRoutes(deps: Deps) {
       });
     })
     .get('/unapproved-tools', requireUser(deps), async (c) => {
-      const q = query(c, ToolsQuery);
+      const q = readQuery(c, ToolsQuery);
       const p: Period = { from: q.from, to: q.to };
       const problem = periodProblem(p);
       if (problem) fail(400, 'invalid_request', problem);

@@ -17,13 +17,13 @@
  *   an admin's job anyway. No k-anonymity applies: the figures count detectors, sites and
  *   devices, never people.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { sql } from 'kysely';
 import * as v from 'valibot';
 import { isEntityType, TYPE_INFO } from '@/rules/types.ts';
 import { findSite } from '@/lib/sites/match.ts';
 import type { Db } from '../db/index.ts';
-import { fail, type AppEnv, type Deps } from '../http.ts';
+import { fail, readQuery, type AppEnv, type Deps } from '../http.ts';
 import { requireUser } from '../session.ts';
 import {
   periodDays,
@@ -385,19 +385,9 @@ export async function falseAlarmSummary(
   };
 }
 
-function query<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
-  const r = v.safeParse(schema, c.req.query());
-  if (!r.success) {
-    const i = r.issues[0];
-    const path = v.getDotPath(i);
-    return fail(400, 'invalid_request', path ? `${path}: ${i.message}` : i.message);
-  }
-  return r.output;
-}
-
 export function falseAlarmSummaryRoutes(deps: Deps) {
   return new Hono<AppEnv>().get('/', requireUser(deps, ['admin', 'auditor']), async (c) => {
-    const q = query(c, FalseAlarmSummaryQuery);
+    const q = readQuery(c, FalseAlarmSummaryQuery);
     const p: Period = { from: q.from, to: q.to };
     const problem = periodProblem(p);
     if (problem) fail(400, 'invalid_request', problem);

@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { fail, readBody, type AppEnv, type Deps } from '../http.ts';
+import { fail, readBody, readQuery, type AppEnv, type Deps } from '../http.ts';
 import {
   LEVEL_FILTERS,
   STATUS_FILTERS,
@@ -139,16 +139,6 @@ export const CommentResponse = v.object({ comment: Comment, masked: v.number() }
 export const ReviewResponse = v.object({ override: Item, masked: v.number() });
 
 /** Validates a query against a strict schema; the first problem answers 400. */
-export function query<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
-  const r = v.safeParse(schema, c.req.query());
-  if (!r.success) {
-    const i = r.issues[0];
-    const path = v.getDotPath(i);
-    return fail(400, 'invalid_request', path ? `${path}: ${i.message}` : i.message);
-  }
-  return r.output;
-}
-
 /** An optional period from `from` and `to`: both or neither; checked like the summaries'. */
 export function optionalPeriod(q: { from?: string; to?: string }): Period | undefined {
   if (q.from === undefined && q.to === undefined) return undefined;
@@ -188,7 +178,7 @@ export function overrideRoutes(deps: Deps) {
   };
   return new Hono<AppEnv>()
     .get('/', anyone, async (c) => {
-      const q = query(c, QueueQuery);
+      const q = readQuery(c, QueueQuery);
       const show = await showUsers(c);
       const queue = await overrideQueue(
         deps.db,

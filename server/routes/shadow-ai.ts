@@ -21,7 +21,7 @@
  * `*.example.com`), the answer is 409 naming it: changing it would change other tools too, so that
  * is left to the Policy page.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import * as v from 'valibot';
 import { migrate } from '@/lib/policy/migrate.ts';
 import { PolicyError, parseLayer, type ApprovedTool } from '@/lib/policy/schema.ts';
@@ -29,7 +29,7 @@ import { CATALOGUE, type SiteEntry } from '@/lib/sites/catalogue.ts';
 import { findSite, matchesPattern } from '@/lib/sites/match.ts';
 import { appendAudit } from '../audit.ts';
 import type { Db } from '../db/index.ts';
-import { fail, readBody, type AppEnv, type Deps } from '../http.ts';
+import { fail, readBody, readQuery, type AppEnv, type Deps } from '../http.ts';
 import { changeDraft, getDraft, latestPolicy, PolicyInvalidError } from '../policy/drafts.ts';
 import { HOST_PATTERN } from '../schemas.ts';
 import { requireUser } from '../session.ts';
@@ -306,16 +306,6 @@ export function applyDecision(
 
 // --- Queries --------------------------------------------------------------------------------
 
-function query<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
-  const r = v.safeParse(schema, c.req.query());
-  if (!r.success) {
-    const i = r.issues[0];
-    const path = v.getDotPath(i);
-    return fail(400, 'invalid_request', path ? `${path}: ${i.message}` : i.message);
-  }
-  return r.output;
-}
-
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -350,7 +340,7 @@ type ToolsAnswer = v.InferOutput<typeof ToolsResponse>;
 export function shadowAiRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .get('/tools', requireUser(deps), async (c) => {
-      const q = query(c, ToolsQuery);
+      const q = readQuery(c, ToolsQuery);
       const period: Period = { from: q.from, to: q.to };
       const problem = periodProblem(period);
       if (problem) fail(400, 'invalid_request', problem);

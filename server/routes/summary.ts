@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { detectAnomalies, listAnomalies } from '../anomalies.ts';
 import { appendAudit } from '../audit.ts';
-import { fail, readBody, type AppEnv, type Deps } from '../http.ts';
+import { fail, readBody, readQuery, type AppEnv, type Deps } from '../http.ts';
 import { requireUser } from '../session.ts';
 import {
   byPerson,
@@ -142,16 +142,6 @@ export const DetectRequest = v.strictObject({ day: Day }, (i) =>
 );
 export const DetectResponse = v.object({ day: v.string(), found: v.number(), new: v.number() });
 
-function query<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
-  const r = v.safeParse(schema, c.req.query());
-  if (!r.success) {
-    const i = r.issues[0];
-    const path = v.getDotPath(i);
-    return fail(400, 'invalid_request', path ? `${path}: ${i.message}` : i.message);
-  }
-  return r.output;
-}
-
 function period(q: { from: string; to: string }): Period {
   const p = { from: q.from, to: q.to };
   const problem = periodProblem(p);
@@ -169,11 +159,11 @@ export function summaryRoutes(deps: Deps) {
   const anyone = requireUser(deps);
   return new Hono<AppEnv>()
     .get('/overview', anyone, async (c) => {
-      const q = query(c, OverviewQuery);
+      const q = readQuery(c, OverviewQuery);
       return c.json(await overview(deps.db, viewerOf(c), period(q), q.bucket ?? 'day'));
     })
     .get('/sites', anyone, async (c) => {
-      const q = query(c, LimitedPeriodQuery);
+      const q = readQuery(c, LimitedPeriodQuery);
       const o = await overview(deps.db, viewerOf(c), period(q), 'week');
       return c.json({
         period: o.period,
@@ -182,11 +172,11 @@ export function summaryRoutes(deps: Deps) {
       });
     })
     .get('/teams', anyone, async (c) => {
-      const q = query(c, PeriodQuery);
+      const q = readQuery(c, PeriodQuery);
       return c.json(await byTeam(deps.db, viewerOf(c), period(q)));
     })
     .get('/people', anyone, async (c) => {
-      const q = query(c, LimitedPeriodQuery);
+      const q = readQuery(c, LimitedPeriodQuery);
       return c.json(await byPerson(deps.db, viewerOf(c), period(q), q.limit ?? 100));
     })
     .post('/settings', requireUser(deps, ['admin']), async (c) => {
@@ -210,7 +200,7 @@ export function summaryRoutes(deps: Deps) {
 export function anomalyRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .get('/', requireUser(deps), async (c) => {
-      const q = query(c, PeriodQuery);
+      const q = readQuery(c, PeriodQuery);
       const p = period(q);
       return c.json({ period: p, ...(await listAnomalies(deps.db, viewerOf(c), p)) });
     })

@@ -8,7 +8,7 @@
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { Pseudonym } from '../erasure.ts';
-import { fail, readBody, type AppEnv, type Deps } from '../http.ts';
+import { fail, readBody, readQuery, type AppEnv, type Deps } from '../http.ts';
 import { requireUser } from '../session.ts';
 import { periodProblem, type Period } from '../summary.ts';
 import {
@@ -23,7 +23,7 @@ import {
   teamKnown,
   teamTrend,
 } from '../teams.ts';
-import { FreeText, TeamName, actorOf, optionalPeriod, query, viewerOf } from './overrides.ts';
+import { FreeText, TeamName, actorOf, optionalPeriod, viewerOf } from './overrides.ts';
 import * as doc from './docs.ts';
 
 const DAY_MS = 86_400_000;
@@ -183,11 +183,11 @@ export function teamRoutes(deps: Deps) {
   const settingOf = (c: Context<AppEnv>) => personHistorySetting(deps.db, c.var.user.tenantId);
   return new Hono<AppEnv>()
     .get('/trend', anyone, async (c) => {
-      const q = query(c, TrendQuery);
+      const q = readQuery(c, TrendQuery);
       return c.json(await teamTrend(deps.db, viewerOf(c), period(q), q.bucket ?? 'week'));
     })
     .get('/coaching', anyone, async (c) => {
-      const q = query(c, CoachingQuery);
+      const q = readQuery(c, CoachingQuery);
       const mayPerson = mayReadHistory(await settingOf(c), c.var.user.role);
       return c.json(
         await coachingReport(deps.db, viewerOf(c), period(q), {
@@ -255,7 +255,7 @@ export function teamRoutes(deps: Deps) {
       if (!v.is(Pseudonym, user)) {
         fail(400, 'invalid_request', 'id must be a user pseudonym: 16 to 128 base64url characters');
       }
-      const q = query(c, HistoryQuery);
+      const q = readQuery(c, HistoryQuery);
       const h = await personHistory(deps.db, viewerOf(c), user, optionalPeriod(q));
       if (!h) fail(404, 'not_found', 'no incidents of this person in your scope');
       await auditHistoryRead(deps.db, actorOf(c), user, h.incidents.length, deps.now());
