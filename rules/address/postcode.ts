@@ -17,12 +17,17 @@ const UK_AREAS = new Set(
 // a digit and two letters from the set Royal Mail uses (never C, I, K, M, O or V).
 const UK_SHAPE = /([A-Z]{1,2})(\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/y;
 
+/** Whether `c` is the code of an ASCII letter or digit (false for NaN, before the text). */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Length of a valid UK postcode starting at `pos`, or 0. */
 export function ukPostcodeAt(text: string, pos: number): number {
   // Every UK postcode starts with a capital letter.
   const c = text.charCodeAt(pos);
   if (!(c >= 65 && c <= 90)) return 0;
-  if (pos > 0 && /[A-Za-z0-9]/.test(text[pos - 1]!)) return 0;
+  if (isAsciiAlnum(text.charCodeAt(pos - 1))) return 0;
   UK_SHAPE.lastIndex = pos;
   const m = UK_SHAPE.exec(text);
   if (!m || !UK_AREAS.has(m[1]!)) return 0;
@@ -41,7 +46,10 @@ export function postcodeAt(text: string, pos: number): number {
   // Every shape starts with a digit or a capital letter: most words are ruled out here.
   const c = text.charCodeAt(pos);
   if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return 0;
-  if (pos > 0 && /[\p{L}\p{N}]/u.test(text[pos - 1]!)) return 0;
+  if (pos > 0) {
+    const b = text.charCodeAt(pos - 1);
+    if (b < 128 ? isAsciiAlnum(b) : /[\p{L}\p{N}]/u.test(text[pos - 1]!)) return 0;
+  }
   const uk = ukPostcodeAt(text, pos);
   if (uk > 0) return uk;
   OTHER_SHAPES.lastIndex = pos;
@@ -49,19 +57,20 @@ export function postcodeAt(text: string, pos: number): number {
   if (!m) return 0;
   // A digit group after a space continues a phone number ("416 60 039"), not a postcode.
   const end = pos + m[0].length;
-  if (text[end] === ' ' && /\d/.test(text[end + 1] ?? '')) return 0;
+  const d = text.charCodeAt(end + 1);
+  if (text.charCodeAt(end) === 32 && d >= 48 && d <= 57) return 0;
   return m[0].length;
 }
 
-/** Finds whole-token UK postcodes written with their space ("SW1A 2AA"). */
+/** A whole-token UK postcode written with its space ("SW1A 2AA"), at one position (sticky). */
 export const UK_POSTCODE_SPACED =
-  /(?<![A-Za-z0-9])([A-Z]{1,2})(\d[A-Z\d]?) \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/g;
+  /(?<![A-Za-z0-9])([A-Z]{1,2})(\d[A-Z\d]?) \d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/y;
 
 /** Whether `area` is a UK postcode area. */
 export function isUkArea(area: string): boolean {
   return UK_AREAS.has(area);
 }
 
-/** Finds whole-token Canadian postal codes ("K1A 0B1"). */
+/** A whole-token Canadian postal code ("K1A 0B1"), at one position (sticky). */
 export const CA_POSTCODE =
-  /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/g;
+  /(?<![A-Za-z0-9])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![A-Za-z0-9])/y;

@@ -2,6 +2,11 @@
  * A flat token list over the text for the address scanner: words, numbers, line breaks and
  * single punctuation characters, with their offsets. Spaces and tabs are dropped; the offsets
  * tell whether two tokens touch.
+ *
+ * Every word is classified while it is read: the hash of its lower case is looked up in a
+ * WordFlags table, whose flags say which word lists the word may be in. The scanner asks a list
+ * about a word only when the word has that list's flag, so most words cost no lower-case copy
+ * and no Set lookup.
  */
 
 /** Token kinds. */
@@ -11,143 +16,184 @@ export const NEWLINE = 2;
 export const PUNCT = 3;
 
 /**
- * Word flag: the word has a character above ASCII or an apostrophe part; set by the tokenizer.
- * Such a word also gets the WordFlags of its lower case when that is all ASCII letters (the
- * Kelvin sign is the only character above ASCII that lower-cases to one), so a word without a
- * flag is in no list of ASCII words.
+ * The word flag the tokenizer sets itself (a WordFlags table gives out the bits above it): the
+ * word has a character above ASCII or an apostrophe part, so a pattern may start inside it.
  */
-export const WIDE = 1;
+const WIDE = 1;
+/**
+ * The flags of a word whose lower case is not the lower case of each of its characters: it has
+ * a "Σ" (whose lower case depends on what follows it) or an "İ" (whose lower case is two
+ * characters). Its hash is not that of its lower case, so it gets every flag: it may be in any
+ * list, and every list must be asked.
+ */
+const UNSURE = ~0;
 
-/** The Kelvin sign, which lower-cases to an ASCII "k". */
-const KELVIN = 0x212a;
+// What the tokenizer needs to know about each UTF-16 code unit, one table entry per unit: a
+// class, or for a letter (or mark) the code unit of its lower case. Every lower-case code unit
+// is above ODD, so a value above ODD is a letter.
+const SPACE = 1;
+const OTHER = 2;
+const DIGIT = 3;
+const BREAK = 4;
+/** A letter whose lower case is not one fixed code unit: "Σ" and "İ" (see UNSURE). */
+const ODD = 5;
 
-// Character classes for the tokenizer.
-const C_SPACE = 0;
-const C_LETTER = 1;
-const C_DIGIT = 2;
-const C_OTHER = 3;
-const C_NEWLINE = 4;
-
-/** The class of each ASCII character, so the tokenizer reads one table entry per character. */
-const ASCII_CLASS = new Uint8Array(128);
+/** The entry of each code unit; 0 until the unit is first met (ASCII is filled at once). */
+const CHARS = new Uint16Array(0x10000);
 for (let c = 0; c < 128; c++) {
-  ASCII_CLASS[c] =
+  CHARS[c] =
     c === 10
-      ? C_NEWLINE
+      ? BREAK
       : c <= 32
-        ? C_SPACE
+        ? SPACE
         : c >= 48 && c <= 57
-          ? C_DIGIT
+          ? DIGIT
           : (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-            ? C_LETTER
-            : C_OTHER;
+            ? c | 32
+            : OTHER;
 }
 
-const LETTER = /[\p{L}\p{M}]/u;
-const SPACE = /\s/;
-// Classes of the BMP code points above ASCII, computed on first use (0 = not yet known).
-const WIDE_CLASS = new Uint8Array(0x10000);
-
-/** The class (C_LETTER, C_SPACE or C_OTHER) of a code unit above ASCII. */
-function wideClass(c: number): number {
-  let k = WIDE_CLASS[c]!;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    k = LETTER.test(ch) ? C_LETTER + 8 : SPACE.test(ch) ? C_SPACE + 8 : C_OTHER + 8;
-    WIDE_CLASS[c] = k;
-  }
-  return k - 8;
+/** The table entry of a code unit above ASCII, computed on first use. */
+function learn(c: number): number {
+  const ch = String.fromCharCode(c);
+  const low = ch.toLowerCase();
+  const v = /[\p{L}\p{M}]/u.test(ch)
+    ? low.length === 1 && c !== 0x3a3
+      ? low.charCodeAt(0)
+      : ODD
+    : /\s/.test(ch)
+      ? SPACE
+      : OTHER;
+  CHARS[c] = v;
+  return v;
 }
 
 function isLetterCode(c: number): boolean {
-  if (c < 128) return ASCII_CLASS[c] === C_LETTER;
-  return wideClass(c) === C_LETTER;
+  return (CHARS[c] || learn(c)) >= ODD;
 }
 
-/** A hash of the ASCII-lower-cased characters of text[start, end). */
-export function wordHash(text: string, start: number, end: number): number {
+/** The lower case of the character at `k` of a word that is not UNSURE. */
+function lowerAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c | 32;
+  const v = CHARS[c] || learn(c);
+  return v > ODD ? v : c;
+}
+
+/** The hash of a lower-case word, as the tokenizer computes it for the words it reads. */
+export function wordHash(word: string): number {
   let h = 0;
-  for (let k = start; k < end; k++) {
-    let c = text.charCodeAt(k);
-    if (c >= 65 && c <= 90) c |= 32;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
   return h;
 }
 
 /**
- * A fixed set of word hashes, each with flag bits, looked up with two typed-array reads (an
- * open-addressing table): the tokenizer classifies every ASCII word with it, which costs far
- * less than a Set lookup per word. Hashes can collide, so a flag only says the word MAY be one
- * of the listed words; the scanner checks the word itself before relying on it.
+ * The key of a word's last three lower-case characters in WordFlags.tails: five bits of each,
+ * which tell ASCII letters apart and fold other characters onto them.
+ */
+function tailKey(a: number, b: number, c: number): number {
+  return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
+}
+
+/**
+ * A fixed set of word hashes, each with flag bits, looked up with a typed-array probe (open
+ * addressing): far cheaper than a Set lookup per word. Each flag stands for one word list.
+ * Hashes can collide, so a flag only says the word MAY be in its list; the scanner checks the
+ * word itself before relying on it.
  */
 export class WordFlags {
   /** Key (hash) and flags of each slot, side by side: a probe reads one cache line. */
   private slots = new Int32Array(2 * 1024);
   /**
-   * One bit per slot, set when it is taken: 1 KB that stays in the fastest cache. Most words
-   * of a text are in no list and their first slot is empty, which this answers without
-   * touching the table.
+   * One bit per slot, set when it is taken: a few hundred bytes that stay in the fastest cache.
+   * Most words of a text are in no list and their first slot is empty, which this answers
+   * without touching the table.
    */
-  private taken = new Uint32Array(1024 / 32);
-  private mask = 1023;
+  private taken = new Int32Array(1024 / 32);
   private size = 0;
-  /** Per three ASCII letters (26 x 26 x 26): whether a listed ending ends with them. */
-  readonly tails = new Uint8Array(26 * 26 * 26);
-  /** The flag of an ASCII word of five letters or more whose last three letters are in tails. */
-  tailFlag = 0;
+  /** Per key of three last characters (tailKey): whether a listed ending ends with them. */
+  private tails = new Uint8Array(1 << 15);
+  /** The listed endings by that key. */
+  private endings = new Map<number, string[]>();
+  /** The flag of the words that end with a listed ending (tailFlag). */
+  tailBit = 0;
+  /** Flags that mark a word (Tokens.marked); WIDE and UNSURE words are marked too. */
+  marking = 0;
+  /** The flag the next list gets: the bits above WIDE. */
+  private next = 2;
 
-  /** Adds `flag` to every word of `words` (lower case). Bit 0 (WIDE) is the tokenizer's own. */
-  add(words: Iterable<string>, flag: number): this {
-    for (const w of words) this.put(wordHash(w, 0, w.length), flag);
-    return this;
+  /** A new flag, given to every word of `words` (lower case). */
+  flag(words: Iterable<string>): number {
+    const f = this.take();
+    for (const w of words) this.put(wordHash(w), f);
+    return f;
   }
 
   /**
-   * Gives `flag` to ASCII words of five letters or more that end with the last three letters
-   * of one of `endings` (lower case, at least three letters; endings that end with other
-   * characters are skipped, as no ASCII word ends with them).
+   * A new flag for the words that end with one of `endings` (lower case, three characters or
+   * more) after two characters or more: "Musterstraße", not "straße". A table has one such flag.
    */
-  addTails(endings: Iterable<string>, flag: number): this {
+  tailFlag(endings: Iterable<string>): number {
     for (const e of endings) {
-      let key = 0;
-      let ok = e.length >= 3;
-      for (let k = e.length - 3; ok && k < e.length; k++) {
-        const c = e.charCodeAt(k) - 97;
-        ok = c >= 0 && c < 26;
-        key = key * 26 + c;
-      }
-      if (ok) this.tails[key] = 1;
+      const n = e.length;
+      const k = tailKey(e.charCodeAt(n - 3), e.charCodeAt(n - 2), e.charCodeAt(n - 1));
+      this.tails[k] = 1;
+      const list = this.endings.get(k);
+      if (list) list.push(e);
+      else this.endings.set(k, [e]);
     }
-    this.tailFlag = flag;
-    return this;
+    return (this.tailBit = this.take());
+  }
+
+  /**
+   * Whether the word text[start, end), which is not UNSURE, ends with a listed ending (tailFlag)
+   * after two characters or more. Most words are ruled out by the tails table.
+   */
+  endsListed(text: string, start: number, end: number): boolean {
+    if (end - start < 5) return false;
+    const key = tailKey(lowerAt(text, end - 3), lowerAt(text, end - 2), lowerAt(text, end - 1));
+    if (this.tails[key] === 0) return false;
+    for (const e of this.endings.get(key)!) {
+      if (end - start < e.length + 2) continue;
+      let k = 0;
+      while (k < e.length && lowerAt(text, end - e.length + k) === e.charCodeAt(k)) k++;
+      if (k === e.length) return true;
+    }
+    return false;
+  }
+
+  private take(): number {
+    const f = this.next;
+    // Flags are bits of an Int32Array entry: 30 of them above WIDE.
+    if (f > 1 << 30) throw new RangeError('WordFlags: no flag left');
+    this.next = f * 2;
+    return f;
   }
 
   private put(h: number, flag: number): void {
-    if ((this.size + 1) * 4 > this.mask + 1) this.resize();
     const slots = this.slots;
-    let p = (h ^ (h >>> 13)) & this.mask;
-    while (slots[2 * p + 1] !== 0 && slots[2 * p] !== h) p = (p + 1) & this.mask;
+    const mask = this.taken.length * 32 - 1;
+    // Kept at most a quarter full, so probes stay short.
+    if ((this.size + 1) * 4 > mask + 1) {
+      this.slots = new Int32Array(4 * (mask + 1));
+      this.taken = new Int32Array((mask + 1) / 16);
+      this.size = 0;
+      for (let p = 0; p <= mask; p++)
+        if (slots[2 * p + 1] !== 0) this.put(slots[2 * p]!, slots[2 * p + 1]!);
+      this.put(h, flag);
+      return;
+    }
+    let p = (h ^ (h >>> 13)) & mask;
+    while (slots[2 * p + 1] !== 0 && slots[2 * p] !== h) p = (p + 1) & mask;
     if (slots[2 * p + 1] === 0) this.size++;
     slots[2 * p] = h;
     slots[2 * p + 1] = slots[2 * p + 1]! | flag;
     this.taken[p >>> 5] = this.taken[p >>> 5]! | (1 << (p & 31));
   }
 
-  private resize(): void {
-    const old = this.slots;
-    const n = old.length; // twice the old slot count: the new slot count
-    this.slots = new Int32Array(2 * n);
-    this.taken = new Uint32Array(n / 32);
-    this.mask = n - 1;
-    this.size = 0;
-    for (let p = 0; p < n / 2; p++)
-      if (old[2 * p + 1] !== 0) this.put(old[2 * p]!, old[2 * p + 1]!);
-  }
-
   /** The flags of the word with hash `h`; 0 when it is not listed. */
   get(h: number): number {
-    const mask = this.mask;
+    const mask = this.taken.length * 32 - 1;
     let p = (h ^ (h >>> 13)) & mask;
     if ((this.taken[p >>> 5]! & (1 << (p & 31))) === 0) return 0;
     const slots = this.slots;
@@ -165,40 +211,26 @@ interface Buffers {
   ends: Int32Array;
   kinds: Uint8Array;
   flags: Int32Array;
-  /** Indices of the numbers and of the words with flags, in order. */
+  /** The indices of the marked tokens, in order (Tokens.marked). */
   marked: Int32Array;
-  /** The lower-case cache (see Tokens.low): token index, owner and text per slot. */
-  lowKeys: Int32Array;
-  lowOwners: Int32Array;
-  lowVals: string[];
 }
 
-function buffers(cap: number): Buffers {
-  return {
+function buffers(cap: number, old?: Buffers): Buffers {
+  const b = {
     starts: new Int32Array(cap),
     ends: new Int32Array(cap),
     kinds: new Uint8Array(cap),
     flags: new Int32Array(cap),
     marked: new Int32Array(cap),
-    lowKeys: new Int32Array(LOW_CACHE),
-    lowOwners: new Int32Array(LOW_CACHE),
-    lowVals: new Array<string>(LOW_CACHE).fill(''),
   };
-}
-
-/** Doubles the capacity of `b`, keeping its first `n` entries. */
-function grow(b: Buffers, n: number): Buffers {
-  const g = buffers(b.starts.length * 2);
-  g.starts.set(b.starts.subarray(0, n));
-  g.ends.set(b.ends.subarray(0, n));
-  g.kinds.set(b.kinds.subarray(0, n));
-  g.flags.set(b.flags.subarray(0, n));
-  g.marked.set(b.marked.subarray(0, n));
-  // The cache is keyed by owner, so it moves over as it is.
-  g.lowKeys = b.lowKeys;
-  g.lowOwners = b.lowOwners;
-  g.lowVals = b.lowVals;
-  return g;
+  if (old) {
+    b.starts.set(old.starts);
+    b.ends.set(old.ends);
+    b.kinds.set(old.kinds);
+    b.flags.set(old.flags);
+    b.marked.set(old.marked);
+  }
+  return b;
 }
 
 /**
@@ -209,12 +241,6 @@ function grow(b: Buffers, n: number): Buffers {
 let spare: Buffers | null = null;
 const KEEP_MAX = 1 << 16;
 
-/** Slots of the lower-case cache of a token list (a power of two). */
-const LOW_CACHE = 256;
-
-/** Numbers the token lists, so that a cache slot filled for an earlier text never matches. */
-let lastOwner = 0;
-
 /** The token list of one text. */
 export class Tokens {
   // Typed arrays grown by doubling: a 1 MB paste has ~300,000 tokens, and plain arrays of
@@ -223,21 +249,10 @@ export class Tokens {
   private starts: Int32Array;
   private ends: Int32Array;
   private kinds: Uint8Array;
-  /** Per word: WIDE, or the WordFlags of its hash (and tail) when it is all ASCII. */
   private flagBits: Int32Array;
   private markedIdx: Int32Array;
   private count = 0;
   private markedCount = 0;
-  /**
-   * Lower-case texts of recently asked tokens, in a direct-mapped cache of LOW_CACHE slots kept
-   * with the buffers: the scanner asks about the few tokens around one position at a time, and
-   * an array of one slot per token costs more to make than it saves on a long text.
-   */
-  private lowKeys: Int32Array;
-  private lowOwners: Int32Array;
-  private lowVals: string[];
-  /** This list's number in lowOwners. */
-  private readonly owner: number;
 
   // A number (with one glued ASCII letter, as in "221B" or "12a", but not "5th"), a word
   // (letters and marks, with an optional apostrophe part as in "d'Alsace"), a line break, or one
@@ -248,130 +263,102 @@ export class Tokens {
     table: WordFlags,
   ) {
     const len = text.length;
-    const tails = table.tails;
-    const tailFlag = table.tailFlag;
+    const mark = table.marking | WIDE;
     // Most texts have a token per three to four characters; a long text gets that many slots
     // at once instead of growing through copies.
     const want = 16 + (len >> 2) + (len >> 3);
     let b = spare;
     spare = null;
     if (b === null || (want > KEEP_MAX && b.starts.length < want)) b = buffers(want);
-    let cap = b.starts.length;
-    let starts = b.starts;
-    let ends = b.ends;
-    let kinds = b.kinds;
-    let flagBits = b.flags;
-    let marked = b.marked;
+    let { starts, ends, kinds, flags, marked } = b;
     let n = 0;
     let m = 0;
     let i = 0;
     while (i < len) {
-      const c = text.charCodeAt(i);
-      const k = c < 128 ? ASCII_CLASS[c]! : wideClass(c);
-      if (k === C_SPACE) {
+      let c = text.charCodeAt(i);
+      let v = CHARS[c] || learn(c);
+      if (v === SPACE) {
         i++;
         continue;
       }
-      if (n === cap) {
-        b = grow(b, n);
-        cap = b.starts.length;
-        starts = b.starts;
-        ends = b.ends;
-        kinds = b.kinds;
-        flagBits = b.flags;
-        marked = b.marked;
+      if (n === starts.length) {
+        b = buffers(2 * n, b);
+        ({ starts, ends, kinds, flags, marked } = b);
       }
       starts[n] = i;
-      if (k === C_LETTER) {
-        // The word's hash (see wordHash) is computed here, while its characters are read anyway.
-        let h = c >= 65 && c <= 90 ? c | 32 : c === KELVIN ? 107 : c;
-        let wide = c >= 128;
-        // Whether the word's lower case is all ASCII letters (its only character above ASCII
-        // is the Kelvin sign, which lower-cases to "k"), so that h is the hash of its lower case.
-        let ascii = !wide || c === KELVIN;
-        let j = i + 1;
-        for (; j < len && j - i < 40; j++) {
-          const d = text.charCodeAt(j);
-          if (d < 128) {
-            if (ASCII_CLASS[d] !== C_LETTER) break;
-            h = (Math.imul(h, 31) + (d | 32)) | 0;
+      let j = i + 1;
+      let kind = v === BREAK ? NEWLINE : PUNCT;
+      let f = 0;
+      if (v >= ODD) {
+        kind = WORD;
+        // The hash of the word's lower case (see wordHash), computed while its letters are read
+        // anyway: at most 40 of them.
+        let h = v;
+        let all = c;
+        let odd = v === ODD;
+        const e = i + 40 < len ? i + 40 : len;
+        for (; j < e; j++) {
+          c = text.charCodeAt(j);
+          if (c < 128) {
+            // An ASCII letter is its own entry with bit 5 set; other ASCII entries are below ODD.
+            v = CHARS[c]!;
+            if (v < ODD) break;
           } else {
-            if (wideClass(d) !== C_LETTER) break;
-            wide = true;
-            if (d === KELVIN) h = (Math.imul(h, 31) + 107) | 0;
-            else ascii = false;
+            v = CHARS[c] || learn(c);
+            if (v < ODD) break;
+            all = 128;
+            if (v === ODD) odd = true;
           }
+          h = (Math.imul(h, 31) + v) | 0;
         }
-        const q = text.charCodeAt(j);
-        if ((q === 39 || q === 0x2019) && j + 1 < len && isLetterCode(text.charCodeAt(j + 1))) {
-          let e = j + 1;
-          while (e < len && e - j <= 20 && isLetterCode(text.charCodeAt(e))) e++;
-          wide = true;
-          ascii = false;
-          j = e;
+        // An apostrophe and up to 20 letters after it stay in the word: "d'Alsace". No listed
+        // word has such a part, so the word gets no list flags. (A run cut at 40 letters ends
+        // before a letter; otherwise c is the character that ended it.)
+        let listed = true;
+        if (j === e) c = text.charCodeAt(j);
+        if ((c === 39 || c === 0x2019) && j + 1 < len && isLetterCode(text.charCodeAt(j + 1))) {
+          listed = false;
+          all = 128;
+          let k = j + 1;
+          while (k < len && k - j <= 20 && isLetterCode(text.charCodeAt(k))) {
+            if (CHARS[text.charCodeAt(k)] === ODD) odd = true;
+            k++;
+          }
+          j = k;
         }
-        let f = ascii ? table.get(h) : 0;
-        if (wide) {
-          f |= WIDE;
-        } else if (j - i >= 5) {
-          // All ASCII letters: setting bit 5 lower-cases them.
-          const t3 =
-            (((text.charCodeAt(j - 3) | 32) - 97) * 26 + (text.charCodeAt(j - 2) | 32) - 97) * 26 +
-            (text.charCodeAt(j - 1) | 32) -
-            97;
-          if (tails[t3] === 1) f |= tailFlag;
+        if (odd) {
+          f = UNSURE;
+        } else {
+          if (all >= 128) f = WIDE;
+          if (listed) f |= table.get(h);
+          if (table.endsListed(text, i, j)) f |= table.tailBit;
         }
-        ends[n] = j;
-        kinds[n] = WORD;
-        flagBits[n] = f;
-        if (f !== 0) marked[m++] = n;
-        n++;
-        i = j;
-        continue;
-      }
-      if (k === C_DIGIT) {
-        let j = i + 1;
+      } else if (v === DIGIT) {
+        kind = NUM;
         while (j < len && j - i < 12) {
           const d = text.charCodeAt(j);
           if (d < 48 || d > 57) break;
           j++;
         }
-        if (j < len) {
-          const a = text.charCodeAt(j);
-          if (
-            ((a >= 65 && a <= 90) || (a >= 97 && a <= 122)) &&
-            !(j + 1 < len && isLetterCode(text.charCodeAt(j + 1)))
-          ) {
-            j++;
-          }
-        }
-        ends[n] = j;
-        kinds[n] = NUM;
-        flagBits[n] = 0;
-        marked[m++] = n;
-        n++;
-        i = j;
-        continue;
+        // One glued ASCII letter that no other letter follows: "221B", "12a", but not "5th".
+        const a = text.charCodeAt(j) | 32;
+        if (a >= 97 && a <= 122 && !(j + 1 < len && isLetterCode(text.charCodeAt(j + 1)))) j++;
       }
-      ends[n] = i + 1;
-      kinds[n] = k === C_NEWLINE ? NEWLINE : PUNCT;
-      flagBits[n] = 0;
+      ends[n] = j;
+      kinds[n] = kind;
+      flags[n] = f;
+      if (kind === NUM || (f & mark) !== 0) marked[m++] = n;
       n++;
-      i++;
+      i = j;
     }
     this.buf = b;
     this.starts = starts;
     this.ends = ends;
     this.kinds = kinds;
-    this.flagBits = flagBits;
+    this.flagBits = flags;
     this.markedIdx = marked;
-    this.count = n;
     this.markedCount = m;
-    this.lowKeys = b.lowKeys;
-    this.lowOwners = b.lowOwners;
-    this.lowVals = b.lowVals;
-    // Wraps after 2^31 lists; a slot that old is long overwritten.
-    this.owner = lastOwner = (lastOwner + 1) | 0;
+    this.count = n;
   }
 
   /**
@@ -381,10 +368,13 @@ export class Tokens {
   release(): void {
     if (this.buf.starts.length <= KEEP_MAX) spare = this.buf;
     this.count = 0;
-    this.markedCount = 0;
   }
 
-  /** How many tokens are marked: every number, and every word with flags. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** How many tokens are marked: every number, and every word that WordFlags.marking marks. */
   get marks(): number {
     return this.markedCount;
   }
@@ -392,10 +382,6 @@ export class Tokens {
   /** The token index of the m-th marked token (in text order). */
   marked(m: number): number {
     return this.markedIdx[m]!;
-  }
-
-  get length(): number {
-    return this.count;
   }
 
   kind(i: number): number {
@@ -413,11 +399,16 @@ export class Tokens {
   }
 
   /**
-   * The flags of word token i: WIDE when it has a character above ASCII or an apostrophe part,
-   * otherwise the WordFlags entry of its hash (0 for numbers, punctuation and unlisted words).
+   * The WordFlags flags of word token i, each saying the word may be in that flag's list (every
+   * flag for an UNSURE word); 0 for other tokens.
    */
   flags(i: number): number {
     return i >= 0 && i < this.count ? this.flagBits[i]! : 0;
+  }
+
+  /** Whether word token i has a character above ASCII or an apostrophe part (see WIDE). */
+  wide(i: number): boolean {
+    return (this.flags(i) & WIDE) !== 0;
   }
 
   /** The token's text. */
@@ -425,17 +416,9 @@ export class Tokens {
     return this.text.slice(this.start(i), this.end(i));
   }
 
-  /** The token's text in lower case (cached). */
+  /** The token's text in lower case. */
   low(i: number): string {
-    // Indices outside the list are not cached: their text is always empty.
-    if (i < 0 || i >= this.count) return '';
-    const slot = i & (LOW_CACHE - 1);
-    if (this.lowKeys[slot] === i && this.lowOwners[slot] === this.owner) return this.lowVals[slot]!;
-    const l = this.str(i).toLowerCase();
-    this.lowKeys[slot] = i;
-    this.lowOwners[slot] = this.owner;
-    this.lowVals[slot] = l;
-    return l;
+    return this.str(i).toLowerCase();
   }
 
   isWord(i: number): boolean {
@@ -452,7 +435,7 @@ export class Tokens {
 
   /** True when token i ends exactly where token i+1 starts (no space between). */
   touches(i: number): boolean {
-    return i + 1 < this.length && this.end(i) === this.start(i + 1);
+    return i + 1 < this.count && this.end(i) === this.start(i + 1);
   }
 
   /** Word starting with an upper-case letter. */
@@ -467,10 +450,16 @@ export class Tokens {
   /** Word without any upper-case letter. */
   isLower(i: number): boolean {
     if (!this.isWord(i)) return false;
-    const c = this.text.charCodeAt(this.start(i));
-    if (c >= 65 && c <= 90) return false;
-    const s = this.str(i);
-    return s === s.toLowerCase();
+    const text = this.text;
+    for (let k = this.start(i), e = this.end(i); k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 128) {
+        const s = this.str(i);
+        return s === s.toLowerCase();
+      }
+      if (c >= 65 && c <= 90) return false;
+    }
+    return true;
   }
 
   /** Word of upper-case letters only (at least one letter). */
@@ -490,11 +479,12 @@ export class Tokens {
 
   /** Index of the first token whose start is >= pos (binary search). */
   indexAt(pos: number): number {
+    const starts = this.starts;
     let lo = 0;
     let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < pos) lo = mid + 1;
+      if (starts[mid]! < pos) lo = mid + 1;
       else hi = mid;
     }
     return lo;

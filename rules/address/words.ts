@@ -3,9 +3,10 @@
  * countries, and the words that tell a number is not a house number.
  *
  * Every list is lower-case and compared against a lower-cased token, so matching is a Set lookup
- * per token and the scan stays linear however long the lists grow. Lists of single words are
- * written as one space-separated string split at load: the shipped engine is smaller than with
- * a quoted string per word.
+ * per token and the scan stays linear however long the lists grow. A word token is letters (and
+ * an apostrophe part), so forms with dots or hyphens ("a.m", "e-mail") could never match and are
+ * not listed. Lists of single words are written as one space-separated string split at load:
+ * the shipped engine is smaller than with a quoted string per word.
  */
 
 /**
@@ -46,13 +47,11 @@ export const PREFIX_TYPES = new Set(
     // Italian
     'via viale piazza piazzale piazzetta corso largo vicolo strada contrada lungomare borgo salita galleria ' +
     // Portuguese and Brazilian
-    'rua rúa travessa praça praca alameda estrada rodovia beco quadra avenue ' +
+    'rua rúa travessa praça praca alameda estrada rodovia beco quadra ' +
     // Polish, Czech, Slovak, Slovenian, Croatian, Romanian
-    'ul ulica al aleja plac os osiedle náměstí nám námestie trg str strada bulevardul calea splaiul șoseaua soseaua ' +
+    'ul ulica al aleja plac os osiedle náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua ' +
     // Greek (after normalisation Greek text stays Greek)
-    'οδός οδος λεωφόρος λεωφ πλατεία λ ' +
-    // Dutch and Flemish written apart
-    'boulevard'
+    'οδός οδος λεωφόρος λεωφ πλατεία λ'
   ).split(' '),
 );
 
@@ -108,11 +107,12 @@ export const COMPOUND_ENDINGS: readonly string[] = // German, Austrian, Swiss
     'ulica ulice cesta utca'
   ).split(' ');
 
-/** English words that end like a compound street name but are not one. */
+/**
+ * English words that end like a compound street name but are not one. (An ending alone, such
+ * as "bakken", is no compound: compoundEnding wants two letters before it.)
+ */
 export const COMPOUND_EXCEPTIONS = new Set(
-  'renegade brigade necktie bowtie hogtie untie auntie aweg rutie bakken ranta rinne kaari mäki'.split(
-    ' ',
-  ),
+  'renegade brigade necktie bowtie hogtie untie auntie rutie'.split(' '),
 );
 
 /** Unit designators before a number: "Apt. 4", "Suite 500", "Flat 2", "Unit 7", "#12". */
@@ -137,7 +137,7 @@ export const REGION_CODES = new Set(
     'NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI AA AE AP ' +
     'AB BC MB NB NL NS NT NU ON PE QC SK YT ' +
     // Australian states
-    'NSW VIC QLD SA WA TAS ACT NT'
+    'NSW VIC QLD SA TAS ACT'
   ).split(' '),
 );
 
@@ -157,7 +157,6 @@ export const COUNTRIES: readonly string[] = [
   'united states of america',
   'usa',
   'us',
-  'u.s.a',
   'united kingdom',
   'uk',
   'great britain',
@@ -294,7 +293,7 @@ export const COUNTRIES: readonly string[] = [
  * it: "Step 3 Avenue of approach", "Chapter 12 Park", "Version 2 Street Fighter", "Gate 23".
  */
 export const NUMBER_LABELS = new Set(
-  'step steps chapter ch section sec part page pages pp p version ver v release build figure fig table level lvl phase stage round episode ep season volume vol issue item items line lines row column col order orders invoice ticket case ref tracking sku model serial account acct id pin code error err status http port gate terminal platform track bus flight train seat grade class week day days month year years top rank number num tier plan option slide lesson unit module task question q rule article art paragraph clause note appendix exhibit sprint iteration ios android windows win python java node about over under only just than x qty quantity total price cost usd eur gbp chf covid boeing airbus iphone galaxy pixel ps xbox rev revision patch hotfix ps'.split(
+  'step steps chapter ch section sec part page pages pp p version ver v release build figure fig table level lvl phase stage round episode ep season volume vol issue item items line lines row column col order orders invoice ticket case ref tracking sku model serial account acct id pin code error err status http port gate terminal platform track bus flight train seat grade class week day days month year years top rank number num tier plan option slide lesson unit module task question q rule article art paragraph clause note appendix exhibit sprint iteration ios android windows win python java node about over under only just than x qty quantity total price cost usd eur gbp chf covid boeing airbus iphone galaxy pixel ps xbox rev revision patch hotfix'.split(
     ' ',
   ),
 );
@@ -305,83 +304,31 @@ export const NUMBER_LABELS = new Set(
  * lower-case continuations of prose).
  */
 export const PROSE_AFTER_NUMBER = new Set(
-  'am pm a.m p.m h hr hrs hours hour min mins minutes minute sec secs seconds ms days day weeks week months month years year times time people persons users items pieces pcs percent pct kg g lb lbs km mi miles mph m cm mm gb mb kb tb px pt x of to out more less new other main key best top different easy simple quick great major common'.split(
+  'am pm h hr hrs hours hour min mins minutes minute sec secs seconds ms days day weeks week months month years year times time people persons users items pieces pcs percent pct kg g lb lbs km mi miles mph m cm mm gb mb kb tb px pt x of to out more less new other main key best top different easy simple quick great major common'.split(
     ' ',
   ),
 );
 
 /** Words that start prose, not a city name, when they follow a street line. */
 export const NOT_A_CITY = new Set(
-  'the a an and or but i we you he she it they this that these those there here please thanks thank call email phone tel fax mobile cell desk office website web e-mail mail name dear hi hello regards best cheers sincerely if when then so for from to in on at by with is was are my our your his her their can could will would should do does did not no yes ok okay let also what where how why who which note order invoice ticket tracking ref id date time total amount price card account iban ssn dob subject sent monday tuesday wednesday thursday friday saturday sunday'.split(
+  'the a an and or but i we you he she it they this that these those there here please thanks thank call email phone tel fax mobile cell desk office website web mail name dear hi hello regards best cheers sincerely if when then so for from to in on at by with is was are my our your his her their can could will would should do does did not no yes ok okay let also what where how why who which note order invoice ticket tracking ref id date time total amount price card account iban ssn dob subject sent monday tuesday wednesday thursday friday saturday sunday'.split(
     ' ',
   ),
 );
 
-/** Lower-case particles inside street and city names ("rue de la Paix", "Via dei Fiorentini"). */
-export const NAME_PARTICLES = new Set([
-  'de',
-  'du',
-  'des',
-  'la',
-  'le',
-  'les',
-  "l'",
-  "d'",
-  'del',
-  'della',
-  'dei',
-  'degli',
-  'delle',
-  'dello',
-  'di',
-  'da',
-  'do',
-  'dos',
-  'das',
-  'el',
-  'los',
-  'las',
-  'y',
-  'i',
-  'e',
-  'en',
-  'sur',
-  'sous',
-  'aux',
-  'au',
-  'am',
-  'an',
-  'der',
-  'dem',
-  'den',
-  'im',
-  'auf',
-  'bei',
-  'van',
-  'von',
-  'ter',
-  'ten',
-  'op',
-  'het',
-  "'t",
-  'of',
-  'the',
-  'upon',
-  'on',
-  'nad',
-  'pod',
-  'na',
-  'al',
-  'san',
-  'sant',
-  'santa',
-  'são',
-  'st',
-  'ste',
-  'saint',
-  'sainte',
-]);
+/**
+ * Lower-case particles inside street and city names ("rue de la Paix", "Via dei Fiorentini").
+ * Elided ones ("d'Alsace") are part of the word they are glued to.
+ */
+export const NAME_PARTICLES = new Set(
+  'de du des la le les del della dei degli delle dello di da do dos das el los las y i e en sur sous aux au am an der dem den im auf bei van von ter ten op het of the upon on nad pod na al san sant santa são st ste saint sainte'.split(
+    ' ',
+  ),
+);
 
-/** Postal box words: "P.O. Box 123", "PO Box", "Postfach 12 34", "Apartado 45", "BP 12". */
+/**
+ * Postal box words: "P.O. Box 123", "PO Box", "Postfach 12 34", "Apartado 45", "BP 12". Sticky:
+ * the scanner tries it where a match can start.
+ */
 export const PO_BOX =
-  /(?<![\p{L}\p{N}])(?:P\.?\s?O\.?\s?Box|Post\s?Office\s?Box|Postfach|Apartado(?:\s+de\s+Correos)?|Casilla(?:\s+de\s+Correo)?|Caixa\s+Postal|Boîte\s+postale|B\.?P\.?|Postbus|Postboks|Postbox|Box)\s{0,3}(?:No\.?\s{0,2}|#\s{0,2})?(\d{1,6}(?:\s\d{2,4})?)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:P\.?\s?O\.?\s?Box|Post\s?Office\s?Box|Postfach|Apartado(?:\s+de\s+Correos)?|Casilla(?:\s+de\s+Correo)?|Caixa\s+Postal|Boîte\s+postale|B\.?P\.?|Postbus|Postboks|Postbox|Box)\s{0,3}(?:No\.?\s{0,2}|#\s{0,2})?(\d{1,6}(?:\s\d{2,4})?)(?![\p{L}\p{N}])/iuy;

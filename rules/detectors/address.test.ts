@@ -101,8 +101,17 @@ describe('words that only look different', () => {
     ['Po\u017Ftfach 12', 'Po\u017Ftfach 12'],
     ['Order éplz 12345 Berlin', '12345 Berlin'],
     ['Boîte postale 12, 75002 Paris', 'Boîte postale 12, 75002 Paris'],
+    // A word whose lower case is not that of each of its letters ("İ" becomes two characters).
+    ['İstiklal caddesi 12, 34430 Beyoğlu', 'İstiklal caddesi 12, 34430 Beyoğlu'],
   ])('finds %j', (text, value) => {
     expect(found(text)).toEqual([value]);
+  });
+
+  it('takes a military address only in a text that spells "PO" or "po"', () => {
+    // The patterns ignore case, but a military address has always needed one of these two
+    // spellings somewhere in the text; the scanner checks it only once it has a match.
+    expect(found('USS Nimitz\nfpo ap 96620-2820')).toEqual(['USS Nimitz\nfpo ap 96620-2820']);
+    expect(found('USS Nimitz\nFpO AP 96620-2820')).toEqual([]);
   });
 
   it('gives the same answer whatever was scanned before', () => {
