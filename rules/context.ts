@@ -3,7 +3,7 @@
  * Purview do. A nine-digit number is nothing; beside "SSN" it is an SSN; beside "order #" it is
  * an order number.
  */
-import { lowerOf, stickyOf } from './scan-util.ts';
+import { stickyOf } from './scan-util.ts';
 
 /** Default number of characters looked at on each side of a candidate. */
 export const DEFAULT_WINDOW = 48;
@@ -15,7 +15,7 @@ export function before(text: string, start: number, window = DEFAULT_WINDOW): st
   if (from > 0 && isWordChar(text.charCodeAt(from - 1))) {
     while (from < start && isWordChar(text.charCodeAt(from))) from++;
   }
-  return lowerSlice(text, from, start);
+  return text.slice(from, start).toLowerCase();
 }
 
 /** The text just after `end` (up to `window` characters), lower-cased. */
@@ -25,17 +25,7 @@ export function after(text: string, end: number, window = DEFAULT_WINDOW): strin
   if (to < text.length && isWordChar(text.charCodeAt(to))) {
     while (to > end && isWordChar(text.charCodeAt(to - 1))) to--;
   }
-  return lowerSlice(text, end, to);
-}
-
-/**
- * `text.slice(from, to).toLowerCase()`, cut from the text lower-cased once per scan (lowerOf)
- * when lower-casing kept its length, as it does for all but a few letters (İ): a scan asks for
- * hundreds of windows, and each used to lower-case its own copy.
- */
-function lowerSlice(text: string, from: number, to: number): string {
-  const lower = lowerOf(text);
-  return lower.length === text.length ? lower.slice(from, to) : text.slice(from, to).toLowerCase();
+  return text.slice(end, to).toLowerCase();
 }
 
 /** Letters (any script) and digits. */
