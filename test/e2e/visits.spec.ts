@@ -205,35 +205,35 @@ test('page loads of AI sites arrive as per-day counts, with no part of the addre
   }
 });
 
-test('a later visit raises the same row; nothing is doubled', async () => {
-  test.setTimeout(180_000);
-  await visit(CHAT_PAGE);
-  await uploadNow();
+/** Waits until the backend's visit rows are `expected` ([site, host, count], in table order). */
+async function expectRows(expected: [string, string, number][]): Promise<void> {
   await expect
     .poll(async () => (await rows()).map((r) => [r.site_id, r.host, Number(r.count)]), {
       timeout: 150_000,
       intervals: [2000],
     })
-    .toEqual([
-      ['chatgpt', 'chatgpt.com', 3],
-      ['claude', 'claude.ai', 1],
-    ]);
+    .toEqual(expected);
+}
+
+test('a later visit raises the same row; nothing is doubled', async () => {
+  test.setTimeout(180_000);
+  await visit(CHAT_PAGE);
+  await uploadNow();
+  await expectRows([
+    ['chatgpt', 'chatgpt.com', 3],
+    ['claude', 'claude.ai', 1],
+  ]);
 });
 
 test("a visit to the site's other host is reported under that host, beside the first", async () => {
   test.setTimeout(180_000);
   await visit(OPENAI_PAGE);
   await uploadNow();
-  await expect
-    .poll(async () => (await rows()).map((r) => [r.site_id, r.host, Number(r.count)]), {
-      timeout: 150_000,
-      intervals: [2000],
-    })
-    .toEqual([
-      ['chatgpt', 'chat.openai.com', 1],
-      ['chatgpt', 'chatgpt.com', 3],
-      ['claude', 'claude.ai', 1],
-    ]);
+  await expectRows([
+    ['chatgpt', 'chat.openai.com', 1],
+    ['chatgpt', 'chatgpt.com', 3],
+    ['claude', 'claude.ai', 1],
+  ]);
   const everything = JSON.stringify(await rows());
   for (const raw of [EMAIL, TICKET, 'quartz-example', '/c/', 'https:']) {
     expect(everything).not.toContain(raw);
