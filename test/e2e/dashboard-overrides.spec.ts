@@ -446,11 +446,15 @@ test('teams: a manager sees their team, and a history only once the setting allo
   await expect(
     page.locator('caption', { hasText: 'Incidents per team by week' }).first(),
   ).toBeVisible();
-  await page.getByLabel('Pseudonym', { exact: true }).fill(AGENT);
-  await page.getByRole('button', { name: 'Show history' }).click();
-  await expect(
-    page.locator('caption', { hasText: 'Incidents of this person, newest first' }).first(),
-  ).toBeVisible();
+  // Asked again until the history shows: the form can still be taking the reloaded page's
+  // setting when the first click lands (CI missed the history twice, after a bare click).
+  await expect(async () => {
+    await page.getByLabel('Pseudonym', { exact: true }).fill(AGENT);
+    await page.getByRole('button', { name: 'Show history' }).click();
+    await expect(
+      page.locator('caption', { hasText: 'Incidents of this person, newest first' }).first(),
+    ).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   const history = await h.csvOf(page, 'Incidents of this person, newest first');
   const n = h.db
     .prepare(
