@@ -71,16 +71,36 @@ export function mod97(value: string): number {
   return rem;
 }
 
+// Module-level patterns for the helpers below, which run per candidate in every scan: a regex
+// literal inside a function makes a new RegExp object each time it runs.
+const NON_DIGITS = /\D+/g;
+const ONE_DIGIT_REPEATED = /^(\d)\1+$/;
+
 /** Keeps only ASCII digits. */
 export function digitsOf(value: string): string {
-  return value.replace(/\D+/g, '');
+  return value.replace(NON_DIGITS, '');
 }
 
 /** True when every digit is the same, or the digits run up or down (123456789): not real ids. */
 export function isTrivialDigits(digits: string): boolean {
   if (digits.length < 2) return true;
-  if (/^(\d)\1+$/.test(digits)) return true;
+  if (ONE_DIGIT_REPEATED.test(digits)) return true;
   const asc = '01234567890123456789';
   const desc = '98765432109876543210';
   return asc.includes(digits) || desc.includes(digits);
+}
+
+/**
+ * The sum of each digit times its weight, over the first `weights.length` digits (NaN when one
+ * of them is not a digit): the weighted sums of PESEL, BSN, CPF and the Australian TFN, which
+ * differ only in their weights and modulus.
+ */
+export function weightedSum(digits: string, weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return NaN;
+    sum += d * weights[i]!;
+  }
+  return sum;
 }

@@ -3,7 +3,7 @@
  * Purview do. A nine-digit number is nothing; beside "SSN" it is an SSN; beside "order #" it is
  * an order number.
  */
-import { stickyOf } from './scan-util.ts';
+import { MatchIterator, NEVER, NO_MATCHES, stickyOf } from './scan-util.ts';
 
 /** Default number of characters looked at on each side of a candidate. */
 export const DEFAULT_WINDOW = 48;
@@ -15,7 +15,7 @@ export function before(text: string, start: number, window = DEFAULT_WINDOW): st
   if (from > 0 && isWordChar(text.charCodeAt(from - 1))) {
     while (from < start && isWordChar(text.charCodeAt(from))) from++;
   }
-  return text.slice(from, start).toLowerCase();
+  return lowerWindow(BEFORE, text, from, start);
 }
 
 /** The text just after `end` (up to `window` characters), lower-cased. */
@@ -25,7 +25,33 @@ export function after(text: string, end: number, window = DEFAULT_WINDOW): strin
   if (to < text.length && isWordChar(text.charCodeAt(to))) {
     while (to > end && isWordChar(text.charCodeAt(to - 1))) to--;
   }
-  return text.slice(end, to).toLowerCase();
+  return lowerWindow(AFTER, text, end, to);
+}
+
+/** A window of a text, lower-cased, kept to be given again. */
+interface WindowMemo {
+  text: string | null;
+  from: number;
+  to: number;
+  lower: string;
+}
+
+// The last window before and the last window after a candidate: detectors read one candidate's
+// context with several word lists in a row (three beside a card number), and each read sliced
+// and lower-cased the same windows again.
+const BEFORE: WindowMemo = { text: null, from: 0, to: 0, lower: '' };
+const AFTER: WindowMemo = { text: null, from: 0, to: 0, lower: '' };
+
+/** `text.slice(from, to).toLowerCase()`, from `memo` when it holds that window. */
+function lowerWindow(memo: WindowMemo, text: string, from: number, to: number): string {
+  if (from !== memo.from || to !== memo.to || text !== memo.text) {
+    memo.lower = text.slice(from, to).toLowerCase();
+    memo.from = from;
+    memo.to = to;
+  }
+  // Equal text may be another string object: keep this one, so the next check is on identity.
+  memo.text = text;
+  return memo.lower;
 }
 
 /** Letters (any script) and digits. */
@@ -117,41 +143,78 @@ function isAlnum(c: number): boolean {
  * `re` must be global; `anchor` must be global and is reset here. Keeps a scan over a long text
  * with an expensive label pattern (look-behinds, long alternations) at the cost of the anchor.
  */
-export function* matchAllNear(
+export function matchAllNear(
   text: string,
   re: RegExp,
   anchor: RegExp,
   lead: number,
-): Generator<RegExpExecArray> {
-  const sticky = stickyOf(re);
-  // pos: where the next match may start (the end of the last one); tried: positions below it
-  // were already tried and failed.
-  let pos = 0;
-  let tried = 0;
-  anchor.lastIndex = 0;
-  for (;;) {
-    if (anchor.lastIndex < pos) anchor.lastIndex = pos;
-    const a = anchor.exec(text);
-    if (a === null) return;
-    const at = a.index;
-    let found: RegExpExecArray | null = null;
-    for (let s = Math.max(pos, tried, at - lead); s <= at; s++) {
-      sticky.lastIndex = s;
-      found = sticky.exec(text);
-      if (found !== null) break;
+): IterableIterator<RegExpExecArray, undefined> {
+  const it = spareNear ?? new MatchesNear();
+  spareNear = null;
+  if (it.setUp(text, re, anchor, lead).began()) return it;
+  spareNear = it;
+  return NO_MATCHES;
+}
+
+/** matchAllNear's iterator (a class, not a generator: see MatchIterator). */
+class MatchesNear extends MatchIterator {
+  private text = '';
+  private sticky = NEVER;
+  private anchor = NEVER;
+  private lead = 0;
+  /** Where the next match may start (the end of the last one). */
+  private pos = 0;
+  /** Positions below this were already tried and failed. */
+  private tried = 0;
+  /** The last match given, until the search resumes after it. */
+  private last: RegExpExecArray | null = null;
+
+  setUp(text: string, re: RegExp, anchor: RegExp, lead: number): this {
+    this.text = text;
+    this.sticky = stickyOf(re);
+    this.anchor = anchor;
+    this.lead = lead;
+    this.pos = 0;
+    this.tried = 0;
+    this.last = null;
+    anchor.lastIndex = 0;
+    return this;
+  }
+
+  protected find(): RegExpExecArray | null {
+    const { text, sticky, anchor, lead } = this;
+    if (this.last !== null) {
+      // The same anchor may serve the next match too when the last one ended before it. (Done
+      // when the search resumes, after the loop body, as the generator this was did.)
+      const end = this.last.index + this.last[0].length;
+      this.pos = end > this.last.index ? end : end + 1;
+      anchor.lastIndex = this.pos;
+      this.last = null;
     }
-    if (found === null) {
-      tried = at + 1;
-      anchor.lastIndex = at + 1;
-      continue;
+    for (;;) {
+      if (anchor.lastIndex < this.pos) anchor.lastIndex = this.pos;
+      const a = anchor.exec(text);
+      if (a === null) return null;
+      const at = a.index;
+      let found: RegExpExecArray | null = null;
+      for (let s = Math.max(this.pos, this.tried, at - lead); s <= at; s++) {
+        sticky.lastIndex = s;
+        found = sticky.exec(text);
+        if (found !== null) break;
+      }
+      if (found === null) {
+        this.tried = at + 1;
+        anchor.lastIndex = at + 1;
+        continue;
+      }
+      this.last = found;
+      return found;
     }
-    yield found;
-    // The same anchor may serve the next match too when this one ended before it.
-    const end = found.index + found[0].length;
-    pos = end > found.index ? end : end + 1;
-    anchor.lastIndex = pos;
   }
 }
+
+/** A MatchesNear that found nothing, kept for the next call (see MatchIterator). */
+let spareNear: MatchesNear | null = null;
 
 /**
  * Every position where `anchor` (global) matches, overlapping ones included: the anchors of
@@ -173,35 +236,80 @@ export function anchorsOf(text: string, anchor: RegExp): number[] {
  * `text.matchAll(re)` under the same guarantee, that every match of `re` starting at s has an
  * anchor in [s, s + lead]. `re` must be global.
  */
-export function* matchAllAt(
+export function matchAllAt(
   text: string,
   re: RegExp,
   anchors: readonly number[],
   lead: number,
-): Generator<RegExpExecArray> {
-  const sticky = stickyOf(re);
-  let pos = 0;
-  let tried = 0;
-  for (let k = 0; k < anchors.length; k++) {
-    const at = anchors[k]!;
-    if (at < pos) continue;
-    let found: RegExpExecArray | null = null;
-    for (let s = Math.max(pos, tried, at - lead); s <= at; s++) {
-      sticky.lastIndex = s;
-      found = sticky.exec(text);
-      if (found !== null) break;
+): IterableIterator<RegExpExecArray, undefined> {
+  if (anchors.length === 0) return NO_MATCHES;
+  const it = spareAt ?? new MatchesAt();
+  spareAt = null;
+  if (it.setUp(text, re, anchors, lead).began()) return it;
+  spareAt = it;
+  return NO_MATCHES;
+}
+
+const NO_ANCHORS: readonly number[] = Object.freeze([]);
+
+/** matchAllAt's iterator (a class, not a generator: see MatchIterator). */
+class MatchesAt extends MatchIterator {
+  private text = '';
+  private sticky = NEVER;
+  private anchors = NO_ANCHORS;
+  private lead = 0;
+  /** The anchor to try next. */
+  private k = 0;
+  /** Where the next match may start (the end of the last one). */
+  private pos = 0;
+  /** Positions below this were already tried and failed. */
+  private tried = 0;
+  /** The last match given, until the search resumes after it. */
+  private last: RegExpExecArray | null = null;
+
+  setUp(text: string, re: RegExp, anchors: readonly number[], lead: number): this {
+    this.text = text;
+    this.sticky = stickyOf(re);
+    this.anchors = anchors;
+    this.lead = lead;
+    this.k = 0;
+    this.pos = 0;
+    this.tried = 0;
+    this.last = null;
+    return this;
+  }
+
+  protected find(): RegExpExecArray | null {
+    const { text, sticky, anchors, lead } = this;
+    if (this.last !== null) {
+      const end = this.last.index + this.last[0].length;
+      this.pos = end > this.last.index ? end : end + 1;
+      // The same anchor may serve the next match too when the last one ended before it.
+      if (anchors[this.k]! < this.pos) this.k++;
+      this.last = null;
     }
-    if (found === null) {
-      tried = at + 1;
-      continue;
+    for (; this.k < anchors.length; this.k++) {
+      const at = anchors[this.k]!;
+      if (at < this.pos) continue;
+      let found: RegExpExecArray | null = null;
+      for (let s = Math.max(this.pos, this.tried, at - lead); s <= at; s++) {
+        sticky.lastIndex = s;
+        found = sticky.exec(text);
+        if (found !== null) break;
+      }
+      if (found === null) {
+        this.tried = at + 1;
+        continue;
+      }
+      this.last = found;
+      return found;
     }
-    yield found;
-    const end = found.index + found[0].length;
-    pos = end > found.index ? end : end + 1;
-    // The same anchor may serve the next match too when this one ended before it.
-    if (at >= pos) k--;
+    return null;
   }
 }
+
+/** A MatchesAt that found nothing, kept for the next call (see MatchIterator). */
+let spareAt: MatchesAt | null = null;
 
 /** A context tier: when `words` is within `window` characters, the score becomes `score`. */
 export interface ContextTier {

@@ -16,12 +16,16 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Street addresses (US, UK, DE, FR, ES, IT, PT, NL, Nordic and more), postal boxes, APO/FPO addresses and postcodes next to a city, region or postcode keyword.',
   'anthropic-key':
     'Anthropic API, admin and OAuth keys (sk-ant-api03-, sk-ant-admin01-, sk-ant-oat01-...) with a random body.',
+  'au-tfn':
+    'Australian tax file numbers (TFN): eight or nine digits, 3-3-3 grouped or in a row, weighted mod-11 check; only beside "TFN" or "tax file number".',
   'aws-key':
     'AWS access key ids (AKIA/ASIA/ABIA/ACCA + 16 base32 characters) and 40-character secret access keys beside an AWS secret keyword.',
   'azure-key':
     'Azure credentials: AccountKey=/SharedAccessKey= in connection strings, the sig= of SAS tokens that carry sv=, and Entra ID client secrets (the Q~ format).',
   'bank-account':
     'Bank account numbers (6-17 digits) right after an account label in English, German, French, Spanish, Italian or Dutch, and UK sort code plus account number; a sort code alone after its label is reported as a routing number.',
+  'br-cpf':
+    'Brazilian CPF numbers: two mod-11 check digits, not one repeated digit; the 000.000.000-00 form alone, eleven digits beside "CPF" or "cadastro de pessoas físicas".',
   'btc-address':
     'Bitcoin mainnet addresses: legacy and P2SH in base58check (double SHA-256 checksum) and SegWit/Taproot in bech32/bech32m, checksums verified.',
   'ca-sin':
@@ -34,6 +38,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Database and broker connection strings that carry a password: postgres/mysql/mongodb/redis/amqp/... URLs with user:password@, JDBC URLs with password=, Oracle user/password@, and Server=...;Password=... key-value strings.',
   'credit-card':
     'Payment card numbers (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, RuPay): issuer range, length and Luhn, written whole, grouped or digit by digit.',
+  'cz-birth-number':
+    'Czech and Slovak birth numbers (rodné číslo): YYMMDD/SSSS with a real date (women +50, +20 from 2004) and mod-11 check alone; without the slash, or the nine-digit pre-1954 form, beside "rodné číslo" or "RČ".',
   'date-of-birth':
     'Dates of birth: a real date (numeric or with month names in English, German, French, Spanish, Italian) right after a birth label such as "DOB", "born on", "Geburtsdatum", "né le" or "fecha de nacimiento".',
   'de-id-card':
@@ -47,7 +53,9 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'es-dni':
     'Spanish DNI (eight digits and a mod-23 control letter) and NIE (X/Y/Z, seven digits, control letter); a tax id when labelled NIF.',
   'eth-address':
-    'Ethereum/EVM addresses (0x + 40 hex): mixed-case ones must pass the EIP-55 checksum; all-lower or all-upper ones need wallet context, because git SHAs and hashes look the same.',
+    'Ethereum/EVM addresses (0x + 40 hex): mixed-case ones must pass the EIP-55 checksum; all-lower or all-upper ones count on their form (surer beside wallet words), except beside hash, commit or checksum words.',
+  'fi-hetu':
+    'Finnish personal identity codes (henkilötunnus): DDMMYY, century sign, individual number and the mod-31 check character, with a real date; lower case only beside "henkilötunnus" or "hetu".',
   'fr-insee':
     'French social security numbers (NIR / numéro INSEE): 15 characters, Corsica 2A/2B, valid month and the 97 - n mod 97 key; spaced forms too; a health id on a carte Vitale or in a health context.',
   'fr-spi':
@@ -76,6 +84,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'MAC addresses as six hex pairs joined by ":" or "-", or Cisco dotted triples; all-zero and broadcast addresses and all-digit look-alikes without context are refused.',
   'medical-record':
     'Medical record numbers: a 5-12 character id (with at least 3 digits) right after a label such as MRN, medical record number, patient id, chart number, Patientennummer, dossier médical or historia clínica.',
+  'nl-bsn':
+    'Dutch citizen service numbers (BSN): nine digits, or dotted 4.2.3, passing the 11-proof; only beside "BSN", "burgerservicenummer" or "sofinummer".',
   'openai-key':
     'OpenAI API keys (sk-proj-, sk-svcacct-, sk-admin-, legacy sk- with the T3BlbkFJ marker) and other sk- keys of 32-64 random alphanumerics.',
   passport:
@@ -86,8 +96,12 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is".',
   phone:
     'Phone numbers: a bounded digit-group run validated against libphonenumber’s number plans (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused.',
+  'pl-pesel':
+    'Polish PESEL numbers: eleven digits with a real birth date (century coded in the month) and the weighted mod-10 check digit; only beside "PESEL".',
   'private-key':
     'Private keys: PEM blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP) from BEGIN through END or a truncated body, PuTTY .ppk files, and unarmoured base64 key bodies by their DER opening.',
+  'se-personnummer':
+    'Swedish personal identity and coordination numbers: (YY)YYMMDD-NNNN or +NNNN with a real date (day + 60 for samordningsnummer) and Luhn check alone; bare digits, or a serial that reads as a time of day, beside "personnummer".',
   'sendgrid-key': 'SendGrid API keys: SG. + 22-character id + . + 43-character secret.',
   'slack-token':
     'Slack tokens (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-, xapp-) and hooks.slack.com webhook URLs, with random bodies.',

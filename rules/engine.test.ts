@@ -96,4 +96,27 @@ describe('overlap resolution at scale', () => {
       .map((s) => [s[0], s[1]]);
     expect(got).toEqual(want);
   });
+
+  it('matches it on few spans too, with tied scores and lengths', () => {
+    // Up to 32 candidates are sorted by insertion (sortShort), not by Array#sort.
+    let seed = 3;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 300; trial++) {
+      const spans: Array<[number, number, number]> = [];
+      const n = 1 + Math.floor(rand() * 30);
+      for (let i = 0; i < n; i++) {
+        const start = Math.floor(rand() * 60);
+        spans.push([start, start + 1 + Math.floor(rand() * 4) * 3, [0.5, 0.7, 0.9][i % 3]!]);
+      }
+      const d = fixed('r', 'PHONE', spans);
+      const got = scanWith([d], 'x'.repeat(80), { threshold: 0 }).map((f) => [f.start, f.end]);
+      const order = spans
+        .slice()
+        .sort((a, b) => b[2] - a[2] || b[1] - b[0] - (a[1] - a[0]) || a[0] - b[0]);
+      const kept: Array<[number, number, number]> = [];
+      for (const s of order) if (kept.every((k) => k[1] <= s[0] || k[0] >= s[1])) kept.push(s);
+      const want = kept.sort((a, b) => a[0] - b[0]).map((s) => [s[0], s[1]]);
+      expect(got).toEqual(want);
+    }
+  });
 });

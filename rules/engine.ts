@@ -5,7 +5,8 @@
  * Pure: everything comes in as arguments. The registry (rules/index.ts) supplies the default
  * detector list, so this file has no import cycle with it.
  */
-import { normalise, toOriginalSpan } from './normalize.ts';
+import { normalise, originalEnd, originalStart } from './normalize.ts';
+import { sortShort } from './scan-util.ts';
 import {
   TYPE_INFO,
   type Candidate,
@@ -40,7 +41,6 @@ export interface ScanOptions {
 export const DEFAULT_THRESHOLD = 0.5;
 
 const NO_SPANS: readonly Span[] = Object.freeze([]);
-const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
 
 /** Scan `text` with `detectors` (plus options.extraDetectors). See ScanOptions. */
 export function scanWith(
@@ -59,25 +59,18 @@ export function scanWith(
   const now = options.now ?? Date.now;
 
   // One context object per stage, not one per detector: a scan of a short prompt allocates
-  // little enough that it rarely meets a garbage-collection pause (the p99 of 2 KB scans).
+  // little enough that it rarely meets a garbage-collection pause (the p99 of 2 KB scans). For
+  // the same reason the loops below are indexed and call module-level functions: a closure per
+  // scan, and a for-of over the array a detector returns (its kind unknown where the call is
+  // megamorphic, so the iterator and its result objects are not optimised away), cost more
+  // bytes than the candidates themselves.
   const stage1: DetectContext = { taken: NO_SPANS, threshold };
-  const run = (d: Detector, ctx: DetectContext): readonly Candidate[] => {
-    if (d.prefilter && !d.prefilter.test(ntext)) return NO_CANDIDATES;
-    if (!timing) return d.detect(ntext, ctx);
-    const t0 = now();
-    const out = d.detect(ntext, ctx);
-    timing(d.id, now() - t0);
-    return out;
-  };
-
-  const keep = (c: Candidate) =>
-    c.score >= threshold && c.end > c.start && (!wanted || wanted.has(c.type));
 
   // Stage 1: patterns.
   const candidates: Tagged[] = [];
-  for (const d of active) {
-    if (d.stage === 'nlp') continue;
-    for (const c of run(d, stage1)) if (keep(c)) candidates.push({ c, detector: d.id });
+  for (let i = 0; i < active.length; i++) {
+    const d = active[i]!;
+    if (d.stage !== 'nlp') collect(d, ntext, stage1, wanted, timing, now, candidates);
   }
   let accepted = resolveOverlaps(candidates);
 
@@ -88,28 +81,58 @@ export function scanWith(
       const taken = accepted.map((t) => ({ start: t.c.start, end: t.c.end }));
       const stage2: DetectContext = { taken, threshold };
       const more: Tagged[] = [];
-      for (const d of nlp) {
-        for (const c of run(d, stage2)) if (keep(c)) more.push({ c, detector: d.id });
+      for (let i = 0; i < nlp.length; i++) {
+        collect(nlp[i]!, ntext, stage2, wanted, timing, now, more);
       }
-      if (more.length > 0) accepted = resolveOverlaps([...accepted, ...more]);
+      if (more.length > 0) accepted = resolveOverlaps(accepted.concat(more));
     }
   }
 
+  const levels = options.levels;
   const findings: Finding[] = [];
-  for (const { c, detector } of accepted) {
-    const [start, end] = toOriginalSpan(norm, c.start, c.end);
-    const f: Finding = {
-      start,
-      end,
-      type: c.type,
-      detector,
-      score: Math.round(c.score * 1000) / 1000,
-      level: options.levels?.[c.type] ?? TYPE_INFO[c.type].level,
-    };
-    if (c.reason !== undefined) f.reason = c.reason;
-    findings.push(f);
+  for (let i = 0; i < accepted.length; i++) {
+    const { c, detector } = accepted[i]!;
+    const start = originalStart(norm, c.start);
+    const end = originalEnd(norm, c.start, c.end);
+    const score = Math.round(c.score * 1000) / 1000;
+    const level = levels?.[c.type] ?? TYPE_INFO[c.type].level;
+    // Built whole, `reason` last: a property added afterwards costs a second allocation.
+    findings.push(
+      c.reason === undefined
+        ? { start, end, type: c.type, detector, score, level }
+        : { start, end, type: c.type, detector, score, level, reason: c.reason },
+    );
   }
   return findings;
+}
+
+/**
+ * Runs detector `d` on `ntext` unless its prefilter fails, and appends to `out` the candidates
+ * that count (score at the threshold, non-empty span, a wanted type).
+ */
+function collect(
+  d: Detector,
+  ntext: string,
+  ctx: DetectContext,
+  wanted: ReadonlySet<EntityType> | null,
+  timing: ScanOptions['onTiming'],
+  now: () => number,
+  out: Tagged[],
+): void {
+  if (d.prefilter && !d.prefilter.test(ntext)) return;
+  let found: readonly Candidate[];
+  if (!timing) found = d.detect(ntext, ctx);
+  else {
+    const t0 = now();
+    found = d.detect(ntext, ctx);
+    timing(d.id, now() - t0);
+  }
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k]!;
+    if (c.score >= ctx.threshold && c.end > c.start && (!wanted || wanted.has(c.type))) {
+      out.push({ c, detector: d.id });
+    }
+  }
 }
 
 interface Tagged {
@@ -127,27 +150,29 @@ interface Tagged {
  */
 export function resolveOverlaps(items: Tagged[]): Tagged[] {
   if (items.length <= 1) return items.slice();
-  const byStart = items.slice().sort((a, b) => a.c.start - b.c.start || b.c.end - a.c.end);
+  const byStart = sortShort(items.slice(), byStartLongerFirst);
   const out: Tagged[] = [];
-  let cluster: Tagged[] = [];
+  // The current cluster is byStart[from, k); clusters are passed as index ranges, not copied
+  // into arrays of their own (one per cluster, in every scan).
+  let from = 0;
   let clusterEnd = -1;
-  const flush = () => {
-    if (cluster.length === 1) out.push(cluster[0]!);
-    else if (cluster.length > 1) out.push(...greedy(cluster));
-    cluster = [];
-  };
-  for (const item of byStart) {
+  for (let k = 0; k < byStart.length; k++) {
+    const item = byStart[k]!;
     if (item.c.start >= clusterEnd) {
-      flush();
+      keepBest(byStart, from, k, out);
+      from = k;
       clusterEnd = item.c.end;
     } else if (item.c.end > clusterEnd) {
       clusterEnd = item.c.end;
     }
-    cluster.push(item);
   }
-  flush();
+  keepBest(byStart, from, byStart.length, out);
   return out;
 }
+
+const byStartLongerFirst = (a: Tagged, b: Tagged): number =>
+  a.c.start - b.c.start || b.c.end - a.c.end;
+const byStartOnly = (a: Tagged, b: Tagged): number => a.c.start - b.c.start;
 
 function better(a: Tagged, b: Tagged): number {
   if (b.c.score !== a.c.score) return b.c.score - a.c.score;
@@ -157,11 +182,23 @@ function better(a: Tagged, b: Tagged): number {
   return a.c.start - b.c.start;
 }
 
-/** Greedy selection inside one cluster (small in practice); result sorted by start. */
-function greedy(cluster: Tagged[]): Tagged[] {
+/**
+ * Appends to `out` what greedy selection keeps of the cluster sorted[from, to): best first
+ * (see better), each kept when it overlaps none kept before; the kept ones in order of start.
+ */
+function keepBest(sorted: readonly Tagged[], from: number, to: number, out: Tagged[]): void {
+  if (to - from === 1) out.push(sorted[from]!);
+  if (to - from <= 1) return;
   const kept: Tagged[] = [];
-  for (const item of cluster.slice().sort(better)) {
-    if (kept.every((k) => k.c.end <= item.c.start || k.c.start >= item.c.end)) kept.push(item);
+  const ranked = sortShort(sorted.slice(from, to), better);
+  for (let i = 0; i < ranked.length; i++) {
+    const item = ranked[i]!;
+    let free = true;
+    for (let j = 0; j < kept.length && free; j++) {
+      free = kept[j]!.c.end <= item.c.start || kept[j]!.c.start >= item.c.end;
+    }
+    if (free) kept.push(item);
   }
-  return kept.sort((a, b) => a.c.start - b.c.start);
+  sortShort(kept, byStartOnly);
+  for (let i = 0; i < kept.length; i++) out.push(kept[i]!);
 }

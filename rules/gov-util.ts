@@ -8,6 +8,7 @@
 import { clamp, DEFAULT_WINDOW, matchAllAt, NON_PERSONAL_NUMBER } from './context.ts';
 import type { Keywords } from './keywords.ts';
 import { matchesOf } from './scan-util.ts';
+import { columnBelow, columnHeader, type Cell } from './table.ts';
 
 /** A global copy of `re` (cached), so callers may pass plain, non-global patterns. */
 const globalCache = new WeakMap<RegExp, RegExp>();
@@ -67,6 +68,14 @@ function distanceIn(left: string, right: string, g: RegExp): number {
   return best;
 }
 
+/** `re.test(s)` from the start, whatever state a global `re` was left in. */
+function testOnce(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(s);
+  re.lastIndex = 0;
+  return hit;
+}
+
 /** Extra distance for a cue on another line, and for one after the value (see cueDistance). */
 const OTHER_LINE = 24;
 const AFTER = 4;
@@ -98,8 +107,17 @@ export function contextScore(
   const window = opts.window ?? DEFAULT_WINDOW;
   const left = text.slice(Math.max(0, start - window), start).toLowerCase();
   const right = text.slice(end, end + window).toLowerCase();
-  const pos = distanceIn(left, right, globalOf(opts.positive));
-  const neg = distanceIn(left, right, globalOf(opts.negative ?? NON_PERSONAL_NUMBER));
+  let pos = distanceIn(left, right, globalOf(opts.positive));
+  let neg = distanceIn(left, right, globalOf(opts.negative ?? NON_PERSONAL_NUMBER));
+  // In a pasted table the column's header is the closest word of all ("SSN" over a column of
+  // bare numbers, "Order" over order numbers).
+  if (pos !== 0 && neg !== 0) {
+    const header = columnHeader(text, start, end)?.toLowerCase();
+    if (header !== undefined) {
+      if (testOnce(opts.positive, header)) pos = 0;
+      else if (testOnce(opts.negative ?? NON_PERSONAL_NUMBER, header)) neg = 0;
+    }
+  }
   let score = base;
   let reason: string | undefined;
   if (pos !== Infinity) {
@@ -122,8 +140,14 @@ export interface CuedValue {
   labelBefore: boolean;
 }
 
+// Module-level, as every pattern of the helpers here, which run per label and per candidate in
+// every scan: a regex literal inside a function makes a new RegExp object each time it runs.
 const HAS_DIGIT = /\d/;
 const ENDS_VALUE = /[0-9A-Z][ \t,;:()[\]/-]*$/;
+const BLANK_LINE = /\n[ \t]*\n/;
+const ONLY_PUNCTUATION = /^[ \t,;:()[\]/-]*$/;
+const DIGIT_THEN_SEPARATOR = /\d[ ./-]$/;
+const SEPARATOR_THEN_DIGIT = /^[ ./-]\d|^,\d{1,2}(?!\d)/;
 
 /**
  * Labels of other personal numbers (lower case). Between a label and a value they mean the value
@@ -134,8 +158,8 @@ export const OTHER_ID_LABELS =
 
 /** What may stand between a label and its value: punctuation, filler words, no other number. */
 function gapAllowed(gap: string, extraBad?: RegExp): boolean {
-  if (/\d/.test(gap)) return false;
-  if (/\n[ \t]*\n/.test(gap)) return false;
+  if (HAS_DIGIT.test(gap)) return false;
+  if (BLANK_LINE.test(gap)) return false;
   const lower = gap.toLowerCase();
   if (NON_PERSONAL_NUMBER.test(lower)) return false;
   return !(extraBad && extraBad.test(lower));
@@ -182,22 +206,60 @@ export function valuesNearLabels(
   opts: CueOptions,
 ): CuedValue[] {
   const out: CuedValue[] = [];
-  const seen = new Set<number>();
+  // The starts taken, made with the first value: most texts hold no label with a value.
+  let seen: Set<number> | null = null;
   const values = globalOf(value);
-  const add = (v: CuedValue | null) => {
-    if (v && !seen.has(v.start)) {
-      seen.add(v.start);
-      out.push(v);
-    }
-  };
   const labels = opts.anchors
     ? matchAllAt(text, globalOf(label), opts.anchors.words.at(text), opts.anchors.lead)
     : matchesOf(text, globalOf(label));
   for (const lm of labels) {
-    add(valueAfter(text, lm.index + lm[0].length, values, opts));
-    if (opts.maxGapAfter) add(valueBefore(text, lm.index, values, opts, opts.maxGapAfter));
+    seen = addValue(out, seen, valueAfter(text, lm.index + lm[0].length, values, opts));
+    if (opts.maxGapAfter) {
+      seen = addValue(out, seen, valueBefore(text, lm.index, values, opts, opts.maxGapAfter));
+    }
+    // A label that heads a table's column ("DOB" over a column of dates in a CSV export) labels
+    // every cell under it.
+    const column = columnBelow(text, lm.index, lm.index + lm[0].length);
+    if (column && gapAllowed(column.header.replace(lm[0], ' '), opts.badGap)) {
+      for (const cell of column.cells) {
+        seen = addValue(out, seen, valueInCell(text, cell, values, opts));
+      }
+    }
   }
   return out;
+}
+
+/**
+ * Appends `v` to `out` unless it is null or a value with the same start is there; returns
+ * `seen`, the starts in `out` (made with the first value). A function, not a closure over the
+ * two, since valuesNearLabels runs several times in every scan.
+ */
+function addValue(
+  out: CuedValue[],
+  seen: Set<number> | null,
+  v: CuedValue | null,
+): Set<number> | null {
+  if (v === null) return seen;
+  seen ??= new Set();
+  if (!seen.has(v.start)) {
+    seen.add(v.start);
+    out.push(v);
+  }
+  return seen;
+}
+
+/** The first acceptable value that fills most of a table cell (see valuesNearLabels). */
+function valueInCell(text: string, cell: Cell, values: RegExp, opts: CueOptions): CuedValue | null {
+  if (cell.end - cell.start > opts.maxValue + 8) return null;
+  // One character more, so the value's look-ahead sees the separator.
+  const slice = text.slice(cell.start, cell.end + 1);
+  values.lastIndex = 0;
+  const m = values.exec(slice);
+  values.lastIndex = 0;
+  if (m === null || m.index + m[0].length > cell.end - cell.start) return null;
+  if (!gapAllowed(slice.slice(0, m.index), opts.badGap) || !opts.accept(m)) return null;
+  const start = cell.start + m.index;
+  return { start, end: start + m[0].length, match: m, labelBefore: true };
 }
 
 /** The first acceptable value after a label that ends at `from`. */
@@ -257,7 +319,7 @@ function valueBefore(
   const gap = slice.slice(last.index + last[0].length);
   // "C01X00T47 (Reisepass)": only brackets and punctuation between value and label, on one
   // line; a label on the next line belongs to the next value.
-  if (gap.length > maxGap || !/^[ \t,;:()[\]/-]*$/.test(gap)) return null;
+  if (gap.length > maxGap || !ONLY_PUNCTUATION.test(gap)) return null;
   const start = from + last.index;
   return { start, end: start + last[0].length, match: last, labelBefore: false };
 }
@@ -287,5 +349,5 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 export function notInLongerNumber(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 4);
-  return !/\d[ ./-]$/.test(before) && !/^[ ./-]\d|^,\d{1,2}(?!\d)/.test(after);
+  return !DIGIT_THEN_SEPARATOR.test(before) && !SEPARATOR_THEN_DIGIT.test(after);
 }

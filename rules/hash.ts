@@ -28,6 +28,17 @@ function rotl64(out: Uint32Array, at: number, lo: number, hi: number, n: number)
   out[at + 1] = n === 0 ? hi : (hi << n) | (lo >>> (32 - n));
 }
 
+// keccak256Block's working arrays, reused: it runs per candidate address in a scan and does not
+// call itself, and three typed arrays a call were most of what it allocated.
+const KECCAK_STATE = new Uint32Array(50);
+const KECCAK_C = new Uint32Array(10);
+const KECCAK_D = new Uint32Array(2);
+
+/** XORs byte `b` into byte `i` of the Keccak state `s`. */
+function xorByte(s: Uint32Array, i: number, b: number): void {
+  s[i >> 2]! ^= b << ((i & 3) * 8);
+}
+
 /**
  * Keccak-256 of `bytes` (at most 135 bytes: one block). Throws a RangeError on a longer input,
  * which no caller in the engine gives.
@@ -36,18 +47,15 @@ export function keccak256Block(bytes: Uint8Array): Uint8Array {
   if (bytes.length >= RATE) throw new RangeError(`keccak256Block takes at most ${RATE - 1} bytes`);
   // The state is 25 lanes of two 32-bit words, low word first, each little-endian. Bytes are
   // packed by shifting, not through a byte view, so this holds on any host.
-  const s = new Uint32Array(50);
-  const xorByte = (i: number, b: number): void => {
-    s[i >> 2]! ^= b << ((i & 3) * 8);
-  };
-  for (let i = 0; i < bytes.length; i++) xorByte(i, bytes[i]!);
+  const s = KECCAK_STATE.fill(0);
+  for (let i = 0; i < bytes.length; i++) xorByte(s, i, bytes[i]!);
   // Keccak's pad10*1 with the 0x01 domain byte (SHA3-256 would use 0x06).
-  xorByte(bytes.length, 0x01);
-  xorByte(RATE - 1, 0x80);
+  xorByte(s, bytes.length, 0x01);
+  xorByte(s, RATE - 1, 0x80);
   // Keccak-f[1600], FIPS 202 section 3: 24 rounds of theta, rho and pi, chi, iota. Word i of
   // the state is word i & 1 of lane i >> 1. `c` holds the column parities, then a row.
-  const c = new Uint32Array(10);
-  const d = new Uint32Array(2);
+  const c = KECCAK_C;
+  const d = KECCAK_D;
   let lfsr = 1;
   for (let round = 0; round < 24; round++) {
     for (let i = 0; i < 10; i++) c[i] = s[i]! ^ s[i + 10]! ^ s[i + 20]! ^ s[i + 30]! ^ s[i + 40]!;

@@ -38,6 +38,13 @@ import { usItin } from './detectors/us-itin.ts';
 import { ukUtr } from './detectors/uk-utr.ts';
 import { frSpi } from './detectors/fr-spi.ts';
 import { deIdCard } from './detectors/de-id-card.ts';
+import { plPesel } from './detectors/pl-pesel.ts';
+import { nlBsn } from './detectors/nl-bsn.ts';
+import { brCpf } from './detectors/br-cpf.ts';
+import { sePersonnummer } from './detectors/se-personnummer.ts';
+import { fiHetu } from './detectors/fi-hetu.ts';
+import { czBirthNumber } from './detectors/cz-birth-number.ts';
+import { auTfn } from './detectors/au-tfn.ts';
 // health
 import { healthId } from './detectors/health-id.ts';
 import { medicalRecord } from './detectors/medical-record.ts';
@@ -101,6 +108,13 @@ export const DETECTORS: readonly Detector[] = [
   ukUtr,
   frSpi,
   deIdCard,
+  plPesel,
+  nlBsn,
+  brCpf,
+  sePersonnummer,
+  fiHetu,
+  czBirthNumber,
+  auTfn,
   // health
   usDea,
   usNpi,

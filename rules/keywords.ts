@@ -38,6 +38,9 @@ let memoFound: Found | null = null;
 
 const NONE: readonly number[] = Object.freeze([]);
 
+/** Up to how many occurrences in a text Found.at makes its arrays at their size. */
+const EXACT_UP_TO = 4096;
+
 /**
  * Registers `words` (plain strings, compared without case) and returns their test. Call it once
  * per list at module level: every call adds to the automaton that every scan runs.
@@ -70,6 +73,9 @@ export function keywords(words: readonly string[], opts: { wholeWord?: boolean }
 
 function foundIn(text: string): Found {
   if (text === memoText && memoFound !== null && memoFound.present.length === lists.length) {
+    // Equal text may be another string object (each scan normalises anew): holding the current
+    // one lets the next check succeed on identity instead of comparing every character again.
+    memoText = text;
     return memoFound;
   }
   built ??= build(lists, wholeWords);
@@ -82,31 +88,46 @@ function foundIn(text: string): Found {
  * What one pass found: which lists occur (a byte per list), and every occurrence as a (list,
  * start) pair in the order the pass met their ends. A list's sorted starts are made when first
  * asked for: most lists are only tested, and a pass over a long text meets many short words.
+ *
+ * Only the Found of the memoised text is ever read (foundIn returns it at once, and callers read
+ * it at once), so the pass reuses one set of buffers for every text instead of allocating them
+ * per scan; only the starts handed out are new arrays, since callers keep those.
  */
 class Found {
-  private readonly starts = new Map<number, readonly number[]>();
   constructor(
     readonly present: Uint8Array,
     private readonly pairs: Int32Array,
     private readonly count: number,
+    /** The starts of each list given out so far for this text (undefined: not yet made). */
+    private readonly starts: (readonly number[] | undefined)[],
   ) {}
 
   at(list: number): readonly number[] {
     if (this.present[list] !== 1) return NONE;
-    let out = this.starts.get(list);
+    let out = this.starts[list];
     if (out === undefined) {
-      const found: number[] = [];
+      // Counted first and made at that size: an array grown by push starts at seventeen
+      // places, for the few starts a list has in a prompt. Not in a text with more than
+      // EXACT_UP_TO occurrences: there the count would be a second pass per list, and V8 makes
+      // a long preallocated array a slow dictionary.
+      let size = 0;
+      if (this.count <= 2 * EXACT_UP_TO) {
+        for (let k = 0; k < this.count; k += 2) if (this.pairs[k] === list) size++;
+      }
+      const found: number[] = size > 0 ? new Array<number>(size) : [];
+      let n = 0;
       let sorted = true;
       for (let k = 0; k < this.count; k += 2) {
         if (this.pairs[k] !== list) continue;
         const start = this.pairs[k + 1]!;
-        const last = found.length > 0 ? found[found.length - 1]! : -1;
+        const last = n > 0 ? found[n - 1]! : -1;
         if (start === last) continue;
         if (start < last) sorted = false;
-        found.push(start);
+        found[n++] = start;
       }
+      found.length = n;
       out = sorted ? found : [...new Set(found)].sort((x, y) => x - y);
-      this.starts.set(list, out);
+      this.starts[list] = out;
     }
     return out;
   }
@@ -205,10 +226,16 @@ function build(all: readonly string[][], whole: readonly boolean[]): Automaton {
   symbolAt.set(ascii);
   for (const [c, sym] of other) symbolAt[c] = sym;
 
+  // The buffers every pass reuses (see Found); pairs grows and keeps its size.
+  let present = new Uint8Array(0);
+  let pairs = new Int32Array(64);
+  const starts: (readonly number[] | undefined)[] = [];
   return {
     run(text, listCount) {
-      const present = new Uint8Array(listCount);
-      let pairs = new Int32Array(64);
+      if (present.length !== listCount) present = new Uint8Array(listCount);
+      else present.fill(0);
+      if (starts.length !== listCount) starts.length = listCount;
+      starts.fill(undefined);
       let count = 0;
       const n = text.length;
       let s = 0;
@@ -236,7 +263,7 @@ function build(all: readonly string[][], whole: readonly boolean[]): Automaton {
           pairs[count++] = start;
         }
       }
-      return new Found(present, pairs, count);
+      return new Found(present, pairs, count, starts);
     },
   };
 }

@@ -14,6 +14,11 @@ export type AddressKind =
   | 'broadcast'
   | 'netmask';
 
+// Module-level patterns for the parsers below, which run per candidate in every scan: a regex
+// literal inside a function makes a new RegExp object each time it runs.
+const OCTET = /^(?:0|[1-9]\d{0,2})$/;
+const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+
 /**
  * Parses a dotted quad whose octets are 0-255 written without leading zeros ("010" is refused:
  * some tools read it as octal, and people do not write addresses that way). Null when invalid.
@@ -23,7 +28,7 @@ export function parseIPv4(value: string): [number, number, number, number] | nul
   if (parts.length !== 4) return null;
   const out: number[] = [];
   for (const p of parts) {
-    if (!/^(?:0|[1-9]\d{0,2})$/.test(p)) return null;
+    if (!OCTET.test(p)) return null;
     const n = Number(p);
     if (n > 255) return null;
     out.push(n);
@@ -89,7 +94,7 @@ function hexGroups(s: string): number[] | null {
   if (s === '') return [];
   const out: number[] = [];
   for (const g of s.split(':')) {
-    if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return null;
+    if (!HEX_GROUP.test(g)) return null;
     out.push(parseInt(g, 16));
   }
   return out;

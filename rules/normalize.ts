@@ -315,17 +315,36 @@ function foldLookalikes(text: string): string {
 
 /** Maps a span of the normalised text back to the original text. */
 export function toOriginalSpan(n: Normalised, start: number, end: number): [number, number] {
+  return [originalStart(n, start), originalEnd(n, start, end)];
+}
+
+/**
+ * Where the span [start, end) of the normalised text starts in the original: toOriginalSpan's
+ * first number, without the pair (the engine maps every finding, in every scan).
+ */
+export function originalStart(n: Normalised, start: number): number {
   if (n instanceof Folded) {
     const len = n.text.length;
-    if (len === 0) return [0, 0];
-    const s = start < len ? n.origStart(start) : n.origEnd(len - 1);
-    const e = end > 0 ? n.origEnd(Math.min(end, len) - 1) : s;
-    return [s, Math.max(s, e)];
+    if (len === 0) return 0;
+    return start < len ? n.origStart(start) : n.origEnd(len - 1);
   }
-  if (n.starts === null || n.ends === null) return [start, end];
+  if (n.starts === null || n.ends === null) return start;
   const len = n.starts.length;
-  if (len === 0) return [0, 0];
-  const s = start < len ? n.starts[start]! : n.ends[len - 1]!;
-  const e = end > 0 ? n.ends[Math.min(end, len) - 1]! : s;
-  return [s, Math.max(s, e)];
+  if (len === 0) return 0;
+  return start < len ? n.starts[start]! : n.ends[len - 1]!;
+}
+
+/** Where the span [start, end) of the normalised text ends in the original: the second number. */
+export function originalEnd(n: Normalised, start: number, end: number): number {
+  if (n instanceof Folded) {
+    const len = n.text.length;
+    if (len === 0) return 0;
+    const s = originalStart(n, start);
+    return Math.max(s, end > 0 ? n.origEnd(Math.min(end, len) - 1) : s);
+  }
+  if (n.starts === null || n.ends === null) return end;
+  const len = n.starts.length;
+  if (len === 0) return 0;
+  const s = originalStart(n, start);
+  return Math.max(s, end > 0 ? n.ends[Math.min(end, len) - 1]! : s);
 }

@@ -5,6 +5,7 @@
  */
 import { isTrivialDigits, luhn } from './checksums.ts';
 import { near } from './context.ts';
+import { lowerOf, sortShort } from './scan-util.ts';
 
 /**
  * ISO 3166-1 alpha-2 codes plus XK (Kosovo, which SWIFT uses), concatenated. A string keeps the
@@ -206,7 +207,11 @@ let lastCards: CardSpan[] = [];
  * the last text, because three detectors ask about the same text in one scan.
  */
 export function findCardNumbers(text: string): CardSpan[] {
-  if (text === lastText) return lastCards;
+  if (text === lastText) {
+    // Equal text may be another string object: keep this one, so the next check is on identity.
+    lastText = text;
+    return lastCards;
+  }
   const out: CardSpan[] = [];
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
@@ -220,78 +225,103 @@ export function findCardNumbers(text: string): CardSpan[] {
     const c = text[end];
     if ((c === ' ' || c === '.' || c === '-') && isDigitAt(text, end + 1)) continue;
     if ((c === '.' || c === '-') && isWordAt(text, end + 1)) continue;
-    out.push(...readRun(run, start));
+    readRun(run, start, out);
   }
   lastText = text;
   lastCards = out;
   return out;
 }
 
-/** All card readings of one run, keeping the best of overlapping ones. */
-function readRun(run: string, offset: number): CardSpan[] {
-  const starts: number[] = [];
-  const lens: number[] = [];
-  const seps: string[] = [];
-  // Digit offsets of each group in `all`, the run without its separators.
-  const at: number[] = [];
-  let all = '';
+// The groups of the run readRun is reading: where each starts in the run, its length, the
+// separator before it (a character code; 0 before the first) and where its digits start in the
+// run without separators. Module-level and reused: four arrays per run, in every scan, were the
+// largest allocation of the card scanner. readRun does not call itself, so nothing else uses
+// them while it runs.
+const groupStart: number[] = [];
+const groupLen: number[] = [];
+const groupSep: number[] = [];
+const groupAt: number[] = [];
+/** The separators a run may hold (RUN): removed to give its digits. */
+const SEPARATORS = /[ .-]/g;
+
+/** Appends to `out` all card readings of one run, keeping the best of overlapping ones. */
+function readRun(run: string, offset: number, out: CardSpan[]): void {
+  let k = 0;
+  let digitCount = 0;
   // Split by hand: the run is digits and single separators only, and a matchAll per run costs
   // more than everything else here.
   for (let p = 0; p < run.length;) {
     let q = p;
     while (q < run.length && isDigitAt(run, q)) q++;
-    if (starts.length > 0) seps.push(run[p - 1]!);
-    starts.push(p);
-    lens.push(q - p);
-    at.push(all.length);
-    all += run.slice(p, q);
+    groupStart[k] = p;
+    groupLen[k] = q - p;
+    groupSep[k] = k > 0 ? run.charCodeAt(p - 1) : 0;
+    groupAt[k] = digitCount;
+    digitCount += q - p;
+    k++;
     p = q + 1;
   }
-  const k = starts.length;
-  const found: CardSpan[] = [];
+  // The run without its separators: made once (not group by group), and only for a run that
+  // holds a reading to check (most runs are dates, times and phone numbers that hold none).
+  let all: string | null = null;
+  const first = out.length;
   for (let i = 0; i < k; i++) {
     let count = 0;
     for (let j = i; j < k; j++) {
       // One separator style inside a number: "4539 1488-0343" is two things, not one.
-      if (j > i + 1 && seps[j - 1] !== seps[i]) break;
-      count += lens[j]!;
+      if (j > i + 1 && groupSep[j] !== groupSep[i + 1]) break;
+      count += groupLen[j]!;
       if (count > 19) break;
-      if (count < 12 || !isCardLayout(lens, i, j)) continue;
-      const oneByOne = j > i && lens[i] === 1;
+      if (count < 12 || !isCardLayout(groupLen, i, j)) continue;
+      const oneByOne = j > i && groupLen[i] === 1;
       // Digits one by one: only readings that start or end with the run. An inner slice would
       // be penalised below anyway, and skipping it bounds the work on long spaced digit runs.
       if (oneByOne && i > 0 && j < k - 1) continue;
-      const digits = all.slice(at[i], at[j]! + lens[j]!);
+      all ??= k === 1 ? run : run.replace(SEPARATORS, '');
+      const digits = all.slice(groupAt[i], groupAt[j]! + groupLen[j]!);
       if (!luhn(digits) || isTrivialDigits(digits)) continue;
       const issuer = isKnownIssuer(digits);
       const test = isTestLikeCard(digits);
       let score = formScore(digits, issuer);
       if (test) score = Math.min(score, 0.55);
-      if (j > i && extraGroups(seps, i, j) >= (oneByOne ? 1 : 2)) {
+      if (j > i && extraGroups(k, i, j) >= (oneByOne ? 1 : 2)) {
         // A slice of a longer evenly separated sequence (a table of numbers, or digits spelled
         // one by one that go on): one Luhn check in ten passes by chance, so it needs context.
         score -= 0.35;
       }
-      const s = starts[i]!;
-      const e = starts[j]! + lens[j]!;
-      found.push({ start: offset + s, end: offset + e, digits, score, issuer, test });
+      const s = groupStart[i]!;
+      const e = groupStart[j]! + groupLen[j]!;
+      out.push({ start: offset + s, end: offset + e, digits, score, issuer, test });
     }
   }
-  if (found.length <= 1) return found;
-  found.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
-  const kept: CardSpan[] = [];
-  for (const f of found) {
-    if (kept.every((x) => x.end <= f.start || x.start >= f.end)) kept.push(f);
+  if (out.length - first <= 1) return;
+  // Keep the best of overlapping readings (out[first..] are this run's), in order of start.
+  const found = sortShort(out.splice(first), byScoreThenLength);
+  for (let f = 0; f < found.length; f++) {
+    const x = found[f]!;
+    let free = true;
+    for (let g = first; g < out.length && free; g++) {
+      free = out[g]!.end <= x.start || out[g]!.start >= x.end;
+    }
+    if (free) out.push(x);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  const kept = sortShort(out.splice(first), byStart);
+  for (let f = 0; f < kept.length; f++) out.push(kept[f]!);
 }
 
-/** How many groups join the window [i, j] with its own separator, on both sides. */
-function extraGroups(seps: readonly string[], i: number, j: number): number {
-  const sep = seps[i];
+const byScoreThenLength = (a: CardSpan, b: CardSpan): number =>
+  b.score - a.score || b.end - b.start - (a.end - a.start);
+const byStart = (a: CardSpan, b: CardSpan): number => a.start - b.start;
+
+/**
+ * How many groups join the window [i, j] with its own separator, on both sides (groups 0..k-1
+ * of the run being read; the window's separator is the one before group i + 1).
+ */
+function extraGroups(k: number, i: number, j: number): number {
+  const sep = groupSep[i + 1];
   let extra = 0;
-  for (let l = i - 1; l >= 0 && seps[l] === sep; l--) extra++;
-  for (let r = j; r < seps.length && seps[r] === sep; r++) extra++;
+  for (let l = i; l >= 1 && groupSep[l] === sep; l--) extra++;
+  for (let r = j + 1; r < k && groupSep[r] === sep; r++) extra++;
   return extra;
 }
 
@@ -301,26 +331,39 @@ export const CARD_WORDS =
 
 /**
  * A `near` test for `words` that is skipped outright when the words occur nowhere in the text
- * (`lower` is the text lower-cased once by the caller, or a function that returns it, so that a
- * text with no candidate is never lower-cased at all). On a long paste full of numbers this
- * replaces two window slices and two regex runs per candidate with one pass over the text.
- * That pass runs only from the WHOLE_TEXT_AFTER-th call on: most texts have a few candidates or
- * none, and a word list tested over a whole 2 KB prompt costs more than a few windows.
+ * (tested on the text lower-cased, which lowerOf shares with every detector that asks, and
+ * asked for only then: a text with few candidates is never lower-cased for this). On a long
+ * paste full of numbers this replaces two window slices and two regex runs per candidate with
+ * one pass over the text. That pass runs only from the WHOLE_TEXT_AFTER-th call on: most texts
+ * have a few candidates or none, and a word list tested over a whole 2 KB prompt costs more
+ * than a few windows.
  */
-export function nearWords(
-  text: string,
-  lower: string | (() => string),
-  words: RegExp,
-  window?: number,
-): (start: number, end: number) => boolean {
-  let present: boolean | undefined;
-  let calls = 0;
-  return (start, end) => {
-    if (present === undefined && ++calls >= WHOLE_TEXT_AFTER) {
-      present = words.test(typeof lower === 'string' ? lower : lower());
+export function nearWords(text: string, words: RegExp, window?: number): NearWords {
+  return new NearWords(text, words, window);
+}
+
+/**
+ * What nearWords gives. An object with a method, not a closure: detectors make a dozen of them
+ * in every scan, mostly for texts with no candidate, and an object is half the bytes of a
+ * closure and its context.
+ */
+export class NearWords {
+  private present: boolean | undefined = undefined;
+  private calls = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly words: RegExp,
+    private readonly window: number | undefined,
+  ) {}
+
+  /** Whether the words are near [start, end). */
+  test(start: number, end: number): boolean {
+    if (this.present === undefined && ++this.calls >= WHOLE_TEXT_AFTER) {
+      this.present = this.words.test(lowerOf(this.text));
     }
-    return present !== false && near(text, start, end, words, window);
-  };
+    return this.present !== false && near(this.text, start, end, this.words, this.window);
+  }
 }
 
 /** How many windows nearWords tests one by one before it asks whether the words occur at all. */

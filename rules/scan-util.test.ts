@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allOf, hasAlnumRun, matchesAtRuns, matchesOf } from './scan-util.ts';
+import { allOf, hasAlnumRun, matchesAtRuns, matchesOf, sortShort } from './scan-util.ts';
 
 /** index:text of every match, and the pattern's lastIndex afterwards. */
 function run(iter: Iterable<RegExpExecArray>, re: RegExp): string {
@@ -47,6 +47,45 @@ describe('matchesOf', () => {
 
   it('refuses a pattern without the g flag, as matchAll does', () => {
     expect(() => [...matchesOf('a', /a/)]).toThrow(TypeError);
+  });
+
+  it('keeps live iterations apart from each other and from searches that find nothing', () => {
+    // Iterators that found nothing are reused, and every step returns the same result object:
+    // neither may leak from one iteration into another.
+    const body = (iter: (t: string, r: RegExp) => Iterable<RegExpExecArray>) => {
+      const digits = /\d/g;
+      const letters = /[a-z]/g;
+      const out: string[] = [];
+      for (const m of iter('1a2b3', digits)) {
+        for (const none of iter('xyz', digits)) out.push(`never ${none[0]}`);
+        for (const n of iter('pq', letters)) {
+          for (const none of iter('123', letters)) out.push(`never ${none[0]}`);
+          out.push(m[0] + n[0]);
+        }
+      }
+      const outer = iter('1a2', letters);
+      for (const m of outer) out.push(`outer ${m[0]}`);
+      for (const m of outer) out.push(`again ${m[0]}`);
+      return out.join(' ');
+    };
+    expect(body(matchesOf)).toBe('1p 1q 2p 2q 3p 3q outer a');
+    expect(body(matchesOf)).toBe(body((t, r) => t.matchAll(r) as Iterable<RegExpExecArray>));
+  });
+});
+
+describe('sortShort', () => {
+  it('sorts as Array#sort does, stably, below and above the length it sorts itself', () => {
+    let s = 9;
+    const next = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff), s / 0x7fffffff);
+    const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
+    for (let k = 0; k < 500; k++) {
+      const items = Array.from({ length: Math.floor(next() * 70) }, (_, i) => ({
+        key: Math.floor(next() * 6),
+        i,
+      }));
+      const sorted = sortShort(items.slice(), byKey);
+      expect(sorted).toEqual(items.slice().sort(byKey));
+    }
   });
 });
 

@@ -19,9 +19,14 @@ let olderLower: string | null = null;
  * few microseconds to copy, and six detectors used to copy it each.
  */
 export function lowerOf(text: string): string {
-  if (text === memoText) return memoLower!;
+  // Equal text may be another string object (each scan normalises anew): the slot keeps the
+  // current one, so the next check succeeds on identity instead of comparing every character.
+  if (text === memoText) {
+    memoText = text;
+    return memoLower!;
+  }
   if (text === olderText) {
-    [olderText, olderLower, memoText, memoLower] = [memoText, memoLower, olderText, olderLower];
+    [olderText, olderLower, memoText, memoLower] = [memoText, memoLower, text, olderLower];
     return memoLower!;
   }
   olderText = memoText;
@@ -40,7 +45,8 @@ export function lowerOf(text: string): string {
 export function anyOf(...patterns: TextTest[]): TextTest {
   return {
     test(text: string): boolean {
-      for (const p of patterns) if (p.test(text)) return true;
+      // Indexed, as in every loop a scan runs: see scanWith in engine.ts.
+      for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(text)) return true;
       return false;
     },
   };
@@ -74,26 +80,119 @@ export function byFirstLetter(words: readonly string[]): string {
  * through matchesOf) neither disturbs the iteration nor sees it. Throws a TypeError for a
  * pattern without the g flag, as matchAll does.
  */
-export function* matchesOf(text: string, re: RegExp): Generator<RegExpExecArray, void, undefined> {
+export function matchesOf(text: string, re: RegExp): IterableIterator<RegExpExecArray, undefined> {
   if (!re.global) throw new TypeError('matchesOf: the pattern needs the g flag');
-  const fullUnicode = re.unicode || re.flags.includes('v');
-  // Where the next search starts; matchAll's copy starts at the pattern's lastIndex.
-  let pos = re.lastIndex;
-  for (;;) {
+  const it = spareMatches ?? new Matches();
+  spareMatches = null;
+  if (it.setUp(text, re).began()) return it;
+  spareMatches = it;
+  return NO_MATCHES;
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/** The result object of every MatchIterator step (see there), made with the first one. */
+let step: IteratorYieldResult<RegExpExecArray> | null = null;
+
+/**
+ * The shape of the match iterators (matchesOf, and matchAllNear and matchAllAt in context.ts),
+ * which give what the generators they replace gave. A generator allocates its object, a register
+ * file and a result object per match, and a scan starts a few dozen of them. These allocate at
+ * most themselves: every step returns the same result object, `step` (for-of and spread read a
+ * result before they ask any iterator for the next one); and a factory sets its iterator up and
+ * runs the first search (began) before handing it out, so that one that found nothing (most, in
+ * a scan) is never handed out but kept to be set up again for the next call (the "spare" of
+ * each factory), while the caller gets NO_MATCHES.
+ */
+export abstract class MatchIterator implements IterableIterator<RegExpExecArray, undefined> {
+  /** The match began() found, until next() gives it. */
+  private first: RegExpExecArray | null = null;
+  private finished = false;
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  /** Runs the first search of a search just set up; whether it found a match. */
+  began(): boolean {
+    this.finished = false;
+    this.first = this.find();
+    return this.first !== null;
+  }
+
+  next(): IteratorResult<RegExpExecArray, undefined> {
+    let m = this.first;
+    if (m !== null) {
+      this.first = null;
+    } else {
+      if (this.finished) return DONE;
+      // Set first, so that a search that throws ends the iteration, as it ends a generator.
+      this.finished = true;
+      m = this.find();
+      if (m === null) return DONE;
+      this.finished = false;
+    }
+    if (step === null) step = { done: false, value: m };
+    else step.value = m;
+    return step;
+  }
+
+  /** The next match, or null when there is none (find is then not called again). */
+  protected abstract find(): RegExpExecArray | null;
+}
+
+/** The iterator of a search that found nothing: no match, and nothing allocated. */
+class NoMatches implements IterableIterator<RegExpExecArray, undefined> {
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<RegExpExecArray, undefined> {
+    return DONE;
+  }
+}
+
+export const NO_MATCHES: IterableIterator<RegExpExecArray, undefined> = Object.freeze(
+  new NoMatches(),
+);
+
+/** A pattern that is never searched: what a spare iterator holds before its first set-up. */
+export const NEVER = /(?!)/g;
+
+/** matchesOf's iterator (see MatchIterator). */
+class Matches extends MatchIterator {
+  private text = '';
+  private re = NEVER;
+  /** Where the next search starts. */
+  private pos = 0;
+
+  setUp(text: string, re: RegExp): this {
+    this.text = text;
+    this.re = re;
+    // matchAll's copy starts at the pattern's lastIndex.
+    this.pos = re.lastIndex;
+    return this;
+  }
+
+  protected find(): RegExpExecArray | null {
+    const { text, re } = this;
     // Between steps, lastIndex is what the loop body left (matchAll never touches the
     // original's), so it is put back after every search.
     const outside = re.lastIndex;
-    re.lastIndex = pos;
+    re.lastIndex = this.pos;
     const m = re.exec(text);
     if (m !== null) {
-      pos = re.lastIndex;
-      if (m[0] === '') pos = advance(text, pos, fullUnicode);
+      this.pos = re.lastIndex;
+      // The flags only matter after an empty match: reading re.flags makes a string.
+      if (m[0] === '') this.pos = advance(text, this.pos, re.unicode || re.flags.includes('v'));
     }
     re.lastIndex = outside;
-    if (m === null) return;
-    yield m;
+    return m;
   }
 }
+
+/** A Matches that found nothing, kept for the next call (see MatchIterator). */
+let spareMatches: Matches | null = null;
 
 /** The index after the character at `i` (AdvanceStringIndex in the ECMAScript spec). */
 function advance(text: string, i: number, fullUnicode: boolean): number {
@@ -104,22 +203,34 @@ function advance(text: string, i: number, fullUnicode: boolean): number {
 }
 
 let runsText: string | null = null;
-let runsSeen = new Uint8Array(0);
-let runsByLength: (number[] | undefined)[] = [];
 /** Runs of letters and digits are told apart up to this length; longer ones count as this long. */
 const LONGEST_RUN = 64;
 /** Where runs start is kept from this length on (what matchesAtRuns serves); shorter are counted. */
 const SHORTEST_LISTED = 8;
+// What runsOf found in runsText: which lengths occur, and the runs of SHORTEST_LISTED
+// characters or more in order (start and clamped length; runCount of them). Cleared and refilled
+// for each new text, never made anew: a table and a list per length, allocated per text, cost
+// about 2 KB a scan of a 2 KB prompt.
+const runsSeen = new Uint8Array(LONGEST_RUN + 1);
+const runStarts: number[] = [];
+const runLengths: number[] = [];
+let runCount = 0;
+/** Scratch for matchesAtRuns: 1 at the lengths asked for, cleared again before it returns. */
+const lengthAsked = new Uint8Array(LONGEST_RUN + 1);
 
 /**
  * The whole tokens of ASCII letters and digits in `text` (runs not part of a longer run), one
  * pass per text: which lengths occur, and where the runs of SHORTEST_LISTED characters or more
- * start, by length. Runs of LONGEST_RUN characters or more count as LONGEST_RUN long.
+ * start. Runs of LONGEST_RUN characters or more count as LONGEST_RUN long.
  */
 function runsOf(text: string): void {
-  if (text === runsText) return;
-  const seen = new Uint8Array(LONGEST_RUN + 1);
-  const by: (number[] | undefined)[] = new Array<number[] | undefined>(LONGEST_RUN + 1);
+  if (text === runsText) {
+    // Equal text may be another string object: keep this one, so the next check is on identity.
+    runsText = text;
+    return;
+  }
+  runsSeen.fill(0);
+  runCount = 0;
   let run = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
@@ -127,14 +238,17 @@ function runsOf(text: string): void {
       run++;
     } else if (run > 0) {
       const n = run > LONGEST_RUN ? LONGEST_RUN : run;
-      seen[n] = 1;
-      if (n >= SHORTEST_LISTED) (by[n] ??= []).push(i - run);
+      runsSeen[n] = 1;
+      if (n >= SHORTEST_LISTED) {
+        // Written in place: the lists keep their capacity from one text to the next.
+        runStarts[runCount] = i - run;
+        runLengths[runCount] = n;
+        runCount++;
+      }
       run = 0;
     }
   }
   runsText = text;
-  runsSeen = seen;
-  runsByLength = by;
 }
 
 const clampRun = (n: number) => (n > LONGEST_RUN ? LONGEST_RUN : n);
@@ -164,25 +278,22 @@ export function matchesAtRuns(
   re: RegExp,
   lengths: readonly number[],
 ): RegExpExecArray[] {
-  runsOf(text);
-  const by = runsByLength;
-  let starts: number[] = [];
-  let lists = 0;
-  for (const n of lengths) {
+  for (let k = 0; k < lengths.length; k++) {
+    const n = lengths[k]!;
     if (n < SHORTEST_LISTED || n > LONGEST_RUN) throw new RangeError(`matchesAtRuns: length ${n}`);
-    const at = by[n];
-    if (at === undefined) continue;
-    starts = lists === 0 ? at : starts.concat(at);
-    lists++;
   }
-  if (lists > 1) starts = starts.slice().sort((a, b) => a - b);
+  runsOf(text);
+  for (let k = 0; k < lengths.length; k++) lengthAsked[lengths[k]!] = 1;
   const sticky = stickyOf(re);
   const out: RegExpExecArray[] = [];
-  for (const s of starts) {
-    sticky.lastIndex = s;
+  // The runs are in order of start and do not overlap, so the matches come in order.
+  for (let k = 0; k < runCount; k++) {
+    if (lengthAsked[runLengths[k]!] !== 1) continue;
+    sticky.lastIndex = runStarts[k]!;
     const m = sticky.exec(text);
     if (m !== null) out.push(m);
   }
+  for (let k = 0; k < lengths.length; k++) lengthAsked[lengths[k]!] = 0;
   return out;
 }
 
@@ -198,11 +309,35 @@ export function stickyOf(re: RegExp): RegExp {
   return sticky;
 }
 
+/** Arrays up to this length are sorted by sortShort itself; longer ones by Array#sort. */
+const SHORT_SORT = 32;
+
+/**
+ * Sorts `items` in place by `order` and returns it, like `items.sort(order)` (stable, so the
+ * same result for a consistent order). Array#sort allocates about a kilobyte of working state
+ * on every call, however short the array, and a scan sorts a few short lists (candidates,
+ * clusters of overlapping ones, address hits, the readings of a digit run). A short array is
+ * sorted here by insertion, with no allocation; a long one (a 1 MB paste) by Array#sort.
+ */
+export function sortShort<T>(items: T[], order: (a: T, b: T) => number): T[] {
+  if (items.length > SHORT_SORT) return items.sort(order);
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && order(items[j]!, item) > 0) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = item;
+  }
+  return items;
+}
+
 /** A prefilter that passes when every test passes, tried in order: the cheapest first. */
 export function allOf(...tests: TextTest[]): TextTest {
   return {
     test(text: string): boolean {
-      for (const t of tests) if (!t.test(text)) return false;
+      for (let i = 0; i < tests.length; i++) if (!tests[i]!.test(text)) return false;
       return true;
     },
   };

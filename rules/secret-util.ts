@@ -1,6 +1,7 @@
 import type { Candidate, TextTest } from './types.ts';
-import { anchorsOf, before } from './context.ts';
-import { byFirstLetter, matchesOf } from './scan-util.ts';
+import { before } from './context.ts';
+import { keywords } from './keywords.ts';
+import { matchesOf } from './scan-util.ts';
 
 /**
  * Helpers shared by the secrets detectors (rules/detectors/{aws-key,...,generic-secret}.ts):
@@ -114,9 +115,29 @@ const CAMEL_WORDS = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/;
  * base62 (above 0.78 for fewer than 1 in 200 random strings of 20 to 40 characters).
  */
 export function wordiness(value: string): number {
+  // The total length of the matches of /[A-Z]?[a-z]{2,}/g, counted by hand: it runs on many
+  // candidate tokens a scan, and the regex made a pattern, an iterator and a match per run.
   let n = 0;
-  for (const m of matchesOf(value, /[A-Z]?[a-z]{2,}/g)) n += m[0].length;
+  for (let i = 0; i < value.length;) {
+    const capital = isUpperAscii(value.charCodeAt(i)) ? 1 : 0;
+    let j = i + capital;
+    while (j < value.length && isLowerAscii(value.charCodeAt(j))) j++;
+    if (j - i - capital >= 2) {
+      n += j - i;
+      i = j;
+    } else {
+      i++;
+    }
+  }
   return value.length === 0 ? 0 : n / value.length;
+}
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /**
@@ -287,10 +308,9 @@ let urlsFound: readonly UserinfoUrl[] = [];
  * last text: connection-string and url-credentials both read them.
  */
 export function findUrlsWithUserinfo(text: string): readonly UserinfoUrl[] {
-  if (text !== urlText) {
-    urlsFound = urlsIn(text);
-    urlText = text;
-  }
+  if (text !== urlText) urlsFound = urlsIn(text);
+  // Equal text may be another string object: keep this one, so the next check is on identity.
+  urlText = text;
   return urlsFound;
 }
 
@@ -447,6 +467,57 @@ export function tokenCandidate(
 }
 
 /**
+ * A token whose shape alone is evidence (azure-key, twilio-key): 0.95 with its provider's words
+ * near it, 0.8 without, and the 0.2 of a placeholder when its body is not random.
+ */
+export function formatCandidate(
+  start: number,
+  end: number,
+  real: boolean,
+  context: boolean,
+): Candidate {
+  return {
+    start,
+    end,
+    type: 'API_KEY',
+    score: !real ? 0.2 : context ? 0.95 : 0.8,
+    reason: context ? 'context' : 'format',
+  };
+}
+
+/** Provider tokens of one shape: the pattern (global), its score, and its prefix's length. */
+export type TokenRule = readonly [re: RegExp, score: number, prefix: number];
+
+/**
+ * Rules from a list of `score prefix pattern` triples (score in hundredths), separated by blanks.
+ * Each pattern is put after `(?<![\w-])`, so a token never starts inside a longer one, and a `$`
+ * at its end stands for `(?![\w-])`, so it never ends inside one either. One string instead of a
+ * table of objects and regular expressions: the engine ships smaller.
+ */
+export function tokenRules(spec: string): TokenRule[] {
+  const f = spec.trim().split(/\s+/);
+  const out: TokenRule[] = [];
+  for (let i = 0; i < f.length; i += 3) {
+    const source = f[i + 2]!.replace(/\$$/, '(?![\\w-])');
+    out.push([new RegExp('(?<![\\w-])' + source, 'g'), +f[i]! / 100, +f[i + 1]!]);
+  }
+  return out;
+}
+
+/**
+ * Adds the tokens `rules` find in `text` to `out`, each real when its body is random: the first
+ * capture group of its pattern, or what follows the prefix when the pattern has none.
+ */
+export function pushTokens(text: string, rules: readonly TokenRule[], out: Candidate[]): void {
+  for (const [re, score, prefix] of rules) {
+    for (const m of matchesOf(text, re)) {
+      const real = randomBody(m[1] ?? m[0].slice(prefix));
+      out.push(tokenCandidate(m.index, m.index + m[0].length, real, score));
+    }
+  }
+}
+
+/**
  * Words that name a password, in the languages support text arrives in (rules/detectors/
  * password.ts). Strong ones name nothing else; weak ones (pass, pw, pwd, pin...) also mean
  * other things, so what follows them must look more like a password.
@@ -460,41 +531,34 @@ export const PASSWORD_WEAK = 'pass|pwd|pw|mdp|clave|pincode|pin code|pin-code|pi
 
 // Every keyword of rules/detectors/generic-secret.ts holds one of the first six words, at most
 // SECRET_KEYWORD_LEAD characters from its start; the next ones start the other words it reads a
-// loose token after (api, clave, clé, schlüssel, llave, jeton, chiave); the next start or hold
-// the prefixes of provider tokens it knows (pat..., pypi-, pplx-, sk-or-v1-, sq0..., ATATT3);
-// aws-key and twilio-key look for "secret", "twilio" and "auth token" here too. (Patterns, as
-// byFirstLetter takes them.)
-const SECRET_WORDS = (
-  'key secret token auth bearer credential api cl[aeé] schl llave jeton chiave ' +
-  'pat[a-z0-9]{14}\\. pypi pplx sk-or sq0 atatt3 twilio'
-).split(' ');
-const KEYWORD_START = new RegExp(
-  byFirstLetter([...SECRET_WORDS, ...PASSWORD_STRONG, ...PASSWORD_WEAK]),
-  'gi',
-);
+// loose token after (api, clave, cle, clé, schlüssel, llave, jeton, chiave); the next start or
+// hold the prefixes of provider tokens it knows (pat..., pypi-, pplx-, sk-or-v1-, sq0...,
+// ATATT3); aws-key and twilio-key look for "secret", "twilio" and "auth token" here too.
+const SECRET_KEYWORDS = keywords([
+  ...'key secret token auth bearer credential api cla cle clé schl llave jeton chiave pat pypi pplx sk-or sq0 atatt3 twilio'.split(
+    ' ',
+  ),
+  ...PASSWORD_STRONG,
+  ...PASSWORD_WEAK,
+]);
 /** How far into a generic-secret keyword its secret word may start (`personal_access_token`). */
 export const SECRET_KEYWORD_LEAD = 16;
-
-let keywordText: string | null = null;
-let keywordAt: readonly number[] = [];
 
 /**
  * Where a password or secret keyword may be in `text`: every place where one of the words above
  * starts, overlapping ones included. The password and generic-secret detectors try their keyword
  * patterns only there (matchAllAt in rules/context.ts), and aws-key and twilio-key look there for
- * their words. One pass serves all four, memoised on the last text like lowerOf in
- * rules/scan-util.ts: each used to run its own prefilter and keyword alternations over the whole
- * text, which for the first two cost more than everything else they do. Without the
- * `u` flag (a tenth faster), it misses only what `u` adds to the password pattern's `giu`: ſ
- * read as s and the Kelvin sign as k, which the engine's NFKC normalisation has already turned
- * into s and K.
+ * their words. The words are found by the shared pass of rules/keywords.ts, which every scan
+ * runs anyway: each of the four used to run its own prefilter and keyword alternations over the
+ * whole text, and then one regular expression served them, still a pass of its own. Matching
+ * ignores case as a regular expression's `i` flag does without `u`: it misses only what `u` adds
+ * to the password pattern's `giu`, ſ read as s and the Kelvin sign as k, which the engine's NFKC
+ * normalisation has already turned into s and K. A word may start at more places than its
+ * detector's pattern matches ("pat" for Airtable's `pat[A-Za-z0-9]{14}.`): each pattern is tried
+ * at these places, so the extra ones only fail.
  */
 export function keywordStarts(text: string): readonly number[] {
-  if (text !== keywordText) {
-    keywordAt = anchorsOf(text, KEYWORD_START);
-    keywordText = text;
-  }
-  return keywordAt;
+  return SECRET_KEYWORDS.at(text);
 }
 
 /** Offsets of every `ch` in `text`, in order: indexOf finds a character at memory speed. */
@@ -506,8 +570,9 @@ export function offsetsOf(text: string, ch: string): number[] {
 
 /** Whether the sticky `re` matches at one of `positions`. */
 export function stickyAt(text: string, re: RegExp, positions: readonly number[]): boolean {
-  for (const p of positions) {
-    re.lastIndex = p;
+  // Indexed: a for-of over the (frozen or not) arrays it is given allocates in every scan.
+  for (let i = 0; i < positions.length; i++) {
+    re.lastIndex = positions[i]!;
     if (re.test(text)) return true;
   }
   return false;
@@ -524,7 +589,8 @@ export function stickyAt(text: string, re: RegExp, positions: readonly number[])
 export function holds(...parts: ReadonlyArray<string | readonly [string, RegExp]>): TextTest {
   return {
     test(text) {
-      for (const p of parts) {
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i]!;
         if (typeof p === 'string') {
           if (text.includes(p)) return true;
           continue;

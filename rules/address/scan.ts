@@ -38,7 +38,7 @@ import {
   WEAK_SUFFIX_TYPES,
   WEAK_UNIT_WORDS,
 } from './words.ts';
-import { byFirstLetter, matchesOf } from '../scan-util.ts';
+import { byFirstLetter, matchesOf, sortShort } from '../scan-util.ts';
 
 /** One address found: offsets into the scanned text, a score and a short reason. */
 export interface AddressHit {
@@ -222,6 +222,18 @@ function compoundEnding(low: string): string | undefined {
   return undefined;
 }
 
+// Patterns the functions below test per token, core or match in every scan. Module-level: a
+// regex literal inside a function makes a new RegExp object each time it runs.
+const BARE_STREET_WORD = /^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|str)$/;
+const ELIDED_CAPITAL = /^[dl]['’]\p{Lu}/u;
+const ZIP_SHAPE = /^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{4}$/;
+const BARE_BOX = /^box/i;
+const THREE_DIGITS = /^\d{3}(?![\p{L}\p{N}])/u;
+const NUMBER_WORD = /^(?:no|nr|nº)$/i;
+const ONLY_SPACE_OR_COLON = /^[\s:]*$/;
+const SENTENCE_END = /[.!]\s|\n\s*\n/;
+const CORNER_OF = /corner of\s{1,3}$/i;
+
 /** The unit words that end a numberNameUnit line ("2505 Heatherleigh Suite 620"). */
 const NAME_UNIT_WORDS = new Set('apt apartment suite ste unit flat'.split(' '));
 
@@ -320,12 +332,35 @@ const NUMBER_REACH = 24;
  * CA_POSTCODE starts one or two capital letters before the first digit of a number.
  */
 interface Starts {
-  po: number[];
-  mil: number[];
-  milLine: number[];
-  key: number[];
-  postcode: number[];
+  po: Positions;
+  mil: Positions;
+  milLine: Positions;
+  key: Positions;
+  postcode: Positions;
 }
+
+/**
+ * A list of text positions that is cleared and refilled for each text and keeps its capacity:
+ * five fresh arrays a scan, grown push by push, cost about 0.4 KB a scan of a 2 KB prompt. The
+ * first `n` entries of `at` are the list.
+ */
+class Positions {
+  readonly at: number[] = [];
+  n = 0;
+
+  push(p: number): void {
+    this.at[this.n++] = p;
+  }
+}
+
+/** The Starts of the scan under way (scanTokens is never re-entered), emptied at its start. */
+const STARTS: Starts = {
+  po: new Positions(),
+  mil: new Positions(),
+  milLine: new Positions(),
+  key: new Positions(),
+  postcode: new Positions(),
+};
 
 /** Adds the candidate starts inside word token i, which has a character above ASCII. */
 function wideStarts(t: Tokens, i: number, starts: Starts): void {
@@ -363,7 +398,8 @@ function scanTokens(t: Tokens): AddressHit[] {
   const text = t.text;
   const cores: Core[] = [];
   const n = t.length;
-  const starts: Starts = { po: [], mil: [], milLine: [], key: [], postcode: [] };
+  const starts = STARTS;
+  starts.po.n = starts.mil.n = starts.milLine.n = starts.key.n = starts.postcode.n = 0;
   // The first hint word after the current number (beyond NUMBER_REACH past the end when there
   // is none): a number-first street line needs one within NUMBER_REACH tokens after its number,
   // so numbers with none nearby skip that (costly) test. Hint words have flags, so they are
@@ -689,7 +725,7 @@ function suffixThenNumber(t: Tokens, j: number, lw: string): Core | null {
     separate &&
     !english &&
     !t.isLower(j) &&
-    !/^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|str)$/.test(lw) &&
+    !BARE_STREET_WORD.test(lw) &&
     !(GLUED_TYPES.has(lw) && t.isPunct(j - 1, '-') && t.touches(j - 1))
   ) {
     return null;
@@ -755,7 +791,7 @@ function prefixStreet(t: Tokens, j: number, lw: string): Core | null {
         k++;
         continue;
       }
-      const cap = t.isCap(k) || /^[dl]['’]\p{Lu}/u.test(t.str(k));
+      const cap = t.isCap(k) || ELIDED_CAPITAL.test(t.str(k));
       const ok = t.isCap(k) ? nameWord(t, k, false) : cap || (!ambiguous && nameWord(t, k, true));
       if (!ok) break;
       if (firstCap === null) firstCap = cap;
@@ -899,9 +935,7 @@ function cityStateZip(t: Tokens, j: number): Core | null {
   const pc = t.kind(j + 1) === 1 || t.isWord(j + 1) ? postcodeAt(t.text, t.start(j + 1)) : 0;
   if (pc === 0) return null;
   const pcEnd = t.start(j + 1) + pc;
-  const zipShape = /^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{4}$/.test(
-    t.text.slice(t.start(j + 1), pcEnd),
-  );
+  const zipShape = ZIP_SHAPE.test(t.text.slice(t.start(j + 1), pcEnd));
   if (!zipShape) return null;
   if (!t.isPunct(j - 1, ',')) return null;
   let first = -1;
@@ -923,12 +957,13 @@ function cityStateZip(t: Tokens, j: number): Core | null {
 function matchesAt(
   text: string,
   re: RegExp,
-  starts: number[],
+  starts: Positions,
   cannotMatch?: (text: string, p: number) => boolean,
 ): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let from = 0;
-  for (const p of starts) {
+  for (let k = 0; k < starts.n; k++) {
+    const p = starts.at[k]!;
     if (p < from) continue;
     // A start where the regex surely fails is skipped: it would not match, so it moves nothing.
     if (cannotMatch !== undefined && cannotMatch(text, p)) continue;
@@ -1014,7 +1049,7 @@ function regexCores(t: Tokens, cores: Core[], starts: Starts): void {
   }
   for (const m of matchesAt(text, PO_BOX, starts.po, noPoBoxAt)) {
     // A bare "Box 12" is a box, not an address; the other forms name a postal box.
-    if (/^box/i.test(m[0])) continue;
+    if (BARE_BOX.test(m[0])) continue;
     addMatch(t, cores, m.index, m.index + m[0].length, 0.6, 'po box');
   }
   for (const m of matchesAt(text, UK_POSTCODE_SPACED, starts.postcode, noUkPostcodeAt)) {
@@ -1026,8 +1061,7 @@ function regexCores(t: Tokens, cores: Core[], starts: Starts): void {
   for (const m of matchesAt(text, POSTCODE_KEYWORD, starts.key)) {
     const pos = m.index + m[0].length;
     // After the keyword, three digits are a postcode too (Iceland, the Faroes, "zip 880").
-    const len =
-      postcodeAt(text, pos) || (/^\d{3}(?![\p{L}\p{N}])/u.test(text.slice(pos, pos + 4)) ? 3 : 0);
+    const len = postcodeAt(text, pos) || (THREE_DIGITS.test(text.slice(pos, pos + 4)) ? 3 : 0);
     if (len === 0) continue;
     addMatch(t, cores, pos, pos + len, 0.75, 'postcode keyword');
   }
@@ -1121,7 +1155,7 @@ function unitAt(t: Tokens, q: number): number {
   if (!t.isWord(q) || !inSet(t, q, F_UNIT)) return -1;
   let k = withDot(t, q) + 1;
   if (t.isPunct(k, '#')) k++;
-  else if (t.isWord(k) && /^(?:no|nr|nº)$/i.test(t.str(k))) k = withDot(t, k) + 1;
+  else if (t.isWord(k) && NUMBER_WORD.test(t.str(k))) k = withDot(t, k) + 1;
   if (t.isNum(k) && t.end(k) - t.start(k) <= 6) {
     let last = k;
     if (t.isPunct(k + 1, '-') && t.touches(k) && t.isNum(k + 2) && t.touches(k + 1)) last = k + 2;
@@ -1357,8 +1391,11 @@ const MAX_CUE_LINE = 4096;
  * would make the scan quadratic.
  */
 class CueIndex {
-  /** Match ends per scanned line, keyed by the line's start offset. */
-  private readonly lines = new Map<number, number[]>();
+  /**
+   * Match ends per scanned line, keyed by the line's start offset; made on the first question
+   * (most scans ask one of a text's two indexes nothing).
+   */
+  private lines: Map<number, number[]> | null = null;
   /** Match ends over the whole text, in whole-text mode. */
   private readonly all: number[] | null = null;
 
@@ -1376,6 +1413,7 @@ class CueIndex {
 
   /** The match ends of the line starting at `ls`, in increasing order (offsets into the text). */
   private lineEnds(ls: number): number[] {
+    this.lines ??= new Map();
     let ends = this.lines.get(ls);
     if (ends === undefined) {
       ends = [];
@@ -1418,8 +1456,8 @@ class CueIndex {
     if (e < 0 || pos - e > window) return false;
     const between = this.text.slice(e, pos);
     // "Please ship it to:\n\n42 Elm Street": a colon and blank lines still introduce the value.
-    if (/^[\s:]*$/.test(between)) return true;
-    return !/[.!]\s|\n\s*\n/.test(between);
+    if (ONLY_SPACE_OR_COLON.test(between)) return true;
+    return !SENTENCE_END.test(between);
   }
 }
 
@@ -1470,7 +1508,7 @@ function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
   const first = extendBack(t, core.first);
   const tail = extendTail(t, core);
   const start = t.start(first);
-  if (/corner of\s{1,3}$/i.test(t.text.slice(Math.max(0, start - 14), start))) {
+  if (CORNER_OF.test(t.text.slice(Math.max(0, start - 14), start))) {
     tail.last = cornerSecondStreet(t, tail.last, core.lower);
   }
   const end = t.end(tail.last);
@@ -1510,7 +1548,7 @@ function byPosition(a: AddressHit, b: AddressHit): number {
 /** Joins overlapping hits into one, keeping the highest score. Input in any order. */
 function merge(hits: AddressHit[]): AddressHit[] {
   if (hits.length <= 1) return hits;
-  hits.sort(byPosition);
+  sortShort(hits, byPosition);
   const out: AddressHit[] = [];
   let cur = hits[0]!;
   for (let i = 1; i < hits.length; i++) {

@@ -29,7 +29,9 @@ export const WEAK_SUFFIX_TYPES = new Set(
   (
     'hill hills park green point ridge view creek lake loop mall lodge isle fork forks rapids flat flats fort dale glen union crossroad radial center centre meadow meadows heights manor knoll landing junction harbor harbour haven estate estates brook springs valley village vista wharf quay embankment promenade path run pass track spur summit shore shores mill mills orchard oval ranch port station trace bypass extension rest mount field fields falls island islands keys garden gate gateway grange hollow villas chase approach ' +
     // The rest of the USPS standard suffix names (Publication 28, appendix C1).
-    'viaduct extensions loaf glens neck bayou beach bend bluff bluffs branch bridge brooks burg burgs camp canyon cape cliff cliffs common commons corner corners course courts coves crest curve divide drives ferry ford fords forest forge forges greens groves harbors inlet junctions knolls lakes lights lock locks manors mission mountain mountains overpass parks parkways pines ports prairie ridges river roads shoals skyway spurs squares stravenue stream streets throughway trafficway tunnel underpass unions valleys views villages ville walks ways wells plains rise vale broadway'
+    'viaduct extensions loaf glens neck bayou beach bend bluff bluffs branch bridge brooks burg burgs camp canyon cape cliff cliffs common commons corner corners course courts coves crest curve divide drives ferry ford fords forest forge forges greens groves harbors inlet junctions knolls lakes lights lock locks manors mission mountain mountains overpass parks parkways pines ports prairie ridges river roads shoals skyway spurs squares stravenue stream streets throughway trafficway tunnel underpass unions valleys views villages ville walks ways wells plains rise vale broadway ' +
+    // USPS names missing above, and British ones ("Fox Fold", "Church Lea", "Meadow Croft").
+    'annex arcade circles dam ramp shoal trailer motorway mead fold drove paddock croft garth lea nook dene'
   ).split(' '),
 );
 
@@ -43,15 +45,19 @@ export const PREFIX_TYPES = new Set(
   (
     'rue avenue av bd boulevard bld allée allee place impasse imp chemin ch route rte quai cours passage square cité résidence sentier faubourg fbg montée promenade esplanade hameau parvis voie ruelle r ' +
     // Spanish and Catalan
-    'calle c avenida avda paseo plaza pza carrer carretera ctra camino ronda travesía travesia glorieta callejón pasaje passeig rambla urbanización urb arrabal caserío caserio prolongación prolongacion calleja bajada subida cuesta senda vereda rincón rincon ramal aldea masía masia explanada torrente barranco riera cañada costanilla bulevar autovía paraje partida polígono poligono barrio colonia sector jardines parcela solar puerta lugar acceso rampa edificio puente ' +
+    'calle c avenida avda paseo plaza pza carrer carretera ctra camino ronda travesía travesia glorieta callejón pasaje passeig rambla urbanización urb arrabal caserío caserio prolongación prolongacion calleja bajada subida cuesta senda vereda rincón rincon ramal aldea masía masia explanada torrente barranco riera cañada costanilla bulevar autovía paraje partida polígono poligono barrio colonia sector jardines parcela solar puerta lugar acceso rampa edificio puente arroyo bloque chalet conjunto escalinata extramuros huerta manzana pasadizo plazuela poblado quinta sendero ' +
+    // Mexican
+    'calzada calz cerrada cda privada priv retorno circuito andador prol blvd ' +
     // Italian
     'via viale piazza piazzale piazzetta corso largo vicolo strada contrada lungomare borgo salita galleria ' +
     // Portuguese and Brazilian
-    'rua rúa travessa praça praca alameda estrada rodovia beco quadra ' +
+    'rua rúa travessa praça praca alameda estrada rodovia beco quadra marginal ' +
     // Polish, Czech, Slovak, Slovenian, Croatian, Romanian
-    'ul ulica al aleja plac os osiedle náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua ' +
+    'ul ulica al aleja plac pl os osiedle bulwar bulw wybrzeże wyb rondo skwer náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua ' +
     // Greek (after normalisation Greek text stays Greek)
-    'οδός οδος λεωφόρος λεωφ πλατεία λ'
+    'οδός οδος λεωφόρος λεωφ πλατεία λ ' +
+    // Russian and Ukrainian ("ул. Ленина, 5", "вул. Шевченка, 12")
+    'ул улица пр проспект пер переулок бул бульвар ш шоссе наб набережная пл площадь ал аллея туп тупик вул вулиця просп пров провулок площа майдан бульв'
   ).split(' '),
 );
 
@@ -61,14 +67,16 @@ export const PREFIX_TYPES = new Set(
  * those written with a dot ("c.", "r.", "al.") need the dot.
  */
 export const AMBIGUOUS_PREFIX_TYPES = new Set(
-  'place square via route passage promenade esplanade largo corso strada galleria quadra ronda rambla plaza avenue boulevard cours voie av colonia sector jardines parcela solar puerta lugar acceso partida barrio senda ramal'.split(
+  'place square via route passage promenade esplanade largo corso strada galleria quadra ronda rambla plaza avenue boulevard cours voie av colonia sector jardines parcela solar puerta lugar acceso partida barrio senda ramal cerrada privada retorno circuito andador marginal rondo'.split(
     ' ',
   ),
 );
 
 /** Prefix abbreviations that count only when written with their dot ("c.", "r.", "al."). */
 export const DOTTED_PREFIX_TYPES = new Set(
-  'c r al os str ch imp bd nám pza urb λεωφ λ rte ctra fbg bld ul'.split(' '),
+  'c r al os pl bulw wyb str ch imp bd nám pza urb λεωφ λ rte ctra fbg bld ul calz cda priv prol blvd ул пр пер бул ш наб пл ал туп вул просп пров бульв'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -77,9 +85,14 @@ export const DOTTED_PREFIX_TYPES = new Set(
  * "Wesselényi u. 94."). Lower case is what tells the Norwegian "gate" from an airport gate.
  */
 export const SEPARATE_SUFFIX_TYPES = new Set(
-  'gate gata vei veg vej gade allé plass plads torv terrasse tee tänav iela gatvė utca u út útja tér körút krt köz sétány rkp rakpart cesta caddesi cad sokak sok sk straße strasse straat laan weg katu tie kapu põik str'.split(
-    ' ',
-  ),
+  (
+    'gate gata vei veg vej gade allé plass plads torv terrasse tee tänav iela gatvė utca u út útja tér körút krt köz sétány rkp rakpart cesta caddesi cad sokak sok sk straße strasse straat laan weg katu tie kapu põik str ' +
+    // Russian and Ukrainian, after an adjective name ("Высокая набережная, 5", "Стрийська площа")
+    'улица проспект переулок бульвар шоссе набережная площадь аллея тупик вулиця провулок площа майдан ' +
+    'ул пр пер наб пл ш ал просп вул ' +
+    // More Hungarian and Latvian ones ("Diófa határút 22", "Asītes bulvāris 24")
+    'határút főút sugárút dűlő sor lejtő liget fasor lakótelep országút körtér főtér tere udvar bulvāris gāte prospekts laukums gatve šķērsiela dambis'
+  ).split(' '),
 );
 
 /**
@@ -149,144 +162,26 @@ export const REGION_NAMES = new Set(
 );
 
 /**
- * Country names, English and native, lower case, one or more words. Multi-word names are
- * matched word by word (see scanner), so only the first word needs to be looked up here.
+ * Country names, English and native, lower case, one or more words, separated by commas.
+ * Multi-word names are matched word by word (see scanner), so only the first word needs to be
+ * looked up here.
  */
-export const COUNTRIES: readonly string[] = [
-  'united states',
-  'united states of america',
-  'usa',
-  'us',
-  'united kingdom',
-  'uk',
-  'great britain',
-  'england',
-  'scotland',
-  'wales',
-  'northern ireland',
-  'ireland',
-  'éire',
-  'canada',
-  'australia',
-  'new zealand',
-  'south africa',
-  'germany',
-  'deutschland',
-  'austria',
-  'österreich',
-  'switzerland',
-  'schweiz',
-  'suisse',
-  'svizzera',
-  'liechtenstein',
-  'france',
-  'belgium',
-  'belgique',
-  'belgië',
-  'netherlands',
-  'the netherlands',
-  'nederland',
-  'luxembourg',
-  'spain',
-  'españa',
-  'portugal',
-  'italy',
-  'italia',
-  'malta',
-  'greece',
-  'cyprus',
-  'denmark',
-  'danmark',
-  'norway',
-  'norge',
-  'sweden',
-  'sverige',
-  'finland',
-  'suomi',
-  'iceland',
-  'ísland',
-  'greenland',
-  'estonia',
-  'eesti',
-  'latvia',
-  'lithuania',
-  'poland',
-  'polska',
-  'czech republic',
-  'czechia',
-  'slovakia',
-  'slovenia',
-  'slovenija',
-  'croatia',
-  'hrvatska',
-  'serbia',
-  'bosnia and herzegovina',
-  'montenegro',
-  'albania',
-  'north macedonia',
-  'bulgaria',
-  'romania',
-  'hungary',
-  'magyarország',
-  'ukraine',
-  'moldova',
-  'belarus',
-  'russia',
-  'turkey',
-  'türkiye',
-  'israel',
-  'egypt',
-  'morocco',
-  'tunisia',
-  'algeria',
-  'nigeria',
-  'kenya',
-  'ghana',
-  'india',
-  'pakistan',
-  'bangladesh',
-  'sri lanka',
-  'china',
-  'japan',
-  'south korea',
-  'korea',
-  'taiwan',
-  'hong kong',
-  'singapore',
-  'malaysia',
-  'indonesia',
-  'philippines',
-  'thailand',
-  'vietnam',
-  'mexico',
-  'méxico',
-  'brazil',
-  'brasil',
-  'argentina',
-  'chile',
-  'colombia',
-  'peru',
-  'uruguay',
-  'paraguay',
-  'venezuela',
-  'ecuador',
-  'bolivia',
-  'costa rica',
-  'panama',
-  'cuba',
-  'puerto rico',
-  'dominican republic',
-  'jamaica',
-  'saudi arabia',
-  'united arab emirates',
-  'uae',
-  'qatar',
-  'kuwait',
-  'iran',
-  'iraq',
-  'jordan',
-  'lebanon',
-];
+export const COUNTRIES: readonly string[] = (
+  'united states,united states of america,usa,us,united kingdom,uk,great britain,england,' +
+  'scotland,wales,northern ireland,ireland,éire,canada,australia,new zealand,south africa,' +
+  'germany,deutschland,austria,österreich,switzerland,schweiz,suisse,svizzera,liechtenstein,' +
+  'france,belgium,belgique,belgië,netherlands,the netherlands,nederland,luxembourg,spain,españa,' +
+  'portugal,italy,italia,malta,greece,cyprus,denmark,danmark,norway,norge,sweden,sverige,' +
+  'finland,suomi,iceland,ísland,greenland,estonia,eesti,latvia,lithuania,poland,polska,' +
+  'czech republic,czechia,slovakia,slovenia,slovenija,croatia,hrvatska,serbia,' +
+  'bosnia and herzegovina,montenegro,albania,north macedonia,bulgaria,romania,hungary,' +
+  'magyarország,ukraine,moldova,belarus,russia,turkey,türkiye,israel,egypt,morocco,tunisia,' +
+  'algeria,nigeria,kenya,ghana,india,pakistan,bangladesh,sri lanka,china,japan,south korea,' +
+  'korea,taiwan,hong kong,singapore,malaysia,indonesia,philippines,thailand,vietnam,mexico,' +
+  'méxico,brazil,brasil,argentina,chile,colombia,peru,uruguay,paraguay,venezuela,ecuador,' +
+  'bolivia,costa rica,panama,cuba,puerto rico,dominican republic,jamaica,saudi arabia,' +
+  'united arab emirates,uae,qatar,kuwait,iran,iraq,jordan,lebanon'
+).split(',');
 
 /**
  * Words that label a number as something other than a house number when they come right before

@@ -51,8 +51,8 @@ export const abaRouting: Detector = {
     if (!ROUTING_WORD_LIST.test(text)) return out;
     const lower = lowerOf(text);
     if (!ROUTING_WORDS.test(lower)) return out;
-    const nearRouting = nearWords(text, lower, ROUTING_WORDS);
-    const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
+    const nearRouting = nearWords(text, ROUTING_WORDS);
+    const nearOther = nearWords(text, NON_PERSONAL_NUMBER);
     for (const m of matchesAtRuns(text, NINE, [9])) {
       const digits = m[0];
       const start = m.index;
@@ -66,11 +66,11 @@ export const abaRouting: Detector = {
       if (direct) {
         score = 0.85;
         reason = 'checksum, context';
-      } else if (nearRouting(start, end)) {
+      } else if (nearRouting.test(start, end)) {
         score = 0.75;
         reason = 'checksum, context';
       }
-      if (!direct && nearOther(start, end)) {
+      if (!direct && nearOther.test(start, end)) {
         score -= 0.4;
         reason = 'negative context';
       }

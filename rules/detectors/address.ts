@@ -27,6 +27,33 @@ export const address: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Ship it to Palotás fasor 28, 6303 Hét please.', value: 'Palotás fasor 28, 6303 Hét' },
+    // Spanish street types of the INE list beyond calle and avenida.
+    {
+      text: 'Mándenlo a Poblado Norma, 74\n14636 Santa Cruz de Tenerife',
+      value: 'Poblado Norma, 74\n14636 Santa Cruz de Tenerife',
+    },
+    {
+      text: 'Adres: bulw. Brzeziński 5/5, 58-365 Kalety',
+      value: 'bulw. Brzeziński 5/5, 58-365 Kalety',
+    },
+    {
+      text: 'Entrega: 4478 Marginal Melo, 28094-668 São Paulo',
+      value: '4478 Marginal Melo, 28094-668 São Paulo',
+    },
+    {
+      text: 'Адрес: ул. Ленина, 15, 620014 Екатеринбург',
+      value: 'ул. Ленина, 15, 620014 Екатеринбург',
+    },
+    {
+      text: 'Доставка: Стрийська майдан, 4, 99698 Бровари',
+      value: 'Стрийська майдан, 4, 99698 Бровари',
+    },
+    {
+      text: 'Envíenlo a Calzada de Tlalpan 1420, 04220 Coyoacán.',
+      value: 'Calzada de Tlalpan 1420, 04220 Coyoacán',
+    },
+    { text: 'Deliver to 12 Fox Fold, Leeds LS6 2AA please', value: '12 Fox Fold, Leeds LS6 2AA' },
     '1600 Pennsylvania Ave NW, Washington, DC 20500',
     { text: 'Ship it to 221B Main St Apt 4 please.', value: '221B Main St Apt 4' },
     {
@@ -92,6 +119,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    'El bloque 3 del curso empieza el lunes. Tengo una quinta parte del pedido, 12 unidades.',
+    'The marginal cost is 5 dollars per seat.',
     'Order 12345 shipped on Monday, tracking 1Z999AA10123456784.',
     'Let me show you at 3 Main features of the new release.',
     'Version 2 Street Fighter was released in 1991.',

@@ -1,5 +1,11 @@
 import { near } from '../context.ts';
-import { decodeBase64, holds, randomBody, tokenCandidate } from '../secret-util.ts';
+import {
+  decodeBase64,
+  formatCandidate,
+  holds,
+  randomBody,
+  tokenCandidate,
+} from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -56,15 +62,9 @@ export const azureKey: Detector = {
       for (const m of matchesOf(text, CLIENT_SECRET)) {
         const start = m.index;
         const end = start + m[0].length;
-        const real = randomBody(m[0]);
-        const context = near(text, start, end, AZURE_WORDS, 80);
-        out.push({
-          start,
-          end,
-          type: 'API_KEY',
-          score: !real ? 0.2 : context ? 0.95 : 0.8,
-          reason: context ? 'context' : 'format',
-        });
+        out.push(
+          formatCandidate(start, end, randomBody(m[0]), near(text, start, end, AZURE_WORDS, 80)),
+        );
       }
     }
     return out;

@@ -1,4 +1,4 @@
-import { lowerOf, matchesOf } from '../scan-util.ts';
+import { matchesOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { matchAllAt, near } from '../context.ts';
 import { keywords } from '../keywords.ts';
@@ -54,9 +54,8 @@ export const bankAccount: Detector = {
   prefilter: /\d{2}/,
   detect(text) {
     const out: Candidate[] = [];
-    const lower = lowerOf(text);
-    const nearBank = nearWords(text, lower, BANK_WORDS);
-    const nearOther = nearWords(text, lower, OTHER_ACCOUNT);
+    const nearBank = nearWords(text, BANK_WORDS);
+    const nearOther = nearWords(text, OTHER_ACCOUNT);
     const labels = LABEL_WORDS.at(text);
     if (labels.length > 0) {
       for (const m of matchAllAt(text, LABELLED, labels, LABEL_LEAD)) {
@@ -72,8 +71,8 @@ export const bankAccount: Detector = {
         const bankish = label.toLowerCase() !== 'account';
         let score = bankish ? 0.8 : 0.45;
         let reason = 'context';
-        if (nearBank(start, end)) score += bankish ? 0.1 : 0.3;
-        if (nearOther(start, end)) {
+        if (nearBank.test(start, end)) score += bankish ? 0.1 : 0.3;
+        if (nearOther.test(start, end)) {
           score -= 0.35;
           reason = 'negative context';
         }

@@ -1,4 +1,3 @@
-import { lowerOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import { findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -61,14 +60,13 @@ export const cardCvv: Detector = {
   prefilter: /\d{3}/,
   detect(text) {
     const out: Candidate[] = [];
-    const lower = lowerOf(text);
-    const nearPlaceholder = nearWords(text, lower, PLACEHOLDER, 40);
-    const nearOneTime = nearWords(text, lower, ONE_TIME_CODE, 40);
-    const nearCard = nearWords(text, lower, CARD_HINT);
+    const nearPlaceholder = nearWords(text, PLACEHOLDER, 40);
+    const nearOneTime = nearWords(text, ONE_TIME_CODE, 40);
+    const nearCard = nearWords(text, CARD_HINT);
     const add = (start: number, end: number, base: number, reason: string, strong = false) => {
       let score = base;
       if (isTrivialDigits(text.slice(start, end))) score -= 0.2;
-      if (nearPlaceholder(start, end) || (!strong && nearOneTime(start, end))) {
+      if (nearPlaceholder.test(start, end) || (!strong && nearOneTime.test(start, end))) {
         score -= 0.45;
         reason = 'negative context';
       }
@@ -82,7 +80,7 @@ export const cardCvv: Detector = {
         const start = end - m[2]!.length;
         if (STRONG.test(keyword)) add(start, end, 0.9, 'context', true);
         else if (keyword.toLowerCase() !== 'cid') add(start, end, 0.65, 'context');
-        else if (nearCard(start, end)) add(start, end, 0.65, 'context');
+        else if (nearCard.test(start, end)) add(start, end, 0.65, 'context');
       }
     }
     for (const card of findCardNumbers(text)) {

@@ -1,6 +1,5 @@
 import { matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
-import { lowerOf } from '../scan-util.ts';
 import { findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -55,15 +54,12 @@ export const cardExpiry: Detector = {
   prefilter: /\d[/.-]?\d/,
   detect(text) {
     const out: Candidate[] = [];
-    // Lower-cased only when a candidate needs its context: most texts have none.
-    let lowered: string | undefined;
-    const lower = () => (lowered ??= lowerOf(text));
-    const nearOther = nearWords(text, lower, NOT_A_CARD, 40);
-    const nearCard = nearWords(text, lower, CARD_HINT, 40);
+    const nearOther = nearWords(text, NOT_A_CARD, 40);
+    const nearCard = nearWords(text, CARD_HINT, 40);
     const add = (end: number, value: string, base: number, reason: string) => {
       const start = end - value.length;
       let score = base;
-      if (nearOther(start, end) && !nearCard(start, end)) {
+      if (nearOther.test(start, end) && !nearCard.test(start, end)) {
         score -= 0.45;
         reason = 'negative context';
       }

@@ -90,9 +90,13 @@ function keyValueString(
   floor: number,
 ): Candidate | null {
   // Bounded searches only: an unbounded indexOf per key would make a long line quadratic.
-  const lineStart = Math.max(floor, keyStart - SPAN, lastQuote(text, keyStart) + 1);
+  const lineStart = Math.max(
+    floor,
+    keyStart - SPAN,
+    quoteFrom(text, keyStart - 1, Math.max(0, keyStart - SPAN) - 1, -1) + 1,
+  );
   const limit = Math.min(text.length, keyEnd + SPAN);
-  const q = firstQuote(text, keyEnd, limit);
+  const q = keyEnd < limit ? quoteFrom(text, keyEnd, limit, 1) : -1;
   const lineEnd = q >= 0 ? q : limit;
   const segment = text.slice(lineStart, lineEnd);
   const semicolons = segment.includes(';');
@@ -161,19 +165,12 @@ function splitPairs(segment: string, sep: RegExp): Pair[] {
   return pairs;
 }
 
-/** The last quote or line break before `before` (within SPAN), or -1. */
-function lastQuote(text: string, before: number): number {
-  const from = Math.max(0, before - SPAN);
-  for (let i = before - 1; i >= from; i--) {
-    const c = text[i]!;
-    if (c === '"' || c === "'" || c === '`' || c === '\n') return i;
-  }
-  return -1;
-}
-
-/** The first quote or line break in [from, to), or -1. */
-function firstQuote(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
+/**
+ * The first quote or line break met going from `from` by `step` (1 or -1) before reaching `to`,
+ * or -1.
+ */
+function quoteFrom(text: string, from: number, to: number, step: number): number {
+  for (let i = from; i !== to; i += step) {
     const c = text[i]!;
     if (c === '"' || c === "'" || c === '`' || c === '\n') return i;
   }

@@ -1,4 +1,3 @@
-import { lowerOf } from '../scan-util.ts';
 import { CARD_WORDS, findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -25,29 +24,28 @@ export const creditCard: Detector = {
     const out: Candidate[] = [];
     const cards = findCardNumbers(text);
     if (cards.length === 0) return out;
-    const lower = lowerOf(text);
-    const nearCard = nearWords(text, lower, CARD_WORDS);
-    const nearOther = nearWords(text, lower, NOT_A_CARD);
-    const nearTest = nearWords(text, lower, TEST_PHRASE);
-    const nearHint = nearWords(text, lower, TEST_HINT);
+    const nearCard = nearWords(text, CARD_WORDS);
+    const nearOther = nearWords(text, NOT_A_CARD);
+    const nearTest = nearWords(text, TEST_PHRASE);
+    const nearHint = nearWords(text, TEST_HINT);
     for (const card of cards) {
       const { start, end } = card;
       let score = card.score;
       const reasons = ['luhn'];
-      if (nearCard(start, end)) {
+      if (nearCard.test(start, end)) {
         // A known issuer needs no help; an unknown prefix passes only beside card words.
         score += card.issuer ? 0.15 : 0.35;
         reasons.push('context');
       }
-      if (nearOther(start, end)) {
+      if (nearOther.test(start, end)) {
         score -= 0.4;
         reasons.push('negative context');
       }
-      if (nearTest(start, end)) {
+      if (nearTest.test(start, end)) {
         // Whatever the number, a sandbox or a test card is not a customer's card.
         score = Math.min(score - 0.45, 0.4);
         reasons.push('test');
-      } else if (card.test && nearHint(start, end)) {
+      } else if (card.test && nearHint.test(start, end)) {
         score -= 0.45;
         reasons.push('test');
       }

@@ -2,15 +2,15 @@ import { isValidDate, valuesNearLabels } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
-// Labels that say the next date is a birth date, in English, German, French, Spanish and
-// Italian. Dates elsewhere in a text (tickets, orders, logs) are not personal by themselves.
+// Labels that say the next date is a birth date, in English, German, French, Spanish, Italian,
+// Portuguese, Dutch, Polish, Czech, the Nordic languages and Hungarian. Dates elsewhere in a text (tickets, orders, logs) are not personal by themselves.
 // The letter class is Latin-1 rather than \p{L}: the label pattern scans the whole text, and the
 // Unicode-aware form runs about twice as slow for the same matches in these languages.
 // The labels are grouped by first letter (in their original order within a group, so the same
 // label wins), each letter followed by the look-behind: the scan then stops at once at any
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ata di nascita)|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\.|eboren(?: am)?)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?))(?![A-Za-zÀ-ÿ])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ata di nascita|ata de nascimento|ata urodzenia|atum narozen[íi])|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\.|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya])|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum|[öo]dd|[øo]dselsdato|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]aika|yntynyt|zület[ée]si (?:d[áa]tum|idő|ideje)|zületett|zül\.))(?![A-Za-zÀ-ÿ])/gi;
 
 // Every label of LABEL starts with one of these (the i flag: compared without case). They are
 // the prefilter, and the label pattern is tried only where one starts.
@@ -45,6 +45,28 @@ const LABEL_WORDS = keywords([
   'f.nac.',
   'f. nac.',
   'fecha nac',
+  'data de nascimento',
+  'data urodzenia',
+  'datum narozen',
+  'geboortedatum',
+  'nascido em',
+  'nascida em',
+  'narozen',
+  'urodzon',
+  'födelsedatum',
+  'fodelsedatum',
+  'född',
+  'fodd',
+  'fødselsdato',
+  'fodselsdato',
+  'født',
+  'syntymäaika',
+  'syntymaaika',
+  'syntynyt',
+  'születési',
+  'szuletesi',
+  'született',
+  'szül.',
 ]);
 
 // Month names and common abbreviations, to month numbers. The date pattern matches any short
@@ -52,18 +74,18 @@ const LABEL_WORDS = keywords([
 // case-insensitively takes V8 about 90 ms to compile on the first scan.
 const MONTHS = new Map<string, number>();
 const NAMES: ReadonlyArray<readonly [number, string]> = [
-  [1, 'january jan januar jänner jaenner janvier janv enero ene gennaio genn gen'],
-  [2, 'february feb februar février fevrier févr fevr febrero febbraio'],
-  [3, 'march mar märz maerz mrz mars marzo'],
+  [1, 'january jan januar jänner jaenner janvier janv enero ene gennaio genn gen januari janeiro'],
+  [2, 'february feb februar février fevrier févr fevr febrero febbraio februari fevereiro fev'],
+  [3, 'march mar märz maerz mrz mars marzo maart março marco marts'],
   [4, 'april apr avril avr abril abr aprile'],
-  [5, 'may mai mayo maggio mag'],
-  [6, 'june jun juni juin junio giugno giu'],
-  [7, 'july jul juli juillet juil julio luglio lug'],
-  [8, 'august aug août aout agosto ago'],
-  [9, 'september sept sep septembre septiembre setiembre settembre sett set'],
-  [10, 'october oct oktober okt octobre octubre ottobre ott'],
-  [11, 'november nov novembre noviembre'],
-  [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre'],
+  [5, 'may mai mayo maggio mag mei maio maj'],
+  [6, 'june jun juni juin junio giugno giu junho'],
+  [7, 'july jul juli juillet juil julio luglio lug julho'],
+  [8, 'august aug août aout agosto ago augustus augusti'],
+  [9, 'september sept sep septembre septiembre setiembre settembre sett set setembro'],
+  [10, 'october oct oktober okt octobre octubre ottobre ott outubro'],
+  [11, 'november nov novembre noviembre novembro'],
+  [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro'],
 ];
 for (const [n, words] of NAMES) for (const w of words.split(' ')) MONTHS.set(w, n);
 
@@ -166,6 +188,8 @@ export const examples: DetectorExamples = {
     { text: 'She was born on 2/8/1935. Her maiden name is Doe.', value: '2/8/1935' },
     { text: "Please tell me your date of birth. It's 6/24/1991", value: '6/24/1991' },
     { text: 'DOB: 1985-03-12', value: '1985-03-12' },
+    // A column of a pasted table, under its header.
+    { text: 'Name\tDOB\tCity\nAna\t1985-03-12\tLyon\nBo\t1990-07-04\tMetz', value: '1990-07-04' },
     { text: '"dob": "1985-03-12T00:00:00Z"', value: '1985-03-12' },
     { text: 'D.O.B. 12 March 1985', value: '12 March 1985' },
     { text: 'Geburtsdatum: 03.07.1985', value: '03.07.1985' },
@@ -177,8 +201,16 @@ export const examples: DetectorExamples = {
     { text: 'Birthday: March 3rd, 1992', value: 'March 3rd, 1992' },
     { text: '29/02/2000 (DOB)', value: '29/02/2000' },
     { text: 'Name | DOB\nJane Roe | 12/31/1979', value: '12/31/1979' },
+    { text: 'geboortedatum: 12-03-1985', value: '12-03-1985' },
+    { text: 'data de nascimento: 12 de março de 1985', value: '12 de março de 1985' },
+    { text: 'Data urodzenia: 12.03.1985', value: '12.03.1985' },
+    { text: 'Födelsedatum: 1985-03-12', value: '1985-03-12' },
+    { text: 'Születési dátum: 1985.03.12.', value: '1985.03.12' },
+    { text: 'syntymäaika 12.3.1985', value: '12.3.1985' },
   ],
   noMatch: [
+    'Order,Date,Total\n881234,2024-05-01,10.00\n881235,2024-05-02,12.00',
+    'Name,Birthday party date\nAna,2024-05-01\nBo,2024-06-01',
     'Ticket opened 2024-03-04 10:22',
     'I ordered on 3/4/2024 and it has not arrived',
     'DOB: 31/02/1985',

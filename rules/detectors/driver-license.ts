@@ -4,11 +4,12 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { keywords } from '../keywords.ts';
 import { anyOf, matchesOf } from '../scan-util.ts';
 
-// "Driver's license" in the languages we support. "DL" is matched separately and only in
+// "Driver's license" in the languages we support (also Portuguese, Polish, Nordic, Finnish,
+// Czech and Hungarian). "DL" is matched separately and only in
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente di guida|rijbewijs(?:nummer)?)(?![A-Za-zÀ-ÿ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente di guida|rijbewijs(?:nummer)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
 const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL)(?![A-Za-z])/g;
 // Weaker labels. In French "permis" alone is the driving licence (other permits name
 // themselves); in English "my license" is one when the value has a licence's shape (software
@@ -18,6 +19,24 @@ const WEAK_LABEL =
 
 // Every LABEL match holds one of these at most three characters in ("fuehrerschein"), every
 // WEAK_LABEL match one at most six in ("their licence"): the label patterns are tried only there.
+const EXTRA_LABEL_WORDS = [
+  'carta de cond',
+  'carteira de mot',
+  'carteira nacional',
+  'prawo jazdy',
+  'prawa jazdy',
+  'körkort',
+  'korkort',
+  'kørekort',
+  'korekort',
+  'førerkort',
+  'forerkort',
+  'ajokort',
+  'řidičsk',
+  'ridicsk',
+  'jogosítv',
+  'jogositv',
+];
 const LABEL_WORDS = keywords([
   'driv',
   'licen',
@@ -26,6 +45,7 @@ const LABEL_WORDS = keywords([
   'carn',
   'patente',
   'rijbewijs',
+  ...EXTRA_LABEL_WORDS,
 ]);
 const WEAK_WORDS = keywords(['permis', 'licenc', 'licens']);
 // The prefilter's words (it also passes on a capital "DL" and on a DVLA number's start).
@@ -37,6 +57,7 @@ const WORDS = keywords([
   'patente',
   'conducir',
   'rijbewijs',
+  ...EXTRA_LABEL_WORDS,
 ]);
 
 // A candidate token: letters, digits and single dashes, or digit groups split by single spaces
@@ -61,7 +82,7 @@ const DVLA =
   /(?<![A-Za-z0-9])([A-Z][A-Z9]{4}) ?(\d)([05][1-9]|[16][0-2])(0[1-9]|[12]\d|3[01])(\d) ?([A-Z][A-Z9])(\d)([A-Z]{2})(?![A-Za-z0-9])/g;
 
 const POSITIVE =
-  /driv(?:er|ing)|licen[cs]e|\bdl\b|dvla|f[üu]hrerschein|permis|licencia|carn[ée]t|patente|rijbewijs/;
+  /driv(?:er|ing)|licen[cs]e|\bdl\b|dvla|f[üu]hrerschein|permis|licencia|carn[ée]t|patente|rijbewijs|prawo jazdy|k[öo]rkort|ajokort/;
 
 /** Whether a token is shaped like a driving licence number (US states and European formats). */
 function licenceShaped(token: string): boolean {
@@ -149,6 +170,9 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'carta de condução n.º 73920461', value: '73920461' },
+    { text: 'Numer prawa jazdy: 7392046118', value: '7392046118' },
+    { text: 'körkortsnummer: AB12345678', value: 'AB12345678' },
     { text: "my driver's license number is 2270-66-1551", value: '2270-66-1551' },
     { text: "My driver's license number is 6940579", value: '6940579' },
     { text: 'Drivers License: F162823540116', value: 'F162823540116' },
@@ -164,6 +188,7 @@ export const examples: DetectorExamples = {
     { text: 'They have my licence on file: U922-3994-7068', value: 'U922-3994-7068' },
   ],
   noMatch: [
+    'CNH Industrial reported 7392046 units this quarter.',
     '6940579',
     'Download 2270-66-1551',
     "driver's license expires 2027-08-14",

@@ -26,12 +26,15 @@ describe('eth-address', () => {
     }
   });
 
-  it('needs wallet context for single-case addresses', () => {
+  it('takes single-case addresses on their form, surer beside wallet words, never beside hash words', () => {
     const lower = '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed';
-    expect(found(lower)).toEqual([]);
+    const score = (text: string) => scanWith([ethAddress], text, { threshold: 0 })[0]?.score;
+    expect(found(lower)).toEqual([lower]);
     expect(found(`wallet: ${lower}`)).toEqual([lower]);
+    expect(score(`wallet: ${lower}`)).toBeGreaterThan(score(lower)!);
     expect(found(`{"to": "${lower}", "value": "0x0"}`)).toEqual([lower]);
     expect(found(`sha1 of the wallet backup: ${lower}`)).toEqual([]);
+    expect(found(`commit ${lower}`)).toEqual([]);
   });
 
   it('never reads 40 digits out of a 64-digit hash', () => {

@@ -30,7 +30,7 @@ export function isEip55(address: string): boolean {
   return true;
 }
 
-/** Ethereum (and EVM-chain) addresses: EIP-55 checksum when mixed case, context otherwise. */
+/** Ethereum (and EVM-chain) addresses: EIP-55 checksum when mixed case, the form otherwise. */
 export const ethAddress: Detector = {
   id: 'eth-address',
   types: ['CRYPTO_WALLET'],
@@ -56,7 +56,9 @@ export const ethAddress: Detector = {
         score = 0.75;
         reason = 'context';
       } else {
-        score = 0.3;
+        // "0x" and forty hex digits is how EVM addresses are written; hashes of that size
+        // (SHA-1, RIPEMD-160) go without the "0x", and the words that name them sink it below.
+        score = 0.55;
         reason = 'format';
       }
       if (near(text, start, end, NOT_AN_ADDRESS)) {
@@ -73,6 +75,11 @@ export const ethAddress: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // All lower case carries no checksum, but "0x" and forty hex digits is an address's form.
+    {
+      text: 'Please refund to 0x9fceb02d0ae598e95dc970b74767f19372d61af8 today',
+      value: '0x9fceb02d0ae598e95dc970b74767f19372d61af8',
+    },
     '0x32f04c350d50F0674C859b7EFa67b3d6CF68E4Ea',
     {
       text: 'send to 0xF893079D7865ECf047d0dA091DbD79da93141725 on mainnet',
@@ -99,7 +106,6 @@ export const examples: DetectorExamples = {
     // Mixed case with one letter's case flipped: fails EIP-55.
     '0x32f04c350d50f0674C859b7EFa67b3d6CF68E4Ea',
     'commit 0x9fceb02d0ae598e95dc970b74767f19372d61af8',
-    '0x9fceb02d0ae598e95dc970b74767f19372d61af8',
     'tx 0x88df016429689c079f3b2f6ad39fa052532c56795b733da78a91ebe6a713944b',
     'sha1: 9fceb02d0ae598e95dc970b74767f19372d61af8',
     'hash 0x32f04c350d50f0674c859b7efa67b3d6cf68e4ea of the file',

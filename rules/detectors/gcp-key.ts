@@ -1,32 +1,22 @@
-import { holds, randomBody, tokenCandidate } from '../secret-util.ts';
+import { holds, pushTokens, randomBody, tokenCandidate, tokenRules } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Google API keys: `AIza` and 35 characters of base64url. Firebase web configs publish them,
-// but they are still keys that bill the owner, which is why secret scanners flag them.
-const API_KEY = /(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g;
-// OAuth client secrets since 2021: `GOCSPX-` and 28 characters.
-const CLIENT_SECRET = /(?<![\w-])GOCSPX-[0-9A-Za-z_-]{28}(?![\w-])/g;
-// OAuth access tokens (`ya29.`) and refresh tokens (`1//0`), as pasted from gcloud or a curl.
-const ACCESS_TOKEN = /(?<![\w.-])ya29\.[0-9A-Za-z_-]{30,2000}/g;
-const REFRESH_TOKEN = /(?<![\w/-])1\/\/0[0-9A-Za-z_-]{40,500}/g;
+// but they are still keys that bill the owner, which is why secret scanners flag them. OAuth
+// client secrets since 2021: `GOCSPX-` and 28 characters. OAuth access tokens (`ya29.`) and
+// refresh tokens (`1//0`), as pasted from gcloud or a curl: a dot or a slash before them would
+// make them part of a longer token, so their patterns say so (tokenRules puts a look-behind for
+// word characters and dashes before each).
+const RULES = tokenRules(String.raw`
+  90 4 AIza[0-9A-Za-z_-]{35}$
+  95 7 GOCSPX-[0-9A-Za-z_-]{28}$
+  90 5 (?<!\.)ya29\.[0-9A-Za-z_-]{30,2000}
+  80 4 (?<!/)1\/\/0[0-9A-Za-z_-]{40,500}
+`);
 // The key id of a service-account JSON file. The private key beside it is a PEM block, found by
 // the private-key detector; the id alone already names the key to revoke, so it is masked too.
 const KEY_ID = /"private_key_id"\s{0,5}:\s{0,5}"([0-9a-f]{40})"/g;
-
-interface Rule {
-  re: RegExp;
-  score: number;
-  /** Characters of the match that are the fixed prefix, skipped by the randomness check. */
-  prefix: number;
-}
-
-const RULES: readonly Rule[] = [
-  { re: API_KEY, score: 0.9, prefix: 4 },
-  { re: CLIENT_SECRET, score: 0.95, prefix: 7 },
-  { re: ACCESS_TOKEN, score: 0.9, prefix: 5 },
-  { re: REFRESH_TOKEN, score: 0.8, prefix: 4 },
-];
 
 /** Google Cloud API keys, OAuth secrets and tokens, service-account key ids. */
 export const gcpKey: Detector = {
@@ -36,12 +26,7 @@ export const gcpKey: Detector = {
   prefilter: holds('AIza', 'GOCSPX-', 'ya29.', '//0', '_key_id'),
   detect(text) {
     const out: Candidate[] = [];
-    for (const { re, score, prefix } of RULES) {
-      for (const m of matchesOf(text, re)) {
-        const real = randomBody(m[0].slice(prefix));
-        out.push(tokenCandidate(m.index, m.index + m[0].length, real, score));
-      }
-    }
+    pushTokens(text, RULES, out);
     if (text.includes('private_key_id')) {
       for (const m of matchesOf(text, KEY_ID)) {
         const value = m[1]!;

@@ -3,15 +3,14 @@ import {
   SECRET_KEYWORD_LEAD,
   charClasses,
   decodeBase64,
-  isPlaceholderToken,
   isTemplateValue,
   keywordStarts,
   looksRandom,
   offsetsOf,
-  randomBody,
+  pushTokens,
   shannonEntropy,
   stickyAt,
-  tokenCandidate,
+  tokenRules,
   wordiness,
 } from '../secret-util.ts';
 import { matchesOf } from '../scan-util.ts';
@@ -19,43 +18,22 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Keywords that name a secret. Strong ones say "this is a key or a secret"; weak ones (token,
 // auth, credentials) are also used for counts, types and flags, so their values must be longer.
-const SEP = String.raw`[_.\- ]?`;
-const STRONG_KEYS = [
-  `api${SEP}key`,
-  'apikey',
-  `api${SEP}secret`,
-  `api${SEP}token`,
-  `secret${SEP}key`,
-  `client${SEP}secret`,
-  `app${SEP}secret`,
-  `app${SEP}key`,
-  `consumer${SEP}(?:secret|key)`,
-  `webhook${SEP}secret`,
-  `signing${SEP}(?:key|secret)`,
-  `shared${SEP}secret`,
-  `jwt${SEP}secret`,
-  `session${SEP}secret`,
-  `encryption${SEP}key`,
-  `master${SEP}key`,
-  `access${SEP}token`,
-  `auth${SEP}token`,
-  `refresh${SEP}token`,
-  `bearer${SEP}token`,
-  `private${SEP}token`,
-  `personal${SEP}access${SEP}token`,
-  `access${SEP}key`,
-  `license${SEP}key`,
-  `subscription${SEP}key`,
-  'secret',
-  'bearer',
-  'authorization',
-];
-const WEAK_KEYS = ['token', 'auth', 'credentials?', `id${SEP}token`, `session${SEP}token`];
-const KEYWORD = new RegExp([...STRONG_KEYS, ...WEAK_KEYS].join('|'), 'gi');
+// `~` stands for an optional separator (`api_key`, `api-key`, `api key`, `apikey`).
+const STRONG_KEYS = (
+  'api~key|apikey|api~secret|api~token|secret~key|client~secret|app~secret|app~key|' +
+  'consumer~(?:secret|key)|webhook~secret|signing~(?:key|secret)|shared~secret|jwt~secret|' +
+  'session~secret|encryption~key|master~key|access~token|auth~token|refresh~token|' +
+  'bearer~token|private~token|personal~access~token|access~key|license~key|subscription~key|' +
+  'secret|bearer|authorization'
+).replace(/~/g, String.raw`[_.\- ]?`);
+const KEYWORD = new RegExp(
+  STRONG_KEYS + '|token|auth|credentials?|id[_.\\- ]?token|session[_.\\- ]?token',
+  'gi',
+);
 // Where a keyword may start: its secret word (key, secret, token, auth, bearer, credential) is at
 // most SECRET_KEYWORD_LEAD characters in.
 const SECRET_WORD = /key|secret|token|auth|bearer|credential/iy;
-const STRONG = new RegExp(`^(?:${STRONG_KEYS.join('|')})$`, 'i');
+const STRONG = new RegExp(`^(?:${STRONG_KEYS})$`, 'i');
 
 // Environment-variable names that end in KEY/TOKEN/SECRET: MAPBOX_KEY, SENTRY_AUTH_TOKEN.
 const ENV_NAME =
@@ -94,34 +72,42 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]+$/i;
 
 // Provider tokens with a distinctive prefix that have no detector of their own. Each is
-// specific enough to stand without a keyword.
-const PREFIXED: ReadonlyArray<{ re: RegExp; prefix: number; score: number }> = [
-  { re: /(?<![\w-])hf_[A-Za-z]{34}(?![\w-])/g, prefix: 3, score: 0.9 }, // Hugging Face
-  { re: /(?<![\w-])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w-])/g, prefix: 6, score: 0.9 }, // Shopify
-  { re: /(?<![\w-])do[opr]_v1_[a-f0-9]{64}(?![\w-])/g, prefix: 7, score: 0.9 }, // DigitalOcean
-  { re: /(?<![\w-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}/g, prefix: 20, score: 0.95 }, // PyPI
-  { re: /(?<![\w-])dckr_pat_[A-Za-z0-9_-]{27}(?![\w-])/g, prefix: 9, score: 0.9 }, // Docker Hub
-  { re: /(?<![\w-])sk-or-v1-[a-f0-9]{64}(?![\w-])/g, prefix: 9, score: 0.9 }, // OpenRouter
-  { re: /(?<![\w-])gsk_[A-Za-z0-9]{52}(?![\w-])/g, prefix: 4, score: 0.9 }, // Groq
-  { re: /(?<![\w-])xai-[A-Za-z0-9]{80}(?![\w-])/g, prefix: 4, score: 0.9 }, // xAI
-  { re: /(?<![\w-])pplx-[A-Za-z0-9]{48}(?![\w-])/g, prefix: 5, score: 0.9 }, // Perplexity
-  { re: /(?<![\w-])nvapi-[A-Za-z0-9_-]{64}(?![\w-])/g, prefix: 6, score: 0.9 }, // NVIDIA
-  { re: /(?<![\w-])r8_[A-Za-z0-9]{37}(?![\w-])/g, prefix: 3, score: 0.85 }, // Replicate
-  { re: /(?<![\w-])lin_api_[A-Za-z0-9]{40}(?![\w-])/g, prefix: 8, score: 0.9 }, // Linear
-  { re: /(?<![\w-])ntn_\d{11}[A-Za-z0-9]{35}(?![\w-])/g, prefix: 4, score: 0.9 }, // Notion
-  { re: /(?<![\w-])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w-])/g, prefix: 5, score: 0.9 }, // Grafana
-  { re: /(?<![\w-])ATATT3[A-Za-z0-9_=-]{150,300}/g, prefix: 6, score: 0.9 }, // Atlassian
-  { re: /(?<![\w-])AGE-SECRET-KEY-1[0-9A-Z]{58}(?![\w-])/g, prefix: 15, score: 0.95 }, // age
-  { re: /(?<![\w-])dapi[a-f0-9]{32}(?:-\d)?(?![\w-])/g, prefix: 4, score: 0.85 }, // Databricks
-  { re: /(?<![\w-])sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43}(?![\w-])/g, prefix: 7, score: 0.9 }, // Square
-  { re: /(?<![\w-])rubygems_[a-f0-9]{48}(?![\w-])/g, prefix: 9, score: 0.9 }, // RubyGems
-  { re: /(?<![\w-])pat[A-Za-z0-9]{14}\.[a-f0-9]{64}(?![\w-])/g, prefix: 3, score: 0.9 }, // Airtable
-];
+// specific enough to stand without a keyword. In order: Hugging Face, Shopify, DigitalOcean,
+// PyPI, Docker Hub, OpenRouter, Groq, xAI, Perplexity, NVIDIA, Replicate, Linear, Notion,
+// Grafana, Atlassian, age, Databricks, Square, RubyGems, Airtable, Mailgun.
+const PREFIXED = tokenRules(String.raw`
+  90 3 hf_[A-Za-z]{34}$
+  90 6 shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}$
+  90 7 do[opr]_v1_[a-f0-9]{64}$
+  95 20 pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}
+  90 9 dckr_pat_[A-Za-z0-9_-]{27}$
+  90 9 sk-or-v1-[a-f0-9]{64}$
+  90 4 gsk_[A-Za-z0-9]{52}$
+  90 4 xai-[A-Za-z0-9]{80}$
+  90 5 pplx-[A-Za-z0-9]{48}$
+  90 6 nvapi-[A-Za-z0-9_-]{64}$
+  85 3 r8_[A-Za-z0-9]{37}$
+  90 8 lin_api_[A-Za-z0-9]{40}$
+  90 4 ntn_\d{11}[A-Za-z0-9]{35}$
+  90 5 glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}$
+  90 6 ATATT3[A-Za-z0-9_=-]{150,300}
+  95 15 AGE-SECRET-KEY-1[0-9A-Z]{58}$
+  85 4 dapi[a-f0-9]{32}(?:-\d)?$
+  90 7 sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43}$
+  90 9 rubygems_[a-f0-9]{48}$
+  90 3 pat[A-Za-z0-9]{14}\.[a-f0-9]{64}$
+  80 4 key-[0-9a-f]{32}$
+`);
+// Telegram bot tokens: the bot's number, a colon and "AA" with 33 more characters. Tried only
+// when the text holds ":AA".
+const TELEGRAM = tokenRules(String.raw`
+  90 0 \d{8,10}:AA([A-Za-z0-9_-]{33})$
+`);
 // Every prefixed token has one of these where keywordStarts (rules/secret-util.ts) looks for
 // keywords, or an underscore preceded by its prefix, or `xai-`: the alternation of the prefixes
 // themselves was tried at every position of every text.
 const PREFIX_AT_KEYWORD =
-  /(?<=d|nv)api|(?<=AGE-)SECRET-KEY-|pat[A-Za-z0-9]{14}\.|pypi-|pplx-|sk-or-|sq0(?:atp|csp)-|ATATT3/y;
+  /(?<=d|nv)api|(?<=AGE-)SECRET-KEY-|pat[A-Za-z0-9]{14}\.|pypi-|pplx-|sk-or-|sq0(?:atp|csp)-|ATATT3|key-[0-9a-f]{32}/y;
 const PREFIX_AT_UNDERSCORE =
   /(?<=hf|shp(?:at|ca|pa|ss)|do[opr]_v1|dckr|gsk|r8|lin|ntn|glsa|rubygems)_/y;
 /** High-entropy secrets beside a keyword, and prefixed tokens of other providers. */
@@ -188,13 +174,9 @@ export const genericSecret: Detector = {
       stickyAt(text, PREFIX_AT_UNDERSCORE, underscores) ||
       text.includes('xai-')
     ) {
-      for (const { re, prefix, score } of PREFIXED) {
-        for (const m of matchesOf(text, re)) {
-          const real = randomBody(m[0].slice(prefix));
-          out.push(tokenCandidate(m.index, m.index + m[0].length, real, score));
-        }
-      }
+      pushTokens(text, PREFIXED, out);
     }
+    if (text.includes(':AA')) pushTokens(text, TELEGRAM, out);
     return out;
   },
 };
@@ -317,7 +299,8 @@ function judge(
     return { start, end, type: 'API_KEY', score: 0.6, reason: 'uuid beside keyword' };
   }
   if (value.length < (strong ? 16 : 20)) return null;
-  if (isPlaceholderToken(value) || isTemplateValue(value)) return null;
+  // Placeholder tokens (your_key_here) fail looksRandom below, which is always asked.
+  if (isTemplateValue(value)) return null;
   // Words joined by separators or camelCase are names and sentences, not random tokens:
   // my_super_secret_value, getAccessToken, YOUR-API-KEY.
   if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)+$/.test(value) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) {
@@ -389,6 +372,15 @@ function basicCredentials(start: number, end: number, value: string): Candidate 
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A Telegram bot token and a Mailgun key need no keyword (invented values).
+    {
+      text: 'The bot stopped: 7310482957:AAGx3kQ9vT_pLm2WzR8yNc5JdHe0uFbSaio in the config',
+      value: '7310482957:AAGx3kQ9vT_pLm2WzR8yNc5JdHe0uFbSaio',
+    },
+    {
+      text: 'mailgun: key-3f9a1c7e5b2d4086a9e1f0c3b7d5e2a8',
+      value: 'key-3f9a1c7e5b2d4086a9e1f0c3b7d5e2a8',
+    },
     // A personal access token under its environment name alone (missed while a prefilter
     // that knew no "_PAT" decided whether this detector ran).
     {
@@ -445,6 +437,7 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'bot 123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA is the placeholder',
     'Use the public key ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r',
     'The cache key is user:42:profile and the primary key is (tenant_id, id).',
     'commit sha: 682b7929ab09897fc1476699a1d67803a2b4c6d8',

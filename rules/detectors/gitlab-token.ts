@@ -1,17 +1,19 @@
-import { randomBody, tokenCandidate } from '../secret-util.ts';
+import { pushTokens, tokenRules } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
 
 // GitLab prefixes every token with its kind: glpat- personal/project/group access, gldt- deploy,
 // glrt- runner authentication, glptt- pipeline trigger, glft- feed, glimt- incoming mail,
 // glagent- Kubernetes agent, gloas- OAuth application secret, glsoat- SCIM, glffct- feature-flag
 // client, glcbt- CI job. Routable tokens (GitLab 17+) end in a
 // dot, a two-character version and a short base36 check, written with or without a second dot.
-const PREFIXED =
-  /(?<![\w-])(gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|ffct|cbt))-([0-9A-Za-z_-]{20,300}(?:\.[0-9a-z]{2}\.?[0-9a-z]{7,9})?)(?![\w-])/g;
-const GITLAB_PREFIX = /gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|ffct|cbt)-/;
-// Runner registration tokens (deprecated, still in many old .gitlab-ci docs and configs).
-const RUNNER_REGISTRATION = /(?<![\w-])GR1348941[0-9A-Za-z_-]{20,40}(?![\w-])/g;
+const KINDS = 'gl(?:pat|dt|rt|ptt|ft|imt|agent|oas|soat|ffct|cbt)-';
+// Runner registration tokens (deprecated, still in many old .gitlab-ci docs and configs) start
+// with GR1348941. The random body is the first capture group.
+const RULES = tokenRules(String.raw`
+  95 0 ${KINDS}([0-9A-Za-z_-]{20,300}(?:\.[0-9a-z]{2}\.?[0-9a-z]{7,9})?)$
+  90 9 GR1348941[0-9A-Za-z_-]{20,40}$
+`);
+const GITLAB_PREFIX = new RegExp(KINDS);
 
 /** GitLab tokens of every prefixed kind. */
 export const gitlabToken: Detector = {
@@ -23,15 +25,8 @@ export const gitlabToken: Detector = {
   },
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, PREFIXED)) {
-      // Random bodies only: docs show `glpat-xxxxxxxxxxxxxxxxxxxx` and `glpat-<your-token>`.
-      const real = randomBody(m[2]!);
-      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.95));
-    }
-    for (const m of matchesOf(text, RUNNER_REGISTRATION)) {
-      const real = randomBody(m[0].slice(9));
-      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.9));
-    }
+    // Random bodies only: docs show `glpat-xxxxxxxxxxxxxxxxxxxx` and `glpat-<your-token>`.
+    pushTokens(text, RULES, out);
     return out;
   },
 };

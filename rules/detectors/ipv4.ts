@@ -11,7 +11,7 @@ const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|section|chapter|figure|fig|table|step|clause|article|art|para|rule|§)\.?\s{0,3}$/;
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|section|chapter|figure|fig|table|step|clause|article|art|para|rule|§)[.:]?\s{0,3}$/;
 
 const IP_CONTEXT =
   /\b(?:ip|ips|ipv4|ip address|addr|address|host|hostname|server|client|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|from|origin|x-forwarded-for|peer|router|lan|wan)\b/;
@@ -52,7 +52,10 @@ export const ipv4: Detector = {
       const ipContext = near(text, start, end, IP_CONTEXT, 32);
       if (
         nearBefore(text, start, VERSION_BEFORE, 24) ||
-        nearBefore(text, start, BUILD_IN_PARENS, 32)
+        nearBefore(text, start, BUILD_IN_PARENS, 32) ||
+        // A package's version: "v8@10.2.154.26-node.26", "1.2.13.1-motley".
+        text.charCodeAt(start - 1) === 64 ||
+        /^-[A-Za-z]/.test(text.slice(end, end + 2))
       ) {
         score = 0.3;
         reason = 'version';
@@ -83,6 +86,8 @@ export const examples: DetectorExamples = {
     { text: 'ssh to 8.8.4.4 failed', value: '8.8.4.4' },
   ],
   noMatch: [
+    'App version: 14.1.5.26 (b713)',
+    'Bundled: uvwasi@0.0.18, v8@10.2.154.26-node.26, zlib@1.2.13.1-motley',
     'Upgraded to version 10.0.0.1 yesterday.',
     'Browser: Chrome 122.0.6261.94 on Windows 11 (4.26.66.180)',
     'Firmware v2.14.0.3 is out',

@@ -13,16 +13,17 @@ const ID_WORD = String.raw`\s?(?:identifier|id|number|no\.?|nr\.?|#)`;
 const KEYWORDS = [
   String.raw`m(?<!\wm)(?:rn|r\s?#|edical[ -]records?(?:\s(?:number|no\.?|nr\.?|#|id))?|ed\.?\s?rec\.?(?:\s?(?:number|no\.?|#))?)`,
   String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|ospital${ID_WORD}|istoria\scl[ií]nica)`,
-  String.raw`p(?<!\wp)(?:atient${ID_WORD}|atienten-?(?:nummer|nr\.?|id)|ati[eë]ntnummer)`,
+  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|atienten-?(?:nummer|nr\.?|id)|ati[eë]ntnummer)`,
   String.raw`c(?<!\wc)(?:hart${ID_WORD}|artella\sclinica)`,
   String.raw`f(?<!\wf)allnummer`,
   String.raw`d(?<!\wd)ossier\s(?:m[ée]dical|patient)`,
-  String.raw`n(?<!\wn)(?:(?:um[ée]ro|°|o)\sde\sdossier|[úu]mero\sde\shistoria|umero\sdi\scartella)`,
+  String.raw`n(?<!\wn)(?:(?:um[ée]ro|°|o)\sde\sdossier(?:\s(?:m[ée]dical|patient))?|[úu]mero\sde\shistoria(?:\scl[ií]nica)?|umero\sdi\scartella(?:\sclinica)?)`,
 ].join('|');
 
-// After the keyword: up to a few spaces, an optional ":", "#", "=", "is" or "-", then the id:
-// 5-18 characters of letters, digits and inner separators. Every gap is bounded.
-const CONNECT = String.raw`\s{0,3}(?:[:#=-]|is|was|n°|no\.?)?\s{0,3}#?\s{0,2}`;
+// After the keyword: up to a few spaces, an optional ":", "#", "=", "-" or a verb ("is", German
+// "ist", French "est", Spanish "es"), then the id: 5-18 characters of letters, digits and inner
+// separators. Every gap is bounded.
+const CONNECT = String.raw`\s{0,3}(?:[:#=-]|is|was|ist|war|est|[ée]tait|es|era|n°|no\.?)?\s{0,3}#?\s{0,2}`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\-/.]{3,16}[A-Za-z0-9]`;
 
 // The keyword must end its word ("patient id" is not the start of "patient identity").
@@ -95,6 +96,10 @@ export const examples: DetectorExamples = {
     { text: 'mrn#882019344.', value: '882019344' },
     { text: 'IPP 503228190', value: '503228190' },
     { text: 'Patient identifier MX-4471-2209-B', value: 'MX-4471-2209-B' },
+    { text: 'Patient record no. QX7730214', value: 'QX7730214' },
+    { text: 'Meine Patientennummer ist 40917733.', value: '40917733' },
+    { text: 'Le numéro de dossier patient est 8842106.', value: '8842106' },
+    { text: 'Mi número de historia clínica es 73302918.', value: '73302918' },
   ],
   noMatch: [
     'MRN pending, will update',
@@ -106,5 +111,7 @@ export const examples: DetectorExamples = {
     'MRN 12',
     'ipp 503228190 is a stock code',
     'patient identity 20240501 confirmed',
+    'patient record no. pending',
+    'Le numéro de dossier patient est en cours, 3 pages',
   ],
 };

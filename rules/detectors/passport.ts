@@ -5,17 +5,18 @@ import { anyOf } from '../scan-util.ts';
 import { contextScore, cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
-// The word for "passport" in the languages we support, optionally followed by "number" and the
-// like (the gap between label and value may hold any words without digits). Latin-1 letter
+// The word for "passport" in the languages we support (Czech "číslo pasu" by its "pasu"),
+// optionally followed by "number" and the like (the gap between label and value may hold any words without digits). Latin-1 letter
 // classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|passnummer|pass-nr|passeports?|pasaportes?|passaport[oi]|paspoort(?:nummer)?|travel document)(?![A-Za-zÀ-ÿ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|passnummer|pass-nr|passeports?|pasaportes?|passaport[oi]|passaportes?|paspoort(?:nummer)?|paszport(?:u|y|em)?|passinumero|útlevél(?:szám)?|utlevel(?:szam)?|pasu|travel document)(?![A-Za-zÀ-ÿ])/gi;
 
 // Every LABEL match holds one of these at most five characters in ("reisepass"); the label
 // pattern is tried only there. With "<<" they are also the prefilter's words.
-const LABEL_WORDS = keywords(['pass', 'pasa', 'paspo', 'travel doc']);
+const LABEL_LIST = ['pass', 'pasa', 'paspo', 'pasz', 'pasu', 'útlev', 'utlev', 'travel doc'];
+const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 5;
-const WORDS = keywords(['pass', 'pasa', 'paspo', 'travel doc', '<<']);
+const WORDS = keywords([...LABEL_LIST, '<<']);
 
 // A candidate token; its shape is checked in code.
 const TOKEN = /(?<![\w-])[A-Za-z0-9]{6,9}(?![\w-])/g;
@@ -138,6 +139,13 @@ export const passport: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'número do passaporte: CZ123456', value: 'CZ123456' },
+    { text: 'Numer paszportu: AB1234567', value: 'AB1234567' },
+    { text: 'útlevélszám: BA1234567', value: 'BA1234567' },
+    {
+      text: 'Name;Passport no.;Expiry\nAna;X4471209;2030-01-01\nBo;C01X00T47;2031-02-02',
+      value: 'C01X00T47',
+    },
     { text: 'Passport number: 536221847', value: '536221847' },
     { text: 'Reisepass C7H2K9R41, gültig bis 2031', value: 'C7H2K9R41' },
     { text: 'Reisepass-Nr. GMRXP0PCY', value: 'GMRXP0PCY' },
@@ -156,6 +164,7 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'Ci sono 3 passi da fare: ABC1234567',
     '536221847',
     'My passport expires 20310423',
     'Passport photo order 536221847',

@@ -5,7 +5,6 @@ import {
   PASSWORD_WEAK as WEAK,
   charClasses,
   isPlaceholderPassword,
-  isTemplateValue,
   keywordStarts,
 } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -228,7 +227,8 @@ function judge(
   if (isPin) return judgePin(text, at, start, end, value, keyword);
   if (value.length < 6 || value.length > (quoted ? 128 : 64)) return null;
   if (!quoted && /\s/.test(value)) return null;
-  if (isTemplateValue(value) || isPlaceholderPassword(value)) return null;
+  // Stand-ins: templates, masks and placeholder words (isPlaceholderPassword asks isTemplateValue).
+  if (isPlaceholderPassword(value)) return null;
   const low = value.toLowerCase();
   const head = /^[a-z]+/.exec(low)?.[0] ?? '';
   if (STOP_WORDS.has(low) || (head !== low && STOP_WORDS.has(head) && /^[a-z]+[|:,(]/.test(low)))

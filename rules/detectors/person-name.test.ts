@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scan, scanWith } from '../index.ts';
-import { analysePattern } from '../names/finder.ts';
+import { analysePattern, truecase } from '../names/finder.ts';
 import { personName } from './person-name.ts';
 
 /** The PERSON values the full engine finds in `text`. */
@@ -43,6 +43,58 @@ describe('person-name cues', () => {
 
   it('leaves the title out of the span', () => {
     expect(names('Please call Dr. Amelia Okafor tomorrow.')).toEqual(['Amelia Okafor']);
+  });
+});
+
+describe('person-name in text typed all in lower case', () => {
+  it.each([
+    ['follow up with ilona wiśniewska in a couple of months.', 'ilona wiśniewska'],
+    ['hi its amelia r. okafor here, my order never came', 'amelia r. okafor'],
+    ['hola soy yolanda burgos, mi pedido nunca llegó', 'yolanda burgos'],
+    ['mr. kowalczyk flew to oslo on friday', 'kowalczyk'],
+    ['they had 3 kids: romi, erik and nathaniel.', 'nathaniel'],
+  ])('finds the name in %j', (text, value) => {
+    expect(names(text)).toContain(value);
+  });
+
+  it.each([
+    // A verb after a first name is not its surname.
+    ['kevin and stuart left early', 'stuart left'],
+    ['anna needs the invoice by monday', 'anna needs'],
+  ])('keeps the verb out of %j', (text, wrong) => {
+    expect(names(text)).not.toContain(wrong);
+  });
+
+  it.each([
+    'please reset the password for the admin account, the ticket is urgent',
+    'release notes for version 2.4 are in confluence, ask chatgpt or claude to summarise',
+    'grace period ends in may; will you renew before june?',
+    'hi team, the jenkins build fails on the mac mini since friday',
+    'order 5521 arrived damaged, the box was crushed and the lamp is broken',
+    'sorry for the delay, we are waiting on the warehouse in austin',
+    'my father retired at 60 and my brother took over the shop',
+  ])('leaves %j alone', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('only changes the case of first letters, so offsets stay', () => {
+    const text = 'ping ilona wiśniewska and mr. ßmith about ticket ab-12, then eric g. lowe';
+    const cased = truecase(text);
+    expect(cased).toHaveLength(text.length);
+    expect(cased.toLowerCase()).toBe(text.toLowerCase());
+    expect(cased).toContain('Ilona Wiśniewska');
+    expect(cased).toContain('Eric G. Lowe');
+  });
+
+  it('is not applied to a text with capitalised words', () => {
+    // "anna" alone in a capitalised text has no capital to go on.
+    expect(names('The Release Notes mention anna twice.')).toEqual([]);
+  });
+
+  it('finds names all through a long lower-case paste', () => {
+    const line = 'the parcel for order 4412 is late again, please check with the warehouse. ';
+    const text = `${line.repeat(5000)}follow up with ilona wiśniewska tomorrow.`;
+    expect(names(text)).toEqual(['ilona wiśniewska']);
   });
 });
 

@@ -9,7 +9,8 @@ import type { Detector, DetectorExamples } from '../types.ts';
  * capitalised words (First Last, First M. Last, particles such as "van" and "de"), and cues
  * around it ("Dear", "Mr.", "Name:", "my name is", "Regards,\n", "X wrote:"), in English,
  * German, French and Spanish. A lone known first name needs context; an unknown capitalised
- * word needs a strong cue. See rules/names/finder.ts for the scores.
+ * word needs a strong cue. A text typed all in lower case is read with its known first names
+ * (and the words after them) capitalised. See rules/names/finder.ts for the scores.
  *
  * compromise is not called: as a tie-breaker it cost 20-35 ms a call and added as many false
  * alarms as names (rules/names/compromise.ts has the figures). The finder examines every
@@ -25,8 +26,9 @@ export function createPersonName(options: FindNamesOptions = {}): Detector {
   return {
     id: 'person-name',
     types: ['PERSON'],
-    // Nearly every text has a capital letter; the lower-case branch covers "my name is anna".
-    prefilter: /\p{Lu}|name|heiß|heiss|appelle|llamo|nombre/u,
+    // Any letter: a text typed all in lower case is scanned with its likely names capitalised
+    // ("follow up with patricia desrosiers", see truecase in rules/names/finder.ts).
+    prefilter: /\p{L}/u,
     stage: 'nlp',
     detect(text, ctx) {
       return findNames(text, ctx.taken, options);
@@ -40,6 +42,56 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A title's full stop ends no sentence; capitalised and two-word particles stay inside.
+    { text: 'I spoke to Dr. Helmer Bailey yesterday.', value: 'Helmer Bailey' },
+    { text: 'Hi, this is Cesario De Rosa, I ordered twice.', value: 'Cesario De Rosa' },
+    { text: 'Customer: Jorn van der Horst', value: 'Jorn van der Horst' },
+    { text: 'Yesterday Xochitl wrote to me about the refund.', value: 'Xochitl' },
+    { text: "Hannelore's order never arrived.", value: 'Hannelore' },
+    { text: 'Customer: JOHN SMITH\nPlan: PREMIUM', value: 'JOHN SMITH' },
+    // Forms of address of more languages.
+    { text: 'My neighbour Tomasz signed for it.', value: 'Tomasz' },
+    { text: 'Меня зовут Иван Петров, заказ не пришёл.', value: 'Иван Петров' },
+    { text: 'Ονομάζομαι Γιώργος Παπαδόπουλος', value: 'Γιώργος Παπαδόπουλος' },
+    { text: 'Met vriendelijke groet,\nSanne Visser', value: 'Sanne Visser' },
+    { text: 'Nazywam się Piotr Zieliński.', value: 'Piotr Zieliński' },
+    { text: 'Gentile Sig.ra Rossi, grazie per la pazienza.', value: 'Rossi' },
+    { text: 'Geachte mevrouw De Vries,', value: 'De Vries' },
+    { text: 'Szanowny Panie Kowalski,', value: 'Kowalski' },
+    { text: 'Olá João, tudo bem?', value: 'João' },
+    { text: 'Hej Lars, tack för hjälpen.', value: 'Lars' },
+    { text: 'The package was signed for by Okonkwo.', value: 'Okonkwo' },
+    { text: 'Hi, this is Ing. Gaio Bozzi, about my order.', value: 'Gaio Bozzi' },
+    {
+      text: '[11:47] Agent: Dear Angel, how can I help?\n[11:48] Angel: The parcel is wrong.\n[11:50] Angel: Order 4471.',
+      value: 'Angel',
+    },
+    {
+      text: 'ok danke\n\nAm 12.08.2024 um 9:39 schrieb Darian Freigang:\n> Hallo',
+      value: 'Darian Freigang',
+    },
+    {
+      text: '| Field | Value |\n|---|---|\n| Customer | Jewel Champlin |',
+      value: 'Jewel Champlin',
+    },
+    { text: 'Order 4471 again. Jonas here: the parcel is still missing.', value: 'Jonas' },
+    { text: 'Krisztián Szöllösy listed his top 20 songs.', value: 'Krisztián Szöllösy' },
+    { text: 'Producer Gherardo Napolitani explained the delay.', value: 'Gherardo Napolitani' },
+    { text: 'Ms. Austin flew to Oslo on Sunday.', value: 'Austin' },
+    { text: 'Regards,\nMilan Howell', value: 'Milan Howell' },
+    { text: 'Name: Åsa Laine', value: 'Åsa Laine' },
+    { text: 'I spoke with Vitorović yesterday.', value: 'Vitorović' },
+    { text: 'Klant: Mevr. Ise Postma', value: 'Ise Postma' },
+    { text: 'Pacient: MUDr. Vojmil Valášek', value: 'Vojmil Valášek' },
+    { text: 'Me llamo Julio Pérez.', value: 'Julio Pérez' },
+    { text: 'Saludos,\nDomingo Ruiz', value: 'Domingo Ruiz' },
+    { text: '@Ken can you take this one? The customer called twice.', value: 'Ken' },
+    { text: 'Refund sent, tracking 1Z999.\n- Candida', value: 'Candida' },
+    { text: 'Prénom: Élodie\nNom de famille: Gonzalez', value: 'Gonzalez' },
+    { text: 'Hello, my name is Karl Hall and I need help.', value: 'Karl Hall' },
+    { text: 'Dear Mr. Karl Hall,', value: 'Karl Hall' },
+    { text: 'Thanks for looking into it.\nPatricia Lowe', value: 'Patricia Lowe' },
+    { text: 'Le colis est arrivé abîmé.\n\nBonne journée,\nAgnès Morel', value: 'Agnès Morel' },
     { text: 'Hi, my name is Krisztián Szöllösy and I need help.', value: 'Krisztián Szöllösy' },
     { text: 'Please update the account for Sarah Connor today.', value: 'Sarah Connor' },
     { text: 'Dear Mr. Okonkwo, thank you for your patience.', value: 'Okonkwo' },
@@ -58,8 +110,74 @@ export const examples: DetectorExamples = {
       text: 'My colleague Edi Živković called twice. Later Živković sent the receipt.',
       value: 'Živković',
     },
+    // Given names of Europe and beyond that the census lists miss.
+    { text: 'Why is Sigrun so quiet today?', value: 'Sigrun' },
+    // Text typed all in lower case.
+    { text: 'can you follow up with dorota wiśniewska next week?', value: 'dorota wiśniewska' },
+    { text: 'hey, jarmila here. can u resend the invoice?', value: 'jarmila' },
+    // A list a colon introduces.
+    { text: 'Speakers: Ilves, Kowalczyk and Brandt.', value: 'Kowalczyk' },
+    // "von" as a preposition, not a particle.
+    { text: 'Eingehender Anruf von Marlene Hoxha um 9:10.', value: 'Marlene Hoxha' },
+    { text: 'She named him Frank.', value: 'Frank' },
+    // A surname that folds to an ordinary word ("basic") is not that word.
+    { text: 'Samantha Bašić employs corporate lingo.', value: 'Samantha Bašić' },
+    // Verbs only a person takes make unknown words at a sentence's start a name.
+    { text: 'Cendrillon Coudert lives at 333 Golfskálinn 78.', value: 'Cendrillon Coudert' },
+    { text: 'Timotea lives on Via dei Fiorentini 17.', value: 'Timotea' },
+    { text: 'Zak shouted at the driver.', value: 'Zak' },
+    { text: "Wisława Szczepańska's lawyers appealed.", value: 'Wisława Szczepańska' },
+    // Relations in German (whole nouns), French and Spanish; "X speaking" in four languages.
+    {
+      text: 'Wenn ich nicht da bin, kann meine Nachbarin Hannelore unterschreiben.',
+      value: 'Hannelore',
+    },
+    { text: 'Si je suis absent, ma voisine Émérance peut signer.', value: 'Émérance' },
+    { text: 'Bonjour,\nLudie Marquardt à l’appareil, enfin par écrit.', value: 'Ludie Marquardt' },
+    // A label that ends with a dash.
+    { text: 'Full name - Priyanka Raghunathan\nPlan: Pro', value: 'Priyanka Raghunathan' },
+    // A person who shares a firm's name, after a cue only a person takes.
+    { text: 'Hi, my name is Morgan Stanley and I need help.', value: 'Morgan Stanley' },
   ],
   noMatch: [
+    'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
+    "Acme Widget's price went up. Microsoft Azure's pricing page is wrong.",
+    // Firms named after people.
+    'Morgan Stanley and Berkshire Hathaway both moved their accounts to the new plan.',
+    'The order had Calvin Klein jeans and a T Rowe Price statement in it.',
+    'Basic plans renew monthly. The basic plan has no phone support.',
+    'Grafana lives in the monitoring namespace. Terraform state lives in S3.',
+    'Settings lives on the left. Mailgun lives at https://example.test/status.',
+    'Customer: ACME PREMIUM\nClient: GLOBEX CORP',
+    // Names of things, units and headings that name cues used to take for people.
+    'The app name is platform dependent.',
+    'The delay before a retry, in ms.  Defaults to 100.',
+    "return c.html('<h1>Hello Hono!</h1>')",
+    '## Frequently Asked Questions',
+    'Works on AWS Lambda, Lambda@Edge, or Node.js.',
+    '| Event Name | Logger Method |',
+    // The last word of a product or a firm is not the writer.
+    'Apple Music wrote that my subscription expired.',
+    'Windows Defender said the file was infected.',
+    // "mag" (likes) is the Austrian title only with its full stop.
+    'Ich mag Schokolade sehr.',
+    'We met at the Banco De Chile office.',
+    '[09:00] Note: restart the router\n[09:01] Status: open\n[09:02] Note: done',
+    'Er schrieb Briefe an alle. Am Montag schrieb Support:\n> Danke',
+    '| Name | Description |\n|---|---|\n| Export | Nightly CSV |',
+    'Support here: how can we help? Click here.',
+    'Rapid Cycle explained the delay.',
+    'Client Secret rotated. Manager Approval pending.',
+    'I flew to Paris on Monday; our Austin office ships to Sydney and Houston.',
+    'Chase Bank declined the card. Christmas Eve delivery?',
+    'The Geneva office and the Alaska team.',
+    'Model OMB-G8313FR. Weight 34.3 kg, dimensions 28 x 68 x 40 cm.',
+    'El 5 de Julio llegó el paquete. Domingo cerrado.',
+    'Shopping list:\n- Milk\n- Eggs\n- Rosemary',
+    'Ping @Support or @Team in the channel.',
+    'Tickets for Carnegie Hall are sold out.',
+    'We met at the Albert Hall.',
+    'The update fixed it.\nSettings\n\nThanks',
     // A file name after a label, as upload metadata carries it.
     'Attachment name: export.csv (12 KB)',
     'Thanks for contacting Acme Support. Your Order Status is Pending.',
@@ -73,5 +191,13 @@ export const examples: DetectorExamples = {
     'Sehr geehrte Damen und Herren, Ihre Bestellung wurde versandt.',
     'See https://github.com/JohnSmith/repo and call getUserName() in UserService.',
     'Example: John Doe, 123 Main Street.',
+    'Tickets for the La Liga match on Sunday are in the Ticket Portal.',
+    'the chrome extension crashes when i open teams and outlook on monday',
+    'dear customer, your refund request has been approved by our billing team',
+    'we ship from san francisco and santa cruz on friday morning',
+    'my father retired last year and my sister moved to madison',
+    'Our offices: Dallas, Houston and Austin.\nStores: Walmart, Target and Kroger.',
+    'Eingehender Anruf von Montag bis Freitag, Hotline Team.',
+    'They called her Monday morning about the Refund Request.',
   ],
 };

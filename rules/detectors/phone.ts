@@ -13,10 +13,12 @@
  */
 import { OTHER_CALLING_CODES, PHONE_PLANS } from '../phone/metadata.ts';
 import { numbersOf, PhonePlans } from '../phone/validate.ts';
+import { WITH_ZERO, WITHOUT_ZERO } from '../phone/national.ts';
 import { clamp } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { byFirstLetter } from '../scan-util.ts';
+import { columnHeader } from '../table.ts';
 
 // A run that starts with "+", "(" or a digit and continues with digits and the separators people
 // use in phone numbers (space, dot, dash, slash, parentheses), ending on a digit, plus an
@@ -27,23 +29,9 @@ import { byFirstLetter } from '../scan-util.ts';
 const RUN =
   /(?<![\w+.\-/\\@#$€£¥%=&]|\d[,:])\+?\(?\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
 
-// Countries whose national numbers are written with a leading trunk "0" (or, for Italy, whose
-// landlines keep it); a national number without the 0 is never meant for them.
-const WITH_ZERO: readonly string[] = [
-  'GB',
-  'FR',
-  'DE',
-  'NL',
-  'BE',
-  'IT',
-  'AU',
-  'CH',
-  'AT',
-  'IN',
-  'BR',
-];
-// Countries whose national numbers are written without a leading 0.
-const WITHOUT_ZERO: readonly string[] = ['US', 'CA', 'ES', 'IT', 'IN', 'BR', 'MX'];
+// The countries tried without a trunk 0 (rules/phone/national.ts) outside the North American
+// plan, for numbers not grouped 3-3-4.
+const NOT_NANP = WITHOUT_ZERO.slice(2);
 
 // Words that say "this is a phone number", and phrases that end in one ("my number", "home
 // no."). Tested on the text before (40 chars) and after (24 chars) the candidate. Only whether
@@ -57,7 +45,8 @@ const PHONE_WORDS = new RegExp(
       'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
       'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|text|texts|texting|sms|' +
       'whatsapp|signal|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
-      'message|messages|reach|rufnummer|tlf|numéro|numero|número'
+      'message|messages|reach|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
+      'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter'
     ).split('|'),
   )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#))|☎|📞`,
   'i',
@@ -89,7 +78,8 @@ const NOT_PHONE_WORDS = new RegExp(
       'artikelnummer|ersatzteil|einwahlcode|zugangscode|sendungsnummer|sendung|' +
       'verwendungszweck|suivi|colis|seguimiento|envío|paquete|paket|réf|modèle|produit|meeting|' +
       'conference|webinar|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|' +
-      'factura|ordine|fattura'
+      'factura|ordine|fattura|série|serie|article|artículo|articulo|articolo|permis|' +
+      'führerschein|fuhrerschein|carné|carnet|conducir|patente'
     ).split('|'),
   )}\\b|[€$£¥₹]`,
   'i',
@@ -132,6 +122,10 @@ function windowText(text: string, from: number, to: number, odd: boolean): strin
 /** A `\w` character (ASCII letter, digit or underscore) by its code; false for NaN. */
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** One of the separators people put between digit groups: space, dot, dash, slash. */
@@ -281,13 +275,49 @@ function looksLikeSomethingElse(main: string, s: Shape): boolean {
   if (years(s)) return true;
   // US SSN shape 3-2-4 with dashes or spaces, and US ZIP+4 codes.
   if (n <= 3 && sizes[n - 1] === 4 && SSN_OR_ZIP.test(main)) return true;
+  // One dot before five digits or more is a decimal ("42.123456789"): dotted numbers are written
+  // in groups of two to four ("03.93.92.16.85", "555.123.4567"), or as a trunk-0 area code and
+  // the subscriber ("030.2345678").
+  if (seps === DOT && n === 2 && sizes[1]! >= 5 && digits[0] !== '0') return true;
   // Dots mixed with other separators are decimals ("11.2046 78.4956"), not a number plan.
   if ((seps & DOT) !== 0 && seps !== DOT && !s.international) return true;
   // Card-like 4-4-4(-x) groups.
   if (n >= 4 && sizes[0] === 4 && sizes[1] === 4 && sizes[2] === 4 && sizes[3] === 4) return true;
-  // A slash is only a phone separator as "030/1234567" (area code / subscriber).
+  // A slash is only a phone separator between area code and subscriber: "030/1234567",
+  // "+36 70/434-3873".
   const oneSlash = main.indexOf('/') === main.lastIndexOf('/');
-  return (seps & SLASH) !== 0 && !(n >= 2 && digits[0] === '0' && oneSlash);
+  return (seps & SLASH) !== 0 && !(n >= 2 && (digits[0] === '0' || s.international) && oneSlash);
+}
+
+// A line that closes a message before the writer's name: "Regards,", "Un saludo,", "Grüße".
+const SIGN_OFF_LINE =
+  /^[ \t]*(?:(?:kind|best|warm|many)? ?regards|best(?: wishes)?|cheers|(?:many )?thanks(?: again)?|thank you|sincerely(?: yours)?|yours(?: sincerely| truly)?|saludos(?: cordiales)?|un saludo|atentamente|gracias|(?:bien )?cordialement|bien à vous|merci(?: beaucoup)?|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe) gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e)[ \t]*[,.!]?[ \t]*$/i;
+
+/**
+ * Whether the number stands alone on its line in a signature: one of the three lines above it
+ * is a sign-off ("Saludos cordiales,\nVirginia Treviño\n606 381 049"). A signature's bare number
+ * is the writer's phone.
+ */
+function inSignature(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  for (let k = lineStart; k < start; k++) if (!isBlankCode(text.charCodeAt(k))) return false;
+  for (let k = end; k < text.length && text.charCodeAt(k) !== 10; k++) {
+    if (!isBlankCode(text.charCodeAt(k))) return false;
+  }
+  if (lineStart === 0) return false;
+  const from = Math.max(0, lineStart - 200);
+  const lines = text.slice(from, lineStart - 1).split('\n');
+  // The first line is cut when the slice starts inside it.
+  const first = from === 0 || text.charCodeAt(from - 1) === 10 ? 0 : 1;
+  for (let i = lines.length - 1, seen = 0; i >= first && seen < 3; i--, seen++) {
+    if (SIGN_OFF_LINE.test(lines[i]!)) return true;
+  }
+  return false;
+}
+
+/** Space, tab or carriage return. */
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
 }
 
 const PLANS = new PhonePlans(PHONE_PLANS);
@@ -343,10 +373,13 @@ function refused(s: Shape): boolean {
   const n = digits.length;
   // A national number has 7 to 12 digits. Bare runs of 11+ digits are ids and timestamps:
   // nobody writes a national number that long without a separator unless it starts with its
-  // trunk 0. (An international number's length is checked after its "+", in validate.)
+  // trunk 0 (German mobiles: 0177 and eight digits) or, at 11, with a 1. (An international number's length is checked after its "+", in validate.)
   if (
     !s.international &&
-    (n < 7 || n > 12 || (!s.formatted && (n > 11 || (n === 11 && !/^[01]/.test(digits)))))
+    (n < 7 ||
+      n > 12 ||
+      (!s.formatted &&
+        ((n === 12 && digits.charCodeAt(0) !== 48) || (n === 11 && !/^[01]/.test(digits)))))
   ) {
     return true;
   }
@@ -388,16 +421,8 @@ function validate(main: string, s: Shape): Verdict | null {
   // "950 456 789" is a Spanish mobile and also a count written with thousands spaces; only
   // context tells them apart.
   const thousands = !zero && /^[123](?: 3){2,}$/.test(sizes) && !(s.seps & DASH);
-  let valid = false;
-  if (!pairs) {
-    for (const c of zero ? WITH_ZERO : WITHOUT_ZERO) {
-      if ((c === 'US' || c === 'CA') && !nanpShape) continue;
-      if (PLANS.verdict(main, c) === 'valid') {
-        valid = true;
-        break;
-      }
-    }
-  }
+  const valid =
+    !pairs && PLANS.validIn(main, zero ? WITH_ZERO : nanpShape ? WITHOUT_ZERO : NOT_NANP);
   if (valid && thousands) return { score: 0.45, reason: 'valid national, count-like' };
   if (valid && s.formatted) return { score: 0.6, reason: 'valid national' };
   // A bare run is an id as often as a phone; the trunk 0 makes a phone more likely.
@@ -407,7 +432,7 @@ function validate(main: string, s: Shape): Verdict | null {
 
 // A token of letters AND digits ("I80", "RF45", "5ZR"), or a quote after an HTTP version.
 const CODE_TOKEN_BEFORE =
-  /(?:^|\s)(?=[A-Za-z]{0,5}\d)(?=\d{0,5}[A-Za-z])[A-Za-z\d]{2,6} $|(?:^|\s)(?=[A-Z\d ]*[A-Z])(?:[A-Z\d]{2,4} ){2,}$/;
+  /(?:^|[\s'"(])(?=[A-Za-z]{0,5}\d)(?=\d{0,5}[A-Za-z])[A-Za-z\d]{2,6} $|(?:^|[\s'"(])(?=[A-Z\d ]*[A-Z])(?:[A-Z\d]{2,4} ){2,}$/;
 const HTTP_STATUS_BEFORE = /HTTP\/\d(?:\.\d)?" $/;
 
 /**
@@ -452,16 +477,32 @@ export const phone: Detector = {
     const out: Candidate[] = [];
     RUN.lastIndex = 0;
     for (let m; (m = RUN.exec(text));) {
-      const raw = m[0];
-      const start = m.index;
+      let raw = m[0];
+      let start = m.index;
+      // "(0171 2345678)": parentheses around the whole number, not around an area code.
+      if (
+        raw.charCodeAt(0) === 40 &&
+        raw.indexOf(')') < 0 &&
+        text.charCodeAt(start + raw.length) === 41
+      ) {
+        raw = raw.slice(1);
+        start++;
+      }
       const end = start + raw.length;
       // The run must end the token: not glued to a word, not followed by more of a dotted or
       // dashed run (a longer id, an IP address) or by a time ("12:30").
       const c1 = text.charCodeAt(end);
       if (isWordCode(c1)) continue;
-      if (c1 === 46 || c1 === 45 || c1 === 47 || c1 === 58 || c1 === 44) {
-        const c2 = text.charCodeAt(end + 1);
-        if (c2 >= 48 && c2 <= 57) continue;
+      if (c1 === 46 || c1 === 45 || c1 === 47 || c1 === 58) {
+        if (isDigitCode(text.charCodeAt(end + 1))) continue;
+      } else if (c1 === 44 && isDigitCode(text.charCodeAt(end + 1))) {
+        // After a comma, one to three digits are a decimal part or a thousands group ("1 207,50",
+        // "1,234,567"); four or more, or a group that goes on with a dash or slash, are the next
+        // value of a list or a CSV row ("...,90911085", "...,529-9816830-9887199").
+        let k = end + 1;
+        while (k < end + 5 && isDigitCode(text.charCodeAt(k))) k++;
+        const next = text.charCodeAt(k);
+        if (k - end - 1 < 4 && next !== 45 && next !== 47) continue;
       }
       const main = m[1] ? raw.slice(0, raw.length - m[1].length) : raw;
       if (continuesACode(text, start)) continue;
@@ -485,7 +526,14 @@ export const phone: Detector = {
       const near = pre.slice(-16);
       const strong = PHONE_WORDS.test(pre) || PHONE_WORDS.test(post);
       const labelBefore = !strong && LABEL_BEFORE.test(near);
-      const label = labelBefore || (!strong && LABEL_AFTER.test(post));
+      // In a pasted table (a CSV or TSV export), the column's header names what the cell holds:
+      // "Téléphone" over a column of bare national numbers, "Commande" over order numbers.
+      const header = columnHeader(text, start, end);
+      const label =
+        labelBefore ||
+        (!strong && header !== null && PHONE_WORDS.test(header)) ||
+        (!strong && LABEL_AFTER.test(post)) ||
+        (!strong && inSignature(text, start, end));
       // The best a national number can score without a raise: 0.6 valid and formatted, 0.45
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
       const best = shape.formatted ? 0.6 : 0.45;
@@ -493,6 +541,7 @@ export const phone: Detector = {
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
       const negative =
+        (header !== null && NOT_PHONE_WORDS.test(header)) ||
         NOT_PHONE_WORDS.test(
           windowText(text, cellStart(text, windowStart(text, start, 28), start), start, odd),
         ) ||
@@ -533,6 +582,15 @@ export const phone: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'Por favor, llámenme al 939 890 565.', value: '939 890 565' },
+    // Parentheses around the whole number; a voicemail in Spanish and German.
+    { text: 'Ruf mich bitte an (0171 2345678).', value: '0171 2345678' },
+    { text: 'Buzón de voz (20:14, 702 645 107): buenos días', value: '702 645 107' },
+    { text: 'Nachricht auf dem Anrufbeantworter: 0151 23456789', value: '0151 23456789' },
+    // A bare number in a signature.
+    {
+      text: 'Gracias.\nSaludos cordiales,\nVirginia Treviño Urbina\n606 381 049',
+      value: '606 381 049',
+    },
     { text: 'Merci de me rappeler au 0537200815.', value: '0537200815' },
     { text: 'jane.roe@mail.test\t06 80 50 12 10\t585,50 €', value: '06 80 50 12 10' },
     '+1 415-555-2671',
@@ -543,6 +601,13 @@ export const examples: DetectorExamples = {
     { text: 'Mobile: 0490 75 40 81', value: '0490 75 40 81' },
     { text: 'Appelez le 03.93.92.16.85 demain', value: '03.93.92.16.85' },
     { text: 'Tel. 030/2345678 (Zentrale)', value: '030/2345678' },
+    // A bare national number under its table column's header, and cells of a CSV row.
+    { text: 'Nom\tTéléphone\tCommande\nZoé\t0680501210\t986619377', value: '0680501210' },
+    { text: 'Name,Phone,Order\nBo Li,07 90 72 46 25,911702647', value: '07 90 72 46 25' },
+    { text: 'Ana,ana@mail.test,02-88-51-16-26,529-9816830-9887199', value: '02-88-51-16-26' },
+    { text: 'Bitte rufen Sie mich unter 017319764015 zurück.', value: '017319764015' },
+    { text: 'Mobil: +36 70/434-3873', value: '+36 70/434-3873' },
+    { text: 'Vous pouvez me joindre au 06 80 50 12 10.', value: '06 80 50 12 10' },
     { text: 'call me at (602) 272-9781 x123 tonight', value: '(602) 272-9781 x123' },
     { text: 'Write on WhatsApp +447911123456', value: '+447911123456' },
     { text: 'Handy: 0171 2345678', value: '0171 2345678' },
@@ -551,6 +616,15 @@ export const examples: DetectorExamples = {
     { text: 'Contact: 9498777106', value: '9498777106' },
   ],
   noMatch: [
+    'Mailbox full: 12 345 items, see section (2019 2020) and order (12345678).',
+    // A count that is no signature's phone.
+    'Downloads last year:\n606 381 049\nThanks,\nAnna',
+    'console.log(value); // e.g. 42.123456789',
+    "isValidIBAN('NL91 ABNA 0417 1643 00')",
+    'Nom\tTéléphone\tCommande\nZoé\t-\t0680501210',
+    'Numéro de série 0125-6517-4992, merci',
+    'Mon numéro de permis de conduire est 034926445154.',
+    'Total: 1 234 567,50 €',
     'Order 4539-1488-0343 shipped on 2024-05-01 12:30:45',
     'Invoice #INV-2023-000123 total €1 234 567',
     'Server 192.168.100.200 runs version 10.0.19041.1',

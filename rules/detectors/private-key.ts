@@ -101,6 +101,24 @@ function countB64(text: string, from: number, to: number): number {
   return n;
 }
 
+/** A finding: `score` and `reason` when it holds a key, else 0.25 and `fake`. */
+function found(
+  start: number,
+  end: number,
+  real: boolean,
+  score: number,
+  reason: string,
+  fake = 'header only',
+): Candidate {
+  return {
+    start,
+    end,
+    type: 'PRIVATE_KEY',
+    score: real ? score : 0.25,
+    reason: real ? reason : fake,
+  };
+}
+
 /** Private keys: PEM blocks, PuTTY files and unarmoured DER bodies. */
 export const privateKey: Detector = {
   id: 'private-key',
@@ -127,13 +145,7 @@ export const privateKey: Detector = {
         const stop = end.index + end[0].length;
         // Documentation shows the armour around "..." or "<key>": no body, no key.
         const real = countB64(text, bodyStart, end.index) >= 40;
-        out.push({
-          start,
-          end: stop,
-          type: 'PRIVATE_KEY',
-          score: real ? 0.97 : 0.25,
-          reason: real ? 'pem' : 'placeholder',
-        });
+        out.push(found(start, stop, real, 0.97, 'pem', 'placeholder'));
         covered = stop;
         continue;
       }
@@ -148,13 +160,7 @@ export const privateKey: Detector = {
       }
       const body = walkBase64(text, skipBreaks(text, pos));
       const real = body.count >= 64;
-      out.push({
-        start,
-        end: real ? body.end : bodyStart,
-        type: 'PRIVATE_KEY',
-        score: real ? 0.85 : 0.25,
-        reason: real ? 'truncated pem' : 'header only',
-      });
+      out.push(found(start, real ? body.end : bodyStart, real, 0.85, 'truncated pem'));
       if (real) covered = body.end;
     }
     // Armoured blocks found above, in order: a DER opening inside one is already covered.
@@ -165,13 +171,7 @@ export const privateKey: Detector = {
       if (b < blocks.length && blocks[b]!.start <= m.index) continue;
       const body = walkBase64(text, m.index);
       if (body.count < 60) continue;
-      out.push({
-        start: m.index,
-        end: body.end,
-        type: 'PRIVATE_KEY',
-        score: 0.85,
-        reason: 'der opening',
-      });
+      out.push(found(m.index, body.end, true, 0.85, 'der opening'));
     }
     if (text.includes('PuTTY-User-Key-File')) {
       const macs = [...matchesOf(text, PUTTY_MAC)];
@@ -193,13 +193,7 @@ export const privateKey: Detector = {
           real = body.count >= 40;
           if (real) end = body.end;
         }
-        out.push({
-          start,
-          end,
-          type: 'PRIVATE_KEY',
-          score: real ? 0.95 : 0.25,
-          reason: real ? 'ppk' : 'header only',
-        });
+        out.push(found(start, end, real, 0.95, 'ppk'));
         done = end;
       }
     }

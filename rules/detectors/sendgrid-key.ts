@@ -1,9 +1,11 @@
-import { randomBody, tokenCandidate } from '../secret-util.ts';
+import { pushTokens, tokenRules } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
 
 // `SG.`, a 22-character key id, a dot, a 43-character secret (both base64url).
-const KEY = /(?<![\w.-])SG\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})(?![\w.-])/g;
+// Its body, checked for randomness, is the secret.
+const KEY = tokenRules(
+  String.raw`95 0 (?<!\.)SG\.[A-Za-z0-9_-]{22}\.([A-Za-z0-9_-]{43})(?![\w.-])`,
+);
 
 /** SendGrid API keys. */
 export const sendgridKey: Detector = {
@@ -12,10 +14,7 @@ export const sendgridKey: Detector = {
   prefilter: /SG\./,
   detect(text) {
     const out: Candidate[] = [];
-    for (const m of matchesOf(text, KEY)) {
-      const real = randomBody(m[2]!);
-      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.95));
-    }
+    pushTokens(text, KEY, out);
     return out;
   },
 };

@@ -1,4 +1,4 @@
-import { allOf, anyOf, hasAlnumRun, lowerOf, matchesAtRuns } from '../scan-util.ts';
+import { allOf, anyOf, hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { isCountry, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -9,10 +9,10 @@ import { keywords as keywordList } from '../keywords.ts';
 // The look-behind sits after the first letter, so it runs only where a letter is rather than at
 // every position of the text.
 const BIC =
-  /[A-Za-z](?<![A-Za-z0-9_-].)[A-Za-z]{5}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9_-])/g;
+  /[A-Za-z](?<![A-Za-z0-9_@-].)[A-Za-z]{5}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9_-])/g;
 // The same tokens in capitals only: without a keyword in the text, a code in lower or mixed case
 // is never taken, and capitals are rare enough that this scan costs little beside BIC's.
-const BIC_UPPER = /[A-Z](?<![A-Za-z0-9_-].)[A-Z]{5}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/g;
+const BIC_UPPER = /[A-Z](?<![A-Za-z0-9_@-].)[A-Z]{5}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/g;
 
 // The keyword directly before the code, with only labels and punctuation between:
 // "BIC: ", "SWIFT code ", "SWIFT/BIC is ", "Swift-Code: ", "code BIC : ".
@@ -24,6 +24,8 @@ const KEYWORD_NEAR =
   /\b(?:bic|swift|bank identifier code|bic\/swift|swift\/bic|código swift|code swift|wire transfer|international transfer)\b/;
 
 const BIC_WORDS = keywordList(['bic', 'swift']);
+/** A label's end before a value: a colon, '=' or '#', or "code", "is", "number", "no.". */
+const LABELLED = /(?:[:=#]|\b(?:code|is|number|no\.?|nr\.?))\s{0,3}$/;
 
 /** SWIFT/BIC codes: ISO 9362 layout and a real country, with context unless unmistakable. */
 // Discount and voucher codes share the BIC's shape; beside these words a code is a promotion.
@@ -41,17 +43,14 @@ export const swiftBic: Detector = {
     BIC_WORDS,
     allOf(
       { test: (text) => hasAlnumRun(text, 8) || hasAlnumRun(text, 11) },
-      /(?<![A-Za-z0-9_-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/,
+      /(?<![A-Za-z0-9_@-])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/,
     ),
   ),
   detect(text) {
     const out: Candidate[] = [];
-    // Lower-cased only when a candidate needs its context: most texts have none.
-    let lowered: string | undefined;
-    const lower = () => (lowered ??= lowerOf(text));
     const keywords = BIC_WORDS.test(text);
-    const nearKeyword = nearWords(text, lower, KEYWORD_NEAR);
-    const nearOther = nearWords(text, lower, NON_PERSONAL_NUMBER);
+    const nearKeyword = nearWords(text, KEYWORD_NEAR);
+    const nearOther = nearWords(text, NON_PERSONAL_NUMBER);
     // Every match is a whole token of 8 or 11 characters: it is only tried at those.
     for (const m of matchesAtRuns(text, keywords ? BIC : BIC_UPPER, [8, 11])) {
       const value = m[0];
@@ -77,14 +76,19 @@ export const swiftBic: Detector = {
         (KEYWORD_BEFORE.test(text.slice(Math.max(0, start - 40), start).toLowerCase()) ||
           KEYWORD_AFTER.test(text.slice(end, end + 12).toLowerCase()));
       if (value !== upper) {
-        // "bic: deutdeff": lower case is only believable right after the keyword.
-        if (value === value.toLowerCase() && direct) {
+        // "bic: deutdeff": lower case is only believable right after the keyword and a colon
+        // or "code" ("Swift language", "Swift declaration" are the programming language).
+        if (
+          value === value.toLowerCase() &&
+          direct &&
+          LABELLED.test(text.slice(Math.max(0, start - 12), start).toLowerCase())
+        ) {
           out.push({ start, end, type: 'SWIFT_BIC', score: 0.7, reason: 'context' });
         }
         continue;
       }
       const hasDigit = /\d/.test(upper.slice(6));
-      const nearby = direct || nearKeyword(start, end);
+      const nearby = direct || nearKeyword.test(start, end);
       let score: number;
       // Nine letters then two digits ("BIENVENUE10", "WINTERSALE24") is how promo codes look;
       // real branch codes put digits earlier or use all three branch places.
@@ -98,7 +102,7 @@ export const swiftBic: Detector = {
       let reason = nearby ? 'context' : 'format';
       if (
         !nearby &&
-        (nearOther(start, end) ||
+        (nearOther.test(start, end) ||
           PROMO.test(text.slice(Math.max(0, start - 24), start).toLowerCase()))
       ) {
         score -= 0.35;
@@ -123,6 +127,8 @@ export const examples: DetectorExamples = {
     { text: 'Wire transfer via bank HUSHDEFFXXX, ref attached', value: 'HUSHDEFFXXX' },
   ],
   noMatch: [
+    '  - Update Swift language specification to version 5.5',
+    'Thanks to @YOUNGHO8762 and @caseBread for the fixes.',
     'now 20 % off with code BIENVENUE10.',
     'Use WINTERSALE24 at checkout',
     'Please change your PASSWORD today',

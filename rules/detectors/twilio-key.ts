@@ -1,5 +1,6 @@
 import { before, matchAllAt, near } from '../context.ts';
 import {
+  formatCandidate,
   holds,
   keywordStarts,
   offsetsOf,
@@ -10,13 +11,15 @@ import {
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
+/** 32 lowercase hex after `prefix`, not inside a longer token. */
+const hex32 = (prefix: string) => new RegExp(`(?<![\\w-])${prefix}[0-9a-f]{32}(?![\\w-])`, 'g');
 // API key SIDs: `SK` and 32 lowercase hex. Only Twilio writes ids this way.
-const API_KEY_SID = /(?<![A-Za-z0-9_-])SK[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
+const API_KEY_SID = hex32('SK');
 // Account SIDs: `AC` and 32 hex. An identifier, not a secret by itself, so it is only reported
 // where the text is about Twilio credentials (an account SID pasted with its auth token).
-const ACCOUNT_SID = /(?<![A-Za-z0-9_-])AC[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
+const ACCOUNT_SID = hex32('AC');
 // Auth tokens: 32 lowercase hex with no prefix, so only right after a word that names them.
-const HEX32 = /(?<![A-Za-z0-9_-])[0-9a-f]{32}(?![A-Za-z0-9_-])/g;
+const HEX32 = hex32('');
 const TOKEN_KEYWORD =
   /(?:auth[_ .-]?token|authtoken|twilio[\w .-]{0,20}(?:token|secret))["'`]?\s{0,3}[:=(,]?\s{0,3}["'`]?\s{0,3}$/;
 const TWILIO = /twilio|auth[_ -]?token|account[_ -]?sid|authtoken/;
@@ -37,15 +40,9 @@ export const twilioKey: Detector = {
     for (const m of matchAllAt(text, API_KEY_SID, offsetsOf(text, 'S'), 0)) {
       const start = m.index;
       const end = start + m[0].length;
-      const real = randomBody(m[0].slice(2));
-      const context = near(text, start, end, TWILIO, 80);
-      out.push({
-        start,
-        end,
-        type: 'API_KEY',
-        score: !real ? 0.2 : context ? 0.95 : 0.8,
-        reason: context ? 'context' : 'format',
-      });
+      out.push(
+        formatCandidate(start, end, randomBody(m[0].slice(2)), near(text, start, end, TWILIO, 80)),
+      );
     }
     if (!TALKS_TWILIO.test(text)) return out;
     for (const m of matchesOf(text, ACCOUNT_SID)) {

@@ -76,6 +76,8 @@ export const usSsn: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Under its table column's header.
+    { text: 'Name,SSN,Order\nAna,514690360,881234567\nBo,460899847,771234568', value: '460899847' },
     '460-89-9847',
     { text: "Here's my SSN: 514-69-0360", value: '514-69-0360' },
     { text: 'His social security number is 853-37-1694.', value: '853-37-1694' },
@@ -87,6 +89,7 @@ export const examples: DetectorExamples = {
     { text: 'in this case my social security no. is 536221847', value: '536221847' },
   ],
   noMatch: [
+    'Name,SSN on file,Order\nAna,yes,514690360\nBo,no,460899847',
     'Order 536221847 shipped today',
     'Call me at 555-123-4567',
     'SSN on file. Tracking number 536221847',

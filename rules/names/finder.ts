@@ -10,11 +10,14 @@
  *    words around it ("Dear", "Mr.", "Name:", "my name is", "Regards,\n", "X wrote:").
  * 4. Tokens of accepted names count again elsewhere in the text (coreference-lite), and
  *    lower-case names are taken only right after a strong cue ("my name is monika žilková").
+ *    A text with no capitalised word at all (chat typed in lower case) is scanned with its
+ *    known first names and the words after them capitalised (truecase), offsets unchanged.
  * 5. Optionally, a tie-breaker (compromise) judges the few segments whose score is just under
  *    the threshold.
  *
  * Cost: about 0.07-0.1 s of CPU on 1 MB of ticket text and 0.1-0.2 ms on a 2 KB ticket (this
- * machine, under tsx). What keeps it there: the words live in typed arrays and segments are
+ * machine, under tsx); about 0.1 s on 1 MB typed all in lower case, most of it truecase's one
+ * Unicode search for words. What keeps it there: the words live in typed arrays and segments are
  * index ranges into them, so a long text leaves little for the garbage collector to copy (see
  * tokStart); what the lists say about a word is cached in a table keyed by the word's
  * characters in place, with the bits the loops need beside it (see wordInfoAt); scoring
@@ -40,9 +43,11 @@ import {
   isSurname,
   PARTICLE_SECOND_SET,
   PARTICLE_SET,
+  DOTTED_TITLE_SET,
   TITLE_SET,
   type NameClass,
 } from './lexicon.ts';
+import { FIRMS_NAMED_AFTER_PEOPLE } from './words.ts';
 
 /**
  * Asks a slower model whether a person is named in `[start, end)` of `text`. It must not call
@@ -140,16 +145,22 @@ const SP = String.raw`[ \t]{1,3}`;
 const LP = String.raw`[ \t]{0,8}`;
 
 const TITLE_WORDS = [...TITLE_SET].join('|');
-const CUE_TITLE = new RegExp(String.raw`${B}(?:${TITLE_WORDS})\.?${SP}$`, 'iuy');
+// Italian abbreviations written with their endings: "Sig.ra Rossi", "Dott.ssa Bianchi".
+// (Each ending written out: the cue's word table is read from the pattern's source.)
+const TITLE_ENDINGS = String.raw`sig\.ra|sig\.na|dott\.ssa|gent\.mo|gent\.ma|egr\.|prof\.ssa|avv\.ta`;
+const CUE_TITLE = new RegExp(
+  String.raw`${B}(?:(?:${TITLE_WORDS})\.?|(?:${[...DOTTED_TITLE_SET].join('|')})\.|${TITLE_ENDINGS})${SP}$`,
+  'iuy',
+);
 const CUE_TITLE_M = /M\.[ \t]{1,3}$/uy;
 
 const CUE_GREETING = new RegExp(
-  String.raw`${B}(?:dear|hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|morning|hallo|moin|servus|liebe/r|liebe|lieber|liebes|sehr geehrte/r|sehr geehrte[rs]?|guten (?:tag|morgen|abend)|bonjour|bonsoir|salut|coucou|cher/chère|cher|chère|hola|buenos días|buenas(?: tardes| noches)?|estimado/a|estimad[oa]s?|querid[oa]|ciao|olá|bom dia)[ \t]{0,2},?${SP}$`,
+  String.raw`${B}(?:dear|hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|morning|hallo|moin|servus|liebe/r|liebe|lieber|liebes|sehr geehrte/r|sehr geehrter|sehr geehrtes|sehr geehrte|guten (?:tag|morgen|abend)|bonjour|bonsoir|salut|coucou|cher/chère|cher|chère|hola|buenos días|buenas(?: tardes| noches)?|estimado/a|estimado|estimada|estimados|estimadas|querido|querida|ciao|olá|oi|bom dia|boa tarde|prezado|prezada|caro|cara|gentile|gentilissimo|gentilissima|egregio|egregia|buongiorno|buonasera|salve|hej|hei|moi|hoi|beste|geachte|szanowny|szanowna|dzień dobry|cześć|vážený|vážená|dobrý den|ahoj|kedves|szia|tere|sveiki|labas|здравствуйте|добрый день|привет|уважаемый|уважаемая|шановний|шановна|вітаю|добрий день|αγαπητέ|αγαπητή|γεια σας|καλημέρα)[ \t]{0,2},?${SP}$`,
   'iuy',
 );
 // "my name is", "I'm", "ich heiße", "je m'appelle", "me llamo", "soy".
 const CUE_SELF_STRONG = new RegExp(
-  String.raw`${B}(?:my (?:full |first |last |legal |maiden )?name is|my name's|name is|names is|calls? me|i am called|i'm called|(?:what's|what is|whats) (?:your|the|his|her) (?:full |first |last )?name(?: on the account)?\?(?:\s{1,3}\p{L}{2,12}:)?|mein name ist|ich heiße|ich heisse|je m'appelle|je m’appelle|mon nom est|me llamo|mi nombre es|my name is not|signed|signed by|sincerely yours)[ \t:]{1,3}$`,
+  String.raw`${B}(?:my (?:full |first |last |legal |maiden )?name is|my name's|name is|names is|calls? me|i am called|i'm called|(?:what's|what is|whats) (?:your|the|his|her) (?:full |first |last )?name(?: on the account)?\?(?:\s{1,3}\p{L}{2,12}:)?|mein name ist|ich heiße|ich heisse|je m'appelle|je m’appelle|mon nom est|me llamo|mi nombre es|my name is not|signed|signed by|sincerely yours|mi chiamo|il mio nome è|meu nome é|me chamo|chamo-me|mijn naam is|ik heet|nazywam się|mam na imię|jmenuji se|jag heter|mitt namn är|jeg hedder|jeg heter|nimeni on|a nevem|меня зовут|моё имя|мое имя|мене звати|ονομάζομαι|με λένε)[ \t:]{1,3}$`,
   'iuy',
 );
 const CUE_SELF = new RegExp(
@@ -158,16 +169,17 @@ const CUE_SELF = new RegExp(
 );
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|nom complet|titulaire|nombre|apellidos?|nombre completo|titular)["']?[ \t]{0,3}[:=]${LP}["']?$`,
+  String.raw`${B}(?:name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—))${LP}["']?$`,
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address)[ \t]{0,3}:${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address)[ \t]{0,3}[:|]${LP}$`,
   'iuy',
 );
-// "my wife Anna", "our colleague Tom", "named Sam", "partner's name Lee".
+// "my wife Anna", "our colleague Tom", "named Sam", "partner's name Lee". Words are spelt out
+// whole ("Tochter", not "[Tt]ochter"): the cue word table is read from this source.
 const CUE_RELATION = new RegExp(
-  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancée?|boyfriend|girlfriend|spouse|neighbou?r|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is)?|named|called|by the name of|under the name(?: of)?|in the name of|name of|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:[Ff]rau|[Tt]ochter|[Mm]utter|[Ss]chwester|[Kk]ollegin|[Pp]artnerin)|[Mm]ein (?:[Mm]ann|[Ss]ohn|[Vv]ater|[Bb]ruder|[Kk]ollege|[Pp]artner)|[Mm]a (?:femme|fille|mère|sœur|collègue)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañer[oa]|pareja)|(?:call|anruf|appel|llamada|message|nachricht|email|e-mail|mail|rückruf) (?:from|von|de))[ \t,:]{1,3}$`,
+  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancé|fiancée|boyfriend|girlfriend|spouse|neighbor|neighbour|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is)?|(?:named|called)(?: (?:him|her))?|by the name of|under the name(?: of)?|in the name of|name of|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:Frau|Tochter|Mutter|Schwester|Kollegin|Partnerin|Nachbarin|Freundin)|[Mm]ein (?:Mann|Sohn|Vater|Bruder|Kollege|Partner|Nachbar|Freund)|[Mm]a (?:femme|fille|mère|sœur|collègue|voisine|amie|cousine|tante)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint|voisin|ami|cousin|oncle)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañero|compañera|pareja|vecina|vecino|amiga|amigo)|(?:call|anruf|appel|llamada|message|nachricht|email|e-mail|mail|rückruf) (?:from|von|de))[ \t,:]{1,3}$`,
   'uy',
 );
 const CUE_CUSTOMER_PAREN =
@@ -177,9 +189,13 @@ export const CUE_AFTER_AS_ROLE =
   /^\s(?:as (?:a |an |the |my |our )?(?:beneficiary|guardian|authori[sz]ed user|additional user|user|member|contact|co-owner|owner|admin|administrator|signatory|dependent|dependant|emergency contact|account holder|cardholder|driver))\b/iu;
 // "tennis player Hülya Bouwmeester", "our engineer Tom Baker": a person noun right before.
 const CUE_ROLE_BEFORE = new RegExp(
-  String.raw`${B}(?:player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbou?r|cardholder|applicant|candidate|student|intern|contractor|volunteer|member)${SP}$`,
+  String.raw`${B}(?:player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member|signed(?: for)? by)${SP}$`,
   'uy',
 );
+// The same roles capitalised, as a sentence or a caption starts ("Producer Gherardo Napolitani
+// explained"): only before two words or more, since "Client Secret" and "Manager Approval" are
+// things, not people.
+const CUE_ROLE_BEFORE_CAP = new RegExp(CUE_ROLE_BEFORE.source, 'iuy');
 // Speech verbs: "says Hartvigsson.", "said Maslin to Antonio".
 const CUE_SPEECH = new RegExp(
   String.raw`${B}(?:said|says|asked|told|replied|according to|thanks to)${SP}$`,
@@ -189,7 +205,7 @@ const CUE_SPEECH = new RegExp(
 export const CUE_AFTER_PAREN_ROLE =
   /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)\)/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
-const SIGN_OFF = String.raw`(?:best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|--|—)`;
+const SIGN_OFF = String.raw`(?:best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
   String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n[ \t]*$`,
   'iu',
@@ -216,18 +232,58 @@ const WEAK_BEFORE_MULTI = new RegExp(
 );
 const WEAK_AFTER =
   /^(?:['’]s)?\s?(?:is|was|has|had|said|says|wrote|asked|told|called|will|would|can|could|should|did|does|replied|mentioned|who|explained|added|noted|confirmed|shouted|listed|began|lives|lived|works|worked|and|or|just|also|never|always|so|then|lives|flew|went|came|gets|got|needs|wants|likes|loves|knows|thinks|feels|seems|,|:|\?|!)(?![\p{L}])/iu;
+/** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
+const PERSONAL_POSSESSIVE =
+  /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car)\b/i;
+/** What ends a quote header after the writer's name: ":" or "<address>:". */
+const QUOTE_HEADER_AFTER = /^[ \t]?(?:<[^<>\n]{1,80}>[ \t]?)?:[ \t]*(?:\r?\n|$)/;
+/** "Am <date> um <time> schrieb " right before the name. */
+const SCHRIEB_BEFORE = /\b(?:am|on)\b[^\n]{4,40}\bschrieb[ \t]$/i;
+/** "X here." introducing oneself, in English, German, French and Spanish. */
+const HERE_AFTER =
+  /^ (?:here|hier|ici|aquí|aqui|speaking|à l['’]appareil|am apparat|al habla|al aparato)(?=[.,:;!–-]|\s*\n)/u;
+// Verbs whose subject is a person ("lives", "explained"), not a company or a product ("is",
+// "has", "will" take both).
+const PERSON_VERB_AFTER =
+  /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang)(?![\p{L}])/u;
+/** A possessive before a lower-case noun: "Szczepańska's lawyers" (not "Nestlé's" alone). */
+const POSSESSIVE_NOUN_AFTER = /^['’]s[ \t]\p{Ll}/u;
+/** Of those, the verbs a firm, a product or a place does not take even in a news story. */
+const ONLY_PERSON_VERB_AFTER =
+  /^\s(?:(?:lives|lived) (?:at|in|on|near) (?:\d{1,6}[ ,]|\p{Lu}\p{Ll}+(?![\p{L}\p{N}_./-]))|(?:(?:lives|lived) with|shouted|whispered|began writing|listed (?:his|her)|was born (?:in|on)|smiled|laughed|cried)(?![\p{L}]))/u;
+/**
+ * Capitalised words that lead into a person's name rather than start a product's or a firm's:
+ * greetings, roles and the adverbs that open a sentence ("Yesterday Xochitl wrote").
+ */
+const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
+  'thanks thank cheers hi hello hey dear customer client user agent caller colleague manager supervisor technician tech rep representative driver courier nurse patient yesterday today tonight then later earlier now so and but also finally meanwhile apparently unfortunately luckily thankfully again afterwards suddenly when after before because since'.split(
+    ' ',
+  ),
+);
 const ORG_AFTER =
   /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|asociados|foundation|institute|university|college|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
-  text: string,
+  input: string,
   taken: readonly Span[],
   options: FindNamesOptions = {},
 ): Candidate[] {
-  primePatterns(text);
+  primePatterns(input);
   cueTables();
-  collectTokens(text, taken);
+  collectTokens(input, taken);
+  // Chat typed all in lower case ("follow up with patricia desrosiers") has no capitalised word
+  // to start from: such a text is scanned again with its known first names (and the words that
+  // follow them) capitalised, which keeps every offset (see truecase).
+  let text = input;
+  if (!capitalisedSeen) {
+    const cased = truecase(input);
+    if (cased !== input) {
+      text = cased;
+      primePatterns(text);
+      collectTokens(text, taken);
+    }
+  }
   // A segment scored under this is neither found nor sent to the tie-breaker whether or not a
   // cap lowers it to 0.3 (the list and speaker rules lift any score under 0.6 alike), so the
   // caps, which cost pattern tests, are checked only from here up.
@@ -291,6 +347,11 @@ let tokFlags = new Uint8Array(256);
 /** What the lists say about each word; entries past tokCount are left from earlier scans. */
 const tokInfo: WordInfo[] = [];
 let tokCount = 0;
+/**
+ * Whether collectTokens met a capitalised word of two letters or more (taken or not): a text
+ * with none is written in lower case (see truecase).
+ */
+let capitalisedSeen = false;
 
 function pushToken(start: number, end: number, info: WordInfo, flags: number): void {
   const k = tokCount;
@@ -333,6 +394,7 @@ const WORD_FLAG_BITS = 127 & ~F_TITLE;
 /** Fills the token arrays (tokStart ... tokCount) with the capitalised words of `text`. */
 function collectTokens(text: string, taken: readonly Span[]): void {
   tokCount = 0;
+  capitalisedSeen = false;
   let t = 0; // index into taken, which is sorted by start
   // Only an upper-case letter can start a word, so WORD is tried at those offsets alone.
   UPPER_OR_NON_ASCII.lastIndex = 0;
@@ -340,7 +402,7 @@ function collectTokens(text: string, taken: readonly Span[]): void {
     const i = UPPER_OR_NON_ASCII.lastIndex - 1;
     if (!mayStartWord(text.charCodeAt(i))) continue;
     // WORD's look-behind, for the ASCII characters it names; other characters go to the regex.
-    if (i > 0 && gluedBefore(text.charCodeAt(i - 1))) continue;
+    if (i > 0 && gluedBefore(text.charCodeAt(i - 1)) && !mentionAt(text, i)) continue;
     const start = i;
     let end = asciiWordEnd(text, i);
     if (end < 0) {
@@ -350,6 +412,7 @@ function collectTokens(text: string, taken: readonly Span[]): void {
       end = start + m[0].length;
     }
     UPPER_OR_NON_ASCII.lastIndex = end;
+    if (end - start >= 2) capitalisedSeen = true;
     while (t < taken.length && taken[t]!.end <= start) t++;
     if (t < taken.length && taken[t]!.start < end) continue;
     const info = wordInfoAt(text, start, end);
@@ -365,7 +428,7 @@ function collectTokens(text: string, taken: readonly Span[]): void {
     if (next === 40 /* ( */ || next === 95 /* _ */) continue;
     // Most words in prose stand between spaces; only words glued to other characters need the
     // chunk check for code, URLs and addresses.
-    const prevCode = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const prevCode = start > 0 && !mentionAt(text, start) ? text.charCodeAt(start - 1) : 32;
     const glued = !isSpace(prevCode) || (end < text.length && !isSpace(next) && !isPunct(next));
     if (glued && inCodeChunk(text, start, end)) continue;
     // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words.
@@ -532,7 +595,13 @@ function wordInfoUncached(word: string): WordInfo | null {
   const initial = word.length === 1;
   const lower = word.toLowerCase();
   const cls = initial ? 'unknown' : classify(word);
-  const title = !TITLE_SET.has(lower) ? 0 : lower.length > 2 || /^m[rs]s?$/.test(lower) ? 2 : 1;
+  const title = DOTTED_TITLE_SET.has(lower)
+    ? 1
+    : !TITLE_SET.has(lower)
+      ? 0
+      : lower.length > 2 || /^m[rs]s?$/.test(lower)
+        ? 2
+        : 1;
   const stopName = cls === 'stop' && inNameLists(word);
   const keepable = stopName && !isFunctionWord(lower);
   return {
@@ -555,6 +624,17 @@ function wordInfoUncached(word: string): WordInfo | null {
 }
 
 /** Whether an ASCII character before a capital fails WORD's look-behind (letters, digits, _@./\\#$%&*+=~^|). */
+/**
+ * Whether the word at `i` is a chat mention: right after an "@" that starts a word itself
+ * ("@Ken can you take this one?"), which an email address's "@" never does.
+ */
+function mentionAt(text: string, i: number): boolean {
+  if (text.charCodeAt(i - 1) !== 64) return false;
+  if (i < 2) return true;
+  const c = text.charCodeAt(i - 2);
+  return c === 32 || c === 10 || c === 9 || c === 40 || c === 13;
+}
+
 function gluedBefore(c: number): boolean {
   if (c >= 128) return false;
   return GLUED_ASCII[c] === 1;
@@ -620,12 +700,34 @@ function joined(text: string, a: number, b: number): boolean {
   // " (") are rejected without a substring.
   if (text.charCodeAt(aEnd) !== 32 || text.charCodeAt(bStart - 1) !== 32) return false;
   const particle = particleGap(text, aEnd, bStart);
-  if (particle !== -1) return particle === 1;
+  if (particle !== -1) {
+    return particle === 1 && (!givenNameAfterParticle(a, b) || twoWordGap(text, aEnd, bStart));
+  }
   const gap = text.slice(aEnd, bStart);
   // "Ludwig van Beethoven", "Maria de la Cruz".
   const words = gap.trim().split(' ');
-  if (words.length === 1) return PARTICLE_SET.has(words[0]!);
-  return words.length === 2 && PARTICLE_SET.has(words[0]!) && PARTICLE_SECOND_SET.has(words[1]!);
+  const isParticle =
+    words.length === 1
+      ? PARTICLE_SET.has(words[0]!)
+      : words.length === 2 && PARTICLE_SET.has(words[0]!) && PARTICLE_SECOND_SET.has(words[1]!);
+  return isParticle && (!givenNameAfterParticle(a, b) || words.length === 2);
+}
+
+/**
+ * Whether the gap text[from, to) holds two words ("van der"): a two-word particle is no
+ * preposition ("Jorn van der Horst"), whatever the word after it.
+ */
+function twoWordGap(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).trim().includes(' ');
+}
+
+/**
+ * Whether a particle gap between tokens a and b is a preposition instead: a given name after
+ * it, and no known name before it, as in German "Anruf von Christopher Lanig" or French "appel
+ * de Marie". A particle stands between names ("Ludwig van Beethoven", "Maria de Jesus").
+ */
+function givenNameAfterParticle(a: number, b: number): boolean {
+  return (tokFlags[b]! & F_FIRST) !== 0 && (tokFlags[a]! & (F_FIRST | F_LAST)) === 0;
 }
 
 /**
@@ -714,7 +816,18 @@ function scoreRun(
       a === -1 &&
       ((k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
         (k === from && strongCueBefore(text, tokStart[k]!)));
-    if (!keep && (f & (F_TITLE | F_STOP)) !== 0) {
+    // A capitalised particle inside a name ("Cesario De Rosa", "Ana Dos Santos"), or opening a
+    // surname after a title ("mevrouw De Vries", "Herr Von Arx"): before a word that can end a
+    // name, it does not cut.
+    const inner =
+      k + 1 < to &&
+      (f & F_STOP) !== 0 &&
+      (tokFlags[k + 1]! & (F_STOP | F_TITLE | F_INITIAL)) === 0 &&
+      capitalParticle(tokInfo[k]!.text) &&
+      (a !== -1 ||
+        (k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
+        (k === from && strongCueBefore(text, tokStart[k]!)));
+    if (!keep && !inner && (f & (F_TITLE | F_STOP)) !== 0) {
       if (a !== -1) {
         flushSegment(text, a, k, keepA, taken, capFrom, all);
         a = -1;
@@ -725,6 +838,17 @@ function scoreRun(
     }
   }
   if (a !== -1) flushSegment(text, a, to, keepA, taken, capFrom, all);
+}
+
+/** "De", "Van", "Dos": a name particle written with a capital (and no other capital). */
+function capitalParticle(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 65 || c > 90 || word.length > 5) return false;
+  for (let k = 1; k < word.length; k++) {
+    const d = word.charCodeAt(k);
+    if (d < 97 || d > 122) return false;
+  }
+  return PARTICLE_SET.has(word.toLowerCase());
 }
 
 /** Trims initials that cannot start or end a name off the segment [a, b), then scores it. */
@@ -749,13 +873,15 @@ function flushSegment(
   }
   if (b === a) return;
   // A sentence-initial word before a first name is usually a verb or a role, not a name:
-  // "Ask Maria", "Producer James Sparks".
+  // "Ask Maria", "Producer James Sparks". The full stop of a title ("Dr. Helmer Bailey") ends
+  // no sentence.
   if (
     b - a >= 2 &&
     (tokFlags[a]! & F_INITIAL) === 0 &&
     segClass(a, a, keep) !== 'first' &&
     (tokFlags[a + 1]! & F_FIRST) !== 0 &&
-    afterSentenceEnd(text, tokStart[a]!)
+    afterSentenceEnd(text, tokStart[a]!) &&
+    !(a > 0 && (tokFlags[a - 1]! & F_TITLE) !== 0 && tokStart[a]! - tokEnd[a - 1]! <= 2)
   ) {
     a++;
     keep = false;
@@ -913,15 +1039,39 @@ function scoreSegment(
   // "- Agent: Kole" closing a line names the agent; "Client: Sur les..." opens speech.
   const endsLine = alone;
   tryCue(K_LABEL, anyKnown || !single ? 0.8 : endsLine && !onlyCommon ? 0.7 : 0.45, 'label');
+  // A pipe table's border as the label's separator ("| Customer | Jewel Champlin |"): its
+  // header row holds one ordinary word a cell ("| Name | Description |"), so one unknown word
+  // after it is no name.
+  if (prevPunct === '|' && single && !anyKnown && curReason === 'label' && curScore > 0.45) {
+    curScore = 0.45;
+  }
   tryCue(K_SELF, anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
   tryCue(K_SIGN_OFF_INLINE, anyKnown || !single ? 0.8 : 0.5, 'sign-off');
+  // "@Ken can you take this one?": a known name mentioned in a chat or an internal note.
+  if (0.75 > curScore && anyKnown && !onlyCommon && start > 0 && mentionAt(text, start)) {
+    bump(0.75, 'mention');
+  }
   tryCue(K_CC, anyKnown ? 0.75 : 0.45, 'cc');
   if (!onlyCommon) tryCue(K_ROLE_BEFORE, anyKnown || !single ? 0.75 : 0.5, 'role');
+  if (!onlyCommon && n >= 2) tryCue(K_ROLE_BEFORE_CAP, 0.75, 'role');
   if (!onlyCommon) tryCue(K_SPEECH, 0.55, 'speech');
   // The patterns after the segment, too, are tested only when their bump could raise the score.
   // The patterns after the segment, too, run only when the characters right after it can
   // start a match (mayWrote, mayEmail, ...: checks that reject only what the pattern rejects).
-  if (0.8 > curScore && mayWrote(text, end) && CUE_WROTE.test(afterWindow())) bump(0.8, 'wrote');
+  // An unknown word that ends a capitalised run of ordinary words is the tail of a product or
+  // a firm, not a writer: "Apple Music wrote", "Windows Defender said", "Office Depot said".
+  // ("Yesterday Xochitl wrote", "Thanks Kaylin said", "Customer Maël wrote" keep the cue.)
+  const tail =
+    single &&
+    !anyKnown &&
+    from > 0 &&
+    (tokFlags[from - 1]! & (F_STOP | F_TITLE)) === F_STOP &&
+    tokStart[from]! - tokEnd[from - 1]! === 1 &&
+    text.charCodeAt(tokEnd[from - 1]!) === 32 &&
+    !LEAD_IN_WORDS.has(tokInfo[from - 1]!.key);
+  if (0.8 > curScore && !tail && mayWrote(text, end) && CUE_WROTE.test(afterWindow())) {
+    bump(0.8, 'wrote');
+  }
   const mail =
     !onlyCommon && (!single || 0.85 > curScore) && mayEmail(text, end)
       ? EMAIL_AFTER.exec(afterWindow())
@@ -937,6 +1087,15 @@ function scoreSegment(
   if (0.8 > curScore && mayParenRole(text, end) && CUE_AFTER_PAREN_ROLE.test(afterWindow())) {
     bump(0.8, 'role');
   }
+  // A German mail client's quote header names the writer after the verb: "Am 12.08.2024 um 9:39
+  // schrieb Darian Freigang:" (or "... <darian@...>:").
+  if (0.85 > curScore && !onlyCommon && n <= 4 && QUOTE_HEADER_AFTER.test(afterWindow())) {
+    if (SCHRIEB_BEFORE.test(beforeWindow())) bump(0.85, 'wrote');
+  }
+  // "Baylee here.", "Hi, Don here:" opening a chat or a voicemail: a known name introducing itself.
+  if (0.8 > curScore && anyKnown && !onlyCommon && text.charCodeAt(end) === 32) {
+    if (HERE_AFTER.test(afterWindow())) bump(0.8, 'introduction');
+  }
   if (
     0.8 > curScore &&
     !onlyCommon &&
@@ -944,6 +1103,12 @@ function scoreSegment(
     CUE_AFTER_AS_ROLE.test(afterWindow())
   ) {
     bump(0.8, 'role');
+  }
+  // A known name alone on the line that closes a message, right after its last sentence:
+  // "Thanks for looking into it.\nJasmine" at the end, or before a blank line (then a quoted
+  // reply or a postscript).
+  if (0.7 > curScore && anyKnown && !onlyCommon && n <= 3 && closingLine(text, start, end)) {
+    bump(0.7, 'closing line');
   }
   if (
     !onlyCommon &&
@@ -959,7 +1124,9 @@ function scoreSegment(
   // verb; in lists and after "and" it is as often part of a firm's name.
   if (single && knownFirst && 0.55 > curScore) {
     const after = afterWindow();
-    const asSubject = WEAK_AFTER.test(after) && !/^\s?(?:,|and|or)/.test(after);
+    const asSubject =
+      (WEAK_AFTER.test(after) && !/^\s?(?:,|and|or)/.test(after)) ||
+      PERSONAL_POSSESSIVE.test(after);
     const weakBefore = prevPunct === ',' || cueMatches(K_WEAK_BEFORE);
     if (
       tokInfo[from]!.alsoSurname ? asSubject : asSubject || weakBefore || WEAK_AFTER.test(after)
@@ -981,6 +1148,24 @@ function scoreSegment(
     bump(curScore + 0.1, 'surname');
   }
   if (n >= 2 && !atStart && cueMatches(K_WEAK_BEFORE_MULTI)) bump(curScore + 0.15, 'context');
+  // Two or three capitalised words that are no ordinary words, one of them a known name or
+  // written with letters English lacks, opening a sentence as the subject of a verb only people
+  // do: "Tomomi Nishiyama lives at ...", "Krisztián Szöllösy listed his ...", or owning
+  // something: "Wisława Szczepańska's lawyers".
+  // With a verb that takes nothing but a person ("Cendrillon Coudert lives at 333 ...", "Timotea
+  // lives on Via ...", "Zak shouted at"), the words need not be known, and one word is enough.
+  // ("lives in" only before a house number or a place: software "lives in S3", "in the tray".)
+  if (n <= 3 && atStart && 0.6 > curScore && !someClass(from, to, keep, 'common')) {
+    const after = afterWindow();
+    if (
+      (n >= 2 &&
+        (anyKnown || someNonAscii(from, to)) &&
+        (PERSON_VERB_AFTER.test(after) || POSSESSIVE_NOUN_AFTER.test(after))) ||
+      ONLY_PERSON_VERB_AFTER.test(after)
+    ) {
+      bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
+    }
+  }
   score = curScore;
   reason = curReason;
 
@@ -1001,12 +1186,63 @@ function scoreSegment(
   if (score > 0.3 && (ORG_CONTEXT_AFTER.test(after) || endsWithOrgContext(before.slice(-40)))) {
     score = 0.3;
   }
-  // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons").
-  if (score > 0.3 && ORG_AFTER.test(after)) score = 0.3;
+  // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons"). After a cue
+  // that only a person takes ("My name is Karl Hall", "Mrs. Maddison Hall", "Regards,\nSophie
+  // Garden") the word after is the surname, not a building.
+  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && ORG_AFTER.test(after)) score = 0.3;
+  // Firms named after people ("Morgan Stanley", "Calvin Klein"), unless a person's cue comes
+  // first ("My name is Morgan Stanley", "Hi, I'm Calvin Klein", "Dear Mr. Morgan Stanley").
+  if (
+    score > 0.3 &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    isFirmNamedAfterPeople(text, start, end) &&
+    !cueMatches(K_SELF_STRONG) &&
+    !cueMatches(K_SELF) &&
+    !cueMatches(K_TITLE) &&
+    !cueMatches(K_GREETING)
+  ) {
+    score = 0.3;
+  }
   if (score > 0.3 && someName(from, to, (info) => PLACEHOLDER.has(info.key))) score = 0.3;
 
-  return { start, end, score, reason, from, to, keep };
+  // A surname that is also an ordinary word ("Hall", "Garden", "King") is no token of the
+  // segment; after a cue only a person takes, it joins the name: "My name is Karl Hall".
+  const named = score > 0.3 && PERSON_ONLY_CUES.has(reason) ? withSurname(text, end) : end;
+  return { start, end: named, score, reason, from, to, keep };
 }
+
+let firms: ReadonlySet<string> | null = null;
+
+/** Whether `text[start, end)`, or it with the word after, is a firm named after people. */
+function isFirmNamedAfterPeople(text: string, start: number, end: number): boolean {
+  firms ??= new Set(FIRMS_NAMED_AFTER_PEOPLE.split('|'));
+  const key = (to: number) =>
+    text.slice(start, to).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+  if (firms.has(key(end))) return true;
+  // "T Rowe Price", "Calvin Klein Jeans": the segment may stop a word short of the firm's name.
+  const next = /^[ \t]?(?:&[ \t])?[\p{L}'’-]{2,20}/u.exec(text.slice(end, end + 24));
+  return next !== null && firms.has(key(end + next[0].length));
+}
+
+/**
+ * `end`, moved past the capitalised word right after it when that word is in the surname
+ * lists (and so was left out of the segment only for being an ordinary word too).
+ */
+function withSurname(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 32) return end;
+  const m = SURNAME_WORD.exec(text.slice(end + 1, end + 26));
+  return m !== null && isSurname(m[0]) ? end + 1 + m[0].length : end;
+}
+const SURNAME_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{M}\p{N}'’-])/u;
+
+/** The reasons of cues that name a person and nothing else (see the company cap in score). */
+const PERSON_ONLY_CUES: ReadonlySet<string> = new Set([
+  'title',
+  'self-introduction',
+  'relation',
+  'sign-off',
+  'greeting',
+]);
 
 // The segment being scored, shared with cueMatches, bump and tryCue so that scoring creates no
 // closures (a closure per segment was a measurable share of the finder's time and garbage).
@@ -1089,6 +1325,7 @@ const K_SELF = cue(CUE_SELF);
 const K_SIGN_OFF_INLINE = cue(CUE_SIGN_OFF_INLINE);
 const K_CC = cue(CUE_CC);
 const K_ROLE_BEFORE = cue(CUE_ROLE_BEFORE);
+const K_ROLE_BEFORE_CAP = cue(CUE_ROLE_BEFORE_CAP);
 const K_SPEECH = cue(CUE_SPEECH);
 const K_WEAK_BEFORE = cue(WEAK_BEFORE);
 const K_WEAK_BEFORE_MULTI = cue(WEAK_BEFORE_MULTI);
@@ -1119,6 +1356,45 @@ function cueTables(): void {
   cueKeys = new Array<string>(cueSlots).fill('');
   cueMasks = new Int32Array(cueSlots);
   for (const [w, mask] of ascii) addAsciiCue(w, mask);
+}
+
+/**
+ * Whether text[start, end) is alone on its line, the line before ends a sentence (".", "!",
+ * "?"), and the text ends after it or a blank line follows; or, after a dash ("- Candida"),
+ * whether it is the text's last line.
+ */
+function closingLine(text: string, start: number, end: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  // "- Candida" (a dash signature) closes a message only as its very last line.
+  let dashed = false;
+  while (k >= 0 && (text.charCodeAt(k) === 45 || text.charCodeAt(k) === 0x2014)) {
+    dashed = true;
+    k--;
+  }
+  if (dashed) while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k < 1 || text.charCodeAt(k) !== 10) return false;
+  k--;
+  while (k >= 0 && isAsciiSpace(text.charCodeAt(k)) && text.charCodeAt(k) !== 10) k--;
+  const c = text.charCodeAt(k);
+  let e = end;
+  while (e < text.length && isAsciiSpace(text.charCodeAt(e)) && text.charCodeAt(e) !== 10) e++;
+  // ...and not as the last item of a list of dashed lines ("- Milk\n- Eggs\n- Rosemary").
+  if (dashed) return e === text.length && k >= 0 && !listItemLine(text, k);
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  if (e === text.length) return true;
+  if (text.charCodeAt(e) !== 10) return false;
+  e++;
+  while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
+  return e === text.length || text.charCodeAt(e) === 10 || text.charCodeAt(e) === 13;
+}
+
+/** Whether the line holding offset `k` opens like a list item: a dash, star, bullet or "1.". */
+function listItemLine(text: string, k: number): boolean {
+  let i = text.lastIndexOf('\n', k) + 1;
+  while (i < k && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  return c === 45 || c === 42 || c === 0x2022 || c === 0x2014 || (c >= 48 && c <= 57);
 }
 
 /** Whether nothing but spaces and tabs stands between `end` and a line break or the window's end. */
@@ -1233,7 +1509,11 @@ function namesInLists(text: string, all: Scored[]): void {
       );
       const last = items[items.length - 1]!;
       const org = ORG_AFTER.test(text.slice(last.end, last.end + 48));
-      if (!org && given && known.length >= 2 && known.length * 2 >= items.length) {
+      // A list a colon introduces enumerates what the words before it name ("Speakers: Kónya,
+      // Becker and Vasquez"); a firm's name is not introduced so ("is from Jones, Mitchell and
+      // Williams"), so there surnames alone are enough.
+      const enumerated = given || afterColon(text, items[0]!.start);
+      if (!org && enumerated && known.length >= 2 && known.length * 2 >= items.length) {
         for (const s of items) {
           const c = segClass(s.from, s.from, s.keep);
           if (c !== 'common' && c !== 'stop' && s.score < 0.6) {
@@ -1247,6 +1527,13 @@ function namesInLists(text: string, all: Scored[]): void {
   }
 }
 
+/** Whether a colon (and at most two blanks) stands right before `start`. */
+function afterColon(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && k >= start - 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k >= 0 && k < start - 1 && text.charCodeAt(k) === 58;
+}
+
 /**
  * Dialogue and chat transcripts: "Nicole: Remember me?" at the start of a line. A known first
  * name there is a speaker; once one is, the other speakers of the text are names too.
@@ -1254,10 +1541,17 @@ function namesInLists(text: string, all: Scored[]): void {
 function speakers(text: string, all: Scored[]): void {
   const lines: Scored[] = [];
   let anchored = false;
+  // Words that name someone elsewhere in the text ("Dear Angel," then "[11:48] Angel: ...").
+  let named: Set<string> | null = null;
   for (const s of all) {
-    if (s.to - s.from !== 1 || text[s.end] !== ':' || !lineStart(text, s.start)) continue;
+    if (s.to - s.from !== 1 || text[s.end] !== ':' || !speakerStart(text, s.start)) continue;
     const c = segClass(s.from, s.from, s.keep);
-    if (c === 'stop' || c === 'common') continue;
+    if (c === 'stop') continue;
+    if (c === 'common') {
+      named ??= new Set(all.filter((o) => o.score >= 0.5).map((o) => tokInfo[o.from]!.key));
+      if (!named.has(tokInfo[s.from]!.key)) continue;
+      anchored = true;
+    }
     lines.push(s);
     if (c === 'first' && !tokInfo[s.from]!.alsoSurname) anchored = true;
   }
@@ -1269,6 +1563,18 @@ function speakers(text: string, all: Scored[]): void {
     }
   }
 }
+
+/**
+ * Whether `start` begins a chat line's speaker: at the line start (see lineStart), or after a
+ * time stamp there ("[11:48] Angel: ...", "09:15 - Angel: ...").
+ */
+function speakerStart(text: string, start: number): boolean {
+  if (lineStart(text, start)) return true;
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  return start - from <= 24 && TIME_PREFIX.test(text.slice(from, start));
+}
+const TIME_PREFIX =
+  /^[ \t>]*[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]*(?:[-–][ \t]*)?$/;
 
 /** Whether only spaces, tabs, quote marks or '>' stand between the line start and `start`. */
 function lineStart(text: string, start: number): boolean {
@@ -1337,7 +1643,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export const NOT_BLANK_OR_QUOTE = /[^\s>]/;
 /** An email address right after a name ("Jona Zekl <jona58@..."). Exported for mayEmail's tests. */
-export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@/u;
+// The domain's first label and its dot: "Lambda, Lambda@Edge" is no address.
+export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@[\w-]+\./u;
 const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/])|s\/n)/;
 const ORG_CONTEXT_AFTER =
   /^(?:[ -](?!and\b|und\b|et\b|y\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
@@ -1443,7 +1750,13 @@ function cueInfo(re: RegExp): CueInfo {
       (src.includes('\\(') ? '(' : '') +
       (src.includes('\\?') ? '?' : '') +
       (src.includes('"') ? '"' : '') +
-      (src.includes("'") ? "'" : '');
+      (src.includes("'") ? "'" : '') +
+      // Dashes a label may end with ("Full name - ..."); a pattern that names one matches it.
+      (src.includes('-') ? '-' : '') +
+      (src.includes('–') ? '–' : '') +
+      (src.includes('—') ? '—' : '') +
+      // A "|" in a character class (a pipe table's cell border), not an alternation's.
+      (/\[[^\]]*\|[^\]]*\]/.test(src) ? '|' : '');
     // Everything after the punctuation up to the name is spaces and tabs, and a cue match holds
     // more than spaces, so it covers the punctuation: an atom of the pattern must match it.
     // (`(?:` and `{1,3}` put ':' and ',' in every source without the pattern matching them.)
@@ -1638,7 +1951,17 @@ function previousCueMask(text: string, start: number): number {
   while (k >= 0 && k >= start - 4 && (text[k] === ' ' || text[k] === '\t')) k--;
   if (k < 0) return 0;
   const ch = text[k]!;
-  if (':,(\n>?"\''.includes(ch)) {
+  if (':,(\n>?"\'|'.includes(ch)) {
+    prevPunct = ch;
+    return cuePunctMask!.get(ch) ?? 0;
+  }
+  // A dash between spaces separates a label from its value ("Full name - ..."); one inside a
+  // word ("ex-Zombie") does not.
+  if (
+    (ch === '-' || ch === '–' || ch === '—') &&
+    k > 0 &&
+    (text[k - 1] === ' ' || text[k - 1] === '\t')
+  ) {
     prevPunct = ch;
     return cuePunctMask!.get(ch) ?? 0;
   }
@@ -1715,9 +2038,41 @@ function endsWithCue(
   for (const k of starts) {
     if (k < min) continue;
     re.lastIndex = k;
-    if (re.test(before)) return true;
+    if (!re.test(before)) continue;
+    // "in ms. Defaults to 100", "100 ms. Then": lower-case "ms" after a number or "in" is
+    // milliseconds ("with ms. Quinzia" stays a title).
+    if (re === CUE_TITLE && before.startsWith('ms', k) && MS_UNIT_BEFORE.test(before.slice(0, k))) {
+      continue;
+    }
+    // "Frequently Asked Questions": a capitalised verb is a heading's, not speech.
+    if (re === CUE_SPEECH && k < before.length && /[A-Z]/.test(before[k]!)) continue;
+    // `<h1>Hello Hono!</h1>`, "'Hello World'": a greeting inside markup or a string literal.
+    if (re === CUE_GREETING && k > 0 && '>"\'`'.includes(before[k - 1]!)) continue;
+    // "Event Name | Logger Method", "File name: Report": the name of a thing.
+    if (re === CUE_LABEL_STRONG && thingBeforeName(before, k)) continue;
+    return true;
   }
   return false;
+}
+
+/**
+ * Words that make "X name" the name of a thing, not of a person ("file name", "app name",
+ * "Event Name"). Person-ish ones ("customer name", "display name", "account name") are absent.
+ */
+const THING_WORDS: ReadonlySet<string> = new Set(
+  'event file host domain app application product project package module class function method variable field column table key branch repo repository brand company business store shop team group channel server device computer machine username tag label font image folder directory document object property attribute param parameter type element node service bucket database schema index queue topic job task workflow template theme plugin component model street city country town region venue hotel restaurant course program item cookie header environment env config setting option command script process container cluster instance network interface route endpoint api bundle asset site website page section step stage release build version tab sheet workbook dataset metric'.split(
+    ' ',
+  ),
+);
+
+/** Whether the word before offset k (where a cue starting with "name" matched) is a thing. */
+function thingBeforeName(s: string, k: number): boolean {
+  if (!/^name\b/i.test(s.slice(k, k + 5))) return false;
+  let e = k;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  let b = e;
+  while (b > 0 && /[A-Za-z]/.test(s[b - 1]!)) b--;
+  return b < e && THING_WORDS.has(s.slice(b, e).toLowerCase());
 }
 
 const EMPTY_STARTS: number[] = [];
@@ -1749,7 +2104,8 @@ function wordStarts(s: string): number[] {
     const letter =
       (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && LETTER.test(s[k]!));
     if (letter && !inWord) out.push(k);
-    inWord = letter || ((c === 39 || c === 0x2019) && inWord);
+    // A digit joins the word too: the "FR." of a model code "G8313FR." is not the title "Fr.".
+    inWord = letter || (c >= 48 && c <= 57) || ((c === 39 || c === 0x2019) && inWord);
   }
   return out;
 }
@@ -1787,11 +2143,34 @@ function someClass(from: number, to: number, keep: boolean, cls: NameClass): boo
   return false;
 }
 
+/** Reasons too weak for one unknown word to stand for a name elsewhere in the text. */
+const WEAK_SEEDS: ReadonlySet<string> = new Set([
+  'wrote',
+  'speech',
+  'role',
+  'first name in context',
+  'capitalised',
+  'context',
+  'subject',
+  'address block',
+  'surname',
+]);
+
 /** Other mentions of an accepted name's words count too ("Edi Živković ... early Živković"). */
 function corefer(found: readonly Scored[], out: Candidate[]): void {
   if (found.length === 0) return;
   const known = new Set<string>();
   for (const s of found) {
+    // One unknown word found by a verb or a role alone ("while Playwright writes", "according
+    // to Prettier") may be a product: repeating it through the text would multiply one doubt
+    // into many findings. Known names still count.
+    if (
+      s.to - s.from === 1 &&
+      (tokFlags[s.from]! & (F_FIRST | F_LAST)) === 0 &&
+      WEAK_SEEDS.has(s.reason)
+    ) {
+      continue;
+    }
     for (let k = s.from; k < s.to; k++) {
       const info = tokInfo[k]!;
       if (!info.initial && info.text.length >= 3 && segClass(k, s.from, s.keep) !== 'common') {
@@ -1844,6 +2223,12 @@ const LOWER_CUE =
 const GREETING_LOWER =
   /(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Hh]allo|[Bb]onjour|[Hh]ola)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]?[,!\n]/uy;
 const VERB_SHAPE = /(?:ing|ed|ly)$/;
+/** What stands before "ms" when it is milliseconds: a number, or "in". */
+const MS_UNIT_BEFORE = /(?:\d|\bin)\s*$/;
+/** Code punctuation right after a value: `name: input,` `{ name: value }`. */
+const CODE_AFTER = /^[,;)}\]]/;
+/** Words after "this is <word>" that make it a phrase ("akin to", "bill of"). */
+const PHRASE_AFTER = /^ (?:to|of|than|for|with|by|into)\b/;
 /** What follows a word that is part of a file name, path or identifier, not a name. */
 const IDENTIFIER_TAIL = /^(?:[._/\\]\w|\d)/;
 // "Saludos,\nmanuel": a lower-case name alone on the line after a sign-off.
@@ -1857,6 +2242,9 @@ const SELF_LOWER =
 // Names in capitals after a label that asks for a name: "Name on card: ROCÍO JASSO".
 const CAPS_AFTER_LABEL =
   /(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
+
+const CAPS_AFTER_ROLE =
+  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee|EMPLOYEE|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/uy;
 
 /** `word` followed by a space and by a tab: the openings whose pattern requires one. */
 const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, `${w}\t`]);
@@ -1884,6 +2272,27 @@ const LOWER_STARTS = keywords([
   ...spaced("c'est", 'ich bin', "i'm", 'i am', 'this is', 'soy', 'je suis', 'dear', 'bonjour'),
   ...spaced('hi', 'hello', 'hey', 'hallo', 'hola', 'hier ist'),
   'ich hei',
+]);
+
+/** Where CAPS_AFTER_ROLE can start (its labels; compared without case like the pattern). */
+const ROLE_STARTS = keywords([
+  'customer',
+  'client',
+  'patient',
+  'ship to',
+  'bill to',
+  'recipient',
+  'passenger',
+  'guest',
+  'employee',
+  'contact',
+  'sender',
+  'attn',
+  'kunde',
+  'empfänger',
+  'destinataire',
+  'cliente',
+  'destinatario',
 ]);
 
 /** Offsets where LOWER_STARTS matches, overlapping ones included. */
@@ -1956,6 +2365,101 @@ const SIGN_OFF_FIRST = (() => {
   return t;
 })();
 
+/** Titles that open a name in lower-case text too ("mr. elliott"); "father" or "lady" do not. */
+const LOWER_TITLES: ReadonlySet<string> = new Set(
+  'mr mrs ms mx dr prof herr frau mme mlle sra srta'.split(' '),
+);
+
+/** A lower-case word, at word boundaries as WORD draws them, not part of an address or a path. */
+const LOWER_WORD =
+  /(?<![\p{L}\p{M}\p{N}_@./\\#$%&*+=~^|'’-])\p{Ll}[\p{Ll}\p{M}]{0,30}(?:-\p{Ll}[\p{Ll}\p{M}]{1,30}){0,2}(?![\p{L}\p{M}\p{N}_@]|\.[\p{L}\p{N}])/gu;
+/**
+ * Past tenses that follow a subject and have no -ed ("kevin left early"): the word after a
+ * lower-case first name is taken as its surname unless it is one of these, a function word or
+ * a verb WEAK_AFTER or VERB_SHAPE knows.
+ */
+const LOWER_VERBS: ReadonlySet<string> = new Set(
+  'left paid ran bought brought lost won put read kept felt met heard built spent thought caught taught sold held stood drove rode spoke broke chose forgot began sent took made gave went came got saw knew grew drew threw flew ate fell sat set let cut hit hurt quit'.split(
+    ' ',
+  ),
+);
+/** Single letters that are words, not initials: articles, pronouns, conjunctions. */
+const NOT_INITIAL = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/**
+ * `text` (written without capitals) with the first letter of the likely name words made
+ * upper-case, so the capitalised pass can score them with its cues; every other character,
+ * and so every offset, stays as it is. A known first name that is not an ordinary word starts
+ * a name ("patricia"), and so does the word after a title ("mr. elliott"); the word after it
+ * joins when it is not a function word or a verb ("patricia desrosiers", not "anna needs"),
+ * and a third or fourth word when it is a known name or follows an initial ("eric g.
+ * samoylova"). Linear: one pass of LOWER_WORD and a lexicon lookup a word. Returns `text`
+ * itself when nothing changes.
+ */
+export function truecase(text: string): string {
+  let out: string[] | null = null;
+  let copied = 0;
+  /** Words in the current name (0: none), where its last word ends, whether it was an initial. */
+  let chain = 0;
+  let chainEnd = -1;
+  let initialLast = false;
+  let titleEnd = -1;
+  LOWER_WORD.lastIndex = 0;
+  for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) {
+    const w = m[0];
+    const s = m.index;
+    const e = s + w.length;
+    let cap = false;
+    if (chain > 0 && chain < 4 && nameGap(text, chainEnd, s, initialLast)) {
+      if (w.length === 1) {
+        cap = chain === 1 && !NOT_INITIAL.has(w);
+      } else {
+        cap =
+          !isFunctionWord(w) &&
+          !VERB_SHAPE.test(w) &&
+          !WEAK_AFTER.test(' ' + w) &&
+          !LOWER_VERBS.has(w) &&
+          (chain === 1 || initialLast || isKnownName(w));
+      }
+    }
+    if (cap) {
+      chain++;
+    } else if (
+      (w.length >= 3 && classify(w) === 'first') ||
+      (titleEnd >= 0 &&
+        nameGap(text, titleEnd, s, true) &&
+        w.length >= 2 &&
+        !isFunctionWord(w) &&
+        !VERB_SHAPE.test(w))
+    ) {
+      cap = true;
+      chain = 1;
+    } else {
+      chain = 0;
+    }
+    titleEnd = LOWER_TITLES.has(w) ? e : -1;
+    if (!cap) continue;
+    chainEnd = e;
+    initialLast = w.length === 1;
+    const up = w[0]!.toUpperCase();
+    if (up.length !== 1 || up === w[0]) continue;
+    out ??= [];
+    out.push(text.slice(copied, s), up);
+    copied = s + 1;
+  }
+  if (out === null) return text;
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
+/** Whether text[from, to) is one space, or a full stop and a space after an initial or title. */
+function nameGap(text: string, from: number, to: number, dotted: boolean): boolean {
+  if (to - from === 1) return text.charCodeAt(from) === 32;
+  return (
+    dotted && to - from === 2 && text.charCodeAt(from) === 46 && text.charCodeAt(from + 1) === 32
+  );
+}
+
 function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[]): void {
   if (!/[a-zß-ÿ]/.test(text)) return;
   // Offsets covered by a candidate, built on the first call: scanning `out` for each match was
@@ -1975,6 +2479,8 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   for (const m of stickyMatches(LOWER_CUE, text, hits)) {
     // "username: bob" is not a name cue; "name:" must be a whole word.
     if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
+    // "The app name is platform dependent": the name of a thing.
+    if (thingBeforeName(text, m.index)) continue;
     const w1 = m[1]!;
     if (isFunctionWord(w1) || VERB_SHAPE.test(w1)) continue;
     // "name: export.csv", "name: build_7", "name: docs/readme": a file or an identifier.
@@ -1985,6 +2491,8 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     let end = start + w1.length;
     const w2 = m[2];
     if (w2 && !isFunctionWord(w2) && !VERB_SHAPE.test(w2)) end = start + w1.length + 1 + w2.length;
+    // "name: input," in code: an unknown word closed by code punctuation is an identifier.
+    if (!isKnownName(w1) && CODE_AFTER.test(text.slice(end, end + 1))) continue;
     add(start, end, isKnownName(w1) ? 0.85 : 0.7);
   }
   for (const m of signOffLowerMatches(text)) {
@@ -2001,6 +2509,8 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   for (const m of stickyMatches(SELF_LOWER, text, hits)) {
     const w = m[1]!;
     if (!isKnownName(w) || isFunctionWord(w)) continue;
+    // "This is akin to ...", "this is bill of sale": a phrase, not an introduction.
+    if (PHRASE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     const start = m.index + m[0].length - w.length;
     add(start, start + w.length, 0.7);
   }
@@ -2013,6 +2523,18 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     if (words.length < 2 && !inNameLists(title[0]!)) continue;
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 0.85);
+  }
+  // "Customer: JOHN SMITH", "Patient: HEINZ MÜLLER": a role label before capitals is as
+  // often a company or a plan ("Customer: ACME PREMIUM"), so a listed name word must be in it.
+  for (const m of stickyMatches(CAPS_AFTER_ROLE, text, ROLE_STARTS.at(text))) {
+    const value = m[1]!;
+    const words = value.split(/[ .'’-]+/).filter((w) => w.length > 1);
+    if (words.length < 2 || words.length > 4) continue;
+    const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+    if (title.some((w) => classify(w) === 'stop')) continue;
+    if (!title.some((w) => inNameLists(w))) continue;
+    const start = m.index + m[0].length - value.length;
+    add(start, start + value.length, 0.8);
   }
   for (const m of stickyMatches(GREETING_LOWER, text, hits)) {
     if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
@@ -2089,6 +2611,7 @@ const PATTERNS: readonly RegExp[] = [
   SIGN_OFF_LOWER,
   SELF_LOWER,
   CAPS_AFTER_LABEL,
+  LOWER_WORD,
 ];
 
 /** A subject long enough (>= 1,000 UTF-16 units) for V8 to compile native code at once. */

@@ -5,6 +5,7 @@
 import { COMMON_WORD_NAMES as GENERATED_COMMON, FIRST_NAMES, SURNAMES } from './lists.generated.ts';
 import {
   COMMON_WORD_NAMES,
+  DOTTED_TITLES,
   EXTRA_FIRST_NAMES,
   EXTRA_SURNAMES,
   FUNCTION_WORDS,
@@ -77,14 +78,56 @@ function isLowerAscii(w: string): boolean {
   return true;
 }
 
-const first = foldedSet(FIRST_NAMES, EXTRA_FIRST_NAMES);
-const last = foldedSet(SURNAMES, EXTRA_SURNAMES);
-const common = foldedSet(GENERATED_COMMON, COMMON_WORD_NAMES);
-const stop = foldedSet(STOP_WORDS);
-const functionWords = foldedSet(FUNCTION_WORDS);
+/** The word lists as folded sets, built on first use, not at import. */
+interface Lists {
+  first: Set<string>;
+  last: Set<string>;
+  common: Set<string>;
+  stop: Set<string>;
+  functionWords: Set<string>;
+  /** The stop and common words that have a FOREIGN_LETTER, lower-case but not folded. */
+  ordinaryForeign: Set<string>;
+}
+let built: Lists | null = null;
+
+/**
+ * The lists, built on first use: a content script imports the engine in every frame of a
+ * matched page, and most frames never scan; building the sets (~10 ms) waits for a scan (or the
+ * guard's warm-up) instead of slowing every frame's start.
+ */
+function lists(): Lists {
+  return (built ??= {
+    first: foldedSet(FIRST_NAMES, EXTRA_FIRST_NAMES),
+    last: foldedSet(SURNAMES, EXTRA_SURNAMES),
+    common: foldedSet(GENERATED_COMMON, COMMON_WORD_NAMES),
+    stop: foldedSet(STOP_WORDS),
+    functionWords: foldedSet(FUNCTION_WORDS),
+    ordinaryForeign: new Set(
+      [STOP_WORDS, GENERATED_COMMON, COMMON_WORD_NAMES]
+        .flatMap(split)
+        .filter((w) => FOREIGN_LETTER.test(w)),
+    ),
+  });
+}
+
+/**
+ * Letters that no word of the languages behind the common-word lists uses (English, German,
+ * French, Spanish, Italian, Portuguese, Dutch, Nordic), only Central and Eastern European,
+ * Baltic and Turkish spellings. Folding makes the surname "Bašić" the English word "basic"; a
+ * word with one of these letters is an ordinary word only when the list spells it with the same
+ * letters (the Czech greeting "Vážený" is in the stop list as it is).
+ */
+const FOREIGN_LETTER = /[ășțşğıčćďěľĺňřšťůžźżśńłđőűąęėįųūāēīķļņ]/iu;
+
+/** Whether folded `k` of `word` is in an ordinary-word set as that word, not a look-alike. */
+function ordinary(set: Set<string>, k: string, word: string, foreign: Set<string>): boolean {
+  return set.has(k) && (!FOREIGN_LETTER.test(word) || foreign.has(word.toLowerCase()));
+}
 
 /** Honorifics, lower-case and without their full stop. */
 export const TITLE_SET: ReadonlySet<string> = new Set(split(TITLES));
+/** Honorifics that are titles only with their full stop ("Ing."), lower-case. */
+export const DOTTED_TITLE_SET: ReadonlySet<string> = new Set(split(DOTTED_TITLES));
 /** Name particles ("van", "de", "al"), lower-case. */
 export const PARTICLE_SET: ReadonlySet<string> = new Set(split(PARTICLES));
 /** Words that may follow a particle ("van der", "de la"). */
@@ -102,9 +145,10 @@ export type NameClass = 'first' | 'last' | 'common' | 'stop' | 'unknown';
 
 /** Classifies a word (any case); see NameClass. */
 export function classify(word: string): NameClass {
+  const { first, last, common, stop, ordinaryForeign } = lists();
   const k = fold(word);
-  if (stop.has(k)) return 'stop';
-  if (common.has(k)) return 'common';
+  if (ordinary(stop, k, word, ordinaryForeign)) return 'stop';
+  if (ordinary(common, k, word, ordinaryForeign)) return 'common';
   if (first.has(k)) return 'first';
   if (last.has(k)) return 'last';
   // Hyphenated names count when a part is known: "Jean-Pierre" is a first name, but
@@ -116,28 +160,38 @@ export function classify(word: string): NameClass {
     if (parts.every((p) => first.has(p) && !last.has(p))) return 'first';
     if (parts.some((p) => first.has(p) || last.has(p))) return 'last';
   }
+  // Surname endings no ordinary word of these languages has ("Vitorović", "Szczepańska",
+  // "Shervashidze", "Popescu", "Usamov", "Papadopoulos"): the lists cannot hold every surname.
+  if (k.length >= 6 && SURNAME_ENDING.test(k)) return 'last';
   return 'unknown';
 }
 
+/** Endings of Slavic, Baltic, Georgian, Romanian, Greek, Turkish and Nordic surnames (folded). */
+const SURNAME_ENDING =
+  /(?:[oae]vic|[oe]vich|wicz|[sc]ki|[sc]ka|dzki|czyk|enko|shvili|dze|escu|eanu|opoulos|akis|oglu|[bcdfgklmnprstvz][oe]va?|sson|ssen|[^s]sen)$/;
+
 /** Whether a word is in the surname lists (a first name that is also a surname is weaker alone). */
 export function isSurname(word: string): boolean {
-  return last.has(fold(word));
+  return lists().last.has(fold(word));
 }
 
 /** Whether a word is in the name lists at all, even if it is also a stop or ordinary word. */
 export function inNameLists(word: string): boolean {
+  const { first, last } = lists();
   const k = fold(word);
   return first.has(k) || last.has(k);
 }
 
 /** Whether a lower-case word is a known first name or surname (for lower-case names after a cue). */
 export function isKnownName(word: string): boolean {
+  const { first, last, common, stop } = lists();
   const k = fold(word);
   return (first.has(k) || last.has(k)) && !common.has(k) && !stop.has(k);
 }
 
 /** Whether a word is a function word or one of the stop words (not a lower-case name). */
 export function isFunctionWord(word: string): boolean {
+  const { functionWords, stop, common } = lists();
   const k = fold(word);
   return functionWords.has(k) || stop.has(k) || common.has(k);
 }

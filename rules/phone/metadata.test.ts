@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without types.
-import { render, subset } from '../../scripts/build-phone-metadata.mjs';
+import { DIALLED_FROM, render, subset } from '../../scripts/build-phone-metadata.mjs';
 import { OTHER_CALLING_CODES, PHONE_PLANS } from './metadata.ts';
+import { WITH_ZERO, WITHOUT_ZERO } from './national.ts';
 import { numbersOf, PhonePlans, readPlans, type NumberType, type PlanFields } from './validate.ts';
 
 const require = createRequire(import.meta.url);
@@ -92,6 +93,17 @@ describe('phone metadata', () => {
     const shipped = Object.keys(metadata.country_calling_codes);
     expect(new Set([...others, ...shipped]).size).toBe(others.length + shipped.length);
     expect([...others, ...shipped].sort()).toEqual(Object.keys(full.country_calling_codes).sort());
+  });
+
+  it('keeps the international prefix of every country the detector dials from', () => {
+    const dialled = DIALLED_FROM as string[];
+    for (const country of [...WITH_ZERO, ...WITHOUT_ZERO])
+      expect(dialled, country).toContain(country);
+    const read = readPlans(PHONE_PLANS);
+    const libraryIdd = (c: string) =>
+      (full as unknown as { countries: Record<string, Entry> }).countries[c]![1];
+    for (const country of dialled)
+      expect(read.get(country)?.idd, country).toBe(libraryIdd(country));
   });
 
   it('reads lists of numbers with ranges', () => {

@@ -158,12 +158,27 @@ export class PhonePlans {
    * verdict: undefined where the library returns no number, else whether `isValid()` holds.
    */
   verdict(text: string, country?: string): PhoneVerdict {
-    if (text.length > 250) return undefined;
-    if (country !== undefined && !this.plan(country)) country = undefined;
-    const formatted = extractFormatted(text);
-    if (formatted === undefined || !viable(formatted)) return undefined;
-    const number = plusAndDigits(formatted);
+    const number = numberOf(text);
+    return number === undefined
+      ? undefined
+      : this.#verdict(number, country !== undefined && this.plan(country) ? country : undefined);
+  }
 
+  /**
+   * Whether `text` is valid in the plan of one of `countries`: `verdict(text, c) === 'valid'`
+   * for some c, with the text read once rather than once a country.
+   */
+  validIn(text: string, countries: readonly string[]): boolean {
+    const number = numberOf(text);
+    if (number === undefined) return false;
+    for (const c of countries) {
+      if (this.#verdict(number, this.plan(c) ? c : undefined) === 'valid') return true;
+    }
+    return false;
+  }
+
+  /** The verdict on a "+" and digits (parseIncompletePhoneNumber's output) in a known country. */
+  #verdict(number: string, country: string | undefined): PhoneVerdict {
     // The calling code: from a "+", from the default country's IDD prefix ("00", "011"), or
     // from the default country's own code written without "+".
     let code: string | undefined;
@@ -213,10 +228,9 @@ export class PhonePlans {
     const plan = this.plan(country)!;
     const m = plan.idd.exec(number);
     if (!m) return undefined;
+    // `number` holds digits only here, so the first character is the first digit.
     const after = number.slice(m[0].length);
-    const firstDigit = /\d/.exec(after);
-    if (firstDigit && firstDigit[0] === '0') return undefined;
-    return after;
+    return after[0] === '0' ? undefined : after;
   }
 
   /** The calling code after a "+" (1 to 3 digits, shortest known first) and what follows. */
@@ -241,7 +255,7 @@ export class PhonePlans {
     const national = this.#nationalNumber(number, plan);
     if (
       (!plan.national.test(national) && plan.national.test(shorterNational)) ||
-      lengthCheck(national, plan.lengths) === 'TOO_LONG'
+      lengthCheck(national, plan.lengths) === TOO_LONG
     ) {
       return shorter;
     }
@@ -266,7 +280,7 @@ export class PhonePlans {
       const country = this.#countryFor(plan.code, national);
       const lengths = country !== undefined ? this.plan(country)!.lengths : plan.lengths;
       const check = lengthCheck(national, lengths);
-      if (check === 'TOO_SHORT' || check === 'INVALID_LENGTH') return number;
+      if (check === TOO_SHORT || check === INVALID_LENGTH) return number;
     }
     return national;
   }
@@ -294,6 +308,13 @@ const START = /[+\d]/;
 const TRAILING = /[^\d#]+$/;
 const VIABLE = /^\d{2}$|^\+?(?:[-/. ()[\]~]*\d){3,}[-/. ()[\]~\d]*$/;
 
+/** The "+" and digits libphonenumber parses from `text`, or undefined where it finds no number. */
+function numberOf(text: string): string | undefined {
+  if (text.length > 250) return undefined;
+  const formatted = extractFormatted(text);
+  return formatted === undefined || !viable(formatted) ? undefined : plusAndDigits(formatted);
+}
+
 /** The number from its first "+" or digit, without trailing non-digits. */
 function extractFormatted(text: string): string | undefined {
   if (!text) return undefined;
@@ -319,33 +340,30 @@ function plusAndDigits(s: string): string {
   return out;
 }
 
-type LengthCheck = 'IS_POSSIBLE' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH';
+// checkNumberLengthForType's answers that matter here (IS_POSSIBLE is 0).
+const TOO_SHORT = 1;
+const TOO_LONG = 2;
+const INVALID_LENGTH = 3;
 
-function lengthCheck(national: string, lengths: readonly number[]): LengthCheck {
+function lengthCheck(national: string, lengths: readonly number[]): number {
   const n = national.length;
   const min = lengths[0]!;
-  if (min === n) return 'IS_POSSIBLE';
-  if (min > n) return 'TOO_SHORT';
-  if (lengths[lengths.length - 1]! < n) return 'TOO_LONG';
-  return lengths.indexOf(n, 1) >= 0 ? 'IS_POSSIBLE' : 'INVALID_LENGTH';
+  if (min === n) return 0;
+  if (min > n) return TOO_SHORT;
+  if (lengths[lengths.length - 1]! < n) return TOO_LONG;
+  return lengths.indexOf(n, 1) >= 0 ? 0 : INVALID_LENGTH;
 }
 
-// Type indices: 0 fixed line, 1 mobile; the rest in the order libphonenumber tries them.
-const NON_FIXED = [1, 3, 2, 9, 8, 4, 7, 6, 5];
-
-function isType(national: string, plan: Plan, index: number): boolean {
-  const t = plan.types?.[index];
-  if (!t) return false;
-  if (t.lengths.indexOf(national.length) < 0) return false;
-  return t.pattern.test(national);
-}
-
-/** getNumberType, reduced to "has a type": fixed line, mobile or any other. */
+/**
+ * getNumberType, reduced to "has a type": whether the national number fits the plan and one of
+ * its types (in lengths and pattern). libphonenumber tries the types in a fixed order to name
+ * the type; which one matches does not change the answer, so they are tried in plan order.
+ */
 function numberType(national: string, plan: Plan): boolean {
-  if (!plan.types) return false;
-  if (!plan.national.test(national)) return false;
-  if (isType(national, plan, 0)) return true;
-  for (const i of NON_FIXED) if (isType(national, plan, i)) return true;
+  if (!plan.types || !plan.national.test(national)) return false;
+  for (const t of plan.types) {
+    if (t && t.lengths.indexOf(national.length) >= 0 && t.pattern.test(national)) return true;
+  }
   return false;
 }
 

@@ -18,4 +18,11 @@ export const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
   ['dots', 'a.'.repeat(MB / 2)],
   ['base64ish', 'AbC9+/'.repeat(MB / 6)],
   ['keyword soup', 'password: key token secret card ssn '.repeat(MB / 36)],
+  // Tables (rules/table.ts): a header of labels over 1 MB of rows, and one line of label cells.
+  [
+    'csv rows',
+    'Name,DOB,Passport,Phone,SSN\n' +
+      'Ab,1985-03-12,X4471209,0680501210,514690360\n'.repeat(MB / 44),
+  ],
+  ['label cells', 'a\n' + 'DOB,passport,phone,'.repeat(MB / 19)],
 ];

@@ -9,7 +9,7 @@
  *   npx tsx test/bench/bundle.ts [--analyse] [--startup]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -152,37 +152,95 @@ export interface Startup {
   importMs: number;
   /** Milliseconds for the first scan of a short text (lazy work done on first use). */
   firstScanMs: number;
+  /** Milliseconds for the first scan of a ~2 KB ticket (ticketText): a page's first paste. */
+  firstTicketMs: number;
+  /** The same scan after the warm-up a page runs once an editor has focus (rules/warm.ts). */
+  warmTicketMs: number;
+  /** Milliseconds the warm-up itself took (spread over idle callbacks in a page). */
+  warmUpMs: number;
+}
+
+/**
+ * About `size` characters of ticket text: the first records of test/corpus/tickets.jsonl joined
+ * by blank lines, cut at a line end. Generated, fake data; not the warm-up's own sample.
+ */
+export function ticketText(root: string, size = 2048): string {
+  const records = readFileSync(join(root, 'test/corpus/tickets.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  let text = '';
+  for (const r of records) {
+    if (text.length >= size) break;
+    text += r + '\n\n';
+  }
+  const cut = text.lastIndexOf('\n', size);
+  return text.slice(0, cut > size * 0.9 ? cut : size);
 }
 
 /**
  * Measures start-up of the minified bundle: the median of `runs` fresh processes, since the
- * cost is paid once per content script or service worker start, not per scan.
+ * cost is paid once per content script or service worker start, not per scan. The 2 KB ticket
+ * figures take `ticketRuns` processes each (cold, and after the warm-up), since they are slower.
  */
-export async function engineStartup(root: string, names: boolean, runs = 7): Promise<Startup> {
+export async function engineStartup(
+  root: string,
+  names: boolean,
+  runs = 7,
+  ticketRuns = 3,
+): Promise<Startup> {
   const dir = mkdtempSync(join(tmpdir(), 'hush-startup-'));
   try {
     const file = join(dir, 'engine.mjs');
     writeFileSync(file, await engineBundle(root, names));
+    // The warm-up's sample ships with the guard, not in the engine's bundle: a module of its own.
+    const warmFile = join(dir, 'warm.mjs');
+    const warmBuild = await build({
+      ...options(root, names),
+      entryPoints: [join(root, 'rules/warm.ts')],
+    });
+    writeFileSync(warmFile, warmBuild.outputFiles?.[0]?.contents ?? new Uint8Array());
+    // One probe, three modes: `short` scans a short text, `ticket` the 2 KB ticket, `warm` runs
+    // the warm-up's rounds (all steps at once) and then scans the ticket.
     const probe = `
+      const mode = process.argv.at(-1);
       const t0 = performance.now();
       const m = await import(${JSON.stringify(pathToFileURL(file).href)});
       const t1 = performance.now();
-      m.scan('Call Jane Doe on +44 20 7946 0958 or mail jane@example.com, 10 Downing Street, London SW1A 2AA.', { names: ${names} });
+      const scan = (text) => m.scan(text, { names: ${names} });
+      if (mode === 'short') {
+        scan('Call Jane Doe on +44 20 7946 0958 or mail jane@example.com, 10 Downing Street, London SW1A 2AA.');
+      } else if (mode === 'warm') {
+        const w = await import(${JSON.stringify(pathToFileURL(join(dir, 'warm.mjs')).href)});
+        const step = w.warmUp(scan, w.WARM_ROUNDS);
+        while (step() > 0);
+      }
       const t2 = performance.now();
-      console.log(JSON.stringify([t1 - t0, t2 - t1]));`;
-    const samples: [number, number][] = [];
-    for (let i = 0; i < runs; i++) {
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) throw new Error(`start-up probe failed: ${r.stderr.trim()}`);
-      samples.push(JSON.parse(r.stdout) as [number, number]);
-    }
+      if (mode !== 'short') scan(${JSON.stringify(ticketText(root))});
+      const t3 = performance.now();
+      console.log(JSON.stringify([t1 - t0, t2 - t1, t3 - t2]));`;
+    const sample = (mode: string, n: number): [number, number, number][] => {
+      const out: [number, number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe, mode], {
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) throw new Error(`start-up probe failed: ${r.stderr.trim()}`);
+        out.push(JSON.parse(r.stdout) as [number, number, number]);
+      }
+      return out;
+    };
     const median = (xs: number[]): number =>
       xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const short = sample('short', runs);
+    const cold = sample('ticket', ticketRuns);
+    const warm = sample('warm', ticketRuns);
     return {
-      importMs: median(samples.map((s) => s[0])),
-      firstScanMs: median(samples.map((s) => s[1])),
+      importMs: median(short.map((s) => s[0])),
+      firstScanMs: median(short.map((s) => s[1])),
+      firstTicketMs: median(cold.map((s) => s[2])),
+      warmTicketMs: median(warm.map((s) => s[2])),
+      warmUpMs: median(warm.map((s) => s[1])),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -202,7 +260,7 @@ async function main(): Promise<void> {
     for (const names of [false, true]) {
       const s = await engineStartup(root, names);
       console.log(
-        `start-up ${names ? 'with names   ' : 'without names'}  import ${s.importMs.toFixed(1)} ms  first scan ${s.firstScanMs.toFixed(1)} ms`,
+        `start-up ${names ? 'with names   ' : 'without names'}  import ${s.importMs.toFixed(1)} ms  first scan ${s.firstScanMs.toFixed(1)} ms  first 2 KB scan ${s.firstTicketMs.toFixed(1)} ms  after warm-up ${s.warmTicketMs.toFixed(1)} ms (warm-up ${s.warmUpMs.toFixed(0)} ms)`,
       );
     }
   }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { wordiness } from './secret-util.ts';
+
+describe('wordiness', () => {
+  it('is the share of the matches of /[A-Z]?[a-z]{2,}/g, which it counts by hand', () => {
+    expect(wordiness('mustBeStringOrUint8Array')).toBeCloseTo(19 / 24); // must, String, Uint, Array
+    expect(wordiness('')).toBe(0);
+    let s = 17;
+    const next = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff), s / 0x7fffffff);
+    for (let k = 0; k < 2000; k++) {
+      const value = Array.from({ length: Math.floor(next() * 16) }, () =>
+        'aAbZz09_é q'.charAt(Math.floor(next() * 11)),
+      ).join('');
+      let n = 0;
+      for (const m of value.matchAll(/[A-Z]?[a-z]{2,}/g)) n += m[0].length;
+      expect(wordiness(value), value).toBe(value.length === 0 ? 0 : n / value.length);
+    }
+  });
+});

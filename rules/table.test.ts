@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { columnBelow, columnHeader } from './table.ts';
+
+/** The header of the column holding the first occurrence of `value` in `text`. */
+function headerOf(text: string, value: string): string | null {
+  const start = text.indexOf(value);
+  if (start < 0) throw new Error(`no ${value} in the text`);
+  return columnHeader(text, start, start + value.length);
+}
+
+describe('columnHeader', () => {
+  const csv = [
+    'Clients (export):',
+    'Nom,E-mail,Téléphone,Commande,Montant',
+    'Ana Ruiz,ana@example.org,02 02 40 80 68,90911085,"2 207,50 €"',
+    'Bo Li,bo@example.org,07-31-85-53-05,ORD-2023-447987,"333,49 €"',
+  ].join('\n');
+
+  it('names the column of a cell in a comma-separated table, quotes respected', () => {
+    expect(headerOf(csv, '02 02 40 80 68')).toBe('Téléphone');
+    expect(headerOf(csv, '07-31-85-53-05')).toBe('Téléphone');
+    expect(headerOf(csv, '90911085')).toBe('Commande');
+    expect(headerOf(csv, '"333,49 €"')).toBe('Montant');
+    // A value must fill its cell: part of a cell is not labelled by the header.
+    expect(headerOf(csv, '333,49')).toBeNull();
+  });
+
+  it('reads tabs before semicolons before commas, and CRLF line ends', () => {
+    const tsv = 'Name\tPhone, work\tNotes\r\nAna\t0680501210\tcall, after 5\r\nBo\t0783558104\tx';
+    expect(headerOf(tsv, '0783558104')).toBe('Phone, work');
+    expect(headerOf(tsv, 'call, after 5')).toBe('Notes');
+    const semi = 'Name;Teléfono;Pedido\nAna;690 247 010;1.034,99';
+    expect(headerOf(semi, '690 247 010')).toBe('Teléfono');
+  });
+
+  it('has no header for the header row itself, prose, or a block whose first row holds digits', () => {
+    expect(headerOf(csv, 'Commande')).toBeNull();
+    expect(headerOf('Call me on 0680501210, or mail me.\nThanks, Ana', '0680501210')).toBeNull();
+    const noHeader = 'Ana,0680501210,12\nBo,0783558104,13';
+    expect(headerOf(noHeader, '0783558104')).toBeNull();
+    // Rows that split differently are another block.
+    const mixed = 'Name,Phone\nsee below, please\nAna,Bo,0783558104';
+    expect(headerOf(mixed, '0783558104')).toBeNull();
+  });
+
+  it('answers null for a span across cells or lines, and on the first line', () => {
+    expect(headerOf(csv, 'Ana Ruiz,ana')).toBeNull();
+    expect(columnHeader(csv, csv.indexOf('Nom'), csv.indexOf('Ana'))).toBeNull();
+    expect(headerOf('a,b\n', 'a')).toBeNull();
+  });
+
+  it('stays right when asked about rows out of order and about several texts in turn', () => {
+    const long = [
+      'Id,Phone',
+      ...Array.from({ length: 500 }, (_, i) => `${i},06${String(i).padStart(8, '0')}`),
+    ].join('\n');
+    expect(headerOf(long, '0600000499')).toBe('Phone');
+    expect(headerOf(long, '0600000003')).toBe('Phone');
+    expect(headerOf(long, 'Phone')).toBeNull();
+    expect(headerOf(csv, '90911085')).toBe('Commande');
+    expect(headerOf(long, '0600000250')).toBe('Phone');
+  });
+});
+
+describe('columnBelow', () => {
+  const tsv =
+    'Name\tDOB\tNotes\nAna Ruiz\t1985-03-12\tcalled twice\nBo Li\t"04/07/1990"\t\n\nlater text';
+
+  it('gives the cells under a header cell, trimmed and unquoted, down to the end of the block', () => {
+    const at = tsv.indexOf('DOB');
+    const below = columnBelow(tsv, at, at + 3);
+    expect(below?.header).toBe('DOB');
+    expect(below?.cells.map((c) => tsv.slice(c.start, c.end))).toEqual([
+      '1985-03-12',
+      '04/07/1990',
+    ]);
+  });
+
+  it('gives nothing for a cell that is not in a header row, or a header with nothing below', () => {
+    const at = tsv.indexOf('1985');
+    expect(columnBelow(tsv, at, at + 4)).toBeNull();
+    expect(columnBelow('Name,DOB', 5, 8)).toBeNull();
+    expect(columnBelow('The DOB, as asked, is below.\n1985-03-12', 4, 7)).toBeNull();
+    // A row above that splits the same way: this is a data row that happens to hold no digit.
+    const data = 'Name,City\nAna,Lyon\nBo,Born\nCy,Metz';
+    expect(columnBelow(data, data.indexOf('Born'), data.indexOf('Born') + 4)).toBeNull();
+  });
+});
+
+describe('tables after blank lines', () => {
+  it('finds a header on the second line after an empty first line', () => {
+    const text = '\nName\tPhone\nAna\t0680501210\nBo\t0783558104';
+    expect(headerOf(text, '0783558104')).toBe('Phone');
+    expect(headerOf(text, '0680501210')).toBe('Phone');
+    const at = text.indexOf('Phone');
+    expect(columnBelow(text, at, at + 5)?.cells.length).toBe(2);
+    expect(headerOf('\n\nA,B\n1,2', '2')).toBe('B');
+  });
+});

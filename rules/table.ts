@@ -1,0 +1,259 @@
+/**
+ * Tables pasted as text: a CSV or TSV export, or a spreadsheet range copied into a ticket. There
+ * the column's header is a value's context, and often its only context: a column of bare
+ * national numbers under "Téléphone", of dates under "DOB". `columnHeader` gives a detector the
+ * header of the cell a candidate sits in.
+ *
+ * A table is a block of consecutive lines that split into the same number (two or more) of cells
+ * at the same separator: a tab, else a semicolon, else a comma, never inside double quotes. Its
+ * first line is the header when it holds a letter and no digit; otherwise the block has none. Cells spanning lines (quoted line breaks) are not understood:
+ * such a table reads as several blocks, which only loses a header, never invents one.
+ */
+
+const TAB = 9;
+const NEWLINE = 10;
+const QUOTE = 34;
+const COMMA = 44;
+const SEMICOLON = 59;
+
+/** One line's cells: where each starts, and where the line ends. */
+interface Row {
+  /** The separator's code (TAB, SEMICOLON, COMMA), or 0 when the line is no table row. */
+  sep: number;
+  /** Where each cell starts; cell i ends one before starts[i + 1] (the separator), the last at `end`. */
+  starts: number[];
+  end: number;
+  /** Whether it reads as a header row; decided when first asked. */
+  header?: boolean;
+}
+
+/** The last text asked about, and what is known of its lines (by line start). */
+let memoText: string | null = null;
+let rows = new Map<number, Row>();
+/** The first row of the block each table row seen belongs to. */
+let tops = new Map<number, number>();
+/** The line lineStartOf found last, in memoText: [start, end] (end at its break). */
+let lastLineStart = 0;
+let lastLineEnd = -1;
+
+/**
+ * The header cell (trimmed, without quotes) of the column whose cell text[start, end) fills, or
+ * null when that span does not fill one cell of a table row with a header above it. The span must not
+ * cross a line break. Linear over a scan: each line is split at most once per text, and the
+ * walk up to a block's first row is remembered for every row it passes.
+ */
+export function columnHeader(text: string, start: number, end: number): string | null {
+  // Most values stand in prose: rule them out before any line is read.
+  if (!fillsCell(text, start, end)) return null;
+  remember(text);
+  const lineStart = lineStartOf(text, start);
+  if (lineStart === 0) return null; // the first line has nothing above it
+  const row = rowAt(text, lineStart);
+  if (row.sep === 0 || end > row.end) return null;
+  const cell = cellIndex(row, start);
+  if (cell !== cellIndex(row, Math.max(start, end - 1))) return null;
+  const top = topOf(text, lineStart, row);
+  if (top === lineStart) return null;
+  const header = rowAt(text, top);
+  if (!isHeader(text, header)) return null;
+  const name = cellText(text, header, cell);
+  return name === '' ? null : name;
+}
+
+/**
+ * Whether text[start, end) fills what could be a table cell: only spaces and a double quote
+ * stand between it and a tab, semicolon, comma or line break (or the text's edge) on each side.
+ */
+function fillsCell(text: string, start: number, end: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === QUOTE)) k--;
+  if (k >= 0 && !isCellEdge(text.charCodeAt(k))) return false;
+  k = end;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === QUOTE)) k++;
+  return k >= text.length || isCellEdge(text.charCodeAt(k));
+}
+
+function isCellEdge(c: number): boolean {
+  return c === TAB || c === SEMICOLON || c === COMMA || c === NEWLINE || c === 13;
+}
+
+/**
+ * Makes `text` the one the memos describe, clearing them when it differs. Equal text may be
+ * another string object (each scan normalises anew); holding the current object lets every
+ * later call match on identity, where comparing 1 MB character by character on each of
+ * thousands of calls cost a 1 MB paste over 400 ms.
+ */
+function remember(text: string): void {
+  if (text !== memoText) {
+    rows = new Map();
+    tops = new Map();
+    lastLineEnd = -1;
+  }
+  memoText = text;
+}
+
+/** The index of the cell holding `pos` in `row` (a binary search: a line may hold many cells). */
+function cellIndex(row: Row, pos: number): number {
+  const { starts } = row;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The first row of the block (rows split alike) that holds the row at `lineStart`. */
+function topOf(text: string, lineStart: number, row: Row): number {
+  const passed: number[] = [];
+  let top = lineStart;
+  let known = tops.get(lineStart);
+  while (known === undefined) {
+    passed.push(top);
+    if (top === 0) break;
+    const above = lineBefore(text, top);
+    const prev = rowAt(text, above);
+    if (prev.sep !== row.sep || prev.starts.length !== row.starts.length) break;
+    top = above;
+    known = tops.get(above);
+  }
+  const answer = known ?? top;
+  for (const p of passed) tops.set(p, answer);
+  return answer;
+}
+
+/**
+ * Where the line holding `pos` starts. The last line found is remembered: a detector asks about
+ * its candidates in order, and on one long line (a 1 MB paste without a break) searching back
+ * from each would cost the line's length every time.
+ */
+function lineStartOf(text: string, pos: number): number {
+  if (pos >= lastLineStart && pos <= lastLineEnd) return lastLineStart;
+  lastLineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  const end = text.indexOf('\n', pos);
+  lastLineEnd = end < 0 ? text.length : end;
+  return lastLineStart;
+}
+
+/** Where the line before the one starting at `lineStart` (> 0) starts. */
+function lineBefore(text: string, lineStart: number): number {
+  // lastIndexOf reads a negative position as 0, which would find the break before this line.
+  return lineStart < 2 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+}
+
+// Module-level: a regex literal inside a function makes a new RegExp object each time it runs.
+const HAS_DIGIT = /\d/;
+const HAS_LETTER = /\p{L}/u;
+
+/** Whether `row` reads as column names: no digit anywhere, and a letter (decided once a row). */
+function isHeader(text: string, row: Row): boolean {
+  if (row.header === undefined) {
+    const line = text.slice(row.starts[0], row.end);
+    row.header = !HAS_DIGIT.test(line) && HAS_LETTER.test(line);
+  }
+  return row.header;
+}
+
+function cellText(text: string, row: Row, i: number): string {
+  const { start, end } = cellSpan(text, row, i);
+  return text.slice(start, end);
+}
+
+/** The row starting at `lineStart` (split once per text). */
+function rowAt(text: string, lineStart: number): Row {
+  let row = rows.get(lineStart);
+  if (row !== undefined) return row;
+  let end = text.indexOf('\n', lineStart);
+  if (end < 0) end = text.length;
+  if (end > lineStart && text.charCodeAt(end - 1) === 13) end--; // CRLF
+  row = split(text, lineStart, end);
+  rows.set(lineStart, row);
+  return row;
+}
+
+/** Splits text[from, to) at its separator, outside double quotes. */
+function split(text: string, from: number, to: number): Row {
+  let tabs = 0;
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted) {
+      if (c === TAB) tabs++;
+      else if (c === SEMICOLON) semicolons++;
+      else if (c === COMMA) commas++;
+    }
+  }
+  const sep = tabs > 0 ? TAB : semicolons > 0 ? SEMICOLON : commas > 0 ? COMMA : 0;
+  if (sep === 0 || quoted) return { sep: 0, starts: [from], end: to };
+  const starts = [from];
+  quoted = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (c === sep && !quoted) starts.push(i + 1);
+    else if (c === NEWLINE) break;
+  }
+  return { sep, starts, end: to };
+}
+
+/** A cell's span in the text, trimmed of spaces and of the quotes around it. */
+export interface Cell {
+  start: number;
+  end: number;
+}
+
+/**
+ * The cells under the header cell holding text[start, end), row by row, when that span is inside
+ * one cell of a table's header row (see the module comment); otherwise none. `header` is that
+ * header cell's text. A detector whose label heads a column reads each of these cells as a value
+ * right after its label.
+ */
+export function columnBelow(
+  text: string,
+  start: number,
+  end: number,
+): { header: string; cells: Cell[] } | null {
+  remember(text);
+  const lineStart = lineStartOf(text, start);
+  const row = rowAt(text, lineStart);
+  if (row.sep === 0 || end > row.end || !isHeader(text, row)) return null;
+  const column = cellIndex(row, start);
+  if (column !== cellIndex(row, Math.max(start, end - 1))) return null;
+  // The header must start its block: the row above, if any, splits otherwise.
+  if (lineStart > 0) {
+    const above = rowAt(text, lineBefore(text, lineStart));
+    if (above.sep === row.sep && above.starts.length === row.starts.length) return null;
+  }
+  const cells: Cell[] = [];
+  for (let next = row.end; next < text.length;) {
+    next = text.indexOf('\n', next) + 1;
+    if (next === 0) break;
+    const below = rowAt(text, next);
+    if (below.sep !== row.sep || below.starts.length !== row.starts.length) break;
+    cells.push(cellSpan(text, below, column));
+    next = below.end;
+  }
+  return cells.length > 0 ? { header: cellText(text, row, column), cells } : null;
+}
+
+/** Cell i of `row`, trimmed of spaces and of the double quotes around it. */
+function cellSpan(text: string, row: Row, i: number): Cell {
+  let from = row.starts[i]!;
+  let to = i + 1 < row.starts.length ? row.starts[i + 1]! - 1 : row.end;
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  if (to - from >= 2 && text.charCodeAt(from) === QUOTE && text.charCodeAt(to - 1) === QUOTE) {
+    from++;
+    to--;
+  }
+  return { start: from, end: to };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === TAB || c === 13 || c === 0xa0;
+}
