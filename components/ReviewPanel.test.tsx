@@ -256,6 +256,54 @@ describe('ReviewPanel: keyboard', () => {
     expect(document.activeElement).toBe(button(dialog, 'Edit message'));
   });
 
+  it('takes focus back when a page script moves it to the page, to where it was', () => {
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    try {
+      const { dialog } = setup();
+      key('Tab');
+      expect(document.activeElement).toBe(button(dialog, 'Edit message'));
+      // An editor that draws late focuses itself (Trix and Monaco do) while the panel is open.
+      field.focus();
+      expect(document.activeElement).toBe(button(dialog, 'Edit message'));
+    } finally {
+      field.remove();
+    }
+  });
+
+  it('gives up after a bounded number of tries against a page that always takes focus back', () => {
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    let steals = 0;
+    const steal = () => {
+      steals++;
+      field.focus();
+    };
+    try {
+      const { dialog } = setup();
+      dialog.addEventListener('focusin', steal);
+      field.focus();
+      expect(steals).toBeGreaterThan(1);
+      expect(steals).toBeLessThanOrEqual(21);
+      expect(document.activeElement).toBe(field);
+    } finally {
+      field.remove();
+    }
+  });
+
+  it('lets focus go once it has closed', () => {
+    const field = document.createElement('textarea');
+    document.body.append(field);
+    try {
+      setup();
+      for (const view of mounted.splice(0)) view.unmount();
+      field.focus();
+      expect(document.activeElement).toBe(field);
+    } finally {
+      field.remove();
+    }
+  });
+
   it('traps Tab and Shift+Tab inside the dialog, skipping disabled buttons', () => {
     const { dialog } = setup({
       findings: [EMAIL_1],

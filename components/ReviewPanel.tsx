@@ -9,7 +9,7 @@
  * the editor, so the caller restores focus to the editor after any callback (onMaskAndSend,
  * onEdit, onSendAnyway, onCancel) once it has unmounted the panel.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntityType, Level } from '@/rules/types.ts';
 import { inSentence } from './text.ts';
 
@@ -76,6 +76,9 @@ const ACTION_TEXT: Record<PanelAction, string> = {
 const FOCUSABLE =
   'button:not([disabled]), textarea:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** How many times a panel takes focus back from the page before it lets the page have it. */
+const MAX_FOCUS_RECLAIMS = 20;
+
 export function ReviewPanel(props: ReviewPanelProps) {
   const { site, findings, allowed, approvedAlternative, scanReason } = props;
   const id = useId();
@@ -97,13 +100,52 @@ export function ReviewPanel(props: ReviewPanelProps) {
 
   // Focus moves into the dialog on open: to the first enabled action, which is the safest one
   // available (mask and send, else edit), so that Enter right away never sends a raw value.
-  useEffect(() => {
+  // A layout effect, so focus moves in the same task that shows the dialog: with a plain effect
+  // it moved a frame later, and keys typed in between still went to the editor behind it.
+  useLayoutEffect(() => {
     dialogRef.current?.querySelector<HTMLElement>('.hush-actions button:not([disabled])')?.focus();
+  }, []);
+
+  // The dialog is modal (its backdrop takes every click), yet page scripts can still move focus:
+  // an editor that draws late sets its DOM selection, which focuses it, and keys the agent meant
+  // for the dialog would go to the editor behind it. Focus that leaves for the page comes back to
+  // where it was in the dialog, a bounded number of times so that a page that fights back cannot
+  // start a loop.
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    // No instanceof here: a guard in a frame shows its panel in the top document, another realm.
+    const root = dialog.getRootNode() as Partial<ShadowRoot>;
+    const host = root.host ?? null;
+    const doc = dialog.ownerDocument;
+    let last: HTMLElement | null = null;
+    let reclaims = 0;
+    const inside = (event: FocusEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && dialog.contains(target)) last = target;
+    };
+    const outside = (event: FocusEvent) => {
+      const target = event.target as Node | null;
+      if (!target || target === host || dialog.contains(target)) return;
+      if (reclaims >= MAX_FOCUS_RECLAIMS) return;
+      reclaims++;
+      const back =
+        last?.isConnected === true
+          ? last
+          : dialog.querySelector<HTMLElement>('.hush-actions button:not([disabled])');
+      back?.focus();
+    };
+    dialog.addEventListener('focusin', inside);
+    doc.addEventListener('focusin', outside, true);
+    return () => {
+      dialog.removeEventListener('focusin', inside);
+      doc.removeEventListener('focusin', outside, true);
+    };
   }, []);
 
   // Opening the reason box focuses it; closing it ("Back") removes the focused button, so focus
   // goes back to "Send anyway…" instead of falling out of the dialog to the page.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (reasonOpen) reasonRef.current?.focus();
     else if (reasonWasOpen.current) sendAnywayRef.current?.focus();
     reasonWasOpen.current = reasonOpen;

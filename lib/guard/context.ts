@@ -87,7 +87,11 @@ export interface GuardContext {
   rules: GuardRules;
   /** Token numbering for this tab's conversation; its seed must be random (see TokenVault). */
   vault: TokenVault;
-  /** The content script's lifetime: aborting removes every listener, overlay and notice. */
+  /**
+   * The content script's lifetime: aborting removes every listener, overlay and notice. The
+   * content script replaces it with a new scope's when document.open() has erased the frame's
+   * listeners and the parts start again (entrypoints/guard.content.ts).
+   */
   signal: AbortSignal;
   /** Hands one decision to the background, which records it as an incident. */
   report: (event: GuardEvent) => void;

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   editableFrom,
+  editableFromEvent,
   focusEditable,
   isVirtualView,
   readText,
@@ -124,6 +125,22 @@ describe('editors that edit through a hidden input and draw a virtual view', () 
     expect(readText(layer)).toBe(
       'Customer jane.roe@mailbox-example.net, card 4539 1488 0343 6467 ok\nBye',
     );
+  });
+
+  it('CodeMirror 5: its hidden textarea stands for the code lines; measuring copies do not count', () => {
+    const line = (text: string) =>
+      `<pre class=" CodeMirror-line " role="presentation"><span role="presentation">${text || '<span cm-text="">\u200b</span>'}</span></pre>`;
+    const host = mount(
+      `<div class="CodeMirror"><div style="overflow:hidden;position:relative;width:3px;height:0"><textarea tabindex="0"></textarea></div>
+      <div class="CodeMirror-scroll"><div class="CodeMirror-sizer"><div class="CodeMirror-lines"><div>
+      <div class="CodeMirror-measure"><pre class="CodeMirror-line-like"><span>xxxxxxxxxx</span></pre></div>
+      <div class="CodeMirror-code" role="presentation">${line('Refund jane.roe@mailbox-example.net')}${line('')}<div style="position:relative">${line('Thanks')}<div class="CodeMirror-linewidget"></div></div></div>
+      </div></div></div></div></div>`,
+    );
+    const code = host.querySelector<HTMLElement>('.CodeMirror-code')!;
+    expect(editableFrom(host.querySelector('textarea')!)).toBe(code);
+    expect(isVirtualView(code)).toBe(true);
+    expect(readText(code)).toBe('Refund jane.roe@mailbox-example.net\n\nThanks');
   });
 
   it('focus goes to the hidden input, since the view takes none', () => {
@@ -286,5 +303,40 @@ describe('syncViews: a virtual view shows an edit once the frame after it has ru
     // A frame that comes later still settles the view for the next send.
     clock.runFrame();
     expect(views.drawn(el)).toBe(true);
+  });
+});
+
+describe('fields inside a closed shadow root', () => {
+  type WithChrome = { chrome?: unknown };
+  afterEach(() => {
+    delete (globalThis as WithChrome).chrome;
+  });
+
+  /** A host whose closed root holds a focused textarea. */
+  function closedComposer(): { host: HTMLElement; root: ShadowRoot; field: HTMLTextAreaElement } {
+    const host = mount('<div></div>').querySelector('div')!;
+    const root = host.attachShadow({ mode: 'closed' });
+    const field = document.createElement('textarea');
+    root.append(field);
+    field.focus();
+    return { host, root, field };
+  }
+
+  // Seen from outside a closed root, an event's composed path starts at the host (the browser
+  // retargets it; happy-dom does not, so the event here is shaped by hand).
+  const fromOutside = (host: Element): Event =>
+    ({ composedPath: () => [host] }) as unknown as Event;
+
+  it('are found through the extension API that opens closed roots', () => {
+    const { host, root, field } = closedComposer();
+    (globalThis as WithChrome).chrome = {
+      dom: { openOrClosedShadowRoot: (el: Element) => (el === host ? root : null) },
+    };
+    expect(editableFromEvent(fromOutside(host))).toBe(field);
+  });
+
+  it('stay hidden without that API (a page script cannot look in either)', () => {
+    const { host } = closedComposer();
+    expect(editableFromEvent(fromOutside(host))).toBeNull();
   });
 });

@@ -27,7 +27,44 @@ export function isTextField(el: Element): el is HTMLTextAreaElement | HTMLInputE
 export function editableFromEvent(event: Event): Editable | null {
   const first = event.composedPath()[0] as Partial<Node> | undefined;
   // nodeType, not instanceof: nodes of a same-origin iframe belong to another realm.
-  return first && typeof first.nodeType === 'number' ? editableFrom(first as Node) : null;
+  if (!first || typeof first.nodeType !== 'number') return null;
+  const direct = editableFrom(first as Node);
+  if (direct || first.nodeType !== Node.ELEMENT_NODE) return direct;
+  // A closed shadow root hides where the event happened: seen from outside, its host is the
+  // first node. Keys, pastes and focus go to the element focused inside it.
+  const inner = focusedInClosedShadow(first as Element);
+  return inner ? editableFrom(inner) : null;
+}
+
+/**
+ * The element focused inside `el`'s closed shadow root (and inside closed roots within it),
+ * through the API only an extension has: Chrome's chrome.dom.openOrClosedShadowRoot, Firefox's
+ * element.openOrClosedShadowRoot. Null when `el` hosts no closed root, or outside an extension.
+ */
+function focusedInClosedShadow(el: Element): Element | null {
+  let found: Element | null = null;
+  for (let host: Element | null = el, depth = 0; host && depth < 8; depth++) {
+    const active: Element | null = closedShadowRoot(host)?.activeElement ?? null;
+    if (active) found = active;
+    host = active;
+  }
+  return found;
+}
+
+type ShadowOpener = { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } };
+
+function closedShadowRoot(el: Element): ShadowRoot | null {
+  // An open root is one the composed path already went into.
+  if (el.shadowRoot) return null;
+  const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null })
+    .openOrClosedShadowRoot;
+  if (firefox !== undefined) return firefox;
+  const chrome = (globalThis as { chrome?: ShadowOpener }).chrome;
+  try {
+    return chrome?.dom?.openOrClosedShadowRoot?.(el) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function editableFrom(node: Node): Editable | null {
@@ -113,6 +150,20 @@ export const VIRTUAL_VIEWS: readonly VirtualView[] = [
             : [line];
           return rows.map((row, k) => (k === 0 ? drawn(row) : drawn(row).trimStart())).join('');
         })
+        .join('\n'),
+  },
+  {
+    // CodeMirror 5 on desktop: a hidden textarea (in a div of its own right under the editor)
+    // that it empties after each keystroke. Each document line is a pre.CodeMirror-line, in a
+    // div of its own when the line has widgets; an empty line holds a zero-width space. Only the
+    // lines in and near the viewport are drawn (as in Monaco). In its "contenteditable" input
+    // style there is no textarea: the code element is an ordinary contenteditable editor.
+    editor: '.CodeMirror',
+    input: '.CodeMirror > div > textarea',
+    view: '.CodeMirror-code',
+    read: (view) =>
+      [...view.querySelectorAll(':scope > pre.CodeMirror-line, :scope > div > pre.CodeMirror-line')]
+        .map((line) => drawn(line).replace(/\u200b/g, ''))
         .join('\n'),
   },
 ];

@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { EXTENSION_DIR, expect, launchWithExtension, test } from './fixtures.ts';
 import { buildSites } from './sites/build.mjs';
-import { EDITORS, serveChatSite, type ChatSite, type Editor } from './sites/serve.ts';
+import {
+  EDITORS,
+  FRAME_EDITORS,
+  serveChatSite,
+  type ChatSite,
+  type Editor,
+  type Page as FixturePage,
+} from './sites/serve.ts';
 
 const AI_HOST = 'https://chatgpt.com';
 const UNGUARDED_HOST = 'https://example.org';
@@ -83,17 +90,16 @@ interface Opened {
 
 let opened: Opened | undefined;
 
-async function open(editor: Editor, host = AI_HOST): Promise<Opened> {
+async function open(editor: FixturePage, host = AI_HOST): Promise<Opened> {
   const site = await serveChatSite(context, { host, editor });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
   await expect(page.getByRole('status').first()).toHaveText('ready');
-  const input =
-    editor === 'tinymce'
-      ? page.frameLocator('#editor iframe').locator('body#prompt')
-      : page.locator('#prompt');
+  const input = FRAME_EDITORS.includes(editor)
+    ? page.frameLocator('#editor iframe').locator('body#prompt')
+    : page.locator('#prompt');
   opened = { page, site, input, errors };
   return opened;
 }
@@ -128,6 +134,27 @@ async function realPaste(o: Opened, text: string): Promise<void> {
 
 const notice = (page: Page): Locator => page.locator('#hush-notice').getByRole('status');
 
+/**
+ * Types a value of every group (after `pauseMs`, Enter): the first send is stopped and the text
+ * masked in place (`read` gives the editor's text), the second sends the masked text only.
+ */
+async function typedSendIsMasked(
+  o: Opened,
+  read: () => Promise<string>,
+  pauseMs = 0,
+): Promise<void> {
+  await o.input.click();
+  await o.page.keyboard.type(TYPED);
+  if (pauseMs > 0) await o.page.waitForTimeout(pauseMs);
+  await o.page.keyboard.press('Enter');
+  await expect.poll(read).toBe(TYPED_MASKED);
+  await expect(notice(o.page)).toContainText('Hush masked 9 values');
+  expect(o.site.requests, 'the first send was stopped').toEqual([]);
+  await o.page.keyboard.press('Enter');
+  await expect.poll(() => o.site.sentTexts()).toEqual([TYPED_MASKED]);
+  noRawValueSent(o.site);
+}
+
 for (const editor of EDITORS) {
   test.describe(editor, () => {
     test('a paste with a value of every group is masked before the editor sees it', async () => {
@@ -142,15 +169,7 @@ for (const editor of EDITORS) {
 
     test('typed values of every group stop the first send, are masked in place, and the second send is masked', async () => {
       const o = await open(editor);
-      await o.input.click();
-      await o.page.keyboard.type(TYPED);
-      await o.page.keyboard.press('Enter');
-      await expect.poll(() => shown(o, editor)).toBe(TYPED_MASKED);
-      await expect(notice(o.page)).toContainText('Hush masked 9 values');
-      expect(o.site.requests, 'the first send was stopped').toEqual([]);
-      await o.page.keyboard.press('Enter');
-      await expect.poll(() => o.site.sentTexts()).toEqual([TYPED_MASKED]);
-      noRawValueSent(o.site);
+      await typedSendIsMasked(o, () => shown(o, editor));
     });
 
     test('clean text is sent unchanged on the first Enter', async () => {
@@ -163,6 +182,39 @@ for (const editor of EDITORS) {
     });
   });
 }
+
+test.describe('a send after a pause in typing', () => {
+  // The overlay scans the text during the pause (its longest delay is 900 ms), and the send is
+  // decided on those findings instead of a second scan inside the key handler.
+  for (const editor of ['textarea', 'prosemirror'] as const) {
+    test(`${editor}: is decided on the overlay's findings, masked and stopped the same way`, async () => {
+      const o = await open(editor);
+      await typedSendIsMasked(o, () => shown(o, editor), 1500);
+    });
+  }
+});
+
+test.describe('a composer inside a closed shadow root', () => {
+  // Its events reach the guard from the host element; the guard looks in through the extension
+  // API (chrome.dom.openOrClosedShadowRoot). The page's own code reads the field for the test.
+  const composerText = (o: Opened): Promise<string> =>
+    o.page.evaluate(() => window.__composerText?.() ?? '');
+
+  test('typed values stop the first send and are masked in place; the second send is masked', async () => {
+    const o = await open('closed-shadow');
+    await typedSendIsMasked(o, () => composerText(o));
+  });
+
+  test('a paste is masked before the field sees it', async () => {
+    const o = await open('closed-shadow');
+    await realPaste(o, PASTED);
+    await expect(notice(o.page)).toContainText('Hush masked 9 values');
+    await expect.poll(() => composerText(o)).toBe(PASTED_MASKED);
+    await o.page.keyboard.press('Enter');
+    await expect.poll(() => o.site.sentTexts()).toEqual([PASTED_MASKED]);
+    noRawValueSent(o.site);
+  });
+});
 
 test.describe('send button and Undo', () => {
   for (const editor of ['textarea', 'prosemirror'] as const) {

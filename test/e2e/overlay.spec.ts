@@ -13,7 +13,13 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Frame, Locator, Page } from '@playwright/test';
 import { expect, launchWithExtension, test } from './fixtures.ts';
 import { buildSites } from './sites/build.mjs';
-import { EDITORS, serveChatSite, type ChatSite, type Editor } from './sites/serve.ts';
+import {
+  EDITORS,
+  FRAME_EDITORS,
+  serveChatSite,
+  type ChatSite,
+  type Editor,
+} from './sites/serve.ts';
 
 const AI_HOST = 'https://chatgpt.com';
 const UNGUARDED_HOST = 'https://example.org';
@@ -68,7 +74,7 @@ async function open(editor: Editor, host = AI_HOST): Promise<Opened> {
   await expect(page.locator('#status')).toHaveText('ready');
   let input: Locator;
   let frame = page.mainFrame();
-  if (editor === 'tinymce') {
+  if (FRAME_EDITORS.includes(editor)) {
     input = page.frameLocator('#editor iframe').locator('body#prompt');
     const handle = await page.locator('#editor iframe').elementHandle();
     frame = (await handle!.contentFrame())!;

@@ -15,7 +15,13 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Locator, Page, Worker } from '@playwright/test';
 import { expect, launchWithExtension, test } from './fixtures.ts';
 import { buildSites } from './sites/build.mjs';
-import { EDITORS, serveChatSite, type ChatSite, type Editor } from './sites/serve.ts';
+import {
+  EDITORS,
+  FRAME_EDITORS,
+  serveChatSite,
+  type ChatSite,
+  type Editor,
+} from './sites/serve.ts';
 
 const SUPPORT_HOST = 'https://acme.zendesk.com';
 const AI_HOST = 'https://chatgpt.com';
@@ -68,10 +74,9 @@ async function open(editor: Editor, host: string): Promise<Opened> {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
   await expect(page.getByRole('status').first()).toHaveText('ready');
-  const input =
-    editor === 'tinymce'
-      ? page.frameLocator('#editor iframe').locator('body#prompt')
-      : page.locator('#prompt');
+  const input = FRAME_EDITORS.includes(editor)
+    ? page.frameLocator('#editor iframe').locator('body#prompt')
+    : page.locator('#prompt');
   const o = { page, site, input, errors, cdp: await context.newCDPSession(page) };
   opened.push(o);
   return o;
@@ -544,7 +549,7 @@ async function typeAndSend(o: Opened, char: string): Promise<void> {
 }
 
 test.describe('virtual editors on a loaded machine: a send is decided on what the editor holds', () => {
-  for (const editor of ['ace', 'monaco'] as const) {
+  for (const editor of ['ace', 'monaco', 'codemirror5'] as const) {
     test(`${editor}: Enter before the last keystroke is drawn still opens the panel; nothing is sent`, async () => {
       const o = await open(editor, SUPPORT_HOST);
       await o.input.click();

@@ -13,7 +13,13 @@ import {
   type Page,
 } from '@playwright/test';
 import { buildSites } from './sites/build.mjs';
-import { EDITORS, serveChatSite, type ChatSite, type Editor } from './sites/serve.ts';
+import {
+  EDITORS,
+  FRAME_EDITORS,
+  serveChatSite,
+  type ChatSite,
+  type Editor,
+} from './sites/serve.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from './fixtures.ts';
 
 const HOST = 'https://chatgpt.com';
@@ -63,10 +69,9 @@ async function open(editor: Editor | 'script-send'): Promise<Opened> {
   await page.goto(site.url);
   await expect(page.getByRole('status')).toHaveText('ready');
   expect(await page.evaluate(() => window.__editorReady)).toBe(true);
-  const input =
-    editor === 'tinymce'
-      ? page.frameLocator('#editor iframe').locator('body#prompt')
-      : page.locator('#prompt');
+  const input = FRAME_EDITORS.includes(editor)
+    ? page.frameLocator('#editor iframe').locator('body#prompt')
+    : page.locator('#prompt');
   return { context, page, site, input, errors };
 }
 

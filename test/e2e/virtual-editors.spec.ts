@@ -1,6 +1,6 @@
 /**
  * The guard in editors that edit through a hidden input and draw a virtual view of their model
- * (Monaco, Ace): Debian's Chromium with the BUILT extension, fixture pages at https://chatgpt.com
+ * (Monaco, Ace, CodeMirror 5): Debian's Chromium with the BUILT extension, fixture pages at https://chatgpt.com
  * (class `unapproved-ai`: everything masked). The focused element of such an editor holds at most
  * the caret's line, so these tests put the value on ANOTHER line than the caret and send right
  * after typing (before the editor has drawn the last keystroke): the whole message must be read,
@@ -14,6 +14,8 @@ import { buildSites } from './sites/build.mjs';
 import { serveChatSite, type ChatSite } from './sites/serve.ts';
 
 const AI_HOST = 'https://chatgpt.com';
+const VIRTUAL_EDITORS = ['monaco', 'ace', 'codemirror5'] as const;
+type VirtualEditor = (typeof VIRTUAL_EDITORS)[number];
 const EMAIL = 'jane.roe@mailbox-example.net';
 const CARD = '4539 1488 0343 6467';
 const FIRST = `Refund ${EMAIL} today`;
@@ -44,7 +46,7 @@ interface Opened {
 
 let opened: Opened | undefined;
 
-async function open(editor: 'monaco' | 'ace'): Promise<Opened> {
+async function open(editor: VirtualEditor): Promise<Opened> {
   const site = await serveChatSite(context, { host: AI_HOST, editor });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -79,7 +81,7 @@ function noRawValueSent(site: ChatSite): void {
 
 const notice = (page: Page): Locator => page.locator('#hush-notice').getByRole('status');
 
-for (const editor of ['monaco', 'ace'] as const) {
+for (const editor of VIRTUAL_EDITORS) {
   test.describe(editor, () => {
     test('values on every line, caret on the last: Enter masks the whole message in place', async () => {
       const o = await open(editor);

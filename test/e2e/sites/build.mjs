@@ -1,8 +1,8 @@
 /**
  * Builds the fixture chat pages into dist/: one <page>.html and <page>.js (+ .css) per editor,
- * Monaco's editor worker (monaco.worker.js, which the page starts by URL), plus TinyMCE's own
- * scripts and skins copied from node_modules (it loads them at run time, so they cannot be
- * bundled). Everything comes from node_modules: the build needs no network.
+ * Monaco's editor worker (monaco.worker.js, which the page starts by URL), plus TinyMCE's and
+ * CKEditor 4's own scripts and skins copied from node_modules (they load them at run time, so
+ * they cannot be bundled). Everything comes from node_modules: the build needs no network.
  *
  *   node test/e2e/sites/build.mjs
  */
@@ -32,11 +32,14 @@ export const PAGES = [
   { name: 'draft', entry: 'draft.tsx', label: 'Draft.js' },
   { name: 'ckeditor', entry: 'ckeditor.ts', label: 'CKEditor 5' },
   { name: 'tinymce', entry: 'tinymce.ts', label: 'TinyMCE' },
+  { name: 'ckeditor4', entry: 'ckeditor4.ts', label: 'CKEditor 4' },
   { name: 'codemirror', entry: 'codemirror.ts', label: 'CodeMirror' },
+  { name: 'codemirror5', entry: 'codemirror5.ts', label: 'CodeMirror 5' },
   { name: 'monaco', entry: 'monaco.ts', label: 'Monaco' },
   { name: 'ace', entry: 'ace.ts', label: 'Ace' },
   { name: 'trix', entry: 'trix.ts', label: 'Trix' },
   { name: 'editorjs', entry: 'editorjs.ts', label: 'Editor.js' },
+  { name: 'closed-shadow', entry: 'closed-shadow.ts', label: 'closed shadow root' },
   { name: 'script-send', entry: 'script-send.ts', label: 'script send' },
   { name: 'upload', entry: 'upload.ts', label: 'upload' },
 ];
@@ -144,19 +147,39 @@ function html(page, hasCss) {
   return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
-/** TinyMCE loads its theme, model, icons and skins from base_url at run time. */
-function copyTinymce(outdir) {
-  const from = join(root, 'node_modules/tinymce');
-  const to = join(outdir, 'tinymce');
-  for (const part of [
+/**
+ * Editors that load parts of themselves at run time, from a base URL under ASSET_PREFIX: what
+ * each page asks for, copied from the package into a folder of the package's name.
+ */
+const RUNTIME_PARTS = {
+  // TinyMCE: its theme, model, icons and skins, from base_url.
+  tinymce: [
     'tinymce.min.js',
     'models/dom',
     'themes/silver',
     'icons/default',
     'skins/ui/oxide',
     'skins/content/default',
-  ]) {
-    cpSync(join(from, part), join(to, part), { recursive: true });
+  ],
+  // CKEditor 4: its skin, language and plugin styles, from CKEDITOR_BASEPATH (ckeditor4.ts
+  // removes the spell-check plugins, which call a web service).
+  ckeditor4: [
+    'ckeditor.js',
+    'config.js',
+    'styles.js',
+    'contents.css',
+    'lang/en.js',
+    'skins/moono-lisa',
+    'plugins/dialog/styles',
+    'plugins/tableselection/styles',
+  ],
+};
+
+function copyRuntimeParts(outdir) {
+  for (const [pkg, parts] of Object.entries(RUNTIME_PARTS)) {
+    for (const part of parts) {
+      cpSync(join(root, 'node_modules', pkg, part), join(outdir, pkg, part), { recursive: true });
+    }
   }
 }
 
@@ -218,7 +241,7 @@ async function buildInto(outdir) {
     const hasCss = existsSync(join(outdir, `${page.name}.css`));
     writeFileSync(join(outdir, `${page.name}.html`), html(page, hasCss));
   }
-  copyTinymce(outdir);
+  copyRuntimeParts(outdir);
   return { outdir, ms: Math.round(performance.now() - started) };
 }
 

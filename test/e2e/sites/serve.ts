@@ -25,14 +25,19 @@ export const EDITORS = [
   'draft',
   'ckeditor',
   'tinymce',
+  'ckeditor4',
   'codemirror',
+  'codemirror5',
   'monaco',
   'ace',
   'trix',
   'editorjs',
 ] as const;
 export type Editor = (typeof EDITORS)[number];
-export type Page = Editor | 'script-send' | 'upload';
+
+export type Page = Editor | 'closed-shadow' | 'script-send' | 'upload';
+/** Editors whose editable is the body of an iframe of theirs (`#editor iframe`, `body#prompt`). */
+export const FRAME_EDITORS: readonly Page[] = ['tinymce', 'ckeditor4'];
 
 /** One request the page sent to /api/send or /api/beacon. */
 export interface CapturedRequest {
