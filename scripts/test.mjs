@@ -47,7 +47,24 @@ const unitStatus = run('npx', [
   `--outputFile.json=${vitestJson}`,
 ]);
 const unit = readJson(vitestJson);
+/** Unit tests that failed, named again at the end: Playwright's output would bury them. */
+const unitFailures = [];
 if (unit) {
+  for (const file of unit.testResults ?? []) {
+    const tests = file.assertionResults ?? [];
+    if (file.status === 'failed' && !tests.some((t) => t.status === 'failed'))
+      unitFailures.push(
+        `  ${file.name.replace(process.cwd() + '/', '')}\n    ${file.message ?? ''}`,
+      );
+    for (const t of tests)
+      if (t.status === 'failed')
+        unitFailures.push(
+          `  ${file.name.replace(process.cwd() + '/', '')} > ${t.fullName}\n` +
+            `    ${String(t.failureMessages?.[0] ?? '')
+              .split('\n')[0]
+              .slice(0, 300)}`,
+        );
+  }
   totals.passed += unit.numPassedTests;
   totals.failed += unit.numFailedTests;
   totals.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
@@ -78,6 +95,7 @@ if (existsSync(chromium)) {
 if (totals.skipped > 0)
   broken.push(`${totals.skipped} skipped test(s): a skipped test is not a pass`);
 console.log('');
+if (unitFailures.length) console.log(`Unit tests that failed:\n${unitFailures.join('\n')}`);
 if (broken.length) console.log(`FAILED: ${broken.join('; ')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(broken.length ? 1 : 0);
