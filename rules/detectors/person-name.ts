@@ -138,9 +138,17 @@ export const examples: DetectorExamples = {
     { text: 'Full name - Priyanka Raghunathan\nPlan: Pro', value: 'Priyanka Raghunathan' },
     // A person who shares a firm's name, after a cue only a person takes.
     { text: 'Hi, my name is Morgan Stanley and I need help.', value: 'Morgan Stanley' },
+    // Two words alone on the first line, above an address: the block's addressee.
+    { text: 'Cormac Allan\n12 High Street\nLondon SW1A 1AA', value: 'Cormac Allan' },
+    // Lower case with a middle initial; after a label padded with spaces.
+    { text: 'please follow up with benjamin a seiler next month', value: 'benjamin a seiler' },
+    { text: 'i met codey m ross at the depot yesterday', value: 'codey m ross' },
+    { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
+    // A single letter between words in lower case is no initial unless a list knows a word.
+    'i bought a size m shirt and we need vitamin d levels checked. give mark a call.',
     "Acme Widget's price went up. Microsoft Azure's pricing page is wrong.",
     // Firms named after people.
     'Morgan Stanley and Berkshire Hathaway both moved their accounts to the new plan.',

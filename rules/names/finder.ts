@@ -874,9 +874,11 @@ function flushSegment(
   if (b === a) return;
   // A sentence-initial word before a first name is usually a verb or a role, not a name:
   // "Ask Maria", "Producer James Sparks". The full stop of a title ("Dr. Helmer Bailey") ends
-  // no sentence.
+  // no sentence. Two words alone on the text's first line are no such sentence: they head a
+  // block ("Cormac Allan\n12 High Street").
   if (
     b - a >= 2 &&
+    !(b - a === 2 && lineStart(text, tokStart[a]!) && endsLineAfter(text, tokEnd[b - 1]!)) &&
     (tokFlags[a]! & F_INITIAL) === 0 &&
     segClass(a, a, keep) !== 'first' &&
     (tokFlags[a + 1]! & F_FIRST) !== 0 &&
@@ -2219,7 +2221,7 @@ function overlapsSorted(
 // over the text with no Unicode classes instead of four (about three times cheaper). The word
 // boundary before a cue is checked in code.
 const LOWER_CUE =
-  /(?:[Nn]ame(?: is| ist|'s|’s|:)|[Cc]all me|[Ii]ch hei(?:ß|ss)e|m['’]appelle|[Mm]e llamo|[Nn]ombre(?: es|:)|[Nn]om(?: est|:))[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])/uy;
+  /(?:[Nn]ame(?: is| ist|'s|’s|:)|[Cc]all me|[Ii]ch hei(?:ß|ss)e|m['’]appelle|[Mm]e llamo|[Nn]ombre(?: es|:)|[Nn]om(?: est|:))[ \t]{1,8}((\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:(?:[ \t](\p{Ll})\.?)?[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?)(?![\p{L}\p{M}])/uy;
 const GREETING_LOWER =
   /(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Hh]allo|[Bb]onjour|[Hh]ola)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]?[,!\n]/uy;
 const VERB_SHAPE = /(?:ing|ed|ly)$/;
@@ -2412,7 +2414,8 @@ export function truecase(text: string): string {
     let cap = false;
     if (chain > 0 && chain < 4 && nameGap(text, chainEnd, s, initialLast)) {
       if (w.length === 1) {
-        cap = chain === 1 && !NOT_INITIAL.has(w);
+        // "benjamin a seiler": a vowel is an initial only before a listed surname.
+        cap = chain === 1 && (!NOT_INITIAL.has(w) || surnameAfterInitial(text, e));
       } else {
         cap =
           !isFunctionWord(w) &&
@@ -2426,6 +2429,9 @@ export function truecase(text: string): string {
       chain++;
     } else if (
       (w.length >= 3 && classify(w) === 'first') ||
+      // "codey m ross", "hyuuma t. maida": a word no list knows, then a consonant initial and
+      // another such word, is a name written in lower case.
+      (w.length >= 3 && initialNameAfter(text, w, e)) ||
       (titleEnd >= 0 &&
         nameGap(text, titleEnd, s, true) &&
         w.length >= 2 &&
@@ -2453,6 +2459,42 @@ export function truecase(text: string): string {
 }
 
 /** Whether text[from, to) is one space, or a full stop and a space after an initial or title. */
+/** A consonant initial (with or without its full stop) and a word after it: " m ross". */
+const INITIAL_THEN_WORD = /^ ([b-df-hj-np-tv-z])\.? (\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}@])/u;
+/** A vowel initial and a listed surname after `end`: " a seiler". */
+const VOWEL_INITIAL_THEN_WORD = /^\.? (\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}@])/u;
+
+/** Whether a lower-case word could be part of a name: no ordinary, function or verb word. */
+function mayBeLowerName(w: string): boolean {
+  const c = classify(w);
+  return (
+    (c === 'unknown' || c === 'first' || c === 'last') &&
+    !isFunctionWord(w) &&
+    !VERB_SHAPE.test(w) &&
+    !LOWER_VERBS.has(w)
+  );
+}
+
+/** Whether `w`, ending at `end`, opens "w x word" with a consonant initial x (see truecase). */
+function initialNameAfter(text: string, w: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 32 || !mayBeLowerName(w)) return false;
+  const m = INITIAL_THEN_WORD.exec(text.slice(end, end + 36));
+  if (m === null || !mayBeLowerName(m[2]!)) return false;
+  // Without the initial's full stop ("size m shirt", "vitamin d levels") a list must know one
+  // of the two words.
+  const listed = (x: string) => {
+    const c = classify(x);
+    return c === 'first' || c === 'last';
+  };
+  return m[0].charCodeAt(2) === 46 || listed(w) || listed(m[2]!);
+}
+
+/** Whether the vowel initial ending at `end` is followed by a listed surname. */
+function surnameAfterInitial(text: string, end: number): boolean {
+  const m = VOWEL_INITIAL_THEN_WORD.exec(text.slice(end, end + 34));
+  return m !== null && classify(m[1]!) === 'last' && !isFunctionWord(m[1]!);
+}
+
 function nameGap(text: string, from: number, to: number, dotted: boolean): boolean {
   if (to - from === 1) return text.charCodeAt(from) === 32;
   return (
@@ -2481,16 +2523,26 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
     // "The app name is platform dependent": the name of a thing.
     if (thingBeforeName(text, m.index)) continue;
-    const w1 = m[1]!;
+    const w1 = m[2]!;
     if (isFunctionWord(w1) || VERB_SHAPE.test(w1)) continue;
     // "name: export.csv", "name: build_7", "name: docs/readme": a file or an identifier.
     if (IDENTIFIER_TAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
       continue;
     }
-    const start = m.index + m[0].length - (m[2] ? m[1]!.length + 1 + m[2].length : w1.length);
+    const start = m.index + m[0].length - m[1]!.length;
     let end = start + w1.length;
-    const w2 = m[2];
-    if (w2 && !isFunctionWord(w2) && !VERB_SHAPE.test(w2)) end = start + w1.length + 1 + w2.length;
+    // The second word, after a middle initial or not ("hyuuma t. maida"); after a vowel, which
+    // may be an article ("name is john a customer"), only a listed surname.
+    const w2 = m[4];
+    const initial = m[3];
+    if (
+      w2 &&
+      !isFunctionWord(w2) &&
+      !VERB_SHAPE.test(w2) &&
+      (initial === undefined || !NOT_INITIAL.has(initial) || classify(w2) === 'last')
+    ) {
+      end = start + m[1]!.length;
+    }
     // "name: input," in code: an unknown word closed by code punctuation is an identifier.
     if (!isKnownName(w1) && CODE_AFTER.test(text.slice(end, end + 1))) continue;
     add(start, end, isKnownName(w1) ? 0.85 : 0.7);
