@@ -140,6 +140,12 @@ export const examples: DetectorExamples = {
     { text: 'Hi, my name is Morgan Stanley and I need help.', value: 'Morgan Stanley' },
     // Two words alone on the first line, above an address: the block's addressee.
     { text: 'Cormac Allan\n12 High Street\nLondon SW1A 1AA', value: 'Cormac Allan' },
+    // Where a listed or foreign surname works: "from", "of" or "at" and a capital.
+    { text: 'Favian Rangel from Drake PLC is the keynote speaker.', value: 'Favian Rangel' },
+    {
+      text: 'The jury named Dobrosław Tomaszewski of Fernandez Inc. and two others.',
+      value: 'Dobrosław Tomaszewski',
+    },
     // Lower case with a middle initial; after a label padded with spaces.
     { text: 'please follow up with benjamin a seiler next month', value: 'benjamin a seiler' },
     { text: 'i met codey m ross at the depot yesterday', value: 'codey m ross' },

@@ -246,6 +246,8 @@ const HERE_AFTER =
 // "has", "will" take both).
 const PERSON_VERB_AFTER =
   /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang)(?![\p{L}])/u;
+/** Where a person works, after the name: "Favian Rangel from Drake PLC", "X of Lexisnexis". */
+const EMPLOYER_AFTER = /^ (?:from|of|at) (?:the )?\p{Lu}/u;
 /** A possessive before a lower-case noun: "Szczepańska's lawyers" (not "Nestlé's" alone). */
 const POSSESSIVE_NOUN_AFTER = /^['’]s[ \t]\p{Ll}/u;
 /** Of those, the verbs a firm, a product or a place does not take even in a news story. */
@@ -1140,12 +1142,14 @@ function scoreSegment(
   // proper nouns; two of them in a row, not starting a sentence (or followed by a verb), are
   // most often a person.
   if (n >= 2 && !someClass(from, to, keep, 'common') && someNonAscii(from, to)) {
-    if (!atStart || WEAK_AFTER.test(afterWindow())) bump(curScore + 0.15, 'foreign name');
+    if (!atStart || WEAK_AFTER.test(afterWindow()) || EMPLOYER_AFTER.test(afterWindow())) {
+      bump(curScore + 0.15, 'foreign name');
+    }
   } else if (
     n >= 2 &&
     atStart &&
     (cl === 'last' || cl === 'first') &&
-    WEAK_AFTER.test(afterWindow())
+    (WEAK_AFTER.test(afterWindow()) || EMPLOYER_AFTER.test(afterWindow()))
   ) {
     bump(curScore + 0.1, 'surname');
   }
@@ -1649,7 +1653,7 @@ export const NOT_BLANK_OR_QUOTE = /[^\s>]/;
 export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@[\w-]+\./u;
 const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/])|s\/n)/;
 const ORG_CONTEXT_AFTER =
-  /^(?:[ -](?!and\b|und\b|et\b|y\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
+  /^(?:[ -](?!and\b|und\b|et\b|y\b|of\b|from\b|at\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
   /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|client,|cliente,)[ \t]{1,2}$/iu;
 
@@ -2460,7 +2464,8 @@ export function truecase(text: string): string {
 
 /** Whether text[from, to) is one space, or a full stop and a space after an initial or title. */
 /** A consonant initial (with or without its full stop) and a word after it: " m ross". */
-const INITIAL_THEN_WORD = /^ ([b-df-hj-np-tv-z])\.? (\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}@])/u;
+const INITIAL_THEN_WORD =
+  /^ ([b-df-hj-np-tv-z])\.? (\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}@])/u;
 /** A vowel initial and a listed surname after `end`: " a seiler". */
 const VOWEL_INITIAL_THEN_WORD = /^\.? (\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}@])/u;
 
