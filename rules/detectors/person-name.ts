@@ -146,6 +146,9 @@ export const examples: DetectorExamples = {
       text: 'The jury named Dobrosław Tomaszewski of Fernandez Inc. and two others.',
       value: 'Dobrosław Tomaszewski',
     },
+    // In lower case, a verb after a first name is no surname, in German, French or Spanish too.
+    { text: 'meine frau sabine kommt morgen vorbei', value: 'sabine' },
+    { text: 'mi hermano pablo recoge el paquete', value: 'pablo' },
     // Lower case with a middle initial; after a label padded with spaces.
     { text: 'please follow up with benjamin a seiler next month', value: 'benjamin a seiler' },
     { text: 'i met codey m ross at the depot yesterday', value: 'codey m ross' },

@@ -2385,9 +2385,13 @@ const LOWER_WORD =
  * a verb WEAK_AFTER or VERB_SHAPE knows.
  */
 const LOWER_VERBS: ReadonlySet<string> = new Set(
-  'left paid ran bought brought lost won put read kept felt met heard built spent thought caught taught sold held stood drove rode spoke broke chose forgot began sent took made gave went came got saw knew grew drew threw flew ate fell sat set let cut hit hurt quit'.split(
-    ' ',
-  ),
+  (
+    'left paid ran bought brought lost won put read kept felt met heard built spent thought caught taught sold held stood drove rode spoke broke chose forgot began sent took made gave went came got saw knew grew drew threw flew ate fell sat set let cut hit hurt quit ' +
+    // German, French and Spanish verbs a subject takes ("meine frau sabine kommt morgen").
+    'kommt ruft hat ist wird kann muss soll will darf bringt zahlt schreibt sagt fragt wartet braucht möchte war hatte wurde unterschreibt übernimmt nimmt gibt geht meldet schickt ' +
+    'est a va vient appelle peut doit veut arrive passe prend récupère signe était avait sera ' +
+    'es está tiene va viene llama puede debe quiere llega pasa recoge firma era estaba tenía será'
+  ).split(' '),
 );
 /** Single letters that are words, not initials: articles, pronouns, conjunctions. */
 const NOT_INITIAL = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
