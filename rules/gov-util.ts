@@ -7,6 +7,7 @@
  */
 import { clamp, DEFAULT_WINDOW, matchAllAt, NON_PERSONAL_NUMBER } from './context.ts';
 import type { Keywords } from './keywords.ts';
+import type { Candidate, EntityType } from './types.ts';
 import { matchesOf } from './scan-util.ts';
 import { columnBelow, columnHeader, type Cell } from './table.ts';
 
@@ -129,6 +130,22 @@ export function contextScore(
     reason = reason ? 'mixed context' : 'negative context';
   }
   return reason === undefined ? { score: clamp(score) } : { score: clamp(score), reason };
+}
+
+/**
+ * A value whose check digits held, as a candidate scored by its context (contextScore); its
+ * reason is the context's, or 'checksum' when no word near it counts.
+ */
+export function checkedCandidate(
+  text: string,
+  start: number,
+  end: number,
+  type: EntityType,
+  base: number,
+  opts: ContextOptions,
+): Candidate {
+  const { score, reason } = contextScore(text, start, end, base, opts);
+  return { start, end, type, score, reason: reason ?? 'checksum' };
 }
 
 /** One value found right after (or right before) a label such as "passport no.". */

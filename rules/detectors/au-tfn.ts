@@ -1,6 +1,6 @@
 import { isTrivialDigits, weightedSum } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -42,12 +42,13 @@ export const auTfn: Detector = {
       const end = start + m[0].length;
       const digits = m[1] === undefined ? m[0] : m[1] + m[3]! + m[4]!;
       if (!isValidTfn(digits) || !notInLongerNumber(text, start, end)) continue;
-      const { score, reason } = contextScore(text, start, end, 0.3, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: 0.45,
-      });
-      out.push({ start, end, type: 'TAX_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'TAX_ID', 0.3, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: 0.45,
+        }),
+      );
     }
     return out;
   },

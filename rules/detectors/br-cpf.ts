@@ -1,6 +1,6 @@
 import { weightedSum } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { anyOf, matchesOf } from '../scan-util.ts';
 
@@ -34,12 +34,13 @@ export const brCpf: Detector = {
   detect(text) {
     const out: Candidate[] = [];
     const push = (start: number, end: number, base: number, up: number) => {
-      const { score, reason } = contextScore(text, start, end, base, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up,
-      });
-      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'NATIONAL_ID', base, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up,
+        }),
+      );
     };
     for (const m of matchesOf(text, FORMATTED)) {
       const start = m.index;

@@ -1,6 +1,6 @@
 import { luhn } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -42,12 +42,13 @@ export const caSin: Detector = {
       // only the dashed form stands alone.
       const sep = m[2]!;
       const base = sep === '-' ? 0.6 : sep === ' ' ? 0.45 : 0.25;
-      const { score, reason } = contextScore(text, start, end, base, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: sep === '-' ? 0.35 : 0.45,
-      });
-      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'NATIONAL_ID', base, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: sep === '-' ? 0.35 : 0.45,
+        }),
+      );
     }
     return out;
   },

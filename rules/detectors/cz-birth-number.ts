@@ -1,5 +1,5 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, isValidDate, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, isValidDate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { anyOf, matchesOf } from '../scan-util.ts';
 
@@ -67,12 +67,13 @@ export const czBirthNumber: Detector = {
       // mod-11 check, and the slash is how the number is written on every Czech and Slovak
       // document, so that form stands alone; the nine-digit form has no check at all.
       const checked = slash && serial.length === 4;
-      const { score, reason } = contextScore(text, start, end, checked ? 0.55 : 0.3, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: checked ? 0.4 : 0.45,
-      });
-      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'NATIONAL_ID', checked ? 0.55 : 0.3, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: checked ? 0.4 : 0.45,
+        }),
+      );
     }
     return out;
   },

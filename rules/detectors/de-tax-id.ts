@@ -1,5 +1,5 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -70,12 +70,13 @@ export const deTaxId: Detector = {
       // About one eleven-digit number in fifteen passes both checks by chance, so even the
       // grouped form stays under the threshold until a label names it.
       const base = m[2] === ' ' ? 0.4 : 0.3;
-      const { score, reason } = contextScore(text, start, end, base, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: 0.5,
-      });
-      out.push({ start, end, type: 'TAX_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'TAX_ID', base, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: 0.5,
+        }),
+      );
     }
     return out;
   },

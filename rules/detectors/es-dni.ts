@@ -1,5 +1,5 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, cueDistance } from '../gov-util.ts';
+import { checkedCandidate, cueDistance } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -39,15 +39,16 @@ export const esDni: Detector = {
       // The control letter is almost always written in upper case; a lower-case one is as
       // likely a unit or a typo, so it needs the label.
       const upper = letter === letter.toUpperCase();
-      const { score, reason } = contextScore(text, start, end, upper ? base : 0.3, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: upper ? 0.2 : 0.45,
-      });
       const tax =
         cueDistance(text, start, end, TAX_LABEL) < cueDistance(text, start, end, ID_LABEL);
       const type = tax ? 'TAX_ID' : 'NATIONAL_ID';
-      out.push({ start, end, type, score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, type, upper ? base : 0.3, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: upper ? 0.2 : 0.45,
+        }),
+      );
     };
     for (const m of matchesOf(text, DNI)) {
       const digits = m[1]!.replace(/\./g, '');

@@ -1,5 +1,5 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, isValidDate, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, isValidDate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -56,12 +56,13 @@ export const fiHetu: Detector = {
       const lower = sign !== sign.toUpperCase() || check !== check.toUpperCase();
       const digitsOnly = sign === '-' && check >= '0' && check <= '9';
       const base = lower ? 0.3 : digitsOnly ? 0.6 : 0.75;
-      const { score, reason } = contextScore(text, start, end, base, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: lower ? 0.45 : 0.3,
-      });
-      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'NATIONAL_ID', base, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: lower ? 0.45 : 0.3,
+        }),
+      );
     }
     return out;
   },

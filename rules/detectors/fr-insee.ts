@@ -1,5 +1,5 @@
 import { near, NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -61,13 +61,14 @@ export const frInsee: Detector = {
       const spaces = m[0].split(' ').length - 1;
       const usual = m[1] === '1' || m[1] === '2';
       const base = !usual ? 0.3 : spaces >= 3 ? 0.8 : 0.7;
-      const { score, reason } = contextScore(text, start, end, base, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: usual ? 0.2 : 0.45,
-      });
       const type = near(text, start, end, HEALTH, 80) ? 'HEALTH_ID' : 'NATIONAL_ID';
-      out.push({ start, end, type, score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, type, base, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: usual ? 0.2 : 0.45,
+        }),
+      );
     }
     return out;
   },

@@ -1,5 +1,5 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -48,12 +48,13 @@ export const frSpi: Detector = {
       // starting 0-3 (US, Canada, France) are common in shop mail, so the label decides. The
       // 2-2-3-3-3 grouping is the tax office's own and gets a little more.
       const base = m[2] === ' ' ? 0.4 : 0.3;
-      const { score, reason } = contextScore(text, start, end, base, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: 0.5,
-      });
-      out.push({ start, end, type: 'TAX_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'TAX_ID', base, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: 0.5,
+        }),
+      );
     }
     return out;
   },

@@ -1,6 +1,6 @@
 import { verhoeff } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -30,12 +30,13 @@ export const inAadhaar: Detector = {
       // One twelve-digit run in ten passes Verhoeff by chance, so a bare run needs its label;
       // the 4-4-4 grouping is how the number is printed on the card and in the e-Aadhaar.
       const grouped = m[2] !== '';
-      const { score, reason } = contextScore(text, start, end, grouped ? 0.6 : 0.3, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: grouped ? 0.3 : 0.45,
-      });
-      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'NATIONAL_ID', grouped ? 0.6 : 0.3, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: grouped ? 0.3 : 0.45,
+        }),
+      );
     }
     return out;
   },

@@ -1,4 +1,4 @@
-import { contextScore } from '../gov-util.ts';
+import { checkedCandidate } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
 
@@ -66,12 +66,13 @@ export const itCodiceFiscale: Detector = {
       // running text is still slightly less certain.
       const start = m.index;
       const end = start + raw.length;
-      const { score, reason } = contextScore(text, start, end, upper ? 0.9 : 0.7, {
-        positive: POSITIVE,
-        up: 0.08,
-        down: 0.3,
-      });
-      out.push({ start, end, type: 'TAX_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'TAX_ID', upper ? 0.9 : 0.7, {
+          positive: POSITIVE,
+          up: 0.08,
+          down: 0.3,
+        }),
+      );
     }
     return out;
   },

@@ -1,6 +1,6 @@
 import { isTrivialDigits, weightedSum } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesAtRuns, matchesOf } from '../scan-util.ts';
 
@@ -34,12 +34,13 @@ export const nlBsn: Detector = {
     const out: Candidate[] = [];
     const push = (start: number, end: number, digits: string) => {
       if (!isValidBsn(digits) || !notInLongerNumber(text, start, end)) return;
-      const { score, reason } = contextScore(text, start, end, 0.3, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: 0.45,
-      });
-      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'NATIONAL_ID', 0.3, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: 0.45,
+        }),
+      );
     };
     // Every bare match is a whole nine-character token: it is only tried at those.
     for (const m of matchesAtRuns(text, BARE, [9])) push(m.index, m.index + 9, m[0]);

@@ -1,6 +1,6 @@
 import { isTrivialDigits, weightedSum } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { contextScore, isValidDate, notInLongerNumber } from '../gov-util.ts';
+import { checkedCandidate, isValidDate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesAtRuns } from '../scan-util.ts';
 
@@ -44,12 +44,13 @@ export const plPesel: Detector = {
       const start = m.index;
       const end = start + 11;
       if (!isValidPesel(m[0]) || !notInLongerNumber(text, start, end)) continue;
-      const { score, reason } = contextScore(text, start, end, 0.3, {
-        positive: POSITIVE,
-        negative: NEGATIVE,
-        up: 0.45,
-      });
-      out.push({ start, end, type: 'NATIONAL_ID', score, reason: reason ?? 'checksum' });
+      out.push(
+        checkedCandidate(text, start, end, 'NATIONAL_ID', 0.3, {
+          positive: POSITIVE,
+          negative: NEGATIVE,
+          up: 0.45,
+        }),
+      );
     }
     return out;
   },
