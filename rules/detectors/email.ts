@@ -30,6 +30,28 @@ const OBFUSCATION_HINT =
   /at\s*[\])}]|dot\s*[\])}]|dot(?<=\sdot)\s|at(?<=\sat)\s+[a-z0-9][a-z0-9_-]{0,62}\s*\./i;
 
 const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|test|invalid|localhost)$/i;
+/**
+ * A local part written as a person's "first.last" (or first_last, first-last, digits after):
+ * documentation writes user@, jane@, alice@ or john.doe@, while test tickets and made-up
+ * customers keep the reserved domain with a whole name ("kasandra.lind@example.com").
+ */
+const PERSONAL_LOCAL = /^([a-z]{2,20})[._-]([a-z]{2,20})\d{0,4}@/i;
+/** Placeholder words of documentation addresses ("your.name", "john.doe", "first.last"). */
+const PLACEHOLDER_PART =
+  /^(?:your|my|the|first|last|firstname|lastname|full|name|user|username|test|demo|dev|example|sample|john|jane|joe|doe|bloggs|smith|mustermann|musterfrau|max|foo|bar|baz|noreply|no|reply|do|not|support|billing|admin|info|team|service|account|my|email|mail)$/i;
+/** "my email", "contact me", "reach me", "write to me": the address is the writer's own. */
+const OWN_ADDRESS_BEFORE =
+  /\b(?:my (?:e-?mail|address)(?: address)?(?: is)?|(?:contact me|reach me|write to me|e-?mail me)(?: at| on)?)\W{0,3}$/i;
+
+/**
+ * The score of an address at a documentation domain: a placeholder's (0.3) unless it reads as a
+ * person's own, by its "first.last" local part or a first-person cue right before it.
+ */
+function reservedScore(text: string, start: number, value: string): number {
+  const m = PERSONAL_LOCAL.exec(value);
+  if (m !== null && !PLACEHOLDER_PART.test(m[1]!) && !PLACEHOLDER_PART.test(m[2]!)) return 0.6;
+  return OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ? 0.6 : 0.3;
+}
 
 /**
  * Whether the token holding `start` began with a scheme ("xyz://"): whether "://" lies between
@@ -152,12 +174,15 @@ export const email: Detector = {
     for (const m of emailMatches(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      // Documentation domains are placeholders, not anyone's address.
       // "https://user:pw@host.com" is a URL with credentials (url-credentials' finding), not
       // the address "pw@host.com".
       if (inUrlAuthority(text, start)) continue;
-      const score = RESERVED_DOMAIN.test(m[0]) ? 0.3 : 0.95;
-      out.push({ start, end, type: 'EMAIL', score });
+      // Documentation domains hold placeholders, seldom anyone's address (see reservedScore).
+      if (!RESERVED_DOMAIN.test(m[0])) out.push({ start, end, type: 'EMAIL', score: 0.95 });
+      else {
+        const score = reservedScore(text, start, m[0]);
+        out.push({ start, end, type: 'EMAIL', score, reason: 'documentation domain' });
+      }
     }
     if (/\b(?:at|AT|At)\b/.test(text) && OBFUSCATION_HINT.test(text)) {
       for (const m of obfuscatedMatches(text)) {
@@ -204,6 +229,9 @@ export const examples: DetectorExamples = {
       text: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@corp.io',
       value: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@corp.io',
     },
+    // A whole name, or a first-person cue, at a documentation domain: a made-up customer's.
+    { text: 'Customer: kasandra.lind@example.com', value: 'kasandra.lind@example.com' },
+    { text: 'You can reach me at pat@example.org', value: 'pat@example.org' },
     {
       text: 'Write to support, or jane (at) corp (dot) io, today',
       value: 'jane (at) corp (dot) io',
@@ -215,6 +243,8 @@ export const examples: DetectorExamples = {
     'The decorator is @Component and the handle is @jane_doe.',
     'version 1.2.3@latest',
     'user@localhost',
+    // Placeholders of documentation.
+    'Set EMAIL=user@example.com, or john.doe@example.com, your.name@example.org, alice@example.net',
     "I'll be at home at 5, at the latest.",
     'see https://user@host.example-mail.com/path',
     // A local part is at most 64 characters.
