@@ -14,6 +14,13 @@ export type AddressKind =
   | 'broadcast'
   | 'netmask';
 
+/**
+ * "my IP is", "our public IP address:", "I'm connecting from": the address right after is the
+ * writer's own, so even one from a documentation range (a made-up customer's) is theirs.
+ */
+export const OWN_ADDRESS_BEFORE =
+  /\b(?:(?:my|our)(?: public| home| office| static| current)? (?:ip|ipv4|ipv6|ip address)(?: address)?(?: is| was)?|i(?:'m| am) (?:connecting|connected|coming) from|connecting from)\W{0,3}$/i;
+
 // Module-level patterns for the parsers below, which run per candidate in every scan: a regex
 // literal inside a function makes a new RegExp object each time it runs.
 const OCTET = /^(?:0|[1-9]\d{0,2})$/;

@@ -1,5 +1,5 @@
 import { nearBefore, near, clamp } from '../context.ts';
-import { ipv4Kind, parseIPv4, type AddressKind } from '../net-util.ts';
+import { ipv4Kind, OWN_ADDRESS_BEFORE, parseIPv4, type AddressKind } from '../net-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -67,6 +67,13 @@ export const ipv4: Detector = {
         score = clamp(score + 0.1);
         reason = `${kind}, context`;
       }
+      if (
+        kind === 'documentation' &&
+        OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 40), start))
+      ) {
+        score = Math.max(score, 0.6);
+        reason = 'documentation range, own address';
+      }
       out.push({ start, end, type: 'IP_ADDRESS', score, reason });
     }
     return out;
@@ -78,6 +85,8 @@ export const ipv4: Detector = {
 export const examples: DetectorExamples = {
   match: [
     '203.45.117.9',
+    // A documentation address given as the writer's own: a made-up customer's.
+    { text: 'my IP address is 192.0.2.15, can you whitelist it?', value: '192.0.2.15' },
     { text: 'Login from 86.121.97.248 at 10:42', value: '86.121.97.248' },
     { text: 'db host is 10.20.30.40, port 5432', value: '10.20.30.40' },
     { text: 'gateway 192.168.1.254/24', value: '192.168.1.254' },

@@ -1,5 +1,5 @@
 import { clamp, matchAllNear, near } from '../context.ts';
-import { ipv6Kind, parseIPv6, type AddressKind } from '../net-util.ts';
+import { ipv6Kind, OWN_ADDRESS_BEFORE, parseIPv6, type AddressKind } from '../net-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Colon-separated hex groups (two to seven colons), optionally ending in a dotted IPv4 tail.
@@ -61,6 +61,13 @@ export const ipv6: Detector = {
         score = clamp(score + 0.1);
         reason = `${kind}, context`;
       }
+      if (
+        kind === 'documentation' &&
+        OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 40), start))
+      ) {
+        score = Math.max(score, 0.6);
+        reason = 'documentation range, own address';
+      }
       out.push({ start, end, type: 'IP_ADDRESS', score, reason });
     }
     return out;
@@ -72,6 +79,11 @@ export const ipv6: Detector = {
 export const examples: DetectorExamples = {
   match: [
     '2a02:1810:4d3c:2f00:91b2:7c1e:3a8f:62d4',
+    // A documentation address given as the writer's own: a made-up customer's.
+    {
+      text: "I'm connecting from 2001:db8:85a3::8a2e:370:7334",
+      value: '2001:db8:85a3::8a2e:370:7334',
+    },
     {
       text: 'client 6e40:4041:c617:e898:c11:40d2:c669:2eb4 connected',
       value: '6e40:4041:c617:e898:c11:40d2:c669:2eb4',
