@@ -6,7 +6,8 @@ import { nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // The label, then a few characters of filler ("number", "no.", ":", "is", "#"), then the number:
-// 6 to 17 digits, possibly split by single spaces or dashes ("0012 3456 78", "12345-6").
+// 6 to 20 digits (Russian accounts have 20, Mexican CLABEs 18), possibly split by single spaces
+// or dashes ("0012 3456 78", "12345-6").
 // Everything is bounded, and the label must start a word, so the scan stays linear.
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(` +
@@ -25,7 +26,7 @@ const LABELLED = new RegExp(
       String.raw`rekeningnummer|rekening`,
     ].join('|') +
     String.raw`)(?![\p{L}])[\s:=#.(),-]{0,4}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#.-]{1,3})?` +
-    String.raw`(\d(?:[ -]?\d){5,16})(?![\p{L}\p{N}_]|[ .-]\d)`,
+    String.raw`(\d(?:[ -]?\d){5,19})(?![\p{L}\p{N}_]|[ .-]\d)`,
   'giu',
 );
 
@@ -102,6 +103,8 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Twenty digits: a Russian account.
+    { text: 'Bank account number: 40817810099910004312', value: '40817810099910004312' },
     { text: 'Account number: 48213907', value: '48213907' },
     { text: 'please send it to acct # 000482913377', value: '000482913377' },
     { text: 'Sort code 20-45-77, a/c no. 41825930', value: '41825930' },
