@@ -1,4 +1,4 @@
-import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { near, NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesAtRuns, matchesOf } from '../scan-util.ts';
@@ -19,11 +19,15 @@ const NEGATIVE = new RegExp(
 );
 
 // Values the SSA never issued or that were published in advertising and documentation.
-const KNOWN_INVALID = new Set(['078051120', '219099999', '123456789', '111111111', '457555462']);
+const PUBLISHED = new Set(['078051120', '219099999', '123456789', '457555462']);
+
+// Words that present a number as a format or an example rather than someone's.
+const EXAMPLE_WORDS =
+  /\b(?:example|examples|e\.g|eg|sample|format|formatted|like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo)\b/;
 
 /** Whether nine digits are a possible SSN: area, group and serial rules of the SSA. */
 export function isValidSsn(d: string): boolean {
-  if (d.length !== 9 || KNOWN_INVALID.has(d)) return false;
+  if (d.length !== 9 || PUBLISHED.has(d)) return false;
   const area = d.slice(0, 3);
   if (area === '000' || area === '666' || area[0] === '9') return false;
   if (d.slice(3, 5) === '00' || d.slice(5) === '0000') return false;
@@ -43,8 +47,23 @@ export const usSsn: Detector = {
     for (const m of matchesOf(text, FORMATTED)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (!isValidSsn(m[1]! + m[3]! + m[4]!)) continue;
+      const digits = m[1]! + m[3]! + m[4]!;
       if (!notInLongerNumber(text, start, end)) continue;
+      if (PUBLISHED.has(digits)) {
+        // A published number ("123-45-6789") given as someone's SSN, with no word presenting
+        // it as an example: a made-up customer's in a test ticket, as the test card numbers.
+        if (near(text, start, end, POSITIVE) && !near(text, start, end, EXAMPLE_WORDS)) {
+          out.push({
+            start,
+            end,
+            type: 'US_SSN',
+            score: 0.6,
+            reason: 'context, documented example',
+          });
+        }
+        continue;
+      }
+      if (!isValidSsn(digits)) continue;
       // The dashed form is how SSNs are written; spaces and dots also group phone-like codes.
       const sep = m[2]!;
       const base = sep === '-' ? 0.75 : sep === ' ' ? 0.6 : 0.55;
@@ -76,6 +95,8 @@ export const usSsn: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A published number given as someone's.
+    { text: 'My SSN is 123-45-6789, please update it.', value: '123-45-6789' },
     // Under its table column's header.
     { text: 'Name,SSN,Order\nAna,514690360,881234567\nBo,460899847,771234568', value: '460899847' },
     '460-89-9847',
@@ -89,6 +110,8 @@ export const examples: DetectorExamples = {
     { text: 'in this case my social security no. is 536221847', value: '536221847' },
   ],
   noMatch: [
+    'Enter the SSN in the format 123-45-6789.',
+    'Social security numbers look like 078-05-1120 (the Woolworth example).',
     'Name,SSN on file,Order\nAna,yes,514690360\nBo,no,460899847',
     'Order 536221847 shipped today',
     'Call me at 555-123-4567',
