@@ -30,6 +30,7 @@ describe('networkCheck', () => {
       stop: true,
       action: 'mask',
       types: ['EMAIL', 'CREDIT_CARD'],
+      detectors: ['email', 'credit-card'],
     });
   });
 
@@ -41,6 +42,7 @@ describe('networkCheck', () => {
       stop: true,
       action: 'block',
       types: ['API_KEY'],
+      detectors: ['github-token'],
     });
     // A warning is the review panel's business, not the backstop's.
     expect(networkCheck(`SSN ${SSN}`, support)).toEqual({ stop: false });
@@ -58,6 +60,7 @@ describe('networkCheck', () => {
       stop: true,
       action: 'mask',
       types: ['CREDIT_CARD'],
+      detectors: ['credit-card'],
     });
   });
 
@@ -119,6 +122,7 @@ describe('installBackstopBridge', () => {
         action: 'mask',
         outcome: 'blocked',
         counts: { EMAIL: 1, CREDIT_CARD: 1 },
+        detectors: ['email', 'credit-card'],
       },
     ]);
     expect(JSON.stringify(p.events)).not.toContain(EMAIL);

@@ -24,6 +24,8 @@ export type NetworkCheck =
       action: 'mask' | 'block';
       /** One entry a value that stopped it. */
       types: EntityType[];
+      /** The ids of the detectors that found those values (issue 4, "this was not sensitive"). */
+      detectors: string[];
     };
 
 export type CheckContext = Pick<GuardContext, 'pageClass' | 'rules' | 'released' | 'vault'>;
@@ -42,17 +44,19 @@ export function networkCheck(
   if (findings.length === 0) return { stop: false };
   const own = standInRanges(text, guard.vault.standIns());
   const types: EntityType[] = [];
+  const detectors = new Set<string>();
   let block = false;
   for (const { finding, action } of decide(findings, guard.pageClass, guard.rules).findings) {
     if (action !== 'mask' && action !== 'block') continue;
     if (guard.released.has(text.slice(finding.start, finding.end))) continue;
     if (own.some(([s, e]) => finding.start >= s && finding.end <= e)) continue;
     types.push(finding.type);
+    detectors.add(finding.detector);
     if (action === 'block') block = true;
   }
   return types.length === 0
     ? { stop: false }
-    : { stop: true, action: block ? 'block' : 'mask', types };
+    : { stop: true, action: block ? 'block' : 'mask', types, detectors: [...detectors] };
 }
 
 /** Where Hush's own synthetic stand-ins occur in `text` ([start, end) pairs). */
@@ -98,6 +102,7 @@ export function installBackstopBridge(win: PageWindow, guard: GuardContext): voi
           action: result.action,
           outcome: 'blocked',
           counts: countTypes(result.types),
+          detectors: result.detectors,
         });
         return 'stop';
       },

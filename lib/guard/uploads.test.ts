@@ -186,6 +186,8 @@ describe('checkFiles', () => {
         action: 'mask',
         outcome: 'blocked',
         counts: { EMAIL: 1, CREDIT_CARD: 1 },
+        // The detectors behind the decision, for "this was not sensitive" (ids, never text).
+        detectors: ['email', 'credit-card'],
       },
     ]);
     for (const m of told) noRaw(m);
@@ -204,6 +206,7 @@ describe('checkFiles', () => {
       outcome: 'overridden',
       counts: { US_SSN: 1 },
       reason: 'customer asked for a copy',
+      detectors: ['us-ssn'],
     });
     const no = ui(null);
     expect(await checkFiles([f], document, guard, no.impl)).toEqual([]);

@@ -86,6 +86,11 @@ export interface FileVerdict {
   cannotMask?: string;
   /** Set when the file's text comes from a recent support-tool copy that policy acts on. */
   copy?: CopyVerdict;
+  /**
+   * The ids of the detectors whose findings made the decision (those with the file's action),
+   * for "this was not sensitive" (issue 4). Ids only, never text.
+   */
+  detectors?: string[];
 }
 
 /** Where a file's text was copied (issue 7), and what policy does about it on this page. */
@@ -171,7 +176,17 @@ async function judgeByFindings(
   const warnFindings = of('warn');
   const warn = warnFindings.map((d) => panelFinding(read.text, d, file.name));
   const warnValues = warnFindings.map((d) => read.text.slice(d.finding.start, d.finding.end));
-  const withFindings = { ...base, counts, warn, warnValues };
+  const deciding =
+    decision.action === 'allow'
+      ? []
+      : [...new Set(of(decision.action).map((d) => d.finding.detector))];
+  const withFindings = {
+    ...base,
+    counts,
+    warn,
+    warnValues,
+    ...(deciding.length > 0 ? { detectors: deciding } : {}),
+  };
   onText?.(read.text);
 
   switch (decision.action) {
@@ -647,7 +662,13 @@ export async function checkFiles(
 }
 
 function event(v: FileVerdict): GuardEvent {
-  return { channel: 'upload', action: v.action, outcome: v.outcome, counts: v.counts };
+  const e: GuardEvent = {
+    channel: 'upload',
+    action: v.action,
+    outcome: v.outcome,
+    counts: v.counts,
+  };
+  return v.detectors ? { ...e, detectors: v.detectors } : e;
 }
 
 /** The review panel refuses reasons with findings; redact anyway, so none can reach a record. */
