@@ -671,11 +671,22 @@ export function installGuard(win: Window, guard: GuardContext): void {
     }
   };
 
+  /**
+   * The send key whose keydown the guard stopped, until its keyup. A stopped keydown is no send,
+   * but the browser still delivers its keyup: a site that sends on the keyup (older chat widgets)
+   * would send what the editor holds while it is being masked, raw values included, and an editor
+   * that acts on Enter's keyup (Summernote's auto-link) would act on a key press it never saw
+   * begin. So the keyup of a stopped send key is stopped too. Every send keydown sets it afresh,
+   * so a keyup that went elsewhere (focus moved to another frame) cannot hold back a later one.
+   */
+  let heldKey: string | null = null;
+
   win.addEventListener(
     'keydown',
     (event) => {
       if (ownEvents.has(event)) return;
       if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.isComposing) return;
+      heldKey = null;
       const el = editableFromEvent(event);
       if (!el) return;
       const target = event.composedPath()[0] ?? el;
@@ -691,6 +702,19 @@ export function installGuard(win: Window, guard: GuardContext): void {
           metaKey: event.metaKey,
         } as KeyboardEventInit,
       });
+      // The guard's capture listener is the page's first: a cancelled send key is its doing.
+      if (event.defaultPrevented) heldKey = event.code || event.key;
+    },
+    listen,
+  );
+
+  win.addEventListener(
+    'keyup',
+    (event) => {
+      if (ownEvents.has(event) || heldKey === null) return;
+      if ((event.code || event.key) !== heldKey) return;
+      heldKey = null;
+      stop(event);
     },
     listen,
   );
@@ -777,6 +801,16 @@ function sendAgain(el: Editable, trigger: Trigger): boolean {
           }),
         );
       }
+      // The key press ends with its keyup, which some sites send on. If the guard stopped the
+      // keydown just now (a view not drawn yet), it stops this keyup as it does a person's.
+      to.dispatchEvent(
+        new KeyboardEvent('keyup', {
+          ...trigger.init,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        }),
+      );
       return true;
     }
     case 'click':

@@ -39,6 +39,7 @@ export const PAGES = [
   { name: 'ace', entry: 'ace.ts', label: 'Ace' },
   { name: 'trix', entry: 'trix.ts', label: 'Trix' },
   { name: 'editorjs', entry: 'editorjs.ts', label: 'Editor.js' },
+  { name: 'keyup-send', entry: 'keyup-send.ts', label: 'contenteditable, sends on keyup' },
   { name: 'closed-shadow', entry: 'closed-shadow.ts', label: 'closed shadow root' },
   { name: 'script-send', entry: 'script-send.ts', label: 'script send' },
   { name: 'upload', entry: 'upload.ts', label: 'upload' },

@@ -32,6 +32,7 @@ export const EDITORS = [
   'ace',
   'trix',
   'editorjs',
+  'keyup-send',
 ] as const;
 export type Editor = (typeof EDITORS)[number];
 
