@@ -2,9 +2,10 @@
  * The dashboard's Policy page (issue 6) in Debian's Chromium against the REAL backend
  * (dashboard-harness.ts): editing in the form and as JSON, problems named by path with publishing
  * refused, the diff against the published revision, publishing (a new revision in the database,
- * audited), rollback, role limits in the UI and through the API, and the playground, whose marked
- * spans must equal what `hush scan --jsonl` finds in the same text under the same policy, with the
- * text never leaving the page. Screenshots go to docs/dashboard/policy.png and policy-form.png.
+ * audited), rollback, role limits in the UI and through the API, custom detectors edited in the
+ * form, and the playground, whose marked spans must equal what `hush scan --jsonl` finds in the
+ * same text under the same policy, with the text never leaving the page. Screenshots go to docs/dashboard/policy.png, policy-form.png and
+ * policy-detectors.png.
  *
  * Needs the built dashboard (`npm run build:dashboard`) and the built CLI (`npm ci` builds it).
  */
@@ -361,4 +362,74 @@ test('managers and auditors read the policy but cannot change it, in the UI or t
   }
   expect(newest().revision).toBe(4);
   expect(h.cspErrors).toEqual([]);
+});
+
+test('custom detectors are edited in the form: problems under each, the playground finds them', async () => {
+  await tab(admin, 'Form').click();
+  const field = admin.locator('[data-field="engine.customDetectors"]');
+  await expect(field).toContainText('None.');
+
+  // A word list: added with a free id, named wrong until it has words.
+  await field.getByRole('button', { name: 'Add a word list detector' }).click();
+  const words = field.locator('fieldset[data-detector="custom-words-1"]');
+  await expect(words.getByRole('group')).toHaveCount(0);
+  await expect(words.locator('.field-issues')).toContainText(
+    'engine.customDetectors[0].words: must list at least one word',
+  );
+  await words.getByLabel('Id', { exact: true }).fill('project-names');
+  await words.getByLabel('Id', { exact: true }).blur();
+  const list = field.locator('fieldset[data-detector="project-names"]');
+  await list.getByLabel('Words (one a line)').fill('Project Falcon\n\n  Osprey  \n');
+  await list.getByLabel('Words (one a line)').blur();
+  await expect(list.locator('.field-issues')).toHaveCount(0);
+
+  // A pattern: one that can freeze a browser is refused under it, a safe one is taken.
+  await field.getByRole('button', { name: 'Add a pattern detector' }).click();
+  const pattern = field.locator('fieldset[data-detector="custom-pattern-1"]');
+  const box = pattern.getByLabel('Pattern (regular expression)');
+  await box.fill('(a+)+$');
+  await box.blur();
+  await expect(pattern.locator('.field-issues')).toContainText('can backtrack catastrophically');
+  await expect(admin.getByRole('button', { name: 'Publish…' })).toBeDisabled();
+  await box.fill(String.raw`(?<![\w-])EMP-\d{6}(?!\w)`);
+  await box.blur();
+  await pattern.getByLabel('Context words').fill('employee, staff');
+  await pattern.getByLabel('Context words').blur();
+  await pattern.getByLabel('Score (0 to 1)').fill('0.9');
+  await pattern.getByLabel('Score (0 to 1)').blur();
+  await expect(admin.getByTestId('policy-issues')).toHaveCount(0);
+  await field.screenshot({ path: join(SHOTS, 'policy-detectors.png') });
+
+  const engine = (await editorDoc(admin)).engine as Record<string, unknown>;
+  expect(engine.customDetectors).toEqual([
+    {
+      id: 'project-names',
+      kind: 'dictionary',
+      words: ['Project Falcon', 'Osprey'],
+      type: 'CUSTOM',
+    },
+    {
+      id: 'custom-pattern-1',
+      kind: 'regex',
+      pattern: String.raw`(?<![\w-])EMP-\d{6}(?!\w)`,
+      type: 'CUSTOM',
+      context: ['employee', 'staff'],
+      score: 0.9,
+    },
+  ]);
+
+  // The playground runs the draft: both detectors mark their values.
+  await tab(admin, 'Playground').click();
+  await admin.getByLabel('Sample text').fill('Osprey notes for employee EMP-204311, please.');
+  const custom = admin.getByTestId('playground-marked').locator('mark[data-type="CUSTOM"]');
+  await expect(custom).toHaveText([/^Osprey/, /^EMP-204311/]);
+
+  // Removing one leaves the other.
+  await tab(admin, 'Form').click();
+  await field.getByRole('button', { name: 'Remove Word list project-names' }).click();
+  await expect(field.locator('fieldset.custom-detector')).toHaveCount(1);
+  const after = (await editorDoc(admin)).engine as Record<string, unknown>;
+  expect((after.customDetectors as { id: string }[]).map((d) => d.id)).toEqual([
+    'custom-pattern-1',
+  ]);
 });

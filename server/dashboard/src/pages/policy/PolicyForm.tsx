@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { getPath, type Doc, type Issue } from './model.ts';
 import { sections, type FieldInfo } from './fields.ts';
+import { CustomDetectorsEditor } from './CustomDetectors.tsx';
 
 const SECTIONS = sections();
 
@@ -204,6 +205,19 @@ function Field({ info, value, issues, readOnly, onChange }: FieldProps) {
       );
       break;
     }
+    case 'detectors':
+      control = (
+        <CustomDetectorsEditor
+          id={id}
+          label={info.label}
+          value={value}
+          issues={issues}
+          path={info.path}
+          readOnly={readOnly}
+          onChange={onChange}
+        />
+      );
+      break;
     case 'json': {
       const n = Array.isArray(value)
         ? value.length
@@ -218,7 +232,11 @@ function Field({ info, value, issues, readOnly, onChange }: FieldProps) {
       break;
     }
   }
-  const grouped = c.kind === 'map' || c.kind === 'pair' || c.kind === 'json';
+  const grouped =
+    c.kind === 'map' || c.kind === 'pair' || c.kind === 'json' || c.kind === 'detectors';
+  // The detectors editor shows each entry's problems under it; the rest stay here.
+  const listed =
+    c.kind === 'detectors' ? issues.filter((i) => !i.path.startsWith(`${info.path}[`)) : issues;
   return (
     <div class="policy-field" data-field={info.path}>
       {grouped ? (
@@ -231,9 +249,9 @@ function Field({ info, value, issues, readOnly, onChange }: FieldProps) {
         </label>
       )}
       {control}
-      {issues.length > 0 && (
+      {listed.length > 0 && (
         <ul class="field-issues" id={errId}>
-          {issues.map((i) => (
+          {listed.map((i) => (
             <li key={`${i.path}:${i.message}`}>
               <code>{i.path}</code>: {i.message}
             </li>

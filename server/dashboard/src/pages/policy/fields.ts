@@ -20,7 +20,9 @@ export type Control =
   | { kind: 'tools' }
   | { kind: 'map'; keys: readonly string[]; values: readonly string[] }
   | { kind: 'pair'; parts: readonly string[] }
-  /** Too rich for a form (custom detectors): a count and a pointer to the JSON tab. */
+  /** Custom detectors: pattern and word-list ones field by field (CustomDetectors.tsx). */
+  | { kind: 'detectors' }
+  /** Too rich for a form: a count and a pointer to the JSON tab. */
   | { kind: 'json' };
 
 export interface FieldInfo {
@@ -104,6 +106,7 @@ function controlOf(field: string): Control {
       return { kind: 'json' };
     case 'array':
       if (s.item?.type === 'string') return { kind: 'lines' };
+      if (field === 'engine.customDetectors') return { kind: 'detectors' };
       if (field === 'sites.approved') return { kind: 'tools' };
       return { kind: 'json' };
     case 'strict_object':
