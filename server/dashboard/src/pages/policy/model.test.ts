@@ -78,6 +78,6 @@ describe('the generated form', () => {
     expect(byPath.get('maxFileBytes')?.control).toEqual({ kind: 'number', integer: true });
     expect(byPath.get('sites.excluded')?.control).toEqual({ kind: 'lines' });
     expect(byPath.get('rules.support-tool.byType')?.control).toMatchObject({ kind: 'map' });
-    expect(byPath.get('engine.customDetectors')?.control).toEqual({ kind: 'json' });
+    expect(byPath.get('engine.customDetectors')?.control).toEqual({ kind: 'detectors' });
   });
 });
