@@ -787,10 +787,21 @@ function sendAgain(el: Editable, trigger: Trigger): boolean {
         cancelable: true,
         composed: true,
       });
-      const unhandled = to.dispatchEvent(event);
-      // A browser follows a keydown nobody handled with beforeinput, and some editors (CKEditor 5)
-      // send from there. An untrusted one has no default action, so nothing is inserted if no
-      // editor takes it.
+      let unhandled = to.dispatchEvent(event);
+      // A browser follows a keydown nobody handled with keypress, which older sites send on,
+      // then with beforeinput, which some editors (CKEditor 5) send from. Untrusted ones have no
+      // default action, so nothing is inserted if no editor takes them.
+      if (unhandled) {
+        unhandled = to.dispatchEvent(
+          new KeyboardEvent('keypress', {
+            ...trigger.init,
+            charCode: 13,
+            bubbles: true,
+            cancelable: true,
+            composed: true,
+          } as KeyboardEventInit),
+        );
+      }
       if (unhandled && !isTextField(el)) {
         to.dispatchEvent(
           new InputEvent('beforeinput', {

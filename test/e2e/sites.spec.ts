@@ -32,7 +32,12 @@ const LINES = ['First line of the message', 'Second line, after a break'];
  * A synthetic paste is untrusted, so the browser itself never inserts its data: only editors that
  * handle paste in script (all the libraries) take it. Plain form fields need a trusted paste.
  */
-const NATIVE_ONLY: ReadonlySet<Editor> = new Set(['textarea', 'contenteditable', 'keyup-send']);
+const NATIVE_ONLY: ReadonlySet<Editor> = new Set([
+  'textarea',
+  'contenteditable',
+  'keyup-send',
+  'keypress-send',
+]);
 
 let browser: Browser;
 

@@ -40,6 +40,7 @@ export const PAGES = [
   { name: 'trix', entry: 'trix.ts', label: 'Trix' },
   { name: 'editorjs', entry: 'editorjs.ts', label: 'Editor.js' },
   { name: 'keyup-send', entry: 'keyup-send.ts', label: 'contenteditable, sends on keyup' },
+  { name: 'keypress-send', entry: 'keypress-send.ts', label: 'contenteditable, sends on keypress' },
   { name: 'closed-shadow', entry: 'closed-shadow.ts', label: 'closed shadow root' },
   { name: 'script-send', entry: 'script-send.ts', label: 'script send' },
   { name: 'upload', entry: 'upload.ts', label: 'upload' },

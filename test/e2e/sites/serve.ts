@@ -33,6 +33,7 @@ export const EDITORS = [
   'trix',
   'editorjs',
   'keyup-send',
+  'keypress-send',
 ] as const;
 export type Editor = (typeof EDITORS)[number];
 
