@@ -156,6 +156,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
+    // A product line whose last word is also a given name.
+    'Is the Amazon Echo Dot compatible with the Nova plan?',
     // A single letter between words in lower case is no initial unless a list knows a word.
     'i bought a size m shirt and we need vitamin d levels checked. give mark a call.',
     "Acme Widget's price went up. Microsoft Azure's pricing page is wrong.",
