@@ -77,3 +77,26 @@ export async function startChat(create: CreateEditor): Promise<void> {
 export function isSendKey(event: KeyboardEvent | null | undefined): boolean {
   return !!event && event.key === 'Enter' && !event.shiftKey && !event.isComposing;
 }
+
+/**
+ * A bare contenteditable `<div id="prompt">` in `mount`, with no library behind it (the browser
+ * edits the DOM itself), and the ChatEditor that reads it. Pages add their own key handling.
+ */
+export function bareEditable(mount: HTMLElement): { box: HTMLDivElement; editor: ChatEditor } {
+  const box = document.createElement('div');
+  box.id = 'prompt';
+  box.contentEditable = 'true';
+  box.setAttribute('role', 'textbox');
+  box.setAttribute('aria-multiline', 'true');
+  box.setAttribute('aria-labelledby', 'editor-label');
+  mount.append(box);
+  const editor: ChatEditor = {
+    // The DOM is the only model here; Chromium keeps trailing spaces as U+00A0.
+    getText: () => box.innerText.replace(/\u00a0/g, ' '),
+    clear: () => {
+      box.replaceChildren();
+    },
+    focus: () => box.focus(),
+  };
+  return { box, editor };
+}
