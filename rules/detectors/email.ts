@@ -38,7 +38,7 @@ const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|test|invalid|
 const PERSONAL_LOCAL = /^([a-z]{2,20})[._-]([a-z]{2,20})\d{0,4}@/i;
 /** Placeholder words of documentation addresses ("your.name", "john.doe", "first.last"). */
 const PLACEHOLDER_PART =
-  /^(?:your|my|the|first|last|firstname|lastname|full|name|user|username|test|demo|dev|example|sample|john|jane|joe|doe|bloggs|smith|mustermann|musterfrau|max|foo|bar|baz|noreply|no|reply|do|not|support|billing|admin|info|team|service|account|my|email|mail)$/i;
+  /^(?:your|my|the|first|last|firstname|lastname|full|name|user|username|test|demo|dev|example|sample|john|jane|joe|doe|bloggs|smith|mustermann|musterfrau|max|foo|bar|baz|noreply|no|reply|do|not|support|billing|admin|info|team|service|account|email|mail)$/i;
 /** "my email", "contact me", "reach me", "write to me": the address is the writer's own. */
 const OWN_ADDRESS_BEFORE =
   /\b(?:my (?:e-?mail|address)(?: address)?(?: is)?|(?:contact me|reach me|write to me|e-?mail me)(?: at| on)?)\W{0,3}$/i;

@@ -23,7 +23,7 @@ const PUBLISHED = new Set(['078051120', '219099999', '123456789', '457555462']);
 
 // Words that present a number as a format or an example rather than someone's.
 const EXAMPLE_WORDS =
-  /\b(?:example|examples|e\.g|eg|sample|format|formatted|like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo)\b/;
+  /\b(?:example|examples|e\.g|eg|sample|format|formatted|looks? like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo)\b/;
 
 /** Whether nine digits are a possible SSN: area, group and serial rules of the SSA. */
 export function isValidSsn(d: string): boolean {
@@ -97,6 +97,7 @@ export const examples: DetectorExamples = {
   match: [
     // A published number given as someone's.
     { text: 'My SSN is 123-45-6789, please update it.', value: '123-45-6789' },
+    { text: "I'd like to confirm my SSN, 078-05-1120.", value: '078-05-1120' },
     // Under its table column's header.
     { text: 'Name,SSN,Order\nAna,514690360,881234567\nBo,460899847,771234568', value: '460899847' },
     '460-89-9847',
