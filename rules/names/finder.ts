@@ -2466,7 +2466,6 @@ export function truecase(text: string): string {
   return out.join('');
 }
 
-/** Whether text[from, to) is one space, or a full stop and a space after an initial or title. */
 /** A consonant initial (with or without its full stop) and a word after it: " m ross". */
 const INITIAL_THEN_WORD =
   /^ ([b-df-hj-np-tv-z])\.? (\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}@])/u;
@@ -2486,16 +2485,23 @@ function mayBeLowerName(w: string): boolean {
 
 /** Whether `w`, ending at `end`, opens "w x word" with a consonant initial x (see truecase). */
 function initialNameAfter(text: string, w: string, end: number): boolean {
-  if (text.charCodeAt(end) !== 32 || !mayBeLowerName(w)) return false;
+  // A space, one lower-case letter and a space or a full stop: checked before any lookup, since
+  // this runs for every word of a text written in lower case.
+  if (text.charCodeAt(end) !== 32) return false;
+  const letter = text.charCodeAt(end + 1);
+  const after = text.charCodeAt(end + 2);
+  if (letter < 97 || letter > 122 || (after !== 32 && after !== 46)) return false;
   const m = INITIAL_THEN_WORD.exec(text.slice(end, end + 36));
-  if (m === null || !mayBeLowerName(m[2]!)) return false;
+  if (m === null || !mayBeLowerName(w) || !mayBeLowerName(m[2]!)) return false;
   // Without the initial's full stop ("size m shirt", "vitamin d levels") a list must know one
   // of the two words.
-  const listed = (x: string) => {
-    const c = classify(x);
-    return c === 'first' || c === 'last';
-  };
-  return m[0].charCodeAt(2) === 46 || listed(w) || listed(m[2]!);
+  return after === 46 || listedName(w) || listedName(m[2]!);
+}
+
+/** Whether the lists know a word as a first name or a surname. */
+function listedName(word: string): boolean {
+  const c = classify(word);
+  return c === 'first' || c === 'last';
 }
 
 /** Whether the vowel initial ending at `end` is followed by a listed surname. */
@@ -2504,6 +2510,7 @@ function surnameAfterInitial(text: string, end: number): boolean {
   return m !== null && classify(m[1]!) === 'last' && !isFunctionWord(m[1]!);
 }
 
+/** Whether text[from, to) is one space, or a full stop and a space after an initial or title. */
 function nameGap(text: string, from: number, to: number, dotted: boolean): boolean {
   if (to - from === 1) return text.charCodeAt(from) === 32;
   return (
