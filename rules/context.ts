@@ -186,8 +186,7 @@ class MatchesNear extends MatchIterator {
     if (this.last !== null) {
       // The same anchor may serve the next match too when the last one ended before it. (Done
       // when the search resumes, after the loop body, as the generator this was did.)
-      const end = this.last.index + this.last[0].length;
-      this.pos = end > this.last.index ? end : end + 1;
+      this.pos = afterMatch(this.last);
       anchor.lastIndex = this.pos;
       this.last = null;
     }
@@ -196,12 +195,7 @@ class MatchesNear extends MatchIterator {
       const a = anchor.exec(text);
       if (a === null) return null;
       const at = a.index;
-      let found: RegExpExecArray | null = null;
-      for (let s = Math.max(this.pos, this.tried, at - lead); s <= at; s++) {
-        sticky.lastIndex = s;
-        found = sticky.exec(text);
-        if (found !== null) break;
-      }
+      const found = firstMatchFrom(sticky, text, Math.max(this.pos, this.tried, at - lead), at);
       if (found === null) {
         this.tried = at + 1;
         anchor.lastIndex = at + 1;
@@ -211,6 +205,27 @@ class MatchesNear extends MatchIterator {
       return found;
     }
   }
+}
+
+/** The first match of `sticky` starting at a position in [from, at], or null. */
+function firstMatchFrom(
+  sticky: RegExp,
+  text: string,
+  from: number,
+  at: number,
+): RegExpExecArray | null {
+  for (let s = from; s <= at; s++) {
+    sticky.lastIndex = s;
+    const found = sticky.exec(text);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Where the search resumes after `m`: its end, or one past an empty match. */
+function afterMatch(m: RegExpExecArray): number {
+  const end = m.index + m[0].length;
+  return end > m.index ? end : end + 1;
 }
 
 /** A MatchesNear that found nothing, kept for the next call (see MatchIterator). */
@@ -282,8 +297,7 @@ class MatchesAt extends MatchIterator {
   protected find(): RegExpExecArray | null {
     const { text, sticky, anchors, lead } = this;
     if (this.last !== null) {
-      const end = this.last.index + this.last[0].length;
-      this.pos = end > this.last.index ? end : end + 1;
+      this.pos = afterMatch(this.last);
       // The same anchor may serve the next match too when the last one ended before it.
       if (anchors[this.k]! < this.pos) this.k++;
       this.last = null;
@@ -291,12 +305,7 @@ class MatchesAt extends MatchIterator {
     for (; this.k < anchors.length; this.k++) {
       const at = anchors[this.k]!;
       if (at < this.pos) continue;
-      let found: RegExpExecArray | null = null;
-      for (let s = Math.max(this.pos, this.tried, at - lead); s <= at; s++) {
-        sticky.lastIndex = s;
-        found = sticky.exec(text);
-        if (found !== null) break;
-      }
+      const found = firstMatchFrom(sticky, text, Math.max(this.pos, this.tried, at - lead), at);
       if (found === null) {
         this.tried = at + 1;
         continue;
