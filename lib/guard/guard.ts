@@ -711,7 +711,7 @@ export function installGuard(win: Window, guard: GuardContext): void {
   win.addEventListener(
     'keyup',
     (event) => {
-      if (ownEvents.has(event) || heldKey === null) return;
+      if (heldKey === null || ownEvents.has(event)) return;
       if ((event.code || event.key) !== heldKey) return;
       heldKey = null;
       stop(event);
