@@ -529,7 +529,14 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
   const l = last + 1;
   if (t.isWord(l) && t.end(l) - t.start(l) === 1 && t.isUpper(l) && t.str(l) !== 'I') {
     const nk = t.kind(l + 1);
-    if (nk === 1 && t.end(l + 1) - t.start(l + 1) <= 3 && !t.isPunct(l + 2, '-')) last = l + 1;
+    // Not before an ordinal: in "3849 N 4th Street" the letter is a compass point.
+    if (
+      nk === 1 &&
+      t.end(l + 1) - t.start(l + 1) <= 3 &&
+      !t.isPunct(l + 2, '-') &&
+      ordinal(t, l + 1) < 0
+    )
+      last = l + 1;
     else if (nk === -1 || nk === 2 || t.isPunct(l + 1, ',')) last = l;
   }
   return last;
@@ -633,6 +640,10 @@ function nameWord(t: Tokens, i: number, lower: boolean): boolean {
 function proseAfter(t: Tokens, last: number): boolean {
   const nx = last + 1;
   if (!t.isWord(nx)) return false;
+  // A unit abbreviation with its dot and number is a flat: "Czajka 53a m. 221".
+  if (t.isPunct(nx + 1, '.') && t.touches(nx) && t.isNum(nx + 2) && inSet(t, nx, F_UNIT)) {
+    return false;
+  }
   return inSet(t, nx, F_PROSE) && (t.isLower(nx) || t.isUpper(nx));
 }
 

@@ -31,7 +31,7 @@ export const WEAK_SUFFIX_TYPES = new Set(
     // The rest of the USPS standard suffix names (Publication 28, appendix C1).
     'viaduct extensions loaf glens neck bayou beach bend bluff bluffs branch bridge brooks burg burgs camp canyon cape cliff cliffs common commons corner corners course courts coves crest curve divide drives ferry ford fords forest forge forges greens groves harbors inlet junctions knolls lakes lights lock locks manors mission mountain mountains overpass parks parkways pines ports prairie ridges river roads shoals skyway spurs squares stravenue stream streets throughway trafficway tunnel underpass unions valleys views villages ville walks ways wells plains rise vale broadway ' +
     // USPS names missing above, and British ones ("Fox Fold", "Church Lea", "Meadow Croft").
-    'annex arcade circles dam ramp shoal trailer motorway mead fold drove paddock croft garth lea nook dene'
+    'annex arcade circles dam ramp shoal trailer motorway mead fold drove paddock croft garth lea nook dene route yard'
   ).split(' '),
 );
 
@@ -53,7 +53,7 @@ export const PREFIX_TYPES = new Set(
     // Portuguese and Brazilian
     'rua rúa travessa praça praca alameda estrada rodovia beco quadra marginal ' +
     // Polish, Czech, Slovak, Slovenian, Croatian, Romanian
-    'ul ulica al aleja plac pl os osiedle bulwar bulw wybrzeże wyb rondo skwer náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua ' +
+    'ul ulica al aleja plac pl os osiedle szosa bulwar bulw wybrzeże wyb rondo skwer náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua ' +
     // Greek (after normalisation Greek text stays Greek)
     'οδός οδος λεωφόρος λεωφ πλατεία λ ' +
     // Russian and Ukrainian ("ул. Ленина, 5", "вул. Шевченка, 12")

@@ -28,6 +28,18 @@ export const address: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'Ship it to Palotás fasor 28, 6303 Hét please.', value: 'Palotás fasor 28, 6303 Hét' },
+    // A compass point before a numbered street is no staircase letter and flat number.
+    {
+      text: 'He lives at 3849 N 4th Street Apt. 912.',
+      value: '3849 N 4th Street Apt. 912',
+    },
+    { text: 'Ship to 3849 E 5th Ave, Denver', value: '3849 E 5th Ave, Denver' },
+    // USPS "Route" and British "Yard" are street types, with a town after them.
+    { text: 'Ship to 4171 Mills Route, Nicholasshire', value: '4171 Mills Route, Nicholasshire' },
+    { text: 'Ship to 1 Valentine Yard, Little Larkin', value: '1 Valentine Yard, Little Larkin' },
+    // A Polish flat ("m." for mieszkanie) after the house number, and the "szosa" type.
+    { text: 'He lives at ul. Czajka 53a m. 221.', value: 'ul. Czajka 53a m. 221' },
+    { text: 'Adres: szosa Lesiak 97 m. 859', value: 'szosa Lesiak 97 m. 859' },
     // Spanish street types of the INE list beyond calle and avenida.
     {
       text: 'Mándenlo a Poblado Norma, 74\n14636 Santa Cruz de Tenerife',
@@ -119,6 +131,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // A staircase letter and flat stay a house number's; "m." with no number is metres.
+    'The mast is 14 m. high and Scotland Yard is in London.',
     'El bloque 3 del curso empieza el lunes. Tengo una quinta parte del pedido, 12 unidades.',
     'The marginal cost is 5 dollars per seat.',
     'Order 12345 shipped on Monday, tracking 1Z999AA10123456784.',
