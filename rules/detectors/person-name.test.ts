@@ -41,6 +41,16 @@ describe('person-name cues', () => {
     expect(names(text)).toEqual(['Jindřich Holinka', 'Holinka']);
   });
 
+  it('takes unknown words living at an address the pattern stage found', () => {
+    const text = 'Klementyna Koza lives at ul. Czajka 53a m. 221.';
+    expect(scan(text).map((f) => [f.type, text.slice(f.start, f.end)])).toEqual([
+      ['PERSON', 'Klementyna Koza'],
+      ['ADDRESS', 'ul. Czajka 53a m. 221'],
+    ]);
+    // Without the address, "lives at" alone is not enough for two unknown words.
+    expect(names('Klementyna Koza lives at the office.')).toEqual([]);
+  });
+
   it('leaves the title out of the span', () => {
     expect(names('Please call Dr. Amelia Okafor tomorrow.')).toEqual(['Amelia Okafor']);
   });

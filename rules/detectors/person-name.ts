@@ -46,6 +46,12 @@ export const examples: DetectorExamples = {
     { text: 'I spoke to Dr. Helmer Bailey yesterday.', value: 'Helmer Bailey' },
     { text: 'Hi, this is Cesario De Rosa, I ordered twice.', value: 'Cesario De Rosa' },
     { text: 'Customer: Jorn van der Horst', value: 'Jorn van der Horst' },
+    // Lower-case particles between a title and the surname belong to the name.
+    { text: 'The patient was seen by Dr. van den Bosch.', value: 'van den Bosch' },
+    { text: 'Sra. de la Fuente llamó ayer.', value: 'de la Fuente' },
+    // A first name as the object of a verb of contact.
+    { text: 'You can reach Joel on the number below.', value: 'Joel' },
+    { text: 'We refunded Elena yesterday.', value: 'Elena' },
     { text: 'Yesterday Xochitl wrote to me about the refund.', value: 'Xochitl' },
     { text: "Hannelore's order never arrived.", value: 'Hannelore' },
     { text: 'Customer: JOHN SMITH\nPlan: PREMIUM', value: 'JOHN SMITH' },
@@ -156,6 +162,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
+    // Verbs of contact before words that are no given names; software that "lives at" a path.
+    'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',
     // A product line whose last word is also a given name.
     'Is the Amazon Echo Dot compatible with the Nova plan?',
     // A single letter between words in lower case is no initial unless a list knows a word.

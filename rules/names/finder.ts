@@ -148,8 +148,10 @@ const TITLE_WORDS = [...TITLE_SET].join('|');
 // Italian abbreviations written with their endings: "Sig.ra Rossi", "Dott.ssa Bianchi".
 // (Each ending written out: the cue's word table is read from the pattern's source.)
 const TITLE_ENDINGS = String.raw`sig\.ra|sig\.na|dott\.ssa|gent\.mo|gent\.ma|egr\.|prof\.ssa|avv\.ta`;
+// Lower-case particles that open a surname after a title: "Dr. van den Bosch", "Mme de Vries".
+const TITLE_PARTICLES = '(?:van|von|de|der|den|di|da|du|del|della|le|la|ten|ter|dos|das)';
 const CUE_TITLE = new RegExp(
-  String.raw`${B}(?:(?:${TITLE_WORDS})\.?|(?:${[...DOTTED_TITLE_SET].join('|')})\.|${TITLE_ENDINGS})${SP}$`,
+  String.raw`${B}(?:(?:${TITLE_WORDS})\.?|(?:${[...DOTTED_TITLE_SET].join('|')})\.|${TITLE_ENDINGS})${SP}(?:${TITLE_PARTICLES}${SP}){0,2}$`,
   'iuy',
 );
 const CUE_TITLE_M = /M\.[ \t]{1,3}$/uy;
@@ -222,7 +224,7 @@ const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $
 
 // Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
 const WEAK_BEFORE = new RegExp(
-  String.raw`${B}(?:to|with|from|for|by|and|or|told|asked|thank|thanks|call|ask|ping|contact|tell|meet|met|said|says|saw|spoke|talked|emailed|messaged|called|named|starring|featuring|congrats|congratulations|welcome|sorry|behalf of|attention of|cc|let|help|remind|inform|is|was|but|him|her|given|gave|sent|meet|hug|love|miss|kiss|invite|invited|visit|visited|like|than|about)${SP}$`,
+  String.raw`${B}(?:to|with|from|for|by|and|or|told|asked|thank|thanks|call|ask|ping|contact|tell|meet|met|said|says|saw|spoke|talked|emailed|messaged|called|named|starring|featuring|congrats|congratulations|welcome|sorry|behalf of|attention of|cc|let|help|remind|inform|is|was|but|him|her|given|gave|sent|meet|hug|love|miss|kiss|invite|invited|visit|visited|like|than|about|reach|reached|contacted|text|texted|phoned|notify|notified|email|message|thanked|reminded|informed|pinged|helped|assist|assisted|paid|refunded|charged|billed)${SP}$`,
   'iuy',
 );
 // For runs of unknown capitalised words only verbs that take a person count.
@@ -1167,7 +1169,8 @@ function scoreSegment(
       (n >= 2 &&
         (anyKnown || someNonAscii(from, to)) &&
         (PERSON_VERB_AFTER.test(after) || POSSESSIVE_NOUN_AFTER.test(after))) ||
-      ONLY_PERSON_VERB_AFTER.test(after)
+      ONLY_PERSON_VERB_AFTER.test(after) ||
+      livesAtAddress(after, end, taken)
     ) {
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
     }
@@ -1214,7 +1217,36 @@ function scoreSegment(
   // A surname that is also an ordinary word ("Hall", "Garden", "King") is no token of the
   // segment; after a cue only a person takes, it joins the name: "My name is Karl Hall".
   const named = score > 0.3 && PERSON_ONLY_CUES.has(reason) ? withSurname(text, end) : end;
-  return { start, end: named, score, reason, from, to, keep };
+  // The particles between a title and the surname are part of it: "Dr. [van den Bosch]".
+  const first = reason === 'title' ? particlesBefore(text, start) : start;
+  return { start: first, end: named, score, reason, from, to, keep };
+}
+
+const LIVES_AT = /^\s(?:lives|lived) (?:at|in|on) /;
+
+/**
+ * Whether `after`, the text from `end` on, says "lives at" and an address another detector
+ * found follows: "Klementyna Koza lives at ul. Czajka 53a".
+ */
+function livesAtAddress(after: string, end: number, taken: readonly Span[]): boolean {
+  const m = LIVES_AT.exec(after);
+  if (m === null) return false;
+  const at = end + m[0].length;
+  for (let i = 0; i < taken.length; i++) {
+    if (taken[i]!.start === at) return true;
+    if (taken[i]!.start > at) break;
+  }
+  return false;
+}
+
+const PARTICLES_BEFORE = new RegExp(String.raw`[ 	]((?:${TITLE_PARTICLES}${SP}){1,2})$`);
+
+/** Where the lower-case particles right before `start` begin ("Dr. van den Bosch"), or start. */
+function particlesBefore(text: string, start: number): number {
+  const c = text.charCodeAt(start - 2);
+  if (!(c >= 97 && c <= 122)) return start;
+  const m = PARTICLES_BEFORE.exec(text.slice(Math.max(0, start - 16), start));
+  return m ? start - m[1]!.length : start;
 }
 
 let firms: ReadonlySet<string> | null = null;
