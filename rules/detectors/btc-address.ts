@@ -15,6 +15,14 @@ const BECH32_ADDRESS = /(?<!\w)(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?!\w
 const CRYPTO_WORDS =
   /\b(?:btc|bitcoin|wallet|address|send|sent|receive|deposit|withdraw|crypto|sats?|satoshis?|ledger|exchange)\b/;
 
+/**
+ * Words that make a wallet-shaped string a wallet address even when its checksum fails: a
+ * typo, or an address copied with a character missing, is still the customer's.
+ */
+const WALLET_WORDS = /\b(?:btc|bitcoin|wallet|crypto|satoshis?)\b/;
+/** A random base58 string has letters of both cases and a digit after its first character. */
+const MIXED = /^.(?=.*[a-z])(?=.*[A-Z])(?=.*[2-9])/;
+
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
 /** Decodes base58 (Bitcoin alphabet) into bytes; null on a character outside the alphabet. */
@@ -110,7 +118,20 @@ export const btcAddress: Detector = {
   prefilter: anyOf({ test: (text) => hasAlnumRun(text, 26, 99) }, /bc1|BC1/),
   detect(text) {
     const out: Candidate[] = [];
-    const push = (start: number, end: number) => {
+    const push = (start: number, end: number, valid: boolean) => {
+      if (!valid) {
+        // The shape alone, beside a word that names a wallet.
+        if (near(text, start, end, WALLET_WORDS, 40)) {
+          out.push({
+            start,
+            end,
+            type: 'CRYPTO_WALLET',
+            score: 0.6,
+            reason: 'wallet shape, context',
+          });
+        }
+        return;
+      }
       // A checksum-valid address is unmistakable; context only adds a little.
       const ctx = near(text, start, end, CRYPTO_WORDS);
       out.push({
@@ -123,11 +144,16 @@ export const btcAddress: Detector = {
     };
     // Every match is a whole token of 26 to 35 characters: it is only tried at those.
     for (const m of matchesAtRuns(text, BASE58_ADDRESS, LEGACY_LENGTHS)) {
-      if (isBase58Address(m[0])) push(m.index, m.index + m[0].length);
+      const valid = isBase58Address(m[0]);
+      if (valid || MIXED.test(m[0])) push(m.index, m.index + m[0].length, valid);
     }
     if (/bc1/i.test(text)) {
       for (const m of matchesOf(text, BECH32_ADDRESS)) {
-        if (isBech32Address(m[0])) push(m.index, m.index + m[0].length);
+        const a = m[0];
+        // Bech32 is written in one case; its data part is at least a 20-byte program long.
+        const oneCase = a === a.toLowerCase() || a === a.toUpperCase();
+        const valid = isBech32Address(a);
+        if (valid || (oneCase && a.length >= 42)) push(m.index, m.index + a.length, valid);
       }
     }
     return out;
@@ -160,6 +186,15 @@ export const examples: DetectorExamples = {
       value: 'bc1pd38xjkg2h3vznzaf6kl39r3fmumnk34quqn3u7cexlftlwmmkkgqgacdtc',
     },
     'BC1QMUYUC9P03FV2E9SN00G65LGWL553W65KNSPPAU',
+    // The checksum fails, but the text says it is a wallet.
+    {
+      text: 'Pay to wallet 1puWxtGpAJ8GjgscVVDmtw4bBf6L95WiP today',
+      value: '1puWxtGpAJ8GjgscVVDmtw4bBf6L95WiP',
+    },
+    {
+      text: 'my bitcoin address: bc1rp93dn7s39t7njx93rsxx08myykxnehmkxxey65',
+      value: 'bc1rp93dn7s39t7njx93rsxx08myykxnehmkxxey65',
+    },
   ],
   noMatch: [
     // One character changed: the checksum fails.
@@ -172,5 +207,8 @@ export const examples: DetectorExamples = {
     'sk_live_1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umjQ',
     'multisig 39KvCVqQdGcarmZDTBEi4ybDwA1a9CBvQ2 (typo)',
     'Order 1234567890123456789012345678 shipped',
+    // Beside a wallet word, but not a wallet's shape: no mixed case, or too short for bech32.
+    'wallet id 1234567890123456789012345678',
+    'wallet backup code bc1qxy2kgdygjrsqtzq2n0yrf',
   ],
 };
