@@ -49,6 +49,9 @@ export const examples: DetectorExamples = {
     // Lower-case particles between a title and the surname belong to the name.
     { text: 'The patient was seen by Dr. van den Bosch.', value: 'van den Bosch' },
     { text: 'Sra. de la Fuente llamó ayer.', value: 'de la Fuente' },
+    // Spoken to at the start of a question or a request.
+    { text: 'Thanks. Logan, could you resend it?', value: 'Logan' },
+    { text: 'Jiří, can you check the invoice?', value: 'Jiří' },
     // A first name as the object of a verb of contact.
     { text: 'You can reach Joel on the number below.', value: 'Joel' },
     { text: 'We refunded Elena yesterday.', value: 'Elena' },
@@ -164,6 +167,8 @@ export const examples: DetectorExamples = {
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',
+    // Ordinary words opening a question or a request.
+    'Weird, can you check again? Noted, please send it. Honestly, do you know why?',
     // A product line whose last word is also a given name.
     'Is the Amazon Echo Dot compatible with the Nova plan?',
     // A single letter between words in lower case is no initial unless a list knows a word.

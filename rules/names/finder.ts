@@ -1140,6 +1140,22 @@ function scoreSegment(
       bump(0.55, 'first name in context');
     }
   }
+  // A name alone opening a sentence and addressed with a question or a request: "Maria, can
+  // you ...", "Jiří, could you ...". Any English word opens such sentences too ("Weird, can
+  // you ...", "Noted, please ..."), and most of them are in no list, so an unknown word counts
+  // only when it has letters English does not use; interjections and forms of address that are
+  // also given names ("Honey", "Dear") are left out.
+  if (
+    single &&
+    atStart &&
+    (knownFirst || (c0 === 'unknown' && someNonAscii(from, to))) &&
+    (knownFirst ? 0.8 : 0.55) > curScore &&
+    text.charCodeAt(end) === 44 &&
+    VOCATIVE_AFTER.test(afterWindow()) &&
+    !notVocative(tokInfo[from]!.text)
+  ) {
+    bump(knownFirst ? 0.8 : 0.55, 'addressed');
+  }
   // Capitalised words with letters English does not use ("Szöllösy", "Ottová") are foreign
   // proper nouns; two of them in a row, not starting a sentence (or followed by a verb), are
   // most often a person.
@@ -1220,6 +1236,24 @@ function scoreSegment(
   // The particles between a title and the surname are part of it: "Dr. [van den Bosch]".
   const first = reason === 'title' ? particlesBefore(text, start) : start;
   return { start: first, end: named, score, reason, from, to, keep };
+}
+
+/** What follows a name that is spoken to: ", can I", ", could you", ", please". */
+const VOCATIVE_AFTER =
+  /^, ?(?:(?:can|could|would|will|do|did|are|were|have|may|should|shall) (?:I|you|we|u)\b|please\b)/;
+/**
+ * Words that open such a sentence without naming anyone, should a list take them for names:
+ * interjections, adverbs and forms of address. Adverbs in -ly are left out by their ending.
+ */
+const NOT_VOCATIVE = new Set(
+  'great sure okay ok perfect awesome cool nice fine yes yeah no also next then now please sorry well so thanks hey hi hello dear guys folks team everyone sir madam mom mum dad boss buddy dude mate honey sweetie darling babe baby love friend doc ma pa listen look wait seriously honestly today tomorrow'.split(
+    ' ',
+  ),
+);
+
+function notVocative(word: string): boolean {
+  const w = word.toLowerCase();
+  return NOT_VOCATIVE.has(w) || w.endsWith('ly');
 }
 
 const LIVES_AT = /^\s(?:lives|lived) (?:at|in|on) /;
