@@ -399,7 +399,12 @@ function validate(main: string, s: Shape): Verdict | null {
     if (verdict === 'valid') {
       return { score: main.startsWith('+') ? 0.85 : 0.75, reason: 'valid international' };
     }
-    // A country code that exists but a number the (minimal) plan does not know: plausible.
+    // A country code that exists but a number the (minimal) plan does not know: plausible. Written
+    // with its "+" and of a length the country's numbers have, it is a phone number all the
+    // same (a new range, a typo, or a made-up one in test data): no other value looks so.
+    if (verdict && /^\(?\+/.test(main) && PLANS.possible(plus)) {
+      return { score: 0.5, reason: 'possible international' };
+    }
     if (verdict) return { score: 0.3, reason: 'international' };
     // A real calling code whose plan is not shipped: "+" and 8-15 digits is still a phone.
     if (unshippedCallingCode(intlDigits)) {
@@ -582,6 +587,9 @@ export const phone: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'Por favor, llámenme al 939 890 565.', value: '939 890 565' },
+    // A "+", a known calling code and a possible length: a phone even where the plan does not
+    // know the range (282 is no US area code).
+    { text: 'The number +12825771603 was disconnected.', value: '+12825771603' },
     // Parentheses around the whole number; a voicemail in Spanish and German.
     { text: 'Ruf mich bitte an (0171 2345678).', value: '0171 2345678' },
     { text: 'Buzón de voz (20:14, 702 645 107): buenos días', value: '702 645 107' },

@@ -159,6 +159,27 @@ describe('phone validation matches libphonenumber-js', { timeout: 180_000 }, () 
     expect(differ.slice(0, 20)).toEqual([]);
   });
 
+  it("says whether an international number is possible as the library's isPossible() does", () => {
+    const next = rng(3);
+    const differ: string[] = [];
+    let possible = 0;
+    for (let i = 0; i < 4000; i++) {
+      const len = 7 + Math.floor(next() * 10);
+      let digits = String(1 + Math.floor(next() * 9));
+      for (let k = 1; k < len; k++) digits += String(Math.floor(next() * 10));
+      const text = '+' + grouped(digits, next);
+      const want = parsePhoneNumberFromString(text, PHONE_METADATA)?.isPossible() ?? false;
+      if (want) possible++;
+      if (plans.possible(text) !== want) differ.push(`${text}: ${!want} != ${want}`);
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(possible).toBeGreaterThan(400);
+    expect(possible).toBeLessThan(3600);
+    expect(differ.slice(0, 20)).toEqual([]);
+    // Written without "+", a number is not read as international.
+    expect(plans.possible('12825771603')).toBe(false);
+  });
+
   it('answers undefined where the library finds no number', () => {
     expect(plans.verdict('')).toBeUndefined();
     expect(plans.verdict('+0 123 456')).toBeUndefined();

@@ -177,8 +177,30 @@ export class PhonePlans {
     return false;
   }
 
+  /**
+   * libphonenumber-js's `isPossible()` for an international number ("+" and digits): its
+   * calling code is known and its national number has a length its plan allows, whatever the
+   * digits. False where `verdict` gives undefined.
+   */
+  possible(text: string): boolean {
+    const number = numberOf(text);
+    if (number === undefined || number[0] !== '+') return false;
+    const read = this.#read(number, undefined);
+    return read !== undefined && lengthCheck(read[0], read[1].lengths) === 0;
+  }
+
   /** The verdict on a "+" and digits (parseIncompletePhoneNumber's output) in a known country. */
   #verdict(number: string, country: string | undefined): PhoneVerdict {
+    const read = this.#read(number, country);
+    if (read === undefined) return undefined;
+    return isValidIn(read[0], read[1]) ? 'valid' : 'invalid';
+  }
+
+  /**
+   * The national number of a "+" and digits (or digits in a known country) and the plan it is
+   * judged in; undefined where the library finds no number.
+   */
+  #read(number: string, country: string | undefined): [string, Plan] | undefined {
     // The calling code: from a "+", from the default country's IDD prefix ("00", "011"), or
     // from the default country's own code written without "+".
     let code: string | undefined;
@@ -219,8 +241,7 @@ export class PhonePlans {
     }
     if (national.length < 2 || national.length > 17) return undefined;
     // isValid(): the plan of the country if one was found, else the calling code's main plan.
-    const validPlan = selected !== undefined ? this.plan(selected)! : plan;
-    return isValidIn(national, validPlan) ? 'valid' : 'invalid';
+    return [national, selected !== undefined ? this.plan(selected)! : plan];
   }
 
   /** stripIddPrefix: the number after the country's international prefix, if it starts so. */
