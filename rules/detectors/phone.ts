@@ -27,7 +27,7 @@ import { columnHeader } from '../table.ts';
 // only. (Starting with the cheap character and looking behind after it was tried: V8 runs
 // this form as fast.)
 const RUN =
-  /(?<![\w+.\-/\\@#$€£¥%=&]|\d[,:])\+?\(?\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
+  /(?<![\w+.\-/\\@#$€£¥%=&]|\d[,:])(?:\(\+|\+?\(?)\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
 
 // The countries tried without a trunk 0 (rules/phone/national.ts) outside the North American
 // plan, for numbers not grouped 3-3-4.
@@ -219,8 +219,9 @@ function shapeOf(main: string): Shape | null {
     const d = main.charCodeAt(i + 1);
     if (isSepCode(c) ? isSepCode(d) || d === 41 : c === 40 && isSepCode(d)) return null;
   }
-  const plus = main.charCodeAt(0) === 43;
   const at = main.charCodeAt(0) === 40 ? 1 : 0;
+  // "+62 ..." or "(+62) ...".
+  const plus = main.charCodeAt(at) === 43;
   const idd = main.startsWith('00', at);
   if (digits.length > (plus || idd ? 17 : 12) || (singles >= 2 && !plus)) return null;
   // Parentheses: at most one pair, opened before it is closed, holding 1-5 digits (an area code
@@ -386,30 +387,36 @@ function refused(s: Shape): boolean {
   return isTrivialDigits(digits);
 }
 
+/** A number written with its "+": "+62 ..." or "(+62) ...". */
+const PLUS_FIRST = /^\(?\+/;
+
 /** Validates a number that is not refused with the number plans; returns the base score. */
 function validate(main: string, s: Shape): Verdict | null {
   const { digits } = s;
   if (s.international) {
     // "+" then 8-15 digits (E.164 allows 15 with the country code).
-    let plus = main.replace(/^\(?00/, '+').replace(/\(0\)/, '');
+    let plus = main
+      .replace(/^\(?00/, '+')
+      .replace(/^\((\+\d{1,4})\)/, '$1')
+      .replace(/\(0\)/, '');
     if (!plus.startsWith('+')) plus = '+' + plus;
     const intlDigits = plus.replace(/\D/g, '');
     if (intlDigits.length < 8 || intlDigits.length > 15) return null;
     const verdict = PLANS.verdict(plus);
     if (verdict === 'valid') {
-      return { score: main.startsWith('+') ? 0.85 : 0.75, reason: 'valid international' };
+      return { score: PLUS_FIRST.test(main) ? 0.85 : 0.75, reason: 'valid international' };
     }
     // A country code that exists but a number the (minimal) plan does not know: plausible. Written
     // with its "+" and of a length the country's numbers have, it is a phone number all the
     // same (a new range, a typo, or a made-up one in test data): no other value looks so.
-    if (verdict && /^\(?\+/.test(main) && PLANS.possible(plus)) {
+    if (verdict && PLUS_FIRST.test(main) && PLANS.possible(plus)) {
       return { score: 0.5, reason: 'possible international' };
     }
     if (verdict) return { score: 0.3, reason: 'international' };
     // A real calling code whose plan is not shipped: "+" and 8-15 digits is still a phone.
     if (unshippedCallingCode(intlDigits)) {
       return {
-        score: main.startsWith('+') ? 0.55 : 0.45,
+        score: PLUS_FIRST.test(main) ? 0.55 : 0.45,
         reason: 'international, plan not shipped',
       };
     }
@@ -590,6 +597,8 @@ export const examples: DetectorExamples = {
     // A "+", a known calling code and a possible length: a phone even where the plan does not
     // know the range (282 is no US area code).
     { text: 'The number +12825771603 was disconnected.', value: '+12825771603' },
+    // The calling code in parentheses, as Indonesia, India or Georgia often write it.
+    { text: 'Hubungi saya di (+62) 21 5794 2000.', value: '(+62) 21 5794 2000' },
     // Parentheses around the whole number; a voicemail in Spanish and German.
     { text: 'Ruf mich bitte an (0171 2345678).', value: '0171 2345678' },
     { text: 'Buzón de voz (20:14, 702 645 107): buenos días', value: '702 645 107' },
