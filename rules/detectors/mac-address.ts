@@ -1,4 +1,5 @@
 import { clamp, matchAllNear, near } from '../context.ts';
+import { anyOf, matchesOf } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Six hex pairs joined by one kind of separator (the back-reference), or Cisco's three dotted
@@ -13,6 +14,13 @@ const CISCO = /(?<![\w:.-])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:
 const PAIRS_ANCHOR = /[:-][0-9A-Fa-f]{2}[:-]/g;
 const CISCO_ANCHOR = /\.[0-9A-Fa-f]{4}\./g;
 
+// Twelve hex digits with no separators: a MAC address only right beside a word that names one.
+const BARE = /(?<![\w:.-])[0-9A-Fa-f]{12}(?![\w:-]|\.\w)/g;
+// The word right before it, as a label: "MAC address 9cfff083810b", "hwaddr=...", "BSSID: ...".
+const BARE_LABEL =
+  /\b(?:mac(?:[ -]?(?:address|addr|adresse))?|adresse mac|dirección mac|hwaddr|bssid)(?: is)?[ \t]*[:=#-]?[ \t]*$/i;
+const BARE_WORDS = /\b(?:mac|hwaddr|bssid)/i;
+
 const MAC_CONTEXT =
   /\b(?:mac|mac address|hw|hwaddr|hardware|ether|ethernet|bssid|ssid|wifi|wi-fi|wlan|lan|nic|device|adapter|interface|eth\d|en\d|wlan\d|arp|dhcp|oui|station|router)\b/;
 
@@ -22,8 +30,10 @@ export const macAddress: Detector = {
   types: ['MAC_ADDRESS'],
   // "hh:hh:" or "hhhh.hhhh.", found from the separator (rare) and checked backwards: starting
   // with a hex class would try the pattern at nearly every letter and digit of the text.
-  prefilter:
+  prefilter: anyOf(
     /[:-][0-9A-Fa-f]{2}[:-](?<=[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-])|\.[0-9A-Fa-f]{4}\.(?<=[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.)/,
+    BARE_WORDS,
+  ),
   detect(text) {
     const out: Candidate[] = [];
     const consider = (start: number, value: string, cisco: boolean) => {
@@ -47,6 +57,22 @@ export const macAddress: Detector = {
     };
     for (const m of matchAllNear(text, PAIRS, PAIRS_ANCHOR, 2)) consider(m.index, m[0], false);
     for (const m of matchAllNear(text, CISCO, CISCO_ANCHOR, 4)) consider(m.index, m[0], true);
+    if (BARE_WORDS.test(text)) {
+      for (const m of matchesOf(text, BARE)) {
+        const start = m.index;
+        const end = start + 12;
+        // Letters and digits both, as in nearly every real address (not a number, not a word).
+        if (!/[a-f]/i.test(m[0]) || !/\d/.test(m[0])) continue;
+        if (!BARE_LABEL.test(text.slice(Math.max(0, start - 24), start))) continue;
+        out.push({
+          start,
+          end,
+          type: 'MAC_ADDRESS',
+          score: 0.75,
+          reason: 'context, no separators',
+        });
+      }
+    }
     return out;
   },
 };
@@ -61,6 +87,7 @@ export const examples: DetectorExamples = {
     { text: 'show mac: 0050.56c0.0008 on Gi0/1', value: '0050.56c0.0008' },
     { text: 'BSSID 12:34:56:78:90:12 seen', value: '12:34:56:78:90:12' },
     { text: 'Laptop (f0:18:98:2e:4b:c1).', value: 'f0:18:98:2e:4b:c1' },
+    { text: 'MAC address 9cfff083810b is blocked', value: '9cfff083810b' },
   ],
   noMatch: [
     '00:00:00:00:00:00',
@@ -70,5 +97,8 @@ export const examples: DetectorExamples = {
     '2a02:1810:4d3c:2f00:91b2:7c1e:3a8f:62d4',
     'Mixed 3C:22-FB:7A:91:0E separators',
     'Build 1234.5678.9012 shipped',
+    // Twelve hex digits are a MAC address only beside a word that names one.
+    'commit 9cfff083810b on the mac build',
+    'device 9cfff083810b joined',
   ],
 };
