@@ -108,6 +108,34 @@ describe('person-name in text typed all in lower case', () => {
   });
 });
 
+describe('person-name in scripts without capitals', () => {
+  it.each([
+    ['Dear 汪子骞,\nthank you for your message.', '汪子骞'],
+    ['Customer: 川島 菜々子\nIssue: refund', '川島 菜々子'],
+    ['Best regards,\n세준 임', '세준 임'],
+    ['I spoke with خلود بن عاشور yesterday about the order.', 'خلود بن عاشور'],
+    ['Hi, my name is 望月 典子 and I need help.', '望月 典子'],
+    ['cc: 송수민', '송수민'],
+    ['山田様、お世話になっております。', '山田'],
+    ['高橋さん、こんにちは', '高橋'],
+  ])('finds the name in %j', (text, value) => {
+    expect(names(text)).toEqual([value]);
+  });
+
+  it.each([
+    // A sentence after a label, not a name.
+    'Customer: 我的订单没有到达请帮忙',
+    'Product: 東京タワー',
+    // Honorifics after words that name no one: customer, everyone, whoever is in charge.
+    'お客様、ご注文ありがとうございます。皆様によろしく。ご担当者様',
+    '고객님, 안녕하세요. 아저씨',
+    // No cue at all.
+    '山田 花子 東京都',
+  ])('finds no name in %j', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
 describe('person-name look-alikes', () => {
   it.each([
     'Your Order Status is Pending. Track Package or open Account Settings.',

@@ -33,6 +33,7 @@
  * `npx tsx test/bench/golden.ts compare` checks the corpora against a recording.
  */
 import { keywords } from '../keywords.ts';
+import { matchesOf } from '../scan-util.ts';
 import type { Candidate, Span } from '../types.ts';
 import {
   classify,
@@ -332,6 +333,7 @@ export function findNames(
   }));
   corefer(found, out);
   lowerCaseAfterCue(text, taken, out);
+  uncasedAfterCue(text, taken, out);
   return out;
 }
 
@@ -2676,6 +2678,81 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     if (!isKnownName(w) || isFunctionWord(w)) continue;
     const start = m.index + m[0].indexOf(w, m[0].length - w.length - 3);
     add(start, start + w.length, 0.7);
+  }
+}
+
+/**
+ * Any letter of a script without capitals: Hebrew, Arabic, Devanagari, Thai, kana, CJK, Hangul.
+ * (A quick test on code-unit ranges; UNCASED_NAME decides on scripts.)
+ */
+const UNCASED_ANY =
+  /[\u05d0-\u05ea\u0620-\u064a\u0671-\u06d3\u0905-\u0939\u0e01-\u0e30\u3041-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
+const SCRIPTS = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Thai}\p{sc=Devanagari}`;
+/** A run of such words: one to four, one space apart (a name's parts: "望月 典子", "خلود بن عاشور"). */
+const UNCASED_NAME = new RegExp(
+  String.raw`(?<![${SCRIPTS}\p{L}\p{N}])(?:(?=[\p{L}\p{M}])[${SCRIPTS}々ー・])+(?:[ \u3000](?:(?=[\p{L}\p{M}])[${SCRIPTS}々ー・])+){0,3}`,
+  'gu',
+);
+const CJK_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}々ー・]+$/u;
+/**
+ * Honorifics written right after a name: Japanese 様 さま さん, Chinese 先生 女士 小姐. (Korean
+ * 님 and 씨 follow titles as often as names: 고객님 "customer", 아저씨 "mister".)
+ */
+const HONORIFIC_AFTER = /^[ \u3000]?(?:様|さま|さん|先生|女士|小姐)/u;
+const HONORIFIC_END = /[ \u3000]?(?:様|さま|さん|先生|女士|小姐)$/u;
+/**
+ * Words those honorifics follow that name no one: お客様 "customer", 皆さん "everyone", ご担当者様
+ * "whoever is in charge", roles and kin (社長 "company president", お母さん "mother"). A word
+ * with the polite prefix お or ご is never a name.
+ */
+const NOT_NAMED = new Set(
+  '客 皆 みな みんな 担当 担当者 神 王 奥 殿 社長 部長 課長 係長 店長 会長 院長 校長 所長 局長 会員 先生 医者 運転手 業者 先輩 後輩 母 父 兄 姉 弟 妹 嫁 婿 孫 老 老师 医生 大夫 各位'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Names in scripts without capitals, which the main pass (built on capitals) never sees: taken
+ * only right after a cue that names a person ("Dear 汪子骞,", "Customer: 川島 菜々子", "Best
+ * regards,\n세준 임", "I spoke with خلود بن عاشور") or before an honorific ("山田様"). A run
+ * longer than a name is a sentence and is left alone: CJK words of at most four characters
+ * (five for a Japanese name written without a space), at most two of them; other scripts at
+ * most four words of two to fifteen letters.
+ */
+function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[]): void {
+  if (!UNCASED_ANY.test(text)) return;
+  for (const m of matchesOf(text, UNCASED_NAME)) {
+    const start = m.index;
+    // An honorific glued to the name ("山田様", "송수민님") ends it.
+    const glued = HONORIFIC_END.exec(m[0]);
+    if (glued && glued.index === 0) continue;
+    const run = glued ? m[0].slice(0, glued.index).trimEnd() : m[0];
+    if (glued && (NOT_NAMED.has(run) || /^[おご]/u.test(run))) continue;
+    const end = start + run.length;
+    const words = run.split(/[ \u3000]/);
+    const cjk = words.every((w) => CJK_WORD.test(w));
+    if (cjk) {
+      if (words.length > 2 || words.some((w) => w.length > (words.length === 1 ? 5 : 4))) continue;
+      // One character is a name only as a surname before an honorific ("王先生").
+      if (run.replace(/[ \u3000]/g, '').length < (glued ? 1 : 2)) continue;
+    } else if (words.some((w) => w.length < 2 || w.length > 15)) {
+      continue;
+    }
+    // The run must end the name: at a line end, punctuation, an honorific, or the text's end.
+    let score = 0;
+    if (glued || (HONORIFIC_AFTER.test(text.slice(end, end + 4)) && !NOT_NAMED.has(run))) {
+      score = 0.8;
+    } else {
+      const before = text.slice(Math.max(0, start - 64), start);
+      const starts = wordStarts(before);
+      const cue = (re: RegExp) => endsWithCue(re, before, starts);
+      if (strongCueBefore(text, start) || cue(CUE_GREETING)) score = 0.85;
+      else if (cue(CUE_LABEL) || cue(CUE_SELF)) score = 0.8;
+      else if (cue(CUE_CC) || cue(WEAK_BEFORE_MULTI)) score = 0.6;
+    }
+    if (score === 0 || overlapsAny(taken, start, end)) continue;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({ start, end, type: 'PERSON', score, reason: 'cue, script' });
   }
 }
 
