@@ -118,6 +118,8 @@ describe('person-name in scripts without capitals', () => {
     ['cc: 송수민', '송수민'],
     ['山田様、お世話になっております。', '山田'],
     ['高橋さん、こんにちは', '高橋'],
+    ['王芳 <wang@example.cn> wrote:\n> hi', '王芳'],
+    ['Ticket assigned to 鲁国华 (tier 2).', '鲁国华'],
   ])('finds the name in %j', (text, value) => {
     expect(names(text)).toEqual([value]);
   });

@@ -49,6 +49,10 @@ export const examples: DetectorExamples = {
     // Lower-case particles between a title and the surname belong to the name.
     { text: 'The patient was seen by Dr. van den Bosch.', value: 'van den Bosch' },
     { text: 'Sra. de la Fuente llamó ayer.', value: 'de la Fuente' },
+    // Verbs that hand a ticket or an account to someone.
+    { text: 'Ticket assigned to Sostrato Accardi (tier 2).', value: 'Sostrato Accardi' },
+    { text: 'Please forward this to Maarit Aaltonen.', value: 'Maarit Aaltonen' },
+    { text: 'Presley Dicki called about the delayed shipment.', value: 'Presley Dicki' },
     // Spoken to at the start of a question or a request.
     { text: 'Thanks. Logan, could you resend it?', value: 'Logan' },
     { text: 'Jiří, can you check the invoice?', value: 'Jiří' },
@@ -167,6 +171,8 @@ export const examples: DetectorExamples = {
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',
+    // Teams and departments a ticket is handed to.
+    'Ticket assigned to Human Resources, then escalated to Second Line and forwarded to Customer Success.',
     // Ordinary words opening a question or a request.
     'Weird, can you check again? Noted, please send it. Honestly, do you know why?',
     // A product line whose last word is also a given name.

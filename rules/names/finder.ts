@@ -230,7 +230,7 @@ const WEAK_BEFORE = new RegExp(
 );
 // For runs of unknown capitalised words only verbs that take a person count.
 const WEAK_BEFORE_MULTI = new RegExp(
-  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing)${SP}$`,
+  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward (?:this |it )?to|forwarded (?:this |it )?to|escalated (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of)${SP}$`,
   'iuy',
 );
 const WEAK_AFTER =
@@ -248,7 +248,7 @@ const HERE_AFTER =
 // Verbs whose subject is a person ("lives", "explained"), not a company or a product ("is",
 // "has", "will" take both).
 const PERSON_VERB_AFTER =
-  /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang)(?![\p{L}])/u;
+  /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang|called about|phoned|rang|complained)(?![\p{L}])/u;
 /** Where a person works, after the name: "Favian Rangel from Drake PLC", "X of Lexisnexis". */
 const EMPLOYER_AFTER = /^ (?:from|of|at) (?:the )?\p{Lu}/u;
 /** A possessive before a lower-case noun: "Szczepańska's lawyers" (not "Nestlé's" alone). */
@@ -2749,6 +2749,8 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
       if (strongCueBefore(text, start) || cue(CUE_GREETING)) score = 0.85;
       else if (cue(CUE_LABEL) || cue(CUE_SELF)) score = 0.8;
       else if (cue(CUE_CC) || cue(WEAK_BEFORE_MULTI)) score = 0.6;
+      // A quote header: "王芳 <wang@example.cn> wrote:".
+      else if (CUE_WROTE.test(text.slice(end, end + 100))) score = 0.8;
     }
     if (score === 0 || overlapsAny(taken, start, end)) continue;
     if (out.some((c) => c.start < end && start < c.end)) continue;
