@@ -31,6 +31,12 @@ const COPULA =
 // curl, wget and friends: `-u user:password`, `--user=user:password`.
 const CLI_USER =
   /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"'@]{1,64}):([^\s"'@]{1,64})/g;
+// A user and a password after a credentials word: "credentials: admin:Summer2024!",
+// "Login: jdoe / Xk8rT2q9", "creds admin/hunter2".
+const CRED_WORDS =
+  /\b(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b/i;
+const CRED_PAIR =
+  /\b(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b[ \t]{0,3}[:=-]?[ \t]{1,3}([^\s:/"'`]{1,64})[ \t]{0,2}[:/][ \t]{0,2}([^\s"'`]{4,64})/gi;
 // `--password hunter2` on a command line, `WITH PASSWORD 'x'` in SQL.
 const SPACE = /[ \t]{1,2}/y;
 
@@ -82,6 +88,21 @@ export const password: Detector = {
         if (!/[A-Za-z]/.test(pass!) || pass!.toLowerCase() === user!.toLowerCase()) continue;
         const start = m.index + m[0].length - pass!.length;
         const c = judge(text, m.index, start, start + pass!.length, false, true, 'user', 'op');
+        if (c !== null) out.push({ ...c, reason: 'user:password' });
+      }
+    }
+    if (CRED_WORDS.test(text)) {
+      for (const m of matchesOf(text, CRED_PAIR)) {
+        const [whole, user, raw] = m;
+        // A URL ("login: https://..."), a path ("login: example.com/auth2", "api/v2/users"),
+        // or the user repeated, is no pair.
+        if (raw!.startsWith('/') || raw!.toLowerCase() === user!.toLowerCase()) continue;
+        const slash = /\/[ \t]*$/.test(whole!.slice(0, whole!.length - raw!.length));
+        if (slash && (user!.includes('.') || raw!.includes('/'))) continue;
+        const pass = raw!.replace(/[.,;:)\]}]+$/, '');
+        const start = m.index + whole!.length - raw!.length;
+        if (start < read.end) continue;
+        const c = judge(text, m.index, start, start + pass.length, false, false, 'login', 'op');
         if (c !== null) out.push({ ...c, reason: 'user:password' });
       }
     }
@@ -354,6 +375,9 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A user and a password after a credentials word.
+    { text: 'credentials: admin:Summer2024!', value: 'Summer2024!' },
+    { text: 'Login: jdoe / 45RWoOuFgUzj (expires Friday)', value: '45RWoOuFgUzj' },
     { text: 'Password: Tr0ub4dor&3', value: 'Tr0ub4dor&3' },
     { text: '{"username": "jdoe", "password": "Blue-Kite-1987"}', value: 'Blue-Kite-1987' },
     { text: 'DB_PASSWORD=hK7#pQ2vZ9', value: 'hK7#pQ2vZ9' },
@@ -380,6 +404,9 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // A URL or a path after "login", a pair of plain words, a placeholder.
+    'login: https://example.com/x1 or login: example.com/auth2, see Login: api/v2/users2',
+    'Login: Monday/Tuesday only. credentials: admin:password',
     'I forgot my password yesterday, can you reset it?',
     'Click "Forgot password" to reset your password here.',
     'password: ********',
