@@ -55,7 +55,7 @@ export const PREFIX_TYPES = new Set(
     // Polish, Czech, Slovak, Slovenian, Croatian, Romanian
     'ul ulica al aleja plac pl os osiedle szosa bulwar bulw wybrzeże wyb rondo skwer náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua ' +
     // Greek (after normalisation Greek text stays Greek)
-    'οδός οδος λεωφόρος λεωφ πλατεία λ ' +
+    'οδός οδος οδ λεωφόρος λεωφ πλατεία πλ πάροδος παρ λ ' +
     // Russian and Ukrainian ("ул. Ленина, 5", "вул. Шевченка, 12")
     'ул улица пр проспект пер переулок бул бульвар ш шоссе наб набережная пл площадь ал аллея туп тупик вул вулиця просп пров провулок площа майдан бульв'
   ).split(' '),
@@ -74,7 +74,7 @@ export const AMBIGUOUS_PREFIX_TYPES = new Set(
 
 /** Prefix abbreviations that count only when written with their dot ("c.", "r.", "al."). */
 export const DOTTED_PREFIX_TYPES = new Set(
-  'c r al os pl bulw wyb str ch imp bd nám pza urb λεωφ λ rte ctra fbg bld ul calz cda priv prol blvd ул пр пер бул ш наб пл ал туп вул просп пров бульв'.split(
+  'c r al os pl bulw wyb str ch imp bd nám pza urb λεωφ λ οδ πλ παρ rte ctra fbg bld ul calz cda priv prol blvd ул пр пер бул ш наб пл ал туп вул просп пров бульв'.split(
     ' ',
   ),
 );

@@ -9,8 +9,9 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 export const address: Detector = {
   id: 'address',
   types: ['ADDRESS'],
-  // Every address this detector can find has a digit: a house number, a box or a postcode.
-  prefilter: /\d/,
+  // Every address this detector can find has a digit (a house number, a box or a postcode) or
+  // a Spanish "s/n" (sin número) in place of the number.
+  prefilter: /\d|[Ss]\/[Nn]/,
   // Runs in the pattern stage, so a found address keeps the name pass off street names such as
   // "Elisabeth Parks".
   stage: 'pattern',
@@ -28,6 +29,8 @@ export const address: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'Ship it to Palotás fasor 28, 6303 Hét please.', value: 'Palotás fasor 28, 6303 Hét' },
+    // No digit at all: a Spanish street "sin número".
+    { text: 'Please ship it to Privada Berta s/n, gracias', value: 'Privada Berta s/n' },
     // A compass point before a numbered street is no staircase letter and flat number.
     {
       text: 'He lives at 3849 N 4th Street Apt. 912.',
