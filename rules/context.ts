@@ -4,6 +4,7 @@
  * an order number.
  */
 import { MatchIterator, NEVER, NO_MATCHES, stickyOf } from './scan-util.ts';
+import type { Candidate, EntityType } from './types.ts';
 
 /** Default number of characters looked at on each side of a candidate. */
 export const DEFAULT_WINDOW = 48;
@@ -86,6 +87,30 @@ export function nearBefore(text: string, start: number, words: RegExp, window = 
  */
 export const NON_PERSONAL_NUMBER =
   /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case no|case number|ref|reference|sku|item no|product|part no|part number|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request id|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|pid|test card|sandbox)\b/;
+
+/** Words that present a value as a format, a placeholder or an example rather than someone's. */
+export const EXAMPLE_WORDS =
+  /\b(?:example|examples|e\.g|eg|sample|format|formatted|looks? like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo)\b/;
+
+/**
+ * A value published in documentation or held back from issue ("123-45-6789", the NHS number
+ * 943 476 5919, a SIN starting with 0) given as someone's own: `label` names its kind near it
+ * and no word near it calls it an example ("My NHS number is 943 476 5919"). A made-up customer's
+ * in a test ticket, as the test card numbers are; it scores 0.6, or null when it does not count.
+ */
+export function documentedAsOwn(
+  text: string,
+  start: number,
+  end: number,
+  type: EntityType,
+  label: RegExp,
+  window = DEFAULT_WINDOW,
+): Candidate | null {
+  if (!near(text, start, end, label, window) || near(text, start, end, EXAMPLE_WORDS, window)) {
+    return null;
+  }
+  return { start, end, type, score: 0.6, reason: 'context, documented example' };
+}
 
 /** Clamp a score into 0..1. */
 export function clamp(score: number): number {

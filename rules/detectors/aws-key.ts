@@ -1,4 +1,4 @@
-import { before, matchAllAt } from '../context.ts';
+import { before, documentedAsOwn, matchAllAt } from '../context.ts';
 import {
   charClasses,
   holds,
@@ -34,6 +34,8 @@ const KEY_ID_START = holds(['A', /A(?:KIA|SIA|BIA|CCA|3T)/y]);
 const SECRET_KEYWORD = /secret[_ .-]?access[_ .-]?key|aws[\w .-]{0,20}secret|secretaccesskey/;
 const LOOSE_KEYWORD = /secret[_ .-]?key|\bsecret\b|\bsk\b/;
 const AWS_NEAR = /aws|amazon|\biam\b|\bs3\b|boto|akia|asia/i;
+/** The writer's own: "my access key", "here are my AWS keys". */
+const MINE = /\bmy\b/;
 
 /** AWS access key ids and secret access keys. */
 export const awsKey: Detector = {
@@ -47,9 +49,12 @@ export const awsKey: Detector = {
     const out: Candidate[] = [];
     // Tried only where an A is: starting with a look-behind, the pattern was tried everywhere.
     for (const m of matchAllAt(text, KEY_ID, offsetsOf(text, 'A'), 0)) {
-      // AWS documentation's own examples end in EXAMPLE; they are not anyone's key.
+      // AWS documentation's own examples end in EXAMPLE; they are not anyone's key, unless
+      // the writer gives one as theirs ("my access key is AKIAIOSFODNN7EXAMPLE").
       const real = !isPlaceholderToken(m[0].slice(4));
-      out.push(tokenCandidate(m.index, m.index + m[0].length, real, 0.9));
+      const end = m.index + m[0].length;
+      const own = real ? null : documentedAsOwn(text, m.index, end, 'API_KEY', MINE);
+      out.push(own ?? tokenCandidate(m.index, end, real, 0.9));
     }
     if (!stickyAt(text, SECRET_ANY_CASE, keywordStarts(text))) return out;
     // Whether the text talks about AWS: asked only when a secret key needs it, then kept.
@@ -90,8 +95,14 @@ function secretCandidate(
   // path-like run does not.
   const cls = charClasses(value);
   if (!cls.upper || !cls.lower || !(cls.digit || cls.other)) return null;
-  if (!looksRandom(value, 40) || !randomBody(value)) return null;
   const ctx = before(text, start, 80);
+  // The documentation's secret (it ends in EXAMPLEKEY), given as the writer's own.
+  if (value.endsWith('EXAMPLEKEY')) {
+    return SECRET_KEYWORD.test(ctx)
+      ? documentedAsOwn(text, start, start + value.length, 'API_KEY', MINE, 120)
+      : null;
+  }
+  if (!looksRandom(value, 40) || !randomBody(value)) return null;
   let score = 0.25;
   if (SECRET_KEYWORD.test(ctx)) score = 0.9;
   else if (LOOSE_KEYWORD.test(ctx) && awsInText()) score = 0.75;
@@ -108,6 +119,11 @@ function secretCandidate(
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // AWS's documented keys, given as the writer's own.
+    {
+      text: 'Here are my AWS credentials: aws_access_key_id=AKIAIOSFODNN7EXAMPLE',
+      value: 'AKIAIOSFODNN7EXAMPLE',
+    },
     'AKIAQZ3RX4N7TPLW2KJM',
     { text: 'export AWS_ACCESS_KEY_ID=ASIAV6HJ3QK2LZ7WMRTD', value: 'ASIAV6HJ3QK2LZ7WMRTD' },
     {
@@ -125,6 +141,7 @@ export const examples: DetectorExamples = {
     { text: 'creds: AKIAW4TJ7QX2ZP5LMN3K.', value: 'AKIAW4TJ7QX2ZP5LMN3K' },
   ],
   noMatch: [
+    'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
     'The docs use AKIAIOSFODNN7EXAMPLE with wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY as the secret.',
     'commit 4f9c2a7e1b3d5f8a0c6e9b2d4f7a1c3e5b8d0f2a fixed the secret rotation job',
     'Secret sauce: the build cache key is /usr/local/share/app/cache/build/artifacts',

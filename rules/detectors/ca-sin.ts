@@ -1,5 +1,5 @@
 import { luhn } from '../checksums.ts';
-import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { documentedAsOwn, NON_PERSONAL_NUMBER } from '../context.ts';
 import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
@@ -31,9 +31,15 @@ export const caSin: Detector = {
       const start = m.index;
       const end = start + m[0].length;
       const digits = m[1]! + m[3]! + m[4]!;
-      // First digit 0 is never issued and 8 is reserved for business numbers.
-      if (digits[0] === '0' || digits[0] === '8') continue;
       if (!luhn(digits) || /^(\d)\1{8}$/.test(digits)) continue;
+      // First digit 0 is never issued (the government's own example, 046 454 286, starts so)
+      // and 8 is reserved for business numbers.
+      if (digits[0] === '0') {
+        const own = documentedAsOwn(text, start, end, 'NATIONAL_ID', POSITIVE);
+        if (own && notInLongerNumber(text, start, end)) out.push(own);
+        continue;
+      }
+      if (digits[0] === '8') continue;
       if (!notInLongerNumber(text, start, end)) continue;
       if (MONEY_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
       if (MONEY_AFTER.test(text.slice(end, end + 9))) continue;
@@ -58,6 +64,8 @@ export const caSin: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A SIN starting with 0 is never issued: the government's example, given as someone's.
+    { text: 'My SIN is 046 454 286', value: '046 454 286' },
     '718-446-123',
     { text: 'SIN: 130 692 544', value: '130 692 544' },
     { text: 'mon NAS est 130692544', value: '130692544' },
@@ -66,13 +74,14 @@ export const examples: DetectorExamples = {
     { text: 'Employee SIN 527431985, start date Monday', value: '527431985' },
   ],
   noMatch: [
+    'SIN format: 046 454 286',
     '130692544',
     'Order 130-692-544 shipped',
     'SIN: 130 692 545',
     'Revenue was $527 431 985 last year',
     'Population 1 527 431 985',
     'Call 527-431-9850 today',
-    'SIN 046 454 286 starts with 0',
+    'A SIN such as 046 454 286 starts with 0',
     'Tracking: 527 431 985',
     "They're not answering at 527 431 985",
   ],

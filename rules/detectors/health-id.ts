@@ -1,4 +1,4 @@
-import { clamp, matchAllAt, near, NON_PERSONAL_NUMBER } from '../context.ts';
+import { clamp, documentedAsOwn, matchAllAt, near, NON_PERSONAL_NUMBER } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -174,7 +174,8 @@ export const healthId: Detector = {
       const start = m.index;
       const end = start + m[0].length;
       if (SAMPLES.has(m[0].replace(/-/g, ''))) {
-        push(start, end, 0.2, 'documentation sample');
+        const own = documentedAsOwn(text, start, end, 'HEALTH_ID', MBI_CONTEXT);
+        push(start, end, own ? own.score : 0.2, own ? own.reason! : 'documentation sample');
         continue;
       }
       const context = near(text, start, end, MBI_CONTEXT, 40);
@@ -184,9 +185,14 @@ export const healthId: Detector = {
     const sixDigits = SIX_DIGITS.test(text);
     for (const m of sixDigits ? matchesOf(text, NHS) : []) {
       const digits = m[0].replace(/\D/g, '');
-      if (isTrivialDigits(digits) || !nhsChecksum(digits) || SAMPLES.has(digits)) continue;
+      if (isTrivialDigits(digits) || !nhsChecksum(digits)) continue;
       const start = m.index;
       const end = start + m[0].length;
+      if (SAMPLES.has(digits)) {
+        const own = documentedAsOwn(text, start, end, 'HEALTH_ID', NHS_CONTEXT);
+        if (own) out.push(own);
+        continue;
+      }
       // One in eleven 10-digit numbers passes mod 11 by chance, and 10-digit numbers are
       // phones and order ids, so the check only counts beside NHS words.
       const context = near(text, start, end, NHS_CONTEXT, 40);
@@ -231,6 +237,8 @@ export const healthId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The documentation's NHS number, given as someone's own.
+    { text: 'My NHS number is 943 476 5919.', value: '943 476 5919' },
     '5TQ7-AM4-RX29',
     { text: 'Medicare MBI: 3WP9HN2CK41 (new card)', value: '3WP9HN2CK41' },
     { text: 'NHS number 401 023 2137', value: '401 023 2137' },
@@ -246,6 +254,7 @@ export const examples: DetectorExamples = {
     { text: 'His insurance number is AOK 623045981', value: '623045981' },
   ],
   noMatch: [
+    'NHS numbers look like 943 476 5919 (a sample).',
     'Order 401 023 2137 shipped',
     '4010232138 is not an NHS number',
     'Serial A123456781 printed on the box',

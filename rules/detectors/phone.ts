@@ -14,7 +14,7 @@
 import { OTHER_CALLING_CODES, PHONE_PLANS } from '../phone/metadata.ts';
 import { numbersOf, PhonePlans } from '../phone/validate.ts';
 import { WITH_ZERO, WITHOUT_ZERO } from '../phone/national.ts';
-import { clamp } from '../context.ts';
+import { clamp, documentedAsOwn } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { byFirstLetter } from '../scan-util.ts';
@@ -387,6 +387,10 @@ function refused(s: Shape): boolean {
   return isTrivialDigits(digits);
 }
 
+const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
+const OWN_PHONE =
+  /\b(?:my (?:phone|cell|mobile|number|tel|telephone)|call me|reach me|text me|ring me|contact me)\b/;
+
 /** A number written with its "+": "+62 ..." or "(+62) ...". */
 const PLUS_FIRST = /^\(?\+/;
 
@@ -518,6 +522,13 @@ export const phone: Detector = {
       }
       const main = m[1] ? raw.slice(0, raw.length - m[1].length) : raw;
       if (continuesACode(text, start)) continue;
+      // The placeholder of forms and films, given as the writer's own ("call me at (555)
+      // 555-5555"): a made-up customer's number in a test ticket.
+      if (ALL_FIVES.test(main)) {
+        const own = documentedAsOwn(text, start, end, 'PHONE', OWN_PHONE);
+        if (own) out.push(own);
+        continue;
+      }
       const facts = factsOf(main);
       if (!facts) continue;
       const { shape } = facts;
@@ -593,6 +604,8 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The placeholder number, given as the writer's own.
+    { text: 'Call me at (555) 555-5555 after six.', value: '(555) 555-5555' },
     { text: 'Por favor, llámenme al 939 890 565.', value: '939 890 565' },
     // A "+", a known calling code and a possible length: a phone even where the plan does not
     // know the range (282 is no US area code).
@@ -633,6 +646,8 @@ export const examples: DetectorExamples = {
     { text: 'Contact: 9498777106', value: '9498777106' },
   ],
   noMatch: [
+    // The placeholder in a form, or presented as an example.
+    'Phone: (555) 555-5555. e.g. call me at 555-555-5555',
     'Mailbox full: 12 345 items, see section (2019 2020) and order (12345678).',
     // A count that is no signature's phone.
     'Downloads last year:\n606 381 049\nThanks,\nAnna',

@@ -1,12 +1,14 @@
+import { documentedAsOwn } from '../context.ts';
 import { contextScore } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Two prefix letters, six digits (written together, in pairs or as one block after a space) and
 // a suffix A-D. D, F, I, Q, U and V are never used; O is never the second letter. The
-// disallowed pairs (BG, GB, KN, NK, NT, TN, ZZ) are rejected in code.
+// disallowed pairs (BG, GB, KN, NK, NT, TN, ZZ) are rejected in code. QQ, never issued, is
+// the prefix of HMRC's own examples ("QQ 12 34 56 C").
 const NINO =
-  /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])( ?)(\d{2})( ?)(\d{2})\4(\d{2})( ?)([A-D])(?![A-Za-z0-9])/gi;
+  /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ)( ?)(\d{2})( ?)(\d{2})\4(\d{2})( ?)([A-D])(?![A-Za-z0-9])/gi;
 
 const BAD_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
@@ -26,6 +28,11 @@ export const ukNino: Detector = {
       if (BAD_PREFIX.has(prefix)) continue;
       const digits = m[3]! + m[5]! + m[6]!;
       if (/^(\d)\1{5}$/.test(digits)) continue;
+      if (prefix === 'QQ') {
+        const own = documentedAsOwn(text, start, end, 'NATIONAL_ID', POSITIVE);
+        if (own) out.push(own);
+        continue;
+      }
       // Written "AB 12 34 56 C", "AB 123456 C" or "AB123456C": spaces after the prefix and
       // before the suffix go together, and pairs are only spaced when both are. A mix of cases
       // is not how anyone writes one either.
@@ -51,6 +58,8 @@ export const ukNino: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // HMRC's example prefix, given as someone's own number.
+    { text: 'My national insurance number is QQ 12 34 56 C', value: 'QQ 12 34 56 C' },
     'AB 12 34 56 C',
     { text: 'My NI number is JG103759A.', value: 'JG103759A' },
     { text: 'National Insurance: ce 22 41 07 b', value: 'ce 22 41 07 b' },
@@ -59,6 +68,7 @@ export const examples: DetectorExamples = {
     { text: 'Payroll: WR 73 55 01 C / tax code 1257L', value: 'WR 73 55 01 C' },
   ],
   noMatch: [
+    'Use the format QQ123456C for NI numbers',
     'The HMRC placeholder QQ 12 34 56 C is not valid',
     'GB123456A is not a valid prefix',
     'Order AB123456C shipped',

@@ -1,4 +1,4 @@
-import { near, NON_PERSONAL_NUMBER } from '../context.ts';
+import { documentedAsOwn, NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore, notInLongerNumber } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesAtRuns, matchesOf } from '../scan-util.ts';
@@ -20,10 +20,6 @@ const NEGATIVE = new RegExp(
 
 // Values the SSA never issued or that were published in advertising and documentation.
 const PUBLISHED = new Set(['078051120', '219099999', '123456789', '457555462']);
-
-// Words that present a number as a format or an example rather than someone's.
-const EXAMPLE_WORDS =
-  /\b(?:example|examples|e\.g|eg|sample|format|formatted|looks? like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo)\b/;
 
 /** Whether nine digits are a possible SSN: area, group and serial rules of the SSA. */
 export function isValidSsn(d: string): boolean {
@@ -52,15 +48,8 @@ export const usSsn: Detector = {
       if (PUBLISHED.has(digits)) {
         // A published number ("123-45-6789") given as someone's SSN, with no word presenting
         // it as an example: a made-up customer's in a test ticket, as the test card numbers.
-        if (near(text, start, end, POSITIVE) && !near(text, start, end, EXAMPLE_WORDS)) {
-          out.push({
-            start,
-            end,
-            type: 'US_SSN',
-            score: 0.6,
-            reason: 'context, documented example',
-          });
-        }
+        const own = documentedAsOwn(text, start, end, 'US_SSN', POSITIVE);
+        if (own) out.push(own);
         continue;
       }
       if (!isValidSsn(digits)) continue;
