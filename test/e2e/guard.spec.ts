@@ -96,7 +96,7 @@ async function open(editor: FixturePage, host = AI_HOST): Promise<Opened> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   const input = FRAME_EDITORS.includes(editor)
     ? page.frameLocator('#editor iframe').locator('body#prompt')
     : page.locator('#prompt');

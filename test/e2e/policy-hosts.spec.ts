@@ -96,7 +96,7 @@ function registered(): Promise<string[]> {
 async function open(host: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`https://${host}/`);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   return page;
 }
 
@@ -133,7 +133,7 @@ test("the guard runs on IT's extra AI host, and goes when IT removes the host", 
   policyFile!.write({ policy: { sites: { supportTools: [SUPPORT] } } });
   await expect.poll(registered, { timeout: 30_000 }).toEqual([]);
   await page.reload();
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   await paste(page, `Write to ${EMAIL} today`);
   await expect(page.locator('#prompt')).toHaveValue(`Write to ${EMAIL} today`);
   expect(await fetchIsNative(page)).toBe(true);

@@ -119,7 +119,7 @@ test('a policy published in the dashboard changes what the extension does on an 
   // Revision 2 is `{"version": 1}`: the built-in rules mask an email on an unapproved AI site.
   const page = await context.newPage();
   await page.goto(site.url);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   await pasteEmail(page);
   await expect(page.locator('#hush-notice').getByRole('status')).toContainText('Hush masked');
   const masked = await page.locator('#prompt').inputValue();

@@ -89,7 +89,7 @@ test('IT changes take effect in an open page without a restart', async () => {
     site = await serveChatSite(context, { host: AI_HOST, editor: 'textarea' });
     const page = await context.newPage();
     await page.goto(site.url);
-    await expect(page.getByRole('status').first()).toHaveText('ready');
+    await expect(page.locator('#status')).toHaveText('ready');
     const notice = page.locator('#hush-notice').getByRole('status');
 
     // No policy yet: the built-in rule masks an email on an unapproved AI site.

@@ -100,7 +100,7 @@ let files: string | undefined;
 async function openChat(): Promise<Page> {
   const page = await context.newPage();
   await page.goto(chat.url);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   return page;
 }
 
@@ -348,7 +348,7 @@ test('the copied message saved to a text file and uploaded to Claude is stopped'
   try {
     const page = await context.newPage();
     await page.goto(site.url);
-    await expect(page.getByRole('status').first()).toHaveText('ready');
+    await expect(page.locator('#status')).toHaveText('ready');
     files ??= mkdtempSync(join(tmpdir(), 'hush-provenance-files-'));
     const ticket = join(files, 'ticket.txt');
     const notes = join(files, 'notes.txt');

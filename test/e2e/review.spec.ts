@@ -73,7 +73,7 @@ async function open(editor: Editor, host: string): Promise<Opened> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   const input = FRAME_EDITORS.includes(editor)
     ? page.frameLocator('#editor iframe').locator('body#prompt')
     : page.locator('#prompt');
@@ -228,7 +228,7 @@ test.describe('first-visit notice', () => {
 
     // Another site gets its own notice; a second page of the same site (any of its hosts) not.
     await claude.page.reload();
-    await expect(claude.page.getByRole('status').first()).toHaveText('ready');
+    await expect(claude.page.locator('#status')).toHaveText('ready');
     const desk = await open('tinymce', 'https://first.zendesk.com');
     const deskCard = desk.page.locator('#hush-first-visit').getByRole('region');
     await expect(deskCard).toHaveAccessibleName('Hush protects customer data on Zendesk');

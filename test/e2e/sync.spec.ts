@@ -210,7 +210,7 @@ test('the browser enrolls and the signed policy changes what the guard does', as
   // The synced rule (email: block) applies on an unapproved AI site; the default would mask.
   const page = await context.newPage();
   await page.goto(site.url);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   await pasteEmail(page);
   await expect(page.locator('#hush-notice').getByRole('status')).toContainText(
     'Hush blocked this paste',
@@ -267,7 +267,7 @@ test('a policy the pinned key did not sign is refused; the last good one stays',
   // The last good policy (revision 1: email blocked) still applies on the page.
   const page = await context.newPage();
   await page.goto(site.url);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   await pasteEmail(page);
   await expect(page.locator('#hush-notice').getByRole('status')).toContainText(
     'Hush blocked this paste',

@@ -76,7 +76,7 @@ async function open(host = AI_HOST): Promise<Opened> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   opened = { page, site, errors };
   return opened;
 }

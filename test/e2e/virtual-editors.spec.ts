@@ -52,7 +52,7 @@ async function open(editor: VirtualEditor): Promise<Opened> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
-  await expect(page.getByRole('status').first()).toHaveText('ready');
+  await expect(page.locator('#status')).toHaveText('ready');
   opened = { page, site, input: page.locator('#prompt'), errors };
   return opened;
 }
