@@ -1,5 +1,5 @@
 import { clamp, matchAllNear, near } from '../context.ts';
-import { anyOf, matchesOf } from '../scan-util.ts';
+import { anyOf, lowerOf } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Six hex pairs joined by one kind of separator (the back-reference), or Cisco's three dotted
@@ -14,26 +14,32 @@ const CISCO = /(?<![\w:.-])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:
 const PAIRS_ANCHOR = /[:-][0-9A-Fa-f]{2}[:-]/g;
 const CISCO_ANCHOR = /\.[0-9A-Fa-f]{4}\./g;
 
-// Twelve hex digits with no separators: a MAC address only right beside a word that names one.
-const BARE = /(?<![\w:.-])[0-9A-Fa-f]{12}(?![\w:-]|\.\w)/g;
-// The word right before it, as a label: "MAC address 9cfff083810b", "hwaddr=...", "BSSID: ...".
+// Twelve hex digits with no separators: a MAC address only right after a label that names one
+// ("MAC address 9cfff083810b", "hwaddr=...", "BSSID: ..."), so it is looked for only there.
 const BARE_LABEL =
-  /\b(?:mac(?:[ -]?(?:address|addr|adresse))?|adresse mac|dirección mac|hwaddr|bssid)(?: is)?[ \t]*[:=#-]?[ \t]*$/i;
+  /(?:mac(?:[ -]?(?:address|addr|adresse))?|hwaddr|bssid)(?: is)?[ \t]*[:=#-]?[ \t]*/iy;
+/** Where the label's words start, found in the lower-cased text with indexOf (a 1 MB paste). */
+const LABEL_WORDS = ['mac', 'hwaddr', 'bssid'];
+const BARE = /[0-9A-Fa-f]{12}(?![\w:-]|\.\w)/y;
 const BARE_WORDS = /\b(?:mac|hwaddr|bssid)/i;
+// "hh:hh:" or "hhhh.hhhh.", found from the separator (rare) and checked backwards: starting
+// with a hex class would try the pattern at nearly every letter and digit of the text.
+const SEPARATED =
+  /[:-][0-9A-Fa-f]{2}[:-](?<=[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-])|\.[0-9A-Fa-f]{4}\.(?<=[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.)/;
 
 const MAC_CONTEXT =
   /\b(?:mac|mac address|hw|hwaddr|hardware|ether|ethernet|bssid|ssid|wifi|wi-fi|wlan|lan|nic|device|adapter|interface|eth\d|en\d|wlan\d|arp|dhcp|oui|station|router)\b/;
+
+/** An ASCII letter, digit or underscore, by its code. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
 /** MAC addresses: six hex pairs with ":" or "-", or Cisco "xxxx.xxxx.xxxx"; not all-zero. */
 export const macAddress: Detector = {
   id: 'mac-address',
   types: ['MAC_ADDRESS'],
-  // "hh:hh:" or "hhhh.hhhh.", found from the separator (rare) and checked backwards: starting
-  // with a hex class would try the pattern at nearly every letter and digit of the text.
-  prefilter: anyOf(
-    /[:-][0-9A-Fa-f]{2}[:-](?<=[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-])|\.[0-9A-Fa-f]{4}\.(?<=[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.)/,
-    BARE_WORDS,
-  ),
+  prefilter: anyOf(SEPARATED, BARE_WORDS),
   detect(text) {
     const out: Candidate[] = [];
     const consider = (start: number, value: string, cisco: boolean) => {
@@ -55,18 +61,31 @@ export const macAddress: Detector = {
       }
       out.push({ start, end, type: 'MAC_ADDRESS', score: Math.min(score, 0.95), reason });
     };
-    for (const m of matchAllNear(text, PAIRS, PAIRS_ANCHOR, 2)) consider(m.index, m[0], false);
-    for (const m of matchAllNear(text, CISCO, CISCO_ANCHOR, 4)) consider(m.index, m[0], true);
+    // The prefilter also passes on a MAC word alone; the separated forms need their own test.
+    if (SEPARATED.test(text)) {
+      for (const m of matchAllNear(text, PAIRS, PAIRS_ANCHOR, 2)) consider(m.index, m[0], false);
+      for (const m of matchAllNear(text, CISCO, CISCO_ANCHOR, 4)) consider(m.index, m[0], true);
+    }
     if (BARE_WORDS.test(text)) {
-      for (const m of matchesOf(text, BARE)) {
-        const start = m.index;
-        const end = start + 12;
+      const lower = lowerOf(text);
+      const at: number[] = [];
+      for (const w of LABEL_WORDS) {
+        for (let k = lower.indexOf(w); k >= 0; k = lower.indexOf(w, k + w.length)) {
+          if (k === 0 || !isWordChar(lower.charCodeAt(k - 1))) at.push(k);
+        }
+      }
+      for (const k of at) {
+        BARE_LABEL.lastIndex = k;
+        const l = BARE_LABEL.exec(text);
+        if (l === null) continue;
+        const start = k + l[0].length;
+        BARE.lastIndex = start;
+        const m = BARE.exec(text);
         // Letters and digits both, as in nearly every real address (not a number, not a word).
-        if (!/[a-f]/i.test(m[0]) || !/\d/.test(m[0])) continue;
-        if (!BARE_LABEL.test(text.slice(Math.max(0, start - 24), start))) continue;
+        if (m === null || !/[a-f]/i.test(m[0]) || !/\d/.test(m[0])) continue;
         out.push({
           start,
-          end,
+          end: start + 12,
           type: 'MAC_ADDRESS',
           score: 0.75,
           reason: 'context, no separators',
