@@ -1,5 +1,6 @@
 import { clamp, matchAllNear, near } from '../context.ts';
-import { anyOf, lowerOf } from '../scan-util.ts';
+import { keywords } from '../keywords.ts';
+import { anyOf } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Six hex pairs joined by one kind of separator (the back-reference), or Cisco's three dotted
@@ -18,10 +19,10 @@ const CISCO_ANCHOR = /\.[0-9A-Fa-f]{4}\./g;
 // ("MAC address 9cfff083810b", "hwaddr=...", "BSSID: ..."), so it is looked for only there.
 const BARE_LABEL =
   /(?:mac(?:[ -]?(?:address|addr|adresse))?|hwaddr|bssid)(?: is)?[ \t]*[:=#-]?[ \t]*/iy;
-/** Where the label's words start, found in the lower-cased text with indexOf (a 1 MB paste). */
-const LABEL_WORDS = ['mac', 'hwaddr', 'bssid'];
+/** The label's words, found by the shared keyword pass (rules/keywords.ts). */
+const LABEL_WORDS = keywords(['mac', 'hwaddr', 'bssid']);
 const BARE = /[0-9A-Fa-f]{12}(?![\w:-]|\.\w)/y;
-const BARE_WORDS = /\b(?:mac|hwaddr|bssid)/i;
+
 // "hh:hh:" or "hhhh.hhhh.", found from the separator (rare) and checked backwards: starting
 // with a hex class would try the pattern at nearly every letter and digit of the text.
 const SEPARATED =
@@ -39,7 +40,7 @@ function isWordChar(c: number): boolean {
 export const macAddress: Detector = {
   id: 'mac-address',
   types: ['MAC_ADDRESS'],
-  prefilter: anyOf(SEPARATED, BARE_WORDS),
+  prefilter: anyOf(SEPARATED, LABEL_WORDS),
   detect(text) {
     const out: Candidate[] = [];
     const consider = (start: number, value: string, cisco: boolean) => {
@@ -66,15 +67,11 @@ export const macAddress: Detector = {
       for (const m of matchAllNear(text, PAIRS, PAIRS_ANCHOR, 2)) consider(m.index, m[0], false);
       for (const m of matchAllNear(text, CISCO, CISCO_ANCHOR, 4)) consider(m.index, m[0], true);
     }
-    if (BARE_WORDS.test(text)) {
-      const lower = lowerOf(text);
-      const at: number[] = [];
-      for (const w of LABEL_WORDS) {
-        for (let k = lower.indexOf(w); k >= 0; k = lower.indexOf(w, k + w.length)) {
-          if (k === 0 || !isWordChar(lower.charCodeAt(k - 1))) at.push(k);
-        }
-      }
-      for (const k of at) {
+    if (LABEL_WORDS.test(text)) {
+      const at = LABEL_WORDS.at(text);
+      for (let i = 0; i < at.length; i++) {
+        const k = at[i]!;
+        if (k > 0 && isWordChar(text.charCodeAt(k - 1))) continue;
         BARE_LABEL.lastIndex = k;
         const l = BARE_LABEL.exec(text);
         if (l === null) continue;

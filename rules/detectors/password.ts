@@ -1,4 +1,5 @@
 import { before, matchAllAt } from '../context.ts';
+import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 import {
   PASSWORD_STRONG as STRONG,
@@ -33,10 +34,10 @@ const CLI_USER =
   /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"'@]{1,64}):([^\s"'@]{1,64})/g;
 // A user and a password after a credentials word: "credentials: admin:Summer2024!",
 // "Login: jdoe / Xk8rT2q9", "creds admin/hunter2".
-const CRED_WORDS =
-  /\b(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b/i;
 const CRED_PAIR =
-  /\b(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b[ \t]{0,3}[:=-]?[ \t]{1,3}([^\s:/"'`]{1,64})[ \t]{0,2}[:/][ \t]{0,2}([^\s"'`]{4,64})/gi;
+  /(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b[ \t]{0,3}[:=-]?[ \t]{1,3}([^\s:/"'`]{1,64})[ \t]{0,2}[:/][ \t]{0,2}([^\s"'`]{4,64})/iy;
+/** The words CRED_PAIR starts with, found by the shared keyword pass (rules/keywords.ts). */
+const CRED_STARTS = keywords(['cred', 'log', 'zugangsdaten', 'identifiants']);
 // `--password hunter2` on a command line, `WITH PASSWORD 'x'` in SQL.
 const SPACE = /[ \t]{1,2}/y;
 
@@ -91,24 +92,33 @@ export const password: Detector = {
         if (c !== null) out.push({ ...c, reason: 'user:password' });
       }
     }
-    if (CRED_WORDS.test(text)) {
-      for (const m of matchesOf(text, CRED_PAIR)) {
-        const [whole, user, raw] = m;
-        // A URL ("login: https://..."), a path ("login: example.com/auth2", "api/v2/users"),
-        // or the user repeated, is no pair.
-        if (raw!.startsWith('/') || raw!.toLowerCase() === user!.toLowerCase()) continue;
-        const slash = /\/[ \t]*$/.test(whole!.slice(0, whole!.length - raw!.length));
-        if (slash && (user!.includes('.') || raw!.includes('/'))) continue;
-        const pass = raw!.replace(/[.,;:)\]}]+$/, '');
-        const start = m.index + whole!.length - raw!.length;
-        if (start < read.end) continue;
-        const c = judge(text, m.index, start, start + pass.length, false, false, 'login', 'op');
-        if (c !== null) out.push({ ...c, reason: 'user:password' });
-      }
+    const credAt = CRED_STARTS.at(text);
+    for (let i = 0; i < credAt.length; i++) {
+      const k = credAt[i]!;
+      if (k > 0 && isWordCode(text.charCodeAt(k - 1))) continue;
+      CRED_PAIR.lastIndex = k;
+      const m = CRED_PAIR.exec(text);
+      if (m === null) continue;
+      const [whole, user, raw] = m;
+      // A URL ("login: https://..."), a path ("login: example.com/auth2", "api/v2/users"),
+      // or the user repeated, is no pair.
+      if (raw!.startsWith('/') || raw!.toLowerCase() === user!.toLowerCase()) continue;
+      const slash = /\/[ \t]*$/.test(whole!.slice(0, whole!.length - raw!.length));
+      if (slash && (user!.includes('.') || raw!.includes('/'))) continue;
+      const pass = raw!.replace(/[.,;:)\]}]+$/, '');
+      const start = k + whole!.length - raw!.length;
+      if (start < read.end) continue;
+      const c = judge(text, k, start, start + pass.length, false, false, 'login', 'op');
+      if (c !== null) out.push({ ...c, reason: 'user:password' });
     }
     return out;
   },
 };
+
+/** An ASCII letter, digit or underscore, by its code. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
 /** How the keyword was joined to its value. */
 type Form = 'op' | 'copula' | 'space' | 'bare';
