@@ -4,8 +4,10 @@ import { matchesOf } from '../scan-util.ts';
 
 // The local part may only start where a token starts (the look-behind), which keeps the scan
 // linear: without it a long run of word characters before an '@' is re-read from every offset.
+// Letters beyond ASCII count too, in the local part and in the domain (internationalised
+// addresses, "joão.silva@empresa.com.br", "müller@bücher.de"); a top-level domain is letters.
 const EMAIL =
-  /(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![\w-])/g;
+  /(?<![\p{L}\p{N}\p{M}_.%+-])[\p{L}\p{N}][\p{L}\p{N}\p{M}_.%+-]{0,63}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}\p{M}_-])/gu;
 
 // Spelled-out addresses: "john dot doe at gmail dot com", "jane[at]corp[dot]io", "x (at) y . org".
 const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+)\s*`;
@@ -17,7 +19,7 @@ const OBFUSCATED = new RegExp(
 );
 
 // EMAIL tried at one position (see emailMatches).
-const EMAIL_AT = new RegExp(EMAIL.source, 'y');
+const EMAIL_AT = new RegExp(EMAIL.source, 'uy');
 
 // A spelled-out address needs a bracketed "at" or "dot", a spelled " dot ", or, with neither, a
 // bare " at " then a label and a real dot ("at corp.io"). Any English text has an " at "; few
@@ -69,19 +71,30 @@ function inUrlAuthority(text: string, start: number): boolean {
   return false;
 }
 
-/** [\w.%+-]: the characters of EMAIL's local part. */
+/** [\p{L}\p{N}\p{M}_.%+-]: the characters of EMAIL's local part, by code unit. */
 function isLocalChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 95 ||
-    c === 46 ||
-    c === 37 ||
-    c === 43 ||
-    c === 45
-  );
+  if (c < 128) {
+    return (
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 95 ||
+      c === 46 ||
+      c === 37 ||
+      c === 43 ||
+      c === 45
+    );
+  }
+  let v = LOCAL_ABOVE_ASCII[c]!;
+  if (v === 0) {
+    v = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+    LOCAL_ABOVE_ASCII[c] = v;
+  }
+  return v === 1;
 }
+
+/** Whether each code unit above ASCII is a letter, digit or mark: 1 yes, 2 no, 0 not yet known. */
+const LOCAL_ABOVE_ASCII = new Uint8Array(0x10000);
 
 /**
  * The matches `text.matchAll(EMAIL)` gives, found from each '@' instead of by trying EMAIL at
@@ -208,6 +221,9 @@ export const email: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Letters beyond ASCII, in the local part and the domain: the whole address, not a tail.
+    { text: 'escreva para joão.silva@empresa.com.br hoje', value: 'joão.silva@empresa.com.br' },
+    { text: 'reach me: müller@bücher.de', value: 'müller@bücher.de' },
     'jane.doe@example-mail.com',
     {
       text: 'Contact: Max.Mustermann+billing@firma.de, thanks',
