@@ -27,7 +27,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'br-cpf':
     'Brazilian CPF numbers: two mod-11 check digits, not one repeated digit; the 000.000.000-00 form alone, eleven digits beside "CPF" or "cadastro de pessoas físicas".',
   'btc-address':
-    'Bitcoin mainnet addresses: legacy and P2SH in base58check (double SHA-256 checksum) and SegWit/Taproot in bech32/bech32m, checksums verified.',
+    'Bitcoin mainnet addresses: legacy and P2SH in base58check (double SHA-256 checksum) and SegWit/Taproot in bech32/bech32m, checksums verified; a wallet-shaped string whose checksum fails only beside "wallet", "bitcoin" or "BTC".',
   'ca-sin':
     'Canadian Social Insurance Numbers: nine digits with a valid Luhn check; dashed 3-3-3, or any form beside "SIN"/"NAS".',
   'card-cvv':
@@ -49,7 +49,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'driver-license':
     'Driving licence numbers: US state and European formats only after a "driver\'s license" label in several languages; UK DVLA numbers anywhere.',
   email:
-    'Email addresses, including spelled-out ones ("john dot doe at gmail dot com", "[at]", "(dot)").',
+    'Email addresses, with letters beyond ASCII too ("joão.silva@empresa.com.br"), and spelled-out ones ("john dot doe at gmail dot com", "[at]", "(dot)").',
   'es-dni':
     'Spanish DNI (eight digits and a mod-23 control letter) and NIE (X/Y/Z, seven digits, control letter); a tax id when labelled NIF.',
   'eth-address':
@@ -81,7 +81,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Italian codice fiscale: 16 characters with a valid birth day and month letter, omocodia substitutions and the check letter.',
   jwt: 'JSON Web Tokens: base64url header.payload.signature whose header decodes to JSON naming an "alg" (JWE with five parts too).',
   'mac-address':
-    'MAC addresses as six hex pairs joined by ":" or "-", or Cisco dotted triples; all-zero and broadcast addresses and all-digit look-alikes without context are refused.',
+    'MAC addresses as six hex pairs joined by ":" or "-", or Cisco dotted triples, and twelve bare hex digits right after a MAC label; all-zero and broadcast addresses and all-digit look-alikes without context are refused.',
   'medical-record':
     'Medical record numbers: a 5-12 character id (with at least 3 digits) right after a label such as MRN, medical record number, patient id, chart number, Patientennummer, dossier médical or historia clínica.',
   'nl-bsn':
@@ -91,9 +91,9 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   passport:
     'Passport numbers shaped as those of the US, UK, DE, FR and others, only after a "passport" label in several languages; ICAO machine-readable zones anywhere.',
   password:
-    'Passwords and PINs written after a keyword in many languages (password: X, "password": "X", PASSWORD=X, the password is X, --password X, <password>X</password>); the span is the value, and prose, placeholders, types and code references are left alone.',
+    'Passwords and PINs written after a keyword in many languages (password: X, "password": "X", PASSWORD=X, the password is X, --password X, <password>X</password>), and user:password after "credentials" or "login"; the span is the value, and prose, placeholders, types and code references are left alone.',
   'person-name':
-    'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is".',
+    'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is"; names in scripts without capitals (CJK, Hangul, Arabic...) only after such a cue or before an honorific.',
   phone:
     'Phone numbers: a bounded digit-group run validated against libphonenumber’s number plans (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused.',
   'pl-pesel':
