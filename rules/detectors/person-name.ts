@@ -53,6 +53,11 @@ export const examples: DetectorExamples = {
     { text: 'Ticket assigned to Sostrato Accardi (tier 2).', value: 'Sostrato Accardi' },
     { text: 'Please forward this to Maarit Aaltonen.', value: 'Maarit Aaltonen' },
     { text: 'Presley Dicki called about the delayed shipment.', value: 'Presley Dicki' },
+    // A role in apposition right after the name.
+    {
+      text: 'Hijacinta Godina, the technical writer, said it was fixed.',
+      value: 'Hijacinta Godina',
+    },
     // Spoken to at the start of a question or a request.
     { text: 'Thanks. Logan, could you resend it?', value: 'Logan' },
     { text: 'Jiří, can you check the invoice?', value: 'Jiří' },
@@ -171,6 +176,8 @@ export const examples: DetectorExamples = {
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',
+    // A firm or a product in apposition, with no role noun.
+    'Acme Widgets, the manufacturer, replied. Google Cloud, our provider, failed.',
     // Teams and departments a ticket is handed to.
     'Ticket assigned to Human Resources, then escalated to Second Line and forwarded to Customer Success.',
     // Ordinary words opening a question or a request.

@@ -190,10 +190,17 @@ const CUE_CUSTOMER_PAREN =
 /** After a name: "add Irene Sörös as a beneficiary". Exported for the tests of mayAsRole. */
 export const CUE_AFTER_AS_ROLE =
   /^\s(?:as (?:a |an |the |my |our )?(?:beneficiary|guardian|authori[sz]ed user|additional user|user|member|contact|co-owner|owner|admin|administrator|signatory|dependent|dependant|emergency contact|account holder|cardholder|driver))\b/iu;
+/** Nouns for what a person is or does. */
+const ROLES = String.raw`player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member`;
 // "tennis player Hülya Bouwmeester", "our engineer Tom Baker": a person noun right before.
-const CUE_ROLE_BEFORE = new RegExp(
-  String.raw`${B}(?:player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member|signed(?: for)? by)${SP}$`,
-  'uy',
+const CUE_ROLE_BEFORE = new RegExp(String.raw`${B}(?:${ROLES}|signed(?: for)? by)${SP}$`, 'uy');
+/**
+ * The same nouns in an apposition right after the name: "Hijacinta Godina, the technical
+ * writer, said", "Tom Baker, our account manager".
+ */
+const ROLE_AFTER = new RegExp(
+  String.raw`^,[ \t](?:the|our|a|an|my|your|their|his|her)[ \t](?:[\p{L}-]{2,20}[ \t]){0,2}(?:${ROLES})s?(?![\p{L}])`,
+  'iu',
 );
 // The same roles capitalised, as a sentence or a caption starts ("Producer Gherardo Napolitani
 // explained"): only before two words or more, since "Client Secret" and "Manager Approval" are
@@ -1157,6 +1164,16 @@ function scoreSegment(
     !notVocative(tokInfo[from]!.text)
   ) {
     bump(knownFirst ? 0.8 : 0.55, 'addressed');
+  }
+  if (
+    0.7 > curScore &&
+    !onlyCommon &&
+    n <= 3 &&
+    (n >= 2 || anyKnown) &&
+    text.charCodeAt(end) === 44 &&
+    ROLE_AFTER.test(afterWindow())
+  ) {
+    bump(0.7, 'role');
   }
   // Capitalised words with letters English does not use ("Szöllösy", "Ottová") are foreign
   // proper nouns; two of them in a row, not starting a sentence (or followed by a verb), are
