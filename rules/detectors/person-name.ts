@@ -53,6 +53,12 @@ export const examples: DetectorExamples = {
     { text: 'Ticket assigned to Sostrato Accardi (tier 2).', value: 'Sostrato Accardi' },
     { text: 'Please forward this to Maarit Aaltonen.', value: 'Maarit Aaltonen' },
     { text: 'Presley Dicki called about the delayed shipment.', value: 'Presley Dicki' },
+    // The same cues in German, French, Spanish, Italian, Dutch and Portuguese.
+    { text: 'Ich habe gestern mit Milan Schönfeld telefoniert.', value: 'Milan Schönfeld' },
+    { text: "J'ai parlé avec Audeline Charpentier hier.", value: 'Audeline Charpentier' },
+    { text: 'Per favore inoltra a Cosima Di Salvo.', value: 'Cosima Di Salvo' },
+    { text: 'Klant: Jordy van de Wal', value: 'Jordy van de Wal' },
+    { text: 'Grégoire Perrot a appelé au sujet de la livraison.', value: 'Grégoire Perrot' },
     // A role in apposition right after the name.
     {
       text: 'Hijacinta Godina, the technical writer, said it was fixed.',
@@ -176,6 +182,8 @@ export const examples: DetectorExamples = {
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',
+    // Firms after the same cues.
+    'Ich habe mit Deutsche Telekom telefoniert. Ho parlato con Poste Italiane ieri.',
     // A firm or a product in apposition, with no role noun.
     'Acme Widgets, the manufacturer, replied. Google Cloud, our provider, failed.',
     // Teams and departments a ticket is handed to.

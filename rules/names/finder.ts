@@ -176,7 +176,7 @@ const CUE_LABEL_STRONG = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address)[ \t]{0,3}[:|]${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address)[ \t]{0,3}[:|]${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "named Sam", "partner's name Lee". Words are spelt out
@@ -237,7 +237,7 @@ const WEAK_BEFORE = new RegExp(
 );
 // For runs of unknown capitalised words only verbs that take a person count.
 const WEAK_BEFORE_MULTI = new RegExp(
-  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward (?:this |it )?to|forwarded (?:this |it )?to|escalated (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of)${SP}$`,
+  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward (?:this |it )?to|forwarded (?:this |it )?to|escalated (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para)${SP}$`,
   'iuy',
 );
 const WEAK_AFTER =
@@ -255,7 +255,7 @@ const HERE_AFTER =
 // Verbs whose subject is a person ("lives", "explained"), not a company or a product ("is",
 // "has", "will" take both).
 const PERSON_VERB_AFTER =
-  /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang|called about|phoned|rang|complained)(?![\p{L}])/u;
+  /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang|called about|phoned|rang|complained|hat angerufen|hat geschrieben|hat gesagt|a appelé|a écrit|a dit|llamó|escribió|dijo|ha chiamato|ha scritto|ha detto|belde|schreef|zei|ligou|escreveu|disse)(?![\p{L}])/u;
 /** Where a person works, after the name: "Favian Rangel from Drake PLC", "X of Lexisnexis". */
 const EMPLOYER_AFTER = /^ (?:from|of|at) (?:the )?\p{Lu}/u;
 /** A possessive before a lower-case noun: "Szczepańska's lawyers" (not "Nestlé's" alone). */
@@ -1191,6 +1191,16 @@ function scoreSegment(
     bump(curScore + 0.1, 'surname');
   }
   if (n >= 2 && !atStart && cueMatches(K_WEAK_BEFORE_MULTI)) bump(curScore + 0.15, 'context');
+  // German puts the verb last: "mit Milan Schönfeld telefoniert".
+  if (
+    n >= 2 &&
+    !atStart &&
+    0.55 > curScore &&
+    MIT_BEFORE.test(text.slice(Math.max(0, start - 4), start)) &&
+    SPOKE_AFTER_DE.test(afterWindow())
+  ) {
+    bump(curScore + 0.15, 'context');
+  }
   // Two or three capitalised words that are no ordinary words, one of them a known name or
   // written with letters English lacks, opening a sentence as the subject of a verb only people
   // do: "Tomomi Nishiyama lives at ...", "Krisztián Szöllösy listed his ...", or owning
@@ -1256,6 +1266,9 @@ function scoreSegment(
   const first = reason === 'title' ? particlesBefore(text, start) : start;
   return { start: first, end: named, score, reason, from, to, keep };
 }
+
+const MIT_BEFORE = /(?:^|\s)mit $/i;
+const SPOKE_AFTER_DE = /^ (?:telefoniert|gesprochen|geredet|geschrieben|gemailt)(?![\p{L}])/u;
 
 /** What follows a name that is spoken to: ", can I", ", could you", ", please". */
 const VOCATIVE_AFTER =
