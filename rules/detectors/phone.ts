@@ -79,7 +79,10 @@ const NOT_PHONE_WORDS = new RegExp(
       'verwendungszweck|suivi|colis|seguimiento|envío|paquete|paket|réf|modèle|produit|meeting|' +
       'conference|webinar|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|' +
       'factura|ordine|fattura|série|serie|article|artículo|articulo|articolo|permis|' +
-      'führerschein|fuhrerschein|carné|carnet|conducir|patente'
+      'führerschein|fuhrerschein|carné|carnet|conducir|patente|' +
+      // Counts and measures a "+" can start: "+12825771603 bytes", "+1200345 views".
+      'bytes|byte|kb|mb|gb|tb|ms|bps|rows|views|downloads|followers|likes|points|pts|' +
+      'visitors|clicks|impressions|records|hits|requests'
     ).split('|'),
   )}\\b|[€$£¥₹]`,
   'i',
@@ -646,6 +649,8 @@ export const examples: DetectorExamples = {
     { text: 'Contact: 9498777106', value: '9498777106' },
   ],
   noMatch: [
+    // A "+" before a count or a measure.
+    'Delta: +12825771603 bytes since Monday; growth +12825771603 views',
     // The placeholder in a form, or presented as an example.
     'Phone: (555) 555-5555. e.g. call me at 555-555-5555',
     'Mailbox full: 12 345 items, see section (2019 2020) and order (12345678).',
