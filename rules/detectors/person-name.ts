@@ -53,6 +53,9 @@ export const examples: DetectorExamples = {
     { text: 'Ticket assigned to Sostrato Accardi (tier 2).', value: 'Sostrato Accardi' },
     { text: 'Please forward this to Maarit Aaltonen.', value: 'Maarit Aaltonen' },
     { text: 'Presley Dicki called about the delayed shipment.', value: 'Presley Dicki' },
+    // A known first name and a surname typed in lower case after a word that takes a person.
+    { text: 'Hi! I spoke with maria garcia yesterday about Order 5512.', value: 'maria garcia' },
+    { text: 'Ticket: customer john smith called, wants refund.', value: 'john smith' },
     // The same cues in German, French, Spanish, Italian, Dutch and Portuguese.
     { text: 'Ich habe gestern mit Milan Schönfeld telefoniert.', value: 'Milan Schönfeld' },
     { text: "J'ai parlé avec Audeline Charpentier hier.", value: 'Audeline Charpentier' },
@@ -182,6 +185,8 @@ export const examples: DetectorExamples = {
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',
+    // Lower-case words after those cues that are no name, or a documentation stand-in.
+    'We asked grace period questions. As user jane doe, click Save. Contact sales team today.',
     // Firms after the same cues.
     'Ich habe mit Deutsche Telekom telefoniert. Ho parlato con Poste Italiane ieri.',
     // A firm or a product in apposition, with no role noun.

@@ -2359,6 +2359,19 @@ const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, 
  * that follows where the pattern requires one. Found with every other keyword list in the
  * scan's one pass (rules/keywords.ts), overlapping ones included ("i am" in "hi am").
  */
+/**
+ * A known first name and a listed surname in lower case after a word that takes a person:
+ * "I spoke with maria garcia", "customer john smith called", "ask kevin lee to call".
+ */
+const LOWER_PAIR_CUE =
+  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|customer|client|patient|caller|user|member|tenant|guest|passenger)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
+const LOWER_PAIR_STARTS = keywords(
+  'spoke talked speak ask asked tell told call called contact contacted email emailed message ping meet met cc customer client patient caller user member tenant guest passenger'.split(
+    ' ',
+  ),
+  { wholeWord: true },
+);
+
 const LOWER_STARTS = keywords([
   'name',
   'nom',
@@ -2660,6 +2673,20 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     // "name: input," in code: an unknown word closed by code punctuation is an identifier.
     if (!isKnownName(w1) && CODE_AFTER.test(text.slice(end, end + 1))) continue;
     add(start, end, isKnownName(w1) ? 0.85 : 0.7);
+  }
+  for (const m of stickyMatches(LOWER_PAIR_CUE, text, LOWER_PAIR_STARTS.at(text))) {
+    const w1 = m[1]!;
+    const w2 = m[2]!;
+    // Both in the lists and neither an ordinary word: "called mark twain" is a known first name
+    // and a surname, "asked grace period" is not ('grace' and 'period' are words).
+    const c1 = classify(w1[0]!.toUpperCase() + w1.slice(1));
+    const c2 = classify(w2[0]!.toUpperCase() + w2.slice(1));
+    if (c1 !== 'first' || (c2 !== 'last' && c2 !== 'first')) continue;
+    if (isFunctionWord(w1) || isFunctionWord(w2) || VERB_SHAPE.test(w2)) continue;
+    // Documentation's stand-ins: "as user jane doe".
+    if (PLACEHOLDER.has(w2)) continue;
+    const start = m.index + m[0].length - w1.length - 1 - w2.length;
+    add(start, m.index + m[0].length, 0.6);
   }
   for (const m of signOffLowerMatches(text)) {
     const w1 = m[1]!;
