@@ -53,6 +53,9 @@ export const examples: DetectorExamples = {
     { text: 'Ticket assigned to Sostrato Accardi (tier 2).', value: 'Sostrato Accardi' },
     { text: 'Please forward this to Maarit Aaltonen.', value: 'Maarit Aaltonen' },
     { text: 'Presley Dicki called about the delayed shipment.', value: 'Presley Dicki' },
+    // A state code after a surname is a title ("MD"); "OK?" after a name is a question.
+    { text: 'Jane Smith, MD signed it.', value: 'Jane Smith' },
+    { text: 'Call Maria, OK?', value: 'Maria' },
     // A known first name and a surname typed in lower case after a word that takes a person.
     { text: 'Hi! I spoke with maria garcia yesterday about Order 5512.', value: 'maria garcia' },
     { text: 'Ticket: customer john smith called, wants refund.', value: 'john smith' },
@@ -185,6 +188,8 @@ export const examples: DetectorExamples = {
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',
+    // Towns named like people, before their state or province.
+    'Flights from Charlotte, NC to Phoenix, AZ were delayed. We visited Victoria, BC and Regina, SK.',
     // Lower-case words after those cues that are no name, or a documentation stand-in.
     'We asked grace period questions. As user jane doe, click Save. Contact sales team today.',
     // Firms after the same cues.

@@ -33,6 +33,7 @@
  * `npx tsx test/bench/golden.ts compare` checks the corpora against a recording.
  */
 import { keywords } from '../keywords.ts';
+import { REGION_CODES } from '../address/words.ts';
 import { matchesOf } from '../scan-util.ts';
 import type { Candidate, Span } from '../types.ts';
 import {
@@ -1220,6 +1221,16 @@ function scoreSegment(
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
     }
   }
+  // A town named like a person before its state or province: "Charlotte, NC", "Victoria, BC".
+  // Only a lone first name on weak evidence: "Jane Smith, MD" keeps its name, and "Maria, OK?"
+  // is a question.
+  if (single && knownFirst && curScore <= 0.55 && text.charCodeAt(end) === 44) {
+    const m = REGION_AFTER.exec(text.slice(end, end + 10));
+    if (m !== null && REGION_CODES.has(m[1]!) && !(m[1] === 'OK' && /^[?!]/.test(m[2]!))) {
+      curScore = 0.3;
+      curReason = 'place';
+    }
+  }
   score = curScore;
   reason = curReason;
 
@@ -1266,6 +1277,9 @@ function scoreSegment(
   const first = reason === 'title' ? particlesBefore(text, start) : start;
   return { start: first, end: named, score, reason, from, to, keep };
 }
+
+/** ", NC" after a word, then the end of the place: a space, punctuation or the text's end. */
+const REGION_AFTER = /^, ?([A-Z]{2,3})(?![\p{L}\p{N}])([\s\S]?)/u;
 
 const MIT_BEFORE = /(?:^|\s)mit $/i;
 const SPOKE_AFTER_DE = /^ (?:telefoniert|gesprochen|geredet|geschrieben|gemailt)(?![\p{L}])/u;
