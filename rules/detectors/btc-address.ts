@@ -20,8 +20,11 @@ const CRYPTO_WORDS =
  * typo, or an address copied with a character missing, is still the customer's.
  */
 const WALLET_WORDS = /\b(?:btc|bitcoin|wallet|crypto|satoshis?)\b/;
-/** A random base58 string has letters of both cases and a digit after its first character. */
-const MIXED = /^.(?=.*[a-z])(?=.*[A-Z])(?=.*[2-9])/;
+/**
+ * A random base58 string has letters of both cases after its first character, and a digit
+ * unless it is long (one of 30 characters has none about once in twenty).
+ */
+const MIXED = /^.(?=.*[a-z])(?=.*[A-Z])(?:(?=.*[2-9])|.{29})/;
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
