@@ -33,6 +33,20 @@ describe('columnHeader', () => {
     expect(headerOf(semi, '690 247 010')).toBe('Teléfono');
   });
 
+  it('reads a Markdown or ASCII table by its pipes, commas and semicolons inside cells', () => {
+    const md = [
+      '| Customer | Phone | Notes |',
+      '|---|---|---|',
+      '| Mylan Veenstra | 06 12345678 | call after 5, please |',
+      '| Ana Ruiz | 0680501210 | x; y |',
+    ].join('\n');
+    expect(headerOf(md, 'Mylan Veenstra')).toBe('Customer');
+    expect(headerOf(md, '0680501210')).toBe('Phone');
+    expect(headerOf(md, 'call after 5, please')).toBe('Notes');
+    // A pipe inside a line of prose opens no table.
+    expect(headerOf('Name a | b\nAna | 0680501210', '0680501210')).toBeNull();
+  });
+
   it('has no header for the header row itself, prose, or a block whose first row holds digits', () => {
     expect(headerOf(csv, 'Commande')).toBeNull();
     expect(headerOf('Call me on 0680501210, or mail me.\nThanks, Ana', '0680501210')).toBeNull();

@@ -5,7 +5,8 @@
  * header of the cell a candidate sits in.
  *
  * A table is a block of consecutive lines that split into the same number (two or more) of cells
- * at the same separator: a tab, else a semicolon, else a comma, never inside double quotes. Its
+ * at the same separator: a tab, else a pipe on a line that opens with one (Markdown and ASCII
+ * tables), else a semicolon, else a comma, never inside double quotes. Its
  * first line is the header when it holds a letter and no digit; otherwise the block has none. Cells spanning lines (quoted line breaks) are not understood:
  * such a table reads as several blocks, which only loses a header, never invents one.
  */
@@ -15,6 +16,7 @@ const NEWLINE = 10;
 const QUOTE = 34;
 const COMMA = 44;
 const SEMICOLON = 59;
+const PIPE = 124;
 
 /** One line's cells: where each starts, and where the line ends. */
 interface Row {
@@ -74,7 +76,7 @@ function fillsCell(text: string, start: number, end: number): boolean {
 }
 
 function isCellEdge(c: number): boolean {
-  return c === TAB || c === SEMICOLON || c === COMMA || c === NEWLINE || c === 13;
+  return c === TAB || c === SEMICOLON || c === COMMA || c === PIPE || c === NEWLINE || c === 13;
 }
 
 /**
@@ -188,7 +190,12 @@ function split(text: string, from: number, to: number): Row {
       else if (c === COMMA) commas++;
     }
   }
-  const sep = tabs > 0 ? TAB : semicolons > 0 ? SEMICOLON : commas > 0 ? COMMA : 0;
+  // A line that opens with a pipe is a row of a Markdown or ASCII table ("| Mylan | 5512 |"):
+  // its cells may hold commas and semicolons.
+  let first = from;
+  while (first < to && text.charCodeAt(first) === 32) first++;
+  const piped = text.charCodeAt(first) === PIPE;
+  const sep = tabs > 0 ? TAB : piped ? PIPE : semicolons > 0 ? SEMICOLON : commas > 0 ? COMMA : 0;
   if (sep === 0 || quoted) return { sep: 0, starts: [from], end: to };
   const starts = [from];
   quoted = false;

@@ -59,6 +59,12 @@ export const examples: DetectorExamples = {
     // A known first name and a surname typed in lower case after a word that takes a person.
     { text: 'Hi! I spoke with maria garcia yesterday about Order 5512.', value: 'maria garcia' },
     { text: 'Ticket: customer john smith called, wants refund.', value: 'john smith' },
+    // Cells under a column of names in a pasted table, ordinary words under "Last Name" too.
+    {
+      text: '| Customer | Order |\n|---|---|\n| Mylan Veenstra | 5512 |',
+      value: 'Mylan Veenstra',
+    },
+    { text: 'First Name\tLast Name\tCity\nChandramani\tGill\tPune', value: 'Gill' },
     // The same cues in German, French, Spanish, Italian, Dutch and Portuguese.
     { text: 'Ich habe gestern mit Milan Schönfeld telefoniert.', value: 'Milan Schönfeld' },
     { text: "J'ai parlé avec Audeline Charpentier hier.", value: 'Audeline Charpentier' },
@@ -188,6 +194,9 @@ export const examples: DetectorExamples = {
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',
+    // Given names in products, and towns, under their columns.
+    'Product;Price\nOscar Camera;49.90\nNova Plan;12.00',
+    'City,Zip\nCharlotte,28202\nAustin,73301',
     // Towns named like people, before their state or province.
     'Flights from Charlotte, NC to Phoenix, AZ were delayed. We visited Victoria, BC and Regina, SK.',
     // Lower-case words after those cues that are no name, or a documentation stand-in.

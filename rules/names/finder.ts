@@ -34,6 +34,7 @@
  */
 import { keywords } from '../keywords.ts';
 import { REGION_CODES } from '../address/words.ts';
+import { columnHeader } from '../table.ts';
 import { matchesOf } from '../scan-util.ts';
 import type { Candidate, Span } from '../types.ts';
 import {
@@ -1150,6 +1151,28 @@ function scoreSegment(
       bump(0.55, 'first name in context');
     }
   }
+  // A cell under a column of names in a pasted table: "First Name\tLast Name" over
+  // "Chandramani\tGill", "| Customer |" over "| Mylan Veenstra |".
+  // Under "Product", "Company" or "City" the same words are no one's name ("Oscar Camera").
+  if (n <= 4) {
+    const header = columnHeader(text, start, end);
+    if (header !== null && THING_HEADER.test(header)) {
+      if (curScore > 0.3) {
+        curScore = 0.3;
+        curReason = 'column';
+      }
+    } else if (
+      header !== null &&
+      0.8 > curScore &&
+      NAME_HEADER.test(header) &&
+      (!onlyCommon || NAME_WORD_HEADER.test(header)) &&
+      // "Name" alone heads lists of anything ("| Name | Description |" over "| Export |"):
+      // there a listed name must be in the cell.
+      (anyKnown || !GENERIC_NAME_HEADER.test(header))
+    ) {
+      bump(0.8, 'column');
+    }
+  }
   // A name alone opening a sentence and addressed with a question or a request: "Maria, can
   // you ...", "Jiří, could you ...". Any English word opens such sentences too ("Weird, can
   // you ...", "Noted, please ..."), and most of them are in no list, so an unknown word counts
@@ -1277,6 +1300,17 @@ function scoreSegment(
   const first = reason === 'title' ? particlesBefore(text, start) : start;
   return { start: first, end: named, score, reason, from, to, keep };
 }
+
+/** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
+const NAME_HEADER =
+  /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester)$/i;
+
+const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
+/** Of those, the headers that say "name" (under which an ordinary word is a name: "Gill"). */
+const NAME_WORD_HEADER = /name|surname|vorname|nachname|^nom|prénom|prenom|apellido|cognome|naam/i;
+/** Column headers over things and places, under which capitalised words are not people. */
+const THING_HEADER =
+  /^(?:products?|items?|articles?|models?|descriptions?|plans?|services?|sku|titles?|category|company|companies|organi[sz]ations?|firm|vendors?|suppliers?|brands?|city|town|country|street|address|region|state|department|team|store|shop|location|produkt|artikel|firma|stadt|ort|produit|société|ville|producto|empresa|ciudad|prodotto|azienda|città|bedrijf|stad)$/i;
 
 /** ", NC" after a word, then the end of the place: a space, punctuation or the text's end. */
 const REGION_AFTER = /^, ?([A-Z]{2,3})(?![\p{L}\p{N}])([\s\S]?)/u;
