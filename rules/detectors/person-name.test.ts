@@ -120,6 +120,7 @@ describe('person-name in scripts without capitals', () => {
     ['高橋さん、こんにちは', '高橋'],
     ['王芳 <wang@example.cn> wrote:\n> hi', '王芳'],
     ['Ticket assigned to 鲁国华 (tier 2).', '鲁国华'],
+    ['Customer Name;Order;Total\n河合 美紀;5512;49.90', '河合 美紀'],
   ])('finds the name in %j', (text, value) => {
     expect(names(text)).toEqual([value]);
   });
@@ -131,8 +132,9 @@ describe('person-name in scripts without capitals', () => {
     // Honorifics after words that name no one: customer, everyone, whoever is in charge.
     'お客様、ご注文ありがとうございます。皆様によろしく。ご担当者様',
     '고객님, 안녕하세요. 아저씨',
-    // No cue at all.
+    // No cue at all, or a column of things.
     '山田 花子 東京都',
+    '| Product | Qty |\n|---|---|\n| 東京タワー | 2 |',
   ])('finds no name in %j', (text) => {
     expect(names(text)).toEqual([]);
   });

@@ -2856,6 +2856,11 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
       else if (cue(CUE_CC) || cue(WEAK_BEFORE_MULTI)) score = 0.6;
       // A quote header: "王芳 <wang@example.cn> wrote:".
       else if (CUE_WROTE.test(text.slice(end, end + 100))) score = 0.8;
+      // A cell under a column of names in a pasted table.
+      else {
+        const header = columnHeader(text, start, end);
+        if (header !== null && NAME_HEADER.test(header)) score = 0.8;
+      }
     }
     if (score === 0 || overlapsAny(taken, start, end)) continue;
     if (out.some((c) => c.start < end && start < c.end)) continue;

@@ -92,6 +92,8 @@ const NAME_FRAMES: ReadonlyArray<(n: string) => string> = [
   (n) => `${n} <customer@example-mail.test> wrote:`,
   (n) => `Thanks ${n}!`,
   (n) => `cc: ${n}`,
+  (n) => `Customer Name;Order;Total\n${n};5512;49.90`,
+  (n) => `| Customer | Order |\n|---|---|\n| ${n} | 5512 |`,
 ];
 const NAME_FRAMES_BY_LANGUAGE: Record<string, ReadonlyArray<(n: string) => string>> = {
   de: [
