@@ -2856,6 +2856,8 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
       else if (cue(CUE_CC) || cue(WEAK_BEFORE_MULTI)) score = 0.6;
       // A quote header: "王芳 <wang@example.cn> wrote:".
       else if (CUE_WROTE.test(text.slice(end, end + 100))) score = 0.8;
+      // The subject of a verb only people do: "須藤 優奈 called about ...", "خلود said".
+      else if (PERSON_VERB_AFTER.test(text.slice(end, end + 24))) score = 0.7;
       // A cell under a column of names in a pasted table.
       else {
         const header = columnHeader(text, start, end);
