@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allOf, hasAlnumRun, matchesAtRuns, matchesOf, sortShort } from './scan-util.ts';
+import {
+  allOf,
+  hasAlnumRun,
+  matchesAtRuns,
+  matchesOf,
+  sortShort,
+  stickyAtWordStarts,
+} from './scan-util.ts';
 
 /** index:text of every match, and the pattern's lastIndex afterwards. */
 function run(iter: Iterable<RegExpExecArray>, re: RegExp): string {
@@ -167,5 +174,15 @@ describe('matchesAtRuns', () => {
     }
     // The generated texts hold matches of every pattern, so the comparison means something.
     for (const n of found) expect(n).toBeGreaterThan(20);
+  });
+});
+
+describe('stickyAtWordStarts', () => {
+  it('tries the pattern only at the given places that start a word, in order', () => {
+    const text = 'blog: a/b1; login: jdoe/x2 and relogin: c/d3';
+    const re = /log(?:in)?: (\w+)\/(\w+)/y;
+    const places = [...text.matchAll(/log/g)].map((m) => m.index);
+    expect(stickyAtWordStarts(text, re, places).map((m) => m[1])).toEqual(['jdoe']);
+    expect(stickyAtWordStarts(text, re, [])).toEqual([]);
   });
 });

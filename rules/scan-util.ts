@@ -342,3 +342,28 @@ export function allOf(...tests: TextTest[]): TextTest {
     },
   };
 }
+
+/** An ASCII letter, digit or underscore (what `\w` matches), by its code. */
+export function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * The matches of the sticky `re` tried at those of `positions` that start a word (no `\w` right
+ * before): where a keyword list (rules/keywords.ts) found its words. In order of position.
+ */
+export function stickyAtWordStarts(
+  text: string,
+  re: RegExp,
+  positions: readonly number[],
+): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const k = positions[i]!;
+    if (k > 0 && isWordCode(text.charCodeAt(k - 1))) continue;
+    re.lastIndex = k;
+    const m = re.exec(text);
+    if (m !== null) out.push(m);
+  }
+  return out;
+}

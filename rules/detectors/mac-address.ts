@@ -1,6 +1,6 @@
 import { clamp, matchAllNear, near } from '../context.ts';
 import { keywords } from '../keywords.ts';
-import { anyOf } from '../scan-util.ts';
+import { anyOf, stickyAtWordStarts } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Six hex pairs joined by one kind of separator (the back-reference), or Cisco's three dotted
@@ -30,11 +30,6 @@ const SEPARATED =
 
 const MAC_CONTEXT =
   /\b(?:mac|mac address|hw|hwaddr|hardware|ether|ethernet|bssid|ssid|wifi|wi-fi|wlan|lan|nic|device|adapter|interface|eth\d|en\d|wlan\d|arp|dhcp|oui|station|router)\b/;
-
-/** An ASCII letter, digit or underscore, by its code. */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /** MAC addresses: six hex pairs with ":" or "-", or Cisco "xxxx.xxxx.xxxx"; not all-zero. */
 export const macAddress: Detector = {
@@ -68,14 +63,8 @@ export const macAddress: Detector = {
       for (const m of matchAllNear(text, CISCO, CISCO_ANCHOR, 4)) consider(m.index, m[0], true);
     }
     if (LABEL_WORDS.test(text)) {
-      const at = LABEL_WORDS.at(text);
-      for (let i = 0; i < at.length; i++) {
-        const k = at[i]!;
-        if (k > 0 && isWordChar(text.charCodeAt(k - 1))) continue;
-        BARE_LABEL.lastIndex = k;
-        const l = BARE_LABEL.exec(text);
-        if (l === null) continue;
-        const start = k + l[0].length;
+      for (const l of stickyAtWordStarts(text, BARE_LABEL, LABEL_WORDS.at(text))) {
+        const start = l.index + l[0].length;
         BARE.lastIndex = start;
         const m = BARE.exec(text);
         // Letters and digits both, as in nearly every real address (not a number, not a word).

@@ -1,6 +1,6 @@
 import { before, matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
-import { matchesOf } from '../scan-util.ts';
+import { matchesOf, stickyAtWordStarts } from '../scan-util.ts';
 import {
   PASSWORD_STRONG as STRONG,
   PASSWORD_WEAK as WEAK,
@@ -92,13 +92,8 @@ export const password: Detector = {
         if (c !== null) out.push({ ...c, reason: 'user:password' });
       }
     }
-    const credAt = CRED_STARTS.at(text);
-    for (let i = 0; i < credAt.length; i++) {
-      const k = credAt[i]!;
-      if (k > 0 && isWordCode(text.charCodeAt(k - 1))) continue;
-      CRED_PAIR.lastIndex = k;
-      const m = CRED_PAIR.exec(text);
-      if (m === null) continue;
+    for (const m of stickyAtWordStarts(text, CRED_PAIR, CRED_STARTS.at(text))) {
+      const k = m.index;
       const [whole, user, raw] = m;
       // A URL ("login: https://..."), a path ("login: example.com/auth2", "api/v2/users"),
       // or the user repeated, is no pair.
@@ -114,11 +109,6 @@ export const password: Detector = {
     return out;
   },
 };
-
-/** An ASCII letter, digit or underscore, by its code. */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /** How the keyword was joined to its value. */
 type Form = 'op' | 'copula' | 'space' | 'bare';
