@@ -35,7 +35,6 @@
 import { keywords } from '../keywords.ts';
 import { REGION_CODES } from '../address/words.ts';
 import { columnHeader } from '../table.ts';
-import { matchesOf } from '../scan-util.ts';
 import type { Candidate, Span } from '../types.ts';
 import {
   classify,
@@ -2787,17 +2786,51 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
 }
 
 /**
- * Any letter of a script without capitals: Hebrew, Arabic, Devanagari, Thai, kana, CJK, Hangul.
- * (A quick test on code-unit ranges; UNCASED_NAME decides on scripts.)
+ * Whether code unit `c` is a letter (or a mark, or 々 and ー) of a script without capitals:
+ * Hebrew, Arabic, Devanagari, Thai, kana, CJK ideographs, Hangul syllables. Read on code-unit
+ * ranges: a pattern with Unicode script properties cost a 1 MB paste of such text 80 ms more.
  */
+function isUncasedUnit(c: number): boolean {
+  if (c < 0x5d0) return false;
+  if (c < 0x3005) {
+    return (
+      (c >= 0x5d0 && c <= 0x5ea) ||
+      (c >= 0x620 && c <= 0x65f) ||
+      (c >= 0x66e && c <= 0x6d3) ||
+      (c >= 0x900 && c <= 0x963) ||
+      (c >= 0xe01 && c <= 0xe4e)
+    );
+  }
+  return (
+    c === 0x3005 ||
+    (c >= 0x3041 && c <= 0x30ff && c !== 0x30a0) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7a3)
+  );
+}
+
+/** Any such letter: the quick test before the runs are read. */
 const UNCASED_ANY =
-  /[\u05d0-\u05ea\u0620-\u064a\u0671-\u06d3\u0905-\u0939\u0e01-\u0e30\u3041-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
-const SCRIPTS = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Thai}\p{sc=Devanagari}`;
-/** A run of such words: one to four, one space apart (a name's parts: "望月 典子", "خلود بن عاشور"). */
-const UNCASED_NAME = new RegExp(
-  String.raw`(?<![${SCRIPTS}\p{L}\p{N}])(?:(?=[\p{L}\p{M}])[${SCRIPTS}々ー・])+(?:[ \u3000](?:(?=[\p{L}\p{M}])[${SCRIPTS}々ー・])+){0,3}`,
-  'gu',
-);
+  /[\u05d0-\u05ea\u0620-\u065f\u066e-\u06d3\u0900-\u0963\u0e01-\u0e4e\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
+
+/**
+ * The end of the run of uncased-script words starting at `start`: one to four words of such
+ * letters, one space (or ideographic space) apart.
+ */
+function uncasedRunEnd(text: string, start: number): number {
+  let k = start;
+  for (let words = 0; words < 4; words++) {
+    while (k < text.length && isUncasedUnit(text.charCodeAt(k))) k++;
+    const sp = text.charCodeAt(k);
+    if ((sp !== 32 && sp !== 0x3000) || !isUncasedUnit(text.charCodeAt(k + 1))) return k;
+    if (words < 3) k++;
+  }
+  return k;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 const CJK_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}々ー・]+$/u;
 /**
  * Honorifics written right after a name: Japanese 様 さま さん, Chinese 先生 女士 小姐. (Korean
@@ -2826,12 +2859,22 @@ const NOT_NAMED = new Set(
  */
 function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[]): void {
   if (!UNCASED_ANY.test(text)) return;
-  for (const m of matchesOf(text, UNCASED_NAME)) {
-    const start = m.index;
-    // An honorific glued to the name ("山田様", "송수민님") ends it.
-    const glued = HONORIFIC_END.exec(m[0]);
+  let covered: Uint8Array | null = null;
+  for (let i = 0; i < text.length; i++) {
+    if (!isUncasedUnit(text.charCodeAt(i))) continue;
+    const start = i;
+    const runEnd = uncasedRunEnd(text, start);
+    i = runEnd;
+    // Not the tail of a longer word: a letter or digit of any script right before it.
+    if (start > 0 && LETTER_OR_DIGIT.test(text[start - 1]!)) continue;
+    // A CJK run longer than two four-character words and a glued honorific is a sentence:
+    // most runs of such text end here, before any string is made.
+    if (runEnd - start > 11 && text.charCodeAt(start) >= 0x3040) continue;
+    const whole = text.slice(start, runEnd);
+    // An honorific glued to the name ("山田様", "高橋さん") ends it.
+    const glued = HONORIFIC_END.exec(whole);
     if (glued && glued.index === 0) continue;
-    const run = glued ? m[0].slice(0, glued.index).trimEnd() : m[0];
+    const run = glued ? whole.slice(0, glued.index).trimEnd() : whole;
     if (glued && (NOT_NAMED.has(run) || /^[おご]/u.test(run))) continue;
     const end = start + run.length;
     const words = run.split(/[ \u3000]/);
@@ -2843,31 +2886,82 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
     } else if (words.some((w) => w.length < 2 || w.length > 15)) {
       continue;
     }
-    // The run must end the name: at a line end, punctuation, an honorific, or the text's end.
-    let score = 0;
+    let score: number;
     if (glued || (HONORIFIC_AFTER.test(text.slice(end, end + 4)) && !NOT_NAMED.has(run))) {
       score = 0.8;
     } else {
-      const before = text.slice(Math.max(0, start - 64), start);
-      const starts = wordStarts(before);
-      const cue = (re: RegExp) => endsWithCue(re, before, starts);
-      if (strongCueBefore(text, start) || cue(CUE_GREETING)) score = 0.85;
-      else if (cue(CUE_LABEL) || cue(CUE_SELF)) score = 0.8;
-      else if (cue(CUE_CC) || cue(WEAK_BEFORE_MULTI)) score = 0.6;
-      // A quote header: "王芳 <wang@example.cn> wrote:".
-      else if (CUE_WROTE.test(text.slice(end, end + 100))) score = 0.8;
-      // The subject of a verb only people do: "須藤 優奈 called about ...", "خلود said".
-      else if (PERSON_VERB_AFTER.test(text.slice(end, end + 24))) score = 0.7;
+      // The cues are Latin words, a colon, a comma or a line break: right after a letter of
+      // the run's own scripts or its punctuation (a sentence of CJK text) none can stand.
+      score = latinCueCanEnd(text, start) ? cueScoreBefore(text, start) : 0;
+      // A quote header: "王芳 <wang@example.cn> wrote:", or the subject of a verb only people
+      // do: "須藤 優奈 called about ...". Both go on with a space and a Latin letter or "<".
+      if (score === 0 && text.charCodeAt(end) === 32 && latinOrAngleAt(text, end + 1)) {
+        if (CUE_WROTE.test(text.slice(end, end + 100))) score = 0.8;
+        else if (PERSON_VERB_AFTER.test(text.slice(end, end + 24))) score = 0.7;
+      }
       // A cell under a column of names in a pasted table.
-      else {
+      if (score === 0) {
         const header = columnHeader(text, start, end);
         if (header !== null && NAME_HEADER.test(header)) score = 0.8;
       }
     }
     if (score === 0 || overlapsAny(taken, start, end)) continue;
-    if (out.some((c) => c.start < end && start < c.end)) continue;
+    // Offsets covered by a candidate, built on the first name found: testing every candidate
+    // for each run was quadratic on a long paste of such text.
+    if (covered === null) {
+      covered = new Uint8Array(text.length);
+      for (const c of out) covered.fill(1, c.start, c.end);
+    }
+    if (covered.subarray(start, end).includes(1)) continue;
     out.push({ start, end, type: 'PERSON', score, reason: 'cue, script' });
+    covered.fill(1, start, end);
   }
+}
+
+/** Whether text[k] is an ASCII letter or "<". */
+function latinOrAngleAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 60;
+}
+
+/** The score the cues before `start` give a run of uncased-script words, or 0. */
+function cueScoreBefore(text: string, start: number): number {
+  const before = text.slice(Math.max(0, start - 64), start);
+  const starts = wordStarts(before);
+  const cue = (re: RegExp) => endsWithCue(re, before, starts);
+  if (strongCueBefore(text, start) || cue(CUE_GREETING)) return 0.85;
+  if (cue(CUE_LABEL) || cue(CUE_SELF)) return 0.8;
+  if (cue(CUE_CC) || cue(WEAK_BEFORE_MULTI)) return 0.6;
+  return 0;
+}
+
+/**
+ * Whether a Latin cue ("Dear ", "Customer: ", "Regards,\n", "cc ") can end right before `start`:
+ * the character before the run, past blanks, is ASCII (or a letter with an accent), not a
+ * letter or a mark of the scripts without capitals nor their punctuation.
+ */
+function latinCueCanEnd(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k < 0) return false;
+  let c = text.charCodeAt(k);
+  // At a line start only a sign-off line ends a cue ("Best regards,\n"): the line before
+  // must end in Latin text or a comma, not in a sentence of the run's script.
+  if (c === 10 || c === 13) {
+    k--;
+    while (k >= 0 && (text.charCodeAt(k) <= 32 || text.charCodeAt(k) === 13)) k--;
+    if (k < 0) return false;
+    c = text.charCodeAt(k);
+  }
+  // A comma or colon ends a cue after Latin text ("Hi, ", "Customer: "); after the run's own
+  // script it is that sentence's punctuation (normalisation turns "，" into ",").
+  if (c === 44 || c === 58) {
+    k--;
+    while (k >= 0 && text.charCodeAt(k) === 32) k--;
+    if (k < 0) return false;
+    c = text.charCodeAt(k);
+  }
+  return c < 0x590;
 }
 
 function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
