@@ -25,4 +25,9 @@ export const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
       'Ab,1985-03-12,X4471209,0680501210,514690360\n'.repeat(MB / 44),
   ],
   ['label cells', 'a\n' + 'DOB,passport,phone,'.repeat(MB / 19)],
+  // Names in scripts without capitals (rules/names/finder.ts): short runs, each after a cue or
+  // before an honorific, all through the text.
+  ['uncased names', 'Dear 王芳, 山田様、고객 님: 谢谢。\n'.repeat(MB / 24)],
+  // Markdown table rows (rules/table.ts reads a line that opens with a pipe).
+  ['pipe rows', '| Name | Phone |\n' + '| Ab Cd | 0680501210 |\n'.repeat(MB / 24)],
 ];
