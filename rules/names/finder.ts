@@ -1352,7 +1352,7 @@ function livesAtAddress(after: string, end: number, taken: readonly Span[]): boo
   return false;
 }
 
-const PARTICLES_BEFORE = new RegExp(String.raw`[ 	]((?:${TITLE_PARTICLES}${SP}){1,2})$`);
+const PARTICLES_BEFORE = new RegExp(String.raw`[ \t]((?:${TITLE_PARTICLES}${SP}){1,2})$`);
 
 /** Where the lower-case particles right before `start` begin ("Dr. van den Bosch"), or start. */
 function particlesBefore(text: string, start: number): number {
@@ -2820,13 +2820,14 @@ const UNCASED_ANY =
  */
 function uncasedRunEnd(text: string, start: number): number {
   let k = start;
-  for (let words = 0; words < 4; words++) {
+  for (let words = 1; ; words++) {
     while (k < text.length && isUncasedUnit(text.charCodeAt(k))) k++;
     const sp = text.charCodeAt(k);
-    if ((sp !== 32 && sp !== 0x3000) || !isUncasedUnit(text.charCodeAt(k + 1))) return k;
-    if (words < 3) k++;
+    if (words === 4 || (sp !== 32 && sp !== 0x3000) || !isUncasedUnit(text.charCodeAt(k + 1))) {
+      return k;
+    }
+    k++;
   }
-  return k;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
