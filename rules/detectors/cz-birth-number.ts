@@ -50,7 +50,9 @@ export function isValidBirthNumber(date: string, serial: string): boolean {
 export const czBirthNumber: Detector = {
   id: 'cz-birth-number',
   types: ['NATIONAL_ID'],
-  prefilter: anyOf(/\d{6}\/\d{3}/, LABEL),
+  // The slash found first and the digits before it looked behind at: a pattern that starts with
+  // \d{6} reads six digits at every position of a long run of them.
+  prefilter: anyOf(/\/(?<=\d{6}.)\d{3}/, LABEL),
   detect(text) {
     const out: Candidate[] = [];
     const labelled = LABEL.test(text);

@@ -39,7 +39,9 @@ export function isValidHetu(date: string, sign: string, serial: string, check: s
 export const fiHetu: Detector = {
   id: 'fi-hetu',
   types: ['NATIONAL_ID'],
-  prefilter: /\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y]/,
+  // HETU's digits start a run (its look-behind is stricter): inside a long run of digits this
+  // fails at once instead of reading six digits at every position.
+  prefilter: /(?<![0-9])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y]/,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, HETU)) {

@@ -10,10 +10,12 @@ const PAIRS =
   /(?<![\w:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-]|\.\w)/g;
 const CISCO = /(?<![\w:.-])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w:-]|\.\w)/g;
 // Where each form is looked for (matchAllNear): its first separator, two or four characters in,
-// followed by a group and a separator. Starting the scan at a hex character would try the
-// pattern at nearly every letter and digit of the text.
-const PAIRS_ANCHOR = /[:-][0-9A-Fa-f]{2}[:-]/g;
-const CISCO_ANCHOR = /\.[0-9A-Fa-f]{4}\./g;
+// followed by a group and a separator, with the first group looked behind at, edge included.
+// Starting the scan at a hex character would try the pattern at nearly every letter and digit
+// of the text; without the edge, every separator of a long run ("12-34-56-...") would be an
+// anchor.
+const PAIRS_ANCHOR = /[:-](?<=(?<![\w:.-])[0-9A-Fa-f]{2}[:-])[0-9A-Fa-f]{2}[:-]/g;
+const CISCO_ANCHOR = /\.(?<=(?<![\w:.-])[0-9A-Fa-f]{4}\.)[0-9A-Fa-f]{4}\./g;
 
 // Twelve hex digits with no separators: a MAC address only right after a label that names one
 // ("MAC address 9cfff083810b", "hwaddr=...", "BSSID: ..."), so it is looked for only there.

@@ -52,12 +52,14 @@ function passportShaped(t: string): boolean {
 const MRZ_1 = /(?<![A-Z0-9<])P[A-Z<][A-Z<]{3}[A-Z<]{39}(?![A-Z0-9<])/g;
 const MRZ_2 =
   /(?<![A-Z0-9<])([A-Z0-9<]{9})(\d)[A-Z<]{3}(\d{6})(\d)[MFX<](\d{6})(\d)([A-Z0-9<]{14})([\d<])(\d)(?![A-Z0-9<])/g;
-// What every MRZ_1 match starts with, and what every MRZ_2 match holds 13 characters in (birth
-// date and check digit, sex, expiry and check digit): the patterns are tried only there
-// (matchAllNear), not at every position of a long text that happens to hold a "<".
+// What every MRZ_1 match starts with, and the sex field with the expiry date and its check digit
+// that every MRZ_2 match holds 20 characters in (after the birth date and its check digit, looked
+// behind at, so that a long run of digits is not tried seven digits at every position): the
+// patterns are tried only there (matchAllNear), not at every position of a long text that
+// happens to hold a "<".
 const MRZ_1_ANCHOR = /P/g;
-const MRZ_2_ANCHOR = /\d{7}[MFX<]\d{7}/g;
-const MRZ_2_LEAD = 13;
+const MRZ_2_ANCHOR = /[MFX<](?<=\d{7}.)\d{7}/g;
+const MRZ_2_LEAD = 20;
 
 /** ICAO 9303 check digit (weights 7, 3, 1; A=10 ... Z=35; filler 0). */
 function mrzCheck(s: string): number {

@@ -43,7 +43,9 @@ function timeLike(s: string): boolean {
 export const sePersonnummer: Detector = {
   id: 'se-personnummer',
   types: ['NATIONAL_ID'],
-  prefilter: anyOf(/\d{6}[-+]\d{4}/, LABEL),
+  // The sign found first and the digits before it looked behind at: a pattern that starts with
+  // \d{6} reads six digits at every position of a long run of them.
+  prefilter: anyOf(/[-+](?<=\d{6}.)\d{4}/, LABEL),
   detect(text) {
     const out: Candidate[] = [];
     const push = (start: number, end: number, base: number, up: number) => {
