@@ -485,8 +485,14 @@ export function formatCandidate(
   };
 }
 
-/** Provider tokens of one shape: the pattern (global), its score, and its prefix's length. */
-export type TokenRule = readonly [re: RegExp, score: number, prefix: number];
+/**
+ * Provider tokens of one shape: the pattern (global), its score, its prefix's length, and the
+ * plain text every match starts with (empty when the pattern starts otherwise).
+ */
+export type TokenRule = readonly [re: RegExp, score: number, prefix: number, literal: string];
+
+/** The plain characters a pattern source starts with, up to its first special character. */
+const LEADING_LITERAL = /^[^\\^$.|?*+()[\]{}]*/;
 
 /**
  * Rules from a list of `score prefix pattern` triples (score in hundredths), separated by blanks.
@@ -499,7 +505,8 @@ export function tokenRules(spec: string): TokenRule[] {
   const out: TokenRule[] = [];
   for (let i = 0; i < f.length; i += 3) {
     const source = f[i + 2]!.replace(/\$$/, '(?![\\w-])');
-    out.push([new RegExp('(?<![\\w-])' + source, 'g'), +f[i]! / 100, +f[i + 1]!]);
+    const literal = LEADING_LITERAL.exec(source)![0];
+    out.push([new RegExp('(?<![\\w-])' + source, 'g'), +f[i]! / 100, +f[i + 1]!, literal]);
   }
   return out;
 }
@@ -509,7 +516,10 @@ export function tokenRules(spec: string): TokenRule[] {
  * capture group of its pattern, or what follows the prefix when the pattern has none.
  */
 export function pushTokens(text: string, rules: readonly TokenRule[], out: Candidate[]): void {
-  for (const [re, score, prefix] of rules) {
+  for (const [re, score, prefix, literal] of rules) {
+    // A string search finds that a rule's prefix is absent far faster than its pattern does:
+    // on 1 MB of tickets, generic-secret's 21 rules cost ~10 ms as patterns.
+    if (literal !== '' && !text.includes(literal)) continue;
     for (const m of matchesOf(text, re)) {
       const real = randomBody(m[1] ?? m[0].slice(prefix));
       out.push(tokenCandidate(m.index, m.index + m[0].length, real, score));

@@ -4,15 +4,16 @@ import { isCountry, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { keywords as keywordList } from '../keywords.ts';
 
-// Bank (4 letters), country (2 letters), location (2), optional branch (3). Case-insensitive
-// here; detect() accepts lower case only right after the keyword.
+// Bank (4 letters), country (2 letters), location (2), optional branch (3), in capitals.
 // The look-behind sits after the first letter, so it runs only where a letter is rather than at
 // every position of the text.
-const BIC =
-  /[A-Za-z](?<![A-Za-z0-9_@-].)[A-Za-z]{5}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9_-])/g;
-// The same tokens in capitals only: without a keyword in the text, a code in lower or mixed case
-// is never taken, and capitals are rare enough that this scan costs little beside BIC's.
 const BIC_UPPER = /[A-Z](?<![A-Za-z0-9_@-].)[A-Z]{5}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9_-])/g;
+// The same in lower case: taken only right after the keyword (see detect), so it is tried only
+// at the tokens near one. A code in mixed case ("Delivery", "Customer") is never taken.
+const BIC_LOWER = /[a-z](?<![A-Za-z0-9_@-].)[a-z]{5}[a-z0-9]{2}(?:[a-z0-9]{3})?(?![A-Za-z0-9_-])/g;
+/** How far a lower-case code may start after its keyword, and end before one (KEYWORD_AFTER). */
+const LOWER_BEFORE = 40;
+const LOWER_AFTER = 12;
 
 // The keyword directly before the code, with only labels and punctuation between:
 // "BIC: ", "SWIFT code ", "SWIFT/BIC is ", "Swift-Code: ", "code BIC : ".
@@ -51,20 +52,21 @@ export const swiftBic: Detector = {
     const keywords = BIC_WORDS.test(text);
     const nearKeyword = nearWords(text, KEYWORD_NEAR);
     const nearOther = nearWords(text, NON_PERSONAL_NUMBER);
-    // Every match is a whole token of 8 or 11 characters: it is only tried at those.
-    for (const m of matchesAtRuns(text, keywords ? BIC : BIC_UPPER, [8, 11])) {
+    // Every match is a whole token of 8 or 11 characters: it is only tried at those. Codes in
+    // capitals first, then (when a keyword is in the text) those in lower case near one.
+    const upperCodes = matchesAtRuns(text, BIC_UPPER, [8, 11]);
+    const lowerCodes = keywords ? matchesAtRuns(text, BIC_LOWER, [8, 11]) : [];
+    const keywordAt = keywords ? BIC_WORDS.at(text) : [];
+    let k = 0;
+    for (let i = 0; i < upperCodes.length + lowerCodes.length; i++) {
+      const m = i < upperCodes.length ? upperCodes[i]! : lowerCodes[i - upperCodes.length]!;
       const value = m[0];
-      // A code in mixed case ("Delivery", "Customer") is never taken (see below): most
-      // eight- and eleven-letter words of prose end here, before any string is made.
-      let lowerSeen = false;
-      let upperSeen = false;
-      for (let k = 0; k < value.length; k++) {
-        const c = value.charCodeAt(k);
-        if (c >= 97) lowerSeen = true;
-        else if (c >= 65) upperSeen = true;
-      }
-      if (lowerSeen && upperSeen) continue;
       const start = m.index;
+      if (i >= upperCodes.length) {
+        // The keywords are in order, as the codes are: skip those too far before this one.
+        while (k < keywordAt.length && keywordAt[k]! < start - LOWER_BEFORE) k++;
+        if (k === keywordAt.length || keywordAt[k]! > start + value.length + LOWER_AFTER) continue;
+      }
       const end = start + value.length;
       const upper = value.toUpperCase();
       if (!isCountry(upper.slice(4, 6))) continue;
