@@ -102,6 +102,17 @@ export const examples: DetectorExamples = {
       text: '[11:47] Agent: Dear Angel, how can I help?\n[11:48] Angel: The parcel is wrong.\n[11:50] Angel: Order 4471.',
       value: 'Angel',
     },
+    // A support chat: a speaker between the agent's turns, or who speaks twice beside one.
+    {
+      text: 'Agent: Hello, how can I help?\nZargan Vedzizhev: My order never arrived.\nAgent: Sorry to hear that.',
+      value: 'Zargan Vedzizhev',
+    },
+    {
+      text: '[10:32] Jouni Hahli: my order is late\n[10:33] Support: checking it now\n[10:35] Jouni Hahli: thanks',
+      value: 'Jouni Hahli',
+    },
+    // An ordinary word that is a given name too, in a dialogue another speaker's name anchors.
+    { text: 'Ella: What a wife.\nDestiny: Remember me, Maria?', value: 'Destiny' },
     {
       text: 'ok danke\n\nAm 12.08.2024 um 9:39 schrieb Darian Freigang:\n> Hallo',
       value: 'Darian Freigang',
@@ -235,6 +246,11 @@ export const examples: DetectorExamples = {
     'Ich mag Schokolade sehr.',
     'We met at the Banco De Chile office.',
     '[09:00] Note: restart the router\n[09:01] Status: open\n[09:02] Note: done',
+    // A ticket's fields between a chat's turns: no one speaks in them.
+    'Agent: hi there, how can I help?\nSummary: customer wants a refund\nAgent: ok will do',
+    'Agent: hi there, how can I help?\nBestellnummer: 1234 bitte\nAgent: ok will do',
+    'Visitor: hallo, ich habe eine Frage\nAgent: Gerne, worum geht es?\nVisitor: meine Bestellung fehlt',
+    'Customer: Acme Corp\nAgent: Tom\nResolution: refunded, my apologies to them',
     'Er schrieb Briefe an alle. Am Montag schrieb Support:\n> Danke',
     '| Name | Description |\n|---|---|\n| Export | Nightly CSV |',
     'Support here: how can we help? Click here.',

@@ -1687,33 +1687,137 @@ function afterColon(text: string, start: number): boolean {
 
 /**
  * Dialogue and chat transcripts: "Nicole: Remember me?" at the start of a line. A known first
- * name there is a speaker; once one is, the other speakers of the text are names too.
+ * name there is a speaker; once one is, the other speakers of the text are names too. So are the
+ * speakers of a support chat whose other side is a role ("Agent:", "[10:33] Support:"): one to
+ * three words that are no ordinary words ("Zargan Vedzizhev: My order never arrived."), between
+ * two of the role's turns, are a name when what follows them reads as speech (saysSomething),
+ * which a form's field ("Kundennummer: 4411") does not.
  */
 function speakers(text: string, all: Scored[]): void {
   const lines: Scored[] = [];
   let anchored = false;
+  // Lines whose every word is unknown to the lists: they need the role's anchor and speech.
+  let unknownOnly: Set<Scored> | null = null;
   // Words that name someone elsewhere in the text ("Dear Angel," then "[11:48] Angel: ...").
   let named: Set<string> | null = null;
   for (const s of all) {
-    if (s.to - s.from !== 1 || text[s.end] !== ':' || !speakerStart(text, s.start)) continue;
-    const c = segClass(s.from, s.from, s.keep);
-    if (c === 'stop') continue;
-    if (c === 'common') {
-      named ??= new Set(all.filter((o) => o.score >= 0.5).map((o) => tokInfo[o.from]!.key));
-      if (!named.has(tokInfo[s.from]!.key)) continue;
-      anchored = true;
+    const n = s.to - s.from;
+    if (n > 3 || text[s.end] !== ':' || !speakerStart(text, s.start)) continue;
+    let stop = false;
+    let known = false;
+    for (let k = s.from; k < s.to && !stop; k++) {
+      const c = segClass(k, s.from, s.keep);
+      if (c === 'stop') stop = true;
+      else if (c === 'common') {
+        // An ordinary word that is a given name too ("Destiny", "Heather") speaks once the text
+        // is known to be a dialogue; one that names someone elsewhere makes it one.
+        if (n > 1 || !inNameLists(tokInfo[k]!.text)) stop = true;
+        else {
+          named ??= new Set(all.filter((o) => o.score >= 0.5).map((o) => tokInfo[o.from]!.key));
+          if (named.has(tokInfo[k]!.key)) anchored = true;
+          known = true;
+        }
+      } else if (c !== 'unknown') {
+        known = true;
+        if (n === 1 && c === 'first' && !tokInfo[k]!.alsoSurname) anchored = true;
+      }
     }
+    if (stop) continue;
     lines.push(s);
-    if (c === 'first' && !tokInfo[s.from]!.alsoSurname) anchored = true;
+    if (!known) (unknownOnly ??= new Set()).add(s);
   }
-  if (!anchored || lines.length < 2) return;
+  if (lines.length === 0) return;
+  if (anchored && lines.length >= 2) {
+    for (const s of lines) lift(s);
+    return;
+  }
+  // A support chat: the speakers between the role's turns, or who speak twice beside one. A
+  // speaker of unknown words must speak as a person does ("My order never arrived."), where a
+  // note's field says what happened ("Summary: customer wants a refund").
+  const roles = roleLines(text);
+  if (roles.length === 0) return;
+  const turns = new Map<string, number>();
   for (const s of lines) {
-    if (s.score < 0.6) {
-      s.score = 0.6;
-      s.reason = 'speaker';
+    const who = text.slice(s.start, s.end);
+    turns.set(who, (turns.get(who) ?? 0) + 1);
+  }
+  for (const s of lines) {
+    if (unknownOnly?.has(s)) {
+      const said = lineAfter(text, s.end + 1);
+      if (!SPEECH.test(said) || !PERSONAL_SPEECH.test(said)) continue;
     }
+    const twice = turns.get(text.slice(s.start, s.end))! >= 2;
+    if (betweenTurns(roles, s.start, twice)) lift(s);
   }
 }
+
+/** First- and second-person words, greetings and thanks: how people speak in a chat. */
+const PERSONAL_SPEECH =
+  /(?:^|[^\p{L}])(?:i|i['’]m|i['’]ve|my|me|we|our|us|you|your|hi|hello|hey|thanks|thank|please|sorry|ich|mein|meine|mir|mich|wir|uns|hallo|danke|bitte|je|j['’]ai|mon|ma|mes|moi|nous|vous|bonjour|merci|yo|mi|mis|nosotros|hola|gracias|io|mio|mia|ciao|grazie|eu|meu|minha|obrigad[oa]|ik|mijn|bedankt)(?![\p{L}])|\?/iu;
+
+function lift(s: Scored): void {
+  if (s.score < 0.6) {
+    s.score = 0.6;
+    s.reason = 'speaker';
+  }
+}
+
+/** How near a speaker's line the role's turns before and after it must start. */
+const TURN_REACH = 400;
+
+/**
+ * Whether a role's turn starts within TURN_REACH before `at` and another within it after (with
+ * `either`, one on either side is enough).
+ */
+function betweenTurns(roles: readonly number[], at: number, either: boolean): boolean {
+  // The first turn at or after `at`, by binary search: a long chat has thousands of each.
+  let lo = 0;
+  let hi = roles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (roles[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 && at - roles[lo - 1]! <= TURN_REACH;
+  const after = lo < roles.length && roles[lo]! - at <= TURN_REACH;
+  return either ? before || after : before && after;
+}
+
+/**
+ * Where the lines of a chat whose speaker is a role start: at the line start or after a time
+ * stamp, the role, at most a name or a parenthesis, a colon and something said ("Agent: Sorry
+ * to hear that.", "[10:33] Support: checking now", "Customer (Ana): Where is it?"). A ticket's
+ * field ("Customer: Anna Schmidt", "Agent: Tom") is no turn of a chat.
+ */
+function roleLines(text: string): number[] {
+  const out: number[] = [];
+  ROLE_SPEAKER_LINE.lastIndex = 0;
+  for (let m; (m = ROLE_SPEAKER_LINE.exec(text)) !== null;) {
+    if (saysSomething(text, m.index + m[0].length)) out.push(m.index);
+  }
+  return out;
+}
+const ROLE_SPEAKER_LINE = new RegExp(
+  String.raw`^[ \t>]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]*(?:[-–][ \t]*)?)?(?:agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|cliente|agente|conseiller|conseillère|berater|beraterin|soporte)(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,4})|[ \t]*\([^()\n]{1,30}\))?[ \t]*:`,
+  'gimu',
+);
+
+/**
+ * Whether the rest of the line from `from` reads as something said: it opens with a quote mark,
+ * asks or exclaims, or holds two words of letters ("My order never arrived."), where a form's
+ * field holds a value ("4411", "Hauptstr. 5", "Open").
+ */
+function saysSomething(text: string, from: number): boolean {
+  return SPEECH.test(lineAfter(text, from));
+}
+
+/** The rest of the line from `from`, at most 200 characters of it. */
+function lineAfter(text: string, from: number): string {
+  let to = text.indexOf('\n', from);
+  if (to < 0) to = text.length;
+  return text.slice(from, Math.min(to, from + 200));
+}
+const SPEECH = /^[ \t]*(?:["“'‘«]|[^\n]*[?!]|[^\n]*?\p{L}{2,}[ \t,]+\p{L}{2,})/u;
 
 /**
  * Whether `start` begins a chat line's speaker: at the line start (see lineStart), or after a
