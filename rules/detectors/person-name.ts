@@ -102,6 +102,9 @@ export const examples: DetectorExamples = {
       text: '[11:47] Agent: Dear Angel, how can I help?\n[11:48] Angel: The parcel is wrong.\n[11:50] Angel: Order 4471.',
       value: 'Angel',
     },
+    // A possessive before a word of kinship: any name.
+    { text: 'It was a done thing between him and Franciska’s kid.', value: 'Franciska' },
+    { text: "I'm Misty's daughter, calling about her account.", value: 'Misty' },
     // A support chat: a speaker between the agent's turns, or who speaks twice beside one.
     {
       text: 'Agent: Hello, how can I help?\nZargan Vedzizhev: My order never arrived.\nAgent: Sorry to hear that.',
@@ -246,6 +249,9 @@ export const examples: DetectorExamples = {
     'Ich mag Schokolade sehr.',
     'We met at the Banco De Chile office.',
     '[09:00] Note: restart the router\n[09:01] Status: open\n[09:02] Note: done',
+    // A firm's relatives are firms.
+    'Vodafone’s sister company handles the billing.',
+    "Zalando's parent company said the refund is on its way.",
     // A ticket's fields between a chat's turns: no one speaks in them.
     'Agent: hi there, how can I help?\nSummary: customer wants a refund\nAgent: ok will do',
     'Agent: hi there, how can I help?\nBestellnummer: 1234 bitte\nAgent: ok will do',

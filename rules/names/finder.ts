@@ -246,6 +246,15 @@ const WEAK_AFTER =
 /** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
 const PERSONAL_POSSESSIVE =
   /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car)\b/i;
+/** A possessive before a word of kinship (not "sister company", "parent brand"). */
+const KIN_AFTER =
+  /^['’]s\s(?:husband|wife|son|daughter|mother|mom|mum|father|dad|kid|kids|child|children|baby|brother|sister|boyfriend|girlfriend|fianc[ée]e?|parents|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|nephew|niece|uncle|aunt|cousin|stepson|stepdaughter|stepmother|stepfather|widow|widower)(?![\p{L}-])(?!\s(?:company|companies|brand|brands|site|sites|ship|ships|label|firm|firms|store|stores|paper|organi[sz]ation|city|cities|school|product|products|publication))/iu;
+
+/** Whether an apostrophe follows `end`, where KIN_AFTER can match. */
+function mayPossessive(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return c === 39 || c === 0x2019;
+}
 /** What ends a quote header after the writer's name: ":" or "<address>:". */
 const QUOTE_HEADER_AFTER = /^[ \t]?(?:<[^<>\n]{1,80}>[ \t]?)?:[ \t]*(?:\r?\n|$)/;
 /** "Am <date> um <time> schrieb " right before the name. */
@@ -1149,6 +1158,18 @@ function scoreSegment(
     ) {
       bump(0.55, 'first name in context');
     }
+  }
+  // "Franciska's kid", "I'm Misty's daughter": a word of kinship after the possessive makes any
+  // name a person's (a firm has a sister company, never a sister).
+  if (
+    single &&
+    0.6 > curScore &&
+    c0 !== 'stop' &&
+    (c0 !== 'common' || inNameLists(tokInfo[from]!.text)) &&
+    mayPossessive(text, end) &&
+    KIN_AFTER.test(afterWindow())
+  ) {
+    bump(0.6, 'kinship');
   }
   // A cell under a column of names in a pasted table: "First Name\tLast Name" over
   // "Chandramani\tGill", "| Customer |" over "| Mylan Veenstra |".
