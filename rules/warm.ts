@@ -38,7 +38,8 @@ export const WARM_PARTS: readonly string[] = [
   // English support mail: greeting, a name cue, an order.
   `Dear Support Team,
 
-My name is Harriet Quillby and I was charged twice for order #A-20419 on March 3, 2025.`,
+My name is Harriet Quillby and I was charged twice for order #A-20419 on March 3, 2025.
+Vardeni, could you look into it?`,
   // English: a card block.
   `Card: 4111 1111 1111 1111, exp 09/29, CVV 737. The second card is 5555-5555-5555-4444,
 expiry 11/2028, security code 4821. Please refund $49.90 to the card ending 1111.`,

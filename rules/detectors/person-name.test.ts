@@ -56,6 +56,24 @@ describe('person-name cues', () => {
   });
 });
 
+describe('person-name in chat transcripts', () => {
+  it('takes the speakers, not the labels of fields between their lines', () => {
+    expect(
+      names('Anna: hi, where is my parcel?\nWeather: sunny and warm today\nAnna: thanks'),
+    ).toEqual(['Anna', 'Anna']);
+    expect(
+      names(
+        'Agent: Hello, how can I help?\nZargan Vedzizhev: My order never arrived.\n' +
+          'Summary: customer wants a refund\nAgent: Sorry to hear that.',
+      ),
+    ).toEqual(['Zargan Vedzizhev']);
+  });
+
+  it("needs the role to speak: a ticket's fields make no chat", () => {
+    expect(names('Customer: Acme Corp\nZargan: my order never arrived, can you help?')).toEqual([]);
+  });
+});
+
 describe('person-name in text typed all in lower case', () => {
   it.each([
     ['follow up with ilona wiśniewska in a couple of months.', 'ilona wiśniewska'],

@@ -102,6 +102,11 @@ export const examples: DetectorExamples = {
       text: '[11:47] Agent: Dear Angel, how can I help?\n[11:48] Angel: The parcel is wrong.\n[11:50] Angel: Order 4471.',
       value: 'Angel',
     },
+    // Addressed at the start of a request: a word no list or dictionary knows.
+    { text: 'Kuba, can I please speak to your manager?', value: 'Kuba' },
+    // Before the firm someone works for, named with its legal form.
+    { text: 'Jouni from Acme Corp called about the invoice.', value: 'Jouni' },
+    { text: 'Dzhambek is from Civic Impulse LLC.', value: 'Dzhambek' },
     // A possessive before a word of kinship: any name.
     { text: 'It was a done thing between him and Franciska’s kid.', value: 'Franciska' },
     { text: "I'm Misty's daughter, calling about her account.", value: 'Misty' },
@@ -249,6 +254,11 @@ export const examples: DetectorExamples = {
     'Ich mag Schokolade sehr.',
     'We met at the Banco De Chile office.',
     '[09:00] Note: restart the router\n[09:01] Status: open\n[09:02] Note: done',
+    // Ordinary words and chat words opening a request; a field's label; a firm's department.
+    'Regardless, can you check the order?',
+    'Yikes, could you send the invoice again?',
+    'Btw, please reset my password.',
+    'Shipping from Acme Corp is delayed.',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",

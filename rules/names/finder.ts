@@ -40,6 +40,7 @@ import {
   classify,
   fold,
   inNameLists,
+  isEnglishWord,
   isFunctionWord,
   isKnownName,
   isSurname,
@@ -246,6 +247,10 @@ const WEAK_AFTER =
 /** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
 const PERSONAL_POSSESSIVE =
   /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car)\b/i;
+/** Where someone works, a firm with its legal form: " from Acme Corp", " at Globex, Ltd.". */
+const FIRM_AFTER =
+  /^ (?:(?:is|was|works|worked) )?(?:from|of|at|with|for|bei|von|chez|de) (?:the )?\p{Lu}[\p{L}&'’.-]*(?: (?:&|and|\p{Lu}[\p{L}&'’.-]*)){0,3},? (?:Inc|LLC|LLP|Ltd|Limited|Corp|Corporation|Co|Company|GmbH|AG|KG|SA|SAS|SARL|SRL|SpA|BV|NV|PLC|Group|Holdings|Oy|AB|AS|ApS)\b/u;
+
 /** A possessive before a word of kinship (not "sister company", "parent brand"). */
 const KIN_AFTER =
   /^['’]s\s(?:husband|wife|son|daughter|mother|mom|mum|father|dad|kid|kids|child|children|baby|brother|sister|boyfriend|girlfriend|fianc[ée]e?|parents|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|nephew|niece|uncle|aunt|cousin|stepson|stepdaughter|stepmother|stepfather|widow|widower)(?![\p{L}-])(?!\s(?:company|companies|brand|brands|site|sites|ship|ships|label|firm|firms|store|stores|paper|organi[sz]ation|city|cities|school|product|products|publication))/iu;
@@ -1194,14 +1199,19 @@ function scoreSegment(
     }
   }
   // A name alone opening a sentence and addressed with a question or a request: "Maria, can
-  // you ...", "Jiří, could you ...". Any English word opens such sentences too ("Weird, can
-  // you ...", "Noted, please ..."), and most of them are in no list, so an unknown word counts
-  // only when it has letters English does not use; interjections and forms of address that are
-  // also given names ("Honey", "Dear") are left out.
+  // you ...", "Jiří, could you ...", "Kuba, can I ...". Any English word opens such sentences
+  // too ("Weird, can you ...", "Noted, please ..."), and most of them are in no name list, so an
+  // unknown word counts only when it is no ordinary English word or has letters English does
+  // not use; interjections and forms of address that are also given names ("Honey", "Dear")
+  // are left out.
   if (
     single &&
     atStart &&
-    (knownFirst || (c0 === 'unknown' && someNonAscii(from, to))) &&
+    (knownFirst ||
+      (c0 === 'unknown' &&
+        (someNonAscii(from, to) ||
+          // Short unknown words are abbreviations more often than names ("Btw", "Pls").
+          (end - start >= 4 && !isEnglishWord(tokInfo[from]!.text))))) &&
     (knownFirst ? 0.8 : 0.55) > curScore &&
     text.charCodeAt(end) === 44 &&
     VOCATIVE_AFTER.test(afterWindow()) &&
@@ -1263,6 +1273,18 @@ function scoreSegment(
     ) {
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
     }
+  }
+  // "Jouni from Acme Corp called", "Anna at Globex Ltd": a lone given name, or a word no list or
+  // dictionary knows, before the firm someone works for, named with its legal form.
+  if (
+    single &&
+    0.55 > curScore &&
+    ((knownFirst && !tokInfo[from]!.alsoSurname) ||
+      (c0 === 'unknown' && end - start >= 4 && !isEnglishWord(tokInfo[from]!.text))) &&
+    text.charCodeAt(end) === 32 &&
+    FIRM_AFTER.test(afterWindow())
+  ) {
+    bump(0.55, 'employer');
   }
   // A town named like a person before its state or province: "Charlotte, NC", "Victoria, BC".
   // Only a lone first name on weak evidence: "Jane Smith, MD" keeps its name, and "Maria, OK?"
@@ -1346,9 +1368,11 @@ const VOCATIVE_AFTER =
  * interjections, adverbs and forms of address. Adverbs in -ly are left out by their ending.
  */
 const NOT_VOCATIVE = new Set(
-  'great sure okay ok perfect awesome cool nice fine yes yeah no also next then now please sorry well so thanks hey hi hello dear guys folks team everyone sir madam mom mum dad boss buddy dude mate honey sweetie darling babe baby love friend doc ma pa listen look wait seriously honestly today tomorrow'.split(
-    ' ',
-  ),
+  (
+    'great sure okay ok perfect awesome cool nice fine yes yeah no also next then now please sorry well so thanks hey hi hello dear guys folks team everyone sir madam mom mum dad boss buddy dude mate honey sweetie darling babe baby love friend doc ma pa listen look wait seriously honestly today tomorrow ' +
+    // Chat words no dictionary list holds (isEnglishWord): interjections, slang, abbreviations.
+    'alright alrighty aight hmm hmmm hm mhm uh um umm uhm erm yikes oops whoops ugh argh meh wow whoa welp yup yep nope nah yah yeh okie okey okies kk gotcha ack thx tks ty pls plz btw fyi fwiw imo imho tbh afaik idk lol lmao omg ffs smh np asap eta anyways anyhoo hiya howdy heya hey-ho cheerio ciao bro bruh fam peeps mods devs admins gents lads yall y’all bud dawg hun hon luv mister missus'
+  ).split(' '),
 );
 
 function notVocative(word: string): boolean {
@@ -1741,6 +1765,9 @@ function speakers(text: string, all: Scored[]): void {
       } else if (c !== 'unknown') {
         known = true;
         if (n === 1 && c === 'first' && !tokInfo[k]!.alsoSurname) anchored = true;
+      } else if (isEnglishWord(tokInfo[k]!.text)) {
+        // A word the lists do not know but English does labels a field ("Weather: sunny").
+        stop = true;
       }
     }
     if (stop) continue;

@@ -2,7 +2,12 @@
  * The name lexicon: the generated census/compromise lists and the hand-written lists, split once
  * at load into sets, and one lookup that classifies a capitalised token.
  */
-import { COMMON_WORD_NAMES as GENERATED_COMMON, FIRST_NAMES, SURNAMES } from './lists.generated.ts';
+import {
+  COMMON_WORD_NAMES as GENERATED_COMMON,
+  ENGLISH_WORDS,
+  FIRST_NAMES,
+  SURNAMES,
+} from './lists.generated.ts';
 import {
   COMMON_WORD_NAMES,
   DOTTED_TITLES,
@@ -194,4 +199,31 @@ export function isFunctionWord(word: string): boolean {
   const { functionWords, stop, common } = lists();
   const k = fold(word);
   return functionWords.has(k) || stop.has(k) || common.has(k);
+}
+
+let english: Set<string> | null = null;
+
+/**
+ * Whether a word (any case) is an ordinary English word in no name list: "Summary", "Weird",
+ * "Noted" are; "Warrane", "Jouni", "Grant" (a listed name) are not. For capitalised words the
+ * lists do not know, which are as often English words as names.
+ */
+export function isEnglishWord(word: string): boolean {
+  english ??= frontDecoded(ENGLISH_WORDS);
+  return english.has(word.toLowerCase());
+}
+
+/** The words of a front-coded list (see scripts/build-name-lists.mjs). */
+function frontDecoded(coded: string): Set<string> {
+  const out = new Set<string>();
+  let prev = '';
+  for (let i = 0; i < coded.length;) {
+    const shared = coded.charCodeAt(i) - 48;
+    let j = i + 1;
+    while (j < coded.length && coded.charCodeAt(j) > 57) j++;
+    prev = prev.slice(0, shared) + coded.slice(i + 1, j);
+    out.add(prev);
+    i = j;
+  }
+  return out;
 }
