@@ -105,6 +105,16 @@ describe('person-name in text typed all in lower case', () => {
     expect(names(text)).toEqual([]);
   });
 
+  it('finds the other mentions of a lower-case name of two words, not of one', () => {
+    expect(names('my name is borna jerković but everyone calls me borna')).toEqual([
+      'borna jerković',
+      'borna',
+    ]);
+    // (The word after "name:" itself is still taken: a lower-case label's value.)
+    const found = names('name: dotenvx\ndescription: run dotenvx with your .env files');
+    expect(found.filter((n) => n === 'dotenvx').length).toBeLessThanOrEqual(1);
+  });
+
   it('only changes the case of first letters, so offsets stay', () => {
     const text = 'ping ilona wiśniewska and mr. ßmith about ticket ab-12, then eric g. lowe';
     const cased = truecase(text);

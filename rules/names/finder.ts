@@ -2833,15 +2833,24 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   // Offsets covered by a candidate, built on the first call: scanning `out` for each match was
   // quadratic on a long text full of names.
   let covered: Uint8Array | null = null;
-  const add = (start: number, end: number, score: number) => {
+  // The words of the lower-case names found, for their other mentions (see the end).
+  let words: Set<string> | null = null;
+  const add = (start: number, end: number, score: number, reason = 'cue, case') => {
     if (overlapsAny(taken, start, end)) return;
     if (covered === null) {
       covered = new Uint8Array(text.length);
       for (const c of out) covered.fill(1, c.start, c.end);
     }
     for (let k = start; k < end; k++) if (covered[k] === 1) return;
-    out.push({ start, end, type: 'PERSON', score, reason: 'cue, case' });
+    out.push({ start, end, type: 'PERSON', score, reason });
     covered.fill(1, start, end);
+    // Only a name of two words or more is repeated: one word after "name:" is as often a
+    // package's or a file's ("name: dotenvx" opening a YAML header).
+    const name = text.slice(start, end);
+    const parts = name.split(/[ .]+/);
+    if (reason !== 'coreference' && parts.length >= 2 && name === name.toLowerCase()) {
+      for (const w of parts) if (w.length >= 3) (words ??= new Set()).add(w);
+    }
   };
   const hits = lowerStarts(text);
   for (const m of stickyMatches(LOWER_CUE, text, hits)) {
@@ -2935,7 +2944,22 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     const start = m.index + m[0].indexOf(w, m[0].length - w.length - 3);
     add(start, start + w.length, 0.7);
   }
+  // "my name is borna jerković but everyone calls me borna": the other mentions of a lower-case
+  // name's words, as whole words, unless they are also ordinary words.
+  if (words !== null) {
+    let tried = 0;
+    for (const w of words as Set<string>) {
+      if (++tried > 8) break;
+      if (isFunctionWord(w) || isEnglishWord(w)) continue;
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
+        const end = at + w.length;
+        if ((at > 0 && WORD_CHAR.test(text[at - 1]!)) || WORD_CHAR.test(text[end] ?? ' ')) continue;
+        add(at, end, 0.7, 'coreference');
+      }
+    }
+  }
 }
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /**
  * Whether code unit `c` is a letter (or a mark, or 々 and ー) of a script without capitals:
