@@ -259,6 +259,9 @@ export const examples: DetectorExamples = {
     'Yikes, could you send the invoice again?',
     'Btw, please reset my password.',
     'Shipping from Acme Corp is delayed.',
+    // One lower-case word under "name:" in a YAML header or a config block.
+    '---\nname: dotenvx\ndescription: Use dotenvx to run commands\n---',
+    'metadata:\n  name: frontend\n  namespace: shop',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",

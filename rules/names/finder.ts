@@ -2528,6 +2528,19 @@ const GREETING_LOWER =
 const VERB_SHAPE = /(?:ing|ed|ly)$/;
 /** What stands before "ms" when it is milliseconds: a number, or "in". */
 const MS_UNIT_BEFORE = /(?:\d|\bin)\s*$/;
+/**
+ * Whether the line before or after the one holding `at` opens with a lower-case key and a colon
+ * ("description: ...", "  version: 1.0"), as the lines of a YAML or config block do.
+ */
+function keyLineBeside(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const next = text.indexOf('\n', at);
+  if (next >= 0 && KEY_LINE.test(text.slice(next + 1, next + 41))) return true;
+  if (lineStart === 0) return false;
+  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return KEY_LINE.test(text.slice(prevStart, Math.min(lineStart, prevStart + 40)));
+}
+const KEY_LINE = /^[ \t]*-?[ \t]*[a-z][a-z0-9_-]{1,30}:(?:[ \t]|$)/;
 /** Code punctuation right after a value: `name: input,` `{ name: value }`. */
 const CODE_AFTER = /^[,;)}\]]/;
 /** Words after "this is <word>" that make it a phrase ("akin to", "bill of"). */
@@ -2880,6 +2893,11 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     }
     // "name: input," in code: an unknown word closed by code punctuation is an identifier.
     if (!isKnownName(w1) && CODE_AFTER.test(text.slice(end, end + 1))) continue;
+    // "name: dotenvx" over "description: ...": one unknown word in a block of lower-case keys
+    // (a YAML header, a config file) names a package or a service.
+    if (end === start + w1.length && !isKnownName(w1) && m[0].includes(':')) {
+      if (keyLineBeside(text, m.index)) continue;
+    }
     add(start, end, isKnownName(w1) ? 0.85 : 0.7);
   }
   for (const m of stickyMatches(LOWER_PAIR_CUE, text, LOWER_PAIR_STARTS.at(text))) {
