@@ -229,6 +229,13 @@ function keywordBounded(
   return !VERB_PREFIX.test(text.slice(s, at));
 }
 
+/**
+ * A comma and prose after it: two words, or a word ending a sentence ("thanks."), not a key
+ * ("name:", "id?:"), a call ("hash(") or the rest of an object ("email }").
+ */
+const PROSE_AFTER_COMMA =
+  /^,[ \t]+\p{L}+(?:[ \t]+\p{L}+(?![\p{L}\p{N}_$]|[ \t]*[:?(=<])|[.!?](?:\s|$))/u;
+
 // Method names that act on a password rather than hold one.
 const VERB_PREFIX =
   /^(?:get|set|has|is|check|validate|hash|reset|forgot|change|update|verify|compare|encrypt|decrypt|generate|show|hide|toggle|confirm|require|handle|on|use|with|should|can|new|old|input|enter|store|save|read|load|fetch|send|create|remove|delete|clear|match|test|parse|format|mask)$/;
@@ -260,8 +267,15 @@ function judge(
   if (looksLikeCode(value, quoted)) return null;
   // A type annotation or an identifier in code: `password: BinaryLike,`, `(password: str)`,
   // `password: string | undefined`. A bare word followed by code punctuation.
+  // In prose a comma may follow a password of letters only ("password: EOLMlLNsHxzdtF, thanks"):
+  // mixed case, then a word that is no key of an object or a parameter list.
   if (!quoted && /^[A-Za-z_$][\w$]*$/.test(value) && !/\d/.test(value)) {
-    if (/^[ \t]{0,2}(?:[,;)|&>=\]}]|\?:)/.test(text.slice(end, end + 4))) return null;
+    const after = text.slice(end, end + 24);
+    if (/^[ \t]{0,2}(?:[,;)|&>=\]}]|\?:)/.test(after)) {
+      if (!(/[a-z]/.test(value) && /[A-Z]/.test(value) && PROSE_AFTER_COMMA.test(after))) {
+        return null;
+      }
+    }
   }
   // A label, not a value: i18n files map "password" to "Passwort", "Mot de passe"...
   if (LABEL.test(value)) return null;
@@ -375,6 +389,8 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Letters only, mixed case, then a comma and prose.
+    { text: 'password: EOLMlLNsHxzdtF, thanks.', value: 'EOLMlLNsHxzdtF' },
     // A user and a password after a credentials word.
     { text: 'credentials: admin:Summer2024!', value: 'Summer2024!' },
     { text: 'Login: jdoe / 45RWoOuFgUzj (expires Friday)', value: '45RWoOuFgUzj' },
@@ -404,6 +420,9 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // A type in code, a comma and the next key after it.
+    'function login(password: BinaryLike, salt: string)',
+    'type U = { password: HashedPassword, email }',
     // A URL or a path after "login", a pair of plain words, a placeholder.
     'login: https://example.com/x1 or login: example.com/auth2, see Login: api/v2/users2',
     'Login: Monday/Tuesday only. credentials: admin:password',
