@@ -171,9 +171,13 @@ export function classify(word: string): NameClass {
   return 'unknown';
 }
 
-/** Endings of Slavic, Baltic, Georgian, Romanian, Greek, Turkish and Nordic surnames (folded). */
+/**
+ * Endings of Slavic, Baltic, Georgian, Romanian, Greek, Turkish, Nordic, German ("Werrmann"),
+ * Finnish ("Heikkinen") and Italian ("Mazzotti", "Cirelli", "Bertolucci") surnames (folded).
+ * (English words with these endings, "spaghetti", "confetti", are rarely capitalised.)
+ */
 const SURNAME_ENDING =
-  /(?:[oae]vic|[oe]vich|wicz|[sc]ki|[sc]ka|dzki|czyk|enko|shvili|dze|escu|eanu|opoulos|akis|oglu|[bcdfgklmnprstvz][oe]va?|sson|ssen|[^s]sen)$/;
+  /(?:[oae]vic|[oe]vich|wicz|[sc]ki|[sc]ka|dzki|czyk|enko|shvili|dze|escu|eanu|opoulos|akis|oglu|[bcdfgklmnprstvz][oe]va?|sson|ssen|[^s]sen|mann|[ai]nen|[oe]tti|elli|ucci)$/;
 
 /** Whether a word is in the surname lists (a first name that is also a surname is weaker alone). */
 export function isSurname(word: string): boolean {
