@@ -26,9 +26,10 @@ const KEY_CLOSE = /\\?["'`]?\]?/y;
 const OPERATOR =
   /[ \t]{0,3}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
 // "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
-// and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt".
+// and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt"; also
+// after what the password is for: "the password for the admin account is X".
 const COPULA =
-  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|auf|es|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}/iy;
+  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|auf|es|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}|[ \t]{1,3}(?:for|of|on|at|to)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 // curl, wget and friends: `-u user:password`, `--user=user:password`.
 const CLI_USER =
   /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"'@]{1,64}):([^\s"'@]{1,64})/g;
@@ -389,6 +390,8 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // What the password is for, between the keyword and "is".
+    { text: 'The password for the admin account is Tr0ub4dor&3', value: 'Tr0ub4dor&3' },
     // Letters only, mixed case, then a comma and prose.
     { text: 'password: EOLMlLNsHxzdtF, thanks.', value: 'EOLMlLNsHxzdtF' },
     // A user and a password after a credentials word.
@@ -420,6 +423,7 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    'The password for this account is stored in the vault.',
     // A type in code, a comma and the next key after it.
     'function login(password: BinaryLike, salt: string)',
     'type U = { password: HashedPassword, email }',

@@ -107,6 +107,8 @@ export const examples: DetectorExamples = {
     // Before the firm someone works for, named with its legal form.
     { text: 'Jouni from Acme Corp called about the invoice.', value: 'Jouni' },
     { text: 'Dzhambek is from Civic Impulse LLC.', value: 'Dzhambek' },
+    // An age in apposition is no house number.
+    { text: 'Emily Johnson, 42, from Denver reported the issue.', value: 'Emily Johnson' },
     // A possessive before a word of kinship: any name.
     { text: 'It was a done thing between him and Franciska’s kid.', value: 'Franciska' },
     { text: "I'm Misty's daughter, calling about her account.", value: 'Misty' },

@@ -1306,9 +1306,12 @@ function scoreSegment(
   if (score < capFrom) return { start, end, score, reason, from, to, keep };
   const before = beforeWindow();
   const after = afterWindow();
+  // (A person's age in apposition is no house number: "Emily Johnson, 42, from Denver".)
   if (
     score > 0.3 &&
-    (cueMatches(K_PLACE_BEFORE) || endsWithNumber(before) || NUMBER_AFTER.test(after))
+    (cueMatches(K_PLACE_BEFORE) ||
+      endsWithNumber(before) ||
+      (NUMBER_AFTER.test(after) && !(n >= 2 && anyKnown && AGE_AFTER.test(after))))
   ) {
     score = 0.3;
   }
@@ -1949,6 +1952,8 @@ export const NOT_BLANK_OR_QUOTE = /[^\s>]/;
 // The domain's first label and its dot: "Lambda, Lambda@Edge" is no address.
 export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@[\w-]+\./u;
 const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/])|s\/n)/;
+/** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
+const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
 const ORG_CONTEXT_AFTER =
   /^(?:[ -](?!and\b|und\b|et\b|y\b|of\b|from\b|at\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
