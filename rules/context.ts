@@ -90,7 +90,7 @@ export const NON_PERSONAL_NUMBER =
 
 /** Words that present a value as a format, a placeholder or an example rather than someone's. */
 export const EXAMPLE_WORDS =
-  /\b(?:example|examples|e\.g|eg|sample|format|formatted|looks? like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo)\b/;
+  /\b(?:example|examples|e\.g|eg|sample|format|formatted|looks? like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo|ejemplo|formato|exemple|beispiel|z\.b|muster|esempio|exemplo|voorbeeld|formaat)\b/;
 
 /**
  * A value published in documentation or held back from issue ("123-45-6789", the NHS number

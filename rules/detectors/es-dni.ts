@@ -1,4 +1,4 @@
-import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { documentedAsOwn, NON_PERSONAL_NUMBER } from '../context.ts';
 import { checkedCandidate, cueDistance } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
@@ -52,6 +52,13 @@ export const esDni: Detector = {
     };
     for (const m of matchesOf(text, DNI)) {
       const digits = m[1]!.replace(/\./g, '');
+      if (digits === '12345678' && m[2] === 'Z') {
+        // The ministry's own example, given as someone's ("Mi DNI es 12345678Z"): a made-up
+        // customer's in a test ticket, as the test card numbers are.
+        const own = documentedAsOwn(text, m.index, m.index + m[0].length, 'NATIONAL_ID', ID_LABEL);
+        if (own) out.push(own);
+        continue;
+      }
       if (/^(\d)\1{7}$/.test(digits) || digits === '12345678') continue;
       const letter = m[2]!;
       if (controlLetter(Number(digits)) !== letter.toUpperCase()) continue;
@@ -74,6 +81,8 @@ export const esDni: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The published example, given as someone's own.
+    { text: 'Mi DNI es 12345678Z, gracias.', value: '12345678Z' },
     '48291736Q',
     { text: 'DNI: 05831946-C', value: '05831946-C' },
     { text: 'Mi NIE es X4829173R', value: 'X4829173R' },
@@ -84,6 +93,8 @@ export const examples: DetectorExamples = {
     { text: 'NIE: Y0583194C\nNIF: 48291736Q', value: '48291736Q' },
   ],
   noMatch: [
+    'El DNI tiene el formato 12345678Z (ocho cifras y una letra).',
+    '12345678Z',
     '48291736A',
     'Pedido 48291736Q enviado',
     '00000000T',

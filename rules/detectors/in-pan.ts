@@ -1,4 +1,4 @@
-import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { documentedAsOwn, NON_PERSONAL_NUMBER } from '../context.ts';
 import { contextScore } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { allOf, hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
@@ -10,6 +10,8 @@ const PAN = /(?<![A-Za-z0-9])[A-Z]{3}([PCHFATBLJG])[A-Z](\d{4})[A-Z](?![A-Za-z0-
 
 const POSITIVE =
   /\bpan\b|permanent account|income tax|\bitr\b|\btds\b|\bform 16\b|\bkyc\b|\btax id\b/;
+
+const EXAMPLE_PAN = 'ABCDE1234F';
 
 const NEGATIVE = new RegExp(
   String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:coupon|promo|voucher|code|flight|pnr|vehicle)\b`,
@@ -38,6 +40,14 @@ export const inPan: Detector = {
       });
       out.push({ start, end, type: 'TAX_ID', score, reason: reason ?? 'format' });
     }
+    // The example the tax department prints on its forms, given as someone's ("my PAN is
+    // ABCDE1234F"): a made-up customer's in a test ticket. Its fourth letter is no holder type.
+    for (let at = text.indexOf(EXAMPLE_PAN); at >= 0; at = text.indexOf(EXAMPLE_PAN, at + 10)) {
+      if (/[A-Za-z0-9]/.test(text[at - 1] ?? '') || /[A-Za-z0-9]/.test(text[at + 10] ?? ''))
+        continue;
+      const own = documentedAsOwn(text, at, at + 10, 'TAX_ID', POSITIVE);
+      if (own) out.push(own);
+    }
     return out;
   },
 };
@@ -46,6 +56,8 @@ export const inPan: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The published example, given as someone's own.
+    { text: 'My PAN is ABCDE1234F, please update KYC.', value: 'ABCDE1234F' },
     'BKRPS4821L',
     { text: 'PAN: AJWPM7315Q', value: 'AJWPM7315Q' },
     { text: 'Company PAN AADCR2290K for TDS', value: 'AADCR2290K' },
@@ -54,6 +66,7 @@ export const examples: DetectorExamples = {
     { text: 'Name Ravi, PAN CZSPR1180B, DOB on file', value: 'CZSPR1180B' },
   ],
   noMatch: [
+    'A PAN looks like ABCDE1234F: five letters, four digits, a letter.',
     'bkrps4821l',
     'ABCDE1234F',
     'Coupon SAVPE2024X applied',
