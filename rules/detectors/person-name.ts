@@ -107,6 +107,8 @@ export const examples: DetectorExamples = {
     // Before the firm someone works for, named with its legal form.
     { text: 'Jouni from Acme Corp called about the invoice.', value: 'Jouni' },
     { text: 'Dzhambek is from Civic Impulse LLC.', value: 'Dzhambek' },
+    // A surname that is also an ordinary word, after a given name.
+    { text: 'NHS record for patient Gwen Price, ward 4.', value: 'Gwen Price' },
     // An age in apposition is no house number.
     { text: 'Emily Johnson, 42, from Denver reported the issue.', value: 'Emily Johnson' },
     // A possessive before a word of kinship: any name.
@@ -264,6 +266,7 @@ export const examples: DetectorExamples = {
     // One lower-case word under "name:" in a YAML header or a config block.
     '---\nname: dotenvx\ndescription: Use dotenvx to run commands\n---',
     'metadata:\n  name: frontend\n  namespace: shop',
+    'He grew up in Shelly Park.',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",

@@ -844,6 +844,16 @@ function scoreRun(
       a === -1 &&
       ((k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
         (k === from && strongCueBefore(text, tokStart[k]!)));
+    // A surname that is also a word, right after a given name: "Gwen Price", "Ana Rich"; not a
+    // word that names a place or a firm after a name ("Shelly Park").
+    const surnameAfterFirst =
+      (f & F_STOP) !== 0 &&
+      a !== -1 &&
+      k === a + 1 &&
+      (tokFlags[a]! & (F_FIRST | F_COMMON | F_STOP)) === F_FIRST &&
+      tokInfo[k]!.stopName &&
+      isSurname(tokInfo[k]!.text) &&
+      !ORG_AFTER.test(' ' + tokInfo[k]!.text);
     // A capitalised particle inside a name ("Cesario De Rosa", "Ana Dos Santos"), or opening a
     // surname after a title ("mevrouw De Vries", "Herr Von Arx"): before a word that can end a
     // name, it does not cut.
@@ -855,7 +865,7 @@ function scoreRun(
       (a !== -1 ||
         (k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
         (k === from && strongCueBefore(text, tokStart[k]!)));
-    if (!keep && !inner && (f & (F_TITLE | F_STOP)) !== 0) {
+    if (!keep && !inner && !surnameAfterFirst && (f & (F_TITLE | F_STOP)) !== 0) {
       if (a !== -1) {
         flushSegment(text, a, k, keepA, taken, capFrom, all);
         a = -1;
