@@ -109,6 +109,11 @@ export const examples: DetectorExamples = {
     { text: 'Dzhambek is from Civic Impulse LLC.', value: 'Dzhambek' },
     // A surname that is also an ordinary word, after a given name.
     { text: 'NHS record for patient Gwen Price, ward 4.', value: 'Gwen Price' },
+    // A Vietnamese name keeps its syllables that are words elsewhere ("Thu", "Mai"); a phone
+    // number after a name is no house number.
+    { text: 'Contact: Nguyễn Thị Thu Hà, 0912 345 678', value: 'Nguyễn Thị Thu Hà' },
+    { text: 'Hoàng Mai Đặng called about the delayed shipment.', value: 'Hoàng Mai Đặng' },
+    { text: 'Contact: Maria Lopez, 0612 345 678', value: 'Maria Lopez' },
     // An age in apposition is no house number.
     { text: 'Emily Johnson, 42, from Denver reported the issue.', value: 'Emily Johnson' },
     // A possessive before a word of kinship: any name.

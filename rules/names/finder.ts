@@ -837,6 +837,9 @@ function scoreRun(
 ): void {
   let a = -1;
   let keepA = false;
+  // Whether the run is a Vietnamese name (asked at its first stop word): its short syllables
+  // are words elsewhere ("Mai", "Thu", "Long", "An") but parts of the name here.
+  let vietnamese: boolean | null = null;
   for (let k = from; k < to; k++) {
     const f = tokFlags[k]!;
     const keep =
@@ -865,7 +868,12 @@ function scoreRun(
       (a !== -1 ||
         (k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
         (k === from && strongCueBefore(text, tokStart[k]!)));
-    if (!keep && !inner && !surnameAfterFirst && (f & (F_TITLE | F_STOP)) !== 0) {
+    const syllable =
+      (f & (F_STOP | F_TITLE)) === F_STOP &&
+      to - from >= 3 &&
+      tokInfo[k]!.text.length <= 4 &&
+      (vietnamese ??= vietnameseRun(from, to));
+    if (!keep && !inner && !surnameAfterFirst && !syllable && (f & (F_TITLE | F_STOP)) !== 0) {
       if (a !== -1) {
         flushSegment(text, a, k, keepA, taken, capFrom, all);
         a = -1;
@@ -877,6 +885,14 @@ function scoreRun(
   }
   if (a !== -1) flushSegment(text, a, to, keepA, taken, capFrom, all);
 }
+
+/** Whether a token of [from, to) has a letter only Vietnamese writes ("Nguyễn", "Đặng", "Thị"). */
+function vietnameseRun(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (VIETNAMESE_LETTER.test(tokInfo[k]!.text)) return true;
+  return false;
+}
+const VIETNAMESE_LETTER =
+  /[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăĐƠƯĂẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]/u;
 
 /** "De", "Van", "Dos": a name particle written with a capital (and no other capital). */
 function capitalParticle(word: string): boolean {
@@ -1961,7 +1977,8 @@ export const NOT_BLANK_OR_QUOTE = /[^\s>]/;
 /** An email address right after a name ("Jona Zekl <jona58@..."). Exported for mayEmail's tests. */
 // The domain's first label and its dot: "Lambda, Lambda@Edge" is no address.
 export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@[\w-]+\./u;
-const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/])|s\/n)/;
+// (Not the first group of a phone number: "Nguyễn Thị Thu Hà, 0912 345 678".)
+const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/]|[ \t]\d{3})|s\/n)/;
 /** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
 const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
 const ORG_CONTEXT_AFTER =
