@@ -114,6 +114,12 @@ export const examples: DetectorExamples = {
     { text: 'Contact: Nguyễn Thị Thu Hà, 0912 345 678', value: 'Nguyễn Thị Thu Hà' },
     { text: 'Hoàng Mai Đặng called about the delayed shipment.', value: 'Hoàng Mai Đặng' },
     { text: 'Contact: Maria Lopez, 0612 345 678', value: 'Maria Lopez' },
+    // A CSV row without blanks, with an address in another cell; a compact JSON string value.
+    {
+      text: 'id,first_name,last_name,email\n1,Kasimir,Oyelaran,k.oyelaran@mail.test',
+      value: 'Oyelaran',
+    },
+    { text: '{"first_name":"Kasimir","last_name":"Oyelaran","id":7}', value: 'Kasimir' },
     // An age in apposition is no house number.
     { text: 'Emily Johnson, 42, from Denver reported the issue.', value: 'Emily Johnson' },
     // A possessive before a word of kinship: any name.
@@ -272,6 +278,11 @@ export const examples: DetectorExamples = {
     '---\nname: dotenvx\ndescription: Use dotenvx to run commands\n---',
     'metadata:\n  name: frontend\n  namespace: shop',
     'He grew up in Shelly Park.',
+    // One ordinary English word, after a greeting or in a JSON value; code around a word.
+    'Hello Production',
+    '[{"id":1,"name":"Object","nullable":false}]',
+    'Tags: {There,Vb,Val,Val,Adj,Noun}',
+    'HELLO="Dotenv"',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",

@@ -106,8 +106,10 @@ function mayStartWord(c: number): boolean {
 const INNER_CAP_PREFIX = /^(?:[OD]['’])?(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|St|Fitz)\p{Lu}/u;
 const INNER_CAP = /^(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]*\p{Lu}/u;
 
-// Characters of a whitespace-delimited chunk that mean code, markup, a URL or an address.
+// Characters of a whitespace-delimited chunk that mean code, markup, a URL or an address; of
+// those, the ones of code and markup alone.
 const CODE_CHUNK = /[`={}<\\|$#@]|:\/\/|www\.|\.(?:com|org|net|io|de|fr|es)\b/;
+const CODE_MARK = /[`={}<\\|$#]/;
 
 /** Placeholder surnames of documentation and forms ("John Doe", "Max Mustermann"). */
 const PLACEHOLDER = new Set(['doe', 'mustermann', 'musterfrau', 'bloggs']);
@@ -677,7 +679,13 @@ const GLUED_ASCII = (() => {
   return t;
 })();
 
-/** Whether the whitespace-delimited chunk around [start, end) looks like code, a URL or an address. */
+/**
+ * Whether the word text[start, end) sits in a chunk of code, markup, a URL or an address (the
+ * characters around it up to a blank). Two narrower chunks are read on their own: a JSON
+ * string value ('{"first_name":"Kasimir",...}') is read without the object around it, and
+ * when only an address or a URL marks the chunk (no code character), the cell between commas
+ * or semicolons is ('1,Kasimir,Oyelaran,k@mail.test'): a CSV row has no blank between cells.
+ */
 function inCodeChunk(text: string, start: number, end: number): boolean {
   let a = start;
   const minA = Math.max(0, start - 64);
@@ -687,7 +695,41 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   while (b < maxB && !isSpace(text.charCodeAt(b))) b++;
   if (a === start && b === end) return false;
   // A leading '>' quotes a mail line; it is not markup.
-  return CODE_CHUNK.test(text.slice(a, b).replace(/^>+/, ''));
+  const chunk = text.slice(a, b).replace(/^>+/, '');
+  if (!CODE_CHUNK.test(chunk)) return false;
+  const value = jsonStringAround(text, start, end);
+  if (value !== null) return CODE_CHUNK.test(text.slice(value[0], value[1]));
+  if (CODE_MARK.test(chunk)) return true;
+  let c = start;
+  while (c > a && !isCellSep(text.charCodeAt(c - 1))) c--;
+  let d = end;
+  while (d < b && !isCellSep(text.charCodeAt(d))) d++;
+  return CODE_CHUNK.test(text.slice(c, d));
+}
+
+/**
+ * The span inside the quotes of the JSON string value that holds text[start, end) ('"key":
+ * "value"', on one line, within 64 characters either side), or null.
+ */
+function jsonStringAround(text: string, start: number, end: number): [number, number] | null {
+  let open = start - 1;
+  const minOpen = Math.max(0, start - 64);
+  while (open >= minOpen && text.charCodeAt(open) !== 34 && text.charCodeAt(open) !== 10) open--;
+  if (open < minOpen || text.charCodeAt(open) !== 34) return null;
+  let k = open - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k < 0 || text.charCodeAt(k) !== 58) return null;
+  let close = end;
+  const maxClose = Math.min(text.length, end + 64);
+  while (close < maxClose && text.charCodeAt(close) !== 34 && text.charCodeAt(close) !== 10) {
+    close++;
+  }
+  return close < maxClose && text.charCodeAt(close) === 34 ? [open + 1, close] : null;
+}
+
+/** A comma or a semicolon: what separates a CSV row's cells. */
+function isCellSep(c: number): boolean {
+  return c === 44 || c === 59;
 }
 
 /** Punctuation that ends a word in prose: , . ; : ! ? ) ' " */
@@ -1349,6 +1391,17 @@ function scoreSegment(
   // that only a person takes ("My name is Karl Hall", "Mrs. Maddison Hall", "Regards,\nSophie
   // Garden") the word after is the surname, not a building.
   if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && ORG_AFTER.test(after)) score = 0.3;
+  // One ordinary English word the name lists do not know ("Hello Production", '"name":
+  // "Object"'): only a title or an introduction makes it someone's name ("Dr. Strange").
+  if (
+    score > 0.45 &&
+    single &&
+    c0 === 'unknown' &&
+    !INTRODUCING_CUES.has(reason) &&
+    isEnglishWord(tokInfo[from]!.text)
+  ) {
+    score = 0.45;
+  }
   // Firms named after people ("Morgan Stanley", "Calvin Klein"), unless a person's cue comes
   // first ("My name is Morgan Stanley", "Hi, I'm Calvin Klein", "Dear Mr. Morgan Stanley").
   if (
@@ -1461,6 +1514,8 @@ function withSurname(text: string, end: number): number {
 const SURNAME_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{M}\p{N}'’-])/u;
 
 /** The reasons of cues that name a person and nothing else (see the company cap in score). */
+/** Of the cues below, those that introduce a name whatever the word. */
+const INTRODUCING_CUES: ReadonlySet<string> = new Set(['title', 'self-introduction', 'relation']);
 const PERSON_ONLY_CUES: ReadonlySet<string> = new Set([
   'title',
   'self-introduction',
