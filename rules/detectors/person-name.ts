@@ -120,6 +120,9 @@ export const examples: DetectorExamples = {
       value: 'Oyelaran',
     },
     { text: '{"first_name":"Kasimir","last_name":"Oyelaran","id":7}', value: 'Kasimir' },
+    // A word no list or dictionary knows, mentioned and asked something, or copied in.
+    { text: '@Thandiwe can you check ticket 881?', value: 'Thandiwe' },
+    { text: 'Refund approved. cc @Oyelaran', value: 'Oyelaran' },
     // An age in apposition is no house number.
     { text: 'Emily Johnson, 42, from Denver reported the issue.', value: 'Emily Johnson' },
     // A possessive before a word of kinship: any name.
@@ -283,6 +286,8 @@ export const examples: DetectorExamples = {
     '[{"id":1,"name":"Object","nullable":false}]',
     'Tags: {There,Vb,Val,Val,Adj,Noun}',
     'HELLO="Dotenv"',
+    '@Injectable can be used on any service class.',
+    '@Autowired private UserService users;',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",

@@ -253,6 +253,13 @@ const PERSONAL_POSSESSIVE =
 const FIRM_AFTER =
   /^ (?:(?:is|was|works|worked) )?(?:from|of|at|with|for|bei|von|chez|de) (?:the )?\p{Lu}[\p{L}&'’.-]*(?: (?:&|and|\p{Lu}[\p{L}&'’.-]*)){0,3},? (?:Inc|LLC|LLP|Ltd|Limited|Corp|Corporation|Co|Company|GmbH|AG|KG|SA|SAS|SARL|SRL|SpA|BV|NV|PLC|Group|Holdings|Oy|AB|AS|ApS)\b/u;
 
+/** What follows a mention that asks the one mentioned: "@X can you ...", "@X, please ...". */
+const MENTION_ASKED =
+  /^[,:]?[ \t]+(?:(?:can|could|would|will|do|did|are|have)[ \t]+(?:you|u|we|i)|please|pls|thanks|thank you|fyi|ptal)(?![\p{L}])/iu;
+/** What precedes a mention that copies someone in or thanks them: "cc @X", "thanks @X". */
+const MENTION_COPIED =
+  /(?:^|[^\p{L}])(?:cc|bcc|ping|thanks|thank you|hi|hey|hello|ask|looping in|adding)[ \t:,]+@$/iu;
+
 /** A possessive before a word of kinship (not "sister company", "parent brand"). */
 const KIN_AFTER =
   /^['’]s\s(?:husband|wife|son|daughter|mother|mom|mum|father|dad|kid|kids|child|children|baby|brother|sister|boyfriend|girlfriend|fianc[ée]e?|parents|grandmother|grandfather|grandma|grandpa|grandson|granddaughter|nephew|niece|uncle|aunt|cousin|stepson|stepdaughter|stepmother|stepfather|widow|widower)(?![\p{L}-])(?!\s(?:company|companies|brand|brands|site|sites|ship|ships|label|firm|firms|store|stores|paper|organi[sz]ation|city|cities|school|product|products|publication))/iu;
@@ -1148,6 +1155,21 @@ function scoreSegment(
   // "@Ken can you take this one?": a known name mentioned in a chat or an internal note.
   if (0.75 > curScore && anyKnown && !onlyCommon && start > 0 && mentionAt(text, start)) {
     bump(0.75, 'mention');
+  }
+  // "@Thandiwe can you check ...", "cc @Oyelaran": a word no list or dictionary knows, mentioned
+  // and then asked something or copied in. (Teams are words: "@Support", "@Everyone"; code's
+  // annotations are followed by code: "@Autowired private".)
+  if (
+    0.6 > curScore &&
+    single &&
+    c0 === 'unknown' &&
+    end - start >= 4 &&
+    start > 0 &&
+    mentionAt(text, start) &&
+    (MENTION_ASKED.test(afterWindow()) || MENTION_COPIED.test(beforeWindow())) &&
+    !isEnglishWord(tokInfo[from]!.text)
+  ) {
+    bump(0.6, 'mention');
   }
   tryCue(K_CC, anyKnown ? 0.75 : 0.45, 'cc');
   if (!onlyCommon) tryCue(K_ROLE_BEFORE, anyKnown || !single ? 0.75 : 0.5, 'role');
