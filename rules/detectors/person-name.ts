@@ -123,6 +123,11 @@ export const examples: DetectorExamples = {
     // A word no list or dictionary knows, mentioned and asked something, or copied in.
     { text: '@Thandiwe can you check ticket 881?', value: 'Thandiwe' },
     { text: 'Refund approved. cc @Oyelaran', value: 'Oyelaran' },
+    // A dash signature, an introduction in a chat (also typed in lower case), a call note.
+    { text: 'Order: 45830074, Tracking: IW716395517FR\n– Jermain', value: 'Jermain' },
+    { text: 'Jaida here, running late for the delivery, can you wait?', value: 'Jaida' },
+    { text: 'hey, baylee here. can u send the invoice again', value: 'baylee' },
+    { text: '- Appel entrant de Berkay Melzer à 15:22.', value: 'Berkay Melzer' },
     // An age in apposition is no house number.
     { text: 'Emily Johnson, 42, from Denver reported the issue.', value: 'Emily Johnson' },
     // A possessive before a word of kinship: any name.
@@ -288,6 +293,9 @@ export const examples: DetectorExamples = {
     'HELLO="Dotenv"',
     '@Injectable can be used on any service class.',
     '@Autowired private UserService users;',
+    'Shopping list\n- Milk\n- Eggs\n- Rosemary',
+    'Please check the logs.\n- Zendesk',
+    'mándenlo aquí:\ncalle 5',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",

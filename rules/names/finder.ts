@@ -241,7 +241,7 @@ const WEAK_BEFORE = new RegExp(
 );
 // For runs of unknown capitalised words only verbs that take a person count.
 const WEAK_BEFORE_MULTI = new RegExp(
-  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward (?:this |it )?to|forwarded (?:this |it )?to|escalated (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para)${SP}$`,
+  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward (?:this |it )?to|forwarded (?:this |it )?to|escalated (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|anruf von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da|voicemail from)${SP}$`,
   'iuy',
 );
 const WEAK_AFTER =
@@ -1212,9 +1212,17 @@ function scoreSegment(
   if (0.85 > curScore && !onlyCommon && n <= 4 && QUOTE_HEADER_AFTER.test(afterWindow())) {
     if (SCHRIEB_BEFORE.test(beforeWindow())) bump(0.85, 'wrote');
   }
-  // "Baylee here.", "Hi, Don here:" opening a chat or a voicemail: a known name introducing itself.
-  if (0.8 > curScore && anyKnown && !onlyCommon && text.charCodeAt(end) === 32) {
-    if (HERE_AFTER.test(afterWindow())) bump(0.8, 'introduction');
+  // "Baylee here.", "Hi, Don here:" opening a chat or a voicemail: a known name introducing
+  // itself, or a word no list or dictionary knows ("Mirac hier,").
+  if (0.8 > curScore && !onlyCommon && text.charCodeAt(end) === 32) {
+    // (A word no list knows only before the English "here": "Mándenlo aquí:" is a verb.)
+    const after = afterWindow();
+    if (
+      (anyKnown || (single && after.startsWith(' here') && unknownName(from, start, end))) &&
+      HERE_AFTER.test(after)
+    ) {
+      bump(anyKnown ? 0.8 : 0.6, 'introduction');
+    }
   }
   if (
     0.8 > curScore &&
@@ -1229,6 +1237,16 @@ function scoreSegment(
   // reply or a postscript).
   if (0.7 > curScore && anyKnown && !onlyCommon && n <= 3 && closingLine(text, start, end)) {
     bump(0.7, 'closing line');
+  }
+  // A dash signature closing the message ("– Tizian"): any word no list or dictionary knows.
+  if (
+    0.6 > curScore &&
+    single &&
+    unknownName(from, start, end) &&
+    dashBefore(text, start) &&
+    closingLine(text, start, end)
+  ) {
+    bump(0.6, 'closing line');
   }
   if (
     !onlyCommon &&
@@ -1670,7 +1688,7 @@ function closingLine(text: string, start: number, end: number): boolean {
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
   // "- Candida" (a dash signature) closes a message only as its very last line.
   let dashed = false;
-  while (k >= 0 && (text.charCodeAt(k) === 45 || text.charCodeAt(k) === 0x2014)) {
+  while (k >= 0 && isDash(text.charCodeAt(k))) {
     dashed = true;
     k--;
   }
@@ -1691,12 +1709,24 @@ function closingLine(text: string, start: number, end: number): boolean {
   return e === text.length || text.charCodeAt(e) === 10 || text.charCodeAt(e) === 13;
 }
 
+/** Whether a dash (and blanks) stands right before `start`: "- Candida", "– Tizian". */
+function dashBefore(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k >= 0 && isDash(text.charCodeAt(k));
+}
+
+/** A hyphen, an en dash or an em dash. */
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014;
+}
+
 /** Whether the line holding offset `k` opens like a list item: a dash, star, bullet or "1.". */
 function listItemLine(text: string, k: number): boolean {
   let i = text.lastIndexOf('\n', k) + 1;
   while (i < k && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const c = text.charCodeAt(i);
-  return c === 45 || c === 42 || c === 0x2022 || c === 0x2014 || (c >= 48 && c <= 57);
+  return isDash(c) || c === 42 || c === 0x2022 || (c >= 48 && c <= 57);
 }
 
 /** Whether nothing but spaces and tabs stands between `end` and a line break or the window's end. */
@@ -2539,6 +2569,18 @@ function someName(from: number, to: number, test: (info: WordInfo) => boolean): 
   return false;
 }
 
+/**
+ * Whether token `from` (text[start, end)) is a word no list and no dictionary knows, four
+ * letters or more: unknown to the name lists and no ordinary English word ("Tizian", "Mirac").
+ */
+function unknownName(from: number, start: number, end: number): boolean {
+  return (
+    (tokFlags[from]! & (F_FIRST | F_LAST | F_COMMON | F_STOP | F_INITIAL)) === 0 &&
+    end - start >= 4 &&
+    !isEnglishWord(tokInfo[from]!.text)
+  );
+}
+
 /** Whether a word of [from, to) that is not an initial has a character beyond ASCII. */
 function someNonAscii(from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -3071,6 +3113,17 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     const start = m.index + m[0].indexOf(w, m[0].length - w.length - 3);
     add(start, start + w.length, 0.7);
   }
+  // "hey, baylee here. can u send ...", "servus, mirac hier": a chat opened with a name in lower
+  // case, unless it is a word ("ok here", "anyway here").
+  if (text.includes(' h') || text.includes(' i') || text.includes(' a')) {
+    LOWER_HERE.lastIndex = 0;
+    for (let m; (m = LOWER_HERE.exec(text)) !== null;) {
+      const w = m[1] ?? m[2]!;
+      if (isFunctionWord(w) || isEnglishWord(w) || VERB_SHAPE.test(w)) continue;
+      const start = m.index + m[0].length - w.length;
+      add(start, start + w.length, isKnownName(w) ? 0.75 : 0.6);
+    }
+  }
   // "my name is borna jerković but everyone calls me borna": the other mentions of a lower-case
   // name's words, as whole words, unless they are also ordinary words.
   if (words !== null) {
@@ -3087,6 +3140,10 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
 }
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** A lower-case word before "here" opening a line (after a greeting): "hey, baylee here." */
+// In German, French and Spanish only after a greeting: "mándenlo aquí:" is a verb.
+const LOWER_HERE =
+  /(?:^|\n)[ \t]*(?:(?:hey|hi|hello|hallo|servus|moin|yo|salut|bonjour|hola|ciao)[ \t]*[,!]?[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t](?:here|hier|ici|aquí|aqui)(?:[.,:;!–-]|[ \t]*\n))|(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t]here(?:[.,:;!–-]|[ \t]*\n)))/gu;
 
 /**
  * Whether code unit `c` is a letter (or a mark, or 々 and ー) of a script without capitals:
