@@ -128,6 +128,7 @@ export const examples: DetectorExamples = {
     { text: 'Jaida here, running late for the delivery, can you wait?', value: 'Jaida' },
     { text: 'hey, baylee here. can u send the invoice again', value: 'baylee' },
     { text: '- Appel entrant de Berkay Melzer à 15:22.', value: 'Berkay Melzer' },
+    { text: 'Rückruf von Eliah Kerner erbeten.', value: 'Eliah Kerner' },
     // An age in apposition is no house number.
     { text: 'Emily Johnson, 42, from Denver reported the issue.', value: 'Emily Johnson' },
     // A possessive before a word of kinship: any name.
@@ -296,6 +297,7 @@ export const examples: DetectorExamples = {
     'Shopping list\n- Milk\n- Eggs\n- Rosemary',
     'Please check the logs.\n- Zendesk',
     'mándenlo aquí:\ncalle 5',
+    'I got a call from Initech today about the invoice.',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",
