@@ -298,6 +298,10 @@ export const examples: DetectorExamples = {
     'Please check the logs.\n- Zendesk',
     'mándenlo aquí:\ncalle 5',
     'I got a call from Initech today about the invoice.',
+    // Brands and shops named after people.
+    "I ordered from Ben & Jerry's last night.",
+    "Trader Joe's was out of stock.",
+    'I bought Calvin Klein Jeans for the trip.',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",

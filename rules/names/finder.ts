@@ -1533,13 +1533,28 @@ let firms: ReadonlySet<string> | null = null;
 
 /** Whether `text[start, end)`, or it with the word after, is a firm named after people. */
 function isFirmNamedAfterPeople(text: string, start: number, end: number): boolean {
-  firms ??= new Set(FIRMS_NAMED_AFTER_PEOPLE.split('|'));
+  // The list's apostrophes are read as the text's are: typed straight.
+  firms ??= new Set(FIRMS_NAMED_AFTER_PEOPLE.replace(/’/g, "'").split('|'));
   const key = (to: number) =>
     text.slice(start, to).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
   if (firms.has(key(end))) return true;
-  // "T Rowe Price", "Calvin Klein Jeans": the segment may stop a word short of the firm's name.
+  // "Calvin Klein Jeans": the firm's name may open the segment.
+  for (let k = text.indexOf(' ', start); k > start && k < end; k = text.indexOf(' ', k + 1)) {
+    if (firms.has(key(k))) return true;
+  }
+  // "T Rowe Price": the segment may stop a word short of the firm's name,
+  // or start one late ("Trader Joe's", where "Trader" is an ordinary word).
   const next = /^[ \t]?(?:&[ \t])?[\p{L}'’-]{2,20}/u.exec(text.slice(end, end + 24));
-  return next !== null && firms.has(key(end + next[0].length));
+  const to = next === null ? end : end + next[0].length;
+  if (next !== null && firms.has(key(to))) return true;
+  const prev = /(?:^|\s)(\p{Lu}[\p{L}.]{1,20})[ \t]$/u.exec(
+    text.slice(Math.max(0, start - 24), start),
+  );
+  if (prev === null) return false;
+  const from = start - prev[1]!.length - 1;
+  const earlier = (t: number) =>
+    text.slice(from, t).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+  return firms.has(earlier(end)) || firms.has(earlier(to));
 }
 
 /**
@@ -1553,9 +1568,9 @@ function withSurname(text: string, end: number): number {
 }
 const SURNAME_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{M}\p{N}'’-])/u;
 
-/** The reasons of cues that name a person and nothing else (see the company cap in score). */
 /** Of the cues below, those that introduce a name whatever the word. */
 const INTRODUCING_CUES: ReadonlySet<string> = new Set(['title', 'self-introduction', 'relation']);
+/** The reasons of cues that name a person and nothing else (see the company cap in score). */
 const PERSON_ONLY_CUES: ReadonlySet<string> = new Set([
   'title',
   'self-introduction',

@@ -171,4 +171,7 @@ export const FIRMS_NAMED_AFTER_PEOPLE = [
   'aston martin|alfa romeo|martha stewart|ben sherman|paul smith|ted baker|karl lagerfeld',
   'walt disney|john deere|john lewis|dr martens|hewlett packard|hewlett-packard|booz allen',
   'allen & overy|baker mckenzie|clifford chance|cooper & kirk|reed elsevier|sherwin williams',
+  // Shops, restaurants and brands called by a person's name in the possessive. (Not a given
+  // name alone, "Wendy's": in a ticket "Wendy's order" is Wendy's.)
+  "ben & jerry's|mcdonald's|trader joe's|papa john's|jimmy john's|arby's|sam's club|carl's jr",
 ].join('|');
