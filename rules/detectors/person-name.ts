@@ -129,6 +129,10 @@ export const examples: DetectorExamples = {
     { text: 'hey, baylee here. can u send the invoice again', value: 'baylee' },
     { text: '- Appel entrant de Berkay Melzer à 15:22.', value: 'Berkay Melzer' },
     { text: 'Rückruf von Eliah Kerner erbeten.', value: 'Eliah Kerner' },
+    // A person's pronoun after the verb; a surname written first; a hyphenated lower-case part.
+    { text: 'Venkata Subramanian called about his SIM card.', value: 'Venkata Subramanian' },
+    { text: 'Sato Haruto asked for a callback.', value: 'Sato Haruto' },
+    { text: 'Kim Min-jun reported a billing error.', value: 'Kim Min-jun' },
     // An age in apposition is no house number.
     { text: 'Emily Johnson, 42, from Denver reported the issue.', value: 'Emily Johnson' },
     // A possessive before a word of kinship: any name.
@@ -302,6 +306,7 @@ export const examples: DetectorExamples = {
     "I ordered from Ben & Jerry's last night.",
     "Trader Joe's was out of stock.",
     'I bought Calvin Klein Jeans for the trip.',
+    'Acme Widgets called about their order.',
     // A firm's relatives are firms.
     'Vodafone’s sister company handles the billing.',
     "Zalando's parent company said the refund is on its way.",

@@ -280,6 +280,8 @@ const HERE_AFTER =
 // "has", "will" take both).
 const PERSON_VERB_AFTER =
   /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang|called about|phoned|rang|complained|hat angerufen|hat geschrieben|hat gesagt|a appelé|a écrit|a dit|llamó|escribió|dijo|ha chiamato|ha scritto|ha detto|belde|schreef|zei|ligou|escreveu|disse)(?![\p{L}])/u;
+/** A person's pronoun a few words after the verb: "... called about his order", "... said she". */
+const HIS_HER_AFTER = /^\s\S+(?:\s\S+){0,3}?\s(?:his|her|he|she|him)(?![\p{L}])/u;
 /** Where a person works, after the name: "Favian Rangel from Drake PLC", "X of Lexisnexis". */
 const EMPLOYER_AFTER = /^ (?:from|of|at) (?:the )?\p{Lu}/u;
 /** A possessive before a lower-case noun: "Szczepańska's lawyers" (not "Nestlé's" alone). */
@@ -357,7 +359,7 @@ export function findNames(
 
   const out: Candidate[] = found.map((s) => ({
     start: s.start,
-    end: s.end,
+    end: hyphenTail(text, s.end),
     type: 'PERSON',
     score: s.score,
     reason: s.reason,
@@ -367,6 +369,17 @@ export function findNames(
   uncasedAfterCue(text, taken, out);
   return out;
 }
+
+/**
+ * `end` moved past a lower-case part joined by a hyphen that no dictionary knows: Korean given
+ * names and Finnish surnames ("Kim Min-jun", "Hauta-aho"), not "Smith-based" or "Anna-like".
+ */
+function hyphenTail(text: string, end: number): number {
+  if (text.charCodeAt(end) !== 45) return end;
+  const m = HYPHEN_TAIL.exec(text.slice(end, end + 12));
+  return m !== null && !isEnglishWord(m[1]!) ? end + m[0].length : end;
+}
+const HYPHEN_TAIL = /^-(\p{Ll}{2,8})(?![\p{L}\p{N}-])/u;
 
 /**
  * The capitalised words of the text being scanned (collectTokens), as parallel arrays reused
@@ -986,6 +999,10 @@ function flushSegment(
     segClass(a, a, keep) !== 'first' &&
     (tokFlags[a + 1]! & F_FIRST) !== 0 &&
     afterSentenceEnd(text, tokStart[a]!) &&
+    // (A listed surname, or a word no list or dictionary knows, is a surname written first:
+    // "Sato Haruto".)
+    (tokFlags[a]! & F_LAST) === 0 &&
+    !unknownName(a, tokStart[a]!, tokEnd[a]!) &&
     !(a > 0 && (tokFlags[a - 1]! & F_TITLE) !== 0 && tokStart[a]! - tokEnd[a - 1]! <= 2)
   ) {
     a++;
@@ -1376,6 +1393,8 @@ function scoreSegment(
       (n >= 2 &&
         (anyKnown || someNonAscii(from, to)) &&
         (PERSON_VERB_AFTER.test(after) || POSSESSIVE_NOUN_AFTER.test(after))) ||
+      // "Venkata Subramanian called about his SIM card": a firm does not call about "his".
+      (n >= 2 && n <= 3 && PERSON_VERB_AFTER.test(after) && HIS_HER_AFTER.test(after)) ||
       ONLY_PERSON_VERB_AFTER.test(after) ||
       livesAtAddress(after, end, taken)
     ) {
