@@ -1179,12 +1179,10 @@ function scoreSegment(
   if (
     0.6 > curScore &&
     single &&
-    c0 === 'unknown' &&
-    end - start >= 4 &&
     start > 0 &&
     mentionAt(text, start) &&
     (MENTION_ASKED.test(afterWindow()) || MENTION_COPIED.test(beforeWindow())) &&
-    !isEnglishWord(tokInfo[from]!.text)
+    unknownName(from, start, end)
   ) {
     bump(0.6, 'mention');
   }
@@ -1333,10 +1331,9 @@ function scoreSegment(
     single &&
     atStart &&
     (knownFirst ||
-      (c0 === 'unknown' &&
-        (someNonAscii(from, to) ||
-          // Short unknown words are abbreviations more often than names ("Btw", "Pls").
-          (end - start >= 4 && !isEnglishWord(tokInfo[from]!.text))))) &&
+      (c0 === 'unknown' && someNonAscii(from, to)) ||
+      // (Not shorter words: abbreviations more often than names, "Btw", "Pls".)
+      unknownName(from, start, end)) &&
     (knownFirst ? 0.8 : 0.55) > curScore &&
     text.charCodeAt(end) === 44 &&
     VOCATIVE_AFTER.test(afterWindow()) &&
@@ -1406,8 +1403,7 @@ function scoreSegment(
   if (
     single &&
     0.55 > curScore &&
-    ((knownFirst && !tokInfo[from]!.alsoSurname) ||
-      (c0 === 'unknown' && end - start >= 4 && !isEnglishWord(tokInfo[from]!.text))) &&
+    ((knownFirst && !tokInfo[from]!.alsoSurname) || unknownName(from, start, end)) &&
     text.charCodeAt(end) === 32 &&
     FIRM_AFTER.test(afterWindow())
   ) {
@@ -3149,14 +3145,12 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
   // "hey, baylee here. can u send ...", "servus, mirac hier": a chat opened with a name in lower
   // case, unless it is a word ("ok here", "anyway here").
-  if (text.includes(' h') || text.includes(' i') || text.includes(' a')) {
-    LOWER_HERE.lastIndex = 0;
-    for (let m; (m = LOWER_HERE.exec(text)) !== null;) {
-      const w = m[1] ?? m[2]!;
-      if (isFunctionWord(w) || isEnglishWord(w) || VERB_SHAPE.test(w)) continue;
-      const start = m.index + m[0].length - w.length;
-      add(start, start + w.length, isKnownName(w) ? 0.75 : 0.6);
-    }
+  LOWER_HERE.lastIndex = 0;
+  for (let m; (m = LOWER_HERE.exec(text)) !== null;) {
+    const w = m[1] ?? m[2]!;
+    if (isFunctionWord(w) || isEnglishWord(w) || VERB_SHAPE.test(w)) continue;
+    const start = m.index + m[0].length - w.length;
+    add(start, start + w.length, isKnownName(w) ? 0.75 : 0.6);
   }
   // "my name is borna jerković but everyone calls me borna": the other mentions of a lower-case
   // name's words, as whole words, unless they are also ordinary words.
