@@ -10,9 +10,12 @@ export interface FixturePage {
 export declare const ASSET_PREFIX: string;
 /** Every page build.mjs makes. */
 export declare const PAGES: FixturePage[];
+/** The environment variable naming the folder the global setup built for every worker. */
+export declare const BUILT_ENV: string;
 /**
  * Builds every page from scratch into `outdir` (default: $HUSH_SITES_DIST, else dist/ beside
- * build.mjs), once per process and folder; later calls answer with the first build.
+ * build.mjs), once per process and folder; later calls answer with the first build. A folder
+ * named by $HUSH_SITES_BUILT (the global setup's) is not built again.
  */
 export declare function buildSites(options?: { outdir?: string }): Promise<{
   outdir: string;

@@ -198,6 +198,10 @@ const builds = new Map();
  */
 export function buildSites(options = {}) {
   const outdir = options.outdir ?? process.env.HUSH_SITES_DIST ?? join(here, 'dist');
+  // Playwright's global setup built this folder before any worker started (see
+  // test/e2e/global-setup.ts): a worker that built it again would delete the pages under
+  // another worker's feet.
+  if (process.env[BUILT_ENV] === outdir) return Promise.resolve({ outdir, ms: 0 });
   let built = builds.get(outdir);
   if (!built) {
     built = buildInto(outdir);
@@ -207,6 +211,9 @@ export function buildSites(options = {}) {
   }
   return built;
 }
+
+/** Set by the global setup to the folder it built, for the workers it starts. */
+export const BUILT_ENV = 'HUSH_SITES_BUILT';
 
 /** @param {string} outdir */
 async function buildInto(outdir) {
