@@ -32,6 +32,9 @@ export const EDITORS = [
   'ace',
   'trix',
   'editorjs',
+  'squire',
+  'jodit',
+  'summernote',
   'keyup-send',
   'keypress-send',
 ] as const;

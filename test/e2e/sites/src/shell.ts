@@ -100,3 +100,34 @@ export function bareEditable(mount: HTMLElement): { box: HTMLDivElement; editor:
   };
   return { box, editor };
 }
+
+/** Elements that start and end a line in an editor's DOM. */
+const BLOCK = /^(?:P|DIV|LI|H[1-6]|BLOCKQUOTE|PRE|UL|OL|TABLE|TR)$/;
+
+/**
+ * The plain text of an editor whose model is its DOM (or HTML): one line per block or <br>. A
+ * <br> that ends its block is the browser's placeholder that keeps the block open, not a line.
+ */
+export function blockText(root: Node): string {
+  const lines: string[] = [];
+  let line = '';
+  const endLine = (): void => {
+    lines.push(line);
+    line = '';
+  };
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) line += child.nodeValue ?? '';
+      else if (child.nodeName === 'BR') {
+        if (child.nextSibling || !BLOCK.test(node.nodeName)) endLine();
+      } else if (BLOCK.test(child.nodeName)) {
+        if (line !== '') endLine();
+        walk(child);
+        endLine();
+      } else walk(child);
+    }
+  };
+  walk(root);
+  if (line !== '') endLine();
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
