@@ -226,7 +226,7 @@ function shapeOf(main: string): Shape | null {
   // "+62 ..." or "(+62) ...".
   const plus = main.charCodeAt(at) === 43;
   const idd = main.startsWith('00', at);
-  if (digits.length > (plus || idd ? 17 : 12) || (singles >= 2 && !plus)) return null;
+  if (digits.length > (plus || idd ? 17 : 13) || (singles >= 2 && !plus)) return null;
   // Parentheses: at most one pair, opened before it is closed, holding 1-5 digits (an area code
   // or the "(0)" of "+41 (0)96 ...").
   if (opens !== closes || opens > 1) return null;
@@ -341,6 +341,12 @@ interface Verdict {
 /** What a candidate text says on its own: its shape and, once asked, its verdict. */
 interface Facts {
   shape: Shape;
+  /**
+   * Six digits, or thirteen written in groups: a length no national plan tried here has, but
+   * local numbers and numbers with a calling code and no "+" have. Taken only right after a
+   * phone label (CUE_BEFORE), never on its own.
+   */
+  odd?: boolean;
   /** The number plans' verdict: undefined until asked, null for no phone number. */
   verdict?: Verdict | null;
 }
@@ -358,7 +364,12 @@ function factsOf(main: string): Facts | null {
   let facts = FACTS.get(main);
   if (facts === undefined) {
     const shape = shapeOf(main);
-    facts = shape && !looksLikeSomethingElse(main, shape) && !refused(shape) ? { shape } : null;
+    facts =
+      shape && !looksLikeSomethingElse(main, shape) && !refused(shape)
+        ? oddLength(shape)
+          ? { shape, odd: true }
+          : { shape }
+        : null;
     if (FACTS.size >= FACTS_MAX) FACTS.clear();
     FACTS.set(main, facts);
   }
@@ -373,22 +384,37 @@ function verdictOf(main: string, facts: Facts): Verdict | null {
 
 /** Refusals from the digits alone, before any context is read or plan is parsed. */
 function refused(s: Shape): boolean {
+  const n = s.digits.length;
+  // A national number has 6 to 13 digits; outside 7-12 only a phone label vouches for it
+  // (oddLength). An international number's length is checked after its "+", in validate.
+  if (!s.international && (n < 6 || n > 13)) return true;
+  return isTrivialDigits(s.digits);
+}
+
+/**
+ * A national number of a length no plan tried here has, or written as ids and timestamps are,
+ * which only a phone label right before vouches for (see Facts.odd): six digits, thirteen, or a
+ * bare run of 11 or 12. Nobody writes a national number that long without a separator unless it
+ * starts with its trunk 0 (German mobiles: 0177 and eight digits) or, at 11, with a 1; a bare
+ * run of 11 or 12 is otherwise an id, a timestamp or a number with its calling code and no "+".
+ */
+function oddLength(s: Shape): boolean {
+  if (s.international) return false;
   const { digits } = s;
   const n = digits.length;
-  // A national number has 7 to 12 digits. Bare runs of 11+ digits are ids and timestamps:
-  // nobody writes a national number that long without a separator unless it starts with its
-  // trunk 0 (German mobiles: 0177 and eight digits) or, at 11, with a 1. (An international number's length is checked after its "+", in validate.)
-  if (
-    !s.international &&
-    (n < 7 ||
-      n > 12 ||
-      (!s.formatted &&
-        ((n === 12 && digits.charCodeAt(0) !== 48) || (n === 11 && !/^[01]/.test(digits)))))
-  ) {
-    return true;
-  }
-  return isTrivialDigits(digits);
+  return (
+    n === 6 ||
+    n === 13 ||
+    (!s.formatted &&
+      ((n === 12 && digits.charCodeAt(0) !== 48) || (n === 11 && !/^[01]/.test(digits))))
+  );
 }
+
+// A phone label or request right before the number, nothing between but a colon or "at": what
+// vouches for a number of an odd length ("Call me at 747955", "Customer phone: (0524)
+// 363474917"). The window is the 16 characters before the number.
+const CUE_BEFORE =
+  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: at| on)?|\bmy number(?: is)?)\s{0,2}[:.#]?\s{0,2}$/i;
 
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
@@ -491,7 +517,7 @@ function continuesACode(text: string, start: number): boolean {
 export const phone: Detector = {
   id: 'phone',
   types: ['PHONE'],
-  prefilter: /\d[\d ().\-/]{5,24}\d/,
+  prefilter: /\d[\d ().\-/]{4,24}\d/,
   detect(text, ctx) {
     const out: Candidate[] = [];
     RUN.lastIndex = 0;
@@ -564,6 +590,7 @@ export const phone: Detector = {
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
       const best = shape.formatted ? 0.6 : 0.45;
       if (!strong && !label && !shape.international && best < ctx.threshold) continue;
+      if (facts.odd && !CUE_BEFORE.test(near)) continue;
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
       const negative =
@@ -630,6 +657,10 @@ export const examples: DetectorExamples = {
     { text: 'didn’t get any message on my registered 905-674-3793.', value: '905-674-3793' },
     { text: 'Phone: (37) 788-063 (office)', value: '(37) 788-063' },
     { text: 'Fax: 07700 063 966', value: '07700 063 966' },
+    // Lengths no plan tried has, vouched for by the label right before.
+    { text: 'Call me at 747955 tomorrow.', value: '747955' },
+    { text: 'Customer phone: 40075696035', value: '40075696035' },
+    { text: 'Customer phone: 234809 157 6424', value: '234809 157 6424' },
     { text: 'Desk: +41 (0)96 471 07 95', value: '+41 (0)96 471 07 95' },
     { text: 'Mobile: 0490 75 40 81', value: '0490 75 40 81' },
     { text: 'Appelez le 03.93.92.16.85 demain', value: '03.93.92.16.85' },
@@ -649,6 +680,11 @@ export const examples: DetectorExamples = {
     { text: 'Contact: 9498777106', value: '9498777106' },
   ],
   noMatch: [
+    // Odd lengths without a label right before: an id, a count, a timestamp.
+    'ID 40075696035, call us if it fails',
+    'Order 747955 shipped, call me',
+    'The call lasted 123456 ms',
+    'phone 20231115093012',
     // A "+" before a count or a measure.
     'Delta: +12825771603 bytes since Monday; growth +12825771603 views',
     // The placeholder in a form, or presented as an example.
