@@ -16,6 +16,7 @@ import { buildSites } from './sites/build.mjs';
 import {
   EDITORS,
   FRAME_EDITORS,
+  TEXTAREA_EDITORS,
   serveChatSite,
   type ChatSite,
   type Editor,
@@ -115,7 +116,9 @@ test.afterEach(async () => {
 
 /** The editor's text as shown (textarea value, or rendered text), spaces normalised. */
 async function shown(o: Opened, editor: Editor): Promise<string> {
-  const raw = editor === 'textarea' ? await o.input.inputValue() : await o.input.innerText();
+  const raw = TEXTAREA_EDITORS.includes(editor)
+    ? await o.input.inputValue()
+    : await o.input.innerText();
   return raw.replace(/\u00a0/g, ' ').trim();
 }
 

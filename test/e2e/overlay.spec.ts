@@ -16,6 +16,7 @@ import { buildSites } from './sites/build.mjs';
 import {
   EDITORS,
   FRAME_EDITORS,
+  TEXTAREA_EDITORS,
   serveChatSite,
   type ChatSite,
   type Editor,
@@ -248,7 +249,7 @@ async function expectedBox(o: Opened, value: string): Promise<Box> {
       const r = range.getBoundingClientRect();
       return { x: r.left, y: r.top, width: r.width, height: r.height };
     },
-    { value, textarea: o.editor === 'textarea' },
+    { value, textarea: TEXTAREA_EDITORS.includes(o.editor) },
   );
   if (o.frame === o.page.mainFrame()) return box;
   // TinyMCE: add where its iframe's content starts on the page.
@@ -278,7 +279,7 @@ async function editorDom(o: Opened): Promise<string> {
       return `${el.parentElement!.innerHTML}\n${(el as HTMLTextAreaElement).value}`;
     }
     return el.innerHTML;
-  }, o.editor === 'textarea');
+  }, TEXTAREA_EDITORS.includes(o.editor));
 }
 
 async function typeInto(o: Opened, text: string): Promise<void> {

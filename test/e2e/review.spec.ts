@@ -18,6 +18,7 @@ import { buildSites } from './sites/build.mjs';
 import {
   EDITORS,
   FRAME_EDITORS,
+  TEXTAREA_EDITORS,
   serveChatSite,
   type ChatSite,
   type Editor,
@@ -205,7 +206,9 @@ function focusedId(o: Opened): Promise<string> {
 }
 
 async function shown(o: Opened, editor: Editor): Promise<string> {
-  const raw = editor === 'textarea' ? await o.input.inputValue() : await o.input.innerText();
+  const raw = TEXTAREA_EDITORS.includes(editor)
+    ? await o.input.inputValue()
+    : await o.input.innerText();
   return raw.replace(/\u00a0/g, ' ').trim();
 }
 

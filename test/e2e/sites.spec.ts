@@ -40,6 +40,7 @@ const NATIVE_ONLY: ReadonlySet<Editor> = new Set([
   'keypress-send',
   'jodit',
   'summernote',
+  'react-textarea',
 ]);
 
 let browser: Browser;

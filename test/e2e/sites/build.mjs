@@ -42,6 +42,7 @@ export const PAGES = [
   { name: 'squire', entry: 'squire.ts', label: 'Squire' },
   { name: 'jodit', entry: 'jodit.ts', label: 'Jodit' },
   { name: 'summernote', entry: 'summernote.ts', label: 'Summernote' },
+  { name: 'react-textarea', entry: 'react-textarea.tsx', label: 'React-controlled textarea' },
   { name: 'keyup-send', entry: 'keyup-send.ts', label: 'contenteditable, sends on keyup' },
   { name: 'keypress-send', entry: 'keypress-send.ts', label: 'contenteditable, sends on keypress' },
   { name: 'closed-shadow', entry: 'closed-shadow.ts', label: 'closed shadow root' },

@@ -35,12 +35,15 @@ export const EDITORS = [
   'squire',
   'jodit',
   'summernote',
+  'react-textarea',
   'keyup-send',
   'keypress-send',
 ] as const;
 export type Editor = (typeof EDITORS)[number];
 
 export type Page = Editor | 'closed-shadow' | 'script-send' | 'upload';
+/** Editors whose #prompt is a <textarea>: their text is its value, not rendered text. */
+export const TEXTAREA_EDITORS: readonly Page[] = ['textarea', 'react-textarea'];
 /** Editors whose editable is the body of an iframe of theirs (`#editor iframe`, `body#prompt`). */
 export const FRAME_EDITORS: readonly Page[] = ['tinymce', 'ckeditor4'];
 
