@@ -69,7 +69,7 @@ interface Core {
 
 /** Month names and abbreviations: English, German, French, Spanish. */
 const MONTHS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet août enero febrero marzo abril mayo junio julio agosto'.split(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre'.split(
     ' ',
   ),
 );
@@ -814,6 +814,22 @@ function prefixStreet(t: Tokens, j: number, lw: string): Core | null {
     }
     if ((t.isPunct(k, '-') || t.isPunct(k, "'")) && t.touches(k - 1) && words > 0) {
       k++;
+      continue;
+    }
+    // A date as the name, in Spanish-speaking towns: "Paseo 20 de Noviembre", "Calle 5 de Mayo".
+    if (
+      words === 0 &&
+      t.isNum(k) &&
+      t.str(k).length <= 2 &&
+      t.isWord(k + 1) &&
+      t.low(k + 1) === 'de' &&
+      t.isCap(k + 2) &&
+      inSet(t, k + 2, F_MONTH)
+    ) {
+      firstCap = anyCap = true;
+      words = 1;
+      nameEnd = k + 2;
+      k += 3;
       continue;
     }
     const ord = ordinal(t, k);

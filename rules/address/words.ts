@@ -31,7 +31,9 @@ export const WEAK_SUFFIX_TYPES = new Set(
     // The rest of the USPS standard suffix names (Publication 28, appendix C1).
     'viaduct extensions loaf glens neck bayou beach bend bluff bluffs branch bridge brooks burg burgs camp canyon cape cliff cliffs common commons corner corners course courts coves crest curve divide drives ferry ford fords forest forge forges greens groves harbors inlet junctions knolls lakes lights lock locks manors mission mountain mountains overpass parks parkways pines ports prairie ridges river roads shoals skyway spurs squares stravenue stream streets throughway trafficway tunnel underpass unions valleys views villages ville walks ways wells plains rise vale broadway ' +
     // USPS names missing above, and British ones ("Fox Fold", "Church Lea", "Meadow Croft").
-    'annex arcade circles dam ramp shoal trailer motorway mead fold drove paddock croft garth lea nook dene route yard'
+    'annex arcade circles dam ramp shoal trailer motorway mead fold drove paddock croft garth lea nook dene route yard points ' +
+    // Australian ones ("Chloe Circuit", "Station Concourse", "Banksia Glade").
+    'circuit cct concourse glade outlook retreat ramble circus'
   ).split(' '),
 );
 
@@ -47,7 +49,7 @@ export const PREFIX_TYPES = new Set(
     // Spanish and Catalan
     'calle c avenida avda paseo plaza pza carrer carretera ctra camino ronda travesía travesia glorieta callejón pasaje passeig rambla urbanización urb arrabal caserío caserio prolongación prolongacion calleja bajada subida cuesta senda vereda rincón rincon ramal aldea masía masia explanada torrente barranco riera cañada costanilla bulevar autovía paraje partida polígono poligono barrio colonia sector jardines parcela solar puerta lugar acceso rampa edificio puente arroyo bloque chalet conjunto escalinata extramuros huerta manzana pasadizo plazuela poblado quinta sendero ' +
     // Mexican
-    'calzada calz cerrada cda privada priv retorno circuito andador prol blvd ' +
+    'calzada calz cerrada cda privada priv retorno circuito andador prol blvd viaducto eje ' +
     // Italian
     'via viale piazza piazzale piazzetta corso largo vicolo strada contrada lungomare borgo salita galleria ' +
     // Portuguese and Brazilian
@@ -91,7 +93,9 @@ export const SEPARATE_SUFFIX_TYPES = new Set(
     'улица проспект переулок бульвар шоссе набережная площадь аллея тупик вулиця провулок площа майдан ' +
     'ул пр пер наб пл ш ал просп вул ' +
     // More Hungarian and Latvian ones ("Diófa határút 22", "Asītes bulvāris 24")
-    'határút főút sugárút dűlő sor lejtő liget fasor lakótelep országút körtér főtér tere udvar bulvāris gāte prospekts laukums gatve šķērsiela dambis'
+    'határút főút sugárút dűlő sor lejtő liget fasor lakótelep országút körtér főtér tere udvar bulvāris gāte prospekts laukums gatve šķērsiela dambis ' +
+    // Croatian, Serbian and Bosnian ("Zeleno polje 5", "Našičko naselje 48", "Riva obala 3")
+    'polje naselje obala šetalište vijenac prilaz odvojak sokak'
   ).split(' '),
 );
 

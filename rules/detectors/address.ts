@@ -29,6 +29,14 @@ export const address: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'Ship it to Palotás fasor 28, 6303 Hét please.', value: 'Palotás fasor 28, 6303 Hét' },
+    // A date as the street's name, common in Mexico and Spain.
+    {
+      text: 'Please ship it to Paseo 20 de Noviembre, 5.',
+      value: 'Paseo 20 de Noviembre, 5',
+    },
+    { text: 'Vivo en Av. 16 de Septiembre 1204', value: 'Av. 16 de Septiembre 1204' },
+    { text: 'Please ship it to 5411 Chloe Circuit.', value: '5411 Chloe Circuit.' },
+    { text: 'I moved to Zeleno polje 5 last month.', value: 'Zeleno polje 5' },
     // No digit at all: a Spanish street "sin número".
     { text: 'Please ship it to Privada Berta s/n, gracias', value: 'Privada Berta s/n' },
     // A compass point before a numbered street is no staircase letter and flat number.
@@ -134,6 +142,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    'Nos vemos el 20 de noviembre a las 5.',
+    'We scored 12 points last game, and circuit 5 is down.',
     // A staircase letter and flat stay a house number's; "m." with no number is metres.
     'The mast is 14 m. high and Scotland Yard is in London.',
     'El bloque 3 del curso empieza el lunes. Tengo una quinta parte del pedido, 12 unidades.',
