@@ -42,6 +42,8 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Two words no list knows, as the subject of a call.
+    { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
     // A title's full stop ends no sentence; capitalised and two-word particles stay inside.
     { text: 'I spoke to Dr. Helmer Bailey yesterday.', value: 'Helmer Bailey' },
     { text: 'Hi, this is Cesario De Rosa, I ordered twice.', value: 'Cesario De Rosa' },
@@ -238,6 +240,9 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    // A firm's name holds a business word.
+    'Acme Widgets called about the order.',
+    'Northwind Traders wrote to us about the invoice.',
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',

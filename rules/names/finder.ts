@@ -280,6 +280,9 @@ const HERE_AFTER =
 // "has", "will" take both).
 const PERSON_VERB_AFTER =
   /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang|called about|phoned|rang|complained|hat angerufen|hat geschrieben|hat gesagt|a appelé|a écrit|a dit|llamó|escribió|dijo|ha chiamato|ha scritto|ha detto|belde|schreef|zei|ligou|escreveu|disse)(?![\p{L}])/u;
+/** Of those, the ones that say someone got in touch: a support ticket's "X called about ...". */
+const CALLED_AFTER =
+  /^\s(?:called about|phoned|rang|complained|hat angerufen|a appelé|llamó|ha chiamato|belde|ligou)(?![\p{L}])/u;
 /** A person's pronoun a few words after the verb: "... called about his order", "... said she". */
 const HIS_HER_AFTER = /^\s\S+(?:\s\S+){0,3}?\s(?:his|her|he|she|him)(?![\p{L}])/u;
 /** Where a person works, after the name: "Favian Rangel from Drake PLC", "X of Lexisnexis". */
@@ -1392,6 +1395,9 @@ function scoreSegment(
         (PERSON_VERB_AFTER.test(after) || POSSESSIVE_NOUN_AFTER.test(after))) ||
       // "Venkata Subramanian called about his SIM card": a firm does not call about "his".
       (n >= 2 && n <= 3 && PERSON_VERB_AFTER.test(after) && HIS_HER_AFTER.test(after)) ||
+      // "Janne Kallio called about the delayed shipment": two words no list or dictionary knows
+      // (a firm's name has a business word: "Acme Widgets", "Northwind Traders").
+      (n === 2 && !hasInitial && CALLED_AFTER.test(after) && allUnknownNames(from, to)) ||
       ONLY_PERSON_VERB_AFTER.test(after) ||
       livesAtAddress(after, end, taken)
     ) {
@@ -2609,6 +2615,14 @@ function unknownName(from: number, start: number, end: number): boolean {
     end - start >= 4 &&
     !isEnglishWord(tokInfo[from]!.text)
   );
+}
+
+/** Whether every word of [from, to) is one no list or dictionary knows (see unknownName). */
+function allUnknownNames(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (!unknownName(k, tokStart[k]!, tokEnd[k]!)) return false;
+  }
+  return true;
 }
 
 /** Whether a word of [from, to) that is not an initial has a character beyond ASCII. */
