@@ -44,6 +44,10 @@ export const examples: DetectorExamples = {
   match: [
     // Two words no list knows, as the subject of a call.
     { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
+    { text: 'Julia Marszałek called about the delayed shipment.', value: 'Julia Marszałek' },
+    // A degree or a generational suffix after words no list knows.
+    { text: 'Please call Kayli Trantow DDS.', value: 'Kayli Trantow' },
+    { text: 'Djenna van der Meulen Jr. called.', value: 'Djenna van der Meulen Jr' },
     // A title's full stop ends no sentence; capitalised and two-word particles stay inside.
     { text: 'I spoke to Dr. Helmer Bailey yesterday.', value: 'Helmer Bailey' },
     { text: 'Hi, this is Cesario De Rosa, I ordered twice.', value: 'Cesario De Rosa' },
@@ -243,6 +247,7 @@ export const examples: DetectorExamples = {
     // A firm's name holds a business word.
     'Acme Widgets called about the order.',
     'Northwind Traders wrote to us about the invoice.',
+    'Final Fantasy IV arrived on Friday, and Windows Server Sr. builds fail.',
     'Product name - Widget Pro\nFile name - Quarterly Report.xlsx',
     // Verbs of contact before words that are no given names; software that "lives at" a path.
     'Please email Support today or reach Billing on the portal. Python lives at /usr/bin.',

@@ -280,6 +280,11 @@ const HERE_AFTER =
 // "has", "will" take both).
 const PERSON_VERB_AFTER =
   /^\s(?:lives|lived|said|says|told|asked|wrote|replied|explained|shouted|whispered|began writing|listed his|listed her|flew|died|was born|married|thinks|feels|loves|hates|smiled|laughed|cried|sang|called about|phoned|rang|complained|hat angerufen|hat geschrieben|hat gesagt|a appelé|a écrit|a dit|llamó|escribió|dijo|ha chiamato|ha scritto|ha detto|belde|schreef|zei|ligou|escreveu|disse)(?![\p{L}])/u;
+/** A degree or a generational suffix after a name: "DDS", "PhD", "Jr.", "III". */
+const SUFFIX_AFTER =
+  /^,?\s(?:DDS|DMD|MD|M\.D\.|PhD|Phd|Ph\.D\.|DVM|Esq|CPA|RN|Jr|Sr|II|III|IV)\.?(?=[\s,;:)]|$)(?!,?\s{0,2}\d)/u;
+/** The suffixes of SUFFIX_AFTER that are read as a capitalised word of the name. */
+const SUFFIX_WORD = /^(?:DDS|DMD|PhD|Phd|DVM|Esq|CPA|Jr|Sr)$/;
 /** Of those, the ones that say someone got in touch: a support ticket's "X called about ...". */
 const CALLED_AFTER =
   /^\s(?:called about|phoned|rang|complained|hat angerufen|a appelé|llamó|ha chiamato|belde|ligou)(?![\p{L}])/u;
@@ -1395,14 +1400,37 @@ function scoreSegment(
         (PERSON_VERB_AFTER.test(after) || POSSESSIVE_NOUN_AFTER.test(after))) ||
       // "Venkata Subramanian called about his SIM card": a firm does not call about "his".
       (n >= 2 && n <= 3 && PERSON_VERB_AFTER.test(after) && HIS_HER_AFTER.test(after)) ||
-      // "Janne Kallio called about the delayed shipment": two words no list or dictionary knows
-      // (a firm's name has a business word: "Acme Widgets", "Northwind Traders").
-      (n === 2 && !hasInitial && CALLED_AFTER.test(after) && allUnknownNames(from, to)) ||
       ONLY_PERSON_VERB_AFTER.test(after) ||
       livesAtAddress(after, end, taken)
     ) {
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
     }
+  }
+  // "Kayli Trantow DDS", "Ctirada Šmejkalová Phd.", "Djenna van der Meulen Jr.": two or three
+  // words that could be name parts before a degree or a generational suffix. (Not ", MD" before
+  // a ZIP code: a Maryland town.)
+  if (n >= 2 && n <= 4 && 0.7 > curScore && !hasInitial) {
+    // The suffix is after the segment, or its last word ("Jr", "Phd" are capitalised words).
+    const inside = SUFFIX_WORD.test(tokInfo[to - 1]!.text);
+    if (
+      (inside ? n >= 3 : n <= 3 && SUFFIX_AFTER.test(afterWindow())) &&
+      allNameLike(from, inside ? to - 1 : to, true)
+    ) {
+      bump(0.7, 'suffix');
+    }
+  }
+  // "Janne Kallio called about the delayed shipment", "Julia Marszałek called about ...": two
+  // words that could be name parts (a firm's name has a business word: "Acme Widgets",
+  // "Northwind Traders") opening a sentence as the subject of a call.
+  if (
+    n === 2 &&
+    !hasInitial &&
+    atStart &&
+    0.6 > curScore &&
+    CALLED_AFTER.test(afterWindow()) &&
+    allNameLike(from, to)
+  ) {
+    bump(0.6, 'subject');
   }
   // "Jouni from Acme Corp called", "Anna at Globex Ltd": a lone given name, or a word no list or
   // dictionary knows, before the firm someone works for, named with its legal form.
@@ -2617,10 +2645,18 @@ function unknownName(from: number, start: number, end: number): boolean {
   );
 }
 
-/** Whether every word of [from, to) is one no list or dictionary knows (see unknownName). */
-function allUnknownNames(from: number, to: number): boolean {
+/**
+ * Whether every word of [from, to) could be a name part: one no list or dictionary knows (see
+ * unknownName), or a listed name that is also a word somewhere but not in English ("Julia",
+ * "Robin", "Gill"), or with `listed`, any listed name. Initials are not asked.
+ */
+function allNameLike(from: number, to: number, listed = false): boolean {
   for (let k = from; k < to; k++) {
-    if (!unknownName(k, tokStart[k]!, tokEnd[k]!)) return false;
+    const f = tokFlags[k]!;
+    if ((f & F_INITIAL) !== 0 || (listed && (f & (F_FIRST | F_LAST)) !== 0)) continue;
+    if (unknownName(k, tokStart[k]!, tokEnd[k]!)) continue;
+    if ((f & F_COMMON) !== 0 && !isEnglishWord(tokInfo[k]!.text)) continue;
+    return false;
   }
   return true;
 }
