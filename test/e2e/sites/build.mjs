@@ -43,6 +43,7 @@ export const PAGES = [
   { name: 'jodit', entry: 'jodit.ts', label: 'Jodit' },
   { name: 'summernote', entry: 'summernote.ts', label: 'Summernote' },
   { name: 'react-textarea', entry: 'react-textarea.tsx', label: 'React-controlled textarea' },
+  { name: 'tinymce-inline', entry: 'tinymce-inline.ts', label: 'TinyMCE inline' },
   { name: 'keyup-send', entry: 'keyup-send.ts', label: 'contenteditable, sends on keyup' },
   { name: 'keypress-send', entry: 'keypress-send.ts', label: 'contenteditable, sends on keypress' },
   { name: 'closed-shadow', entry: 'closed-shadow.ts', label: 'closed shadow root' },
@@ -141,7 +142,9 @@ function html(page, hasCss) {
     `<title>Hush fixture: ${escape(page.label)}</title>`,
     `<style>${SHELL_CSS}</style>`,
     hasCss ? `<link rel="stylesheet" href="${asset(`${page.name}.css`)}">` : '',
-    page.name === 'tinymce' ? `<script src="${asset('tinymce/tinymce.min.js')}"></script>` : '',
+    page.name.startsWith('tinymce')
+      ? `<script src="${asset('tinymce/tinymce.min.js')}"></script>`
+      : '',
     `<script type="module" src="${asset(`${page.name}.js`)}"></script>`,
   ].filter(Boolean);
   const body =
@@ -194,9 +197,9 @@ const builds = new Map();
 
 /**
  * Builds every page from scratch into `outdir` (default: $HUSH_SITES_DIST, else dist/ beside
- * this file; parallel runs give each its own folder), once per process and folder: every e2e
- * spec calls this in its beforeAll, and Playwright runs the specs one after another in the same
- * worker, where the sources cannot change. (Monaco alone takes about 2 s to bundle.)
+ * this file; parallel runs give each its own folder), once per process and folder. Playwright's
+ * global setup builds it before any worker starts; every e2e spec also calls this in its
+ * beforeAll, which then answers at once (see BUILT_ENV). (Monaco alone takes about 2 s to bundle.)
  * @param {{ outdir?: string }} [options]
  * @returns {Promise<{ outdir: string, ms: number }>}
  */

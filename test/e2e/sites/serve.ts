@@ -36,6 +36,7 @@ export const EDITORS = [
   'jodit',
   'summernote',
   'react-textarea',
+  'tinymce-inline',
   'keyup-send',
   'keypress-send',
 ] as const;
