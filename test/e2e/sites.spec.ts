@@ -31,7 +31,8 @@ const LINES = ['First line of the message', 'Second line, after a break'];
 /**
  * A synthetic paste is untrusted, so the browser itself never inserts its data: only editors that
  * handle paste in script take it. Plain form fields need a trusted paste, and so do Jodit and
- * Summernote, which leave plain text to the browser and handle only HTML and images.
+ * Summernote, which leave plain text to the browser and handle only HTML and images, and Quill 1,
+ * which lets the browser paste into a hidden element of its own and reads that.
  */
 const NATIVE_ONLY: ReadonlySet<Editor> = new Set([
   'textarea',
@@ -41,6 +42,7 @@ const NATIVE_ONLY: ReadonlySet<Editor> = new Set([
   'jodit',
   'summernote',
   'react-textarea',
+  'quill1',
 ]);
 
 let browser: Browser;

@@ -44,6 +44,7 @@ export const PAGES = [
   { name: 'summernote', entry: 'summernote.ts', label: 'Summernote' },
   { name: 'react-textarea', entry: 'react-textarea.tsx', label: 'React-controlled textarea' },
   { name: 'tinymce-inline', entry: 'tinymce-inline.ts', label: 'TinyMCE inline' },
+  { name: 'quill1', entry: 'quill1.ts', label: 'Quill 1' },
   { name: 'keyup-send', entry: 'keyup-send.ts', label: 'contenteditable, sends on keyup' },
   { name: 'keypress-send', entry: 'keypress-send.ts', label: 'contenteditable, sends on keypress' },
   { name: 'closed-shadow', entry: 'closed-shadow.ts', label: 'closed shadow root' },

@@ -37,6 +37,7 @@ export const EDITORS = [
   'summernote',
   'react-textarea',
   'tinymce-inline',
+  'quill1',
   'keyup-send',
   'keypress-send',
 ] as const;
