@@ -2647,15 +2647,15 @@ function unknownName(from: number, start: number, end: number): boolean {
 
 /**
  * Whether every word of [from, to) could be a name part: one no list or dictionary knows (see
- * unknownName), or a listed name that is also a word somewhere but not in English ("Julia",
- * "Robin", "Gill"), or with `listed`, any listed name. Initials are not asked.
+ * unknownName), a listed name that is also an ordinary word ("Julia", "Robin", "Gill", "Miles"),
+ * or with `listed`, any listed name. Initials are not asked.
  */
 function allNameLike(from: number, to: number, listed = false): boolean {
   for (let k = from; k < to; k++) {
     const f = tokFlags[k]!;
     if ((f & F_INITIAL) !== 0 || (listed && (f & (F_FIRST | F_LAST)) !== 0)) continue;
     if (unknownName(k, tokStart[k]!, tokEnd[k]!)) continue;
-    if ((f & F_COMMON) !== 0 && !isEnglishWord(tokInfo[k]!.text)) continue;
+    if ((f & F_COMMON) !== 0) continue;
     return false;
   }
   return true;
