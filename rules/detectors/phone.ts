@@ -342,9 +342,8 @@ interface Verdict {
 interface Facts {
   shape: Shape;
   /**
-   * Six digits, or thirteen written in groups: a length no national plan tried here has, but
-   * local numbers and numbers with a calling code and no "+" have. Taken only right after a
-   * phone label (CUE_BEFORE), never on its own.
+   * A national length or form that only a phone label vouches for (oddLength): taken only right
+   * after one (CUE_BEFORE), never on its own.
    */
   odd?: boolean;
   /** The number plans' verdict: undefined until asked, null for no phone number. */
