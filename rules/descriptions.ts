@@ -95,7 +95,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'person-name':
     'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is"; names in scripts without capitals (CJK, Hangul, Arabic...) only after such a cue or before an honorific.',
   phone:
-    'Phone numbers: a bounded digit-group run validated against libphonenumber’s number plans (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused.',
+    'Phone numbers: a bounded digit-group run validated against libphonenumber’s number plans (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused. Six or thirteen digits, or a bare run of 11-12, only right after a phone label ("Call me at 747955").',
   'pl-pesel':
     'Polish PESEL numbers: eleven digits with a real birth date (century coded in the month) and the weighted mod-10 check digit; only beside "PESEL".',
   'private-key':
