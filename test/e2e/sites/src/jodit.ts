@@ -2,7 +2,7 @@
 // a textarea it hides (and keeps in sync), with no toolbar here.
 import { Jodit } from 'jodit';
 import 'jodit/es2021/jodit.min.css';
-import { isSendKey, startChat } from './shell.ts';
+import { asPrompt, isSendKey, startChat } from './shell.ts';
 
 void startChat((mount, send) => {
   const area = document.createElement('textarea');
@@ -20,10 +20,7 @@ void startChat((mount, send) => {
     minHeight: 80,
   });
   const editable = editor.editor;
-  editable.id = 'prompt';
-  editable.setAttribute('role', 'textbox');
-  editable.setAttribute('aria-multiline', 'true');
-  editable.setAttribute('aria-labelledby', 'editor-label');
+  asPrompt(editable);
   // Jodit's event bus: a handler that returns false stops Jodit's own Enter handling.
   editor.e.on(
     'keydown',

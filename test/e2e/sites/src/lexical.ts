@@ -8,15 +8,12 @@ import {
   KEY_ENTER_COMMAND,
   createEditor,
 } from 'lexical';
-import { isSendKey, startChat } from './shell.ts';
+import { asPrompt, isSendKey, startChat } from './shell.ts';
 
 void startChat((mount, send) => {
   const root = document.createElement('div');
-  root.id = 'prompt';
   root.contentEditable = 'true';
-  root.setAttribute('role', 'textbox');
-  root.setAttribute('aria-multiline', 'true');
-  root.setAttribute('aria-labelledby', 'editor-label');
+  asPrompt(root);
   mount.append(root);
 
   const editor = createEditor({

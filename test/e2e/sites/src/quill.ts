@@ -1,7 +1,7 @@
 // Quill 2 with the Snow theme and no toolbar.
 import Quill from 'quill';
 import 'quill/dist/quill.snow.css';
-import { startChat } from './shell.ts';
+import { asPrompt, startChat } from './shell.ts';
 
 void startChat((mount, send) => {
   const quill = new Quill(mount, {
@@ -23,10 +23,7 @@ void startChat((mount, send) => {
       },
     },
   });
-  quill.root.id = 'prompt';
-  quill.root.setAttribute('role', 'textbox');
-  quill.root.setAttribute('aria-multiline', 'true');
-  quill.root.setAttribute('aria-labelledby', 'editor-label');
+  asPrompt(quill.root);
   return {
     getText: () => quill.getText(),
     clear: () => quill.setText(''),

@@ -3,7 +3,7 @@
 // the browser paste there, and reading it back a moment later.
 import Quill from 'quill1';
 import 'quill1/dist/quill.snow.css';
-import { startChat } from './shell.ts';
+import { asPrompt, startChat } from './shell.ts';
 
 void startChat((mount, send) => {
   const quill = new Quill(mount, {
@@ -25,10 +25,7 @@ void startChat((mount, send) => {
       },
     },
   });
-  quill.root.id = 'prompt';
-  quill.root.setAttribute('role', 'textbox');
-  quill.root.setAttribute('aria-multiline', 'true');
-  quill.root.setAttribute('aria-labelledby', 'editor-label');
+  asPrompt(quill.root);
   return {
     getText: () => quill.getText(),
     clear: () => quill.setText(''),

@@ -79,16 +79,24 @@ export function isSendKey(event: KeyboardEvent | null | undefined): boolean {
 }
 
 /**
+ * Makes `el` the page's composer as the tests and the label find it: `#prompt`, a multi-line
+ * textbox named by #editor-label.
+ */
+export function asPrompt(el: HTMLElement): void {
+  el.id = 'prompt';
+  el.setAttribute('role', 'textbox');
+  el.setAttribute('aria-multiline', 'true');
+  el.setAttribute('aria-labelledby', 'editor-label');
+}
+
+/**
  * A bare contenteditable `<div id="prompt">` in `mount`, with no library behind it (the browser
  * edits the DOM itself), and the ChatEditor that reads it. Pages add their own key handling.
  */
 export function bareEditable(mount: HTMLElement): { box: HTMLDivElement; editor: ChatEditor } {
   const box = document.createElement('div');
-  box.id = 'prompt';
   box.contentEditable = 'true';
-  box.setAttribute('role', 'textbox');
-  box.setAttribute('aria-multiline', 'true');
-  box.setAttribute('aria-labelledby', 'editor-label');
+  asPrompt(box);
   mount.append(box);
   const editor: ChatEditor = {
     // The DOM is the only model here; Chromium keeps trailing spaces as U+00A0.

@@ -2,14 +2,11 @@
 // sanitises pasted HTML with DOMPurify.
 import DOMPurify from 'dompurify';
 import Squire from 'squire-rte';
-import { blockText, isSendKey, startChat } from './shell.ts';
+import { asPrompt, blockText, isSendKey, startChat } from './shell.ts';
 
 void startChat((mount, send) => {
   const root = document.createElement('div');
-  root.id = 'prompt';
-  root.setAttribute('role', 'textbox');
-  root.setAttribute('aria-multiline', 'true');
-  root.setAttribute('aria-labelledby', 'editor-label');
+  asPrompt(root);
   mount.append(root);
   const editor = new Squire(root, {
     sanitizeToDOMFragment: (html) =>

@@ -3,7 +3,7 @@
 import $ from 'jquery';
 import 'summernote/dist/summernote-lite.js';
 import 'summernote/dist/summernote-lite.css';
-import { blockText, isSendKey, startChat } from './shell.ts';
+import { asPrompt, blockText, isSendKey, startChat } from './shell.ts';
 
 void startChat((mount, send) => {
   const holder = document.createElement('div');
@@ -22,10 +22,7 @@ void startChat((mount, send) => {
     },
   });
   const editable = mount.querySelector<HTMLElement>('.note-editable')!;
-  editable.id = 'prompt';
-  editable.setAttribute('role', 'textbox');
-  editable.setAttribute('aria-multiline', 'true');
-  editable.setAttribute('aria-labelledby', 'editor-label');
+  asPrompt(editable);
   return {
     getText: () =>
       blockText(new DOMParser().parseFromString(note.summernote('code'), 'text/html').body),
