@@ -42,6 +42,11 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // An English word before a first name is no part of it, wherever it stands.
+    {
+      text: 'Original code Copyright Julian Gruber <julian.gruber@example.com>',
+      value: 'Julian Gruber',
+    },
     // Two words no list knows, as the subject of a call.
     { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
     { text: 'Julia Marszałek called about the delayed shipment.', value: 'Julia Marszałek' },
@@ -244,6 +249,8 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    // Ordinary English words, even after "by" or "according to".
+    'Super fast. Backed by Typed Arrays (Uint8Array and ArrayBuffer).',
     // A firm's name holds a business word.
     'Acme Widgets called about the order.',
     'Northwind Traders wrote to us about the invoice.',

@@ -956,6 +956,16 @@ function scoreRun(
   if (a !== -1) flushSegment(text, a, to, keepA, taken, capFrom, all);
 }
 
+/** Whether every word of [from, to) but the initials is an English word in no name list. */
+function allEnglish(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if ((tokFlags[k]! & F_INITIAL) !== 0) continue;
+    if ((tokFlags[k]! & (F_FIRST | F_LAST | F_COMMON)) !== 0) return false;
+    if (!isEnglishWord(tokInfo[k]!.text)) return false;
+  }
+  return true;
+}
+
 /** Whether a token of [from, to) has a letter only Vietnamese writes ("Nguyễn", "Đặng", "Thị"). */
 function vietnameseRun(from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (VIETNAMESE_LETTER.test(tokInfo[k]!.text)) return true;
@@ -1015,6 +1025,18 @@ function flushSegment(
   ) {
     a++;
     keep = false;
+  } else if (
+    // Anywhere else, an ordinary English word no name list holds before a first name:
+    // "Copyright Julian Gruber", "Original code Copyright Julian Gruber". Two words alone on
+    // a line are a signature's name ("Vital Paul").
+    b - a >= 2 &&
+    !(b - a === 2 && lineStart(text, tokStart[a]!) && endsLineAfter(text, tokEnd[b - 1]!)) &&
+    !keep &&
+    (tokFlags[a]! & (F_INITIAL | F_TITLE | F_FIRST | F_LAST | F_COMMON)) === 0 &&
+    (tokFlags[a + 1]! & F_FIRST) !== 0 &&
+    isEnglishWord(tokInfo[a]!.text)
+  ) {
+    a++;
   }
   const s = scoreSegment(text, a, b, keep, taken, capFrom);
   if (s !== null) all.push(s);
@@ -1482,12 +1504,13 @@ function scoreSegment(
   if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && ORG_AFTER.test(after)) score = 0.3;
   // One ordinary English word the name lists do not know ("Hello Production", '"name":
   // "Object"'): only a title or an introduction makes it someone's name ("Dr. Strange").
+  // So are words that are all ordinary English ones ("Backed by Typed Arrays", "covered by
+  // Semantic Versioning").
   if (
     score > 0.45 &&
-    single &&
     c0 === 'unknown' &&
     !INTRODUCING_CUES.has(reason) &&
-    isEnglishWord(tokInfo[from]!.text)
+    (single ? isEnglishWord(tokInfo[from]!.text) : allEnglish(from, to))
   ) {
     score = 0.45;
   }
