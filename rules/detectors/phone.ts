@@ -43,14 +43,18 @@ const PHONE_WORDS = new RegExp(
       'll[aá]m\\w{0,8}|contact[aá]r\\w{0,4}|rappel\\w{0,4}|appel\\w{0,4}|anruf\\w{0,6}|' +
       'r[uü]ckruf\\w{0,8}|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
       'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
-      'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|text|texts|texting|sms|' +
-      'whatsapp|signal|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
+      'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|texting|sms|' +
+      'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
       'message|messages|reach|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter'
     ).split('|'),
   )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#))|☎|📞`,
   'i',
 );
+
+// Words that are a phone's as often as not ("text me", "the license text", "Signal", "a
+// signal"): they count only right beside the number, as LABEL_BEFORE and LABEL_AFTER do.
+const NEAR_PHONE_WORDS = /\b(?:text|texts|signal)\b/i;
 
 // Labels that name a phone only when they sit right beside the number: "Office: ...",
 // "... 416 60 039 office", "T: ...". One-letter labels count only with their colon or dot.
@@ -512,6 +516,20 @@ function continuesACode(text: string, start: number): boolean {
   return CODE_TOKEN_BEFORE.test(pre) || HTTP_STATUS_BEFORE.test(pre);
 }
 
+/**
+ * Whether the number ending at `end` is the text of a Markdown link whose target is no phone
+ * (`](` after it, or `` `]( `` when the number is code, and the target not `tel:`).
+ */
+function linkTextTo(text: string, end: number): boolean {
+  let k = end;
+  if (text.charCodeAt(k) === 96) k++;
+  return (
+    text.charCodeAt(k) === 93 &&
+    text.charCodeAt(k + 1) === 40 &&
+    !/^tel:/i.test(text.slice(k + 2, k + 6))
+  );
+}
+
 /** Phone numbers in international and national formats, validated against libphonenumber's number plans. */
 export const phone: Detector = {
   id: 'phone',
@@ -550,6 +568,10 @@ export const phone: Detector = {
       }
       const main = m[1] ? raw.slice(0, raw.length - m[1].length) : raw;
       if (continuesACode(text, start)) continue;
+      // The text of a Markdown link to anything but a phone: "[`4991728`](https://github.com/
+      // o/r/commit/4991728...)", a commit or an issue. ("[+44 20 7946 0958](https://wa.me/...)"
+      // stays: a "+" says phone.)
+      if (raw.charCodeAt(0) !== 43 && linkTextTo(text, end)) continue;
       // The placeholder of forms and films, given as the writer's own ("call me at (555)
       // 555-5555"): a made-up customer's number in a test ticket.
       if (ALL_FIVES.test(main)) {
@@ -575,7 +597,11 @@ export const phone: Detector = {
       const pre = windowText(text, from, start, odd);
       const post = windowText(text, end, to, odd);
       const near = pre.slice(-16);
-      const strong = PHONE_WORDS.test(pre) || PHONE_WORDS.test(post);
+      const strong =
+        PHONE_WORDS.test(pre) ||
+        PHONE_WORDS.test(post) ||
+        NEAR_PHONE_WORDS.test(near) ||
+        NEAR_PHONE_WORDS.test(post.slice(0, 16));
       const labelBefore = !strong && LABEL_BEFORE.test(near);
       // In a pasted table (a CSV or TSV export), the column's header names what the cell holds:
       // "Téléphone" over a column of bare national numbers, "Commande" over order numbers.
@@ -677,8 +703,15 @@ export const examples: DetectorExamples = {
     { text: 'Leeds office 0113 496 0321', value: '0113 496 0321' },
     { text: 'from abroad dial 0044 20 7946 0958', value: '0044 20 7946 0958' },
     { text: 'Contact: 9498777106', value: '9498777106' },
+    { text: 'Text me on 07700 900123 tonight.', value: '07700 900123' },
+    { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // "text" and "signal" count only beside the number: a document's text, a code's signal.
+    "- 7228418: mangle the Signal class's name.",
+    'license text so GitHub can detect it, 7000403.',
+    // A Markdown link's text: a commit, not a phone.
+    'call-bind instead of es-abstract [`4991728`](https://github.com/o/r/commit/4991728)',
     // Odd lengths without a label right before: an id, a count, a timestamp.
     'ID 40075696035, call us if it fails',
     'Order 747955 shipped, call me',
