@@ -11,7 +11,18 @@ const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|section|chapter|figure|fig|table|step|clause|article|art|para|rule|§)[.:]?\s{0,3}$/;
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§)[.:]?\s{0,3}\[?$/;
+
+// A numbered heading as a Markdown link's text: "[11.6.2.2 Future Reserved Words](http://...)".
+const HEADING_LINK_AFTER = /^ \p{Lu}[^\]\n]{0,80}\]\(/u;
+
+// Addresses that stand for no machine of anyone's: this host, any host, all hosts, a mask.
+const NOBODY: ReadonlySet<AddressKind> = new Set([
+  'loopback',
+  'unspecified',
+  'broadcast',
+  'netmask',
+]);
 
 const IP_CONTEXT =
   /\b(?:ip|ips|ipv4|ip address|addr|address|host|hostname|server|client|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|from|origin|x-forwarded-for|peer|router|lan|wan)\b/;
@@ -55,7 +66,8 @@ export const ipv4: Detector = {
         nearBefore(text, start, BUILD_IN_PARENS, 32) ||
         // A package's version: "v8@10.2.154.26-node.26", "1.2.13.1-motley".
         text.charCodeAt(start - 1) === 64 ||
-        /^-[A-Za-z]/.test(text.slice(end, end + 2))
+        /^-[A-Za-z]/.test(text.slice(end, end + 2)) ||
+        (text.charCodeAt(start - 1) === 91 && HEADING_LINK_AFTER.test(text.slice(end, end + 90)))
       ) {
         score = 0.3;
         reason = 'version';
@@ -67,6 +79,8 @@ export const ipv4: Detector = {
         score = clamp(score + 0.1);
         reason = `${kind}, context`;
       }
+      // Context does not make them anyone's ("server running at http://127.0.0.1").
+      if (NOBODY.has(kind)) score = Math.min(score, 0.4);
       if (
         kind === 'documentation' &&
         OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 40), start))
@@ -104,6 +118,11 @@ export const examples: DetectorExamples = {
     'Read section 1.2.3.4 of the guide',
     'docs use 192.0.2.15 and 198.51.100.7 as examples',
     'Listen on 0.0.0.0 and 127.0.0.1',
+    "console.log('Server running at http://127.0.0.1:1337/')",
+    '| `host` | `0.0.0.0` | Bind host |',
+    // Section numbers.
+    'as defined in ECMA262 sections\n[11.6.2.1](http://ecma-international.org/ecma-262/5.1/)',
+    '* [11.6.2.2 Future Reserved Words](http://ecma-international.org/ecma-262/5.1/)',
     'netmask 255.255.255.0',
     'not an address: 256.1.1.1 or 01.02.03.04',
     'Price 1.299.000.00',

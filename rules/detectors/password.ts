@@ -278,6 +278,15 @@ function judge(
       }
     }
   }
+  // A plain word that opens a phrase is prose describing the field, as a docs list does
+  // ("* `password` - Corresponding password", "password: Required field").
+  if (
+    !quoted &&
+    /^[A-Z]?[a-z]+$/.test(value) &&
+    /^[ \t]+[a-z]{2,}/.test(text.slice(end, end + 8))
+  ) {
+    return null;
+  }
   // A label, not a value: i18n files map "password" to "Passwort", "Mot de passe"...
   if (LABEL.test(value)) return null;
   // Several plain words in quotes are a sentence ("Enter a new password"), not a passphrase.
@@ -423,6 +432,8 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // A docs list describing the field.
+    '* `user` - User to authenticate as\n* `password` - Corresponding password\n* `host` - Server',
     'The password for this account is stored in the vault.',
     // A type in code, a comma and the next key after it.
     'function login(password: BinaryLike, salt: string)',
