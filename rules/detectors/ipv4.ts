@@ -66,11 +66,18 @@ export const ipv4: Detector = {
         nearBefore(text, start, BUILD_IN_PARENS, 32) ||
         // A package's version: "v8@10.2.154.26-node.26", "1.2.13.1-motley".
         text.charCodeAt(start - 1) === 64 ||
-        /^-[A-Za-z]/.test(text.slice(end, end + 2)) ||
+        // A package's revision or suffix: "1.0.24.2-5", "24.3.4.5+dfsg-1", "2.1.0.3~rc1".
+        /^(?:-[A-Za-z]|-\d{1,3}(?![\d.])|[+~][a-z])/.test(text.slice(end, end + 5)) ||
         (text.charCodeAt(start - 1) === 91 && HEADING_LINK_AFTER.test(text.slice(end, end + 90)))
       ) {
         score = 0.3;
         reason = 'version';
+      } else if (!ipContext && octets.every((o) => o < 100) && kind !== 'private') {
+        // Four small numbers and no word about networks: a release ("dpkg (1.16.4.1)", "New
+        // in 1.0.15.5:", "XFree86 4.3.99.16") far more often than a host. (Three random
+        // octets are all under 100 one time in seventeen.)
+        score = Math.min(score, 0.45);
+        reason = 'version-like';
       } else if (octets.every((o) => o < 10)) {
         // "1.2.3.4" is more often a version or a section number than an address.
         score = ipContext ? Math.max(score - 0.05, 0.6) : 0.4;
@@ -107,6 +114,8 @@ export const examples: DetectorExamples = {
     { text: 'Blocked IP: 41.176.181.243.', value: '41.176.181.243' },
     { text: 'range 172.16.0.10-172.16.0.99', value: '172.16.0.99' },
     { text: 'ssh to 8.8.4.4 failed', value: '8.8.4.4' },
+    // Small numbers with a word about networks.
+    { text: 'The requests come from 5.23.45.6 every night.', value: '5.23.45.6' },
   ],
   noMatch: [
     'App version: 14.1.5.26 (b713)',
@@ -123,6 +132,11 @@ export const examples: DetectorExamples = {
     // Section numbers.
     'as defined in ECMA262 sections\n[11.6.2.1](http://ecma-international.org/ecma-262/5.1/)',
     '* [11.6.2.2 Future Reserved Words](http://ecma-international.org/ecma-262/5.1/)',
+    // Releases: small numbers and no word about networks, or a package revision after them.
+    'dpkg (1.16.4.1) unstable; urgency=low',
+    'New in 1.0.15.5:\n* fix NUL-termination bug',
+    'libxcb1 Breaks alsa-utils (<< 1.0.24.2-5) to avoid leaving alsamixer broken',
+    'erlang (1:24.3.4.5+dfsg-1) unstable',
     'netmask 255.255.255.0',
     'not an address: 256.1.1.1 or 01.02.03.04',
     'Price 1.299.000.00',
