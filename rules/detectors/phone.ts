@@ -86,7 +86,9 @@ const NOT_PHONE_WORDS = new RegExp(
       'führerschein|fuhrerschein|carné|carnet|conducir|patente|' +
       // Counts and measures a "+" can start: "+12825771603 bytes", "+1200345 views".
       'bytes|byte|kb|mb|gb|tb|ms|bps|rows|views|downloads|followers|likes|points|pts|' +
-      'visitors|clicks|impressions|records|hits|requests'
+      'visitors|clicks|impressions|records|hits|requests|' +
+      // A tracker's and a repository's numbers: "issue 1021948", "Sun patch 112438-03".
+      'issue|issues|bug|bugs|patch|commit|pr|closes|fixes|gid|uid|pid'
     ).split('|'),
   )}\\b|[€$£¥₹]`,
   'i',
@@ -517,6 +519,19 @@ function continuesACode(text: string, start: number): boolean {
 }
 
 /**
+ * Whether `main` is a range of two numbers of one length, the second the larger with the same
+ * first digit: "60000-64999", "64010-64016" (ids, ports, pages). A phone split in two halves
+ * like that is rare enough to need a word or a label.
+ */
+function isRange(main: string): boolean {
+  const dash = main.indexOf('-');
+  if (dash < 3 || main.length !== dash * 2 + 1 || main.indexOf('-', dash + 1) >= 0) return false;
+  const a = main.slice(0, dash);
+  const b = main.slice(dash + 1);
+  return /^\d+$/.test(a) && /^\d+$/.test(b) && a[0] === b[0] && Number(b) > Number(a);
+}
+
+/**
  * Whether the number ending at `end` is the text of a Markdown link whose target is no phone
  * (`](` after it, or `` `]( `` when the number is code, and the target not `tel:`).
  */
@@ -615,6 +630,7 @@ export const phone: Detector = {
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
       const best = shape.formatted ? 0.6 : 0.45;
       if (!strong && !label && !shape.international && best < ctx.threshold) continue;
+      if (!strong && !label && isRange(main)) continue;
       if (facts.odd && !CUE_BEFORE.test(near)) continue;
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
@@ -641,6 +657,18 @@ export const phone: Detector = {
       const verdict = verdictOf(main, facts);
       if (!verdict) continue;
       let { score, reason } = verdict;
+      // Digits no plan knows take a phone word only when it stands right beside them ("text
+      // me: 5551234"): one further off belongs to other words ("1702923 Add debug messages").
+      if (
+        strong &&
+        !label &&
+        reason === 'digits' &&
+        !PHONE_WORDS.test(near) &&
+        !NEAR_PHONE_WORDS.test(near) &&
+        !PHONE_WORDS.test(post.slice(0, 16))
+      ) {
+        continue;
+      }
       if (raised) {
         score += strong ? 0.4 : 0.35;
         reason += ', context';
@@ -710,6 +738,12 @@ export const examples: DetectorExamples = {
     // "text" and "signal" count only beside the number: a document's text, a code's signal.
     "- 7228418: mangle the Signal class's name.",
     'license text so GitHub can detect it, 7000403.',
+    // A range of ids, a tracker's and a repository's numbers.
+    'They may not use ids in the 60000-64999 range.',
+    'Reserve uids 64010-64016 and gid 64010 for qmail',
+    'Red Hat issue 1021948: snprintf API change',
+    'you must install Sun patch 112438-03 from the vendor',
+    '69d1dba Return JNI_OK\n1702923 Add debug messages for global refs',
     // A Markdown link's text: a commit, not a phone.
     'call-bind instead of es-abstract [`4991728`](https://github.com/o/r/commit/4991728)',
     // Odd lengths without a label right before: an id, a count, a timestamp.
