@@ -776,6 +776,8 @@ function suffixThenNumber(t: Tokens, j: number, lw: string): Core | null {
   return { first, last: hn, base, reason: 'street', lower: false, weak: base < 0.5 };
 }
 
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
 /** "12 rue de la Paix", "Calle Mayor 5", "Via dei Fiorentini 17", "ul. Narewska 94", "C/ Mayor 5". */
 function prefixStreet(t: Tokens, j: number, lw: string): Core | null {
   if (!PREFIX_TYPES.has(lw)) return null;
@@ -793,6 +795,8 @@ function prefixStreet(t: Tokens, j: number, lw: string): Core | null {
   let words = 0;
   let firstCap: boolean | null = null;
   let anyCap = false;
+  // Whether every name word is an acronym ("via PEP 517" is English: "built via PEP 517").
+  let acronyms = true;
   let k = n;
   for (let steps = 0; steps < 7 && k < t.length; steps++) {
     if (t.isWord(k)) {
@@ -807,6 +811,7 @@ function prefixStreet(t: Tokens, j: number, lw: string): Core | null {
       if (!ok) break;
       if (firstCap === null) firstCap = cap;
       if (cap) anyCap = true;
+      if (acronyms && !ACRONYM.test(t.str(k))) acronyms = false;
       words++;
       nameEnd = withDot(t, k);
       k = nameEnd + 1;
@@ -843,6 +848,7 @@ function prefixStreet(t: Tokens, j: number, lw: string): Core | null {
   }
   if (words === 0 || nameEnd < 0) return null;
   if (ambiguous && !firstCap) return null;
+  if (ambiguous && acronyms && t.isLower(j)) return null;
   const lower = t.isLower(j) && !anyCap;
   const base = lower ? 0.45 : ambiguous ? 0.5 : 0.6;
   // Number before the type: "12 rue de la Paix", "12, rue de la Paix", "12 bis rue ...".
@@ -927,6 +933,8 @@ function weakShape(t: Tokens, i: number): Core | null {
     if (!t.isCap(k) || !nameWord(t, k, false)) break;
     if (t.isUpper(k) && t.low(k).length > 1) break;
     if (inSet(t, k, F_MONTH) || inSet(t, k, F_LABEL) || inSet(t, k, F_UNIT)) break;
+    // A weekday or a word of prose ("Fri 18 2014", "Ticket 18") names no street.
+    if (inSet(t, k, F_NOT_CITY)) break;
     first = k;
     k--;
   }

@@ -210,7 +210,7 @@ export const PROSE_AFTER_NUMBER = new Set(
 
 /** Words that start prose, not a city name, when they follow a street line. */
 export const NOT_A_CITY = new Set(
-  'the a an and or but i we you he she it they this that these those there here please thanks thank call email phone tel fax mobile cell desk office website web mail name dear hi hello regards best cheers sincerely if when then so for from to in on at by with is was are my our your his her their can could will would should do does did not no yes ok okay let also what where how why who which note order invoice ticket tracking ref id date time total amount price card account iban ssn dob subject sent monday tuesday wednesday thursday friday saturday sunday'.split(
+  'the a an and or but i we you he she it they this that these those there here please thanks thank call email phone tel fax mobile cell desk office website web mail name dear hi hello regards best cheers sincerely if when then so for from to in on at by with is was are my our your his her their can could will would should do does did not no yes ok okay let also what where how why who which note order invoice ticket tracking ref id date time total amount price card account iban ssn dob subject sent monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun'.split(
     ' ',
   ),
 );

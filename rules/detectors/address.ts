@@ -142,6 +142,9 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // English "via" before an acronym; a weekday before a day and a year.
+    'Requires setup.cfg-only projects to be built via PEP 517, by requiring it.',
+    '* Fri 18 2014 Pravin Satpute <p.satpute@example.com> 1.07.4',
     'Nos vemos el 20 de noviembre a las 5.',
     'We scored 12 points last game, and circuit 5 is down.',
     // A staircase letter and flat stay a house number's; "m." with no number is metres.

@@ -72,10 +72,15 @@ export const ipv4: Detector = {
       ) {
         score = 0.3;
         reason = 'version';
-      } else if (!ipContext && octets.every((o) => o < 100) && kind !== 'private') {
-        // Four small numbers and no word about networks: a release ("dpkg (1.16.4.1)", "New
-        // in 1.0.15.5:", "XFree86 4.3.99.16") far more often than a host. (Three random
-        // octets are all under 100 one time in seventeen.)
+      } else if (
+        !ipContext &&
+        octets[0]! < 30 &&
+        octets.every((o) => o < 100) &&
+        kind !== 'private'
+      ) {
+        // Small numbers, the first under 30, and no word about networks: a release ("dpkg
+        // (1.16.4.1)", "New in 1.0.15.5:", "XFree86 4.3.99.16") far more often than a host.
+        // (A random address is that small one time in 140.)
         score = Math.min(score, 0.45);
         reason = 'version-like';
       } else if (octets.every((o) => o < 10)) {
