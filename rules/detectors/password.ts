@@ -30,6 +30,7 @@ const OPERATOR =
 // after what the password is for: "the password for the admin account is X".
 const COPULA =
   /[ \t]{1,3}(?:is|was|to|est|ist|lautet|auf|es|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}|[ \t]{1,3}(?:for|of|on|at|to)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
+const ON_IS = /[ \t]{1,3}on[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 // curl, wget and friends: `-u user:password`, `--user=user:password`.
 const CLI_USER =
   /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"'@]{1,64}):([^\s"'@]{1,64})/g;
@@ -66,6 +67,7 @@ const DEFAULT_BEFORE = /\bdefault\b/;
 // Words before "pass" that make it a ticket rather than a password.
 const PASS_NOUN =
   /\b(?:boarding|bus|day|season|hall|ski|gate|guest|backstage|press|park|parking|travel|museum|rail|train|metro|transit|festival|event|vip|access|free|annual|weekly|monthly|visitor|mountain|e|digital|mobile|wallet|battle)[ \t]{1,2}$/;
+const SQL_USER_BEFORE = /\buser\b|@/i;
 const POSTAL = /\b(?:address|city|postal|post code|india|district|state|nagar|road|street)\b/;
 
 /** Passwords and PINs written after a keyword; the span is the value. */
@@ -126,6 +128,15 @@ function candidateAt(
   const kwEnd = at + kw.length;
   if (!keywordBounded(text, at, kwEnd, kw, strong)) return null;
   if (lower === 'pass' && PASS_NOUN.test(before(text, at, 24))) return null;
+  // SQL's "IDENTIFIED BY" sets a password; in prose "identified by" names who found something
+  // ('problem identified by "jamesh"'). Lower case counts only in a statement about a user.
+  if (
+    lower === 'identified by' &&
+    kw !== 'IDENTIFIED BY' &&
+    !SQL_USER_BEFORE.test(before(text, at, 80))
+  ) {
+    return null;
+  }
 
   // XML element: <password>value</password>.
   if (text[at - 1] === '<' && text[kwEnd] === '>') {
@@ -146,6 +157,17 @@ function candidateAt(
   ] as const) {
     re.lastIndex = pos;
     const s = re.exec(text);
+    // "on" is Finnish's "is" ("salasana on X"); after other words it is the English one
+    // ("mosquitto_passwd on FreeBSD", "the password on the staging box is X").
+    if (s !== null && f === 'copula' && lower !== 'salasana' && /^[ \t]+on[ \t:]*$/i.test(s[0])) {
+      ON_IS.lastIndex = pos;
+      const on = ON_IS.exec(text);
+      if (on !== null) {
+        pos += on[0].length;
+        form = f;
+      }
+      break;
+    }
     if (s !== null) {
       pos += s[0].length;
       form = f;
@@ -282,7 +304,7 @@ function judge(
   // ("* `password` - Corresponding password", "password: Required field").
   if (
     !quoted &&
-    /^[A-Z]?[a-z]+$/.test(value) &&
+    /^[A-Z]?[a-z]+(?:[/-][a-z]+)*$/.test(value) &&
     /^[ \t]+[a-z]{2,}/.test(text.slice(end, end + 8))
   ) {
     return null;
@@ -422,6 +444,7 @@ export const examples: DetectorExamples = {
     { text: 'userPassword = "N0rth$tar88";', value: 'N0rth$tar88' },
     { text: 'Login: jane@acme.io / password Gg1UJJZX9svYj^!+t8', value: 'Gg1UJJZX9svYj^!+t8' },
     { text: 'I set the password to X4jNuONnWwTr yesterday.', value: 'X4jNuONnWwTr' },
+    { text: 'the password on the staging server is Xk8#2mQ9', value: 'Xk8#2mQ9' },
     { text: 'password: Tiger.Bonjour.Azul33', value: 'Tiger.Bonjour.Azul33' },
     { text: '  password: @lw87?p*234=vQ=gbQ\n', value: '@lw87?p*234=vQ=gbQ' },
     { text: '<add key="DbPassword" value="Xk9#mQ2!vL"/>', value: 'Xk9#mQ2!vL' },
@@ -432,6 +455,10 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // Prose: who found a problem, an option's purpose, a program's name.
+    'Fix a crash; problem identified by "jamesh"',
+    'certtool: Added option --null-password to generate/decrypt keys that use it',
+    'Fix broken mosquitto_passwd on FreeBSD. Closes #1032.',
     // A docs list describing the field.
     '* `user` - User to authenticate as\n* `password` - Corresponding password\n* `host` - Server',
     'The password for this account is stored in the vault.',
