@@ -383,7 +383,7 @@ export const DB_SCHEME =
 
 // Passwords that documentation writes where the real one would go.
 const PLACEHOLDER_PASSWORD =
-  /^(?:(?:enter|insert|put|type)[_-]?)?(?:your|my|the|db|some|new|user|admin|app|example|sample|dummy|fake)?[_-]?(?:password|passwd|pass|pwd|pw|pword|secret)(?:[_-]?here)?$|^(?:foo|bar|baz|qux|xxx+|yyy+|zzz+|abc|test)$/i;
+  /^(?:(?:enter|insert|put|type)[_-]?)?(?:your|my|the|db|some|new|user|admin|app|example|sample|dummy|fake)?[_-]?(?:password|passwd|pass|pwd|pw|pword|secret)(?:[_-]?here)?$|^(?:foo|bar|baz|qux|xxx+|yyy+|zzz+|abc|test)$|^(?:your|my)[_-][a-z]+(?:[_-][a-z]+)*$/i;
 
 /** True when a credential in a URL or key-value string is a stand-in for the real one. */
 export function isPlaceholderPassword(password: string): boolean {

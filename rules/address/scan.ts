@@ -857,6 +857,8 @@ function prefixStreet(t: Tokens, j: number, lw: string): Core | null {
   const afterCore: Core | null =
     after >= 0 ? { first: j, last: after, base, reason: 'street', lower, weak: base < 0.5 } : null;
   if (lw.length === 1) return afterCore;
+  // Italian puts the number after the name; "37416 via Ed Maste" is English ("PR 37416 via").
+  if (lw === 'via' && t.isLower(j)) return afterCore;
   let b = j - 1;
   if (t.isPunct(b, ',')) b--;
   if (t.isWord(b) && HOUSE_NUMBER_SUFFIXES.has(t.low(b))) b--;
@@ -939,10 +941,23 @@ function weakShape(t: Tokens, i: number): Core | null {
     k--;
   }
   if (first < 0) return null;
+  if (repeatedWithNumber(t, first, i)) return null;
   // What follows must end the value: punctuation, a line break, the end, or "and".
   const nx = i + 1;
   if (t.isWord(nx) && t.isLower(nx) && !inSet(t, nx, F_AFTER_OK)) return null;
   return { first, last: i, base: 0.25, reason: 'street', lower: false, weak: true };
+}
+
+/**
+ * Whether the words [first, i) come again with a number soon after: a list of models or
+ * versions ("Radeon 9100; Radeon 9500; Radeon 9200"), not a street.
+ */
+function repeatedWithNumber(t: Tokens, first: number, i: number): boolean {
+  const name = t.text.slice(t.start(first), t.start(i));
+  const text = t.text;
+  const from = t.end(i);
+  const at = text.indexOf(name, from);
+  return at >= 0 && at - from <= 80 && isDigit(text.charCodeAt(at + name.length));
 }
 
 /** "10115 Berlin", "75002 Paris": a five-digit postcode before a city; weak on its own. */

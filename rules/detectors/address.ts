@@ -145,6 +145,9 @@ export const examples: DetectorExamples = {
     // English "via" before an acronym; a weekday before a day and a year.
     'Requires setup.cfg-only projects to be built via PEP 517, by requiring it.',
     '* Fri 18 2014 Pravin Satpute <p.satpute@example.com> 1.07.4',
+    // English "via" after a number; a list of models.
+    'Based on FreeBSD PR 37416 via Ed Maste; ok',
+    'support for Radeon 7000 IGP;\n  Radeon 9100; Radeon 9500; Radeon 9000 IGP; Radeon 9200',
     'Nos vemos el 20 de noviembre a las 5.',
     'We scored 12 points last game, and circuit 5 is down.',
     // A staircase letter and flat stay a house number's; "m." with no number is metres.

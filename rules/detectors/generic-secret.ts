@@ -58,7 +58,7 @@ const VALUE = /[A-Za-z0-9+/=_.~-]{8,500}/y;
 
 // Hashes and ids that are not credentials even beside a keyword.
 const HASH_CONTEXT =
-  /\b(?:sha|sha1|sha256|sha512|md5|commit|checksum|hash|digest|etag|fingerprint|integrity|revision|rev|request[ _-]?id|trace[ _-]?id|correlation|uuid|guid)\b/;
+  /\b(?:sha|sha1|sha256|sha512|md5|commit|checksum|hash|digest|etag|fingerprint|integrity|revision|rev|request[ _-]?id|trace[ _-]?id|correlation|uuid|guid|gpg|pgp|gnupg|signing|keyring|keyserver|public key|pubkey)\b/;
 const EXAMPLE_CONTEXT = /\b(?:example|e\.g\.|sample|placeholder|dummy|fake)\b/;
 // A random token a few words after a word naming a key: "Authorization uses the key X",
 // "llamamos a la API con X". Looser than the keyword forms, so it needs a stronger token and
@@ -437,6 +437,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A PGP key's fingerprint: public, not a secret.
+    "  * Add Simon Josefsson's key B1D2BD1375BECB784CF4F8C4D73CF638C53C06BE\n    to signing-key.asc.",
     'bot 123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA is the placeholder',
     'Use the public key ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r',
     'The cache key is user:42:profile and the primary key is (tenant_id, id).',

@@ -29,6 +29,11 @@ const IP_CONTEXT =
 
 // Base scores by kind: someone's public address identifies a connection; internal addresses
 // are still internal data (a network map); the rest names no one.
+// The context words that are about networks only: "from" and "client" also come before a
+// release ("Revert to Makefile.in from 1.2.3.6", "client 1.4.2.1").
+const IP_CONTEXT_STRONG =
+  /\b(?:ip|ips|ipv4|ip address|addr|address|host|hostname|server|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|origin|x-forwarded-for|peer|router|lan|wan)\b/;
+
 const BASE: Readonly<Record<AddressKind, number>> = {
   public: 0.85,
   private: 0.75,
@@ -73,7 +78,7 @@ export const ipv4: Detector = {
         score = 0.3;
         reason = 'version';
       } else if (
-        !ipContext &&
+        (!ipContext || !near(text, start, end, IP_CONTEXT_STRONG, 32)) &&
         octets[0]! < 30 &&
         octets.every((o) => o < 100) &&
         kind !== 'private'
@@ -120,7 +125,7 @@ export const examples: DetectorExamples = {
     { text: 'range 172.16.0.10-172.16.0.99', value: '172.16.0.99' },
     { text: 'ssh to 8.8.4.4 failed', value: '8.8.4.4' },
     // Small numbers with a word about networks.
-    { text: 'The requests come from 5.23.45.6 every night.', value: '5.23.45.6' },
+    { text: 'Failed login from 5.23.45.6 last night.', value: '5.23.45.6' },
   ],
   noMatch: [
     'App version: 14.1.5.26 (b713)',
@@ -142,6 +147,7 @@ export const examples: DetectorExamples = {
     'New in 1.0.15.5:\n* fix NUL-termination bug',
     'libxcb1 Breaks alsa-utils (<< 1.0.24.2-5) to avoid leaving alsamixer broken',
     'erlang (1:24.3.4.5+dfsg-1) unstable',
+    'Revert to Makefile.in from 1.2.3.6 (live with the clutter)',
     'netmask 255.255.255.0',
     'not an address: 256.1.1.1 or 01.02.03.04',
     'Price 1.299.000.00',

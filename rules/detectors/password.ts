@@ -305,7 +305,7 @@ function judge(
   if (
     !quoted &&
     /^[A-Z]?[a-z]+(?:[/-][a-z]+)*$/.test(value) &&
-    /^[ \t]+[a-z]{2,}/.test(text.slice(end, end + 8))
+    /^(?:['’]s)?[ \t]+[a-z]{2,}/.test(text.slice(end, end + 10))
   ) {
     return null;
   }
@@ -459,6 +459,8 @@ export const examples: DetectorExamples = {
     'Fix a crash; problem identified by "jamesh"',
     'certtool: Added option --null-password to generate/decrypt keys that use it',
     'Fix broken mosquitto_passwd on FreeBSD. Closes #1032.',
+    "  - Shadow support added\nPASSWD  - Elliot's account management included",
+    'Set an empty passphrase (gpg --change-passphrase your-user-id).',
     // A docs list describing the field.
     '* `user` - User to authenticate as\n* `password` - Corresponding password\n* `host` - Server',
     'The password for this account is stored in the vault.',

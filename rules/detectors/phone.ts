@@ -88,7 +88,7 @@ const NOT_PHONE_WORDS = new RegExp(
       'bytes|byte|kb|mb|gb|tb|ms|bps|rows|views|downloads|followers|likes|points|pts|' +
       'visitors|clicks|impressions|records|hits|requests|' +
       // A tracker's and a repository's numbers: "issue 1021948", "Sun patch 112438-03".
-      'issue|issues|bug|bugs|patch|commit|pr|closes|fixes|gid|uid|pid'
+      'issue|issues|bug|bugs|patch|commit|pr|rt|closes|fixes|gid|uid|pid|tests'
     ).split('|'),
   )}\\b|[€$£¥₹]`,
   'i',
@@ -518,6 +518,11 @@ function continuesACode(text: string, start: number): boolean {
   return CODE_TOKEN_BEFORE.test(pre) || HTTP_STATUS_BEFORE.test(pre);
 }
 
+// A year and a month first ("2010-01-2010", a mistyped date) or a date stamp as one of the
+// groups ("gcc-12 (12-20220428-1)", "build 4.0-20231115-2"): a release or a date, not a phone.
+const DATE_LIKE =
+  /^(?:19|20)\d\d[-./](?:0[1-9]|1[0-2])[-./]|(?:^|-)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:-|$)/;
+
 /**
  * Whether `main` is a range of two numbers of one length, the second the larger with the same
  * first digit: "60000-64999", "64010-64016" (ids, ports, pages). A phone split in two halves
@@ -630,7 +635,7 @@ export const phone: Detector = {
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
       const best = shape.formatted ? 0.6 : 0.45;
       if (!strong && !label && !shape.international && best < ctx.threshold) continue;
-      if (!strong && !label && isRange(main)) continue;
+      if (!strong && !label && (isRange(main) || DATE_LIKE.test(main))) continue;
       if (facts.odd && !CUE_BEFORE.test(near)) continue;
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
@@ -742,6 +747,11 @@ export const examples: DetectorExamples = {
     'They may not use ids in the 60000-64999 range.',
     'Reserve uids 64010-64016 and gid 64010 for qmail',
     'Red Hat issue 1021948: snprintf API change',
+    'mask behavior by making it a bit-wise regex (RT 28620 28635)',
+    'IGNORED: failed tests: 571 612 1056',
+    // Dates: a mistyped one, and a date stamp inside a release.
+    'Version 0.6.0\nReleased: 2010-01-2010\n',
+    'gcc-12 (12-20220428-1) unstable; urgency=medium',
     'you must install Sun patch 112438-03 from the vendor',
     '69d1dba Return JNI_OK\n1702923 Add debug messages for global refs',
     // A Markdown link's text: a commit, not a phone.
