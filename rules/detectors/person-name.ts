@@ -47,6 +47,8 @@ export const examples: DetectorExamples = {
       text: 'Original code Copyright Julian Gruber <julian.gruber@example.com>',
       value: 'Julian Gruber',
     },
+    // Not a short one, which is a given name as often, nor one after a label.
+    { text: 'Author: Ran Benita <ran@example.org>', value: 'Ran Benita' },
     // Two words no list knows, as the subject of a call.
     { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
     { text: 'Julia Marszałek called about the delayed shipment.', value: 'Julia Marszałek' },

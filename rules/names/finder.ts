@@ -1034,7 +1034,11 @@ function flushSegment(
     !keep &&
     (tokFlags[a]! & (F_INITIAL | F_TITLE | F_FIRST | F_LAST | F_COMMON)) === 0 &&
     (tokFlags[a + 1]! & F_FIRST) !== 0 &&
-    isEnglishWord(tokInfo[a]!.text)
+    // Short words are given names as often ("Ran Benita", "Art Smith"), and a label before
+    // the run ("Author: ...") says a name starts there.
+    tokInfo[a]!.text.length >= 5 &&
+    isEnglishWord(tokInfo[a]!.text) &&
+    !strongCueBefore(text, tokStart[a]!)
   ) {
     a++;
   }
