@@ -505,6 +505,8 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
   // Part of a decimal, a date, a time, a phone number or a price.
   if (isJoiner(b1) && isDigit(b2)) return -1;
   if (isMoney(b1) || b1 === 43 || ((b1 === 32 || b1 === 160) && isMoney(b2))) return -1;
+  // A minus sign: "waitpid(-1, os.WNOHANG)", "seek(-32, os.SEEK_END)".
+  if (b1 === 45 && (b2 === 40 || b2 === 32 || b2 === 61 || b2 === 44 || st === 1)) return -1;
   const a1 = text.charCodeAt(en);
   const a2 = text.charCodeAt(en + 1);
   if ((a1 === 46 || a1 === 44 || a1 === 58) && isDigit(a2)) return -1;

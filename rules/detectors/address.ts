@@ -147,6 +147,8 @@ export const examples: DetectorExamples = {
     '* Fri 18 2014 Pravin Satpute <p.satpute@example.com> 1.07.4',
     // English "via" after a number; a list of models.
     'Based on FreeBSD PR 37416 via Ed Maste; ok',
+    // Negative numbers in code.
+    'pid, status = os.waitpid(-1, os.WNOHANG)',
     'support for Radeon 7000 IGP;\n  Radeon 9100; Radeon 9500; Radeon 9000 IGP; Radeon 9200',
     'Nos vemos el 20 de noviembre a las 5.',
     'We scored 12 points last game, and circuit 5 is down.',

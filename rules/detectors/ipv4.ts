@@ -96,6 +96,12 @@ export const ipv4: Detector = {
         score = clamp(score + 0.1);
         reason = `${kind}, context`;
       }
+      // A network written with its prefix, its host part zero ("10.0.0.0/8", "100.64.0.0/10"),
+      // is a range of addresses, not a machine ("192.168.1.254/24" is one).
+      if (isNetwork(octets, text, end)) {
+        score = Math.min(score, 0.4);
+        reason = 'network';
+      }
       // Context does not make them anyone's ("server running at http://127.0.0.1").
       if (NOBODY.has(kind)) score = Math.min(score, 0.4);
       if (
@@ -110,6 +116,18 @@ export const ipv4: Detector = {
     return out;
   },
 };
+
+/** Whether the address is followed by "/N" and has no bits set outside those N. */
+function isNetwork(o: readonly number[], text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 47) return false;
+  const m = /^\/(\d{1,2})(?!\d)/.exec(text.slice(end, end + 4));
+  if (!m) return false;
+  const bits = Number(m[1]);
+  if (bits > 32) return false;
+  const value = ((o[0]! << 24) | (o[1]! << 16) | (o[2]! << 8) | o[3]!) >>> 0;
+  const host = bits === 32 ? 0 : (0xffffffff >>> bits) >>> 0;
+  return bits < 32 && (value & host) >>> 0 === 0;
+}
 
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
  * tests import it, so bundles drop it. */
@@ -148,6 +166,8 @@ export const examples: DetectorExamples = {
     'libxcb1 Breaks alsa-utils (<< 1.0.24.2-5) to avoid leaving alsamixer broken',
     'erlang (1:24.3.4.5+dfsg-1) unstable',
     'Revert to Makefile.in from 1.2.3.6 (live with the clutter)',
+    // Networks, not hosts.
+    "private = [IPv4Network('10.0.0.0/8'), IPv4Network('100.64.0.0/10')]",
     'netmask 255.255.255.0',
     'not an address: 256.1.1.1 or 01.02.03.04',
     'Price 1.299.000.00',

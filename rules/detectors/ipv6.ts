@@ -61,6 +61,11 @@ export const ipv6: Detector = {
         score = clamp(score + 0.1);
         reason = `${kind}, context`;
       }
+      // A network with its prefix ("2001:db8::/32", "fe80::/10"): a range, not a machine.
+      if (value.endsWith('::') && /^\/\d{1,3}(?!\d)/.test(text.slice(end, end + 5))) {
+        score = Math.min(score, 0.4);
+        reason = 'network';
+      }
       if (
         kind === 'documentation' &&
         OWN_ADDRESS_BEFORE.test(text.slice(Math.max(0, start - 40), start))
@@ -98,6 +103,7 @@ export const examples: DetectorExamples = {
     'MAC 00:1a:2b:3c:4d:5e on eth0',
     'Loopback is ::1 and unspecified is ::',
     'Docs prefix 2001:db8::1 is reserved',
+    "reserved = [IPv6Network('2001:4:112::/48'), IPv6Network('fec0::/10')]",
     'Use std::vector and x[1::2] in code',
     'dead::beef and cafe:babe::',
     'timestamp 2024-05-01T12:30:45.123Z',

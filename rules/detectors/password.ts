@@ -311,6 +311,9 @@ function judge(
   }
   // A label, not a value: i18n files map "password" to "Passwort", "Mot de passe"...
   if (LABEL.test(value)) return null;
+  // A "value" with a blank at either end lies between two string literals of code
+  // ('"IMAP password for %s: " % (USER, host or "localhost")'), not inside one.
+  if (quoted && /^\s|\s$/.test(value)) return null;
   // Several plain words in quotes are a sentence ("Enter a new password"), not a passphrase.
   if (quoted && /\s/.test(value) && !/\d|[^\w\s-]/.test(value)) return null;
 
@@ -461,6 +464,7 @@ export const examples: DetectorExamples = {
     'Fix broken mosquitto_passwd on FreeBSD. Closes #1032.',
     "  - Shadow support added\nPASSWD  - Elliot's account management included",
     'Set an empty passphrase (gpg --change-passphrase your-user-id).',
+    'PASSWD = getpass.getpass("IMAP password for %s on %s: " % (USER, host or "localhost"))',
     // A docs list describing the field.
     '* `user` - User to authenticate as\n* `password` - Corresponding password\n* `host` - Server',
     'The password for this account is stored in the vault.',

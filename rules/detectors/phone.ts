@@ -536,6 +536,9 @@ function isRange(main: string): boolean {
   return /^\d+$/.test(a) && /^\d+$/.test(b) && a[0] === b[0] && Number(b) > Number(a);
 }
 
+// A range up to a run of nines: "0-999999", "1-9999".
+const NINES_RANGE = /^\d{1,3}-9{3,}$/;
+
 /**
  * Whether the number ending at `end` is the text of a Markdown link whose target is no phone
  * (`](` after it, or `` `]( `` when the number is code, and the target not `tel:`).
@@ -635,7 +638,8 @@ export const phone: Detector = {
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
       const best = shape.formatted ? 0.6 : 0.45;
       if (!strong && !label && !shape.international && best < ctx.threshold) continue;
-      if (!strong && !label && (isRange(main) || DATE_LIKE.test(main))) continue;
+      if (!strong && !label && (isRange(main) || NINES_RANGE.test(main) || DATE_LIKE.test(main)))
+        continue;
       if (facts.odd && !CUE_BEFORE.test(near)) continue;
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
@@ -749,6 +753,7 @@ export const examples: DetectorExamples = {
     'Red Hat issue 1021948: snprintf API change',
     'mask behavior by making it a bit-wise regex (RT 28620 28635)',
     'IGNORED: failed tests: 571 612 1056',
+    '"""microsecond (0-999999)"""',
     // Dates: a mistyped one, and a date stamp inside a release.
     'Version 0.6.0\nReleased: 2010-01-2010\n',
     'gcc-12 (12-20220428-1) unstable; urgency=medium',
