@@ -253,6 +253,9 @@ export const examples: DetectorExamples = {
   noMatch: [
     // Ordinary English words, even after "by" or "according to".
     'Super fast. Backed by Typed Arrays (Uint8Array and ArrayBuffer).',
+    // What a name is like, in code and its comments.
+    'Otherwise the name is taken from the attribute, and file.name is useful.',
+    'kwo_params = {param.name: param for param in self.parameters}',
     // A firm's name holds a business word.
     'Acme Widgets called about the order.',
     'Northwind Traders wrote to us about the invoice.',

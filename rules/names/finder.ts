@@ -3125,12 +3125,16 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   };
   const hits = lowerStarts(text);
   for (const m of stickyMatches(LOWER_CUE, text, hits)) {
-    // "username: bob" is not a name cue; "name:" must be a whole word.
-    if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
+    // "username: bob" is not a name cue; "name:" must be a whole word, and not a member of
+    // code ("{param.name: param for ...}", "file.name is useful").
+    if (m.index > 0 && (LETTER.test(text[m.index - 1]!) || text[m.index - 1] === '.')) continue;
     // "The app name is platform dependent": the name of a thing.
     if (thingBeforeName(text, m.index)) continue;
     const w1 = m[2]!;
     if (isFunctionWord(w1) || VERB_SHAPE.test(w1)) continue;
+    // An English word no name list holds says what the name is like, not what it is: "the
+    // name is taken from", "the initial name is set by", "ASCII name: fast path".
+    if (isEnglishWord(w1)) continue;
     // "name: export.csv", "name: build_7", "name: docs/readme": a file or an identifier.
     if (IDENTIFIER_TAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
       continue;
