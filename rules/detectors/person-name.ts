@@ -256,6 +256,9 @@ export const examples: DetectorExamples = {
     // What a name is like, in code and its comments.
     'Otherwise the name is taken from the attribute, and file.name is useful.',
     'kwo_params = {param.name: param for param in self.parameters}',
+    // Places that read as a given name and a surname; a title letter inside a formula.
+    '0x045b: "si_LK", # Sinhala - Sri Lanka\n0x500a: "es_PR", # Spanish - Puerto Rico',
+    '# approximation to z*M.  To avoid loss of precision, the',
     // A firm's name holds a business word.
     'Acme Widgets called about the order.',
     'Northwind Traders wrote to us about the invoice.',

@@ -50,7 +50,7 @@ import {
   TITLE_SET,
   type NameClass,
 } from './lexicon.ts';
-import { FIRMS_NAMED_AFTER_PEOPLE } from './words.ts';
+import { FIRMS_NAMED_AFTER_PEOPLE, PLACES_NAMED_LIKE_PEOPLE } from './words.ts';
 
 /**
  * Asks a slower model whether a person is named in `[start, end)` of `text`. It must not call
@@ -159,7 +159,7 @@ const CUE_TITLE = new RegExp(
   String.raw`${B}(?:(?:${TITLE_WORDS})\.?|(?:${[...DOTTED_TITLE_SET].join('|')})\.|${TITLE_ENDINGS})${SP}(?:${TITLE_PARTICLES}${SP}){0,2}$`,
   'iuy',
 );
-const CUE_TITLE_M = /M\.[ \t]{1,3}$/uy;
+const CUE_TITLE_M = /(?<![^\s(["'«])M\.[ \t]{1,3}$/uy;
 
 const CUE_GREETING = new RegExp(
   String.raw`${B}(?:dear|hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|morning|hallo|moin|servus|liebe/r|liebe|lieber|liebes|sehr geehrte/r|sehr geehrter|sehr geehrtes|sehr geehrte|guten (?:tag|morgen|abend)|bonjour|bonsoir|salut|coucou|cher/chère|cher|chère|hola|buenos días|buenas(?: tardes| noches)?|estimado/a|estimado|estimada|estimados|estimadas|querido|querida|ciao|olá|oi|bom dia|boa tarde|prezado|prezada|caro|cara|gentile|gentilissimo|gentilissima|egregio|egregia|buongiorno|buonasera|salve|hej|hei|moi|hoi|beste|geachte|szanowny|szanowna|dzień dobry|cześć|vážený|vážená|dobrý den|ahoj|kedves|szia|tere|sveiki|labas|здравствуйте|добрый день|привет|уважаемый|уважаемая|шановний|шановна|вітаю|добрий день|αγαπητέ|αγαπητή|γεια σας|καλημέρα)[ \t]{0,2},?${SP}$`,
@@ -489,14 +489,13 @@ function collectTokens(text: string, taken: readonly Span[]): void {
     const prevCode = start > 0 && !mentionAt(text, start) ? text.charCodeAt(start - 1) : 32;
     const glued = !isSpace(prevCode) || (end < text.length && !isSpace(next) && !isPunct(next));
     if (glued && inCodeChunk(text, start, end)) continue;
-    // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words.
+    // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words. The
+    // French "M." is one only after a blank or a bracket ("z*M.  To avoid" is a formula).
     const title = meta >> 7;
-    pushToken(
-      start,
-      end,
-      info,
-      (meta & WORD_FLAG_BITS) | (title === 2 || (title === 1 && next === 46) ? F_TITLE : 0),
-    );
+    const isTitle =
+      (title === 2 || (title === 1 && next === 46)) &&
+      (end - start > 1 || isSpace(prevCode) || prevCode === 40 || prevCode === 34);
+    pushToken(start, end, info, (meta & WORD_FLAG_BITS) | (isTitle ? F_TITLE : 0));
   }
 }
 
@@ -1607,10 +1606,15 @@ function particlesBefore(text: string, start: number): number {
 
 let firms: ReadonlySet<string> | null = null;
 
-/** Whether `text[start, end)`, or it with the word after, is a firm named after people. */
+/**
+ * Whether `text[start, end)`, or it with the word after, is a firm named after people or a
+ * place named like a person.
+ */
 function isFirmNamedAfterPeople(text: string, start: number, end: number): boolean {
   // The list's apostrophes are read as the text's are: typed straight.
-  firms ??= new Set(FIRMS_NAMED_AFTER_PEOPLE.replace(/’/g, "'").split('|'));
+  firms ??= new Set(
+    `${FIRMS_NAMED_AFTER_PEOPLE}|${PLACES_NAMED_LIKE_PEOPLE}`.replace(/’/g, "'").split('|'),
+  );
   const key = (to: number) =>
     text.slice(start, to).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
   if (firms.has(key(end))) return true;

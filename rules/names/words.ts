@@ -178,3 +178,16 @@ export const FIRMS_NAMED_AFTER_PEOPLE = [
   // name alone, "Wendy's": in a ticket "Wendy's order" is Wendy's.)
   "ben & jerry's|mcdonald's|trader joe's|papa john's|jimmy john's|arby's|sam's club|carl's jr",
 ].join('|');
+
+/**
+ * Countries and cities whose names read as a given name and a surname ("Sri Lanka", "Puerto
+ * Rico", "San Marino"): read as FIRMS_NAMED_AFTER_PEOPLE are. Lower case.
+ */
+export const PLACES_NAMED_LIKE_PEOPLE = [
+  'sri lanka|puerto rico|costa rica|sierra leone|hong kong|el salvador|san marino|saint lucia',
+  'st lucia|st. lucia|saint kitts|saint vincent|saint helena|st helena|timor leste|cabo verde',
+  'burkina faso|san salvador|san jose|san josé|santa cruz|santa clara|santa barbara|santa fe',
+  'santa monica|san diego|san francisco|san antonio|los angeles|las vegas|santo domingo',
+  'são paulo|sao paulo|rio de janeiro|buenos aires|porto alegre|belo horizonte|st louis',
+  'saint louis|st. louis|st petersburg|saint petersburg|port louis|port elizabeth|costa mesa',
+].join('|');
