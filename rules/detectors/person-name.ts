@@ -49,6 +49,12 @@ export const examples: DetectorExamples = {
     },
     // Not a short one, which is a given name as often, nor one after a label.
     { text: 'Author: Ran Benita <ran@example.org>', value: 'Ran Benita' },
+    // An appositive after "client"; the one a package or a booking is for.
+    { text: 'Our client, Amy Corwin, requested a callback.', value: 'Amy Corwin' },
+    {
+      text: 'The package for Pushti Embranthiri has been delayed again.',
+      value: 'Pushti Embranthiri',
+    },
     // Two words no list knows, as the subject of a call.
     { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
     { text: 'Julia Marszałek called about the delayed shipment.', value: 'Julia Marszałek' },
@@ -256,6 +262,8 @@ export const examples: DetectorExamples = {
     // What a name is like, in code and its comments.
     'Otherwise the name is taken from the attribute, and file.name is useful.',
     'kwo_params = {param.name: param for param in self.parameters}',
+    // What a parcel is under is not always someone.
+    'You can follow the parcel under Two-Factor Authentication.',
     // Places that read as a given name and a surname; a title letter inside a formula.
     '0x045b: "si_LK", # Sinhala - Sri Lanka\n0x500a: "es_PR", # Spanish - Puerto Rico',
     '# approximation to z*M.  To avoid loss of precision, the',

@@ -244,6 +244,15 @@ const WEAK_BEFORE_MULTI = new RegExp(
   String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward (?:this |it )?to|forwarded (?:this |it )?to|escalated (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|(?:call|message|email|e-mail|mail|voicemail) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da)${SP}$`,
   'iuy',
 );
+/**
+ * What a person does business through, before the one it is for: "the package for X", "the
+ * booking under X", "as discussed with X". Weaker than WEAK_BEFORE_MULTI ("the parcel under
+ * Two-Factor Authentication"): the run must be of words that could be name parts.
+ */
+const OWNER_BEFORE = new RegExp(
+  String.raw`${B}(?:(?:discussed|agreed|confirmed|checked|arranged|settled) with|(?:order|package|parcel|refund|booking|reservation|shipment|delivery|invoice|details|claim|replacement|appointment)s? (?:for|of|under))${SP}$`,
+  'iuy',
+);
 const WEAK_AFTER =
   /^(?:['’]s)?\s?(?:is|was|has|had|said|says|wrote|asked|told|called|will|would|can|could|should|did|does|replied|mentioned|who|explained|added|noted|confirmed|shouted|listed|began|lives|lived|works|worked|and|or|just|also|never|always|so|then|lives|flew|went|came|gets|got|needs|wants|likes|loves|knows|thinks|feels|seems|,|:|\?|!)(?![\p{L}])/iu;
 /** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
@@ -1400,6 +1409,17 @@ function scoreSegment(
     bump(curScore + 0.1, 'surname');
   }
   if (n >= 2 && !atStart && cueMatches(K_WEAK_BEFORE_MULTI)) bump(curScore + 0.15, 'context');
+  if (
+    n >= 2 &&
+    n <= 4 &&
+    !atStart &&
+    0.55 > curScore &&
+    allNameLike(from, to, true) &&
+    !someWordLike(from, to) &&
+    cueMatches(K_OWNER_BEFORE)
+  ) {
+    bump(curScore + 0.15, 'context');
+  }
   // German puts the verb last: "mit Milan Schönfeld telefoniert".
   if (
     n >= 2 &&
@@ -1745,6 +1765,7 @@ const K_SPEECH = cue(CUE_SPEECH);
 const K_WEAK_BEFORE = cue(WEAK_BEFORE);
 const K_WEAK_BEFORE_MULTI = cue(WEAK_BEFORE_MULTI);
 const K_PLACE_BEFORE = cue(PLACE_BEFORE);
+const K_OWNER_BEFORE = cue(OWNER_BEFORE);
 
 /**
  * For each word, the cues that contain it; for each punctuation character, the cues that can
@@ -2186,7 +2207,7 @@ const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
 const ORG_CONTEXT_AFTER =
   /^(?:[ -](?!and\b|und\b|et\b|y\b|of\b|from\b|at\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
-  /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|client,|cliente,)[ \t]{1,2}$/iu;
+  /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|service client,|al cliente,)[ \t]{1,2}$/iu;
 
 /** Trailing spaces and tabs of `s`, counting at most 3. */
 function trailingBlanks(s: string): number {
@@ -2691,6 +2712,25 @@ function allNameLike(from: number, to: number, listed = false): boolean {
   }
   return true;
 }
+
+/**
+ * Whether a word of [from, to) that no list knows is shaped like an English word the dictionary
+ * list lacks: a derivational ending ("Authentication", "Management") or English words joined
+ * by hyphens ("Two-Factor").
+ */
+function someWordLike(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if ((tokFlags[k]! & (F_INITIAL | F_FIRST | F_LAST | F_COMMON)) !== 0) continue;
+    const w = tokInfo[k]!.text;
+    if (ENGLISH_ENDING.test(w)) return true;
+    if (w.includes('-') && w.split('-').every((p) => isEnglishWord(p) || /^\d+$/.test(p))) {
+      return true;
+    }
+  }
+  return false;
+}
+const ENGLISH_ENDING =
+  /(?:tion|sion|ment|ness|ity|ance|ence|able|ible|ology|ware|ship|hood|less|ful|ical|ized|ised|izing|ising)s?$/;
 
 /** Whether a word of [from, to) that is not an initial has a character beyond ASCII. */
 function someNonAscii(from: number, to: number): boolean {
