@@ -179,6 +179,11 @@ const CUE_LABEL_STRONG = new RegExp(
   String.raw`${B}(?:name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—))${LP}["']?$`,
   'iuy',
 );
+// Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe".
+const CUE_LABEL_BARE = new RegExp(
+  String.raw`${B}(?:full name|customer name|client name|patient name|contact name|account holder|cardholder|card holder|name on (?:the )?(?:card|account))${SP}$`,
+  'iuy',
+);
 const CUE_LABEL = new RegExp(
   String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address)[ \t]{0,3}[:|]${LP}$`,
   'iuy',
@@ -195,7 +200,8 @@ const CUE_CUSTOMER_PAREN =
 export const CUE_AFTER_AS_ROLE =
   /^\s(?:as (?:a |an |the |my |our )?(?:beneficiary|guardian|authori[sz]ed user|additional user|user|member|contact|co-owner|owner|admin|administrator|signatory|dependent|dependant|emergency contact|account holder|cardholder|driver))\b/iu;
 /** Nouns for what a person is or does. */
-const ROLES = String.raw`player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member`;
+const ROLES = String.raw`player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member|driver|courier|recipient|passenger|caller|sender`;
+const ROLE_WORDS: ReadonlySet<string> = new Set(ROLES.split('|'));
 // "tennis player Hülya Bouwmeester", "our engineer Tom Baker": a person noun right before.
 const CUE_ROLE_BEFORE = new RegExp(String.raw`${B}(?:${ROLES}|signed(?: for)? by)${SP}$`, 'uy');
 /**
@@ -219,7 +225,7 @@ const CUE_SPEECH = new RegExp(
 export const CUE_AFTER_PAREN_ROLE =
   /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)\)/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
-const SIGN_OFF = String.raw`(?:best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|--|—)`;
+const SIGN_OFF = String.raw`(?:best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
   String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n[ \t]*$`,
   'iu',
@@ -1034,6 +1040,15 @@ function flushSegment(
     a++;
     keep = false;
   } else if (
+    // A role before the name, written with a capital: "Patient Felina May", "Driver Dilara
+    // Gilde" (CUE_ROLE_BEFORE_CAP then reads it as the cue it is).
+    b - a >= 2 &&
+    !keep &&
+    (tokFlags[a]! & (F_INITIAL | F_TITLE)) === 0 &&
+    ROLE_WORDS.has(tokInfo[a]!.key)
+  ) {
+    a++;
+  } else if (
     // Anywhere else, an ordinary English word no name list holds before a first name:
     // "Copyright Julian Gruber", "Original code Copyright Julian Gruber". Two words alone on
     // a line are a signature's name ("Vital Paul").
@@ -1194,6 +1209,7 @@ function scoreSegment(
   tryCue(K_TITLE_M, 0.9, 'title');
   tryCue(K_SELF_STRONG, 0.9, 'self-introduction');
   tryCue(K_LABEL_STRONG, 0.85, 'label');
+  tryCue(K_LABEL_BARE, 0.85, 'label');
   tryCue(K_RELATION, onlyCommon ? 0.6 : 0.85, 'relation');
   // A sign-off line followed by a line that holds only the name: "Thanks,\nSavannah".
   const alone = endsLineAfter(text, end);
@@ -1259,6 +1275,7 @@ function scoreSegment(
     const local = fold(mail[1]!);
     const echoed = someName(from, to, (info) => info.text.length >= 3 && local.includes(info.key));
     if (echoed) bump(0.85, 'email');
+    else if (!single && displayName(text, start, end)) bump(0.7, 'email');
     else if (!single) bump(curScore + 0.15, 'email');
   }
   if (0.8 > curScore && mayParenRole(text, end) && CUE_AFTER_PAREN_ROLE.test(afterWindow())) {
@@ -1513,7 +1530,11 @@ function scoreSegment(
     score > 0.3 &&
     (cueMatches(K_PLACE_BEFORE) ||
       endsWithNumber(before) ||
-      (NUMBER_AFTER.test(after) && !(n >= 2 && anyKnown && AGE_AFTER.test(after))))
+      (NUMBER_AFTER.test(after) &&
+        !(n >= 2 && anyKnown && AGE_AFTER.test(after)) &&
+        // (A name before the address it is sent to: "Recipient Palma Gislason, 14 Rue de la
+        // Paix", when a pattern detector took the address.)
+        !(n >= 2 && anyKnown && addressStartsAfter(text, end, taken))))
   ) {
     score = 0.3;
   }
@@ -1597,6 +1618,24 @@ function notVocative(word: string): boolean {
   return NOT_VOCATIVE.has(w) || w.endsWith('ly');
 }
 
+/**
+ * Whether a span of `taken` starts right after `end`, past a comma and blanks, with a house
+ * number and a word: a street written number first ("14 Rue de la Paix"). (Not "4, 66166
+ * Ciudad Real", the number of a street the words before name.)
+ */
+function addressStartsAfter(text: string, end: number, taken: readonly Span[]): boolean {
+  let at = end;
+  if (text.charCodeAt(at) === 44) at++;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  if (!HOUSE_NUMBER_THEN_WORD.test(text.slice(at, at + 12))) return false;
+  for (let i = 0; i < taken.length; i++) {
+    if (taken[i]!.start === at) return true;
+    if (taken[i]!.start > at) break;
+  }
+  return false;
+}
+
+const HOUSE_NUMBER_THEN_WORD = /^\d{1,5}[a-zA-Z]?[ \t]+\p{L}/u;
 const LIVES_AT = /^\s(?:lives|lived) (?:at|in|on) /;
 
 /**
@@ -1766,6 +1805,7 @@ const K_WEAK_BEFORE = cue(WEAK_BEFORE);
 const K_WEAK_BEFORE_MULTI = cue(WEAK_BEFORE_MULTI);
 const K_PLACE_BEFORE = cue(PLACE_BEFORE);
 const K_OWNER_BEFORE = cue(OWNER_BEFORE);
+const K_LABEL_BARE = cue(CUE_LABEL_BARE);
 
 /**
  * For each word, the cues that contain it; for each punctuation character, the cues that can
@@ -2731,6 +2771,19 @@ function someWordLike(from: number, to: number): boolean {
 }
 const ENGLISH_ENDING =
   /(?:tion|sion|ment|ness|ity|ance|ence|able|ible|ology|ware|ship|hood|less|ful|ical|ized|ised|izing|ising)s?$/;
+
+/**
+ * Whether [start, end) is a mail header's display name: the whole of a quoted string right
+ * before the address in angle brackets ('"Joeline Reinelt" <j.r@example.org>').
+ */
+function displayName(text: string, start: number, end: number): boolean {
+  const q = text.charCodeAt(start - 1);
+  return (
+    (q === 34 || q === 39) &&
+    text.charCodeAt(end) === q &&
+    /^[ \t]{0,2}</.test(text.slice(end + 1, end + 4))
+  );
+}
 
 /** Whether a word of [from, to) that is not an initial has a character beyond ASCII. */
 function someNonAscii(from: number, to: number): boolean {
