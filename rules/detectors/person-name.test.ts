@@ -51,6 +51,17 @@ describe('person-name cues', () => {
     expect(names('Klementyna Koza lives at the office.')).toEqual([]);
   });
 
+  it('takes a name before the number-first address the pattern stage found', () => {
+    const text = 'Recipient Palma Gislason, 14 Rue de la Paix, Paris';
+    expect(scan(text).map((f) => [f.type, text.slice(f.start, f.end)])).toEqual([
+      ['PERSON', 'Palma Gislason'],
+      ['ADDRESS', '14 Rue de la Paix, Paris'],
+    ]);
+    // A street named by the words before its number stays a street.
+    const street = 'Dirección: Mercado Sancho Nieto Delvalle, 4, 66166 Ciudad Real';
+    expect(scan(street).filter((f) => f.type === 'PERSON')).toEqual([]);
+  });
+
   it('leaves the title out of the span', () => {
     expect(names('Please call Dr. Amelia Okafor tomorrow.')).toEqual(['Amelia Okafor']);
   });
