@@ -61,6 +61,12 @@ export const examples: DetectorExamples = {
     { text: 'Full name Sylwia Majka, DOB 1990-01-01', value: 'Sylwia Majka' },
     { text: '"Joeline Reinelt" <j.reinelt@example.org>', value: 'Joeline Reinelt' },
     { text: 'Signed,\nBryana Lind\nHead of Support', value: 'Bryana Lind' },
+    // Full names in a list; owning what a customer owns; charged as a customer is; a role in
+    // parentheses after the name.
+    { text: 'Attendees: Danyka Heaney, Lars Olsen and Chen Wei', value: 'Danyka Heaney' },
+    { text: "Nick Veum's account was locked after three attempts.", value: 'Nick Veum' },
+    { text: 'Can you check why Jaya Suthar was charged twice?', value: 'Jaya Suthar' },
+    { text: 'Nick Veum (customer since 2015) is asking for a discount.', value: 'Nick Veum' },
     // Two words no list knows, as the subject of a call.
     { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
     { text: 'Julia Marszałek called about the delayed shipment.', value: 'Julia Marszałek' },
@@ -268,6 +274,9 @@ export const examples: DetectorExamples = {
     // What a name is like, in code and its comments.
     'Otherwise the name is taken from the attribute, and file.name is useful.',
     'kwo_params = {param.name: param for param in self.parameters}',
+    // Products in a list, charged or owning an account.
+    'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
+    "Apple Music was charged twice and Office Depot's account page is down.",
     // What a parcel is under is not always someone.
     'You can follow the parcel under Two-Factor Authentication.',
     // Places that read as a given name and a surname; a title letter inside a formula.

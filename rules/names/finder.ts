@@ -223,7 +223,7 @@ const CUE_SPEECH = new RegExp(
 );
 /** After a name: "Nancy (agent)". Exported for the tests of mayParenRole. */
 export const CUE_AFTER_PAREN_ROLE =
-  /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)\)/iu;
+  /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)(?:\)|[ \t,:#](?!\d))/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
 const SIGN_OFF = String.raw`(?:best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
@@ -261,6 +261,9 @@ const OWNER_BEFORE = new RegExp(
 );
 const WEAK_AFTER =
   /^(?:['’]s)?\s?(?:is|was|has|had|said|says|wrote|asked|told|called|will|would|can|could|should|did|does|replied|mentioned|who|explained|added|noted|confirmed|shouted|listed|began|lives|lived|works|worked|and|or|just|also|never|always|so|then|lives|flew|went|came|gets|got|needs|wants|likes|loves|knows|thinks|feels|seems|,|:|\?|!)(?![\p{L}])/iu;
+/** What happens to a customer in a ticket: "... was charged twice", "... got locked out". */
+const SUPPORT_PASSIVE_AFTER =
+  /^\s(?:was|were|has been|had been|got|gets|is being|keeps getting) (?:charged|billed|refunded|overcharged|double[- ]charged|contacted|notified|emailed|called|locked out|logged out|suspended|banned)(?![\p{L}])/u;
 /** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
 const PERSONAL_POSSESSIVE =
   /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car)\b/i;
@@ -360,6 +363,7 @@ export function findNames(
     i = j;
   }
   namesInLists(text, all);
+  fullNamesInLists(text, all);
   speakers(text, all);
   const found: Scored[] = [];
   const pending: Scored[] = [];
@@ -1468,6 +1472,18 @@ function scoreSegment(
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
     }
   }
+  // Two or three words that could be name parts owning what a person owns, or charged as a
+  // customer is: "Nick Veum's account was locked", "why Jaya Suthar was charged twice".
+  if (n >= 2 && n <= 3 && !hasInitial && 0.6 > curScore) {
+    const after = afterWindow();
+    if (
+      (PERSONAL_POSSESSIVE.test(after) || SUPPORT_PASSIVE_AFTER.test(after)) &&
+      allNameLike(from, to, true) &&
+      !someWordLike(from, to)
+    ) {
+      bump(0.6, 'subject');
+    }
+  }
   // "Kayli Trantow DDS", "Ctirada Šmejkalová Phd.", "Djenna van der Meulen Jr.": two or three
   // words that could be name parts before a degree or a generational suffix. (Not ", MD" before
   // a ZIP code: a Maryland town.)
@@ -2013,6 +2029,51 @@ function namesInLists(text: string, all: Scored[]): void {
     }
     i = j + 1;
   }
+}
+
+/**
+ * Full names in a list ("Attendees: Danyka Heaney, Lars Olsen and Chen Wei"): in a list of
+ * runs of two or three words, after a colon or of three runs or more, where half the runs are
+ * names already found, the others are names when every word could be a name part.
+ */
+function fullNamesInLists(text: string, all: Scored[]): void {
+  let i = 0;
+  while (i < all.length) {
+    let j = i;
+    while (
+      j + 1 < all.length &&
+      isFullNameRun(all[j]!) &&
+      isFullNameRun(all[j + 1]!) &&
+      all[j + 1]!.start - all[j]!.end <= 6 &&
+      LIST_GAP.test(text.slice(all[j]!.end, all[j + 1]!.start))
+    ) {
+      j++;
+    }
+    const count = j - i + 1;
+    if (count >= 2 && (count >= 3 || afterColon(text, all[i]!.start))) {
+      let found = 0;
+      for (let k = i; k <= j; k++) if (all[k]!.score >= THRESHOLD) found++;
+      const last = all[j]!;
+      if (found * 2 >= count && !ORG_AFTER.test(text.slice(last.end, last.end + 48))) {
+        for (let k = i; k <= j; k++) {
+          const s = all[k]!;
+          if (s.score < 0.6 && allNameLike(s.from, s.to, true) && !someWordLike(s.from, s.to)) {
+            s.score = 0.6;
+            s.reason = 'list of names';
+          }
+        }
+      }
+    }
+    i = j + 1;
+  }
+}
+
+/** A segment of two or three words, none an initial. */
+function isFullNameRun(s: Scored): boolean {
+  const n = s.to - s.from;
+  if (n < 2 || n > 3) return false;
+  for (let k = s.from; k < s.to; k++) if ((tokFlags[k]! & F_INITIAL) !== 0) return false;
+  return true;
 }
 
 /** Whether a colon (and at most two blanks) stands right before `start`. */
