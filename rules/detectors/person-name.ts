@@ -67,6 +67,12 @@ export const examples: DetectorExamples = {
     { text: "Nick Veum's account was locked after three attempts.", value: 'Nick Veum' },
     { text: 'Can you check why Jaya Suthar was charged twice?', value: 'Jaya Suthar' },
     { text: 'Nick Veum (customer since 2015) is asking for a discount.', value: 'Nick Veum' },
+    // A capitalised particle inside; forwarding to someone.
+    {
+      text: 'The package for Dalida Di Benedetto has been delayed again.',
+      value: 'Dalida Di Benedetto',
+    },
+    { text: 'Forwarding this to Joah Lubbers in accounts.', value: 'Joah Lubbers' },
     // Two words no list knows, as the subject of a call.
     { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
     { text: 'Julia Marszałek called about the delayed shipment.', value: 'Julia Marszałek' },

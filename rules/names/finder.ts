@@ -247,7 +247,7 @@ const WEAK_BEFORE = new RegExp(
 );
 // For runs of unknown capitalised words only verbs that take a person count.
 const WEAK_BEFORE_MULTI = new RegExp(
-  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward (?:this |it )?to|forwarded (?:this |it )?to|escalated (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|(?:call|message|email|e-mail|mail|voicemail) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da)${SP}$`,
+  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward(?:ed|ing)? (?:this |it )?to|escalat(?:ed|ing) (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|(?:call|message|email|e-mail|mail|voicemail) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da)${SP}$`,
   'iuy',
 );
 /**
@@ -1550,7 +1550,7 @@ function scoreSegment(
         !(n >= 2 && anyKnown && AGE_AFTER.test(after)) &&
         // (A name before the address it is sent to: "Recipient Palma Gislason, 14 Rue de la
         // Paix", when a pattern detector took the address.)
-        !(n >= 2 && anyKnown && addressStartsAfter(text, end, taken))))
+        !(n >= 2 && (anyKnown || reason === 'role') && addressStartsAfter(text, end, taken))))
   ) {
     score = 0.3;
   }
@@ -2807,6 +2807,8 @@ function allNameLike(from: number, to: number, listed = false): boolean {
   for (let k = from; k < to; k++) {
     const f = tokFlags[k]!;
     if ((f & F_INITIAL) !== 0 || (listed && (f & (F_FIRST | F_LAST)) !== 0)) continue;
+    // A particle inside the name ("Dalida Di Benedetto", "Floor de Bruijn").
+    if (k > from && k + 1 < to && capitalParticle(tokInfo[k]!.text)) continue;
     if (unknownName(k, tokStart[k]!, tokEnd[k]!)) continue;
     if ((f & F_COMMON) !== 0) continue;
     return false;
