@@ -81,7 +81,7 @@ const DIRECTIONS = new Set(
 
 /** Lower-case words that may follow a street line without making it prose. */
 const AFTER_STREET_OK = new Set(
-  'in near at and or by off on next between across opposite is was to from with for where which until since please instead as but if so then last this after before tomorrow today yesterday bis ter et y e und en st nan street road avenue most every around tonight now again already too asap abgegeben geliefert geschickt wohne wohnt'.split(
+  'in near at and or by off on next between across opposite is was to from with for where which until since please instead as but if so then last this after before tomorrow today yesterday bis ter et y e und en st nan street road avenue most every around tonight now again already too asap abgegeben geliefert geschickt wohne wohnt still will would has had have attached also because when while via thanks thank unless anymore never right are were should could can may might must does did do'.split(
     ' ',
   ),
 );
@@ -224,7 +224,9 @@ function compoundEnding(low: string): string | undefined {
 
 // Patterns the functions below test per token, core or match in every scan. Module-level: a
 // regex literal inside a function makes a new RegExp object each time it runs.
-const BARE_STREET_WORD = /^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|str)$/;
+// Types that may be capitalised ("Carolines Gata 4", "Henrikssons Väg 4"): no English word.
+const BARE_STREET_WORD =
+  /^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|vei|veg|gade|gata|väg|gränd|utca|iela|tänav|str)$/;
 const ELIDED_CAPITAL = /^[dl]['’]\p{Lu}/u;
 const ZIP_SHAPE = /^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{4}$/;
 const BARE_BOX = /^box/i;

@@ -32,6 +32,7 @@ export const WEAK_SUFFIX_TYPES = new Set(
     'viaduct extensions loaf glens neck bayou beach bend bluff bluffs branch bridge brooks burg burgs camp canyon cape cliff cliffs common commons corner corners course courts coves crest curve divide drives ferry ford fords forest forge forges greens groves harbors inlet junctions knolls lakes lights lock locks manors mission mountain mountains overpass parks parkways pines ports prairie ridges river roads shoals skyway spurs squares stravenue stream streets throughway trafficway tunnel underpass unions valleys views villages ville walks ways wells plains rise vale broadway ' +
     // USPS names missing above, and British ones ("Fox Fold", "Church Lea", "Meadow Croft").
     'annex arcade circles dam ramp shoal trailer motorway mead fold drove paddock croft garth lea nook dene route yard points ' +
+    'club key pine plain rapid passage bottom centers crossroads ' +
     // Australian ones ("Chloe Circuit", "Station Concourse", "Banksia Glade").
     'circuit cct concourse glade outlook retreat ramble circus'
   ).split(' '),
@@ -88,7 +89,7 @@ export const DOTTED_PREFIX_TYPES = new Set(
  */
 export const SEPARATE_SUFFIX_TYPES = new Set(
   (
-    'gate gata vei veg vej gade allé plass plads torv terrasse tee tänav iela gatvė utca u út útja tér körút krt köz sétány rkp rakpart cesta caddesi cad sokak sok sk straße strasse straat laan weg katu tie kapu põik str ' +
+    'gate gata vei veg vej gade allé plass plads torv terrasse tee tänav iela gatvė utca u út útja tér körút krt köz sétány rkp rakpart cesta caddesi cad sokak sok sk straße strasse straat laan weg katu tie kapu põik str väg gränd ' +
     // Russian and Ukrainian, after an adjective name ("Высокая набережная, 5", "Стрийська площа")
     'улица проспект переулок бульвар шоссе набережная площадь аллея тупик вулиця провулок площа майдан ' +
     'ул пр пер наб пл ш ал просп вул ' +
@@ -109,11 +110,11 @@ export const COMPOUND_ENDINGS: readonly string[] = // German, Austrian, Swiss
   (
     'straße strasse str weg gasse platz allee damm ufer steig pfad chaussee markt graben stieg anger kamp brücke zeile hof gässli gässchen ' +
     // Dutch and Flemish
-    'straat laan gracht plein kade dijk singel steeg dreef baan steenweg kanaal ' +
+    'straat laan gracht plein kade dijk singel steeg dreef baan steenweg kanaal park plantsoen pad ' +
     // Danish and Norwegian
     'vej vejen gade gaden stræde allé plads torv vei veien vegen gata gaten stien bakken svingen ringen ' +
     // Swedish
-    'gatan vägen väg gränd gränden torget stigen backen allén leden ' +
+    'gatan vägen väg gränd gränden torget stigen backen allén leden gärdet ' +
     // Icelandic
     'stræti straeti vegur braut stígur gerði ' +
     // Finnish

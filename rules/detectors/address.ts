@@ -28,6 +28,11 @@ export const address: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A street line with an ordinary word after it; Nordic types written with a capital; a
+    // Dutch compound.
+    { text: 'Return label for 6680 E Jackson Street attached.', value: '6680 E Jackson Street' },
+    { text: 'The courier left it at Carolines Gata 4 yesterday.', value: 'Carolines Gata 4' },
+    { text: 'Delivery failed for Levypark 34, please confirm.', value: 'Levypark 34' },
     { text: 'Ship it to Palotás fasor 28, 6303 Hét please.', value: 'Palotás fasor 28, 6303 Hét' },
     // A date as the street's name, common in Mexico and Spain.
     {
