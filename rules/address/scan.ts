@@ -707,6 +707,20 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
   let base = lower ? (strong ? 0.4 : 0.2) : strong ? 0.65 : 0.35;
   const nx = last + 1;
   if (t.isLower(nx) && !inSet(t, nx, F_AFTER_OK) && !inSet(t, nx, F_UNIT)) base -= 0.25;
+  // A weak type after a house number of three to five digits and one or two names, closing
+  // the clause: "332 Harvey Keys?", "86533 Langosh Point," (a count is rarely that long and
+  // then followed by two capitalised words and a street type).
+  else if (
+    !lower &&
+    !strong &&
+    names <= 3 &&
+    t.end(hn) - t.start(i) >= 3 &&
+    !YEAR.test(t.str(i)) &&
+    !t.isWord(nx) &&
+    !t.isNum(nx)
+  ) {
+    base = 0.5;
+  }
   return { first: i, last, base, reason: 'street', lower, weak: !strong };
 }
 
@@ -781,6 +795,8 @@ function suffixThenNumber(t: Tokens, j: number, lw: string): Core | null {
 }
 
 const ACRONYM = /^\p{Lu}{2,}$/u;
+// A year, which a changelog's date puts before a name ("Mon Apr 23 09:15:03 2001  Anthony Green").
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** "12 rue de la Paix", "Calle Mayor 5", "Via dei Fiorentini 17", "ul. Narewska 94", "C/ Mayor 5". */
 function prefixStreet(t: Tokens, j: number, lw: string): Core | null {

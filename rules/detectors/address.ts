@@ -33,6 +33,8 @@ export const examples: DetectorExamples = {
     { text: 'Return label for 6680 E Jackson Street attached.', value: '6680 E Jackson Street' },
     { text: 'The courier left it at Carolines Gata 4 yesterday.', value: 'Carolines Gata 4' },
     { text: 'Delivery failed for Levypark 34, please confirm.', value: 'Levypark 34' },
+    // A weak type after a long house number, closing the clause.
+    { text: 'Can you update it to 365 Herzog Bypass?', value: '365 Herzog Bypass' },
     { text: 'Ship it to Palotás fasor 28, 6303 Hét please.', value: 'Palotás fasor 28, 6303 Hét' },
     // A date as the street's name, common in Mexico and Spain.
     {
@@ -152,6 +154,8 @@ export const examples: DetectorExamples = {
     '* Fri 18 2014 Pravin Satpute <p.satpute@example.com> 1.07.4',
     // English "via" after a number; a list of models.
     'Based on FreeBSD PR 37416 via Ed Maste; ok',
+    // A year before a name that ends in a street type.
+    'Mon Apr 23 09:15:03 2001  Anthony Green  <green@example.com>',
     // Negative numbers in code.
     'pid, status = os.waitpid(-1, os.WNOHANG)',
     'support for Radeon 7000 IGP;\n  Radeon 9100; Radeon 9500; Radeon 9000 IGP; Radeon 9200',
