@@ -45,7 +45,7 @@ const PHONE_WORDS = new RegExp(
       'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
       'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|texting|sms|' +
       'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
-      'message|messages|reach|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
+      'message|messages|reach|reached|reachable|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter'
     ).split('|'),
   )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#))|☎|📞`,
@@ -93,6 +93,10 @@ const NOT_PHONE_WORDS = new RegExp(
   )}\\b|[€$£¥₹]`,
   'i',
 );
+
+// Where a phone number is kept, right before it: "... on the account:", "... on file for order".
+const KEPT_ON =
+  /\b(?:on|in|for|of) (?:the|your|my|our|this|his|her|their) (?:account|order|file|record|ticket|case|booking|invoice|profile)[ \t]*[:=-]?[ \t]*$/i;
 
 /**
  * Where the window of up to `n` characters before `start` begins, moved forward past a word cut
@@ -656,8 +660,11 @@ export const phone: Detector = {
       // Beside an order or invoice word, a phone word further away ("contact us about order
       // 555 123 4567") does not rescue the number; only a label right before it does, and then
       // the label, being closest, decides.
+      // "Phone number on the account: ..." - the other word only says where the phone is kept.
+      const kept = negative && strong && KEPT_ON.test(near) && PHONE_WORDS.test(pre);
       const sunk =
         negative &&
+        !kept &&
         (NOT_PHONE_WORDS.test(near) || !((strong && PHONE_WORDS.test(near)) || labelBefore));
       const raised = (strong || label) && !sunk;
       // Beside a negative word the best is 0.45 lower; those that cannot reach the threshold
@@ -741,6 +748,8 @@ export const examples: DetectorExamples = {
     { text: 'from abroad dial 0044 20 7946 0958', value: '0044 20 7946 0958' },
     { text: 'Contact: 9498777106', value: '9498777106' },
     { text: 'Text me on 07700 900123 tonight.', value: '07700 900123' },
+    { text: 'Phone number on the account: 0641 915926', value: '0641 915926' },
+    { text: 'Customer can be reached at 0572841915', value: '0572841915' },
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
