@@ -327,7 +327,7 @@ function extraGroups(k: number, i: number, j: number): number {
 
 /** Words that say a number is a payment card. Lower-case; tested on a lower-cased window. */
 export const CARD_WORDS =
-  /\b(?:cards?|card number|cc|ccn|visa|master ?card|amex|american express|discover|diners|jcb|union ?pay|maestro|rupay|credit|debit|payment|pay|paid|pan|charge|charged|billing|kreditkarte|karte|kartennummer|carte|tarjeta|cart[ãa]o|carta|kaart)\b/;
+  /\b(?:cards?|card number|cc|ccn|exp|expiry|expires|expiration|cvv|cvv2|cvc|cvc2|declined|visa|master ?card|amex|american express|discover|diners|jcb|union ?pay|maestro|rupay|credit|debit|payment|pay|paid|pan|charge|charged|billing|kreditkarte|karte|kartennummer|carte|tarjeta|cart[ãa]o|carta|kaart)\b/;
 
 /**
  * A `near` test for `words` that is skipped outright when the words occur nowhere in the text

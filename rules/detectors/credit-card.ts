@@ -88,6 +88,9 @@ export const examples: DetectorExamples = {
     { text: 'Lost my debit card 675901234567890128 yesterday', value: '675901234567890128' },
     { text: 'credit card number 812345678901239?', value: '812345678901239' },
     { text: 'I paid with card 4111 1111 1111 1111 last week', value: '4111 1111 1111 1111' },
+    // An unknown length for its issuer, beside the expiry and the code, or declined.
+    { text: '4025521464597 exp 04/27 cvv 123', value: '4025521464597' },
+    { text: 'The number 4975904384418 was declined.', value: '4975904384418' },
   ],
   noMatch: [
     'Tracking number 4539148803436467 for your parcel',
