@@ -73,6 +73,8 @@ export const examples: DetectorExamples = {
       value: 'Dalida Di Benedetto',
     },
     { text: 'Forwarding this to Joah Lubbers in accounts.', value: 'Joah Lubbers' },
+    // A Japanese name spaced for readers of Latin.
+    { text: 'The package for 学 川田 has been delayed again.', value: '学 川田' },
     // Two words no list knows, as the subject of a call.
     { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
     { text: 'Julia Marszałek called about the delayed shipment.', value: 'Julia Marszałek' },
@@ -283,6 +285,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // Korean spaces its words.
+    '"Time submitted" means in korean, "입력된 시간"',
     // What a parcel is under is not always someone.
     'You can follow the parcel under Two-Factor Authentication.',
     // Places that read as a given name and a surname; a title letter inside a formula.

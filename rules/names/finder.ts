@@ -3534,6 +3534,19 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
         const header = columnHeader(text, start, end);
         if (header !== null && NAME_HEADER.test(header)) score = 0.8;
       }
+      // Two CJK words with a space between them inside Latin text: Chinese and Japanese
+      // write no spaces between words, so the space parts a family name from a given name
+      // written for readers of Latin ("The package for 学 川田", "Driver 凛 大西 will ...").
+      // (Korean spaces its words: "입력된 시간" is "time submitted".)
+      if (
+        score === 0 &&
+        cjk &&
+        words.length === 2 &&
+        !HANGUL.test(run) &&
+        latinAround(text, start, end)
+      ) {
+        score = 0.6;
+      }
     }
     if (score === 0 || overlapsAny(taken, start, end)) continue;
     // Offsets covered by a candidate, built on the first name found: testing every candidate
@@ -3547,6 +3560,23 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
     covered.fill(1, start, end);
   }
 }
+
+/**
+ * Whether the line around [start, end) has Latin words on it: two ASCII letters in a row
+ * within 24 characters before or after.
+ */
+function latinAround(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 24);
+  const nl = before.lastIndexOf('\n');
+  const cut = after.indexOf('\n');
+  return (
+    LATIN_PAIR.test(nl >= 0 ? before.slice(nl + 1) : before) ||
+    LATIN_PAIR.test(cut >= 0 ? after.slice(0, cut) : after)
+  );
+}
+const LATIN_PAIR = /[A-Za-z]{2}/;
+const HANGUL = /\p{sc=Hangul}/u;
 
 /** Whether text[k] is an ASCII letter or "<". */
 function latinOrAngleAt(text: string, k: number): boolean {
