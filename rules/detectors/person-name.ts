@@ -73,6 +73,8 @@ export const examples: DetectorExamples = {
       value: 'Dalida Di Benedetto',
     },
     { text: 'Forwarding this to Joah Lubbers in accounts.', value: 'Joah Lubbers' },
+    // A user's id after the name.
+    { text: 'User Thalea Uhlig (ID 3321) reported the outage.', value: 'Thalea Uhlig' },
     // A Japanese name spaced for readers of Latin.
     { text: 'The package for 学 川田 has been delayed again.', value: '学 川田' },
     // Two words no list knows, as the subject of a call.
