@@ -287,6 +287,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // An issue number after a product.
+    'nix: Update backend to use Nix Flakes (#414)',
     // Korean spaces its words.
     '"Time submitted" means in korean, "입력된 시간"',
     // What a parcel is under is not always someone.

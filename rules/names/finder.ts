@@ -264,9 +264,12 @@ const WEAK_AFTER =
 /** What happens to a customer in a ticket: "... was charged twice", "... got locked out". */
 const SUPPORT_PASSIVE_AFTER =
   /^\s(?:was|were|has been|had been|got|gets|is being|keeps getting) (?:charged|billed|refunded|overcharged|double[- ]charged|contacted|notified|emailed|called|locked out|logged out|suspended|banned)(?![\p{L}])/u;
-/** A user's or a customer's id in parentheses after the name: "(ID 3321)", "(customer #88)". */
+/**
+ * A user's or a customer's id in parentheses after the name: "(ID 3321)", "(customer #88)".
+ * Not a bare "(#414)": an issue or a pull request ("use Nix Flakes (#414)").
+ */
 const ACCOUNT_ID_AFTER =
-  /^\s?\((?:user ?id|id|uid|account|acct|customer ?(?:id|no\.?|number|#)|member ?(?:id|#)|#)[\s:#.]*\d/i;
+  /^\s?\((?:user ?id|id|uid|account|acct|customer ?(?:id|no\.?|number|#)|member ?(?:id|#))[\s:#.]*\d/i;
 /** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
 const PERSONAL_POSSESSIVE =
   /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car)\b/i;
