@@ -6,6 +6,9 @@
  * per value, "is a finding of the right type over it?", and prints recall per type, per locale
  * or per frame, with the values missed (made up, so they may be printed).
  *
+ * The `/prose` groups ask the same in frames with weaker cues or none, written in the middle
+ * of a ticket; they were added after the first groups and are reported apart from them.
+ *
  * Beside the recall, a precision check: sentences that hand a ticket to a team, a firm or a
  * product, name towns after people, or open with an ordinary word, where nothing should be
  * found.
@@ -136,6 +139,61 @@ function names(): void {
   }
 }
 
+// The same question in frames with weaker cues or none: what an agent writes in the middle of
+// a ticket ("The package for ... has been delayed", "Can you check why ... was charged
+// twice?"). Reported as PERSON/prose, apart from the frames above.
+const NAME_PROSE_FRAMES: ReadonlyArray<(n: string) => string> = [
+  (n) => `Patient ${n}, born 12/03/1985, was admitted on Monday.`,
+  (n) => `Hello, this is ${n} from the billing team.`,
+  (n) => `The package for ${n} has been delayed again.`,
+  (n) => `As discussed with ${n}, we will refund the fee.`,
+  (n) => `Our client, ${n}, requested a callback.`,
+  (n) => `Attendees: ${n}, Lars Olsen and Chen Wei`,
+  (n) => `Signed,\n${n}\nHead of Support`,
+  (n) => `Re: Refund for ${n}`,
+  (n) => `User ${n} (ID 3321) reported the outage.`,
+  (n) => `${n}'s account was locked after three attempts.`,
+  (n) => `Please update the shipping details for ${n}.`,
+  (n) => `Escalated by ${n} on 2024-05-02.`,
+  (n) => `Contact person - ${n}`,
+  (n) => `I am writing on behalf of my mother, ${n}.`,
+  (n) => `Can you check why ${n} was charged twice?`,
+  (n) => `Full name ${n}, DOB 1990-01-01`,
+  (n) => `Driver ${n} will deliver between 9 and 12.`,
+  (n) => `Forwarding this to ${n} in accounts.`,
+  (n) => `"${n}" <someone@example.test>`,
+  (n) => `Recipient ${n}, 14 Rue de la Paix, Paris`,
+  (n) => `The booking under ${n} is confirmed for two nights.`,
+  (n) => `${n} (customer since 2015) is asking for a discount.`,
+];
+const NAME_PROSE_LOCALES = [
+  ...NAME_LOCALES.filter((l) => l !== 'en_US'),
+  'en_US',
+  'ja',
+  'zh_CN',
+  'ko',
+  'he',
+  'ar',
+  'yo_NG',
+  'zu_ZA',
+];
+
+function namesInProse(): void {
+  for (const locale of new Set(NAME_PROSE_LOCALES)) {
+    const f = fakerFor(locale, 77);
+    if (!f) continue;
+    for (let i = 0; i < 2 * NAME_PROSE_FRAMES.length; i++) {
+      const name = `${f.person.firstName()} ${f.person.lastName()}`;
+      check(
+        `PERSON/prose ${locale}`,
+        NAME_PROSE_FRAMES[i % NAME_PROSE_FRAMES.length]!(name),
+        name,
+        ['PERSON'],
+      );
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Phones, addresses and the values with a fixed shape
 
@@ -143,6 +201,19 @@ const PHONE_FRAMES: ReadonlyArray<(v: string) => string> = [
   (v) => `Call me at ${v} tomorrow.`,
   (v) => `Customer phone: ${v}`,
   (v) => `The number ${v} was disconnected.`,
+];
+
+// Frames with other cues, or a signature line with none (PHONE/prose).
+const PHONE_PROSE_FRAMES: ReadonlyArray<(v: string) => string> = [
+  (v) => `Jane Doe\nAcme Ltd\n${v}`,
+  (v) => `You can text ${v} anytime.`,
+  (v) => `Tel.: ${v}`,
+  (v) => `My number changed to ${v}.`,
+  (v) => `Contact details: ${v} / jane@example.test`,
+  (v) => `Please ring ${v} before delivery.`,
+  (v) => `WhatsApp: ${v}`,
+  (v) => `Customer can be reached at ${v}`,
+  (v) => `Phone number on the account: ${v}`,
 ];
 
 function phones(): void {
@@ -154,6 +225,16 @@ function phones(): void {
       const style = (['human', 'national', 'international'] as const)[k % 3]!;
       const v = f.phone.number({ style });
       check(`PHONE ${style}`, PHONE_FRAMES[Math.floor(k / 3) % 3]!(v), v, ['PHONE']);
+    }
+  }
+  for (const locale of Object.keys(allFakers)) {
+    if (locale === 'base') continue;
+    const f = fakerFor(locale, 321);
+    if (!f) continue;
+    for (let k = 0; k < PHONE_PROSE_FRAMES.length; k++) {
+      const style = k % 2 ? 'international' : 'human';
+      const v = f.phone.number({ style });
+      check(`PHONE/prose ${style}`, PHONE_PROSE_FRAMES[k]!(v), v, ['PHONE']);
     }
   }
 }
@@ -214,6 +295,37 @@ function addresses(): void {
             ? `${l.streetAddress(true)}, ${l.zipCode()} ${l.city()}`
             : `${l.streetAddress()}\n${l.city()} ${l.zipCode()}`;
       check(`ADDRESS ${locale}`, ADDRESS_FRAMES[i % 4]!(a), a, ['ADDRESS']);
+    }
+  }
+}
+
+// Street lines with no address word before them (ADDRESS/prose).
+const ADDRESS_PROSE_FRAMES: ReadonlyArray<(a: string) => string> = [
+  (a) => `The courier left it at ${a} yesterday.`,
+  (a) => `Jane Doe\n${a}\nPhone on file`,
+  (a) => `Our office at ${a} will be closed on Friday.`,
+  (a) => `Is ${a} still the correct billing address?`,
+  (a) => `Delivery failed for ${a}, please confirm.`,
+  (a) => `Warehouse: ${a}`,
+  (a) => `Return label for ${a} attached.`,
+  (a) => `${a} (second floor)`,
+  (a) => `Can you update it to ${a}?`,
+  (a) => `Pickup point: ${a}\nOpening hours 9-17`,
+];
+
+function addressesInProse(): void {
+  for (const locale of ADDRESS_LOCALES) {
+    const f = fakerFor(locale, 123);
+    if (!f) continue;
+    for (let i = 0; i < 2 * ADDRESS_PROSE_FRAMES.length; i++) {
+      const l = f.location;
+      const a = i % 2 ? `${l.streetAddress()}, ${l.city()}` : l.streetAddress(false);
+      check(
+        `ADDRESS/prose ${locale}`,
+        ADDRESS_PROSE_FRAMES[i % ADDRESS_PROSE_FRAMES.length]!(a),
+        a,
+        ['ADDRESS'],
+      );
     }
   }
 }
@@ -282,6 +394,14 @@ const NOTHING: readonly string[] = [
   'Customer: 我的订单没有到达请帮忙',
   'As user jane doe, click Save. We asked grace period questions.',
   'Example NHS number: 943 476 5919. SIN format: 046 454 286.',
+  // Products and phrases that sit where the prose frames put names and addresses.
+  'You can follow the parcel under Two-Factor Authentication.',
+  'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
+  "Apple Music was charged twice and Office Depot's account page is down.",
+  'nix: Update backend to use Nix Flakes (#414)',
+  'Otherwise the name is taken from the attribute, and file.name is useful.',
+  '"Time submitted" means in korean, "입력된 시간"',
+  'Requires setup.cfg-only projects to be built via PEP 517, by requiring it.',
 ];
 
 function nothing(): string[] {
@@ -295,8 +415,10 @@ function nothing(): string[] {
 // ---------------------------------------------------------------------------------------------
 
 names();
+namesInProse();
 phones();
 addresses();
+addressesInProse();
 shaped();
 const alarms = nothing();
 
