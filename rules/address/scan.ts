@@ -708,15 +708,16 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
   const nx = last + 1;
   if (t.isLower(nx) && !inSet(t, nx, F_AFTER_OK) && !inSet(t, nx, F_UNIT)) base -= 0.25;
   // A weak type after a house number of three to five digits and one or two names, closing
-  // the clause: "332 Harvey Keys?", "86533 Langosh Point," (a count is rarely that long and
-  // then followed by two capitalised words and a street type).
+  // the clause or followed by a word of AFTER_STREET_OK: "332 Harvey Keys?", "86533 Langosh
+  // Point,", "325 Crooks Hollow yesterday" (a count is rarely that long and then followed by
+  // two capitalised words and a street type).
   else if (
     !lower &&
     !strong &&
     names <= 3 &&
     t.end(hn) - t.start(i) >= 3 &&
     !YEAR.test(t.str(i)) &&
-    !t.isWord(nx) &&
+    (!t.isWord(nx) || inSet(t, nx, F_AFTER_OK)) &&
     !t.isNum(nx)
   ) {
     base = 0.5;
