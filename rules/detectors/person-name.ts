@@ -75,8 +75,11 @@ export const examples: DetectorExamples = {
     { text: 'Forwarding this to Joah Lubbers in accounts.', value: 'Joah Lubbers' },
     // A user's id after the name.
     { text: 'User Thalea Uhlig (ID 3321) reported the outage.', value: 'Thalea Uhlig' },
-    // A Japanese name spaced for readers of Latin.
+    // A Japanese name spaced for readers of Latin; a Korean one; an Arabic one where a person
+    // stands.
     { text: 'The package for 学 川田 has been delayed again.', value: '学 川田' },
+    { text: 'The package for 세준 서 has been delayed again.', value: '세준 서' },
+    { text: 'The package for عوضية العلاني has been delayed.', value: 'عوضية العلاني' },
     // Two words no list knows, as the subject of a call.
     { text: 'Janne Kallio called about the delayed shipment.', value: 'Janne Kallio' },
     { text: 'Julia Marszałek called about the delayed shipment.', value: 'Julia Marszałek' },
@@ -289,8 +292,9 @@ export const examples: DetectorExamples = {
     "Apple Music was charged twice and Office Depot's account page is down.",
     // An issue number after a product.
     'nix: Update backend to use Nix Flakes (#414)',
-    // Korean spaces its words.
+    // Korean spaces its words; phrases in other scripts where no person stands.
     '"Time submitted" means in korean, "입력된 시간"',
+    'The word for thanks is شكرا جزيلا in Arabic, and מזל טוב to the whole team!',
     // What a parcel is under is not always someone.
     'You can follow the parcel under Two-Factor Authentication.',
     // Places that read as a given name and a surname; a title letter inside a formula.

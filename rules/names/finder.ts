@@ -3555,6 +3555,26 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
       ) {
         score = 0.6;
       }
+      // Korean spaces its words, but a family name of one syllable beside a given name of two
+      // is a name's shape ("김 민준", "준형 좌" written given name first).
+      if (score === 0 && words.length === 2 && koreanName(words) && latinAround(text, start, end)) {
+        score = 0.6;
+      }
+      // Two or three words of Arabic, Hebrew or another script without capitals, alone on a
+      // line of Latin text, where a person stands: after "for", "with", "by", a role or a
+      // relative, or before a possessive, "(customer" or a verb ("The package for عوضية
+      // العلاني has been delayed"). Not "thanks is شكرا جزيلا", "מזל טוב to the team".
+      if (
+        score === 0 &&
+        !cjk &&
+        words.length >= 2 &&
+        words.length <= 3 &&
+        aloneOnLine(text, start, end) &&
+        (PERSON_BEFORE_UNCASED.test(text.slice(Math.max(0, start - 32), start)) ||
+          PERSON_AFTER_UNCASED.test(text.slice(end, end + 24)))
+      ) {
+        score = 0.55;
+      }
     }
     if (score === 0 || overlapsAny(taken, start, end)) continue;
     // Offsets covered by a candidate, built on the first name found: testing every candidate
@@ -3584,6 +3604,38 @@ function latinAround(text: string, start: number, end: number): boolean {
   );
 }
 const LATIN_PAIR = /[A-Za-z]{2}/;
+
+/** The most common Korean family names, one syllable each. */
+const KOREAN_SURNAMES = new Set(
+  '김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 전 홍 고 문 양 손 배 백 허 유 남 심 노 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 라 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 좌 피 감 목 나 간 팽 호 형'.split(
+    ' ',
+  ),
+);
+const HANGUL_WORD = /^\p{sc=Hangul}+$/u;
+
+/** Two Hangul words: a listed family name of one syllable and a given name of two, either order. */
+function koreanName(words: readonly string[]): boolean {
+  if (!words.every((w) => HANGUL_WORD.test(w))) return false;
+  const [a, b] = words as [string, string];
+  return (KOREAN_SURNAMES.has(a) && b.length === 2) || (KOREAN_SURNAMES.has(b) && a.length === 2);
+}
+
+/** Latin words before a run of uncased script that put a person there. */
+const PERSON_BEFORE_UNCASED =
+  /\b(?:for|with|by|from|under|client,|customer|patient|driver|user|recipient|attendees:|full name|name:|mother,|father,|wife|husband|son|daughter|mr\.?|mrs\.?|ms\.?|dr\.?|why)[ \t]{1,2}["']?$/i;
+/** Latin words after one that do: a possessive, "(customer", a person's verb. */
+const PERSON_AFTER_UNCASED =
+  /^(?:['’]s\s|\s\((?:customer|client|id|user)\b|\s(?:was|is|has|will|said|says|called|wrote|asked|replied)\b|["']?\s<[^<>\s]+@)/i;
+
+/** Whether [start, end) is the only run of letters without capitals on its line. */
+function aloneOnLine(text: string, start: number, end: number): boolean {
+  const a = text.lastIndexOf('\n', start - 1) + 1;
+  let b = text.indexOf('\n', end);
+  if (b < 0) b = text.length;
+  for (let k = a; k < start; k++) if (isUncasedUnit(text.charCodeAt(k))) return false;
+  for (let k = end; k < b; k++) if (isUncasedUnit(text.charCodeAt(k))) return false;
+  return true;
+}
 const HANGUL = /\p{sc=Hangul}/u;
 
 /** Whether text[k] is an ASCII letter or "<". */

@@ -401,6 +401,7 @@ const NOTHING: readonly string[] = [
   'nix: Update backend to use Nix Flakes (#414)',
   'Otherwise the name is taken from the attribute, and file.name is useful.',
   '"Time submitted" means in korean, "입력된 시간"',
+  'The word for thanks is شكرا جزيلا in Arabic, and מזל טוב to the whole team!',
   'Requires setup.cfg-only projects to be built via PEP 517, by requiring it.',
 ];
 
