@@ -45,10 +45,11 @@ const PHONE_WORDS = new RegExp(
       'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
       'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|texting|sms|' +
       'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
-      'message|messages|reach|reached|reachable|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
+      'message|messages|reach|reached|reachable|unreachable|disconnected|ported|ringing|rings|' +
+      'dialed|dialled|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter'
     ).split('|'),
-  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#))|☎|📞`,
+  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service)|☎|📞`,
   'i',
 );
 
@@ -88,7 +89,9 @@ const NOT_PHONE_WORDS = new RegExp(
       'bytes|byte|kb|mb|gb|tb|ms|bps|rows|views|downloads|followers|likes|points|pts|' +
       'visitors|clicks|impressions|records|hits|requests|' +
       // A tracker's and a repository's numbers: "issue 1021948", "Sun patch 112438-03".
-      'issue|issues|bug|bugs|patch|commit|pr|rt|closes|fixes|gid|uid|pid|tests'
+      'issue|issues|bug|bugs|patch|commit|pr|rt|closes|fixes|gid|uid|pid|tests|' +
+      // A machine's numbers: "session 5848134741 was disconnected", "port 8080".
+      'session|sessions|job|thread|port|socket'
     ).split('|'),
   )}\\b|[€$£¥₹]`,
   'i',
@@ -750,6 +753,9 @@ export const examples: DetectorExamples = {
     { text: 'Text me on 07700 900123 tonight.', value: '07700 900123' },
     { text: 'Phone number on the account: 0641 915926', value: '0641 915926' },
     { text: 'Customer can be reached at 0572841915', value: '0572841915' },
+    // Words about a line's state after the number.
+    { text: 'The number 736 540 075 was disconnected.', value: '736 540 075' },
+    { text: 'Calls to 5848134741 go nowhere, it is out of service.', value: '5848134741' },
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
@@ -760,6 +766,7 @@ export const examples: DetectorExamples = {
     'They may not use ids in the 60000-64999 range.',
     'Reserve uids 64010-64016 and gid 64010 for qmail',
     'Red Hat issue 1021948: snprintf API change',
+    'The VPN disconnected 3 times today, session 5848134741.',
     'mask behavior by making it a bit-wise regex (RT 28620 28635)',
     'IGNORED: failed tests: 571 612 1056',
     '"""microsecond (0-999999)"""',
