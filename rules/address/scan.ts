@@ -715,7 +715,9 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
     !lower &&
     !strong &&
     names <= 3 &&
-    t.end(hn) - t.start(i) >= 3 &&
+    // One or two digits only where no capitalised word stands before the number: "3 Gunnar
+    // Ridge", not "Level 3 Data Center" or "Chapter 2 Hidden Valley".
+    (t.end(hn) - t.start(i) >= 3 || (names <= 2 && !t.isCap(i - 1) && !t.isNum(i - 1))) &&
     !YEAR.test(t.str(i)) &&
     (!t.isWord(nx) || inSet(t, nx, F_AFTER_OK)) &&
     !t.isNum(nx)

@@ -35,6 +35,7 @@ export const examples: DetectorExamples = {
     { text: 'Delivery failed for Levypark 34, please confirm.', value: 'Levypark 34' },
     // A weak type after a long house number, closing the clause.
     { text: 'Can you update it to 365 Herzog Bypass?', value: '365 Herzog Bypass' },
+    { text: 'The courier left it at 3 Gunnar Ridge yesterday.', value: '3 Gunnar Ridge' },
     { text: 'Ship it to Palotás fasor 28, 6303 Hét please.', value: 'Palotás fasor 28, 6303 Hét' },
     // A date as the street's name, common in Mexico and Spain.
     {
@@ -156,6 +157,8 @@ export const examples: DetectorExamples = {
     'Based on FreeBSD PR 37416 via Ed Maste; ok',
     // A year before a name that ends in a street type.
     'Mon Apr 23 09:15:03 2001  Anthony Green  <green@example.com>',
+    // A short number after a capitalised word is a level or a chapter.
+    'Level 3 Data Center, rack 12. Chapter 2 Hidden Valley.',
     // Negative numbers in code.
     'pid, status = os.waitpid(-1, os.WNOHANG)',
     'support for Radeon 7000 IGP;\n  Radeon 9100; Radeon 9500; Radeon 9000 IGP; Radeon 9200',
