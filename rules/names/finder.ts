@@ -3569,9 +3569,9 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
         !cjk &&
         words.length >= 2 &&
         words.length <= 3 &&
-        aloneOnLine(text, start, end) &&
         (PERSON_BEFORE_UNCASED.test(text.slice(Math.max(0, start - 32), start)) ||
-          PERSON_AFTER_UNCASED.test(text.slice(end, end + 24)))
+          PERSON_AFTER_UNCASED.test(text.slice(end, end + 24))) &&
+        aloneOnLine(text, start, end)
       ) {
         score = 0.55;
       }
@@ -3627,13 +3627,23 @@ const PERSON_BEFORE_UNCASED =
 const PERSON_AFTER_UNCASED =
   /^(?:['’]s\s|\s\((?:customer|client|id|user)\b|\s(?:was|is|has|will|said|says|called|wrote|asked|replied)\b|["']?\s<[^<>\s]+@)/i;
 
-/** Whether [start, end) is the only run of letters without capitals on its line. */
+/**
+ * Whether [start, end) is the only run of letters without capitals on its line, as far as 120
+ * characters either side (a bound that keeps a megabyte on one line linear).
+ */
 function aloneOnLine(text: string, start: number, end: number): boolean {
-  const a = text.lastIndexOf('\n', start - 1) + 1;
-  let b = text.indexOf('\n', end);
-  if (b < 0) b = text.length;
-  for (let k = a; k < start; k++) if (isUncasedUnit(text.charCodeAt(k))) return false;
-  for (let k = end; k < b; k++) if (isUncasedUnit(text.charCodeAt(k))) return false;
+  const a = Math.max(0, start - 120);
+  const b = Math.min(text.length, end + 120);
+  for (let k = start - 1; k >= a; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10) break;
+    if (isUncasedUnit(c)) return false;
+  }
+  for (let k = end; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) break;
+    if (isUncasedUnit(c)) return false;
+  }
   return true;
 }
 const HANGUL = /\p{sc=Hangul}/u;

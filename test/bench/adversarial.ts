@@ -28,6 +28,9 @@ export const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
   // Names in scripts without capitals (rules/names/finder.ts): short runs, each after a cue or
   // before an honorific, all through the text.
   ['uncased names', 'Dear 王芳, 山田様、고객 님: 谢谢。\n'.repeat(MB / 24)],
+  // The same on one line with no break, in a script with word spaces, each run after a word
+  // that puts a person there (what a search of the line around each run would make quadratic).
+  ['uncased line', 'for عوضية العلاني with 세준 서 '.repeat(MB / 30)],
   // Markdown table rows (rules/table.ts reads a line that opens with a pipe).
   ['pipe rows', '| Name | Phone |\n' + '| Ab Cd | 0680501210 |\n'.repeat(MB / 24)],
 ];
