@@ -1652,11 +1652,19 @@ function addressStartsAfter(text: string, end: number, taken: readonly Span[]): 
   if (text.charCodeAt(at) === 44) at++;
   while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
   if (!HOUSE_NUMBER_THEN_WORD.test(text.slice(at, at + 12))) return false;
-  for (let i = 0; i < taken.length; i++) {
-    if (taken[i]!.start === at) return true;
-    if (taken[i]!.start > at) break;
+  return spanStartsAt(taken, at);
+}
+
+/** Whether a span of `taken` (sorted by start) starts at `at`: a binary search. */
+function spanStartsAt(taken: readonly Span[], at: number): boolean {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (taken[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < taken.length && taken[lo]!.start === at;
 }
 
 const HOUSE_NUMBER_THEN_WORD = /^\d{1,5}[a-zA-Z]?[ \t]+\p{L}/u;
@@ -1669,12 +1677,7 @@ const LIVES_AT = /^\s(?:lives|lived) (?:at|in|on) /;
 function livesAtAddress(after: string, end: number, taken: readonly Span[]): boolean {
   const m = LIVES_AT.exec(after);
   if (m === null) return false;
-  const at = end + m[0].length;
-  for (let i = 0; i < taken.length; i++) {
-    if (taken[i]!.start === at) return true;
-    if (taken[i]!.start > at) break;
-  }
-  return false;
+  return spanStartsAt(taken, end + m[0].length);
 }
 
 const PARTICLES_BEFORE = new RegExp(String.raw`[ \t]((?:${TITLE_PARTICLES}${SP}){1,2})$`);

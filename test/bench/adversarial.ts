@@ -31,6 +31,8 @@ export const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
   // The same on one line with no break, in a script with word spaces, each run after a word
   // that puts a person there (what a search of the line around each run would make quadratic).
   ['uncased line', 'for عوضية العلاني with 세준 서 '.repeat(MB / 30)],
+  // A name before each address (the name pass asks where the pattern stage's spans start).
+  ['names before addresses', 'Ana Lopez, 14 Rue de la Paix\n'.repeat(MB / 29)],
   // Markdown table rows (rules/table.ts reads a line that opens with a pipe).
   ['pipe rows', '| Name | Phone |\n' + '| Ab Cd | 0680501210 |\n'.repeat(MB / 24)],
 ];
