@@ -977,10 +977,12 @@ function weakShape(t: Tokens, i: number): Core | null {
  */
 function repeatedWithNumber(t: Tokens, first: number, i: number): boolean {
   const name = t.text.slice(t.start(first), t.start(i));
-  const text = t.text;
   const from = t.end(i);
-  const at = text.indexOf(name, from);
-  return at >= 0 && at - from <= 80 && isDigit(text.charCodeAt(at + name.length));
+  // Searched in the 80 characters after only: a search to the text's end for every such core
+  // would make a megabyte of them quadratic.
+  const window = t.text.slice(from, from + 80 + name.length + 1);
+  const at = window.indexOf(name);
+  return at >= 0 && isDigit(window.charCodeAt(at + name.length));
 }
 
 /** "10115 Berlin", "75002 Paris": a five-digit postcode before a city; weak on its own. */
