@@ -105,3 +105,21 @@ describe.each([...DETECTORS, ...INJECTION_DETECTORS].map((d) => [d.id, d] as con
     });
   },
 );
+
+describe('the whole engine on 1 MB adversarial inputs', () => {
+  // Each detector alone is bounded above; together they meet costs a detector alone never
+  // sees: the name pass asks where the pattern stage's spans start (a lookup that walked them
+  // from the first made a megabyte of "Name, 14 Rue ..." rows quadratic, 1.25 s instead of
+  // 0.4: too little for this bound to catch, which is for costs that grow to many seconds).
+  it.each(ADVERSARIAL.map(([name, input]) => [name, input] as const))(
+    'scans %s in bounded time',
+    (_name, input) => {
+      const t0 = process.cpuUsage();
+      scanWith(DETECTORS, input);
+      const used = process.cpuUsage(t0);
+      // Generous, as above: a linear scan of 1 MB takes well under a second on this machine;
+      // a quadratic one takes many.
+      expect((used.user + used.system) / 1000).toBeLessThan(4000);
+    },
+  );
+});
