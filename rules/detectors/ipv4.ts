@@ -24,16 +24,15 @@ const NOBODY: ReadonlySet<AddressKind> = new Set([
   'netmask',
 ]);
 
-const IP_CONTEXT =
-  /\b(?:ip|ips|ipv4|ip address|addr|address|host|hostname|server|client|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|from|origin|x-forwarded-for|peer|router|lan|wan)\b/;
+// Words about networks. "from" and "client" also come before a release ("Revert to
+// Makefile.in from 1.2.3.6", "client 1.4.2.1"): IP_CONTEXT_STRONG leaves them out.
+const NETWORK_WORDS =
+  'ip|ips|ipv4|ip address|addr|address|host|hostname|server|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|origin|x-forwarded-for|peer|router|lan|wan';
+const IP_CONTEXT = new RegExp(`\\b(?:${NETWORK_WORDS}|client|from)\\b`);
+const IP_CONTEXT_STRONG = new RegExp(`\\b(?:${NETWORK_WORDS})\\b`);
 
 // Base scores by kind: someone's public address identifies a connection; internal addresses
 // are still internal data (a network map); the rest names no one.
-// The context words that are about networks only: "from" and "client" also come before a
-// release ("Revert to Makefile.in from 1.2.3.6", "client 1.4.2.1").
-const IP_CONTEXT_STRONG =
-  /\b(?:ip|ips|ipv4|ip address|addr|address|host|hostname|server|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|origin|x-forwarded-for|peer|router|lan|wan)\b/;
-
 const BASE: Readonly<Record<AddressKind, number>> = {
   public: 0.85,
   private: 0.75,

@@ -2000,16 +2000,7 @@ const LIST_GAP = /^(?:, ?(?:and |& |und |et |y |or )?| (?:and|&|und|et|y|or) )$/
 function namesInLists(text: string, all: Scored[]): void {
   let i = 0;
   while (i < all.length) {
-    let j = i;
-    while (
-      j + 1 < all.length &&
-      all[j]!.to - all[j]!.from === 1 &&
-      all[j + 1]!.to - all[j + 1]!.from === 1 &&
-      all[j + 1]!.start - all[j]!.end <= 6 &&
-      LIST_GAP.test(text.slice(all[j]!.end, all[j + 1]!.start))
-    ) {
-      j++;
-    }
+    const j = listEnd(text, all, i, isOneWord);
     // Most runs are one segment long: only a run of three or more is copied out.
     const items = j - i >= 2 ? all.slice(i, j + 1) : null;
     if (items !== null && items.every((s) => s.to - s.from === 1)) {
@@ -2050,16 +2041,7 @@ function namesInLists(text: string, all: Scored[]): void {
 function fullNamesInLists(text: string, all: Scored[]): void {
   let i = 0;
   while (i < all.length) {
-    let j = i;
-    while (
-      j + 1 < all.length &&
-      isFullNameRun(all[j]!) &&
-      isFullNameRun(all[j + 1]!) &&
-      all[j + 1]!.start - all[j]!.end <= 6 &&
-      LIST_GAP.test(text.slice(all[j]!.end, all[j + 1]!.start))
-    ) {
-      j++;
-    }
+    const j = listEnd(text, all, i, isFullNameRun);
     const count = j - i + 1;
     if (count >= 2 && (count >= 3 || afterColon(text, all[i]!.start))) {
       let found = 0;
@@ -2077,6 +2059,29 @@ function fullNamesInLists(text: string, all: Scored[]): void {
     }
     i = j + 1;
   }
+}
+
+/**
+ * The index of the last segment of the list that starts at all[i]: segments that pass `item`,
+ * at most six characters apart, joined by a comma or "and" (LIST_GAP). i when there is none.
+ */
+function listEnd(text: string, all: readonly Scored[], i: number, item: (s: Scored) => boolean) {
+  let j = i;
+  while (
+    j + 1 < all.length &&
+    item(all[j]!) &&
+    item(all[j + 1]!) &&
+    all[j + 1]!.start - all[j]!.end <= 6 &&
+    LIST_GAP.test(text.slice(all[j]!.end, all[j + 1]!.start))
+  ) {
+    j++;
+  }
+  return j;
+}
+
+/** A segment of one word. */
+function isOneWord(s: Scored): boolean {
+  return s.to - s.from === 1;
 }
 
 /** A segment of two or three words, none an initial. */
