@@ -46,22 +46,38 @@ export const BACKENDS: Backend[] = [
     name: 'postgres',
     async open() {
       const schema = `hush_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: PG_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      await admin.end();
       const db = openDb({ url: PG_URL, schema });
-      await migrate(db);
+      await withSchemaLock(async (c) => {
+        await c.query(`CREATE SCHEMA ${schema}`);
+        await migrate(db);
+      });
       return {
         db,
         async drop() {
           await db.destroy();
-          const c = new pg.Client({ connectionString: PG_URL });
-          await c.connect();
-          await c.query(`DROP SCHEMA ${schema} CASCADE`);
-          await c.end();
+          await withSchemaLock((c) => c.query(`DROP SCHEMA ${schema} CASCADE`));
         },
       };
     },
   },
 ];
+
+/** Any number that nothing else in the database locks with. */
+const SCHEMA_LOCK = 0x4875_7368;
+
+/**
+ * Runs `fn` holding an advisory lock that every test run's migration and schema drop take.
+ * Kysely's migrator lists the tables of every schema, asking has_schema_privilege() by name: a
+ * schema another test worker drops meanwhile fails that listing ("schema hush_test_... does not
+ * exist"), which failed a CI run once two vitest workers shared this database.
+ */
+async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
