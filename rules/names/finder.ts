@@ -1582,12 +1582,13 @@ function scoreSegment(
   ) {
     score = 0.45;
   }
-  // Firms named after people ("Morgan Stanley", "Calvin Klein"), unless a person's cue comes
-  // first ("My name is Morgan Stanley", "Hi, I'm Calvin Klein", "Dear Mr. Morgan Stanley").
+  // Firms named after people ("Morgan Stanley", "Calvin Klein") and places named like them
+  // ("Sri Lanka"), unless a person's cue comes first ("My name is Morgan Stanley", "Hi, I'm
+  // Calvin Klein", "Dear Mr. Morgan Stanley").
   if (
     score > 0.3 &&
     !PERSON_ONLY_CUES.has(reason) &&
-    isFirmNamedAfterPeople(text, start, end) &&
+    namedLikePeople(text, start, end) &&
     !cueMatches(K_SELF_STRONG) &&
     !cueMatches(K_SELF) &&
     !cueMatches(K_TITLE) &&
@@ -1690,29 +1691,30 @@ function particlesBefore(text: string, start: number): number {
   return m ? start - m[1]!.length : start;
 }
 
-let firms: ReadonlySet<string> | null = null;
+let namedLikePeopleSet: ReadonlySet<string> | null = null;
 
 /**
  * Whether `text[start, end)`, or it with the word after, is a firm named after people or a
  * place named like a person.
  */
-function isFirmNamedAfterPeople(text: string, start: number, end: number): boolean {
+function namedLikePeople(text: string, start: number, end: number): boolean {
   // The list's apostrophes are read as the text's are: typed straight.
-  firms ??= new Set(
+  namedLikePeopleSet ??= new Set(
     `${FIRMS_NAMED_AFTER_PEOPLE}|${PLACES_NAMED_LIKE_PEOPLE}`.replace(/’/g, "'").split('|'),
   );
+  const names = namedLikePeopleSet;
   const key = (to: number) =>
     text.slice(start, to).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
-  if (firms.has(key(end))) return true;
+  if (names.has(key(end))) return true;
   // "Calvin Klein Jeans": the firm's name may open the segment.
   for (let k = text.indexOf(' ', start); k > start && k < end; k = text.indexOf(' ', k + 1)) {
-    if (firms.has(key(k))) return true;
+    if (names.has(key(k))) return true;
   }
   // "T Rowe Price": the segment may stop a word short of the firm's name,
   // or start one late ("Trader Joe's", where "Trader" is an ordinary word).
   const next = /^[ \t]?(?:&[ \t])?[\p{L}'’-]{2,20}/u.exec(text.slice(end, end + 24));
   const to = next === null ? end : end + next[0].length;
-  if (next !== null && firms.has(key(to))) return true;
+  if (next !== null && names.has(key(to))) return true;
   const prev = /(?:^|\s)(\p{Lu}[\p{L}.]{1,20})[ \t]$/u.exec(
     text.slice(Math.max(0, start - 24), start),
   );
@@ -1720,7 +1722,7 @@ function isFirmNamedAfterPeople(text: string, start: number, end: number): boole
   const from = start - prev[1]!.length - 1;
   const earlier = (t: number) =>
     text.slice(from, t).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
-  return firms.has(earlier(end)) || firms.has(earlier(to));
+  return names.has(earlier(end)) || names.has(earlier(to));
 }
 
 /**
