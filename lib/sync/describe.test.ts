@@ -19,7 +19,7 @@ describe('summariseSync', () => {
     const s = summariseSync(base, ['managed', 'synced', 'default']);
     expect(s.source).toBe('Set by IT and the company backend (revision 4); the rest built in');
     expect(s.enrolment).toBe('Enrolled with the company backend');
-    expect(s.lastResult).toBe('Up to date');
+    expect(s.lastResult).toBe('Up to date (revision 4)');
     expect(s.failed).toBe(false);
   });
 

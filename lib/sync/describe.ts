@@ -44,7 +44,7 @@ export interface SyncSummary {
   revision: number;
   /** "Enrolled", "Not set up by IT", "Enrollment failed: ...". */
   enrolment: string;
-  /** "Up to date", "New policy received", "Failed: ...", "Never". */
+  /** "Up to date (revision 4)", "New policy received (revision 4)", "Failed: ...", "Never". */
   lastResult: string;
   /** When the last sync ran (ms), or null. */
   lastAttemptAt: number | null;
@@ -83,7 +83,9 @@ export function summariseSync(status: SyncStatus, sources: Iterable<Source>): Sy
       : p.result === 'updated'
         ? `New policy received (revision ${p.revision})`
         : p.result === 'not-modified'
-          ? 'Up to date'
+          ? p.revision > 0
+            ? `Up to date (revision ${p.revision})`
+            : 'Up to date'
           : `Failed: ${p.reason ? SYNC_REASON_TEXT[p.reason] : 'unknown reason'}`;
   return {
     source,

@@ -114,7 +114,8 @@ test('a policy published in the dashboard changes what the extension does on an 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extension.id}/options.html`);
   const lastSync = options.getByTestId('last-sync');
-  await expect(lastSync).toContainText('revision 2', { timeout: 60_000 });
+  // A second sync right after the first may answer "Up to date (revision 2)" instead.
+  await expect(lastSync).toContainText('(revision 2)', { timeout: 60_000 });
 
   // Revision 2 is `{"version": 1}`: the built-in rules mask an email on an unapproved AI site.
   const page = await context.newPage();
@@ -154,7 +155,9 @@ test('a policy published in the dashboard changes what the extension does on an 
   // The browser's next policy check (forced here instead of waiting for its 5-minute alarm)
   // takes revision 3, and the open page follows it without a reload: the same paste is blocked.
   await syncNow();
-  await expect(lastSync).toContainText('New policy received (revision 3)', { timeout: 60_000 });
+  await expect(lastSync).toHaveText(/^(New policy received|Up to date) \(revision 3\)/, {
+    timeout: 60_000,
+  });
   await expect
     .poll(
       async () => {
