@@ -67,6 +67,12 @@ export const examples: DetectorExamples = {
     { text: "Nick Veum's account was locked after three attempts.", value: 'Nick Veum' },
     { text: 'Can you check why Jaya Suthar was charged twice?', value: 'Jaya Suthar' },
     { text: 'Nick Veum (customer since 2015) is asking for a discount.', value: 'Nick Veum' },
+    // Said to be what only a person is, with the employer between or not.
+    {
+      text: 'Rościsław Dudek of Lexisnexis is the CEO of the company.',
+      value: 'Rościsław Dudek',
+    },
+    { text: 'Tamsin Oduya is our account manager.', value: 'Tamsin Oduya' },
     // A capitalised particle inside; forwarding to someone.
     {
       text: 'The package for Dalida Di Benedetto has been delayed again.',
@@ -290,6 +296,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // Firms and products are suppliers and stores, not managers.
+    'Northwind Traders is our supplier and Hashicorp Vault is the secret store.',
     // An issue number after a product.
     'nix: Update backend to use Nix Flakes (#414)',
     // Korean spaces its words; phrases in other scripts where no person stands.

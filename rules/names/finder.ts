@@ -270,6 +270,15 @@ const SUPPORT_PASSIVE_AFTER =
  */
 const ACCOUNT_ID_AFTER =
   /^\s?\((?:user ?id|id|uid|account|acct|customer ?(?:id|no\.?|number|#)|member ?(?:id|#))[\s:#.]*\d/i;
+/**
+ * What a person is, said of the name as a predicate, with where they work or not: "Rościsław
+ * Dudek of Lexisnexis is the CEO", "Tamsin Oduya is our account manager". Only roles a firm or
+ * a product cannot fill ("the client", "the partner", "the provider" can be a company).
+ */
+const ROLE_PREDICATE_AFTER = new RegExp(
+  String.raw`^\s(?:(?:from|of|at) (?:the )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3},?\s)?(?:is|was|will be|has been|became|is now) (?:the|our|a|an|their|his|her|my|your) (?:[\p{Ll}-]{2,20} ){0,2}(?:ceo|cto|cfo|coo|CEO|CTO|CFO|COO|founder|co-founder|cofounder|manager|engineer|developer|designer|representative|colleague|technician|doctor|nurse|teacher|professor|lawyer|attorney|president|vice president|chairman|chairwoman|chairperson|senator|coach|detective|inspector|employee|patient|tenant|neighbou?r|intern|volunteer|driver|courier|speaker|keynote speaker|organi[sz]er|editor|journalist|reporter|author|writer|singer|actor|actress|producer|songwriter|consultant|analyst|assistant|secretary|accountant|supervisor|landlord|landlady|husband|wife|son|daughter|mother|father|brother|sister|boyfriend|girlfriend|friend|cousin|uncle|aunt)(?![\p{L}-])`,
+  'u',
+);
 /** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
 const PERSONAL_POSSESSIVE =
   /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car)\b/i;
@@ -1478,14 +1487,16 @@ function scoreSegment(
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
     }
   }
-  // Two or three words that could be name parts owning what a person owns, or charged as a
-  // customer is: "Nick Veum's account was locked", "why Jaya Suthar was charged twice".
+  // Two or three words that could be name parts owning what a person owns, charged as a
+  // customer is, or said to be what only a person is: "Nick Veum's account was locked", "why
+  // Jaya Suthar was charged twice", "Yuito Hirai of Reed Elsevier is the CTO".
   if (n >= 2 && n <= 3 && !hasInitial && 0.6 > curScore) {
     const after = afterWindow();
     if (
       (PERSONAL_POSSESSIVE.test(after) ||
         SUPPORT_PASSIVE_AFTER.test(after) ||
-        ACCOUNT_ID_AFTER.test(after)) &&
+        ACCOUNT_ID_AFTER.test(after) ||
+        ROLE_PREDICATE_AFTER.test(after)) &&
       allNameLike(from, to, true) &&
       !someWordLike(from, to)
     ) {
@@ -2324,7 +2335,7 @@ const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/]|[ \t]\d{3})|s\/
 /** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
 const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
 const ORG_CONTEXT_AFTER =
-  /^(?:[ -](?!and\b|und\b|et\b|y\b|of\b|from\b|at\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
+  /^(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
   /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|service client,|al cliente,)[ \t]{1,2}$/iu;
 
