@@ -108,6 +108,9 @@ export const examples: DetectorExamples = {
     { text: 'Call Maria, OK?', value: 'Maria' },
     // A known first name and a surname typed in lower case after a word that takes a person.
     { text: 'Hi! I spoke with maria garcia yesterday about Order 5512.', value: 'maria garcia' },
+    // In lower case after an introduction, or as the one an order or a refund is for.
+    { text: 'its laura boyle again, still no refund', value: 'laura boyle' },
+    { text: 'the refund to maria garcia never arrived', value: 'maria garcia' },
     { text: 'Ticket: customer john smith called, wants refund.', value: 'john smith' },
     // Cells under a column of names in a pasted table, ordinary words under "Last Name" too.
     {

@@ -3019,13 +3019,14 @@ const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, 
  * scan's one pass (rules/keywords.ts), overlapping ones included ("i am" in "hi am").
  */
 /**
- * A known first name and a listed surname in lower case after a word that takes a person:
- * "I spoke with maria garcia", "customer john smith called", "ask kevin lee to call".
+ * A known first name and a listed surname in lower case after a word that takes a person, an
+ * introduction, or what a customer orders: "I spoke with maria garcia", "customer john smith
+ * called", "ask kevin lee to call", "hi its laura boyle again", "the order for kristof lind".
  */
 const LOWER_PAIR_CUE =
-  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|customer|client|patient|caller|user|member|tenant|guest|passenger)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
+  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|customer|client|patient|caller|user|member|tenant|guest|passenger|this is|it'?s|it’s|(?:order|package|parcel|refund|booking|reservation|shipment|delivery|invoice)s? (?:for|of|under|to))[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
 const LOWER_PAIR_STARTS = keywords(
-  'spoke talked speak ask asked tell told call called contact contacted email emailed message ping meet met cc customer client patient caller user member tenant guest passenger'.split(
+  "spoke talked speak ask asked tell told call called contact contacted email emailed message ping meet met cc customer client patient caller user member tenant guest passenger this its it's it’s order orders package packages parcel parcels refund refunds booking bookings reservation reservations shipment shipments delivery deliveries invoice invoices".split(
     ' ',
   ),
   { wholeWord: true },
