@@ -67,6 +67,9 @@ export const examples: DetectorExamples = {
     { text: "Nick Veum's account was locked after three attempts.", value: 'Nick Veum' },
     { text: 'Can you check why Jaya Suthar was charged twice?', value: 'Jaya Suthar' },
     { text: 'Nick Veum (customer since 2015) is asking for a discount.', value: 'Nick Veum' },
+    // A name spelt with an accent its ordinary twin lacks ("german"); a particle as surname.
+    { text: 'Germán Ontiveros called about his order.', value: 'Germán Ontiveros' },
+    { text: 'User Tonya Von (ID 3321) reported the outage.', value: 'Tonya Von' },
     // Said to be what only a person is, with the employer between or not.
     {
       text: 'Rościsław Dudek of Lexisnexis is the CEO of the company.',

@@ -971,12 +971,29 @@ function scoreRun(
       (a !== -1 ||
         (k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
         (k === from && strongCueBefore(text, tokStart[k]!)));
+    // A particle that ends the run right after a given name is the surname: "Tonya Von",
+    // "Anna Le" (a listed name, not "Anna De").
+    const particleSurname =
+      k === to - 1 &&
+      a !== -1 &&
+      k === a + 1 &&
+      (tokFlags[a]! & (F_FIRST | F_COMMON | F_STOP)) === F_FIRST &&
+      tokInfo[k]!.stopName &&
+      capitalParticle(tokInfo[k]!.text) &&
+      (isSurname(tokInfo[k]!.text) || !isSurname(tokInfo[a]!.text));
     const syllable =
       (f & (F_STOP | F_TITLE)) === F_STOP &&
       to - from >= 3 &&
       tokInfo[k]!.text.length <= 4 &&
       (vietnamese ??= vietnameseRun(from, to));
-    if (!keep && !inner && !surnameAfterFirst && !syllable && (f & (F_TITLE | F_STOP)) !== 0) {
+    if (
+      !keep &&
+      !inner &&
+      !surnameAfterFirst &&
+      !particleSurname &&
+      !syllable &&
+      (f & (F_TITLE | F_STOP)) !== 0
+    ) {
       if (a !== -1) {
         flushSegment(text, a, k, keepA, taken, capFrom, all);
         a = -1;

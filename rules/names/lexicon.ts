@@ -90,7 +90,7 @@ interface Lists {
   common: Set<string>;
   stop: Set<string>;
   functionWords: Set<string>;
-  /** The stop and common words that have a FOREIGN_LETTER, lower-case but not folded. */
+  /** The stop and common words with a letter beyond ASCII, lower-case but not folded. */
   ordinaryForeign: Set<string>;
 }
 let built: Lists | null = null;
@@ -110,7 +110,8 @@ function lists(): Lists {
     ordinaryForeign: new Set(
       [STOP_WORDS, GENERATED_COMMON, COMMON_WORD_NAMES]
         .flatMap(split)
-        .filter((w) => FOREIGN_LETTER.test(w)),
+        .filter((w) => NON_ASCII_LETTER.test(w))
+        .map((w) => w.toLowerCase()),
     ),
   });
 }
@@ -126,8 +127,17 @@ const FOREIGN_LETTER = /[ășțşğıčćďěľĺňřšťůžźżśńłđőűą�
 
 /** Whether folded `k` of `word` is in an ordinary-word set as that word, not a look-alike. */
 function ordinary(set: Set<string>, k: string, word: string, foreign: Set<string>): boolean {
-  return set.has(k) && (!FOREIGN_LETTER.test(word) || foreign.has(word.toLowerCase()));
+  if (!set.has(k)) return false;
+  if (FOREIGN_LETTER.test(word)) return foreign.has(word.toLowerCase());
+  // A listed name spelt with an accent the ordinary word lacks: "Germán" is not "German",
+  // "Ángel" not "angel" (the lists spell every accented ordinary word as it is written).
+  if (NON_ASCII_LETTER.test(word) && !foreign.has(word.toLowerCase())) {
+    const { first, last } = lists();
+    if (first.has(k) || last.has(k)) return false;
+  }
+  return true;
 }
+const NON_ASCII_LETTER = /[\u00c0-\u024f]/;
 
 /** Honorifics, lower-case and without their full stop. */
 export const TITLE_SET: ReadonlySet<string> = new Set(split(TITLES));
