@@ -57,6 +57,12 @@ describe('person-name cues', () => {
       ['PERSON', 'Palma Gislason'],
       ['ADDRESS', '14 Rue de la Paix, Paris'],
     ]);
+    // Also a name no list knows, in another script, after a strong cue.
+    const cyrillic = 'Recipient Руслан Харитонов, 14 Rue de la Paix, Paris';
+    expect(scan(cyrillic).map((f) => [f.type, cyrillic.slice(f.start, f.end)])).toEqual([
+      ['PERSON', 'Руслан Харитонов'],
+      ['ADDRESS', '14 Rue de la Paix, Paris'],
+    ]);
     // A street named by the words before its number stays a street.
     const street = 'Dirección: Mercado Sancho Nieto Delvalle, 4, 66166 Ciudad Real';
     expect(scan(street).filter((f) => f.type === 'PERSON')).toEqual([]);

@@ -1586,7 +1586,11 @@ function scoreSegment(
         !(n >= 2 && anyKnown && AGE_AFTER.test(after)) &&
         // (A name before the address it is sent to: "Recipient Palma Gislason, 14 Rue de la
         // Paix", when a pattern detector took the address.)
-        !(n >= 2 && (anyKnown || reason === 'role') && addressStartsAfter(text, end, taken))))
+        !(
+          n >= 2 &&
+          (anyKnown || reason === 'role' || score >= 0.75) &&
+          addressStartsAfter(text, end, taken)
+        )))
   ) {
     score = 0.3;
   }
