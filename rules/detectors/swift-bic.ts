@@ -24,6 +24,13 @@ const KEYWORD_AFTER = /^[\s,(|-]{1,3}(?:bic|swift)\b/;
 const KEYWORD_NEAR =
   /\b(?:bic|swift|bank identifier code|bic\/swift|swift\/bic|código swift|code swift|wire transfer|international transfer)\b/;
 
+/**
+ * Banking words that make a bare eleven-character code a bank's rather than a constant's or a
+ * product's ("BINUNICODE8" in Python's pickle module, "SPARCV8PLUS" in a compiler's notes).
+ */
+const BANK_NEAR =
+  /\b(?:bank|banks|banking|iban|account|payment|payments|pay|transfer|wire|remittance|beneficiary|routing|sort code|überweisung|konto|bankverbindung|virement|banque|compte|transferencia|banco|cuenta|bonifico|banca|conto)\b/;
+
 const BIC_WORDS = keywordList(['bic', 'swift']);
 /** A label's end before a value: a colon, '=' or '#', or "code", "is", "number", "no.". */
 const LABELLED = /(?:[:=#]|\b(?:code|is|number|no\.?|nr\.?))\s{0,3}$/;
@@ -52,6 +59,7 @@ export const swiftBic: Detector = {
     const keywords = BIC_WORDS.test(text);
     const nearKeyword = nearWords(text, KEYWORD_NEAR);
     const nearOther = nearWords(text, NON_PERSONAL_NUMBER);
+    const nearBank = nearWords(text, BANK_NEAR, 80);
     // Every match is a whole token of 8 or 11 characters: it is only tried at those. Codes in
     // capitals first, then (when a keyword is in the text) those in lower case near one.
     const upperCodes = matchesAtRuns(text, BIC_UPPER, [8, 11]);
@@ -95,7 +103,8 @@ export const swiftBic: Detector = {
       // Nine letters then two digits ("BIENVENUE10", "WINTERSALE24") is how promo codes look;
       // real branch codes put digits earlier or use all three branch places.
       const wordThenNumber = /^[A-Z]{9}\d\d$/.test(upper);
-      const bareScore = value.length === 11 && !wordThenNumber ? 0.55 : 0.35;
+      const bareScore =
+        value.length === 11 && !wordThenNumber ? (nearBank.test(start, end) ? 0.55 : 0.45) : 0.35;
       if (hasDigit) score = direct ? 0.9 : nearby ? 0.85 : bareScore;
       else if (branch === 'XXX') score = direct ? 0.9 : nearby ? 0.8 : 0.45;
       // An all-caps eight-letter word ("PASSWORD", "BUSINESS") is common; only the keyword
@@ -141,5 +150,7 @@ export const examples: DetectorExamples = {
     'BIC: HUSHQQFF',
     'swift is a programming language by apple',
     'HUSHDEFFX12 is not a branch code',
+    // Eleven capitals with a digit, far from any banking word: a constant.
+    'dispatch[BINUNICODE8[0]] = load_binunicode8',
   ],
 };
