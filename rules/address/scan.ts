@@ -634,11 +634,37 @@ function nameWord(t: Tokens, i: number, lower: boolean): boolean {
     return !inSet(t, i, F_NOT_CITY) && !inSet(t, i, F_PROSE) && !inSet(t, i, F_UNIT);
   }
   if (!t.isCap(i)) return false;
+  if (codeCased(t, i)) return false;
   if (t.isUpper(i) && inSet(t, i, F_PROSE)) return false;
   if (inSet(t, i, F_NOT_CITY) && t.low(i) !== 'the') return false;
   if (inSet(t, i, F_UNIT) && !inSet(t, i, F_WEAK_UNIT)) return false;
   return true;
 }
+
+/**
+ * Whether capitalised word token i is cased as software and brands are, not as streets and
+ * towns: a small letter after two capitals or more ("ESLint", "JSONParser"), or a capital
+ * inside the word after a small letter ("GitHub", "PostgreSQL"; not at its end), except after
+ * the prefixes of names ("McKinley", "MacArthur", "DeKalb", "LaSalle").
+ */
+function codeCased(t: Tokens, i: number): boolean {
+  const text = t.text;
+  const s = t.start(i);
+  const e = t.end(i);
+  let lowerSeen = -1;
+  for (let k = s + 1; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) {
+      // "ESLint": a small letter after two capitals or more.
+      if (lowerSeen < 0 && k - s >= 2 && isUpperAscii(text.charCodeAt(k - 1))) return true;
+      lowerSeen = k;
+    } else if (isUpperAscii(c) && lowerSeen >= 0 && k + 1 < e) {
+      return !NAME_PREFIX_CASE.test(text.slice(s, k));
+    }
+  }
+  return false;
+}
+const NAME_PREFIX_CASE = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)$/;
 
 /** Whether the word after a house number makes it a quantity ("2 times", "5 pm", "3 GB"). */
 function proseAfter(t: Tokens, last: number): boolean {

@@ -33,6 +33,8 @@ export const examples: DetectorExamples = {
     { text: 'Return label for 6680 E Jackson Street attached.', value: '6680 E Jackson Street' },
     { text: 'The courier left it at Carolines Gata 4 yesterday.', value: 'Carolines Gata 4' },
     { text: 'Delivery failed for Levypark 34, please confirm.', value: 'Levypark 34' },
+    // A capital inside a street's name after a name prefix.
+    { text: 'Send it to 12 DeKalb Avenue, Brooklyn', value: '12 DeKalb Avenue, Brooklyn' },
     // A weak type after a long house number, closing the clause.
     { text: 'Can you update it to 365 Herzog Bypass?', value: '365 Herzog Bypass' },
     { text: 'The courier left it at 3 Gunnar Ridge yesterday.', value: '3 Gunnar Ridge' },
@@ -150,6 +152,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // Software is cased so; streets are not.
+    '- Move to ESLint 9 - Update dependencies',
     // English "via" before an acronym; a weekday before a day and a year.
     'Requires setup.cfg-only projects to be built via PEP 517, by requiring it.',
     '* Fri 18 2014 Pravin Satpute <p.satpute@example.com> 1.07.4',
