@@ -376,12 +376,17 @@ function judgePin(
   };
 }
 
+const DOC_TYPE =
+  /^[{<(](?:string|str|number|int|integer|boolean|bool|object|any|buffer|bytes|array|function|null|undefined|unknown|secret|secretstr)(?:[|[\]]|[}>)]|$)/i;
+
 /** Code that computes or refers to a password, rather than a literal one. */
 function looksLikeCode(value: string, quoted: boolean): boolean {
   // Optional chaining and non-null assertions read as plain member access.
   const v = value.replace(/[?!]\./g, '.');
   // YAML tags and encrypted blobs: !vault |, ENC[AES256_GCM,...].
   if (/^![a-z]/i.test(v) || /^ENC\[/.test(v)) return true;
+  // A type in documentation: "`passphrase`: {string} | Buffer", "password <string>".
+  if (DOC_TYPE.test(v)) return true;
   // Paths and URLs are files, not passwords (`pwd: /home/jane`).
   if (/^(?:\/|~\/|\.\/|[A-Za-z]:\\|https?:)/.test(v)) return true;
   // A quoted value is a string literal, whatever it contains ("Summer(2024)").
@@ -491,6 +496,8 @@ export const examples: DetectorExamples = {
     '"password": "your_password_here"',
     'password_min_length=12, password_expiry_days=90',
     '<input type="password" name="password" placeholder="Password">',
+    // A type in an API's documentation.
+    '* `passphrase`: {string} | Buffer} The passphrase to use for encryption.',
     'PIN code: 560034, Bangalore, Karnataka address',
     'password: Joi.string().min(8).required()',
     "'password' => 'required|string|min:8|confirmed'",
