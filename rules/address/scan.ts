@@ -1226,6 +1226,15 @@ function unitAt(t: Tokens, q: number): number {
   ) {
     return withDot(t, ord + 1);
   }
+  // A floor in words: "Fifth Floor", "ground floor".
+  if (
+    t.isWord(q) &&
+    SPELLED_FLOOR.test(t.str(q)) &&
+    t.isWord(q + 1) &&
+    /^(?:floor|fl)$/i.test(t.str(q + 1))
+  ) {
+    return withDot(t, q + 1);
+  }
   // German floors: "3 OG", "3. OG", "2. Stock", "EG".
   const text = t.text;
   if (t.isNum(q) && t.end(q) - t.start(q) <= 2) {
@@ -1265,6 +1274,9 @@ function unitAt(t: Tokens, q: number): number {
   if (t.isWord(k) && t.end(k) - t.start(k) <= 2 && t.isUpper(k)) return k;
   return -1;
 }
+
+const SPELLED_FLOOR =
+  /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground|top|upper|lower)$/i;
 
 /** A country at token q (one or more words): its last token, or -1. */
 function countryAt(t: Tokens, q: number, lower: boolean): number {

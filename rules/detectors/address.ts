@@ -33,6 +33,11 @@ export const examples: DetectorExamples = {
     { text: 'Return label for 6680 E Jackson Street attached.', value: '6680 E Jackson Street' },
     { text: 'The courier left it at Carolines Gata 4 yesterday.', value: 'Carolines Gata 4' },
     { text: 'Delivery failed for Levypark 34, please confirm.', value: 'Levypark 34' },
+    // A floor in words between the street and the town.
+    {
+      text: 'Write to 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA.',
+      value: '51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA',
+    },
     // A capital inside a street's name after a name prefix.
     { text: 'Send it to 12 DeKalb Avenue, Brooklyn', value: '12 DeKalb Avenue, Brooklyn' },
     // A weak type after a long house number, closing the clause.
