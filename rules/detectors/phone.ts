@@ -90,8 +90,11 @@ const NOT_PHONE_WORDS = new RegExp(
       'visitors|clicks|impressions|records|hits|requests|' +
       // A tracker's and a repository's numbers: "issue 1021948", "Sun patch 112438-03".
       'issue|issues|bug|bugs|patch|commit|pr|rt|closes|fixes|gid|uid|pid|tests|' +
-      // A machine's numbers: "session 5848134741 was disconnected", "port 8080".
-      'session|sessions|job|thread|port|socket'
+      // A machine's numbers: "session 5848134741 was disconnected", "port 8080", bytes
+      // printed as "<Buffer 01 02 03 04 05>", a screen's size ("resize 1920 1080"), a
+      // standard's number ("ISO-IR 10646 2000").
+      'session|sessions|job|thread|port|socket|buffer|resize|resolution|viewport|width|height|' +
+      'pixels|px|iso|rfc|ieee|ecma|ansi'
     ).split('|'),
   )}\\b|[€$£¥₹]`,
   'i',
@@ -546,6 +549,22 @@ function isRange(main: string): boolean {
 // A range up to a run of nines: "0-999999", "1-9999".
 const NINES_RANGE = /^\d{1,3}-9{3,}$/;
 
+// A whole date stamp, year first: "19990101: Bumped up version number" in a changelog.
+const DATE_STAMP = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+
+/** Whether the groups of `main` are three or more rising powers of two: "16 32 64 128". */
+function powersOfTwo(main: string): boolean {
+  const groups = main.split(/[ .-]/);
+  if (groups.length < 3) return false;
+  let prev = 0;
+  for (const g of groups) {
+    const n = Number(g);
+    if (!(n > prev) || n < 2 || (n & (n - 1)) !== 0 || g[0] === '0') return false;
+    prev = n;
+  }
+  return true;
+}
+
 /**
  * Whether the number ending at `end` is the text of a Markdown link whose target is no phone
  * (`](` after it, or `` `]( `` when the number is code, and the target not `tel:`).
@@ -647,6 +666,9 @@ export const phone: Detector = {
       if (!strong && !label && !shape.international && best < ctx.threshold) continue;
       if (!strong && !label && (isRange(main) || NINES_RANGE.test(main) || DATE_LIKE.test(main)))
         continue;
+      if (!PHONE_WORDS.test(pre) && (DATE_STAMP.test(main) || (!label && powersOfTwo(main)))) {
+        continue;
+      }
       if (facts.odd && !CUE_BEFORE.test(near)) continue;
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
@@ -765,6 +787,12 @@ export const examples: DetectorExamples = {
     // A range of ids, a tracker's and a repository's numbers.
     'They may not use ids in the 60000-64999 range.',
     'Reserve uids 64010-64016 and gid 64010 for qmail',
+    // Bytes, a screen's size, a standard, a changelog's date stamp, powers of two.
+    'console.log(buf); // Prints: <Buffer 01 02 03 04 05>',
+    'playwright-cli resize 1920 1080',
+    'allowed by the standard is "ISO-IR 10646 2000" UTF-8',
+    'Made -u work\n19990101: Bumped up version number to 1.0.4',
+    'for MiB in 16 32 64 128; do',
     'Red Hat issue 1021948: snprintf API change',
     'The VPN disconnected 3 times today, session 5848134741.',
     'mask behavior by making it a bit-wise regex (RT 28620 28635)',
