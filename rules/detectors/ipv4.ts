@@ -11,7 +11,10 @@ const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§)[.:]?\s{0,3}\[?$/;
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)[.:]?\s{0,3}\[?$/;
+// A dependency updated to its next version: "update V8 to 9.6.180.14", "bump zlib to 1.2.13.1".
+const UPDATED_TO_BEFORE =
+  /\b(?:update[sd]?|updating|upgrade[sd]?|upgrading|bump(?:s|ed)?|bumping|patch(?:es|ed)?|downgrade[sd]?|pin(?:s|ned)?)\s(?:[\w.@/-]{1,24}\s){1,2}to\s{1,3}$/i;
 
 // A numbered heading as a Markdown link's text: "[11.6.2.2 Future Reserved Words](http://...)".
 const HEADING_LINK_AFTER = /^ \p{Lu}[^\]\n]{0,80}\]\(/u;
@@ -67,6 +70,7 @@ export const ipv4: Detector = {
       const ipContext = near(text, start, end, IP_CONTEXT, 32);
       if (
         nearBefore(text, start, VERSION_BEFORE, 24) ||
+        (!ipContext && nearBefore(text, start, UPDATED_TO_BEFORE, 48)) ||
         nearBefore(text, start, BUILD_IN_PARENS, 32) ||
         // A package's version: "v8@10.2.154.26-node.26", "1.2.13.1-motley".
         text.charCodeAt(start - 1) === 64 ||
@@ -132,6 +136,8 @@ function isNetwork(o: readonly number[], text: string, end: number): boolean {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Updated to an address: a network word says so.
+    { text: 'we updated the gateway to 10.20.30.40 yesterday', value: '10.20.30.40' },
     '203.45.117.9',
     // A documentation address given as the writer's own: a made-up customer's.
     { text: 'my IP address is 192.0.2.15, can you whitelist it?', value: '192.0.2.15' },
@@ -148,6 +154,8 @@ export const examples: DetectorExamples = {
     'App version: 14.1.5.26 (b713)',
     'Bundled: uvwasi@0.0.18, v8@10.2.154.26-node.26, zlib@1.2.13.1-motley',
     'Upgraded to version 10.0.0.1 yesterday.',
+    '**deps**: update V8 to 9.6.180.14 (Michaël Zasso)',
+    "* `'ed25519'` (OID 1.3.101.112)",
     'Browser: Chrome 122.0.6261.94 on Windows 11 (4.26.66.180)',
     'Firmware v2.14.0.3 is out',
     'The OID is 1.3.6.1.4.1.311.21.7',
