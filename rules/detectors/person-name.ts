@@ -67,6 +67,9 @@ export const examples: DetectorExamples = {
     { text: "Nick Veum's account was locked after three attempts.", value: 'Nick Veum' },
     { text: 'Can you check why Jaya Suthar was charged twice?', value: 'Jaya Suthar' },
     { text: 'Nick Veum (customer since 2015) is asking for a discount.', value: 'Nick Veum' },
+    // The one a letter is for, without a colon; a German title in the dative.
+    { text: 'Attn. Nikko Jakubowski\n3 Ambrose Rise', value: 'Nikko Jakubowski' },
+    { text: 'z. Hd. Herrn Dr. Klaus Weber', value: 'Klaus Weber' },
     // A name spelt with an accent its ordinary twin lacks ("german"); a particle as surname.
     { text: 'Germán Ontiveros called about his order.', value: 'Germán Ontiveros' },
     { text: 'User Tonya Von (ID 3321) reported the outage.', value: 'Tonya Von' },
@@ -302,6 +305,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // A department a letter is addressed to.
+    'Rechnung z. Hd. Buchhaltung, Attn. Comptabilité',
     // Firms and products are suppliers and stores, not managers.
     'Northwind Traders is our supplier and Hashicorp Vault is the secret store.',
     // An issue number after a product.

@@ -179,9 +179,10 @@ const CUE_LABEL_STRONG = new RegExp(
   String.raw`${B}(?:name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—))${LP}["']?$`,
   'iuy',
 );
-// Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe".
+// Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
+// letter is for: "Attn. Nikko Jakubowski", "z. Hd. August Kutch", "a la atención de Felipe".
 const CUE_LABEL_BARE = new RegExp(
-  String.raw`${B}(?:full name|customer name|client name|patient name|contact name|account holder|cardholder|card holder|name on (?:the )?(?:card|account))${SP}$`,
+  String.raw`${B}(?:full name|customer name|client name|patient name|contact name|account holder|cardholder|card holder|name on (?:the )?(?:card|account)|attn\.|z\. ?hd\.|zu händen(?: von)?|à l'attention de|à l’attention de|a la atención de|all'attenzione di|t\.a\.v\.)${SP}$`,
   'iuy',
 );
 const CUE_LABEL = new RegExp(

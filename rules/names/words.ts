@@ -25,6 +25,8 @@ export const STOP_WORDS = [
   'summary details detail information notice tip tips important example examples steps step expected actual result results response responses solution solutions resolution environment workaround cause causes description comment comments context background impact outcome action actions reason reasons symptom symptoms diagnosis findings observation observations recommendation recommendations deprecated usage parameters caution overview introduction conclusion requirements prerequisites explanation',
   // The roles a chat's lines open with, besides those above ("Visitor: ...", "Kundin: ...").
   'visitor visitors guest guests operator advisor adviser kundin kundendienst cliente agente conseiller conseillère berater beraterin soporte asistente',
+  // Departments a letter is addressed to ("z. Hd. Buchhaltung", "Attn. Accounts Payable").
+  'buchhaltung personalabteilung geschäftsführung einkauf vertrieb verwaltung rechnungswesen finanzabteilung rechtsabteilung poststelle versand reklamation kundenservice debitorenbuchhaltung kreditorenbuchhaltung contabilidad facturación facturacion departamento administración administracion comptabilité comptabilite facturation amministrazione contabilità contabilita boekhouding administratie',
   'bypass pass flat flats lodge fort orchestra crossing mews street st road rd avenue ave boulevard blvd lane ln drive dr court ct place pl square sq highway hwy way suite apt apartment floor building unit box po city county state province region district zip postcode postal country north south east west northern southern eastern western central upper lower greater new old saint san santa santo são st.',
   // Organisation and place suffixes.
   'traders trading widgets gadgets logistics freight outdoor outdoors outfitters electronics cosmetics apparel robotics textiles interiors organics brewing brewery bakery telecom realty rentals supplies supply manufacturing engineering dynamics logistik ' +
@@ -71,7 +73,7 @@ export const COMMON_WORD_NAMES =
  * case-insensitively with an optional full stop, except the French "M." which must keep both.
  */
 export const TITLES =
-  'mr mrs ms mx miss mister dr doctor prof professor herr frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní';
+  'mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní';
 
 /**
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
