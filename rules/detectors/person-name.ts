@@ -67,6 +67,10 @@ export const examples: DetectorExamples = {
     { text: "Nick Veum's account was locked after three attempts.", value: 'Nick Veum' },
     { text: 'Can you check why Jaya Suthar was charged twice?', value: 'Jaya Suthar' },
     { text: 'Nick Veum (customer since 2015) is asking for a discount.', value: 'Nick Veum' },
+    // A name that is also a shop word, after a kinship or a title; after "Soy".
+    { text: 'My husband Price Cruickshank placed the order.', value: 'Price Cruickshank' },
+    { text: 'Ms. Price called back about the refund.', value: 'Price' },
+    { text: 'Soy Homero Villarreal Tejada y les escribo.', value: 'Homero Villarreal Tejada' },
     // The one a letter is for, without a colon; a German title in the dative.
     { text: 'Attn. Nikko Jakubowski\n3 Ambrose Rise', value: 'Nikko Jakubowski' },
     { text: 'z. Hd. Herrn Dr. Klaus Weber', value: 'Klaus Weber' },
@@ -305,6 +309,9 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // Microsoft's products; a product's name in code.
+    'Fixed pasting nested lists from MS Word.',
+    "type Apple = {type: 'Fruit'; name: 'Apple'; edible: true}",
     // A department a letter is addressed to.
     'Rechnung z. Hd. Buchhaltung, Attn. Comptabilité',
     // Firms and products are suppliers and stores, not managers.

@@ -42,6 +42,7 @@ import {
   inNameLists,
   isEnglishWord,
   isFunctionWord,
+  isGrammarWord,
   isKnownName,
   isSurname,
   PARTICLE_SECOND_SET,
@@ -687,15 +688,20 @@ function wordInfoUncached(word: string): WordInfo | null {
   const initial = word.length === 1;
   const lower = word.toLowerCase();
   const cls = initial ? 'unknown' : classify(word);
-  const title = DOTTED_TITLE_SET.has(lower)
-    ? 1
-    : !TITLE_SET.has(lower)
+  // "MS Word", "MS Edge": Microsoft, not "Ms".
+  const title =
+    word === 'MS'
       ? 0
-      : lower.length > 2 || /^m[rs]s?$/.test(lower)
-        ? 2
-        : 1;
+      : DOTTED_TITLE_SET.has(lower)
+        ? 1
+        : !TITLE_SET.has(lower)
+          ? 0
+          : lower.length > 2 || /^m[rs]s?$/.test(lower)
+            ? 2
+            : 1;
   const stopName = cls === 'stop' && inNameLists(word);
-  const keepable = stopName && !isFunctionWord(lower);
+  // (Not isFunctionWord: that counts every stop word, and would keep none.)
+  const keepable = stopName && !isGrammarWord(lower);
   return {
     text: word,
     key: fold(word),
@@ -950,7 +956,11 @@ function scoreRun(
       (f & F_KEEPABLE) !== 0 &&
       a === -1 &&
       ((k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
-        (k === from && strongCueBefore(text, tokStart[k]!)));
+        // After a label or a kinship only before another word of the name: "Customer name:
+        // Price Cruickshank", "My husband Price Cruickshank" (not "name: 'Apple'").
+        (k === from &&
+          k + 1 < to &&
+          (strongCueBefore(text, tokStart[k]!) || relationCueBefore(text, tokStart[k]!))));
     // A surname that is also a word, right after a given name: "Gwen Price", "Ana Rich"; not a
     // word that names a place or a firm after a name ("Shelly Park").
     const surnameAfterFirst =
@@ -1104,6 +1114,11 @@ function flushSegment(
   }
   const s = scoreSegment(text, a, b, keep, taken, capFrom);
   if (s !== null) all.push(s);
+}
+
+function relationCueBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 64), start);
+  return endsWithCue(CUE_RELATION, before, wordStarts(before));
 }
 
 function strongCueBefore(text: string, start: number): boolean {

@@ -208,6 +208,11 @@ export function isKnownName(word: string): boolean {
   return (first.has(k) || last.has(k)) && !common.has(k) && !stop.has(k);
 }
 
+/** Whether a word is a function word: an article, a pronoun, a preposition ("the", "who"). */
+export function isGrammarWord(word: string): boolean {
+  return lists().functionWords.has(fold(word));
+}
+
 /** Whether a word is a function word or one of the stop words (not a lower-case name). */
 export function isFunctionWord(word: string): boolean {
   const { functionWords, stop, common } = lists();
