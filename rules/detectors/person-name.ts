@@ -71,6 +71,8 @@ export const examples: DetectorExamples = {
     { text: 'My husband Price Cruickshank placed the order.', value: 'Price Cruickshank' },
     { text: 'Ms. Price called back about the refund.', value: 'Price' },
     { text: 'Soy Homero Villarreal Tejada y les escribo.', value: 'Homero Villarreal Tejada' },
+    // A given name that is also a word, spelt again by the address after it.
+    { text: 'Summer Weimer,summerweimer@posteo.de,+49 40 7123456', value: 'Summer Weimer' },
     // The one a letter is for, without a colon; a German title in the dative.
     { text: 'Attn. Nikko Jakubowski\n3 Ambrose Rise', value: 'Nikko Jakubowski' },
     { text: 'z. Hd. Herrn Dr. Klaus Weber', value: 'Klaus Weber' },
@@ -309,6 +311,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // A shop's list spelt by its address.
+    'Price List <pricelist@shop.example>',
     // Microsoft's products; a product's name in code.
     'Fixed pasting nested lists from MS Word.',
     "type Apple = {type: 'Fruit'; name: 'Apple'; edible: true}",

@@ -42,6 +42,7 @@ import {
   inNameLists,
   isEnglishWord,
   isFunctionWord,
+  isGivenName,
   isGrammarWord,
   isKnownName,
   isSurname,
@@ -960,7 +961,10 @@ function scoreRun(
         // Price Cruickshank", "My husband Price Cruickshank" (not "name: 'Apple'").
         (k === from &&
           k + 1 < to &&
-          (strongCueBefore(text, tokStart[k]!) || relationCueBefore(text, tokStart[k]!))));
+          (strongCueBefore(text, tokStart[k]!) ||
+            relationCueBefore(text, tokStart[k]!) ||
+            // "Summer Weimer,summerweimer@posteo.de": the address spells the name.
+            echoedByEmail(text, k, to))));
     // A surname that is also a word, right after a given name: "Gwen Price", "Ana Rich"; not a
     // word that names a place or a firm after a name ("Shelly Park").
     const surnameAfterFirst =
@@ -1114,6 +1118,23 @@ function flushSegment(
   }
   const s = scoreSegment(text, a, b, keep, taken, capFrom);
   if (s !== null) all.push(s);
+}
+
+/**
+ * Whether the email address right after the run [k, to) spells its first two words in its
+ * local part ("Summer Weimer <summer.weimer@...>").
+ */
+function echoedByEmail(text: string, k: number, to: number): boolean {
+  const end = tokEnd[to - 1]!;
+  if (!mayEmail(text, end)) return false;
+  const m = EMAIL_AFTER.exec(text.slice(end, end + 48));
+  if (m === null) return false;
+  const local = fold(m[1]!);
+  return (
+    isGivenName(tokInfo[k]!.text) &&
+    local.includes(tokInfo[k]!.key) &&
+    local.includes(tokInfo[k + 1]!.key)
+  );
 }
 
 function relationCueBefore(text: string, start: number): boolean {

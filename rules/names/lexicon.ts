@@ -189,6 +189,11 @@ export function classify(word: string): NameClass {
 const SURNAME_ENDING =
   /(?:[oae]vic|[oe]vich|wicz|[sc]ki|[sc]ka|dzki|czyk|enko|shvili|dze|escu|eanu|opoulos|akis|oglu|[bcdfgklmnprstvz][oe]va?|sson|ssen|[^s]sen|mann|[ai]nen|[oe]tti|elli|ucci)$/;
 
+/** Whether a word is in the given-name lists, even if it is also an ordinary word ("Summer"). */
+export function isGivenName(word: string): boolean {
+  return lists().first.has(fold(word));
+}
+
 /** Whether a word is in the surname lists (a first name that is also a surname is weaker alone). */
 export function isSurname(word: string): boolean {
   return lists().last.has(fold(word));
