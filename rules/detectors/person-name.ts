@@ -71,6 +71,9 @@ export const examples: DetectorExamples = {
     { text: 'My husband Price Cruickshank placed the order.', value: 'Price Cruickshank' },
     { text: 'Ms. Price called back about the refund.', value: 'Price' },
     { text: 'Soy Homero Villarreal Tejada y les escribo.', value: 'Homero Villarreal Tejada' },
+    // A greeting, then the writer says who they are.
+    { text: "Hello, it's Abdon, I'm calling again about the order.", value: 'Abdon' },
+    { text: "Oui bonjour, c'est encore Aymon pour le remboursement.", value: 'Aymon' },
     // A given name that is also a word, spelt again by the address after it.
     { text: 'Summer Weimer,summerweimer@posteo.de,+49 40 7123456', value: 'Summer Weimer' },
     // The one a letter is for, without a colon; a German title in the dative.
@@ -311,6 +314,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // A greeting before a day.
+    "Hello, it's Tuesday again and the parcel is still missing.",
     // A shop's list spelt by its address.
     'Price List <pricelist@shop.example>',
     // Microsoft's products; a product's name in code.

@@ -199,6 +199,10 @@ const CUE_RELATION = new RegExp(
 );
 const CUE_CUSTOMER_PAREN =
   /(?<![\p{L}])(?:customer|client|user|kunde|kundin|cliente|agent|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|support|rep)\s?\(\s?$/iu;
+/** A greeting opening the line, then an introduction, right before a name. */
+const GREETING_THEN_SELF =
+  /(?:^|\n)[ \t]*(?:(?:oui|yes|ok|okay),?[ \t])?(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas(?: tardes| noches)?|buenos días|hallo|guten (?:tag|morgen|abend)|moin|servus|ciao|buongiorno|buonasera|olá|oi|hoi|hej)[ \t]*[,!.]?[ \t]{1,3}(?:it's|it’s|it is|this is|c'est|c’est|ici|soy|sono|aquí|ich bin|hier ist|hier spricht|sou eu,?|sou)(?:[ \t](?:again|encore|de nuevo|nochmal|ancora|outra vez))?[ \t]{1,3}$/iu;
+
 /** After a name: "add Irene Sörös as a beneficiary". Exported for the tests of mayAsRole. */
 export const CUE_AFTER_AS_ROLE =
   /^\s(?:as (?:a |an |the |my |our )?(?:beneficiary|guardian|authori[sz]ed user|additional user|user|member|contact|co-owner|owner|admin|administrator|signatory|dependent|dependant|emergency contact|account holder|cardholder|driver))\b/iu;
@@ -1299,6 +1303,16 @@ function scoreSegment(
     curScore = 0.45;
   }
   tryCue(K_SELF, anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
+  // "Hello, it's Abdon,", "Oui bonjour, c'est encore Aymon": a greeting, then the writer says
+  // who they are. One word no list or dictionary knows is enough there.
+  if (
+    single &&
+    0.6 > curScore &&
+    unknownName(from, start, end) &&
+    GREETING_THEN_SELF.test(beforeWindow())
+  ) {
+    bump(0.6, 'introduction');
+  }
   tryCue(K_SIGN_OFF_INLINE, anyKnown || !single ? 0.8 : 0.5, 'sign-off');
   // "@Ken can you take this one?": a known name mentioned in a chat or an internal note.
   if (0.75 > curScore && anyKnown && !onlyCommon && start > 0 && mentionAt(text, start)) {
