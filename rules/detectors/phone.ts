@@ -49,7 +49,7 @@ const PHONE_WORDS = new RegExp(
       'dialed|dialled|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter'
     ).split('|'),
-  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service)|☎|📞`,
+  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞`,
   'i',
 );
 
@@ -96,7 +96,7 @@ const NOT_PHONE_WORDS = new RegExp(
       'session|sessions|job|thread|port|socket|buffer|resize|resolution|viewport|width|height|' +
       'pixels|px|iso|rfc|ieee|ecma|ansi'
     ).split('|'),
-  )}\\b|[€$£¥₹]`,
+  )}\\b(?!@)|[€$£¥₹]`,
   'i',
 );
 
@@ -334,6 +334,34 @@ function inSignature(text: string, start: number, end: number): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the number at `start` follows a contact's other details on its line: an email address
+ * and a separator ("simonis.art@gmail.com / 07414817326"), or a customer's label and name
+ * ("Customer: Noé Rodriguez / 07957912005").
+ */
+function afterContactDetails(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 80), start);
+  return EMAIL_THEN_SEPARATOR.test(before) || CONTACT_LABEL_THEN_NAME.test(before);
+}
+const EMAIL_THEN_SEPARATOR = /[\w.+-]@[\w-]+(?:\.[\w-]+)+[ \t]{0,2}[/,;|][ \t]{0,3}$/;
+const CONTACT_LABEL_THEN_NAME =
+  /^[ \t]*(?:customer|client|cliente|kunde|kundin|contact|contacto|caller|name|nombre|nom)[ \t]?:[ \t]{0,3}\p{Lu}[\p{L}'’. -]{1,60}[ \t][/|][ \t]{0,3}$/iu;
+
+/**
+ * Whether the number stands alone on the line after a postcode and a town ("51609 Sabadell"),
+ * as a postal block's phone line does.
+ */
+function afterPostcodeLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (lineStart === 0 || text.slice(lineStart, start).trim() !== '') return false;
+  const lineEnd = text.indexOf('\n', end);
+  if (text.slice(end, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return false;
+  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return POSTCODE_TOWN_LINE.test(text.slice(prevStart, lineStart - 1));
+}
+const POSTCODE_TOWN_LINE = /^[ \t]*\d{4,5}[ \t]+\p{Lu}[\p{L}'’ .-]{1,40}\r?$/u;
 
 /** Space, tab or carriage return. */
 function isBlankCode(c: number): boolean {
@@ -659,7 +687,9 @@ export const phone: Detector = {
         labelBefore ||
         (!strong && header !== null && PHONE_WORDS.test(header)) ||
         (!strong && LABEL_AFTER.test(post)) ||
-        (!strong && inSignature(text, start, end));
+        (!strong && inSignature(text, start, end)) ||
+        (!strong && afterContactDetails(text, start)) ||
+        (!strong && afterPostcodeLine(text, start, end));
       // The best a national number can score without a raise: 0.6 valid and formatted, 0.45
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
       const best = shape.formatted ? 0.6 : 0.45;
@@ -728,6 +758,11 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A contact's details on one line; a postal block's last line; the Spanish "I'm on".
+    { text: 'Reach me: simonis.art@gmail.com / 07414817326.', value: '07414817326' },
+    { text: 'Customer: Noé Rodriguez / 07957912005', value: '07957912005' },
+    { text: 'Calle Mayor 5\n51609 Sabadell\n690247010', value: '690247010' },
+    { text: 'A partir de las 17 h estoy en el 959 826 044.', value: '959 826 044' },
     // The placeholder number, given as the writer's own.
     { text: 'Call me at (555) 555-5555 after six.', value: '(555) 555-5555' },
     { text: 'Por favor, llámenme al 939 890 565.', value: '939 890 565' },
@@ -793,6 +828,9 @@ export const examples: DetectorExamples = {
     'allowed by the standard is "ISO-IR 10646 2000" UTF-8',
     'Made -u work\n19990101: Bumped up version number to 1.0.4',
     'for MiB in 16 32 64 128; do',
+    // Not after an order's details, nor a date stamp under a town.
+    'Order: 2024-11 / 914043377',
+    '10115 Berlin\n20231115',
     'Red Hat issue 1021948: snprintf API change',
     'The VPN disconnected 3 times today, session 5848134741.',
     'mask behavior by making it a bit-wise regex (RT 28620 28635)',
