@@ -350,18 +350,20 @@ const CONTACT_LABEL_THEN_NAME =
   /^[ \t]*(?:customer|client|cliente|kunde|kundin|contact|contacto|caller|name|nombre|nom)[ \t]?:[ \t]{0,3}\p{Lu}[\p{L}'’. -]{1,60}[ \t][/|][ \t]{0,3}$/iu;
 
 /**
- * Whether the number stands alone on the line after a postcode and a town ("51609 Sabadell"),
- * as a postal block's phone line does.
+ * Whether the number stands alone on the line after a postcode and a town ("51609 Sabadell")
+ * or a firm with its legal form ("Acme Ltd"), as the phone line of a postal block or of a
+ * signature does.
  */
-function afterPostcodeLine(text: string, start: number, end: number): boolean {
+function underTownOrFirmLine(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (lineStart === 0 || text.slice(lineStart, start).trim() !== '') return false;
   const lineEnd = text.indexOf('\n', end);
   if (text.slice(end, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return false;
   const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  return POSTCODE_TOWN_LINE.test(text.slice(prevStart, lineStart - 1));
+  return TOWN_OR_FIRM_LINE.test(text.slice(prevStart, lineStart - 1));
 }
-const POSTCODE_TOWN_LINE = /^[ \t]*\d{4,5}[ \t]+\p{Lu}[\p{L}'’ .-]{1,40}\r?$/u;
+const TOWN_OR_FIRM_LINE =
+  /^[ \t]*(?:\d{4,5}[ \t]+\p{Lu}[\p{L}'’ .-]{1,40}|\p{Lu}[\p{L}\p{N}&'’ .,-]{1,60}[ \t](?:Ltd|Limited|Inc|LLC|LLP|PLC|plc|GmbH|AG|KG|SA|SAS|SARL|SL|SRL|SpA|BV|NV|Oy|AB|AS|ApS|Pty Ltd|Co)\.?)\r?$/u;
 
 /** Space, tab or carriage return. */
 function isBlankCode(c: number): boolean {
@@ -689,7 +691,7 @@ export const phone: Detector = {
         (!strong && LABEL_AFTER.test(post)) ||
         (!strong && inSignature(text, start, end)) ||
         (!strong && afterContactDetails(text, start)) ||
-        (!strong && afterPostcodeLine(text, start, end));
+        (!strong && underTownOrFirmLine(text, start, end));
       // The best a national number can score without a raise: 0.6 valid and formatted, 0.45
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
       const best = shape.formatted ? 0.6 : 0.45;
@@ -762,6 +764,7 @@ export const examples: DetectorExamples = {
     { text: 'Reach me: simonis.art@gmail.com / 07414817326.', value: '07414817326' },
     { text: 'Customer: Noé Rodriguez / 07957912005', value: '07957912005' },
     { text: 'Calle Mayor 5\n51609 Sabadell\n690247010', value: '690247010' },
+    { text: 'Jane Doe\nAcme Ltd\n737 092 759', value: '737 092 759' },
     { text: 'A partir de las 17 h estoy en el 959 826 044.', value: '959 826 044' },
     // The placeholder number, given as the writer's own.
     { text: 'Call me at (555) 555-5555 after six.', value: '(555) 555-5555' },
