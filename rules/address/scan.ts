@@ -226,7 +226,7 @@ function compoundEnding(low: string): string | undefined {
 // regex literal inside a function makes a new RegExp object each time it runs.
 // Types that may be capitalised ("Carolines Gata 4", "Henrikssons Väg 4"): no English word.
 const BARE_STREET_WORD =
-  /^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|vei|veg|gade|gata|väg|gränd|utca|iela|tänav|str)$/;
+  /^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|vei|veg|gade|gata|väg|gränd|utca|iela|tänav|str|sokak|sokağı|caddesi|cadde|bulvarı|gatan|vägen|tie|kuja|polku)$/;
 const ELIDED_CAPITAL = /^[dl]['’]\p{Lu}/u;
 const ZIP_SHAPE = /^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{4}$/;
 const BARE_BOX = /^box/i;
@@ -939,9 +939,16 @@ function numberAfterName(t: Tokens, nameEnd: number): number {
   if (t.isWord(a) && t.low(a) === 's' && t.isPunct(a + 1, '/') && t.isWord(a + 2)) {
     if (t.low(a + 2) === 'n' && t.touches(a) && t.touches(a + 1)) return withDot(t, a + 2);
   }
+  // Romanian "nr. 5" and "Bloc 35" stand for the house number: "Strada Lalelelor nr. 5",
+  // "Intrarea Eternitatii, Bloc 35".
+  if (t.isWord(a) && BUILDING_WORD.test(t.str(a))) {
+    const n = houseNumber(t, withDot(t, a) + 1, 4, false);
+    if (n >= 0) return n;
+  }
   const after = houseNumber(t, a, comma ? 4 : 5);
   return after >= 0 && !proseAfter(t, after) ? after : -1;
 }
+const BUILDING_WORD = /^(?:nr|Nr|Bloc|bloc|Bl|bl)$/;
 
 /** "Musterstraße 12a", "Hauptstr. 5", "Magasinsgatan 7", "Koskikatu 25", "Parijsstraat 8". */
 function compoundStreet(t: Tokens, j: number, lw: string): Core | null {

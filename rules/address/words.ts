@@ -46,17 +46,17 @@ export const WEAK_SUFFIX_TYPES = new Set(
 export const PREFIX_TYPES = new Set(
   // French and Belgian
   (
-    'rue avenue av bd boulevard bld allée allee place impasse imp chemin ch route rte quai cours passage square cité résidence sentier faubourg fbg montée promenade esplanade hameau parvis voie ruelle r ' +
+    'rue avenue av bd boulevard bld allée allee place impasse imp chemin ch route rte quai cours passage square cité résidence sentier faubourg fbg montée promenade esplanade hameau parvis voie ruelle r drève dreve galerie jardin chaussée chaussee venelle clos ' +
     // Spanish and Catalan
-    'calle c avenida avda paseo plaza pza carrer carretera ctra camino ronda travesía travesia glorieta callejón pasaje passeig rambla urbanización urb arrabal caserío caserio prolongación prolongacion calleja bajada subida cuesta senda vereda rincón rincon ramal aldea masía masia explanada torrente barranco riera cañada costanilla bulevar autovía paraje partida polígono poligono barrio colonia sector jardines parcela solar puerta lugar acceso rampa edificio puente arroyo bloque chalet conjunto escalinata extramuros huerta manzana pasadizo plazuela poblado quinta sendero ' +
+    'calle c avenida avda paseo plaza pza carrer carretera ctra camino ronda travesía travesia glorieta callejón pasaje passeig rambla urbanización urb arrabal caserío caserio prolongación prolongacion calleja bajada subida cuesta entrada salida parque mercado muelle senda vereda rincón rincon ramal aldea masía masia explanada torrente barranco riera cañada costanilla bulevar autovía paraje partida polígono poligono barrio colonia sector jardines parcela solar puerta lugar acceso rampa edificio puente arroyo bloque chalet conjunto escalinata extramuros huerta manzana pasadizo plazuela poblado quinta sendero ' +
     // Mexican
     'calzada calz cerrada cda privada priv retorno circuito andador prol blvd viaducto eje ' +
     // Italian
-    'via viale piazza piazzale piazzetta corso largo vicolo strada contrada lungomare borgo salita galleria ' +
+    'via viale piazza piazzale piazzetta corso largo vicolo strada contrada lungomare borgo salita galleria rotonda incrocio traversa vico ' +
     // Portuguese and Brazilian
-    'rua rúa travessa praça praca alameda estrada rodovia beco quadra marginal ' +
+    'rua rúa travessa praça praca alameda estrada rodovia beco quadra marginal jardim ladeira urbanização urbanizacao calçada calcada bairro escadas escadinhas praceta rotunda viela caminho ' +
     // Polish, Czech, Slovak, Slovenian, Croatian, Romanian
-    'ul ulica al aleja plac pl os osiedle szosa bulwar bulw wybrzeże wyb rondo skwer náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua ' +
+    'ul ulica al aleja plac pl os osiedle szosa bulwar bulw wybrzeże wyb rondo skwer náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua intrarea aleea piața piata ' +
     // Greek (after normalisation Greek text stays Greek)
     'οδός οδος οδ λεωφόρος λεωφ πλατεία πλ πάροδος παρ λ ' +
     // Russian and Ukrainian ("ул. Ленина, 5", "вул. Шевченка, 12")

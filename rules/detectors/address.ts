@@ -33,6 +33,19 @@ export const examples: DetectorExamples = {
     { text: 'Return label for 6680 E Jackson Street attached.', value: '6680 E Jackson Street' },
     { text: 'The courier left it at Carolines Gata 4 yesterday.', value: 'Carolines Gata 4' },
     { text: 'Delivery failed for Levypark 34, please confirm.', value: 'Levypark 34' },
+    // Portuguese, Italian, Spanish and Belgian street types before the name; Romanian "Bloc"
+    // for the number; Turkish types written with a capital.
+    {
+      text: 'Return label for Ladeira Norberto Pimentel 2508 attached.',
+      value: 'Ladeira Norberto Pimentel 2508',
+    },
+    { text: 'Our office at Rotonda Pavone 422 is closed.', value: 'Rotonda Pavone 422' },
+    { text: 'Our office at Drève Schaefer 5 bis is closed.', value: 'Drève Schaefer 5 bis' },
+    {
+      text: 'The courier left it at Intrarea Eternitatii, Bloc 35 yesterday.',
+      value: 'Intrarea Eternitatii, Bloc 35',
+    },
+    { text: 'Jane Doe\nSevgi Sokak 9, Siirt\nPhone on file', value: 'Sevgi Sokak 9, Siirt' },
     // A floor in words between the street and the town.
     {
       text: 'Write to 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA.',
@@ -157,6 +170,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // An entrance and an airport's gate with their numbers.
+    'Please use Entrada 3 of the building, then Gate 40 at Terminal 2.',
     // Software is cased so; streets are not.
     '- Move to ESLint 9 - Update dependencies',
     // English "via" before an acronym; a weekday before a day and a year.
