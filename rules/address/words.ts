@@ -112,13 +112,13 @@ export const COMPOUND_ENDINGS: readonly string[] = // German, Austrian, Swiss
     // Dutch and Flemish
     'straat laan gracht plein kade dijk singel steeg dreef baan steenweg kanaal park plantsoen pad ' +
     // Danish and Norwegian
-    'vej vejen gade gaden stræde allé plads torv vei veien vegen gata gaten stien bakken svingen ringen ' +
+    'vej vejen gade gaden stræde allé plads torv vei veien vegen gata gaten stien bakken svingen ringen løkka kollen moen haugen toppen marka jordet tunet berget åsen vang marken ' +
     // Swedish
     'gatan vägen väg gränd gränden torget stigen backen allén leden gärdet ' +
     // Icelandic
     'stræti straeti vegur braut stígur gerði ' +
     // Finnish
-    'katu tie kuja polku väylä raitti rinne kaari ranta aukio tanhua mäki ' +
+    'katu tie kuja polku väylä raitti rinne kaari ranta aukio tanhua mäki linja penger ' +
     // Estonian, Latvian, Lithuanian
     'tänav puiestee maantee põik iela gatvė ' +
     // Slavic and Hungarian

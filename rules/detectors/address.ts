@@ -46,6 +46,9 @@ export const examples: DetectorExamples = {
       value: 'Intrarea Eternitatii, Bloc 35',
     },
     { text: 'Jane Doe\nSevgi Sokak 9, Siirt\nPhone on file', value: 'Sevgi Sokak 9, Siirt' },
+    // Norwegian, Danish and Finnish compounds.
+    { text: 'Delivery failed for Granittkollen 4, please confirm.', value: 'Granittkollen 4' },
+    { text: 'Pickup point: Lainepenger 15, Turku', value: 'Lainepenger 15, Turku' },
     // A floor in words between the street and the town.
     {
       text: 'Write to 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA.',
