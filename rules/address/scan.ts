@@ -809,6 +809,19 @@ function suffixThenNumber(t: Tokens, j: number, lw: string): Core | null {
       k--;
       continue;
     }
+    // Hungarian streets named after a title or a thing in lower case: "Árpád fejedelem útja",
+    // "Szent István körút" is capitalised, "Rákóczi ferenc utca" is not.
+    if (
+      k === j - 1 &&
+      HUNGARIAN_TYPES.has(lw) &&
+      t.isWord(k) &&
+      t.isLower(k) &&
+      t.isCap(k - 1) &&
+      !t.touches(k - 1)
+    ) {
+      k--;
+      continue;
+    }
     break;
   }
   if (first < 0) return null;
@@ -822,6 +835,10 @@ function suffixThenNumber(t: Tokens, j: number, lw: string): Core | null {
   const base = nordic ? 0.6 : STRONG_SUFFIX_TYPES.has(lw) ? 0.5 : 0.25;
   return { first, last: hn, base, reason: 'street', lower: false, weak: base < 0.5 };
 }
+
+const HUNGARIAN_TYPES = new Set(
+  'utca út útja tér tere körút köz sétány fasor rakpart sor'.split(' '),
+);
 
 const ACRONYM = /^\p{Lu}{2,}$/u;
 // A year, which a changelog's date puts before a name ("Mon Apr 23 09:15:03 2001  Anthony Green").

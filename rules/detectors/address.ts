@@ -46,6 +46,11 @@ export const examples: DetectorExamples = {
       value: 'Intrarea Eternitatii, Bloc 35',
     },
     { text: 'Jane Doe\nSevgi Sokak 9, Siirt\nPhone on file', value: 'Sevgi Sokak 9, Siirt' },
+    // A Hungarian street named with a word in lower case.
+    {
+      text: 'She lives at Árpád fejedelem útja 62, Budapest.',
+      value: 'Árpád fejedelem útja 62, Budapest',
+    },
     // Norwegian, Danish and Finnish compounds.
     { text: 'Delivery failed for Granittkollen 4, please confirm.', value: 'Granittkollen 4' },
     { text: 'Pickup point: Lainepenger 15, Turku', value: 'Lainepenger 15, Turku' },
