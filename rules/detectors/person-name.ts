@@ -314,6 +314,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // "X here" in a code comment, mid-sentence: no introduction.
+    "  // Unreachable here\n  # raise Rounded and Inexact here---they'll always be raised",
     // A greeting before a day.
     "Hello, it's Tuesday again and the parcel is still missing.",
     // A shop's list spelt by its address.

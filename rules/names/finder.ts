@@ -199,6 +199,10 @@ const CUE_RELATION = new RegExp(
 );
 const CUE_CUSTOMER_PAREN =
   /(?<![\p{L}])(?:customer|client|user|kunde|kundin|cliente|agent|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|support|rep)\s?\(\s?$/iu;
+/** What may stand before "X here": nothing on the line, a sentence's end, or a greeting. */
+const OPENS_INTRODUCTION =
+  /(?:^|\n|[.!?][ \t]+|(?:hi|hello|hey|hallo|bonjour|hola|ciao|yo)[ \t]*[,!]?[ \t]+)[ \t]*$/iu;
+
 /** A greeting opening the line, then an introduction, right before a name. */
 const GREETING_THEN_SELF =
   /(?:^|\n)[ \t]*(?:(?:oui|yes|ok|okay),?[ \t])?(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas(?: tardes| noches)?|buenos días|hallo|guten (?:tag|morgen|abend)|moin|servus|ciao|buongiorno|buonasera|olá|oi|hoi|hej)[ \t]*[,!.]?[ \t]{1,3}(?:it's|it’s|it is|this is|c'est|c’est|ici|soy|sono|aquí|ich bin|hier ist|hier spricht|sou eu,?|sou)(?:[ \t](?:again|encore|de nuevo|nochmal|ancora|outra vez))?[ \t]{1,3}$/iu;
@@ -1379,7 +1383,13 @@ function scoreSegment(
     // (A word no list knows only before the English "here": "Mándenlo aquí:" is a verb.)
     const after = afterWindow();
     if (
-      (anyKnown || (single && after.startsWith(' here') && unknownName(from, start, end))) &&
+      (anyKnown ||
+        (single &&
+          after.startsWith(' here') &&
+          unknownName(from, start, end) &&
+          // Opening the message, a line or a sentence, or after a greeting: not "raise
+          // Rounded and Inexact here---" in a comment.
+          OPENS_INTRODUCTION.test(beforeWindow()))) &&
       HERE_AFTER.test(after)
     ) {
       bump(anyKnown ? 0.8 : 0.6, 'introduction');
