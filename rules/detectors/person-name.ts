@@ -71,6 +71,11 @@ export const examples: DetectorExamples = {
     { text: 'My husband Price Cruickshank placed the order.', value: 'Price Cruickshank' },
     { text: 'Ms. Price called back about the refund.', value: 'Price' },
     { text: 'Soy Homero Villarreal Tejada y les escribo.', value: 'Homero Villarreal Tejada' },
+    // A list after a plural of people: surnames that are also words count.
+    {
+      text: 'It is the brainchild of our 3 founders: Monjeau, Graves and Reed.',
+      value: 'Graves',
+    },
     // A greeting, then the writer says who they are.
     { text: "Hello, it's Abdon, I'm calling again about the order.", value: 'Abdon' },
     { text: "Oui bonjour, c'est encore Aymon pour le remboursement.", value: 'Aymon' },
@@ -314,6 +319,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // Partners and customers may be firms; colours are words.
+    'Our partners: Acme, Globex and Initech. Colours: Red, Green and White.',
     // "X here" in a code comment, mid-sentence: no introduction.
     "  // Unreachable here\n  # raise Rounded and Inexact here---they'll always be raised",
     // A greeting before a day.

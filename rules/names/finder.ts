@@ -2114,10 +2114,17 @@ function namesInLists(text: string, all: Scored[]): void {
       // Becker and Vasquez"); a firm's name is not introduced so ("is from Jones, Mitchell and
       // Williams"), so there surnames alone are enough.
       const enumerated = given || afterColon(text, items[0]!.start);
-      if (!org && enumerated && known.length >= 2 && known.length * 2 >= items.length) {
+      // A colon after a plural of people ("our 3 founders: Monjeau, Graves and Reed"): every
+      // item is someone, ordinary words that are surnames too ("Graves", "White") included.
+      const people = !org && peopleBeforeColon(text, items[0]!.start);
+      if (people || (!org && enumerated && known.length >= 2 && known.length * 2 >= items.length)) {
         for (const s of items) {
           const c = segClass(s.from, s.from, s.keep);
-          if (c !== 'common' && c !== 'stop' && s.score < 0.6) {
+          if (
+            c !== 'stop' &&
+            (c !== 'common' || (people && inNameLists(tokInfo[s.from]!.text))) &&
+            s.score < 0.6
+          ) {
             s.score = 0.6;
             s.reason = 'list of names';
           }
@@ -2188,6 +2195,15 @@ function isFullNameRun(s: Scored): boolean {
 }
 
 /** Whether a colon (and at most two blanks) stands right before `start`. */
+/** Whether a colon right before `start` follows a plural of people ("founders:"). */
+function peopleBeforeColon(text: string, start: number): boolean {
+  if (!afterColon(text, start)) return false;
+  const colon = text.lastIndexOf(':', start);
+  return PEOPLE_PLURAL_BEFORE.test(text.slice(Math.max(0, colon - 24), colon));
+}
+const PEOPLE_PLURAL_BEFORE =
+  /(?:^|[^\p{L}])(?:founders|co-founders|cofounders|attendees|participants|speakers|panelists|panellists|guests|authors|contributors|maintainers|engineers|developers|colleagues|employees|staff|agents|reviewers|approvers|signatories|witnesses|children|kids|sons|daughters|siblings|parents|grandchildren|friends|players|students|teachers|doctors|nurses|passengers|travell?ers|tenants|directors|managers|hosts|judges|teilnehmer|mitarbeiter|gründer|fondateurs|invités|participantes|fundadores|invitados|partecipanti|fondatori)(?:[ \t]\(\d+\))?[ \t]*$/iu;
+
 function afterColon(text: string, start: number): boolean {
   let k = start - 1;
   while (k >= 0 && k >= start - 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
