@@ -71,6 +71,8 @@ export const examples: DetectorExamples = {
     { text: 'My husband Price Cruickshank placed the order.', value: 'Price Cruickshank' },
     { text: 'Ms. Price called back about the refund.', value: 'Price' },
     { text: 'Soy Homero Villarreal Tejada y les escribo.', value: 'Homero Villarreal Tejada' },
+    // Two words joined by "and", said to be people.
+    { text: 'Marrero and Murphy were precision engineers.', value: 'Marrero' },
     // A list after a plural of people: surnames that are also words count.
     {
       text: 'It is the brainchild of our 3 founders: Monjeau, Graves and Reed.',
@@ -319,6 +321,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // Firms are partners; products are tools.
+    "Acme and Globex were partners. Docker and Kubernetes are the engineers' tools.",
     // Partners and customers may be firms; colours are words.
     'Our partners: Acme, Globex and Initech. Colours: Red, Green and White.',
     // "X here" in a code comment, mid-sentence: no introduction.

@@ -290,6 +290,19 @@ const ROLE_PREDICATE_AFTER = new RegExp(
   String.raw`^\s(?:(?:from|of|at) (?:the )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3},?\s)?(?:is|was|will be|has been|became|is now) (?:the|our|a|an|their|his|her|my|your) (?:[\p{Ll}-]{2,20} ){0,2}(?:ceo|cto|cfo|coo|CEO|CTO|CFO|COO|founder|co-founder|cofounder|manager|engineer|developer|designer|representative|colleague|technician|doctor|nurse|teacher|professor|lawyer|attorney|president|vice president|chairman|chairwoman|chairperson|senator|coach|detective|inspector|employee|patient|tenant|neighbou?r|intern|volunteer|driver|courier|speaker|keynote speaker|organi[sz]er|editor|journalist|reporter|author|writer|singer|actor|actress|producer|songwriter|consultant|analyst|assistant|secretary|accountant|supervisor|landlord|landlady|husband|wife|son|daughter|mother|father|brother|sister|boyfriend|girlfriend|friend|cousin|uncle|aunt)(?![\p{L}-])`,
   'u',
 );
+/** Plurals only people fill (not "partners" or "suppliers", which firms can be). */
+const PEOPLE_PLURAL = String.raw`engineers|developers|designers|founders|co-founders|colleagues|friends|brothers|sisters|cousins|siblings|twins|musicians|singers|songwriters|writers|authors|actors|actresses|directors|producers|doctors|nurses|teachers|professors|lawyers|attorneys|students|classmates|roommates|teammates|bandmates|coworkers|co-workers|neighbou?rs|married|spouses|scientists|researchers|artists|painters|photographers|journalists|reporters|editors|employees|players|coaches`;
+/** Two single words joined by "and", said to be people: "Marrero and Murphy were engineers". */
+const PAIR_PREDICATE_FIRST = new RegExp(
+  String.raw`^ and \p{Lu}[\p{L}'’-]+ (?:were|are|became|have been) (?:the |both |all |two )?(?:[\p{Ll}-]{2,20} ){0,2}(?:${PEOPLE_PLURAL})(?![\p{L}])`,
+  'u',
+);
+const PAIR_PREDICATE_SECOND = new RegExp(
+  String.raw`^ (?:were|are|became|have been) (?:the |both |all |two )?(?:[\p{Ll}-]{2,20} ){0,2}(?:${PEOPLE_PLURAL})(?![\p{L}])`,
+  'u',
+);
+const PAIR_BEFORE = /\p{Lu}[\p{L}'’-]+ and $/u;
+
 /** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
 const PERSONAL_POSSESSIVE =
   /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car)\b/i;
@@ -1563,6 +1576,17 @@ function scoreSegment(
       livesAtAddress(after, end, taken)
     ) {
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
+    }
+  }
+  // "Marrero and Murphy were precision engineers": each of two words joined by "and", said
+  // to be people.
+  if (single && 0.6 > curScore && allNameLike(from, to, true) && !someWordLike(from, to)) {
+    const after = afterWindow();
+    if (
+      PAIR_PREDICATE_FIRST.test(after) ||
+      (PAIR_PREDICATE_SECOND.test(after) && PAIR_BEFORE.test(beforeWindow()))
+    ) {
+      bump(0.6, 'subject');
     }
   }
   // Two or three words that could be name parts owning what a person owns, charged as a
