@@ -71,6 +71,9 @@ export const examples: DetectorExamples = {
     { text: 'My husband Price Cruickshank placed the order.', value: 'Price Cruickshank' },
     { text: 'Ms. Price called back about the refund.', value: 'Price' },
     { text: 'Soy Homero Villarreal Tejada y les escribo.', value: 'Homero Villarreal Tejada' },
+    // A trait only a person has; someone given their own thing.
+    { text: 'Why is Katrine so impulsive?', value: 'Katrine' },
+    { text: 'Kevin had given Alma his address.', value: 'Alma' },
     // Two words joined by "and", said to be people.
     { text: 'Marrero and Murphy were precision engineers.', value: 'Marrero' },
     // A list after a plural of people: surnames that are also words count.
@@ -321,6 +324,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // Products are reliable and slow.
+    'Figma is very reliable. Why is Grafana so slow?',
     // Firms are partners; products are tools.
     "Acme and Globex were partners. Docker and Kubernetes are the engineers' tools.",
     // Partners and customers may be firms; colours are words.

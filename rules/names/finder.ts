@@ -290,6 +290,27 @@ const ROLE_PREDICATE_AFTER = new RegExp(
   String.raw`^\s(?:(?:from|of|at) (?:the )?\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3},?\s)?(?:is|was|will be|has been|became|is now) (?:the|our|a|an|their|his|her|my|your) (?:[\p{Ll}-]{2,20} ){0,2}(?:ceo|cto|cfo|coo|CEO|CTO|CFO|COO|founder|co-founder|cofounder|manager|engineer|developer|designer|representative|colleague|technician|doctor|nurse|teacher|professor|lawyer|attorney|president|vice president|chairman|chairwoman|chairperson|senator|coach|detective|inspector|employee|patient|tenant|neighbou?r|intern|volunteer|driver|courier|speaker|keynote speaker|organi[sz]er|editor|journalist|reporter|author|writer|singer|actor|actress|producer|songwriter|consultant|analyst|assistant|secretary|accountant|supervisor|landlord|landlady|husband|wife|son|daughter|mother|father|brother|sister|boyfriend|girlfriend|friend|cousin|uncle|aunt)(?![\p{L}-])`,
   'u',
 );
+/**
+ * A trait only a person has, said of the name ("Katrine is so impulsive", "Why is Natasja so
+ * rude?"), and traits a product shares ("reliable", "helpful"), which count for listed given
+ * names only.
+ */
+const PERSON_TRAIT = String.raw`impulsive|rude|impolite|polite|courteous|honest|dishonest|arrogant|lazy|shy|jealous|pregnant|married|divorced|widowed|retired|stubborn|selfish|generous|upset|angry|furious|grumpy|moody|sweet|kind|brave|ambitious|talented`;
+const SHARED_TRAIT = String.raw`reliable|unreliable|helpful|unhelpful|nice|lovely|brilliant|smart|great|amazing|awesome|friendly`;
+const TRAIT_AFTER = new RegExp(
+  String.raw`^ (?:is|was|seems|seemed|has been|can be) (?:very |so |really |always |extremely |quite |too |incredibly |super )?(?:(${PERSON_TRAIT})|${SHARED_TRAIT})(?![\p{L}-])`,
+  'u',
+);
+const TRAIT_QUESTION_BEFORE = /\b(?:[Ww]hy|[Hh]ow) (?:is|was) $/;
+const TRAIT_QUESTION_AFTER = new RegExp(
+  String.raw`^ (?:so |that |this |always )?(?:(${PERSON_TRAIT})|${SHARED_TRAIT})(?![\p{L}-])`,
+  'u',
+);
+/** Giving someone their own thing: "had given Alma his address", "sent Ivo her number". */
+const GIVEN_BEFORE =
+  /\b(?:gave|given|give|sent|send|handed|showed|shown|told|offered|emailed|texted) $/;
+const HIS_HER_NOUN_AFTER = /^ (?:his|her) (?:new |old |home |own )?\p{Ll}{3,}/u;
+
 /** Plurals only people fill (not "partners" or "suppliers", which firms can be). */
 const PEOPLE_PLURAL = String.raw`engineers|developers|designers|founders|co-founders|colleagues|friends|brothers|sisters|cousins|siblings|twins|musicians|singers|songwriters|writers|authors|actors|actresses|directors|producers|doctors|nurses|teachers|professors|lawyers|attorneys|students|classmates|roommates|teammates|bandmates|coworkers|co-workers|neighbou?rs|married|spouses|scientists|researchers|artists|painters|photographers|journalists|reporters|editors|employees|players|coaches`;
 /** Two single words joined by "and", said to be people: "Marrero and Murphy were engineers". */
@@ -1578,13 +1599,22 @@ function scoreSegment(
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
     }
   }
-  // "Marrero and Murphy were precision engineers": each of two words joined by "and", said
-  // to be people.
+  // A trait only a person has: "Katrine is so impulsive", "Why is Natasja so rude?"; one a
+  // product shares ("Maria is very reliable") only for a listed given name. Someone given
+  // their own thing: "Kevin had given Alma his address".
   if (single && 0.6 > curScore && allNameLike(from, to, true) && !someWordLike(from, to)) {
     const after = afterWindow();
+    const before = beforeWindow();
+    const trait =
+      TRAIT_AFTER.exec(after) ??
+      (TRAIT_QUESTION_BEFORE.test(before) ? TRAIT_QUESTION_AFTER.exec(after) : null);
     if (
+      (trait !== null && (trait[1] !== undefined || knownFirst)) ||
+      (GIVEN_BEFORE.test(before) && HIS_HER_NOUN_AFTER.test(after)) ||
+      // "Marrero and Murphy were precision engineers": each of two words joined by "and",
+      // said to be people.
       PAIR_PREDICATE_FIRST.test(after) ||
-      (PAIR_PREDICATE_SECOND.test(after) && PAIR_BEFORE.test(beforeWindow()))
+      (PAIR_PREDICATE_SECOND.test(after) && PAIR_BEFORE.test(before))
     ) {
       bump(0.6, 'subject');
     }
