@@ -203,6 +203,10 @@ const CUE_CUSTOMER_PAREN =
 const OPENS_INTRODUCTION =
   /(?:^|\n|[.!?][ \t]+|(?:hi|hello|hey|hallo|bonjour|hola|ciao|yo)[ \t]*[,!]?[ \t]+)[ \t]*$/iu;
 
+/** The words GREETING_THEN_SELF can end with, to test before it. */
+const INTRODUCTION_END =
+  /(?:it's|it’s|is|est|ici|soy|sono|aquí|bin|ist|spricht|sou|eu,?|again|encore|nuevo|nochmal|ancora|vez)[ \t]{1,3}$/i;
+
 /** A greeting opening the line, then an introduction, right before a name. */
 const GREETING_THEN_SELF =
   /(?:^|\n)[ \t]*(?:(?:oui|yes|ok|okay),?[ \t])?(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas(?: tardes| noches)?|buenos días|hallo|guten (?:tag|morgen|abend)|moin|servus|ciao|buongiorno|buonasera|olá|oi|hoi|hej)[ \t]*[,!.]?[ \t]{1,3}(?:it's|it’s|it is|this is|c'est|c’est|ici|soy|sono|aquí|ich bin|hier ist|hier spricht|sou eu,?|sou)(?:[ \t](?:again|encore|de nuevo|nochmal|ancora|outra vez))?[ \t]{1,3}$/iu;
@@ -1346,6 +1350,8 @@ function scoreSegment(
   if (
     single &&
     0.6 > curScore &&
+    // (The last word before says whether the greeting's pattern can match at all.)
+    INTRODUCTION_END.test(beforeWindow().slice(-14)) &&
     unknownName(from, start, end) &&
     GREETING_THEN_SELF.test(beforeWindow())
   ) {
@@ -1602,19 +1608,24 @@ function scoreSegment(
   // A trait only a person has: "Katrine is so impulsive", "Why is Natasja so rude?"; one a
   // product shares ("Maria is very reliable") only for a listed given name. Someone given
   // their own thing: "Kevin had given Alma his address".
-  if (single && 0.6 > curScore && allNameLike(from, to, true) && !someWordLike(from, to)) {
+  // (The patterns anchored after the word run first: they fail at once on most words, and the
+  // word tests and the searches of the text before are left for the few that pass.)
+  if (single && 0.6 > curScore) {
     const after = afterWindow();
-    const before = beforeWindow();
     const trait =
       TRAIT_AFTER.exec(after) ??
-      (TRAIT_QUESTION_BEFORE.test(before) ? TRAIT_QUESTION_AFTER.exec(after) : null);
+      (TRAIT_QUESTION_AFTER.test(after) && TRAIT_QUESTION_BEFORE.test(beforeWindow())
+        ? TRAIT_QUESTION_AFTER.exec(after)
+        : null);
     if (
-      (trait !== null && (trait[1] !== undefined || knownFirst)) ||
-      (GIVEN_BEFORE.test(before) && HIS_HER_NOUN_AFTER.test(after)) ||
-      // "Marrero and Murphy were precision engineers": each of two words joined by "and",
-      // said to be people.
-      PAIR_PREDICATE_FIRST.test(after) ||
-      (PAIR_PREDICATE_SECOND.test(after) && PAIR_BEFORE.test(before))
+      ((trait !== null && (trait[1] !== undefined || knownFirst)) ||
+        (HIS_HER_NOUN_AFTER.test(after) && GIVEN_BEFORE.test(beforeWindow())) ||
+        // "Marrero and Murphy were precision engineers": each of two words joined by "and",
+        // said to be people.
+        PAIR_PREDICATE_FIRST.test(after) ||
+        (PAIR_PREDICATE_SECOND.test(after) && PAIR_BEFORE.test(beforeWindow()))) &&
+      allNameLike(from, to, true) &&
+      !someWordLike(from, to)
     ) {
       bump(0.6, 'subject');
     }
