@@ -85,6 +85,7 @@ export const examples: DetectorExamples = {
     { text: "Hello, it's Abdon, I'm calling again about the order.", value: 'Abdon' },
     { text: "Oui bonjour, c'est encore Aymon pour le remboursement.", value: 'Aymon' },
     // A given name that is also a word, spelt again by the address after it.
+    { text: '"Ruby Sanders" <someone@example.test>', value: 'Ruby Sanders' },
     { text: 'Summer Weimer,summerweimer@posteo.de,+49 40 7123456', value: 'Summer Weimer' },
     // The one a letter is for, without a colon; a German title in the dative.
     { text: 'Attn. Nikko Jakubowski\n3 Ambrose Rise', value: 'Nikko Jakubowski' },
@@ -334,7 +335,8 @@ export const examples: DetectorExamples = {
     "  // Unreachable here\n  # raise Rounded and Inexact here---they'll always be raised",
     // A greeting before a day.
     "Hello, it's Tuesday again and the parcel is still missing.",
-    // A shop's list spelt by its address.
+    // A shop's list spelt by its address; a sale as a display name.
+    '"Summer Sale" <promo@shop.example>',
     'Price List <pricelist@shop.example>',
     // Microsoft's products; a product's name in code.
     'Fixed pasting nested lists from MS Word.',

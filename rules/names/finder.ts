@@ -1010,7 +1010,13 @@ function scoreRun(
           (strongCueBefore(text, tokStart[k]!) ||
             relationCueBefore(text, tokStart[k]!) ||
             // "Summer Weimer,summerweimer@posteo.de": the address spells the name.
-            echoedByEmail(text, k, to))));
+            echoedByEmail(text, k, to) ||
+            // '"Ruby Sanders" <someone@example.test>': a mail header's display name, a listed
+            // given name then a surname (not '"Summer Sale" <promo@...>').
+            (isGivenName(tokInfo[k]!.text) &&
+              ((tokFlags[k + 1]! & (F_COMMON | F_STOP | F_LAST)) === F_LAST ||
+                unknownName(k + 1, tokStart[k + 1]!, tokEnd[k + 1]!)) &&
+              displayName(text, tokStart[k]!, tokEnd[to - 1]!)))));
     // A surname that is also a word, right after a given name: "Gwen Price", "Ana Rich"; not a
     // word that names a place or a firm after a name ("Shelly Park").
     const surnameAfterFirst =
