@@ -54,6 +54,10 @@ export const examples: DetectorExamples = {
     // Norwegian, Danish and Finnish compounds.
     { text: 'Delivery failed for Granittkollen 4, please confirm.', value: 'Granittkollen 4' },
     { text: 'Pickup point: Lainepenger 15, Turku', value: 'Lainepenger 15, Turku' },
+    // Where a parcel was left or is picked up, and a warehouse or an office, before a street
+    // named without a type.
+    { text: 'The courier left it at Šibenska 3 yesterday.', value: 'Šibenska 3' },
+    { text: 'Pickup point: Trpanjska 13, Lipik', value: 'Trpanjska 13, Lipik' },
     // A floor in words between the street and the town.
     {
       text: 'Write to 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA.',
@@ -178,6 +182,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // A room and a warehouse's level are no streets.
+    'The courier left it at Room 3 yesterday. Warehouse: Level 3 Section 5',
     // An entrance and an airport's gate with their numbers.
     'Please use Entrada 3 of the building, then Gate 40 at Terminal 2.',
     // Software is cased so; streets are not.
