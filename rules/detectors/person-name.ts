@@ -81,6 +81,9 @@ export const examples: DetectorExamples = {
       text: 'It is the brainchild of our 3 founders: Monjeau, Graves and Reed.',
       value: 'Graves',
     },
+    // An initial "A." is no article; a name then "à l'appareil" (speaking).
+    { text: 'Bien cordialement,\nA. Rodriguez', value: 'A. Rodriguez' },
+    { text: 'Bonsoir,\nAuriane Guyot à l’appareil, enfin par écrit', value: 'Auriane Guyot' },
     // A greeting, then the writer says who they are.
     { text: "Hello, it's Abdon, I'm calling again about the order.", value: 'Abdon' },
     { text: "Oui bonjour, c'est encore Aymon pour le remboursement.", value: 'Aymon' },

@@ -1118,7 +1118,9 @@ function flushSegment(
   while (
     b > a &&
     (tokFlags[a]! & F_INITIAL) !== 0 &&
-    (b - a === 1 || /^[IA]$/.test(tokInfo[a]!.text))
+    (b - a === 1 ||
+      // The pronoun "I" and the article "A", not an initial with its dot ("A. Hills").
+      (/^[IA]$/.test(tokInfo[a]!.text) && text.charCodeAt(tokEnd[a]!) !== 46))
   ) {
     a++;
   }
@@ -1430,6 +1432,12 @@ function scoreSegment(
     const after = afterWindow();
     if (
       (anyKnown ||
+        // "Auriane Guyot à l'appareil": two or three words that could be name parts.
+        (n >= 2 &&
+          n <= 3 &&
+          allNameLike(from, to, true) &&
+          !someWordLike(from, to) &&
+          OPENS_INTRODUCTION.test(beforeWindow())) ||
         (single &&
           after.startsWith(' here') &&
           unknownName(from, start, end) &&
