@@ -81,6 +81,8 @@ export const examples: DetectorExamples = {
       text: 'It is the brainchild of our 3 founders: Monjeau, Graves and Reed.',
       value: 'Graves',
     },
+    // A ticket's title: its number, a dash, the customer.
+    { text: '[Internal] #122856 – Merl Crona\nHanding over.', value: 'Merl Crona' },
     // An initial "A." is no article; a name then "à l'appareil" (speaking).
     { text: 'Bien cordialement,\nA. Rodriguez', value: 'A. Rodriguez' },
     { text: 'Bonsoir,\nAuriane Guyot à l’appareil, enfin par écrit', value: 'Auriane Guyot' },
@@ -328,6 +330,8 @@ export const examples: DetectorExamples = {
     // Products in a list, charged or owning an account.
     'We stock Galaxy Buds, Apple Watch and Pixel Pro.',
     "Apple Music was charged twice and Office Depot's account page is down.",
+    // A ticket's title that names a feature.
+    'JIRA-1234 – Dark Mode\n#4511 - Release Notes',
     // Products are reliable and slow.
     'Figma is very reliable. Why is Grafana so slow?',
     // Firms are partners; products are tools.

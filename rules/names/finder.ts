@@ -315,6 +315,9 @@ const GIVEN_BEFORE =
   /\b(?:gave|given|give|sent|send|handed|showed|shown|told|offered|emailed|texted) $/;
 const HIS_HER_NOUN_AFTER = /^ (?:his|her) (?:new |old |home |own )?\p{Ll}{3,}/u;
 
+/** A ticket's number and a dash, right before a name: "#122856 – ", "CS-374581 - ". */
+const TICKET_NUMBER_DASH_BEFORE = /(?:#|\b[A-Z]{2,6}-)\d{3,10}[ \t]{1,2}[–—-][ \t]{1,2}$/;
+
 /** Plurals only people fill (not "partners" or "suppliers", which firms can be). */
 const PEOPLE_PLURAL = String.raw`engineers|developers|designers|founders|co-founders|colleagues|friends|brothers|sisters|cousins|siblings|twins|musicians|singers|songwriters|writers|authors|actors|actresses|directors|producers|doctors|nurses|teachers|professors|lawyers|attorneys|students|classmates|roommates|teammates|bandmates|coworkers|co-workers|neighbou?rs|married|spouses|scientists|researchers|artists|painters|photographers|journalists|reporters|editors|employees|players|coaches`;
 /** Two single words joined by "and", said to be people: "Marrero and Murphy were engineers". */
@@ -1643,6 +1646,19 @@ function scoreSegment(
     ) {
       bump(0.6, 'subject');
     }
+  }
+  // A ticket's title: its number, a dash, and the customer's name ending the line:
+  // "[Internal] #122856 – Merl Crona", "CS-374581 – Flavien Vasseur".
+  if (
+    n >= 2 &&
+    n <= 3 &&
+    0.6 > curScore &&
+    TICKET_NUMBER_DASH_BEFORE.test(beforeWindow()) &&
+    endsLineAfter(text, end) &&
+    allNameLike(from, to, true) &&
+    !someWordLike(from, to)
+  ) {
+    bump(0.6, 'subject');
   }
   // Two or three words that could be name parts owning what a person owns, charged as a
   // customer is, or said to be what only a person is: "Nick Veum's account was locked", "why
