@@ -1668,6 +1668,16 @@ function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
     bonus += tail.postcodeCity ? 0.1 : 0.05;
   if (tail.region) bonus += 0.05;
   if (tail.country) bonus += 0.1;
+  // A postal block: a bare name and number, then a town and its postcode, region or country
+  // on the lines below ("Kaevu 94\nNicosia\n61089").
+  if (
+    core.weak &&
+    tail.city &&
+    (tail.postcode || tail.region || tail.country) &&
+    t.text.slice(t.end(core.last), t.start(tail.last)).includes('\n')
+  ) {
+    bonus += 0.1;
+  }
   if (bonus > 0) reason += ' block';
   score += Math.min(bonus, 0.35);
   if (score + 0.35 < MIN_SCORE) return null;

@@ -58,6 +58,8 @@ export const examples: DetectorExamples = {
     // named without a type.
     { text: 'The courier left it at Šibenska 3 yesterday.', value: 'Šibenska 3' },
     { text: 'Pickup point: Trpanjska 13, Lipik', value: 'Trpanjska 13, Lipik' },
+    // A postal block: a bare name and number, the town and postcode below.
+    { text: 'Smith Ltd.\nKaevu 94\nNicosia 61089', value: 'Kaevu 94\nNicosia 61089' },
     // A floor in words between the street and the town.
     {
       text: 'Write to 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA.',
