@@ -318,15 +318,18 @@ const HIS_HER_NOUN_AFTER = /^ (?:his|her) (?:new |old |home |own )?\p{Ll}{3,}/u;
 /** A ticket's number and a dash, right before a name: "#122856 – ", "CS-374581 - ". */
 const TICKET_NUMBER_DASH_BEFORE = /(?:#|\b[A-Z]{2,6}-)\d{3,10}[ \t]{1,2}[–—-][ \t]{1,2}$/;
 
-/** Plurals only people fill (not "partners" or "suppliers", which firms can be). */
-const PEOPLE_PLURAL = String.raw`engineers|developers|designers|founders|co-founders|colleagues|friends|brothers|sisters|cousins|siblings|twins|musicians|singers|songwriters|writers|authors|actors|actresses|directors|producers|doctors|nurses|teachers|professors|lawyers|attorneys|students|classmates|roommates|teammates|bandmates|coworkers|co-workers|neighbou?rs|married|spouses|scientists|researchers|artists|painters|photographers|journalists|reporters|editors|employees|players|coaches`;
+/**
+ * Plurals only people fill (not "partners", "customers", "members" or "suppliers", which firms
+ * can be): in a predicate ("were engineers") and before a colon ("founders:").
+ */
+const PEOPLE_PLURAL = String.raw`engineers|developers|designers|founders|co-founders|cofounders|colleagues|friends|brothers|sisters|cousins|siblings|twins|musicians|singers|songwriters|writers|authors|actors|actresses|directors|producers|doctors|nurses|teachers|professors|lawyers|attorneys|students|classmates|roommates|teammates|bandmates|coworkers|co-workers|neighbou?rs|spouses|scientists|researchers|artists|painters|photographers|journalists|reporters|editors|employees|players|coaches|attendees|participants|speakers|panell?ists|guests|contributors|maintainers|staff|agents|reviewers|approvers|signatories|witnesses|children|kids|sons|daughters|parents|grandchildren|passengers|travell?ers|tenants|managers|hosts|judges|teilnehmer|mitarbeiter|gründer|fondateurs|invités|participantes|fundadores|invitados|partecipanti|fondatori`;
 /** Two single words joined by "and", said to be people: "Marrero and Murphy were engineers". */
 const PAIR_PREDICATE_FIRST = new RegExp(
-  String.raw`^ and \p{Lu}[\p{L}'’-]+ (?:were|are|became|have been) (?:the |both |all |two )?(?:[\p{Ll}-]{2,20} ){0,2}(?:${PEOPLE_PLURAL})(?![\p{L}])`,
+  String.raw`^ and \p{Lu}[\p{L}'’-]+ (?:were|are|became|have been) (?:the |both |all |two )?(?:[\p{Ll}-]{2,20} ){0,2}(?:${PEOPLE_PLURAL}|married)(?![\p{L}])`,
   'u',
 );
 const PAIR_PREDICATE_SECOND = new RegExp(
-  String.raw`^ (?:were|are|became|have been) (?:the |both |all |two )?(?:[\p{Ll}-]{2,20} ){0,2}(?:${PEOPLE_PLURAL})(?![\p{L}])`,
+  String.raw`^ (?:were|are|became|have been) (?:the |both |all |two )?(?:[\p{Ll}-]{2,20} ){0,2}(?:${PEOPLE_PLURAL}|married)(?![\p{L}])`,
   'u',
 );
 const PAIR_BEFORE = /\p{Lu}[\p{L}'’-]+ and $/u;
@@ -1006,20 +1009,8 @@ function scoreRun(
       (f & F_KEEPABLE) !== 0 &&
       a === -1 &&
       ((k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
-        // After a label or a kinship only before another word of the name: "Customer name:
-        // Price Cruickshank", "My husband Price Cruickshank" (not "name: 'Apple'").
-        (k === from &&
-          k + 1 < to &&
-          (strongCueBefore(text, tokStart[k]!) ||
-            relationCueBefore(text, tokStart[k]!) ||
-            // "Summer Weimer,summerweimer@posteo.de": the address spells the name.
-            echoedByEmail(text, k, to) ||
-            // '"Ruby Sanders" <someone@example.test>': a mail header's display name, a listed
-            // given name then a surname (not '"Summer Sale" <promo@...>').
-            (isGivenName(tokInfo[k]!.text) &&
-              ((tokFlags[k + 1]! & (F_COMMON | F_STOP | F_LAST)) === F_LAST ||
-                unknownName(k + 1, tokStart[k + 1]!, tokEnd[k + 1]!)) &&
-              displayName(text, tokStart[k]!, tokEnd[to - 1]!)))));
+        // After a label or a kinship only before another word of the name (keptFirst).
+        (k === from && k + 1 < to && keptFirst(text, k, to)));
     // A surname that is also a word, right after a given name: "Gwen Price", "Ana Rich"; not a
     // word that names a place or a firm after a name ("Shelly Park").
     const surnameAfterFirst =
@@ -1194,16 +1185,33 @@ function echoedByEmail(text: string, k: number, to: number): boolean {
   );
 }
 
-function relationCueBefore(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 64), start);
-  return endsWithCue(CUE_RELATION, before, wordStarts(before));
+/**
+ * Whether the stop word that opens the run [k, to) stays as the first word of a name (another
+ * word follows it): after a label or a kinship ("Customer name: Price Cruickshank", "My husband
+ * Price Cruickshank"; not "name: 'Apple'"), when the address after the run spells it ("Summer
+ * Weimer,summerweimer@posteo.de"), or opening a mail header's display name before a surname
+ * ('"Ruby Sanders" <someone@example.test>'; not '"Summer Sale" <promo@...>').
+ */
+function keptFirst(text: string, k: number, to: number): boolean {
+  return (
+    strongCueBefore(text, tokStart[k]!, true) ||
+    echoedByEmail(text, k, to) ||
+    (isGivenName(tokInfo[k]!.text) &&
+      ((tokFlags[k + 1]! & (F_COMMON | F_STOP | F_LAST)) === F_LAST ||
+        unknownName(k + 1, tokStart[k + 1]!, tokEnd[k + 1]!)) &&
+      displayName(text, tokStart[k]!, tokEnd[to - 1]!))
+  );
 }
 
-function strongCueBefore(text: string, start: number): boolean {
+/** Whether a strong cue (or, with `kinship`, a kinship: "my husband") ends right before `start`. */
+function strongCueBefore(text: string, start: number, kinship = false): boolean {
   const before = text.slice(Math.max(0, start - 64), start);
   const starts = wordStarts(before);
-  return [CUE_TITLE, CUE_SELF_STRONG, CUE_LABEL_STRONG, CUE_SIGN_OFF_LINE].some((re) =>
-    endsWithCue(re, before, starts),
+  return (
+    [CUE_TITLE, CUE_SELF_STRONG, CUE_LABEL_STRONG, CUE_SIGN_OFF_LINE].some((re) =>
+      endsWithCue(re, before, starts),
+    ) ||
+    (kinship && endsWithCue(CUE_RELATION, before, starts))
   );
 }
 
@@ -2296,8 +2304,10 @@ function peopleBeforeColon(text: string, start: number): boolean {
   const colon = text.lastIndexOf(':', start);
   return PEOPLE_PLURAL_BEFORE.test(text.slice(Math.max(0, colon - 24), colon));
 }
-const PEOPLE_PLURAL_BEFORE =
-  /(?:^|[^\p{L}])(?:founders|co-founders|cofounders|attendees|participants|speakers|panelists|panellists|guests|authors|contributors|maintainers|engineers|developers|colleagues|employees|staff|agents|reviewers|approvers|signatories|witnesses|children|kids|sons|daughters|siblings|parents|grandchildren|friends|players|students|teachers|doctors|nurses|passengers|travell?ers|tenants|directors|managers|hosts|judges|teilnehmer|mitarbeiter|gründer|fondateurs|invités|participantes|fundadores|invitados|partecipanti|fondatori)(?:[ \t]\(\d+\))?[ \t]*$/iu;
+const PEOPLE_PLURAL_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${PEOPLE_PLURAL})(?:[ \t]\(\d+\))?[ \t]*$`,
+  'iu',
+);
 
 function afterColon(text: string, start: number): boolean {
   let k = start - 1;
