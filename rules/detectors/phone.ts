@@ -341,8 +341,11 @@ function inSignature(text: string, start: number, end: number): boolean {
  * ("Customer: Noé Rodriguez / 07957912005").
  */
 function afterContactDetails(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 80), start);
+  // (The 80 characters before, cut at a line break: a search for the line's start would read a
+  // megabyte-long line once for every number on it.)
+  let before = text.slice(Math.max(0, start - 80), start);
+  const nl = before.lastIndexOf('\n');
+  if (nl >= 0) before = before.slice(nl + 1);
   return EMAIL_THEN_SEPARATOR.test(before) || CONTACT_LABEL_THEN_NAME.test(before);
 }
 const EMAIL_THEN_SEPARATOR = /[\w.+-]@[\w-]+(?:\.[\w-]+)+[ \t]{0,2}[/,;|][ \t]{0,3}$/;
@@ -355,12 +358,18 @@ const CONTACT_LABEL_THEN_NAME =
  * signature does.
  */
 function underTownOrFirmLine(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (lineStart === 0 || text.slice(lineStart, start).trim() !== '') return false;
-  const lineEnd = text.indexOf('\n', end);
-  if (text.slice(end, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return false;
-  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  return TOWN_OR_FIRM_LINE.test(text.slice(prevStart, lineStart - 1));
+  // Blanks only between the number and the line's ends (each scan stops at the first other
+  // character, so a long line costs nothing), and a line above of at most 80 characters.
+  let k = start - 1;
+  while (k >= 0 && isBlankCode(text.charCodeAt(k))) k--;
+  if (k < 1 || text.charCodeAt(k) !== 10) return false;
+  for (let e = end; e < text.length && text.charCodeAt(e) !== 10; e++) {
+    if (!isBlankCode(text.charCodeAt(e))) return false;
+  }
+  const above = text.slice(Math.max(0, k - 81), k);
+  const nl = above.lastIndexOf('\n');
+  if (nl < 0 && k - 81 > 0) return false;
+  return TOWN_OR_FIRM_LINE.test(nl >= 0 ? above.slice(nl + 1) : above);
 }
 const TOWN_OR_FIRM_LINE =
   /^[ \t]*(?:\d{4,5}[ \t]+\p{Lu}[\p{L}'’ .-]{1,40}|\p{Lu}[\p{L}\p{N}&'’ .,-]{1,60}[ \t](?:Ltd|Limited|Inc|LLC|LLP|PLC|plc|GmbH|AG|KG|SA|SAS|SARL|SL|SRL|SpA|BV|NV|Oy|AB|AS|ApS|Pty Ltd|Co)\.?)\r?$/u;
