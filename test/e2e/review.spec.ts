@@ -282,7 +282,7 @@ test.describe('review panel on a support tool', () => {
       ),
     ).toBe(KEY);
     expect(o.site.requests).toEqual([]);
-    expect(await reports()).toEqual([
+    await expect.poll(reports).toEqual([
       { channel: 'send', action: 'block', outcome: 'blocked', counts: { API_KEY: 1 } },
       { channel: 'send', action: 'block', outcome: 'blocked', counts: { API_KEY: 1 } },
     ]);
@@ -323,7 +323,7 @@ test.describe('review panel on a support tool', () => {
     await expect.poll(() => focusedId(o)).toBe('prompt');
     expect(await shown(o, 'textarea')).toBe(SSN_TEXT);
     expect(o.site.sentTexts()).toEqual([SSN_TEXT]);
-    expect(await reports()).toEqual([
+    await expect.poll(reports).toEqual([
       {
         channel: 'send',
         action: 'warn',
@@ -424,7 +424,7 @@ test.describe('mask, Undo and send anyway on an unapproved AI site', () => {
     await o.page.keyboard.type('The customer wants this exact address in the draft');
     await clickInPanel(o, 'Send with this reason');
     await expect.poll(() => o.site.sentTexts()).toEqual([TYPED]);
-    expect(await reports()).toEqual([
+    await expect.poll(reports).toEqual([
       { channel: 'send', action: 'mask', outcome: 'masked', counts: { EMAIL: 1 } },
       {
         channel: 'send',
@@ -450,7 +450,7 @@ test.describe('mask, Undo and send anyway on an unapproved AI site', () => {
     await o.page.keyboard.press('Enter');
     await expect.poll(() => o.site.sentTexts()).toEqual([PASTED_MASKED]);
     noValueIn(o, [EMAIL, CARD]);
-    expect(await reports()).toEqual([
+    await expect.poll(reports).toEqual([
       { channel: 'paste', action: 'mask', outcome: 'masked', counts: { EMAIL: 1, CREDIT_CARD: 1 } },
       { channel: 'paste', action: 'mask', outcome: 'undone', counts: { EMAIL: 1, CREDIT_CARD: 1 } },
       { channel: 'send', action: 'mask', outcome: 'masked', counts: { EMAIL: 1, CREDIT_CARD: 1 } },
@@ -487,7 +487,7 @@ test.describe('drop of text', () => {
       await o.page.keyboard.press('Enter');
       await expect.poll(() => o.site.sentTexts()).toEqual([PASTED_MASKED]);
       noValueIn(o, [EMAIL, CARD, CARD.replace(/ /g, '')]);
-      expect(await reports()).toEqual([
+      await expect.poll(reports).toEqual([
         {
           channel: 'drop',
           action: 'mask',
