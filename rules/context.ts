@@ -74,6 +74,24 @@ export function near(
   return words.test(before(text, start, window)) || words.test(after(text, end, window));
 }
 
+/**
+ * Like `near`, but each window stops at a line break: for words that describe the value in its
+ * own line ("AWS account 1234..."), not in the next one ("The user logged in ...").
+ */
+export function nearInLine(
+  text: string,
+  start: number,
+  end: number,
+  words: RegExp,
+  window = DEFAULT_WINDOW,
+): boolean {
+  const b = before(text, start, window);
+  if (words.test(b.slice(b.lastIndexOf('\n') + 1))) return true;
+  const a = after(text, end, window);
+  const cut = a.indexOf('\n');
+  return words.test(cut < 0 ? a : a.slice(0, cut));
+}
+
 /** Whether `words` matches the text just before `start`. */
 export function nearBefore(text: string, start: number, words: RegExp, window = DEFAULT_WINDOW) {
   return words.test(before(text, start, window));

@@ -1,6 +1,6 @@
 import { matchesOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
-import { matchAllAt, near } from '../context.ts';
+import { matchAllAt, near, nearInLine } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -56,7 +56,6 @@ export const bankAccount: Detector = {
   detect(text) {
     const out: Candidate[] = [];
     const nearBank = nearWords(text, BANK_WORDS);
-    const nearOther = nearWords(text, OTHER_ACCOUNT);
     const labels = LABEL_WORDS.at(text);
     if (labels.length > 0) {
       for (const m of matchAllAt(text, LABELLED, labels, LABEL_LEAD)) {
@@ -73,7 +72,8 @@ export const bankAccount: Detector = {
         let score = bankish ? 0.8 : 0.45;
         let reason = 'context';
         if (nearBank.test(start, end)) score += bankish ? 0.1 : 0.3;
-        if (nearOther.test(start, end)) {
+        // What kind of account is said in its own line: "Customer account 48291300".
+        if (nearInLine(text, start, end, OTHER_ACCOUNT)) {
           score -= 0.35;
           reason = 'negative context';
         }
@@ -117,6 +117,11 @@ export const examples: DetectorExamples = {
     { text: 'Número de cuenta: 0049 1500 0512 3456', value: '0049 1500 0512 3456' },
     { text: 'my checking account 4829130051 at the bank', value: '4829130051' },
     { text: 'sort code: 20-45-77', value: '20-45-77' },
+    // A user in the next line says nothing of this account.
+    {
+      text: 'Wire it to account 31926819, sort code 20-20-15.\nThe user logged in from home.',
+      value: '31926819',
+    },
   ],
   noMatch: [
     '12345678',
@@ -127,5 +132,6 @@ export const examples: DetectorExamples = {
     'Account number: 123456',
     'We spoke on 20-45-77 about 41825930 units',
     'Our accounting team closed 48291300 items',
+    'Bank transfer done.\nCustomer account 48291300 has 3 open tickets',
   ],
 };
