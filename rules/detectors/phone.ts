@@ -288,7 +288,15 @@ function looksLikeSomethingElse(main: string, s: Shape): boolean {
     return true;
   }
   // Dotted quads and other dotted runs with one-digit groups: IP addresses, versions, sections.
-  if (seps === DOT && ((n === 4 && sizes.every((g) => g <= 3)) || sizes.includes(1))) return true;
+  // Not after a "+" in three groups or more: "+1.415.555.2671", "+33.1.23.45.67.89" (but
+  // "+35236450.6" is a decimal).
+  if (
+    seps === DOT &&
+    !(s.international && n >= 3 && sizes[n - 1]! >= 2) &&
+    ((n === 4 && sizes.every((g) => g <= 3)) || sizes.includes(1))
+  ) {
+    return true;
+  }
   // Amounts with thousands groups: "1.234.567", "12 345 678" after a one-digit lead group.
   if (sizes[0] === 1 && digits[0] !== '1' && THOUSANDS.test(main)) return true;
   // Year ranges and lists: "1998-2004", "2019 2020".
@@ -769,6 +777,9 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Dots after a "+" are a phone's, not a version's or an IP address's.
+    { text: 'Call +1.415.555.2671 today.', value: '+1.415.555.2671' },
+    { text: 'tel +33.1.23.45.67.89', value: '+33.1.23.45.67.89' },
     // A contact's details on one line; a postal block's last line; the Spanish "I'm on".
     { text: 'Reach me: simonis.art@gmail.com / 07414817326.', value: '07414817326' },
     { text: 'Customer: Noé Rodriguez / 07957912005', value: '07957912005' },
@@ -828,6 +839,8 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'version +1.2.3.4 released',
+    "Decimal('+35236450.6')",
     // "text" and "signal" count only beside the number: a document's text, a code's signal.
     "- 7228418: mangle the Signal class's name.",
     'license text so GitHub can detect it, 7000403.',
