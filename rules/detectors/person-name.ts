@@ -42,6 +42,8 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A first name that is also a surname, after a verb only a person takes.
+    { text: 'I met Ahmed yesterday.', value: 'Ahmed' },
     // An English word before a first name is no part of it, wherever it stands.
     {
       text: 'Original code Copyright Julian Gruber <julian.gruber@example.com>',
@@ -322,6 +324,8 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    // A first name that is also a surname, in a firm's name after "and".
+    'We bought it from Marks and Spencer last week.',
     // Ordinary English words, even after "by" or "according to".
     'Super fast. Backed by Typed Arrays (Uint8Array and ArrayBuffer).',
     // What a name is like, in code and its comments.

@@ -1495,15 +1495,17 @@ function scoreSegment(
 
   // Weak cues lift a lone first name or a run of unknown capitalised words a little.
   // A first name that is also a surname ("David", "Davis") counts only as the subject of a
-  // verb; in lists and after "and" it is as often part of a firm's name.
+  // verb or the object of one only a person takes ("I met Ahmed", "ask Ali"); in lists and
+  // after "and" it is as often part of a firm's name.
   if (single && knownFirst && 0.55 > curScore) {
     const after = afterWindow();
     const asSubject =
       (WEAK_AFTER.test(after) && !/^\s?(?:,|and|or)/.test(after)) ||
       PERSONAL_POSSESSIVE.test(after);
-    const weakBefore = prevPunct === ',' || cueMatches(K_WEAK_BEFORE);
     if (
-      tokInfo[from]!.alsoSurname ? asSubject : asSubject || weakBefore || WEAK_AFTER.test(after)
+      tokInfo[from]!.alsoSurname
+        ? asSubject || cueMatches(K_WEAK_BEFORE_MULTI)
+        : asSubject || prevPunct === ',' || cueMatches(K_WEAK_BEFORE) || WEAK_AFTER.test(after)
     ) {
       bump(0.55, 'first name in context');
     }
