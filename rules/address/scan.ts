@@ -1473,6 +1473,11 @@ function extendTail(t: Tokens, core: Core): Tail {
     const pc =
       u < 0 && takesPostcode && (t.isNum(q) || t.isWord(q)) ? postcodeAt(t.text, t.start(q)) : 0;
     if (u >= 0) {
+      // A unit on a new line after the postcode, or after a blank line, starts the next
+      // address ("Redmond, WA 98052\nUnit 5, 12-14 George St").
+      const endsInPostcode =
+        tail.postcode || (p === core.last + 1 && core.reason.startsWith('postcode'));
+      if (lines > linesBefore && (blank || endsInPostcode)) break;
       end = u;
       tail.unit = true;
     } else if (pc > 0 && (t.isNum(q) || hasDigit(t.text, t.start(q), t.start(q) + pc))) {

@@ -28,6 +28,11 @@ export const address: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A unit on the next line after a postcode starts another address.
+    {
+      text: 'Our HQ: 1 Microsoft Way, Redmond, WA 98052.\nUnit 5, 12-14 George St, Sydney NSW 2000',
+      value: '1 Microsoft Way, Redmond, WA 98052',
+    },
     // A street line with an ordinary word after it; Nordic types written with a capital; a
     // Dutch compound.
     { text: 'Return label for 6680 E Jackson Street attached.', value: '6680 E Jackson Street' },
