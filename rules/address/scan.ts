@@ -1456,7 +1456,12 @@ function extendTail(t: Tokens, core: Core): Tail {
             continue;
           }
         }
-        if (ch === '-' && t.isNum(q + 1) && !t.touches(q)) {
+        // A spaced dash before a number or a state's code: "São Paulo - SP, 01304-001".
+        if (
+          ch === '-' &&
+          !t.touches(q) &&
+          (t.isNum(q + 1) || (t.isUpper(q + 1) && t.end(q + 1) - t.start(q + 1) <= 3))
+        ) {
           q++;
           continue;
         }

@@ -28,6 +28,11 @@ export const address: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A Brazilian town, its state after a spaced dash, then its CEP.
+    {
+      text: 'Endereço: Rua Augusta 1200, São Paulo - SP, 01304-001',
+      value: 'Rua Augusta 1200, São Paulo - SP, 01304-001',
+    },
     // A unit on the next line after a postcode starts another address.
     {
       text: 'Our HQ: 1 Microsoft Way, Redmond, WA 98052.\nUnit 5, 12-14 George St, Sydney NSW 2000',
