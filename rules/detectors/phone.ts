@@ -47,7 +47,8 @@ const PHONE_WORDS = new RegExp(
       'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
       'message|messages|reach|reached|reachable|unreachable|disconnected|ported|ringing|rings|' +
       'dialed|dialled|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
-      'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter'
+      'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter|telefone|telefoon|' +
+      'telefonnummer|telefoonnummer|ligue|ligar|contato|contatto'
     ).split('|'),
   )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞`,
   'i',
@@ -266,7 +267,9 @@ function shapeOf(main: string): Shape | null {
 const DATE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{2}|\d{4}))$/;
 const DATE_THEN_MORE = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\b/;
 const THOUSANDS = /^\d{1,3}(?:[. ]\d{3}){2,}$/;
-const SSN_OR_ZIP = /^(?:\d{3}[- ]\d{2}[- ]|\d{5}-)\d{4}$/;
+const SSN_SHAPE = /^\d{3}[- ]\d{2}[- ]\d{4}$/;
+/** A US ZIP+4 code's shape, also a Brazilian mobile's without its area code ("91234-5678"). */
+const ZIP_PLUS_4 = /^\d{5}-\d{4}$/;
 
 /** Digit groups that are all years of 1900-2099: "1998-2004", "2019 2020". */
 function years({ sizes, digits }: Shape): boolean {
@@ -301,8 +304,8 @@ function looksLikeSomethingElse(main: string, s: Shape): boolean {
   if (sizes[0] === 1 && digits[0] !== '1' && THOUSANDS.test(main)) return true;
   // Year ranges and lists: "1998-2004", "2019 2020".
   if (years(s)) return true;
-  // US SSN shape 3-2-4 with dashes or spaces, and US ZIP+4 codes.
-  if (n <= 3 && sizes[n - 1] === 4 && SSN_OR_ZIP.test(main)) return true;
+  // US SSN shape 3-2-4 with dashes or spaces. (US ZIP+4 codes are odd: see oddLength.)
+  if (n <= 3 && sizes[n - 1] === 4 && SSN_SHAPE.test(main)) return true;
   // One dot before five digits or more is a decimal ("42.123456789"): dotted numbers are written
   // in groups of two to four ("03.93.92.16.85", "555.123.4567"), or as a trunk-0 area code and
   // the subscriber ("030.2345678").
@@ -428,7 +431,7 @@ function factsOf(main: string): Facts | null {
     const shape = shapeOf(main);
     facts =
       shape && !looksLikeSomethingElse(main, shape) && !refused(shape)
-        ? oddLength(shape)
+        ? oddLength(shape, main)
           ? { shape, odd: true }
           : { shape }
         : null;
@@ -455,16 +458,17 @@ function refused(s: Shape): boolean {
 
 /**
  * A national number of a length no plan tried here has, or written as ids and timestamps are,
- * which only a phone label right before vouches for (see Facts.odd): six digits, thirteen, or a
- * bare run of 11 or 12. Nobody writes a national number that long without a separator unless it
+ * which only a phone label right before vouches for (see Facts.odd): a US ZIP+4 code's shape
+ * ("Telefone: 91234-5678"), six digits, thirteen, or a bare run of 11 or 12. Nobody writes a national number that long without a separator unless it
  * starts with its trunk 0 (German mobiles: 0177 and eight digits) or, at 11, with a 1; a bare
  * run of 11 or 12 is otherwise an id, a timestamp or a number with its calling code and no "+".
  */
-function oddLength(s: Shape): boolean {
+function oddLength(s: Shape, main: string): boolean {
   if (s.international) return false;
   const { digits } = s;
   const n = digits.length;
   return (
+    ZIP_PLUS_4.test(main) ||
     n === 6 ||
     n === 13 ||
     (!s.formatted &&
@@ -476,7 +480,7 @@ function oddLength(s: Shape): boolean {
 // vouches for a number of an odd length ("Call me at 747955", "Customer phone: (0524)
 // 363474917"). The window is the 16 characters before the number.
 const CUE_BEFORE =
-  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: at| on)?|\bmy number(?: is)?)\s{0,2}[:.#]?\s{0,2}$/i;
+  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: at| on)?|\bmy number(?: is)?)\s{0,2}[:.#]?\s{0,2}$/i;
 
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
@@ -777,6 +781,9 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Portuguese and Dutch labels; after one, a ZIP+4 shape is a Brazilian mobile.
+    { text: 'Telefone: 3271-9046', value: '3271-9046' },
+    { text: 'Phone: 93271-9046', value: '93271-9046' },
     // Dots after a "+" are a phone's, not a version's or an IP address's.
     { text: 'Call +1.415.555.2671 today.', value: '+1.415.555.2671' },
     { text: 'tel +33.1.23.45.67.89', value: '+33.1.23.45.67.89' },
@@ -841,6 +848,7 @@ export const examples: DetectorExamples = {
   noMatch: [
     'version +1.2.3.4 released',
     "Decimal('+35236450.6')",
+    'Mountain View, CA 94043-1351',
     // "text" and "signal" count only beside the number: a document's text, a code's signal.
     "- 7228418: mangle the Signal class's name.",
     'license text so GitHub can detect it, 7000403.',
