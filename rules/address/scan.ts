@@ -694,7 +694,13 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
   const hn = houseNumber(t, i);
   if (hn < 0) return null;
   let j = hn + 1;
-  if (t.isPunct(j, ',')) return null;
+  // "12, Park Street" (India, Ireland): a comma after the number, then a capitalised street
+  // with a strong type; weak until a town, a postcode or a cue confirms it.
+  const comma = t.isPunct(j, ',');
+  if (comma) {
+    if (!t.isCap(j + 1)) return null;
+    j++;
+  }
   const lower = t.isLower(j);
   let names = 0;
   let best = -1;
@@ -731,7 +737,8 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
     names++;
     j++;
   }
-  if (best < 0) return numberNameUnit(t, i, hn, lower);
+  if (best < 0) return comma ? null : numberNameUnit(t, i, hn, lower);
+  if (comma && !strong) return null;
   let last = withDot(t, best);
   if (!lower && t.isWord(last + 1) && DIRECTIONS.has(t.str(last + 1))) last = withDot(t, last + 1);
   let base = lower ? (strong ? 0.4 : 0.2) : strong ? 0.65 : 0.35;
@@ -754,6 +761,8 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
   ) {
     base = 0.5;
   }
+  if (comma)
+    return { first: i, last, base: Math.min(base, 0.3), reason: 'street', lower, weak: true };
   return { first: i, last, base, reason: 'street', lower, weak: !strong };
 }
 

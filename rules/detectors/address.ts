@@ -28,6 +28,11 @@ export const address: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A comma after the house number (India, Ireland), confirmed by the town and postcode.
+    {
+      text: 'Ship to 12, Park Street, Kolkata 700016',
+      value: '12, Park Street, Kolkata 700016',
+    },
     // A Brazilian town, its state after a spaced dash, then its CEP.
     {
       text: 'Endereço: Rua Augusta 1200, São Paulo - SP, 01304-001',
@@ -194,6 +199,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // A number, a comma and a street's name in prose, with no town after it.
+    'Chapters 3, Main Street and 4, Elm Road are reprinted.',
     // A room and a warehouse's level are no streets.
     'The courier left it at Room 3 yesterday. Warehouse: Level 3 Section 5',
     // An entrance and an airport's gate with their numbers.
