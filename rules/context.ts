@@ -106,9 +106,12 @@ export function nearBefore(text: string, start: number, words: RegExp, window = 
 export const NON_PERSONAL_NUMBER =
   /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case no|case number|ref|reference|sku|item no|product|part no|part number|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request id|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|pid|test card|sandbox)\b/;
 
-/** Words that present a value as a format, a placeholder or an example rather than someone's. */
+/**
+ * Words that present a value as a format, a placeholder or an example rather than someone's.
+ * Not as part of a host, an address or a path ("jane@example.com", "test.acme.io").
+ */
 export const EXAMPLE_WORDS =
-  /\b(?:example|examples|e\.g|eg|sample|format|formatted|looks? like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo|ejemplo|formato|exemple|beispiel|z\.b|muster|esempio|exemplo|voorbeeld|formaat)\b/;
+  /(?<![.@/:_-])\b(?:example|examples|e\.g|eg|sample|format|formatted|looks? like|such as|placeholder|dummy|fake|test|testing|mock|template|invalid|demo|ejemplo|formato|exemple|beispiel|z\.b|muster|esempio|exemplo|voorbeeld|formaat)\b(?![.@/_-]\w)/;
 
 /**
  * A value published in documentation or held back from issue ("123-45-6789", the NHS number

@@ -404,9 +404,10 @@ function isLocalHost(host: string): boolean {
   );
 }
 
-// Words that introduce documentation rather than someone's own credential.
+// Words that introduce documentation rather than someone's own credential. Not a part of a
+// host, an address or a path ("git.example.com", "/sample/"): those describe another value.
 const EXAMPLE_WORDS =
-  /\b(?:example|examples|e\.g\.|for instance|such as|sample|format|syntax|placeholder|template)\b/;
+  /(?<![.@/:_-])\b(?:example|examples|e\.g\.|for instance|such as|sample|format|syntax|placeholder|template)\b(?![.@/_-]\w)/;
 
 /**
  * A user and password found together (connection-string, url-credentials), from [start, end):

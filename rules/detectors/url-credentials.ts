@@ -53,6 +53,11 @@ export const urlCredentials: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A documentation host on the line above says nothing of this one.
+    {
+      text: 'https://bob:Wq8rT2vLx9Kp@git.example.com/r.git\nhttps://deploy:Xk92jf83ks@git.acme.io/',
+      value: 'https://deploy:Xk92jf83ks@git.acme.io/',
+    },
     'https://deploy:Wq8rT2vLx9Kp@files.acme-corp.net/releases/',
     {
       text: 'The proxy is set as http://jsmith:Summer2024!@proxy.acme.local:3128 in the env.',
