@@ -35,9 +35,9 @@ const ON_IS = /[ \t]{1,3}on[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 const CLI_USER =
   /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"'@]{1,64}):([^\s"'@]{1,64})/g;
 // A user and a password after a credentials word: "credentials: admin:Summer2024!",
-// "Login: jdoe / Xk8rT2q9", "creds admin/hunter2".
+// "Login: jdoe / Xk8rT2q9", "creds admin/hunter2", "the login is jdoe / Xk8rT2q9".
 const CRED_PAIR =
-  /(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b[ \t]{0,3}[:=-]?[ \t]{1,3}([^\s:/"'`]{1,64})[ \t]{0,2}[:/][ \t]{0,2}([^\s"'`]{4,64})/iy;
+  /(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b(?:[ \t]{1,3}(?:is|are))?[ \t]{0,3}[:=-]?[ \t]{1,3}([^\s:/"'`]{1,64})[ \t]{0,2}[:/][ \t]{0,2}([^\s"'`]{4,64})/iy;
 /** The words CRED_PAIR starts with, found by the shared keyword pass (rules/keywords.ts). */
 const CRED_STARTS = keywords(['cred', 'log', 'zugangsdaten', 'identifiants']);
 // `--password hunter2` on a command line, `WITH PASSWORD 'x'` in SQL.
@@ -429,6 +429,9 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A user and a password after "the login is", "creds are".
+    { text: 'The login is jdoe / Xk8rT2q9!', value: 'Xk8rT2q9!' },
+    { text: 'creds are jdoe:Summer2024!', value: 'Summer2024!' },
     // What the password is for, between the keyword and "is".
     { text: 'The password for the admin account is Tr0ub4dor&3', value: 'Tr0ub4dor&3' },
     // Letters only, mixed case, then a comma and prose.
@@ -463,6 +466,7 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    'The login is slow / broken since Monday.',
     // Prose: who found a problem, an option's purpose, a program's name.
     'Fix a crash; problem identified by "jamesh"',
     'certtool: Added option --null-password to generate/decrypt keys that use it',
