@@ -44,6 +44,12 @@ export const examples: DetectorExamples = {
   match: [
     // A first name that is also a surname, after a verb only a person takes.
     { text: 'I met Ahmed yesterday.', value: 'Ahmed' },
+    // Unknown words opening a sentence before a verb only a person does; the one to call
+    // back; the one a note is from; a given name that is also a word before an unknown one.
+    { text: 'Johanne Gade wants to know why the invoice doubled.', value: 'Johanne Gade' },
+    { text: 'Please call Albino Massimi back before 5pm.', value: 'Albino Massimi' },
+    { text: 'Note from Isidore Fleury: the app crashes at login.', value: 'Isidore Fleury' },
+    { text: 'Clojure mode (Carin Meier), C# mode (Rob Conery)', value: 'Rob Conery' },
     // An English word before a first name is no part of it, wherever it stands.
     {
       text: 'Original code Copyright Julian Gruber <julian.gruber@example.com>',
@@ -324,6 +330,9 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    // A product before a verb a product does too; a modal opening a question.
+    'Grafana Loki wants more memory after the upgrade.',
+    '## Will Requizzle break my dependencies?',
     // A first name that is also a surname, in a firm's name after "and".
     'We bought it from Marks and Spencer last week.',
     // Ordinary English words, even after "by" or "according to".

@@ -262,7 +262,7 @@ const WEAK_BEFORE = new RegExp(
 );
 // For runs of unknown capitalised words only verbs that take a person count.
 const WEAK_BEFORE_MULTI = new RegExp(
-  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward(?:ed|ing)? (?:this |it )?to|escalat(?:ed|ing) (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|(?:call|message|email|e-mail|mail|voicemail) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da)${SP}$`,
+  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward(?:ed|ing)? (?:this |it )?to|escalat(?:ed|ing) (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|(?:call|message|email|e-mail|mail|voicemail|note|comment|feedback|reply|complaint|letter) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da)${SP}$`,
   'iuy',
 );
 /**
@@ -374,6 +374,14 @@ const SUFFIX_AFTER =
 /** The suffixes of SUFFIX_AFTER that are read as a capitalised word of the name. */
 const SUFFIX_WORD = /^(?:DDS|DMD|PhD|Phd|DVM|Esq|CPA|Jr|Sr)$/;
 /** Of those, the ones that say someone got in touch: a support ticket's "X called about ...". */
+/** Given names that are also months. */
+const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
+/** Verbs whose subject is a person, after a name opening a sentence (see scoreSegment). */
+const SUBJECT_VERB_AFTER =
+  /^\s(?:(?:wants|wanted|would like) (?:to know|to cancel|to return|to speak|to talk|a refund|his|her)|(?:needs|needed) (?:help|a refund|to speak|to talk)|asked|asks|says|said|told|wrote|writes|replied|phoned|emailed|complained|thinks|feels|mentioned|explained|requested|reported|is asking|was asking|signed)(?![\p{L}])/u;
+/** "call X back": after the name. */
+const CALL_BACK_AFTER = /^\s(?:back|again)(?![\p{L}])/u;
+const CALL_BEFORE = /(?:call|ring|phone)[ \t]{1,3}$/iuy;
 const CALLED_AFTER =
   /^\s(?:called about|phoned|rang|complained|hat angerufen|a appelé|llamó|ha chiamato|belde|ligou)(?![\p{L}])/u;
 /** A person's pronoun a few words after the verb: "... called about his order", "... said she". */
@@ -1267,14 +1275,18 @@ function scoreSegment(
   /** Whether a word after the first is a known first name or surname. */
   let restKnown = false;
   let onlyCommon = false;
+  let k0 = from;
+  let kl = from;
   for (let k = from; k < to; k++) {
     if ((tokFlags[k]! & F_INITIAL) !== 0) {
       hasInitial = true;
       continue;
     }
     const c = segClass(k, from, keep);
+    kl = k;
     if (n === 0) {
       c0 = c;
+      k0 = k;
       onlyCommon = c === 'common';
     } else {
       if (c === 'first' || c === 'last') restKnown = true;
@@ -1297,6 +1309,22 @@ function scoreSegment(
       reason = 'first name';
     } else if (c0 === 'common' && restKnown) {
       score = 0.7;
+      reason = 'name list';
+    } else if (
+      // A given name that is also a word ("Julia", "Grace") before a word no list or
+      // dictionary knows: "Julia Rak", not "Ruby Gems" or "Summer Sale". Not opening a
+      // sentence, where the word is as often a verb or a month ("Will Requizzle break ...?").
+      !atStart &&
+      n === 2 &&
+      c0 === 'common' &&
+      cl === 'unknown' &&
+      !hasInitial &&
+      isGivenName(tokInfo[k0]!.text) &&
+      !isGrammarWord(tokInfo[k0]!.text) &&
+      !MONTH_NAMES.has(tokInfo[k0]!.text) &&
+      !isEnglishWord(tokInfo[kl]!.text)
+    ) {
+      score = 0.55;
       reason = 'name list';
     } else if (cl === 'last' || cl === 'first') {
       score = atStart ? 0.45 : 0.7;
@@ -1590,6 +1618,21 @@ function scoreSegment(
     bump(curScore + 0.1, 'surname');
   }
   if (n >= 2 && !atStart && cueMatches(K_WEAK_BEFORE_MULTI)) bump(curScore + 0.15, 'context');
+  // Words no list or dictionary knows, opening a sentence before a verb only a person does:
+  // "Johanne Gade wants to know ...", "Efrem Morabito asked ...". (Not "is" or "has": products
+  // do those too.) And the one to call back: "Please call Albino Massimi back".
+  if (
+    n >= 2 &&
+    n <= 3 &&
+    0.55 > curScore &&
+    !hasInitial &&
+    allNameLike(from, to, true) &&
+    !someWordLike(from, to) &&
+    ((atStart && SUBJECT_VERB_AFTER.test(afterWindow())) ||
+      (CALL_BACK_AFTER.test(afterWindow()) && cueMatches(K_CALL_BEFORE)))
+  ) {
+    bump(0.55, 'subject');
+  }
   if (
     n >= 2 &&
     n <= 4 &&
@@ -2030,6 +2073,7 @@ const K_ROLE_BEFORE_CAP = cue(CUE_ROLE_BEFORE_CAP);
 const K_SPEECH = cue(CUE_SPEECH);
 const K_WEAK_BEFORE = cue(WEAK_BEFORE);
 const K_WEAK_BEFORE_MULTI = cue(WEAK_BEFORE_MULTI);
+const K_CALL_BEFORE = cue(CALL_BEFORE);
 const K_PLACE_BEFORE = cue(PLACE_BEFORE);
 const K_OWNER_BEFORE = cue(OWNER_BEFORE);
 const K_LABEL_BARE = cue(CUE_LABEL_BARE);
