@@ -1626,10 +1626,10 @@ function scoreSegment(
     n <= 3 &&
     0.55 > curScore &&
     !hasInitial &&
-    allNameLike(from, to, true) &&
-    !someWordLike(from, to) &&
     ((atStart && SUBJECT_VERB_AFTER.test(afterWindow())) ||
-      (CALL_BACK_AFTER.test(afterWindow()) && cueMatches(K_CALL_BEFORE)))
+      (CALL_BACK_AFTER.test(afterWindow()) && cueMatches(K_CALL_BEFORE))) &&
+    allNameLike(from, to, true) &&
+    !someWordLike(from, to)
   ) {
     bump(0.55, 'subject');
   }
