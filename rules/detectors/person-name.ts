@@ -50,6 +50,10 @@ export const examples: DetectorExamples = {
     { text: 'Please call Albino Massimi back before 5pm.', value: 'Albino Massimi' },
     { text: 'Note from Isidore Fleury: the app crashes at login.', value: 'Isidore Fleury' },
     { text: 'Clojure mode (Carin Meier), C# mode (Rob Conery)', value: 'Rob Conery' },
+    // Georgian and Bengali are scripts without capitals too; "call X back", "X wants ...".
+    { text: 'Account holder: ლაშა მჭედლიძე', value: 'ლაშა მჭედლიძე' },
+    { text: 'Customer: রাকিব হাসান', value: 'রাকিব হাসান' },
+    { text: 'Please call ศิริญา ธรรมเสน back before 5pm.', value: 'ศิริญา ธรรมเสน' },
     // An English word before a first name is no part of it, wherever it stands.
     {
       text: 'Original code Copyright Julian Gruber <julian.gruber@example.com>',

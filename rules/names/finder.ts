@@ -3705,18 +3705,30 @@ const LOWER_HERE =
 
 /**
  * Whether code unit `c` is a letter (or a mark, or 々 and ー) of a script without capitals:
- * Hebrew, Arabic, Devanagari, Thai, kana, CJK ideographs, Hangul syllables. Read on code-unit
- * ranges: a pattern with Unicode script properties cost a 1 MB paste of such text 80 ms more.
+ * Hebrew, Arabic, the Indic scripts (Devanagari to Sinhala, without their digits and dandas),
+ * Thai, Lao, Myanmar, Georgian, Ethiopic, Khmer, kana, CJK ideographs, Hangul syllables. Read on
+ * code-unit ranges: a pattern with Unicode script properties cost a 1 MB paste of such text
+ * 80 ms more.
  */
 function isUncasedUnit(c: number): boolean {
   if (c < 0x5d0) return false;
   if (c < 0x3005) {
+    if (c < 0xe00) {
+      return (
+        (c >= 0x5d0 && c <= 0x5ea) ||
+        (c >= 0x620 && c <= 0x65f) ||
+        (c >= 0x66e && c <= 0x6d3) ||
+        // Each Indic block is 0x80 long, its dandas and digits at 0x64-0x6f.
+        (c >= 0x900 && ((c & 0x7f) < 0x64 || (c & 0x7f) > 0x6f))
+      );
+    }
     return (
-      (c >= 0x5d0 && c <= 0x5ea) ||
-      (c >= 0x620 && c <= 0x65f) ||
-      (c >= 0x66e && c <= 0x6d3) ||
-      (c >= 0x900 && c <= 0x963) ||
-      (c >= 0xe01 && c <= 0xe4e)
+      (c >= 0xe01 && c <= 0xe4e) ||
+      (c >= 0xe81 && c <= 0xecd) ||
+      (c >= 0x1000 && c <= 0x103f) ||
+      (c >= 0x10d0 && c <= 0x10ff && c !== 0x10fb) ||
+      (c >= 0x1200 && c <= 0x135a) ||
+      (c >= 0x1780 && c <= 0x17d3)
     );
   }
   return (
@@ -3730,7 +3742,7 @@ function isUncasedUnit(c: number): boolean {
 
 /** Any such letter: the quick test before the runs are read. */
 const UNCASED_ANY =
-  /[\u05d0-\u05ea\u0620-\u065f\u066e-\u06d3\u0900-\u0963\u0e01-\u0e4e\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
+  /[\u05d0-\u05ea\u0620-\u065f\u066e-\u06d3\u0900-\u0dff\u0e01-\u0e4e\u0e81-\u0ecd\u1000-\u103f\u10d0-\u10ff\u1200-\u135a\u1780-\u17d3\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
 
 /**
  * The end of the run of uncased-script words starting at `start`: one to four words of such
@@ -3903,10 +3915,10 @@ function koreanName(words: readonly string[]): boolean {
 
 /** Latin words before a run of uncased script that put a person there. */
 const PERSON_BEFORE_UNCASED =
-  /\b(?:for|with|by|from|under|client,|customer|patient|driver|user|recipient|attendees:|full name|name:|mother,|father,|wife|husband|son|daughter|mr\.?|mrs\.?|ms\.?|dr\.?|why)[ \t]{1,2}["']?$/i;
+  /\b(?:for|with|by|from|under|call|client,|customer|patient|driver|user|recipient|attendees:|full name|name:|mother,|father,|wife|husband|son|daughter|mr\.?|mrs\.?|ms\.?|dr\.?|why)[ \t]{1,2}["']?$/i;
 /** Latin words after one that do: a possessive, "(customer", a person's verb. */
 const PERSON_AFTER_UNCASED =
-  /^(?:['’]s\s|\s\((?:customer|client|id|user)\b|\s(?:was|is|has|will|said|says|called|wrote|asked|replied)\b|["']?\s<[^<>\s]+@)/i;
+  /^(?:['’]s\s|\s\((?:customer|client|id|user)\b|\s(?:was|is|has|will|said|says|called|wrote|asked|replied|wants|needs)\b|["']?\s<[^<>\s]+@)/i;
 
 /**
  * Whether [start, end) is the only run of letters without capitals on its line, as far as 120
