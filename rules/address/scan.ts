@@ -175,6 +175,10 @@ const ADDRESS_CUE = new RegExp(
   'gi',
 );
 
+/** An address word later in the same sentence (see finish). */
+const ADDRESS_AFTER =
+  /^[^.!?\n]{0,40}?\b(?:(?:home|billing|shipping|delivery|postal|mailing|new|correct|current|old) address|adresse|direcci[oó]n|indirizzo|adres|anschrift)\b/i;
+
 // Order, tracking, invoice and similar words: a weak shape beside them is an identifier.
 const NON_ADDRESS_NEAR = new RegExp(
   `\\b${byFirstLetter(
@@ -1702,6 +1706,11 @@ function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
   if (score + 0.35 < MIN_SCORE) return null;
   if (cues.address.before(start, 80)) {
     score += 0.35;
+    reason += ' context';
+  } else if (ADDRESS_AFTER.test(t.text.slice(end, end + 60))) {
+    // Named an address later in its sentence: "Is Celsiova 71, Duchcov still the correct
+    // billing address?", "... 14 Elm Road is my new address".
+    score += 0.3;
     reason += ' context';
   }
   if (core.weak && cues.other.before(start, 12)) score -= 0.3;

@@ -28,6 +28,11 @@ export const address: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // An address word later in the sentence.
+    {
+      text: 'Is Celsiova 71, Duchcov still the correct billing address?',
+      value: 'Celsiova 71, Duchcov',
+    },
     // A comma after the house number (India, Ireland), confirmed by the town and postcode.
     {
       text: 'Ship to 12, Park Street, Kolkata 700016',
@@ -199,6 +204,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // An address word in the next sentence.
+    'Build 42, Windows passed. Send the new address later.',
     // A number, a comma and a street's name in prose, with no town after it.
     'Chapters 3, Main Street and 4, Elm Road are reprinted.',
     // A room and a warehouse's level are no streets.
