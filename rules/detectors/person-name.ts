@@ -50,6 +50,10 @@ export const examples: DetectorExamples = {
     { text: 'Please call Albino Massimi back before 5pm.', value: 'Albino Massimi' },
     { text: 'Note from Isidore Fleury: the app crashes at login.', value: 'Isidore Fleury' },
     { text: 'Clojure mode (Carin Meier), C# mode (Rob Conery)', value: 'Rob Conery' },
+    // The text of a markup element: a name, or any word under a tag named for a person.
+    { text: '<customer><name>Maria Garcia</name></customer>', value: 'Maria Garcia' },
+    { text: '<td>Maria Garcia</td><td>42</td>', value: 'Maria Garcia' },
+    { text: '<firstName>Kwabena</firstName><lastName>Owusu</lastName>', value: 'Owusu' },
     // Georgian and Bengali are scripts without capitals too; "call X back", "X wants ...".
     { text: 'Account holder: ლაშა მჭედლიძე', value: 'ლაშა მჭედლიძე' },
     { text: 'Customer: রাকিব হাসান', value: 'রাকিব হাসান' },
@@ -334,6 +338,10 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    // Markup: a heading's words, one word in bold, a product under a tag named "name".
+    '<details><summary>Valores Multilínea</summary></details>',
+    "highlight() // 'Liechi <b>Berry</b>'",
+    '<name>Widget Pro</name>',
     // A product before a verb a product does too; a modal opening a question.
     'Grafana Loki wants more memory after the upgrade.',
     '## Will Requizzle break my dependencies?',

@@ -374,6 +374,9 @@ const SUFFIX_AFTER =
 /** The suffixes of SUFFIX_AFTER that are read as a capitalised word of the name. */
 const SUFFIX_WORD = /^(?:DDS|DMD|PhD|Phd|DVM|Esq|CPA|Jr|Sr)$/;
 /** Of those, the ones that say someone got in touch: a support ticket's "X called about ...". */
+/** A markup tag that names a person, right before the element's text. */
+const NAME_TAG_BEFORE =
+  /<(?:(?:customer|contact|user|client|display|account|holder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_-]?)?(name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact|recipient|holder|person|author|sender|employee|patient|guest|passenger)>$/i;
 /** Given names that are also months. */
 const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
 /** Verbs whose subject is a person, after a name opening a sentence (see scoreSegment). */
@@ -826,7 +829,7 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   // A leading '>' quotes a mail line; it is not markup.
   const chunk = text.slice(a, b).replace(/^>+/, '');
   if (!CODE_CHUNK.test(chunk)) return false;
-  const value = jsonStringAround(text, start, end);
+  const value = jsonStringAround(text, start, end) ?? elementTextAround(text, start, end);
   if (value !== null) return CODE_CHUNK.test(text.slice(value[0], value[1]));
   if (CODE_MARK.test(chunk)) return true;
   let c = start;
@@ -835,6 +838,42 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   while (d < b && !isCellSep(text.charCodeAt(d))) d++;
   return CODE_CHUNK.test(text.slice(c, d));
 }
+
+/**
+ * The text of the markup element that holds text[start, end) ('<name>Maria Garcia</name>',
+ * '<td>Maria Garcia</td>'), on one line and within 64 characters either side, or null: what is
+ * between the tag that closes before it and the tag that opens after it.
+ */
+function elementTextAround(text: string, start: number, end: number): [number, number] | null {
+  let gt = start - 1;
+  const minGt = Math.max(0, start - 64);
+  for (; gt >= minGt; gt--) {
+    const c = text.charCodeAt(gt);
+    if (c === 62) break;
+    if (c === 60 || c === 10) return null;
+  }
+  if (gt < minGt) return null;
+  let lt = end;
+  const maxLt = Math.min(text.length, end + 64);
+  for (; lt < maxLt; lt++) {
+    const c = text.charCodeAt(lt);
+    if (c === 60) break;
+    if (c === 62 || c === 10) return null;
+  }
+  if (lt >= maxLt || text.charCodeAt(lt + 1) !== 47) return null;
+  // A single word is a term as often ("<b>Berry</b>"); a heading's text is title-cased words
+  // ("<summary>Manual Landing Steps</summary>").
+  // (Unless the tag names a person: "<firstName>Kwabena</firstName>".)
+  const open = text.lastIndexOf('<', gt);
+  if (open < 0 || gt - open > 40) return null;
+  const tag = text.slice(open, gt + 1);
+  if (text.slice(gt + 1, lt).indexOf(' ') < 0 && !NAME_TAG_BEFORE.test(tag)) return null;
+  if (HEADING_TAG.test(tag)) return null;
+  return [gt + 1, lt];
+}
+
+/** Markup elements whose text is a heading or a control's label, not prose. */
+const HEADING_TAG = /^<(?:summary|h[1-6]|title|caption|th|button|label|option|legend|dt)\b/i;
 
 /**
  * The span inside the quotes of the JSON string value that holds text[start, end) ('"key":
@@ -1571,6 +1610,13 @@ function scoreSegment(
     ) {
       bump(0.8, 'column');
     }
+  }
+  // The text of a markup element named for a person: "<customer_name>Kwabena Owusu</...>",
+  // "<name>Maria Garcia</name>". (Attributes are not read: "<td class=name>".)
+  if (0.8 > curScore && text.charCodeAt(start - 1) === 62) {
+    const tag = NAME_TAG_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+    // "<name>" alone names anything ("<name>Widget Pro</name>"): a listed name must be there.
+    if (tag !== null && (anyKnown || tag[0].length > 6)) bump(0.8, 'label');
   }
   // A name alone opening a sentence and addressed with a question or a request: "Maria, can
   // you ...", "Jiří, could you ...", "Kuba, can I ...". Any English word opens such sentences
