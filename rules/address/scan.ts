@@ -107,6 +107,8 @@ const GERMAN_ARTICLES = new Set('der dem den die das'.split(' '));
 const ADDRESS_CUE = new RegExp(
   `\\b${byFirstLetter([
     'address(?:es)?\\b',
+    'address_?(?:line)?_?[12]\\b',
+    'street(?:_?address)?["\']?\\s?[:=]',
     'wohnhaft\\b',
     'wohnen?\\b',
     'wohnt\\b',
@@ -520,8 +522,16 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
   const a1 = text.charCodeAt(en);
   const a2 = text.charCodeAt(en + 1);
   if ((a1 === 46 || a1 === 44 || a1 === 58) && isDigit(a2)) return -1;
-  // Percent, degrees, inches and feet: a measure.
-  if (a1 === 37 || a1 === 176 || a1 === 34 || a1 === 0x201d || a1 === 0x2033 || a1 === 0x2032)
+  // Percent, degrees, inches and feet: a measure. (A straight double quote before a comma, a
+  // bracket or the line's end closes a string: '{"street": "Calle Mayor 5"}'.)
+  if (
+    a1 === 37 ||
+    a1 === 176 ||
+    (a1 === 34 && !closesString(a2)) ||
+    a1 === 0x201d ||
+    a1 === 0x2033 ||
+    a1 === 0x2032
+  )
     return -1;
   // Glued to a word ("CC0", "v2"), or zero: not a house number.
   if (isLetterBefore(text, st)) return -1;
@@ -555,6 +565,11 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
 }
 
 /** Whether the number token text[st, en) has only zero digits ("0", "00", "0A"). */
+/** Whether the character after a double quote (NaN at the end) shows the quote closes a string. */
+function closesString(c: number): boolean {
+  return Number.isNaN(c) || c === 44 || c === 125 || c === 93 || c === 59 || c === 10 || c === 13;
+}
+
 function allZeros(text: string, st: number, en: number): boolean {
   for (let k = st; k < en; k++) {
     const c = text.charCodeAt(k);

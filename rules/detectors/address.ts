@@ -28,6 +28,11 @@ export const address: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A street in a JSON string, after its key: the closing quote is no inch mark.
+    {
+      text: '{"street": "Av. Insurgentes Sur 1602", "city": "Ciudad de México"}',
+      value: 'Av. Insurgentes Sur 1602',
+    },
     // An address word later in the sentence.
     {
       text: 'Is Celsiova 71, Duchcov still the correct billing address?',
@@ -204,6 +209,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    'I bought a 27" monitor and a 12" tablet.',
+    'Wall Street: 12 analysts agree',
     // An address word in the next sentence.
     'Build 42, Windows passed. Send the new address later.',
     // A number, a comma and a street's name in prose, with no town after it.
