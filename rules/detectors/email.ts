@@ -18,6 +18,10 @@ const OBFUSCATED = new RegExp(
   'gi',
 );
 
+// An address percent-encoded in a URL or a form body: "?email=hannah.becker%40web.de".
+const PERCENT_ENCODED =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}%40(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9_-])/g;
+
 // EMAIL tried at one position (see emailMatches).
 const EMAIL_AT = new RegExp(EMAIL.source, 'uy');
 
@@ -181,7 +185,7 @@ function obfuscatedMatches(text: string): { index: number; 0: string }[] {
 export const email: Detector = {
   id: 'email',
   types: ['EMAIL'],
-  prefilter: /@|[[({\s](?:at|AT|At)[\])}\s]/,
+  prefilter: /@|%40|[[({\s](?:at|AT|At)[\])}\s]/,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of emailMatches(text)) {
@@ -195,6 +199,15 @@ export const email: Detector = {
       else {
         const score = reservedScore(text, start, m[0]);
         out.push({ start, end, type: 'EMAIL', score, reason: 'documentation domain' });
+      }
+    }
+    if (text.includes('%40')) {
+      for (const m of matchesOf(text, PERCENT_ENCODED)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const plain = m[0].replace('%40', '@');
+        const score = RESERVED_DOMAIN.test(plain) ? reservedScore(text, start, plain) : 0.9;
+        out.push({ start, end, type: 'EMAIL', score, reason: 'percent-encoded' });
       }
     }
     if (/\b(?:at|AT|At)\b/.test(text) && OBFUSCATION_HINT.test(text)) {
@@ -234,6 +247,10 @@ export const examples: DetectorExamples = {
       value: 'john dot doe at gmail dot com',
     },
     { text: 'mail jane[at]corp[dot]io', value: 'jane[at]corp[dot]io' },
+    {
+      text: 'GET /reset?email=hannah.becker%40web.de&lang=de',
+      value: 'hannah.becker%40web.de',
+    },
     { text: 'reach me: pedro (at) correo (dot) es', value: 'pedro (at) correo (dot) es' },
     {
       text: 'Reply to ops@corp.example-mail.com, cc it.team@corp.io',
@@ -255,6 +272,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'https://deploy:S3cret-Pass@git.internal-host.net/repo.git',
+    'GET /search?q=user%40example.com',
+    'progress 50%40 items',
     'Meet me at 5 pm at the office.',
     'The decorator is @Component and the handle is @jane_doe.',
     'version 1.2.3@latest',
