@@ -54,6 +54,9 @@ export const examples: DetectorExamples = {
     { text: '<customer><name>Maria Garcia</name></customer>', value: 'Maria Garcia' },
     { text: '<td>Maria Garcia</td><td>42</td>', value: 'Maria Garcia' },
     { text: '<firstName>Kwabena</firstName><lastName>Owusu</lastName>', value: 'Owusu' },
+    // The value of a form field or a query parameter named for a person.
+    { text: 'signup ok: customer_name=Aminata Ndiaye plan=pro', value: 'Aminata Ndiaye' },
+    { text: 'GET /u?first_name=Aminata&last_name=Ndiaye', value: 'Ndiaye' },
     // Georgian and Bengali are scripts without capitals too; "call X back", "X wants ...".
     { text: 'Account holder: ლაშა მჭედლიძე', value: 'ლაშა მჭედლიძე' },
     { text: 'Customer: রাকিব হাসান', value: 'রাকিব হাসান' },
@@ -342,6 +345,9 @@ export const examples: DetectorExamples = {
     '<details><summary>Valores Multilínea</summary></details>',
     "highlight() // 'Liechi <b>Berry</b>'",
     '<name>Widget Pro</name>',
+    // Fields that name a thing or a host; an argument in code.
+    'hostname=Prod Server&file_name=Report Final.pdf&name=Export',
+    "Tuple = _TupleType(tuple, -1, inst=False, name='Tuple')",
     // A product before a verb a product does too; a modal opening a question.
     'Grafana Loki wants more memory after the upgrade.',
     '## Will Requizzle break my dependencies?',

@@ -112,6 +112,9 @@ const INNER_CAP = /^(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]*\p{Lu}/u;
 // those, the ones of code and markup alone.
 const CODE_CHUNK = /[`={}<\\|$#@]|:\/\/|www\.|\.(?:com|org|net|io|de|fr|es)\b/;
 const CODE_MARK = /[`={}<\\|$#]/;
+/** The key of a form field or query parameter that holds a name (see inCodeChunk). */
+const NAME_KEY =
+  /(?<![\w-])(?:(?:customer|contact|client|display|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_-]?)?(name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact)$/i;
 
 /** Placeholder surnames of documentation and forms ("John Doe", "Max Mustermann"). */
 const PLACEHOLDER = new Set(['doe', 'mustermann', 'musterfrau', 'bloggs']);
@@ -560,7 +563,12 @@ function collectTokens(text: string, taken: readonly Span[]): void {
     const i = UPPER_OR_NON_ASCII.lastIndex - 1;
     if (!mayStartWord(text.charCodeAt(i))) continue;
     // WORD's look-behind, for the ASCII characters it names; other characters go to the regex.
-    if (i > 0 && gluedBefore(text.charCodeAt(i - 1)) && !mentionAt(text, i)) continue;
+    if (i > 0 && gluedBefore(text.charCodeAt(i - 1)) && !mentionAt(text, i)) {
+      // Except the value of a field named for a person: "customer_name=Aminata Ndiaye".
+      if (text.charCodeAt(i - 1) !== 61 || !NAME_KEY.test(text.slice(Math.max(0, i - 30), i - 1))) {
+        continue;
+      }
+    }
     const start = i;
     let end = asciiWordEnd(text, i);
     if (end < 0) {
@@ -831,6 +839,14 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   if (!CODE_CHUNK.test(chunk)) return false;
   const value = jsonStringAround(text, start, end) ?? elementTextAround(text, start, end);
   if (value !== null) return CODE_CHUNK.test(text.slice(value[0], value[1]));
+  // A form field or a query parameter named for a person: "customer_name=Aminata Ndiaye",
+  // "?first_name=Aminata&last_name=Ndiaye": its value is read alone, up to the next "&".
+  // (Unquoted: "name='Tuple'" is an argument in code.)
+  const eq = chunk.lastIndexOf('=', start - a);
+  if (eq > 0 && eq === start - a - 1 && NAME_KEY.test(chunk.slice(0, eq))) {
+    const amp = chunk.indexOf('&', end - a);
+    return CODE_CHUNK.test(chunk.slice(eq + 1, amp < 0 ? chunk.length : amp));
+  }
   if (CODE_MARK.test(chunk)) return true;
   let c = start;
   while (c > a && !isCellSep(text.charCodeAt(c - 1))) c--;
@@ -1613,6 +1629,14 @@ function scoreSegment(
   }
   // The text of a markup element named for a person: "<customer_name>Kwabena Owusu</...>",
   // "<name>Maria Garcia</name>". (Attributes are not read: "<td class=name>".)
+  // A form field or a query parameter named for a person: "customer_name=Aminata Ndiaye".
+  if (0.8 > curScore && text.charCodeAt(start - 1) === 61) {
+    const key = NAME_KEY.exec(text.slice(Math.max(0, start - 30), start - 1));
+    // "name=" alone names anything ("name=Export"): a listed name must be there.
+    if (key !== null && (anyKnown || key[1]!.length > 4 || key[0].length > 5)) {
+      bump(0.8, 'label');
+    }
+  }
   if (0.8 > curScore && text.charCodeAt(start - 1) === 62) {
     const tag = NAME_TAG_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
     // "<name>" alone names anything ("<name>Widget Pro</name>"): a listed name must be there.
