@@ -119,6 +119,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'URLs with a password or token in them (https://user:password@host, ftp://, ssh://, git https://TOKEN@host); database schemes are left to connection-string and placeholders such as user:password@ stay below threshold.',
   'us-dea':
     'US DEA registration numbers: registrant letter, surname letter (or 9), seven digits with the DEA check digit; reported beside "DEA" or prescribing words.',
+  'us-ein':
+    'US Employer Identification Numbers (a sole proprietor\'s names a person\'s business): NN-NNNNNNN or nine digits with an IRS-assigned prefix, only right after "EIN", "FEIN", "employer identification number" or "federal tax ID".',
   'us-itin':
     'US Individual Taxpayer Identification Numbers: 9XX-GG-XXXX with the IRS group ranges; the dashed form alone, spaced or bare forms only beside "ITIN" or "taxpayer id".',
   'us-npi':

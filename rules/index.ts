@@ -34,6 +34,7 @@ import { itCodiceFiscale } from './detectors/it-codice-fiscale.ts';
 import { passport } from './detectors/passport.ts';
 import { ukNino } from './detectors/uk-nino.ts';
 import { usSsn } from './detectors/us-ssn.ts';
+import { usEin } from './detectors/us-ein.ts';
 import { usItin } from './detectors/us-itin.ts';
 import { ukUtr } from './detectors/uk-utr.ts';
 import { frSpi } from './detectors/fr-spi.ts';
@@ -105,6 +106,7 @@ export const DETECTORS: readonly Detector[] = [
   driverLicense,
   dateOfBirth,
   usItin,
+  usEin,
   ukUtr,
   frSpi,
   deIdCard,
