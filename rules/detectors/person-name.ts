@@ -54,6 +54,9 @@ export const examples: DetectorExamples = {
     { text: '<customer><name>Maria Garcia</name></customer>', value: 'Maria Garcia' },
     { text: '<td>Maria Garcia</td><td>42</td>', value: 'Maria Garcia' },
     { text: '<firstName>Kwabena</firstName><lastName>Owusu</lastName>', value: 'Owusu' },
+    // A title before a name in capitals.
+    { text: 'Dear MR. JOHN OKAFOR,\nyour refund is on its way.', value: 'JOHN OKAFOR' },
+    { text: 'Attn: MRS. GADE', value: 'GADE' },
     // The value of a form field or a query parameter named for a person.
     { text: 'signup ok: customer_name=Aminata Ndiaye plan=pro', value: 'Aminata Ndiaye' },
     { text: 'GET /u?first_name=Aminata&last_name=Ndiaye', value: 'Ndiaye' },
@@ -345,6 +348,9 @@ export const examples: DetectorExamples = {
     '<details><summary>Valores Multilínea</summary></details>',
     "highlight() // 'Liechi <b>Berry</b>'",
     '<name>Widget Pro</name>',
+    // Capitals after "MS" without its dot, or an acronym after a title.
+    "If you don't have them, do this for MS SQL.",
+    'Mrs. USA pageant, Dr. API docs',
     // Fields that name a thing or a host; an argument in code.
     'hostname=Prod Server&file_name=Report Final.pdf&name=Export',
     "Tuple = _TupleType(tuple, -1, inst=False, name='Tuple')",

@@ -33,6 +33,7 @@
  * `npx tsx test/bench/golden.ts compare` checks the corpora against a recording.
  */
 import { keywords } from '../keywords.ts';
+import { matchesOf } from '../scan-util.ts';
 import { REGION_CODES } from '../address/words.ts';
 import { columnHeader } from '../table.ts';
 import type { Candidate, Span } from '../types.ts';
@@ -3325,6 +3326,13 @@ const SELF_LOWER =
 const CAPS_AFTER_LABEL =
   /(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 
+// A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE". Written without the
+// i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
+// dot: "MS SQL" is Microsoft's.
+const TITLE_THEN_CAPS =
+  /(?<![\p{L}\p{N}])(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF)\.?|(?:MS|DR)\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/gu;
+/** A cheap test before TITLE_THEN_CAPS: a title's letters, a dot or a blank, two capitals. */
+const TITLE_THEN_CAPS_HINT = /[RrSsEeUuOoFf]\.? [A-Z\u00c0-\u00de]{2}/;
 const CAPS_AFTER_ROLE =
   /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee|EMPLOYEE|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/uy;
 
@@ -3723,6 +3731,20 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     if (words.length < 2 && !inNameLists(title[0]!)) continue;
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 0.85);
+  }
+  // "Dear MR. OKAFOR,", "Mrs GADE": a title before capitals. (One word only when no ordinary
+  // word: "Dr. WHO", "Mr. BEAN" the film's title in a list.)
+  if (TITLE_THEN_CAPS_HINT.test(text)) {
+    for (const m of matchesOf(text, TITLE_THEN_CAPS)) {
+      const value = m[1]!;
+      const words = value.split(/[ .'’-]+/).filter((w) => w.length > 1);
+      if (words.length === 0) continue;
+      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+      if (title.some((w) => classify(w) === 'stop')) continue;
+      if (words.length === 1 && (words[0]!.length < 3 || isEnglishWord(title[0]!))) continue;
+      const start = m.index + m[0].length - value.length;
+      add(start, start + value.length, 0.85);
+    }
   }
   // "Customer: JOHN SMITH", "Patient: HEINZ MÜLLER": a role label before capitals is as
   // often a company or a plan ("Customer: ACME PREMIUM"), so a listed name word must be in it.
