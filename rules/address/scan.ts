@@ -177,6 +177,9 @@ const ADDRESS_CUE = new RegExp(
   'gi',
 );
 
+/** Endings of street names made of one adjective or genitive (see finish). */
+const STREET_ADJECTIVE = /\p{L}{3}(?:sk[aáéý]|ck[áéý]|čka|ov[áa]|ovo|ска|ου)$/u;
+
 /** An address word later in the same sentence (see finish). */
 const ADDRESS_AFTER =
   /^[^.!?\n]{0,40}?\b(?:(?:home|billing|shipping|delivery|postal|mailing|new|correct|current|old) address|adresse|direcci[oó]n|indirizzo|adres|anschrift)\b/i;
@@ -1715,6 +1718,17 @@ function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
     t.text.slice(t.end(core.last), t.start(tail.last)).includes('\n')
   ) {
     bonus += 0.1;
+  }
+  // One word and a number before a town, the word with the ending of a Czech, Slovak or
+  // Croatian street name (an adjective: "Dolská 44, Letohrad", "Brijunska 44, Metković") or a
+  // Greek one (a genitive: "Ιωάννου 68, Σπάρτη"): those languages name streets so, with no type.
+  if (
+    core.weak &&
+    tail.city &&
+    core.last === core.first + 1 &&
+    STREET_ADJECTIVE.test(t.str(core.first))
+  ) {
+    bonus += 0.25;
   }
   if (bonus > 0) reason += ' block';
   score += Math.min(bonus, 0.35);

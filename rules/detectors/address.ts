@@ -33,6 +33,10 @@ export const examples: DetectorExamples = {
       text: '{"street": "Av. Insurgentes Sur 1602", "city": "Ciudad de México"}',
       value: 'Av. Insurgentes Sur 1602',
     },
+    // A Czech or Croatian street named by an adjective, a Greek one by a genitive, before a town.
+    { text: 'Dolská 44, Letohrad (second floor)', value: 'Dolská 44, Letohrad' },
+    { text: 'Jane Doe\nBrijunska 44, Metković\nPhone on file', value: 'Brijunska 44, Metković' },
+    { text: 'Γιαννοπούλου 85, Γρεβενά (second floor)', value: 'Γιαννοπούλου 85, Γρεβενά' },
     // An address word later in the sentence.
     {
       text: 'Is Celsiova 71, Duchcov still the correct billing address?',
@@ -209,6 +213,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // Such a word and a number without a town after it.
+    'Dolská 44 was the score.',
     'I bought a 27" monitor and a 12" tablet.',
     'Wall Street: 12 analysts agree',
     // An address word in the next sentence.
