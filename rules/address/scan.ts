@@ -159,6 +159,7 @@ const ADDRESS_CUE = new RegExp(
     'taxi to\\b',
     'offices? (?:is|are) (?:at|on|in)\\b',
     'bill(?:ing)? to\\b',
+    'invoice[ds]? (?:to|for)\\b',
     'billing\\b',
     'shipping\\b',
     'mailing\\b',

@@ -37,6 +37,8 @@ export const examples: DetectorExamples = {
     { text: 'Dolská 44, Letohrad (second floor)', value: 'Dolská 44, Letohrad' },
     { text: 'Jane Doe\nBrijunska 44, Metković\nPhone on file', value: 'Brijunska 44, Metković' },
     { text: 'Γιαννοπούλου 85, Γρεβενά (second floor)', value: 'Γιαννοπούλου 85, Γρεβενά' },
+    // Where an invoice goes, past the firm's name.
+    { text: 'Invoice to: Acme Ltd, Vorstadt 88, Wetzikon', value: 'Vorstadt 88, Wetzikon' },
     // An address word later in the sentence.
     {
       text: 'Is Celsiova 71, Duchcov still the correct billing address?',
