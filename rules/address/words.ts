@@ -32,7 +32,7 @@ export const WEAK_SUFFIX_TYPES = new Set(
     'viaduct extensions loaf glens neck bayou beach bend bluff bluffs branch bridge brooks burg burgs camp canyon cape cliff cliffs common commons corner corners course courts coves crest curve divide drives ferry ford fords forest forge forges greens groves harbors inlet junctions knolls lakes lights lock locks manors mission mountain mountains overpass parks parkways pines ports prairie ridges river roads shoals skyway spurs squares stravenue stream streets throughway trafficway tunnel underpass unions valleys views villages ville walks ways wells plains rise vale broadway ' +
     // USPS names missing above, and British ones ("Fox Fold", "Church Lea", "Meadow Croft").
     'annex arcade circles dam ramp shoal trailer motorway mead fold drove paddock croft garth lea nook dene route yard points ' +
-    'club key pine plain rapid passage bottom centers crossroads ' +
+    'club key pine plain rapid passage bottom centers crossroads spring light wood woods brae ' +
     // Australian ones ("Chloe Circuit", "Station Concourse", "Banksia Glade").
     'circuit cct concourse glade outlook retreat ramble circus'
   ).split(' '),

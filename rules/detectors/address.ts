@@ -37,6 +37,11 @@ export const examples: DetectorExamples = {
     { text: 'Dolská 44, Letohrad (second floor)', value: 'Dolská 44, Letohrad' },
     { text: 'Jane Doe\nBrijunska 44, Metković\nPhone on file', value: 'Brijunska 44, Metković' },
     { text: 'Γιαννοπούλου 85, Γρεβενά (second floor)', value: 'Γιαννοπούλου 85, Γρεβενά' },
+    // USPS and British types that are also words, with a cue.
+    {
+      text: 'Billing address: 7593 Gutkowski Spring, East Clairehaven',
+      value: '7593 Gutkowski Spring, East Clairehaven',
+    },
     // Where an invoice goes, past the firm's name.
     { text: 'Invoice to: Acme Ltd, Vorstadt 88, Wetzikon', value: 'Vorstadt 88, Wetzikon' },
     // An address word later in the sentence.
@@ -215,6 +220,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // Street types that are also words, in prose.
+    'We migrated 3 Java Spring services and 2 Night Light plugins.',
     // Such a word and a number without a town after it.
     'Dolská 44 was the score.',
     'I bought a 27" monitor and a 12" tablet.',
