@@ -682,8 +682,15 @@ function codeCased(t: Tokens, i: number): boolean {
   for (let k = s + 1; k < e; k++) {
     const c = text.charCodeAt(k);
     if (c >= 97 && c <= 122) {
-      // "ESLint": a small letter after two capitals or more.
-      if (lowerSeen < 0 && k - s >= 2 && isUpperAscii(text.charCodeAt(k - 1))) return true;
+      // "ESLint": a small letter after two capitals or more (not "O'Neill": an apostrophe).
+      if (
+        lowerSeen < 0 &&
+        k - s >= 2 &&
+        isUpperAscii(text.charCodeAt(k - 1)) &&
+        isUpperAscii(text.charCodeAt(k - 2))
+      ) {
+        return true;
+      }
       lowerSeen = k;
     } else if (isUpperAscii(c) && lowerSeen >= 0 && k + 1 < e) {
       return !NAME_PREFIX_CASE.test(text.slice(s, k));

@@ -42,6 +42,8 @@ export const examples: DetectorExamples = {
       text: 'Billing address: 7593 Gutkowski Spring, East Clairehaven',
       value: '7593 Gutkowski Spring, East Clairehaven',
     },
+    // An Irish name with its apostrophe is no software's casing ("ESLint").
+    { text: "Ship to 12 O'Connell Street, Dublin", value: "12 O'Connell Street, Dublin" },
     // Where an invoice goes, past the firm's name.
     { text: 'Invoice to: Acme Ltd, Vorstadt 88, Wetzikon', value: 'Vorstadt 88, Wetzikon' },
     // An address word later in the sentence.
