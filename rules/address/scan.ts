@@ -160,6 +160,8 @@ const ADDRESS_CUE = new RegExp(
     'offices? (?:is|are) (?:at|on|in)\\b',
     'bill(?:ing)? to\\b',
     'invoice[ds]? (?:to|for)\\b',
+    'stop by\\b',
+    'drop by\\b',
     'billing\\b',
     'shipping\\b',
     'mailing\\b',
@@ -783,8 +785,10 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
     !strong &&
     names <= 3 &&
     // One or two digits only where no capitalised word stands before the number: "3 Gunnar
-    // Ridge", not "Level 3 Data Center" or "Chapter 2 Hidden Valley".
-    (t.end(hn) - t.start(i) >= 3 || (names <= 2 && !t.isCap(i - 1) && !t.isNum(i - 1))) &&
+    // Ridge", not "Level 3 Data Center" or "Chapter 2 Hidden Valley"; and before a name, not a
+    // type word: "3 Key Points" is a count.
+    (t.end(hn) - t.start(i) >= 3 ||
+      (names <= 2 && !t.isCap(i - 1) && !t.isNum(i - 1) && (t.flags(hn + 1) & F_HINT) === 0)) &&
     !YEAR.test(t.str(i)) &&
     (!t.isWord(nx) || inSet(t, nx, F_AFTER_OK)) &&
     !t.isNum(nx)

@@ -44,6 +44,8 @@ export const examples: DetectorExamples = {
     },
     // An Irish name with its apostrophe is no software's casing ("ESLint").
     { text: "Ship to 12 O'Connell Street, Dublin", value: "12 O'Connell Street, Dublin" },
+    // Where someone may stop by.
+    { text: 'Stop by 12 Harbour View tomorrow.', value: '12 Harbour View' },
     // Where an invoice goes, past the firm's name.
     { text: 'Invoice to: Acme Ltd, Vorstadt 88, Wetzikon', value: 'Vorstadt 88, Wetzikon' },
     // An address word later in the sentence.
@@ -222,6 +224,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // "come to" is a conclusion's as often: no cue.
+    'We have come to 3 Key Points in the review.',
     // Street types that are also words, in prose.
     'We migrated 3 Java Spring services and 2 Night Light plugins.',
     // Such a word and a number without a town after it.
