@@ -480,7 +480,7 @@ function oddLength(s: Shape, main: string): boolean {
 // vouches for a number of an odd length ("Call me at 747955", "Customer phone: (0524)
 // 363474917"). The window is the 16 characters before the number.
 const CUE_BEFORE =
-  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: at| on)?|\bmy number(?: is)?)\s{0,2}[:.#]?\s{0,2}$/i;
+  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?)\s{0,2}[:.#]?\s{0,2}$/i;
 
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
@@ -781,6 +781,9 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Odd lengths right after "ring me back on", "can be reached at".
+    { text: 'Please ring me back on 03634 00746743 after lunch.', value: '03634 00746743' },
+    { text: 'Customer can be reached at 543876 (mobile)', value: '543876' },
     // Portuguese and Dutch labels; after one, a ZIP+4 shape is a Brazilian mobile.
     { text: 'Telefone: 3271-9046', value: '3271-9046' },
     { text: 'Phone: 93271-9046', value: '93271-9046' },
