@@ -33,7 +33,6 @@
  * `npx tsx test/bench/golden.ts compare` checks the corpora against a recording.
  */
 import { keywords } from '../keywords.ts';
-import { matchesOf } from '../scan-util.ts';
 import { REGION_CODES } from '../address/words.ts';
 import { columnHeader } from '../table.ts';
 import type { Candidate, Span } from '../types.ts';
@@ -3328,11 +3327,13 @@ const CAPS_AFTER_LABEL =
 
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE". Written without the
 // i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
-// dot: "MS SQL" is Microsoft's.
+// dot: "MS SQL" is Microsoft's. Tried (sticky) only where TITLE_CAPS_ANCHOR matched, not after a
+// letter or digit: a Unicode pattern with a look-behind, run over a whole 1 MB paste, cost 18 ms.
+const TITLE_CAPS_ANCHOR =
+  /(?:M(?:rs?|s|iss|me|RS?|ISS|ME|S\.)|m(?:rs?|s|iss|me)|D(?:r|R\.)|dr|H(?:err|ERR)|F(?:rau|RAU)|P(?:rof|ROF))\.?[ \t]{1,3}[A-Z\u00c0-\u00de]{2}/g;
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]/u;
 const TITLE_THEN_CAPS =
-  /(?<![\p{L}\p{N}])(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF)\.?|(?:MS|DR)\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/gu;
-/** A cheap test before TITLE_THEN_CAPS: a title's letters, a dot or a blank, two capitals. */
-const TITLE_THEN_CAPS_HINT = /[RrSsEeUuOoFf]\.? [A-Z\u00c0-\u00de]{2}/;
+  /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF)\.?|(?:MS|DR)\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 const CAPS_AFTER_ROLE =
   /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee|EMPLOYEE|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/uy;
 
@@ -3734,8 +3735,12 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
   // "Dear MR. OKAFOR,", "Mrs GADE": a title before capitals. (One word only when no ordinary
   // word: "Dr. WHO", "Mr. BEAN" the film's title in a list.)
-  if (TITLE_THEN_CAPS_HINT.test(text)) {
-    for (const m of matchesOf(text, TITLE_THEN_CAPS)) {
+  TITLE_CAPS_ANCHOR.lastIndex = 0;
+  for (let a; (a = TITLE_CAPS_ANCHOR.exec(text)) !== null;) {
+    if (a.index > 0 && LETTER_OR_DIGIT_BEFORE.test(text[a.index - 1]!)) continue;
+    TITLE_THEN_CAPS.lastIndex = a.index;
+    const m = TITLE_THEN_CAPS.exec(text);
+    if (m !== null) {
       const value = m[1]!;
       const words = value.split(/[ .'’-]+/).filter((w) => w.length > 1);
       if (words.length === 0) continue;
