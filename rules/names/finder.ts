@@ -1696,6 +1696,10 @@ function scoreSegment(
     n <= 3 &&
     0.55 > curScore &&
     !hasInitial &&
+    // (A space and a small letter after the words, first: most segments have neither, and the
+    // window after them is a new string.)
+    text.charCodeAt(end) === 32 &&
+    isAsciiLower(text.charCodeAt(end + 1)) &&
     ((atStart && SUBJECT_VERB_AFTER.test(afterWindow())) ||
       (CALL_BACK_AFTER.test(afterWindow()) && cueMatches(K_CALL_BEFORE))) &&
     allNameLike(from, to, true) &&
@@ -2075,6 +2079,11 @@ let cueMask = 0;
 
 function beforeWindow(): string {
   return (cueBefore ??= cueText.slice(Math.max(0, cueStart - 64), cueStart));
+}
+
+/** Whether code unit `c` is a-z. */
+function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 function afterWindow(): string {
