@@ -112,9 +112,12 @@ const INNER_CAP = /^(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]*\p{Lu}/u;
 // those, the ones of code and markup alone.
 const CODE_CHUNK = /[`={}<\\|$#@]|:\/\/|www\.|\.(?:com|org|net|io|de|fr|es)\b/;
 const CODE_MARK = /[`={}<\\|$#]/;
-/** The key of a form field or query parameter that holds a name (see inCodeChunk). */
+/**
+ * The key of a form field or query parameter that holds a name (see inCodeChunk). Not "user":
+ * a user name is a handle. (NAME_TAG_BEFORE is the markup tags' list.)
+ */
 const NAME_KEY =
-  /(?<![\w-])(?:(?:customer|contact|client|display|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_-]?)?(name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact)$/i;
+  /(?<![\w-])(?:(?:customer|contact|client|display|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_-]?)?(?:name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact)$/i;
 
 /** Placeholder surnames of documentation and forms ("John Doe", "Max Mustermann"). */
 const PLACEHOLDER = new Set(['doe', 'mustermann', 'musterfrau', 'bloggs']);
@@ -379,7 +382,7 @@ const SUFFIX_WORD = /^(?:DDS|DMD|PhD|Phd|DVM|Esq|CPA|Jr|Sr)$/;
 /** Of those, the ones that say someone got in touch: a support ticket's "X called about ...". */
 /** A markup tag that names a person, right before the element's text. */
 const NAME_TAG_BEFORE =
-  /<(?:(?:customer|contact|user|client|display|account|holder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_-]?)?(name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact|recipient|holder|person|author|sender|employee|patient|guest|passenger)>$/i;
+  /<(?:(?:customer|contact|user|client|display|account|holder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_-]?)?(?:name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact|recipient|holder|person|author|sender|employee|patient|guest|passenger)>$/i;
 /** Given names that are also months. */
 const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
 /** Verbs whose subject is a person, after a name opening a sentence (see scoreSegment). */
@@ -1633,14 +1636,14 @@ function scoreSegment(
   if (0.8 > curScore && text.charCodeAt(start - 1) === 61) {
     const key = NAME_KEY.exec(text.slice(Math.max(0, start - 30), start - 1));
     // "name=" alone names anything ("name=Export"): a listed name must be there.
-    if (key !== null && (anyKnown || key[1]!.length > 4 || key[0].length > 5)) {
+    if (key !== null && (anyKnown || key[0].toLowerCase() !== 'name')) {
       bump(0.8, 'label');
     }
   }
   if (0.8 > curScore && text.charCodeAt(start - 1) === 62) {
     const tag = NAME_TAG_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
     // "<name>" alone names anything ("<name>Widget Pro</name>"): a listed name must be there.
-    if (tag !== null && (anyKnown || tag[0].length > 6)) bump(0.8, 'label');
+    if (tag !== null && (anyKnown || tag[0].toLowerCase() !== '<name>')) bump(0.8, 'label');
   }
   // A name alone opening a sentence and addressed with a question or a request: "Maria, can
   // you ...", "Jiří, could you ...", "Kuba, can I ...". Any English word opens such sentences
