@@ -43,10 +43,36 @@ interface WindowMemo {
 const BEFORE: WindowMemo = { text: null, from: 0, to: 0, lower: '' };
 const AFTER: WindowMemo = { text: null, from: 0, to: 0, lower: '' };
 
-/** `text.slice(from, to).toLowerCase()`, from `memo` when it holds that window. */
+/**
+ * A window of text as its context words are read: lower-cased, and a key's underscores read
+ * as spaces (`nhs_number`, `client_ip`, `date_of_birth` are the words "nhs number", "client ip",
+ * "date of birth" to every list of them). Keeps the length, so offsets into it stay valid.
+ */
+export function contextWords(s: string): string {
+  const lower = s.toLowerCase();
+  return lower.includes('_') ? lower.replace(UNDERSCORES, ' ') : lower;
+}
+const UNDERSCORES = /_/g;
+
+/**
+ * `text` with every underscore read as a space, for label patterns written with spaces
+ * ("account number", "driver's license") to match a key (`bank_account_number`,
+ * `driver_license`). Same length, so a match's offsets are the text's. Memoised on the last text.
+ */
+export function keyView(text: string): string {
+  if (text !== keyViewOf) {
+    keyViewOf = text;
+    keyViewText = text.includes('_') ? text.replace(UNDERSCORES, ' ') : text;
+  }
+  return keyViewText;
+}
+let keyViewOf = '';
+let keyViewText = '';
+
+/** `contextWords(text.slice(from, to))`, from `memo` when it holds that window. */
 function lowerWindow(memo: WindowMemo, text: string, from: number, to: number): string {
   if (from !== memo.from || to !== memo.to || text !== memo.text) {
-    memo.lower = text.slice(from, to).toLowerCase();
+    memo.lower = contextWords(text.slice(from, to));
     memo.from = from;
     memo.to = to;
   }

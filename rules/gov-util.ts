@@ -5,7 +5,14 @@
  * Pure functions; every loop here does a bounded amount of work per match of a global regex, so
  * the detectors that use them stay linear in the length of the text.
  */
-import { clamp, DEFAULT_WINDOW, matchAllAt, NON_PERSONAL_NUMBER } from './context.ts';
+import {
+  clamp,
+  contextWords,
+  DEFAULT_WINDOW,
+  keyView,
+  matchAllAt,
+  NON_PERSONAL_NUMBER,
+} from './context.ts';
 import type { Keywords } from './keywords.ts';
 import type { Candidate, EntityType } from './types.ts';
 import { matchesOf } from './scan-util.ts';
@@ -38,8 +45,8 @@ export function cueDistance(
   words: RegExp,
   window = DEFAULT_WINDOW,
 ): number {
-  const left = text.slice(Math.max(0, start - window), start).toLowerCase();
-  const right = text.slice(end, end + window).toLowerCase();
+  const left = contextWords(text.slice(Math.max(0, start - window), start));
+  const right = contextWords(text.slice(end, end + window));
   return distanceIn(left, right, globalOf(words));
 }
 
@@ -106,8 +113,8 @@ export function contextScore(
   opts: ContextOptions,
 ): { score: number; reason?: string } {
   const window = opts.window ?? DEFAULT_WINDOW;
-  const left = text.slice(Math.max(0, start - window), start).toLowerCase();
-  const right = text.slice(end, end + window).toLowerCase();
+  const left = contextWords(text.slice(Math.max(0, start - window), start));
+  const right = contextWords(text.slice(end, end + window));
   let pos = distanceIn(left, right, globalOf(opts.positive));
   let neg = distanceIn(left, right, globalOf(opts.negative ?? NON_PERSONAL_NUMBER));
   // In a pasted table the column's header is the closest word of all ("SSN" over a column of
@@ -226,9 +233,11 @@ export function valuesNearLabels(
   // The starts taken, made with the first value: most texts hold no label with a value.
   let seen: Set<number> | null = null;
   const values = globalOf(value);
+  // Labels are read with a key's underscores as spaces (`passport_no`, `date_of_birth`).
+  const keys = keyView(text);
   const labels = opts.anchors
-    ? matchAllAt(text, globalOf(label), opts.anchors.words.at(text), opts.anchors.lead)
-    : matchesOf(text, globalOf(label));
+    ? matchAllAt(keys, globalOf(label), opts.anchors.words.at(text), opts.anchors.lead)
+    : matchesOf(keys, globalOf(label));
   for (const lm of labels) {
     seen = addValue(out, seen, valueAfter(text, lm.index + lm[0].length, values, opts));
     if (opts.maxGapAfter) {

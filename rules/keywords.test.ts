@@ -70,10 +70,13 @@ describe('keywords', () => {
     expect(words.at(text)).toEqual(naive(text, ['パスワード', '密码', 'пароль', 'a😀b']));
   });
 
-  it('counts whole words only when asked, as \\b does', () => {
+  it('counts whole words only when asked, as \\b does but for the underscore of a key', () => {
     const whole = keywords(['ach', 'wire', 'r/t'], { wholeWord: true });
     const text = 'Each ACH wire, wires, r/t: wire_x (ach) 9ach';
-    const byRegex = [...text.matchAll(/\b(?:ach|wire|r\/t)\b/gi)].map((m) => m.index);
+    const byRegex = [...text.matchAll(/(?<![a-z0-9])(?:ach|wire|r\/t)(?![a-z0-9])/gi)].map(
+      (m) => m.index,
+    );
+    expect(byRegex).toEqual([5, 9, 22, 27, 35]);
     expect(whole.at(text)).toEqual(byRegex);
     expect(() => keywords(['#tag'], { wholeWord: true })).toThrow(/whole word/);
   });

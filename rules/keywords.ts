@@ -45,9 +45,9 @@ const EXACT_UP_TO = 4096;
  * Registers `words` (plain strings, compared without case) and returns their test. Call it once
  * per list at module level: every call adds to the automaton that every scan runs.
  *
- * With `wholeWord`, an occurrence counts only between word boundaries as `\b` sees them (no
- * ASCII letter, digit or underscore right before or after it); every word must then start and
- * end with such a character.
+ * With `wholeWord`, an occurrence counts only with no ASCII letter or digit right before or
+ * after it: `\b`'s boundaries, and the underscore's too, which separates a key's words
+ * (`routing_number`); every word must then start and end with a letter or digit.
  */
 export function keywords(words: readonly string[], opts: { wholeWord?: boolean } = {}): Keywords {
   const clean = [...new Set(words.map((w) => w.toLowerCase()))];
@@ -59,7 +59,7 @@ export function keywords(words: readonly string[], opts: { wholeWord?: boolean }
     whole &&
     clean.some((w) => !isWordChar(w.charCodeAt(0)) || !isWordChar(w.charCodeAt(w.length - 1)))
   ) {
-    throw new Error('keywords: a whole word must start and end with a letter, digit or _');
+    throw new Error('keywords: a whole word must start and end with a letter or digit');
   }
   const id = lists.length;
   lists.push(clean);
@@ -268,7 +268,10 @@ function build(all: readonly string[][], whole: readonly boolean[]): Automaton {
   };
 }
 
-/** What `\b` counts as a word character: ASCII letters, digits and the underscore. */
+/**
+ * A word character for whole words: ASCII letters and digits. Not the underscore, which `\b`
+ * counts: a key's parts are words (`routing_number` holds "routing").
+ */
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

@@ -59,7 +59,21 @@ describe('normalise offset maps', () => {
   }
 
   it('maps every span the same way as the per-character arrays', () => {
-    const pieces = ['plain ', '–', '\u200b', '４', '\ufb01', '😀', 'é', 'аb', 'µ', '\ud800', 'x'];
+    const pieces = [
+      'plain ',
+      '–',
+      '\u200b',
+      '４',
+      '\ufb01',
+      '😀',
+      'é',
+      'аb',
+      'µ',
+      '\ud800',
+      'x',
+      ' dateOfBirth: ',
+      '"nhsNo":',
+    ];
     let seed = 3;
     // A 32-bit linear congruential generator: fixed inputs, no flaky runs.
     const rnd = (k: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % k;
@@ -108,6 +122,58 @@ describe('normalise offset maps', () => {
     const input = 'x\ud800y\u0085z';
     expect(normalise(input).text).toBe(input);
     expect(normalise(input).starts).toBeNull();
+  });
+});
+
+describe('normalise: camelCase keys', () => {
+  it('reads a key before its value as its words, and maps the value back', () => {
+    const input = '{"dateOfBirth": "1984-03-12", "clientIPAddress": "81.2.69.160"}';
+    const n = normalise(input);
+    expect(n.text).toBe('{"date of birth": "1984-03-12", "client ip address": "81.2.69.160"}');
+    const at = n.text.indexOf('1984');
+    expect(toOriginalSpan(n, at, at + 10)).toEqual([
+      input.indexOf('1984'),
+      input.indexOf('1984') + 10,
+    ]);
+    // A span over the key's words maps to the whole key.
+    expect(toOriginalSpan(n, 2, 6)).toEqual([2, 13]);
+    expect(normalise('phoneNumber=4155552671&passportNo=X').text).toBe(
+      'phone number=4155552671&passport no=X',
+    );
+    expect(normalise('nhsNumber:  943').text).toBe('nhs number:  943');
+    expect(normalise('<medicalRecordNumber>123</medicalRecordNumber>').text).toBe(
+      '<medical record number>123</medicalRecordNumber>',
+    );
+  });
+
+  it('leaves code, URLs, comparisons and the keys of secrets as written', () => {
+    for (const text of [
+      'user.firstName = "Ann"',
+      'if (isValid == true)',
+      '$userName: x',
+      'https://db.example.com/x?retryWrites=true&useSSL=false',
+      '{"apiKey": "x", "accessToken": "y", "dbPassword": "z", "publicKey": "k"}',
+      'FirstName: Ann',
+      'iPhone15Pro',
+      'see camelCase for details',
+      `${'a'.repeat(30)}B${'c'.repeat(30)}: 1`,
+      '<firstName attr="1">',
+    ]) {
+      expect(normalise(text).text).toBe(text);
+    }
+  });
+
+  it('reads a megabyte of keys once each, with every value where it was', () => {
+    const record = '{"firstName": "Ann", "dateOfBirth": "1984-03-12"}\n';
+    const input = record.repeat(20_000);
+    const n = normalise(input);
+    const folded = '{"first name": "Ann", "date of birth": "1984-03-12"}\n';
+    expect(n.text).toBe(folded.repeat(20_000));
+    const last = n.text.lastIndexOf('1984');
+    expect(toOriginalSpan(n, last, last + 10)).toEqual([
+      input.lastIndexOf('1984'),
+      input.lastIndexOf('1984') + 10,
+    ]);
   });
 });
 

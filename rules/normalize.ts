@@ -6,6 +6,11 @@
  * into plain forms one code point at a time, so that every character of the normalised text
  * knows which original characters produced it.
  *
+ * One fold is of words, not characters: a camelCase key before its value (`"dateOfBirth":`,
+ * `phoneNumber=`, `<passportNo>`) is read as the words it joins ("date of birth"), so that
+ * every detector's labels, written as words, find the values of JSON, forms and XML (see
+ * keyFolds).
+ *
  * What is NOT done here, on purpose: separators between digits (`4 5 3 9 ...`) and spelled-out
  * punctuation (`john dot doe at gmail dot com`) are handled by the detectors that care, because
  * removing spaces globally would glue unrelated numbers together.
@@ -130,6 +135,97 @@ function surrogateFolds(input: string, p: number, w: number): boolean {
 /** A character from U+00A0 on (UTF-16 units; surrogates are handled by the caller). */
 const ABOVE_C1 = /[^\x00-\x9f]/g;
 
+// A camelCase key right before its value: a JSON or YAML key, a form field, an XML element's
+// opening tag. Found from the separator after it, then read backwards in code (a regex that
+// starts at the key, with its look-behinds, was tried at every position of every text and cost
+// 30 µs a 2 KB prompt; one that starts at an inner capital reads long runs of letters again
+// and again).
+const KEY_TAIL = /[A-Za-z0-9](?:["']?[ \t]{0,3}[:=](?![=:/])|>)/g;
+/** A whole camelCase identifier: words of small letters after a first, capitalised ones after. */
+const CAMEL = /^[a-z][a-z0-9]*(?:[A-Z](?:[a-z0-9]+|[A-Z]+(?![a-z])))+$/;
+/** What may stand before a key: the text's or a line's start, a space, a quote, a bracket. */
+const KEY_OPENERS = new Set([...' \t\n\r"\'{([,;&?|'].map((c) => c.charCodeAt(0)));
+// Keys of secrets stay as written: the secret detectors read them whole (`apiKey`,
+// `publicKey`, `NEXT_PUBLIC_...`), and so keep their exceptions.
+const SECRET_KEY_WORD =
+  /key|token|secret|pass(?!port)|pwd|auth|credential|signature|session|cookie|hash/i;
+/** Where a key after "?" or "&" is in a URL's query (`?retryWrites=true`), left as written. */
+const URL_BEFORE = /:\/\/\S*$/;
+
+/**
+ * A camelCase key's words, in small letters: a capital starts a word after a small letter or a
+ * digit, or before a small letter ("clientIPAddress" gives "client ip address").
+ */
+function keyWords(key: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 65 || c > 90) continue;
+    const prev = key.charCodeAt(i - 1);
+    const next = i + 1 < key.length ? key.charCodeAt(i + 1) : 0;
+    if ((prev >= 65 && prev <= 90 && !(next >= 97 && next <= 122)) || i === from) continue;
+    out += key.slice(from, i) + ' ';
+    from = i;
+  }
+  return (out + key.slice(from)).toLowerCase();
+}
+
+// What wordsOfKey answered: a JSON text repeats its keys, record after record.
+const keyCache = new Map<string, string | null>();
+
+/** A key's words (keyWords), or null when it is no camelCase key or a secret's. */
+function wordsOfKey(key: string): string | null {
+  let words = keyCache.get(key);
+  if (words === undefined) {
+    words = CAMEL.test(key) && !SECRET_KEY_WORD.test(key) ? keyWords(key) : null;
+    if (keyCache.size >= 512) keyCache.clear();
+    keyCache.set(key, words);
+  }
+  return words;
+}
+
+/** The longest key read as words, in characters. */
+const MAX_KEY = 48;
+
+/** Whether code unit c is an ASCII letter or digit. */
+function isIdentChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The camelCase keys of `input` with their words: start, end and replacement ("dateOfBirth"
+ * gives "date of birth"), in order. Not a member (`user.firstName =`), a variable (`$x`), a
+ * path, a comparison (`==`) or a URL's query. Empty for most texts.
+ */
+function keyFolds(input: string): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  KEY_TAIL.lastIndex = 0;
+  for (let m = KEY_TAIL.exec(input); m !== null; m = KEY_TAIL.exec(input)) {
+    // Keys are short: a longer run of letters is no key, and the walk stays bounded.
+    const end = m.index + 1;
+    let start = m.index;
+    while (start > 0 && end - start <= MAX_KEY && isIdentChar(input.charCodeAt(start - 1))) {
+      start--;
+    }
+    if (end - start > MAX_KEY) continue;
+    const key = input.slice(start, end);
+    const words = wordsOfKey(key);
+    if (words === null) continue;
+    const before = start === 0 ? 32 : input.charCodeAt(start - 1);
+    const tag = input.charCodeAt(end) === 62; // ">"
+    if (tag ? before !== 60 : !KEY_OPENERS.has(before)) continue;
+    if (
+      (before === 63 || before === 38) &&
+      URL_BEFORE.test(input.slice(Math.max(0, start - 2000), start))
+    ) {
+      continue;
+    }
+    out.push([start, end, words]);
+  }
+  return out;
+}
+
 /**
  * Normalise `input`; no copy and no offset maps when nothing folds (the common case). One pass
  * over the character codes finds the first character that changes (and whether any Greek or
@@ -137,6 +233,7 @@ const ABOVE_C1 = /[^\x00-\x9f]/g;
  */
 export function normalise(input: string): Normalised {
   const len = input.length;
+  const keys = keyFolds(input);
   let greekOrCyrillic = false;
   let first = 0;
   for (; first < len; first++) {
@@ -158,6 +255,7 @@ export function normalise(input: string): Normalised {
       first += w - 1;
     } else if (bmpFolds(c)) break;
   }
+  if (keys.length > 0 && keys[0]![0] < first) first = keys[0]![0];
   if (first === len) {
     if (!greekOrCyrillic) return { text: input, starts: null, ends: null };
     const folded = foldLookalikes(input);
@@ -175,16 +273,29 @@ export function normalise(input: string): Normalised {
   const parts: string[] = [];
   let n = 0; // output length so far
   let last = 0; // input copied up to here
+  let k = 0; // the next key fold
+  let above = 0; // the next character from U+00A0 on, once searched
   // Code point by code point from the first character that changes; characters that cannot
   // change are passed over on their code alone.
   for (let i = first; i <= len;) {
     let out = '';
     let w = 1;
-    if (i < len) {
+    const key = k < keys.length ? keys[k]! : null;
+    if (key !== null && i === key[0]) {
+      // A key's words: ASCII, so never inside a character fold.
+      out = key[2];
+      w = key[1] - key[0];
+      k++;
+    } else if (i < len) {
       const c = input.charCodeAt(i);
       if (c < 0xa0) {
-        ABOVE_C1.lastIndex = i;
-        i = ABOVE_C1.test(input) ? ABOVE_C1.lastIndex - 1 : len;
+        // The next character from U+00A0 on, searched again only once it is passed: between
+        // key folds of an ASCII text the search would otherwise read to its end every time.
+        if (above <= i) {
+          ABOVE_C1.lastIndex = i;
+          above = ABOVE_C1.test(input) ? ABOVE_C1.lastIndex - 1 : len;
+        }
+        i = key !== null && key[0] < above ? key[0] : above;
         continue;
       }
       if (c >= 0x370 && c <= 0x52f) greekOrCyrillic = true;
@@ -200,8 +311,8 @@ export function normalise(input: string): Normalised {
         continue;
       }
       // A fold can produce Greek ("µ" gives "μ"); the look-alike pass must then look.
-      for (let k = 0; k < out.length; k++) {
-        const o = out.charCodeAt(k);
+      for (let j = 0; j < out.length; j++) {
+        const o = out.charCodeAt(j);
         if (o >= 0x370 && o <= 0x52f) greekOrCyrillic = true;
       }
     }

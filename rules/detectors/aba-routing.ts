@@ -9,8 +9,9 @@ import { keywords } from '../keywords.ts';
 // is a whole nine-character token, so it is only tried at those (matchesAtRuns).
 const NINE = /(?<![\w.,/-])\d{9}(?![\w]|[.,/-]\d)/g;
 
+// Bounded by any non-alphanumeric character, not \b: a key's underscore too (`routing_number`).
 const ROUTING_WORDS =
-  /\b(?:routing|aba|rtn|abartn|transit|ach|fedwire|wire|r\/t|bank(?:'s)? routing|routing (?:number|no|#))\b/;
+  /(?<![a-z0-9])(?:routing|aba|rtn|abartn|transit|ach|fedwire|wire|r\/t|bank(?:'s)? routing|routing (?:number|no|#))(?![a-z0-9])/;
 // Every match of ROUTING_WORDS is one of these as a whole word: most texts have none, and the
 // shared keyword pass says so without a search of the lower-cased text.
 const ROUTING_WORD_LIST = keywords(
@@ -84,6 +85,8 @@ export const abaRouting: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'routing_number=021000021', value: '021000021' },
+    { text: '{"routingNumber": "021000021"}', value: '021000021' },
     { text: 'Routing number: 021105832', value: '021105832' },
     { text: 'ABA 311076299, account 12345678', value: '311076299' },
     { text: 'RTN#264083151', value: '264083151' },

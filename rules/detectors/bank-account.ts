@@ -1,6 +1,6 @@
 import { matchesOf } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
-import { matchAllAt, near, nearInLine } from '../context.ts';
+import { keyView, matchAllAt, near, nearInLine } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -25,7 +25,7 @@ const LABELLED = new RegExp(
       String.raw`numero di conto|conto(?: corrente)?`,
       String.raw`rekeningnummer|rekening`,
     ].join('|') +
-    String.raw`)(?![\p{L}])[\s:=#.(),-]{0,4}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#.-]{1,3})?` +
+    String.raw`)(?![\p{L}])[\s:=#.(),"'>-]{0,5}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#."'-]{1,4})?` +
     String.raw`(\d(?:[ -]?\d){5,19})(?![\p{L}\p{N}_]|[ .-]\d)`,
   'giu',
 );
@@ -58,7 +58,7 @@ export const bankAccount: Detector = {
     const nearBank = nearWords(text, BANK_WORDS);
     const labels = LABEL_WORDS.at(text);
     if (labels.length > 0) {
-      for (const m of matchAllAt(text, LABELLED, labels, LABEL_LEAD)) {
+      for (const m of matchAllAt(keyView(text), LABELLED, labels, LABEL_LEAD)) {
         const label = m[1]!;
         const number = m[2]!;
         const start = m.index + m[0].length - number.length;
@@ -103,6 +103,8 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '{"bank_account_number": "004821337795"}', value: '004821337795' },
+    { text: '<accountNumber>48213377</accountNumber>', value: '48213377' },
     // Twenty digits: a Russian account.
     { text: 'Bank account number: 40817810099910004312', value: '40817810099910004312' },
     { text: 'Account number: 48213907', value: '48213907' },

@@ -170,6 +170,8 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'driver_license: D4821377', value: 'D4821377' },
+    { text: 'driversLicenseNumber=S530-460-56-123-0', value: 'S530-460-56-123-0' },
     { text: 'carta de condução n.º 73920461', value: '73920461' },
     { text: 'Numer prawa jazdy: 7392046118', value: '7392046118' },
     { text: 'körkortsnummer: AB12345678', value: 'AB12345678' },

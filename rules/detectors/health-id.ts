@@ -1,4 +1,11 @@
-import { clamp, documentedAsOwn, matchAllAt, near, NON_PERSONAL_NUMBER } from '../context.ts';
+import {
+  clamp,
+  documentedAsOwn,
+  keyView,
+  matchAllAt,
+  near,
+  NON_PERSONAL_NUMBER,
+} from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -51,7 +58,9 @@ const MEMBER_KEYWORDS = [
   String.raw`num[ée]ro d'adh[ée]rent`,
   String.raw`n[úu]mero de (?:afiliado|afiliaci[óo]n|asegurado)`,
 ].join('|');
-const CONNECT = String.raw`\s{0,3}(?:[:#=-]|is|was|n°|no\.?)?\s{0,3}#?\s{0,2}`;
+// A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
+// an XML tag (`<mrn>00731946`).
+const CONNECT = String.raw`["'>]?\s{0,3}(?:[:#=-]|is|was|n°|no\.?)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
 const CARD = new RegExp(
   String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
@@ -220,7 +229,7 @@ export const healthId: Detector = {
       reason: string,
       minDigits: number,
     ) => {
-      for (const m of matchAllAt(text, re, anchors, lead)) {
+      for (const m of matchAllAt(keyView(text), re, anchors, lead)) {
         const id = trimId(m[1]!, minDigits);
         if (!id) continue;
         const start = m.index + m[0].length - m[1]!.length + m[1]!.indexOf(id);
@@ -237,6 +246,8 @@ export const healthId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'nhs_number: 140 375 7488', value: '140 375 7488' },
+    { text: '{"medicareId": "1EG4TE5MK73"}', value: '1EG4TE5MK73' },
     // The documentation's NHS number, given as someone's own.
     { text: 'My NHS number is 943 476 5919.', value: '943 476 5919' },
     '5TQ7-AM4-RX29',

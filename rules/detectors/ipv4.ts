@@ -11,7 +11,7 @@ const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)[.:]?\s{0,3}\[?$/;
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)(?: (?:number|no|id|string|name))?["']?[.:=]?\s{0,3}["'[]?$/;
 // A dependency updated to its next version: "update V8 to 9.6.180.14", "bump zlib to 1.2.13.1".
 const UPDATED_TO_BEFORE =
   /\b(?:update[sd]?|updating|upgrade[sd]?|upgrading|bump(?:s|ed)?|bumping|patch(?:es|ed)?|downgrade[sd]?|pin(?:s|ned)?)\s(?:[\w.@/-]{1,24}\s){1,2}to\s{1,3}$/i;
@@ -136,6 +136,8 @@ function isNetwork(o: readonly number[], text: string, end: number): boolean {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'client_ip=22.3.11.51 status=403', value: '22.3.11.51' },
+    { text: '{"remoteAddr": "22.3.11.51"}', value: '22.3.11.51' },
     // Updated to an address: a network word says so.
     { text: 'we updated the gateway to 10.20.30.40 yesterday', value: '10.20.30.40' },
     '203.45.117.9',
@@ -151,6 +153,8 @@ export const examples: DetectorExamples = {
     { text: 'Failed login from 5.23.45.6 last night.', value: '5.23.45.6' },
   ],
   noMatch: [
+    '{"versionNumber": "10.2.154.26", "build": 7}',
+    "version='10.2.154.26'",
     'App version: 14.1.5.26 (b713)',
     'Bundled: uvwasi@0.0.18, v8@10.2.154.26-node.26, zlib@1.2.13.1-motley',
     'Upgraded to version 10.0.0.1 yesterday.',

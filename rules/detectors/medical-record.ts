@@ -1,5 +1,5 @@
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchAllAt } from '../context.ts';
+import { keyView, matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -23,7 +23,9 @@ const KEYWORDS = [
 // After the keyword: up to a few spaces, an optional ":", "#", "=", "-" or a verb ("is", German
 // "ist", French "est", Spanish "es"), then the id: 5-18 characters of letters, digits and inner
 // separators. Every gap is bounded.
-const CONNECT = String.raw`\s{0,3}(?:[:#=-]|is|was|ist|war|est|[ée]tait|es|era|n°|no\.?)?\s{0,3}#?\s{0,2}`;
+// A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
+// an XML tag (`<mrn>00731946`).
+const CONNECT = String.raw`["'>]?\s{0,3}(?:[:#=-]|is|was|ist|war|est|[ée]tait|es|era|n°|no\.?)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\-/.]{3,16}[A-Za-z0-9]`;
 
 // The keyword must end its word ("patient id" is not the start of "patient identity").
@@ -74,7 +76,7 @@ export const medicalRecord: Detector = {
       const end = m.index! + m[0].length;
       out.push({ start: end - id.length, end, type: 'MEDICAL_RECORD', score, reason });
     };
-    for (const m of matchAllAt(text, LABELLED, LABEL_WORDS.at(text), LABEL_LEAD)) {
+    for (const m of matchAllAt(keyView(text), LABELLED, LABEL_WORDS.at(text), LABEL_LEAD)) {
       add(m, 0.85, 'label');
     }
     if (/IPP|NHC/.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
@@ -86,6 +88,8 @@ export const medicalRecord: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '{"mrn": "00731946"}', value: '00731946' },
+    { text: 'medical_record_number=00731946', value: '00731946' },
     { text: 'MRN: 00482913', value: '00482913' },
     { text: 'Patient ID A7720193 was admitted', value: 'A7720193' },
     { text: 'medical record number 4471-2209 (St. Mary)', value: '4471-2209' },

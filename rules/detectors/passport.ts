@@ -141,6 +141,8 @@ export const passport: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '{"passportNumber": "536221847"}', value: '536221847' },
+    { text: 'passport_no=A42817365', value: 'A42817365' },
     { text: 'número do passaporte: CZ123456', value: 'CZ123456' },
     { text: 'Numer paszportu: AB1234567', value: 'AB1234567' },
     { text: 'útlevélszám: BA1234567', value: 'BA1234567' },

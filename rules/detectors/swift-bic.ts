@@ -1,5 +1,5 @@
 import { allOf, anyOf, hasAlnumRun, matchesAtRuns } from '../scan-util.ts';
-import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { contextWords, NON_PERSONAL_NUMBER } from '../context.ts';
 import { isCountry, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { keywords as keywordList } from '../keywords.ts';
@@ -18,7 +18,7 @@ const LOWER_AFTER = 12;
 // The keyword directly before the code, with only labels and punctuation between:
 // "BIC: ", "SWIFT code ", "SWIFT/BIC is ", "Swift-Code: ", "code BIC : ".
 const KEYWORD_BEFORE =
-  /\b(?:bic|swift)(?:[\s/-]{0,3}(?:bic|swift|code|number|no\.?|nr\.?|is|of the bank|address))?[\s:=#|.(-]{0,4}$/;
+  /\b(?:bic|swift)(?:[\s/-]{0,3}(?:bic|swift|code|number|no\.?|nr\.?|is|of the bank|address))?[\s:=#|.("'>-]{0,5}$/;
 // Or directly after it: "DEUTDEFF (BIC)", "DEUTDEFF - SWIFT".
 const KEYWORD_AFTER = /^[\s,(|-]{1,3}(?:bic|swift)\b/;
 const KEYWORD_NEAR =
@@ -33,7 +33,7 @@ const BANK_NEAR =
 
 const BIC_WORDS = keywordList(['bic', 'swift']);
 /** A label's end before a value: a colon, '=' or '#', or "code", "is", "number", "no.". */
-const LABELLED = /(?:[:=#]|\b(?:code|is|number|no\.?|nr\.?))\s{0,3}$/;
+const LABELLED = /(?:[:=#]|\b(?:code|is|number|no\.?|nr\.?))["'\s]{0,4}$/;
 
 /** SWIFT/BIC codes: ISO 9362 layout and a real country, with context unless unmistakable. */
 // Discount and voucher codes share the BIC's shape; beside these words a code is a promotion.
@@ -83,15 +83,15 @@ export const swiftBic: Detector = {
       if (branch.startsWith('X') && branch !== 'XXX') continue;
       const direct =
         keywords &&
-        (KEYWORD_BEFORE.test(text.slice(Math.max(0, start - 40), start).toLowerCase()) ||
-          KEYWORD_AFTER.test(text.slice(end, end + 12).toLowerCase()));
+        (KEYWORD_BEFORE.test(contextWords(text.slice(Math.max(0, start - 40), start))) ||
+          KEYWORD_AFTER.test(contextWords(text.slice(end, end + 12))));
       if (value !== upper) {
         // "bic: deutdeff": lower case is only believable right after the keyword and a colon
         // or "code" ("Swift language", "Swift declaration" are the programming language).
         if (
           value === value.toLowerCase() &&
           direct &&
-          LABELLED.test(text.slice(Math.max(0, start - 12), start).toLowerCase())
+          LABELLED.test(contextWords(text.slice(Math.max(0, start - 12), start)))
         ) {
           out.push({ start, end, type: 'SWIFT_BIC', score: 0.7, reason: 'context' });
         }
@@ -129,6 +129,8 @@ export const swiftBic: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'swift_code: DEUTDEFF', value: 'DEUTDEFF' },
+    { text: '<swiftCode>DEUTDEFF</swiftCode>', value: 'DEUTDEFF' },
     { text: 'BIC: HUSHDEFF', value: 'HUSHDEFF' },
     { text: 'SWIFT code QWERUS33 for the wire', value: 'QWERUS33' },
     { text: 'Please use ZYXWFRPP123 for international payments', value: 'ZYXWFRPP123' },

@@ -12,10 +12,20 @@ const EIN = /(?<![\w+.-])(\d{2})(-?)(\d{7})(?![\w-]|\.\d)/g;
 // proprietor's EIN names a person's business): the shape alone is any nine-digit number. Read
 // as written: "EIN" in capitals, since German "ein" stands before numbers too. No common word
 // goes to the shared keyword pass (rules/keywords.ts): "EIN" is looked for on its own.
-const LABEL_WORDS = keywords(['employer id', 'federal tax', 'federal employer', 'irs number']);
-const HAS_EIN = { test: (text: string) => text.includes('EIN') };
+// A business's tax id goes by its generic names too ("Tax ID", `tax_id`, "TIN"); a JSON key's
+// quotes may stand around the label and before the value.
+const LABEL_WORDS = keywords([
+  'employer id',
+  'federal tax',
+  'federal employer',
+  'irs number',
+  'tax id',
+  'tax_id',
+  'taxpayer id',
+]);
+const HAS_EIN = { test: (text: string) => text.includes('EIN') || text.includes('TIN') };
 const LABEL_BEFORE =
-  /\b(?:F?EIN|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber)\b(?:[ \t]*(?:[Nn]umber|[Nn]o\.?|#))?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*$/;
+  /(?<![A-Za-z0-9])(?:F?EIN|TIN|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber|(?:[Tt]ax(?:payer)?|TAX)[ _](?:ID|[Ii]d|[Ii]dentification))(?![A-Za-z0-9])(?:[ \t_]*(?:[Nn]umber|[Nn]o\.?|#))?["']?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*["'>]?$/;
 
 /**
  * The IRS campus prefixes an EIN can start with; 00, 07-09, 17-19, 28-29, 49, 69, 70, 78-79,
@@ -67,12 +77,17 @@ export const examples: DetectorExamples = {
     { text: 'Our Federal Tax ID is 94-3127455.', value: '94-3127455' },
     { text: 'Employer Identification Number: 273948561', value: '273948561' },
     { text: 'W-9 attached (FEIN 06-1482937)', value: '06-1482937' },
+    { text: 'Vendor tax ID: 47-2913385', value: '47-2913385' },
+    { text: '{"tax_id": "47-2913385", "name": "Acme LLC"}', value: '47-2913385' },
+    { text: 'TIN 472913385 on the W-9', value: '472913385' },
   ],
   noMatch: [
     '41-2985302',
     'EIN 07-2985302 has a prefix the IRS never assigns',
     'EIN: 12-3456789 (the form sample)',
     'Ich habe ein 41-2985302 Paket.',
+    'Syntax ID 47-2913385',
+    'Tin 47-2913385 of beans',
     'Order 41-2985302 shipped; EIN on file.',
     'EIN application pending, ticket 41-2985302',
     'Call 412-985-3020 about the EIN letter',

@@ -182,9 +182,13 @@ const CUE_SELF = new RegExp(
   String.raw`${B}(?:i am|i'm|i’m|ich bin|je suis|moi c'est|soy|sono|it's|it’s|this is|here is|here's|here’s|c'est|aquí|hier ist|hier spricht|speaking with|spoke (?:to|with)|talked to|talking to)${SP}$`,
   'iuy',
 );
+// Words that make "name" a thing's: "Bank name: Chase", `"productName": "Jordan"` (a key read
+// as words, see rules/normalize.ts), "file_name=Morgan.pdf".
+const THING_NAME =
+  'bank|company|business|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|town|country|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—))${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})[ _-])name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—))${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -382,7 +386,7 @@ const SUFFIX_WORD = /^(?:DDS|DMD|PhD|Phd|DVM|Esq|CPA|Jr|Sr)$/;
 /** Of those, the ones that say someone got in touch: a support ticket's "X called about ...". */
 /** A markup tag that names a person, right before the element's text. */
 const NAME_TAG_BEFORE =
-  /<(?:(?:customer|contact|user|client|display|account|holder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_-]?)?(?:name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact|recipient|holder|person|author|sender|employee|patient|guest|passenger)>$/i;
+  /<(?:(?:customer|contact|user|client|display|account|holder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_ -]?)?(?:name|full[_ ]?name|first[_ ]?name|last[_ ]?name|surname|given[_ ]?name|family[_ ]?name|customer|contact|recipient|holder|person|author|sender|employee|patient|guest|passenger)>$/i;
 /** Given names that are also months. */
 const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
 /** Verbs whose subject is a person, after a name opening a sentence (see scoreSegment). */
