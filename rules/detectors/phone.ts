@@ -23,11 +23,13 @@ import { columnHeader } from '../table.ts';
 // A run that starts with "+", "(" or a digit and continues with digits and the separators people
 // use in phone numbers (space, dot, dash, slash, parentheses), ending on a digit, plus an
 // optional extension (group 1). Every repetition is bounded, and the look-behind refuses a start
-// inside a word, a number, an amount or a path, so a long digit run is read from one offset
+// inside a word, a number, an amount, a path or a query, so a long digit run is read from one offset
 // only. (Starting with the cheap character and looking behind after it was tried: V8 runs
 // this form as fast.)
+// A form field's or a query's value starts after "=", which the look-behind refuses unless the
+// key names a phone ("phone=", `mobile_number=`, "tel=").
 const RUN =
-  /(?<![\w+.\-/\\@#$€£¥%=&]|\d[,:])(?:\(\+|\+?\(?)\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
+  /(?<![\w+.\-/\\@#$€£¥%&]|\d[,:]|(?<!(?:phone|mobile|tel|telephone|cell|fax|msisdn|whatsapp)(?:[ _-]?(?:number|no|num|nr))?)=)(?:\(\+|\+?\(?)\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
 
 // The countries tried without a trunk 0 (rules/phone/national.ts) outside the North American
 // plan, for numbers not grouped 3-3-4.
@@ -781,6 +783,8 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'phone_number=415 555 2671&plan=pro', value: '415 555 2671' },
+    { text: '{"mobilePhone": "07700 900123"}', value: '07700 900123' },
     // Odd lengths right after "ring me back on", "can be reached at".
     { text: 'Please ring me back on 03634 00746743 after lunch.', value: '03634 00746743' },
     { text: 'Customer can be reached at 543876 (mobile)', value: '543876' },
@@ -849,6 +853,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'id=4155552671&page=2',
     'version +1.2.3.4 released',
     "Decimal('+35236450.6')",
     'Mountain View, CA 94043-1351',
