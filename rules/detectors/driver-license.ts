@@ -61,9 +61,9 @@ const WORDS = keywords([
 ]);
 
 // A candidate token: letters, digits and single dashes, or digit groups split by single spaces
-// ("605 711 621"); its shape is checked in code.
+// ("605 711 621" NY, "34 514 284" PA, "E4925 55360 11593" NJ); its shape is checked in code.
 const TOKEN =
-  /(?<![\w-])(?:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|\d{3,4}(?: \d{2,4}){1,3})(?![\w-])/g;
+  /(?<![\w-])(?:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3})(?![\w-])/g;
 
 // Between the label and the value, these words say the value is something else, and so does
 // another id's label ("driver's license and passport: ...").
@@ -96,6 +96,9 @@ function licenceShaped(token: string): boolean {
     if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{4}$/.test(t)) return false;
     return /^[A-Z]?\d{2,4}(?:-\d{1,4}){1,4}$/.test(t) && digits >= 8;
   }
+  // Washington's: seven letters of the names, three digits, two check characters
+  // ("DOEJOHN123AB"), or "WDL" and nine since 2018.
+  if (/^[A-Z]{7}\d{3}[A-Z0-9]{2}$|^WDL[A-Z0-9]{9}$/.test(t)) return true;
   // European licences mix letters and digits (DE "B072RRE2I55"); ask for mostly digits.
   return t.length >= 8 && t.length <= 13 && digits >= 4 && digits * 2 >= t.length;
 }
@@ -170,6 +173,9 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'NJ driver license: E4925 55360 11593', value: 'E4925 55360 11593' },
+    { text: "PA driver's license 34 514 284", value: '34 514 284' },
+    { text: 'WA driver license IDXNPWR414CE', value: 'IDXNPWR414CE' },
     { text: 'driver_license: D4821377', value: 'D4821377' },
     { text: 'driversLicenseNumber=S530-460-56-123-0', value: 'S530-460-56-123-0' },
     { text: 'carta de condução n.º 73920461', value: '73920461' },
@@ -190,6 +196,8 @@ export const examples: DetectorExamples = {
     { text: 'They have my licence on file: U922-3994-7068', value: 'U922-3994-7068' },
   ],
   noMatch: [
+    "driver's license renewal: 12 03 2024",
+    'Driver license test: 3 of 10 passed, 2 weeks left',
     'CNH Industrial reported 7392046 units this quarter.',
     '6940579',
     'Download 2270-66-1551',
