@@ -9,8 +9,10 @@ const FORMATTED = /(?<![\w+.-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 // Nine digits in a row: only an SSN when the text says so.
 const BARE = /(?<![\w+.-])\d{9}(?![\w-]|\.\d)/g;
 
+// "My social is ...", "social #": the number's everyday name ("social media", "social worker"
+// are not it).
 const POSITIVE =
-  /\b(?:ssn|ssns|ss ?no|ssa|soc(?:ial|\.)? ?sec(?:urity)?|social security)\b|\bss ?#/;
+  /\b(?:ssn|ssns|ss ?no|ssa|soc(?:ial|\.)? ?sec(?:urity)?|social security|(?:my|his|her|your|their|whose) social(?! (?:media|network|networks|worker|workers|event|events|club|care|life|skills|services|account|accounts|profile|profiles|handle|handles|channel|channels|login|feed|post|posts))|social ?(?:#|no\.?|number))\b|\bss ?#|\bsocial ?#/;
 
 // Numbers that are labelled as something else. Phone, account and routing numbers are
 // nine-digit look-alikes that NON_PERSONAL_NUMBER does not name.
@@ -84,6 +86,7 @@ export const usSsn: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'My social is 812810425, please update it.', value: '812810425' },
     // A published number given as someone's.
     { text: 'My SSN is 123-45-6789, please update it.', value: '123-45-6789' },
     { text: "I'd like to confirm my SSN, 078-05-1120.", value: '078-05-1120' },
@@ -100,6 +103,7 @@ export const examples: DetectorExamples = {
     { text: 'in this case my social security no. is 536221847', value: '536221847' },
   ],
   noMatch: [
+    'my social media id is 812810425',
     'Enter the SSN in the format 123-45-6789.',
     'Social security numbers look like 078-05-1120 (the Woolworth example).',
     'Name,SSN on file,Order\nAna,yes,514690360\nBo,no,460899847',
