@@ -88,6 +88,9 @@ const NOT_PHONE_WORDS = new RegExp(
       'conference|webinar|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|' +
       'factura|ordine|fattura|série|serie|article|artículo|articulo|articolo|permis|' +
       'führerschein|fuhrerschein|carné|carnet|conducir|patente|' +
+      // Passports and identity cards in the other languages: "numéro de passeport : 753898258".
+      'passeport|reisepass|reisepassnummer|pasaporte|passaporto|paspoort|paszport|ausweis|' +
+      'personalausweis|ausweisnummer|dni|nie|nif|cpf|pesel|bsn|personnummer|aadhaar|steuer|' +
       // Counts and measures a "+" can start: "+12825771603 bytes", "+1200345 views".
       'bytes|byte|kb|mb|gb|tb|ms|bps|rows|views|downloads|followers|likes|points|pts|' +
       'visitors|clicks|impressions|records|hits|requests|' +
@@ -853,6 +856,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'numéro de passeport : 753898258',
     'id=4155552671&page=2',
     'version +1.2.3.4 released',
     "Decimal('+35236450.6')",
