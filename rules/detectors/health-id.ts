@@ -50,7 +50,8 @@ const CARD_KEYWORDS = [
 ].join('|');
 const MEMBER_KEYWORDS = [
   String.raw`(?:member|subscriber|insured|beneficiary|enrollee|policyholder)\s?(?:id|number|no\.?|nr\.?|#|identifier)`,
-  String.raw`(?:health\s)?insurance\s(?:id|number|no\.?|#|member\s(?:id|number))`,
+  // Not the UK's National Insurance number, which is no health id (uk-nino finds it).
+  String.raw`(?<!national\s)(?:health\s)?insurance\s(?:id|number|no\.?|#|member\s(?:id|number))`,
   String.raw`health\splan\s(?:id|number|no\.?|#|member\sid)`,
   String.raw`medicaid\s(?:id|number|no\.?|#)`,
   String.raw`medicare\s(?:id|number|no\.?|#)`,
@@ -265,6 +266,7 @@ export const examples: DetectorExamples = {
     { text: 'His insurance number is AOK 623045981', value: '623045981' },
   ],
   noMatch: [
+    'National Insurance number: ZZ 79 95 42 C',
     'NHS numbers look like 943 476 5919 (a sample).',
     'Order 401 023 2137 shipped',
     '4010232138 is not an NHS number',
