@@ -2,6 +2,7 @@ import { mod97 } from '../checksums.ts';
 import { near } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
+import { keywords } from '../keywords.ts';
 
 /**
  * IBAN length per country (SWIFT IBAN registry plus the partial-IBAN countries listed by
@@ -87,11 +88,63 @@ function readIban(text: string, start: number, length: number): number {
   return i;
 }
 
+/**
+ * Reads an IBAN of `length` characters whose characters start at `from` (the country and check
+ * digits, `head` characters of them, already read), in groups of any size: "DE89 37040044
+ * 0532013000" as a bank's letter prints it, "DE 89 3704 ...". Each group at least two characters
+ * of digits or capitals, one separator between them; the length must end at a group's end.
+ * Returns the end offset or -1. Looser than readIban, so only read beside an IBAN word.
+ */
+function readGrouped(text: string, from: number, head: number, length: number): number {
+  let i = from;
+  let count = head;
+  let group = 0;
+  while (count < length) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 45) {
+      if (group < 2 && count > head) return -1;
+      group = 0;
+      i++;
+      if (!isUpperOrDigit(text.charCodeAt(i))) return -1;
+      continue;
+    }
+    if (!isUpperOrDigit(c)) return -1;
+    count++;
+    group++;
+    i++;
+  }
+  return group >= 2 && !isAlnum(text.charCodeAt(i)) ? i : -1;
+}
+
+function isUpperOrDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+// IBAN_WORDS as the shared keyword pass finds them: without one, no spaced head can count.
+const IBAN_WORD_LIST = keywords([
+  'iban',
+  'bank',
+  'account',
+  'konto',
+  'compte',
+  'cuenta',
+  'conto',
+  'rekening',
+  'transfer',
+  'wire',
+  'sepa',
+  'überweisung',
+  'virement',
+  'transferencia',
+]);
+// The head of an IBAN written with a space after its country ("DE 89 3704 ..."), in capitals.
+const SPACED_HEAD = /(?<![A-Za-z0-9])[A-Z]{2} \d{2}[ -](?=[A-Z0-9])/g;
+
 /** IBANs: country, per-country length and the ISO 7064 mod-97 check, grouped or not. */
 export const iban: Detector = {
   id: 'iban',
   types: ['IBAN'],
-  prefilter: /[A-Za-z]{2}\d\d/,
+  prefilter: /[A-Za-z]{2} ?\d\d/,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, HEAD)) {
@@ -99,31 +152,51 @@ export const iban: Detector = {
       const country = m[0].slice(0, 2).toUpperCase();
       const length = LENGTH.get(country);
       if (length === undefined) continue;
-      const end = readIban(text, start, length);
+      let end = readIban(text, start, length);
+      // Other groupings count beside an IBAN word (readGrouped).
+      if (end < 0 && near(text, start, start + 4, IBAN_WORDS)) {
+        end = readGrouped(text, start + 4, 4, length);
+      }
       if (end < 0) continue;
-      const value = text.slice(start, end).replace(/[ -]/g, '').toUpperCase();
-      // mod97 over the BBAN followed by the country code and check digits must leave 1.
-      if (mod97(value.slice(4) + value.slice(0, 4)) !== 1) continue;
-      let score = 0.9;
-      let reason = 'checksum';
-      if (near(text, start, end, IBAN_WORDS)) {
-        score = 0.95;
-        reason = 'checksum, context';
+      push(out, text, start, end);
+    }
+    if (IBAN_WORD_LIST.test(text)) {
+      for (const m of matchesOf(text, SPACED_HEAD)) {
+        const start = m.index;
+        const length = LENGTH.get(m[0].slice(0, 2));
+        if (length === undefined || !near(text, start, start + 5, IBAN_WORDS)) continue;
+        const end = readGrouped(text, start + m[0].length, 4, length);
+        if (end >= 0) push(out, text, start, end);
       }
-      if (SAMPLE_IBANS.has(value)) {
-        score = near(text, start, end, SAMPLE_HINT) ? 0.1 : 0.55;
-        reason = 'documented example';
-      }
-      out.push({ start, end, type: 'IBAN', score, reason });
     }
     return out;
   },
 };
 
+/** Checks and scores the IBAN written at [start, end), and adds it to `out`. */
+function push(out: Candidate[], text: string, start: number, end: number): void {
+  const value = text.slice(start, end).replace(/[ -]/g, '').toUpperCase();
+  // mod97 over the BBAN followed by the country code and check digits must leave 1.
+  if (mod97(value.slice(4) + value.slice(0, 4)) !== 1) return;
+  let score = 0.9;
+  let reason = 'checksum';
+  if (near(text, start, end, IBAN_WORDS)) {
+    score = 0.95;
+    reason = 'checksum, context';
+  }
+  if (SAMPLE_IBANS.has(value)) {
+    score = near(text, start, end, SAMPLE_HINT) ? 0.1 : 0.55;
+    reason = 'documented example';
+  }
+  out.push({ start, end, type: 'IBAN', score, reason });
+}
+
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'IBAN: DE68 21050170 0012345678', value: 'DE68 21050170 0012345678' },
+    { text: 'Bank: DE 68 2105 0170 0012 3456 78', value: 'DE 68 2105 0170 0012 3456 78' },
     'DE68210501700012345678',
     {
       text: 'My IBAN is DE68 2105 0170 0012 3456 78, thanks',
@@ -147,6 +220,8 @@ export const examples: DetectorExamples = {
     { text: 'Kontonummer NO71 1234 5678 903', value: 'NO71 1234 5678 903' },
   ],
   noMatch: [
+    'IBAN DE68 21050170 0012345679',
+    'DE68 21050170 0012345678',
     'DE68210501700012345679',
     'For example DE89 3704 0044 0532 0130 00 is the IBAN format',
     'Flight DE2105 leaves at 10:00',
