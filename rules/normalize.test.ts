@@ -146,6 +146,17 @@ describe('normalise: camelCase keys', () => {
     );
   });
 
+  it("reads a camelCase table header's cells as words, not a prose line's", () => {
+    expect(normalise('fullName,dateOfBirth,ssn\nAnn Roe,1984-03-12,1').text).toBe(
+      'full name,date of birth,ssn\nAnn Roe,1984-03-12,1',
+    );
+    expect(normalise('| fullName | dateOfBirth |\n|---|---|').text).toBe(
+      '| full name | date of birth |\n|---|---|',
+    );
+    expect(normalise('see dateOfBirth, then call').text).toBe('see dateOfBirth, then call');
+    expect(normalise('passportNo,2024\n1,2').text).toBe('passportNo,2024\n1,2');
+  });
+
   it('leaves code, URLs, comparisons and the keys of secrets as written', () => {
     for (const text of [
       'user.firstName = "Ann"',

@@ -136,11 +136,11 @@ function surrogateFolds(input: string, p: number, w: number): boolean {
 const ABOVE_C1 = /[^\x00-\x9f]/g;
 
 // A camelCase key right before its value: a JSON or YAML key, a form field, an XML element's
-// opening tag. Found from the separator after it, then read backwards in code (a regex that
+// opening tag; or a cell of a table's header row. Found from the separator after it, then read backwards in code (a regex that
 // starts at the key, with its look-behinds, was tried at every position of every text and cost
 // 30 µs a 2 KB prompt; one that starts at an inner capital reads long runs of letters again
 // and again).
-const KEY_TAIL = /[A-Za-z0-9](?:["']?[ \t]{0,3}[:=](?![=:/])|>)/g;
+const KEY_TAIL = /[A-Za-z0-9](?:["']?[ \t]{0,3}[:=](?![=:/])|>|(?=["']?[ \t]*(?:[,;\t|\n\r]|$)))/g;
 /** A whole camelCase identifier: words of small letters after a first, capitalised ones after. */
 const CAMEL = /^[a-z][a-z0-9]*(?:[A-Z](?:[a-z0-9]+|[A-Z]+(?![a-z])))+$/;
 /** What may stand before a key: the text's or a line's start, a space, a quote, a bracket. */
@@ -194,6 +194,37 @@ function isIdentChar(c: number): boolean {
 }
 
 /**
+ * Whether text[start, end) is a whole cell of a line that could head a table: the cell holds
+ * only it (quotes and spaces aside), and its line holds a tab, comma, semicolon or pipe between
+ * cells and no digit (table.ts reads a table's first line as its header on the same terms).
+ */
+function isHeaderCell(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && isCellPadding(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < text.length && isCellPadding(text.charCodeAt(b))) b++;
+  if (a > 0 && !isCellEdge(text.charCodeAt(a - 1))) return false;
+  if (b < text.length && !isCellEdge(text.charCodeAt(b))) return false;
+  // The line, if it is no longer than a header can be: the walks stay bounded on a long line.
+  let from = start;
+  while (from > 0 && text.charCodeAt(from - 1) !== 10)
+    if (start - --from > MAX_HEADER) return false;
+  let to = end;
+  while (to < text.length && text.charCodeAt(to) !== 10) if (++to - from > MAX_HEADER) return false;
+  return CELL_LINE.test(text.slice(from, to));
+}
+const CELL_LINE = /^[^\d\n]*[,;\t|][^\d\n]*$/;
+const MAX_HEADER = 2000;
+
+function isCellPadding(c: number): boolean {
+  return c === 32 || c === 34 || c === 39; // space, double and single quote
+}
+
+function isCellEdge(c: number): boolean {
+  return c === 44 || c === 59 || c === 9 || c === 124 || c === 10 || c === 13; // , ; tab | line breaks
+}
+
+/**
  * The camelCase keys of `input` with their words: start, end and replacement ("dateOfBirth"
  * gives "date of birth"), in order. Not a member (`user.firstName =`), a variable (`$x`), a
  * path, a comparison (`==`) or a URL's query. Empty for most texts.
@@ -213,8 +244,11 @@ function keyFolds(input: string): [number, number, string][] {
     const words = wordsOfKey(key);
     if (words === null) continue;
     const before = start === 0 ? 32 : input.charCodeAt(start - 1);
-    const tag = input.charCodeAt(end) === 62; // ">"
-    if (tag ? before !== 60 : !KEY_OPENERS.has(before)) continue;
+    const after = input.charCodeAt(m.index + m[0].length - 1);
+    if (m[0].length === 1) {
+      // A cell of a table's header row ("firstName,dateOfBirth,ssn"): see isHeaderCell.
+      if (!isHeaderCell(input, start, end)) continue;
+    } else if (after === 62 ? before !== 60 : !KEY_OPENERS.has(before)) continue;
     if (
       (before === 63 || before === 38) &&
       URL_BEFORE.test(input.slice(Math.max(0, start - 2000), start))

@@ -185,6 +185,7 @@ export const dateOfBirth: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'fullName,dateOfBirth\nAnn Roe,1984-03-12', value: '1984-03-12' },
     { text: '{"dateOfBirth": "1984-03-12"}', value: '1984-03-12' },
     { text: 'date_of_birth,plan\n03/12/1984,gold', value: '03/12/1984' },
     { text: 'She was born on 2/8/1935. Her maiden name is Doe.', value: '2/8/1935' },

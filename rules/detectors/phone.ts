@@ -27,9 +27,10 @@ import { columnHeader } from '../table.ts';
 // only. (Starting with the cheap character and looking behind after it was tried: V8 runs
 // this form as fast.)
 // A form field's or a query's value starts after "=", which the look-behind refuses unless the
-// key names a phone ("phone=", `mobile_number=`, "tel=").
+// key names a phone ("phone=", `mobile_number=`, "tel="). After a digit and a comma only a digit
+// is refused ("1,234,567"): a CSV row's next cell may open with "(" or "+".
 const RUN =
-  /(?<![\w+.\-/\\@#$€£¥%&]|\d[,:]|(?<!(?:phone|mobile|tel|telephone|cell|fax|msisdn|whatsapp)(?:[ _-]?(?:number|no|num|nr))?)=)(?:\(\+|\+?\(?)\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
+  /(?<![\w+.\-/\\@#$€£¥%&]|\d[,:](?=\d)|(?<!(?:phone|mobile|tel|telephone|cell|fax|msisdn|whatsapp)(?:[ _-]?(?:number|no|num|nr))?)=)(?:\(\+|\+?\(?)\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
 
 // The countries tried without a trunk 0 (rules/phone/national.ts) outside the North American
 // plan, for numbers not grouped 3-3-4.
@@ -786,6 +787,7 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'ssn,phone\n536221847,(415) 555-2671', value: '(415) 555-2671' },
     { text: 'phone_number=415 555 2671&plan=pro', value: '415 555 2671' },
     { text: '{"mobilePhone": "07700 900123"}', value: '07700 900123' },
     // Odd lengths right after "ring me back on", "can be reached at".

@@ -2665,8 +2665,9 @@ export const NOT_BLANK_OR_QUOTE = /[^\s>]/;
 /** An email address right after a name ("Jona Zekl <jona58@..."). Exported for mayEmail's tests. */
 // The domain's first label and its dot: "Lambda, Lambda@Edge" is no address.
 export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64})@[\w-]+\./u;
-// (Not the first group of a phone number: "Nguyễn Thị Thu Hà, 0912 345 678".)
-const NUMBER_AFTER = /^,?[ \t]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/]|[ \t]\d{3})|s\/n)/;
+// (Not the first group of a phone number: "Nguyễn Thị Thu Hà, 0912 345 678"; not a date, "Maria
+// Garcia 1984-03-12"; not the next cell after a tab: "Maria Garcia\t1984".)
+const NUMBER_AFTER = /^,?[ ]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/]|-\d|[ \t]\d{3})|s\/n)/;
 /** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
 const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
 const ORG_CONTEXT_AFTER =
