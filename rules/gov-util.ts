@@ -256,6 +256,31 @@ export function valuesNearLabels(
 }
 
 /**
+ * The cells of a pasted table's columns whose header is a label: from each of the keyword
+ * positions `at`, the column under the header cell holding it, when that whole cell (read as
+ * words, see contextWords) matches `header`. Each column once. For detectors whose label pattern
+ * takes its value along ("Account number: 48213377") and so cannot match a header alone. Each
+ * cell comes with its header, in words.
+ */
+export function cellsUnderHeaders(
+  text: string,
+  at: readonly number[],
+  header: RegExp,
+): (Cell & { header: string })[] {
+  const out: (Cell & { header: string })[] = [];
+  let lastFirst = -1;
+  for (const a of at) {
+    const column = columnBelow(text, a, a + 1);
+    if (column === null || column.cells[0]!.start === lastFirst) continue;
+    const words = contextWords(column.header);
+    if (!testOnce(header, words)) continue;
+    lastFirst = column.cells[0]!.start;
+    for (const c of column.cells) out.push({ start: c.start, end: c.end, header: words });
+  }
+  return out;
+}
+
+/**
  * Appends `v` to `out` unless it is null or a value with the same start is there; returns
  * `seen`, the starts in `out` (made with the first value). A function, not a closure over the
  * two, since valuesNearLabels runs several times in every scan.

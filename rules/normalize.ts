@@ -136,13 +136,15 @@ function surrogateFolds(input: string, p: number, w: number): boolean {
 const ABOVE_C1 = /[^\x00-\x9f]/g;
 
 // A camelCase key right before its value: a JSON or YAML key, a form field, an XML element's
-// opening tag; or a cell of a table's header row. Found from the separator after it, then read backwards in code (a regex that
-// starts at the key, with its look-behinds, was tried at every position of every text and cost
-// 30 µs a 2 KB prompt; one that starts at an inner capital reads long runs of letters again
-// and again).
-const KEY_TAIL = /[A-Za-z0-9](?:["']?[ \t]{0,3}[:=](?![=:/])|>|(?=["']?[ \t]*(?:[,;\t|\n\r]|$)))/g;
+// opening tag; or a cell of a table's header row. Found from the separator after it, then read
+// backwards in code: a regex that starts at the key, or at each letter, is tried at every
+// position of every text (30 µs a 2 KB prompt for one with look-behinds); separators are few.
+const KEY_SEP = /[:=>,;\t|\n\r]/g;
+const CAMEL_PAIR = /[a-z][A-Z]/;
 /** A whole camelCase identifier: words of small letters after a first, capitalised ones after. */
 const CAMEL = /^[a-z][a-z0-9]*(?:[A-Z](?:[a-z0-9]+|[A-Z]+(?![a-z])))+$/;
+/** What may not follow a key's ":" or "=": a comparison, a scope, a URL. */
+const KEY_SEP_NEXT = new Set([58, 61, 47]);
 /** What may stand before a key: the text's or a line's start, a space, a quote, a bracket. */
 const KEY_OPENERS = new Set([...' \t\n\r"\'{([,;&?|'].map((c) => c.charCodeAt(0)));
 // Keys of secrets stay as written: the secret detectors read them whole (`apiKey`,
@@ -231,24 +233,41 @@ function isCellEdge(c: number): boolean {
  */
 function keyFolds(input: string): [number, number, string][] {
   const out: [number, number, string][] = [];
-  KEY_TAIL.lastIndex = 0;
-  for (let m = KEY_TAIL.exec(input); m !== null; m = KEY_TAIL.exec(input)) {
-    // Keys are short: a longer run of letters is no key, and the walk stays bounded.
-    const end = m.index + 1;
-    let start = m.index;
+  // No small letter before a capital: no camelCase word at all (most prose).
+  if (!CAMEL_PAIR.test(input)) return out;
+  KEY_SEP.lastIndex = 0;
+  for (let m = KEY_SEP.exec(input); m !== null; m = KEY_SEP.exec(input)) {
+    const sep = m.index;
+    const c = input.charCodeAt(sep);
+    const key = c === 58 || c === 61; // ":" "="
+    if (key && KEY_SEP_NEXT.has(input.charCodeAt(sep + 1))) continue; // "==", "::", "://"
+    // Back over the spaces and the quote between the key and its separator.
+    let end = sep;
+    if (c !== 62) {
+      while (end > 0 && sep - end < 8 && input.charCodeAt(end - 1) === 32) end--;
+      if (key && sep - end > 3) continue;
+      const q = input.charCodeAt(end - 1);
+      if (q === 34 || q === 39) end--;
+    }
+    // The identifier, and whether it holds a capital after its first letter (most words
+    // before a comma or a line break do not, and are passed over without a copy).
+    let start = end;
+    let inner = false;
     while (start > 0 && end - start <= MAX_KEY && isIdentChar(input.charCodeAt(start - 1))) {
       start--;
+      const u = input.charCodeAt(start);
+      if (start < end - 1 && u >= 65 && u <= 90) inner = true;
     }
-    if (end - start > MAX_KEY) continue;
-    const key = input.slice(start, end);
-    const words = wordsOfKey(key);
+    if (!inner || end - start > MAX_KEY) continue;
+    const words = wordsOfKey(input.slice(start, end));
     if (words === null) continue;
     const before = start === 0 ? 32 : input.charCodeAt(start - 1);
-    const after = input.charCodeAt(m.index + m[0].length - 1);
-    if (m[0].length === 1) {
+    if (c === 62) {
+      if (before !== 60) continue; // "<dateOfBirth>"
+    } else if (!key) {
       // A cell of a table's header row ("firstName,dateOfBirth,ssn"): see isHeaderCell.
       if (!isHeaderCell(input, start, end)) continue;
-    } else if (after === 62 ? before !== 60 : !KEY_OPENERS.has(before)) continue;
+    } else if (!KEY_OPENERS.has(before)) continue;
     if (
       (before === 63 || before === 38) &&
       URL_BEFORE.test(input.slice(Math.max(0, start - 2000), start))

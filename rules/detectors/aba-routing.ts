@@ -1,13 +1,16 @@
 import { lowerOf, matchesAtRuns } from '../scan-util.ts';
 import { isTrivialDigits } from '../checksums.ts';
-import { NON_PERSONAL_NUMBER, nearBefore } from '../context.ts';
+import { contextWords, NON_PERSONAL_NUMBER, nearBefore } from '../context.ts';
+import { columnHeader } from '../table.ts';
 import { nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { keywords } from '../keywords.ts';
 
 // Nine digits as one token: not inside a longer number, a decimal, a date or an id. Every match
 // is a whole nine-character token, so it is only tried at those (matchesAtRuns).
-const NINE = /(?<![\w.,/-])\d{9}(?![\w]|[.,/-]\d)/g;
+// Or a whole cell of a CSV row, between commas or line breaks ("…,021000021,48213377"): thousands
+// come in groups of three, and "1,234567890" (a decimal) has no comma after.
+const NINE = /(?<![\w.,/-])\d{9}(?![\w]|[.,/-]\d)|(?<=^|[\n,])\d{9}(?=,|\r?\n|$)/g;
 
 // Bounded by any non-alphanumeric character, not \b: a key's underscore too (`routing_number`).
 const ROUTING_WORDS =
@@ -41,6 +44,12 @@ export function abaChecksum(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Whether text[start, end) is a cell of a pasted table's column headed by a routing word. */
+function inRoutingColumn(text: string, start: number, end: number): boolean {
+  const header = columnHeader(text, start, end);
+  return header !== null && ROUTING_WORDS.test(contextWords(header));
+}
+
 /** US ABA routing numbers: prefix, 3-7-1 checksum, and a routing keyword nearby. */
 export const abaRouting: Detector = {
   id: 'aba-routing',
@@ -64,7 +73,7 @@ export const abaRouting: Detector = {
       let score = 0.25;
       let reason = 'checksum';
       const direct = nearBefore(text, start, ROUTING_JUST_BEFORE, 24);
-      if (direct) {
+      if (direct || inRoutingColumn(text, start, end)) {
         score = 0.85;
         reason = 'checksum, context';
       } else if (nearRouting.test(start, end)) {
@@ -85,6 +94,10 @@ export const abaRouting: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    {
+      text: 'Name,Bank,Routing number,Account\nAnn Roe,Chase,021000021,48213377',
+      value: '021000021',
+    },
     { text: 'routing_number=021000021', value: '021000021' },
     { text: '{"routingNumber": "021000021"}', value: '021000021' },
     { text: 'Routing number: 021105832', value: '021105832' },

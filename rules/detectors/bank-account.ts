@@ -3,32 +3,38 @@ import { isTrivialDigits } from '../checksums.ts';
 import { keyView, matchAllAt, near, nearInLine } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { nearWords } from '../payment-util.ts';
+import { cellsUnderHeaders } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // The label, then a few characters of filler ("number", "no.", ":", "is", "#"), then the number:
 // 6 to 20 digits (Russian accounts have 20, Mexican CLABEs 18), possibly split by single spaces
 // or dashes ("0012 3456 78", "12345-6").
 // Everything is bounded, and the label must start a word, so the scan stays linear.
+const LABELS = [
+  String.raw`(?:bank |checking |savings |current |deposit )?account (?:number|no\.?|nr\.?|num\.?|#)`,
+  String.raw`bank account`,
+  String.raw`(?:checking|savings|current) account`,
+  String.raw`acct\.?(?: (?:number|no\.?|#))?`,
+  String.raw`acc\.? ?(?:no\.?|#)`,
+  String.raw`a\/c(?: (?:number|no\.?|#))?`,
+  String.raw`account`,
+  String.raw`kontonummer|konto-?nr\.?|kontonr\.?|konto`,
+  String.raw`num[ée]ro de compte|n[°º] de compte|no de compte|compte(?: bancaire| courant)?`,
+  String.raw`n[úu]mero de cuenta|n[°º] de cuenta|cuenta(?: bancaria| corriente)?`,
+  String.raw`numero di conto|conto(?: corrente)?`,
+  String.raw`rekeningnummer|rekening`,
+];
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(` +
-    [
-      String.raw`(?:bank |checking |savings |current |deposit )?account (?:number|no\.?|nr\.?|num\.?|#)`,
-      String.raw`bank account`,
-      String.raw`(?:checking|savings|current) account`,
-      String.raw`acct\.?(?: (?:number|no\.?|#))?`,
-      String.raw`acc\.? ?(?:no\.?|#)`,
-      String.raw`a\/c(?: (?:number|no\.?|#))?`,
-      String.raw`account`,
-      String.raw`kontonummer|konto-?nr\.?|kontonr\.?|konto`,
-      String.raw`num[ée]ro de compte|n[°º] de compte|no de compte|compte(?: bancaire| courant)?`,
-      String.raw`n[úu]mero de cuenta|n[°º] de cuenta|cuenta(?: bancaria| corriente)?`,
-      String.raw`numero di conto|conto(?: corrente)?`,
-      String.raw`rekeningnummer|rekening`,
-    ].join('|') +
+    LABELS.join('|') +
     String.raw`)(?![\p{L}])[\s:=#.(),"'>-]{0,5}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#."'-]{1,4})?` +
     String.raw`(\d(?:[ -]?\d){5,19})(?![\p{L}\p{N}_]|[ .-]\d)`,
   'giu',
 );
+
+// A table's column of accounts: its header cell is one of the labels, whole.
+const LABEL_CELL = new RegExp(String.raw`^(?:${LABELS.join('|')})$`, 'iu');
+const ACCOUNT_CELL = /^\d(?:[ -]?\d){5,19}$/;
 
 // Every label contains one of these, at most 10 characters after its start ("numéro de
 // compte"); LABELLED is only tried just before them.
@@ -80,6 +86,17 @@ export const bankAccount: Detector = {
         out.push({ start, end, type: 'BANK_ACCOUNT', score, reason });
       }
     }
+    // A column of accounts under its label, in a pasted table.
+    // As after a label, a column headed only "Account" needs a bank word near it.
+    for (const cell of labels.length > 0 ? cellsUnderHeaders(text, labels, LABEL_CELL) : []) {
+      const { start, end } = cell;
+      const number = text.slice(start, end);
+      if (!ACCOUNT_CELL.test(number) || isTrivialDigits(number.replace(/\D/g, ''))) continue;
+      const bankish = cell.header !== 'account';
+      const score =
+        (bankish ? 0.8 : 0.45) + (nearBank.test(start, end) ? (bankish ? 0.1 : 0.3) : 0);
+      out.push({ start, end, type: 'BANK_ACCOUNT', score, reason: 'column' });
+    }
     for (const m of matchesOf(text, SORT_AND_ACCOUNT)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -103,6 +120,7 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Name,Account number,Sort code\nAnn Roe,48213377,12-34-56', value: '48213377' },
     { text: '{"bank_account_number": "004821337795"}', value: '004821337795' },
     { text: '<accountNumber>48213377</accountNumber>', value: '48213377' },
     // Twenty digits: a Russian account.
@@ -126,6 +144,7 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'Name,Account,Plan\nAnn Roe,48213377,pro',
     '12345678',
     'Your AWS account 123456789012 has a new bill',
     'account created on 2024-01-15',

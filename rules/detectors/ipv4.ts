@@ -1,4 +1,5 @@
-import { nearBefore, near, clamp } from '../context.ts';
+import { clamp, contextWords, near, nearBefore } from '../context.ts';
+import { columnHeader } from '../table.ts';
 import { ipv4Kind, OWN_ADDRESS_BEFORE, parseIPv4, type AddressKind } from '../net-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
@@ -67,7 +68,9 @@ export const ipv4: Detector = {
       const kind = ipv4Kind(octets);
       let score = BASE[kind];
       let reason: string = kind;
-      const ipContext = near(text, start, end, IP_CONTEXT, 32);
+      // A column headed by a network word ("IP address", `client_ip`) is the strongest context.
+      const column = inIpColumn(text, start, end);
+      const ipContext = column || near(text, start, end, IP_CONTEXT, 32);
       if (
         nearBefore(text, start, VERSION_BEFORE, 24) ||
         (!ipContext && nearBefore(text, start, UPDATED_TO_BEFORE, 48)) ||
@@ -81,6 +84,7 @@ export const ipv4: Detector = {
         score = 0.3;
         reason = 'version';
       } else if (
+        !column &&
         (!ipContext || !near(text, start, end, IP_CONTEXT_STRONG, 32)) &&
         octets[0]! < 30 &&
         octets.every((o) => o < 100) &&
@@ -120,6 +124,12 @@ export const ipv4: Detector = {
   },
 };
 
+/** Whether text[start, end) is a cell of a pasted table's column headed by a network word. */
+function inIpColumn(text: string, start: number, end: number): boolean {
+  const header = columnHeader(text, start, end);
+  return header !== null && IP_CONTEXT_STRONG.test(contextWords(header));
+}
+
 /** Whether the address is followed by "/N" and has no bits set outside those N. */
 function isNetwork(o: readonly number[], text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 47) return false;
@@ -136,6 +146,7 @@ function isNetwork(o: readonly number[], text: string, end: number): boolean {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'user,ip address,when\nann,22.3.11.51,monday', value: '22.3.11.51' },
     { text: 'client_ip=22.3.11.51 status=403', value: '22.3.11.51' },
     { text: '{"remoteAddr": "22.3.11.51"}', value: '22.3.11.51' },
     // Updated to an address: a network word says so.

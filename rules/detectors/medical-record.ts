@@ -2,6 +2,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { keyView, matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
+import { cellsUnderHeaders } from '../gov-util.ts';
 
 // Medical record numbers have no common format (each hospital system numbers its own), so the
 // label is the evidence: a record keyword, an optional connector, then the id itself. Keywords
@@ -33,6 +34,10 @@ const LABELLED = new RegExp(
   String.raw`(?:${KEYWORDS})(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
   'gi',
 );
+// A table's column of record numbers: its header cell is one of the keywords, whole.
+const LABEL_CELL = new RegExp(String.raw`^(?:${KEYWORDS})$`, 'i');
+const ID_CELL = new RegExp(String.raw`^${ID}$`);
+
 // French and Spanish acronyms (identifiant permanent du patient, número de historia clínica),
 // matched in capitals only: in lower case they are ordinary words or other things.
 const ACRONYM = new RegExp(String.raw`(?<!\w)(?:IPP|NHC)${CONNECT}(${ID})(?![A-Za-z0-9])`, 'g');
@@ -80,6 +85,13 @@ export const medicalRecord: Detector = {
       add(m, 0.85, 'label');
     }
     if (/IPP|NHC/.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
+    // A column of record numbers under its label, in a pasted table.
+    for (const { start, end } of cellsUnderHeaders(text, LABEL_WORDS.at(text), LABEL_CELL)) {
+      const id = text.slice(start, end);
+      if (ID_CELL.test(id) && idOk(id)) {
+        out.push({ start, end, type: 'MEDICAL_RECORD', score: 0.8, reason: 'column' });
+      }
+    }
     return out;
   },
 };
@@ -88,6 +100,7 @@ export const medicalRecord: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Patient,MRN,Ward\nAnn Roe,00731946,4B', value: '00731946' },
     { text: '{"mrn": "00731946"}', value: '00731946' },
     { text: 'medical_record_number=00731946', value: '00731946' },
     { text: 'MRN: 00482913', value: '00482913' },
@@ -106,6 +119,7 @@ export const examples: DetectorExamples = {
     { text: 'Mi número de historia clínica es 73302918.', value: '73302918' },
   ],
   noMatch: [
+    'Patient,Ward,Beds\nAnn Roe,4B,00731946',
     'MRN pending, will update',
     'The medical record was updated on 2024-05-01',
     'Patient ID: 2024-05-01',
