@@ -42,6 +42,7 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'PATIENT NAME: GARCIA, MARIA\nDOB: 03/12/1984', value: 'GARCIA, MARIA' },
     // A first name that is also a surname, after a verb only a person takes.
     { text: 'I met Ahmed yesterday.', value: 'Ahmed' },
     // Unknown words opening a sentence before a verb only a person does; the one to call
@@ -344,6 +345,7 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    'CUSTOMER: ACME, INC\nPLAN: GOLD',
     // Markup: a heading's words, one word in bold, a product under a tag named "name".
     '<details><summary>Valores Multilínea</summary></details>',
     "highlight() // 'Liechi <b>Berry</b>'",

@@ -3338,9 +3338,10 @@ const SIGN_OFF_LOWER = new RegExp(
 // "this is irwin", "soy maría": only known first names.
 const SELF_LOWER =
   /(?:[Tt]his is|[Ss]oy|[Ii]'m|[Ii] am|[Jj]e suis|[Ii]ch bin|[Hh]ier ist|[Cc]'est)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
-// Names in capitals after a label that asks for a name: "Name on card: ROCÍO JASSO".
+// Names in capitals after a label that asks for a name: "Name on card: ROCÍO JASSO", "Name:
+// GARCIA, MARIA" (surname first, as records print it).
 const CAPS_AFTER_LABEL =
-  /(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
+  /(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE". Written without the
 // i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
@@ -3352,7 +3353,7 @@ const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]/u;
 const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF)\.?|(?:MS|DR)\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 const CAPS_AFTER_ROLE =
-  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee|EMPLOYEE|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/uy;
+  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee|EMPLOYEE|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}))(?![\p{L}])/uy;
 
 /** `word` followed by a space and by a tab: the openings whose pattern requires one. */
 const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, `${w}\t`]);
@@ -3641,8 +3642,60 @@ function nameGap(text: string, from: number, to: number, dotted: boolean): boole
   );
 }
 
+/**
+ * Names in capitals after a cue: a label that asks for a name, a title, a role. The part of
+ * lowerCaseAfterCue that needs no small letter in the text, so a form printed all in capitals
+ * ("PATIENT NAME: GARCIA, MARIA") is read too.
+ */
+function capsAfterCues(
+  text: string,
+  hits: readonly number[],
+  add: (start: number, end: number, score: number) => void,
+): void {
+  for (const m of stickyMatches(CAPS_AFTER_LABEL, text, hits)) {
+    const value = m[1]!;
+    const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
+    if (words.length === 0) continue;
+    const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+    if (title.some((w) => classify(w) === 'stop')) continue;
+    if (words.length < 2 && !inNameLists(title[0]!)) continue;
+    const start = m.index + m[0].length - value.length;
+    add(start, start + value.length, 0.85);
+  }
+  // "Dear MR. OKAFOR,", "Mrs GADE": a title before capitals. (One word only when no ordinary
+  // word: "Dr. WHO", "Mr. BEAN" the film's title in a list.)
+  TITLE_CAPS_ANCHOR.lastIndex = 0;
+  for (let a; (a = TITLE_CAPS_ANCHOR.exec(text)) !== null;) {
+    if (a.index > 0 && LETTER_OR_DIGIT_BEFORE.test(text[a.index - 1]!)) continue;
+    TITLE_THEN_CAPS.lastIndex = a.index;
+    const m = TITLE_THEN_CAPS.exec(text);
+    if (m !== null) {
+      const value = m[1]!;
+      const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
+      if (words.length === 0) continue;
+      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+      if (title.some((w) => classify(w) === 'stop')) continue;
+      if (words.length === 1 && (words[0]!.length < 3 || isEnglishWord(title[0]!))) continue;
+      const start = m.index + m[0].length - value.length;
+      add(start, start + value.length, 0.85);
+    }
+  }
+  // "Customer: JOHN SMITH", "Patient: HEINZ MÜLLER": a role label before capitals is as
+  // often a company or a plan ("Customer: ACME PREMIUM"), so a listed name word must be in it.
+  for (const m of stickyMatches(CAPS_AFTER_ROLE, text, ROLE_STARTS.at(text))) {
+    const value = m[1]!;
+    const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
+    if (words.length < 2 || words.length > 4) continue;
+    const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+    if (title.some((w) => classify(w) === 'stop')) continue;
+    if (!title.some((w) => inNameLists(w))) continue;
+    const start = m.index + m[0].length - value.length;
+    add(start, start + value.length, 0.8);
+  }
+}
+
 function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[]): void {
-  if (!/[a-zß-ÿ]/.test(text)) return;
+  const anyLower = /[a-zß-ÿ]/.test(text);
   // Offsets covered by a candidate, built on the first call: scanning `out` for each match was
   // quadratic on a long text full of names.
   let covered: Uint8Array | null = null;
@@ -3666,6 +3719,10 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     }
   };
   const hits = lowerStarts(text);
+  if (!anyLower) {
+    capsAfterCues(text, hits, add);
+    return;
+  }
   for (const m of stickyMatches(LOWER_CUE, text, hits)) {
     // "username: bob" is not a name cue; "name:" must be a whole word, and not a member of
     // code ("{param.name: param for ...}", "file.name is useful").
@@ -3740,46 +3797,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     const start = m.index + m[0].length - w.length;
     add(start, start + w.length, 0.7);
   }
-  for (const m of stickyMatches(CAPS_AFTER_LABEL, text, hits)) {
-    const value = m[1]!;
-    const words = value.split(/[ .'’-]+/).filter((w) => w.length > 1);
-    if (words.length === 0) continue;
-    const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
-    if (title.some((w) => classify(w) === 'stop')) continue;
-    if (words.length < 2 && !inNameLists(title[0]!)) continue;
-    const start = m.index + m[0].length - value.length;
-    add(start, start + value.length, 0.85);
-  }
-  // "Dear MR. OKAFOR,", "Mrs GADE": a title before capitals. (One word only when no ordinary
-  // word: "Dr. WHO", "Mr. BEAN" the film's title in a list.)
-  TITLE_CAPS_ANCHOR.lastIndex = 0;
-  for (let a; (a = TITLE_CAPS_ANCHOR.exec(text)) !== null;) {
-    if (a.index > 0 && LETTER_OR_DIGIT_BEFORE.test(text[a.index - 1]!)) continue;
-    TITLE_THEN_CAPS.lastIndex = a.index;
-    const m = TITLE_THEN_CAPS.exec(text);
-    if (m !== null) {
-      const value = m[1]!;
-      const words = value.split(/[ .'’-]+/).filter((w) => w.length > 1);
-      if (words.length === 0) continue;
-      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
-      if (title.some((w) => classify(w) === 'stop')) continue;
-      if (words.length === 1 && (words[0]!.length < 3 || isEnglishWord(title[0]!))) continue;
-      const start = m.index + m[0].length - value.length;
-      add(start, start + value.length, 0.85);
-    }
-  }
-  // "Customer: JOHN SMITH", "Patient: HEINZ MÜLLER": a role label before capitals is as
-  // often a company or a plan ("Customer: ACME PREMIUM"), so a listed name word must be in it.
-  for (const m of stickyMatches(CAPS_AFTER_ROLE, text, ROLE_STARTS.at(text))) {
-    const value = m[1]!;
-    const words = value.split(/[ .'’-]+/).filter((w) => w.length > 1);
-    if (words.length < 2 || words.length > 4) continue;
-    const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
-    if (title.some((w) => classify(w) === 'stop')) continue;
-    if (!title.some((w) => inNameLists(w))) continue;
-    const start = m.index + m[0].length - value.length;
-    add(start, start + value.length, 0.8);
-  }
+  capsAfterCues(text, hits, add);
   for (const m of stickyMatches(GREETING_LOWER, text, hits)) {
     if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
     const w = m[1]!;
