@@ -485,8 +485,34 @@ export function findNames(
   corefer(found, out);
   lowerCaseAfterCue(text, taken, out);
   uncasedAfterCue(text, taken, out);
+  return surnameFirst(text, out);
+}
+
+/**
+ * A label's value written surname first, "Customer: Roe, Jane", as one name: the surname the
+ * label found, a comma, and a first name found after it that ends the value (no further comma:
+ * "Smith, Jones, Roe" is a list). Two findings were one name cut in two.
+ */
+function surnameFirst(text: string, out: Candidate[]): Candidate[] {
+  if (out.length < 2) return out;
+  out.sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    if (a.reason !== 'label' || !SURNAME_FIRST_GAP.test(text.slice(a.end, b.start))) continue;
+    if (
+      text.slice(a.start, a.end).includes(' ') ||
+      !SURNAME_FIRST_END.test(text.slice(b.end, b.end + 2))
+    ) {
+      continue;
+    }
+    out[i] = { ...a, end: b.end, score: Math.max(a.score, b.score) };
+    out.splice(i + 1, 1);
+  }
   return out;
 }
+const SURNAME_FIRST_GAP = /^, ?$/;
+const SURNAME_FIRST_END = /^(?:$|[ \t]*(?:\r?\n|[(;|]|$))/;
 
 /**
  * `end` moved past a lower-case part joined by a hyphen that no dictionary knows: Korean given
