@@ -5,10 +5,10 @@ import { matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
 
 // A keyword naming the card security code, up to 20 non-digit filler characters ("CVV2: ",
-// "security code is "), then three or four digits as a whole token (not part of a longer
+// "security code is ", "the code on the back is "), then three or four digits as a whole token (not part of a longer
 // number, a decimal, a date or an amount). One forward pass; every part is bounded.
 const KEYWORD_CODE =
-  /(?<![a-z])(cvv2?|cvc2?|cvn|cav2|cvd|card verification (?:value|code|number)|kartenpr[üu]fnummer|cryptogramme(?: visuel)?|security code|card code|csc|sicherheitscode|pr[üu]fnummer|pr[üu]fziffer|code de s[ée]curit[ée]|c[óo]digo de seguridad|codice di sicurezza|cid)(?![a-z])[^\d\n]{0,20}(?<!\w)(\d{3,4})(?![\w/]|[.,:-]\d)/gi;
+  /(?<![a-z])(cvv2?|cvc2?|cvn|cav2|cvd|card verification (?:value|code|number)|kartenpr[üu]fnummer|cryptogramme(?: visuel)?|security code|card code|csc|sicherheitscode|pr[üu]fnummer|pr[üu]fziffer|code de s[ée]curit[ée]|c[óo]digo de seguridad|codice di sicurezza|cid|code on the back(?: of (?:the|my|your) card)?|(?:(?:3|three|4|four)[- ])?digits on the back|(?:3|three)[- ]digit (?:security )?code)(?![a-z])[^\d\n]{0,20}(?<!\w)(\d{3,4})(?![\w/]|[.,:-]\d)/gi;
 
 // Every match of KEYWORD_CODE starts with one of these (compared without case), so it is tried
 // only where one starts instead of at every position of the text.
@@ -32,11 +32,20 @@ const KEYWORD_STARTS = keywords([
   'codigo de seguridad',
   'codice di sicurezza',
   'cid',
+  'code on the back',
+  'digits on the back',
+  '3-digit',
+  '3 digit',
+  'three-digit',
+  'three digit',
 ]);
 
 // Names that only mean the card security code. The others are also used for other codes (a
 // login "security code", Caller ID), so they count less, and CID only beside card words.
 const STRONG = /^(?:cvv2?|cvc2?|cvn|cav2|cvd|card verification|kartenpr|cryptogramme)/i;
+// Names that say which code only beside a card word: Caller ID, a code texted for a login,
+// "the code on the back" of a gift card.
+const NEEDS_CARD = /^(?:cid|code on the back|\S+ digit|digits on)/i;
 
 const CARD_HINT =
   /\b(?:cards?|credit|debit|visa|master ?card|amex|american express|discover|karte|carte|tarjeta)\b/;
@@ -79,7 +88,7 @@ export const cardCvv: Detector = {
         const end = m.index + m[0].length;
         const start = end - m[2]!.length;
         if (STRONG.test(keyword)) add(start, end, 0.9, 'context', true);
-        else if (keyword.toLowerCase() !== 'cid') add(start, end, 0.65, 'context');
+        else if (!NEEDS_CARD.test(keyword)) add(start, end, 0.65, 'context');
         else if (nearCard.test(start, end)) add(start, end, 0.65, 'context');
       }
     }
@@ -100,6 +109,8 @@ export const cardCvv: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Visa ending 6467, and the code on the back is 739', value: '739' },
+    { text: 'The code on the back of my card is 739.', value: '739' },
     // Found since the keywords are searched themselves (a shorter hint list lacked this one).
     { text: 'Card verification value: 482', value: '482' },
     { text: 'Card: 4929 3781 2235 0002 / 04/27 / 579', value: '579' },
@@ -114,6 +125,7 @@ export const examples: DetectorExamples = {
     { text: 'CVV (not your PIN): 318', value: '318' },
   ],
   noMatch: [
+    'Enter the 3-digit code 482 we texted you to sign in',
     'Your verification code is 482913',
     'Your login security code is 4829',
     'Room 482, floor 3, call ext. 5531',
