@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrate, openDb, type Db } from './db/index.ts';
+import { MIGRATION_LOCK, migrate, openDb, type Db } from './db/index.ts';
 
 export const PG_URL =
   process.env.HUSH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -47,10 +47,8 @@ export const BACKENDS: Backend[] = [
     async open() {
       const schema = `hush_test_${randomBytes(6).toString('hex')}`;
       const db = openDb({ url: PG_URL, schema });
-      await withSchemaLock(async (c) => {
-        await c.query(`CREATE SCHEMA ${schema}`);
-        await migrate(db);
-      });
+      await withSchemaLock((c) => c.query(`CREATE SCHEMA ${schema}`));
+      await migrate(db);
       return {
         db,
         async drop() {
@@ -62,20 +60,18 @@ export const BACKENDS: Backend[] = [
   },
 ];
 
-/** Any number that nothing else in the database locks with. */
-const SCHEMA_LOCK = 0x4875_7368;
-
 /**
- * Runs `fn` holding an advisory lock that every test run's migration and schema drop take.
+ * Runs `fn` holding the advisory lock every migration takes (see migrate in db/index.ts).
  * Kysely's migrator lists the tables of every schema, asking has_schema_privilege() by name: a
  * schema another test worker drops meanwhile fails that listing ("schema hush_test_... does not
- * exist"), which failed a CI run once two vitest workers shared this database.
+ * exist"), which failed a CI run once two vitest workers shared this database; so schemas are
+ * made and dropped under it too.
  */
 async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   try {
-    await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     return await fn(c);
   } finally {
     await c.end();

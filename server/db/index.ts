@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.ts';
 import type { Database } from './schema.ts';
@@ -39,6 +39,7 @@ export function openDb(opts: DbOptions): Db {
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     if (opts.schema) SCHEMAS.set(db, opts.schema);
+    POSTGRES.add(db);
     return db;
   }
   const file = opts.file ?? ':memory:';
@@ -52,8 +53,38 @@ export function openDb(opts: DbOptions): Db {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/** The handles opened on PostgreSQL (see migrate). */
+const POSTGRES = new WeakSet<Db>();
+
+/**
+ * Any number nothing else in a database locks with: migrations of every Hush schema of one
+ * PostgreSQL database take turns under it (see migrate).
+ */
+export const MIGRATION_LOCK = 0x4875_7369;
+
+/**
+ * Applies every pending migration; throws with the failing migration's name.
+ *
+ * On PostgreSQL, one migration at a time per database: Kysely's migrator looks for its tables
+ * by listing the columns of every table of every schema, and a table another schema's
+ * migration renames meanwhile fails that listing ('relation "hush_test_....visits" does not
+ * exist', seen when two test workers migrated at once; two servers starting on one database
+ * with their own schemas would meet it too). A session-level advisory lock on one pooled
+ * connection, held while the migrator works on others.
+ */
 export async function migrate(db: Db): Promise<string[]> {
+  if (!POSTGRES.has(db)) return migrateNow(db);
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+    try {
+      return await migrateNow(db);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+    }
+  });
+}
+
+async function migrateNow(db: Db): Promise<string[]> {
   const schema = SCHEMAS.get(db);
   const migrator = new Migrator({
     db,
