@@ -27,10 +27,10 @@ import { columnHeader } from '../table.ts';
 // only. (Starting with the cheap character and looking behind after it was tried: V8 runs
 // this form as fast.)
 // A form field's or a query's value starts after "=", which the look-behind refuses unless the
-// key names a phone ("phone=", `mobile_number=`, "tel="). After a digit and a comma only a digit
+// key names a phone ("phone=", `mobile_number=`, "tel=") or the number starts with "+". After a digit and a comma only a digit
 // is refused ("1,234,567"): a CSV row's next cell may open with "(" or "+".
 const RUN =
-  /(?<![\w+.\-/\\@#$€£¥%&]|\d[,:](?=\d)|(?<!(?:phone|mobile|tel|telephone|cell|fax|msisdn|whatsapp)(?:[ _-]?(?:number|no|num|nr))?)=)(?:\(\+|\+?\(?)\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
+  /(?<![\w+.\-/\\@#$€£¥%&]|\d[,:](?=\d)|(?<!(?:phone|mobile|tel|telephone|cell|fax|msisdn|whatsapp)(?:[ _-]?(?:number|no|num|nr))?)=(?!\+))(?:\(\+|\+?\(?)\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
 
 // The countries tried without a trunk 0 (rules/phone/national.ts) outside the North American
 // plan, for numbers not grouped 3-3-4.
@@ -636,6 +636,22 @@ function linkTextTo(text: string, end: number): boolean {
   );
 }
 
+/**
+ * Whether the run at `start` continues a number that starts a form field's or a query's value
+ * right after "=" or "&" ("x=+44 20 7946 0321"): the look-behind refused that number's start, and
+ * its rest from the next group on would be a phone cut short, the code left in the clear.
+ */
+function continuesAValue(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 32) return false;
+  let k = start - 1;
+  const stop = Math.max(0, start - 12);
+  while (k > stop && VALUE_CHAR.test(text[k - 1]!)) k--;
+  if (k === start - 1) return false;
+  const before = text.charCodeAt(k - 1);
+  return before === 61 || before === 38; // "=" "&"
+}
+const VALUE_CHAR = /[\d+() .-]/;
+
 /** Phone numbers in international and national formats, validated against libphonenumber's number plans. */
 export const phone: Detector = {
   id: 'phone',
@@ -673,7 +689,7 @@ export const phone: Detector = {
         if (k - end - 1 < 4 && next !== 45 && next !== 47) continue;
       }
       const main = m[1] ? raw.slice(0, raw.length - m[1].length) : raw;
-      if (continuesACode(text, start)) continue;
+      if (continuesACode(text, start) || continuesAValue(text, start)) continue;
       // The text of a Markdown link to anything but a phone: "[`4991728`](https://github.com/
       // o/r/commit/4991728...)", a commit or an issue. ("[+44 20 7946 0958](https://wa.me/...)"
       // stays: a "+" says phone.)
@@ -787,6 +803,7 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'x=+44 20 7946 0321&y=2', value: '+44 20 7946 0321' },
     { text: 'ssn,phone\n536221847,(415) 555-2671', value: '(415) 555-2671' },
     { text: 'phone_number=415 555 2671&plan=pro', value: '415 555 2671' },
     { text: '{"mobilePhone": "07700 900123"}', value: '07700 900123' },
@@ -858,6 +875,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'contact=415 555 2671',
     'numéro de passeport : 753898258',
     'id=4155552671&page=2',
     'version +1.2.3.4 released',
