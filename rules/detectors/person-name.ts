@@ -42,6 +42,7 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '{"prenom": "Élodie", "nom": "Dubois"}', value: 'Élodie' },
     { text: 'Customer: Roe, Jane\nPlan: gold', value: 'Roe, Jane' },
     { text: 'PATIENT NAME: GARCIA, MARIA\nDOB: 03/12/1984', value: 'GARCIA, MARIA' },
     // A first name that is also a surname, after a verb only a person takes.
