@@ -140,10 +140,15 @@ const ASCII_LOWER = /[\u0130\u212a]/;
  * the window and matching lower-case words would, without copying the window, for every
  * character but the two whose lower case is ASCII; where the context holds either (`odd`), the
  * window is lower-cased.
+ *
+ * A key's underscores read as spaces, as in every context window (contextWords in
+ * rules/context.ts): `nhs_number`, `order_id` say what the number is.
  */
 function windowText(text: string, from: number, to: number, odd: boolean): string {
-  return odd ? text.slice(from, to).toLowerCase() : text.slice(from, to);
+  const w = odd ? text.slice(from, to).toLowerCase() : text.slice(from, to);
+  return w.includes('_') ? w.replace(UNDERSCORES, ' ') : w;
 }
+const UNDERSCORES = /_/g;
 
 /** A `\w` character (ASCII letter, digit or underscore) by its code; false for NaN. */
 function isWordCode(c: number): boolean {
@@ -875,6 +880,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    '{"order_id": "4155552671"}',
     'contact=415 555 2671',
     'numéro de passeport : 753898258',
     'id=4155552671&page=2',
