@@ -303,19 +303,40 @@ export async function replaceAll(el: Editable, text: string): Promise<boolean> {
       range.selectNodeContents(el);
       await applySelection(el.ownerDocument, range, settle);
     }
+    const before = readText(el);
     insertText(el, text);
     // Frameworks (React) render the model change after the event; give them a task. Virtual
     // editors draw it in an animation frame.
     await tick();
     await tick();
     if (virtual) await frame(el.ownerDocument.defaultView);
-    const now = readText(el);
+    // Some editors apply a paste in a timer of their own (Quill 1 reads its clipboard element
+    // after 1 ms, later on a loaded machine): pasting again before it has would insert the text
+    // twice, so wait for a change first (see changedFrom).
+    const now = await changedFrom(el, before, CHANGE_WAIT_MS);
     if (sameText(now, text)) return true;
     // Emptied meanwhile: the agent sent what was there (the send guard lets a send through once
     // the editor shows the masked text). Inserting again would put a sent message back.
     if (now.trim() === '') return true;
   }
   return false;
+}
+
+/** How long replaceAll waits for an editor to show a paste before it pastes again. */
+const CHANGE_WAIT_MS = 400;
+
+/**
+ * The text of `el` once it differs from `before`, or as it is after `limitMs`: read after each
+ * short timer, since the editor's own timer is what applies the change.
+ */
+async function changedFrom(el: Editable, before: string, limitMs: number): Promise<string> {
+  const until = Date.now() + limitMs;
+  let now = readText(el);
+  while (now === before && Date.now() < until) {
+    await tick(10);
+    now = readText(el);
+  }
+  return now;
 }
 
 /** Equal apart from whitespace: editors render line breaks between blocks differently. */
