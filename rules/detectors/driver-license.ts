@@ -10,7 +10,9 @@ import { anyOf, matchesOf } from '../scan-util.ts';
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
   /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente di guida|rijbewijs(?:nummer)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
-const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL)(?![A-Za-z])/g;
+// A key in lower case names its number ("dl_number", `dlNo` read as "dl no").
+const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL|dl (?:number|no|num|nr))(?![A-Za-z])/g;
+const HAS_DL = /DL|dl[ _](?:number|no|num|nr)/;
 // Weaker labels. In French "permis" alone is the driving licence (other permits name
 // themselves); in English "my license" is one when the value has a licence's shape (software
 // licence keys mix letters into dashed groups and fail that shape).
@@ -116,7 +118,7 @@ export const driverLicense: Detector = {
   // "DL" counts only in capitals, as in DL_LABEL (case-blind, every "handle" and "middle"
   // passed). The DVLA branch starts at its leading capital, rare in prose; found from its
   // digits and checked backwards, it cost 100 ms on a megabyte of digits.
-  prefilter: anyOf(WORDS, /DL|[A-Z][A-Z9]{4} ?\d{6}/),
+  prefilter: anyOf(WORDS, /DL|dl[ _](?:number|no|num|nr)|[A-Z][A-Z9]{4} ?\d{6}/),
   detect(text) {
     const out: Candidate[] = [];
     const dvla = new Set<number>();
@@ -144,7 +146,7 @@ export const driverLicense: Detector = {
         ...opts,
         anchors: { words: LABEL_WORDS, lead: 3 },
       }).map((v) => ({ v, strong: true })),
-      ...(/DL/.test(text) ? valuesNearLabels(text, DL_LABEL, TOKEN, opts) : []).map((v) => ({
+      ...(HAS_DL.test(text) ? valuesNearLabels(text, DL_LABEL, TOKEN, opts) : []).map((v) => ({
         v,
         strong: true,
       })),
@@ -173,6 +175,7 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '{"dl_number": "D4821377", "state": "CA"}', value: 'D4821377' },
     { text: 'NJ driver license: E4925 55360 11593', value: 'E4925 55360 11593' },
     { text: "PA driver's license 34 514 284", value: '34 514 284' },
     { text: 'WA driver license IDXNPWR414CE', value: 'IDXNPWR414CE' },
