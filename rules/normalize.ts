@@ -136,11 +136,13 @@ function surrogateFolds(input: string, p: number, w: number): boolean {
 const ABOVE_C1 = /[^\x00-\x9f]/g;
 
 // A camelCase key right before its value: a JSON or YAML key, a form field, an XML element's
-// opening tag; or a cell of a table's header row. Found from the separator after it, then read
-// backwards in code: a regex that starts at the key, or at each letter, is tried at every
-// position of every text (30 µs a 2 KB prompt for one with look-behinds); separators are few.
-const KEY_SEP = /[:=>,;\t|\n\r]/g;
-const CAMEL_PAIR = /[a-z][A-Z]/;
+// opening tag; or a cell of a table's header row. Found from a small letter before a capital,
+// rare in prose, then read in code: a regex that starts at the key is tried at every position
+// of every text (30 µs a 2 KB prompt for one with look-behinds), and so is one that starts at
+// each separator (20 ms a megabyte of tickets).
+const CAMEL_PAIR = /[a-z][A-Z]/g;
+/** What ends a header cell (besides ":", "=" and ">"). */
+const CELL_ENDS = new Set([62, 44, 59, 9, 124, 10, 13]);
 /** A whole camelCase identifier: words of small letters after a first, capitalised ones after. */
 const CAMEL = /^[a-z][a-z0-9]*(?:[A-Z](?:[a-z0-9]+|[A-Z]+(?![a-z])))+$/;
 /** What may not follow a key's ":" or "=": a comparison, a scope, a URL. */
@@ -233,37 +235,34 @@ function isCellEdge(c: number): boolean {
  */
 function keyFolds(input: string): [number, number, string][] {
   const out: [number, number, string][] = [];
-  // No small letter before a capital: no camelCase word at all (most prose).
-  if (!CAMEL_PAIR.test(input)) return out;
-  KEY_SEP.lastIndex = 0;
-  for (let m = KEY_SEP.exec(input); m !== null; m = KEY_SEP.exec(input)) {
-    const sep = m.index;
-    const c = input.charCodeAt(sep);
-    const key = c === 58 || c === 61; // ":" "="
-    if (key && KEY_SEP_NEXT.has(input.charCodeAt(sep + 1))) continue; // "==", "::", "://"
-    // Back over the spaces and the quote between the key and its separator.
-    let end = sep;
-    if (c !== 62) {
-      while (end > 0 && sep - end < 8 && input.charCodeAt(end - 1) === 32) end--;
-      if (key && sep - end > 3) continue;
-      const q = input.charCodeAt(end - 1);
-      if (q === 34 || q === 39) end--;
-    }
-    // The identifier, and whether it holds a capital after its first letter (most words
-    // before a comma or a line break do not, and are passed over without a copy).
-    let start = end;
-    let inner = false;
-    while (start > 0 && end - start <= MAX_KEY && isIdentChar(input.charCodeAt(start - 1))) {
+  CAMEL_PAIR.lastIndex = 0;
+  for (let m = CAMEL_PAIR.exec(input); m !== null; m = CAMEL_PAIR.exec(input)) {
+    // The identifier holding this small letter and capital. Keys are short: a longer run is no
+    // key, and the search goes on after its end (a run of "aAaA..." is read once).
+    let start = m.index;
+    while (start > 0 && m.index - start <= MAX_KEY && isIdentChar(input.charCodeAt(start - 1))) {
       start--;
-      const u = input.charCodeAt(start);
-      if (start < end - 1 && u >= 65 && u <= 90) inner = true;
     }
-    if (!inner || end - start > MAX_KEY) continue;
+    let end = m.index + 2;
+    while (end < input.length && isIdentChar(input.charCodeAt(end))) end++;
+    if (CAMEL_PAIR.lastIndex < end) CAMEL_PAIR.lastIndex = end;
+    if (end - start > MAX_KEY) continue;
+    // What follows it: a quote, spaces, then the separator.
+    let j = end;
+    const q = input.charCodeAt(j);
+    if (q === 34 || q === 39) j++;
+    const spaces = j;
+    while (j < input.length && j - spaces < 8 && input.charCodeAt(j) === 32) j++;
+    const c = j < input.length ? input.charCodeAt(j) : 10;
+    const key = c === 58 || c === 61; // ":" "="
+    if (key ? j - spaces > 3 || KEY_SEP_NEXT.has(input.charCodeAt(j + 1)) : !CELL_ENDS.has(c)) {
+      continue;
+    }
     const words = wordsOfKey(input.slice(start, end));
     if (words === null) continue;
     const before = start === 0 ? 32 : input.charCodeAt(start - 1);
     if (c === 62) {
-      if (before !== 60) continue; // "<dateOfBirth>"
+      if (before !== 60 || j !== end) continue; // "<dateOfBirth>"
     } else if (!key) {
       // A cell of a table's header row ("firstName,dateOfBirth,ssn"): see isHeaderCell.
       if (!isHeaderCell(input, start, end)) continue;
