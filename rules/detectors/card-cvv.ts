@@ -45,7 +45,7 @@ const KEYWORD_STARTS = keywords([
 const STRONG = /^(?:cvv2?|cvc2?|cvn|cav2|cvd|card verification|kartenpr|cryptogramme)/i;
 // Names that say which code only beside a card word: Caller ID, a code texted for a login,
 // "the code on the back" of a gift card.
-const NEEDS_CARD = /^(?:cid|code on the back|\S+ digit|digits on)/i;
+const NEEDS_CARD = /^(?:cid|code on the back|(?:3|three|4|four)[- ]digit|\S*digits on)/i;
 
 const CARD_HINT =
   /\b(?:cards?|credit|debit|visa|master ?card|amex|american express|discover|karte|carte|tarjeta)\b/;
@@ -125,6 +125,7 @@ export const examples: DetectorExamples = {
     { text: 'CVV (not your PIN): 318', value: '318' },
   ],
   noMatch: [
+    'Your 3-digit code is 482.',
     'Enter the 3-digit code 482 we texted you to sign in',
     'Your verification code is 482913',
     'Your login security code is 4829',
