@@ -49,8 +49,12 @@ const AFTER: WindowMemo = { text: null, from: 0, to: 0, lower: '' };
  * "date of birth" to every list of them). Keeps the length, so offsets into it stay valid.
  */
 export function contextWords(s: string): string {
-  const lower = s.toLowerCase();
-  return lower.includes('_') ? lower.replace(UNDERSCORES, ' ') : lower;
+  return underscoresAsSpaces(s.toLowerCase());
+}
+
+/** `s` with every underscore a space (the same length); `s` itself when it has none. */
+export function underscoresAsSpaces(s: string): string {
+  return s.includes('_') ? s.replace(UNDERSCORES, ' ') : s;
 }
 const UNDERSCORES = /_/g;
 
@@ -62,7 +66,7 @@ const UNDERSCORES = /_/g;
 export function keyView(text: string): string {
   if (text !== keyViewOf) {
     keyViewOf = text;
-    keyViewText = text.includes('_') ? text.replace(UNDERSCORES, ' ') : text;
+    keyViewText = underscoresAsSpaces(text);
   }
   return keyViewText;
 }

@@ -142,7 +142,7 @@ const ABOVE_C1 = /[^\x00-\x9f]/g;
 // each separator (20 ms a megabyte of tickets).
 const CAMEL_PAIR = /[a-z][A-Z]/g;
 /** What ends a header cell (besides ":", "=" and ">"). */
-const CELL_ENDS = new Set([62, 44, 59, 9, 124, 10, 13]);
+const CELL_ENDS = new Set([62, 44, 59, 9, 124, 10, 13]); // ">" and the cell edges (isCellEdge)
 /** A whole camelCase identifier: words of small letters after a first, capitalised ones after. */
 const CAMEL = /^[a-z][a-z0-9]*(?:[A-Z](?:[a-z0-9]+|[A-Z]+(?![a-z])))+$/;
 /** What may not follow a key's ":" or "=": a comparison, a scope, a URL. */
@@ -225,7 +225,7 @@ function isCellPadding(c: number): boolean {
 }
 
 function isCellEdge(c: number): boolean {
-  return c === 44 || c === 59 || c === 9 || c === 124 || c === 10 || c === 13; // , ; tab | line breaks
+  return c !== 62 && CELL_ENDS.has(c); // , ; tab | line breaks
 }
 
 /**

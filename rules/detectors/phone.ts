@@ -14,7 +14,7 @@
 import { OTHER_CALLING_CODES, PHONE_PLANS } from '../phone/metadata.ts';
 import { numbersOf, PhonePlans } from '../phone/validate.ts';
 import { WITH_ZERO, WITHOUT_ZERO } from '../phone/national.ts';
-import { clamp, documentedAsOwn } from '../context.ts';
+import { clamp, documentedAsOwn, underscoresAsSpaces } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { byFirstLetter } from '../scan-util.ts';
@@ -145,10 +145,8 @@ const ASCII_LOWER = /[\u0130\u212a]/;
  * rules/context.ts): `nhs_number`, `order_id` say what the number is.
  */
 function windowText(text: string, from: number, to: number, odd: boolean): string {
-  const w = odd ? text.slice(from, to).toLowerCase() : text.slice(from, to);
-  return w.includes('_') ? w.replace(UNDERSCORES, ' ') : w;
+  return underscoresAsSpaces(odd ? text.slice(from, to).toLowerCase() : text.slice(from, to));
 }
-const UNDERSCORES = /_/g;
 
 /** A `\w` character (ASCII letter, digit or underscore) by its code; false for NaN. */
 function isWordCode(c: number): boolean {
