@@ -188,6 +188,42 @@ describe('normalise: camelCase keys', () => {
   });
 });
 
+describe('normalise: URL-encoded form values', () => {
+  it('reads "+" as a space and "%XX" runs as their characters, each mapped back alone', () => {
+    const input = 'name=Ana+Roe&email=ana%40mail.test&city=K%C3%B6ln';
+    const n = normalise(input);
+    expect(n.text).toBe('name=Ana Roe&email=ana@mail.test&city=Köln');
+    const at = n.text.indexOf('ana@');
+    expect(toOriginalSpan(n, at, at + 'ana@mail.test'.length)).toEqual([
+      input.indexOf('ana%40'),
+      input.indexOf('ana%40') + 'ana%40mail.test'.length,
+    ]);
+    // The letters of "Roe" map to themselves, not to the whole value.
+    const roe = n.text.indexOf('Roe');
+    expect(toOriginalSpan(n, roe, roe + 3)).toEqual([
+      input.indexOf('Roe'),
+      input.indexOf('Roe') + 3,
+    ]);
+    // After "?" in a URL, and with a camelCase key folded beside it.
+    expect(normalise('GET /s?q=call+me&lang=en').text).toBe('GET /s?q=call me&lang=en');
+    expect(normalise('fullName=Ana+Roe&plan=pro').text).toBe('full name=Ana Roe&plan=pro');
+  });
+
+  it('leaves a lone pair, a raw "@" or URL, a leading "+" and bad escapes as written', () => {
+    for (const text of [
+      'x=a+b',
+      'C=A+B; D=E+F',
+      'email=ana+news@mail.test&x=1',
+      'MONGO_URL=mongodb+srv://host/db?retryWrites=true&w=1',
+      'to=+14155552671&x=1',
+      'q=100%&x=%zz&y=%0A',
+    ]) {
+      expect(normalise(text).text).toBe(text);
+    }
+    expect(normalise('to=+14155552671&body=hi+there').text).toBe('to=+14155552671&body=hi there');
+  });
+});
+
 describe('scanWith', () => {
   it('finds an email hidden with zero-width characters and reports original offsets', () => {
     const input = 'write to jo\u200bhn@exa\u200dmple-mail.com now';

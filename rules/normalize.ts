@@ -278,6 +278,84 @@ function keyFolds(input: string): [number, number, string][] {
   return out;
 }
 
+/** A form key's characters: letters, digits and `_ . - [ ]`. */
+function isFormKeyChar(c: number): boolean {
+  return isIdentChar(c) || c === 95 || c === 46 || c === 45 || c === 91 || c === 93;
+}
+
+/** The value of a hex digit's code unit, or -1. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/**
+ * The folds of URL-encoded form values (`name=Aminata+Ndiaye&email=a%40example.org`, a query
+ * string, a POST body): a `+` reads as a space and a run of `%XX` escapes as the characters it
+ * encodes, each fold its own segment, so a finding in a value maps back to exactly its
+ * characters. A pair counts as a form's when "&" or "?" stands before its key or "&" after its
+ * value; a lone `k=v` is left as written, and so is a value with a raw "@" or "://" in it, which
+ * no form encodes that way. A `+` that starts a value is a phone number's, since
+ * a form encodes a real plus as `%2B`. Appended to `out`, in order.
+ */
+function formFolds(input: string, out: [number, number, string][]): void {
+  for (let eq = input.indexOf('='); eq > 0; eq = input.indexOf('=', eq + 1)) {
+    let start = eq;
+    while (start > 0 && eq - start <= MAX_KEY && isFormKeyChar(input.charCodeAt(start - 1))) {
+      start--;
+    }
+    let end = eq + 1;
+    let escaped = false;
+    let plain = false;
+    for (; end < input.length; end++) {
+      const c = input.charCodeAt(end);
+      if (c === 38 || c <= 32) break; // "&", a space or a control
+      if (c === 43 || c === 37) escaped = true; // "+", "%"
+      // A raw "@" or "://" is no encoded value's: "email=ana+news@mail.test", "db=mongodb+srv://".
+      if (c === 64 || (c === 58 && input.charCodeAt(end + 1) === 47)) plain = true;
+    }
+    const pairOfForm =
+      start < eq &&
+      (input.charCodeAt(start - 1) === 38 ||
+        input.charCodeAt(start - 1) === 63 ||
+        input.charCodeAt(end) === 38);
+    if (escaped && !plain && pairOfForm) valueFolds(input, eq + 1, end, out);
+    eq = end - 1; // a value's own "=" is no key's
+  }
+}
+
+/** The folds of one form value, input[from, to): see formFolds. */
+function valueFolds(input: string, from: number, to: number, out: [number, number, string][]) {
+  for (let i = from; i < to; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 43 && i > from) out.push([i, i + 1, ' ']);
+    if (c !== 37) continue;
+    // A run of escapes, decoded as UTF-8; one that does not decode is left as written.
+    let j = i;
+    let hex = '';
+    while (j + 3 <= to && input.charCodeAt(j) === 37) {
+      const hi = hexValue(input.charCodeAt(j + 1));
+      const lo = hexValue(input.charCodeAt(j + 2));
+      if (hi < 0 || lo < 0) break;
+      hex += input.slice(j, j + 3);
+      j += 3;
+    }
+    if (j === i) continue;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(hex);
+    } catch {
+      i = j - 1;
+      continue;
+    }
+    // A control character is no text a detector reads; "%0A" and the like stay as written.
+    if (!/[\x00-\x1f\x7f]/.test(decoded)) out.push([i, j, decoded]);
+    i = j - 1;
+  }
+}
+
 /**
  * Normalise `input`; no copy and no offset maps when nothing folds (the common case). One pass
  * over the character codes finds the first character that changes (and whether any Greek or
@@ -286,6 +364,18 @@ function keyFolds(input: string): [number, number, string][] {
 export function normalise(input: string): Normalised {
   const len = input.length;
   const keys = keyFolds(input);
+  if (input.indexOf('=') > 0) {
+    const n = keys.length;
+    formFolds(input, keys);
+    // Key folds end before their "=" and value folds start after one, so the two lists
+    // interleave; a fold that would overlap the one before it is dropped all the same.
+    if (keys.length > n && n > 0) {
+      keys.sort((a, b) => a[0] - b[0]);
+      let kept = 0;
+      for (const fold of keys) if (kept === 0 || fold[0] >= keys[kept - 1]![1]) keys[kept++] = fold;
+      keys.length = kept;
+    }
+  }
   let greekOrCyrillic = false;
   let first = 0;
   for (; first < len; first++) {

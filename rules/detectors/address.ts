@@ -33,6 +33,8 @@ export const examples: DetectorExamples = {
       text: '{"street": "Av. Insurgentes Sur 1602", "city": "Ciudad de México"}',
       value: 'Av. Insurgentes Sur 1602',
     },
+    // A URL-encoded form value: normalise reads "+" as a space.
+    { text: 'name=Ana&street=12+Oak+Lane&city=Springfield', value: '12+Oak+Lane' },
     // A Czech or Croatian street named by an adjective, a Greek one by a genitive, before a town.
     { text: 'Dolská 44, Letohrad (second floor)', value: 'Dolská 44, Letohrad' },
     { text: 'Jane Doe\nBrijunska 44, Metković\nPhone on file', value: 'Brijunska 44, Metković' },

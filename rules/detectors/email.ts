@@ -60,15 +60,18 @@ function reservedScore(text: string, start: number, value: string): number {
 }
 
 /**
- * Whether the token holding `start` began with a scheme ("xyz://"): whether "://" lies between
+ * Whether `start` is in a URL's authority or path ("xyz://user:pw@host"): whether "://" lies between
  * the last space, line break, quote or "<" before `start` (looking back at most 256 characters)
- * and `start`.
+ * and `start`, with no "=" after it: an address in a URL's query
+ * ("https://pay.test/?business=ana@mail.test") is an address. (One in a path is most often a
+ * message id: "https://lore.kernel.org/git/7vbp.fsf@host.org/".)
  */
 function inUrlAuthority(text: string, start: number): boolean {
   const from = Math.max(0, start - 256);
   for (let k = start - 1; k >= from; k--) {
     const c = text.charCodeAt(k);
-    if (c === 32 || c === 10 || c === 34 || c === 60) return false;
+    // A query's value ("?business=ana@mail.test") is an address.
+    if (c === 32 || c === 10 || c === 34 || c === 60 || c === 61) return false;
     if (c === 58 && k + 2 < start && text.charCodeAt(k + 1) === 47 && text.charCodeAt(k + 2) === 47)
       return true;
   }
@@ -238,6 +241,11 @@ export const examples: DetectorExamples = {
     { text: 'escreva para joão.silva@empresa.com.br hoje', value: 'joão.silva@empresa.com.br' },
     { text: 'reach me: müller@bücher.de', value: 'müller@bücher.de' },
     'jane.doe@example-mail.com',
+    // A value in a URL's query is no part of its authority.
+    {
+      text: 'https://pay.test/cgi?cmd=_d&business=ana.roe@mailbox.org&x=1',
+      value: 'ana.roe@mailbox.org',
+    },
     {
       text: 'Contact: Max.Mustermann+billing@firma.de, thanks',
       value: 'Max.Mustermann+billing@firma.de',
@@ -273,6 +281,8 @@ export const examples: DetectorExamples = {
   noMatch: [
     'https://deploy:S3cret-Pass@git.internal-host.net/repo.git',
     'GET /search?q=user%40example.com',
+    // A message id in a URL's path.
+    'https://lore.kernel.org/git/20160419091055.GF2345@mail-host.org/',
     'progress 50%40 items',
     'Meet me at 5 pm at the office.',
     'The decorator is @Component and the handle is @jane_doe.',

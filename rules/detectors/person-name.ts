@@ -63,6 +63,8 @@ export const examples: DetectorExamples = {
     // The value of a form field or a query parameter named for a person.
     { text: 'signup ok: customer_name=Aminata Ndiaye plan=pro', value: 'Aminata Ndiaye' },
     { text: 'GET /u?first_name=Aminata&last_name=Ndiaye', value: 'Ndiaye' },
+    { text: 'POST /signup name=Jonas+Lindqvist&plan=pro', value: 'Jonas+Lindqvist' },
+    { text: 'customer_name=Aminata Ndiaye&plan=pro', value: 'Aminata Ndiaye' },
     // Georgian and Bengali are scripts without capitals too; "call X back", "X wants ...".
     { text: 'Account holder: ლაშა მჭედლიძე', value: 'ლაშა მჭედლიძე' },
     { text: 'Customer: রাকিব হাসান', value: 'রাকিব হাসান' },

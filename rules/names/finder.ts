@@ -872,20 +872,47 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   if (!CODE_CHUNK.test(chunk)) return false;
   const value = jsonStringAround(text, start, end) ?? elementTextAround(text, start, end);
   if (value !== null) return CODE_CHUNK.test(text.slice(value[0], value[1]));
-  // A form field or a query parameter named for a person: "customer_name=Aminata Ndiaye",
-  // "?first_name=Aminata&last_name=Ndiaye": its value is read alone, up to the next "&".
-  // (Unquoted: "name='Tuple'" is an argument in code.)
-  const eq = chunk.lastIndexOf('=', start - a);
-  if (eq > 0 && eq === start - a - 1 && NAME_KEY.test(chunk.slice(0, eq))) {
-    const amp = chunk.indexOf('&', end - a);
-    return CODE_CHUNK.test(chunk.slice(eq + 1, amp < 0 ? chunk.length : amp));
-  }
+  const field = nameFieldValue(text, start, end);
+  if (field !== null) return CODE_CHUNK.test(text.slice(field[0], field[1]));
   if (CODE_MARK.test(chunk)) return true;
   let c = start;
   while (c > a && !isCellSep(text.charCodeAt(c - 1))) c--;
   let d = end;
   while (d < b && !isCellSep(text.charCodeAt(d))) d++;
   return CODE_CHUNK.test(text.slice(c, d));
+}
+
+/**
+ * The value that holds text[start, end) when it is a form field's or a query parameter's named
+ * for a person ("customer_name=Aminata Ndiaye", "?first_name=Aminata&last_name=Ndiaye",
+ * "name=Aminata+Ndiaye&plan=pro" once normalised), or null: from after the "=" to the next
+ * "&" or the line's end, on one line and within 64 characters either side. Unquoted only:
+ * "name='Tuple'" is an argument in code.
+ */
+const FIELD_KEY_CHAR = /[\w.-]/;
+
+function nameFieldValue(text: string, start: number, end: number): [number, number] | null {
+  let eq = start - 1;
+  const minEq = Math.max(0, start - 64);
+  for (; eq >= minEq; eq--) {
+    const c = text.charCodeAt(eq);
+    if (c === 61) break;
+    if (c === 38 || c === 10 || c === 63 || c === 34 || c === 39) return null;
+  }
+  if (eq < minEq || text.charCodeAt(eq + 1) === 32) return null;
+  let k = eq;
+  while (k > 0 && eq - k < 48 && FIELD_KEY_CHAR.test(text[k - 1]!)) k--;
+  if (k === eq || !NAME_KEY.test(text.slice(k, eq))) return null;
+  let amp = end;
+  const maxAmp = Math.min(text.length, end + 64);
+  while (amp < maxAmp && text.charCodeAt(amp) !== 38 && text.charCodeAt(amp) !== 10) amp++;
+  // Fields may also be written with spaces between them ("name=Aminata Ndiaye plan=pro").
+  const next = text.indexOf('=', end);
+  if (next >= 0 && next < amp) {
+    const space = text.lastIndexOf(' ', next);
+    if (space >= end) amp = space;
+  }
+  return [eq + 1, amp];
 }
 
 /**
