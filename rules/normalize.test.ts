@@ -224,6 +224,23 @@ describe('normalise: URL-encoded form values', () => {
   });
 });
 
+describe('normalise: a name in parts', () => {
+  it('reads the parts under a name key as name labels, up to the bracket that closes it', () => {
+    expect(normalise('{"name": {"first": "Ana", "last": "Roe"}, "last": 1}').text).toBe(
+      '{"name": {"first name": "Ana", "last name": "Roe"}, "last": 1}',
+    );
+    expect(normalise('"name":[{"family":"Roe","given":["Ana","Mae"]}]').text).toBe(
+      '"name":[{"family name":"Roe","given name": "Ana","Mae"]}]',
+    );
+    expect(normalise('{"customerName": {"given": "Ana"}}').text).toBe(
+      '{"customer name": {"given name": "Ana"}}',
+    );
+    for (const text of ['{"options": {"first": true}}', '{"name": "Ana", "first": 1}']) {
+      expect(normalise(text).text).toBe(text);
+    }
+  });
+});
+
 describe('scanWith', () => {
   it('finds an email hidden with zero-width characters and reports original offsets', () => {
     const input = 'write to jo\u200bhn@exa\u200dmple-mail.com now';

@@ -356,6 +356,45 @@ function valueFolds(input: string, from: number, to: number, out: [number, numbe
   }
 }
 
+// The key of an object or a list of objects that holds a person's name in parts:
+// `"name": {"first": ...}`, FHIR's `"name": [{"family": ..., "given": [...]}]`.
+const NAME_PARENT = /"(?:[A-Za-z]{0,24}[_ ]?)?name"[ \t]*:[ \t]*[[{]/gi;
+/** A part's key inside it, and what stands before its value (a list's "[" included). */
+const NAME_PART = /"(first|last|given|family|middle)"[ \t]*:[ \t]*(\[?)/g;
+/** How far after the parent's key its parts are looked for. */
+const NAME_PARTS_REACH = 300;
+
+/**
+ * The folds of a name's parts under a name key: "first" is read as "first name", and so on,
+ * and a list's "[" before a part's value as a space, so the name pass's labels find the value
+ * (`"name": {"first": "Ana"}` reads as `"name": {"first name": "Ana"}`). Only up to the
+ * bracket that closes the parent's object or list, and within NAME_PARTS_REACH characters.
+ * Appended to `out`, in order.
+ */
+function namePartFolds(input: string, out: [number, number, string][]): void {
+  NAME_PARENT.lastIndex = 0;
+  for (let m = NAME_PARENT.exec(input); m !== null; m = NAME_PARENT.exec(input)) {
+    const from = NAME_PARENT.lastIndex;
+    // The parent's value ends where its bracket closes.
+    let depth = 1;
+    let to = from;
+    const max = Math.min(input.length, from + NAME_PARTS_REACH);
+    for (; to < max && depth > 0; to++) {
+      const c = input.charCodeAt(to);
+      if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) depth--;
+    }
+    const value = input.slice(from, to);
+    NAME_PART.lastIndex = 0;
+    for (let p = NAME_PART.exec(value); p !== null; p = NAME_PART.exec(value)) {
+      const key = from + p.index + 1;
+      out.push([key, key + p[1]!.length, p[1]! + ' name']);
+      if (p[2]) out.push([from + NAME_PART.lastIndex - 1, from + NAME_PART.lastIndex, ' ']);
+    }
+    NAME_PARENT.lastIndex = to;
+  }
+}
+
 /**
  * Normalise `input`; no copy and no offset maps when nothing folds (the common case). One pass
  * over the character codes finds the first character that changes (and whether any Greek or
@@ -364,17 +403,16 @@ function valueFolds(input: string, from: number, to: number, out: [number, numbe
 export function normalise(input: string): Normalised {
   const len = input.length;
   const keys = keyFolds(input);
-  if (input.indexOf('=') > 0) {
-    const n = keys.length;
-    formFolds(input, keys);
-    // Key folds end before their "=" and value folds start after one, so the two lists
-    // interleave; a fold that would overlap the one before it is dropped all the same.
-    if (keys.length > n && n > 0) {
-      keys.sort((a, b) => a[0] - b[0]);
-      let kept = 0;
-      for (const fold of keys) if (kept === 0 || fold[0] >= keys[kept - 1]![1]) keys[kept++] = fold;
-      keys.length = kept;
-    }
+  const camelKeys = keys.length;
+  if (input.indexOf('=') > 0) formFolds(input, keys);
+  if (input.indexOf('{') >= 0 || input.indexOf('[') >= 0) namePartFolds(input, keys);
+  if (keys.length > camelKeys && keys.length > 1) {
+    // Each list is in order and their folds seldom meet (camelCase keys end before their "=",
+    // form values start after one); a fold that would overlap the one before it is dropped.
+    keys.sort((a, b) => a[0] - b[0]);
+    let kept = 0;
+    for (const fold of keys) if (kept === 0 || fold[0] >= keys[kept - 1]![1]) keys[kept++] = fold;
+    keys.length = kept;
   }
   let greekOrCyrillic = false;
   let first = 0;

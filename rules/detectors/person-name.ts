@@ -65,6 +65,12 @@ export const examples: DetectorExamples = {
     { text: 'GET /u?first_name=Aminata&last_name=Ndiaye', value: 'Ndiaye' },
     { text: 'POST /signup name=Jonas+Lindqvist&plan=pro', value: 'Jonas+Lindqvist' },
     { text: 'customer_name=Aminata Ndiaye&plan=pro', value: 'Aminata Ndiaye' },
+    // A name in parts under a name key (normalise reads "first" as "first name"); FHIR's lists.
+    { text: '{"id": 7, "name": {"first": "Ana", "last": "Kowalski"}}', value: 'Kowalski' },
+    {
+      text: '{"resourceType": "Patient", "name": [{"family": "Oyelaran", "given": ["Tunde"]}]}',
+      value: 'Tunde',
+    },
     // Georgian and Bengali are scripts without capitals too; "call X back", "X wants ...".
     { text: 'Account holder: ლაშა მჭედლიძე', value: 'ლაშა მჭედლიძე' },
     { text: 'Customer: রাকিব হাসান', value: 'রাকিব হাসান' },
@@ -354,6 +360,9 @@ export const examples: DetectorExamples = {
     '<details><summary>Valores Multilínea</summary></details>',
     "highlight() // 'Liechi <b>Berry</b>'",
     '<name>Widget Pro</name>',
+    // A bare "name" label before dictionary words: a thing's name.
+    'Name: Price List',
+    '{"id": 7, "name": "Order Summary", "first": "Ana"}',
     // Capitals after "MS" without its dot, or an acronym after a title.
     "If you don't have them, do this for MS SQL.",
     'Mrs. USA pageant, Dr. API docs',

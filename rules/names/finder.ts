@@ -1200,6 +1200,30 @@ function allEnglish(from: number, to: number): boolean {
   return true;
 }
 
+/** A bare "name" label right before a value (not "full name", "customer_name"). */
+const BARE_NAME_LABEL =
+  /(?:^|[^\p{L}\p{N}_ -]|[^\p{L}\p{N}_-][ \t]+)["']?name["']?[ \t]{0,3}(?:[:=|]|[ \t][-–—])[ \t]{0,8}["']?$/iu;
+
+/**
+ * Whether tokens [from, to) after a bare "name" label read as a thing's name: the last word is
+ * a dictionary word that no name list holds, and every word before it is a word, not a given
+ * name.
+ */
+function thingAfterBareName(from: number, to: number): boolean {
+  const last = to - 1;
+  if ((tokFlags[last]! & (F_FIRST | F_LAST | F_COMMON | F_INITIAL)) !== 0) return false;
+  if (!isEnglishWord(tokInfo[last]!.text)) return false;
+  // Every word before it a word too ("Price List"), none a given name ("Mark Down"): an
+  // unknown one is a person's ("Margus Lamp").
+  for (let k = from; k < last; k++) {
+    const w = tokInfo[k]!.text;
+    if (isGivenName(w) || ((tokFlags[k]! & (F_STOP | F_COMMON)) === 0 && !isEnglishWord(w))) {
+      return false;
+    }
+  }
+  return BARE_NAME_LABEL.test(beforeWindow());
+}
+
 /** Whether a token of [from, to) has a letter only Vietnamese writes ("Nguyễn", "Đặng", "Thị"). */
 function vietnameseRun(from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (VIETNAMESE_LETTER.test(tokInfo[k]!.text)) return true;
@@ -1489,7 +1513,15 @@ function scoreSegment(
   tryCue(K_TITLE, 0.9, 'title');
   tryCue(K_TITLE_M, 0.9, 'title');
   tryCue(K_SELF_STRONG, 0.9, 'self-introduction');
+  const beforeLabel = curScore;
   tryCue(K_LABEL_STRONG, 0.85, 'label');
+  // A bare "name" label names things as often as people ('{"name": "Blue Widget"}', "Name:
+  // Price List"): there a value that ends in a dictionary word no name list holds, and does
+  // not start with a first name, keeps the score it had.
+  if (curScore > beforeLabel && thingAfterBareName(from, to)) {
+    curScore = beforeLabel;
+    curReason = reason;
+  }
   tryCue(K_LABEL_BARE, 0.85, 'label');
   tryCue(K_RELATION, onlyCommon ? 0.6 : 0.85, 'relation');
   // A sign-off line followed by a line that holds only the name: "Thanks,\nSavannah".
