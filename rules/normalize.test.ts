@@ -141,6 +141,11 @@ describe('normalise: camelCase keys', () => {
       'phone number=4155552671&passport no=X',
     );
     expect(normalise('nhsNumber:  943').text).toBe('nhs number:  943');
+    // PascalCase only where it is plainly a key: quoted, before "=", or glued to its value.
+    expect(normalise('{"DateOfBirth": "x"} CardNumber:"4" SortCode=1').text).toBe(
+      '{"date of birth": "x"} card number:"4" sort code=1',
+    );
+    expect(normalise('McDonald: hi, DeShawn: yes').text).toBe('McDonald: hi, DeShawn: yes');
     expect(normalise('<medicalRecordNumber>123</medicalRecordNumber>').text).toBe(
       '<medical record number>123</medicalRecordNumber>',
     );

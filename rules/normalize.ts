@@ -145,6 +145,12 @@ const CAMEL_PAIR = /[a-z][A-Z]/g;
 const CELL_ENDS = new Set([62, 44, 59, 9, 124, 10, 13]); // ">" and the cell edges (isCellEdge)
 /** A whole camelCase identifier: words of small letters after a first, capitalised ones after. */
 const CAMEL = /^[a-z][a-z0-9]*(?:[A-Z](?:[a-z0-9]+|[A-Z]+(?![a-z])))+$/;
+/**
+ * A PascalCase key (.NET's JSON, Go's structs: `"DateOfBirth":`, `CardNumber:"..."`), read as
+ * words only where it is plainly a key (see keyFolds): a speaker's name before a colon in a
+ * chat ("McDonald: hi") is written the same way.
+ */
+const PASCAL = /^[A-Z][a-z0-9]+(?:[A-Z](?:[a-z0-9]+|[A-Z]+(?![a-z])))+$/;
 /** What may not follow a key's ":" or "=": a comparison, a scope, a URL. */
 const KEY_SEP_NEXT = new Set([58, 61, 47]);
 /** What may stand before a key: the text's or a line's start, a space, a quote, a bracket. */
@@ -178,11 +184,16 @@ function keyWords(key: string): string {
 // What wordsOfKey answered: a JSON text repeats its keys, record after record.
 const keyCache = new Map<string, string | null>();
 
-/** A key's words (keyWords), or null when it is no camelCase key or a secret's. */
-function wordsOfKey(key: string): string | null {
+/**
+ * A key's words (keyWords), or null when it is no camelCase key (nor a PascalCase one, when
+ * `pascal` allows those) or a secret's.
+ */
+function wordsOfKey(key: string, pascal: boolean): string | null {
+  const upper = key.charCodeAt(0) <= 90;
+  if (upper && !pascal) return null;
   let words = keyCache.get(key);
   if (words === undefined) {
-    words = CAMEL.test(key) && !SECRET_KEY_WORD.test(key) ? keyWords(key) : null;
+    words = (upper ? PASCAL : CAMEL).test(key) && !SECRET_KEY_WORD.test(key) ? keyWords(key) : null;
     if (keyCache.size >= 512) keyCache.clear();
     keyCache.set(key, words);
   }
@@ -258,9 +269,18 @@ function keyFolds(input: string): [number, number, string][] {
     if (key ? j - spaces > 3 || KEY_SEP_NEXT.has(input.charCodeAt(j + 1)) : !CELL_ENDS.has(c)) {
       continue;
     }
-    const words = wordsOfKey(input.slice(start, end));
-    if (words === null) continue;
     const before = start === 0 ? 32 : input.charCodeAt(start - 1);
+    // A PascalCase key: quoted ('"DateOfBirth":'), before "=", or with its value right after
+    // the colon ('CardNumber:"4539..."').
+    const next = input.charCodeAt(j + 1);
+    const pascal =
+      key &&
+      (((q === 34 || q === 39) && before === q) ||
+        c === 61 ||
+        (j === end && next > 32 && next !== 92)); // no space, line break or "\\" after ":"
+
+    const words = wordsOfKey(input.slice(start, end), pascal);
+    if (words === null) continue;
     if (c === 62) {
       if (before !== 60 || j !== end) continue; // "<dateOfBirth>"
     } else if (!key) {

@@ -185,6 +185,8 @@ export const dateOfBirth: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A PascalCase key (.NET's JSON), read as words by normalise.
+    { text: '{"Id": 7, "DateOfBirth": "1984-03-12"}', value: '1984-03-12' },
     { text: 'fullName,dateOfBirth\nAnn Roe,1984-03-12', value: '1984-03-12' },
     { text: '{"dateOfBirth": "1984-03-12"}', value: '1984-03-12' },
     { text: 'date_of_birth,plan\n03/12/1984,gold', value: '03/12/1984' },

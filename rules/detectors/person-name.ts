@@ -65,6 +65,16 @@ export const examples: DetectorExamples = {
     { text: 'GET /u?first_name=Aminata&last_name=Ndiaye', value: 'Ndiaye' },
     { text: 'POST /signup name=Jonas+Lindqvist&plan=pro', value: 'Jonas+Lindqvist' },
     { text: 'customer_name=Aminata Ndiaye&plan=pro', value: 'Aminata Ndiaye' },
+    // A field whose key names a person, in the syntaxes of XML, PHP, Java, Go, .env and INI
+    // files and HTML forms.
+    { text: '<customer firstName="Ana" lastName="Oyelaran"/>', value: 'Oyelaran' },
+    { text: "array('id' => 7, 'last_name' => 'Oyelaran')", value: 'Oyelaran' },
+    { text: "Customer{id=7, lastName='Oyelaran'}", value: 'Oyelaran' },
+    { text: '&Customer{ID:7 LastName:"Oyelaran"}', value: 'Oyelaran' },
+    { text: 'CUSTOMER_LAST_NAME="Oyelaran"', value: 'Oyelaran' },
+    { text: '[customer]\nlast_name = Oyelaran', value: 'Oyelaran' },
+    { text: '<input type="text" name="last_name" value="Oyelaran">', value: 'Oyelaran' },
+    { text: '| Field | Value |\n|---|---|\n| last name | Oyelaran |', value: 'Oyelaran' },
     // A name in parts under a name key (normalise reads "first" as "first name"); FHIR's lists.
     { text: '{"id": 7, "name": {"first": "Ana", "last": "Kowalski"}}', value: 'Kowalski' },
     {
@@ -360,6 +370,10 @@ export const examples: DetectorExamples = {
     '<details><summary>Valores Multilínea</summary></details>',
     "highlight() // 'Liechi <b>Berry</b>'",
     '<name>Widget Pro</name>',
+    // A bare "name" attribute, a comparison in code.
+    'foo(name="Tuple", size=2)',
+    'if (lastName == "Oyelaran") return;',
+    '<input type="text" name="city" value="Springfield">',
     // A bare "name" label before dictionary words: a thing's name.
     'Name: Price List',
     '{"id": 7, "name": "Order Summary", "first": "Ana"}',

@@ -598,7 +598,10 @@ function collectTokens(text: string, taken: readonly Span[]): void {
     // WORD's look-behind, for the ASCII characters it names; other characters go to the regex.
     if (i > 0 && gluedBefore(text.charCodeAt(i - 1)) && !mentionAt(text, i)) {
       // Except the value of a field named for a person: "customer_name=Aminata Ndiaye".
-      if (text.charCodeAt(i - 1) !== 61 || !NAME_KEY.test(text.slice(Math.max(0, i - 30), i - 1))) {
+      if (
+        text.charCodeAt(i - 1) !== 61 ||
+        (!NAME_KEY.test(text.slice(Math.max(0, i - 30), i - 1)) && !personFieldAt(text, i))
+      ) {
         continue;
       }
     }
@@ -872,7 +875,7 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   if (!CODE_CHUNK.test(chunk)) return false;
   const value = jsonStringAround(text, start, end) ?? elementTextAround(text, start, end);
   if (value !== null) return CODE_CHUNK.test(text.slice(value[0], value[1]));
-  const field = nameFieldValue(text, start, end);
+  const field = nameFieldValue(text, start, end) ?? quotedPersonValue(text, start, end);
   if (field !== null) return CODE_CHUNK.test(text.slice(field[0], field[1]));
   if (CODE_MARK.test(chunk)) return true;
   let c = start;
@@ -913,6 +916,86 @@ function nameFieldValue(text: string, start: number, end: number): [number, numb
     if (space >= end) amp = space;
   }
   return [eq + 1, amp];
+}
+
+/**
+ * A field's key that names a person's name or a part of it, read as snake_case in small letters
+ * ("first_name", "customer_last_name", "FirstName", "first name" after a camelCase fold). Not a
+ * bare "name", which names anything, nor a "user" name, which is a handle.
+ */
+const PERSON_KEY =
+  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?name)$/;
+
+/** A key's characters as personFieldKey reads them back: letters, digits, "_", "-", a space. */
+function isKeyChar(c: number): boolean {
+  return isIdentChar(c) || c === 95 || c === 45 || c === 32;
+}
+
+/** Whether code unit c is an ASCII letter or digit. */
+function isIdentChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The key ending at text[.., to) (see isKeyChar), at most 48 characters, as PERSON_KEY reads it. */
+function keyBefore(text: string, to: number): string {
+  let k = to;
+  while (k > 0 && to - k < 48 && isKeyChar(text.charCodeAt(k - 1))) k--;
+  return text
+    .slice(k, to)
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[\s-]+/g, '_')
+    .toLowerCase();
+}
+
+/**
+ * Whether the value starting at `start` is a field's whose key names a person, whatever the
+ * syntax: `first_name="Ana"`, `firstName='Ana'`, `FirstName:"Ana"`, `'first_name' => 'Ana'`,
+ * `first_name = Ana`, `CUSTOMER_LAST_NAME="Roe"`, and an HTML input's
+ * `name="last_name" value="Roe"`.
+ */
+function personFieldAt(text: string, start: number): boolean {
+  let j = start - 1;
+  const q = text.charCodeAt(j);
+  if (q === 34 || q === 39) j--;
+  const valueAt = j;
+  while (j >= 0 && valueAt - j < 3 && text.charCodeAt(j) === 32) j--;
+  let c = text.charCodeAt(j);
+  if (c === 62 && text.charCodeAt(j - 1) === 61) c = text.charCodeAt(--j); // "=>"
+  if (c !== 61 && c !== 58) return false;
+  // A URL's "://" or a scope's "::" is no separator; neither is "==".
+  if (c === 58 && (text.charCodeAt(j + 1) === 47 || text.charCodeAt(j - 1) === 58)) return false;
+  if (c === 61 && text.charCodeAt(j - 1) === 61) return false;
+  let k = j;
+  while (k > 0 && j - k < 3 && text.charCodeAt(k - 1) === 32) k--;
+  const kq = text.charCodeAt(k - 1);
+  if (kq === 34 || kq === 39) k--;
+  const key = keyBefore(text, k);
+  if (PERSON_KEY.test(key)) return true;
+  // An HTML input: name="last_name" value="Roe", in one tag.
+  if (key !== 'value' || (q !== 34 && q !== 39)) return false;
+  const open = text.lastIndexOf('<', k);
+  if (open < 0 || k - open > 200 || text.lastIndexOf('>', k) > open) return false;
+  const attr = /\bname=["']([\w.-]{1,48})["']/.exec(text.slice(open, k));
+  return attr !== null && PERSON_KEY.test(keyBefore(attr[1]!, attr[1]!.length));
+}
+
+/**
+ * The quoted value that holds text[start, end) when its field's key names a person (see
+ * personFieldAt), or null: inside the quotes, on one line and within 64 characters either side.
+ */
+function quotedPersonValue(text: string, start: number, end: number): [number, number] | null {
+  let open = start - 1;
+  const minOpen = Math.max(0, start - 64);
+  for (; open >= minOpen; open--) {
+    const c = text.charCodeAt(open);
+    if (c === 34 || c === 39) break;
+    if (c === 10) return null;
+  }
+  if (open < minOpen || !personFieldAt(text, open + 1)) return null;
+  const close = text.indexOf(text[open]!, end);
+  if (close < 0 || close - end > 64 || text.lastIndexOf('\n', close) >= end) return null;
+  return [open + 1, close];
 }
 
 /**
@@ -1199,6 +1282,10 @@ function allEnglish(from: number, to: number): boolean {
   }
   return true;
 }
+
+/** A cell that names a part of a person's name, then the pipe before the value's cell. */
+const NAME_PART_CELL_BEFORE =
+  /(?:first|last|given|family|middle|maiden|sur)[ _-]?name[ \t]*\|[ \t]*$/i;
 
 /** A bare "name" label right before a value (not "full name", "customer_name"). */
 const BARE_NAME_LABEL =
@@ -1535,7 +1622,15 @@ function scoreSegment(
   // A pipe table's border as the label's separator ("| Customer | Jewel Champlin |"): its
   // header row holds one ordinary word a cell ("| Name | Description |"), so one unknown word
   // after it is no name.
-  if (prevPunct === '|' && single && !anyKnown && curReason === 'label' && curScore > 0.45) {
+  if (
+    prevPunct === '|' &&
+    single &&
+    !anyKnown &&
+    curReason === 'label' &&
+    curScore > 0.45 &&
+    // (A part of a name is no header's word: "| last name | Oyelaran |".)
+    !NAME_PART_CELL_BEFORE.test(beforeWindow())
+  ) {
     curScore = 0.45;
   }
   tryCue(K_SELF, anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
@@ -1729,6 +1824,9 @@ function scoreSegment(
       bump(0.8, 'label');
     }
   }
+  // Any other syntax of a field whose key names a person: 'lastName="Roe"', "'first_name' =>
+  // 'Ana'", 'FirstName:"Ana"', 'first_name = Ana', an HTML input's value.
+  if (0.8 > curScore && start > 0 && personFieldAt(text, start)) bump(0.8, 'label');
   if (0.8 > curScore && text.charCodeAt(start - 1) === 62) {
     const tag = NAME_TAG_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
     // "<name>" alone names anything ("<name>Widget Pro</name>"): a listed name must be there.
