@@ -240,7 +240,15 @@ describe('normalise: a name in parts', () => {
     expect(normalise('{"customerName": {"given": "Ana"}}').text).toBe(
       '{"customer name": {"given name": "Ana"}}',
     );
-    for (const text of ['{"options": {"first": true}}', '{"name": "Ana", "first": 1}']) {
+    expect(normalise('customer:\n  name:\n    first: Ana\n    last: Roe\n  last: 1').text).toBe(
+      'customer:\n  name:\n    first name: Ana\n    last name: Roe\n  last: 1',
+    );
+    for (const text of [
+      '{"options": {"first": true}}',
+      '{"name": "Ana", "first": 1}',
+      'plan:\n  first: 1',
+      'Rename the field name:\n  first: 1',
+    ]) {
       expect(normalise(text).text).toBe(text);
     }
   });

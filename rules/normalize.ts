@@ -388,11 +388,12 @@ const NAME_PARTS_REACH = 300;
  * The folds of a name's parts under a name key: "first" is read as "first name", and so on,
  * and a list's "[" before a part's value as a space, so the name pass's labels find the value
  * (`"name": {"first": "Ana"}` reads as `"name": {"first name": "Ana"}`). Only up to the
- * bracket that closes the parent's object or list, and within NAME_PARTS_REACH characters.
+ * bracket that closes the parent's object or list, and within NAME_PARTS_REACH characters;
+ * in YAML, on the next lines indented deeper than the parent's key.
  * Appended to `out`, in order.
  */
 function namePartFolds(input: string, out: [number, number, string][]): void {
-  NAME_PARENT.lastIndex = 0;
+  NAME_PARENT.lastIndex = input.indexOf('{') >= 0 || input.indexOf('[') >= 0 ? 0 : input.length;
   for (let m = NAME_PARENT.exec(input); m !== null; m = NAME_PARENT.exec(input)) {
     const from = NAME_PARENT.lastIndex;
     // The parent's value ends where its bracket closes.
@@ -413,7 +414,29 @@ function namePartFolds(input: string, out: [number, number, string][]): void {
     }
     NAME_PARENT.lastIndex = to;
   }
+  // YAML: the parts on the lines under a "name:" that ends its line, indented deeper.
+  YAML_NAME_PARENT.lastIndex = 0;
+  for (let m = YAML_NAME_PARENT.exec(input); m !== null; m = YAML_NAME_PARENT.exec(input)) {
+    const lineStart = input.lastIndexOf('\n', m.index) + 1;
+    let indent = lineStart;
+    while (input.charCodeAt(indent) === 32 || input.charCodeAt(indent) === 9) indent++;
+    // The key is the line's first word ("  customer_name:"), not the end of a sentence.
+    if (!/^(?:[A-Za-z]{0,24}[_ ]?)?$/i.test(input.slice(indent, m.index))) continue;
+    let line = YAML_NAME_PARENT.lastIndex;
+    for (let lines = 0; lines < 6 && line < input.length; lines++) {
+      const part = YAML_NAME_PART.exec(input.slice(line, line + 40));
+      if (part === null || part[1]!.length <= indent - lineStart) break;
+      const key = line + part[1]!.length;
+      out.push([key, key + part[2]!.length, part[2]! + ' name']);
+      const next = input.indexOf('\n', line);
+      if (next < 0) break;
+      line = next + 1;
+    }
+  }
 }
+const YAML_NAME_PARENT = /name:[ \t]*\r?\n/gi;
+/** A part's line under a YAML name key: its indentation and key. */
+const YAML_NAME_PART = /^([ \t]+)(first|last|given|family|middle):/;
 
 /**
  * Normalise `input`; no copy and no offset maps when nothing folds (the common case). One pass
@@ -425,7 +448,7 @@ export function normalise(input: string): Normalised {
   const keys = keyFolds(input);
   const camelKeys = keys.length;
   if (input.indexOf('=') > 0) formFolds(input, keys);
-  if (input.indexOf('{') >= 0 || input.indexOf('[') >= 0) namePartFolds(input, keys);
+  namePartFolds(input, keys);
   if (keys.length > camelKeys && keys.length > 1) {
     // Each list is in order and their folds seldom meet (camelCase keys end before their "=",
     // form values start after one); a fold that would overlap the one before it is dropped.

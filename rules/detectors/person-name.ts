@@ -76,6 +76,7 @@ export const examples: DetectorExamples = {
     { text: '<input type="text" name="last_name" value="Oyelaran">', value: 'Oyelaran' },
     { text: '| Field | Value |\n|---|---|\n| last name | Oyelaran |', value: 'Oyelaran' },
     // A name in parts under a name key (normalise reads "first" as "first name"); FHIR's lists.
+    { text: 'customer:\n  name:\n    first: Ana\n    last: Oyelaran', value: 'Oyelaran' },
     { text: '{"id": 7, "name": {"first": "Ana", "last": "Kowalski"}}', value: 'Kowalski' },
     {
       text: '{"resourceType": "Patient", "name": [{"family": "Oyelaran", "given": ["Tunde"]}]}',
