@@ -81,6 +81,13 @@ describe('keywords', () => {
     expect(() => keywords(['#tag'], { wholeWord: true })).toThrow(/whole word/);
   });
 
+  it("reads an underscore as a space, in the text and in a list's words", () => {
+    const labels = keywords(['date de naissance', 'private_key_id'], { wholeWord: true });
+    const text = '"date_de_naissance": 1, private key id, private_key_id, x_date de naissance';
+    expect(labels.at(text)).toEqual([1, 24, 40, 58]);
+    expect(labels.test('date-de-naissance')).toBe(false);
+  });
+
   it('refuses an empty list or an empty word', () => {
     expect(() => keywords([])).toThrow(/non-empty/);
     expect(() => keywords(['a', ''])).toThrow(/non-empty/);

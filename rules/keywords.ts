@@ -10,12 +10,15 @@
  * list's words, where the passes it replaces took over 100 µs.
  *
  * Matching ignores case the way a regular expression's `i` flag does (without `u`): a text
- * character matches a word's letter when it is that letter in lower or upper case. Words are
+ * character matches a word's letter when it is that letter in lower or upper case. An
+ * underscore, in a word or in the text, reads as a space: a key's words are found as words. Words are
  * plain strings, not patterns; a list that needs a pattern keeps its pattern and uses a list of
  * the literal parts every match must contain (then `at` gives the places to try it: see
  * matchAllAt in rules/context.ts).
  */
 import type { TextTest } from './types.ts';
+
+const UNDERSCORES = /_/g;
 
 /** A list of words registered with the shared automaton. */
 export interface Keywords extends TextTest {
@@ -50,7 +53,7 @@ const EXACT_UP_TO = 4096;
  * (`routing_number`); every word must then start and end with a letter or digit.
  */
 export function keywords(words: readonly string[], opts: { wholeWord?: boolean } = {}): Keywords {
-  const clean = [...new Set(words.map((w) => w.toLowerCase()))];
+  const clean = [...new Set(words.map((w) => w.toLowerCase().replace(UNDERSCORES, ' ')))];
   if (clean.length === 0 || clean.some((w) => w.length === 0)) {
     throw new Error('keywords: every word must be a non-empty string');
   }
@@ -173,6 +176,9 @@ function build(all: readonly string[][], whole: readonly boolean[]): Automaton {
       }
     }
   }
+  // An underscore reads as a space, in words and in text: a key's words are a label's
+  // (`date_de_naissance` holds "date de naissance"). Offsets are unchanged.
+  ascii[95] = ascii[32]!;
   const A = symbols;
 
   // The trie, then breadth-first failure links.

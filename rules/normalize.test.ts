@@ -174,6 +174,8 @@ describe('normalise: camelCase keys', () => {
       'see camelCase for details',
       `${'a'.repeat(30)}B${'c'.repeat(30)}: 1`,
       '<firstName attr="1">',
+      // A line of base64 before its padding reads like a camelCase key of a dozen words.
+      'iF8pewIQfXGgBwYFK4EEACKh\njRpIsP3Uck1K7fTjy0QDHw8ZpONUhM8=\nend',
     ]) {
       expect(normalise(text).text).toBe(text);
     }

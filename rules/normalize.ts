@@ -194,11 +194,17 @@ function wordsOfKey(key: string, pascal: boolean): string | null {
   let words = keyCache.get(key);
   if (words === undefined) {
     words = (upper ? PASCAL : CAMEL).test(key) && !SECRET_KEY_WORD.test(key) ? keyWords(key) : null;
+    // A key has a few words: a line of base64 before its padding ("jRpIsP3Uck1K7fTjy0QDHw8=")
+    // has a dozen.
+    if (words !== null && words.split(' ').length > MAX_KEY_WORDS) words = null;
     if (keyCache.size >= 512) keyCache.clear();
     keyCache.set(key, words);
   }
   return words;
 }
+
+/** The most words a key read as words has ("patientMedicalRecordNumberOnFile" has six). */
+const MAX_KEY_WORDS = 6;
 
 /** The longest key read as words, in characters. */
 const MAX_KEY = 48;

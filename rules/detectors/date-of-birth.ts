@@ -185,6 +185,8 @@ export const dateOfBirth: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A key in snake_case: its words are a label's in any language.
+    { text: '{"nom": "Roe", "date_de_naissance": "12/03/1984"}', value: '12/03/1984' },
     // A PascalCase key (.NET's JSON), read as words by normalise.
     { text: '{"Id": 7, "DateOfBirth": "1984-03-12"}', value: '1984-03-12' },
     { text: 'fullName,dateOfBirth\nAnn Roe,1984-03-12', value: '1984-03-12' },
