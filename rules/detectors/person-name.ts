@@ -74,6 +74,7 @@ export const examples: DetectorExamples = {
     { text: 'CUSTOMER_LAST_NAME="Oyelaran"', value: 'Oyelaran' },
     { text: '[customer]\nlast_name = Oyelaran', value: 'Oyelaran' },
     { text: '<input type="text" name="last_name" value="Oyelaran">', value: 'Oyelaran' },
+    { text: 'vorname=Hannelore&nachname=Brüggemann&plz=10115', value: 'Brüggemann' },
     { text: '| Field | Value |\n|---|---|\n| last name | Oyelaran |', value: 'Oyelaran' },
     // A name in parts under a name key (normalise reads "first" as "first name"); FHIR's lists.
     { text: 'customer:\n  name:\n    first: Ana\n    last: Oyelaran', value: 'Oyelaran' },

@@ -905,7 +905,8 @@ function nameFieldValue(text: string, start: number, end: number): [number, numb
   if (eq < minEq || text.charCodeAt(eq + 1) === 32) return null;
   let k = eq;
   while (k > 0 && eq - k < 48 && FIELD_KEY_CHAR.test(text[k - 1]!)) k--;
-  if (k === eq || !NAME_KEY.test(text.slice(k, eq))) return null;
+  if (k === eq) return null;
+  if (!NAME_KEY.test(text.slice(k, eq)) && !PERSON_KEY.test(keyBefore(text, eq))) return null;
   let amp = end;
   const maxAmp = Math.min(text.length, end + 64);
   while (amp < maxAmp && text.charCodeAt(amp) !== 38 && text.charCodeAt(amp) !== 10) amp++;
@@ -920,11 +921,12 @@ function nameFieldValue(text: string, start: number, end: number): [number, numb
 
 /**
  * A field's key that names a person's name or a part of it, read as snake_case in small letters
- * ("first_name", "customer_last_name", "FirstName", "first name" after a camelCase fold). Not a
- * bare "name", which names anything, nor a "user" name, which is a handle.
+ * ("first_name", "customer_last_name", "FirstName", "first name" after a camelCase fold, and
+ * their words in other languages: "vorname", "apellido"). Not a bare "name" ("nom", "nombre"),
+ * which names anything, nor a "user" name, which is a handle.
  */
 const PERSON_KEY =
-  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?name)$/;
+  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?name)$/;
 
 /** A key's characters as personFieldKey reads them back: letters, digits, "_", "-", a space. */
 function isKeyChar(c: number): boolean {
