@@ -231,6 +231,28 @@ describe('normalise: URL-encoded form values', () => {
   });
 });
 
+describe('normalise: pairs whose syntax sets the key apart', () => {
+  it("reads a PHP or Ruby pair's arrow as a colon and an input's value as its name", () => {
+    expect(normalise("array('account_number' => '48', :mrn => 58, x => 1)").text).toBe(
+      "array('account_number' :  '48', :mrn :  58, x => 1)",
+    );
+    expect(normalise('<input type="text" name="accountNumber" value="48">').text).toBe(
+      '<input type="text" name="accountNumber" account number="48">',
+    );
+    expect(normalise('<input name="user[last_name]" value="Roe">').text).toBe(
+      '<input name="user[last_name]" user last name="Roe">',
+    );
+    for (const text of [
+      'const f = (x) => x;',
+      '<input type="password" name="password" value="x">',
+      '<input value="x">',
+      'name="mrn"> value="1"',
+    ]) {
+      expect(normalise(text).text).toBe(text);
+    }
+  });
+});
+
 describe('normalise: a name in parts', () => {
   it('reads the parts under a name key as name labels, up to the bracket that closes it', () => {
     expect(normalise('{"name": {"first": "Ana", "last": "Roe"}, "last": 1}').text).toBe(

@@ -445,6 +445,52 @@ const YAML_NAME_PARENT = /name:[ \t]*\r?\n/gi;
 const YAML_NAME_PART = /^([ \t]+)(first|last|given|family|middle):/;
 
 /**
+ * The folds that put a key right before its value where a syntax sets them apart, so that every
+ * detector's labels read them as "key: value". Appended to `out`, in order of kind, each kind
+ * in order:
+ * - a PHP or Ruby pair's arrow after a quoted key or a symbol (`'account_number' => '48...'`,
+ *   `:mrn => "58..."`) reads as ": ";
+ * - an HTML element's `value` attribute reads as the words of its `name` attribute's value
+ *   (`<input name="account_number" value="48...">` reads `... account number="48..."`).
+ */
+function pairFolds(input: string, out: [number, number, string][]): void {
+  for (let at = input.indexOf('=>'); at > 0; at = input.indexOf('=>', at + 2)) {
+    let k = at;
+    while (k > 0 && at - k < 2 && input.charCodeAt(k - 1) === 32) k--;
+    const q = input.charCodeAt(k - 1);
+    if (q === 34 || q === 39) {
+      // A quoted key of key characters: 'account_number', "mrn".
+      let open = k - 2;
+      while (open >= 0 && k - open < 50 && isFormKeyChar(input.charCodeAt(open))) open--;
+      if (open < 0 || open === k - 2 || input.charCodeAt(open) !== q) continue;
+    } else {
+      // A Ruby symbol: ":mrn =>".
+      let open = k - 1;
+      while (open >= 0 && k - open < 50 && isFormKeyChar(input.charCodeAt(open))) open--;
+      if (open < 0 || open === k - 1 || input.charCodeAt(open) !== 58) continue;
+    }
+    out.push([at, at + 2, ': ']);
+  }
+  for (let at = input.indexOf('value='); at > 0; at = input.indexOf('value=', at + 6)) {
+    if (input.charCodeAt(at - 1) !== 32) continue;
+    const open = input.lastIndexOf('<', at);
+    if (open < 0 || at - open > 300 || input.lastIndexOf('>', at) > open) continue;
+    const name = INPUT_NAME.exec(input.slice(open, at));
+    if (name === null) continue;
+    const key = name[1]!;
+    // (A secret's field stays as written: the secret detectors read `type="password" value=`.)
+    if (SECRET_KEY_WORD.test(key)) continue;
+    const words = /[a-z][A-Z]/.test(key)
+      ? keyWords(key)
+      : key.replace(KEY_SEPARATORS, ' ').trim().toLowerCase();
+    out.push([at, at + 5, words]);
+  }
+}
+/** An element's name attribute, quoted, of key characters. */
+const INPUT_NAME = /\sname=["']([A-Za-z][\w.\-[\]]{0,47})["']/;
+const KEY_SEPARATORS = /[_.\-[\]]+/g;
+
+/**
  * Normalise `input`; no copy and no offset maps when nothing folds (the common case). One pass
  * over the character codes finds the first character that changes (and whether any Greek or
  * Cyrillic letter is there to fold); text without one is returned as it is.
@@ -453,7 +499,10 @@ export function normalise(input: string): Normalised {
   const len = input.length;
   const keys = keyFolds(input);
   const camelKeys = keys.length;
-  if (input.indexOf('=') > 0) formFolds(input, keys);
+  if (input.indexOf('=') > 0) {
+    formFolds(input, keys);
+    pairFolds(input, keys);
+  }
   namePartFolds(input, keys);
   if (keys.length > camelKeys && keys.length > 1) {
     // Each list is in order and their folds seldom meet (camelCase keys end before their "=",

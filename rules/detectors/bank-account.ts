@@ -123,6 +123,8 @@ export const examples: DetectorExamples = {
     { text: 'Name,Account number,Sort code\nAnn Roe,48213377,12-34-56', value: '48213377' },
     { text: '{"bank_account_number": "004821337795"}', value: '004821337795' },
     { text: '<accountNumber>48213377</accountNumber>', value: '48213377' },
+    { text: "array('id' => 7, 'account_number' => '48213377')", value: '48213377' },
+    { text: '<input type="text" name="account_number" value="48213377">', value: '48213377' },
     // Twenty digits: a Russian account.
     { text: 'Bank account number: 40817810099910004312', value: '40817810099910004312' },
     { text: 'Account number: 48213907', value: '48213907' },

@@ -103,6 +103,8 @@ export const examples: DetectorExamples = {
     { text: 'Patient,MRN,Ward\nAnn Roe,00731946,4B', value: '00731946' },
     { text: '{"mrn": "00731946"}', value: '00731946' },
     { text: 'medical_record_number=00731946', value: '00731946' },
+    { text: '<input name="mrn" value="00731946" readonly>', value: '00731946' },
+    { text: '{ :mrn => "00731946" }', value: '00731946' },
     { text: 'MRN: 00482913', value: '00482913' },
     { text: 'Patient ID A7720193 was admitted', value: 'A7720193' },
     { text: 'medical record number 4471-2209 (St. Mary)', value: '4471-2209' },

@@ -954,7 +954,7 @@ function keyBefore(text: string, to: number): string {
  * Whether the value starting at `start` is a field's whose key names a person, whatever the
  * syntax: `first_name="Ana"`, `firstName='Ana'`, `FirstName:"Ana"`, `'first_name' => 'Ana'`,
  * `first_name = Ana`, `CUSTOMER_LAST_NAME="Roe"`, and an HTML input's
- * `name="last_name" value="Roe"`.
+ * `name="last_name" value="Roe"` (which normalise reads as `last name="Roe"`).
  */
 function personFieldAt(text: string, start: number): boolean {
   let j = start - 1;
@@ -972,14 +972,7 @@ function personFieldAt(text: string, start: number): boolean {
   while (k > 0 && j - k < 3 && text.charCodeAt(k - 1) === 32) k--;
   const kq = text.charCodeAt(k - 1);
   if (kq === 34 || kq === 39) k--;
-  const key = keyBefore(text, k);
-  if (PERSON_KEY.test(key)) return true;
-  // An HTML input: name="last_name" value="Roe", in one tag.
-  if (key !== 'value' || (q !== 34 && q !== 39)) return false;
-  const open = text.lastIndexOf('<', k);
-  if (open < 0 || k - open > 200 || text.lastIndexOf('>', k) > open) return false;
-  const attr = /\bname=["']([\w.-]{1,48})["']/.exec(text.slice(open, k));
-  return attr !== null && PERSON_KEY.test(keyBefore(attr[1]!, attr[1]!.length));
+  return PERSON_KEY.test(keyBefore(text, k));
 }
 
 /**
