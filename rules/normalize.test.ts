@@ -253,6 +253,19 @@ describe('normalise: pairs whose syntax sets the key apart', () => {
   });
 });
 
+describe('normalise: SQL INSERT', () => {
+  it('names each value of a row after its column, and reads quoted strings whole', () => {
+    const input =
+      "INSERT INTO t (first_name, `dateOfBirth`, n) VALUES ('Ann, Roe', '1984-03-12', 1),\n ('O''Neil', NULL, 2);";
+    expect(normalise(input).text).toBe(
+      "INSERT INTO t (first_name, `dateOfBirth`, n) VALUES (first name: 'Ann, Roe', date of birth:  '1984-03-12', n:  1),\n (first name: 'O''Neil', date of birth:  NULL, n:  2);",
+    );
+    for (const text of ['insert into t values (1, 2)', "INSERT INTO t (a) VALUES ('open"]) {
+      expect(normalise(text).text).toBe(text);
+    }
+  });
+});
+
 describe('normalise: a name in parts', () => {
   it('reads the parts under a name key as name labels, up to the bracket that closes it', () => {
     expect(normalise('{"name": {"first": "Ana", "last": "Roe"}, "last": 1}').text).toBe(

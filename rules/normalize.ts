@@ -490,6 +490,76 @@ function pairFolds(input: string, out: [number, number, string][]): void {
 const INPUT_NAME = /\sname=["']([A-Za-z][\w.\-[\]]{0,47})["']/;
 const KEY_SEPARATORS = /[_.\-[\]]+/g;
 
+// An SQL INSERT with its columns named: `INSERT INTO customers (first_name, dob) VALUES (`.
+const SQL_INSERT =
+  /\binsert\s+into\s+[\w."`[\]]{1,128}\s*\(([\w\s,"`[\]]{1,2000})\)\s*values\s*(?=\()/gi;
+/** How many rows of one INSERT are read, and how far. */
+const SQL_MAX_ROWS = 1000;
+const SQL_MAX_CHARS = 200_000;
+
+/**
+ * The folds that name each value of an SQL INSERT's rows after its column: the "(" or "," before
+ * the value reads as itself, the column's words and ": " (`VALUES ('Ana', '1984-03-12')` under
+ * `(first_name, date_of_birth)` reads `VALUES (first name: 'Ana', date of birth: '1984-...')`),
+ * so every detector's labels find it, as in a JSON record. Appended to `out`, in order.
+ */
+function sqlFolds(input: string, out: [number, number, string][]): void {
+  SQL_INSERT.lastIndex = 0;
+  for (let m = SQL_INSERT.exec(input); m !== null; m = SQL_INSERT.exec(input)) {
+    const columns = m[1]!.split(',').map((c) => {
+      const key = c.trim().replace(SQL_QUOTES, '');
+      return /[a-z][A-Z]/.test(key)
+        ? keyWords(key)
+        : key.replace(KEY_SEPARATORS, ' ').toLowerCase();
+    });
+    let i = SQL_INSERT.lastIndex;
+    const max = Math.min(input.length, i + SQL_MAX_CHARS);
+    for (let row = 0; row < SQL_MAX_ROWS && i < max && input.charCodeAt(i) === 40; row++) {
+      // One row: values between "(" and ")", quoted strings read whole ('' escapes a quote).
+      let col = 0;
+      let sep = i; // the "(" or "," before the current value
+      for (i++; i < max; i++) {
+        const c = input.charCodeAt(i);
+        if (c === 39 || c === 34) {
+          const close = sqlStringEnd(input, i, max);
+          if (close < 0) return;
+          i = close;
+        } else if (c === 44 || c === 41) {
+          if (col < columns.length && columns[col] !== '') {
+            out.push([
+              sep,
+              sep + 1,
+              (input.charCodeAt(sep) === 44 ? ', ' : '(') + columns[col] + ': ',
+            ]);
+          }
+          col++;
+          sep = i;
+          if (c === 41) break;
+        }
+      }
+      // The next row: ", (" after spaces.
+      i++;
+      while (i < max && (input.charCodeAt(i) === 32 || input.charCodeAt(i) === 10)) i++;
+      if (input.charCodeAt(i) !== 44) break;
+      i++;
+      while (i < max && (input.charCodeAt(i) === 32 || input.charCodeAt(i) === 10)) i++;
+    }
+    SQL_INSERT.lastIndex = Math.max(SQL_INSERT.lastIndex, i);
+  }
+}
+const SQL_QUOTES = /["`[\]]/g;
+
+/** Where the SQL string opened by the quote at `open` closes ('' or "" escapes it), or -1. */
+function sqlStringEnd(input: string, open: number, max: number): number {
+  const q = input.charCodeAt(open);
+  for (let j = open + 1; j < max; j++) {
+    if (input.charCodeAt(j) !== q) continue;
+    if (input.charCodeAt(j + 1) === q) j++;
+    else return j;
+  }
+  return -1;
+}
+
 /**
  * Normalise `input`; no copy and no offset maps when nothing folds (the common case). One pass
  * over the character codes finds the first character that changes (and whether any Greek or
@@ -504,6 +574,7 @@ export function normalise(input: string): Normalised {
     pairFolds(input, keys);
   }
   namePartFolds(input, keys);
+  if (input.indexOf('INSERT') >= 0 || input.indexOf('insert') >= 0) sqlFolds(input, keys);
   if (keys.length > camelKeys && keys.length > 1) {
     // Each list is in order and their folds seldom meet (camelCase keys end before their "=",
     // form values start after one); a fold that would overlap the one before it is dropped.

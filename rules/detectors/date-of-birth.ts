@@ -187,6 +187,11 @@ export const examples: DetectorExamples = {
   match: [
     // A key in snake_case: its words are a label's in any language.
     { text: '{"nom": "Roe", "date_de_naissance": "12/03/1984"}', value: '12/03/1984' },
+    // A row of an SQL INSERT, under its column.
+    {
+      text: "INSERT INTO patients (id, full_name, dob) VALUES (7, 'Ann Roe', '1984-03-12');",
+      value: '1984-03-12',
+    },
     // A PascalCase key (.NET's JSON), read as words by normalise.
     { text: '{"Id": 7, "DateOfBirth": "1984-03-12"}', value: '1984-03-12' },
     { text: 'fullName,dateOfBirth\nAnn Roe,1984-03-12', value: '1984-03-12' },
