@@ -1,4 +1,5 @@
 import { before, matchAllAt } from '../context.ts';
+import { cellsUnderHeaders } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
 import { matchesOf, stickyAtWordStarts } from '../scan-util.ts';
 import {
@@ -16,6 +17,8 @@ const WORDS = [...STRONG, ...WEAK].join('|');
 const KEYWORD = new RegExp(WORDS, 'giu');
 const LABEL = new RegExp(`^(?:${WORDS})$`, 'iu');
 const STRONG_SET = new Set(STRONG);
+/** A table's header cell over a column of passwords: a strong keyword alone, in words. */
+const HEADER = new RegExp(`^(?:${STRONG.join('|').replace(/_/g, ' ')})$`, 'iu');
 
 // What joins the keyword to its value. Tried at the keyword's end, in this order.
 // The key's closing quote, escaped too in JSON logged as a string ({\"password\":\"x\"}).
@@ -83,6 +86,13 @@ export const password: Detector = {
       if (m.index < read.end) continue;
       const c = candidateAt(text, m.index, m[0], read);
       if (c !== null) out.push(c);
+    }
+    // A column of passwords under a header cell that names them ("email,password\n...").
+    const starts = keywordStarts(text);
+    for (const cell of starts.length > 0 ? cellsUnderHeaders(text, starts, HEADER) : []) {
+      if (cell.start < read.end) continue;
+      const c = judge(text, cell.start, cell.start, cell.end, false, true, cell.header, 'op');
+      if (c !== null) out.push({ ...c, reason: 'column' });
     }
     // The literal first: a pattern that starts with a class is tried at every position.
     if (text.includes('-u') && /(?:^|\s)(?:-u|--user)[ \t=]/.test(text)) {
@@ -429,6 +439,8 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A column under a header that names it.
+    { text: 'email,password,plan\nana@mailbox.org,Xk8#mQ2v9Lp!,pro', value: 'Xk8#mQ2v9Lp!' },
     // A user and a password after "the login is", "creds are".
     { text: 'The login is jdoe / Xk8rT2q9!', value: 'Xk8rT2q9!' },
     { text: 'creds are jdoe:Summer2024!', value: 'Summer2024!' },
@@ -466,6 +478,8 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // A schema's table: the column holds types.
+    'field,password,required\nlogin,string,yes',
     'The login is slow / broken since Monday.',
     // Prose: who found a problem, an option's purpose, a program's name.
     'Fix a crash; problem identified by "jamesh"',
