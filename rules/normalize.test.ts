@@ -253,6 +253,21 @@ describe('normalise: pairs whose syntax sets the key apart', () => {
   });
 });
 
+describe('normalise: a table of fields and values', () => {
+  it("reads the pipe between a row's field and value as a colon, under a Value header", () => {
+    const input = '| Field | Value |\n|---|---|\n| MRN | 58203917 |\n| Plan | pro |\n\nafter';
+    expect(normalise(input).text).toBe(
+      '| Field | Value |\n|---|---|\n| MRN : 58203917 |\n| Plan : pro |\n\nafter',
+    );
+    for (const text of [
+      '| Name | Phone |\n|---|---|\n| Ana | 555 |',
+      '| Field | Value | Note |\n|---|---|---|\n| MRN | 5 | x |',
+    ]) {
+      expect(normalise(text).text).toBe(text);
+    }
+  });
+});
+
 describe('normalise: SQL INSERT', () => {
   it('names each value of a row after its column, and reads quoted strings whole', () => {
     const input =

@@ -560,6 +560,37 @@ function sqlStringEnd(input: string, open: number, max: number): number {
   return -1;
 }
 
+// The header of a two-column table of fields and their values ("| Field | Value |"), and the
+// rule under it; its rows are folded by verticalTableFolds.
+const VERTICAL_HEADER =
+  /^[ \t]*\|[^|\n]{1,40}\|[ \t]*(?:values?|details?|data|info|information|wert|werte|valeur|valeurs|valor|valores|valore|waarde)[ \t]*\|[ \t]*\r?\n[ \t]*\|[ \t:-]+\|[ \t:-]+\|[ \t]*(?:\r?\n|$)/gim;
+/** A row of such a table: its two cells. */
+const VERTICAL_ROW = /^([ \t]*\|[^|\n]+)\|[^|\n]*\|[ \t]*\r?$/;
+
+/**
+ * The folds of a Markdown table of fields and their values: the pipe between a row's field and
+ * its value reads as ":" ("| Account number | 48213377 |" reads "| Account number : 48213377
+ * |"), so every detector's labels find the value as after "Account number:". Only under a
+ * header whose second cell names values ("| Field | Value |"); a table of records keeps its
+ * columns for the detectors that read headers (rules/table.ts). Appended to `out`, in order.
+ */
+function verticalTableFolds(input: string, out: [number, number, string][]): void {
+  VERTICAL_HEADER.lastIndex = 0;
+  for (let m = VERTICAL_HEADER.exec(input); m !== null; m = VERTICAL_HEADER.exec(input)) {
+    let line = VERTICAL_HEADER.lastIndex;
+    while (line < input.length) {
+      let end = input.indexOf('\n', line);
+      if (end < 0) end = input.length;
+      const row = VERTICAL_ROW.exec(input.slice(line, end));
+      if (row === null) break;
+      const pipe = line + row[1]!.length;
+      out.push([pipe, pipe + 1, ':']);
+      line = end + 1;
+    }
+    VERTICAL_HEADER.lastIndex = Math.max(VERTICAL_HEADER.lastIndex, line);
+  }
+}
+
 /**
  * Normalise `input`; no copy and no offset maps when nothing folds (the common case). One pass
  * over the character codes finds the first character that changes (and whether any Greek or
@@ -574,6 +605,7 @@ export function normalise(input: string): Normalised {
     pairFolds(input, keys);
   }
   namePartFolds(input, keys);
+  if (input.indexOf('|') >= 0) verticalTableFolds(input, keys);
   if (input.indexOf('INSERT') >= 0 || input.indexOf('insert') >= 0) sqlFolds(input, keys);
   if (keys.length > camelKeys && keys.length > 1) {
     // Each list is in order and their folds seldom meet (camelCase keys end before their "=",

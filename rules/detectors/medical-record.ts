@@ -104,6 +104,7 @@ export const examples: DetectorExamples = {
     { text: '{"mrn": "00731946"}', value: '00731946' },
     { text: 'medical_record_number=00731946', value: '00731946' },
     { text: '<input name="mrn" value="00731946" readonly>', value: '00731946' },
+    { text: '| Field | Value |\n|---|---|\n| MRN | 00731946 |', value: '00731946' },
     { text: '{ :mrn => "00731946" }', value: '00731946' },
     { text: 'MRN: 00482913', value: '00482913' },
     { text: 'Patient ID A7720193 was admitted', value: 'A7720193' },
