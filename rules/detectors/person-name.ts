@@ -75,6 +75,9 @@ export const examples: DetectorExamples = {
     { text: '[customer]\nlast_name = Oyelaran', value: 'Oyelaran' },
     { text: '<input type="text" name="last_name" value="Oyelaran">', value: 'Oyelaran' },
     { text: 'vorname=Hannelore&nachname=Brüggemann&plz=10115', value: 'Brüggemann' },
+    // A surname that is also a word, alone after a label of a name's part.
+    { text: 'Surname: Price\nPlan: pro', value: 'Price' },
+    { text: '{"id": 7, "first_name": "Summer"}', value: 'Summer' },
     { text: '| Field | Value |\n|---|---|\n| last name | Oyelaran |', value: 'Oyelaran' },
     // A name in parts under a name key (normalise reads "first" as "first name"); FHIR's lists.
     { text: 'customer:\n  name:\n    first: Ana\n    last: Oyelaran', value: 'Oyelaran' },
@@ -372,6 +375,9 @@ export const examples: DetectorExamples = {
     '<details><summary>Valores Multilínea</summary></details>',
     "highlight() // 'Liechi <b>Berry</b>'",
     '<name>Widget Pro</name>',
+    // Types after a key of a name's part, in a schema or in code.
+    'type User { lastName: String! firstName: String }',
+    'last_name: Optional[str] = None',
     // A bare "name" attribute, a comparison in code.
     'foo(name="Tuple", size=2)',
     'if (lastName == "Oyelaran") return;',

@@ -1210,8 +1210,10 @@ function scoreRun(
       (f & F_KEEPABLE) !== 0 &&
       a === -1 &&
       ((k > from && (tokFlags[k - 1]! & F_TITLE) !== 0) ||
-        // After a label or a kinship only before another word of the name (keptFirst).
-        (k === from && k + 1 < to && keptFirst(text, k, to)));
+        // After a label or a kinship only before another word of the name (keptFirst); alone
+        // after a label that names a part of a name ("Surname: Price", "first_name=Summer").
+        (k === from && k + 1 < to && keptFirst(text, k, to)) ||
+        (k === from && to === from + 1 && partLabelBefore(text, tokStart[k]!)));
     // A surname that is also a word, right after a given name: "Gwen Price", "Ana Rich"; not a
     // word that names a place or a firm after a name ("Shelly Park").
     const surnameAfterFirst =
@@ -1431,6 +1433,17 @@ function keptFirst(text: string, k: number, to: number): boolean {
       displayName(text, tokStart[k]!, tokEnd[to - 1]!))
   );
 }
+
+/**
+ * Whether a label or a field's key that names a part of a person's name ends right before
+ * `start`: "Surname: ", "last_name=", "'first_name' => '", "LastName:\"", and their words in
+ * other languages. The value there is a name whatever else the word is ("Surname: Price").
+ */
+function partLabelBefore(text: string, start: number): boolean {
+  return PART_LABEL_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+const PART_LABEL_BEFORE =
+  /(?<![\p{L}])(?:(?:first|last|given|family|middle|maiden|fore|vor|nach|familien)[ _-]?name|surname|apellidos?|cognome|sobrenome|voornaam|achternaam|nazwisko|imi[eę]|pr[ée]nom|nom de famille)["'`]?[ \t]{0,3}(?:[:=|]|=>)[ \t]{0,3}["'`]?$/iu;
 
 /** Whether a strong cue (or, with `kinship`, a kinship: "my husband") ends right before `start`. */
 function strongCueBefore(text: string, start: number, kinship = false): boolean {
