@@ -75,6 +75,12 @@ export const examples: DetectorExamples = {
     { text: '[customer]\nlast_name = Oyelaran', value: 'Oyelaran' },
     { text: '<input type="text" name="last_name" value="Oyelaran">', value: 'Oyelaran' },
     { text: 'vorname=Hannelore&nachname=Brüggemann&plz=10115', value: 'Brüggemann' },
+    // A German name beside German nouns.
+    {
+      text: 'Die Rücksendung von Herrn Jürgen Weßling ist bei uns eingegangen.',
+      value: 'Jürgen Weßling',
+    },
+    { text: 'Wir haben mit Ursula von der Leyen gesprochen.', value: 'Ursula von der Leyen' },
     // A surname that is also a word, alone after a label of a name's part.
     { text: 'Surname: Price\nPlan: pro', value: 'Price' },
     { text: '{"id": 7, "first_name": "Summer"}', value: 'Summer' },
@@ -375,6 +381,13 @@ export const examples: DetectorExamples = {
     '<details><summary>Valores Multilínea</summary></details>',
     "highlight() // 'Liechi <b>Berry</b>'",
     '<name>Widget Pro</name>',
+    // German nouns are capitalised: noun phrases with "der" and "von", umlauts, and words
+    // that are given names elsewhere ("Allen" is "all", "Nur" is "only").
+    'Bitte prüfen Sie die Änderung der Lieferadresse, da die Zustellung von Paketen nicht klappt.',
+    'Die Kündigung von Verträgen ist nur schriftlich möglich.',
+    'Eine Reihe von Einträgen wurde beim Auflösen von Modulen übersprungen.',
+    'Allen Kunden senden wir eine Bestätigung. Nur Bestellungen mit Rechnung werden bearbeitet.',
+    'Der Name ist ungültig.',
     // Types after a key of a name's part, in a schema or in code.
     'type User { lastName: String! firstName: String }',
     'last_name: Optional[str] = None',

@@ -1093,7 +1093,11 @@ function joined(text: string, a: number, b: number): boolean {
   if (text.charCodeAt(aEnd) !== 32 || text.charCodeAt(bStart - 1) !== 32) return false;
   const particle = particleGap(text, aEnd, bStart);
   if (particle !== -1) {
-    return particle === 1 && (!givenNameAfterParticle(a, b) || twoWordGap(text, aEnd, bStart));
+    return (
+      particle === 1 &&
+      (!givenNameAfterParticle(a, b) || twoWordGap(text, aEnd, bStart)) &&
+      !germanNounPhrase(text, a, b)
+    );
   }
   const gap = text.slice(aEnd, bStart);
   // "Ludwig van Beethoven", "Maria de la Cruz".
@@ -1104,6 +1108,34 @@ function joined(text: string, a: number, b: number): boolean {
       : words.length === 2 && PARTICLE_SET.has(words[0]!) && PARTICLE_SECOND_SET.has(words[1]!);
   return isParticle && (!givenNameAfterParticle(a, b) || words.length === 2);
 }
+
+/**
+ * Whether tokens a and b, a particle between them, are a German noun phrase rather than a name
+ * with a particle: "Änderung der Lieferadresse", "Kündigung von Verträgen". A lone "der" joins
+ * only a listed given name to a surname; a lone "von", "vom", "zu" or "den" joins no word with
+ * a German noun's ending or a long compound, nor a first word after an article ("Otto von
+ * Bismarck" stays one name).
+ */
+function germanNounPhrase(text: string, a: number, b: number): boolean {
+  const gap = text.slice(tokEnd[a]!, tokStart[b]!).trim();
+  if (gap === 'der') return (tokFlags[a]! & F_FIRST) === 0;
+  if (gap !== 'von' && gap !== 'vom' && gap !== 'zu' && gap !== 'den') return false;
+  return (
+    germanNoun(tokInfo[a]!.text) ||
+    germanNoun(tokInfo[b]!.text) ||
+    // An article before the first word: "eine Reihe von Einträgen", "beim Auflösen von Modulen".
+    GERMAN_ARTICLE_BEFORE.test(text.slice(Math.max(0, tokStart[a]! - 8), tokStart[a]!))
+  );
+}
+const GERMAN_ARTICLE_BEFORE =
+  /(?:^|[^\p{L}])(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|beim|im|zum|zur|vom|am)[ \t]+$/iu;
+
+/** A German common noun by its shape: a nominal ending on seven letters or more, or a compound. */
+function germanNoun(word: string): boolean {
+  return word.length >= 14 || (word.length >= 7 && GERMAN_NOUN_ENDING.test(word));
+}
+const GERMAN_NOUN_ENDING =
+  /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|nisse?|tät|täten|tion|tionen)$/;
 
 /**
  * Whether the gap text[from, to) holds two words ("van der"): a two-word particle is no
@@ -1873,7 +1905,13 @@ function scoreSegment(
   // Capitalised words with letters English does not use ("Szöllösy", "Ottová") are foreign
   // proper nouns; two of them in a row, not starting a sentence (or followed by a verb), are
   // most often a person.
-  if (n >= 2 && !someClass(from, to, keep, 'common') && someNonAscii(from, to)) {
+  if (
+    n >= 2 &&
+    !someClass(from, to, keep, 'common') &&
+    someNonAscii(from, to) &&
+    // (Umlauts are German's own letters: in German, capitalised nouns with them are nouns.)
+    !(onlyGermanLetters(from, to) && germanAround(text, start, end))
+  ) {
     if (!atStart || WEAK_AFTER.test(afterWindow()) || EMPLOYER_AFTER.test(afterWindow())) {
       bump(curScore + 0.15, 'foreign name');
     }
@@ -3412,6 +3450,28 @@ function someNonAscii(from: number, to: number): boolean {
   return false;
 }
 
+/** Whether the letters beyond ASCII of the segment [from, to) are German's: ä, ö, ü, ß. */
+function onlyGermanLetters(from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (NOT_GERMAN_LETTER.test(tokInfo[k]!.text)) return false;
+  return true;
+}
+const NOT_GERMAN_LETTER = /[^\x00-\x7fäöüßÄÖÜ]/;
+
+/**
+ * Whether the sentence around text[start, end) reads as German: three of its function words
+ * within 120 characters either side (in small letters but the ones that open sentences, so
+ * that "License: MIT" is no "mit").
+ */
+function germanAround(text: string, start: number, end: number): boolean {
+  const window = text.slice(Math.max(0, start - 120), end + 120);
+  let n = 0;
+  GERMAN_FUNCTION_WORD.lastIndex = 0;
+  while (GERMAN_FUNCTION_WORD.test(window)) if (++n >= 3) return true;
+  return false;
+}
+const GERMAN_FUNCTION_WORD =
+  /(?<![\p{L}])(?:[Dd]er|[Dd]ie|[Dd]as|und|ist|nicht|mit|[Ss]ie|[Ww]ir|[Ii]ch|[Ee]in|[Ee]ine|einen|einem|einer|für|auf|dem|des|wird|werden|sind|kann|bei|beim|zu|zur|zum|von|vom|im|oder|wurde|haben|hat|[Bb]itte)(?![\p{L}])/gu;
+
 /** Whether a word of the segment [from, to) that is not an initial has class `cls`. */
 function someClass(from: number, to: number, keep: boolean, cls: NameClass): boolean {
   for (let k = from; k < to; k++) {
@@ -3885,6 +3945,8 @@ function capsAfterCues(
   }
 }
 
+const GERMAN_NAME_CUE = /name ist|hei(?:ß|ss)e/i;
+
 function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[]): void {
   const anyLower = /[a-zß-ÿ]/.test(text);
   // Offsets covered by a candidate, built on the first call: scanning `out` for each match was
@@ -3925,6 +3987,9 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     // An English word no name list holds says what the name is like, not what it is: "the
     // name is taken from", "the initial name is set by", "ASCII name: fast path".
     if (isEnglishWord(w1)) continue;
+    // German writes names with a capital: one unknown word after "Name ist" is an adjective
+    // ("Der Name ist ungültig", "Name ist erforderlich").
+    if (!m[4] && GERMAN_NAME_CUE.test(m[0]) && !isKnownName(w1)) continue;
     // "name: export.csv", "name: build_7", "name: docs/readme": a file or an identifier.
     if (IDENTIFIER_TAIL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
       continue;

@@ -68,7 +68,9 @@ export const COMMON_WORD_NAMES =
   'austin dallas houston sydney milan paris georgia virginia carolina jordan india kenya denver boston valencia washington asia eve asa chase delta skip ' +
   'will may june april august grace hope faith joy charity mercy patience prudence constance honor honour liberty justice destiny harmony melody trinity serenity summer autumn winter dawn eve sky star storm rain river ocean forest glen dale brook heath cliff rock stone rose lily daisy iris ivy holly hazel heather violet jasmine olive ginger pearl ruby jade amber crystal coral jewel candy brandy sandy rusty dusty sunny misty stormy penny page bill mark art pat don sue rob bob jack nick chip chuck buck bud hunter mason carter chase grant lance wade drew cole dean rod miles cash sterling king prince major duke earl baron knight bishop marshal bond frank earnest noble royal young rich guy gay reed wood ford hill bell price key case christian angel angela jordan austin houston dallas denver phoenix paris london sydney madison florence georgia virginia carolina india asia africa china kenya israel sierra savannah aurora alexa siri claude ruby julia ada jasper jenkins sage max sam tom jerry harry barry bart lou ray jay gene van les hung long min sang sung chin young man ok else son my in do so numbers blue green brown white black gray grey gold silver ' +
   // Ordinary English words in the first-name lists: "Amazon Echo Dot", "the Nova plan".
-  'dot echo nova kit pip tab clay ash bay gale lane robin finch fern moss wren lucky happy rocky bliss';
+  'dot echo nova kit pip tab clay ash bay gale lane robin finch fern moss wren lucky happy rocky bliss ' +
+  // German words that open sentences and are given names: "Allen Kunden ...", "Nur Bestellungen ...".
+  'allen nur';
 
 /**
  * Honorifics that introduce a name ("Mr. Smith", "Frau Müller", "Sra. Núñez"). Matched
