@@ -388,6 +388,8 @@ export const examples: DetectorExamples = {
     'Eine Reihe von Einträgen wurde beim Auflösen von Modulen übersprungen.',
     'Allen Kunden senden wir eine Bestätigung. Nur Bestellungen mit Rechnung werden bearbeitet.',
     'Der Name ist ungültig.',
+    // Letters beyond ASCII that the sentence's own words use are no sign of a foreign name.
+    'Le Service Client de la Société Générale a répondu hier à ma réclamation.',
     // Types after a key of a name's part, in a schema or in code.
     'type User { lastName: String! firstName: String }',
     'last_name: Optional[str] = None',

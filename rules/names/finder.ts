@@ -1910,7 +1910,8 @@ function scoreSegment(
     !someClass(from, to, keep, 'common') &&
     someNonAscii(from, to) &&
     // (Umlauts are German's own letters: in German, capitalised nouns with them are nouns.)
-    !(onlyGermanLetters(from, to) && germanAround(text, start, end))
+    !(onlyGermanLetters(from, to) && germanAround(text, start, end)) &&
+    !nativeLetters(text, from, to, start, end)
   ) {
     if (!atStart || WEAK_AFTER.test(afterWindow()) || EMPLOYER_AFTER.test(afterWindow())) {
       bump(curScore + 0.15, 'foreign name');
@@ -3449,6 +3450,35 @@ function someNonAscii(from: number, to: number): boolean {
   }
   return false;
 }
+
+/**
+ * Whether every letter beyond ASCII of the segment [from, to) is also in a word of small
+ * letters around it (120 characters either side): then the letters are the text's own ("Le
+ * Service Client de la Société Générale a répondu"), not a foreign name's ("Krisztián
+ * Szöllösy listed his top 20 songs").
+ */
+function nativeLetters(
+  text: string,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+): boolean {
+  const around = text.slice(Math.max(0, start - 120), start) + ' ' + text.slice(end, end + 120);
+  let lowerWords: string | null = null;
+  for (let k = from; k < to; k++) {
+    const w = tokInfo[k]!.text;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c < 128) continue;
+      lowerWords ??= around.match(LOWER_WORD_WITH_NON_ASCII)?.join(' ') ?? '';
+      if (!lowerWords.includes(w[i]!.toLowerCase())) return false;
+    }
+  }
+  return lowerWords !== null;
+}
+/** A word of small letters with a letter beyond ASCII ("répondu", "Änderung" is not one). */
+const LOWER_WORD_WITH_NON_ASCII = /(?<![\p{L}])\p{Ll}*[^\x00-\x7f]\p{Ll}*(?![\p{L}])/gu;
 
 /** Whether the letters beyond ASCII of the segment [from, to) are German's: ä, ö, ü, ß. */
 function onlyGermanLetters(from: number, to: number): boolean {
