@@ -402,6 +402,7 @@ export const examples: DetectorExamples = {
     '{"id": 7, "name": "Order Summary", "first": "Ana"}',
     // Capitals after "MS" without its dot, or an acronym after a title.
     "If you don't have them, do this for MS SQL.",
+    '- MS Crypto API (Windows only)',
     'Mrs. USA pageant, Dr. API docs',
     // Fields that name a thing or a host; an argument in code.
     'hostname=Prod Server&file_name=Report Final.pdf&name=Export',

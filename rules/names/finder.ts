@@ -3298,6 +3298,8 @@ function endsWithCue(
     if (re === CUE_TITLE && before.startsWith('ms', k) && MS_UNIT_BEFORE.test(before.slice(0, k))) {
       continue;
     }
+    // "MS Crypto API", "MS Teams": "MS" in capitals without its dot is Microsoft.
+    if (re === CUE_TITLE && before.startsWith('MS', k) && before[k + 2] !== '.') continue;
     // "Frequently Asked Questions": a capitalised verb is a heading's, not speech.
     if (re === CUE_SPEECH && k < before.length && /[A-Z]/.test(before[k]!)) continue;
     // `<h1>Hello Hono!</h1>`, "'Hello World'": a greeting inside markup or a string literal.
