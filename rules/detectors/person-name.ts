@@ -403,6 +403,11 @@ export const examples: DetectorExamples = {
     // Capitals after "MS" without its dot, or an acronym after a title.
     "If you don't have them, do this for MS SQL.",
     '- MS Crypto API (Windows only)',
+    // A product: a given name before an acronym, a bot that introduces itself; a place after
+    // a verb of travel.
+    'Auto-testing provided by Travis CI and linting by Jenkins.',
+    'Hi, this is Grafana, your monitoring assistant.',
+    'We stayed in Bela Vista for a week.',
     'Mrs. USA pageant, Dr. API docs',
     // Fields that name a thing or a host; an argument in code.
     'hostname=Prod Server&file_name=Report Final.pdf&name=Export',

@@ -381,6 +381,15 @@ const PERSON_VERB_AFTER =
 /** A degree or a generational suffix after a name: "DDS", "PhD", "Jr.", "III". */
 const SUFFIX_AFTER =
   /^,?\s(?:DDS|DMD|MD|M\.D\.|PhD|Phd|Ph\.D\.|DVM|Esq|CPA|RN|Jr|Sr|II|III|IV)\.?(?=[\s,;:)]|$)(?!,?\s{0,2}\d)/u;
+/** A word in capitals right after the segment ("Travis CI"). */
+const ACRONYM_AFTER = /^ ([A-Z]{2,4})(?![\p{L}\p{N}.])/u;
+/** An assistant's or a bot's apposition: ", your monitoring assistant". */
+const BOT_AFTER =
+  /^,? (?:your|the|our) (?:[\p{L}-]+ ){0,2}(?:assistant|bot|chatbot|chat bot|copilot|helper|agent bot)(?![\p{L}])/iu;
+/** A verb of staying or travel and its preposition, right before the segment. */
+const TRAVEL_BEFORE =
+  /(?:^|[^\p{L}])(?:stay|stayed|staying|live|lives|lived|living|moved|moving|move|located|based|relocated|relocating|travel(?:l)?ed|travel(?:l)?ing|flew|flying|fly|drove|driving|vacationed|vacationing|holidayed|holidaying|arrived|arriving|headed|heading) (?:in|to|at|near|into|from)[ \t]$/u;
+
 /** The suffixes of SUFFIX_AFTER that are read as a capitalised word of the name. */
 const SUFFIX_WORD = /^(?:DDS|DMD|PhD|Phd|DVM|Esq|CPA|Jr|Sr)$/;
 /** Of those, the ones that say someone got in touch: a support ticket's "X called about ...". */
@@ -2122,6 +2131,25 @@ function scoreSegment(
   // that only a person takes ("My name is Karl Hall", "Mrs. Maddison Hall", "Regards,\nSophie
   // Garden") the word after is the surname, not a building.
   if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && ORG_AFTER.test(after)) score = 0.3;
+  // A product named with a given name and an acronym ("provided by Travis CI", "Jenkins X"):
+  // capitals after one word that no list knows as a name, and no degree ("Ana Roe, MD").
+  if (score > 0.3 && n === 1 && !PERSON_ONLY_CUES.has(reason)) {
+    const acronym = ACRONYM_AFTER.exec(after);
+    if (acronym !== null && !isKnownName(acronym[1]!) && !SUFFIX_AFTER.test(after)) score = 0.3;
+  }
+  // A bot introducing itself: "this is Grafana, your monitoring assistant".
+  if (score > 0.3 && BOT_AFTER.test(after)) score = 0.3;
+  // A place after a verb of staying or travel: "we stayed in Bela Vista", "moved to Costa
+  // Mesa" (unless its last word is a listed surname).
+  if (
+    score > 0.3 &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    TRAVEL_BEFORE.test(before) &&
+    (tokFlags[to - 1]! & F_LAST) === 0 &&
+    !isSurname(tokInfo[to - 1]!.text)
+  ) {
+    score = 0.3;
+  }
   // One ordinary English word the name lists do not know ("Hello Production", '"name":
   // "Object"'): only a title or an introduction makes it someone's name ("Dr. Strange").
   // So are words that are all ordinary English ones ("Backed by Typed Arrays", "covered by
