@@ -81,6 +81,8 @@ export const examples: DetectorExamples = {
       value: 'Jürgen Weßling',
     },
     { text: 'Wir haben mit Ursula von der Leyen gesprochen.', value: 'Ursula von der Leyen' },
+    // A Vietnamese name written without its marks: "An" is a syllable of it, not a word.
+    { text: 'Customer Nguyen Van An called about the refund.', value: 'Nguyen Van An' },
     // A surname that is also a word, alone after a label of a name's part.
     { text: 'Surname: Price\nPlan: pro', value: 'Price' },
     { text: '{"id": 7, "first_name": "Summer"}', value: 'Summer' },

@@ -1349,11 +1349,28 @@ function thingAfterBareName(from: number, to: number): boolean {
   return BARE_NAME_LABEL.test(beforeWindow());
 }
 
-/** Whether a token of [from, to) has a letter only Vietnamese writes ("Nguyễn", "Đặng", "Thị"). */
+/**
+ * Whether a token of [from, to) has a letter only Vietnamese writes ("Nguyễn", "Đặng", "Thị"),
+ * or one of the commonest Vietnamese family names and a middle name written without their
+ * marks are in it ("Nguyen Van An", "Tran Thi Mai").
+ */
 function vietnameseRun(from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (VIETNAMESE_LETTER.test(tokInfo[k]!.text)) return true;
+  for (let k = from; k + 2 < to; k++) {
+    if (VIETNAMESE_FAMILY.has(tokInfo[k]!.text) && VIETNAMESE_MIDDLE.has(tokInfo[k + 1]!.text)) {
+      return true;
+    }
+  }
   return false;
 }
+const VIETNAMESE_FAMILY = new Set(
+  'Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Truong Dinh Doan Lam Mai Trinh Luong'.split(
+    ' ',
+  ),
+);
+const VIETNAMESE_MIDDLE = new Set(
+  'Van Thi Duc Minh Quang Ngoc Thanh Huu Xuan Hong Kim Anh'.split(' '),
+);
 const VIETNAMESE_LETTER =
   /[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưăĐƠƯĂẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]/u;
 
