@@ -386,6 +386,8 @@ const ACRONYM_AFTER = /^ ([A-Z]{2,4})(?![\p{L}\p{N}.])/u;
 /** An assistant's or a bot's apposition: ", your monitoring assistant". */
 const BOT_AFTER =
   /^,? (?:your|the|our) (?:[\p{L}-]+ ){0,2}(?:assistant|bot|chatbot|chat bot|copilot|helper|agent bot)(?![\p{L}])/iu;
+/** TRAVEL_BEFORE's prepositions alone: tried first, at the window's end only. */
+const TRAVEL_PREPOSITION = /(?:in|to|at|near|into|from)[ \t]$/;
 /** A verb of staying or travel and its preposition, right before the segment. */
 const TRAVEL_BEFORE =
   /(?:^|[^\p{L}])(?:stay|stayed|staying|live|lives|lived|living|moved|moving|move|located|based|relocated|relocating|travel(?:l)?ed|travel(?:l)?ing|flew|flying|fly|drove|driving|vacationed|vacationing|holidayed|holidaying|arrived|arriving|headed|heading) (?:in|to|at|near|into|from)[ \t]$/u;
@@ -981,8 +983,13 @@ function personFieldAt(text: string, start: number): boolean {
   while (k > 0 && j - k < 3 && text.charCodeAt(k - 1) === 32) k--;
   const kq = text.charCodeAt(k - 1);
   if (kq === 34 || kq === 39) k--;
+  // Most keys end in no word of a name's part: tell them by their last letters first.
+  if (!PERSON_KEY_END.test(text.slice(Math.max(0, k - 12), k))) return false;
   return PERSON_KEY.test(keyBefore(text, k));
 }
+/** The ends of PERSON_KEY's keys, in any case: a quick test before the key is read. */
+const PERSON_KEY_END =
+  /(?:name|nom|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi)$/i;
 
 /**
  * The quoted value that holds text[start, end) when its field's key names a person (see
@@ -1931,15 +1938,13 @@ function scoreSegment(
   // Capitalised words with letters English does not use ("Szöllösy", "Ottová") are foreign
   // proper nouns; two of them in a row, not starting a sentence (or followed by a verb), are
   // most often a person.
-  if (
-    n >= 2 &&
-    !someClass(from, to, keep, 'common') &&
-    someNonAscii(from, to) &&
-    // (Umlauts are German's own letters: in German, capitalised nouns with them are nouns.)
-    !(onlyGermanLetters(from, to) && germanAround(text, start, end)) &&
-    !nativeLetters(text, from, to, start, end)
-  ) {
-    if (!atStart || WEAK_AFTER.test(afterWindow()) || EMPLOYER_AFTER.test(afterWindow())) {
+  if (n >= 2 && !someClass(from, to, keep, 'common') && someNonAscii(from, to)) {
+    if (
+      (!atStart || WEAK_AFTER.test(afterWindow()) || EMPLOYER_AFTER.test(afterWindow())) &&
+      // (Umlauts are German's own letters: in German, capitalised nouns with them are nouns.)
+      !(onlyGermanLetters(from, to) && germanAround(text, start, end)) &&
+      !nativeLetters(text, from, to, start, end)
+    ) {
       bump(curScore + 0.15, 'foreign name');
     }
   } else if (
@@ -2161,7 +2166,8 @@ function scoreSegment(
   if (
     score > 0.3 &&
     !PERSON_ONLY_CUES.has(reason) &&
-    TRAVEL_BEFORE.test(before) &&
+    TRAVEL_PREPOSITION.test(before.slice(-6)) &&
+    TRAVEL_BEFORE.test(before.slice(-24)) &&
     (tokFlags[to - 1]! & F_LAST) === 0 &&
     !isSurname(tokInfo[to - 1]!.text)
   ) {
@@ -3511,21 +3517,40 @@ function nativeLetters(
   start: number,
   end: number,
 ): boolean {
-  const around = text.slice(Math.max(0, start - 120), start) + ' ' + text.slice(end, end + 120);
-  let lowerWords: string | null = null;
+  const lo = Math.max(0, start - 120);
+  const hi = Math.min(text.length, end + 120);
+  let any = false;
   for (let k = from; k < to; k++) {
     const w = tokInfo[k]!.text;
     for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      if (c < 128) continue;
-      lowerWords ??= around.match(LOWER_WORD_WITH_NON_ASCII)?.join(' ') ?? '';
-      if (!lowerWords.includes(w[i]!.toLowerCase())) return false;
+      if (w.charCodeAt(i) < 128) continue;
+      const ch = w[i]!.toLowerCase();
+      if (!inLowerWord(text, ch, lo, start) && !inLowerWord(text, ch, end, hi)) return false;
+      any = true;
     }
   }
-  return lowerWords !== null;
+  return any;
 }
-/** A word of small letters with a letter beyond ASCII ("répondu", "Änderung" is not one). */
-const LOWER_WORD_WITH_NON_ASCII = /(?<![\p{L}])\p{Ll}*[^\x00-\x7f]\p{Ll}*(?![\p{L}])/gu;
+
+/** Whether `ch` occurs in text[from, to) inside a word that starts with a small letter. */
+function inLowerWord(text: string, ch: string, from: number, to: number): boolean {
+  for (let i = text.indexOf(ch, from); i >= 0 && i < to; i = text.indexOf(ch, i + 1)) {
+    let b = i;
+    while (b > from && isWordLetter(text.charCodeAt(b - 1))) b--;
+    const first = text[b]!;
+    if (first !== first.toUpperCase()) return true;
+  }
+  return false;
+}
+
+/** A letter of a word, roughly: ASCII letters, and anything from U+00C0 on but punctuation. */
+function isWordLetter(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f))
+  );
+}
 
 /** Whether the letters beyond ASCII of the segment [from, to) are German's: ä, ö, ü, ß. */
 function onlyGermanLetters(from: number, to: number): boolean {
@@ -3536,18 +3561,34 @@ const NOT_GERMAN_LETTER = /[^\x00-\x7fäöüßÄÖÜ]/;
 
 /**
  * Whether the sentence around text[start, end) reads as German: three of its function words
- * within 120 characters either side (in small letters but the ones that open sentences, so
- * that "License: MIT" is no "mit").
+ * within 120 characters either side, in small letters but for a capital opening one ("Die",
+ * not "MIT" of "License: MIT"). Their places come from the shared keyword pass.
  */
 function germanAround(text: string, start: number, end: number): boolean {
-  const window = text.slice(Math.max(0, start - 120), end + 120);
+  const at = GERMAN_FUNCTION_WORDS.at(text);
+  const lo = start - 120;
+  const hi = end + 120;
+  // The first place at or after lo (binary search), then the places up to hi.
+  let a = 0;
+  let b = at.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (at[mid]! < lo) a = mid + 1;
+    else b = mid;
+  }
   let n = 0;
-  GERMAN_FUNCTION_WORD.lastIndex = 0;
-  while (GERMAN_FUNCTION_WORD.test(window)) if (++n >= 3) return true;
+  for (let i = a; i < at.length && at[i]! < hi; i++) {
+    const second = text.charCodeAt(at[i]! + 1);
+    if (((second >= 97 && second <= 122) || second >= 0xdf) && ++n >= 3) return true;
+  }
   return false;
 }
-const GERMAN_FUNCTION_WORD =
-  /(?<![\p{L}])(?:[Dd]er|[Dd]ie|[Dd]as|und|ist|nicht|mit|[Ss]ie|[Ww]ir|[Ii]ch|[Ee]in|[Ee]ine|einen|einem|einer|für|auf|dem|des|wird|werden|sind|kann|bei|beim|zu|zur|zum|von|vom|im|oder|wurde|haben|hat|[Bb]itte)(?![\p{L}])/gu;
+const GERMAN_FUNCTION_WORDS = keywords(
+  'der die das und ist nicht mit sie wir ich ein eine einen einem einer für auf dem des wird werden sind kann bei beim zu zur zum von vom im oder wurde haben hat bitte'.split(
+    ' ',
+  ),
+  { wholeWord: true },
+);
 
 /** Whether a word of the segment [from, to) that is not an initial has class `cls`. */
 function someClass(from: number, to: number, keep: boolean, cls: NameClass): boolean {
