@@ -392,6 +392,9 @@ export const examples: DetectorExamples = {
     'Der Name ist ungültig.',
     // Letters beyond ASCII that the sentence's own words use are no sign of a foreign name.
     'Le Service Client de la Société Générale a répondu hier à ma réclamation.',
+    // Nor after an article: title-cased nouns.
+    'Il Servizio Clienti della Società non risponde.',
+    'A Secretaria da Fazenda enviou a Nota Fiscal Eletrônica.',
     // Types after a key of a name's part, in a schema or in code.
     'type User { lastName: String! firstName: String }',
     'last_name: Optional[str] = None',

@@ -1943,7 +1943,10 @@ function scoreSegment(
       (!atStart || WEAK_AFTER.test(afterWindow()) || EMPLOYER_AFTER.test(afterWindow())) &&
       // (Umlauts are German's own letters: in German, capitalised nouns with them are nouns.)
       !(onlyGermanLetters(from, to) && germanAround(text, start, end)) &&
-      !nativeLetters(text, from, to, start, end)
+      !nativeLetters(text, from, to, start, end) &&
+      // (An article before it makes it a title-cased noun: "La Dirección General de Tráfico",
+      // "il Servizio Clienti della Società", "a Nota Fiscal Eletrônica".)
+      !ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))
     ) {
       bump(curScore + 0.15, 'foreign name');
     }
@@ -3551,6 +3554,10 @@ function isWordLetter(c: number): boolean {
     (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f))
   );
 }
+
+/** A definite or an indefinite article of a Romance language or German right before a word. */
+const ARTICLE_BEFORE =
+  /(?:^|[^\p{L}])(?:el|la|los|las|il|lo|gli|le|les|o|a|os|as|un|una|uno|une|um|uma|del|della|dello|delle|dei|degli|du|des|al|au|aux|der|die|das|den|dem|ein|eine|einer|einem|einen)[ \t]+$|\b[lL]['’]$/iu;
 
 /** Whether the letters beyond ASCII of the segment [from, to) are German's: ä, ö, ü, ß. */
 function onlyGermanLetters(from: number, to: number): boolean {
