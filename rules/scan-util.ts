@@ -367,3 +367,15 @@ export function stickyAtWordStarts(
   }
   return out;
 }
+
+/** The index of the first of the ascending `sorted` that is at or after `pos` (binary search). */
+export function firstAtOrAfter(sorted: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

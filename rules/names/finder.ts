@@ -33,6 +33,7 @@
  * `npx tsx test/bench/golden.ts compare` checks the corpora against a recording.
  */
 import { keywords } from '../keywords.ts';
+import { firstAtOrAfter } from '../scan-util.ts';
 import { REGION_CODES } from '../address/words.ts';
 import { columnHeader } from '../table.ts';
 import type { Candidate, Span } from '../types.ts';
@@ -896,6 +897,9 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   return CODE_CHUNK.test(text.slice(c, d));
 }
 
+/** A form key's characters, as nameFieldValue reads them back. */
+const FIELD_KEY_CHAR = /[\w.-]/;
+
 /**
  * The value that holds text[start, end) when it is a form field's or a query parameter's named
  * for a person ("customer_name=Aminata Ndiaye", "?first_name=Aminata&last_name=Ndiaye",
@@ -903,8 +907,6 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
  * "&" or the line's end, on one line and within 64 characters either side. Unquoted only:
  * "name='Tuple'" is an argument in code.
  */
-const FIELD_KEY_CHAR = /[\w.-]/;
-
 function nameFieldValue(text: string, start: number, end: number): [number, number] | null {
   let eq = start - 1;
   const minEq = Math.max(0, start - 64);
@@ -2820,13 +2822,7 @@ const TURN_REACH = 400;
  */
 function betweenTurns(roles: readonly number[], at: number, either: boolean): boolean {
   // The first turn at or after `at`, by binary search: a long chat has thousands of each.
-  let lo = 0;
-  let hi = roles.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (roles[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(roles, at);
   const before = lo > 0 && at - roles[lo - 1]! <= TURN_REACH;
   const after = lo < roles.length && roles[lo]! - at <= TURN_REACH;
   return either ? before || after : before && after;
@@ -3573,18 +3569,9 @@ const NOT_GERMAN_LETTER = /[^\x00-\x7fäöüßÄÖÜ]/;
  */
 function germanAround(text: string, start: number, end: number): boolean {
   const at = GERMAN_FUNCTION_WORDS.at(text);
-  const lo = start - 120;
   const hi = end + 120;
-  // The first place at or after lo (binary search), then the places up to hi.
-  let a = 0;
-  let b = at.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (at[mid]! < lo) a = mid + 1;
-    else b = mid;
-  }
   let n = 0;
-  for (let i = a; i < at.length && at[i]! < hi; i++) {
+  for (let i = firstAtOrAfter(at, start - 120); i < at.length && at[i]! < hi; i++) {
     const second = text.charCodeAt(at[i]! + 1);
     if (((second >= 97 && second <= 122) || second >= 0xdf) && ++n >= 3) return true;
   }
