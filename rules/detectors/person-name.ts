@@ -83,6 +83,8 @@ export const examples: DetectorExamples = {
     { text: 'Wir haben mit Ursula von der Leyen gesprochen.', value: 'Ursula von der Leyen' },
     // A Vietnamese name written without its marks: "An" is a syllable of it, not a word.
     { text: 'Customer Nguyen Van An called about the refund.', value: 'Nguyen Van An' },
+    // A given name and a surname that are both words, after a label.
+    { text: 'Name: Grace Price\nPlan: pro', value: 'Grace Price' },
     // A surname that is also a word, alone after a label of a name's part.
     { text: 'Surname: Price\nPlan: pro', value: 'Price' },
     { text: '{"id": 7, "first_name": "Summer"}', value: 'Summer' },

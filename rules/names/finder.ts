@@ -1266,11 +1266,16 @@ function scoreRun(
         (k === from && to === from + 1 && partLabelBefore(text, tokStart[k]!)));
     // A surname that is also a word, right after a given name: "Gwen Price", "Ana Rich"; not a
     // word that names a place or a firm after a name ("Shelly Park").
+    // After a strong cue, a given name that is also a word joins it too ("Name: Grace Price").
     const surnameAfterFirst =
       (f & F_STOP) !== 0 &&
       a !== -1 &&
       k === a + 1 &&
-      (tokFlags[a]! & (F_FIRST | F_COMMON | F_STOP)) === F_FIRST &&
+      ((tokFlags[a]! & (F_FIRST | F_COMMON | F_STOP)) === F_FIRST ||
+        ((tokFlags[a]! & F_COMMON) !== 0 &&
+          a === from &&
+          isGivenName(tokInfo[a]!.text) &&
+          strongCueBefore(text, tokStart[a]!))) &&
       tokInfo[k]!.stopName &&
       isSurname(tokInfo[k]!.text) &&
       !ORG_AFTER.test(' ' + tokInfo[k]!.text);
