@@ -81,6 +81,9 @@ export const examples: DetectorExamples = {
       value: 'Jürgen Weßling',
     },
     { text: 'Wir haben mit Ursula von der Leyen gesprochen.', value: 'Ursula von der Leyen' },
+    // The subject of a person's verb after a word that opens the sentence.
+    { text: 'Yesterday Sorina Marginean called about the refund.', value: 'Sorina Marginean' },
+    { text: 'Today Stanko Bobeta asked for a callback.', value: 'Stanko Bobeta' },
     // A Vietnamese name written without its marks: "An" is a syllable of it, not a word.
     { text: 'Customer Nguyen Van An called about the refund.', value: 'Nguyen Van An' },
     // A given name and a surname that are both words, after a label.

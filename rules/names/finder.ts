@@ -419,6 +419,22 @@ const POSSESSIVE_NOUN_AFTER = /^['’]s[ \t]\p{Ll}/u;
 const ONLY_PERSON_VERB_AFTER =
   /^\s(?:(?:lives|lived) (?:at|in|on|near) (?:\d{1,6}[ ,]|\p{Lu}\p{Ll}+(?![\p{L}\p{N}_./-]))|(?:(?:lives|lived) with|shouted|whispered|began writing|listed (?:his|her)|was born (?:in|on)|smiled|laughed|cried)(?![\p{L}]))/u;
 /**
+ * Whether token `from` follows a lead-in word that opens its sentence ("Yesterday Sorina
+ * Marginean called ...", "Also Radu Lazar wants ..."): the words after it open the sentence's
+ * subject as if they opened the sentence.
+ */
+function afterLeadIn(text: string, from: number): boolean {
+  if (from === 0) return false;
+  const k = from - 1;
+  return (
+    LEAD_IN_WORDS.has(tokInfo[k]!.key) &&
+    tokStart[from]! - tokEnd[k]! === 1 &&
+    text.charCodeAt(tokEnd[k]!) === 32 &&
+    sentenceInitial(text, tokStart[k]!)
+  );
+}
+
+/**
  * Capitalised words that lead into a person's name rather than start a product's or a firm's:
  * greetings, roles and the adverbs that open a sentence ("Yesterday Xochitl wrote").
  */
@@ -1951,9 +1967,17 @@ function scoreSegment(
       // (Umlauts are German's own letters: in German, capitalised nouns with them are nouns.)
       !(onlyGermanLetters(from, to) && germanAround(text, start, end)) &&
       !nativeLetters(text, from, to, start, end) &&
-      // (An article before it makes it a title-cased noun: "La Dirección General de Tráfico",
-      // "il Servizio Clienti della Società", "a Nota Fiscal Eletrônica".)
-      !ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start))
+      // (An article before it makes it a title-cased noun: "il Servizio Clienti della Società",
+      // "a Nota Fiscal Eletrônica"; so does an ordinary capitalised word right before it, the
+      // head of the same title: "Dirección General de Tráfico"; not a lead-in: "Yesterday".)
+      !ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) &&
+      !(
+        from > 0 &&
+        (tokFlags[from - 1]! & (F_STOP | F_TITLE)) === F_STOP &&
+        tokStart[from]! - tokEnd[from - 1]! === 1 &&
+        text.charCodeAt(tokEnd[from - 1]!) === 32 &&
+        !LEAD_IN_WORDS.has(tokInfo[from - 1]!.key)
+      )
     ) {
       bump(curScore + 0.15, 'foreign name');
     }
@@ -1978,7 +2002,7 @@ function scoreSegment(
     // window after them is a new string.)
     text.charCodeAt(end) === 32 &&
     isAsciiLower(text.charCodeAt(end + 1)) &&
-    ((atStart && SUBJECT_VERB_AFTER.test(afterWindow())) ||
+    (((atStart || afterLeadIn(text, from)) && SUBJECT_VERB_AFTER.test(afterWindow())) ||
       (CALL_BACK_AFTER.test(afterWindow()) && cueMatches(K_CALL_BEFORE))) &&
     allNameLike(from, to, true) &&
     !someWordLike(from, to)
@@ -2100,9 +2124,9 @@ function scoreSegment(
   if (
     n === 2 &&
     !hasInitial &&
-    atStart &&
     0.6 > curScore &&
     CALLED_AFTER.test(afterWindow()) &&
+    (atStart || afterLeadIn(text, from)) &&
     allNameLike(from, to)
   ) {
     bump(0.6, 'subject');
