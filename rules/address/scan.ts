@@ -457,6 +457,7 @@ function scanTokens(t: Tokens): AddressHit[] {
       if (hintAt - i <= NUMBER_REACH) pushCore(cores, numberFirstStreet(t, i));
       // The first tests of weakShape and postcodeCity, which most numbers fail.
       if (t.isCap(i - 1) && !t.touches(i - 1)) pushCore(cores, weakShape(t, i));
+      if (t.isCap(i + 1)) pushCore(cores, labelledStreet(t, i));
       if (en - st === 5) pushCore(cores, postcodeCity(t, i));
       continue;
     }
@@ -1082,6 +1083,40 @@ function repeatedWithNumber(t: Tokens, first: number, i: number): boolean {
   return at >= 0 && isDigit(window.charCodeAt(at + name.length));
 }
 
+/**
+ * A house number and capitalised words right after an address label, with no street type:
+ * "Address: 445 Waterside", '"street": "12 The Hawthorns"', "address_line1=901 Riverside".
+ * Its base is low: the label (a cue, see finish) is what makes it count.
+ */
+function labelledStreet(t: Tokens, i: number): Core | null {
+  const text = t.text;
+  const st = t.start(i);
+  if (t.end(i) - st > 6 || isDigitOrJoiner(text.charCodeAt(st - 1))) return null;
+  // The label's separator within three characters before the number (spaces, a quote).
+  let p = st - 1;
+  while (p > 0 && st - p <= 3 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 34)) p--;
+  const sep = text.charCodeAt(p);
+  if (sep !== 58 && sep !== 61) return null; // ":" "="
+  const label = text.slice(Math.max(0, p - 32), p);
+  if (!STREET_LABEL_BEFORE.test(label) || OTHER_ADDRESS_BEFORE.test(label)) return null;
+  let k = i + 1;
+  while (k - i <= 4 && t.isCap(k) && nameWord(t, k, false)) {
+    k++;
+    // A hyphenated name goes on: "Langeskov-Centret".
+    if (t.isPunct(k, '-') && t.touches(k - 1) && t.touches(k) && t.isCap(k + 1)) k++;
+  }
+  if (k === i + 1) return null;
+  if (t.isPunct(k - 1, '-')) k--;
+  // Not weak: the label says what it is, whatever order or line words are near.
+  return { first: i, last: k - 1, base: 0.3, reason: 'street', lower: false, weak: false };
+}
+/** Addresses that are no place: "IP address", "email address", "wallet address". */
+const OTHER_ADDRESS_BEFORE =
+  /(?:ip|e-?mail|mail|mac|web|wallet|ethernet|bitcoin|btc|eth|crypto|server|host|network|memory|url|site|contract|deposit|public)[ _-]?address/i;
+/** An address or street label (a key's underscores included) ending right before a value. */
+const STREET_LABEL_BEFORE =
+  /(?:address|street|adresse|anschrift|direcci[oó]n|indirizzo|endere[cç]o|morada|stra(?:ss|ß)e|domicilio)(?:[ _-]?(?:line)?[ _-]?[12])?["']?[ \t]?$/i;
+
 /** "10115 Berlin", "75002 Paris": a five-digit postcode before a city; weak on its own. */
 function postcodeCity(t: Tokens, i: number): Core | null {
   // Five digits: a number token of five characters that does not end with a letter.
@@ -1101,7 +1136,10 @@ function postcodeCity(t: Tokens, i: number): Core | null {
   return { first: i, last: k - 1, base: 0.35, reason: 'postcode', lower: false, weak: true };
 }
 
-/** "Washington, DC 20500", "Ottawa, ON K1A 0B1": city, region code and postcode. */
+/**
+ * "Washington, DC 20500", "Ottawa, ON K1A 0B1": city, region code and postcode (the comma may
+ * be missing: "Austin TX 78701").
+ */
 function cityStateZip(t: Tokens, j: number): Core | null {
   if (!t.isUpper(j) || !REGION_CODES.has(t.str(j))) return null;
   const pc = t.kind(j + 1) === 1 || t.isWord(j + 1) ? postcodeAt(t.text, t.start(j + 1)) : 0;
@@ -1109,15 +1147,17 @@ function cityStateZip(t: Tokens, j: number): Core | null {
   const pcEnd = t.start(j + 1) + pc;
   const zipShape = ZIP_SHAPE.test(t.text.slice(t.start(j + 1), pcEnd));
   if (!zipShape) return null;
-  if (!t.isPunct(j - 1, ',')) return null;
+  // The comma after the city is often left out ("Austin TX 78701"): then the line is weaker.
+  const comma = t.isPunct(j - 1, ',');
   let first = -1;
-  for (let k = j - 2, steps = 0; steps < 3 && k >= 0; steps++, k--) {
+  for (let k = comma ? j - 2 : j - 1, steps = 0; steps < 3 && k >= 0; steps++, k--) {
     if (!t.isCap(k) || !nameWord(t, k, false)) break;
     first = k;
   }
   if (first < 0) return null;
   const last = t.indexAt(pcEnd) - 1;
-  return { first, last, base: 0.55, reason: 'postcode', lower: false, weak: false, postcode: true };
+  const base = comma ? 0.55 : 0.45;
+  return { first, last, base, reason: 'postcode', lower: false, weak: !comma, postcode: true };
 }
 
 /**
@@ -1699,7 +1739,10 @@ function cornerSecondStreet(t: Tokens, last: number, lower: boolean): number {
 }
 
 function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
-  const first = extendBack(t, core.first);
+  const first = extendBack(
+    t,
+    core.reason === 'postcode' ? streetBeforeTown(t, core.first) : core.first,
+  );
   const tail = extendTail(t, core);
   const start = t.start(first);
   if (CORNER_OF.test(t.text.slice(Math.max(0, start - 14), start))) {
@@ -1758,6 +1801,26 @@ function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
   score = Math.max(0, Math.min(0.97, score));
   if (score < MIN_SCORE) return null;
   return { start, end, score, reason };
+}
+
+/**
+ * Where an address starts whose town line begins at token `first` ("Austin, TX 78701"): at the
+ * house number of a street line before it on the same line, with no type the lists know ("796
+ * Nels Wall, Austin, TX 78701", "14 Birchwood, Leeds LS6 2AB"): a number, one to four
+ * capitalised words, a comma. Otherwise `first` itself.
+ */
+function streetBeforeTown(t: Tokens, first: number): number {
+  if (!t.isPunct(first - 1, ',')) return first;
+  let k = first - 2;
+  let words = 0;
+  while (words < 4 && t.isCap(k) && nameWord(t, k, false)) {
+    words++;
+    k--;
+  }
+  if (words === 0 || !t.isNum(k) || t.end(k) - t.start(k) > 6 || isLabelled(t, k)) return first;
+  if (isDigitOrJoiner(t.text.charCodeAt(t.start(k) - 1))) return first;
+  if (t.text.slice(t.start(k), t.start(first)).includes('\n')) return first;
+  return k;
 }
 
 /** Orders hits by start, the longer first. */

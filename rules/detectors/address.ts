@@ -33,6 +33,13 @@ export const examples: DetectorExamples = {
       text: '{"street": "Av. Insurgentes Sur 1602", "city": "Ciudad de México"}',
       value: 'Av. Insurgentes Sur 1602',
     },
+    // A house number and words after an address label, with no street type the lists know;
+    // and before a town line on the same line, the comma after the town left out.
+    { text: '{"id": 7, "address": "445 Waterside"}', value: '445 Waterside' },
+    {
+      text: 'Shipping address: 796 Nels Wall, Austin TX 78701',
+      value: '796 Nels Wall, Austin TX 78701',
+    },
     // A URL-encoded form value: normalise reads "+" as a space.
     { text: 'name=Ana&street=12+Oak+Lane&city=Springfield', value: '12+Oak+Lane' },
     // A Czech or Croatian street named by an adjective, a Greek one by a genitive, before a town.
@@ -226,6 +233,9 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // Addresses that are no place.
+    'IP address: 10 Gigabit uplinks',
+    'Email address: 5 Stars Support',
     // "come to" is a conclusion's as often: no cue.
     'We have come to 3 Key Points in the review.',
     // Street types that are also words, in prose.
