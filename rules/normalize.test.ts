@@ -272,6 +272,9 @@ describe('normalise: SQL INSERT', () => {
     expect(normalise(input).text).toBe(
       "INSERT INTO t (first_name, `dateOfBirth`, n) VALUES (first name: 'Ann, Roe', date of birth:  '1984-03-12', n:  1),\n (first name: 'O''Neil', date of birth:  NULL, n:  2);",
     );
+    expect(normalise("INSERT INTO t (a, b) VALUES ('D\\'Amore', 1)").text).toBe(
+      "INSERT INTO t (a, b) VALUES (a: 'D\\'Amore', b:  1)",
+    );
     expectUnchanged(['insert into t values (1, 2)', "INSERT INTO t (a) VALUES ('open"]);
   });
 });

@@ -549,12 +549,18 @@ function sqlFolds(input: string, out: [number, number, string][]): void {
 }
 const SQL_QUOTES = /["`[\]]/g;
 
-/** Where the SQL string opened by the quote at `open` closes ('' or "" escapes it), or -1. */
+/**
+ * Where the SQL string opened by the quote at `open` closes, or -1: a doubled quote escapes it
+ * (standard SQL), and so does a backslash before it (MySQL).
+ */
 function sqlStringEnd(input: string, open: number, max: number): number {
   const q = input.charCodeAt(open);
   for (let j = open + 1; j < max; j++) {
-    if (input.charCodeAt(j) !== q) continue;
-    if (input.charCodeAt(j + 1) === q) j++;
+    const c = input.charCodeAt(j);
+    if (c === 92)
+      j++; // "\" escapes the next character
+    else if (c !== q) continue;
+    else if (input.charCodeAt(j + 1) === q) j++;
     else return j;
   }
   return -1;
