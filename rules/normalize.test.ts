@@ -165,6 +165,13 @@ describe('normalise: camelCase keys', () => {
     );
     expect(normalise('see dateOfBirth, then call').text).toBe('see dateOfBirth, then call');
     expect(normalise('passportNo,2024\n1,2').text).toBe('passportNo,2024\n1,2');
+    // After a line of prose, and not under a row of the same table.
+    expect(normalise('Here is the export, as asked:\nfullName,dateOfBirth,ssn').text).toBe(
+      'Here is the export, as asked:\nfull name,date of birth,ssn',
+    );
+    expect(normalise('| Field | Value |\n|---|---|\n| password | nLFPlVASJXGJCe |').text).toBe(
+      '| Field | Value |\n|---|---|\n| password : nLFPlVASJXGJCe |',
+    );
   });
 
   it('leaves code, URLs, comparisons and the keys of secrets as written', () => {

@@ -217,7 +217,8 @@ function isIdentChar(c: number): boolean {
 /**
  * Whether text[start, end) is a whole cell of a line that could head a table: the cell holds
  * only it (quotes and spaces aside), and its line holds a tab, comma, semicolon or pipe between
- * cells and no digit (table.ts reads a table's first line as its header on the same terms).
+ * cells and no digit (table.ts reads a table's first line as its header on the same terms), and
+ * the line above is not split at the same separator.
  */
 function isHeaderCell(text: string, start: number, end: number): boolean {
   let a = start;
@@ -232,7 +233,27 @@ function isHeaderCell(text: string, start: number, end: number): boolean {
     if (start - --from > MAX_HEADER) return false;
   let to = end;
   while (to < text.length && text.charCodeAt(to) !== 10) if (++to - from > MAX_HEADER) return false;
-  return CELL_LINE.test(text.slice(from, to));
+  const line = text.slice(from, to);
+  if (!CELL_LINE.test(line)) return false;
+  // A header opens its table: a line above split into as many cells at the same separator
+  // makes this a row of values ("| password | nLFPlVASJXGJCe |" under "|---|---|").
+  if (from > 0) {
+    const above = text.slice(
+      Math.max(text.lastIndexOf('\n', from - 2) + 1, from - MAX_HEADER),
+      from,
+    );
+    const sep = CELL_SEPARATOR.exec(line)?.[0];
+    if (sep !== undefined && countOf(above, sep) === countOf(line, sep)) return false;
+  }
+  return true;
+}
+const CELL_SEPARATOR = /[,;\t|]/;
+
+/** How many times `ch` occurs in `s`. */
+function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
 }
 const CELL_LINE = /^[^\d\n]*[,;\t|][^\d\n]*$/;
 const MAX_HEADER = 2000;

@@ -123,6 +123,16 @@ export const password: Detector = {
   },
 };
 
+/**
+ * Whether the value at `start`, followed by `after`, fills the last cell of a Markdown table's
+ * row ("| password | nLFPlVASJXGJCe |"): the pipe after it closes the row, it is no code.
+ */
+function lastCellOfRow(text: string, start: number, after: string): boolean {
+  if (!/^[ \t]{0,2}\|[ \t]*(?:\r?\n|$)/.test(after)) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*\|/.test(text.slice(lineStart, start));
+}
+
 /** How the keyword was joined to its value. */
 type Form = 'op' | 'copula' | 'space' | 'bare';
 
@@ -304,7 +314,7 @@ function judge(
   // mixed case, then a word that is no key of an object or a parameter list.
   if (!quoted && /^[A-Za-z_$][\w$]*$/.test(value) && !/\d/.test(value)) {
     const after = text.slice(end, end + 24);
-    if (/^[ \t]{0,2}(?:[,;)|&>=\]}]|\?:)/.test(after)) {
+    if (/^[ \t]{0,2}(?:[,;)|&>=\]}]|\?:)/.test(after) && !lastCellOfRow(text, start, after)) {
       if (!(/[a-z]/.test(value) && /[A-Z]/.test(value) && PROSE_AFTER_COMMA.test(after))) {
         return null;
       }
@@ -441,6 +451,11 @@ export const examples: DetectorExamples = {
   match: [
     // A column under a header that names it.
     { text: 'email,password,plan\nana@mailbox.org,Xk8#mQ2v9Lp!,pro', value: 'Xk8#mQ2v9Lp!' },
+    // Letters only, closing a Markdown table's row: the pipe is the row's, not code's.
+    {
+      text: '| Field | Value |\n|---|---|\n| password | nLFPlVASJXGJCe |',
+      value: 'nLFPlVASJXGJCe',
+    },
     // A user and a password after "the login is", "creds are".
     { text: 'The login is jdoe / Xk8rT2q9!', value: 'Xk8rT2q9!' },
     { text: 'creds are jdoe:Summer2024!', value: 'Summer2024!' },
@@ -480,6 +495,7 @@ export const examples: DetectorExamples = {
   noMatch: [
     // A schema's table: the column holds types.
     'field,password,required\nlogin,string,yes',
+    '| Field | Type |\n|---|---|\n| password | String |',
     'The login is slow / broken since Monday.',
     // Prose: who found a problem, an option's purpose, a program's name.
     'Fix a crash; problem identified by "jamesh"',
