@@ -403,9 +403,30 @@ function valueFolds(input: string, from: number, to: number, out: [number, numbe
   }
 }
 
-// The key of an object or a list of objects that holds a person's name in parts:
-// `"name": {"first": ...}`, FHIR's `"name": [{"family": ..., "given": [...]}]`.
-const NAME_PARENT = /"(?:[A-Za-z]{0,24}[_ ]?)?name"[ \t]*:[ \t]*[[{]/gi;
+/**
+ * Where the value of an object or a list of objects that holds a person's name in parts
+ * starts, when `n` is the "n" of a key's closing 'name"': `"name": {"first": ...}`,
+ * `"customerName": {`, FHIR's `"name": [{"family": ..., "given": [...]}]`. -1 otherwise.
+ */
+function nameParentEnd(input: string, n: number): number {
+  if ((input.charCodeAt(n) | 32) !== 110) return -1; // "n" or "N"
+  // The key: up to 24 letters, an underscore or a space, then the name; its opening quote.
+  let k = n;
+  while (k > 0 && n - k <= 25 && isKeyLetter(input.charCodeAt(k - 1))) k--;
+  if (input.charCodeAt(k - 1) !== 34) return -1;
+  let j = n + 5; // after 'name"'
+  while (input.charCodeAt(j) === 32 || input.charCodeAt(j) === 9) j++;
+  if (input.charCodeAt(j) !== 58) return -1;
+  j++;
+  while (input.charCodeAt(j) === 32 || input.charCodeAt(j) === 9) j++;
+  const c = input.charCodeAt(j);
+  return c === 123 || c === 91 ? j + 1 : -1;
+}
+
+/** A letter, an underscore or a space: what a parent key holds before its "name". */
+function isKeyLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 32;
+}
 /** A part's key inside it, and what stands before its value (a list's "[" included). */
 const NAME_PART = /"(first|last|given|family|middle)"[ \t]*:[ \t]*(\[?)/g;
 /** How far after the parent's key its parts are looked for. */
@@ -420,9 +441,12 @@ const NAME_PARTS_REACH = 300;
  * Appended to `out`, in order.
  */
 function namePartFolds(input: string, out: [number, number, string][]): void {
-  NAME_PARENT.lastIndex = input.indexOf('{') >= 0 || input.indexOf('[') >= 0 ? 0 : input.length;
-  for (let m = NAME_PARENT.exec(input); m !== null; m = NAME_PARENT.exec(input)) {
-    const from = NAME_PARENT.lastIndex;
+  // A parent's key ends in 'name"' (any case): found with indexOf, then read back and forth
+  // (a regex starting at every quote of a JSON text backtracks over each key).
+  const brackets = input.indexOf('{') >= 0 || input.indexOf('[') >= 0;
+  for (let at = brackets ? input.indexOf('ame"') : -1; at > 0; at = input.indexOf('ame"', at + 4)) {
+    const from = nameParentEnd(input, at - 1);
+    if (from < 0) continue;
     // The parent's value ends where its bracket closes.
     let depth = 1;
     let to = from;
@@ -439,17 +463,22 @@ function namePartFolds(input: string, out: [number, number, string][]): void {
       out.push([key, key + p[1]!.length, p[1]! + ' name']);
       if (p[2]) out.push([from + NAME_PART.lastIndex - 1, from + NAME_PART.lastIndex, ' ']);
     }
-    NAME_PARENT.lastIndex = to;
+    at = Math.max(at, to - 4);
   }
-  // YAML: the parts on the lines under a "name:" that ends its line, indented deeper.
-  YAML_NAME_PARENT.lastIndex = 0;
-  for (let m = YAML_NAME_PARENT.exec(input); m !== null; m = YAML_NAME_PARENT.exec(input)) {
-    const lineStart = input.lastIndexOf('\n', m.index) + 1;
+  // YAML: the parts on the lines under a "name:" that ends its line, indented deeper. Found
+  // from 'ame:' with indexOf: a regex pass costs more than the rest of this function.
+  for (let at = input.indexOf('ame:'); at > 0; at = input.indexOf('ame:', at + 4)) {
+    if ((input.charCodeAt(at - 1) | 32) !== 110) continue; // "n" or "N"
+    let eol = at + 4;
+    while (input.charCodeAt(eol) === 32 || input.charCodeAt(eol) === 9) eol++;
+    if (input.charCodeAt(eol) === 13) eol++;
+    if (input.charCodeAt(eol) !== 10) continue;
+    const lineStart = input.lastIndexOf('\n', at) + 1;
     let indent = lineStart;
     while (input.charCodeAt(indent) === 32 || input.charCodeAt(indent) === 9) indent++;
     // The key is the line's first word ("  customer_name:"), not the end of a sentence.
-    if (!/^(?:[A-Za-z]{0,24}[_ ]?)?$/i.test(input.slice(indent, m.index))) continue;
-    let line = YAML_NAME_PARENT.lastIndex;
+    if (!YAML_PARENT_KEY.test(input.slice(indent, at - 1))) continue;
+    let line = eol + 1;
     for (let lines = 0; lines < 6 && line < input.length; lines++) {
       const part = YAML_NAME_PART.exec(input.slice(line, line + 40));
       if (part === null || part[1]!.length <= indent - lineStart) break;
@@ -461,7 +490,8 @@ function namePartFolds(input: string, out: [number, number, string][]): void {
     }
   }
 }
-const YAML_NAME_PARENT = /name:[ \t]*\r?\n/gi;
+/** What a YAML parent key holds before its "name": up to 24 letters, then "_" or a space. */
+const YAML_PARENT_KEY = /^(?:[A-Za-z]{0,24}[_ ]?)?$/;
 /** A part's line under a YAML name key: its indentation and key. */
 const YAML_NAME_PART = /^([ \t]+)(first|last|given|family|middle):/;
 
@@ -632,7 +662,7 @@ export function normalise(input: string): Normalised {
     pairFolds(input, keys);
   }
   namePartFolds(input, keys);
-  if (input.indexOf('|') >= 0) verticalTableFolds(input, keys);
+  if (input.indexOf('|') >= 0 && input.indexOf('---') >= 0) verticalTableFolds(input, keys);
   if (input.indexOf('INSERT') >= 0 || input.indexOf('insert') >= 0) sqlFolds(input, keys);
   if (keys.length > camelKeys && keys.length > 1) {
     // Each list is in order and their folds seldom meet (camelCase keys end before their "=",

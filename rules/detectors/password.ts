@@ -19,6 +19,8 @@ const LABEL = new RegExp(`^(?:${WORDS})$`, 'iu');
 const STRONG_SET = new Set(STRONG);
 /** A table's header cell over a column of passwords: a strong keyword alone, in words. */
 const HEADER = new RegExp(`^(?:${STRONG.join('|').replace(/_/g, ' ')})$`, 'iu');
+/** Where such a header may be: the strong keywords, from the shared keyword pass. */
+const HEADER_WORDS = keywords(STRONG);
 
 // What joins the keyword to its value. Tried at the keyword's end, in this order.
 // The key's closing quote, escaped too in JSON logged as a string ({\"password\":\"x\"}).
@@ -88,8 +90,8 @@ export const password: Detector = {
       if (c !== null) out.push(c);
     }
     // A column of passwords under a header cell that names them ("email,password\n...").
-    const starts = keywordStarts(text);
-    for (const cell of starts.length > 0 ? cellsUnderHeaders(text, starts, HEADER) : []) {
+    const headers = HEADER_WORDS.at(text);
+    for (const cell of headers.length > 0 ? cellsUnderHeaders(text, headers, HEADER) : []) {
       if (cell.start < read.end) continue;
       const c = judge(text, cell.start, cell.start, cell.end, false, true, cell.header, 'op');
       if (c !== null) out.push({ ...c, reason: 'column' });

@@ -3597,21 +3597,35 @@ const NOT_GERMAN_LETTER = /[^\x00-\x7fäöüßÄÖÜ]/;
  * not "MIT" of "License: MIT"). Their places come from the shared keyword pass.
  */
 function germanAround(text: string, start: number, end: number): boolean {
-  const at = GERMAN_FUNCTION_WORDS.at(text);
+  const at = germanWordsIn(text);
   const hi = end + 120;
   let n = 0;
   for (let i = firstAtOrAfter(at, start - 120); i < at.length && at[i]! < hi; i++) {
-    const second = text.charCodeAt(at[i]! + 1);
-    if (((second >= 97 && second <= 122) || second >= 0xdf) && ++n >= 3) return true;
+    if (++n >= 3) return true;
   }
   return false;
 }
-const GERMAN_FUNCTION_WORDS = keywords(
-  'der die das und ist nicht mit sie wir ich ein eine einen einem einer für auf dem des wird werden sind kann bei beim zu zur zum von vom im oder wurde haben hat bitte'.split(
-    ' ',
-  ),
-  { wholeWord: true },
-);
+
+/**
+ * Where German function words stand in `text` (in small letters, or capitalised as a
+ * sentence opens: "Die", not "MIT"), found once per text on first need: only a German text
+ * with umlauts in its capitalised words asks.
+ */
+function germanWordsIn(text: string): readonly number[] {
+  if (text !== germanOf) {
+    germanOf = text;
+    germanAt = [];
+    GERMAN_FUNCTION_WORD.lastIndex = 0;
+    for (let m = GERMAN_FUNCTION_WORD.exec(text); m !== null; m = GERMAN_FUNCTION_WORD.exec(text)) {
+      germanAt.push(m.index);
+    }
+  }
+  return germanAt;
+}
+let germanOf = '';
+let germanAt: number[] = [];
+const GERMAN_FUNCTION_WORD =
+  /(?<![\p{L}])(?:[Dd]er|[Dd]ie|[Dd]as|und|ist|nicht|mit|[Ss]ie|[Ww]ir|[Ii]ch|[Ee]in|[Ee]ine|einen|einem|einer|für|auf|dem|des|wird|werden|sind|kann|bei|beim|zu|zur|zum|von|vom|im|oder|wurde|haben|hat|[Bb]itte)(?![\p{L}])/gu;
 
 /** Whether a word of the segment [from, to) that is not an initial has class `cls`. */
 function someClass(from: number, to: number, keep: boolean, cls: NameClass): boolean {
