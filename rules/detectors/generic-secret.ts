@@ -330,6 +330,9 @@ function judge(
   return { start, end, type: 'API_KEY', score, reason };
 }
 
+/** The rest of a URL up to a position: a scheme and no blank since. */
+const URL_BEFORE = /:\/\/\S*$/;
+
 /** A strongly random token shortly after a key word on the same line, or null. */
 function nearKeyword(text: string, start: number, value: string): Candidate | null {
   const end = start + value.length;
@@ -340,6 +343,13 @@ function nearKeyword(text: string, start: number, value: string): Candidate | nu
   // The weakest evidence, so identifiers with a digit in them (Proto3JSON) are kept out more
   // firmly than looksRandom alone does; about 3 in 100 random tokens are lost to this.
   if (!looksRandom(value, 24) || wordiness(value) >= 0.6) return null;
+  // A URL's anchor ("classv8_1_1TypedArray.html#a54a48f4...", a generated page's link).
+  if (
+    text.charCodeAt(start - 1) === 35 &&
+    URL_BEFORE.test(text.slice(Math.max(0, start - 200), start))
+  ) {
+    return null;
+  }
   let ctx = before(text, start, 40);
   const nl = ctx.lastIndexOf('\n');
   if (nl >= 0) ctx = ctx.slice(nl + 1);
@@ -372,6 +382,11 @@ function basicCredentials(start: number, end: number, value: string): Candidate 
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A random 32-hex key whose measured entropy is under 3.5 bits (about one in five are).
+    {
+      text: 'api_secret: a5aaf90f25faa664c5132e43a4ca9767',
+      value: 'a5aaf90f25faa664c5132e43a4ca9767',
+    },
     // A Telegram bot token and a Mailgun key need no keyword (invented values).
     {
       text: 'The bot stopped: 7310482957:AAGx3kQ9vT_pLm2WzR8yNc5JdHe0uFbSaio in the config',
@@ -437,6 +452,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A URL's anchor beside an "api" path.
+    '[`v8::TypedArray::kMaxLength`]: https://v8.github.io/api/head/classv8_1_1TypedArray.html#a54a48f4373da0850663c4393d843b9b0',
     // A PGP key's fingerprint: public, not a secret.
     "  * Add Simon Josefsson's key B1D2BD1375BECB784CF4F8C4D73CF638C53C06BE\n    to signing-key.asc.",
     'bot 123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA is the placeholder',
