@@ -77,3 +77,51 @@ async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
     await c.end();
   }
 }
+
+/** Runs one statement on the test server, in a connection of its own. */
+async function onServer(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * PostgreSQL in a database of its own (`prefix` and a random suffix), created, migrated and
+ * dropped here, rather than a schema of the shared `test` database: Kysely's migrator looks for
+ * its lock table in every schema it can see, so another run's schema on the same database must
+ * not be able to break a suite that needs its own.
+ *
+ * Dropped without FORCE first. `db.destroy()` resolves once the pool has let go of its clients,
+ * while they are still closing their connections; PostgreSQL's DROP DATABASE waits (up to five
+ * seconds) for such sessions to end, whereas FORCE terminates them mid-close, and the closing
+ * client's error then reaches no listener: an unhandled error that failed a CI run with every
+ * test passed. FORCE stays the fallback for a session that does not end.
+ */
+export function ownDatabase(prefix: string): Backend {
+  return {
+    name: 'postgres',
+    async open() {
+      const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+      await onServer(`CREATE DATABASE ${name}`);
+      const url = new URL(PG_URL);
+      url.pathname = `/${name}`;
+      const db = openDb({ url: url.href });
+      await migrate(db);
+      return {
+        db,
+        async drop() {
+          await db.destroy();
+          try {
+            await onServer(`DROP DATABASE ${name}`);
+          } catch {
+            await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          }
+        },
+      };
+    },
+  };
+}

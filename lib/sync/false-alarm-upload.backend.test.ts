@@ -6,13 +6,11 @@
 import 'fake-indexeddb/auto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type CreatedTenant } from '@/server/admin.ts';
 import { createApp } from '@/server/app.ts';
 import { silentLogger } from '@/server/log.ts';
-import { migrate, openDb } from '@/server/db/index.ts';
-import { BACKENDS, PG_URL, type Backend, type TestDb } from '@/server/test-util.ts';
+import { BACKENDS, ownDatabase, type Backend, type TestDb } from '@/server/test-util.ts';
 import { openFalseAlarmStore, type FalseAlarmStore } from '@/lib/incidents/false-alarms.ts';
 import type { Enrolment } from './enrollment.ts';
 import { createFalseAlarmUploader } from './false-alarm-upload.ts';
@@ -20,31 +18,8 @@ import { createFalseAlarmUploader } from './false-alarm-upload.ts';
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
 let dbs = 0;
 
-/** PostgreSQL in a database of its own (see upload.backend.test.ts for why not a schema). */
-const ownPostgres: Backend = {
-  name: 'postgres',
-  async open() {
-    const name = `hush_h13_fa_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    const db = openDb({ url: url.href });
-    await migrate(db);
-    return {
-      db,
-      async drop() {
-        await db.destroy();
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  },
-};
+/** PostgreSQL in a database of its own (see ownDatabase in server/test-util.ts). */
+const ownPostgres: Backend = ownDatabase('hush_h13_fa');
 const BACKENDS_HERE: Backend[] = BACKENDS.map((b) => (b.name === 'postgres' ? ownPostgres : b));
 
 describe.each(BACKENDS_HERE)(

@@ -9,10 +9,7 @@ import { createApp } from '@/server/app.ts';
 import { createTenant, publishPolicy, rotateKey } from '@/server/admin.ts';
 import { silentLogger } from '@/server/log.ts';
 import { matchCandidate, pseudonymKey } from '@/server/people/pseudonym.ts';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { migrate, openDb } from '@/server/db/index.ts';
-import { BACKENDS, PG_URL, type Backend, type TestDb } from '@/server/test-util.ts';
+import { BACKENDS, ownDatabase, type Backend, type TestDb } from '@/server/test-util.ts';
 import { KEYS as POLICY_KEYS } from '@/lib/policy/service.ts';
 import { dropEnrolment, ensureEnrolled, type EnrolDeps } from './enrollment.ts';
 import type { FetchLike } from './http.ts';
@@ -28,33 +25,7 @@ const WARN_EMAIL = { version: 1, rules: { 'unapproved-ai': { byType: { EMAIL: 'w
  * migration tables (server/bench-summary.ts keeps one on purpose) makes a fresh schema fail to
  * migrate.
  */
-const OWN_DATABASE: Backend = {
-  name: 'postgres',
-  async open() {
-    const name = `hush_sync_test_${randomBytes(6).toString('hex')}`;
-    const admin = async (sql: string) => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      try {
-        await c.query(sql);
-      } finally {
-        await c.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    const db = openDb({ url: url.toString() });
-    await migrate(db);
-    return {
-      db,
-      async drop() {
-        await db.destroy();
-        await admin(`DROP DATABASE ${name}`);
-      },
-    };
-  },
-};
+const OWN_DATABASE: Backend = ownDatabase('hush_sync_test');
 
 const DATABASES = [BACKENDS.find((b) => b.name === 'sqlite')!, OWN_DATABASE];
 

@@ -12,9 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type CreatedTenant } from '@/server/admin.ts';
 import { createApp } from '@/server/app.ts';
 import { silentLogger } from '@/server/log.ts';
-import { migrate, openDb } from '@/server/db/index.ts';
-import { BACKENDS, PG_URL, type Backend, type TestDb } from '@/server/test-util.ts';
-import pg from 'pg';
+import { BACKENDS, ownDatabase, type Backend, type TestDb } from '@/server/test-util.ts';
 import type { IncidentRecord } from '@/lib/incidents/record.ts';
 import { openIncidentStore, type IncidentStore } from '@/lib/incidents/store.ts';
 import type { Enrolment } from './enrollment.ts';
@@ -24,36 +22,8 @@ import { LEASE_MS, createUploader, type UploaderDeps } from './upload.ts';
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
 let dbs = 0;
 
-/**
- * PostgreSQL in a database of its own (created and dropped here) rather than a schema of the
- * shared `test` database: Kysely's migrator looks for its lock table in every schema it can see,
- * so another run's schema on the same database (a benchmark's, say) must not be able to break
- * this one.
- */
-const ownPostgres: Backend = {
-  name: 'postgres',
-  async open() {
-    const name = `hush_h5_upload_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(PG_URL);
-    url.pathname = `/${name}`;
-    const db = openDb({ url: url.href });
-    await migrate(db);
-    return {
-      db,
-      async drop() {
-        await db.destroy();
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  },
-};
+/** PostgreSQL in a database of its own (see ownDatabase in server/test-util.ts). */
+const ownPostgres: Backend = ownDatabase('hush_h5_upload');
 const BACKENDS_HERE: Backend[] = BACKENDS.map((b) => (b.name === 'postgres' ? ownPostgres : b));
 
 function record(i: number): IncidentRecord {
