@@ -23,7 +23,7 @@ import {
   restoreSqlite,
 } from './backup.ts';
 import { migrate, openDb, type Db } from './db/index.ts';
-import { PG_URL } from './test-util.ts';
+import { PG_URL, dropDatabase } from './test-util.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 const dir = mkdtempSync(join(tmpdir(), 'hush-backup-test-'));
@@ -213,7 +213,7 @@ describe('backup and restore on PostgreSQL (pg_dump)', () => {
     return url.toString();
   };
   afterAll(async () => {
-    for (const name of made) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of made) await dropDatabase(name);
   });
 
   it('round-trips a database written to during the dump; refuses data without --force', async () => {

@@ -115,13 +115,21 @@ export function ownDatabase(prefix: string): Backend {
         db,
         async drop() {
           await db.destroy();
-          try {
-            await onServer(`DROP DATABASE ${name}`);
-          } catch {
-            await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          }
+          await dropDatabase(name);
         },
       };
     },
   };
+}
+
+/**
+ * Drops a test database: plainly first, which waits for sessions still closing (see
+ * ownDatabase), then with FORCE for any that does not end.
+ */
+export async function dropDatabase(name: string): Promise<void> {
+  try {
+    await onServer(`DROP DATABASE IF EXISTS ${name}`);
+  } catch {
+    await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
 }
