@@ -10,7 +10,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTenant, publishPolicy } from './admin.ts';
@@ -23,7 +22,7 @@ import {
   restoreSqlite,
 } from './backup.ts';
 import { migrate, openDb, type Db } from './db/index.ts';
-import { PG_URL, dropDatabase } from './test-util.ts';
+import { PG_URL, dropDatabase, onServer } from './test-util.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
 const dir = mkdtempSync(join(tmpdir(), 'hush-backup-test-'));
@@ -195,18 +194,9 @@ describe('backup and restore on SQLite', () => {
 
 describe('backup and restore on PostgreSQL (pg_dump)', () => {
   const made: string[] = [];
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
   const freshDb = async () => {
     const name = `hush_backup_${randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${name}`);
+    await onServer(`CREATE DATABASE ${name}`);
     made.push(name);
     const url = new URL(PG_URL);
     url.pathname = `/${name}`;

@@ -79,7 +79,7 @@ async function withSchemaLock<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** Runs one statement on the test server, in a connection of its own. */
-async function onServer(sql: string): Promise<void> {
+export async function onServer(sql: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   try {
