@@ -16,7 +16,7 @@
  * the length of the text.
  */
 import { postcodeAt, ukPostcodeAt, CA_POSTCODE, UK_POSTCODE_SPACED, isUkArea } from './postcode.ts';
-import { Tokens, WordFlags } from './tokens.ts';
+import { NEWLINE, Tokens, WordFlags } from './tokens.ts';
 import {
   AMBIGUOUS_PREFIX_TYPES,
   COMPOUND_ENDINGS,
@@ -245,6 +245,8 @@ const BARE_STREET_WORD =
   /^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|vei|veg|gade|gata|väg|gränd|utca|iela|tänav|str|sokak|sokağı|caddesi|cadde|bulvarı|gatan|vägen|tie|kuja|polku)$/;
 const ELIDED_CAPITAL = /^[dl]['’]\p{Lu}/u;
 const ZIP_SHAPE = /^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{4}$/;
+/** "BP 12", "B.P. 12": the French boîte postale's abbreviation. */
+const BOITE_POSTALE = /^B\.?P\b/i;
 const BARE_BOX = /^box/i;
 const THREE_DIGITS = /^\d{3}(?![\p{L}\p{N}])/u;
 const NUMBER_WORD = /^(?:no|nr|nº)$/i;
@@ -766,7 +768,13 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
       j++;
       continue;
     }
-    if (!nameWord(t, j, lower) && !(names > 0 && inSet(t, j, F_PARTICLE) && t.isLower(j))) break;
+    if (
+      !nameWord(t, j, lower) &&
+      !(names > 0 && inSet(t, j, F_PARTICLE) && t.isLower(j)) &&
+      !surnameBeforeType(t, j, names, lower)
+    ) {
+      break;
+    }
     names++;
     j++;
   }
@@ -778,9 +786,9 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
   const nx = last + 1;
   if (t.isLower(nx) && !inSet(t, nx, F_AFTER_OK) && !inSet(t, nx, F_UNIT)) base -= 0.25;
   // A weak type after a house number of three to five digits and one or two names, closing
-  // the clause or followed by a word of AFTER_STREET_OK: "332 Harvey Keys?", "86533 Langosh
-  // Point,", "325 Crooks Hollow yesterday" (a count is rarely that long and then followed by
-  // two capitalised words and a street type).
+  // the clause, followed by a word of AFTER_STREET_OK or by a unit: "332 Harvey Keys?", "86533
+  // Langosh Point,", "325 Crooks Hollow yesterday", "4027 Oak Creek Apt. 109" (a count is
+  // rarely that long and then followed by two capitalised words and a street type).
   else if (
     !lower &&
     !strong &&
@@ -791,7 +799,7 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
     (t.end(hn) - t.start(i) >= 3 ||
       (names <= 2 && !t.isCap(i - 1) && !t.isNum(i - 1) && (t.flags(hn + 1) & F_HINT) === 0)) &&
     !YEAR.test(t.str(i)) &&
-    (!t.isWord(nx) || inSet(t, nx, F_AFTER_OK)) &&
+    (!t.isWord(nx) || inSet(t, nx, F_AFTER_OK) || (inSet(t, nx, F_UNIT) && unitAt(t, nx) >= 0)) &&
     !t.isNum(nx)
   ) {
     base = 0.5;
@@ -799,6 +807,23 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
   if (comma)
     return { first: i, last, base: Math.min(base, 0.3), reason: 'street', lower, weak: true };
   return { first: i, last, base, reason: 'street', lower, weak: !strong };
+}
+
+/**
+ * Whether capitalised token j, first after a house number, is a word of NOT_A_CITY that is also
+ * a surname streets are named after, right before a capitalised street type: "4027 Will
+ * Street", "12 Best Road".
+ */
+function surnameBeforeType(t: Tokens, j: number, names: number, lower: boolean): boolean {
+  return (
+    names === 0 &&
+    !lower &&
+    t.isCap(j) &&
+    !t.isUpper(j) &&
+    inSet(t, j, F_NOT_CITY) &&
+    t.isCap(j + 1) &&
+    (inSet(t, j + 1, F_STRONG) || inSet(t, j + 1, F_WEAK_TYPE))
+  );
 }
 
 /**
@@ -1233,8 +1258,10 @@ function noCaPostcodeAt(text: string, p: number): boolean {
   return !isDigit(text.charCodeAt(p + 1)) || !(l >= 65 && l <= 90);
 }
 
-/** Cores found by regexes over the text: military, postal boxes, UK/CA postcodes, keywords. */
-/** Adds the core of a regex match from `start` to `end`: the tokens that start inside it. */
+/**
+ * Adds the core of a regex match from `start` to `end`: the tokens that start inside it.
+ * `postcode`: the match holds one, so its tail takes none (a postal box's does).
+ */
 function addMatch(
   t: Tokens,
   cores: Core[],
@@ -1243,12 +1270,14 @@ function addMatch(
   base: number,
   reason: string,
   weak = false,
+  postcode = true,
 ): void {
   const first = t.indexAt(start);
   const last = t.indexAt(end) - 1;
-  if (last >= first) cores.push({ first, last, base, reason, lower: false, weak, postcode: true });
+  if (last >= first) cores.push({ first, last, base, reason, lower: false, weak, postcode });
 }
 
+/** Cores found by regexes over the text: military, postal boxes, UK/CA postcodes, keywords. */
 function regexCores(t: Tokens, cores: Core[], starts: Starts): void {
   const text = t.text;
   // Military matches count only in a text with "PO" or "po" in it (MILITARY ignores case, so
@@ -1262,7 +1291,11 @@ function regexCores(t: Tokens, cores: Core[], starts: Starts): void {
   for (const m of matchesAt(text, PO_BOX, starts.po, noPoBoxAt)) {
     // A bare "Box 12" is a box, not an address; the other forms name a postal box.
     if (BARE_BOX.test(m[0])) continue;
-    addMatch(t, cores, m.index, m.index + m[0].length, 0.6, 'po box');
+    // "BP 120" is also a blood pressure ("BP 120 mmHg", "BP 128/84"): the French boîte postale
+    // counts with its town or an address label.
+    const bp = BOITE_POSTALE.test(m[0]);
+    if (bp && text.charCodeAt(m.index + m[0].length) === 47) continue;
+    addMatch(t, cores, m.index, m.index + m[0].length, bp ? 0.4 : 0.6, 'po box', false, false);
   }
   for (const m of matchesAt(text, UK_POSTCODE_SPACED, starts.postcode, noUkPostcodeAt)) {
     if (!isUkArea(m[1]!)) continue;
@@ -1739,10 +1772,8 @@ function cornerSecondStreet(t: Tokens, last: number, lower: boolean): number {
 }
 
 function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
-  const first = extendBack(
-    t,
-    core.reason === 'postcode' ? streetBeforeTown(t, core.first) : core.first,
-  );
+  const street = core.reason === 'postcode' ? streetBeforeTown(t, core.first) : core.first;
+  const first = extendBack(t, street);
   const tail = extendTail(t, core);
   const start = t.start(first);
   if (CORNER_OF.test(t.text.slice(Math.max(0, start - 14), start))) {
@@ -1751,7 +1782,8 @@ function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
   const end = t.end(tail.last);
   let score = core.base;
   let reason = core.reason;
-  let bonus = 0;
+  // A town line with a street line before it is a postal block.
+  let bonus = street !== core.first ? 0.1 : 0;
   if (tail.unit) bonus += 0.1;
   if (tail.postcode) {
     bonus += tail.postcodeCity
@@ -1805,12 +1837,15 @@ function finish(t: Tokens, core: Core, cues: Cues): AddressHit | null {
 
 /**
  * Where an address starts whose town line begins at token `first` ("Austin, TX 78701"): at the
- * house number of a street line before it on the same line, with no type the lists know ("796
- * Nels Wall, Austin, TX 78701", "14 Birchwood, Leeds LS6 2AB"): a number, one to four
- * capitalised words, a comma. Otherwise `first` itself.
+ * house number of a street line before it with no type the lists know: on the same line before
+ * a comma ("796 Nels Wall, Austin, TX 78701", "14 Birchwood, Leeds LS6 2AB"), or alone on the
+ * line above ("4027 Harvey Wall\nAustin, TX 78701"): a number, one to four capitalised words.
+ * Otherwise `first` itself.
  */
 function streetBeforeTown(t: Tokens, first: number): number {
-  if (!t.isPunct(first - 1, ',')) return first;
+  const text = t.text;
+  const comma = t.isPunct(first - 1, ',');
+  if (!comma && t.kind(first - 1) !== NEWLINE) return first;
   let k = first - 2;
   let words = 0;
   while (words < 4 && t.isCap(k) && nameWord(t, k, false)) {
@@ -1818,8 +1853,11 @@ function streetBeforeTown(t: Tokens, first: number): number {
     k--;
   }
   if (words === 0 || !t.isNum(k) || t.end(k) - t.start(k) > 6 || isLabelled(t, k)) return first;
-  if (isDigitOrJoiner(t.text.charCodeAt(t.start(k) - 1))) return first;
-  if (t.text.slice(t.start(k), t.start(first)).includes('\n')) return first;
+  if (isDigitOrJoiner(text.charCodeAt(t.start(k) - 1))) return first;
+  if (comma) return text.slice(t.start(k), t.start(first)).includes('\n') ? first : k;
+  // On a line of its own the number opens the line, and is no year ("2024 Annual Report").
+  const lineStart = text.lastIndexOf('\n', t.start(k) - 1) + 1;
+  if (text.slice(lineStart, t.start(k)).trim() !== '' || YEAR.test(t.str(k))) return first;
   return k;
 }
 

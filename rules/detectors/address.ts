@@ -28,6 +28,17 @@ export const address: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A type that is also a noun ("Creek"), made a street by the unit after it.
+    { text: 'Send it to 4027 Oak Creek Apt. 109 please', value: '4027 Oak Creek Apt. 109' },
+    // A street named after a surname that is also a common word.
+    { text: 'Ship it to 4027 Will Street tomorrow', value: '4027 Will Street' },
+    // A street line with no type the lists know, above its town line.
+    {
+      text: 'Jane Roe\n4027 Harvey Wall\nAustin, TX 78701',
+      value: '4027 Harvey Wall\nAustin, TX 78701',
+    },
+    // A French postal box and its town.
+    { text: 'Société Alpha, BP 128, 75008 Paris', value: 'BP 128, 75008 Paris' },
     // A street in a JSON string, after its key: the closing quote is no inch mark.
     {
       text: '{"street": "Av. Insurgentes Sur 1602", "city": "Ciudad de México"}',
@@ -233,6 +244,11 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // Blood pressure, not a boîte postale.
+    'Vitals: HR 88, BP 128/84, SpO2 97%.',
+    'BP 120 mmHg systolic after the dose',
+    // A count before a title-cased phrase.
+    'Season 2 Will Drive the ratings up',
     // Addresses that are no place.
     'IP address: 10 Gigabit uplinks',
     'Email address: 5 Stars Support',

@@ -487,9 +487,10 @@ function oddLength(s: Shape, main: string): boolean {
 
 // A phone label or request right before the number, nothing between but a colon or "at": what
 // vouches for a number of an odd length ("Call me at 747955", "Customer phone: (0524)
-// 363474917"). The window is the 16 characters before the number.
+// 363474917", "Tel.: 09322 89642880", "Sie erreichen mich unter 08748 76963511"). The window
+// is the 16 characters before the number.
 const CUE_BEFORE =
-  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?)\s{0,2}[:.#]?\s{0,2}$/i;
+  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?|\bmich unter|reichbar unter|\bjoindre au|\bllamarme al)\s{0,2}[:.#]{0,2}\s{0,2}$/i;
 
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
@@ -867,6 +868,9 @@ export const examples: DetectorExamples = {
     { text: 'Write on WhatsApp +447911123456', value: '+447911123456' },
     { text: 'Handy: 0171 2345678', value: '0171 2345678' },
     { text: 'Leeds office 0113 496 0321', value: '0113 496 0321' },
+    // A German landline of thirteen digits, vouched for by the label or the request before it.
+    { text: 'Tel.: 09322 89642880', value: '09322 89642880' },
+    { text: 'Sie erreichen mich unter 08748 76963511.', value: '08748 76963511' },
     { text: 'from abroad dial 0044 20 7946 0958', value: '0044 20 7946 0958' },
     { text: 'Contact: 9498777106', value: '9498777106' },
     { text: 'Text me on 07700 900123 tonight.', value: '07700 900123' },
@@ -879,6 +883,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     '{"order_id": "4155552671"}',
+    // Thirteen digits filed under a case, not a request to call.
+    'Der Vorgang ist unter 09322 89642880 abgelegt.',
     'contact=415 555 2671',
     'numéro de passeport : 753898258',
     'id=4155552671&page=2',
