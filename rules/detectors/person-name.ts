@@ -42,6 +42,12 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Roles that name a person in insurance, lending and chat forms.
+    { text: 'Policyholder: Jaydon Tremblay', value: 'Jaydon Tremblay' },
+    { text: '[10:43] Visitor: Schuyler Durgan', value: 'Schuyler Durgan' },
+    // A form's label alone on the line above the name (a web page or a PDF copied).
+    { text: 'Customer name:\nTremaine Reinger\nEmail:\nt@example.com', value: 'Tremaine Reinger' },
+    { text: 'Ship to\nAmira Witting\n4027 Oak Street', value: 'Amira Witting' },
     { text: '{"prenom": "Élodie", "nom": "Dubois"}', value: 'Élodie' },
     { text: 'Customer: Roe, Jane\nPlan: gold', value: 'Roe, Jane' },
     { text: 'PATIENT NAME: GARCIA, MARIA\nDOB: 03/12/1984', value: 'GARCIA, MARIA' },
@@ -384,6 +390,9 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
+    // A label on the line above a thing, not a person.
+    'Product name\nOcean Breeze\nStatus\nOpen',
+    'Requester\nFacilities Team',
     // Markup: a heading's words, one word in bold, a product under a tag named "name".
     '<details><summary>Valores Multilínea</summary></details>',
     "highlight() // 'Liechi <b>Berry</b>'",

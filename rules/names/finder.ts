@@ -199,7 +199,7 @@ const CUE_LABEL_BARE = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address)[ \t]{0,3}[:|]${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente)[ \t]{0,3}[:|]${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "named Sam", "partner's name Lee". Words are spelt out
@@ -1910,6 +1910,19 @@ function scoreSegment(
       bump(0.8, 'column');
     }
   }
+  // A label alone on the line above, the name alone on its own: a form copied from a web page,
+  // a CRM's side panel or a PDF ("Customer name\nTremaine Reinger", "Ship to:\nAmira Witting").
+  if (0.8 > curScore && n <= 4) {
+    const label = labelLineAbove(text, start, end);
+    if (
+      label !== null &&
+      (NAME_HEADER.test(label) || LINE_LABEL.test(label)) &&
+      (!onlyCommon || NAME_WORD_HEADER.test(label)) &&
+      (anyKnown || !GENERIC_NAME_HEADER.test(label))
+    ) {
+      bump(0.8, 'label');
+    }
+  }
   // The text of a markup element named for a person: "<customer_name>Kwabena Owusu</...>",
   // "<name>Maria Garcia</name>". (Attributes are not read: "<td class=name>".)
   // A form field or a query parameter named for a person: "customer_name=Aminata Ndiaye".
@@ -2248,6 +2261,31 @@ const NAME_HEADER =
   /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester)$/i;
 
 const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
+
+/** Labels that head a person's name on the line below, besides the column headers. */
+const LINE_LABEL =
+  /^(?:ship to|bill to|deliver to|sold to|send to|attn\.?|attention|from|assigned to|requested by|reported by|submitted by|created by|prepared by|signed by|recipient|sender|requester|assignee|reporter|policyholder|policy holder|insured|claimant|subscriber|guarantor|applicant|borrower|payee|beneficiary|emergency contact|next of kin|empfänger|absender|destinataire|expéditeur|destinatario|remitente)$/i;
+
+/**
+ * The label on the line right above text[start, end) when the run fills its own line and that
+ * line is short (a form's label: "Customer name:", "**Ship to**"), without its colon and
+ * emphasis; otherwise null.
+ */
+function labelLineAbove(text: string, start: number, end: number): string | null {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k <= 0 || text.charCodeAt(k) !== 10) return null;
+  let e = end;
+  while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
+  if (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) return null;
+  const lineEnd = text.charCodeAt(k - 1) === 13 ? k - 1 : k;
+  const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+  if (lineEnd - lineStart > 40) return null;
+  const label = text.slice(lineStart, lineEnd).replace(LABEL_DECOR, '');
+  return label === '' ? null : label;
+}
+/** Blanks, emphasis and a colon around a label: "  **Ship to:** ", "Name :". */
+const LABEL_DECOR = /^[\s*_#>-]+|[\s*_]*:?[\s*_]*$/g;
 /** Of those, the headers that say "name" (under which an ordinary word is a name: "Gill"). */
 const NAME_WORD_HEADER = /name|surname|vorname|nachname|^nom|prénom|prenom|apellido|cognome|naam/i;
 /** Column headers over things and places, under which capitalised words are not people. */
