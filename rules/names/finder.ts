@@ -80,7 +80,7 @@ const TIE_LOW = 0.4;
 // letter stands. Searching 1 MB with it (a Unicode look-behind at every offset) cost 110-190 ms;
 // a loop over char codes that skips lower-case, digits and punctuation costs a few.
 const WORD =
-  /(?<![\p{L}\p{M}\p{N}_@./\\#$%&*+=~^|])(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]{0,30}(?:\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-\p{Lu}[\p{Ll}\p{M}]{1,30}){0,2}(?![\p{L}\p{M}\p{N}_@])/uy;
+  /(?<![\p{L}\p{M}\p{N}_@./\\#$%&*+=~^|])(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]{0,30}(?:\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]{1,30}(?:\p{Lu}[\p{Ll}\p{M}]{1,30})?){0,2}(?![\p{L}\p{M}\p{N}_@])/uy;
 const UPPER = /^\p{Lu}$/u;
 // Finds the offsets worth a look without the Unicode flag, which V8 searches much faster.
 // The Latin-1 lower-case letters (U+00DF-U+00FF: "é", "ü", "ß") are left out: no word starts
