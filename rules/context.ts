@@ -129,12 +129,12 @@ export function nearBefore(text: string, start: number, words: RegExp, window = 
 
 /**
  * Words that say a number is an identifier of something that is NOT personal: an order, a
- * shipment, an invoice, a ticket, a product, a build. Beside them a bare number loses score.
+ * shipment (or its carrier: FedEx, UPS, DHL), an invoice, a ticket, a product, a build. Beside them a bare number loses score.
  * Everyday words (case, line, page, part, run, example) are deliberately absent: "in this case my
  * SSN is ..." must not cancel a real label.
  */
 export const NON_PERSONAL_NUMBER =
-  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case no|case number|ref|reference|sku|item no|product|part no|part number|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request id|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|pid|test card|sandbox)\b/;
+  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case no|case number|ref|reference|sku|item no|product|part no|part number|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request id|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|pid|test card|sandbox|fedex|ups|usps|dhl|waybill|consignment|awb)\b/;
 
 /**
  * Words that present a value as a format, a placeholder or an example rather than someone's.

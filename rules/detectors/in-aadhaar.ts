@@ -61,6 +61,8 @@ export const examples: DetectorExamples = {
     '1918 4736 5022',
     'Aadhaar update pending, invoice 384751029381',
     'Mobile 3847 5102 9381',
+    // A FedEx tracking number is printed 4-4-4 too.
+    'Shipped with FedEx 7749 1234 5678 this morning.',
     'UID 736201948573 for the device',
   ],
 };
