@@ -325,6 +325,50 @@ function extraGroups(k: number, i: number, j: number): number {
   return extra;
 }
 
+/** Phrases that say a card number is a test number, whatever it is. */
+export const TEST_PHRASE =
+  /\b(?:test cards?|test numbers?|test mode|testkarte|sandbox|stripe test|test (?:visa|mastercard|amex))\b/;
+
+/** Weaker hints of a made-up number; they only sink numbers that already look synthetic. */
+export const TEST_HINT =
+  /\b(?:test|testing|tests|stripe|braintree|adyen|dummy|sample|fake|demo|example|staging|mock|qa|fixture)\b/;
+
+let testText: string | null = null;
+let testEnds: number[] = [];
+
+/**
+ * Where the card numbers end that `text` presents as test numbers: beside a test phrase, or
+ * synthetic-looking (CardSpan.test) beside a weaker hint, as credit-card judges them. Memoised
+ * on the last text, like findCardNumbers.
+ */
+function testCardEnds(text: string): number[] {
+  if (text === testText) return testEnds;
+  const ends: number[] = [];
+  const cards = findCardNumbers(text);
+  if (cards.length > 0) {
+    const nearTest = nearWords(text, TEST_PHRASE);
+    const nearHint = nearWords(text, TEST_HINT);
+    for (const c of cards) {
+      if (nearTest.test(c.start, c.end) || (c.test && nearHint.test(c.start, c.end))) {
+        ends.push(c.end);
+      }
+    }
+  }
+  testText = text;
+  testEnds = ends;
+  return ends;
+}
+
+/**
+ * Whether a value at `start` follows, within `window` characters, a card number the text
+ * presents as a test number: its expiry and code are the test's too ("Test card: 4242 4242
+ * 4242 4242, exp 12/34, CVC 123").
+ */
+export function afterTestCard(text: string, start: number, window = 40): boolean {
+  for (const end of testCardEnds(text)) if (end <= start && start - end <= window) return true;
+  return false;
+}
+
 /** Words that say a number is a payment card. Lower-case; tested on a lower-cased window. */
 export const CARD_WORDS =
   /\b(?:cards?|card number|cc|ccn|exp|expiry|expires|expiration|cvv|cvv2|cvc|cvc2|declined|visa|master ?card|amex|american express|discover|diners|jcb|union ?pay|maestro|rupay|credit|debit|payment|pay|paid|pan|charge|charged|billing|kreditkarte|karte|kartennummer|carte|tarjeta|cart[ãa]o|carta|kaart)\b/;

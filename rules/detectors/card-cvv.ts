@@ -1,5 +1,5 @@
 import { isTrivialDigits } from '../checksums.ts';
-import { findCardNumbers, nearWords } from '../payment-util.ts';
+import { afterTestCard, findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
@@ -78,6 +78,9 @@ export const cardCvv: Detector = {
       if (nearPlaceholder.test(start, end) || (!strong && nearOneTime.test(start, end))) {
         score -= 0.45;
         reason = 'negative context';
+      } else if (afterTestCard(text, start)) {
+        score -= 0.45;
+        reason = 'test card';
       }
       out.push({ start, end, type: 'CREDIT_CARD', score, reason });
     };
@@ -131,6 +134,8 @@ export const examples: DetectorExamples = {
     'Your login security code is 4829',
     'Room 482, floor 3, call ext. 5531',
     'For testing use any CVC, e.g. 123',
+    // The code of a test card is a test code.
+    'Sample card for testing in staging: 4242 4242 4242 4242, exp 12/34, CVC 123.',
     'The CVV field must contain 3 or 4 digits.',
     'CID 4821 assigned to the ticket',
     'Enter the security code 7391 shown in the image',

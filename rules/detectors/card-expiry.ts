@@ -1,6 +1,6 @@
 import { matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
-import { findCardNumbers, nearWords } from '../payment-util.ts';
+import { afterTestCard, findCardNumbers, nearWords } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // MM/YY, MM/YYYY or M/YY with a slash, dash or dot. A full date (04/27/2024, 2024-04-27) is
@@ -62,6 +62,9 @@ export const cardExpiry: Detector = {
       if (nearOther.test(start, end) && !nearCard.test(start, end)) {
         score -= 0.45;
         reason = 'negative context';
+      } else if (afterTestCard(text, start)) {
+        score -= 0.45;
+        reason = 'test card';
       }
       out.push({ start, end, type: 'CREDIT_CARD', score, reason });
     };
@@ -97,6 +100,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'Meeting moved to 04/27 at 3pm',
+    // The expiry of a test card is a test value.
+    'Test card: 4242 4242 4242 4242, exp 12/34, CVC 123.',
     'Expiration date of the contract: 04/27/2024',
     'Your passport expires 04/29, renew it early.',
     'Released 2024-04-27, expires 2025-04-27',

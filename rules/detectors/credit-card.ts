@@ -1,4 +1,4 @@
-import { CARD_WORDS, findCardNumbers, nearWords } from '../payment-util.ts';
+import { CARD_WORDS, findCardNumbers, nearWords, TEST_HINT, TEST_PHRASE } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Words that make a card-shaped number something else. Narrower than NON_PERSONAL_NUMBER on
@@ -6,14 +6,6 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // checksum-valid number its finding.
 const NOT_A_CARD =
   /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|ref|reference|sku|product|part|model|serial|s\/n|version|build|release|commit|sha|uuid|guid|txn|transaction id|confirmation|booking|reservation|po|rma|batch|lot|isbn|issn|imei|iccid|meid|sim|barcode|ean|upc|gtin|timestamp|epoch|account id)\b/;
-
-// Phrases that say the number is a test number, whatever it is.
-const TEST_PHRASE =
-  /\b(?:test cards?|test numbers?|test mode|testkarte|sandbox|stripe test|test (?:visa|mastercard|amex))\b/;
-
-// Weaker hints of a made-up number; they only sink numbers that already look synthetic.
-const TEST_HINT =
-  /\b(?:test|testing|tests|stripe|braintree|adyen|dummy|sample|fake|demo|example|staging|mock|qa|fixture)\b/;
 
 /** Payment card numbers: issuer range and length, Luhn, grouped or split digit by digit. */
 export const creditCard: Detector = {
