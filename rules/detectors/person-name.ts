@@ -392,6 +392,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
+    // Brands named as a doctor.
+    'Dr Pepper and Dr. Oetker pizzas are back; Dr. Martens boots ship Monday.',
     // An academy, a society or an award named after a person.
     'Grace Hopper Academy signed the renewal; the Alan Turing Award went to the team.',
     // A label on the line above a thing, not a person.

@@ -169,6 +169,13 @@ const CUE_TITLE = new RegExp(
   'iuy',
 );
 const CUE_TITLE_M = /(?<![^\s(["'«])M\.[ \t]{1,3}$/uy;
+/** Brands named "Dr. X", and the title right before a word. */
+const DOCTOR_BRANDS: ReadonlySet<string> = new Set(
+  'pepper oetker martens scholl scholls bronner bronners hauschka brandt jart teal teals'.split(
+    ' ',
+  ),
+);
+const DR_BEFORE = /\bdr\.?[ \t]{1,3}$/i;
 
 const CUE_GREETING = new RegExp(
   String.raw`${B}(?:dear|hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|morning|hallo|moin|servus|liebe/r|liebe|lieber|liebes|sehr geehrte/r|sehr geehrter|sehr geehrtes|sehr geehrte|guten (?:tag|morgen|abend)|bonjour|bonsoir|salut|coucou|cher/chère|cher|chère|hola|buenos días|buenas(?: tardes| noches)?|estimado/a|estimado|estimada|estimados|estimadas|querido|querida|ciao|olá|oi|bom dia|boa tarde|prezado|prezada|caro|cara|gentile|gentilissimo|gentilissima|egregio|egregia|buongiorno|buonasera|salve|hej|hei|moi|hoi|beste|geachte|szanowny|szanowna|dzień dobry|cześć|vážený|vážená|dobrý den|ahoj|kedves|szia|tere|sveiki|labas|здравствуйте|добрый день|привет|уважаемый|уважаемая|шановний|шановна|вітаю|добрий день|αγαπητέ|αγαπητή|γεια σας|καλημέρα)[ \t]{0,2},?${SP}$`,
@@ -1695,6 +1702,16 @@ function scoreSegment(
   // the cue patterns is the costliest part of scoring.
   tryCue(K_TITLE, 0.9, 'title');
   tryCue(K_TITLE_M, 0.9, 'title');
+  // Brands named as a doctor: "Dr Pepper", "Dr. Oetker", "Dr. Martens boots".
+  if (
+    curReason === 'title' &&
+    single &&
+    DOCTOR_BRANDS.has(tokInfo[from]!.text.toLowerCase()) &&
+    DR_BEFORE.test(beforeWindow())
+  ) {
+    curScore = score;
+    curReason = reason;
+  }
   tryCue(K_SELF_STRONG, 0.9, 'self-introduction');
   const beforeLabel = curScore;
   tryCue(K_LABEL_STRONG, 0.85, 'label');
