@@ -42,6 +42,8 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A German doctor's title with the faculty.
+    { text: 'Behandelnder Arzt: Dr. med. Lenia Haupt', value: 'Lenia Haupt' },
     // A double-barrelled surname whose second part has an O' or Mc.
     { text: "Customer: Gisselle Abshire-O'Hara", value: "Gisselle Abshire-O'Hara" },
     // Roles that name a person in insurance, lending and chat forms.

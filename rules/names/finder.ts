@@ -164,8 +164,10 @@ const TITLE_WORDS = [...TITLE_SET].join('|');
 const TITLE_ENDINGS = String.raw`sig\.ra|sig\.na|dott\.ssa|gent\.mo|gent\.ma|egr\.|prof\.ssa|avv\.ta`;
 // Lower-case particles that open a surname after a title: "Dr. van den Bosch", "Mme de Vries".
 const TITLE_PARTICLES = '(?:van|von|de|der|den|di|da|du|del|della|le|la|ten|ter|dos|das)';
+// The faculty after a German doctor's title: "Dr. med. Haupt", "Dr. rer. nat. Weber".
+const TITLE_FACULTY = String.raw`(?:(?:med|dent|vet|rer|nat|phil|jur|oec|pol|habil|theol|sc)\.${SP}){0,2}`;
 const CUE_TITLE = new RegExp(
-  String.raw`${B}(?:(?:${TITLE_WORDS})\.?|(?:${[...DOTTED_TITLE_SET].join('|')})\.|${TITLE_ENDINGS})${SP}(?:${TITLE_PARTICLES}${SP}){0,2}$`,
+  String.raw`${B}(?:(?:${TITLE_WORDS})\.?|(?:${[...DOTTED_TITLE_SET].join('|')})\.|${TITLE_ENDINGS})${SP}${TITLE_FACULTY}(?:${TITLE_PARTICLES}${SP}){0,2}$`,
   'iuy',
 );
 const CUE_TITLE_M = /(?<![^\s(["'«])M\.[ \t]{1,3}$/uy;
