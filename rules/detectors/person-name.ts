@@ -42,6 +42,8 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A first name before the team or firm the person is from.
+    { text: '- Ashley from Finance approved the refund', value: 'Ashley' },
     // A German doctor's title with the faculty.
     { text: 'Behandelnder Arzt: Dr. med. Lenia Haupt', value: 'Lenia Haupt' },
     // A double-barrelled surname whose second part has an O' or Mc.

@@ -295,7 +295,7 @@ const OWNER_BEFORE = new RegExp(
   'iuy',
 );
 const WEAK_AFTER =
-  /^(?:['’]s)?\s?(?:is|was|has|had|said|says|wrote|asked|told|called|will|would|can|could|should|did|does|replied|mentioned|who|explained|added|noted|confirmed|shouted|listed|began|lives|lived|works|worked|and|or|just|also|never|always|so|then|lives|flew|went|came|gets|got|needs|wants|likes|loves|knows|thinks|feels|seems|,|:|\?|!)(?![\p{L}])/iu;
+  /^(?:['’]s)?\s?(?:is|was|has|had|said|says|wrote|asked|told|called|will|would|can|could|should|did|does|replied|mentioned|who|explained|added|noted|confirmed|shouted|listed|began|lives|lived|works|worked|and|or|just|also|never|always|so|then|lives|flew|went|came|from|gets|got|needs|wants|likes|loves|knows|thinks|feels|seems|,|:|\?|!)(?![\p{L}])/iu;
 /** What happens to a customer in a ticket: "... was charged twice", "... got locked out". */
 const SUPPORT_PASSIVE_AFTER =
   /^\s(?:was|were|has been|had been|got|gets|is being|keeps getting) (?:charged|billed|refunded|overcharged|double[- ]charged|contacted|notified|emailed|called|locked out|logged out|suspended|banned)(?![\p{L}])/u;
