@@ -341,8 +341,12 @@ let testEnds: number[] = [];
  * synthetic-looking (CardSpan.test) beside a weaker hint, as credit-card judges them. Memoised
  * on the last text, like findCardNumbers.
  */
-function testCardEnds(text: string): number[] {
-  if (text === testText) return testEnds;
+export function testCardEnds(text: string): readonly number[] {
+  if (text === testText) {
+    // Equal text may be another string object: keep this one (see findCardNumbers).
+    testText = text;
+    return testEnds;
+  }
   const ends: number[] = [];
   const cards = findCardNumbers(text);
   if (cards.length > 0) {
@@ -360,12 +364,12 @@ function testCardEnds(text: string): number[] {
 }
 
 /**
- * Whether a value at `start` follows, within `window` characters, a card number the text
- * presents as a test number: its expiry and code are the test's too ("Test card: 4242 4242
- * 4242 4242, exp 12/34, CVC 123").
+ * Whether a value at `start` follows, within `window` characters, one of the test card numbers
+ * ending at `ends` (testCardEnds): its expiry and code are the test's too ("Test card: 4242
+ * 4242 4242 4242, exp 12/34, CVC 123").
  */
-export function afterTestCard(text: string, start: number, window = 40): boolean {
-  for (const end of testCardEnds(text)) if (end <= start && start - end <= window) return true;
+export function afterTestCard(ends: readonly number[], start: number, window = 40): boolean {
+  for (const end of ends) if (end <= start && start - end <= window) return true;
   return false;
 }
 

@@ -1,6 +1,6 @@
 import { matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
-import { afterTestCard, findCardNumbers, nearWords } from '../payment-util.ts';
+import { afterTestCard, findCardNumbers, nearWords, testCardEnds } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // MM/YY, MM/YYYY or M/YY with a slash, dash or dot. A full date (04/27/2024, 2024-04-27) is
@@ -56,13 +56,15 @@ export const cardExpiry: Detector = {
     const out: Candidate[] = [];
     const nearOther = nearWords(text, NOT_A_CARD, 40);
     const nearCard = nearWords(text, CARD_HINT, 40);
+    // The test card numbers, read at the first candidate (most texts have none).
+    let testEnds: readonly number[] | null = null;
     const add = (end: number, value: string, base: number, reason: string) => {
       const start = end - value.length;
       let score = base;
       if (nearOther.test(start, end) && !nearCard.test(start, end)) {
         score -= 0.45;
         reason = 'negative context';
-      } else if (afterTestCard(text, start)) {
+      } else if (afterTestCard((testEnds ??= testCardEnds(text)), start)) {
         score -= 0.45;
         reason = 'test card';
       }
