@@ -27,7 +27,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'br-cpf':
     'Brazilian CPF numbers: two mod-11 check digits, not one repeated digit; the 000.000.000-00 form alone, eleven digits beside "CPF" or "cadastro de pessoas físicas".',
   'btc-address':
-    'Bitcoin mainnet addresses: legacy and P2SH in base58check (double SHA-256 checksum) and SegWit/Taproot in bech32/bech32m, checksums verified; a wallet-shaped string whose checksum fails only beside "wallet", "bitcoin" or "BTC".',
+    'Bitcoin and Litecoin mainnet addresses: legacy and P2SH in base58check (double SHA-256 checksum, version byte agreeing with the first letter) and SegWit/Taproot in bech32/bech32m (bc1, ltc1), checksums verified; a wallet-shaped string whose checksum fails only beside "wallet", "bitcoin", "litecoin", "BTC" or "LTC".',
   'ca-sin':
     'Canadian Social Insurance Numbers: nine digits with a valid Luhn check; dashed 3-3-3, or any form beside "SIN"/"NAS".',
   'card-cvv':

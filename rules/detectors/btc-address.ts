@@ -4,22 +4,23 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { anyOf, hasAlnumRun, matchesAtRuns, matchesOf } from '../scan-util.ts';
 
 // Legacy (P2PKH, starts with 1) and script (P2SH, starts with 3) addresses in base58, which has
-// no 0, O, I or l. The guards keep a longer run of word characters (a key, a hash) from
+// no 0, O, I or l; Litecoin's start with L and M (or 3). The guards keep a longer run of word characters (a key, a hash) from
 // yielding a slice; the 32-bit checksum takes care of everything else, so an address inside a
 // URL path or after a slash still counts.
 const LEGACY_LENGTHS = [26, 27, 28, 29, 30, 31, 32, 33, 34, 35];
-const BASE58_ADDRESS = /(?<!\w)[13][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)/g;
-// SegWit (bech32) and Taproot (bech32m) addresses: "bc1" and 11 to 71 data characters.
-const BECH32_ADDRESS = /(?<!\w)(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?!\w)/g;
+const BASE58_ADDRESS = /(?<!\w)[13LM][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)/g;
+// SegWit (bech32) and Taproot (bech32m) addresses: "bc1" (Litecoin: "ltc1") and 11 to 71 data
+// characters.
+const BECH32_ADDRESS = /(?<!\w)(?:bc1|BC1|ltc1|LTC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?!\w)/g;
 
 const CRYPTO_WORDS =
-  /\b(?:btc|bitcoin|wallet|address|send|sent|receive|deposit|withdraw|crypto|sats?|satoshis?|ledger|exchange)\b/;
+  /\b(?:btc|bitcoin|ltc|litecoin|wallet|address|send|sent|receive|deposit|withdraw|crypto|sats?|satoshis?|ledger|exchange)\b/;
 
 /**
  * Words that make a wallet-shaped string a wallet address even when its checksum fails: a
  * typo, or an address copied with a character missing, is still the customer's.
  */
-const WALLET_WORDS = /\b(?:btc|bitcoin|wallet|crypto|satoshis?)\b/;
+const WALLET_WORDS = /\b(?:btc|bitcoin|ltc|litecoin|wallet|crypto|satoshis?)\b/;
 /**
  * A random base58 string has letters of both cases after its first character, and a digit
  * unless it is long (one of 30 characters has none about once in twenty).
@@ -49,13 +50,23 @@ function base58Decode(s: string): Uint8Array | null {
   return Uint8Array.from(bytes.reverse());
 }
 
-/** Base58check with a mainnet P2PKH (0x00) or P2SH (0x05) version byte. */
+/**
+ * The first character each mainnet version byte encodes as: Bitcoin P2PKH (0x00) and P2SH
+ * (0x05, also Litecoin's old one), Litecoin P2PKH (0x30) and P2SH (0x32).
+ */
+const VERSION_FIRST: Readonly<Record<number, string>> = {
+  0x00: '1',
+  0x05: '3',
+  0x30: 'L',
+  0x32: 'M',
+};
+
+/** Base58check with a mainnet Bitcoin or Litecoin P2PKH or P2SH version byte. */
 export function isBase58Address(s: string): boolean {
   const raw = base58Decode(s);
   if (raw === null || raw.length !== 25) return false;
-  if (raw[0] !== 0x00 && raw[0] !== 0x05) return false;
-  // The version must agree with the first character: 0x00 encodes as '1', 0x05 as '3'.
-  if ((raw[0] === 0x00) !== (s[0] === '1')) return false;
+  // The version must agree with the first character.
+  if (VERSION_FIRST[raw[0]!] !== s[0]) return false;
   const check = sha256Block(sha256Block(raw.subarray(0, 21)));
   for (let i = 0; i < 4; i++) if (check[i] !== raw[21 + i]) return false;
   return true;
@@ -76,22 +87,24 @@ function polymod(values: readonly number[]): number {
 }
 
 /**
- * A mainnet segwit address (BIP 173 / BIP 350): bech32 checksum for witness version 0 with a
- * 20- or 32-byte program, bech32m for versions 1 to 16 with a 2- to 40-byte program.
+ * A mainnet segwit address (BIP 173 / BIP 350) of Bitcoin ("bc1") or Litecoin ("ltc1"): bech32
+ * checksum for witness version 0 with a 20- or 32-byte program, bech32m for versions 1 to 16
+ * with a 2- to 40-byte program.
  */
 export function isBech32Address(address: string): boolean {
   if (address !== address.toLowerCase() && address !== address.toUpperCase()) return false;
   const s = address.toLowerCase();
-  if (s.length > 90 || !s.startsWith('bc1')) return false;
+  const ltc = s.startsWith('ltc1');
+  if (s.length > 90 || !(ltc || s.startsWith('bc1'))) return false;
   const data: number[] = [];
-  for (const ch of s.slice(3)) {
+  for (const ch of s.slice(ltc ? 4 : 3)) {
     const v = CHARSET.indexOf(ch);
     if (v < 0) return false;
     data.push(v);
   }
   if (data.length < 7) return false;
-  // hrp "bc" expanded: high bits, a zero, low bits.
-  const c = polymod([3, 3, 0, 2, 3, ...data]);
+  // The human-readable part ("bc", "ltc") expanded: high bits, a zero, low bits.
+  const c = polymod([...(ltc ? [3, 3, 3, 0, 12, 20, 3] : [3, 3, 0, 2, 3]), ...data]);
   const version = data[0]!;
   if (version > 16) return false;
   if (c !== (version === 0 ? 1 : BECH32M_CONST)) return false;
@@ -112,13 +125,16 @@ export function isBech32Address(address: string): boolean {
   return version !== 0 || bytes === 20 || bytes === 32;
 }
 
-/** Bitcoin addresses: base58check (1..., 3...) and bech32/bech32m (bc1...), checksums verified. */
+/**
+ * Bitcoin and Litecoin addresses: base58check (1..., 3..., L..., M...) and bech32/bech32m
+ * (bc1..., ltc1...), checksums verified.
+ */
 export const btcAddress: Detector = {
   id: 'btc-address',
   types: ['CRYPTO_WALLET'],
   // A legacy address lies in a run of at least 26 letters and digits (most texts have none),
-  // a segwit one starts with bc1.
-  prefilter: anyOf({ test: (text) => hasAlnumRun(text, 26, 99) }, /bc1|BC1/),
+  // a segwit one starts with bc1 (ltc1).
+  prefilter: anyOf({ test: (text) => hasAlnumRun(text, 26, 99) }, /bc1|BC1|ltc1|LTC1/),
   detect(text) {
     const out: Candidate[] = [];
     const push = (start: number, end: number, valid: boolean) => {
@@ -150,7 +166,7 @@ export const btcAddress: Detector = {
       const valid = isBase58Address(m[0]);
       if (valid || MIXED.test(m[0])) push(m.index, m.index + m[0].length, valid);
     }
-    if (/bc1/i.test(text)) {
+    if (/bc1|ltc1/i.test(text)) {
       for (const m of matchesOf(text, BECH32_ADDRESS)) {
         const a = m[0];
         // Bech32 is written in one case; its data part is at least a 20-byte program long.
@@ -189,6 +205,13 @@ export const examples: DetectorExamples = {
       value: 'bc1pd38xjkg2h3vznzaf6kl39r3fmumnk34quqn3u7cexlftlwmmkkgqgacdtc',
     },
     'BC1QMUYUC9P03FV2E9SN00G65LGWL553W65KNSPPAU',
+    // Litecoin: base58check with its own version bytes (L..., M...), bech32 with "ltc".
+    'LRitZKvKiXXqF8AHomevSobPY1gBRpbuPA',
+    {
+      text: 'Send 2 LTC to MV3BXYFJU98Z51ALGKqgNKaE4TRAWG8TEL please',
+      value: 'MV3BXYFJU98Z51ALGKqgNKaE4TRAWG8TEL',
+    },
+    'ltc1quj2ucx0ydwfyup4hlr48z8fdw5lzpd4rttsnjp',
     // The checksum fails, but the text says it is a wallet.
     {
       text: 'Pay to wallet 1puWxtGpAJ8GjgscVVDmtw4bBf6L95WiP today',
@@ -203,6 +226,8 @@ export const examples: DetectorExamples = {
     // One character changed: the checksum fails.
     '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umk',
     'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppav',
+    'LRitZKvKiXXqF8AHomevSobPY1gBRpbuPB',
+    'ltc1quj2ucx0ydwfyup4hlr48z8fdw5lzpd4rttsnjq',
     // Mixed case is never a valid bech32 string.
     'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65KNSPPAU',
     // Inside a longer token (an API key, a hash).
