@@ -50,7 +50,7 @@ const SORT_AND_ACCOUNT = /(\d(?<![\w-]\d)\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])
 const SORT_CODE = /\bsort ?code\b[\s:=#.-]{0,4}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d{6})(?![\w-])/gi;
 
 const BANK_WORDS =
-  /\b(?:bank|banking|iban|routing|aba|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|swift|bic|überweisung|bankverbindung|banque|virement|banco|transferencia)\b/;
+  /\b(?:bank|banking|iban|routing|aba|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
 // Accounts that are not bank accounts: cloud, customer, user and loyalty numbers.
 const OTHER_ACCOUNT =
   /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
@@ -128,6 +128,8 @@ export const examples: DetectorExamples = {
     // Twenty digits: a Russian account.
     { text: 'Bank account number: 40817810099910004312', value: '40817810099910004312' },
     { text: 'Account number: 48213907', value: '48213907' },
+    // The bare word, beside what happens to a bank account's money.
+    { text: 'Your account 45601238 has been credited with $500.', value: '45601238' },
     { text: 'please send it to acct # 000482913377', value: '000482913377' },
     { text: 'Sort code 20-45-77, a/c no. 41825930', value: '41825930' },
     {
