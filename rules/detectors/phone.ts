@@ -49,7 +49,7 @@ const PHONE_WORDS = new RegExp(
       'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|texting|sms|' +
       'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
       'message|messages|reach|reached|reachable|unreachable|disconnected|ported|ringing|rings|' +
-      'dialed|dialled|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|numéro|' +
+      'dialed|dialled|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|tfno|tlfno|numéro|' +
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter|telefone|telefoon|' +
       'telefonnummer|telefoonnummer|ligue|ligar|contato|contatto'
     ).split('|'),
@@ -868,6 +868,8 @@ export const examples: DetectorExamples = {
     { text: 'Write on WhatsApp +447911123456', value: '+447911123456' },
     { text: 'Handy: 0171 2345678', value: '0171 2345678' },
     { text: 'Leeds office 0113 496 0321', value: '0113 496 0321' },
+    // The Spanish abbreviation of teléfono.
+    { text: 'Tfno: 612 34 56 78', value: '612 34 56 78' },
     // A German landline of thirteen digits, vouched for by the label or the request before it.
     { text: 'Tel.: 09322 89642880', value: '09322 89642880' },
     { text: 'Sie erreichen mich unter 08748 76963511.', value: '08748 76963511' },
