@@ -42,6 +42,9 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Whom a payment or a document is made out to.
+    { text: 'Make the check payable to Tremaine Reinger.', value: 'Tremaine Reinger' },
+    { text: 'Statement for Mckayla Rice, March 2024', value: 'Mckayla Rice' },
     // A first name before the team or firm the person is from.
     { text: '- Ashley from Finance approved the refund', value: 'Ashley' },
     // A German doctor's title with the faculty.
@@ -398,6 +401,8 @@ export const examples: DetectorExamples = {
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
     // Brands named as a doctor.
     'Dr Pepper and Dr. Oetker pizzas are back; Dr. Martens boots ship Monday.',
+    // What a document is for when it is no one.
+    'Receipt for Order Items; Statement for March Billing; Prepared for Acme Logistics LLC',
     // An academy, a society or an award named after a person.
     'Grace Hopper Academy signed the renewal; the Alan Turing Award went to the team.',
     // A label on the line above a thing, not a person.
