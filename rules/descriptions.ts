@@ -91,7 +91,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   passport:
     'Passport numbers shaped as those of the US, UK, DE, FR and others, only after a "passport" label in several languages; ICAO machine-readable zones anywhere.',
   password:
-    'Passwords and PINs written after a keyword in many languages (password: X, "password": "X", PASSWORD=X, the password is X, --password X, <password>X</password>), and user:password after "credentials" or "login", and the cells of a table’s column headed by a password keyword; the span is the value, and prose, placeholders, types and code references are left alone.',
+    'Passwords and PINs written after a keyword in many languages (password: X, "password": "X", PASSWORD=X, the password is X, --password X, mysql -pX, sshpass -p X, <password>X</password>), and user:password after "credentials" or "login", and the cells of a table’s column headed by a password keyword; the span is the value, and prose, placeholders, types and code references are left alone.',
   'person-name':
     'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is"; names in scripts without capitals (CJK, Hangul, Arabic...) only after such a cue or before an honorific.',
   phone:

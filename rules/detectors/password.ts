@@ -45,6 +45,15 @@ const CRED_PAIR =
   /(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b(?:[ \t]{1,3}(?:is|are))?[ \t]{0,3}[:=-]?[ \t]{1,3}([^\s:/"'`]{1,64})[ \t]{0,2}[:/][ \t]{0,2}([^\s"'`]{4,64})/iy;
 /** The words CRED_PAIR starts with, found by the shared keyword pass (rules/keywords.ts). */
 const CRED_STARTS = keywords(['cred', 'log', 'zugangsdaten', 'identifiants']);
+// Tools whose short option takes the password: `mysql -uroot -pS3cret` (glued only: a spaced
+// `-p db` prompts for it and names the database), `sshpass -p 'x' ssh ...`, `docker login -u
+// me -p x`, `mongosh -p x`, `redis-cli -a x`.
+const CLI_TOOL =
+  /(?<![\w./-])(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|sshpass|mongo|mongosh|mongodump|mongorestore|redis-cli|(?:docker|podman|nerdctl|buildah|skopeo|oras) login)(?![\w-])/g;
+const CLI_TOOL_HINT = /mysql|mariadb|sshpass|mongo|redis-cli| login/;
+const GLUED_P = /[ \t]-p(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
+const SPACED_P = /[ \t]-p(?:[ \t]{1,2})?(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
+const REDIS_A = /[ \t]-a[ \t]{1,2}(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
 // `--password hunter2` on a command line, `WITH PASSWORD 'x'` in SQL.
 const SPACE = /[ \t]{1,2}/y;
 
@@ -105,6 +114,35 @@ export const password: Detector = {
         const start = m.index + m[0].length - pass!.length;
         const c = judge(text, m.index, start, start + pass!.length, false, true, 'user', 'op');
         if (c !== null) out.push({ ...c, reason: 'user:password' });
+      }
+    }
+    if (CLI_TOOL_HINT.test(text)) {
+      for (const m of matchesOf(text, CLI_TOOL)) {
+        const tool = m[1]!;
+        const from = m.index + m[0].length;
+        let lineEnd = text.indexOf('\n', from);
+        if (lineEnd < 0 || lineEnd - from > 200) lineEnd = Math.min(text.length, from + 200);
+        const flag =
+          tool.startsWith('my') || tool.startsWith('maria')
+            ? GLUED_P
+            : tool === 'redis-cli'
+              ? REDIS_A
+              : SPACED_P;
+        const f = flag.exec(text.slice(from, lineEnd));
+        if (f === null) continue;
+        const start = from + f.index + f[0].length - f[2]!.length - f[1]!.length;
+        if (start < read.end) continue;
+        const c = judge(
+          text,
+          m.index,
+          start,
+          start + f[2]!.length,
+          f[1] !== '',
+          true,
+          'password',
+          'op',
+        );
+        if (c !== null) out.push({ ...c, reason: 'command line' });
       }
     }
     for (const m of stickyAtWordStarts(text, CRED_PAIR, CRED_STARTS.at(text))) {
@@ -474,6 +512,14 @@ export const examples: DetectorExamples = {
     { text: 'my password is Winter2024! but it does not work', value: 'Winter2024!' },
     { text: 'login bob / pwd: k1tt3nz99', value: 'k1tt3nz99' },
     { text: 'mysql -u root --password s3cr3t-Pa55 -h db01', value: 's3cr3t-Pa55' },
+    // The short option of tools that take the password with it.
+    { text: 'mysql -u root -pS3cr3tP4ss! -h db.internal', value: 'S3cr3tP4ss!' },
+    { text: "sshpass -p 'Hunter2Hunter2' ssh ops@10.2.3.4", value: 'Hunter2Hunter2' },
+    {
+      text: "docker login -u deploy -p 'Tr0ub4dor&3xyz' registry.example.com",
+      value: 'Tr0ub4dor&3xyz',
+    },
+    { text: 'redis-cli -h cache -a R3disPassw0rd ping', value: 'R3disPassw0rd' },
     { text: 'Le mot de passe est Soleil-2023 pour le compte admin.', value: 'Soleil-2023' },
     { text: 'Passwort: Sommer#2024', value: 'Sommer#2024' },
     { text: 'contraseña: gato-negro-77', value: 'gato-negro-77' },
@@ -495,6 +541,11 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // A spaced -p makes mysql prompt (and names the database); a variable is no value; ssh's -p
+    // is its port.
+    'mysql -u root -p mydatabase',
+    'docker login -u deploy -p $DOCKER_PASSWORD registry.example.com',
+    'ssh -p 2222 user@host',
     // A schema's table: the column holds types.
     'field,password,required\nlogin,string,yes',
     '| Field | Type |\n|---|---|\n| password | String |',
