@@ -42,6 +42,12 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A display name whose address is made of its initials, or of an initial and the surname.
+    { text: 'cc Tremaine Reinger <tr@mail.test>', value: 'Tremaine Reinger' },
+    { text: 'Jaydon Tremblay <jtremblay@mail.test>', value: 'Jaydon Tremblay' },
+    // Chat transcripts' events and titles.
+    { text: 'Tremaine Reinger joined the conversation', value: 'Tremaine Reinger' },
+    { text: 'Conversation with Tremaine Reinger', value: 'Tremaine Reinger' },
     // Whom a payment or a document is made out to.
     { text: 'Make the check payable to Tremaine Reinger.', value: 'Tremaine Reinger' },
     { text: 'Statement for Mckayla Rice, March 2024', value: 'Mckayla Rice' },
@@ -401,6 +407,9 @@ export const examples: DetectorExamples = {
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
     // Brands named as a doctor.
     'Dr Pepper and Dr. Oetker pizzas are back; Dr. Martens boots ship Monday.',
+    // Teams behind an address made of their initials, and in a chat's title.
+    'Acme Support <as@acme.test> and Billing Team <bt@acme.test>',
+    'Slack Connect joined the conversation. Chat with Customer Support',
     // What a document is for when it is no one.
     'Receipt for Order Items; Statement for March Billing; Prepared for Acme Logistics LLC',
     // An academy, a society or an award named after a person.

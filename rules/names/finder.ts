@@ -268,7 +268,7 @@ const CUE_SIGN_OFF_LINE = new RegExp(
 const CUE_SIGN_OFF_INLINE = new RegExp(String.raw`${B}${SIGN_OFF}[ \t]*,?${SP}$`, 'iuy');
 /** After a name: "Anna wrote:", "Jona <jona@...> schrieb". Exported for the tests of mayWrote. */
 export const CUE_WROTE =
-  /^\s{0,2}(?:<[^<>\n]{1,80}>\s{0,2})?(?:wrote|writes|said|says|replied|answered|commented|schrieb|hat geschrieben|a écrit|escribió)\b/iu;
+  /^\s{0,2}(?:<[^<>\n]{1,80}>\s{0,2})?(?:wrote|writes|said|says|replied|answered|commented|schrieb|hat geschrieben|a écrit|escribió|(?:has )?joined the (?:chat|conversation|call|meeting)|left the (?:chat|conversation|call|meeting)|started the (?:chat|conversation))\b/iu;
 const CUE_CC = /(?:cc|cc'd|looping in|loop in|adding|ping|pinging)[ \t:]{1,3}$/iuy;
 // Place names built from names: "San Francisco", "Fort Lauderdale".
 const PLACE_BEFORE_WORDS =
@@ -282,7 +282,7 @@ const WEAK_BEFORE = new RegExp(
 );
 // For runs of unknown capitalised words only verbs that take a person count.
 const WEAK_BEFORE_MULTI = new RegExp(
-  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward(?:ed|ing)? (?:this |it )?to|escalat(?:ed|ing) (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|(?:call|message|email|e-mail|mail|voicemail|note|comment|feedback|reply|complaint|letter) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da|(?:payable|made out|addressed|issued) to|(?:statement|receipt|itinerary|boarding pass|prescription) for|prepared for)${SP}$`,
+  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward(?:ed|ing)? (?:this |it )?to|escalat(?:ed|ing) (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|(?:call|message|email|e-mail|mail|voicemail|note|comment|feedback|reply|complaint|letter) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da|(?:payable|made out|addressed|issued) to|(?:statement|receipt|itinerary|boarding pass|prescription) for|prepared for|(?:conversation|chat|call|meeting|session|appointment|consultation) with)${SP}$`,
   'iuy',
 );
 /**
@@ -1808,7 +1808,9 @@ function scoreSegment(
     // "Flavie Perrot,fperrot@gmail.com", "Jona Zekl <jona58@gmail.com>": the address repeats
     // the name, which leaves little doubt; a bare address after a run still helps.
     const local = fold(mail[1]!);
-    const echoed = someName(from, to, (info) => info.text.length >= 3 && local.includes(info.key));
+    const echoed =
+      someName(from, to, (info) => info.text.length >= 3 && local.includes(info.key)) ||
+      localFromNames(local, from, to);
     if (echoed) bump(0.85, 'email');
     else if (!single && displayName(text, start, end)) bump(0.7, 'email');
     else if (!single) bump(curScore + 0.15, 'email');
@@ -2651,7 +2653,7 @@ export function mayWrote(text: string, end: number): boolean {
 
 const WROTE_FIRST = (() => {
   const t = new Uint8Array(128);
-  for (const ch of '<wsracheWSRACHE') t[ch.charCodeAt(0)] = 1;
+  for (const ch of '<wsrachejlWSRACHEJL') t[ch.charCodeAt(0)] = 1;
   // \s also matches what isAsciiSpace skips: a third blank fails, so it is not listed.
   return t;
 })();
@@ -3572,6 +3574,34 @@ const ENGLISH_ENDING =
  * Whether [start, end) is a mail header's display name: the whole of a quoted string right
  * before the address in angle brackets ('"Joeline Reinelt" <j.r@example.org>').
  */
+/**
+ * Whether an address's local part is made from the run's words as mail systems make them:
+ * the first initial and the surname ("treinger", "t.reinger"), the surname and the initial
+ * ("reingert"), or the initials alone ("tr" for Tremaine Reinger) when no word of the run is
+ * an ordinary word ("Acme Support <as@...>" is no one).
+ */
+function localFromNames(local: string, from: number, to: number): boolean {
+  let first = '';
+  let last = '';
+  let initials = '';
+  let ordinary = false;
+  for (let k = from; k < to; k++) {
+    const info = tokInfo[k]!;
+    if ((tokFlags[k]! & F_INITIAL) !== 0) continue;
+    if (first === '') first = info.key;
+    last = info.key;
+    initials += info.key[0] ?? '';
+    if (info.cls === 'common') ordinary = true;
+  }
+  if (initials.length < 2 || last.length < 3) return false;
+  const letters = local.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.includes(first[0] + last) ||
+    letters.includes(last + first[0]) ||
+    (!ordinary && letters === initials)
+  );
+}
+
 function displayName(text: string, start: number, end: number): boolean {
   const q = text.charCodeAt(start - 1);
   return (
