@@ -331,7 +331,7 @@ export const TEST_PHRASE =
 
 /** Weaker hints of a made-up number; they only sink numbers that already look synthetic. */
 export const TEST_HINT =
-  /\b(?:test|testing|tests|stripe|braintree|adyen|dummy|sample|fake|demo|example|staging|mock|qa|fixture)\b/;
+  /\b(?:test|testing|tests|stripe|braintree|adyen|dummy|sample|fake|demo|example|staging|mock|qa|fixture|fixtures|expect|assert|spec|stub)\b/;
 
 let testText: string | null = null;
 let testEnds: number[] = [];

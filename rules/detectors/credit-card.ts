@@ -92,6 +92,8 @@ export const examples: DetectorExamples = {
     'Fixes https://oss-fuzz.com/testcase-detail/5390364397928448.',
     'Use the Stripe test card 4242 4242 4242 4242 in sandbox mode.',
     'For testing, enter 4111111111111111 with any CVC.',
+    // A test-like number in a unit test's assertion.
+    "it('masks the card', () => { expect(mask('4111 1111 1111 1111')).toBe('•••• 1111'); });",
     'Reference 994539148803436467001 was created',
     'Card 4539 1488 0343 6468 was declined',
     'Created at 1700000000000 ms',
