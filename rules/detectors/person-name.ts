@@ -45,6 +45,11 @@ export const examples: DetectorExamples = {
     // A display name whose address is made of its initials, or of an initial and the surname.
     { text: 'cc Tremaine Reinger <tr@mail.test>', value: 'Tremaine Reinger' },
     { text: 'Jaydon Tremblay <jtremblay@mail.test>', value: 'Jaydon Tremblay' },
+    // The recipient's line between an address label and the street.
+    {
+      text: 'Adresse de livraison :\nMence Leroux\n12 rue de la Paix\n75002 Paris',
+      value: 'Mence Leroux',
+    },
     // Chat transcripts' events and titles.
     { text: 'Tremaine Reinger joined the conversation', value: 'Tremaine Reinger' },
     { text: 'Conversation with Tremaine Reinger', value: 'Tremaine Reinger' },
@@ -407,6 +412,8 @@ export const examples: DetectorExamples = {
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
     // Brands named as a doctor.
     'Dr Pepper and Dr. Oetker pizzas are back; Dr. Martens boots ship Monday.',
+    // A depot above an address, under a label.
+    'Warehouse:\nCentral Depot\n12 Main Street\nAustin, TX 78701',
     // Teams behind an address made of their initials, and in a chat's title.
     'Acme Support <as@acme.test> and Billing Team <bt@acme.test>',
     'Slack Connect joined the conversation. Chat with Customer Support',

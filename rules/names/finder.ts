@@ -3007,13 +3007,32 @@ function isUnicodeSpace(c: number): boolean {
   );
 }
 
+/**
+ * A line that labels the address block under it: short and ending in a colon ("Lieferadresse:",
+ * "Adresse de livraison :"), or naming an address or its recipient ("Ship to", "Billing
+ * address", "Rechnungsadresse").
+ */
+const ADDRESS_LABEL_LINE =
+  /^[ \t*_#>-]{0,4}(?:[^\n:]{1,40}:|[^\n]{0,30}(?:address|adresse|anschrift|dirección|direccion|indirizzo|endereço|adres|ship to|bill to|deliver to|sold to|recipient|empfänger|destinataire|destinatario))[ \t*_]*\r?$/iu;
+
+/**
+ * Whether text[start, end) fills its line with an address block right below (a line opening
+ * with a number, or a finding of the pattern stage), and above it nothing, a blank line, a
+ * sign-off or an ADDRESS_LABEL_LINE: an envelope's recipient.
+ */
 function addressBlockFollows(text: string, start: number, end: number, taken: readonly Span[]) {
   if (!lineStart(text, start)) return false;
   const bol = text.lastIndexOf('\n', start - 1);
   if (bol > 0) {
     const prevStart = text.lastIndexOf('\n', bol - 1) + 1;
     const prevHasText = hasTextBetween(text, prevStart, bol, true);
-    if (prevHasText && !endsWithSignOffLine(text.slice(prevStart, start))) return false;
+    if (
+      prevHasText &&
+      !endsWithSignOffLine(text.slice(prevStart, start)) &&
+      !ADDRESS_LABEL_LINE.test(text.slice(prevStart, bol))
+    ) {
+      return false;
+    }
   }
   const eol = text.indexOf('\n', end);
   if (eol < 0 || hasTextBetween(text, end, eol, false)) return false;
