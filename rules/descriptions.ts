@@ -69,7 +69,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'gitlab-token':
     'GitLab tokens by their prefixes (glpat-, gldt-, glrt-, glptt-, glft-, glimt-, glagent-, gloas-, glsoat-, glffct-, glcbt-) and GR1348941 runner registration tokens.',
   'health-id':
-    'Health insurance ids: US Medicare MBI (format rules, scores alone), UK NHS number (mod 11, needs NHS context), German Krankenversichertennummer (check digit, needs context), and EHIC or insurer member numbers after their label.',
+    'Health insurance ids: US Medicare MBI (format rules, scores alone), UK NHS number (mod 11, needs NHS context), German Krankenversichertennummer (check digit, needs context), and EHIC, insurer member and health card numbers (OHIP, tarjeta sanitaria, tessera sanitaria) after their label.',
   iban: 'International bank account numbers: known country, exact per-country length and mod-97 check digits, unbroken or in groups of four, upper or lower case.',
   'in-aadhaar':
     'Indian Aadhaar numbers: twelve digits starting 2-9 with a Verhoeff check; grouped 4-4-4 or beside "Aadhaar"/"UID".',

@@ -53,6 +53,11 @@ const MEMBER_KEYWORDS = [
   // Not the UK's National Insurance number, which is no health id (uk-nino finds it).
   String.raw`(?<!national\s)(?:health\s)?insurance\s(?:id|number|no\.?|#|member\s(?:id|number))`,
   String.raw`health\splan\s(?:id|number|no\.?|#|member\sid)`,
+  // Provincial and national health cards: Ontario's OHIP, Spain's TSI, Italy's tessera.
+  String.raw`health\scard(?:\s(?:number|no\.?|#|id))?`,
+  String.raw`ohip(?:\s(?:card|number|no\.?|#))?`,
+  String.raw`tarjeta\ssanitaria(?:\sindividual)?(?:\s(?:n[úu]mero|no\.?|#))?`,
+  String.raw`(?:numero\s(?:di\s|della\s)?)?tessera\ssanitaria`,
   String.raw`medicaid\s(?:id|number|no\.?|#)`,
   String.raw`medicare\s(?:id|number|no\.?|#)`,
   String.raw`(?:versicherten|mitglieds)-?(?:nummer|nr\.?)`,
@@ -105,6 +110,10 @@ const MEMBER_WORDS = keywords([
   'adherent',
   'afilia',
   'asegurado',
+  'ohip',
+  'tarjeta sanitaria',
+  'tessera sanitaria',
+  'numero',
 ]);
 const MEMBER_LEAD = 10;
 
@@ -248,6 +257,10 @@ export const healthId: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'nhs_number: 140 375 7488', value: '140 375 7488' },
+    // Provincial and national health cards.
+    { text: 'Health card number: 1234-567-890-AB', value: '1234-567-890-AB' },
+    { text: 'My OHIP number is 4829113375', value: '4829113375' },
+    { text: 'Tarjeta sanitaria: BBBB123456789012', value: 'BBBB123456789012' },
     { text: '{"medicareId": "1EG4TE5MK73"}', value: '1EG4TE5MK73' },
     // The documentation's NHS number, given as someone's own.
     { text: 'My NHS number is 943 476 5919.', value: '943 476 5919' },
@@ -266,6 +279,7 @@ export const examples: DetectorExamples = {
     { text: 'His insurance number is AOK 623045981', value: '623045981' },
   ],
   noMatch: [
+    'The health card was renewed in 2021',
     'National Insurance number: ZZ 79 95 42 C',
     'NHS numbers look like 943 476 5919 (a sample).',
     'Order 401 023 2137 shipped',
