@@ -48,9 +48,13 @@ const CRED_STARTS = keywords(['cred', 'log', 'zugangsdaten', 'identifiants']);
 // Tools whose short option takes the password: `mysql -uroot -pS3cret` (glued only: a spaced
 // `-p db` prompts for it and names the database), `sshpass -p 'x' ssh ...`, `docker login -u
 // me -p x`, `mongosh -p x`, `redis-cli -a x`.
+// (No look-behind: V8 then searches the text for the names' letters; the character before a
+// match is checked in code.)
 const CLI_TOOL =
-  /(?<![\w./-])(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|sshpass|mongo|mongosh|mongodump|mongorestore|redis-cli|(?:docker|podman|nerdctl|buildah|skopeo|oras) login)(?![\w-])/g;
-const CLI_TOOL_HINT = /mysql|mariadb|sshpass|mongo|redis-cli| login/;
+  /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|sshpass|mongo|mongosh|mongodump|mongorestore|redis-cli|(?:docker|podman|nerdctl|buildah|skopeo|oras) login)(?![\w-])/g;
+const CLI_TOOL_HINT =
+  /mysql|mariadb|sshpass|mongo|redis-cli|(?:docker|podman|nerdctl|buildah|skopeo|oras) login/;
+const CLI_TOOL_BEFORE = /[\w.-]/;
 const GLUED_P = /[ \t]-p(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
 const SPACED_P = /[ \t]-p(?:[ \t]{1,2})?(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
 const REDIS_A = /[ \t]-a[ \t]{1,2}(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
@@ -118,6 +122,7 @@ export const password: Detector = {
     }
     if (CLI_TOOL_HINT.test(text)) {
       for (const m of matchesOf(text, CLI_TOOL)) {
+        if (m.index > 0 && CLI_TOOL_BEFORE.test(text[m.index - 1]!)) continue;
         const tool = m[1]!;
         const from = m.index + m[0].length;
         let lineEnd = text.indexOf('\n', from);
@@ -520,6 +525,7 @@ export const examples: DetectorExamples = {
       value: 'Tr0ub4dor&3xyz',
     },
     { text: 'redis-cli -h cache -a R3disPassw0rd ping', value: 'R3disPassw0rd' },
+    { text: '/usr/bin/mysql -u root -pS3cr3tP4ss!', value: 'S3cr3tP4ss!' },
     { text: 'Le mot de passe est Soleil-2023 pour le compte admin.', value: 'Soleil-2023' },
     { text: 'Passwort: Sommer#2024', value: 'Sommer#2024' },
     { text: 'contraseña: gato-negro-77', value: 'gato-negro-77' },
