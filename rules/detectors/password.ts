@@ -48,13 +48,22 @@ const CRED_STARTS = keywords(['cred', 'log', 'zugangsdaten', 'identifiants']);
 // Tools whose short option takes the password: `mysql -uroot -pS3cret` (glued only: a spaced
 // `-p db` prompts for it and names the database), `sshpass -p 'x' ssh ...`, `docker login -u
 // me -p x`, `mongosh -p x`, `redis-cli -a x`.
-// (No look-behind: V8 then searches the text for the names' letters; the character before a
-// match is checked in code.)
 const CLI_TOOL =
-  /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|sshpass|mongo|mongosh|mongodump|mongorestore|redis-cli|(?:docker|podman|nerdctl|buildah|skopeo|oras) login)(?![\w-])/g;
-const CLI_TOOL_HINT =
-  /mysql|mariadb|sshpass|mongo|redis-cli|(?:docker|podman|nerdctl|buildah|skopeo|oras) login/;
-const CLI_TOOL_BEFORE = /[\w.-]/;
+  /(mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|sshpass|mongo|mongosh|mongodump|mongorestore|redis-cli|(?:docker|podman|nerdctl|buildah|skopeo|oras) login)(?![\w-])/y;
+/** Where CLI_TOOL can start, found by the shared keyword pass; tried only there. */
+const CLI_STARTS = keywords([
+  'mysql',
+  'mariadb',
+  'sshpass',
+  'mongo',
+  'redis-cli',
+  'docker login',
+  'podman login',
+  'nerdctl login',
+  'buildah login',
+  'skopeo login',
+  'oras login',
+]);
 const GLUED_P = /[ \t]-p(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
 const SPACED_P = /[ \t]-p(?:[ \t]{1,2})?(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
 const REDIS_A = /[ \t]-a[ \t]{1,2}(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
@@ -120,35 +129,35 @@ export const password: Detector = {
         if (c !== null) out.push({ ...c, reason: 'user:password' });
       }
     }
-    if (CLI_TOOL_HINT.test(text)) {
-      for (const m of matchesOf(text, CLI_TOOL)) {
-        if (m.index > 0 && CLI_TOOL_BEFORE.test(text[m.index - 1]!)) continue;
-        const tool = m[1]!;
-        const from = m.index + m[0].length;
-        let lineEnd = text.indexOf('\n', from);
-        if (lineEnd < 0 || lineEnd - from > 200) lineEnd = Math.min(text.length, from + 200);
-        const flag =
-          tool.startsWith('my') || tool.startsWith('maria')
-            ? GLUED_P
-            : tool === 'redis-cli'
-              ? REDIS_A
-              : SPACED_P;
-        const f = flag.exec(text.slice(from, lineEnd));
-        if (f === null) continue;
-        const start = from + f.index + f[0].length - f[2]!.length - f[1]!.length;
-        if (start < read.end) continue;
-        const c = judge(
-          text,
-          m.index,
-          start,
-          start + f[2]!.length,
-          f[1] !== '',
-          true,
-          'password',
-          'op',
-        );
-        if (c !== null) out.push({ ...c, reason: 'command line' });
-      }
+    for (const m of stickyAtWordStarts(text, CLI_TOOL, CLI_STARTS.at(text))) {
+      // A path may lead to the tool (/usr/bin/mysql); a file name or an option may not.
+      const before = text.charCodeAt(m.index - 1);
+      if (before === 46 || before === 45) continue;
+      const tool = m[1]!;
+      const from = m.index + m[0].length;
+      let lineEnd = text.indexOf('\n', from);
+      if (lineEnd < 0 || lineEnd - from > 200) lineEnd = Math.min(text.length, from + 200);
+      const flag =
+        tool.startsWith('my') || tool.startsWith('maria')
+          ? GLUED_P
+          : tool === 'redis-cli'
+            ? REDIS_A
+            : SPACED_P;
+      const f = flag.exec(text.slice(from, lineEnd));
+      if (f === null) continue;
+      const start = from + f.index + f[0].length - f[2]!.length - f[1]!.length;
+      if (start < read.end) continue;
+      const c = judge(
+        text,
+        m.index,
+        start,
+        start + f[2]!.length,
+        f[1] !== '',
+        true,
+        'password',
+        'op',
+      );
+      if (c !== null) out.push({ ...c, reason: 'command line' });
     }
     for (const m of stickyAtWordStarts(text, CRED_PAIR, CRED_STARTS.at(text))) {
       const k = m.index;

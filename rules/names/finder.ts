@@ -3029,7 +3029,7 @@ function addressBlockFollows(text: string, start: number, end: number, taken: re
     if (
       prevHasText &&
       !endsWithSignOffLine(text.slice(prevStart, start)) &&
-      !ADDRESS_LABEL_LINE.test(text.slice(prevStart, bol))
+      !(bol - prevStart <= 48 && ADDRESS_LABEL_LINE.test(text.slice(prevStart, bol)))
     ) {
       return false;
     }
