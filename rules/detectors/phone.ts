@@ -369,6 +369,8 @@ function afterContactDetails(text: string, start: number): boolean {
   return EMAIL_THEN_SEPARATOR.test(before) || CONTACT_LABEL_THEN_NAME.test(before);
 }
 const EMAIL_THEN_SEPARATOR = /[\w.+-]@[\w-]+(?:\.[\w-]+)+[ \t]{0,2}[/,;|][ \t]{0,3}$/;
+/** The other order, a résumé's or a signature's contact line: "26 41 57 32 | jane@mail.test". */
+const SEPARATOR_THEN_EMAIL = /^[ \t]{0,3}[/,;|·•][ \t]{0,3}[\w.+-]+@[\w-]+\.\w/;
 const CONTACT_LABEL_THEN_NAME =
   /^[ \t]*(?:customer|client|cliente|kunde|kundin|contact|contacto|caller|name|nombre|nom)[ \t]?:[ \t]{0,3}\p{Lu}[\p{L}'’. -]{1,60}[ \t][/|][ \t]{0,3}$/iu;
 
@@ -738,6 +740,7 @@ export const phone: Detector = {
         (!strong && LABEL_AFTER.test(post)) ||
         (!strong && inSignature(text, start, end)) ||
         (!strong && afterContactDetails(text, start)) ||
+        (!strong && SEPARATOR_THEN_EMAIL.test(text.slice(end, end + 80))) ||
         (!strong && underTownOrFirmLine(text, start, end));
       // The best a national number can score without a raise: 0.6 valid and formatted, 0.45
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
@@ -868,6 +871,8 @@ export const examples: DetectorExamples = {
     { text: 'Write on WhatsApp +447911123456', value: '+447911123456' },
     { text: 'Handy: 0171 2345678', value: '0171 2345678' },
     { text: 'Leeds office 0113 496 0321', value: '0113 496 0321' },
+    // A contact line: the number, a separator, an email address.
+    { text: 'Jane Roe\n26 41 57 32 | jane.roe@mail.test', value: '26 41 57 32' },
     // The Spanish abbreviation of teléfono.
     { text: 'Tfno: 612 34 56 78', value: '612 34 56 78' },
     // A German landline of thirteen digits, vouched for by the label or the request before it.
