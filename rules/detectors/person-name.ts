@@ -50,6 +50,8 @@ export const examples: DetectorExamples = {
       text: 'Adresse de livraison :\nMence Leroux\n12 rue de la Paix\n75002 Paris',
       value: 'Mence Leroux',
     },
+    // A word no list knows, copied in and asked something.
+    { text: 'cc Mckayla can you rotate these?', value: 'Mckayla' },
     // Chat transcripts' events and titles.
     { text: 'Tremaine Reinger joined the conversation', value: 'Tremaine Reinger' },
     { text: 'Conversation with Tremaine Reinger', value: 'Tremaine Reinger' },
@@ -412,6 +414,8 @@ export const examples: DetectorExamples = {
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
     // Brands named as a doctor.
     'Dr Pepper and Dr. Oetker pizzas are back; Dr. Martens boots ship Monday.',
+    // Products and teams copied in and asked something.
+    'cc Jira can you check the board? cc Legal can you review?',
     // A depot above an address, under a label.
     'Warehouse:\nCentral Depot\n12 Main Street\nAustin, TX 78701',
     // Teams behind an address made of their initials, and in a chat's title.

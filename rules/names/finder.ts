@@ -270,6 +270,9 @@ const CUE_SIGN_OFF_INLINE = new RegExp(String.raw`${B}${SIGN_OFF}[ \t]*,?${SP}$`
 export const CUE_WROTE =
   /^\s{0,2}(?:<[^<>\n]{1,80}>\s{0,2})?(?:wrote|writes|said|says|replied|answered|commented|schrieb|hat geschrieben|a écrit|escribió|(?:has )?joined the (?:chat|conversation|call|meeting)|left the (?:chat|conversation|call|meeting)|started the (?:chat|conversation))\b/iu;
 const CUE_CC = /(?:cc|cc'd|looping in|loop in|adding|ping|pinging)[ \t:]{1,3}$/iuy;
+/** A request to whoever was just named: "... can you", "... please", "... fyi". */
+const REQUEST_AFTER =
+  /^,?[ \t](?:can|could|would|will) (?:you|u)\b|^,?[ \t](?:please|pls|plz|fyi)\b/i;
 // Place names built from names: "San Francisco", "Fort Lauderdale".
 const PLACE_BEFORE_WORDS =
   /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
@@ -1780,6 +1783,17 @@ function scoreSegment(
     bump(0.6, 'mention');
   }
   tryCue(K_CC, anyKnown ? 0.75 : 0.45, 'cc');
+  // "cc Mckayla can you rotate these?": one word no list or dictionary knows, copied in and
+  // then asked something, is someone.
+  if (
+    single &&
+    0.6 > curScore &&
+    REQUEST_AFTER.test(afterWindow()) &&
+    unknownName(from, start, end) &&
+    cueMatches(K_CC)
+  ) {
+    bump(0.6, 'cc');
+  }
   if (!onlyCommon) tryCue(K_ROLE_BEFORE, anyKnown || !single ? 0.75 : 0.5, 'role');
   if (!onlyCommon && n >= 2) tryCue(K_ROLE_BEFORE_CAP, 0.75, 'role');
   if (!onlyCommon) tryCue(K_SPEECH, 0.55, 'speech');
