@@ -326,50 +326,57 @@ function extraGroups(k: number, i: number, j: number): number {
 }
 
 /** Phrases that say a card number is a test number, whatever it is. */
-export const TEST_PHRASE =
+const TEST_PHRASE =
   /\b(?:test cards?|test numbers?|test mode|testkarte|sandbox|stripe test|test (?:visa|mastercard|amex))\b/;
 
 /** Weaker hints of a made-up number; they only sink numbers that already look synthetic. */
-export const TEST_HINT =
+const TEST_HINT =
   /\b(?:test|testing|tests|stripe|braintree|adyen|dummy|sample|fake|demo|example|staging|mock|qa|fixture|fixtures|expect|assert|spec|stub)\b/;
 
+/** How a text presents a card number as a test number: beside a test phrase, or beside a weaker hint. */
+export type TestCardKind = 'phrase' | 'hint';
+
 let testText: string | null = null;
-let testEnds: number[] = [];
+let testKinds: ReadonlyMap<number, TestCardKind> = new Map();
 
 /**
- * Where the card numbers end that `text` presents as test numbers: beside a test phrase, or
- * synthetic-looking (CardSpan.test) beside a weaker hint, as credit-card judges them. Memoised
- * on the last text, like findCardNumbers.
+ * The card numbers `text` presents as test numbers, by where each ends: beside a test phrase
+ * (TEST_PHRASE), or synthetic-looking (CardSpan.test) beside a weaker hint (TEST_HINT).
+ * credit-card scores them by it, and the expiry and CVV detectors read it (afterTestCard).
+ * Memoised on the last text, like findCardNumbers.
  */
-export function testCardEnds(text: string): readonly number[] {
+export function testCards(text: string): ReadonlyMap<number, TestCardKind> {
   if (text === testText) {
     // Equal text may be another string object: keep this one (see findCardNumbers).
     testText = text;
-    return testEnds;
+    return testKinds;
   }
-  const ends: number[] = [];
+  const kinds = new Map<number, TestCardKind>();
   const cards = findCardNumbers(text);
   if (cards.length > 0) {
     const nearTest = nearWords(text, TEST_PHRASE);
     const nearHint = nearWords(text, TEST_HINT);
     for (const c of cards) {
-      if (nearTest.test(c.start, c.end) || (c.test && nearHint.test(c.start, c.end))) {
-        ends.push(c.end);
-      }
+      if (nearTest.test(c.start, c.end)) kinds.set(c.end, 'phrase');
+      else if (c.test && nearHint.test(c.start, c.end)) kinds.set(c.end, 'hint');
     }
   }
   testText = text;
-  testEnds = ends;
-  return ends;
+  testKinds = kinds;
+  return kinds;
 }
 
 /**
  * Whether a value at `start` follows, within `window` characters, one of the test card numbers
- * ending at `ends` (testCardEnds): its expiry and code are the test's too ("Test card: 4242
- * 4242 4242 4242, exp 12/34, CVC 123").
+ * of `tests` (testCards): its expiry and code are the test's too ("Test card: 4242 4242 4242
+ * 4242, exp 12/34, CVC 123").
  */
-export function afterTestCard(ends: readonly number[], start: number, window = 40): boolean {
-  for (const end of ends) if (end <= start && start - end <= window) return true;
+export function afterTestCard(
+  tests: ReadonlyMap<number, TestCardKind>,
+  start: number,
+  window = 40,
+): boolean {
+  for (const end of tests.keys()) if (end <= start && start - end <= window) return true;
   return false;
 }
 

@@ -1,5 +1,11 @@
 import { isTrivialDigits } from '../checksums.ts';
-import { afterTestCard, findCardNumbers, nearWords, testCardEnds } from '../payment-util.ts';
+import {
+  afterTestCard,
+  findCardNumbers,
+  nearWords,
+  testCards,
+  type TestCardKind,
+} from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
@@ -73,14 +79,14 @@ export const cardCvv: Detector = {
     const nearOneTime = nearWords(text, ONE_TIME_CODE, 40);
     const nearCard = nearWords(text, CARD_HINT);
     // The test card numbers, read at the first candidate (most texts have none).
-    let testEnds: readonly number[] | null = null;
+    let tests: ReadonlyMap<number, TestCardKind> | null = null;
     const add = (start: number, end: number, base: number, reason: string, strong = false) => {
       let score = base;
       if (isTrivialDigits(text.slice(start, end))) score -= 0.2;
       if (nearPlaceholder.test(start, end) || (!strong && nearOneTime.test(start, end))) {
         score -= 0.45;
         reason = 'negative context';
-      } else if (afterTestCard((testEnds ??= testCardEnds(text)), start)) {
+      } else if (afterTestCard((tests ??= testCards(text)), start)) {
         score -= 0.45;
         reason = 'test card';
       }

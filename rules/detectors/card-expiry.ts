@@ -1,6 +1,12 @@
 import { matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
-import { afterTestCard, findCardNumbers, nearWords, testCardEnds } from '../payment-util.ts';
+import {
+  afterTestCard,
+  findCardNumbers,
+  nearWords,
+  testCards,
+  type TestCardKind,
+} from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // MM/YY, MM/YYYY or M/YY with a slash, dash or dot. A full date (04/27/2024, 2024-04-27) is
@@ -57,14 +63,14 @@ export const cardExpiry: Detector = {
     const nearOther = nearWords(text, NOT_A_CARD, 40);
     const nearCard = nearWords(text, CARD_HINT, 40);
     // The test card numbers, read at the first candidate (most texts have none).
-    let testEnds: readonly number[] | null = null;
+    let tests: ReadonlyMap<number, TestCardKind> | null = null;
     const add = (end: number, value: string, base: number, reason: string) => {
       const start = end - value.length;
       let score = base;
       if (nearOther.test(start, end) && !nearCard.test(start, end)) {
         score -= 0.45;
         reason = 'negative context';
-      } else if (afterTestCard((testEnds ??= testCardEnds(text)), start)) {
+      } else if (afterTestCard((tests ??= testCards(text)), start)) {
         score -= 0.45;
         reason = 'test card';
       }

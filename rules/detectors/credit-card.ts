@@ -1,4 +1,4 @@
-import { CARD_WORDS, findCardNumbers, nearWords, TEST_HINT, TEST_PHRASE } from '../payment-util.ts';
+import { CARD_WORDS, findCardNumbers, nearWords, testCards } from '../payment-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Words that make a card-shaped number something else. Narrower than NON_PERSONAL_NUMBER on
@@ -18,8 +18,7 @@ export const creditCard: Detector = {
     if (cards.length === 0) return out;
     const nearCard = nearWords(text, CARD_WORDS);
     const nearOther = nearWords(text, NOT_A_CARD);
-    const nearTest = nearWords(text, TEST_PHRASE);
-    const nearHint = nearWords(text, TEST_HINT);
+    const tests = testCards(text);
     for (const card of cards) {
       const { start, end } = card;
       let score = card.score;
@@ -38,11 +37,12 @@ export const creditCard: Detector = {
         score -= 0.4;
         reasons.push('url path');
       }
-      if (nearTest.test(start, end)) {
+      const test = tests.get(end);
+      if (test === 'phrase') {
         // Whatever the number, a sandbox or a test card is not a customer's card.
         score = Math.min(score - 0.45, 0.4);
         reasons.push('test');
-      } else if (card.test && nearHint.test(start, end)) {
+      } else if (test === 'hint') {
         score -= 0.45;
         reasons.push('test');
       }
