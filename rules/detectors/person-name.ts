@@ -181,6 +181,12 @@ export const examples: DetectorExamples = {
     // A given name that is also a word, spelt again by the address after it.
     { text: '"Ruby Sanders" <someone@example.test>', value: 'Ruby Sanders' },
     { text: 'Summer Weimer,summerweimer@posteo.de,+49 40 7123456', value: 'Summer Weimer' },
+    // Words that are also ordinary ones, spelt by an address after them or two lines below.
+    { text: 'Jasper Price <j.price@mail.test>', value: 'Jasper Price' },
+    {
+      text: 'Jasper Price\nSenior Engineer\njasper.price@mail.test | 555-201-3344',
+      value: 'Jasper Price',
+    },
     // The one a letter is for, without a colon; a German title in the dative.
     { text: 'Attn. Nikko Jakubowski\n3 Ambrose Rise', value: 'Nikko Jakubowski' },
     { text: 'z. Hd. Herrn Dr. Klaus Weber', value: 'Klaus Weber' },
@@ -412,6 +418,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
+    // A team's line above a mailbox of its name.
+    'Billing Team\nbilling.team@acme.test\nSales Engineering\nsales.engineering@acme.test',
     // Brands named as a doctor.
     'Dr Pepper and Dr. Oetker pizzas are back; Dr. Martens boots ship Monday.',
     // Products and teams copied in and asked something.

@@ -1303,7 +1303,7 @@ function scoreRun(
         ((tokFlags[a]! & F_COMMON) !== 0 &&
           a === from &&
           isGivenName(tokInfo[a]!.text) &&
-          strongCueBefore(text, tokStart[a]!))) &&
+          (strongCueBefore(text, tokStart[a]!) || (k === to - 1 && echoedByEmail(text, a, to))))) &&
       tokInfo[k]!.stopName &&
       isSurname(tokInfo[k]!.text) &&
       !ORG_AFTER.test(' ' + tokInfo[k]!.text);
@@ -1500,21 +1500,26 @@ function flushSegment(
 }
 
 /**
- * Whether the email address right after the run [k, to) spells its first two words in its
- * local part ("Summer Weimer <summer.weimer@...>").
+ * Whether the email address right after the run [k, to), or within two lines below when the run
+ * fills its line, spells its first two words in its local part, or the first one's initial and
+ * the second ("Summer Weimer <summer.weimer@...>", "<sweimer@...>", a résumé's "Jasper
+ * Price\nSenior Engineer\njasper.price@...").
  */
 function echoedByEmail(text: string, k: number, to: number): boolean {
   const end = tokEnd[to - 1]!;
-  if (!mayEmail(text, end)) return false;
-  const m = EMAIL_AFTER.exec(text.slice(end, end + 48));
-  if (m === null) return false;
-  const local = fold(m[1]!);
+  const m = mayEmail(text, end) ? EMAIL_AFTER.exec(text.slice(end, end + 48)) : null;
+  const local = m !== null ? fold(m[1]!) : emailBelow(text, tokStart[k]!, end);
+  if (local === null) return false;
+  const first = tokInfo[k]!.key;
+  const second = tokInfo[k + 1]!.key;
   return (
     isGivenName(tokInfo[k]!.text) &&
-    local.includes(tokInfo[k]!.key) &&
-    local.includes(tokInfo[k + 1]!.key)
+    ((local.includes(first) && local.includes(second)) ||
+      // The initial and the surname: "jprice@", "j.price@".
+      (second.length >= 3 && local.replace(NOT_LETTER, '').includes(first[0] + second)))
   );
 }
+const NOT_LETTER = /[^\p{L}]/gu;
 
 /**
  * Whether the stop word that opens the run [k, to) stays as the first word of a name (another
@@ -1828,6 +1833,15 @@ function scoreSegment(
     if (echoed) bump(0.85, 'email');
     else if (!single && displayName(text, start, end)) bump(0.7, 'email');
     else if (!single) bump(curScore + 0.15, 'email');
+  } else if (!single && 0.85 > curScore && alone && !allEnglish(from, to)) {
+    // A line holding only the run, and within two lines below an address made of its first
+    // and last words, or of the initial and the surname: the head of a résumé or a signature
+    // ("Jasper Price\nSenior Engineer\njasper.price@..."). Both words, since a team's line
+    // may sit above a mailbox of its own name ("Billing\nbilling@...").
+    const local = emailBelow(text, start, end);
+    if (local !== null && (bothEchoed(local, from, to) || localFromNames(local, from, to))) {
+      bump(0.85, 'email');
+    }
   }
   if (0.8 > curScore && mayParenRole(text, end) && CUE_AFTER_PAREN_ROLE.test(afterWindow())) {
     bump(0.8, 'role');
@@ -2989,9 +3003,26 @@ function lineStart(text: string, start: number): boolean {
 }
 
 /**
- * Whether `[start, end)` fills the first line of a block (a signature, a shipping label) and an
- * address, phone or email follows within two lines.
+ * When `[start, end)` fills its line (a résumé's or a signature's head) and an email address
+ * stands within the two lines below, that address's local part, folded; otherwise null.
  */
+function emailBelow(text: string, start: number, end: number): string | null {
+  if (!lineStart(text, start) || !endsLineAfter(text, end)) return null;
+  const eol = text.indexOf('\n', end);
+  if (eol < 0) return null;
+  const second = text.indexOf('\n', eol + 1);
+  const third = second < 0 ? -1 : text.indexOf('\n', second + 1);
+  const stop = Math.min(third < 0 ? text.length : third, eol + 240);
+  const at = text.indexOf('@', eol + 1);
+  if (at < 0 || at >= stop) return null;
+  let k = at;
+  while (k > eol + 1 && LOCAL_CHAR.test(text[k - 1]!)) k--;
+  if (at - k < 2 || !DOMAIN_AFTER.test(text.slice(at + 1, at + 64))) return null;
+  return fold(text.slice(k, at));
+}
+const LOCAL_CHAR = /[\w.+-]/;
+const DOMAIN_AFTER = /^[\w-]+\./;
+
 /**
  * Whether text[from, to) holds a character other than white space (what \s and trim() take)
  * and, when `quote` is set, '>': NOT_BLANK_OR_QUOTE.test() or trim().length > 0 on the slice,
@@ -3613,6 +3644,26 @@ const ENGLISH_ENDING =
  * ("reingert"), or the initials alone ("tr" for Tremaine Reinger) when no word of the run is
  * an ordinary word ("Acme Support <as@...>" is no one).
  */
+/** Whether an address's local part holds the first and the last word of the run [from, to). */
+function bothEchoed(local: string, from: number, to: number): boolean {
+  let first: WordInfo | null = null;
+  let last: WordInfo | null = null;
+  for (let k = from; k < to; k++) {
+    if ((tokFlags[k]! & F_INITIAL) !== 0) continue;
+    first ??= tokInfo[k]!;
+    last = tokInfo[k]!;
+  }
+  return (
+    first !== null &&
+    last !== null &&
+    first !== last &&
+    first.key.length >= 2 &&
+    last.key.length >= 2 &&
+    local.includes(first.key) &&
+    local.includes(last.key)
+  );
+}
+
 function localFromNames(local: string, from: number, to: number): boolean {
   let first = '';
   let last = '';
