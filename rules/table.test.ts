@@ -47,6 +47,17 @@ describe('columnHeader', () => {
     expect(headerOf('Name a | b\nAna | 0680501210', '0680501210')).toBeNull();
   });
 
+  it('reads rows with two pipes or more as a table without outer pipes, quote marks as text', () => {
+    const invoice = [
+      'Pos. | Menge | Artikel | Einzelpreis',
+      '1 | 32 | Zenith Monitor 27" | 485,89 €',
+      '2 | 40 | Incredible Bamboo Ball | 291,62 €',
+    ].join('\n');
+    expect(headerOf(invoice, 'Incredible Bamboo Ball')).toBe('Artikel');
+    expect(headerOf(invoice, 'Zenith Monitor 27"')).toBe('Artikel');
+    expect(headerOf(invoice, '291,62 €')).toBe('Einzelpreis');
+  });
+
   it('has no header for the header row itself, prose, or a block whose first row holds digits', () => {
     expect(headerOf(csv, 'Commande')).toBeNull();
     expect(headerOf('Call me on 0680501210, or mail me.\nThanks, Ana', '0680501210')).toBeNull();

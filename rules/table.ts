@@ -180,28 +180,31 @@ function split(text: string, from: number, to: number): Row {
   let tabs = 0;
   let semicolons = 0;
   let commas = 0;
+  let pipes = 0;
   let quoted = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) quoted = !quoted;
+    else if (c === PIPE) pipes++;
     else if (!quoted) {
       if (c === TAB) tabs++;
       else if (c === SEMICOLON) semicolons++;
       else if (c === COMMA) commas++;
     }
   }
-  // A line that opens with a pipe is a row of a Markdown or ASCII table ("| Mylan | 5512 |"):
-  // its cells may hold commas and semicolons.
+  // A line that opens with a pipe is a row of a Markdown or ASCII table ("| Mylan | 5512 |"),
+  // and so is one with two pipes or more between cells ("3 | 40 | Bamboo Ball | 291,62 €"):
+  // its cells may hold commas, semicolons and quote marks ('Monitor 27"'), which are text there.
   let first = from;
   while (first < to && text.charCodeAt(first) === 32) first++;
-  const piped = text.charCodeAt(first) === PIPE;
+  const piped = tabs === 0 && (text.charCodeAt(first) === PIPE || pipes >= 2);
   const sep = tabs > 0 ? TAB : piped ? PIPE : semicolons > 0 ? SEMICOLON : commas > 0 ? COMMA : 0;
-  if (sep === 0 || quoted) return { sep: 0, starts: [from], end: to };
+  if (sep === 0 || (quoted && !piped)) return { sep: 0, starts: [from], end: to };
   const starts = [from];
   quoted = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) quoted = !quoted;
+    if (c === QUOTE && !piped) quoted = !quoted;
     else if (c === sep && !quoted) starts.push(i + 1);
     else if (c === NEWLINE) break;
   }

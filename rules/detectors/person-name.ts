@@ -418,6 +418,12 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
+    // A department signing; a title-cased list item; an adjective before a surname; a product
+    // in an invoice's item column.
+    'Thanks,\nProcurement',
+    'Top feedback themes\n3. Manual Missing In Spanish (3%)',
+    'Catalog fix:\n- Study Bible, hardcover',
+    'Pos. | Menge | Artikel\n3 | 40 | Incredible Bamboo Ball',
     // A team's line above a mailbox of its name.
     'Billing Team\nbilling.team@acme.test\nSales Engineering\nsales.engineering@acme.test',
     // Brands named as a doctor.

@@ -1666,7 +1666,9 @@ function scoreSegment(
       score = 0.55;
       reason = 'name list';
     } else if (cl === 'last' || cl === 'first') {
-      score = atStart ? 0.45 : 0.7;
+      // (An ordinary word no list holds as a name before the surname is an adjective or a
+      // noun of the same phrase: "Study Bible", "Incredible Bamboo Ball", "Rustic Steel Hall".)
+      score = c0 === 'unknown' && isEnglishWord(tokInfo[k0]!.text) ? 0.3 : atStart ? 0.45 : 0.7;
       reason = 'surname';
     } else if (hasInitial) {
       // A middle initial between two capitalised words is a strong sign even at a line start.
@@ -2296,6 +2298,17 @@ function scoreSegment(
     score = 0.3;
   }
   if (score > 0.3 && someName(from, to, (info) => PLACEHOLDER.has(info.key))) score = 0.3;
+  // A title-cased heading or list item, its small words capitalised too ("3. Manual Missing In
+  // Spanish", "Release Notes For Grace Mobile"): words of which one is an ordinary word are
+  // the title's ("A Note From Kasimir Oyelaran" keeps its name).
+  if (
+    score > 0.3 &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    headlineLine(text, start) &&
+    !allNameLike(from, to, true)
+  ) {
+    score = 0.3;
+  }
 
   // A surname that is also an ordinary word ("Hall", "Garden", "King") is no token of the
   // segment; after a cue only a person takes, it joins the name: "My name is Karl Hall".
@@ -2304,6 +2317,40 @@ function scoreSegment(
   const first = reason === 'title' ? particlesBefore(text, start) : start;
   return { start: first, end: named, score, reason, from, to, keep };
 }
+
+/**
+ * Whether the line holding `pos` is title-cased: four words or more, each capitalised, one of
+ * them past the first a small word that only a title capitalises ("In", "Of", "For", "With").
+ * Asked once per line and text (the answer for the last line asked is kept).
+ */
+function headlineLine(text: string, pos: number): boolean {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  if (text === headlineText && lineStart === headlineStart) return headlineAnswer;
+  headlineText = text;
+  headlineStart = lineStart;
+  let lineEnd = text.indexOf('\n', pos);
+  if (lineEnd < 0) lineEnd = text.length;
+  headlineAnswer = false;
+  if (lineEnd - lineStart > 160) return false;
+  let words = 0;
+  let small = false;
+  for (const m of text.slice(lineStart, lineEnd).matchAll(LINE_WORD)) {
+    const w = m[0];
+    if (!UPPER_START.test(w)) return false;
+    if (words > 0 && TITLE_SMALL_WORDS.has(w)) small = true;
+    words++;
+  }
+  headlineAnswer = small && words >= 4;
+  return headlineAnswer;
+}
+let headlineText: string | null = null;
+let headlineStart = -1;
+let headlineAnswer = false;
+const LINE_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+const UPPER_START = /^\p{Lu}/u;
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(
+  'In Of For With At From By Than Into Over Under And The Vs'.split(' '),
+);
 
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
