@@ -181,6 +181,17 @@ export const examples: DetectorExamples = {
     // A given name that is also a word, spelt again by the address after it.
     { text: '"Ruby Sanders" <someone@example.test>', value: 'Ruby Sanders' },
     { text: 'Summer Weimer,summerweimer@posteo.de,+49 40 7123456', value: 'Summer Weimer' },
+    // Dot leaders for a colon; a role's label; a speaker and the team in brackets; an agent named
+    // after the role; capitals with a surname that is also a word.
+    { text: 'Name ........ Rex Padberg\nBirthdate ... 1986-06-23', value: 'Rex Padberg' },
+    { text: 'Reviewer: Jordane Crist   Result: PASS', value: 'Jordane Crist' },
+    {
+      text: '[18:01] Charli (Harbourline Bank): Hi, how can I help?\n[18:02] Customer: my card\n[18:03] Charli (Harbourline Bank): Sure.',
+      value: 'Charli',
+    },
+    { text: 'Medewerker Fieke: Hoi, ik ben Fieke.', value: 'Fieke' },
+    { text: '[10:40] Mitarbeiter (Sofie): Hallo Emily,', value: 'Sofie' },
+    { text: 'Name: ANNETTA HILLS\nPassport number: 974414623', value: 'ANNETTA HILLS' },
     // Words that are also ordinary ones, spelt by an address after them or two lines below.
     { text: 'Jasper Price <j.price@mail.test>', value: 'Jasper Price' },
     {
@@ -418,6 +429,15 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
+    // Identifiers and keys in YAML, a host name, a relation, firms after a thing's label, a team
+    // greeted, a town after "in", a merchant's column.
+    'metadata:\n  name: billing-config\nbinaryData:\n---\nname: deploy\non:\n  push:',
+    'mongodb:\n  uri: "mongodb+srv://svc:pw@db.example.test"',
+    'Asset tag: AT-304635    Hostname: LT-YTA5907    OS build: 22631',
+    'Insured: see above    Relationship to patient: Self',
+    "Trading name: Mossy Rock Ceramics\nEmployer's name: Bartoletti, Cremin and Corwin",
+    "Hi Tandem Ledger devs,\nthe doctor's office in Knoxville says I need a referral",
+    'Date\tMerchant\tAmount\n2025-07-12\tPret A Manger\tA$605.97',
     // A department signing; a title-cased list item; an adjective before a surname; a product
     // in an invoice's item column.
     'Thanks,\nProcurement',

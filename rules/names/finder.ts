@@ -155,6 +155,8 @@ function segClass(k: number, from: number, keep: boolean): NameClass {
 // (see endsWithCue), so they need no leading boundary and cost a few anchored attempts each.
 const B = '';
 const SP = String.raw`[ \t]{1,3}`;
+// Dot leaders between a form's label and its value: "Name ........ Rex Padberg".
+const LEADER = String.raw`[ \t]?\.{3,16}`;
 // Form labels are often padded to align their values ("Name:    Anna").
 const LP = String.raw`[ \t]{0,8}`;
 
@@ -195,10 +197,10 @@ const CUE_SELF = new RegExp(
 // Words that make "name" a thing's: "Bank name: Chase", `"productName": "Jordan"` (a key read
 // as words, see rules/normalize.ts), "file_name=Morgan.pdf".
 const THING_NAME =
-  'bank|company|business|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|town|country|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
+  'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|town|country|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})[ _-])name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—))${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -208,7 +210,7 @@ const CUE_LABEL_BARE = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente)[ \t]{0,3}[:|]${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "named Sam", "partner's name Lee". Words are spelt out
@@ -1789,6 +1791,18 @@ function scoreSegment(
   ) {
     bump(0.6, 'mention');
   }
+  // A chat's agent named after the role: "Medewerker Fieke: Hoi Olivia", "20:46 Agent Serenity:",
+  // "[10:40] Mitarbeiter (Sofie): Hallo".
+  if (
+    0.75 > curScore &&
+    n <= 2 &&
+    (text.charCodeAt(end) === 58 ||
+      (text.charCodeAt(end) === 41 && text.charCodeAt(end + 1) === 58)) &&
+    (tokFlags[from]! & F_STOP) === 0 &&
+    ROLE_THEN_NAME.test(beforeWindow())
+  ) {
+    bump(0.75, 'speaker');
+  }
   tryCue(K_CC, anyKnown ? 0.75 : 0.45, 'cc');
   // "cc Mckayla can you rotate these?": one word no list or dictionary knows, copied in and
   // then asked something, is someone.
@@ -2271,6 +2285,17 @@ function scoreSegment(
   ) {
     score = 0.3;
   }
+  // One word after "in" or "near" is a place ("the doctor's office in Knoxville says", "a store
+  // near Tulsa"); people are in a list or a meeting, not in someone ("in Anna's office" stays).
+  if (
+    score > 0.3 &&
+    single &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    IN_PLACE_BEFORE.test(before.slice(-8)) &&
+    !POSSESSIVE_AFTER.test(after)
+  ) {
+    score = 0.3;
+  }
   // One ordinary English word the name lists do not know ("Hello Production", '"name":
   // "Object"'): only a title or an introduction makes it someone's name ("Dr. Strange").
   // So are words that are all ordinary English ones ("Backed by Typed Arrays", "covered by
@@ -2352,6 +2377,9 @@ const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(
   'In Of For With At From By Than Into Over Under And The Vs'.split(' '),
 );
 
+const IN_PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|near)[ \t]$/u;
+const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
+
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
   /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester)$/i;
@@ -2386,7 +2414,7 @@ const LABEL_DECOR = /^[\s*_#>-]+|[\s*_]*:?[\s*_]*$/g;
 const NAME_WORD_HEADER = /name|surname|vorname|nachname|^nom|prénom|prenom|apellido|cognome|naam/i;
 /** Column headers over things and places, under which capitalised words are not people. */
 const THING_HEADER =
-  /^(?:products?|items?|articles?|models?|descriptions?|plans?|services?|sku|titles?|category|company|companies|organi[sz]ations?|firm|vendors?|suppliers?|brands?|city|town|country|street|address|region|state|department|team|store|shop|location|produkt|artikel|firma|stadt|ort|produit|société|ville|producto|empresa|ciudad|prodotto|azienda|città|bedrijf|stad)$/i;
+  /^(?:products?|items?|articles?|models?|descriptions?|plans?|services?|sku|titles?|category|company|companies|organi[sz]ations?|firm|vendors?|suppliers?|brands?|city|town|country|street|address|region|state|department|team|store|shop|location|merchants?|retailers?|airlines?|hotels?|carriers?|banks?|insurers?|employers?|pharmacy|clinic|hospital|facility|venue|restaurant|produkt|artikel|firma|stadt|ort|produit|société|ville|producto|empresa|ciudad|prodotto|azienda|città|bedrijf|stad)$/i;
 
 /** ", NC" after a word, then the end of the place: a space, punctuation or the text's end. */
 const REGION_AFTER = /^, ?([A-Z]{2,3})(?![\p{L}\p{N}])([\s\S]?)/u;
@@ -2769,6 +2797,12 @@ export function mayAsRole(text: string, end: number): boolean {
   return d >= 128 || d === 97 || d === 65;
 }
 
+/** A label naming a thing, and its colon: "Employer's name: ", "Company: ". */
+const THING_LABEL_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${THING_NAME})(?:['’]s)?(?:[ _-](?:legal |registered )?name)?[ \t]*:[ \t]*$`,
+  'iu',
+);
+
 const LIST_GAP = /^(?:, ?(?:and |& |und |et |y |or )?| (?:and|&|und|et|y|or) )$/;
 
 /**
@@ -2797,7 +2831,11 @@ function namesInLists(text: string, all: Scored[]): void {
       // A list a colon introduces enumerates what the words before it name ("Speakers: Kónya,
       // Becker and Vasquez"); a firm's name is not introduced so ("is from Jones, Mitchell and
       // Williams"), so there surnames alone are enough.
-      const enumerated = given || afterColon(text, items[0]!.start);
+      // (Not after a thing's label: "Employer's name: Bartoletti, Cremin and Corwin".)
+      const enumerated =
+        given ||
+        (afterColon(text, items[0]!.start) &&
+          !THING_LABEL_BEFORE.test(text.slice(Math.max(0, items[0]!.start - 48), items[0]!.start)));
       // A colon after a plural of people ("our 3 founders: Monjeau, Graves and Reed"): every
       // item is someone, ordinary words that are surnames too ("Graves", "White") included.
       const people = !org && peopleBeforeColon(text, items[0]!.start);
@@ -2913,7 +2951,7 @@ function speakers(text: string, all: Scored[]): void {
   let named: Set<string> | null = null;
   for (const s of all) {
     const n = s.to - s.from;
-    if (n > 3 || text[s.end] !== ':' || !speakerStart(text, s.start)) continue;
+    if (n > 3 || speakerColon(text, s.end) < 0 || !speakerStart(text, s.start)) continue;
     let stop = false;
     let known = false;
     for (let k = s.from; k < s.to && !stop; k++) {
@@ -2957,7 +2995,7 @@ function speakers(text: string, all: Scored[]): void {
   }
   for (const s of lines) {
     if (unknownOnly?.has(s)) {
-      const said = lineAfter(text, s.end + 1);
+      const said = lineAfter(text, speakerColon(text, s.end) + 1);
       if (!SPEECH.test(said) || !PERSONAL_SPEECH.test(said)) continue;
     }
     const twice = turns.get(text.slice(s.start, s.end))! >= 2;
@@ -3005,8 +3043,14 @@ function roleLines(text: string): number[] {
   }
   return out;
 }
+const CHAT_ROLES = String.raw`agent|support|operator|rep|representative|advisor|adviser|specialist|agente|conseiller|conseillère|berater|beraterin|medewerker|medewerkster|mitarbeiter|mitarbeiterin|asesor|asesora|operatore|operatrice|atendente`;
+/** A chat line's time and role before the agent's name ("[10:33] Agent ", "Medewerker "). */
+const ROLE_THEN_NAME = new RegExp(
+  String.raw`(?:^|\n)[ \t>]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]*(?:[-–][ \t]*)?)?(?:${CHAT_ROLES})(?:[ \t]+|[ \t]*\()$`,
+  'iu',
+);
 const ROLE_SPEAKER_LINE = new RegExp(
-  String.raw`^[ \t>]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]*(?:[-–][ \t]*)?)?(?:agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|cliente|agente|conseiller|conseillère|berater|beraterin|soporte)(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,4})|[ \t]*\([^()\n]{1,30}\))?[ \t]*:`,
+  String.raw`^[ \t>]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]*(?:[-–][ \t]*)?)?(?:agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|cliente|agente|conseiller|conseillère|berater|beraterin|soporte|klant|medewerker|medewerkster|mitarbeiter|mitarbeiterin)(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,4})|[ \t]*\([^()\n]{1,30}\))?[ \t]*:`,
   'gimu',
 );
 
@@ -3031,6 +3075,18 @@ const SPEECH = /^[ \t]*(?:["“'‘«]|[^\n]*[?!]|[^\n]*?\p{L}{2,}[ \t,]+\p{L}{2
  * Whether `start` begins a chat line's speaker: at the line start (see lineStart), or after a
  * time stamp there ("[11:48] Angel: ...", "09:15 - Angel: ...").
  */
+/**
+ * The colon that ends a speaker's name ending at `end`: right after it, or after the team in
+ * brackets ("Charli (Harbourline Building Society): Hi ..."); -1 when neither.
+ */
+function speakerColon(text: string, end: number): number {
+  if (text.charCodeAt(end) === 58) return end;
+  if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 1) !== 40) return -1;
+  const m = TEAM_COLON.exec(text.slice(end, end + 48));
+  return m === null ? -1 : end + m[0].length - 1;
+}
+const TEAM_COLON = /^ \([^()\n:]{1,40}\):/;
+
 function speakerStart(text: string, start: number): boolean {
   if (lineStart(text, start)) return true;
   const from = text.lastIndexOf('\n', start - 1) + 1;
@@ -3150,7 +3206,7 @@ const NUMBER_AFTER = /^,?[ ]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/]|-\d|[ \t]\d{3})|s
 /** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
 const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
 const ORG_CONTEXT_AFTER =
-  /^(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
+  /^(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|devs|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
   /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|service client,|al cliente,)[ \t]{1,2}$/iu;
 
@@ -3467,6 +3523,11 @@ function previousCueMask(text: string, start: number): number {
   ) {
     prevPunct = ch;
     return cuePunctMask!.get(ch) ?? 0;
+  }
+  // Dot leaders stand where a label's colon does: "Name ........ Rex Padberg".
+  if (ch === '.' && k >= 2 && text[k - 1] === '.' && text[k - 2] === '.') {
+    prevPunct = ':';
+    return cuePunctMask!.get(':') ?? 0;
   }
   if (ch === '.') k--; // "Mr. Smith", "Sra. Núñez"
   const wordEnd = k + 1;
@@ -3947,7 +4008,7 @@ function keyLineBeside(text: string, at: number): boolean {
   const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
   return KEY_LINE.test(text.slice(prevStart, Math.min(lineStart, prevStart + 40)));
 }
-const KEY_LINE = /^[ \t]*-?[ \t]*[a-z][a-z0-9_-]{1,30}:(?:[ \t]|$)/;
+const KEY_LINE = /^[ \t]*-?[ \t]*[a-z][a-z0-9_-]{1,30}:(?:[ \t]|\r?\n|$)/;
 /** Code punctuation right after a value: `name: input,` `{ name: value }`. */
 const CODE_AFTER = /^[,;)}\]]/;
 /** Words after "this is <word>" that make it a phrase ("akin to", "bill of"). */
@@ -3965,7 +4026,7 @@ const SELF_LOWER =
 // Names in capitals after a label that asks for a name: "Name on card: ROCÍO JASSO", "Name:
 // GARCIA, MARIA" (surname first, as records print it).
 const CAPS_AFTER_LABEL =
-  /(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
+  /(?<![\p{L}\p{N}_])(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
 
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE". Written without the
 // i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
@@ -4184,15 +4245,17 @@ export function truecase(text: string): string {
     if (cap) {
       chain++;
     } else if (
-      (w.length >= 3 && classify(w) === 'first') ||
-      // "codey m ross", "hyuuma t. maida": a word no list knows, then a consonant initial and
-      // another such word, is a name written in lower case.
-      (w.length >= 3 && initialNameAfter(text, w, e)) ||
-      (titleEnd >= 0 &&
-        nameGap(text, titleEnd, s, true) &&
-        w.length >= 2 &&
-        !isFunctionWord(w) &&
-        !VERB_SHAPE.test(w))
+      // (Not a key before its value: 'uri: "mongodb://..."', "max: 30".)
+      !(text.charCodeAt(e) === 58 && KEY_VALUE_AFTER.test(text.slice(e, e + 64))) &&
+      ((w.length >= 3 && classify(w) === 'first') ||
+        // "codey m ross", "hyuuma t. maida": a word no list knows, then a consonant initial and
+        // another such word, is a name written in lower case.
+        (w.length >= 3 && initialNameAfter(text, w, e)) ||
+        (titleEnd >= 0 &&
+          nameGap(text, titleEnd, s, true) &&
+          w.length >= 2 &&
+          !isFunctionWord(w) &&
+          !VERB_SHAPE.test(w)))
     ) {
       cap = true;
       chain = 1;
@@ -4213,6 +4276,12 @@ export function truecase(text: string): string {
   out.push(text.slice(copied));
   return out.join('');
 }
+
+/**
+ * A colon and a value that is no speech: a digit, a bracket, the line end, or a quoted token
+ * with a character other than a letter ('"mongodb+srv://..."'; not '"i'm roberto's daughter"').
+ */
+const KEY_VALUE_AFTER = /^:[ \t]*(?:[\d[{(]|["'][^"'\s]*[^\p{L}\s"'][^"'\s]*["']|\r?\n|$)/u;
 
 /** A consonant initial (with or without its full stop) and a word after it: " m ross". */
 const INITIAL_THEN_WORD =
@@ -4281,7 +4350,7 @@ function capsAfterCues(
     const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
     if (words.length === 0) continue;
     const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
-    if (title.some((w) => classify(w) === 'stop')) continue;
+    if (!capsNameWords(title)) continue;
     if (words.length < 2 && !inNameLists(title[0]!)) continue;
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 0.85);
@@ -4298,7 +4367,7 @@ function capsAfterCues(
       const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
       if (words.length === 0) continue;
       const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
-      if (title.some((w) => classify(w) === 'stop')) continue;
+      if (!capsNameWords(title)) continue;
       if (words.length === 1 && (words[0]!.length < 3 || isEnglishWord(title[0]!))) continue;
       const start = m.index + m[0].length - value.length;
       add(start, start + value.length, 0.85);
@@ -4311,11 +4380,25 @@ function capsAfterCues(
     const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
     if (words.length < 2 || words.length > 4) continue;
     const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
-    if (title.some((w) => classify(w) === 'stop')) continue;
+    if (!capsNameWords(title)) continue;
     if (!title.some((w) => inNameLists(w))) continue;
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 0.8);
   }
+}
+
+/**
+ * Whether the words of a name written in capitals (title-cased here) may all be name parts: no
+ * stop word, except a surname that is also a word after a given name ("ANNETTA HILLS",
+ * "GWEN PRICE"), as the capitalised pass keeps it (scoreRun).
+ */
+function capsNameWords(title: readonly string[]): boolean {
+  for (let i = 0; i < title.length; i++) {
+    const w = title[i]!;
+    if (classify(w) !== 'stop') continue;
+    if (i === 0 || !isSurname(w) || isGrammarWord(w) || !isGivenName(title[0]!)) return false;
+  }
+  return true;
 }
 
 const GERMAN_NAME_CUE = /name ist|hei(?:ß|ss)e/i;
@@ -4360,6 +4443,10 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     // An English word no name list holds says what the name is like, not what it is: "the
     // name is taken from", "the initial name is set by", "ASCII name: fast path".
     if (isEnglishWord(w1)) continue;
+    // "name: billing-config", "name: ci-deployer": an identifier made of words.
+    if (w1.includes('-') && w1.split('-').some((p) => isEnglishWord(p) || isFunctionWord(p))) {
+      continue;
+    }
     // German writes names with a capital: one unknown word after "Name ist" is an adjective
     // ("Der Name ist ungültig", "Name ist erforderlich").
     if (!m[4] && GERMAN_NAME_CUE.test(m[0]) && !isKnownName(w1)) continue;
