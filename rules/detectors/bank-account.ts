@@ -50,7 +50,7 @@ const SORT_AND_ACCOUNT = /(\d(?<![\w-]\d)\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])
 const SORT_CODE = /\bsort ?code\b[\s:=#.-]{0,4}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d{6})(?![\w-])/gi;
 
 const BANK_WORDS =
-  /\b(?:bank|banking|iban|routing|aba|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
+  /\b(?:bank|banking|iban|routing|rtn|aba|direct dep|direct deposit|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
 // Accounts that are not bank accounts: cloud, customer, user and loyalty numbers.
 const OTHER_ACCOUNT =
   /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
@@ -120,6 +120,11 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The routing number's abbreviation is a bank word; a phone in the line does not sink it.
+    {
+      text: 'direct dep info over the phone: rtn 064375205 acct 121665307765.',
+      value: '121665307765',
+    },
     { text: 'Name,Account number,Sort code\nAnn Roe,48213377,12-34-56', value: '48213377' },
     { text: '{"bank_account_number": "004821337795"}', value: '004821337795' },
     { text: '<accountNumber>48213377</accountNumber>', value: '48213377' },

@@ -50,6 +50,10 @@ const CARD_KEYWORDS = [
 ].join('|');
 const MEMBER_KEYWORDS = [
   String.raw`(?:member|subscriber|insured|beneficiary|enrollee|policyholder)\s?(?:id|number|no\.?|nr\.?|#|identifier)`,
+  String.raw`membership\s(?:id|number|no\.?|#)`,
+  String.raw`cardholder\sid`,
+  String.raw`(?:health\s)?plan\sid(?:\scard)?`,
+  String.raw`policy\s?\/\s?id`,
   // Not the UK's National Insurance number, which is no health id (uk-nino finds it).
   String.raw`(?<!national\s)(?:health\s)?insurance\s(?:id|number|no\.?|#|member\s(?:id|number))`,
   String.raw`health\splan\s(?:id|number|no\.?|#|member\sid)`,
@@ -66,7 +70,9 @@ const MEMBER_KEYWORDS = [
 ].join('|');
 // A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
 // an XML tag (`<mrn>00731946`).
-const CONNECT = String.raw`["'>]?\s{0,3}(?:[:#=-]|is|was|n°|no\.?)?\s{0,3}#?\s{0,2}["']?`;
+// A short name of the card in brackets may follow the label ("Health card (OHIP): ..."), and dot
+// leaders may stand for the colon ("Cardholder ID ...... RPM273245686").
+const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:[:#=-]|is|was|says|n°|no\.?)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
 const CARD = new RegExp(
   String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
@@ -100,6 +106,10 @@ const MEMBER_WORDS = keywords([
   'beneficiary',
   'enrollee',
   'policyholder',
+  'membership',
+  'cardholder',
+  'plan id',
+  'policy',
   'insurance',
   'health',
   'medicaid',
@@ -256,6 +266,11 @@ export const healthId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The card's short name in brackets, dot leaders, membership and plan labels.
+    { text: 'Health card (OHIP): 4853-959-569-XR', value: '4853-959-569-XR' },
+    { text: 'Cardholder ID ...... RPM273245686', value: 'RPM273245686' },
+    { text: 'Membership number: NP6386728\nMember name: Lorenza Kuvalis', value: 'NP6386728' },
+    { text: 'the Part D plan ID card says CWKW62751036.', value: 'CWKW62751036' },
     { text: 'nhs_number: 140 375 7488', value: '140 375 7488' },
     // Provincial and national health cards.
     { text: 'Health card number: 1234-567-890-AB', value: '1234-567-890-AB' },

@@ -64,7 +64,7 @@ const NEAR_PHONE_WORDS = /\b(?:text|texts|signal)\b/i;
 // Labels that name a phone only when they sit right beside the number: "Office: ...",
 // "... 416 60 039 office", "T: ...". One-letter labels count only with their colon or dot.
 const LABEL_BEFORE =
-  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf)\b\s{0,2}[:.]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/i;
+  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf|cb#?|callback|call back)(?![\w])\s{0,2}[:.#]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/i;
 const LABEL_AFTER = /^\s{0,2}[-(]?\s{0,2}(?:office|desk|home|work|direct|main|switchboard)\b/i;
 
 // A number followed by a street name is a house number and a building or postcode, as in
@@ -77,7 +77,7 @@ const STREET_AFTER =
 const NOT_PHONE_WORDS = new RegExp(
   `\\b${byFirstLetter(
     (
-      'order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\\/n|sn|' +
+      'rtn|ndc|rx|order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\\/n|sn|' +
       'version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id|' +
       'ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|' +
       'price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|' +
@@ -553,9 +553,11 @@ function validate(main: string, s: Shape): Verdict | null {
   return s.formatted ? { score: 0.2, reason: 'shape' } : { score: 0.12, reason: 'digits' };
 }
 
-// A token of letters AND digits ("I80", "RF45", "5ZR"), or a quote after an HTTP version.
+// A token of letters AND digits ("I80", "RF45", "5ZR"), a run of such tokens and capitals with
+// a digit among them ("1Z M3H I80 "; not words in capitals: "CALL ME AT "), or a quote after an
+// HTTP version.
 const CODE_TOKEN_BEFORE =
-  /(?:^|[\s'"(])(?=[A-Za-z]{0,5}\d)(?=\d{0,5}[A-Za-z])[A-Za-z\d]{2,6} $|(?:^|[\s'"(])(?=[A-Z\d ]*[A-Z])(?:[A-Z\d]{2,4} ){2,}$/;
+  /(?:^|[\s'"(])(?=[A-Za-z]{0,5}\d)(?=\d{0,5}[A-Za-z])[A-Za-z\d]{2,6} $|(?:^|[\s'"(])(?=[A-Z\d ]*[A-Z])(?=[A-Z\d ]*\d)(?:[A-Z\d]{2,4} ){2,}$/;
 const HTTP_STATUS_BEFORE = /HTTP\/\d(?:\.\d)?" $/;
 
 /**
@@ -810,6 +812,9 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A request in capitals; a callback's abbreviation.
+    { text: 'CALL ME AT 415-966-3254 OR I AM GOING TO THE STATE', value: '415-966-3254' },
+    { text: 'verified mbr w/ dob 7/24/62. cb# 573.286.9895.', value: '573.286.9895' },
     { text: 'x=+44 20 7946 0321&y=2', value: '+44 20 7946 0321' },
     { text: 'ssn,phone\n536221847,(415) 555-2671', value: '(415) 555-2671' },
     { text: 'phone_number=415 555 2671&plan=pro', value: '415 555 2671' },
@@ -889,6 +894,9 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // A drug's national code and a routing number beside a phone word.
+    'metformin ER 500 mg (NDC 47826-2944-21, lot VC4722) is limited',
+    'direct deposit info over the phone: rtn 064375205',
     '{"order_id": "4155552671"}',
     // Thirteen digits filed under a case, not a request to call.
     'Der Vorgang ist unter 09322 89642880 abgelegt.',

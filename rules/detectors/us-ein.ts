@@ -13,7 +13,8 @@ const EIN = /(?<![\w+.-])(\d{2})(-?)(\d{7})(?![\w-]|\.\d)/g;
 // as written: "EIN" in capitals, since German "ein" stands before numbers too. No common word
 // goes to the shared keyword pass (rules/keywords.ts): "EIN" is looked for on its own.
 // A business's tax id goes by its generic names too ("Tax ID", `tax_id`, "TIN"); a JSON key's
-// quotes may stand around the label and before the value.
+// quotes may stand around the label and before the value, and a bracket may close it ("Tax ID
+// (EIN): ...").
 const LABEL_WORDS = keywords([
   'employer id',
   'federal tax',
@@ -25,7 +26,7 @@ const LABEL_WORDS = keywords([
 ]);
 const HAS_EIN = { test: (text: string) => text.includes('EIN') || text.includes('TIN') };
 const LABEL_BEFORE =
-  /(?<![A-Za-z0-9])(?:F?EIN|TIN|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber|(?:[Tt]ax(?:payer)?|TAX)[ _](?:ID|[Ii]d|[Ii]dentification))(?![A-Za-z0-9])(?:[ \t_]*(?:[Nn]umber|[Nn]o\.?|#))?["']?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*["'>]?$/;
+  /(?<![A-Za-z0-9])(?:F?EIN|TIN|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber|(?:[Tt]ax(?:payer)?|TAX)[ _](?:ID|[Ii]d|[Ii]dentification))(?![A-Za-z0-9])\)?(?:[ \t_]*(?:[Nn]umber|[Nn]o\.?|#))?["']?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*["'>]?$/;
 
 /**
  * The IRS campus prefixes an EIN can start with; 00, 07-09, 17-19, 28-29, 49, 69, 70, 78-79,
@@ -73,6 +74,7 @@ export const usEin: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Tax ID (EIN): 54-2743139\nCAQH ID: 52915660', value: '54-2743139' },
     { text: 'EIN 41-2985302', value: '41-2985302' },
     { text: 'Our Federal Tax ID is 94-3127455.', value: '94-3127455' },
     { text: 'Employer Identification Number: 273948561', value: '273948561' },
