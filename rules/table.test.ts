@@ -47,6 +47,15 @@ describe('columnHeader', () => {
     expect(headerOf('Name a | b\nAna | 0680501210', '0680501210')).toBeNull();
   });
 
+  it('takes a row whose cells are words as a header even with a digit in one', () => {
+    const md =
+      '| Kd.-Nr. | Name | Umsatz 12M |\n|---|---|---|\n| 5291963 | Vitus Gruber | 1.972,90 EUR |';
+    expect(headerOf(md, 'Vitus Gruber')).toBe('Name');
+    expect(headerOf(md, '1.972,90 EUR')).toBe('Umsatz 12M');
+    // A row with a cell of digits is values, not a header.
+    expect(headerOf('Ana | 5291963 | x\nBo | 3994268 | y', '3994268')).toBeNull();
+  });
+
   it('reads rows with two pipes or more as a table without outer pipes, quote marks as text', () => {
     const invoice = [
       'Pos. | Menge | Artikel | Einzelpreis',

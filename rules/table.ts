@@ -153,9 +153,29 @@ const HAS_LETTER = /\p{L}/u;
 function isHeader(text: string, row: Row): boolean {
   if (row.header === undefined) {
     const line = text.slice(row.starts[0], row.end);
-    row.header = !HAS_DIGIT.test(line) && HAS_LETTER.test(line);
+    row.header = HAS_LETTER.test(line) && (!HAS_DIGIT.test(line) || wordsInEveryCell(text, row));
   }
   return row.header;
+}
+
+/**
+ * Whether every cell of a row with digits in it is a word or words ("Umsatz 12M", "Address line
+ * 2"), as a header's are: a row of values holds a cell of digits or mostly digits ("5291963",
+ * "08.09.1969", "+49 6221 890227").
+ */
+function wordsInEveryCell(text: string, row: Row): boolean {
+  for (let i = 0; i < row.starts.length; i++) {
+    const { start, end } = cellSpan(text, row, i);
+    let letters = 0;
+    let digits = 0;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) digits++;
+      else if (HAS_LETTER.test(text[k]!)) letters++;
+    }
+    if (start < end && (letters === 0 || digits > letters)) return false;
+  }
+  return true;
 }
 
 function cellText(text: string, row: Row, i: number): string {

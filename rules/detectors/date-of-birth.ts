@@ -10,7 +10,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // label wins), each letter followed by the look-behind: the scan then stops at once at any
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ata di nascita|ata de nascimento|ata urodzenia|atum narozen[íi])|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\.|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya])|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum|[öo]dd|[øo]dselsdato|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]aika|yntynyt|zület[ée]si (?:d[áa]tum|idő|ideje)|zületett|zül\.))(?![A-Za-zÀ-ÿ])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ata di nascita|ata de nascimento|ata urodzenia|atum narozen[íi])|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\.|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya])|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum|[öo]dd|[øo]dselsdato|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]aika|yntynyt|zület[ée]si (?:d[áa]tum|idő|ideje)|zületett|zül\.))(?![A-Za-zÀ-ÿ])/gi;
 
 // Every label of LABEL starts with one of these (the i flag: compared without case). They are
 // the prefilter, and the label pattern is tried only where one starts.
@@ -40,6 +40,16 @@ const LABEL_WORDS = keywords([
   'nací el',
   'nato il',
   'nata il',
+  'nato a ',
+  'nata a ',
+  'nato in ',
+  'nata in ',
+  'né à',
+  'née à',
+  'né(e) à',
+  'nacido en',
+  'nacida en',
+  'fecha nacimiento',
   'fecha de nacimiento',
   'fecha de nac.',
   'f.nac.',
@@ -185,6 +195,17 @@ export const dateOfBirth: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Born in a place on a date; a snake_case header; a table whose header holds a digit.
+    { text: 'Tabita Vercesi, nata a Genova il 28/06/1963, codice fiscale', value: '28/06/1963' },
+    { text: 'Oriane Gerard, née à Lyon le 12/03/1980', value: '12/03/1980' },
+    {
+      text: 'nombre;fecha_nacimiento;parentesco\nSantiago Olivera;26/06/1979;titular',
+      value: '26/06/1979',
+    },
+    {
+      text: '| Kd.-Nr. | Name | Geburtsdatum | Umsatz 12M |\n|---|---|---|---|\n| 5291963 | Vitus Gruber | 08.09.1969 | 1.972,90 EUR |',
+      value: '08.09.1969',
+    },
     // A key in snake_case: its words are a label's in any language.
     { text: '{"nom": "Roe", "date_de_naissance": "12/03/1984"}', value: '12/03/1984' },
     // A row of an SQL INSERT, under its column.

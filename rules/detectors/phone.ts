@@ -44,7 +44,7 @@ const PHONE_WORDS = new RegExp(
   `\\b(?:${byFirstLetter(
     (
       'll[aá]m\\w{0,8}|contact[aá]r\\w{0,4}|rappel\\w{0,4}|appel\\w{0,4}|anruf\\w{0,6}|' +
-      'r[uü]ckruf\\w{0,8}|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
+      'r[uü]ckruf\\w{0,8}|chiam\\w{0,8}|telem[óo]vel|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
       'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
       'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|texting|sms|' +
       'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
@@ -246,7 +246,27 @@ function shapeOf(main: string): Shape | null {
     // Two separators in a row ("12 - 34", "1..2") are prose or a list, not a number, except a
     // closing parenthesis followed by a space or dash.
     const d = main.charCodeAt(i + 1);
-    if (isSepCode(c) ? isSepCode(d) || d === 41 : c === 40 && isSepCode(d)) return null;
+    if (isSepCode(c) ? isSepCode(d) || d === 41 : c === 40 && isSepCode(d)) {
+      // A German area code set off by a spaced dash or slash, as DIN 5008 once wrote it: "030 -
+      // 44044955", "0170 / 4175 808" (a trunk 0 and 2-4 more digits, then the subscriber).
+      const e = main.charCodeAt(i + 3);
+      if (
+        c === 32 &&
+        (d === 45 || d === 47) &&
+        main.charCodeAt(i + 2) === 32 &&
+        e >= 48 &&
+        e <= 57 &&
+        sizes.length === 1 &&
+        main.charCodeAt(0) === 48 &&
+        sizes[0]! >= 3 &&
+        sizes[0]! <= 5
+      ) {
+        seps |= SPACE | (d === 45 ? DASH : SLASH);
+        i += 2;
+        continue;
+      }
+      return null;
+    }
   }
   const at = main.charCodeAt(0) === 40 ? 1 : 0;
   // "+62 ..." or "(+62) ...".
@@ -326,7 +346,19 @@ function looksLikeSomethingElse(main: string, s: Shape): boolean {
   // A slash is only a phone separator between area code and subscriber: "030/1234567",
   // "+36 70/434-3873".
   const oneSlash = main.indexOf('/') === main.lastIndexOf('/');
-  return (seps & SLASH) !== 0 && !(n >= 2 && (digits[0] === '0' || s.international) && oneSlash);
+  return (
+    (seps & SLASH) !== 0 &&
+    !(n >= 2 && (digits[0] === '0' || s.international || italianMobileSlash(s)) && oneSlash)
+  );
+}
+
+/**
+ * An Italian mobile's prefix set off by a slash: "392/6536095" (3 and two digits, then the
+ * subscriber). Only a phone label right before vouches for it (see oddLength): case and file
+ * numbers are written so too.
+ */
+function italianMobileSlash(s: Shape): boolean {
+  return s.sizes.length === 2 && s.sizes[0] === 3 && s.digits[0] === '3' && s.digits.length === 10;
 }
 
 // A line that closes a message before the writer's name: "Regards,", "Un saludo,", "Grüße".
@@ -476,6 +508,7 @@ function refused(s: Shape): boolean {
  */
 function oddLength(s: Shape, main: string): boolean {
   if (s.international) return false;
+  if ((s.seps & SLASH) !== 0 && italianMobileSlash(s)) return true;
   const { digits } = s;
   const n = digits.length;
   return (
@@ -493,6 +526,11 @@ function oddLength(s: Shape, main: string): boolean {
 // is the 16 characters before the number.
 const CUE_BEFORE =
   /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?|\bmich unter|reichbar unter|\bjoindre au|\bllamarme al)\s{0,2}[:.#]{0,2}\s{0,2}$/i;
+
+// A phone word right before the number, at most a preposition or a verb between: it names the
+// number whatever other words stand further off ("un code par SMS au 07 74 04 09 99").
+const DIRECT_PHONE_BEFORE =
+  /\b(?:sms|phone|tel|telephone|mobile|mobil|cell|fax|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|portable|móvil|movil|celular|cellulare|telemóvel|telemovel|whatsapp)(?:\s(?:au|at|to|on|an|al|a|unter|op|no|na|is|ist|est|es|è|é))?\s{0,2}[:.#]?\s{0,2}$/i;
 
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
@@ -774,6 +812,7 @@ export const phone: Detector = {
       const sunk =
         negative &&
         !kept &&
+        !DIRECT_PHONE_BEFORE.test(near) &&
         (NOT_PHONE_WORDS.test(near) || !((strong && PHONE_WORDS.test(near)) || labelBefore));
       const raised = (strong || label) && !sunk;
       // Beside a negative word the best is 0.45 lower; those that cannot reach the threshold
@@ -812,6 +851,14 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // German area codes set off by a spaced dash or slash; an Italian mobile's prefix by a slash
+    // after a label; a phone word right before the number beats a "code" further off.
+    { text: 'Telefon privat: 030 - 44044955, mobil: 0170 / 4175 808', value: '030 - 44044955' },
+    { text: 'Telefon privat: 030 - 44044955, mobil: 0170 / 4175 808', value: '0170 / 4175 808' },
+    { text: 'Per comunicazioni: cell. 392/6536095, e-mail', value: '392/6536095' },
+    { text: 'Vous allez recevoir un code par SMS au 07 74 04 09 99.', value: '07 74 04 09 99' },
+    { text: 'potete chiamarmi al 3287723035.', value: '3287723035' },
+    { text: 'Telemóvel: 913358602', value: '913358602' },
     // A request in capitals; a callback's abbreviation.
     { text: 'CALL ME AT 415-966-3254 OR I AM GOING TO THE STATE', value: '415-966-3254' },
     { text: 'verified mbr w/ dob 7/24/62. cb# 573.286.9895.', value: '573.286.9895' },
@@ -894,6 +941,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'Pratica 392/6536095 chiusa; see pages 12 - 34 and 2010 - 2020.',
     // A drug's national code and a routing number beside a phone word.
     'metformin ER 500 mg (NDC 47826-2944-21, lot VC4722) is limited',
     'direct deposit info over the phone: rtn 064375205',
