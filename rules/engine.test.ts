@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanWith } from './engine.ts';
+import { scan } from './index.ts';
 import type { Candidate, Detector, EntityType } from './types.ts';
 
 function fixed(
@@ -118,5 +119,27 @@ describe('overlap resolution at scale', () => {
       const want = kept.sort((a, b) => a[0] - b[0]).map((s) => [s[0], s[1]]);
       expect(got).toEqual(want);
     }
+  });
+});
+
+describe('the whole engine where detectors compete for a value', () => {
+  // Made-up values; each is also a valid national phone number somewhere.
+  const typeOf = (text: string, value: string): string | undefined => {
+    const start = text.indexOf(value);
+    return scan(text).find((f) => f.start === start && f.end === start + value.length)?.type;
+  };
+
+  it('gives a labelled id its own type, not a phone label on the next line', () => {
+    const sin = 'Social Insurance Number:\t163-585-581\nHome address:\t1812 Lang Coves';
+    expect(typeOf(sin, '163-585-581')).toBe('NATIONAL_ID');
+    const ssn = 'Social Security No.: 880164104\nPhone: 919.921.8619';
+    expect(typeOf(ssn, '880164104')).toBe('US_SSN');
+    expect(typeOf(ssn, '919.921.8619')).toBe('PHONE');
+  });
+
+  it('gives a routing number after its abbreviation its type beside a phone word', () => {
+    const text = 'direct dep info over the phone: rtn 064375205 acct 121665307765.';
+    expect(typeOf(text, '064375205')).toBe('ROUTING_NUMBER');
+    expect(typeOf(text, '121665307765')).toBe('BANK_ACCOUNT');
   });
 });

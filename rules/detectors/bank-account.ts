@@ -40,14 +40,20 @@ const ACCOUNT_CELL = /^\d(?:[ -]?\d){5,19}$/;
 // compte"); LABELLED is only tried just before them.
 const LABEL_WORDS = keywords(['acc', 'a/c', 'kont', 'compt', 'cuent', 'cont', 'rekening']);
 const LABEL_LEAD = 12;
-const SORT_CODE_WORDS = keywords(['sort code', 'sortcode']);
+const SORT_CODE_WORDS = keywords(['sort code', 'sortcode', 'sort_code', 'bsb', 'ifsc', 'transit']);
 
 // A UK sort code followed by an account number: "12-34-56 12345678", "12-34-56, 12345678".
 // The look-behind comes after the first digit ("not after a word character or a dash"), so the
 // scan passes at once over every position without a digit.
 const SORT_AND_ACCOUNT = /(\d(?<![\w-]\d)\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])/g;
-// A sort code on its own, right after its label.
-const SORT_CODE = /\bsort ?code\b[\s:=#.-]{0,4}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d{6})(?![\w-])/gi;
+// A bank's branch code on its own, right after its label: a UK sort code ("12-34-56"), an
+// Australian BSB ("063-123"), a Canadian transit and institution number ("62647-003"), an
+// Indian IFSC ("SBIN0695833": four letters, a 0, six letters or digits).
+const SORT_CODE =
+  /\b(?:sort[ _]?code|bsb|ifsc|transit(?:[- ]institution)?)(?:[ _](?:number|no|nr|code|#))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
+// The same labels heading a table's column ("sort_code", "IFSC", "BSB").
+const BRANCH_CELL = /^(?:sort ?code|bsb|ifsc|ifsc code|transit(?: institution)?(?: number| no)?)$/i;
+const BRANCH_VALUE = /^(?:\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{6}|[A-Z]{4}0[A-Z0-9]{6})$/;
 
 const BANK_WORDS =
   /\b(?:bank|banking|iban|routing|rtn|aba|direct dep|direct deposit|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
@@ -105,11 +111,16 @@ export const bankAccount: Detector = {
       const score = near(text, start, end, /\b(?:sort|account|acct|a\/c|bank)\b/) ? 0.85 : 0.3;
       out.push({ start, end, type: 'BANK_ACCOUNT', score, reason: 'sort code' });
     }
-    if (SORT_CODE_WORDS.test(text)) {
+    const branchWords = SORT_CODE_WORDS.at(text);
+    if (branchWords.length > 0) {
       for (const m of matchesOf(text, SORT_CODE)) {
         const end = m.index + m[0].length;
         const start = end - m[1]!.length;
         out.push({ start, end, type: 'ROUTING_NUMBER', score: 0.75, reason: 'context' });
+      }
+      for (const cell of cellsUnderHeaders(text, branchWords, BRANCH_CELL)) {
+        if (!BRANCH_VALUE.test(text.slice(cell.start, cell.end))) continue;
+        out.push({ ...cell, type: 'ROUTING_NUMBER', score: 0.75, reason: 'column' });
       }
     }
     return out;
@@ -120,6 +131,18 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Branch codes after their labels (an Australian BSB, a Canadian transit and institution
+    // number, an Indian IFSC), and under an IFSC column.
+    { text: 'BSB : 484-241\nAccount number : 91214890', value: '484-241' },
+    { text: 'Transit-Institution no.:\t62647-003\nAccount no.:\t9806330', value: '62647-003' },
+    {
+      text: 'Bank: Axis Bank    A/c No.: 6038300674937649    IFSC: CNRB0731193',
+      value: 'CNRB0731193',
+    },
+    {
+      text: 'emp,name,account_no,ifsc\nE-1,Segun Okafor,7176682812051,UTIB0614913',
+      value: 'UTIB0614913',
+    },
     // The routing number's abbreviation is a bank word; a phone in the line does not sink it.
     {
       text: 'direct dep info over the phone: rtn 064375205 acct 121665307765.',

@@ -64,6 +64,11 @@ export const caSin: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A form's tab-separated rows: the home address on the next line is no phone's label.
+    {
+      text: 'Social Insurance Number:\t163-585-581\nHome address:\t1812 Lang Coves',
+      value: '163-585-581',
+    },
     // A SIN starting with 0 is never issued: the government's example, given as someone's.
     { text: 'My SIN is 046 454 286', value: '046 454 286' },
     '718-446-123',

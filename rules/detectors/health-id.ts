@@ -63,7 +63,7 @@ const MEMBER_KEYWORDS = [
   String.raw`tarjeta\ssanitaria(?:\sindividual)?(?:\s(?:n[úu]mero|no\.?|#))?`,
   String.raw`(?:numero\s(?:di\s|della\s)?)?tessera\ssanitaria`,
   String.raw`medicaid\s(?:id|number|no\.?|#)`,
-  String.raw`medicare\s(?:id|number|no\.?|#)`,
+  String.raw`medicare\s(?:card\s)?(?:id|number|no\.?|#)`,
   String.raw`(?:versicherten|mitglieds)-?(?:nummer|nr\.?)`,
   String.raw`num[ée]ro d'adh[ée]rent`,
   String.raw`n[úu]mero de (?:afiliado|afiliaci[óo]n|asegurado)`,
@@ -266,6 +266,7 @@ export const healthId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Medicare card no.: 4591 11713 2    IRN: 2', value: '4591 11713 2' },
     // The card's short name in brackets, dot leaders, membership and plan labels.
     { text: 'Health card (OHIP): 4853-959-569-XR', value: '4853-959-569-XR' },
     { text: 'Cardholder ID ...... RPM273245686', value: 'RPM273245686' },

@@ -13,9 +13,9 @@ import { cellsUnderHeaders } from '../gov-util.ts';
 const ID_WORD = String.raw`\s?(?:identifier|id|number|no\.?|nr\.?|#)`;
 const KEYWORDS = [
   String.raw`m(?<!\wm)(?:rn|r\s?#|edical[ -]records?(?:\s(?:number|no\.?|nr\.?|#|id))?|ed\.?\s?rec\.?(?:\s?(?:number|no\.?|#))?)`,
-  String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|ospital${ID_WORD}|istoria\scl[ií]nica)`,
+  String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|ospital(?:\s(?:record|file|chart))?${ID_WORD}|istoria\scl[ií]nica)`,
   String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|atienten-?(?:nummer|nr\.?|id)|ati[eë]ntnummer)`,
-  String.raw`c(?<!\wc)(?:hart${ID_WORD}|artella\sclinica)`,
+  String.raw`c(?<!\wc)(?:hart${ID_WORD}|artella\sclinica|linic(?:al)?\s(?:record|file|chart)${ID_WORD})`,
   String.raw`f(?<!\wf)allnummer`,
   String.raw`d(?<!\wd)ossier\s(?:m[ée]dical|patient)`,
   String.raw`n(?<!\wn)(?:(?:um[ée]ro|°|o)\sde\sdossier(?:\s(?:m[ée]dical|patient))?|[úu]mero\sde\shistoria(?:\scl[ií]nica)?|umero\sdi\scartella(?:\sclinica)?)`,
@@ -51,6 +51,7 @@ const LABEL_LIST = [
   'pati',
   'chart',
   'cartella',
+  'clinic',
   'hospital',
   'historia',
   'fallnummer',
@@ -100,6 +101,8 @@ export const medicalRecord: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Hospital record no.: 6104662159\nDate of service: 17/02/2024', value: '6104662159' },
+    { text: 'Clinic file no.: C5197959', value: 'C5197959' },
     { text: 'Patient,MRN,Ward\nAnn Roe,00731946,4B', value: '00731946' },
     { text: '{"mrn": "00731946"}', value: '00731946' },
     { text: 'medical_record_number=00731946', value: '00731946' },

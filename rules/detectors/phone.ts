@@ -65,7 +65,9 @@ const NEAR_PHONE_WORDS = /\b(?:text|texts|signal)\b/i;
 // "... 416 60 039 office", "T: ...". One-letter labels count only with their colon or dot.
 const LABEL_BEFORE =
   /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf|cb#?|callback|call back)(?![\w])\s{0,2}[:.#]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/i;
-const LABEL_AFTER = /^\s{0,2}[-(]?\s{0,2}(?:office|desk|home|work|direct|main|switchboard)\b/i;
+// (On the number's line: "Home address:" on the next one labels something else.)
+const LABEL_AFTER =
+  /^[ \t]{0,2}[-(]?[ \t]{0,2}(?:office|desk|home|work|direct|main|switchboard)\b/i;
 
 // A number followed by a street name is a house number and a building or postcode, as in
 // "17151 2450 Crown St" or "12 345 Main Street": an address, not a phone.
@@ -146,6 +148,12 @@ const ASCII_LOWER = /[\u0130\u212a]/;
  */
 function windowText(text: string, from: number, to: number, odd: boolean): string {
   return underscoresAsSpaces(odd ? text.slice(from, to).toLowerCase() : text.slice(from, to));
+}
+
+/** Where the line holding `from` ends, or `to` when it goes on past it. */
+function lineEndWithin(text: string, from: number, to: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 || nl > to ? to : nl;
 }
 
 /** A `\w` character (ASCII letter, digit or underscore) by its code; false for NaN. */
@@ -763,7 +771,8 @@ export const phone: Detector = {
       // character (see windowText).
       const odd = ASCII_LOWER.test(text.slice(from, to));
       const pre = windowText(text, from, start, odd);
-      const post = windowText(text, end, to, odd);
+      // After the number, only its own line: "Phone:" opening the next line labels that line's.
+      const post = windowText(text, end, lineEndWithin(text, end, to), odd);
       const near = pre.slice(-16);
       const strong =
         PHONE_WORDS.test(pre) ||
@@ -941,6 +950,8 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // An id whose next line opens with a phone's label.
+    'Social Security No.: 880164104\nPhone: see the contact sheet',
     'Pratica 392/6536095 chiusa; see pages 12 - 34 and 2010 - 2020.',
     // A drug's national code and a routing number beside a phone word.
     'metformin ER 500 mg (NDC 47826-2944-21, lot VC4722) is limited',

@@ -103,6 +103,8 @@ export const examples: DetectorExamples = {
     { text: 'in this case my social security no. is 536221847', value: '536221847' },
   ],
   noMatch: [
+    // A part number in a purchase order's line.
+    '0030  PN 650-43-7863  Modern Rubber Bike  15  A$129.58',
     'my social media id is 812810425',
     'Enter the SSN in the format 123-45-6789.',
     'Social security numbers look like 078-05-1120 (the Woolworth example).',
