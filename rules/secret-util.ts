@@ -548,7 +548,7 @@ export const PASSWORD_STRONG = (
   'contrasena|senha|wachtwoord|lösenord|losenord|adgangskode|salasana|hasło|haslo|heslo|jelszó|' +
   'parola|пароль|パスワード|密码|密碼|비밀번호|identified by'
 ).split('|');
-export const PASSWORD_WEAK = 'pass|pwd|pw|mdp|clave|pincode|pin code|pin-code|pin'.split('|');
+export const PASSWORD_WEAK = 'pass|pwd|pw|psk|mdp|clave|pincode|pin code|pin-code|pin'.split('|');
 
 // Every keyword of rules/detectors/generic-secret.ts holds one of the first six words, at most
 // SECRET_KEYWORD_LEAD characters from its start; the next ones start the other words it reads a

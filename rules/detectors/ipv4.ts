@@ -12,7 +12,7 @@ const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)(?: (?:number|no|id|string|name))?["']?[.:=]?\s{0,3}["'[]?$/;
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)(?: (?:number|no|id|string|name))?["']?[.:=/]?\s{0,3}["'[]?$/;
 // A dependency updated to its next version: "update V8 to 9.6.180.14", "bump zlib to 1.2.13.1".
 const UPDATED_TO_BEFORE =
   /\b(?:update[sd]?|updating|upgrade[sd]?|upgrading|bump(?:s|ed)?|bumping|patch(?:es|ed)?|downgrade[sd]?|pin(?:s|ned)?)\s(?:[\w.@/-]{1,24}\s){1,2}to\s{1,3}$/i;
@@ -53,6 +53,9 @@ const BASE: Readonly<Record<AddressKind, number>> = {
 const BUILD_IN_PARENS =
   /\b(?:windows|macos|mac os x|ios|ipados|android|linux|chrome|chromium|firefox|edge|safari|opera|version|build)\s{1,3}[\d.]{1,14}\s{0,2}\(\s{0,2}$/;
 
+// A remote login's command and user before the host: "ssh deploy@", "scp -P 2222 f root@".
+const LOGIN_BEFORE = /\b(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id)\b[^\n@]{0,48}[\w.-]@$/;
+
 /** IPv4 addresses, scored by range, refusing version strings, OIDs and longer dotted runs. */
 export const ipv4: Detector = {
   id: 'ipv4',
@@ -75,8 +78,10 @@ export const ipv4: Detector = {
         nearBefore(text, start, VERSION_BEFORE, 24) ||
         (!ipContext && nearBefore(text, start, UPDATED_TO_BEFORE, 48)) ||
         nearBefore(text, start, BUILD_IN_PARENS, 32) ||
-        // A package's version: "v8@10.2.154.26-node.26", "1.2.13.1-motley".
-        text.charCodeAt(start - 1) === 64 ||
+        // A package's version: "v8@10.2.154.26-node.26", "1.2.13.1-motley" (not a login's
+        // host: "ssh deploy@172.31.71.116").
+        (text.charCodeAt(start - 1) === 64 &&
+          !LOGIN_BEFORE.test(text.slice(Math.max(0, start - 64), start))) ||
         // A package's revision or suffix: "1.0.24.2-5", "24.3.4.5+dfsg-1", "2.1.0.3~rc1".
         /^(?:-[A-Za-z]|-\d{1,3}(?![\d.])|[+~][a-z])/.test(text.slice(end, end + 5)) ||
         (text.charCodeAt(start - 1) === 91 && HEADING_LINK_AFTER.test(text.slice(end, end + 90)))
@@ -146,6 +151,7 @@ function isNetwork(o: readonly number[], text: string, end: number): boolean {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '  657  ssh deploy@172.31.71.116', value: '172.31.71.116' },
     { text: 'user,ip address,when\nann,22.3.11.51,monday', value: '22.3.11.51' },
     { text: 'client_ip=22.3.11.51 status=403', value: '22.3.11.51' },
     { text: '{"remoteAddr": "22.3.11.51"}', value: '22.3.11.51' },
@@ -164,6 +170,7 @@ export const examples: DetectorExamples = {
     { text: 'Failed login from 5.23.45.6 last night.', value: '5.23.45.6' },
   ],
   noMatch: [
+    'Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0.0.0 Safari/537.36',
     '{"versionNumber": "10.2.154.26", "build": 7}',
     "version='10.2.154.26'",
     'App version: 14.1.5.26 (b713)',

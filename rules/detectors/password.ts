@@ -29,12 +29,14 @@ const KEY_CLOSE = /\\?["'`]?\]?/y;
 // a word. Then "password for the staging box: X", "Password (prod): X". Then .NET settings and
 // similar XML: <add key="DbPassword" value="X"/>.
 const OPERATOR =
-  /[ \t]{0,3}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
+  /[ \t]{0,24}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
 // "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
 // and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt"; also
-// after what the password is for: "the password for the admin account is X".
+// after what the password is for: "the password for the admin account is X", or who used it:
+// "the password I was using is X". An operator may stand after aligning blanks, as
+// Terraform's and YAML's formatters put it ('password            = "X"').
 const COPULA =
-  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|auf|es|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}|[ \t]{1,3}(?:for|of|on|at|to)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
+  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|auf|es|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}|[ \t]{1,3}(?:for|of|on|at|to|i|we|you|they)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 const ON_IS = /[ \t]{1,3}on[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 // curl, wget and friends: `-u user:password`, `--user=user:password`.
 const CLI_USER =
@@ -503,6 +505,16 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Aligned by a formatter; who used it between the word and its value; a Wi-Fi key.
+    {
+      text: '  username = "dbadmin"\n  password            = "D4qnVDUaDXhAR-Fi1%N7sOSC"',
+      value: 'D4qnVDUaDXhAR-Fi1%N7sOSC',
+    },
+    {
+      text: 'The password I was using is Language-Chow66% and it says invalid',
+      value: 'Language-Chow66%',
+    },
+    { text: 'network={\n    ssid="Office-5G"\n    psk="MuscatDash49#"\n}', value: 'MuscatDash49#' },
     // A column under a header that names it.
     { text: 'email,password,plan\nana@mailbox.org,Xk8#mQ2v9Lp!,pro', value: 'Xk8#mQ2v9Lp!' },
     // Letters only, closing a Markdown table's row: the pipe is the row's, not code's.
@@ -556,6 +568,7 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    'The password you need is on the sticky note; the mode is WPA2-PSK.',
     // A spaced -p makes mysql prompt (and names the database); a variable is no value; ssh's -p
     // is its port.
     'mysql -u root -p mydatabase',
