@@ -42,6 +42,17 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Given with a birth date or a record number; a relation of someone named by a possessive; a
+    // note's dash signature; support shorthand for the patient and the customer; "thx,".
+    {
+      text: 'This message is for Jaylin Reinger, date of birth January 23, 1990',
+      value: 'Jaylin Reinger',
+    },
+    { text: 'Patient Paris Conn (MRN MR-0836-64848) could not connect', value: 'Paris Conn' },
+    { text: "Re-paired over the phone, pt's son Kellen helped.", value: 'Kellen' },
+    { text: 'Re-paired over the phone, data flowing. — Harriet', value: 'Harriet' },
+    { text: 'hi billing team — pt Ashtyn Hintz overpaid', value: 'Ashtyn Hintz' },
+    { text: 'mailing addr on file. thx, Johnson', value: 'Johnson' },
     // A display name whose address is made of its initials, or of an initial and the surname.
     { text: 'cc Tremaine Reinger <tr@mail.test>', value: 'Tremaine Reinger' },
     { text: 'Jaydon Tremblay <jtremblay@mail.test>', value: 'Jaydon Tremblay' },
@@ -428,6 +439,9 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    // A bullet list's items; a font's size; plural record names before another.
+    'Todo:\n- Docs\n- Tree Walker\n- Harriet\n12 pt Helvetica Neue headings',
+    'Medical Record Numbers, NHS Numbers, CHI',
     'CUSTOMER: ACME, INC\nPLAN: GOLD',
     // Identifiers and keys in YAML, a host name, a relation, firms after a thing's label, a team
     // greeted, a town after "in", a merchant's column.

@@ -213,10 +213,11 @@ const CUE_LABEL = new RegExp(
   String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
 );
-// "my wife Anna", "our colleague Tom", "named Sam", "partner's name Lee". Words are spelt out
+// "my wife Anna", "our colleague Tom", "the patient's son Kellen", "named Sam", "partner's name
+// Lee". Words are spelt out
 // whole ("Tochter", not "[Tt]ochter"): the cue word table is read from this source.
 const CUE_RELATION = new RegExp(
-  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancé|fiancée|boyfriend|girlfriend|spouse|neighbor|neighbour|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is)?|(?:named|called)(?: (?:him|her))?|by the name of|under the name(?: of)?|in the name of|name of|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:Frau|Tochter|Mutter|Schwester|Kollegin|Partnerin|Nachbarin|Freundin)|[Mm]ein (?:Mann|Sohn|Vater|Bruder|Kollege|Partner|Nachbar|Freund)|[Mm]a (?:femme|fille|mère|sœur|collègue|voisine|amie|cousine|tante)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint|voisin|ami|cousin|oncle)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañero|compañera|pareja|vecina|vecino|amiga|amigo))[ \t,:]{1,3}$`,
+  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|\p{L}{1,20}['’]s) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancé|fiancée|boyfriend|girlfriend|spouse|neighbor|neighbour|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is)?|(?:named|called)(?: (?:him|her))?|by the name of|under the name(?: of)?|in the name of|name of|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:Frau|Tochter|Mutter|Schwester|Kollegin|Partnerin|Nachbarin|Freundin)|[Mm]ein (?:Mann|Sohn|Vater|Bruder|Kollege|Partner|Nachbar|Freund)|[Mm]a (?:femme|fille|mère|sœur|collègue|voisine|amie|cousine|tante)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint|voisin|ami|cousin|oncle)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañero|compañera|pareja|vecina|vecino|amiga|amigo))[ \t,:]{1,3}$`,
   'uy',
 );
 const CUE_CUSTOMER_PAREN =
@@ -237,7 +238,7 @@ const GREETING_THEN_SELF =
 export const CUE_AFTER_AS_ROLE =
   /^\s(?:as (?:a |an |the |my |our )?(?:beneficiary|guardian|authori[sz]ed user|additional user|user|member|contact|co-owner|owner|admin|administrator|signatory|dependent|dependant|emergency contact|account holder|cardholder|driver))\b/iu;
 /** Nouns for what a person is or does. */
-const ROLES = String.raw`player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member|driver|courier|recipient|passenger|caller|sender`;
+const ROLES = String.raw`player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member|driver|courier|recipient|passenger|caller|sender|(?<!\d[ \t]?)pt|cx|cust|mbr`;
 const ROLE_WORDS: ReadonlySet<string> = new Set(ROLES.split('|'));
 // "tennis player Hülya Bouwmeester", "our engineer Tom Baker": a person noun right before.
 const CUE_ROLE_BEFORE = new RegExp(String.raw`${B}(?:${ROLES}|signed(?: for)? by)${SP}$`, 'uy');
@@ -262,7 +263,7 @@ const CUE_SPEECH = new RegExp(
 export const CUE_AFTER_PAREN_ROLE =
   /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)(?:\)|[ \t,:#](?!\d))/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
-const SIGN_OFF = String.raw`(?:best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
+const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
   String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n[ \t]*$`,
   'iu',
@@ -1791,6 +1792,26 @@ function scoreSegment(
   ) {
     bump(0.6, 'mention');
   }
+  // A name right before its birth date or a record number: "Jaylin Reinger, date of birth
+  // ...", "Patient Paris Conn (MRN ...)", "he is Alfred, dob 9/28/2017".
+  if (
+    0.8 > curScore &&
+    (n >= 2 ? allNameLike(from, to, true) : knownFirst || unknownName(from, start, end)) &&
+    ID_AFTER.test(afterWindow())
+  ) {
+    bump(0.8, 'identified');
+  }
+  // A dash after a sentence, then a name alone at the end of a note: "... data flowing. —
+  // Harriet". (Not at a line's start: a bullet's item, "- Rosemary" on a shopping list.)
+  if (
+    0.75 > curScore &&
+    n <= 2 &&
+    (anyKnown ? !onlyCommon : unknownName(from, start, end)) &&
+    DASH_SIGN_OFF_AFTER.test(afterWindow()) &&
+    DASH_SIGN_OFF_BEFORE.test(beforeWindow())
+  ) {
+    bump(0.75, 'sign-off');
+  }
   // A chat's agent named after the role: "Medewerker Fieke: Hoi Olivia", "20:46 Agent Serenity:",
   // "[10:40] Mitarbeiter (Sofie): Hallo".
   if (
@@ -3043,6 +3064,13 @@ function roleLines(text: string): number[] {
   }
   return out;
 }
+/** What a person's name is given with: a birth date, a record's or an id's label. */
+const ID_AFTER =
+  /^(?:,[ \t]{0,2}|[ \t]{1,4}|[ \t]?\([ \t]?|[ \t]?[-–—][ \t]?)(?:dob|d\.o\.b|date of birth|born|mrn|ssn|nhs(?: no| number)?|member id|patient id|geb\.|geboren|née?|nata|nato|nacid[oa])(?![\p{L}])/iu;
+/** A sentence's end, then a dash: a note's closing signature. */
+const DASH_SIGN_OFF_BEFORE = /[.!?)][ \t]{1,2}[—–-][ \t]?$/u;
+/** The end of the line or text, or a comma and a role ("— J. Nikolaus, RN"). */
+const DASH_SIGN_OFF_AFTER = /^[ \t]*(?:\r?\n|$|,[ \t]?[A-Z]{2,4}\b)/;
 const CHAT_ROLES = String.raw`agent|support|operator|rep|representative|advisor|adviser|specialist|agente|conseiller|conseillère|berater|beraterin|medewerker|medewerkster|mitarbeiter|mitarbeiterin|asesor|asesora|operatore|operatrice|atendente`;
 /** A chat line's time and role before the agent's name ("[10:33] Agent ", "Medewerker "). */
 const ROLE_THEN_NAME = new RegExp(
