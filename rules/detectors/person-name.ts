@@ -42,6 +42,23 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A CRM panel's two-cell rows; plural and bracketed name labels; minutes and nominations; a
+    // letter signed after a blank line; an electronic signature; a note's author in brackets.
+    { text: 'About this contact\nFirst name\tJian\nLast name\tLuo', value: 'Luo' },
+    {
+      text: 'Contact owner\tKelechi Nwosu\nLast activity date\t2025-09-29',
+      value: 'Kelechi Nwosu',
+    },
+    {
+      text: 'Surname: Kassulke    First names: Charles\nPrevious surname(s): Kowalski',
+      value: 'Kowalski',
+    },
+    { text: 'Legal Name (Last, First, MI): Nader, Ginger', value: 'Nader' },
+    { text: 'Apologies: Deepika Kulkarni\n\n1. Actuals vs forecast', value: 'Deepika Kulkarni' },
+    { text: '10. Nominee: Aishwarya Patel    Relationship: Spouse', value: 'Aishwarya Patel' },
+    { text: 'Regards.\n\nYours faithfully,\n\nEmeka Okonkwo\nQA Engineer', value: 'Emeka Okonkwo' },
+    { text: 'Signature: /s/ Aagneya Gowda    Date: 10/03/2024', value: 'Aagneya Gowda' },
+    { text: 'Work notes (Chinedu): account created, temporary password sent', value: 'Chinedu' },
     // Given with a birth date or a record number; a relation of someone named by a possessive; a
     // note's dash signature; support shorthand for the patient and the customer; "thx,".
     {
@@ -439,6 +456,9 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    // A header row of tab-separated cells; a device's interface in brackets; a base class in code.
+    'Nombre\tCorreo\tTeléfono\nMAC (Wi-Fi): 5B:E2:4F:FF:49:76',
+    'class Iterator(Iterable):\n    pass',
     // A bullet list's items; a font's size; plural record names before another.
     'Todo:\n- Docs\n- Tree Walker\n- Harriet\n12 pt Helvetica Neue headings',
     'Medical Record Numbers, NHS Numbers, CHI',

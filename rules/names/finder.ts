@@ -200,7 +200,7 @@ const THING_NAME =
   'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|town|country|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|geburtsname)["']?(?:[ \t]?\([^()\n]{1,32}\))?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -210,7 +210,7 @@ const CUE_LABEL_BARE = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|requested for|contact owner|record owner|account owner|lead owner|created by)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "the patient's son Kellen", "named Sam", "partner's name
@@ -263,9 +263,9 @@ const CUE_SPEECH = new RegExp(
 export const CUE_AFTER_PAREN_ROLE =
   /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)(?:\)|[ \t,:#](?!\d))/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
-const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
+const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully yours|with thanks|warm wishes|yoursrespectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
-  String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n[ \t]*$`,
+  String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*$`,
   'iu',
 );
 const CUE_SIGN_OFF_INLINE = new RegExp(String.raw`${B}${SIGN_OFF}[ \t]*,?${SP}$`, 'iuy');
@@ -1801,6 +1801,23 @@ function scoreSegment(
   ) {
     bump(0.8, 'identified');
   }
+  // An electronic signature ("Signature: /s/ Jun Leung"), and the author of a note in brackets
+  // before its colon ("Work notes (Chinedu): account created").
+  if (0.85 > curScore && start >= 4 && text.startsWith('/s/ ', start - 4)) {
+    bump(0.85, 'signature');
+  }
+  if (
+    0.7 > curScore &&
+    n <= 2 &&
+    text.charCodeAt(start - 1) === 40 &&
+    text.charCodeAt(end) === 41 &&
+    text.charCodeAt(end + 1) === 58 &&
+    // (After a note's word: not a speaker's team, "Krystal (Quillpay):", nor code's base class.)
+    NOTE_BEFORE_PAREN.test(beforeWindow()) &&
+    (anyKnown ? !onlyCommon : unknownName(from, start, end))
+  ) {
+    bump(0.7, 'author');
+  }
   // A dash after a sentence, then a name alone at the end of a note: "... data flowing. —
   // Harriet". (Not at a line's start: a bullet's item, "- Rosemary" on a shopping list.)
   if (
@@ -1818,7 +1835,8 @@ function scoreSegment(
     0.75 > curScore &&
     n <= 2 &&
     (text.charCodeAt(end) === 58 ||
-      (text.charCodeAt(end) === 41 && text.charCodeAt(end + 1) === 58)) &&
+      // (In brackets only a given name: "Agent (Quillpay):" names the agent's firm.)
+      (text.charCodeAt(end) === 41 && text.charCodeAt(end + 1) === 58 && knownFirst)) &&
     (tokFlags[from]! & F_STOP) === 0 &&
     ROLE_THEN_NAME.test(beforeWindow())
   ) {
@@ -1994,6 +2012,19 @@ function scoreSegment(
       (anyKnown || !GENERIC_NAME_HEADER.test(header))
     ) {
       bump(0.8, 'column');
+    }
+  }
+  // A row of two cells, a label and the name: a CRM's side panel copied with its tab ("First
+  // name\tJian", "Contact owner\tKelechi Nwosu"). A header row has more cells.
+  if (0.8 > curScore && n <= 4 && text.charCodeAt(start - 1) === 9) {
+    const label = tabLabelBefore(text, start, end);
+    if (
+      label !== null &&
+      (NAME_HEADER.test(label) || LINE_LABEL.test(label)) &&
+      (!onlyCommon || NAME_WORD_HEADER.test(label)) &&
+      (anyKnown || !GENERIC_NAME_HEADER.test(label))
+    ) {
+      bump(0.8, 'label');
     }
   }
   // A label alone on the line above, the name alone on its own: a form copied from a web page,
@@ -2409,7 +2440,22 @@ const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
 
 /** Labels that head a person's name on the line below, besides the column headers. */
 const LINE_LABEL =
-  /^(?:ship to|bill to|deliver to|sold to|send to|attn\.?|attention|from|assigned to|requested by|reported by|submitted by|created by|prepared by|signed by|recipient|sender|requester|assignee|reporter|policyholder|policy holder|insured|claimant|subscriber|guarantor|applicant|borrower|payee|beneficiary|emergency contact|next of kin|empfänger|absender|destinataire|expéditeur|destinatario|remitente)$/i;
+  /^(?:ship to|bill to|deliver to|sold to|send to|attn\.?|attention|from|assigned to|requested by|requested for|reported by|submitted by|created by|contact owner|record owner|account owner|lead owner|owner|nominee|manager|prepared by|signed by|recipient|sender|requester|assignee|reporter|policyholder|policy holder|insured|claimant|subscriber|guarantor|applicant|borrower|payee|beneficiary|emergency contact|next of kin|empfänger|absender|destinataire|expéditeur|destinatario|remitente)$/i;
+
+/**
+ * The first cell of a line of two tab-separated cells whose second is text[start, end) (with
+ * spaces around it at most), trimmed; otherwise null.
+ */
+function tabLabelBefore(text: string, start: number, end: number): string | null {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const tab = start - 1;
+  if (tab - lineStart > 40 || text.indexOf('\t', lineStart) !== tab) return null;
+  let e = end;
+  while (e < text.length && text.charCodeAt(e) === 32) e++;
+  if (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) return null;
+  const label = text.slice(lineStart, tab).trim();
+  return label === '' ? null : label;
+}
 
 /**
  * The label on the line right above text[start, end) when the run fills its own line and that
@@ -3064,6 +3110,9 @@ function roleLines(text: string): number[] {
   }
   return out;
 }
+/** A note's word and the bracket that holds its author: "Work notes (", "Internal note (". */
+const NOTE_BEFORE_PAREN = /\b(?:notes?|comments?|internal|update|reply|remarks?)[ \t]\($/i;
+
 /** What a person's name is given with: a birth date, a record's or an id's label. */
 const ID_AFTER =
   /^(?:,[ \t]{0,2}|[ \t]{1,4}|[ \t]?\([ \t]?|[ \t]?[-–—][ \t]?)(?:dob|d\.o\.b|date of birth|born|mrn|ssn|nhs(?: no| number)?|member id|patient id|geb\.|geboren|née?|nata|nato|nacid[oa])(?![\p{L}])/iu;
@@ -3675,9 +3724,10 @@ const EMPTY_STARTS: number[] = [];
 const CUE_SIGN_OFF_LINE_Y = new RegExp(CUE_SIGN_OFF_LINE.source, 'iuy');
 
 /**
- * CUE_SIGN_OFF_LINE.test(s), with one anchored attempt instead of a search of `s`. A match holds
- * no line break but the one it may start with and the one before its closing spaces, so it can
- * only start at the line break before the last one (or at the start of `s` when there is none).
+ * CUE_SIGN_OFF_LINE.test(s), with anchored attempts instead of a search of `s`. A match holds
+ * no line break but the one it may start with and the one or two (a blank line) before its
+ * closing spaces, so it can only start at the line break before the last one, or the one before
+ * that after a blank line (or at the start of `s`).
  */
 function endsWithSignOffLine(s: string): boolean {
   let e = s.length;
@@ -3686,6 +3736,11 @@ function endsWithSignOffLine(s: string): boolean {
   const p = e - 1;
   const q = p > 0 ? s.lastIndexOf('\n', p - 1) : -1;
   CUE_SIGN_OFF_LINE_Y.lastIndex = q < 0 ? 0 : q;
+  if (CUE_SIGN_OFF_LINE_Y.test(s)) return true;
+  // A blank line between ("Yours faithfully,\n\nEmeka Okonkwo"): one line further up.
+  if (q <= 0 || hasTextBetween(s, q + 1, p, false)) return false;
+  const r = s.lastIndexOf('\n', q - 1);
+  CUE_SIGN_OFF_LINE_Y.lastIndex = r < 0 ? 0 : r;
   return CUE_SIGN_OFF_LINE_Y.test(s);
 }
 
