@@ -9,7 +9,7 @@ import { anyOf, matchesOf } from '../scan-util.ts';
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente di guida|rijbewijs(?:nummer)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
 // A key in lower case names its number ("dl_number", `dlNo` read as "dl no").
 const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL|dl (?:number|no|num|nr))(?![A-Za-z])/g;
 const HAS_DL = /DL|dl[ _](?:number|no|num|nr)/;
@@ -101,8 +101,14 @@ function licenceShaped(token: string): boolean {
   // Washington's: seven letters of the names, three digits, two check characters
   // ("DOEJOHN123AB"), or "WDL" and nine since 2018.
   if (/^[A-Z]{7}\d{3}[A-Z0-9]{2}$|^WDL[A-Z0-9]{9}$/.test(t)) return true;
-  // European licences mix letters and digits (DE "B072RRE2I55"); ask for mostly digits.
-  return t.length >= 8 && t.length <= 13 && digits >= 4 && digits * 2 >= t.length;
+  // European licences mix letters and digits (DE "B072RRE2I55"); ask for mostly digits, or for
+  // a German number's eleven characters with four digits or more ("E151RX4AZ2X").
+  return (
+    t.length >= 8 &&
+    t.length <= 13 &&
+    digits >= 4 &&
+    (digits * 2 >= t.length || (t.length === 11 && /^[A-Z0-9]+$/.test(t)))
+  );
 }
 
 /** Whether a DVLA match has the surname padding and a possible day of birth. */
@@ -175,6 +181,12 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A German number of eleven characters; the Italian "patente" alone.
+    {
+      text: 'Führerscheinnummer laut Scan: E151RX4AZ2X, Reisepass-Nr. CFWG254LW.',
+      value: 'E151RX4AZ2X',
+    },
+    { text: 'secondo conducente, patente n. U12223152F rilasciata', value: 'U12223152F' },
     { text: '{"dl_number": "D4821377", "state": "CA"}', value: 'D4821377' },
     { text: 'NJ driver license: E4925 55360 11593', value: 'E4925 55360 11593' },
     { text: "PA driver's license 34 514 284", value: '34 514 284' },
@@ -199,6 +211,7 @@ export const examples: DetectorExamples = {
     { text: 'They have my licence on file: U922-3994-7068', value: 'U922-3994-7068' },
   ],
   noMatch: [
+    'la patente è scaduta nel 2021, pratica 12345678',
     "driver's license renewal: 12 03 2024",
     'Driver license test: 3 of 10 passed, 2 weeks left',
     'CNH Industrial reported 7392046 units this quarter.',

@@ -42,6 +42,17 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Roles and "in the name of" in the other languages; the Dutch "Naam".
+    {
+      text: 'Paciente: Josep Cordero Vega\nTarjeta sanitaria: CORD011230',
+      value: 'Josep Cordero Vega',
+    },
+    { text: 'Bestuurder: Maurits de Haan\nGeboren: 15/11/1990', value: 'Maurits de Haan' },
+    {
+      text: 'conto corrente n. 721935647539 intestato a Liberatore Butera presso',
+      value: 'Liberatore Butera',
+    },
+    { text: 'Naam: Isa Zuiderveld\nBSN: 104225348', value: 'Isa Zuiderveld' },
     // A CRM panel's two-cell rows; plural and bracketed name labels; minutes and nominations; a
     // letter signed after a blank line; an electronic signature; a note's author in brackets.
     { text: 'About this contact\nFirst name\tJian\nLast name\tLuo', value: 'Luo' },
@@ -456,6 +467,7 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    'Naam: Prijslijst 2024',
     // A header row of tab-separated cells; a device's interface in brackets; a base class in code.
     'Nombre\tCorreo\tTeléfono\nMAC (Wi-Fi): 5B:E2:4F:FF:49:76',
     'class Iterator(Iterable):\n    pass',
