@@ -126,11 +126,14 @@ export const COMPOUND_ENDINGS: readonly string[] = // German, Austrian, Swiss
   ).split(' ');
 
 /**
- * English words that end like a compound street name but are not one. (An ending alone, such
+ * Words that end like a compound street name but are not one. (An ending alone, such
  * as "bakken", is no compound: compoundEnding wants two letters before it.)
  */
 export const COMPOUND_EXCEPTIONS = new Set(
-  'renegade brigade necktie bowtie hogtie untie auntie rutie'.split(' '),
+  // German nouns of places that are no street: a seat, a parking space, a workplace, a slot.
+  'renegade brigade necktie bowtie hogtie untie auntie rutie sitzplatz parkplatz stellplatz arbeitsplatz steckplatz speicherplatz spielplatz sportplatz campingplatz liegeplatz'.split(
+    ' ',
+  ),
 );
 
 /** Unit designators before a number: "Apt. 4", "Suite 500", "Flat 2", "Unit 7", "#12". */

@@ -244,6 +244,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // A seat, not a square.
+    'am 2026-04-01 um 18:18 Uhr ab Rostock. Sitzplatz 27E. Die Differenz von 1507,00 €',
     // Blood pressure, not a boîte postale.
     'Vitals: HR 88, BP 128/84, SpO2 97%.',
     'BP 120 mmHg systolic after the dose',

@@ -50,7 +50,6 @@ const CARD_KEYWORDS = [
 ].join('|');
 const MEMBER_KEYWORDS = [
   String.raw`(?:member|subscriber|insured|beneficiary|enrollee|policyholder)\s?(?:id|number|no\.?|nr\.?|#|identifier)`,
-  String.raw`membership\s(?:id|number|no\.?|#)`,
   String.raw`cardholder\sid`,
   String.raw`(?:health\s)?plan\sid(?:\scard)?`,
   String.raw`policy\s?\/\s?id`,
@@ -106,7 +105,6 @@ const MEMBER_WORDS = keywords([
   'beneficiary',
   'enrollee',
   'policyholder',
-  'membership',
   'cardholder',
   'plan id',
   'policy',
@@ -270,7 +268,6 @@ export const examples: DetectorExamples = {
     // The card's short name in brackets, dot leaders, membership and plan labels.
     { text: 'Health card (OHIP): 4853-959-569-XR', value: '4853-959-569-XR' },
     { text: 'Cardholder ID ...... RPM273245686', value: 'RPM273245686' },
-    { text: 'Membership number: NP6386728\nMember name: Lorenza Kuvalis', value: 'NP6386728' },
     { text: 'the Part D plan ID card says CWKW62751036.', value: 'CWKW62751036' },
     { text: 'nhs_number: 140 375 7488', value: '140 375 7488' },
     // Provincial and national health cards.
@@ -295,6 +292,8 @@ export const examples: DetectorExamples = {
     { text: 'His insurance number is AOK 623045981', value: '623045981' },
   ],
   noMatch: [
+    // An airline's loyalty membership.
+    'Zephyr Air Miles statement\nMembership no. 661933182  Tier: Gold',
     'The health card was renewed in 2021',
     'National Insurance number: ZZ 79 95 42 C',
     'NHS numbers look like 943 476 5919 (a sample).',

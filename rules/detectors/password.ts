@@ -218,7 +218,9 @@ function candidateAt(
   if (text[at - 1] === '<' && text[kwEnd] === '>') {
     // Searches stay within a bounded window so a text of many keywords stays linear.
     const close = text.slice(kwEnd + 1, kwEnd + 131).indexOf('<');
-    if (close < 0) return null;
+    // Only an element closed by its own tag: a placeholder "<PASSWORD>" in a URL or a template
+    // is no element ("postgres://<USER>:<PASSWORD>@localhost").
+    if (close < 0 || text.charCodeAt(kwEnd + 2 + close) !== 47) return null;
     read.end = kwEnd + 1 + close;
     return judge(text, at, kwEnd + 1, kwEnd + 1 + close, true, strong, lower, 'op');
   }
@@ -568,6 +570,8 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // Placeholders in a URL and a template, no XML element.
+    'DATABASE_URL=postgres://<USER>:<PASSWORD>@localhost:5432/app_dev\nSTRIPE_API_KEY=<YOUR_STRIPE_KEY>',
     'The password you need is on the sticky note; the mode is WPA2-PSK.',
     // A spaced -p makes mysql prompt (and names the database); a variable is no value; ssh's -p
     // is its port.

@@ -467,6 +467,10 @@ export const examples: DetectorExamples = {
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
   ],
   noMatch: [
+    // A product after a quantity; a meeting room named for a mountain; a team greeted as an
+    // airline; a German formal possessive.
+    'Items:\n  1 × Sleek Cotton Ball @ €644.29\nVergaderruimte "Mont Blanc" is verplaatst',
+    'Dear Zephyr Air,\nIMEI Ihres Geräts: 254685063202794.',
     'Naam: Prijslijst 2024',
     // A header row of tab-separated cells; a device's interface in brackets; a base class in code.
     'Nombre\tCorreo\tTeléfono\nMAC (Wi-Fi): 5B:E2:4F:FF:49:76',

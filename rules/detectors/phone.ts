@@ -535,10 +535,11 @@ function oddLength(s: Shape, main: string): boolean {
 const CUE_BEFORE =
   /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?|\bmich unter|reichbar unter|\bjoindre au|\bllamarme al)\s{0,2}[:.#]{0,2}\s{0,2}$/i;
 
-// A phone word right before the number, at most a preposition or a verb between: it names the
-// number whatever other words stand further off ("un code par SMS au 07 74 04 09 99").
+// A phone word right before the number, at most a preposition or a verb between, or what was
+// sent to it: it names the number whatever other words stand further off ("un code par SMS au
+// 07 74 04 09 99", "OTP sent to 1-702-284-9451").
 const DIRECT_PHONE_BEFORE =
-  /\b(?:sms|phone|tel|telephone|mobile|mobil|cell|fax|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|portable|móvil|movil|celular|cellulare|telemóvel|telemovel|whatsapp)(?:\s(?:au|at|to|on|an|al|a|unter|op|no|na|is|ist|est|es|è|é))?\s{0,2}[:.#]?\s{0,2}$/i;
+  /\b(?:sent to|texted to|send (?:it |the code )?to|(?:sms|phone|tel|telephone|mobile|mobil|cell|fax|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|portable|móvil|movil|celular|cellulare|telemóvel|telemovel|whatsapp)(?:\s(?:au|at|to|on|an|al|a|unter|op|no|na|is|ist|est|es|è|é))?)\s{0,2}[:.#=]?\s{0,2}$/i;
 
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
@@ -803,11 +804,19 @@ export const phone: Detector = {
       if (facts.odd && !CUE_BEFORE.test(near)) continue;
       // Negative words count on the number's own line only: "Bühler GmbH & Co. KG" above a
       // "Mob:" line or "Date of birth" below it say nothing about the number.
+      // A number written with its "+" is a phone's form: only a word right before it sinks it
+      // ("Order +4915112345678", or a count after it: "+1200345 views"), not an amount further
+      // off ("sent $100.64 to +1 (212) ...").
+      const plusFirst = shape.international && PLUS_FIRST.test(main);
       const negative =
         (header !== null && NOT_PHONE_WORDS.test(header)) ||
-        NOT_PHONE_WORDS.test(
-          windowText(text, cellStart(text, windowStart(text, start, 28), start), start, odd),
-        ) ||
+        (plusFirst
+          ? NOT_PHONE_WORDS.test(
+              windowText(text, cellStart(text, windowStart(text, start, 16), start), start, odd),
+            )
+          : NOT_PHONE_WORDS.test(
+              windowText(text, cellStart(text, windowStart(text, start, 28), start), start, odd),
+            )) ||
         NOT_PHONE_WORDS.test(
           windowText(text, end, cellEnd(text, end, windowEnd(text, end, 16)), odd),
         ) ||
@@ -860,6 +869,12 @@ export const phone: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // What was sent to the number; an amount further off does not sink a number with its "+".
+    { text: 'action: step-up OTP sent to 1-702-284-9451', value: '1-702-284-9451' },
+    {
+      text: 'I sent $100.64 on Venmo to +1 (212) 566-6935 but I typed one digit wrong',
+      value: '+1 (212) 566-6935',
+    },
     // German area codes set off by a spaced dash or slash; an Italian mobile's prefix by a slash
     // after a label; a phone word right before the number beats a "code" further off.
     { text: 'Telefon privat: 030 - 44044955, mobil: 0170 / 4175 808', value: '030 - 44044955' },

@@ -119,7 +119,13 @@ function found(
   };
 }
 
-/** Private keys: PEM blocks, PuTTY files and unarmoured DER bodies. */
+const HEX_KEY_WORD = /(?:private|priv|secret)[ _-]?key/i;
+const HEX_KEY = /(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{64}(?![0-9A-Za-z])/g;
+/** The key's name shortly before it, on its line, with no hash's name after it. */
+const HEX_KEY_LABEL =
+  /(?:private|priv|secret)[ _-]?key(?![ _-]?(?:id|hash|fingerprint))(?:(?!\b(?:hash|sha\d*|checksum|digest|txid|fingerprint)\b)[^\n]){0,48}$/i;
+
+/** Private keys: PEM blocks, PuTTY files, unarmoured DER bodies and wallets' raw hex keys. */
 export const privateKey: Detector = {
   id: 'private-key',
   types: ['PRIVATE_KEY'],
@@ -129,6 +135,7 @@ export const privateKey: Detector = {
     ['K', /(?<=PRIVATE )KEY|(?<=PuTTY-User-)Key-File/y],
     ['M', /M(?:II|HcCAQEE|IGkAgEB|IGHAgEA|C4CAQAw)/y],
     ['X', /(?<=b3BlbnNzaC1rZ)Xkt/y],
+    ['k', /(?<=(?:private|priv|secret)[ _-]?)key/y],
   ),
   detect(text) {
     const out: Candidate[] = [];
@@ -173,6 +180,21 @@ export const privateKey: Detector = {
       if (body.count < 60) continue;
       out.push(found(m.index, body.end, true, 0.85, 'der opening'));
     }
+    // A wallet's raw key: 64 hex digits after "private key" ("here is my private key: 0x28e8...").
+    // A hash of a transaction or a file is named so ("tx hash", "sha256") and is not taken.
+    if (HEX_KEY_WORD.test(text)) {
+      for (const m of matchesOf(text, HEX_KEY)) {
+        const before = text.slice(Math.max(0, m.index - 64), m.index);
+        if (!HEX_KEY_LABEL.test(before) || /^(?:0x)?(.)\1+$/.test(m[0])) continue;
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          type: 'PRIVATE_KEY',
+          score: 0.85,
+          reason: 'hex key',
+        });
+      }
+    }
     if (text.includes('PuTTY-User-Key-File')) {
       const macs = [...matchesOf(text, PUTTY_MAC)];
       const privateLines = [...matchesOf(text, PUTTY_LINES)];
@@ -205,6 +227,11 @@ export const privateKey: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A wallet's raw key after its name.
+    {
+      text: 'here is my private key if you need to check the wallet: 0x28e8e7cc06e6d8b0f7c6fb629b60e24a38db55e3d5b99e242ecac35af27cbfbb',
+      value: '0x28e8e7cc06e6d8b0f7c6fb629b60e24a38db55e3d5b99e242ecac35af27cbfbb',
+    },
     // An unarmoured P-256 PKCS#8 body (its opening was missing from the prefilter).
     {
       text: 'the key body: MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgG1bgR7f89wY6xAWXmJUgNYG4gVqsrJLw1V7X3evCb/OhRANCAATotvmR5oXBqMV/XCMAQr8xHeafuLFWodKozTjF0hKf end',
@@ -238,6 +265,9 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A hash named after the key's name; a transaction's hash.
+    'private key sha256: 28e8e7cc06e6d8b0f7c6fb629b60e24a38db55e3d5b99e242ecac35af27cbfbb',
+    'tx hash 0x28e8e7cc06e6d8b0f7c6fb629b60e24a38db55e3d5b99e242ecac35af27cbfbb',
     '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
     'The file must start with -----BEGIN OPENSSH PRIVATE KEY----- and end with the END line.',
     '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE73n5j8L0e1P0WMudEOUD4RkkSTUMYMvd0e0ATHR+DibvBq6b6y4tl3x6r227Km7Rx/o6pCH2F7mM9MKmPiVH7A==\n-----END PUBLIC KEY-----',

@@ -278,7 +278,7 @@ const REQUEST_AFTER =
   /^,?[ \t](?:can|could|would|will) (?:you|u)\b|^,?[ \t](?:please|pls|plz|fyi)\b/i;
 // Place names built from names: "San Francisco", "Fort Lauderdale".
 const PLACE_BEFORE_WORDS =
-  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
+  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
 const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
 
 // Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
@@ -2337,6 +2337,10 @@ function scoreSegment(
   ) {
     score = 0.3;
   }
+  // Words after a quantity are a product: "1 × Cotton Ball @ €644.29", "2x Grace Mini".
+  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && QUANTITY_BEFORE.test(before.slice(-52))) {
+    score = 0.3;
+  }
   // One word after "in" or "near" is a place ("the doctor's office in Knoxville says", "a store
   // near Tulsa"); people are in a list or a meeting, not in someone ("in Anna's office" stays).
   if (
@@ -2429,6 +2433,8 @@ const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(
   'In Of For With At From By Than Into Over Under And The Vs'.split(' '),
 );
 
+const QUANTITY_BEFORE =
+  /(?:^|[^\p{L}\p{N}])\d{1,4}[ \t]?[×xX*][ \t]{1,2}(?:\p{Lu}[\p{L}-]{1,20}[ \t]){0,2}$/u;
 const IN_PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|near)[ \t]$/u;
 const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 
@@ -3283,7 +3289,7 @@ const NUMBER_AFTER = /^,?[ ]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/]|-\d|[ \t]\d{3})|s
 /** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
 const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
 const ORG_CONTEXT_AFTER =
-  /^(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|devs|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
+  /^(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|devs|air|airlines|airways|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
   /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|service client,|al cliente,)[ \t]{1,2}$/iu;
 
