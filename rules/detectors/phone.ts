@@ -152,8 +152,9 @@ function windowText(text: string, from: number, to: number, odd: boolean): strin
 
 /** Where the line holding `from` ends, or `to` when it goes on past it. */
 function lineEndWithin(text: string, from: number, to: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl < 0 || nl > to ? to : nl;
+  // (Read in place: a search of the text would run on to its end on a line without a break.)
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return k;
+  return to;
 }
 
 /** A `\w` character (ASCII letter, digit or underscore) by its code; false for NaN. */

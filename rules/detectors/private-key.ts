@@ -119,7 +119,7 @@ function found(
   };
 }
 
-const HEX_KEY_WORD = /(?:private|priv|secret)[ _-]?key/i;
+const HEX_KEY_WORD = /(?:private|priv|secret)[ _-]?key/gi;
 const HEX_KEY = /(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{64}(?![0-9A-Za-z])/g;
 /** The key's name shortly before it, on its line, with no hash's name after it. */
 const HEX_KEY_LABEL =
@@ -182,18 +182,19 @@ export const privateKey: Detector = {
     }
     // A wallet's raw key: 64 hex digits after "private key" ("here is my private key: 0x28e8...").
     // A hash of a transaction or a file is named so ("tx hash", "sha256") and is not taken.
-    if (HEX_KEY_WORD.test(text)) {
-      for (const m of matchesOf(text, HEX_KEY)) {
-        const before = text.slice(Math.max(0, m.index - 64), m.index);
-        if (!HEX_KEY_LABEL.test(before) || /^(?:0x)?(.)\1+$/.test(m[0])) continue;
-        out.push({
-          start: m.index,
-          end: m.index + m[0].length,
-          type: 'PRIVATE_KEY',
-          score: 0.85,
-          reason: 'hex key',
-        });
-      }
+    // Read only after each of the key's names (a megabyte of hex is no cost then).
+    let after = 0;
+    for (const w of matchesOf(text, HEX_KEY_WORD)) {
+      const from = Math.max(after, w.index + w[0].length);
+      const window = text.slice(from, w.index + w[0].length + 48 + 66);
+      HEX_KEY.lastIndex = 0;
+      const m = HEX_KEY.exec(window);
+      if (m === null) continue;
+      const start = from + m.index;
+      const before = text.slice(Math.max(0, start - 64), start);
+      if (!HEX_KEY_LABEL.test(before) || /^(?:0x)?(.)\1+$/.test(m[0])) continue;
+      after = start + m[0].length;
+      out.push({ start, end: after, type: 'PRIVATE_KEY', score: 0.85, reason: 'hex key' });
     }
     if (text.includes('PuTTY-User-Key-File')) {
       const macs = [...matchesOf(text, PUTTY_MAC)];

@@ -156,7 +156,7 @@ function segClass(k: number, from: number, keep: boolean): NameClass {
 const B = '';
 const SP = String.raw`[ \t]{1,3}`;
 // Dot leaders between a form's label and its value: "Name ........ Rex Padberg".
-const LEADER = String.raw`[ \t]?\.{3,16}`;
+const LEADER = String.raw`[ \t]?\.{3,12}`;
 // Form labels are often padded to align their values ("Name:    Anna").
 const LP = String.raw`[ \t]{0,8}`;
 
@@ -200,7 +200,7 @@ const THING_NAME =
   'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|town|country|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname)["']?(?:[ \t]?\([^()\n]{1,32}\))?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -210,14 +210,14 @@ const CUE_LABEL_BARE = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|requested for|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens|mes coordonnées|meine daten|mis datos|i miei dati|os meus dados)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "the patient's son Kellen", "named Sam", "partner's name
 // Lee". Words are spelt out
 // whole ("Tochter", not "[Tt]ochter"): the cue word table is read from this source.
 const CUE_RELATION = new RegExp(
-  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|\p{L}{1,20}['’]s) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancé|fiancée|boyfriend|girlfriend|spouse|neighbor|neighbour|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is)?|(?:named|called)(?: (?:him|her))?|by the name of|under the name(?: of)?|in the name of|name of|intestat[oa] a|a nome di|au nom de|a nombre de|em nome de|op naam van|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:Frau|Tochter|Mutter|Schwester|Kollegin|Partnerin|Nachbarin|Freundin)|[Mm]ein (?:Mann|Sohn|Vater|Bruder|Kollege|Partner|Nachbar|Freund)|[Mm]a (?:femme|fille|mère|sœur|collègue|voisine|amie|cousine|tante)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint|voisin|ami|cousin|oncle)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañero|compañera|pareja|vecina|vecino|amiga|amigo))[ \t,:]{1,3}$`,
+  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancé|fiancée|boyfriend|girlfriend|spouse|neighbor|neighbour|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is)?|(?:named|called)(?: (?:him|her))?|by the name of|under the name(?: of)?|in the name of|name of|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:Frau|Tochter|Mutter|Schwester|Kollegin|Partnerin|Nachbarin|Freundin)|[Mm]ein (?:Mann|Sohn|Vater|Bruder|Kollege|Partner|Nachbar|Freund)|[Mm]a (?:femme|fille|mère|sœur|collègue|voisine|amie|cousine|tante)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint|voisin|ami|cousin|oncle)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañero|compañera|pareja|vecina|vecino|amiga|amigo))[ \t,:]{1,3}$`,
   'uy',
 );
 const CUE_CUSTOMER_PAREN =
@@ -263,7 +263,7 @@ const CUE_SPEECH = new RegExp(
 export const CUE_AFTER_PAREN_ROLE =
   /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)(?:\)|[ \t,:#](?!\d))/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
-const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully yours|with thanks|warm wishes|yoursrespectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
+const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully yours|yoursrespectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
   String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*$`,
   'iu',
@@ -276,6 +276,43 @@ const CUE_CC = /(?:cc|cc'd|looping in|loop in|adding|ping|pinging)[ \t:]{1,3}$/i
 /** A request to whoever was just named: "... can you", "... please", "... fyi". */
 const REQUEST_AFTER =
   /^,?[ \t](?:can|could|would|will) (?:you|u)\b|^,?[ \t](?:please|pls|plz|fyi)\b/i;
+/** Whether a closing bracket stands right before the colon that precedes `start`. */
+function bracketBeforeColon(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k > 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (text.charCodeAt(k) !== 58) return false;
+  k--;
+  while (k > 0 && text.charCodeAt(k) === 32) k--;
+  return text.charCodeAt(k) === 41;
+}
+const NAME_LABEL_BRACKET =
+  /(?:^|[^\p{L}])(?:full |first |last |given |family |middle |legal |maiden |customer |traveller |traveler |passenger |patient )?names?[ \t]?\([^()\n]{1,24}\)[ \t]{0,2}:[ \t]{0,8}$/iu;
+/** IN_NAME_OF at `start`, tried only after a space and one of its last letters ("a", "di", "de", "van"). */
+function inNameOfEnd(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 32) return false;
+  const c = text.charCodeAt(start - 2);
+  if (c !== 97 && c !== 105 && c !== 101 && c !== 110) return false;
+  return IN_NAME_OF.test(text.slice(Math.max(0, start - 16), start));
+}
+const IN_NAME_OF =
+  /(?:intestat[oa] a|a nome di|au nom de|a nombre de|em nome de|op naam van)[ \t]{1,3}$/iu;
+/** Whether "'s " stands among the 24 characters before `start`. */
+function possessiveBefore(text: string, start: number): boolean {
+  // (Read in place: a search of the text from there would run on to its end when none is near.)
+  for (let k = Math.max(0, start - 24); k < start - 2; k++) {
+    const c = text.charCodeAt(k);
+    if (
+      (c === 39 || c === 0x2019) &&
+      text.charCodeAt(k + 1) === 115 &&
+      text.charCodeAt(k + 2) === 32
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+const POSSESSIVE_RELATION =
+  /\p{L}['’]s (?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|boss|kid|child|spouse|caregiver|carer|guardian)[ \t,:]{1,3}$/u;
 // Place names built from names: "San Francisco", "Fort Lauderdale".
 const PLACE_BEFORE_WORDS =
   /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
@@ -1730,6 +1767,17 @@ function scoreSegment(
   tryCue(K_SELF_STRONG, 0.9, 'self-introduction');
   const beforeLabel = curScore;
   tryCue(K_LABEL_STRONG, 0.85, 'label');
+  // A name's label with a note in brackets: "Legal Name (Last, First, MI): Nader, Ginger",
+  // "Traveller name (as in passport): ...". (Apart from the cue pattern, whose punctuation
+  // check a bracket's free text would open to every comma and line break.)
+  if (
+    0.85 > curScore &&
+    prevPunct === ':' &&
+    bracketBeforeColon(text, start) &&
+    NAME_LABEL_BRACKET.test(beforeWindow())
+  ) {
+    bump(0.85, 'label');
+  }
   // A bare "name" label names things as often as people ('{"name": "Blue Widget"}', "Name:
   // Price List"): there a value that ends in a dictionary word no name list holds, and does
   // not start with a first name, keeps the score it had.
@@ -1739,6 +1787,20 @@ function scoreSegment(
   }
   tryCue(K_LABEL_BARE, 0.85, 'label');
   tryCue(K_RELATION, onlyCommon ? 0.6 : 0.85, 'relation');
+  // "In the name of" in the other languages: "intestato a Liberatore Butera", "au nom de ...".
+  // (Not a cue pattern: "a", "de", "di", "van" open every other capitalised word there.)
+  if (0.85 > curScore && inNameOfEnd(text, start)) {
+    bump(onlyCommon ? 0.6 : 0.85, 'relation');
+  }
+  // Someone's relation named by a possessive: "the patient's son Kellen", "pt's wife Ana".
+  if (
+    curReason !== 'relation' &&
+    (cueMask & K_RELATION.bit) !== 0 &&
+    possessiveBefore(text, start) &&
+    POSSESSIVE_RELATION.test(beforeWindow().slice(-32))
+  ) {
+    bump(onlyCommon ? 0.6 : 0.85, 'relation');
+  }
   // A sign-off line followed by a line that holds only the name: "Thanks,\nSavannah".
   const alone = endsLineAfter(text, end);
   tryCue(K_SIGN_OFF_LINE, !onlyCommon ? 0.85 : alone ? 0.7 : 0, 'sign-off');
@@ -1796,6 +1858,7 @@ function scoreSegment(
   // ...", "Patient Paris Conn (MRN ...)", "he is Alfred, dob 9/28/2017".
   if (
     0.8 > curScore &&
+    idWordAfter(text, end) &&
     (n >= 2 ? allNameLike(from, to, true) : knownFirst || unknownName(from, start, end)) &&
     ID_AFTER.test(afterWindow())
   ) {
@@ -1823,9 +1886,10 @@ function scoreSegment(
   if (
     0.75 > curScore &&
     n <= 2 &&
-    (anyKnown ? !onlyCommon : unknownName(from, start, end)) &&
+    isDash(text.charCodeAt(start - 2)) &&
     DASH_SIGN_OFF_AFTER.test(afterWindow()) &&
-    DASH_SIGN_OFF_BEFORE.test(beforeWindow())
+    DASH_SIGN_OFF_BEFORE.test(beforeWindow()) &&
+    (anyKnown ? !onlyCommon : unknownName(from, start, end))
   ) {
     bump(0.75, 'sign-off');
   }
@@ -1888,13 +1952,17 @@ function scoreSegment(
     if (echoed) bump(0.85, 'email');
     else if (!single && displayName(text, start, end)) bump(0.7, 'email');
     else if (!single) bump(curScore + 0.15, 'email');
-  } else if (!single && 0.85 > curScore && alone && !allEnglish(from, to)) {
+  } else if (!single && 0.85 > curScore && alone) {
     // A line holding only the run, and within two lines below an address made of its first
     // and last words, or of the initial and the surname: the head of a résumé or a signature
     // ("Jasper Price\nSenior Engineer\njasper.price@..."). Both words, since a team's line
     // may sit above a mailbox of its own name ("Billing\nbilling@...").
     const local = emailBelow(text, start, end);
-    if (local !== null && (bothEchoed(local, from, to) || localFromNames(local, from, to))) {
+    if (
+      local !== null &&
+      (bothEchoed(local, from, to) || localFromNames(local, from, to)) &&
+      !allEnglish(from, to)
+    ) {
       bump(0.85, 'email');
     }
   }
@@ -2338,8 +2406,9 @@ function scoreSegment(
     score = 0.3;
   }
   // Words after a quantity are a product: "1 × Cotton Ball @ €644.29", "2x Grace Mini".
-  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && QUANTITY_BEFORE.test(before.slice(-52))) {
-    score = 0.3;
+  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason)) {
+    const tail = before.slice(-52);
+    if ((tail.includes('×') || QUANTITY_SIGN.test(tail)) && QUANTITY_BEFORE.test(tail)) score = 0.3;
   }
   // One word after "in" or "near" is a place ("the doctor's office in Knoxville says", "a store
   // near Tulsa"); people are in a list or a meeting, not in someone ("in Anna's office" stays).
@@ -2413,9 +2482,12 @@ function headlineLine(text: string, pos: number): boolean {
   if (lineEnd < 0) lineEnd = text.length;
   headlineAnswer = false;
   if (lineEnd - lineStart > 160) return false;
+  const line = text.slice(lineStart, lineEnd);
+  // (Most lines hold no capitalised small word: one search rules them out.)
+  if (!TITLE_SMALL_WORD_IN.test(line)) return false;
   let words = 0;
   let small = false;
-  for (const m of text.slice(lineStart, lineEnd).matchAll(LINE_WORD)) {
+  for (const m of line.matchAll(LINE_WORD)) {
     const w = m[0];
     if (!UPPER_START.test(w)) return false;
     if (words > 0 && TITLE_SMALL_WORDS.has(w)) small = true;
@@ -2429,10 +2501,12 @@ let headlineStart = -1;
 let headlineAnswer = false;
 const LINE_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
 const UPPER_START = /^\p{Lu}/u;
+const TITLE_SMALL_WORD_IN = / (?:In|Of|For|With|At|From|By|Than|Into|Over|Under|And|The|Vs) /;
 const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(
   'In Of For With At From By Than Into Over Under And The Vs'.split(' '),
 );
 
+const QUANTITY_SIGN = /\d[ \t]?[xX*][ \t]/;
 const QUANTITY_BEFORE =
   /(?:^|[^\p{L}\p{N}])\d{1,4}[ \t]?[×xX*][ \t]{1,2}(?:\p{Lu}[\p{L}-]{1,20}[ \t]){0,2}$/u;
 const IN_PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|near)[ \t]$/u;
@@ -2679,15 +2753,21 @@ function cueMatches(cue: Cue): boolean {
 interface Cue {
   readonly re: RegExp;
   readonly bit: number;
+  /**
+   * The pattern always ends in punctuation before the name (a label's colon, pipe, dash or dot
+   * leaders): only that punctuation, never the word before, can let it match, so its words stay
+   * out of the word table (they would only make it tried in vain: "for", "case", "lead").
+   */
+  readonly punctOnly: boolean;
   maxLen: number;
 }
 
 const CUES: Cue[] = [];
 
-function cue(re: RegExp): Cue {
+function cue(re: RegExp, punctOnly = false): Cue {
   // 31 bits keep the masks small integers.
   if (CUES.length >= 31) throw new Error('finder: too many cue patterns for a 31-bit mask');
-  const c: Cue = { re, bit: 1 << CUES.length, maxLen: Infinity };
+  const c: Cue = { re, bit: 1 << CUES.length, punctOnly, maxLen: Infinity };
   CUES.push(c);
   return c;
 }
@@ -2695,12 +2775,12 @@ function cue(re: RegExp): Cue {
 const K_TITLE = cue(CUE_TITLE);
 const K_TITLE_M = cue(CUE_TITLE_M);
 const K_SELF_STRONG = cue(CUE_SELF_STRONG);
-const K_LABEL_STRONG = cue(CUE_LABEL_STRONG);
+const K_LABEL_STRONG = cue(CUE_LABEL_STRONG, true);
 const K_RELATION = cue(CUE_RELATION);
 const K_SIGN_OFF_LINE = cue(CUE_SIGN_OFF_LINE);
 const K_GREETING = cue(CUE_GREETING);
 const K_CUSTOMER_PAREN = cue(CUE_CUSTOMER_PAREN);
-const K_LABEL = cue(CUE_LABEL);
+const K_LABEL = cue(CUE_LABEL, true);
 const K_SELF = cue(CUE_SELF);
 const K_SIGN_OFF_INLINE = cue(CUE_SIGN_OFF_INLINE);
 const K_CC = cue(CUE_CC);
@@ -2728,7 +2808,7 @@ function cueTables(): void {
   for (const c of CUES) {
     const info = cueInfo(c.re);
     c.maxLen = info.maxLen;
-    for (const w of info.words) words.set(w, (words.get(w) ?? 0) | c.bit);
+    if (!c.punctOnly) for (const w of info.words) words.set(w, (words.get(w) ?? 0) | c.bit);
     for (const p of info.puncts) puncts.set(p, (puncts.get(p) ?? 0) | c.bit);
   }
   cueWordMask = words;
@@ -3116,6 +3196,22 @@ function roleLines(text: string): number[] {
   }
   return out;
 }
+/**
+ * Whether an ID_AFTER word can start right after `end`: past a comma, blanks, a bracket or a
+ * dash, a letter that one of them starts with. Checked before the pattern, which most names
+ * would fail.
+ */
+function idWordAfter(text: string, end: number): boolean {
+  for (let k = end; k < end + 4 && k < text.length; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c === 32 || c === 44 || c === 40 || c === 45 || c === 41 || c === 0x2033 || c === 0x2034) {
+      continue;
+    }
+    return c === 100 || c === 98 || c === 109 || c === 115 || c === 110 || c === 112 || c === 103;
+  }
+  return false;
+}
+
 /** A note's word and the bracket that holds its author: "Work notes (", "Internal note (". */
 const NOTE_BEFORE_PAREN = /\b(?:notes?|comments?|internal|update|reply|remarks?)[ \t]\($/i;
 
@@ -3194,13 +3290,15 @@ function lineStart(text: string, start: number): boolean {
  */
 function emailBelow(text: string, start: number, end: number): string | null {
   if (!lineStart(text, start) || !endsLineAfter(text, end)) return null;
+  // (Every search stays within the 240 characters below: a text without a line break or an
+  // '@' further on would otherwise be read to its end for every such line.)
   const eol = text.indexOf('\n', end);
-  if (eol < 0) return null;
-  const second = text.indexOf('\n', eol + 1);
-  const third = second < 0 ? -1 : text.indexOf('\n', second + 1);
-  const stop = Math.min(third < 0 ? text.length : third, eol + 240);
-  const at = text.indexOf('@', eol + 1);
-  if (at < 0 || at >= stop) return null;
+  if (eol < 0 || eol > end + 48) return null;
+  const below = text.slice(eol + 1, eol + 241);
+  const second = below.indexOf('\n');
+  const third = second < 0 ? -1 : below.indexOf('\n', second + 1);
+  const at = eol + 1 + below.indexOf('@');
+  if (at === eol || (third >= 0 && at >= eol + 1 + third)) return null;
   let k = at;
   while (k > eol + 1 && LOCAL_CHAR.test(text[k - 1]!)) k--;
   if (at - k < 2 || !DOMAIN_AFTER.test(text.slice(at + 1, at + 64))) return null;
