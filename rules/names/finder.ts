@@ -1877,7 +1877,7 @@ function scoreSegment(
     text.charCodeAt(end + 1) === 58 &&
     // (After a note's word: not a speaker's team, "Krystal (Quillpay):", nor code's base class.)
     NOTE_BEFORE_PAREN.test(beforeWindow()) &&
-    (anyKnown ? !onlyCommon : unknownName(from, start, end))
+    nameOfItsOwn(anyKnown, onlyCommon, from, start, end)
   ) {
     bump(0.7, 'author');
   }
@@ -1889,7 +1889,7 @@ function scoreSegment(
     isDash(text.charCodeAt(start - 2)) &&
     DASH_SIGN_OFF_AFTER.test(afterWindow()) &&
     DASH_SIGN_OFF_BEFORE.test(beforeWindow()) &&
-    (anyKnown ? !onlyCommon : unknownName(from, start, end))
+    nameOfItsOwn(anyKnown, onlyCommon, from, start, end)
   ) {
     bump(0.75, 'sign-off');
   }
@@ -3890,6 +3890,21 @@ function unknownName(from: number, start: number, end: number): boolean {
     end - start >= 4 &&
     !isEnglishWord(tokInfo[from]!.text)
   );
+}
+
+/**
+ * Whether a candidate reads as a name by its words alone, for cues that do not say a name
+ * follows (a note's author in brackets, a dash signature): a listed name that is not only
+ * ordinary words ("Harriet", not "Rosemary"), or a word no list or dictionary knows.
+ */
+function nameOfItsOwn(
+  anyKnown: boolean,
+  onlyCommon: boolean,
+  from: number,
+  start: number,
+  end: number,
+): boolean {
+  return anyKnown ? !onlyCommon : unknownName(from, start, end);
 }
 
 /**
