@@ -56,6 +56,16 @@ const BUILD_IN_PARENS =
 // A remote login's command and user before the host: "ssh deploy@", "scp -P 2222 f root@".
 const LOGIN_BEFORE = /\b(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id)\b[^\n@]{0,48}[\w.-]@$/;
 
+const OR_LATER_AFTER = /^\s{0,2}(?:or|and) (?:later|newer|above|higher|greater|up)\b/;
+const VERSION_ROW =
+  /^[ \t]*\|?[ \t]*(?:firmware|fw|version|versions|build|release|software|bios|driver|os|app|agent|sdk)(?: version)?[ \t]*(?:\||\t)/i;
+
+/** Whether the line holding `start` is a table's row headed by a version word. */
+function versionRow(text: string, start: number): boolean {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  return start - from < 200 && VERSION_ROW.test(text.slice(from, start));
+}
+
 /** IPv4 addresses, scored by range, refusing version strings, OIDs and longer dotted runs. */
 export const ipv4: Detector = {
   id: 'ipv4',
@@ -84,7 +94,11 @@ export const ipv4: Detector = {
           !LOGIN_BEFORE.test(text.slice(Math.max(0, start - 64), start))) ||
         // A package's revision or suffix: "1.0.24.2-5", "24.3.4.5+dfsg-1", "2.1.0.3~rc1".
         /^(?:-[A-Za-z]|-\d{1,3}(?![\d.])|[+~][a-z])/.test(text.slice(end, end + 5)) ||
-        (text.charCodeAt(start - 1) === 91 && HEADING_LINK_AFTER.test(text.slice(end, end + 90)))
+        (text.charCodeAt(start - 1) === 91 && HEADING_LINK_AFTER.test(text.slice(end, end + 90))) ||
+        // "requires agent app 4.9.16.143 or later"; a table's row of versions ("| Firmware |
+        // 3.21.25.195 | 4.18.27.238 |").
+        OR_LATER_AFTER.test(text.slice(end, end + 16)) ||
+        (!column && versionRow(text, start))
       ) {
         score = 0.3;
         reason = 'version';
@@ -180,6 +194,8 @@ export const examples: DetectorExamples = {
     "* `'ed25519'` (OID 1.3.101.112)",
     'Browser: Chrome 122.0.6261.94 on Windows 11 (4.26.66.180)',
     'Firmware v2.14.0.3 is out',
+    'Compatibility: requires agent app 4.9.16.143 or later.',
+    '| Firmware | 3.21.25.195 | 19.6.7569.5 |',
     'The OID is 1.3.6.1.4.1.311.21.7',
     'Read section 1.2.3.4 of the guide',
     'docs use 192.0.2.15 and 198.51.100.7 as examples',

@@ -592,8 +592,13 @@ function validate(main: string, s: Shape): Verdict | null {
   // "950 456 789" is a Spanish mobile and also a count written with thousands spaces; only
   // context tells them apart.
   const thousands = !zero && /^[123](?: 3){2,}$/.test(sizes) && !(s.seps & DASH);
+  // Four digits, then shorter groups, set off by dashes ("8922-74-383"): an article's or a
+  // part's number; no numbering plan without a trunk 0 groups its numbers so.
+  const partNumber = !zero && s.seps === DASH && /^4(?: [23])+$/.test(sizes);
   const valid =
-    !pairs && PLANS.validIn(main, zero ? WITH_ZERO : nanpShape ? WITHOUT_ZERO : NOT_NANP);
+    !pairs &&
+    !partNumber &&
+    PLANS.validIn(main, zero ? WITH_ZERO : nanpShape ? WITHOUT_ZERO : NOT_NANP);
   if (valid && thousands) return { score: 0.45, reason: 'valid national, count-like' };
   if (valid && s.formatted) return { score: 0.6, reason: 'valid national' };
   // A bare run is an id as often as a phone; the trunk 0 makes a phone more likely.

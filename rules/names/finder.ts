@@ -197,7 +197,7 @@ const CUE_SELF = new RegExp(
 // Words that make "name" a thing's: "Bank name: Chase", `"productName": "Jordan"` (a key read
 // as words, see rules/normalize.ts), "file_name=Morgan.pdf".
 const THING_NAME =
-  'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|town|country|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
+  'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|cities|town|towns|country|countries|regions|locations?|destinations?|markets?|stores|airports?|stations?|ciudades|villes|städte|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
   String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
@@ -495,8 +495,9 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+// (A label on the next line is no legal form: "Name: Ada Lockman\nCompany: ...".)
 const ORG_AFTER =
-  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|asociados|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b/iu;
+  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|asociados|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b(?![ \t]?:)/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -2985,10 +2986,21 @@ function namesInLists(text: string, all: Scored[]): void {
       // Becker and Vasquez"); a firm's name is not introduced so ("is from Jones, Mitchell and
       // Williams"), so there surnames alone are enough.
       // (Not after a thing's label: "Employer's name: Bartoletti, Cremin and Corwin".)
-      const enumerated =
-        given ||
-        (afterColon(text, items[0]!.start) &&
-          !THING_LABEL_BEFORE.test(text.slice(Math.max(0, items[0]!.start - 48), items[0]!.start)));
+      // (Nor a list of places or things, given names among them: "Strongest cities: Zaragoza,
+      // Jackson, Regina".)
+      const colon = afterColon(text, items[0]!.start);
+      const thing =
+        colon &&
+        THING_LABEL_BEFORE.test(text.slice(Math.max(0, items[0]!.start - 48), items[0]!.start));
+      const enumerated = !thing && (given || colon);
+      if (thing) {
+        for (const s of items) {
+          if (s.score > 0.3) {
+            s.score = 0.3;
+            s.reason = 'list of things';
+          }
+        }
+      }
       // A colon after a plural of people ("our 3 founders: Monjeau, Graves and Reed"): every
       // item is someone, ordinary words that are surnames too ("Graves", "White") included.
       const people = !org && peopleBeforeColon(text, items[0]!.start);
@@ -3122,6 +3134,8 @@ function speakers(text: string, all: Scored[]): void {
       } else if (c !== 'unknown') {
         known = true;
         if (n === 1 && c === 'first' && !tokInfo[k]!.alsoSurname) anchored = true;
+        // A full name that reads as one on its own ("Sharon Wintheiser:") anchors it too.
+        if (n >= 2 && s.score >= 0.8 && k === s.from && c === 'first') anchored = true;
       } else if (isEnglishWord(tokInfo[k]!.text)) {
         // A word the lists do not know but English does labels a field ("Weather: sunny").
         stop = true;
@@ -3194,6 +3208,18 @@ function roleLines(text: string): number[] {
   for (let m; (m = ROLE_SPEAKER_LINE.exec(text)) !== null;) {
     if (saysSomething(text, m.index + m[0].length)) out.push(m.index);
   }
+  // A chat exported with each turn under a header of who and when ("Customer · 11:57 AM",
+  // "User  6:27 PM"): what is said is on the next line.
+  if (HEADER_TIME_ANY.test(text)) {
+    ROLE_HEADER_LINE.lastIndex = 0;
+    let header = false;
+    for (let m; (m = ROLE_HEADER_LINE.exec(text)) !== null;) {
+      // (A form has no time on its labels' lines: no need to read what is said.)
+      header = true;
+      out.push(m.index);
+    }
+    if (header) out.sort((a, b) => a - b);
+  }
   return out;
 }
 /**
@@ -3228,8 +3254,28 @@ const ROLE_THEN_NAME = new RegExp(
   String.raw`(?:^|\n)[ \t>]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]*(?:[-–][ \t]*)?)?(?:${CHAT_ROLES})(?:[ \t]+|[ \t]*\()$`,
   'iu',
 );
+/** The roles a support chat's lines are spoken by ("Agent:", "Besucher:", "Visitante:"). */
+const SPEAKER_ROLES = String.raw`agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|besucher|besucherin|nutzer|benutzer|cliente|agente|conseiller|conseillère|berater|beraterin|visiteur|visiteuse|utilisateur|soporte|visitante|usuario|klant|bezoeker|medewerker|medewerkster|mitarbeiter|mitarbeiterin`;
+/** A time stamp at a chat line's start, with the date a messenger's export adds ("[3/19/24, 8:44 PM]"). */
+const STAMP = String.raw`[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?`;
+/**
+ * The rest of a chat turn's header line after the speaker: the team in brackets or the role
+ * after a dash, then the time set off by two blanks or a middle dot ("Louis  6:27 PM", "Jude
+ * (Loopfit) · 5:26 PM", "Dashawn - Support · 8:13 PM"). What is said follows on the next line.
+ */
+const HEADER_TIME = new RegExp(
+  String.raw`^(?:[ \t]\([^()\n]{1,40}\))?(?:[ \t]*[-–][ \t]*(?:${CHAT_ROLES})\b)?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${STAMP}[ \t]*(?:\r?\n|$)`,
+  'iu',
+);
+/** Whether a text has any header line of that kind (checked before the role's pattern). */
+const HEADER_TIME_ANY =
+  /(?: {2}|·[ \t]*|•[ \t]*|\|[ \t]*)\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*(?:\r?\n|$)/;
+const ROLE_HEADER_LINE = new RegExp(
+  String.raw`^[ \t>]*(?:you|me|${SPEAKER_ROLES})(?:[ \t]+\d{1,6})?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${STAMP}[ \t]*$`,
+  'gimu',
+);
 const ROLE_SPEAKER_LINE = new RegExp(
-  String.raw`^[ \t>]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]*(?:[-–][ \t]*)?)?(?:agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|cliente|agente|conseiller|conseillère|berater|beraterin|soporte|klant|medewerker|medewerkster|mitarbeiter|mitarbeiterin)(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,4})|[ \t]*\([^()\n]{1,30}\))?[ \t]*:`,
+  String.raw`^[ \t>]*(?:${STAMP}[ \t]*(?:[-–][ \t]*)?)?(?:${SPEAKER_ROLES})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,4})|[ \t]*\([^()\n]{1,30}\))?[ \t]*:`,
   'gimu',
 );
 
@@ -3259,20 +3305,45 @@ const SPEECH = /^[ \t]*(?:["“'‘«]|[^\n]*[?!]|[^\n]*?\p{L}{2,}[ \t,]+\p{L}{2
  * brackets ("Charli (Harbourline Building Society): Hi ..."); -1 when neither.
  */
 function speakerColon(text: string, end: number): number {
-  if (text.charCodeAt(end) === 58) return end;
-  if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 1) !== 40) return -1;
-  const m = TEAM_COLON.exec(text.slice(end, end + 48));
-  return m === null ? -1 : end + m[0].length - 1;
+  const c = text.charCodeAt(end);
+  if (c === 58) return end;
+  if (c !== 32 && c !== 9 && c !== 0xb7) return -1;
+  // (Most names go on with a blank and a word: nothing to read there.)
+  const c2 = text.charCodeAt(end + 1);
+  if (
+    c === 32 &&
+    c2 !== 40 &&
+    c2 !== 32 &&
+    c2 !== 9 &&
+    c2 !== 0xb7 &&
+    c2 !== 0x2022 &&
+    c2 !== 45 &&
+    c2 !== 0x2013 &&
+    c2 !== 124
+  ) {
+    return -1;
+  }
+  const after = text.slice(end, end + 64);
+  const m = TEAM_COLON.exec(after);
+  if (m !== null) return end + m[0].length - 1;
+  // A turn's header line: its end stands for the colon, the turn is on the next line.
+  const h = HEADER_TIME.exec(after);
+  if (h === null) return -1;
+  const eol = h[0].indexOf('\n');
+  return eol < 0 ? end + h[0].length : end + eol;
 }
-const TEAM_COLON = /^ \([^()\n:]{1,40}\):/;
+/** The team in brackets or the role after a dash, then the colon ("Dashawn - Support:"). */
+const TEAM_COLON = new RegExp(
+  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}))[ \t]?:`,
+  'iu',
+);
 
 function speakerStart(text: string, start: number): boolean {
   if (lineStart(text, start)) return true;
   const from = text.lastIndexOf('\n', start - 1) + 1;
-  return start - from <= 24 && TIME_PREFIX.test(text.slice(from, start));
+  return start - from <= 32 && TIME_PREFIX.test(text.slice(from, start));
 }
-const TIME_PREFIX =
-  /^[ \t>]*[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[\])]?[ \t]*(?:[-–][ \t]*)?$/;
+const TIME_PREFIX = new RegExp(String.raw`^[ \t>]*${STAMP}[ \t]*(?:[-–][ \t]*)?$`);
 
 /** Whether only spaces, tabs, quote marks or '>' stand between the line start and `start`. */
 function lineStart(text: string, start: number): boolean {

@@ -24,7 +24,7 @@ export const STOP_WORDS = [
   // stand where a chat's speakers do.
   'summary details detail information notice tip tips important example examples steps step expected actual result results response responses solution solutions resolution environment workaround cause causes description comment comments context background impact outcome action actions reason reasons symptom symptoms diagnosis findings observation observations recommendation recommendations deprecated usage parameters caution overview introduction conclusion requirements prerequisites explanation',
   // The roles a chat's lines open with, besides those above ("Visitor: ...", "Kundin: ...").
-  'visitor visitors guest guests operator advisor adviser kundin kundendienst cliente agente conseiller conseillère berater beraterin soporte asistente klant medewerker medewerkster mitarbeiter mitarbeiterin cx cust pt',
+  'visitor visitors guest guests operator advisor adviser kundin kundendienst cliente agente conseiller conseillère berater beraterin soporte asistente klant medewerker medewerkster mitarbeiter mitarbeiterin cx cust pt besucher besucherin visitante visiteur visiteuse bezoeker invitado invitada usuario usuaria utilisateur utilisatrice benutzer nutzer nutzerin gast atención atencion kundenservice',
   // Job titles and relations a form names instead of a person ("Relationship to patient: Self",
   // "Recruiter at Tidewater Capital").
   'recruiter underwriter adjuster scientist researcher lecturer tutor trainer strategist self parent child sibling spouse dependent dependant guardian',
