@@ -50,7 +50,7 @@ const SORT_AND_ACCOUNT = /(\d(?<![\w-]\d)\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])
 // Australian BSB ("063-123"), a Canadian transit and institution number ("62647-003"), an
 // Indian IFSC ("SBIN0695833": four letters, a 0, six letters or digits).
 const SORT_CODE =
-  /\b(?:sort[ _]?code|bsb|ifsc|transit(?:[- ]institution)?)(?:[ _](?:number|no|nr|code|#))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
+  /\b(?:sort[ _]?code|bsb|ifsc|transit(?:[- ]institution)?)(?:[ _](?:number|no|nr|code|#))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d\d \d\d \d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
 // The same labels heading a table's column ("sort_code", "IFSC", "BSB").
 const BRANCH_CELL = /^(?:sort ?code|bsb|ifsc|ifsc code|transit(?: institution)?(?: number| no)?)$/i;
 const BRANCH_VALUE = /^(?:\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{6}|[A-Z]{4}0[A-Z0-9]{6})$/;
@@ -109,7 +109,10 @@ export const bankAccount: Detector = {
       if (isTrivialDigits(m[2]!)) continue;
       // Eight digits after a dashed six: a bank detail only with a bank word nearby.
       const score = near(text, start, end, /\b(?:sort|account|acct|a\/c|bank)\b/) ? 0.85 : 0.3;
-      out.push({ start, end, type: 'BANK_ACCOUNT', score, reason: 'sort code' });
+      // Each by its own type: the branch's code, then the account.
+      out.push({ start, end: start + 8, type: 'ROUTING_NUMBER', score, reason: 'sort code' });
+      const account = end - m[2]!.length;
+      out.push({ start: account, end, type: 'BANK_ACCOUNT', score, reason: 'sort code' });
     }
     const branchWords = SORT_CODE_WORDS.at(text);
     if (branchWords.length > 0) {
@@ -162,13 +165,14 @@ export const examples: DetectorExamples = {
     { text: 'Sort code 20-45-77, a/c no. 41825930', value: '41825930' },
     {
       text: 'Payee: J. Smith, 20-45-77 41825930 (sort code and account)',
-      value: '20-45-77 41825930',
+      value: '41825930',
     },
     { text: 'Kontonummer: 0532013000', value: '0532013000' },
     { text: 'numéro de compte 00012345678 à la banque', value: '00012345678' },
     { text: 'Número de cuenta: 0049 1500 0512 3456', value: '0049 1500 0512 3456' },
     { text: 'my checking account 4829130051 at the bank', value: '4829130051' },
     { text: 'sort code: 20-45-77', value: '20-45-77' },
+    { text: 'Repayments from Sort code 07 24 30 Account number 80638979.', value: '07 24 30' },
     // A user in the next line says nothing of this account.
     {
       text: 'Wire it to account 31926819, sort code 20-20-15.\nThe user logged in from home.',
