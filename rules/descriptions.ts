@@ -23,7 +23,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'azure-key':
     'Azure credentials: AccountKey=/SharedAccessKey= in connection strings, the sig= of SAS tokens that carry sv=, and Entra ID client secrets (the Q~ format).',
   'bank-account':
-    'Bank account numbers (6-17 digits) right after an account label in English, German, French, Spanish, Italian or Dutch, and UK sort code plus account number; a sort code alone after its label is reported as a routing number.',
+    'Bank account numbers (6-17 digits) right after an account label in English, German, French, Spanish, Italian or Dutch, and UK sort code plus account number (the sort code reported as a routing number, the account as an account); a sort code alone after its label is reported as a routing number.',
   'br-cpf':
     'Brazilian CPF numbers: two mod-11 check digits, not one repeated digit; the 000.000.000-00 form alone, eleven digits beside "CPF" or "cadastro de pessoas físicas".',
   'btc-address':
