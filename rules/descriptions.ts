@@ -54,6 +54,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Spanish DNI (eight digits and a mod-23 control letter) and NIE (X/Y/Z, seven digits, control letter); a tax id when labelled NIF.',
   'eth-address':
     'Ethereum/EVM addresses (0x + 40 hex): mixed-case ones must pass the EIP-55 checksum; all-lower or all-upper ones count on their form (surer beside wallet words), except beside hash, commit or checksum words.',
+  'eu-vat':
+    'VAT identification numbers of EU member states and the UK (GB 123 4567 89, DE123456789, FR40303265045, Partita IVA, NL...B01, ATU...), only after a VAT label in the local language ("VAT no", "USt-IdNr.", "TVA", "Partita IVA", "BTW"); check digits verified for GB, DE, FR, IT, NL, BE, AT, PL, PT, DK and SE, the shape for the rest. Typed TAX_ID.',
   'fi-hetu':
     'Finnish personal identity codes (henkilötunnus): DDMMYY, century sign, individual number and the mod-31 check character, with a real date; lower case only beside "henkilötunnus" or "hetu".',
   'fr-insee':

@@ -37,6 +37,7 @@ import { usSsn } from './detectors/us-ssn.ts';
 import { usEin } from './detectors/us-ein.ts';
 import { usItin } from './detectors/us-itin.ts';
 import { ukUtr } from './detectors/uk-utr.ts';
+import { euVat } from './detectors/eu-vat.ts';
 import { frSpi } from './detectors/fr-spi.ts';
 import { deIdCard } from './detectors/de-id-card.ts';
 import { plPesel } from './detectors/pl-pesel.ts';
@@ -108,6 +109,7 @@ export const DETECTORS: readonly Detector[] = [
   usItin,
   usEin,
   ukUtr,
+  euVat,
   frSpi,
   deIdCard,
   plPesel,
