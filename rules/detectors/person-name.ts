@@ -465,8 +465,41 @@ export const examples: DetectorExamples = {
     { text: 'please follow up with benjamin a seiler next month', value: 'benjamin a seiler' },
     { text: 'i met codey m ross at the depot yesterday', value: 'codey m ross' },
     { text: 'Ticket 4411\nname:    hyuuma t. maida\nplan: pro', value: 'hyuuma t. maida' },
+    // A chat exported with a header over each turn, and a messenger's dated stamps.
+    {
+      text: 'Maurice  9:02 AM\nHow can I help?\nCustomer  9:03 AM\nmy parcel is lost\nMaurice  9:04 AM\nSorry to hear that!',
+      value: 'Maurice',
+    },
+    {
+      text: 'Teodora · 14:10\nBonjour, je regarde.\nClient · 14:11\nmerci\nTeodora · 14:12\nC’est réglé.',
+      value: 'Teodora',
+    },
+    {
+      text: '[4/2/25, 9:14:03 AM] Okwuosa: Hello! Can you share your booking code?\n[4/2/25, 9:15:10 AM] Renske Visser: sure, it is 7QK2\n[4/2/25, 9:16:40 AM] Okwuosa: Thank you!',
+      value: 'Okwuosa',
+    },
+    {
+      text: '(9:41:05 AM) Benedikt - Support: Hi! How can I help?\n(9:42:10 AM) Customer: my card was charged twice\n(9:43:00 AM) Benedikt - Support: Let me check.',
+      value: 'Benedikt',
+    },
+    // "X here" before a dash; a role noun before the name, in English, Dutch and Spanish.
+    { text: 'Mirela here – customer on hold about a refund', value: 'Mirela' },
+    { text: 'Guarantor Aurelio Brandt never signed the form.', value: 'Aurelio Brandt' },
+    { text: 'Klant Sjoerd van Wijk belde over zijn factuur.', value: 'Sjoerd van Wijk' },
+    { text: 'la clienta Maricruz dice que no recibió nada', value: 'Maricruz' },
+    // A Dutch sign-off; a log's key for the holder; labels of an identity document in capitals.
+    { text: 'Kun je dit nakijken?\n\nGroet,\nThijmen', value: 'Thijmen' },
+    { text: 'WARN kyc check failed holder="Oyelaran Tunde" doc=8841', value: 'Oyelaran Tunde' },
+    { text: 'Name as per PAN: RADHIKA KULKARNI\nBank: Savings', value: 'RADHIKA KULKARNI' },
+    { text: 'PASSPORT\nSurname OKONKWO\nGiven names ADAEZE\nNo. X1234567', value: 'OKONKWO' },
   ],
   noMatch: [
+    // A list after a place's label; a chat's visitor in German and Spanish; part of a form
+    // where the label asks for a surname but gets a word.
+    'Strongest cities: Zaragoza, Jackson, Regina.\nNotes: bounce rate up',
+    '[13:48:34] Besucher: hallo, meine bestellung ist weg\n[13:50:01] Agent: Ich schaue nach.',
+    '[03:38:31] Visitante: hola, el cupón no funciona\n[03:41:04] Agente: ¿Qué código usas?',
+    'SURNAME: EXPORT',
     // A product after a quantity; a meeting room named for a mountain; a team greeted as an
     // airline; a German formal possessive.
     'Items:\n  1 × Sleek Cotton Ball @ €644.29\nVergaderruimte "Mont Blanc" is verplaatst',

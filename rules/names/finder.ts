@@ -200,7 +200,7 @@ const THING_NAME =
   'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|cities|town|towns|country|countries|regions|locations?|destinations?|markets?|stores|airports?|stations?|ciudades|villes|städte|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname)["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname)(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?)?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -238,7 +238,7 @@ const GREETING_THEN_SELF =
 export const CUE_AFTER_AS_ROLE =
   /^\s(?:as (?:a |an |the |my |our )?(?:beneficiary|guardian|authori[sz]ed user|additional user|user|member|contact|co-owner|owner|admin|administrator|signatory|dependent|dependant|emergency contact|account holder|cardholder|driver))\b/iu;
 /** Nouns for what a person is or does. */
-const ROLES = String.raw`player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member|driver|courier|recipient|passenger|caller|sender|(?<!\d[ \t]?)pt|cx|cust|mbr`;
+const ROLES = String.raw`player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member|driver|courier|recipient|passenger|caller|sender|borrower|co-borrower|guarantor|claimant|beneficiary|payee|policyholder|underwriter|cliente|clienta|klant|kunde|kundin|paciente|paziente|patiënt|locataire|inquilino|inquilina|mieter|mieterin|utente|usuario|usuaria|kollege|kollegin|collega|collègue|compañero|compañera|(?<!\d[ \t]?)pt|cx|cust|mbr`;
 const ROLE_WORDS: ReadonlySet<string> = new Set(ROLES.split('|'));
 // "tennis player Hülya Bouwmeester", "our engineer Tom Baker": a person noun right before.
 const CUE_ROLE_BEFORE = new RegExp(String.raw`${B}(?:${ROLES}|signed(?: for)? by)${SP}$`, 'uy');
@@ -263,7 +263,7 @@ const CUE_SPEECH = new RegExp(
 export const CUE_AFTER_PAREN_ROLE =
   /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)(?:\)|[ \t,:#](?!\d))/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
-const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully yours|yoursrespectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groeten|groetjes|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
+const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully yours|yoursrespectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groet|groeten|groetjes|hartelijke groet|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
   String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*$`,
   'iu',
@@ -426,7 +426,7 @@ const QUOTE_HEADER_AFTER = /^[ \t]?(?:<[^<>\n]{1,80}>[ \t]?)?:[ \t]*(?:\r?\n|$)/
 const SCHRIEB_BEFORE = /\b(?:am|on)\b[^\n]{4,40}\bschrieb[ \t]$/i;
 /** "X here." introducing oneself, in English, German, French and Spanish. */
 const HERE_AFTER =
-  /^ (?:here|hier|ici|aquí|aqui|speaking|à l['’]appareil|am apparat|al habla|al aparato)(?=[.,:;!–-]|\s*\n)/u;
+  /^ (?:here|hier|ici|aquí|aqui|speaking|à l['’]appareil|am apparat|al habla|al aparato)(?=[.,:;!–-]|[ \t][–—-][ \t]|\s*\n)/u;
 // Verbs whose subject is a person ("lives", "explained"), not a company or a product ("is",
 // "has", "will" take both).
 const PERSON_VERB_AFTER =
@@ -1008,7 +1008,7 @@ function nameFieldValue(text: string, start: number, end: number): [number, numb
  * which names anything, nor a "user" name, which is a handle.
  */
 const PERSON_KEY =
-  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?name)$/;
+  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured)_?name|(?:account_?|card_?)?holder|beneficiary|payee)$/;
 
 /** A key's characters as personFieldKey reads them back: letters, digits, "_", "-", a space. */
 function isKeyChar(c: number): boolean {
@@ -1060,7 +1060,7 @@ function personFieldAt(text: string, start: number): boolean {
 }
 /** The ends of PERSON_KEY's keys, in any case: a quick test before the key is read. */
 const PERSON_KEY_END =
-  /(?:name|nom|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi)$/i;
+  /(?:name|nom|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi|holder|beneficiary|payee)$/i;
 
 /**
  * The quoted value that holds text[start, end) when its field's key names a person (see
@@ -4298,8 +4298,9 @@ const SELF_LOWER =
   /(?:[Tt]his is|[Ss]oy|[Ii]'m|[Ii] am|[Jj]e suis|[Ii]ch bin|[Hh]ier ist|[Cc]'est)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
 // Names in capitals after a label that asks for a name: "Name on card: ROCÍO JASSO", "Name:
 // GARCIA, MARIA" (surname first, as records print it).
+const PART_LABEL = /^(?:surname|given|first|last|family)/i;
 const CAPS_AFTER_LABEL =
-  /(?<![\p{L}\p{N}_])(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
+  /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)(?: as per [A-Za-z]{2,12})?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
 
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE". Written without the
 // i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
@@ -4357,6 +4358,11 @@ const LOWER_STARTS = keywords([
   'kontoinhaber',
   'titula',
   'beneficiary',
+  'surname',
+  'given name',
+  'first name',
+  'last name',
+  'family name',
   ...spaced("c'est", 'ich bin', "i'm", 'i am', 'this is', 'soy', 'je suis', 'dear', 'bonjour'),
   ...spaced('hi', 'hello', 'hey', 'hallo', 'hola', 'hier ist'),
   'ich hei',
@@ -4624,7 +4630,15 @@ function capsAfterCues(
     if (words.length === 0) continue;
     const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
     if (!capsNameWords(title)) continue;
-    if (words.length < 2 && !inNameLists(title[0]!)) continue;
+    // One word is a name when listed, or under a label that asks for one part of a name (an
+    // identity document's "Surname DIBBERT", "Given names JABARI").
+    if (
+      words.length < 2 &&
+      !inNameLists(title[0]!) &&
+      !(PART_LABEL.test(m[0]) && title[0]!.length >= 3 && !isEnglishWord(title[0]!))
+    ) {
+      continue;
+    }
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 0.85);
   }
