@@ -171,6 +171,12 @@ const ENDS_VALUE = /[0-9A-Z][ \t,;:()[\]/-]*$/;
 const BLANK_LINE = /\n[ \t]*\n/;
 const ONLY_PUNCTUATION = /^[ \t,;:()[\]/-]*$/;
 const DIGIT_THEN_SEPARATOR = /\d[ ./-]$/;
+/**
+ * A chat turn's time stamp at a line's start ("[3/19/24, 8:44 PM]", "(8:18:10 PM)", "17:31"), or
+ * a turn's header line ending in its time ("User  5:43 PM", "Customer · 12:08 PM").
+ */
+const TURN_STAMP =
+  /\n[ \t>]*(?:[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?|[^\n\d]{1,40}?(?:[ \t]{2,}|[ \t]*·[ \t]*)\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*(?=\n))/g;
 const SEPARATOR_THEN_DIGIT = /^[ ./-]\d|^,\d{1,2}(?!\d)/;
 
 /**
@@ -182,8 +188,16 @@ export const OTHER_ID_LABELS =
 
 /** What may stand between a label and its value: punctuation, filler words, no other number. */
 function gapAllowed(gap: string, extraBad?: RegExp): boolean {
-  if (HAS_DIGIT.test(gap)) return false;
-  if (BLANK_LINE.test(gap)) return false;
+  if (HAS_DIGIT.test(gap) || BLANK_LINE.test(gap)) {
+    // A chat's next turn, its time stamp and speaker, may stand between a question and its
+    // answer ("DOB please\nUser  5:43 PM\n29th march 1997", "date of birth?\n(8:18 PM) Theron:
+    // Aug 23rd '56"); blank lines then part the turns, not the label from its value.
+    if (!gap.includes('\n')) return false;
+    TURN_STAMP.lastIndex = 0;
+    const bare = gap.replace(TURN_STAMP, '\n');
+    if (bare === gap || HAS_DIGIT.test(bare)) return false;
+    gap = bare;
+  }
   const lower = gap.toLowerCase();
   if (NON_PERSONAL_NUMBER.test(lower)) return false;
   return !(extraBad && extraBad.test(lower));

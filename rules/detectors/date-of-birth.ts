@@ -195,6 +195,12 @@ export const dateOfBirth: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The answer in a chat's next turn, under its header or after its time stamp.
+    { text: 'Great, and DOB please\nUser  5:43 PM\n29th march 1997', value: '29th march 1997' },
+    {
+      text: 'And date of birth?\n\nCustomer · 12:08 PM\n7/3/1999\n\nMe · 12:09 PM\nThanks',
+      value: '7/3/1999',
+    },
     // Born in a place on a date; a snake_case header; a table whose header holds a digit.
     { text: 'Tabita Vercesi, nata a Genova il 28/06/1963, codice fiscale', value: '28/06/1963' },
     { text: 'Oriane Gerard, née à Lyon le 12/03/1980', value: '12/03/1980' },
@@ -242,6 +248,9 @@ export const examples: DetectorExamples = {
     { text: 'syntymäaika 12.3.1985', value: '12.3.1985' },
   ],
   noMatch: [
+    // A blank line with no chat turn in it parts a label from a later date.
+    'DOB: unknown\n\nOrder date: 12/03/1984',
+    'Date of birth?\n[10:02] Agent: order placed 12/03/1984',
     'Order,Date,Total\n881234,2024-05-01,10.00\n881235,2024-05-02,12.00',
     'Name,Birthday party date\nAna,2024-05-01\nBo,2024-06-01',
     'Ticket opened 2024-03-04 10:22',

@@ -12,7 +12,7 @@ const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|safari|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)(?: (?:number|no|id|string|name))?["']?[.:=/]?\s{0,3}["'[]?$/;
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|edg|opr|crios|fxios|safari|applewebkit|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)(?: (?:number|no|id|string|name))?["']?[.:=/]?\s{0,3}["'[]?$/;
 // A dependency updated to its next version: "update V8 to 9.6.180.14", "bump zlib to 1.2.13.1".
 const UPDATED_TO_BEFORE =
   /\b(?:update[sd]?|updating|upgrade[sd]?|upgrading|bump(?:s|ed)?|bumping|patch(?:es|ed)?|downgrade[sd]?|pin(?:s|ned)?)\s(?:[\w.@/-]{1,24}\s){1,2}to\s{1,3}$/i;
@@ -195,6 +195,7 @@ export const examples: DetectorExamples = {
     'Browser: Chrome 122.0.6261.94 on Windows 11 (4.26.66.180)',
     'Firmware v2.14.0.3 is out',
     'Compatibility: requires agent app 4.9.16.143 or later.',
+    'Mozilla/5.0 (Windows NT 10.0) Chrome/127.9.18.4 Safari/586.47 Edg/126.6.6.6',
     '| Firmware | 3.21.25.195 | 19.6.7569.5 |',
     'The OID is 1.3.6.1.4.1.311.21.7',
     'Read section 1.2.3.4 of the guide',

@@ -25,6 +25,10 @@ const HEADER_WORDS = keywords(STRONG);
 // What joins the keyword to its value. Tried at the keyword's end, in this order.
 // The key's closing quote, escaped too in JSON logged as a string ({\"password\":\"x\"}).
 const KEY_CLOSE = /\\?["'`]?\]?/y;
+/** The character before a keyword that ends a longer key (DB_PASSWORD, smtp.password). */
+const COMPOUND_KEY_BEFORE = /[A-Za-z0-9_.-]/;
+/** A comma after a quoted key, before its quoted value. */
+const KEY_COMMA = /[ \t]{0,24},[ \t]{0,3}(?=["'])/y;
 // An operator: a dash counts only with blanks around it ("Password - Xk8#2mQ"), never glued to
 // a word. Then "password for the staging box: X", "Password (prod): X". Then .NET settings and
 // similar XML: <add key="DbPassword" value="X"/>.
@@ -227,12 +231,30 @@ function candidateAt(
 
   let pos = kwEnd;
   KEY_CLOSE.lastIndex = pos;
-  pos += KEY_CLOSE.exec(text)?.[0].length ?? 0;
+  const close = KEY_CLOSE.exec(text)?.[0] ?? '';
+  pos += close.length;
   let form: Form | null = null;
-  for (const [re, f] of [
-    [OPERATOR, 'op'],
-    [COPULA, 'copula'],
-  ] as const) {
+  // A quoted key, a comma, then the quoted value: PHP's define('DB_PASSWORD', 'x'), a tuple
+  // or an argument list ("password", "x").
+  // (The key names the field, "DB_PASSWORD": a bare 'password' is as often the argument
+  // itself, argon2id('password', 'saltsalt').)
+  if (
+    (close.includes("'") || close.includes('"')) &&
+    COMPOUND_KEY_BEFORE.test(text[at - 1] ?? '')
+  ) {
+    KEY_COMMA.lastIndex = pos;
+    const c = KEY_COMMA.exec(text);
+    if (c !== null) {
+      pos += c[0].length;
+      form = 'op';
+    }
+  }
+  for (const [re, f] of form !== null
+    ? []
+    : ([
+        [OPERATOR, 'op'],
+        [COPULA, 'copula'],
+      ] as const)) {
     re.lastIndex = pos;
     const s = re.exec(text);
     // "on" is Finnish's "is" ("salasana on X"); after other words it is the English one
@@ -507,6 +529,8 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A quoted key, a comma, the quoted value: PHP's define(), a tuple.
+    { text: "define( 'DB_PASSWORD', 'raKh0NB1tyd_XoLK' );", value: 'raKh0NB1tyd_XoLK' },
     // Aligned by a formatter; who used it between the word and its value; a Wi-Fi key.
     {
       text: '  username = "dbadmin"\n  password            = "D4qnVDUaDXhAR-Fi1%N7sOSC"',
@@ -570,6 +594,8 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    "define( 'DB_PASSWORD', 'password_here' );",
+    'labels = [("password", "Passwort"), ("email", "E-Mail")]',
     // Placeholders in a URL and a template, no XML element.
     'DATABASE_URL=postgres://<USER>:<PASSWORD>@localhost:5432/app_dev\nSTRIPE_API_KEY=<YOUR_STRIPE_KEY>',
     'The password you need is on the sticky note; the mode is WPA2-PSK.',

@@ -492,6 +492,11 @@ export const examples: DetectorExamples = {
     { text: 'WARN kyc check failed holder="Oyelaran Tunde" doc=8841', value: 'Oyelaran Tunde' },
     { text: 'Name as per PAN: RADHIKA KULKARNI\nBank: Savings', value: 'RADHIKA KULKARNI' },
     { text: 'PASSPORT\nSurname OKONKWO\nGiven names ADAEZE\nNo. X1234567', value: 'OKONKWO' },
+    // A log line's JSON, keyed by the role.
+    {
+      text: '{"level":"warn","customer":"Ilse Marwede","error":"card_declined"}',
+      value: 'Ilse Marwede',
+    },
   ],
   noMatch: [
     // A list after a place's label; a chat's visitor in German and Spanish; part of a form
@@ -500,6 +505,9 @@ export const examples: DetectorExamples = {
     '[13:48:34] Besucher: hallo, meine bestellung ist weg\n[13:50:01] Agent: Ich schaue nach.',
     '[03:38:31] Visitante: hola, el cupón no funciona\n[03:41:04] Agente: ¿Qué código usas?',
     'SURNAME: EXPORT',
+    // A CI step's name among YAML keys; a type named after a role.
+    'steps:\n  - name: Deploy\n    run: ./scripts/deploy.sh',
+    'type Person = {name: string}\ntype Customer = Person & {id: string}',
     // A product after a quantity; a meeting room named for a mountain; a team greeted as an
     // airline; a German formal possessive.
     'Items:\n  1 × Sleek Cotton Ball @ €644.29\nVergaderruimte "Mont Blanc" is verplaatst',

@@ -17,7 +17,7 @@ import { WITH_ZERO, WITHOUT_ZERO } from '../phone/national.ts';
 import { clamp, documentedAsOwn, underscoresAsSpaces } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { byFirstLetter } from '../scan-util.ts';
+import { byFirstLetter, matchesOf } from '../scan-util.ts';
 import { columnHeader } from '../table.ts';
 
 // A run that starts with "+", "(" or a digit and continues with digits and the separators people
@@ -542,6 +542,11 @@ const CUE_BEFORE =
 const DIRECT_PHONE_BEFORE =
   /\b(?:sent to|texted to|send (?:it |the code )?to|(?:sms|phone|tel|telephone|mobile|mobil|cell|fax|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|portable|móvil|movil|celular|cellulare|telemóvel|telemovel|whatsapp)(?:\s(?:au|at|to|on|an|al|a|unter|op|no|na|is|ist|est|es|è|é))?)\s{0,2}[:.#=]?\s{0,2}$/i;
 
+// Whom someone called or spoke to, then "on" and the number: a phone whatever the note says
+// about money after it ("call back Mellie Maggio on 941 842 7063 re: $370.29 chargeback", "spoke
+// w/ cust Ana Roe on 630-351-0017").
+const CALLED_ON_BEFORE =
+  /\b(?:call(?:ed|ing)?(?: back)?|cb(?: to)?|ring(?: back)?|rang|phoned|spoke (?:to|with|w\/)|reached)(?:[ \t]+(?!on\b)[\p{L}'’.-]+){0,3}[ \t]+on[ \t]{1,2}$/iu;
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
   /\b(?:my (?:phone|cell|mobile|number|tel|telephone)|call me|reach me|text me|ring me|contact me)\b/;
@@ -837,6 +842,7 @@ export const phone: Detector = {
         negative &&
         !kept &&
         !DIRECT_PHONE_BEFORE.test(near) &&
+        !CALLED_ON_BEFORE.test(pre) &&
         (NOT_PHONE_WORDS.test(near) || !((strong && PHONE_WORDS.test(near)) || labelBefore));
       const raised = (strong || label) && !sunk;
       // Beside a negative word the best is 0.45 lower; those that cannot reach the threshold
@@ -867,14 +873,53 @@ export const phone: Detector = {
       }
       out.push({ start, end, type: 'PHONE', score: clamp(score), reason });
     }
+    if (SPACED_ANY.test(text)) spacedDigits(text, out);
     return out;
   },
 };
+
+// A number typed one digit at a time, to dodge a filter or as a phone's keypad reads ("4 2 8
+// 8 6 6 3 7 2 5", "+4 4 7 9 1 1 ..."): nine to fifteen digits, each alone, parted by one or
+// two blanks.
+const SPACED = /(?<![\w+.,/-])(\+[ ]?)?\d(?:[ ]{1,2}\d){8,14}(?![\w.,/-]|[ ]{1,2}\d)/g;
+const SPACED_ANY =
+  /\d[ ]{1,2}\d[ ]{1,2}\d[ ]{1,2}\d[ ]{1,2}\d[ ]{1,2}\d[ ]{1,2}\d[ ]{1,2}\d[ ]{1,2}\d/;
+
+/**
+ * Numbers spelled out one digit at a time: a phone only when a phone word stands within the
+ * line before or after it (a row of single digits is as often a table's counts) and the digits
+ * make a valid number.
+ */
+function spacedDigits(text: string, out: Candidate[]): void {
+  for (const m of matchesOf(text, SPACED)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const from = windowStart(text, start, 40);
+    const lineFrom = text.lastIndexOf('\n', start - 1) + 1;
+    const pre = text.slice(Math.max(from, lineFrom), start);
+    const post = text.slice(end, lineEndWithin(text, end, windowEnd(text, end, 24)));
+    if (!PHONE_WORDS.test(pre) && !PHONE_WORDS.test(post)) continue;
+    const digits = m[0].replace(/\D/g, '');
+    const plus = m[1] !== undefined;
+    const valid = plus
+      ? PLANS.verdict('+' + digits) === 'valid'
+      : PLANS.validIn(digits, digits.startsWith('0') ? WITH_ZERO : WITHOUT_ZERO);
+    if (!valid) continue;
+    out.push({ start, end, type: 'PHONE', score: 0.75, reason: 'spelled digits, context' });
+  }
+}
 
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Typed one digit at a time beside a phone word; whom someone is to call back "on" it,
+    // whatever the note says about money after it; part numbers grouped 4-2-3 are not phones.
+    { text: 'my cell is 4 1 5  8 3 2  7 7 1 9 if that helps', value: '4 1 5  8 3 2  7 7 1 9' },
+    {
+      text: '- call back Ana Roe on 941 842 7063 re: $370.29 chargeback',
+      value: '941 842 7063',
+    },
     // What was sent to the number; an amount further off does not sink a number with its "+".
     { text: 'action: step-up OTP sent to 1-702-284-9451', value: '1-702-284-9451' },
     {
@@ -971,6 +1016,8 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'Ratings 4 1 5 8 3 2 7 7 1 9 across the ten stores',
+    '8922-74-383     Refined Gold Pizza   34   74,79 €',
     // An id whose next line opens with a phone's label.
     'Social Security No.: 880164104\nPhone: see the contact sheet',
     'Pratica 392/6536095 chiusa; see pages 12 - 34 and 2010 - 2020.',

@@ -1008,7 +1008,7 @@ function nameFieldValue(text: string, start: number, end: number): [number, numb
  * which names anything, nor a "user" name, which is a handle.
  */
 const PERSON_KEY =
-  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured)_?name|(?:account_?|card_?)?holder|beneficiary|payee)$/;
+  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured|display)_?name|(?:account_?|card_?)?holder|beneficiary|payee|customer|client)$/;
 
 /** A key's characters as personFieldKey reads them back: letters, digits, "_", "-", a space. */
 function isKeyChar(c: number): boolean {
@@ -1056,11 +1056,18 @@ function personFieldAt(text: string, start: number): boolean {
   if (kq === 34 || kq === 39) k--;
   // Most keys end in no word of a name's part: tell them by their last letters first.
   if (!PERSON_KEY_END.test(text.slice(Math.max(0, k - 12), k))) return false;
-  return PERSON_KEY.test(keyBefore(text, k));
+  const key = keyBefore(text, k);
+  if (!PERSON_KEY.test(key)) return false;
+  // A role alone names a person only as a quoted key of a quoted value ('"customer":"Ana
+  // Roe"'), not a type or a variable ("type Customer = Person").
+  if (key.endsWith('customer') || key.endsWith('client')) {
+    return (q === 34 || q === 39) && (kq === 34 || kq === 39);
+  }
+  return true;
 }
 /** The ends of PERSON_KEY's keys, in any case: a quick test before the key is read. */
 const PERSON_KEY_END =
-  /(?:name|nom|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi|holder|beneficiary|payee)$/i;
+  /(?:name|nom|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi|holder|beneficiary|payee|customer|client)$/i;
 
 /**
  * The quoted value that holds text[start, end) when its field's key names a person (see
@@ -2394,6 +2401,18 @@ function scoreSegment(
   }
   // A bot introducing itself: "this is Grafana, your monitoring assistant".
   if (score > 0.3 && BOT_AFTER.test(after)) score = 0.3;
+  // One word no list knows as a given name after a YAML key "name:" among other keys: a CI
+  // step's, a container's or a service's name ("- name: Deploy\n  run: ./deploy.sh").
+  if (
+    score > 0.3 &&
+    single &&
+    c0 !== 'first' &&
+    reason === 'label' &&
+    YAML_NAME_BEFORE.test(before.slice(-16)) &&
+    keyLineBeside(text, start)
+  ) {
+    score = 0.3;
+  }
   // A place after a verb of staying or travel: "we stayed in Bela Vista", "moved to Costa
   // Mesa" (unless its last word is a listed surname).
   if (
@@ -4281,6 +4300,8 @@ function keyLineBeside(text: string, at: number): boolean {
   const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
   return KEY_LINE.test(text.slice(prevStart, Math.min(lineStart, prevStart + 40)));
 }
+/** A YAML mapping's `name:` key, as a list item or indented, right before the value. */
+const YAML_NAME_BEFORE = /(?:^|\n)[ \t]*(?:-[ \t]+)?name:[ \t]+$/;
 const KEY_LINE = /^[ \t]*-?[ \t]*[a-z][a-z0-9_-]{1,30}:(?:[ \t]|\r?\n|$)/;
 /** Code punctuation right after a value: `name: input,` `{ name: value }`. */
 const CODE_AFTER = /^[,;)}\]]/;
