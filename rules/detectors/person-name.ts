@@ -492,6 +492,22 @@ export const examples: DetectorExamples = {
     { text: 'WARN kyc check failed holder="Oyelaran Tunde" doc=8841', value: 'Oyelaran Tunde' },
     { text: 'Name as per PAN: RADHIKA KULKARNI\nBank: Savings', value: 'RADHIKA KULKARNI' },
     { text: 'PASSPORT\nSurname OKONKWO\nGiven names ADAEZE\nNo. X1234567', value: 'OKONKWO' },
+    // A chat in lower case: an introduction without its apostrophe, a speaker beside a role's
+    // turns, a name before the address that spells it; a full name's turns anchor a one-word
+    // speaker's ("Sylvestre:").
+    {
+      text: 'Customer  5:38 PM\nhi im marcus okonjo\nYou  5:38 PM\nThanks!',
+      value: 'marcus okonjo',
+    },
+    {
+      text: 'Support: would you like store credit?\nagustin mbeki: bank transfer pls\nSupport: Sure!',
+      value: 'agustin mbeki',
+    },
+    { text: 'dup charge for edith sorensen / edith81@example.net', value: 'edith sorensen' },
+    {
+      text: '(6:14 PM) Rodolphe Garnier: bjr je veux être remboursé\n(6:15 PM) Sylvestre: Désolé ! Votre adresse e-mail ?\n(6:16 PM) Rodolphe Garnier: rgarnier@example.fr',
+      value: 'Sylvestre',
+    },
     // A log line's JSON, keyed by the role.
     {
       text: '{"level":"warn","customer":"Ilse Marwede","error":"card_declined"}',
@@ -505,6 +521,8 @@ export const examples: DetectorExamples = {
     '[13:48:34] Besucher: hallo, meine bestellung ist weg\n[13:50:01] Agent: Ich schaue nach.',
     '[03:38:31] Visitante: hola, el cupón no funciona\n[03:41:04] Agente: ¿Qué código usas?',
     'SURNAME: EXPORT',
+    // A pharmacist speaking in a French chat.
+    '(3:09 PM) Pharmacien: Bonjour, il manque votre numéro ?\n(3:10 PM) Client: le voici\n(3:11 PM) Pharmacien: Merci !',
     // A CI step's name among YAML keys; a type named after a role.
     'steps:\n  - name: Deploy\n    run: ./scripts/deploy.sh',
     'type Person = {name: string}\ntype Customer = Person & {id: string}',

@@ -3153,8 +3153,9 @@ function speakers(text: string, all: Scored[]): void {
       } else if (c !== 'unknown') {
         known = true;
         if (n === 1 && c === 'first' && !tokInfo[k]!.alsoSurname) anchored = true;
-        // A full name that reads as one on its own ("Sharon Wintheiser:") anchors it too.
-        if (n >= 2 && s.score >= 0.8 && k === s.from && c === 'first') anchored = true;
+        // A full name that reads as one on its own ("Sharon Wintheiser:", "Rodolphe Roussel:")
+        // anchors it too.
+        if (n >= 2 && s.score >= 0.7) anchored = true;
       } else if (isEnglishWord(tokInfo[k]!.text)) {
         // A word the lists do not know but English does labels a field ("Weather: sunny").
         stop = true;
@@ -3274,7 +3275,7 @@ const ROLE_THEN_NAME = new RegExp(
   'iu',
 );
 /** The roles a support chat's lines are spoken by ("Agent:", "Besucher:", "Visitante:"). */
-const SPEAKER_ROLES = String.raw`agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|besucher|besucherin|nutzer|benutzer|cliente|agente|conseiller|conseillère|berater|beraterin|visiteur|visiteuse|utilisateur|soporte|visitante|usuario|klant|bezoeker|medewerker|medewerkster|mitarbeiter|mitarbeiterin`;
+const SPEAKER_ROLES = String.raw`agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|besucher|besucherin|nutzer|benutzer|cliente|agente|conseiller|conseillère|berater|beraterin|visiteur|visiteuse|utilisateur|soporte|visitante|usuario|klant|bezoeker|medewerker|medewerkster|mitarbeiter|mitarbeiterin|pharmacien|pharmacienne|pharmacist|apotheker|apothekerin|farmacéutico|farmacéutica|farmacista|receptionist|rezeption|réception|recepción|concierge`;
 /** A time stamp at a chat line's start, with the date a messenger's export adds ("[3/19/24, 8:44 PM]"). */
 const STAMP = String.raw`[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?`;
 /**
@@ -4829,6 +4830,47 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     const start = m.index + m[0].indexOf(w, m[0].length - w.length - 3);
     add(start, start + w.length, 0.7);
   }
+  // "hi im cordell beatty": a chat's introduction typed without the apostrophe, after a greeting.
+  for (const m of stickyMatches(HI_IM_LOWER, text, hits)) {
+    const w1 = m[1]!;
+    const w2 = m[2];
+    if (!isGivenName(title(w1)) || isFunctionWord(w1) || isEnglishWord(w1)) continue;
+    const start = m.index + m[0].length - m[1]!.length - (w2 === undefined ? 0 : w2.length + 1);
+    const two = w2 !== undefined && plainLowerWord(w2);
+    add(start, two ? start + w1.length + 1 + w2.length : start + w1.length, 0.7);
+  }
+  // The speakers of a support chat typed in lower case ("agustin fahey: bank transfer pls",
+  // "ansley  7:24 PM"), once a role speaks in the chat too: a listed given name first.
+  // (Whether a role speaks is asked once, at the first such line: most texts have none.)
+  let chat: boolean | null = null;
+  if (text.includes(':')) {
+    LOWER_SPEAKER.lastIndex = 0;
+    for (let m; (m = LOWER_SPEAKER.exec(text)) !== null;) {
+      const w1 = m[1]!;
+      const w2 = m[2];
+      if (!isGivenName(title(w1)) || isFunctionWord(w1) || isEnglishWord(w1)) continue;
+      if (w2 !== undefined && !plainLowerWord(w2)) continue;
+      chat ??= roleLines(text).length > 0;
+      if (!chat) break;
+      const start = m.index + m[0].length - m[1]!.length - (w2 === undefined ? 0 : w2.length + 1);
+      add(start, m.index + m[0].length, 0.6, w2 === undefined ? 'speaker' : 'cue, case');
+    }
+  }
+  // A lower-case name before the address that spells it: "edith schulist / edith81@...".
+  if (text.includes('@')) {
+    LOWER_NAME_EMAIL.lastIndex = 0;
+    for (let m; (m = LOWER_NAME_EMAIL.exec(text)) !== null;) {
+      const w1 = m[1]!;
+      const w2 = m[2]!;
+      const local = m[3]!.toLowerCase();
+      if (!plainLowerWord(w1) || !plainLowerWord(w2)) continue;
+      if (!(w1.length >= 3 && local.includes(w1)) && !(w2.length >= 3 && local.includes(w2))) {
+        continue;
+      }
+      const start = m.index + m[0].indexOf(w1 + ' ' + w2);
+      add(start, start + w1.length + 1 + w2.length, 0.75);
+    }
+  }
   // "hey, baylee here. can u send ...", "servus, mirac hier": a chat opened with a name in lower
   // case, unless it is a word ("ok here", "anyway here").
   LOWER_HERE.lastIndex = 0;
@@ -4854,6 +4896,22 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
 }
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** A word as the name lists spell it: its first letter capitalised. */
+function title(w: string): string {
+  return w[0]!.toUpperCase() + w.slice(1);
+}
+/** Whether a lower-case word may be a name's part: no function word, verb form or English word. */
+function plainLowerWord(w: string): boolean {
+  return !isFunctionWord(w) && !VERB_SHAPE.test(w) && !isEnglishWord(w);
+}
+const HI_IM_LOWER =
+  /(?:[Hh]i|[Hh]ey|[Hh]ello|[Hh]iya)[ \t,!]{1,3}(?:there[ \t,!]{1,3})?im[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])/uy;
+/** A chat line spoken by one or two lower-case words: "name: ...", "name  6:27 PM". */
+const LOWER_SPEAKER =
+  /(?:^|\n)[ \t>]*(?:[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?)?(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?=[ \t]?:[ \t]|[ \t]{2,}\d{1,2}:\d{2}|[ \t]*·[ \t]*\d{1,2}:\d{2})/gu;
+/** Two lower-case words, then a slash, a bracket or a dash, and an address's local part. */
+const LOWER_NAME_EMAIL =
+  /(?:^|\n|:[ \t])[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]*(?:\/|<|-|,|\()[ \t]*([\w.+-]{2,64})@/gu;
 /** A lower-case word before "here" opening a line (after a greeting): "hey, baylee here." */
 // In German, French and Spanish only after a greeting: "mándenlo aquí:" is a verb.
 const LOWER_HERE =
