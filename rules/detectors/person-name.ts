@@ -508,6 +508,11 @@ export const examples: DetectorExamples = {
       text: '(6:14 PM) Rodolphe Garnier: bjr je veux être remboursé\n(6:15 PM) Sylvestre: Désolé ! Votre adresse e-mail ?\n(6:16 PM) Rodolphe Garnier: rgarnier@example.fr',
       value: 'Sylvestre',
     },
+    // A message signed with a given name alone after a blank line, before a forwarded mail.
+    {
+      text: 'this is the third email from them\n\nJoel\n\n---------- Forwarded message ---------',
+      value: 'Joel',
+    },
     // A log line's JSON, keyed by the role.
     {
       text: '{"level":"warn","customer":"Ilse Marwede","error":"card_declined"}',
@@ -521,6 +526,8 @@ export const examples: DetectorExamples = {
     '[13:48:34] Besucher: hallo, meine bestellung ist weg\n[13:50:01] Agent: Ich schaue nach.',
     '[03:38:31] Visitante: hola, el cupón no funciona\n[03:41:04] Agente: ¿Qué código usas?',
     'SURNAME: EXPORT',
+    // A list a colon announces, one given name long.
+    'Team members:\n\nMarcia',
     // A pharmacist speaking in a French chat.
     '(3:09 PM) Pharmacien: Bonjour, il manque votre numéro ?\n(3:10 PM) Client: le voici\n(3:11 PM) Pharmacien: Merci !',
     // A CI step's name among YAML keys; a type named after a role.

@@ -2859,12 +2859,23 @@ function closingLine(text: string, start: number, end: number): boolean {
   if (k < 1 || text.charCodeAt(k) !== 10) return false;
   k--;
   while (k >= 0 && isAsciiSpace(text.charCodeAt(k)) && text.charCodeAt(k) !== 10) k--;
+  // A blank line may part the name from the message it signs ("...is wrong.\n\nAdolfo").
+  // (After a blank line the message's last sentence may lack its full stop: "...by Monday\n\n
+  // Kacie"; not after a colon or a comma, which announce what follows.)
+  let blank = false;
+  if (!dashed && text.charCodeAt(k) === 10) {
+    const stop = k - 8;
+    while (k > stop && k >= 0 && isAsciiSpace(text.charCodeAt(k))) k--;
+    blank = true;
+  }
   const c = text.charCodeAt(k);
   let e = end;
   while (e < text.length && isAsciiSpace(text.charCodeAt(e)) && text.charCodeAt(e) !== 10) e++;
   // ...and not as the last item of a list of dashed lines ("- Milk\n- Eggs\n- Rosemary").
   if (dashed) return e === text.length && k >= 0 && !listItemLine(text, k);
-  if (c !== 46 && c !== 33 && c !== 63) return false;
+  if (c !== 46 && c !== 33 && c !== 63 && (!blank || c === 58 || c === 44 || !(k >= 0))) {
+    return false;
+  }
   if (e === text.length) return true;
   if (text.charCodeAt(e) !== 10) return false;
   e++;
