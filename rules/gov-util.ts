@@ -280,8 +280,8 @@ export function cellsUnderHeaders(
   text: string,
   at: readonly number[],
   header: RegExp,
-): (Cell & { header: string })[] {
-  const out: (Cell & { header: string })[] = [];
+): (Cell & { header: string; headerAt: number })[] {
+  const out: (Cell & { header: string; headerAt: number })[] = [];
   let lastFirst = -1;
   for (const a of at) {
     const column = columnBelow(text, a, a + 1);
@@ -289,7 +289,9 @@ export function cellsUnderHeaders(
     const words = contextWords(column.header);
     if (!testOnce(header, words)) continue;
     lastFirst = column.cells[0]!.start;
-    for (const c of column.cells) out.push({ start: c.start, end: c.end, header: words });
+    for (const c of column.cells) {
+      out.push({ start: c.start, end: c.end, header: words, headerAt: a });
+    }
   }
   return out;
 }

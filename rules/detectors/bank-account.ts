@@ -56,7 +56,7 @@ const BRANCH_CELL = /^(?:sort ?code|bsb|ifsc|ifsc code|transit(?: institution)?(
 const BRANCH_VALUE = /^(?:\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{6}|[A-Z]{4}0[A-Z0-9]{6})$/;
 
 const BANK_WORDS =
-  /\b(?:bank|banking|iban|routing|rtn|aba|direct dep|direct deposit|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
+  /\b(?:bank|banking|iban|routing|rtn|aba|direct dep|direct deposit|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|institution|transit number|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
 // Accounts that are not bank accounts: cloud, customer, user and loyalty numbers.
 const OTHER_ACCOUNT =
   /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
@@ -99,8 +99,10 @@ export const bankAccount: Detector = {
       const number = text.slice(start, end);
       if (!ACCOUNT_CELL.test(number) || isTrivialDigits(number.replace(/\D/g, ''))) continue;
       const bankish = cell.header !== 'account';
-      const score =
-        (bankish ? 0.8 : 0.45) + (nearBank.test(start, end) ? (bankish ? 0.1 : 0.3) : 0);
+      // A bank word beside the cell, or beside its header: "routing,account" heads a bank
+      // column, "| Sort code | Account |" too.
+      const banked = nearBank.test(start, end) || nearBank.test(cell.headerAt, cell.headerAt + 1);
+      const score = (bankish ? 0.8 : 0.45) + (banked ? (bankish ? 0.1 : 0.3) : 0);
       out.push({ start, end, type: 'BANK_ACCOUNT', score, reason: 'column' });
     }
     for (const m of matchesOf(text, SORT_AND_ACCOUNT)) {
@@ -134,6 +136,12 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A column headed "account" beside a bank column's header; a Canadian payout block.
+    {
+      text: 'customer_id,name,routing,account,balance\nC-1,Ann Roe,021000021,5975693131,$52.61',
+      value: '5975693131',
+    },
+    { text: 'Payout:\n  Transit: 94996\n  Institution: 001\n  Account: 0185682', value: '0185682' },
     // Branch codes after their labels (an Australian BSB, a Canadian transit and institution
     // number, an Indian IFSC), and under an IFSC column.
     { text: 'BSB : 484-241\nAccount number : 91214890', value: '484-241' },
@@ -180,6 +188,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // "Account" heading a column of a table with no bank word in it.
+    '| Customer | Account | Plan |\n|---|---|---|\n| Ann Roe | 48213377 | Pro |',
     'Name,Account,Plan\nAnn Roe,48213377,pro',
     '12345678',
     'Your AWS account 123456789012 has a new bill',
