@@ -64,7 +64,7 @@ export const examples: DetectorExamples = {
       text: 'Surname: Kassulke    First names: Charles\nPrevious surname(s): Kowalski',
       value: 'Kowalski',
     },
-    { text: 'Legal Name (Last, First, MI): Nader, Ginger', value: 'Nader' },
+    { text: 'Legal Name (Last, First, MI): Nader, Ginger', value: 'Nader, Ginger' },
     { text: 'Apologies: Deepika Kulkarni\n\n1. Actuals vs forecast', value: 'Deepika Kulkarni' },
     { text: '10. Nominee: Aishwarya Patel    Relationship: Spouse', value: 'Aishwarya Patel' },
     { text: 'Regards.\n\nYours faithfully,\n\nEmeka Okonkwo\nQA Engineer', value: 'Emeka Okonkwo' },
@@ -513,6 +513,11 @@ export const examples: DetectorExamples = {
       text: 'this is the third email from them\n\nJoel\n\n---------- Forwarded message ---------',
       value: 'Joel',
     },
+    // A note's author in its head line before the date; a label's value surname first whose
+    // given name no list knows; the Dutch account holder.
+    { text: 'Shift notes - Benedek  15/05/2024\npls tidy up for the next shift', value: 'Benedek' },
+    { text: 'Employee: Okafor, Adaeze (E49120)', value: 'Okafor, Adaeze' },
+    { text: 'Naam rekeninghouder: Sanne Wouters\nIBAN: zie boven', value: 'Sanne Wouters' },
     // A log line's JSON, keyed by the role.
     {
       text: '{"level":"warn","customer":"Ilse Marwede","error":"card_declined"}',
@@ -526,6 +531,9 @@ export const examples: DetectorExamples = {
     '[13:48:34] Besucher: hallo, meine bestellung ist weg\n[13:50:01] Agent: Ich schaue nach.',
     '[03:38:31] Visitante: hola, el cupón no funciona\n[03:41:04] Agente: ¿Qué código usas?',
     'SURNAME: EXPORT',
+    // A version in a release note's head; a firm after a bracketed reference.
+    'Release notes - Version 10/01/2024\nFixed the export.',
+    'Transferred (ref 4411) – Tidewater Retail',
     // A list a colon announces, one given name long.
     'Team members:\n\nMarcia',
     // A pharmacist speaking in a French chat.

@@ -200,7 +200,7 @@ const THING_NAME =
   'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|city|cities|town|towns|country|countries|regions|locations?|destinations?|markets?|stores|airports?|stations?|ciudades|villes|städte|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname)(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?)?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\))(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?)?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -575,6 +575,18 @@ export function findNames(
  * "Smith, Jones, Roe" is a list). Two findings were one name cut in two.
  */
 function surnameFirst(text: string, out: Candidate[]): Candidate[] {
+  // The given name after the comma that nothing found alone ("Employee: Monahan, Aniya
+  // (E49120)"): a listed given name, or a word no list or dictionary knows.
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    if (a.reason !== 'label' || text.charCodeAt(a.end) !== 44) continue;
+    const m = GIVEN_AFTER_COMMA.exec(text.slice(a.end, a.end + 40));
+    if (m === null || text.slice(a.start, a.end).includes(' ')) continue;
+    const w = m[1]!;
+    if (!isGivenName(w) && (classify(w) !== 'unknown' || isEnglishWord(w))) continue;
+    if (out.some((o) => o.start >= a.end && o.start < a.end + m[0].length)) continue;
+    out[i] = { ...a, end: a.end + m[0].length };
+  }
   if (out.length < 2) return out;
   out.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < out.length; i++) {
@@ -593,6 +605,7 @@ function surnameFirst(text: string, out: Candidate[]): Candidate[] {
   return out;
 }
 const SURNAME_FIRST_GAP = /^, ?$/;
+const GIVEN_AFTER_COMMA = /^, ?(\p{Lu}[\p{Ll}'’-]{1,30})(?=[ \t]*(?:\r?\n|[(;|]|$))/u;
 const SURNAME_FIRST_END = /^(?:$|[ \t]*(?:\r?\n|[(;|]|$))/;
 
 /**
@@ -1897,9 +1910,26 @@ function scoreSegment(
     isDash(text.charCodeAt(start - 2)) &&
     DASH_SIGN_OFF_AFTER.test(afterWindow()) &&
     DASH_SIGN_OFF_BEFORE.test(beforeWindow()) &&
-    nameOfItsOwn(anyKnown, onlyCommon, from, start, end)
+    nameOfItsOwn(anyKnown, onlyCommon, from, start, end) &&
+    // (A firm after a bracketed id: "(E49120) – Tidewater Retail".)
+    !(
+      n === 2 &&
+      (tokFlags[to - 1]! & (F_FIRST | F_LAST)) === 0 &&
+      isEnglishWord(tokInfo[to - 1]!.text)
+    )
   ) {
     bump(0.75, 'sign-off');
+  }
+  // A note's author in its head line, before the date: "UW notes LOAN 5352-7280 – Maida
+  // 29/04/2024", "Interne Notiz – Tamino, 22.10.2025 12:38", "handoff from Andreane 9/11/2025".
+  if (
+    0.75 > curScore &&
+    n <= 2 &&
+    NOTE_DATE_AFTER.test(afterWindow()) &&
+    nameOfItsOwn(anyKnown, onlyCommon, from, start, end) &&
+    noteHeadBefore(text, start)
+  ) {
+    bump(0.75, 'author');
   }
   // A chat's agent named after the role: "Medewerker Fieke: Hoi Olivia", "20:46 Agent Serenity:",
   // "[10:40] Mitarbeiter (Sofie): Hallo".
@@ -3269,6 +3299,18 @@ function idWordAfter(text: string, end: number): boolean {
   return false;
 }
 
+/** A date or a time closing a note's head line after its author. */
+const NOTE_DATE_AFTER =
+  /^,?[ \t]{1,3}(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})[^\n]{0,24}(?:\r?\n|$)/;
+/** A note's head up to its author: its word, then a dash or "from". */
+const NOTE_HEAD =
+  /(?:^|[^\p{L}])(?:notes?|notiz|memo|handoff|hand-off|übergabe|note interne|nota interna|nota)(?![\p{L}])[^\n]{0,60}?(?:[ \t][–—-]|[ \t]from)[ \t]{1,2}$/iu;
+
+/** Whether the line before `start` is a note's head naming its author ("Shift notes - "). */
+function noteHeadBefore(text: string, start: number): boolean {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  return start - from <= 100 && NOTE_HEAD.test(text.slice(from, start));
+}
 /** A note's word and the bracket that holds its author: "Work notes (", "Internal note (". */
 const NOTE_BEFORE_PAREN = /\b(?:notes?|comments?|internal|update|reply|remarks?)[ \t]\($/i;
 
