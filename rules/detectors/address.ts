@@ -18,11 +18,17 @@ export const address: Detector = {
   detect(text) {
     const out: Candidate[] = [];
     for (const h of scanAddresses(text)) {
+      // Columns padded with blanks inside the span, without an address's label or cue: a
+      // product's name between a code and a quantity in an invoice's line ("KT-5779      Calle
+      // Mayor Espadrilles     11"), not a street.
+      if (!h.reason.includes('context') && PADDING.test(text.slice(h.start, h.end))) continue;
       out.push({ start: h.start, end: h.end, type: 'ADDRESS', score: h.score, reason: h.reason });
     }
     return out;
   },
 };
+
+const PADDING = /[ ]{3,}|\t/;
 
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
  * tests import it, so bundles drop it. */
@@ -244,6 +250,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // An invoice's lines: a product named like a street between its code and quantity.
+    'KT-5779-OK      Calle Mayor Espadrilles           11      693,75 €\n178-BLK-L-396   Mulberry Court Rug                20       $413.40',
     // A seat, not a square.
     'am 2026-04-01 um 18:18 Uhr ab Rostock. Sitzplatz 27E. Die Differenz von 1507,00 €',
     // Blood pressure, not a boîte postale.
