@@ -188,6 +188,9 @@ describe('normalise: camelCase keys', () => {
       '<firstName attr="1">',
       // A line of base64 before its padding reads like a camelCase key of a dozen words.
       'iF8pewIQfXGgBwYFK4EEACKh\njRpIsP3Uck1K7fTjy0QDHw8ZpONUhM8=\nend',
+      // ...and one of six words or fewer: "=" closing the line is padding, not a key's.
+      'FFCcrEOeRF\nyEHPZBJxp1oIdtyXlW0=\nend',
+      '"MIIEvQ...\\nyEHPZBJxp1oIdtyXlW0=\\n-----END PRIVATE KEY-----"',
     ]);
   });
 

@@ -296,6 +296,16 @@ function keyFolds(input: string): [number, number, string][] {
     if (key ? j - spaces > 3 || KEY_SEP_NEXT.has(input.charCodeAt(j + 1)) : !CELL_ENDS.has(c)) {
       continue;
     }
+    // "=" closing its line or the text is a base64 line's padding ("...oIdtyXlW0=\n"), not a
+    // key before its value.
+    if (
+      c === 61 &&
+      (j + 1 >= input.length ||
+        isLineEnd(input.charCodeAt(j + 1)) ||
+        (input.charCodeAt(j + 1) === 92 && input.charCodeAt(j + 2) === 110)) // "\n" in JSON
+    ) {
+      continue;
+    }
     const before = start === 0 ? 32 : input.charCodeAt(start - 1);
     // A PascalCase key: quoted ('"DateOfBirth":'), before "=", or with its value right after
     // the colon ('CardNumber:"4539..."').
@@ -323,6 +333,11 @@ function keyFolds(input: string): [number, number, string][] {
     out.push([start, end, words]);
   }
   return out;
+}
+
+/** Whether code unit c ends a line. */
+function isLineEnd(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 /** A form key's characters: letters, digits and `_ . - [ ]`. */
