@@ -74,7 +74,9 @@ const GLUED_P = /[ \t]-p(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
 const SPACED_P = /[ \t]-p(?:[ \t]{1,2})?(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
 const REDIS_A = /[ \t]-a[ \t]{1,2}(["']?)([^\s"'`-][^\s"'`]{0,63})\1(?=\s|$)/;
 // `--password hunter2` on a command line, `WITH PASSWORD 'x'` in SQL.
-const SPACE = /[ \t]{1,2}/y;
+// (An emoji may stand between a strong keyword and its quoted value: 'her password 🤦 "x"'.)
+const SPACE =
+  /[ \t]{1,2}(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\p{EMod}\u200d\ufe0f]{0,8}[ \t]{1,2}(?=["']))?/uy;
 
 // Values that say something about a password instead of being one. (Redacted, masked, hidden,
 // removed and omitted ones are stand-ins: isTemplateValue drops them first.)
@@ -529,6 +531,12 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // An emoji between the keyword and its quoted value; Redis's own option.
+    {
+      text: 'also she just sent me her password 🤦 "gohugozowux94" - reset?',
+      value: 'gohugozowux94',
+    },
+    { text: 'command: redis-server --requirepass Fit.Platter60!', value: 'Fit.Platter60!' },
     // A quoted key, a comma, the quoted value: PHP's define(), a tuple.
     { text: "define( 'DB_PASSWORD', 'raKh0NB1tyd_XoLK' );", value: 'raKh0NB1tyd_XoLK' },
     // Aligned by a formatter; who used it between the word and its value; a Wi-Fi key.
