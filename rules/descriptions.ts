@@ -23,7 +23,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'azure-key':
     'Azure credentials: AccountKey=/SharedAccessKey= in connection strings, the sig= of SAS tokens that carry sv=, and Entra ID client secrets (the Q~ format).',
   'bank-account':
-    'Bank account numbers (6-17 digits) right after an account label in English, German, French, Spanish, Italian or Dutch, and UK sort code plus account number (the sort code reported as a routing number, the account as an account); a sort code alone after its label is reported as a routing number.',
+    'Bank account numbers (6-17 digits) right after an account label in English, German, French, Spanish, Italian or Dutch, and under a column headed with one (a bare "account" column when a bank column heads the same table), and UK sort code plus account number (the sort code reported as a routing number, the account as an account); a sort code alone after its label is reported as a routing number.',
   'br-cpf':
     'Brazilian CPF numbers: two mod-11 check digits, not one repeated digit; the 000.000.000-00 form alone, eleven digits beside "CPF" or "cadastro de pessoas físicas".',
   'btc-address':
@@ -97,7 +97,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'person-name':
     'Person names, from first-name and surname lists, the shape of capitalised runs and cues such as "Dear", "Mr.", "Name:" or "my name is"; names in scripts without capitals (CJK, Hangul, Arabic...) only after such a cue or before an honorific.',
   phone:
-    'Phone numbers: a bounded digit-group run validated against libphonenumber’s number plans (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused. Six or thirteen digits, or a bare run of 11-12, only right after a phone label ("Call me at 747955").',
+    'Phone numbers: a bounded digit-group run validated against libphonenumber’s number plans (international form first, then national forms for common countries), raised by phone words and lowered by order/invoice/amount words; dates, IPs, versions, amounts and card-length runs are refused. Six or thirteen digits, or a bare run of 11-12, only right after a phone label ("Call me at 747955"). A number typed one digit at a time ("4 1 5  8 3 2 ...") only beside a phone word.',
   'pl-pesel':
     'Polish PESEL numbers: eleven digits with a real birth date (century coded in the month) and the weighted mod-10 check digit; only beside "PESEL".',
   'private-key':
