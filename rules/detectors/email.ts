@@ -185,6 +185,9 @@ function obfuscatedMatches(text: string): { index: number; 0: string }[] {
   return out;
 }
 
+const MESSAGE_ID_BEFORE =
+  /(?:^|\n)[ \t>]*(?:message-id|in-reply-to|references|x-message-id|original-message-id)[ \t]*:[^\n]*<$/i;
+
 export const email: Detector = {
   id: 'email',
   types: ['EMAIL'],
@@ -197,6 +200,14 @@ export const email: Detector = {
       // "https://user:pw@host.com" is a URL with credentials (url-credentials' finding), not
       // the address "pw@host.com".
       if (inUrlAuthority(text, start)) continue;
+      // A mail's own id in its headers ("Message-ID: <7gio...@smtp.example.net>",
+      // "In-Reply-To:", "References:") names a message, not a mailbox.
+      if (
+        text.charCodeAt(start - 1) === 60 &&
+        MESSAGE_ID_BEFORE.test(text.slice(Math.max(0, start - 200), start))
+      ) {
+        continue;
+      }
       // Documentation domains hold placeholders, seldom anyone's address (see reservedScore).
       if (!RESERVED_DOMAIN.test(m[0])) out.push({ start, end, type: 'EMAIL', score: 0.95 });
       else {
@@ -279,6 +290,9 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A message's id in its headers.
+    'Subject: RE: Case CS-70847\nMessage-ID: <7gioioudzt7cbe49d6e83f.616108@smtp.nimbusdesk.net>',
+    'In-Reply-To: <CAF2x@mail.gmail.com>\nReferences: <a1@mx.example.org> <b2@mx.example.org>',
     'https://deploy:S3cret-Pass@git.internal-host.net/repo.git',
     'GET /search?q=user%40example.com',
     // A message id in a URL's path.

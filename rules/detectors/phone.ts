@@ -372,7 +372,9 @@ function italianMobileSlash(s: Shape): boolean {
 
 // A line that closes a message before the writer's name: "Regards,", "Un saludo,", "Grüße".
 const SIGN_OFF_LINE =
-  /^[ \t]*(?:(?:kind|best|warm|many)? ?regards|best(?: wishes)?|cheers|(?:many )?thanks(?: again)?|thank you|sincerely(?: yours)?|yours(?: sincerely| truly)?|saludos(?: cordiales)?|un saludo|atentamente|gracias|(?:bien )?cordialement|bien à vous|merci(?: beaucoup)?|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe) gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e)[ \t]*[,.!]?[ \t]*$/i;
+  /^[ \t]*(?:(?:kind|best|warm|many)? ?regards|best(?: wishes)?|cheers|(?:many )?thanks(?: again)?|thank you|sincerely(?: yours)?|yours(?: sincerely| truly)?|saludos(?: cordiales)?|un saludo|atentamente|gracias|(?:bien )?cordialement|bien à vous|merci(?: beaucoup)?|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe) gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|merci d['’]avance|groet(?:en)?|met vriendelijke groet(?:en)?|cordiali saluti|saluti|cumprimentos)[ \t]*[,.!]?[ \t]*$/i;
+const SIGN_OFF_AFTER_SENTENCE =
+  /[.!?][ \t]+(?:(?:many )?thanks(?: again)?|thank you|cheers|regards|merci|gracias|danke)[ \t]*[,.!]?[ \t]*$/i;
 
 /**
  * Whether the number stands alone on its line in a signature: one of the three lines above it
@@ -392,6 +394,9 @@ function inSignature(text: string, start: number, end: number): boolean {
   const first = from === 0 || text.charCodeAt(from - 1) === 10 ? 0 : 1;
   for (let i = lines.length - 1, seen = 0; i >= first && seen < 3; i--, seen++) {
     if (SIGN_OFF_LINE.test(lines[i]!)) return true;
+    // ...or the message's last sentence, then the sign-off on its line ("Amount due is
+    // £188.24. Thanks").
+    if (seen > 0 && SIGN_OFF_AFTER_SENTENCE.test(lines[i]!)) return true;
   }
   return false;
 }
@@ -913,6 +918,8 @@ function spacedDigits(text: string, out: Candidate[]): void {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A bare number alone under a signature's name.
+    { text: 'Amount due is £188.24. Thanks\nAda Lindqvist\n07841909579', value: '07841909579' },
     // Typed one digit at a time beside a phone word; whom someone is to call back "on" it,
     // whatever the note says about money after it; part numbers grouped 4-2-3 are not phones.
     { text: 'my cell is 4 1 5  8 3 2  7 7 1 9 if that helps', value: '4 1 5  8 3 2  7 7 1 9' },
@@ -1016,6 +1023,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'Amount due is £188.24.\nInvoice Number\n07841909579',
     'Ratings 4 1 5 8 3 2 7 7 1 9 across the ten stores',
     '8922-74-383     Refined Gold Pizza   34   74,79 €',
     // An id whose next line opens with a phone's label.
