@@ -15,7 +15,7 @@ import {
 } from './context.ts';
 import type { Keywords } from './keywords.ts';
 import type { Candidate, EntityType } from './types.ts';
-import { matchesOf } from './scan-util.ts';
+import { CHAT_STAMP, CLOCK, matchesOf } from './scan-util.ts';
 import { columnBelow, columnHeader, type Cell } from './table.ts';
 
 /** A global copy of `re` (cached), so callers may pass plain, non-global patterns. */
@@ -175,8 +175,10 @@ const DIGIT_THEN_SEPARATOR = /\d[ ./-]$/;
  * A chat turn's time stamp at a line's start ("[3/19/24, 8:44 PM]", "(8:18:10 PM)", "17:31"), or
  * a turn's header line ending in its time ("User  5:43 PM", "Customer · 12:08 PM").
  */
-const TURN_STAMP =
-  /\n[ \t>]*(?:[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?|[^\n\d]{1,40}?(?:[ \t]{2,}|[ \t]*·[ \t]*)\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*(?=\n))/g;
+const TURN_STAMP = new RegExp(
+  String.raw`\n[ \t>]*(?:${CHAT_STAMP}|[^\n\d]{1,40}?(?:[ \t]{2,}|[ \t]*·[ \t]*)${CLOCK}[ \t]*(?=\n))`,
+  'g',
+);
 const SEPARATOR_THEN_DIGIT = /^[ ./-]\d|^,\d{1,2}(?!\d)/;
 
 /**

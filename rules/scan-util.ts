@@ -379,3 +379,12 @@ export function firstAtOrAfter(sorted: readonly number[], pos: number): number {
   }
   return lo;
 }
+
+/** A clock time in a chat's stamp: "6:27 PM", "14:10", "8:44:34 p.m.". (Pattern source.) */
+export const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
+
+/**
+ * A chat line's time stamp, with the date a messenger's export adds and its brackets:
+ * "[3/19/24, 8:44 PM]", "(8:18:10 PM)", "17:31". (Pattern source.)
+ */
+export const CHAT_STAMP = String.raw`[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?${CLOCK}[\])]?`;

@@ -33,7 +33,7 @@
  * `npx tsx test/bench/golden.ts compare` checks the corpora against a recording.
  */
 import { keywords } from '../keywords.ts';
-import { firstAtOrAfter } from '../scan-util.ts';
+import { CHAT_STAMP, CLOCK, firstAtOrAfter } from '../scan-util.ts';
 import { REGION_CODES } from '../address/words.ts';
 import { columnHeader } from '../table.ts';
 import type { Candidate, Span } from '../types.ts';
@@ -3329,26 +3329,25 @@ const ROLE_THEN_NAME = new RegExp(
 );
 /** The roles a support chat's lines are spoken by ("Agent:", "Besucher:", "Visitante:"). */
 const SPEAKER_ROLES = String.raw`agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|besucher|besucherin|nutzer|benutzer|cliente|agente|conseiller|conseillère|berater|beraterin|visiteur|visiteuse|utilisateur|soporte|visitante|usuario|klant|bezoeker|medewerker|medewerkster|mitarbeiter|mitarbeiterin|pharmacien|pharmacienne|pharmacist|apotheker|apothekerin|farmacéutico|farmacéutica|farmacista|receptionist|rezeption|réception|recepción|concierge`;
-/** A time stamp at a chat line's start, with the date a messenger's export adds ("[3/19/24, 8:44 PM]"). */
-const STAMP = String.raw`[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?`;
 /**
  * The rest of a chat turn's header line after the speaker: the team in brackets or the role
  * after a dash, then the time set off by two blanks or a middle dot ("Louis  6:27 PM", "Jude
  * (Loopfit) · 5:26 PM", "Dashawn - Support · 8:13 PM"). What is said follows on the next line.
  */
 const HEADER_TIME = new RegExp(
-  String.raw`^(?:[ \t]\([^()\n]{1,40}\))?(?:[ \t]*[-–][ \t]*(?:${CHAT_ROLES})\b)?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${STAMP}[ \t]*(?:\r?\n|$)`,
+  String.raw`^(?:[ \t]\([^()\n]{1,40}\))?(?:[ \t]*[-–][ \t]*(?:${CHAT_ROLES})\b)?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${CHAT_STAMP}[ \t]*(?:\r?\n|$)`,
   'iu',
 );
 /** Whether a text has any header line of that kind (checked before the role's pattern). */
-const HEADER_TIME_ANY =
-  /(?: {2}|·[ \t]*|•[ \t]*|\|[ \t]*)\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*(?:\r?\n|$)/;
+const HEADER_TIME_ANY = new RegExp(
+  String.raw`(?: {2}|·[ \t]*|•[ \t]*|\|[ \t]*)${CLOCK}[ \t]*(?:\r?\n|$)`,
+);
 const ROLE_HEADER_LINE = new RegExp(
-  String.raw`^[ \t>]*(?:you|me|${SPEAKER_ROLES})(?:[ \t]+\d{1,6})?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${STAMP}[ \t]*$`,
+  String.raw`^[ \t>]*(?:you|me|${SPEAKER_ROLES})(?:[ \t]+\d{1,6})?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${CHAT_STAMP}[ \t]*$`,
   'gimu',
 );
 const ROLE_SPEAKER_LINE = new RegExp(
-  String.raw`^[ \t>]*(?:${STAMP}[ \t]*(?:[-–][ \t]*)?)?(?:${SPEAKER_ROLES})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,4})|[ \t]*\([^()\n]{1,30}\))?[ \t]*:`,
+  String.raw`^[ \t>]*(?:${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?)?(?:${SPEAKER_ROLES})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,4})|[ \t]*\([^()\n]{1,30}\))?[ \t]*:`,
   'gimu',
 );
 
@@ -3416,7 +3415,7 @@ function speakerStart(text: string, start: number): boolean {
   const from = text.lastIndexOf('\n', start - 1) + 1;
   return start - from <= 32 && TIME_PREFIX.test(text.slice(from, start));
 }
-const TIME_PREFIX = new RegExp(String.raw`^[ \t>]*${STAMP}[ \t]*(?:[-–][ \t]*)?$`);
+const TIME_PREFIX = new RegExp(String.raw`^[ \t>]*${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?$`);
 
 /** Whether only spaces, tabs, quote marks or '>' stand between the line start and `start`. */
 function lineStart(text: string, start: number): boolean {
@@ -4887,7 +4886,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   for (const m of stickyMatches(HI_IM_LOWER, text, hits)) {
     const w1 = m[1]!;
     const w2 = m[2];
-    if (!isGivenName(title(w1)) || isFunctionWord(w1) || isEnglishWord(w1)) continue;
+    if (!isGivenName(w1) || isFunctionWord(w1) || isEnglishWord(w1)) continue;
     const start = m.index + m[0].length - m[1]!.length - (w2 === undefined ? 0 : w2.length + 1);
     const two = w2 !== undefined && plainLowerWord(w2);
     add(start, two ? start + w1.length + 1 + w2.length : start + w1.length, 0.7);
@@ -4901,7 +4900,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     for (let m; (m = LOWER_SPEAKER.exec(text)) !== null;) {
       const w1 = m[1]!;
       const w2 = m[2];
-      if (!isGivenName(title(w1)) || isFunctionWord(w1) || isEnglishWord(w1)) continue;
+      if (!isGivenName(w1) || isFunctionWord(w1) || isEnglishWord(w1)) continue;
       if (w2 !== undefined && !plainLowerWord(w2)) continue;
       chat ??= roleLines(text).length > 0;
       if (!chat) break;
@@ -4949,10 +4948,6 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
 }
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-/** A word as the name lists spell it: its first letter capitalised. */
-function title(w: string): string {
-  return w[0]!.toUpperCase() + w.slice(1);
-}
 /** Whether a lower-case word may be a name's part: no function word, verb form or English word. */
 function plainLowerWord(w: string): boolean {
   return !isFunctionWord(w) && !VERB_SHAPE.test(w) && !isEnglishWord(w);
@@ -4960,8 +4955,10 @@ function plainLowerWord(w: string): boolean {
 const HI_IM_LOWER =
   /(?:[Hh]i|[Hh]ey|[Hh]ello|[Hh]iya)[ \t,!]{1,3}(?:there[ \t,!]{1,3})?im[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])/uy;
 /** A chat line spoken by one or two lower-case words: "name: ...", "name  6:27 PM". */
-const LOWER_SPEAKER =
-  /(?:^|\n)[ \t>]*(?:[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?[ \t]*(?:[-–][ \t]*)?)?(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?=[ \t]?:[ \t]|[ \t]{2,}\d{1,2}:\d{2}|[ \t]*·[ \t]*\d{1,2}:\d{2})/gu;
+const LOWER_SPEAKER = new RegExp(
+  String.raw`(?:^|\n)[ \t>]*(?:${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?)?(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?=[ \t]?:[ \t]|[ \t]{2,}\d{1,2}:\d{2}|[ \t]*·[ \t]*\d{1,2}:\d{2})`,
+  'gu',
+);
 /** Two lower-case words, then a slash, a bracket or a dash, and an address's local part. */
 const LOWER_NAME_EMAIL =
   /(?:^|\n|:[ \t])[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]*(?:\/|<|-|,|\()[ \t]*([\w.+-]{2,64})@/gu;
