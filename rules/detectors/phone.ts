@@ -602,9 +602,10 @@ function validate(main: string, s: Shape): Verdict | null {
   // "950 456 789" is a Spanish mobile and also a count written with thousands spaces; only
   // context tells them apart.
   const thousands = !zero && /^[123](?: 3){2,}$/.test(sizes) && !(s.seps & DASH);
-  // Four digits, then shorter groups, set off by dashes ("8922-74-383"): an article's or a
-  // part's number; no numbering plan without a trunk 0 groups its numbers so.
-  const partNumber = !zero && s.seps === DASH && /^4(?: [23])+$/.test(sizes);
+  // Four digits, then groups of two, three or five, set off by dashes ("8922-74-383",
+  // "7639-55225"): an article's, a part's or an order's number; no numbering plan without a
+  // trunk 0 groups its numbers so (Hong Kong's and Singapore's 4-4 stay).
+  const partNumber = !zero && s.seps === DASH && /^4(?: [235])+$/.test(sizes);
   const valid =
     !pairs &&
     !partNumber &&
@@ -1026,6 +1027,7 @@ export const examples: DetectorExamples = {
     'Amount due is £188.24.\nInvoice Number\n07841909579',
     'Ratings 4 1 5 8 3 2 7 7 1 9 across the ten stores',
     '8922-74-383     Refined Gold Pizza   34   74,79 €',
+    'still waiting on the refund for 7639-55225, promised callback',
     // An id whose next line opens with a phone's label.
     'Social Security No.: 880164104\nPhone: see the contact sheet',
     'Pratica 392/6536095 chiusa; see pages 12 - 34 and 2010 - 2020.',
