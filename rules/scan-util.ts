@@ -388,3 +388,14 @@ export const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.
  * "[3/19/24, 8:44 PM]", "(8:18:10 PM)", "17:31". (Pattern source.)
  */
 export const CHAT_STAMP = String.raw`[[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?${CLOCK}[\])]?`;
+
+/**
+ * The start of the line holding `pos` when it lies at most `max` characters back, else -1. A
+ * bounded lastIndexOf: on a paste of one long line the plain search reads back to the text's
+ * start for every candidate, which makes a scan quadratic.
+ */
+export function lineStartWithin(text: string, pos: number, max: number): number {
+  const stop = Math.max(0, pos - max);
+  for (let k = pos; k > stop; k--) if (text.charCodeAt(k - 1) === 10) return k;
+  return stop === 0 ? 0 : -1;
+}

@@ -2,7 +2,7 @@ import { clamp, contextWords, near, nearBefore } from '../context.ts';
 import { columnHeader } from '../table.ts';
 import { ipv4Kind, OWN_ADDRESS_BEFORE, parseIPv4, type AddressKind } from '../net-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { lineStartWithin, matchesOf } from '../scan-util.ts';
 
 // A loose dotted quad; octet ranges and leading zeros are checked in code (parseIPv4), which
 // keeps the pattern free of overlapping alternations. The look-behind refuses a start inside a
@@ -62,8 +62,8 @@ const VERSION_ROW =
 
 /** Whether the line holding `start` is a table's row headed by a version word. */
 function versionRow(text: string, start: number): boolean {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  return start - from < 200 && VERSION_ROW.test(text.slice(from, start));
+  const from = lineStartWithin(text, start, 200);
+  return from >= 0 && VERSION_ROW.test(text.slice(from, start));
 }
 
 /** IPv4 addresses, scored by range, refusing version strings, OIDs and longer dotted runs. */

@@ -518,6 +518,11 @@ export const examples: DetectorExamples = {
     { text: 'Shift notes - Benedek  15/05/2024\npls tidy up for the next shift', value: 'Benedek' },
     { text: 'Employee: Okafor, Adaeze (E49120)', value: 'Okafor, Adaeze' },
     { text: 'Naam rekeninghouder: Sanne Wouters\nIBAN: zie boven', value: 'Sanne Wouters' },
+    // A chat whose turns are set off by dashes, a role's among them.
+    {
+      text: 'Mohamed - i want to cancel. too expensive\nME - Sorry to see you go!\nMohamed - no thanks just cancel',
+      value: 'Mohamed',
+    },
     // A log line's JSON, keyed by the role.
     {
       text: '{"level":"warn","customer":"Ilse Marwede","error":"card_declined"}',
@@ -534,6 +539,8 @@ export const examples: DetectorExamples = {
     // A version in a release note's head; a firm after a bracketed reference.
     'Release notes - Version 10/01/2024\nFixed the export.',
     'Transferred (ref 4411) – Tidewater Retail',
+    // Dashes in a list of places and things.
+    'Paris - France\nBerlin - Germany\nMadrid - Spain',
     // A list a colon announces, one given name long.
     'Team members:\n\nMarcia',
     // A pharmacist speaking in a French chat.

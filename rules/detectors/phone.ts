@@ -17,7 +17,7 @@ import { WITH_ZERO, WITHOUT_ZERO } from '../phone/national.ts';
 import { clamp, documentedAsOwn, underscoresAsSpaces } from '../context.ts';
 import { isTrivialDigits } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { byFirstLetter, matchesOf } from '../scan-util.ts';
+import { byFirstLetter, lineStartWithin, matchesOf } from '../scan-util.ts';
 import { columnHeader } from '../table.ts';
 
 // A run that starts with "+", "(" or a digit and continues with digits and the separators people
@@ -382,8 +382,10 @@ const SIGN_OFF_AFTER_SENTENCE =
  * is the writer's phone.
  */
 function inSignature(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  for (let k = lineStart; k < start; k++) if (!isBlankCode(text.charCodeAt(k))) return false;
+  // (Only blanks may stand before the number on its line: the search goes no further.)
+  let lineStart = start;
+  while (lineStart > 0 && isBlankCode(text.charCodeAt(lineStart - 1))) lineStart--;
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return false;
   for (let k = end; k < text.length && text.charCodeAt(k) !== 10; k++) {
     if (!isBlankCode(text.charCodeAt(k))) return false;
   }
@@ -901,8 +903,8 @@ function spacedDigits(text: string, out: Candidate[]): void {
     const start = m.index;
     const end = start + m[0].length;
     const from = windowStart(text, start, 40);
-    const lineFrom = text.lastIndexOf('\n', start - 1) + 1;
-    const pre = text.slice(Math.max(from, lineFrom), start);
+    const lineFrom = lineStartWithin(text, start, start - from);
+    const pre = text.slice(lineFrom >= 0 ? lineFrom : from, start);
     const post = text.slice(end, lineEndWithin(text, end, windowEnd(text, end, 24)));
     if (!PHONE_WORDS.test(pre) && !PHONE_WORDS.test(post)) continue;
     const digits = m[0].replace(/\D/g, '');

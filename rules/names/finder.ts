@@ -33,7 +33,7 @@
  * `npx tsx test/bench/golden.ts compare` checks the corpora against a recording.
  */
 import { keywords } from '../keywords.ts';
-import { CHAT_STAMP, CLOCK, firstAtOrAfter } from '../scan-util.ts';
+import { CHAT_STAMP, CLOCK, firstAtOrAfter, lineStartWithin } from '../scan-util.ts';
 import { REGION_CODES } from '../address/words.ts';
 import { columnHeader } from '../table.ts';
 import type { Candidate, Span } from '../types.ts';
@@ -2524,14 +2524,18 @@ function scoreSegment(
  * Asked once per line and text (the answer for the last line asked is kept).
  */
 function headlineLine(text: string, pos: number): boolean {
-  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  // (Both searches stop 160 characters out, past the longest headline: a paste of one long
+  // line would otherwise be read back to its start for every name on it.)
+  const lineStart = lineStartWithin(text, pos, HEADLINE_MAX);
+  if (lineStart < 0) return false;
   if (text === headlineText && lineStart === headlineStart) return headlineAnswer;
   headlineText = text;
   headlineStart = lineStart;
-  let lineEnd = text.indexOf('\n', pos);
-  if (lineEnd < 0) lineEnd = text.length;
+  let lineEnd = pos;
+  const maxEnd = Math.min(text.length, lineStart + HEADLINE_MAX + 1);
+  while (lineEnd < maxEnd && text.charCodeAt(lineEnd) !== 10) lineEnd++;
   headlineAnswer = false;
-  if (lineEnd - lineStart > 160) return false;
+  if (lineEnd - lineStart > HEADLINE_MAX) return false;
   const line = text.slice(lineStart, lineEnd);
   // (Most lines hold no capitalised small word: one search rules them out.)
   if (!TITLE_SMALL_WORD_IN.test(line)) return false;
@@ -2546,6 +2550,8 @@ function headlineLine(text: string, pos: number): boolean {
   headlineAnswer = small && words >= 4;
   return headlineAnswer;
 }
+/** The longest line read as a headline. */
+const HEADLINE_MAX = 160;
 let headlineText: string | null = null;
 let headlineStart = -1;
 let headlineAnswer = false;
@@ -3308,8 +3314,8 @@ const NOTE_HEAD =
 
 /** Whether the line before `start` is a note's head naming its author ("Shift notes - "). */
 function noteHeadBefore(text: string, start: number): boolean {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  return start - from <= 100 && NOTE_HEAD.test(text.slice(from, start));
+  const from = lineStartWithin(text, start, 100);
+  return from >= 0 && NOTE_HEAD.test(text.slice(from, start));
 }
 /** A note's word and the bracket that holds its author: "Work notes (", "Internal note (". */
 const NOTE_BEFORE_PAREN = /\b(?:notes?|comments?|internal|update|reply|remarks?)[ \t]\($/i;
@@ -3347,7 +3353,7 @@ const ROLE_HEADER_LINE = new RegExp(
   'gimu',
 );
 const ROLE_SPEAKER_LINE = new RegExp(
-  String.raw`^[ \t>]*(?:${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?)?(?:${SPEAKER_ROLES})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,4})|[ \t]*\([^()\n]{1,30}\))?[ \t]*:`,
+  String.raw`^[ \t>]*(?:${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?)?(?:you|me|${SPEAKER_ROLES})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,6})|[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*:|[ \t]+[-–][ \t]+)`,
   'gimu',
 );
 
@@ -3398,12 +3404,17 @@ function speakerColon(text: string, end: number): number {
   const after = text.slice(end, end + 64);
   const m = TEAM_COLON.exec(after);
   if (m !== null) return end + m[0].length - 1;
+  // A dash after the speaker, and its role after another ("Mohamed - i want to cancel",
+  // "Jayden - Support - Sorry about that"): the dash stands for the colon.
+  const d = DASH_TURN.exec(after);
+  if (d !== null) return end + d[0].length - 1;
   // A turn's header line: its end stands for the colon, the turn is on the next line.
   const h = HEADER_TIME.exec(after);
   if (h === null) return -1;
   const eol = h[0].indexOf('\n');
   return eol < 0 ? end + h[0].length : end + eol;
 }
+const DASH_TURN = new RegExp(String.raw`^ [-–] (?:(?:${CHAT_ROLES}) [-–] )?(?=[^\s\d-])`, 'iu');
 /** The team in brackets or the role after a dash, then the colon ("Dashawn - Support:"). */
 const TEAM_COLON = new RegExp(
   String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}))[ \t]?:`,
