@@ -2124,27 +2124,13 @@ function scoreSegment(
   // name\tJian", "Contact owner\tKelechi Nwosu"). A header row has more cells.
   if (0.8 > curScore && n <= 4 && text.charCodeAt(start - 1) === 9) {
     const label = tabLabelBefore(text, start, end);
-    if (
-      label !== null &&
-      (NAME_HEADER.test(label) || LINE_LABEL.test(label)) &&
-      (!onlyCommon || NAME_WORD_HEADER.test(label)) &&
-      (anyKnown || !GENERIC_NAME_HEADER.test(label))
-    ) {
-      bump(0.8, 'label');
-    }
+    if (label !== null && labelsName(label, onlyCommon, anyKnown)) bump(0.8, 'label');
   }
   // A label alone on the line above, the name alone on its own: a form copied from a web page,
   // a CRM's side panel or a PDF ("Customer name\nTremaine Reinger", "Ship to:\nAmira Witting").
   if (0.8 > curScore && n <= 4) {
     const label = labelLineAbove(text, start, end);
-    if (
-      label !== null &&
-      (NAME_HEADER.test(label) || LINE_LABEL.test(label)) &&
-      (!onlyCommon || NAME_WORD_HEADER.test(label)) &&
-      (anyKnown || !GENERIC_NAME_HEADER.test(label))
-    ) {
-      bump(0.8, 'label');
-    }
+    if (label !== null && labelsName(label, onlyCommon, anyKnown)) bump(0.8, 'label');
   }
   // The text of a markup element named for a person: "<customer_name>Kwabena Owusu</...>",
   // "<name>Maria Garcia</name>". (Attributes are not read: "<td class=name>".)
@@ -4043,6 +4029,19 @@ function unknownName(from: number, start: number, end: number): boolean {
     (tokFlags[from]! & (F_FIRST | F_LAST | F_COMMON | F_STOP | F_INITIAL)) === 0 &&
     end - start >= 4 &&
     !isEnglishWord(tokInfo[from]!.text)
+  );
+}
+
+/**
+ * Whether a label in a cell or on its own line asks for this name: a name's or a person's
+ * label; for ordinary words only one that says "name"; for words no list knows, not "Name"
+ * alone, which heads lists of anything.
+ */
+function labelsName(label: string, onlyCommon: boolean, anyKnown: boolean): boolean {
+  return (
+    (NAME_HEADER.test(label) || LINE_LABEL.test(label)) &&
+    (!onlyCommon || NAME_WORD_HEADER.test(label)) &&
+    (anyKnown || !GENERIC_NAME_HEADER.test(label))
   );
 }
 
