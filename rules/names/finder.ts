@@ -1095,9 +1095,10 @@ function quotedPersonValue(text: string, start: number, end: number): [number, n
     if (c === 10) return null;
   }
   if (open < minOpen || !personFieldAt(text, open + 1)) return null;
-  const close = text.indexOf(text[open]!, end);
-  if (close < 0 || close - end > 64 || text.lastIndexOf('\n', close) >= end) return null;
-  return [open + 1, close];
+  const after = text.slice(end, end + 65);
+  const close = after.indexOf(text[open]!);
+  if (close < 0 || after.lastIndexOf('\n', close) >= 0) return null;
+  return [open + 1, end + close];
 }
 
 /**
@@ -2569,9 +2570,9 @@ const LINE_LABEL =
  * spaces around it at most), trimmed; otherwise null.
  */
 function tabLabelBefore(text: string, start: number, end: number): string | null {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartWithin(text, start, 42);
   const tab = start - 1;
-  if (tab - lineStart > 40 || text.indexOf('\t', lineStart) !== tab) return null;
+  if (lineStart < 0 || tab - lineStart > 40 || text.indexOf('\t', lineStart) !== tab) return null;
   let e = end;
   while (e < text.length && text.charCodeAt(e) === 32) e++;
   if (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) return null;
@@ -2592,8 +2593,8 @@ function labelLineAbove(text: string, start: number, end: number): string | null
   while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
   if (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) return null;
   const lineEnd = text.charCodeAt(k - 1) === 13 ? k - 1 : k;
-  const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
-  if (lineEnd - lineStart > 40) return null;
+  const lineStart = lineStartWithin(text, lineEnd, 42);
+  if (lineStart < 0 || lineEnd - lineStart > 40) return null;
   const label = text.slice(lineStart, lineEnd).replace(LABEL_DECOR, '');
   return label === '' ? null : label;
 }
@@ -2919,7 +2920,9 @@ function isDash(c: number): boolean {
 
 /** Whether the line holding offset `k` opens like a list item: a dash, star, bullet or "1.". */
 function listItemLine(text: string, k: number): boolean {
-  let i = text.lastIndexOf('\n', k) + 1;
+  // (A line longer than a list item's is searched no further: no list item.)
+  let i = lineStartWithin(text, k + 1, 1000);
+  if (i < 0) return false;
   while (i < k && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const c = text.charCodeAt(i);
   return isDash(c) || c === 42 || c === 0x2022 || (c >= 48 && c <= 57);
@@ -3409,8 +3412,8 @@ const TEAM_COLON = new RegExp(
 
 function speakerStart(text: string, start: number): boolean {
   if (lineStart(text, start)) return true;
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  return start - from <= 32 && TIME_PREFIX.test(text.slice(from, start));
+  const from = lineStartWithin(text, start, 33);
+  return from >= 0 && start - from <= 32 && TIME_PREFIX.test(text.slice(from, start));
 }
 const TIME_PREFIX = new RegExp(String.raw`^[ \t>]*${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?$`);
 
@@ -4356,15 +4359,19 @@ const MS_UNIT_BEFORE = /(?:\d|\bin)\s*$/;
  * ("description: ...", "  version: 1.0"), as the lines of a YAML or config block do.
  */
 function keyLineBeside(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const next = text.indexOf('\n', at);
-  if (next >= 0 && KEY_LINE.test(text.slice(next + 1, next + 41))) return true;
-  if (lineStart === 0) return false;
-  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  // (Searches stay within a config line's length: a long line is prose, read once per name.)
+  const lineStart = lineStartWithin(text, at, KEY_LINE_MAX);
+  const next = text.slice(at, at + KEY_LINE_MAX).indexOf('\n');
+  if (next >= 0 && KEY_LINE.test(text.slice(at + next + 1, at + next + 41))) return true;
+  if (lineStart <= 0) return false;
+  const prevStart = lineStartWithin(text, lineStart - 1, KEY_LINE_MAX);
+  if (prevStart < 0) return false;
   return KEY_LINE.test(text.slice(prevStart, Math.min(lineStart, prevStart + 40)));
 }
 /** A YAML mapping's `name:` key, as a list item or indented, right before the value. */
 const YAML_NAME_BEFORE = /(?:^|\n)[ \t]*(?:-[ \t]+)?name:[ \t]+$/;
+/** How far from a name a config line's break is looked for. */
+const KEY_LINE_MAX = 200;
 const KEY_LINE = /^[ \t]*-?[ \t]*[a-z][a-z0-9_-]{1,30}:(?:[ \t]|\r?\n|$)/;
 /** Code punctuation right after a value: `name: input,` `{ name: value }`. */
 const CODE_AFTER = /^[,;)}\]]/;

@@ -35,4 +35,7 @@ export const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
   ['names before addresses', 'Ana Lopez, 14 Rue de la Paix\n'.repeat(MB / 29)],
   // Markdown table rows (rules/table.ts reads a line that opens with a pipe).
   ['pipe rows', '| Name | Phone |\n' + '| Ab Cd | 0680501210 |\n'.repeat(MB / 24)],
+  // A messenger's turns with no line break between them: each speaker asks whether a stamp
+  // opens its line (a search back to the line's start for each was quadratic: 7.5 s).
+  ['chat turns on one line', '[3/19/24, 8:44 PM] Anahi: hi '.repeat(MB / 29)],
 ];
