@@ -71,7 +71,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'gitlab-token':
     'GitLab tokens by their prefixes (glpat-, gldt-, glrt-, glptt-, glft-, glimt-, glagent-, gloas-, glsoat-, glffct-, glcbt-) and GR1348941 runner registration tokens.',
   'health-id':
-    'Health insurance ids: US Medicare MBI (format rules, scores alone), UK NHS number (mod 11, needs NHS context), German Krankenversichertennummer (check digit, needs context), and EHIC, insurer member and health card numbers (OHIP, tarjeta sanitaria, tessera sanitaria) after their label.',
+    'Health insurance ids: US Medicare MBI (format rules, scores alone), UK NHS number (mod 11, needs NHS context), German Krankenversichertennummer (check digit, needs context), Scottish CHI, Australian Medicare card and IHI and French RPPS numbers (each its check, beside its name), and EHIC, insurer member and health card numbers (OHIP, tarjeta sanitaria, tessera sanitaria, Versicherungsnummer, n° adhérent) after their label.',
+  hl7: 'Patient data in HL7 v2 segments by field position: record numbers (PID-3, MRG-1), names of patients, next of kin, guarantors, insured and doctors, birth dates (PID-7), addresses, phones, SSN (PID-19) and policy numbers; no context word needed.',
   iban: 'International bank account numbers: known country, exact per-country length and mod-97 check digits, unbroken or in groups of four, upper or lower case.',
   'in-aadhaar':
     'Indian Aadhaar numbers: twelve digits starting 2-9 with a Verhoeff check; grouped 4-4-4 or beside "Aadhaar"/"UID".',

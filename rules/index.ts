@@ -51,6 +51,7 @@ import { auTfn } from './detectors/au-tfn.ts';
 import { healthId } from './detectors/health-id.ts';
 import { medicalRecord } from './detectors/medical-record.ts';
 import { usDea } from './detectors/us-dea.ts';
+import { hl7 } from './detectors/hl7.ts';
 import { usNpi } from './detectors/us-npi.ts';
 // network
 import { ipv4 } from './detectors/ipv4.ts';
@@ -120,6 +121,7 @@ export const DETECTORS: readonly Detector[] = [
   czBirthNumber,
   auTfn,
   // health
+  hl7,
   usDea,
   usNpi,
   medicalRecord,

@@ -7,7 +7,7 @@ import {
   NON_PERSONAL_NUMBER,
 } from '../context.ts';
 import { keywords } from '../keywords.ts';
-import { isTrivialDigits } from '../checksums.ts';
+import { isTrivialDigits, luhn } from '../checksums.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesAtRuns, matchesOf } from '../scan-util.ts';
 
@@ -28,6 +28,30 @@ const MBI_CONTEXT = /\b(?:medicare|mbi|beneficiary|cms|part a|part b|hicn)\b/;
 const NHS = /\d(?<![\w.\-/]\d)\d\d([ -]?)\d{3}\1\d{4}(?![\w]|[.\-/]\d)/g;
 const NHS_CONTEXT =
   /\b(?:nhs|national health service|nhs no|nhs number|health and care number|h&c)\b/;
+
+// Scotland's Community Health Index number: ten digits (the holder's birth date, then four), the
+// same mod-11 check as the NHS number's, often written 6-4. Counted beside its name only.
+const CHI = /\d(?<![\w.\-/]\d)\d{5}[ -]?\d{4}(?![\w]|[.\-/]\d)/g;
+const CHI_CONTEXT = /\b(?:chi|community health index)\b/;
+
+// Australia: the Medicare card number (ten digits, the first 2-6, the ninth a weighted check
+// digit, written 4-5-1, an issue number after it) and the Individual Healthcare Identifier
+// (sixteen digits from 800360, Luhn). France: a doctor's RPPS number (eleven digits from 10,
+// Luhn). Each beside its own word.
+const AU_MEDICARE = /[2-6](?<![\w.\-/][2-6])\d{3}([ ]?)\d{5}\1\d(?![\w]|[.\-/]\d)/g;
+const AU_MEDICARE_CONTEXT = /\bmedicare\b/;
+const IHI = /8(?<![\w.\-/]8)003[ ]?60\d\d[ ]?\d{4}[ ]?\d{4}(?![\w]|[.\-/]\d)/g;
+const IHI_CONTEXT = /\b(?:ihi|healthcare identifier|my health record)\b/;
+const RPPS = /1(?<![\w.\-/]1)0\d{9}(?![\w]|[.\-/]\d)/g;
+const RPPS_CONTEXT = /\b(?:rpps|adeli|n° rpps)\b/;
+
+/** The Medicare card's check: digits 1-8 weighted 1, 3, 7, 9, 1, 3, 7, 9; the sum mod 10. */
+function auMedicareChecksum(d: string): boolean {
+  const w = [1, 3, 7, 9, 1, 3, 7, 9];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  return sum % 10 === d.charCodeAt(8) - 48;
+}
 
 // The first six digits of an NHS number; a KVNR holds them too.
 const SIX_DIGITS = /\d{3}[ -]?\d{3}/;
@@ -63,15 +87,18 @@ const MEMBER_KEYWORDS = [
   String.raw`(?:numero\s(?:di\s|della\s)?)?tessera\ssanitaria`,
   String.raw`medicaid\s(?:id|number|no\.?|#)`,
   String.raw`medicare\s(?:card\s)?(?:id|number|no\.?|#)`,
-  String.raw`(?:versicherten|mitglieds)-?(?:nummer|nr\.?)`,
-  String.raw`num[ée]ro d'adh[ée]rent`,
+  String.raw`(?:versicherten|versicherungs|mitglieds)-?(?:nummer|nr\.?)`,
+  String.raw`vers\.-?\s?nr\.?`,
+  String.raw`mbr\.?\s?(?:id|#|no\.?|number)`,
+  // With the insurer's name between: "N° adhérent Harmonie Mutuelle : M43508467".
+  String.raw`(?:num[ée]ro|n°|no\.?)\s?(?:d['’]\s?)?adh[ée]rent(?:\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*){0,3}`,
   String.raw`n[úu]mero de (?:afiliado|afiliaci[óo]n|asegurado)`,
 ].join('|');
 // A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
 // an XML tag (`<mrn>00731946`).
 // A short name of the card in brackets may follow the label ("Health card (OHIP): ..."), and dot
 // leaders may stand for the colon ("Cardholder ID ...... RPM273245686").
-const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:[:#=-]|is|was|says|n°|no\.?)?\s{0,3}#?\s{0,2}["']?`;
+const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:[:#=|-]|is|was|says|n°|no\.?)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
 const CARD = new RegExp(
   String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
@@ -113,6 +140,9 @@ const MEMBER_WORDS = keywords([
   'medicaid',
   'medicare',
   'versicherten',
+  'versicherungs',
+  'vers.',
+  'mbr',
   'mitglieds',
   'adhérent',
   'adherent',
@@ -239,6 +269,24 @@ export const healthId: Detector = {
       push(start, end, context ? 0.85 : 0.35, context ? 'checksum, context' : 'checksum');
     }
 
+    // The national numbers that count only beside their own word (each passes its check by
+    // chance one time in ten or eleven, and such digits are as often phones or orders).
+    const beside = (re: RegExp, context: RegExp, check: (d: string) => boolean, why: string) => {
+      for (const m of matchesOf(text, re)) {
+        const digits = m[0].replace(/\D/g, '');
+        if (isTrivialDigits(digits) || !check(digits)) continue;
+        const start = m.index;
+        const end = start + m[0].length;
+        if (near(text, start, end, context, 40)) push(start, end, 0.85, why);
+      }
+    };
+    if (sixDigits) {
+      beside(CHI, CHI_CONTEXT, nhsChecksum, 'checksum, CHI');
+      beside(AU_MEDICARE, AU_MEDICARE_CONTEXT, auMedicareChecksum, 'checksum, Medicare');
+      beside(IHI, IHI_CONTEXT, luhn, 'checksum, IHI');
+      beside(RPPS, RPPS_CONTEXT, luhn, 'checksum, RPPS');
+    }
+
     const labelled = (
       re: RegExp,
       anchors: readonly number[],
@@ -290,6 +338,16 @@ export const examples: DetectorExamples = {
     { text: 'subscriber # W2846 0019 73 valid until 2026', value: 'W2846 0019 73' },
     { text: 'Medicaid ID 9912004836', value: '9912004836' },
     { text: 'His insurance number is AOK 623045981', value: '623045981' },
+    // Australia's Medicare card and IHI, Scotland's CHI, a French doctor's RPPS number.
+    { text: 'Medicare: 2607 25286 9 (IRN 1)', value: '2607 25286 9' },
+    { text: 'IHI 8003 6018 4814 3629, born 10/05/1989', value: '8003 6018 4814 3629' },
+    { text: 'CHI: 2103973917', value: '2103973917' },
+    { text: 'Dr Paulette Prevost (RPPS 10106264236)', value: '10106264236' },
+    { text: 'N° adhérent Harmonie Mutuelle : M43508467', value: 'M43508467' },
+    { text: 'Signal Iduna, Versicherungsnummer KV352289095', value: 'KV352289095' },
+    { text: 'Vers.-Nr. O889782078', value: 'O889782078' },
+    { text: 'verified dob + mbr id 762397569', value: '762397569' },
+    { text: 'Medicare card no. | 3243273354 / 2', value: '3243273354' },
   ],
   noMatch: [
     // An airline's loyalty membership.
@@ -309,5 +367,11 @@ export const examples: DetectorExamples = {
     'The code 1SL4-TO5-MB73 has forbidden letters',
     'The CMS sample MBI is 1EG4-TE5-MK73',
     'Example NHS number: 943 476 5919',
+    // The check digits fail, or no word names the number.
+    'Medicare: 2607 25287 9 (IRN 1)',
+    'Order 2607 25286 9 shipped',
+    'CHI: 2103973918',
+    'RPPS 10106264237',
+    'Invoice 8003 6018 4814 3629',
   ],
 };
