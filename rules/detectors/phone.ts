@@ -85,7 +85,8 @@ const NOT_PHONE_WORDS = new RegExp(
       'price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|' +
       'quantity|population|zip|postcode|postal|plz|patient|mrn|npi|dea|ssn|sin|passport|' +
       'license|licence|tax|vat|ein|tin|routing|aba|swift|policy|member|claim|nhs|medicare|' +
-      'medicaid|insurance|insured|kvnr|ehic|date|dob|born|error|code|pin|otp|quote|art|artikel|' +
+      'medicaid|insurance|insured|kvnr|ehic|ihi|rpps|ipp|mbr|adhérent|adherent|date|dob|born|' +
+      'error|code|pin|otp|quote|art|artikel|' +
       'artikelnummer|ersatzteil|einwahlcode|zugangscode|sendungsnummer|sendung|' +
       'verwendungszweck|suivi|colis|seguimiento|envío|paquete|paket|réf|modèle|produit|meeting|' +
       'conference|webinar|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|' +
@@ -547,7 +548,7 @@ const CUE_BEFORE =
 // sent to it: it names the number whatever other words stand further off ("un code par SMS au
 // 07 74 04 09 99", "OTP sent to 1-702-284-9451").
 const DIRECT_PHONE_BEFORE =
-  /\b(?:sent to|texted to|send (?:it |the code )?to|(?:sms|phone|tel|telephone|mobile|mobil|cell|fax|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|portable|móvil|movil|celular|cellulare|telemóvel|telemovel|whatsapp)(?:\s(?:au|at|to|on|an|al|a|unter|op|no|na|is|ist|est|es|è|é))?)\s{0,2}[:.#=]?\s{0,2}$/i;
+  /\b(?:sent to|text(?:ed)? (?:it |me |us |(?:the|a|your) [a-z-]{2,20} )?(?:to|at|on)|send (?:it |the code )?to|(?:sms|phone|tel|telephone|mobile|mobil|cell|fax|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|portable|móvil|movil|celular|cellulare|telemóvel|telemovel|whatsapp)(?:\s(?:au|at|to|on|an|al|a|unter|op|no|na|is|ist|est|es|è|é))?)\s{0,2}[:.#=]?\s{0,2}$/i;
 
 // Whom someone called or spoke to, then "on" and the number: a phone whatever the note says
 // about money after it ("call back Mellie Maggio on 941 842 7063 re: $370.29 chargeback", "spoke
@@ -799,7 +800,9 @@ export const phone: Detector = {
         PHONE_WORDS.test(post) ||
         NEAR_PHONE_WORDS.test(near) ||
         NEAR_PHONE_WORDS.test(post.slice(0, 16));
-      const labelBefore = !strong && LABEL_BEFORE.test(near);
+      // "sent to", "text the code to": what is sent to a number is sent to a phone.
+      const direct = DIRECT_PHONE_BEFORE.test(pre);
+      const labelBefore = !strong && (LABEL_BEFORE.test(near) || direct);
       // In a pasted table (a CSV or TSV export), the column's header names what the cell holds:
       // "Téléphone" over a column of bare national numbers, "Commande" over order numbers.
       const header = columnHeader(text, start, end);
@@ -849,7 +852,7 @@ export const phone: Detector = {
       const sunk =
         negative &&
         !kept &&
-        !DIRECT_PHONE_BEFORE.test(near) &&
+        !direct &&
         !CALLED_ON_BEFORE.test(pre) &&
         (NOT_PHONE_WORDS.test(near) || !((strong && PHONE_WORDS.test(near)) || labelBefore));
       const raised = (strong || label) && !sunk;
@@ -921,6 +924,7 @@ function spacedDigits(text: string, out: Candidate[]): void {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'can you text the confirmation to 07785 166694', value: '07785 166694' },
     // A bare number alone under a signature's name.
     { text: 'Amount due is £188.24. Thanks\nAda Lindqvist\n07841909579', value: '07841909579' },
     // Typed one digit at a time beside a phone word; whom someone is to call back "on" it,
