@@ -42,6 +42,20 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A doctor's surname typed in lower case; a note's dash signature without a blank, or with
+    // the writer's number; an agent speaking for a desk; a label of a prescription.
+    { text: "Can u tell dr o'hara-haag the rash is worse?", value: "o'hara-haag" },
+    { text: 'Re the bill that doctor morissette ordered. Thanks', value: 'morissette' },
+    { text: 'Set up $133/mo. -Trisha', value: 'Trisha' },
+    { text: 'Payment plan agreed.\n– Amparo (971-247-2389)', value: 'Amparo' },
+    { text: 'À rappeler au +33 7 13 59 80 99 — Judicaël', value: 'Judicaël' },
+    {
+      text: 'Remington (Billing): Your balance is $60.22. Would you like to pay now?\nEarnest: yes pls.\nRemington (Billing): Thank you.',
+      value: 'Earnest',
+    },
+    { text: 'Prescriber: Jaylon Quist, NP', value: 'Jaylon Quist' },
+    { text: 'Pat.: Marah Klabuhn, * 22.5.1959', value: 'Marah Klabuhn' },
+    { text: 'IHI 8003 6018 4814 3629, Molly Hamilton, born 10/05/1989', value: 'Molly Hamilton' },
     // Roles and "in the name of" in the other languages; the Dutch "Naam".
     {
       text: 'Paciente: Josep Cordero Vega\nTarjeta sanitaria: CORD011230',
@@ -530,6 +544,13 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Things a shop names after people, hotels and a town named like one.
+    'can you send the replacement Rosie Kids Raincoat to my work address instead?',
+    'Warte immer noch auf die Erstattung für Regal Karl, danke',
+    'arriving tonight at Hotel Maria Theresia, conf 88010918.',
+    'Return scanned at depot (Milton Keynes).',
+    'Hi, the bill that doctor west ordered',
+    'Shipped to 12 Sunset dr apt 4, Reno',
     // A list after a place's label; a chat's visitor in German and Spanish; part of a form
     // where the label asks for a surname but gets a word.
     'Strongest cities: Zaragoza, Jackson, Regina.\nNotes: bounce rate up',

@@ -53,7 +53,7 @@ import {
   TITLE_SET,
   type NameClass,
 } from './lexicon.ts';
-import { FIRMS_NAMED_AFTER_PEOPLE, PLACES_NAMED_LIKE_PEOPLE } from './words.ts';
+import { FIRMS_NAMED_AFTER_PEOPLE, PLACES_NAMED_LIKE_PEOPLE, PRODUCT_NOUNS } from './words.ts';
 
 /**
  * Asks a slower model whether a person is named in `[start, end)` of `text`. It must not call
@@ -200,7 +200,7 @@ const THING_NAME =
   'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|retailer|retailers|supplier|reseller|distributor|manufacturer|agency|city|cities|town|towns|country|countries|regions|locations?|destinations?|markets?|stores|airports?|stations?|ciudades|villes|städte|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\))(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?)?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|prescriber|prescribing physician|pharmacist|pharmacy tech|technician|pat\.|attending physician|referring physician|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\))(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?)?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -315,7 +315,7 @@ const POSSESSIVE_RELATION =
   /\p{L}['’]s (?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|boss|kid|child|spouse|caregiver|carer|guardian)[ \t,:]{1,3}$/u;
 // Place names built from names: "San Francisco", "Fort Lauderdale".
 const PLACE_BEFORE_WORDS =
-  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa/u;
+  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa|Hotel|Hôtel|Hostel|Hostal|Gasthof|Gasthaus|Via|Viale|Piazza|Calle|Avenida|Plaza|Rue|Hospital|Hôpital|Ospedale|Klinikum|Clínica|Farmacia|Pharmacie|Apotheke/u;
 const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
 
 // Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
@@ -1908,7 +1908,7 @@ function scoreSegment(
   if (
     0.75 > curScore &&
     n <= 2 &&
-    isDash(text.charCodeAt(start - 2)) &&
+    (isDash(text.charCodeAt(start - 2)) || isDash(text.charCodeAt(start - 1))) &&
     DASH_SIGN_OFF_AFTER.test(afterWindow()) &&
     DASH_SIGN_OFF_BEFORE.test(beforeWindow()) &&
     nameOfItsOwn(anyKnown, onlyCommon, from, start, end) &&
@@ -2389,7 +2389,10 @@ function scoreSegment(
   if (
     score > 0.3 &&
     (cueMatches(K_PLACE_BEFORE) ||
-      endsWithNumber(before) ||
+      (endsWithNumber(before) &&
+        // (A number set off by a comma before a first and a last name the lists know is an id
+        // before its holder, "IHI 8003 6018, Molly Hamilton", not a house number's street.)
+        !(n >= 2 && knownFirst && (cl === 'first' || cl === 'last') && /,[ \t]*$/.test(before))) ||
       (NUMBER_AFTER.test(after) &&
         !(n >= 2 && anyKnown && AGE_AFTER.test(after)) &&
         // (A name before the address it is sent to: "Recipient Palma Gislason, 14 Rue de la
@@ -2418,6 +2421,17 @@ function scoreSegment(
   }
   // A bot introducing itself: "this is Grafana, your monitoring assistant".
   if (score > 0.3 && BOT_AFTER.test(after)) score = 0.3;
+  // A thing a shop names after a person: "Rosie Kids Raincoat", "Stehlampe Emil".
+  if (
+    score > 0.3 &&
+    n >= 2 &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    (PRODUCT_NOUNS.has(tokInfo[from]!.key) ||
+      // (A given name and one such word is as often a person: "Tom Tasche".)
+      (PRODUCT_NOUNS.has(tokInfo[to - 1]!.key) && (n > 2 || !isGivenName(tokInfo[from]!.text))))
+  ) {
+    score = 0.3;
+  }
   // One word no list knows as a given name after a YAML key "name:" among other keys: a CI
   // step's, a container's or a service's name ("- name: Deploy\n  run: ./deploy.sh").
   if (
@@ -2894,6 +2908,11 @@ function closingLine(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(k);
   let e = end;
   while (e < text.length && isAsciiSpace(text.charCodeAt(e)) && text.charCodeAt(e) !== 10) e++;
+  // (Its writer's number in brackets may follow: "– Amparo (971-247-2389)".)
+  if (dashed && text.charCodeAt(e) === 40) {
+    const phone = BRACKETED_PHONE.exec(text.slice(e, e + 32));
+    if (phone) e += phone[0].length;
+  }
   // ...and not as the last item of a list of dashed lines ("- Milk\n- Eggs\n- Rosemary").
   if (dashed) return e === text.length && k >= 0 && !listItemLine(text, k);
   if (c !== 46 && c !== 33 && c !== 63 && (!blank || c === 58 || c === 44 || !(k >= 0))) {
@@ -2905,6 +2924,8 @@ function closingLine(text: string, start: number, end: number): boolean {
   while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
   return e === text.length || text.charCodeAt(e) === 10 || text.charCodeAt(e) === 13;
 }
+
+const BRACKETED_PHONE = /^\([ \t]?\+?\d[\d .()/-]{5,22}\)[ \t]*$/;
 
 /** Whether a dash (and blanks) stands right before `start`: "- Candida", "– Tizian". */
 function dashBefore(text: string, start: number): boolean {
@@ -3198,6 +3219,16 @@ function speakers(text: string, all: Scored[]): void {
       }
     }
     if (stop) continue;
+    // A speaker for a team in brackets ("Remington (Billing): Your balance is ..."): a person
+    // answering for a desk, whatever the lists know of the name.
+    if (
+      n <= 2 &&
+      text.charCodeAt(s.end) === 32 &&
+      text.charCodeAt(s.end + 1) === 40 &&
+      PERSONAL_SPEECH.test(lineAfter(text, speakerColon(text, s.end) + 1))
+    ) {
+      anchored = true;
+    }
     lines.push(s);
     if (!known) (unknownOnly ??= new Set()).add(s);
   }
@@ -3313,9 +3344,14 @@ const NOTE_BEFORE_PAREN = /\b(?:notes?|comments?|internal|update|reply|remarks?)
 const ID_AFTER =
   /^(?:,[ \t]{0,2}|[ \t]{1,4}|[ \t]?\([ \t]?|[ \t]?[-–—][ \t]?)(?:dob|d\.o\.b|date of birth|born|mrn|ssn|nhs(?: no| number)?|member id|patient id|geb\.|geboren|née?|nata|nato|nacid[oa])(?![\p{L}])/iu;
 /** A sentence's end, then a dash: a note's closing signature. */
-const DASH_SIGN_OFF_BEFORE = /[.!?)][ \t]{1,2}[—–-][ \t]?$/u;
-/** The end of the line or text, or a comma and a role ("— J. Nikolaus, RN"). */
-const DASH_SIGN_OFF_AFTER = /^[ \t]*(?:\r?\n|$|,[ \t]?[A-Z]{2,4}\b)/;
+// (Or the phone number it closes: "... au +33 7 13 59 80 99 — Judicaël".)
+const DASH_SIGN_OFF_BEFORE = /(?:[.!?)]|\d\d)[ \t]{1,2}[—–-][ \t]?$/u;
+/**
+ * The end of the line or text, or a comma and a role ("— J. Nikolaus, RN"), or the writer's
+ * number in brackets ("– Amparo (971-247-2389)").
+ */
+const DASH_SIGN_OFF_AFTER =
+  /^[ \t]*(?:\r?\n|$|,[ \t]?[A-Z]{2,4}\b|\([ \t]?\+?\d[\d .()/-]{5,22}\)[ \t]*(?:\r?\n|$))/;
 const CHAT_ROLES = String.raw`agent|support|operator|rep|representative|advisor|adviser|specialist|agente|conseiller|conseillère|berater|beraterin|medewerker|medewerkster|mitarbeiter|mitarbeiterin|asesor|asesora|operatore|operatrice|atendente`;
 /** A chat line's time and role before the agent's name ("[10:33] Agent ", "Medewerker "). */
 const ROLE_THEN_NAME = new RegExp(
@@ -3403,10 +3439,12 @@ function speakerColon(text: string, end: number): number {
   const eol = h[0].indexOf('\n');
   return eol < 0 ? end + h[0].length : end + eol;
 }
+/** The desks an agent speaks for: "Kendall - Scheduling:", "Remington (Billing):". */
+const DEPARTMENTS = String.raw`billing|scheduling|sales|accounts|claims|reception|front desk|triage|dispatch|returns|bookings|reservations|admissions|pharmacy|care team|customer care|customer service|tech support|help ?desk|it support`;
 const DASH_TURN = new RegExp(String.raw`^ [-–] (?:(?:${CHAT_ROLES}) [-–] )?(?=[^\s\d-])`, 'iu');
 /** The team in brackets or the role after a dash, then the colon ("Dashawn - Support:"). */
 const TEAM_COLON = new RegExp(
-  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}))[ \t]?:`,
+  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}|${DEPARTMENTS}))[ \t]?:`,
   'iu',
 );
 
@@ -4940,6 +4978,22 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
       add(start, start + w1.length + 1 + w2.length, 0.75);
     }
   }
+  // A doctor's surname typed in lower case in a text that has capitals elsewhere ("can u tell
+  // dr o'hara-haag the rash is worse", "that doctor morissette ordered"): the word after the
+  // title, unless it is an ordinary word ("doctor west"), a street's next word ("oak dr apt 4")
+  // or a note's abbreviation.
+  if (LOWER_DOCTOR_HINT.test(text)) {
+    LOWER_DOCTOR.lastIndex = 0;
+    for (let m; (m = LOWER_DOCTOR.exec(text)) !== null;) {
+      const w = m[1]!;
+      if (w.length < 3 || !plainLowerWord(w) || LOWER_VERBS.has(w) || NOT_AFTER_DOCTOR.test(w)) {
+        continue;
+      }
+      const end = m.index + m[0].length;
+      if (/^[ \t]{0,2}(?:\d|#)/.test(text.slice(end, end + 4))) continue;
+      add(end - w.length, end, isKnownName(w) ? 0.75 : 0.65);
+    }
+  }
   // "hey, baylee here. can u send ...", "servus, mirac hier": a chat opened with a name in lower
   // case, unless it is a word ("ok here", "anyway here").
   LOWER_HERE.lastIndex = 0;
@@ -4965,6 +5019,11 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
 }
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const LOWER_DOCTOR_HINT = /\b(?:dr|doctor)\b/;
+const LOWER_DOCTOR =
+  /(?<![\p{L}\p{N}_.-])(?:dr|doctor)\.?[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}_@'’]|\.[\p{L}\p{N}])/gu;
+const NOT_AFTER_DOCTOR =
+  /^(?:referral|rx|appt|apt|ste|suite|unit|que|del|para|por|con|und|der|die|das|les|des|pour|avec|visit|visits|ok|pls|asap|tmrw|tomorrow|today|yesterday|tonight|visit|office|ordered|gp|er|ed|dept)$/;
 /** Whether a lower-case word may be a name's part: no function word, verb form or English word. */
 function plainLowerWord(w: string): boolean {
   return !isFunctionWord(w) && !VERB_SHAPE.test(w) && !isEnglishWord(w);

@@ -203,4 +203,30 @@ export const PLACES_NAMED_LIKE_PEOPLE = [
   'santa monica|san diego|san francisco|san antonio|los angeles|las vegas|santo domingo',
   'são paulo|sao paulo|rio de janeiro|buenos aires|porto alegre|belo horizonte|st louis',
   'saint louis|st. louis|st petersburg|saint petersburg|port louis|port elizabeth|costa mesa',
+  'milton keynes|san sebastián|san sebastian|santiago de compostela|santa catarina',
 ].join('|');
+
+/**
+ * Things a shop names after a person, the person's name before or after the thing: "Rosie Kids
+ * Raincoat", "Theo Bunk Bed", "Stehlampe Emil", "Chaqueta Carmen". Folded; one word each.
+ */
+export const PRODUCT_NOUNS = new Set(
+  [
+    // English
+    'bag|bags|backpack|tote|wallet|purse|dress|skirt|shirt|blouse|jacket|coat|raincoat|parka',
+    'hoodie|sweater|jumper|cardigan|jeans|trousers|boots|shoes|sneakers|trainers|sandals',
+    'loafers|scarf|gloves|socks|necklace|bracelet|earrings|lamp|chair|stool|desk|sofa|couch',
+    'bed|mattress|pillow|cushion|blanket|rug|bookcase|shelf|cabinet|dresser|wardrobe|vase|mug',
+    'mugs|candle|candles|kettle|toaster|blender|headphones|earbuds|stroller|crib|tent|bike',
+    'helmet|duvet|quilt|sideboard|nightstand|armchair|ottoman|bench|bookshelf|planter|teapot',
+    // German, French, Spanish, Italian, Dutch
+    'lampe|stehlampe|tischlampe|regal|kissen|tasche|jacke|mantel|schuhe|stiefel|tisch|stuhl',
+    'bett|decke|teppich|tasse|kleid|rucksack|sessel|kommode|sac|robe|veste|manteau|chaussures',
+    'bottes|chaise|canapé|coussin|tapis|bougie|chaqueta|bolso|vestido|abrigo|zapatos|botas',
+    'lámpara|silla|sofá|cojín|alfombra|taza|lampada|borsa|giacca|cappotto|scarpe|stivali',
+    'tavolo|sedia|divano|cuscino|tappeto|tazza|candela|plaid|jurk|schoenen|laarzen|tafel|stoel',
+    'kussen|vloerkleed|kaars|mok',
+  ]
+    .join('|')
+    .split('|'),
+);
