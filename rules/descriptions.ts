@@ -44,6 +44,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Dates of birth: a real date (numeric or with month names in English, German, French, Spanish, Italian) right after a birth label such as "DOB", "born on", "Geburtsdatum", "né le" or "fecha de nacimiento".',
   'de-id-card':
     'German identity card (Personalausweis) numbers: nine characters of the card alphabet, with the ICAO check digit when ten are given, only after a label such as "Ausweisnummer"; ID card machine-readable zones anywhere.',
+  'de-svnr':
+    'German social insurance numbers (Sozialversicherungsnummer): area, birth date, birth-name letter, serial and check digit; the grouped form alone, the run of twelve beside its label.',
   'de-tax-id':
     'German tax identification numbers (Steuer-ID): eleven digits, MOD 11,10 check digit and the digit-repetition rule; needs a label such as "Steuer-ID".',
   'driver-license':
@@ -52,6 +54,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Email addresses, with letters beyond ASCII too ("joão.silva@empresa.com.br"), and spelled-out ones ("john dot doe at gmail dot com", "[at]", "(dot)").',
   'es-dni':
     'Spanish DNI (eight digits and a mod-23 control letter) and NIE (X/Y/Z, seven digits, control letter); a tax id when labelled NIF.',
+  'es-nuss':
+    'Spanish social security numbers (NUSS): province, eight-digit sequence and mod-97 control, beside "Seguridad Social", "NUSS" or "afiliación".',
   'eth-address':
     'Ethereum/EVM addresses (0x + 40 hex): mixed-case ones must pass the EIP-55 checksum; all-lower or all-upper ones count on their form (surer beside wallet words), except beside hash, commit or checksum words.',
   'eu-vat':

@@ -179,7 +179,7 @@ const TURN_STAMP = new RegExp(
   String.raw`\n[ \t>]*(?:${CHAT_STAMP}|[^\n\d]{1,40}?(?:[ \t]{2,}|[ \t]*·[ \t]*)${CLOCK}[ \t]*(?=\n))`,
   'g',
 );
-const SEPARATOR_THEN_DIGIT = /^[ ./-]\d|^,\d{1,2}(?!\d)/;
+const SEPARATOR_THEN_DIGIT = /^[ ./-]\d|^,\d{1,2}(?![\d/.:-])/;
 
 /**
  * Labels of other personal numbers (lower case). Between a label and a value they mean the value

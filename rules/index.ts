@@ -52,6 +52,8 @@ import { healthId } from './detectors/health-id.ts';
 import { medicalRecord } from './detectors/medical-record.ts';
 import { usDea } from './detectors/us-dea.ts';
 import { hl7 } from './detectors/hl7.ts';
+import { deSvnr } from './detectors/de-svnr.ts';
+import { esNuss } from './detectors/es-nuss.ts';
 import { usNpi } from './detectors/us-npi.ts';
 // network
 import { ipv4 } from './detectors/ipv4.ts';
@@ -120,6 +122,8 @@ export const DETECTORS: readonly Detector[] = [
   fiHetu,
   czBirthNumber,
   auTfn,
+  deSvnr,
+  esNuss,
   // health
   hl7,
   usDea,

@@ -40,7 +40,15 @@ const ACCOUNT_CELL = /^\d(?:[ -]?\d){5,19}$/;
 // compte"); LABELLED is only tried just before them.
 const LABEL_WORDS = keywords(['acc', 'a/c', 'kont', 'compt', 'cuent', 'cont', 'rekening']);
 const LABEL_LEAD = 12;
-const SORT_CODE_WORDS = keywords(['sort code', 'sortcode', 'sort_code', 'bsb', 'ifsc', 'transit']);
+const SORT_CODE_WORDS = keywords([
+  'sort code',
+  'sortcode',
+  'sort_code',
+  's/c',
+  'bsb',
+  'ifsc',
+  'transit',
+]);
 
 // A UK sort code followed by an account number: "12-34-56 12345678", "12-34-56, 12345678".
 // The look-behind comes after the first digit ("not after a word character or a dash"), so the
@@ -50,7 +58,7 @@ const SORT_AND_ACCOUNT = /(\d(?<![\w-]\d)\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])
 // Australian BSB ("063-123"), a Canadian transit and institution number ("62647-003"), an
 // Indian IFSC ("SBIN0695833": four letters, a 0, six letters or digits).
 const SORT_CODE =
-  /\b(?:sort[ _]?code|bsb|ifsc|transit(?:[- ]institution)?)(?:[ _](?:number|no|nr|code|#))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d\d \d\d \d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
+  /\b(?:sort[ _]?code|s\/c|bsb|ifsc|transit(?:[-/ ]institution)?)(?:[ _](?:number|no|nr|code|#))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d\d \d\d \d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
 // The same labels heading a table's column ("sort_code", "IFSC", "BSB").
 const BRANCH_CELL = /^(?:sort ?code|bsb|ifsc|ifsc code|transit(?: institution)?(?: number| no)?)$/i;
 const BRANCH_VALUE = /^(?:\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{6}|[A-Z]{4}0[A-Z0-9]{6})$/;
@@ -180,6 +188,8 @@ export const examples: DetectorExamples = {
     { text: 'Número de cuenta: 0049 1500 0512 3456', value: '0049 1500 0512 3456' },
     { text: 'my checking account 4829130051 at the bank', value: '4829130051' },
     { text: 'sort code: 20-45-77', value: '20-45-77' },
+    { text: 'TD Canada Trust - transit/institution 97387-004, acct 8944766', value: '97387-004' },
+    { text: 'new Barclays, s/c 209961, a/c 16981893', value: '209961' },
     { text: 'Repayments from Sort code 07 24 30 Account number 80638979.', value: '07 24 30' },
     // A user in the next line says nothing of this account.
     {

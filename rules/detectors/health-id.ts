@@ -78,7 +78,7 @@ const MEMBER_KEYWORDS = [
   String.raw`(?:health\s)?plan\sid(?:\scard)?`,
   String.raw`policy\s?\/\s?id`,
   // Not the UK's National Insurance number, which is no health id (uk-nino finds it).
-  String.raw`(?<!national\s)(?:health\s)?insurance\s(?:id|number|no\.?|#|member\s(?:id|number))`,
+  String.raw`(?<!(?:national|social)\s)(?:health\s)?insurance\s(?:id|number|no\.?|#|member\s(?:id|number))`,
   String.raw`health\splan\s(?:id|number|no\.?|#|member\sid)`,
   // Provincial and national health cards: Ontario's OHIP, Spain's TSI, Italy's tessera.
   String.raw`health\scard(?:\s(?:number|no\.?|#|id))?`,

@@ -56,6 +56,19 @@ export const examples: DetectorExamples = {
     { text: 'Prescriber: Jaylon Quist, NP', value: 'Jaylon Quist' },
     { text: 'Pat.: Marah Klabuhn, * 22.5.1959', value: 'Marah Klabuhn' },
     { text: 'IHI 8003 6018 4814 3629, Molly Hamilton, born 10/05/1989', value: 'Molly Hamilton' },
+    // HR forms and exports: a row numbered with '#', a manager's label, a referee's, a name's
+    // part that is also a word, a French form's surname in capitals, a key-value pipe table.
+    {
+      text: 'employee_id,first_name,last_name\n#74390,Kathleen,Wintheiser',
+      value: 'Wintheiser',
+    },
+    { text: 'Job title: Account Executive\nManager: Stephon Goyette', value: 'Stephon Goyette' },
+    { text: 'Referee 2: Anagh Banerjee – anagh61@saini.net', value: 'Anagh Banerjee' },
+    { text: 'First name:\tSincere\nLast name:\tSchroeder', value: 'Sincere' },
+    { text: 'Nom : COUSIN\nPrénom : Avigaëlle', value: 'COUSIN' },
+    { text: 'Prénom | Gabriel\nNom | Jacquet', value: 'Jacquet' },
+    { text: 'Thanks & Regards,\nTriloki Patel\n90837-42943', value: 'Triloki Patel' },
+    { text: 'Reference received.\n\nCompleted by Anabelle', value: 'Anabelle' },
     // Roles and "in the name of" in the other languages; the Dutch "Naam".
     {
       text: 'Paciente: Josep Cordero Vega\nTarjeta sanitaria: CORD011230',
@@ -551,6 +564,12 @@ export const examples: DetectorExamples = {
     'Return scanned at depot (Milton Keynes).',
     'Hi, the bill that doctor west ordered',
     'Shipped to 12 Sunset dr apt 4, Reno',
+    // Human resources in capitals, not German's "Hr."; firms of brothers and partners.
+    'On 03/10/2025, HR Shared Services wrote:',
+    'Responsable de RRHH en Reyna Barrios Hermanos',
+    '> Customer Success Manager | Bergmann Versand',
+    'Surname: NONE',
+    '| Name | Qty |\n|---|---|\n| Export | 3 |',
     // A list after a place's label; a chat's visitor in German and Spanish; part of a form
     // where the label asks for a surname but gets a word.
     'Strongest cities: Zaragoza, Jackson, Regina.\nNotes: bounce rate up',

@@ -173,6 +173,8 @@ const CUE_TITLE = new RegExp(
   'iuy',
 );
 const CUE_TITLE_M = /(?<![^\s(["'«])M\.[ \t]{1,3}$/uy;
+/** Capitals that spell a title in other letters: "HR" (human resources), "MS" (Microsoft). */
+const CAPS_NOT_TITLE_BEFORE = /(?:^|[^\p{L}])(?:HR|MS)[ \t]{1,3}$/u;
 /** Brands named "Dr. X", and the title right before a word. */
 const DOCTOR_BRANDS: ReadonlySet<string> = new Set(
   'pepper oetker martens scholl scholls bronner bronners hauschka brandt jart teal teals'.split(
@@ -210,7 +212,7 @@ const CUE_LABEL_BARE = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|manager(?=[ \t]{0,3}:)|line manager|reporting manager|hiring manager|recruiter(?=[ \t]{0,3}:)|referee|referees|referee \d|reference \d|contact \d|contatto \d|contacto \d|vorgesetzte/r|vorgesetzter|vorgesetzte|kandidat|kandidatin|candidate|candidat|candidata|candidato|new starter|new hire|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "the patient's son Kellen", "named Sam", "partner's name
@@ -241,7 +243,10 @@ export const CUE_AFTER_AS_ROLE =
 const ROLES = String.raw`player|producer|songwriter|writer|author|singer|actor|actress|director|ceo|cto|cfo|founder|co-founder|manager|engineer|developer|designer|agent|representative|colleague|technician|doctor|dr|nurse|teacher|professor|lawyer|attorney|president|chairman|minister|senator|coach|captain|officer|detective|inspector|customer|client|employee|patient|tenant|neighbor|neighbour|cardholder|applicant|candidate|student|intern|contractor|volunteer|member|driver|courier|recipient|passenger|caller|sender|borrower|co-borrower|guarantor|claimant|beneficiary|payee|policyholder|underwriter|cliente|clienta|klant|kunde|kundin|paciente|paziente|patiënt|locataire|inquilino|inquilina|mieter|mieterin|utente|usuario|usuaria|kollege|kollegin|collega|collègue|compañero|compañera|(?<!\d[ \t]?)pt|cx|cust|mbr`;
 const ROLE_WORDS: ReadonlySet<string> = new Set(ROLES.split('|'));
 // "tennis player Hülya Bouwmeester", "our engineer Tom Baker": a person noun right before.
-const CUE_ROLE_BEFORE = new RegExp(String.raw`${B}(?:${ROLES}|signed(?: for)? by)${SP}$`, 'uy');
+const CUE_ROLE_BEFORE = new RegExp(
+  String.raw`${B}(?:${ROLES}|signed(?: for)? by|[Cc]ompleted by|[Rr]eviewed by|[Aa]pproved by|[Vv]erified by|reporting to)${SP}$`,
+  'uy',
+);
 /**
  * The same nouns in an apposition right after the name: "Hijacinta Godina, the technical
  * writer, said", "Tom Baker, our account manager".
@@ -263,7 +268,7 @@ const CUE_SPEECH = new RegExp(
 export const CUE_AFTER_PAREN_ROLE =
   /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)(?:\)|[ \t,:#](?!\d))/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
-const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully yours|yoursrespectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groet|groeten|groetjes|hartelijke groet|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
+const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|thanks & regards|thanks and regards|thanks n regards|with regards|with best regards|with kind regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully yours|yoursrespectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groet|groeten|groetjes|hartelijke groet|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
   String.raw`(?:^|\n)[ \t]*${SIGN_OFF}[ \t]*[,.!]?[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*$`,
   'iu',
@@ -497,7 +502,7 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
 );
 // (A label on the next line is no legal form: "Name: Ada Lockman\nCompany: ...".)
 const ORG_AFTER =
-  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|asociados|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b(?![ \t]?:)/iu;
+  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b(?![ \t]?:)/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -964,8 +969,9 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   const maxB = Math.min(text.length, end + 64);
   while (b < maxB && !isSpace(text.charCodeAt(b))) b++;
   if (a === start && b === end) return false;
-  // A leading '>' quotes a mail line; it is not markup.
-  const chunk = text.slice(a, b).replace(/^>+/, '');
+  // A leading '>' quotes a mail line, and '#' before digits numbers a row or a ticket
+  // ("#25748,Providenci,Schoen,..."): neither is markup.
+  const chunk = text.slice(a, b).replace(/^>+/, '').replace(NUMBER_SIGN, '');
   if (!CODE_CHUNK.test(chunk)) return false;
   const value = jsonStringAround(text, start, end) ?? elementTextAround(text, start, end);
   if (value !== null) return CODE_CHUNK.test(text.slice(value[0], value[1]));
@@ -978,6 +984,8 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   while (d < b && !isCellSep(text.charCodeAt(d))) d++;
   return CODE_CHUNK.test(text.slice(c, d));
 }
+
+const NUMBER_SIGN = /#(?=\d)/g;
 
 /** A form key's characters, as nameFieldValue reads them back. */
 const FIELD_KEY_CHAR = /[\w.-]/;
@@ -1425,6 +1433,13 @@ function allEnglish(from: number, to: number): boolean {
   return true;
 }
 
+/** The label of a name's part, right before its value: "First name:", "Nachname |". */
+const NAME_PART_LABEL_BEFORE =
+  /(?:(?:first|last|given|family|middle|maiden|birth)[ _-]?name|surname|forename|prénom|prenom|vorname|nachname|familienname|apellidos?|cognome|voornaam|achternaam)["']?[ \t]*[:=|\t][ \t]*["']?$/i;
+
+/** The rest of a table's header row, then the rule under it ("|---|:--|"). */
+const RULE_BELOW = /^[^\n]*\r?\n[ \t]*\|?[ \t]*:?-{3,}/;
+
 /** A cell that names a part of a person's name, then the pipe before the value's cell. */
 const NAME_PART_CELL_BEFORE =
   /(?:first|last|given|family|middle|maiden|sur)[ _-]?name[ \t]*\|[ \t]*$/i;
@@ -1786,6 +1801,11 @@ function scoreSegment(
     curScore = score;
     curReason = reason;
   }
+  // "HR" in capitals is human resources, not German's "Hr." ("HR Shared Services wrote").
+  if (curReason === 'title' && CAPS_NOT_TITLE_BEFORE.test(beforeWindow())) {
+    curScore = score;
+    curReason = reason;
+  }
   tryCue(K_SELF_STRONG, 0.9, 'self-introduction');
   const beforeLabel = curScore;
   tryCue(K_LABEL_STRONG, 0.85, 'label');
@@ -1841,7 +1861,10 @@ function scoreSegment(
     curReason === 'label' &&
     curScore > 0.45 &&
     // (A part of a name is no header's word: "| last name | Oyelaran |".)
-    !NAME_PART_CELL_BEFORE.test(beforeWindow())
+    !NAME_PART_CELL_BEFORE.test(beforeWindow()) &&
+    // (Nor is a word no dictionary knows, in a row no table's rule follows: a form's key and
+    // value, "Nom | Jacquet".)
+    (isEnglishWord(tokInfo[from]!.text) || RULE_BELOW.test(text.slice(end, end + 80)))
   ) {
     curScore = 0.45;
   }
@@ -2480,7 +2503,13 @@ function scoreSegment(
     score > 0.45 &&
     c0 === 'unknown' &&
     !INTRODUCING_CUES.has(reason) &&
-    (single ? isEnglishWord(tokInfo[from]!.text) : allEnglish(from, to))
+    (single ? isEnglishWord(tokInfo[from]!.text) : allEnglish(from, to)) &&
+    // (After the label of a name's part the word is that part: "First name: Sincere".)
+    !(
+      reason === 'label' &&
+      NAME_PART_LABEL_BEFORE.test(before.slice(-40)) &&
+      endsLineAfter(text, end)
+    )
   ) {
     score = 0.45;
   }
@@ -4427,9 +4456,13 @@ const SELF_LOWER =
   /(?:[Tt]his is|[Ss]oy|[Ii]'m|[Ii] am|[Jj]e suis|[Ii]ch bin|[Hh]ier ist|[Cc]'est)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
 // Names in capitals after a label that asks for a name: "Name on card: ROCÍO JASSO", "Name:
 // GARCIA, MARIA" (surname first, as records print it).
-const PART_LABEL = /^(?:surname|given|first|last|family)/i;
+const PART_LABEL = /^(?:surname|given|first|last|family|nom(?![a-z])|nachname|cognome|apellido)/i;
+/** What a form's field holds before anyone fills it in: "Surname: NONE". */
+const FOREIGN_PART_LABEL = /^(?:nom|nachname|cognome|apellido)/i;
+const NOT_FILLED =
+  /^(?:none|unknown|null|nil|test|tbd|pending|required|optional|same|blank|empty|various)$/i;
 const CAPS_AFTER_LABEL =
-  /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)(?: as per [A-Za-z]{2,12})?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
+  /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Bb]eneficiary)(?: as per [A-Za-z]{2,12})?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME|[Nn]om de (?:naissance|famille)|NOM DE (?:NAISSANCE|FAMILLE)|[Nn]achname|NACHNAME|[Cc]ognome|COGNOME|[Aa]pellidos?|APELLIDOS?)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
 
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE". Written without the
 // i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
@@ -4764,7 +4797,13 @@ function capsAfterCues(
     if (
       words.length < 2 &&
       !inNameLists(title[0]!) &&
-      !(PART_LABEL.test(m[0]) && title[0]!.length >= 3 && !isEnglishWord(title[0]!))
+      !(
+        PART_LABEL.test(m[0]) &&
+        title[0]!.length >= 3 &&
+        !NOT_FILLED.test(title[0]!) &&
+        // (A word is a surname under another language's label: "Nom : COUSIN".)
+        (!isEnglishWord(title[0]!) || FOREIGN_PART_LABEL.test(m[0]))
+      )
     ) {
       continue;
     }
