@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { checkedCandidate } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Spanish social security affiliation number (NUSS): the province (2 digits), a sequence (8)
@@ -10,6 +11,14 @@ const NUSS = /(?<![\w+./-])(\d\d)([/ -]?)(\d{8})\2(\d\d)(?![\w-]|[./]\d)/g;
 const POSITIVE =
   /seguridad social|\bnuss\b|\bnaf\b|afiliaci[oó]n|n[uú]mero de afiliado|social security/;
 const NEGATIVE = NON_PERSONAL_NUMBER;
+const LABELS = keywords([
+  'seguridad social',
+  'nuss',
+  'naf',
+  'afiliaci',
+  'afiliado',
+  'social security',
+]);
 
 /** The control: province and sequence read as one number (the sequence's own below 10^7), mod 97. */
 export function isValidNuss(province: string, sequence: string, control: string): boolean {
@@ -24,7 +33,8 @@ export function isValidNuss(province: string, sequence: string, control: string)
 export const esNuss: Detector = {
   id: 'es-nuss',
   types: ['NATIONAL_ID'],
-  prefilter: /\d\d[/ -]?\d{8}[/ -]?\d\d/,
+  // Only a label makes a number count (see below): no label, nothing to read.
+  prefilter: LABELS,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, NUSS)) {

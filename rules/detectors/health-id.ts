@@ -45,6 +45,20 @@ const IHI_CONTEXT = /\b(?:ihi|healthcare identifier|my health record)\b/;
 const RPPS = /1(?<![\w.\-/]1)0\d{9}(?![\w]|[.\-/]\d)/g;
 const RPPS_CONTEXT = /\b(?:rpps|adeli|n° rpps)\b/;
 
+const BESIDE_WORDS = keywords(
+  [
+    'chi',
+    'community health',
+    'medicare',
+    'ihi',
+    'healthcare identifier',
+    'my health record',
+    'rpps',
+    'adeli',
+  ],
+  { wholeWord: true },
+);
+
 /** The Medicare card's check: digits 1-8 weighted 1, 3, 7, 9, 1, 3, 7, 9; the sum mod 10. */
 function auMedicareChecksum(d: string): boolean {
   const w = [1, 3, 7, 9, 1, 3, 7, 9];
@@ -280,7 +294,8 @@ export const healthId: Detector = {
         if (near(text, start, end, context, 40)) push(start, end, 0.85, why);
       }
     };
-    if (sixDigits) {
+    // (Their words, in any case, are rare: one test of the text spares four scans of it.)
+    if (sixDigits && BESIDE_WORDS.test(text)) {
       beside(CHI, CHI_CONTEXT, nhsChecksum, 'checksum, CHI');
       beside(AU_MEDICARE, AU_MEDICARE_CONTEXT, auMedicareChecksum, 'checksum, Medicare');
       beside(IHI, IHI_CONTEXT, luhn, 'checksum, IHI');

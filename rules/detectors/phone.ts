@@ -559,6 +559,8 @@ const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
   /\b(?:my (?:phone|cell|mobile|number|tel|telephone)|call me|reach me|text me|ring me|contact me)\b/;
 
+const TO_AT_ON_END = /\b(?:to|at|on)[ \t]{0,2}[:.#=]?[ \t]{0,2}$/;
+
 /** A number written with its "+": "+62 ..." or "(+62) ...". */
 const PLUS_FIRST = /^\(?\+/;
 
@@ -800,8 +802,11 @@ export const phone: Detector = {
         PHONE_WORDS.test(post) ||
         NEAR_PHONE_WORDS.test(near) ||
         NEAR_PHONE_WORDS.test(post.slice(0, 16));
-      // "sent to", "text the code to": what is sent to a number is sent to a phone.
-      const direct = DIRECT_PHONE_BEFORE.test(pre);
+      // "sent to", "text the code to": what is sent to a number is sent to a phone. (The
+      // longer window only when the short one ends in "to", "at" or "on".)
+      const direct =
+        DIRECT_PHONE_BEFORE.test(near) ||
+        (TO_AT_ON_END.test(near) && DIRECT_PHONE_BEFORE.test(pre));
       const labelBefore = !strong && (LABEL_BEFORE.test(near) || direct);
       // In a pasted table (a CSV or TSV export), the column's header names what the cell holds:
       // "Téléphone" over a column of bare national numbers, "Commande" over order numbers.
