@@ -134,7 +134,7 @@ export function nearBefore(text: string, start: number, words: RegExp, window = 
  * SSN is ..." must not cancel a real label.
  */
 export const NON_PERSONAL_NUMBER =
-  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case no|case number|ref|reference|sku|item no|product|part no|part number|pn|p\/n|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request id|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|pid|test card|sandbox|fedex|ups|usps|dhl|waybill|consignment|awb)\b/;
+  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|case no|case number|ref|reference|sku|item no|product|part no|part number|pn|p\/n|model|serial|s\/n|version|ver|build|release|commit|sha|uuid|guid|request id|req|transaction id|txn|confirmation|booking|reservation|po|purchase order|rma|batch|lot|isbn|issn|doi|pid|test card|sandbox|fedex|ups|usps|dhl|waybill|consignment|awb|teilenummer|artikelnummer|ersatzteil|seriennummer|bestellnummer|rechnungsnummer|sendungsnummer|pieza|pièce|ricambio|codice articolo|numéro de série|número de serie|numero di serie|cpv|mmsi|imo)\b/;
 
 /**
  * Words that present a value as a format, a placeholder or an example rather than someone's.

@@ -1,4 +1,5 @@
 import { CARD_WORDS, findCardNumbers, nearWords, testCards } from '../payment-util.ts';
+import { columnHeader } from '../table.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Words that make a card-shaped number something else. Narrower than NON_PERSONAL_NUMBER on
@@ -24,14 +25,19 @@ export const creditCard: Detector = {
       const { start, end } = card;
       let score = card.score;
       const reasons = ['luhn'];
-      if (nearCard.test(start, end)) {
+      // In a pasted table the column's header says what the cell holds: a card ("card_number",
+      // "PAN") or something else ("Mess-ID", "Sensor", "ICCID"), unless it only says "number";
+      // then a card word elsewhere in the header row says nothing of this cell.
+      const header = columnHeader(text, start, end);
+      const otherColumn = header !== null && !CARD_HEADER.test(header);
+      if (!otherColumn && nearCard.test(start, end)) {
         // A known issuer needs no help; an unknown prefix passes only beside card words.
         score += card.issuer ? 0.15 : 0.35;
         reasons.push('context');
       }
-      if (nearOther.test(start, end)) {
+      if (nearOther.test(start, end) || otherColumn) {
         score -= 0.4;
-        reasons.push('negative context');
+        reasons.push(otherColumn ? 'column' : 'negative context');
       } else if (!reasons.includes('context') && inUrlPath(text, start)) {
         // A segment of a link's path names a record ("https://oss-fuzz.com/testcase-detail/
         // 5390364397928448"); one in ten such ids passes the Luhn check.
@@ -60,6 +66,10 @@ export const creditCard: Detector = {
     return out;
   },
 };
+
+/** A column's header that names a card, or only a number. */
+const CARD_HEADER =
+  /card|karte|carte|tarjeta|carta|kaart|\bpan\b|\bcc\b|credit|debit|payment|zahlung|paiement|pago|pagamento|^(?:numbers?|nummer|num[ée]ro|n[uú]mero|no\.?|nr\.?|#|value|wert|valeur|valor|valore|waarde|data|details?)$/i;
 
 /** Words of a text about testing a payment flow. */
 const TESTING = /\b(?:test|tests|testing|tested|sandbox|qa|staging|test mode|stripe)\b/i;
@@ -96,6 +106,7 @@ export const examples: DetectorExamples = {
     // An unknown length for its issuer, beside the expiry and the code, or declined.
     { text: '4025521464597 exp 04/27 cvv 123', value: '4025521464597' },
     { text: 'The number 4975904384418 was declined.', value: '4975904384418' },
+    { text: 'name,card_number,exp\nAnn Roe,4539148803436467,04/27', value: '4539148803436467' },
   ],
   noMatch: [
     // Published test numbers in a QA checklist, far from the word "test".
@@ -113,6 +124,8 @@ export const examples: DetectorExamples = {
     'id 550e8400-e29b-41d4-a716-446655440000',
     'Invoice INV-4539148803436467 is overdue',
     'IMEI 356938035643809 registered',
+    // A table's column of something else that passes Luhn.
+    'Mess-ID;Sensor;Messwert\n4633062398978715;RH-CM24;94.3\n5112112131453588;PM10-KW30;22.9',
     'SKU 5376284109520176 back in stock',
     'Call +1 415 555 0132 or 0044 20 7946 0958',
     'Totals: 1234 5678 9012 3456 7890 1234 5678 9012',

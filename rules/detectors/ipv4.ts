@@ -58,7 +58,7 @@ const LOGIN_BEFORE = /\b(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id)\b[^\n@]{0
 
 const OR_LATER_AFTER = /^\s{0,2}(?:or|and) (?:later|newer|above|higher|greater|up)\b/;
 const VERSION_ROW =
-  /^[ \t]*\|?[ \t]*(?:firmware|fw|version|versions|build|release|software|bios|driver|os|app|agent|sdk)(?: version)?[ \t]*(?:\||\t)/i;
+  /^[ \t]*\|?[ \t]*(?:[A-Za-z-]{2,20}[ \t]{1,2})?(?:firmware|fw|version|versions|build|release|software|bios|driver|os|app|agent|sdk)(?: version)?[ \t]*(?:\||\t)/i;
 
 /** Whether the line holding `start` is a table's row headed by a version word. */
 function versionRow(text: string, start: number): boolean {
@@ -186,6 +186,7 @@ export const examples: DetectorExamples = {
   noMatch: [
     'Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0.0.0 Safari/537.36',
     '{"versionNumber": "10.2.154.26", "build": 7}',
+    '| Gateway firmware  | 2.16.9.45               | 2.16.9.48    |',
     "version='10.2.154.26'",
     'App version: 14.1.5.26 (b713)',
     'Bundled: uvwasi@0.0.18, v8@10.2.154.26-node.26, zlib@1.2.13.1-motley',

@@ -569,6 +569,11 @@ export const examples: DetectorExamples = {
     'Responsable de RRHH en Reyna Barrios Hermanos',
     '> Customer Success Manager | Bergmann Versand',
     'Surname: NONE',
+    // Products, streets and clubs named like people.
+    'Camille Backpack – stand 4.2 K24\nOlivia Rug – stand 8.2 Y17',
+    'Place du Marché – Rue de la République – Avenue des Tilleuls',
+    '| 1   | AC Torre Bianca  | 25 | 25 | 0  | 0  | 52 |',
+    'SKU: DDC-6339-AJP\n\nElena Pendant Light\nCharcoal · 131×71×56 cm',
     '| Name | Qty |\n|---|---|\n| Export | 3 |',
     // A list after a place's label; a chat's visitor in German and Spanish; part of a form
     // where the label asks for a surname but gets a word.

@@ -79,7 +79,7 @@ const STREET_AFTER =
 const NOT_PHONE_WORDS = new RegExp(
   `\\b${byFirstLetter(
     (
-      'rtn|ndc|rx|order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\\/n|sn|' +
+      'rtn|ndc|rx|issn|cpv|mmsi|imo|inventaire|inventario|inventory|order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\\/n|sn|' +
       'version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id|' +
       'ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|' +
       'price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|' +
@@ -559,6 +559,7 @@ const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
   /\b(?:my (?:phone|cell|mobile|number|tel|telephone)|call me|reach me|text me|ring me|contact me)\b/;
 
+const NOTICE_OR_CONTAINER_BEFORE = /(?:\b(?:19|20)\d\d\/S|\b[A-Z]{3}[UJZ])[ \t]?$/;
 const TO_AT_ON_END = /\b(?:to|at|on)[ \t]{0,2}[:.#=]?[ \t]{0,2}$/;
 
 /** A number written with its "+": "+62 ..." or "(+62) ...". */
@@ -767,6 +768,8 @@ export const phone: Detector = {
       }
       const main = m[1] ? raw.slice(0, raw.length - m[1].length) : raw;
       if (continuesACode(text, start) || continuesAValue(text, start)) continue;
+      // An EU tender's notice ("2025/S 186-731747") and a container's number ("MSCU 086148 0").
+      if (NOTICE_OR_CONTAINER_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
       // The text of a Markdown link to anything but a phone: "[`4991728`](https://github.com/
       // o/r/commit/4991728...)", a commit or an issue. ("[+44 20 7946 0958](https://wa.me/...)"
       // stays: a "+" says phone.)
@@ -1035,6 +1038,10 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // An EU tender's notice, an ISSN, a container.
+    'Anuncio de licitación 2025/S 186-731747',
+    'ISBN 978-88-7111-564-1 (PDF), ISSN 4882-7282',
+    'MSCU 086148 0 | 20DV | H6483435',
     'Amount due is £188.24.\nInvoice Number\n07841909579',
     'Ratings 4 1 5 8 3 2 7 7 1 9 across the ten stores',
     '8922-74-383     Refined Gold Pizza   34   74,79 €',

@@ -40,6 +40,8 @@ const LABELLED = /(?:[:=#]|\b(?:code|is|number|no\.?|nr\.?))["'\s]{0,4}$/;
 const PROMO =
   /\b(?:code|coupon|promo|promotion|voucher|rabatt|gutschein|gutscheincode|código|cupón|remise|sconto)\b[^\n]{0,8}$/;
 
+const PLACEHOLDER_BANK = /^(?:XXXX|AAAA|BBBB|ABCD)/;
+
 export const swiftBic: Detector = {
   id: 'swift-bic',
   types: ['SWIFT_BIC'],
@@ -78,6 +80,8 @@ export const swiftBic: Detector = {
       const end = start + value.length;
       const upper = value.toUpperCase();
       if (!isCountry(upper.slice(4, 6))) continue;
+      // A form's mask or a document's placeholder: "XXXXDEXXXXX", "AAAAGB2L".
+      if (PLACEHOLDER_BANK.test(upper)) continue;
       const branch = upper.slice(8);
       // Branch codes starting with X are reserved, except XXX for the head office.
       if (branch.startsWith('X') && branch !== 'XXX') continue;
@@ -140,6 +144,7 @@ export const examples: DetectorExamples = {
     { text: 'Wire transfer via bank HUSHDEFFXXX, ref attached', value: 'HUSHDEFFXXX' },
   ],
   noMatch: [
+    '| BIC | `^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$` | XXXXDEXXXXX |',
     '  - Update Swift language specification to version 5.5',
     'Thanks to @YOUNGHO8762 and @caseBread for the fixes.',
     'now 20 % off with code BIENVENUE10.',

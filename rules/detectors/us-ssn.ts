@@ -103,6 +103,7 @@ export const examples: DetectorExamples = {
     { text: 'in this case my social security no. is 536221847', value: '536221847' },
   ],
   noMatch: [
+    'Modell: PF-73\nTeilenummer               438-83-5261\nNennspannung: 220–240 V',
     // A part number in a purchase order's line.
     '0030  PN 650-43-7863  Modern Rubber Bike  15  A$129.58',
     'my social media id is 812810425',

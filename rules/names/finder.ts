@@ -53,7 +53,13 @@ import {
   TITLE_SET,
   type NameClass,
 } from './lexicon.ts';
-import { FIRMS_NAMED_AFTER_PEOPLE, PLACES_NAMED_LIKE_PEOPLE, PRODUCT_NOUNS } from './words.ts';
+import {
+  FIRMS_NAMED_AFTER_PEOPLE,
+  NOT_PERSON_HEADS,
+  PLACES_NAMED_LIKE_PEOPLE,
+  PRODUCT_NOUNS,
+  PRODUCT_NOUNS_EN,
+} from './words.ts';
 
 /**
  * Asks a slower model whether a person is named in `[start, end)` of `text`. It must not call
@@ -502,7 +508,7 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
 );
 // (A label on the next line is no legal form: "Name: Ada Lockman\nCompany: ...".)
 const ORG_AFTER =
-  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b(?![ \t]?:)/iu;
+  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b(?![ \t]?:)/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -1432,6 +1438,10 @@ function allEnglish(from: number, to: number): boolean {
   }
   return true;
 }
+
+/** A sports club's initials before its name. */
+const CLUB_BEFORE =
+  /(?:^|[\s|(])(?:FC|AC|AS|SC|SV|VV|CD|CF|UD|RC|SK|FK|KV|US|SS|TSV|VfB|VfL|BSC|AFC|SSC|KRC)[ \t]$/;
 
 /** The label of a name's part, right before its value: "First name:", "Nachname |". */
 const NAME_PART_LABEL_BEFORE =
@@ -2450,8 +2460,23 @@ function scoreSegment(
     n >= 2 &&
     !PERSON_ONLY_CUES.has(reason) &&
     (PRODUCT_NOUNS.has(tokInfo[from]!.key) ||
-      // (A given name and one such word is as often a person: "Tom Tasche".)
-      (PRODUCT_NOUNS.has(tokInfo[to - 1]!.key) && (n > 2 || !isGivenName(tokInfo[from]!.text))))
+      // (A given name and one such word of another language is as often a person: "Tom
+      // Tasche"; "Olivia Rug" is a rug.)
+      (PRODUCT_NOUNS.has(tokInfo[to - 1]!.key) &&
+        (n > 2 || !isGivenName(tokInfo[from]!.text) || PRODUCT_NOUNS_EN.has(tokInfo[to - 1]!.key))))
+  ) {
+    score = 0.3;
+  }
+  // A street's, a venue's or an office's name: "Rue de la République", "Stade Rivière-Haute";
+  // a club's after its initials ("AC Torre Bianca", "VV Ter Heide"); a thing inside a longer
+  // product's name ("Elena Pendant Light").
+  if (
+    score > 0.3 &&
+    n >= 2 &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    (NOT_PERSON_HEADS.has(tokInfo[from]!.key) ||
+      CLUB_BEFORE.test(before.slice(-6)) ||
+      (n > 2 && someName(from + 1, to - 1, (info) => PRODUCT_NOUNS_EN.has(info.key))))
   ) {
     score = 0.3;
   }

@@ -210,9 +210,23 @@ export const PLACES_NAMED_LIKE_PEOPLE = [
  * Things a shop names after a person, the person's name before or after the thing: "Rosie Kids
  * Raincoat", "Theo Bunk Bed", "Stehlampe Emil", "Chaqueta Carmen". Folded; one word each.
  */
-export const PRODUCT_NOUNS = new Set(
+export const PRODUCT_NOUNS_EN = new Set(
   [
-    // English
+    'bag|bags|backpack|tote|wallet|purse|dress|skirt|shirt|blouse|jacket|coat|raincoat|parka',
+    'hoodie|sweater|jumper|cardigan|jeans|trousers|boots|shoes|sneakers|trainers|sandals',
+    'loafers|scarf|gloves|socks|necklace|bracelet|earrings|lamp|chair|stool|desk|sofa|couch',
+    'bed|mattress|pillow|cushion|blanket|rug|bookcase|shelf|cabinet|dresser|wardrobe|vase|mug',
+    'mugs|candle|candles|kettle|toaster|blender|headphones|earbuds|stroller|crib|tent|bike',
+    'helmet|duvet|quilt|sideboard|nightstand|armchair|ottoman|bench|bookshelf|planter|teapot',
+    'mirror|pendant|sconce|chandelier|throw|tray|basket|clock|speaker|tumbler|bottle',
+  ]
+    .join('|')
+    .split('|'),
+);
+export const PRODUCT_NOUNS = new Set([
+  ...PRODUCT_NOUNS_EN,
+  ...[
+    // English (the list above)
     'bag|bags|backpack|tote|wallet|purse|dress|skirt|shirt|blouse|jacket|coat|raincoat|parka',
     'hoodie|sweater|jumper|cardigan|jeans|trousers|boots|shoes|sneakers|trainers|sandals',
     'loafers|scarf|gloves|socks|necklace|bracelet|earrings|lamp|chair|stool|desk|sofa|couch',
@@ -226,6 +240,22 @@ export const PRODUCT_NOUNS = new Set(
     'lámpara|silla|sofá|cojín|alfombra|taza|lampada|borsa|giacca|cappotto|scarpe|stivali',
     'tavolo|sedia|divano|cuscino|tappeto|tazza|candela|plaid|jurk|schoenen|laarzen|tafel|stoel',
     'kussen|vloerkleed|kaars|mok',
+  ]
+    .join('|')
+    .split('|'),
+]);
+
+/**
+ * Words that head the name of a street, a venue or an office, not of a person, when a
+ * capitalised run starts with them: "Rue de la République", "Paseo del Río", "Stade
+ * Rivière-Haute", "Ufficio Amministrazione". Folded.
+ */
+export const NOT_PERSON_HEADS = new Set(
+  [
+    'rue|avenue|avenida|calle|paseo|plaza|piazza|viale|corso|via|straße|strasse|allee|gasse|chemin',
+    'allée|quai|impasse|boulevard|ronda|travessa|rua|largo|laan|straat|plein|gracht|weg|platz',
+    'stade|stadio|estadio|stadion|sporting|racing|ufficio|büro|bureau|oficina|kantoor|servizio',
+    'abteilung|département|departamento|dipartimento',
   ]
     .join('|')
     .split('|'),
