@@ -78,6 +78,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Health insurance ids: US Medicare MBI (format rules, scores alone), UK NHS number (mod 11, needs NHS context), German Krankenversichertennummer (check digit, needs context), Scottish CHI, Australian Medicare card and IHI and French RPPS numbers (each its check, beside its name), and EHIC, insurer member and health card numbers (OHIP, tarjeta sanitaria, tessera sanitaria, Versicherungsnummer, n° adhérent) after their label.',
   hl7: 'Patient data in HL7 v2 segments by field position: record numbers (PID-3, MRG-1), names of patients, next of kin, guarantors, insured and doctors, birth dates (PID-7), addresses, phones, SSN (PID-19) and policy numbers; no context word needed.',
   iban: 'International bank account numbers: known country, exact per-country length and mod-97 check digits, unbroken or in groups of four, upper or lower case.',
+  'ie-ppsn':
+    'Irish Personal Public Service Numbers: seven digits and a mod-23 check letter (a second letter since 2013); reported beside "PPS", "PPSN" or "personal public service".',
   'in-aadhaar':
     'Indian Aadhaar numbers: twelve digits starting 2-9 with a Verhoeff check; grouped 4-4-4 or beside "Aadhaar"/"UID".',
   'in-pan':
@@ -107,6 +109,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Polish PESEL numbers: eleven digits with a real birth date (century coded in the month) and the weighted mod-10 check digit; only beside "PESEL".',
   'private-key':
     'Private keys: PEM blocks (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP) from BEGIN through END or a truncated body, PuTTY .ppk files, and unarmoured base64 key bodies by their DER opening.',
+  'pt-nif':
+    'Portuguese tax numbers (NIF, número de contribuinte): nine digits with a valid first digit and mod-11 check digit, only beside "NIF", "NIPC" or "contribuinte".',
   'se-personnummer':
     'Swedish personal identity and coordination numbers: (YY)YYMMDD-NNNN or +NNNN with a real date (day + 60 for samordningsnummer) and Luhn check alone; bare digits, or a serial that reads as a time of day, beside "personnummer".',
   'sendgrid-key': 'SendGrid API keys: SG. + 22-character id + . + 43-character secret.',

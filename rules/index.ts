@@ -54,6 +54,8 @@ import { usDea } from './detectors/us-dea.ts';
 import { hl7 } from './detectors/hl7.ts';
 import { deSvnr } from './detectors/de-svnr.ts';
 import { esNuss } from './detectors/es-nuss.ts';
+import { ptNif } from './detectors/pt-nif.ts';
+import { iePpsn } from './detectors/ie-ppsn.ts';
 import { usNpi } from './detectors/us-npi.ts';
 // network
 import { ipv4 } from './detectors/ipv4.ts';
@@ -124,6 +126,8 @@ export const DETECTORS: readonly Detector[] = [
   auTfn,
   deSvnr,
   esNuss,
+  ptNif,
+  iePpsn,
   // health
   hl7,
   usDea,

@@ -9,10 +9,10 @@ import { anyOf, matchesOf } from '../scan-util.ts';
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
 // A key in lower case names its number ("dl_number", `dlNo` read as "dl no").
-const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL|dl (?:number|no|num|nr))(?![A-Za-z])/g;
-const HAS_DL = /DL|dl[ _](?:number|no|num|nr)/;
+const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL|dl (?:number|no|num|nr)|dl ?#)(?![A-Za-z])/g;
+const HAS_DL = /DL|dl[ _](?:number|no|num|nr)|dl ?#/;
 // Weaker labels. In French "permis" alone is the driving licence (other permits name
 // themselves); in English "my license" is one when the value has a licence's shape (software
 // licence keys mix letters into dashed groups and fail that shape).
@@ -40,6 +40,7 @@ const EXTRA_LABEL_WORDS = [
   'jogositv',
 ];
 const LABEL_WORDS = keywords([
+  'fahrerlaubnis',
   'driv',
   'licen',
   'hrerschein',
@@ -52,6 +53,7 @@ const LABEL_WORDS = keywords([
 const WEAK_WORDS = keywords(['permis', 'licenc', 'licens']);
 // The prefilter's words (it also passes on a capital "DL" and on a DVLA number's start).
 const WORDS = keywords([
+  'fahrerlaubnis',
   'licenc',
   'licens',
   'hrerschein',
@@ -124,7 +126,7 @@ export const driverLicense: Detector = {
   // "DL" counts only in capitals, as in DL_LABEL (case-blind, every "handle" and "middle"
   // passed). The DVLA branch starts at its leading capital, rare in prose; found from its
   // digits and checked backwards, it cost 100 ms on a megabyte of digits.
-  prefilter: anyOf(WORDS, /DL|dl[ _](?:number|no|num|nr)|[A-Z][A-Z9]{4} ?\d{6}/),
+  prefilter: anyOf(WORDS, /DL|dl[ _](?:number|no|num|nr)|dl ?#|[A-Z][A-Z9]{4} ?\d{6}/),
   detect(text) {
     const out: Candidate[] = [];
     const dvla = new Set<number>();
@@ -181,6 +183,8 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Hamburg, Fahrerlaubnis-Nr. R008X068842, Kfz MZ-SP 8786E', value: 'R008X068842' },
+    { text: '- dl# D3470956 confirmed', value: 'D3470956' },
     // A German number of eleven characters; the Italian "patente" alone.
     {
       text: 'Führerscheinnummer laut Scan: E151RX4AZ2X, Reisepass-Nr. CFWG254LW.',

@@ -44,7 +44,7 @@ const PHONE_WORDS = new RegExp(
   `\\b(?:${byFirstLetter(
     (
       'll[aá]m\\w{0,8}|contact[aá]r\\w{0,4}|rappel\\w{0,4}|appel\\w{0,4}|anruf\\w{0,6}|' +
-      'r[uü]ckruf\\w{0,8}|chiam\\w{0,8}|telem[óo]vel|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
+      'r[uü]ckruf\\w{0,8}|chiam\\w{0,8}|richiam\\w{0,8}|línea|linea|ligne|rufnummer|handynummer|portabilidad|portabilità|portabilité|telem[óo]vel|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
       'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
       'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|texting|sms|' +
       'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
@@ -64,7 +64,7 @@ const NEAR_PHONE_WORDS = /\b(?:text|texts|signal)\b/i;
 // Labels that name a phone only when they sit right beside the number: "Office: ...",
 // "... 416 60 039 office", "T: ...". One-letter labels count only with their colon or dot.
 const LABEL_BEFORE =
-  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf|cb#?|callback|call back)(?![\w])\s{0,2}[:.#]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/i;
+  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf|cb#?|callback|call back|best number|contact number|contact no|number to call)(?![\w])\s{0,2}[:.#]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/i;
 // (On the number's line: "Home address:" on the next one labels something else.)
 const LABEL_AFTER =
   /^[ \t]{0,2}[-(]?[ \t]{0,2}(?:office|desk|home|work|direct|main|switchboard)\b/i;
@@ -174,7 +174,7 @@ function isSepCode(c: number): boolean {
 
 /** Whether `c` ends a line, a table cell or a clause: newline, tab, semicolon or comma. */
 function isCellEnd(c: number): boolean {
-  return c === 10 || c === 9 || c === 59 || c === 44;
+  return c === 10 || c === 9 || c === 59 || c === 44 || c === 124;
 }
 
 /**
@@ -182,8 +182,23 @@ function isCellEnd(c: number): boolean {
  * "jane@mail.test\t0680 501 210\t585,50 €" the amount is another column's.
  */
 function cellStart(text: string, from: number, start: number): number {
-  while (start > from && !isCellEnd(text.charCodeAt(start - 1))) start--;
-  return start;
+  let k = start;
+  while (k > from && !isCellEnd(text.charCodeAt(k - 1))) k--;
+  // A sentence that ended before the number's own words began is no part of its clause:
+  // "Ana Kowalski, account holder. number is 0433 671 576". (Not "Acct. 12345678", where no
+  // word stands between, nor an abbreviation's dot: "no. ", "tel. ".)
+  for (let j = start - 2; j > k + 3; j--) {
+    if (text.charCodeAt(j) !== 46 || text.charCodeAt(j + 1) !== 32) continue;
+    if (!isLower(text.charCodeAt(j - 1)) || !isLower(text.charCodeAt(j - 2))) continue;
+    if (!isLower(text.charCodeAt(j - 3)) || !isLower(text.charCodeAt(j - 4))) continue;
+    if (HAS_LETTER.test(text.slice(j + 2, start))) return j + 2;
+    break;
+  }
+  return k;
+}
+const HAS_LETTER = /[A-Za-z]/;
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** Where the number's own line, cell or clause ends in text[end, to). */
@@ -611,7 +626,10 @@ function validate(main: string, s: Shape): Verdict | null {
   // Four digits, then groups of two, three or five, set off by dashes ("8922-74-383",
   // "7639-55225"): an article's, a part's or an order's number; no numbering plan without a
   // trunk 0 groups its numbers so (Hong Kong's and Singapore's 4-4 stay).
-  const partNumber = !zero && s.seps === DASH && /^4(?: [235])+$/.test(sizes);
+  // (So are a US drug's NDC codes, 4-4-2, 5-3-2 or 5-4-1, trunk 0 or not: "0169-4130-13".)
+  const partNumber =
+    s.seps === DASH &&
+    (/^(?:4 4 2|5 3 2|5 4 1)$/.test(sizes) || (!zero && /^4(?: [235])+$/.test(sizes)));
   const valid =
     !pairs &&
     !partNumber &&
@@ -1038,7 +1056,8 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
-    // An EU tender's notice, an ISSN, a container.
+    // A drug's NDC code, an EU tender's notice, an ISSN, a container.
+    'Ozempic 2 mg (NDC 0169-4132-12, 0169-4130-13, 0169-4772-12)',
     'Anuncio de licitación 2025/S 186-731747',
     'ISBN 978-88-7111-564-1 (PDF), ISSN 4882-7282',
     'MSCU 086148 0 | 20DV | H6483435',
