@@ -69,6 +69,11 @@ export const examples: DetectorExamples = {
     { text: 'Prénom | Gabriel\nNom | Jacquet', value: 'Jacquet' },
     { text: 'Thanks & Regards,\nTriloki Patel\n90837-42943', value: 'Triloki Patel' },
     { text: 'Reference received.\n\nCompleted by Anabelle', value: 'Anabelle' },
+    // A claim's parties: in lower case after their role, and in a two-party form table.
+    { text: '- 3p driver oluwaseun adeyemi reg thz-3687', value: 'oluwaseun adeyemi' },
+    { text: 'defendant: orla walsh dob 10/10/1981', value: 'orla walsh' },
+    { text: 'Nombre                  | Diego | Josefina', value: 'Josefina' },
+    { text: 'Nom | CARRE | ROUX\nPrénom | Audrey | Scholastique', value: 'ROUX' },
     // Roles and "in the name of" in the other languages; the Dutch "Naam".
     {
       text: 'Paciente: Josep Cordero Vega\nTarjeta sanitaria: CORD011230',
@@ -569,6 +574,10 @@ export const examples: DetectorExamples = {
     'Responsable de RRHH en Reyna Barrios Hermanos',
     '> Customer Success Manager | Bergmann Versand',
     'Surname: NONE',
+    'il conducente ha detto che la controparte non risponde',
+    'the tenant rent arrears were discussed',
+    'Cognome | Nome | Email\n|---|---|---|',
+    'Nombre\tApellidos\tCorreo\nMAC: 5B:E2:4F:FF:49:76',
     // Products, streets and clubs named like people.
     'Camille Backpack – stand 4.2 K24\nOlivia Rug – stand 8.2 Y17',
     'Place du Marché – Rue de la République – Avenue des Tilleuls',

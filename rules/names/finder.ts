@@ -54,6 +54,7 @@ import {
   type NameClass,
 } from './lexicon.ts';
 import {
+  FIELD_LABELS,
   FIRMS_NAMED_AFTER_PEOPLE,
   NOT_PERSON_HEADS,
   PLACES_NAMED_LIKE_PEOPLE,
@@ -2146,6 +2147,8 @@ function scoreSegment(
       header !== null &&
       0.8 > curScore &&
       NAME_HEADER.test(header) &&
+      // (A form printed as a table: its first column's field names under the first label.)
+      !(single && FIELD_LABELS.has(tokInfo[from]!.key)) &&
       (!onlyCommon || NAME_WORD_HEADER.test(header)) &&
       // "Name" alone heads lists of anything ("| Name | Description |" over "| Export |"):
       // there a listed name must be in the cell.
@@ -4865,7 +4868,73 @@ function capsAfterCues(
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 0.8);
   }
+  if (text.includes('|') || text.includes('\t')) labelRowNames(text, add);
 }
+
+/**
+ * A form's row of a name's label and one value a party ("Cognome | BARLETTA | TALLONE",
+ * "Prénom\tAudrey\tScholastique"), as accident reports and comparison tables print them: each
+ * value cell that reads as a name. Not a table's header row (a rule under it, "|---|"), nor
+ * cells that are words ("| Name | Email | Phone |").
+ */
+function labelRowNames(
+  text: string,
+  add: (start: number, end: number, score: number) => void,
+): void {
+  LABEL_ROW.lastIndex = 0;
+  for (let m; (m = LABEL_ROW.exec(text)) !== null;) {
+    const rowEnd = m.index + m[0].length;
+    if (
+      RULE_BELOW.test(text.slice(rowEnd, rowEnd + 80)) ||
+      RULE_BELOW_START.test(text.slice(rowEnd, rowEnd + 40))
+    )
+      continue;
+    const cells = m[2]!.split(/[|\t]/);
+    // (Not a header row of a table exported with tabs: "Nombre\tCorreo\tTeléfono" over its
+    // rows. A form's rows each open with a field's name: one must follow or come before.)
+    if (cells.length > 3) continue;
+    if (!m[2]!.includes('|') && !fieldRowBeside(text, m.index, rowEnd)) continue;
+    let at = rowEnd - m[2]!.length;
+    for (const cell of cells) {
+      const lead = cell.length - cell.trimStart().length;
+      const value = cell.trim();
+      const start = at + lead;
+      at += cell.length + 1;
+      if (!NAME_CELL.test(value)) continue;
+      const words = value.split(/[ '’-]+/).filter((w) => w.length > 1);
+      if (words.length === 0 || words.length > 4) continue;
+      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+      if (
+        title.some(
+          (w) =>
+            isEnglishWord(w) ||
+            NOT_FILLED.test(w) ||
+            isFunctionWord(w) ||
+            FIELD_LABELS.has(fold(w)),
+        )
+      ) {
+        continue;
+      }
+      add(start, start + value.length, 0.8);
+    }
+  }
+}
+/** Whether the line after `rowEnd` or before `rowStart` opens with a form's field name. */
+function fieldRowBeside(text: string, rowStart: number, rowEnd: number): boolean {
+  const next = FIELD_ROW_START.exec(text.slice(rowEnd + 1, rowEnd + 40));
+  if (next !== null && FIELD_LABELS.has(fold(next[1]!))) return true;
+  const from = lineStartWithin(text, Math.max(0, rowStart - 1), 200);
+  if (from < 0 || rowStart === 0) return false;
+  const prev = FIELD_ROW_START.exec(text.slice(from, rowStart));
+  return prev !== null && FIELD_LABELS.has(fold(prev[1]!));
+}
+const FIELD_ROW_START = /^[ \t|]*([\p{L}-]{2,20})[ \t]*[|\t]/u;
+const LABEL_ROW =
+  /(?:^|\n)[ \t|]*(cognome|nome|nom|pr[ée]nom|apellidos?|nombre|apelidos?|surname|last name|first name|given names?|family name|forenames?|vorname|nachname|naam|voornaam|achternaam)[ \t]*[|\t]([^\n]{1,200})/giu;
+/** A cell that can hold a name: letters, blanks, apostrophes and hyphens, a capital first. */
+const NAME_CELL = /^\p{Lu}[\p{L}\p{M}'’ -]{1,60}$/u;
+/** A table's rule on the line right after (the header row's own line already read). */
+const RULE_BELOW_START = /^\r?\n[ \t]*\|?[ \t]*:?-{3,}/;
 
 /**
  * Whether the words of a name written in capitals (title-cased here) may all be name parts: no
@@ -4896,7 +4965,23 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
       covered = new Uint8Array(text.length);
       for (const c of out) covered.fill(1, c.start, c.end);
     }
-    for (let k = start; k < end; k++) if (covered[k] === 1) return;
+    for (let k = start; k < end; k++) {
+      if (covered[k] !== 1) continue;
+      // A weaker reading of the same words by the capitalised pass gives way to this one.
+      const i = out.findIndex((o) => o.start < end && start < o.end);
+      const o = out[i];
+      if (
+        o &&
+        o.score < score &&
+        o.start >= start &&
+        o.end <= end &&
+        !out.some((p, j) => j !== i && p.start < end && start < p.end)
+      ) {
+        out[i] = { start, end, type: 'PERSON', score, reason };
+        covered.fill(1, start, end);
+      }
+      return;
+    }
     out.push({ start, end, type: 'PERSON', score, reason });
     covered.fill(1, start, end);
     // Only a name of two words or more is repeated: one word after "name:" is as often a
@@ -5042,6 +5127,32 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
       add(start, start + w1.length + 1 + w2.length, 0.75);
     }
   }
+  // A claim's or a case's party typed in lower case after its role ("3p driver oluwaseun
+  // adeyemi", "defendant: orla walsh", "controparte batilda avola"): two words that are no
+  // ordinary words, or one listed name alone.
+  if (LOWER_ROLE_HINT.test(text)) {
+    LOWER_ROLE.lastIndex = 0;
+    for (let m; (m = LOWER_ROLE.exec(text)) !== null;) {
+      const w1 = m[1]!;
+      const w2 = m[2];
+      if (w1.length < 3 || !plainLowerWord(w1) || LOWER_VERBS.has(w1)) continue;
+      const two = w2 !== undefined && w2.length >= 3 && plainLowerWord(w2) && !LOWER_VERBS.has(w2);
+      if (!two && !isKnownName(w1)) continue;
+      // (Two words no list knows only after an English role or a colon: the other languages'
+      // ordinary words are not in the dictionary, "il conducente ha detto", "non risponde".)
+      if (
+        two &&
+        !isKnownName(w1) &&
+        !isKnownName(w2!) &&
+        (w1.length < 3 || w2!.length < 3 || !ENGLISH_ROLE_OR_COLON.test(m[0]))
+      ) {
+        continue;
+      }
+      const end = m.index + m[0].length - (w2 !== undefined && !two ? w2.length + 1 : 0);
+      const known = isKnownName(w1) || (two && isKnownName(w2!));
+      add(end - (two ? w1.length + 1 + w2.length : w1.length), end, known ? 0.7 : 0.6);
+    }
+  }
   // A doctor's surname typed in lower case in a text that has capitals elsewhere ("can u tell
   // dr o'hara-haag the rash is worse", "that doctor morissette ordered"): the word after the
   // title, unless it is an ordinary word ("doctor west"), a street's next word ("oak dr apt 4")
@@ -5084,6 +5195,17 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
 }
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const LOWER_DOCTOR_HINT = /\b(?:dr|doctor)\b/;
+const LOWER_ROLE_WORDS = String.raw`(?:3p |third party |other )?driver|defendant|claimant|witness|judge|occ|occupant|tenant|landlord|caller|insured|policyholder|contraente|controparte|assicurat[oa]|conducente|testimone|conductor|conducteur|témoin|tomador|arrendatari[oa]|inquilin[oa]|mieter|vermieter|zeuge|fahrer|kläger|beklagter?|cust|cx|pt|contact`;
+const ENGLISH_ROLE_OR_COLON =
+  /^(?:(?:3p |third party |other )?driver|defendant|claimant|witness|judge|occ|occupant|tenant|landlord|caller|insured|policyholder|cust|cx|pt|contact)\b|:/;
+const LOWER_ROLE_HINT = new RegExp(
+  String.raw`(?:${LOWER_ROLE_WORDS})[ \t]{0,2}:?[ \t]{1,3}\p{Ll}`,
+  'u',
+);
+const LOWER_ROLE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${LOWER_ROLE_WORDS})[ \t]{0,2}:?[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])`,
+  'gu',
+);
 const LOWER_DOCTOR =
   /(?<![\p{L}\p{N}_.-])(?:dr|doctor)\.?[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}_@'’]|\.[\p{L}\p{N}])/gu;
 const NOT_AFTER_DOCTOR =

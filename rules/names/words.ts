@@ -260,3 +260,23 @@ export const NOT_PERSON_HEADS = new Set(
     .join('|')
     .split('|'),
 );
+
+/**
+ * A form's field names, which a form printed as a table puts in its first column ("Nome |
+ * Adelardo | Adelina" under "Cognome | ..."): under a name's column they are labels, not names.
+ * Folded.
+ */
+export const FIELD_LABELS = new Set(
+  [
+    'name|names|address|phone|email|e-mail|date|vehicle|plate|insurer|policy|signature|role',
+    'nome|cognome|indirizzo|telefono|veicolo|targa|firma|assicurazione|nascita|nato|nata',
+    'nom|prénom|prenom|adresse|téléphone|véhicule|immatriculation|assureur|signature|née|né',
+    'nombre|apellidos|apellido|dirección|direccion|teléfono|vehículo|matrícula|aseguradora|firma',
+    'vorname|nachname|anschrift|telefon|fahrzeug|kennzeichen|versicherung|unterschrift|geboren',
+    'naam|voornaam|achternaam|adres|telefoon|voertuig|kenteken|handtekening',
+    'apelido|morada|telemóvel|veículo|seguradora|assinatura',
+    'correo|courriel|mail|city|ciudad|ville|città|stadt|ort|country|país|pays|paese|land|dob',
+  ]
+    .join('|')
+    .split('|'),
+);
