@@ -1,7 +1,8 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { checkedCandidate, isValidDate } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { matchesOf } from '../scan-util.ts';
+import { keywords } from '../keywords.ts';
+import { anyOf, matchesOf } from '../scan-util.ts';
 
 // German Sozialversicherungsnummer (the pension insurance number on every payslip): the
 // insurer's area (2 digits), the birth date DDMMYY, the first letter of the birth name, a serial
@@ -13,6 +14,21 @@ const POSITIVE =
 const NEGATIVE = new RegExp(
   String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:artikel|art-?nr|bestellnummer|rechnungsnummer|kundennummer|seriennummer)\b`,
 );
+
+const LABELS = keywords([
+  'sozialversicherung',
+  'sv-nummer',
+  'sv-nr',
+  'svnr',
+  'vsnr',
+  'sv nummer',
+  'rentenversicherung',
+  'rv-nummer',
+  'rv-nr',
+  'versicherungsnummer',
+  'social security',
+  'social insurance',
+]);
 
 const WEIGHTS = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
 
@@ -34,7 +50,9 @@ export function isValidSvnr(digits8: string, letter: string, serial: string, che
 export const deSvnr: Detector = {
   id: 'de-svnr',
   types: ['NATIONAL_ID'],
-  prefilter: /\d\d ?\d{6} ?[A-Z] ?\d{3}/,
+  // The run of twelve counts only beside a label; the grouped form alone is rare: a search for
+  // its middle ("150973 K 914") is cheaper than one for every run of digits.
+  prefilter: anyOf(LABELS, / [A-Z] \d{3}/),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, SVNR)) {

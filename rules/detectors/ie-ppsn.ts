@@ -1,6 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { checkedCandidate } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Irish Personal Public Service Number: seven digits, a check letter (mod 23 of the digits
@@ -10,6 +11,7 @@ const PPSN = /(?<![\w-])(\d{7})([A-W])([ABHW]?)(?![\w-])/gi;
 
 const POSITIVE = /\bpps\b|\bppsn\b|\bpps no\b|personal public service|\brsi\b/;
 const NEGATIVE = NON_PERSONAL_NUMBER;
+const LABELS = keywords(['pps', 'ppsn', 'personal public service', 'rsi'], { wholeWord: true });
 
 /** Whether the check letter matches the digits (and the second letter). */
 export function isValidPpsn(digits: string, check: string, second: string): boolean {
@@ -24,7 +26,8 @@ export function isValidPpsn(digits: string, check: string, second: string): bool
 export const iePpsn: Detector = {
   id: 'ie-ppsn',
   types: ['NATIONAL_ID'],
-  prefilter: /\d{7}[A-Wa-w]/,
+  // Alone a number stays under the threshold: without one of its words there is nothing to do.
+  prefilter: LABELS,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, PPSN)) {

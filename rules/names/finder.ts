@@ -5130,9 +5130,11 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   // A claim's or a case's party typed in lower case after its role ("3p driver oluwaseun
   // adeyemi", "defendant: orla walsh", "controparte batilda avola"): two words that are no
   // ordinary words, or one listed name alone.
-  if (LOWER_ROLE_HINT.test(text)) {
-    LOWER_ROLE.lastIndex = 0;
-    for (let m; (m = LOWER_ROLE.exec(text)) !== null;) {
+  // (Tried only where the keyword pass found a role's word.)
+  for (const at of LOWER_ROLE_STARTS.at(text)) {
+    LOWER_ROLE.lastIndex = at;
+    const m = LOWER_ROLE.exec(text);
+    if (m !== null) {
       const w1 = m[1]!;
       const w2 = m[2];
       if (w1.length < 3 || !plainLowerWord(w1) || LOWER_VERBS.has(w1)) continue;
@@ -5198,13 +5200,15 @@ const LOWER_DOCTOR_HINT = /\b(?:dr|doctor)\b/;
 const LOWER_ROLE_WORDS = String.raw`(?:3p |third party |other )?driver|defendant|claimant|witness|judge|occ|occupant|tenant|landlord|caller|insured|policyholder|contraente|controparte|assicurat[oa]|conducente|testimone|conductor|conducteur|témoin|tomador|arrendatari[oa]|inquilin[oa]|mieter|vermieter|zeuge|fahrer|kläger|beklagter?|cust|cx|pt|contact`;
 const ENGLISH_ROLE_OR_COLON =
   /^(?:(?:3p |third party |other )?driver|defendant|claimant|witness|judge|occ|occupant|tenant|landlord|caller|insured|policyholder|cust|cx|pt|contact)\b|:/;
-const LOWER_ROLE_HINT = new RegExp(
-  String.raw`(?:${LOWER_ROLE_WORDS})[ \t]{0,2}:?[ \t]{1,3}\p{Ll}`,
-  'u',
+const LOWER_ROLE_STARTS = keywords(
+  'driver defendant claimant witness judge occ occupant tenant landlord caller insured policyholder contraente controparte assicurato assicurata conducente testimone conductor conducteur témoin tomador arrendatario arrendataria inquilino inquilina mieter vermieter zeuge fahrer kläger beklagter beklagte cust cx pt contact'.split(
+    ' ',
+  ),
+  { wholeWord: true },
 );
 const LOWER_ROLE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${LOWER_ROLE_WORDS})[ \t]{0,2}:?[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])`,
-  'gu',
+  String.raw`(?:${LOWER_ROLE_WORDS})[ \t]{0,2}:?[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])`,
+  'uy',
 );
 const LOWER_DOCTOR =
   /(?<![\p{L}\p{N}_.-])(?:dr|doctor)\.?[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}_@'’]|\.[\p{L}\p{N}])/gu;
