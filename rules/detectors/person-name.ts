@@ -72,6 +72,18 @@ export const examples: DetectorExamples = {
     // A claim's parties: in lower case after their role, and in a two-party form table.
     { text: '- 3p driver oluwaseun adeyemi reg thz-3687', value: 'oluwaseun adeyemi' },
     { text: 'defendant: orla walsh dob 10/10/1981', value: 'orla walsh' },
+    // Chats: an agent naming their desk, a chat exported as a table with a sender column, a
+    // speaker with an emoji before the colon, a speaker's line in Portuguese.
+    { text: 'Agent: Bonjour, Lucie du service client 😊 comment', value: 'Lucie' },
+    { text: '11:48 - Konsultant: Cześć! Wiktor z tej strony. Co się stało?', value: 'Wiktor' },
+    {
+      text: 'timestamp;sender;message\n2025-02-27 19:05:17;"Italo Di Nardo";"non riesco a pagare"',
+      value: 'Italo Di Nardo',
+    },
+    {
+      text: '16:18 - Benedita ⚽: ola estou a escrever por causa da encomenda\n16:20 - Agente: Hi and welcome! How can we help?\n16:24 - Benedita ⚽: data de nascimento 9 de agosto',
+      value: 'Benedita',
+    },
     { text: 'Nombre                  | Diego | Josefina', value: 'Josefina' },
     { text: 'Nom | CARRE | ROUX\nPrénom | Audrey | Scholastique', value: 'ROUX' },
     // Roles and "in the name of" in the other languages; the Dutch "Naam".
@@ -576,6 +588,9 @@ export const examples: DetectorExamples = {
     'Surname: NONE',
     'il conducente ha detto che la controparte non risponde',
     'the tenant rent arrears were discussed',
+    '10:00 - Operador: Olá, bem-vindo(a) ao chat!\n10:03 - Operador: Qual é a sua data?',
+    'Buongiorno e benvenuto/a nella chat di Ciclomania! Come possiamo aiutarla?',
+    'Die Zahlung bitte nur über die Kasse.\nGelesen',
     'Cognome | Nome | Email\n|---|---|---|',
     'Nombre\tApellidos\tCorreo\nMAC: 5B:E2:4F:FF:49:76',
     // Products, streets and clubs named like people.

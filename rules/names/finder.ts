@@ -200,7 +200,7 @@ const CUE_SELF_STRONG = new RegExp(
   'iuy',
 );
 const CUE_SELF = new RegExp(
-  String.raw`${B}(?:i am|i'm|i’m|ich bin|je suis|moi c'est|soy|sono|it's|it’s|this is|here is|here's|here’s|c'est|aquí|hier ist|hier spricht|speaking with|spoke (?:to|with)|talked to|talking to)${SP}$`,
+  String.raw`${B}(?:i am|i'm|i’m|ich bin|je suis|moi c'est|soy|sono|it's|it’s|this is|here is|here's|here’s|c'est|aquí|hier ist|hier spricht|speaking with|spoke (?:to|with)|talked to|talking to|aqui é|aqui fala|fala|je spreekt met|u spreekt met|spreekt met|mówi|tu)${SP}$`,
   'iuy',
 );
 // Words that make "name" a thing's: "Bank name: Chase", `"productName": "Jordan"` (a key read
@@ -332,12 +332,12 @@ const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $
 
 // Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
 const WEAK_BEFORE = new RegExp(
-  String.raw`${B}(?:to|with|from|for|by|and|or|told|asked|thank|thanks|call|ask|ping|contact|tell|meet|met|said|says|saw|spoke|talked|emailed|messaged|called|named|starring|featuring|congrats|congratulations|welcome|sorry|behalf of|attention of|cc|let|help|remind|inform|is|was|but|him|her|given|gave|sent|meet|hug|love|miss|kiss|invite|invited|visit|visited|like|than|about|reach|reached|contacted|text|texted|phoned|notify|notified|email|message|thanked|reminded|informed|pinged|helped|assist|assisted|paid|refunded|charged|billed)${SP}$`,
+  String.raw`${B}(?:forwarded (?:message )?from|encaminhada de|doorgestuurd bericht van|weitergeleitet von|transféré de|reenviado de|inoltrato da|przekazano od|to|with|from|for|by|and|or|told|asked|thank|thanks|call|ask|ping|contact|tell|meet|met|said|says|saw|spoke|talked|emailed|messaged|called|named|starring|featuring|congrats|congratulations|welcome|sorry|behalf of|attention of|cc|let|help|remind|inform|is|was|but|him|her|given|gave|sent|meet|hug|love|miss|kiss|invite|invited|visit|visited|like|than|about|reach|reached|contacted|text|texted|phoned|notify|notified|email|message|thanked|reminded|informed|pinged|helped|assist|assisted|paid|refunded|charged|billed)${SP}$`,
   'iuy',
 );
 // For runs of unknown capitalised words only verbs that take a person count.
 const WEAK_BEFORE_MULTI = new RegExp(
-  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward(?:ed|ing)? (?:this |it )?to|escalat(?:ed|ing) (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|(?:call|message|email|e-mail|mail|voicemail|note|comment|feedback|reply|complaint|letter) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da|(?:payable|made out|addressed|issued) to|(?:statement|receipt|itinerary|boarding pass|prescription) for|prepared for|(?:conversation|chat|call|meeting|session|appointment|consultation) with)${SP}$`,
+  String.raw`${B}(?:by|says|said|told|asked|thanks|thank|named|called|starring|featuring|met|meet|contact|cc|spoke (?:to|with)|talked to|assistant to|married|replaced|hired|fired|(?:follow up|follow-up|speak|spoke|talk|talked|meet|met|chat|chatted|work|worked|check|checked|call|reach out) (?:with|to)|tribute to|heard|interview with|interviewed|welcome|welcomes|congratulate|introduce|introducing|assigned to|reassigned to|belongs to|belonged to|forward(?:ed|ing)? (?:this |it )?to|escalat(?:ed|ing) (?:this |it )?to|transferred (?:this |it |me )?to|handed (?:this |it )?(?:over )?to|on behalf of|parlé avec|discuté avec|transmettre à|transmis à|hablé con|hablado con|hablamos con|reenvíe (?:esto )?a|reenviar a|parlato con|inoltra a|inoltrare a|gesproken met|sprak met|(?:stuur|stuurde) (?:dit |het )?door naar|falei com|encaminhe para|encaminhar para|handing (?:this |it )?(?:over )?to|(?:incoming |missed )?call from|forwarded (?:message )?from|encaminhada de|mensagem encaminhada de|doorgestuurd bericht van|weitergeleitet von|transféré de|reenviado de|inoltrato da|przekazano od|(?:call|message|email|e-mail|mail|voicemail|note|comment|feedback|reply|complaint|letter) from|(?:anruf|nachricht|rückruf) von|appel (?:entrant |manqué )?de|llamada (?:entrante |perdida )?de|chiamata (?:in entrata |persa )?da|(?:payable|made out|addressed|issued) to|(?:statement|receipt|itinerary|boarding pass|prescription) for|prepared for|(?:conversation|chat|call|meeting|session|appointment|consultation) with)${SP}$`,
   'iuy',
 );
 /**
@@ -436,6 +436,9 @@ function mayPossessive(text: string, end: number): boolean {
 const QUOTE_HEADER_AFTER = /^[ \t]?(?:<[^<>\n]{1,80}>[ \t]?)?:[ \t]*(?:\r?\n|$)/;
 /** "Am <date> um <time> schrieb " right before the name. */
 const SCHRIEB_BEFORE = /\b(?:am|on)\b[^\n]{4,40}\bschrieb[ \t]$/i;
+/** A customer service desk after an agent's name, in the languages of the chats. */
+const AGENT_DESK_AFTER =
+  /^ (?:(?:from|of|with|at|du|de|del|da|do|dalla|dal|van|von|vom|vanuit)(?: the| la| le| el| il| o| a| het| de| der| dem| den)? (?:customer (?:care|service|support|success)|support|help ?desk|service (?:client|clients|après-vente)|relation client|servicio al cliente|atención al cliente|soporte|apoio ao cliente|atendimento|klantenservice|klantenteam|kundenservice|kundendienst|kundenbetreuung|assistenza clienti|servizio clienti|obsługi klienta|biura obsługi)|z tej strony|z działu obsługi|hier vom kundenservice)(?![\p{L}])/iu;
 /** "X here." introducing oneself, in English, German, French and Spanish. */
 const HERE_AFTER =
   /^ (?:here|hier|ici|aquí|aqui|speaking|à l['’]appareil|am apparat|al habla|al aparato)(?=[.,:;!–-]|[ \t][–—-][ \t]|\s*\n)/u;
@@ -2071,6 +2074,18 @@ function scoreSegment(
       bump(anyKnown ? 0.8 : 0.6, 'introduction');
     }
   }
+  // An agent naming their desk: "this is Toon from customer care", "Bonjour, Lucie du service
+  // client", "Olá, fala Matilde B. do apoio ao cliente", "Wiktor z tej strony".
+  if (0.8 > curScore && !onlyCommon && n <= 3 && text.charCodeAt(end) === 32) {
+    // (A name the lists know, or one after a greeting or "this is": "un Responsable de
+    // atención al cliente" is a job.)
+    if (
+      AGENT_DESK_AFTER.test(afterWindow()) &&
+      (anyKnown || cueMatches(K_SELF) || OPENS_INTRODUCTION.test(beforeWindow()))
+    ) {
+      bump(0.8, 'introduction');
+    }
+  }
   if (
     0.8 > curScore &&
     !onlyCommon &&
@@ -2442,7 +2457,12 @@ function scoreSegment(
     score = 0.3;
   }
   // Shops and brands: "Dear Tienda Sol team", "all Hugo Boss models", "contacting Maison Lumière".
-  if (score > 0.3 && (ORG_CONTEXT_AFTER.test(after) || endsWithOrgContext(before.slice(-40)))) {
+  // (Not an agent naming their desk: "Lucie du service client".)
+  if (
+    score > 0.3 &&
+    (ORG_CONTEXT_AFTER.test(after) || endsWithOrgContext(before.slice(-40))) &&
+    !AGENT_DESK_AFTER.test(after)
+  ) {
     score = 0.3;
   }
   // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons"). After a cue
@@ -2468,6 +2488,10 @@ function scoreSegment(
       (PRODUCT_NOUNS.has(tokInfo[to - 1]!.key) &&
         (n > 2 || !isGivenName(tokInfo[from]!.text) || PRODUCT_NOUNS_EN.has(tokInfo[to - 1]!.key))))
   ) {
+    score = 0.3;
+  }
+  // A messenger's receipt alone on the last line: "Gelesen", "Vu", "Lida".
+  if (score > 0.3 && n === 1 && READ_RECEIPTS.has(tokInfo[from]!.key) && endsLineAfter(text, end)) {
     score = 0.3;
   }
   // A street's, a venue's or an office's name: "Rue de la République", "Stade Rivière-Haute";
@@ -2628,7 +2652,7 @@ const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
-  /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester)$/i;
+  /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente)$/i;
 
 const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
 
@@ -3250,6 +3274,9 @@ function speakers(text: string, all: Scored[]): void {
   for (const s of all) {
     const n = s.to - s.from;
     if (n > 3 || speakerColon(text, s.end) < 0 || !speakerStart(text, s.start)) continue;
+    // A role, a pronoun or a form's field speaking ("Operador:", "Ik:", "Gość · 16:38",
+    // "Assignee:") is no name, whatever else in the chat anchors its speakers.
+    if (n === 1 && notSpeakerName(tokInfo[s.from]!.key)) continue;
     let stop = false;
     let known = false;
     for (let k = s.from; k < s.to && !stop; k++) {
@@ -3314,9 +3341,31 @@ function speakers(text: string, all: Scored[]): void {
   }
 }
 
+/** Words that open a chat's line as its speaker or a form's field, and are no one's name. */
+let notSpeakerNames: ReadonlySet<string> | null = null;
+/** (Built on first use: the role lists are declared further down.) */
+function notSpeakerName(key: string): boolean {
+  notSpeakerNames ??= new Set(
+    [
+      ...SPEAKER_ROLES.split('|'),
+      ...CHAT_ROLES.split('|'),
+      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa'.split(
+        ' ',
+      ),
+    ].map((w) => fold(w)),
+  );
+  return notSpeakerNames.has(key);
+}
+/** A messenger's receipt under the last message: "Gelesen", "Vu", "Lida". */
+const READ_RECEIPTS: ReadonlySet<string> = new Set(
+  'gelesen gelezen vu lu lida visto letto seen read delivered zugestellt entregue consegnato odczytano wyświetlono'.split(
+    ' ',
+  ),
+);
+
 /** First- and second-person words, greetings and thanks: how people speak in a chat. */
 const PERSONAL_SPEECH =
-  /(?:^|[^\p{L}])(?:i|i['’]m|i['’]ve|my|me|we|our|us|you|your|hi|hello|hey|thanks|thank|please|sorry|ich|mein|meine|mir|mich|wir|uns|hallo|danke|bitte|je|j['’]ai|mon|ma|mes|moi|nous|vous|bonjour|merci|yo|mi|mis|nosotros|hola|gracias|io|mio|mia|ciao|grazie|eu|meu|minha|obrigad[oa]|ik|mijn|bedankt)(?![\p{L}])|\?/iu;
+  /(?:^|[^\p{L}])(?:i|i['’]m|i['’]ve|my|me|we|our|us|you|your|hi|hello|hey|thanks|thank|please|sorry|ich|mein|meine|mir|mich|wir|uns|hallo|danke|bitte|je|j['’]ai|mon|ma|mes|moi|nous|vous|bonjour|merci|yo|mi|mis|nosotros|hola|gracias|io|mio|mia|ciao|grazie|eu|meu|minha|obrigad[oa]|ik|mijn|bedankt|ol[aá]|oi|estou|moro|tenho|quero|preciso|estoy|tengo|quiero|necesito|suis|voudrais|habe|möchte|vorrei|buongiorno|heb|wil|hoi|dank|jestem|mam|chcę|proszę|dziękuję|cześć|mój|moja)(?![\p{L}])|\?/iu;
 
 function lift(s: Scored): void {
   if (s.score < 0.6) {
@@ -3467,6 +3516,8 @@ const SPEECH = /^[ \t]*(?:["“'‘«]|[^\n]*[?!]|[^\n]*?\p{L}{2,}[ \t,]+\p{L}{2
 function speakerColon(text: string, end: number): number {
   const c = text.charCodeAt(end);
   if (c === 58) return end;
+  // An IRC log's "<Randall> hi": the closing bracket stands for the colon.
+  if (c === 62 && text.charCodeAt(end + 1) === 32) return end;
   if (c !== 32 && c !== 9 && c !== 0xb7) return -1;
   // (Most names go on with a blank and a word: nothing to read there.)
   const c2 = text.charCodeAt(end + 1);
@@ -3479,7 +3530,9 @@ function speakerColon(text: string, end: number): number {
     c2 !== 0x2022 &&
     c2 !== 45 &&
     c2 !== 0x2013 &&
-    c2 !== 124
+    c2 !== 124 &&
+    // (An emoji the speaker put after their name: "Benedita ⚽:".)
+    c2 < 0x2300
   ) {
     return -1;
   }
@@ -3501,7 +3554,7 @@ const DEPARTMENTS = String.raw`billing|scheduling|sales|accounts|claims|receptio
 const DASH_TURN = new RegExp(String.raw`^ [-–] (?:(?:${CHAT_ROLES}) [-–] )?(?=[^\s\d-])`, 'iu');
 /** The team in brackets or the role after a dash, then the colon ("Dashawn - Support:"). */
 const TEAM_COLON = new RegExp(
-  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}|${DEPARTMENTS}))[ \t]?:`,
+  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}|${DEPARTMENTS})| [\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]{1,8})[ \t]?:`,
   'iu',
 );
 
@@ -3510,7 +3563,7 @@ function speakerStart(text: string, start: number): boolean {
   const from = lineStartWithin(text, start, 33);
   return from >= 0 && start - from <= 32 && TIME_PREFIX.test(text.slice(from, start));
 }
-const TIME_PREFIX = new RegExp(String.raw`^[ \t>]*${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?$`);
+const TIME_PREFIX = new RegExp(String.raw`^[ \t>]*${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?<?$`);
 
 /** Whether only spaces, tabs, quote marks or '>' stand between the line start and `start`. */
 function lineStart(text: string, start: number): boolean {
@@ -3627,7 +3680,7 @@ const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
 const ORG_CONTEXT_AFTER =
   /^(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|devs|air|airlines|airways|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
-  /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|service client,|al cliente,)[ \t]{1,2}$/iu;
+  /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|nella chat di|al chat de|au chat de|im chat von|in de chat van|ao chat|ao chat da|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|service client,|al cliente,)[ \t]{1,2}$/iu;
 
 /** Trailing spaces and tabs of `s`, counting at most 3. */
 function trailingBlanks(s: string): number {
