@@ -34,7 +34,7 @@ export const auTfn: Detector = {
   types: ['TAX_ID'],
   // One number in eleven passes the check by chance and nothing in a TFN's form sets it apart
   // from any other eight- or nine-digit number, so it only counts beside its name.
-  prefilter: /tfn|tax file/i,
+  prefilter: /tfn|tax[ _]file/i,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of matchesOf(text, TFN)) {
@@ -58,6 +58,7 @@ export const auTfn: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '{"tax_file_number": "635 357 890", "consent": true}', value: '635 357 890' },
     { text: 'TFN: 451 238 767', value: '451 238 767' },
     { text: 'My tax file number is 908172630.', value: '908172630' },
     { text: 'Tax file no. 314-159-262 (employee)', value: '314-159-262' },

@@ -29,7 +29,7 @@ export const nlBsn: Detector = {
   types: ['NATIONAL_ID'],
   // One nine-digit run in eleven passes the 11-proof by chance, and nine-digit runs are
   // everywhere (phone numbers, orders, accounts), so the number only counts beside its name.
-  prefilter: /bsn|burger ?service|sofi[- ]?n|sofinr|citizen service/i,
+  prefilter: /bsn|burger[ _]?service|sofi[- _]?n|sofinr|citizen[ _]service/i,
   detect(text) {
     const out: Candidate[] = [];
     const push = (start: number, end: number, digits: string) => {

@@ -44,7 +44,7 @@ const PHONE_WORDS = new RegExp(
   `\\b(?:${byFirstLetter(
     (
       'll[aá]m\\w{0,8}|contact[aá]r\\w{0,4}|rappel\\w{0,4}|appel\\w{0,4}|anruf\\w{0,6}|' +
-      'r[uü]ckruf\\w{0,8}|chiam\\w{0,8}|richiam\\w{0,8}|línea|linea|ligne|rufnummer|handynummer|portabilidad|portabilità|portabilité|telem[óo]vel|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
+      'r[uü]ckruf\\w{0,8}|chiam\\w{0,8}|richiam\\w{0,8}|kontakt|zadzwo\\w{0,6}|kom[óo]rk\\w{0,3}|línea|linea|ligne|rufnummer|handynummer|portabilidad|portabilità|portabilité|telem[óo]vel|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
       'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
       'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|texting|sms|' +
       'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
@@ -557,7 +557,7 @@ function oddLength(s: Shape, main: string): boolean {
 // 363474917", "Tel.: 09322 89642880", "Sie erreichen mich unter 08748 76963511"). The window
 // is the 16 characters before the number.
 const CUE_BEFORE =
-  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?|\bmich unter|reichbar unter|\bjoindre au|\bllamarme al)\s{0,2}[:.#]{0,2}\s{0,2}$/i;
+  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?|\b(?:il mio|mi|mon|meine|meu|o meu|mijn|mój) (?:nuovo |nuevo |nouveau |neue |novo |nieuwe |nowy )?(?:numero|número|numéro|nummer|numer)(?: (?:è|es|est|ist|é|is|to))?|\bmich unter|reichbar unter|\bjoindre au|\bllamarme al)\s{0,2}[:.#]{0,2}\s{0,2}$/i;
 
 // A phone word right before the number, at most a preposition or a verb between, or what was
 // sent to it: it names the number whatever other words stand further off ("un code par SMS au
@@ -575,6 +575,7 @@ const OWN_PHONE =
   /\b(?:my (?:phone|cell|mobile|number|tel|telephone)|call me|reach me|text me|ring me|contact me)\b/;
 
 const NOTICE_OR_CONTAINER_BEFORE = /(?:\b(?:19|20)\d\d\/S|\b[A-Z]{3}[UJZ])[ \t]?$/;
+const OWN_ROW_LABEL = /^[ \t]*[^\s\d][^\n]*(?:\t|:)[ \t]*$/;
 const TO_AT_ON_END = /\b(?:to|at|on)[ \t]{0,2}[:.#=]?[ \t]{0,2}$/;
 
 /** A number written with its "+": "+62 ..." or "(+62) ...". */
@@ -809,7 +810,11 @@ export const phone: Detector = {
       // Context: a few regex tests on short windows, read only as far as the decision needs.
       // Validation parses a national number against up to a dozen plans, so those that cannot
       // reach the threshold are never parsed.
-      const from = windowStart(text, start, 40);
+      let from = windowStart(text, start, 40);
+      // A form's row with its own label ("UCAS Personal ID\t960-460-9808") is read alone: the
+      // label of the row above ("Phone\t+44 ...") names that row's value, not this one.
+      const ls = lineStartWithin(text, start, 40);
+      if (ls > from && OWN_ROW_LABEL.test(text.slice(ls, start))) from = ls;
       const to = windowEnd(text, end, 24);
       // The windows of negative words lie inside these two; the number between holds neither
       // character (see windowText).
@@ -951,6 +956,9 @@ function spacedDigits(text: string, out: Candidate[]): void {
 export const examples: DetectorExamples = {
   match: [
     { text: 'can you text the confirmation to 07785 166694', value: '07785 166694' },
+    { text: 'Potete controllare? Il mio numero è 347/4018410.', value: '347/4018410' },
+    { text: 'Eleonora: proszę o kontakt 519448687', value: '519448687' },
+    { text: '- Best number: 0479075869', value: '0479075869' },
     // A bare number alone under a signature's name.
     { text: 'Amount due is £188.24. Thanks\nAda Lindqvist\n07841909579', value: '07841909579' },
     // Typed one digit at a time beside a phone word; whom someone is to call back "on" it,
