@@ -10,7 +10,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // label wins), each letter followed by the look-behind: the scan then stops at once at any
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ata di nascita|ata de nascimento|ata urodzenia|atum narozen[íi])|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum|[öo]dd|[øo]dselsdato|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]aika|yntynyt|zület[ée]si (?:d[áa]tum|idő|ideje)|zületett|zül\.))(?![A-Za-zÀ-ÿ])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|ata urodzenia|atum narozen[íi])|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum|[öo]dd|[øo]dselsdato|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]aika|yntynyt|zület[ée]si (?:d[áa]tum|idő|ideje)|zületett|zül\.))(?![A-Za-zÀ-ÿ])/gi;
 
 // Every label of LABEL starts with one of these (the i flag: compared without case). They are
 // the prefilter, and the label pattern is tried only where one starts.
@@ -19,6 +19,9 @@ const LABEL_WORDS = keywords([
   'd.o.b',
   'date of birth',
   'date de naissance',
+  'date naissance',
+  'data nascita',
+  'data ur',
   'data di nascita',
   'birth',
   'bday',
@@ -237,6 +240,10 @@ export const examples: DetectorExamples = {
     { text: 'Max Muster, geb. 12. März 1985 in Köln', value: '12. März 1985' },
     { text: 'Elisabeth, geb 02.11.1987, wegen dem Termin', value: '02.11.1987' },
     { text: 'PESEL 03281992174, ur. 19.08.2003', value: '19.08.2003' },
+    {
+      text: 'n_domanda,cognome_nome,data_nascita,email\nSCH20250872,Cappelli Giulia,01.05.2007,g@alice.it',
+      value: '01.05.2007',
+    },
     { text: 'née le 1er janvier 1990 à Lyon', value: '1er janvier 1990' },
     { text: 'fecha de nacimiento: 5 de mayo de 1978', value: '5 de mayo de 1978' },
     { text: 'Para la verificación: nací el 31/03/1995.', value: '31/03/1995' },

@@ -69,6 +69,12 @@ export const examples: DetectorExamples = {
     { text: 'Prénom | Gabriel\nNom | Jacquet', value: 'Jacquet' },
     { text: 'Thanks & Regards,\nTriloki Patel\n90837-42943', value: 'Triloki Patel' },
     { text: 'Reference received.\n\nCompleted by Anabelle', value: 'Anabelle' },
+    { text: 'Title\tMr\nFirst name*\tKenyatta\nSurname*\tBaumbach', value: 'Kenyatta' },
+    { text: 'Naam aanvrager: Senna Huisman\nBSN: 510205458', value: 'Senna Huisman' },
+    {
+      text: 'id;imie_nazwisko;data_ur;email\nSCH1;Natanael Stępniak;11.06.2001;n@o2.pl',
+      value: 'Natanael Stępniak',
+    },
     // A claim's parties: in lower case after their role, and in a two-party form table.
     { text: '- 3p driver oluwaseun adeyemi reg thz-3687', value: 'oluwaseun adeyemi' },
     { text: 'defendant: orla walsh dob 10/10/1981', value: 'orla walsh' },

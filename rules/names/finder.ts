@@ -209,13 +209,13 @@ const THING_NAME =
   'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|retailer|retailers|supplier|reseller|distributor|manufacturer|agency|city|cities|town|towns|country|countries|regions|locations?|destinations?|markets?|stores|airports?|stations?|ciudades|villes|städte|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|prescriber|prescribing physician|pharmacist|pharmacy tech|technician|pat\.|attending physician|referring physician|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\))(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?)?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|prescriber|prescribing physician|pharmacist|pharmacy tech|technician|pat\.|attending physician|referring physician|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|naam aanvrager|naam van de aanvrager|ten name van|t\.n\.v\.|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\))(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?)?\*?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
 // letter is for: "Attn. Nikko Jakubowski", "z. Hd. August Kutch", "a la atención de Felipe".
 const CUE_LABEL_BARE = new RegExp(
-  String.raw`${B}(?:full name|customer name|client name|patient name|contact name|account holder|cardholder|card holder|name on (?:the )?(?:card|account)|attn\.|z\. ?hd\.|zu händen(?: von)?|à l'attention de|à l’attention de|a la atención de|all'attenzione di|t\.a\.v\.)${SP}$`,
+  String.raw`${B}(?:full name|customer name|client name|patient name|contact name|account holder|cardholder|card holder|name on (?:the )?(?:card|account)|attn\.|t\.n\.v\.|z\. ?hd\.|zu händen(?: von)?|à l'attention de|à l’attention de|a la atención de|all'attenzione di|t\.a\.v\.)${SP}$`,
   'iuy',
 );
 const CUE_LABEL = new RegExp(
@@ -2652,7 +2652,7 @@ const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
-  /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente)$/i;
+  /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente)$/i;
 
 const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
 
@@ -2671,7 +2671,8 @@ function tabLabelBefore(text: string, start: number, end: number): string | null
   let e = end;
   while (e < text.length && text.charCodeAt(e) === 32) e++;
   if (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) return null;
-  const label = text.slice(lineStart, tab).trim();
+  // (A required field's star is no part of its label: "First name*\tKenyatta".)
+  const label = text.slice(lineStart, tab).replace(LABEL_DECOR, '');
   return label === '' ? null : label;
 }
 
