@@ -546,7 +546,9 @@ export function pushTokens(text: string, rules: readonly TokenRule[], out: Candi
 export const PASSWORD_STRONG = (
   'password|passwd|passwort|kennwort|passphrase|passcode|mot de passe|mot_de_passe|contraseña|' +
   'contrasena|senha|wachtwoord|lösenord|losenord|adgangskode|salasana|hasło|haslo|heslo|jelszó|' +
-  'parola|пароль|パスワード|密码|密碼|비밀번호|identified by|requirepass|masterauth'
+  'parola|пароль|パスワード|密码|密碼|비밀번호|identified by|requirepass|masterauth|' +
+  'initialpasswort|einmalpasswort|startpasswort|wpa2 key|wpa key|wpa2-schlüssel|wpa-schlüssel|' +
+  'clé wpa2|clé wpa|wlan-schlüssel|netzwerkschlüssel|wifi password|wi-fi password'
 ).split('|');
 export const PASSWORD_WEAK = 'pass|pwd|pw|psk|mdp|clave|pincode|pin code|pin-code|pin'.split('|');
 

@@ -33,14 +33,14 @@ const KEY_COMMA = /[ \t]{0,24},[ \t]{0,3}(?=["'])/y;
 // a word. Then "password for the staging box: X", "Password (prod): X". Then .NET settings and
 // similar XML: <add key="DbPassword" value="X"/>.
 const OPERATOR =
-  /[ \t]{0,24}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
+  /[ \t]{0,24}\*?[ \t]{0,2}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}(?:\r?\n[ \t]{0,8}(?=\S+[ \t]*(?:\r?\n|$)))?|[ \t]{1,2}\*(?:[ \t]{1,8}|[ \t]*\r?\n[ \t]{0,8})(?=\S)|[ \t]{1,2}(?:provisoire|temporaire|temporal|temporary|temp|initial|inicial|nouveau|nouvelle|nueva|nuevo|neues|neue|new|actual|current|old|alte|altes|ancien|wiederholen|confirm|repeat|provisional|provvisoria|nuova|tempor[äa]res)[ \t]{0,2}\*?[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
 // "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
 // and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt"; also
 // after what the password is for: "the password for the admin account is X", or who used it:
 // "the password I was using is X". An operator may stand after aligning blanks, as
 // Terraform's and YAML's formatters put it ('password            = "X"').
 const COPULA =
-  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|auf|es|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}|[ \t]{1,3}(?:for|of|on|at|to|i|we|you|they)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
+  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|lautete|war|auf|es|era|fue|foi|était|c['’]était|c['’]est|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}|[ \t]{1,3}(?:for|of|on|at|to|i|we|you|they)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 const ON_IS = /[ \t]{1,3}on[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 // curl, wget and friends: `-u user:password`, `--user=user:password`.
 const CLI_USER =
@@ -119,10 +119,11 @@ export const password: Detector = {
       const c = candidateAt(text, m.index, m[0], read);
       if (c !== null) out.push(c);
     }
+    const byKeyword = out.length;
     // A column of passwords under a header cell that names them ("email,password\n...").
     const headers = HEADER_WORDS.at(text);
     for (const cell of headers.length > 0 ? cellsUnderHeaders(text, headers, HEADER) : []) {
-      if (cell.start < read.end) continue;
+      if (taken(out, byKeyword, cell.start, cell.end)) continue;
       const c = judge(text, cell.start, cell.start, cell.end, false, true, cell.header, 'op');
       if (c !== null) out.push({ ...c, reason: 'column' });
     }
@@ -154,7 +155,7 @@ export const password: Detector = {
       const f = flag.exec(text.slice(from, lineEnd));
       if (f === null) continue;
       const start = from + f.index + f[0].length - f[2]!.length - f[1]!.length;
-      if (start < read.end) continue;
+      if (taken(out, byKeyword, start, start + f[2]!.length)) continue;
       const c = judge(
         text,
         m.index,
@@ -167,6 +168,21 @@ export const password: Detector = {
       );
       if (c !== null) out.push({ ...c, reason: 'command line' });
     }
+    // A login that failed with what was typed: "tried with Sunshine#47 doesnt work", "heb het
+    // geprobeerd met zonnetje123 werkt niet", "próbowałam z katarzyna834 i nie działa". Only
+    // in a text about logging in, and only a token with a digit or a symbol in it.
+    if (TRIED_STARTS.test(text) && LOGIN_WORDS.test(text)) {
+      for (const m of matchesOf(text, TRIED_WITH)) {
+        const value = m[1]!;
+        if (!/[\d\W_]/.test(value) || /^\d+$/.test(value) || VERSION.test(value)) continue;
+        let e = m.index + m[0].length - m[2]!.length;
+        if (/["'”“»]/.test(text[e - 1]!)) e--;
+        const start = e - value.length;
+        if (taken(out, byKeyword, start, e)) continue;
+        const c = judge(text, m.index, start, start + value.length, false, true, 'password', 'op');
+        if (c !== null) out.push({ ...c, reason: 'tried at login' });
+      }
+    }
     for (const m of stickyAtWordStarts(text, CRED_PAIR, CRED_STARTS.at(text))) {
       const k = m.index;
       const [whole, user, raw] = m;
@@ -177,7 +193,7 @@ export const password: Detector = {
       if (slash && (user!.includes('.') || raw!.includes('/'))) continue;
       const pass = raw!.replace(/[.,;:)\]}]+$/, '');
       const start = k + whole!.length - raw!.length;
-      if (start < read.end) continue;
+      if (taken(out, byKeyword, start, start + pass.length)) continue;
       const c = judge(text, k, start, start + pass.length, false, false, 'login', 'op');
       if (c !== null) out.push({ ...c, reason: 'user:password' });
     }
@@ -271,6 +287,15 @@ function candidateAt(
       break;
     }
     if (s !== null) {
+      // A dash between a keyword and one word of letters is a title's ("Réinitialisation du
+      // mot de passe – Océane Assurances"), not a value's.
+      if (
+        f === 'op' &&
+        DASH_ONLY.test(s[0]) &&
+        LETTERS_THEN_WORD.test(text.slice(pos + s[0].length, pos + s[0].length + 64))
+      ) {
+        return null;
+      }
       pos += s[0].length;
       form = f;
       break;
@@ -320,6 +345,70 @@ function candidateAt(
   // Sentence punctuation after the value is not part of it.
   while (end > pos && /[.,;:)\]}]/.test(text[end - 1]!)) end--;
   return judge(text, at, pos, end, false, strong, lower, form);
+}
+
+const TRIED_STARTS = keywords([
+  'tried',
+  'trying',
+  'geprobeerd',
+  'probeer',
+  'tentei',
+  'próbowa',
+  'probowa',
+  'probé',
+  'provato',
+  'essayé',
+  'probiert',
+]);
+const LOGIN_WORDS = keywords([
+  'password',
+  'passwort',
+  'mdp',
+  'mot de passe',
+  'contraseña',
+  'senha',
+  'wachtwoord',
+  'hasło',
+  'haslo',
+  'log in',
+  'login',
+  'sign in',
+  'inloggen',
+  'anmelden',
+  'einloggen',
+  'connexion',
+  'zalogowa',
+  'entrar',
+  'accedere',
+]);
+const VERSION = /^v?\d+(?:\.\d+)+$/i;
+const TRIED_WITH =
+  /\b(?:tried(?: it)? with|trying with|tried|geprobeerd met|probeer(?:de)? met|tentei com|tentei|próbował(?:am|em) z|probowal(?:am|em) z|probé con|ho provato con|j['’]ai essayé avec|(?:mit|es mit) )[ \t]{1,2}["'“„«]?([^\s"'“”„«»]{6,40})["'”“»]?(,?[ \t]{1,2}(?:and it |but it |but |it )?(?:doesn['’]?t|does not|didn['’]?t|did not|isn['’]?t|won['’]?t|not working|no luck|werkt niet|e não|i nie|no funciona|non funziona|ne marche|funktioniert nicht|geht nicht))/giu;
+const DASH_ONLY = /^[ \t]+[-–—][ \t]+$/;
+const LETTERS_THEN_WORD = /^\p{Lu}\p{Ll}+[ \t]+\p{Lu}/u;
+
+/**
+ * Whether a candidate already found overlaps [start, end). (The passes after the keywords' ask
+ * this, not where the keyword pass stopped reading: a keyword further on, "using password: YES"
+ * after a `mysql -p'x'` line, took every value before it.)
+ */
+function taken(out: readonly Candidate[], sorted: number, start: number, end: number): boolean {
+  // out[0, sorted) are the keyword pass's, in order of start: a binary search for the last
+  // that starts before `end`; those after, from the other passes, are few.
+  let lo = 0;
+  let hi = sorted;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (out[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  // (Values never nest, so the one starting last before `end` is the only one that can reach
+  // past `start`.)
+  if (lo > 0 && out[lo - 1]!.end > start) return true;
+  for (let i = sorted; i < out.length; i++) {
+    if (out[i]!.start < end && start < out[i]!.end) return true;
+  }
+  return false;
 }
 
 /** Blanks, quotes and the delimiters , ; < > end an unquoted value. */
@@ -531,6 +620,25 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Forms with a required field's star, a qualifier before the colon, the value on the next
+    // line; Wi-Fi keys; a login that failed with what was typed.
+    { text: 'Forgot my password\nNew password *  Dr@g0n6$\nSubmitted', value: 'Dr@g0n6$' },
+    {
+      text: 'Nueva contraseña *\nwillow-velvet-pebble-68\nEnviado',
+      value: 'willow-velvet-pebble-68',
+    },
+    { text: 'Mot de passe provisoire : Welcome-2004-SI!', value: 'Welcome-2004-SI!' },
+    { text: 'Initialpasswort: velvet-lantern-mango-73', value: 'velvet-lantern-mango-73' },
+    {
+      text: 'SSID "Office-5G" WPA2 key: maple-tundra-lantern-11',
+      value: 'maple-tundra-lantern-11',
+    },
+    { text: 'la contraseña era Barcelona!6139 y creo', value: 'Barcelona!6139' },
+    { text: 'i cant log in. tried with Sunshine#47 doesnt work', value: 'Sunshine#47' },
+    {
+      text: 'kan niet inloggen, heb het geprobeerd met zonnetje123 werkt niet',
+      value: 'zonnetje123',
+    },
     // An emoji between the keyword and its quoted value; Redis's own option.
     {
       text: 'also she just sent me her password 🤦 "gohugozowux94" - reset?',
@@ -602,6 +710,9 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    'Réinitialisation du mot de passe – Océane Assurances',
+    'tried with v2.3.1 doesnt work, login page blank',
+    'Password reset:\nPlease use the link below',
     "define( 'DB_PASSWORD', 'password_here' );",
     'labels = [("password", "Passwort"), ("email", "E-Mail")]',
     // Placeholders in a URL and a template, no XML element.
