@@ -788,7 +788,14 @@ export const phone: Detector = {
       const main = m[1] ? raw.slice(0, raw.length - m[1].length) : raw;
       if (continuesACode(text, start) || continuesAValue(text, start)) continue;
       // An EU tender's notice ("2025/S 186-731747") and a container's number ("MSCU 086148 0").
-      if (NOTICE_OR_CONTAINER_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+      // (Both end in a capital S, U, J or Z before the number: tested only then.)
+      const cap = text.charCodeAt(text.charCodeAt(start - 1) === 32 ? start - 2 : start - 1);
+      if (
+        (cap === 83 || cap === 85 || cap === 74 || cap === 90) &&
+        NOTICE_OR_CONTAINER_BEFORE.test(text.slice(Math.max(0, start - 8), start))
+      ) {
+        continue;
+      }
       // The text of a Markdown link to anything but a phone: "[`4991728`](https://github.com/
       // o/r/commit/4991728...)", a commit or an issue. ("[+44 20 7946 0958](https://wa.me/...)"
       // stays: a "+" says phone.)
@@ -814,7 +821,7 @@ export const phone: Detector = {
       // A form's row with its own label ("UCAS Personal ID\t960-460-9808") is read alone: the
       // label of the row above ("Phone\t+44 ...") names that row's value, not this one.
       const ls = lineStartWithin(text, start, 40);
-      if (ls > from && OWN_ROW_LABEL.test(text.slice(ls, start))) from = ls;
+      if (ls > from && ls > 0 && OWN_ROW_LABEL.test(text.slice(ls, start))) from = ls;
       const to = windowEnd(text, end, 24);
       // The windows of negative words lie inside these two; the number between holds neither
       // character (see windowText).
