@@ -48,7 +48,7 @@ export const PREFIX_TYPES = new Set(
   (
     'rue avenue av bd boulevard bld allée allee place impasse imp chemin ch route rte quai cours passage square cité résidence sentier faubourg fbg montée promenade esplanade hameau parvis voie ruelle r drève dreve galerie jardin chaussée chaussee venelle clos ' +
     // Spanish and Catalan
-    'calle c avenida avda paseo plaza pza carrer carretera ctra camino ronda travesía travesia glorieta callejón pasaje passeig rambla urbanización urb arrabal caserío caserio prolongación prolongacion calleja bajada subida cuesta entrada salida parque mercado muelle senda vereda rincón rincon ramal aldea masía masia explanada torrente barranco riera cañada costanilla bulevar autovía paraje partida polígono poligono barrio colonia sector jardines parcela solar puerta lugar acceso rampa edificio puente arroyo bloque chalet conjunto escalinata extramuros huerta manzana pasadizo plazuela poblado quinta sendero ' +
+    'calle c avenida avda avinguda paseo plaza plaça pza carrer carretera ctra camino ronda travesía travesia glorieta callejón pasaje passeig rambla urbanización urb arrabal caserío caserio prolongación prolongacion calleja bajada subida cuesta entrada salida parque mercado muelle senda vereda rincón rincon ramal aldea masía masia explanada torrente barranco riera cañada costanilla bulevar autovía paraje partida polígono poligono barrio colonia sector jardines parcela solar puerta lugar acceso rampa edificio puente arroyo bloque chalet conjunto escalinata extramuros huerta manzana pasadizo plazuela poblado quinta sendero ' +
     // Mexican
     'calzada calz cerrada cda privada priv retorno circuito andador prol blvd viaducto eje ' +
     // Italian

@@ -18,17 +18,44 @@ export const address: Detector = {
   detect(text) {
     const out: Candidate[] = [];
     for (const h of scanAddresses(text)) {
+      let start = h.start;
+      let end = h.end;
+      const span = text.slice(start, end);
+      // A tab-separated export's row: the address is the cell that holds a number and words,
+      // the cells around it are other columns' ("Jip Hermans\tKeizersgracht 281, 1015 VM
+      // Amsterdam\tNL").
+      const cell = span.includes('\t') && !/ {3}/.test(span) ? addressCell(span) : null;
+      if (cell !== null) {
+        end = start + cell[1];
+        start += cell[0];
+      }
       // Columns padded with blanks inside the span, without an address's label or cue: a
       // product's name between a code and a quantity in an invoice's line ("KT-5779      Calle
       // Mayor Espadrilles     11"), not a street.
-      if (!h.reason.includes('context') && PADDING.test(text.slice(h.start, h.end))) continue;
-      out.push({ start: h.start, end: h.end, type: 'ADDRESS', score: h.score, reason: h.reason });
+      else if (!h.reason.includes('context') && PADDING.test(span)) continue;
+      out.push({ start, end, type: 'ADDRESS', score: h.score, reason: h.reason });
     }
     return out;
   },
 };
 
 const PADDING = /[ ]{3,}|\t/;
+/** A cell that holds a whole address: a word of three letters and a number, and a comma. */
+const CELL_ADDRESS = /^(?=[^,]*,)(?:.*\p{L}{3}.*\d|.*\d.*\p{L}{3})/u;
+
+/** The first tab-separated cell of `span` that reads as a whole address, as [start, end). */
+function addressCell(span: string): [number, number] | null {
+  let from = 0;
+  for (const cell of span.split('\t')) {
+    const trimmed = cell.trim();
+    if (trimmed !== '' && CELL_ADDRESS.test(trimmed)) {
+      const lead = cell.indexOf(trimmed);
+      return [from + lead, from + lead + trimmed.length];
+    }
+    from += cell.length + 1;
+  }
+  return null;
+}
 
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
  * tests import it, so bundles drop it. */
@@ -42,6 +69,15 @@ export const examples: DetectorExamples = {
     {
       text: 'Jane Roe\n4027 Harvey Wall\nAustin, TX 78701',
       value: '4027 Harvey Wall\nAustin, TX 78701',
+    },
+    // A tab-separated export's address cell, between the name's and the country's.
+    {
+      text: 'NL-2025185217\t2025-05-02 13:44\tJip Hermans\tKeizersgracht 281, 1015 VM Amsterdam\tNL',
+      value: 'Keizersgracht 281, 1015 VM Amsterdam',
+    },
+    {
+      text: 'El mensajero puede recogerlo en Avinguda Diagonal, 20, 3º B, 08089 Barcelona, estoy',
+      value: 'Avinguda Diagonal, 20, 3º B, 08089 Barcelona',
     },
     // A French postal box and its town.
     { text: 'Société Alpha, BP 128, 75008 Paris', value: 'BP 128, 75008 Paris' },

@@ -112,7 +112,7 @@ const NOT_PHONE_WORDS = new RegExp(
 
 // Where a phone number is kept, right before it: "... on the account:", "... on file for order".
 const KEPT_ON =
-  /\b(?:on|in|for|of) (?:the|your|my|our|this|his|her|their) (?:account|order|file|record|ticket|case|booking|invoice|profile)[ \t]*[:=-]?[ \t]*$/i;
+  /\b(?:on|in|for|of) (?:(?:the|your|my|our|this|his|her|their) )?(?:account|order|file|record|ticket|case|booking|invoice|profile)[ \t]*[:=-]?[ \t]*$/i;
 
 /**
  * Where the window of up to `n` characters before `start` begins, moved forward past a word cut
@@ -966,6 +966,7 @@ export const examples: DetectorExamples = {
     { text: 'Potete controllare? Il mio numero è 347/4018410.', value: '347/4018410' },
     { text: 'Eleonora: proszę o kontakt 519448687', value: '519448687' },
     { text: '- Best number: 0479075869', value: '0479075869' },
+    { text: 'Phone on order: 07870345881\nTracking: HHY6858122194188', value: '07870345881' },
     // A bare number alone under a signature's name.
     { text: 'Amount due is £188.24. Thanks\nAda Lindqvist\n07841909579', value: '07841909579' },
     // Typed one digit at a time beside a phone word; whom someone is to call back "on" it,
