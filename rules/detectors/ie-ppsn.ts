@@ -52,7 +52,7 @@ export const iePpsn: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'PPSN: 3140909Q', value: '3140909Q' },
-    { text: 'my PPS number is 3140909QA? no, 3140909Q', value: '3140909Q' },
+    { text: 'my PPS number is 3140909Q, thanks', value: '3140909Q' },
     { text: 'Personal Public Service No. 3140909q', value: '3140909q' },
   ],
   noMatch: ['PPSN: 3140909R', 'Order 3140909Q shipped', '3140909Q'],
