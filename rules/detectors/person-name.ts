@@ -78,6 +78,16 @@ export const examples: DetectorExamples = {
     // A claim's parties: in lower case after their role, and in a two-party form table.
     { text: '- 3p driver oluwaseun adeyemi reg thz-3687', value: 'oluwaseun adeyemi' },
     { text: 'defendant: orla walsh dob 10/10/1981', value: 'orla walsh' },
+    // A speaker no list knows, named elsewhere in the chat; a full name taking turns with a
+    // firm's account.
+    {
+      text: '11:19 - Daley: hoi ik kan niet meer inloggen\n11:20 - Liselotte: Goedemiddag! Mijn naam is Liselotte.\n11:24 - Daley: 17 mei 1986',
+      value: 'Daley',
+    },
+    {
+      text: '[16/11/2025, 18:56:11] Melina Goldner: Hi, I put the wrong address on the order\n[16/11/2025, 18:57:09] Kettle & Co: Could you give me your order number?\n[16/11/2025, 19:00:01] Melina Goldner: #UK155465',
+      value: 'Melina Goldner',
+    },
     // Chats: an agent naming their desk, a chat exported as a table with a sender column, a
     // speaker with an emoji before the colon, a speaker's line in Portuguese.
     { text: 'Agent: Bonjour, Lucie du service client 😊 comment', value: 'Lucie' },
@@ -597,6 +607,8 @@ export const examples: DetectorExamples = {
     '10:00 - Operador: Olá, bem-vindo(a) ao chat!\n10:03 - Operador: Qual é a sua data?',
     'Buongiorno e benvenuto/a nella chat di Ciclomania! Come possiamo aiutarla?',
     'Die Zahlung bitte nur über die Kasse.\nGelesen',
+    'date;time;sender;text\n2025-01-06;21:19;"Assistenza";"Buongiorno e benvenuto/a"',
+    '[24.11.25, 09:27:44] Nordlicht Energie: Leider gibt es die Jeans nicht.\n[24.11.25, 09:29:31] Nordlicht Energie: Danke, ich prüfe das kurz.',
     'Cognome | Nome | Email\n|---|---|---|',
     'Nombre\tApellidos\tCorreo\nMAC: 5B:E2:4F:FF:49:76',
     // Products, streets and clubs named like people.

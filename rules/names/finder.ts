@@ -2162,8 +2162,9 @@ function scoreSegment(
       header !== null &&
       0.8 > curScore &&
       NAME_HEADER.test(header) &&
-      // (A form printed as a table: its first column's field names under the first label.)
-      !(single && FIELD_LABELS.has(tokInfo[from]!.key)) &&
+      // (A form printed as a table: its first column's field names under the first label; a
+      // chat exported as a table: its roles under "sender".)
+      !(single && (FIELD_LABELS.has(tokInfo[from]!.key) || notSpeakerName(tokInfo[from]!.key))) &&
       (!onlyCommon || NAME_WORD_HEADER.test(header)) &&
       // "Name" alone heads lists of anything ("| Name | Description |" over "| Export |"):
       // there a listed name must be in the cell.
@@ -3301,6 +3302,11 @@ function speakers(text: string, all: Scored[]): void {
       } else if (isEnglishWord(tokInfo[k]!.text)) {
         // A word the lists do not know but English does labels a field ("Weather: sunny").
         stop = true;
+      } else if (n === 1 && s.score < 0.5) {
+        // A word no list knows that names someone elsewhere ("Mijn naam is Liselotte", then
+        // "11:20 - Liselotte: ...") makes the text a dialogue too.
+        named ??= new Set(all.filter((o) => o.score >= 0.5).map((o) => tokInfo[o.from]!.key));
+        if (named.has(tokInfo[k]!.key)) anchored = true;
       }
     }
     if (stop) continue;
@@ -3326,11 +3332,26 @@ function speakers(text: string, all: Scored[]): void {
   // speaker of unknown words must speak as a person does ("My order never arrived."), where a
   // note's field says what happened ("Summary: customer wants a refund").
   const roles = roleLines(text);
-  if (roles.length === 0) return;
   const turns = new Map<string, number>();
   for (const s of lines) {
     const who = text.slice(s.start, s.end);
     turns.set(who, (turns.get(who) ?? 0) + 1);
+  }
+  if (roles.length === 0) {
+    // No role speaks: a full name that takes several turns, once at least as a person speaks
+    // ("[16/11/2025, 18:56:11] Melina Goldner: Hi, I put the wrong address ..."), is a speaker
+    // in all of them. (A part of it listed as a name: a firm speaks so too, "Nordlicht
+    // Energie: Danke, ich prüfe das".)
+    const speaking = new Set<string>();
+    for (const s of lines) {
+      const who = text.slice(s.start, s.end);
+      if (s.to - s.from < 2 || turns.get(who)! < 2 || speaking.has(who)) continue;
+      if (unknownOnly?.has(s)) continue;
+      const said = lineAfter(text, speakerColon(text, s.end) + 1);
+      if (SPEECH.test(said) && PERSONAL_SPEECH.test(said)) speaking.add(who);
+    }
+    for (const s of lines) if (speaking.has(text.slice(s.start, s.end))) lift(s);
+    return;
   }
   for (const s of lines) {
     if (unknownOnly?.has(s)) {
