@@ -5210,8 +5210,8 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     LOWER_ROLE.lastIndex = at;
     const m = LOWER_ROLE.exec(text);
     if (m !== null) {
-      const w1 = m[1]!;
-      const w2 = m[2];
+      const w1 = m[3]!;
+      const w2 = m[4];
       if (w1.length < 3 || !plainLowerWord(w1) || LOWER_VERBS.has(w1)) continue;
       const two = w2 !== undefined && w2.length >= 3 && plainLowerWord(w2) && !LOWER_VERBS.has(w2);
       if (!two && !isKnownName(w1)) continue;
@@ -5221,7 +5221,8 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
         two &&
         !isKnownName(w1) &&
         !isKnownName(w2!) &&
-        (w1.length < 3 || w2!.length < 3 || !ENGLISH_ROLE_OR_COLON.test(m[0]))
+        !LOWER_ROLES_EN.includes(m[1]!) &&
+        m[2] !== ':'
       ) {
         continue;
       }
@@ -5272,23 +5273,27 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
 }
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const LOWER_DOCTOR_HINT = /\b(?:dr|doctor)\b/;
-const LOWER_ROLE_WORDS = String.raw`(?:3p |third party |other )?driver|defendant|claimant|witness|judge|occ|occupant|tenant|landlord|caller|insured|policyholder|contraente|controparte|assicurat[oa]|conducente|testimone|conductor|conducteur|témoin|tomador|arrendatari[oa]|inquilin[oa]|mieter|vermieter|zeuge|fahrer|kläger|beklagter?|cust|cx|pt|contact`;
-const ENGLISH_ROLE_OR_COLON =
-  /^(?:(?:3p |third party |other )?driver|defendant|claimant|witness|judge|occ|occupant|tenant|landlord|caller|insured|policyholder|cust|cx|pt|contact)\b|:/;
-const LOWER_ROLE_STARTS = keywords(
-  'driver defendant claimant witness judge occ occupant tenant landlord caller insured policyholder contraente controparte assicurato assicurata conducente testimone conductor conducteur témoin tomador arrendatario arrendataria inquilino inquilina mieter vermieter zeuge fahrer kläger beklagter beklagte cust cx pt contact'.split(
+/** A party's role before its name, in English and in the other languages of the claims. */
+const LOWER_ROLES_EN =
+  'driver defendant claimant witness judge occupant occ tenant landlord caller insured policyholder cust cx pt contact'.split(
+    ' ',
+  );
+const LOWER_ROLES = [
+  ...LOWER_ROLES_EN,
+  ...'contraente controparte assicurato assicurata conducente testimone conductor conducteur témoin tomador arrendatario arrendataria inquilino inquilina mieter vermieter zeuge fahrer kläger beklagter beklagte'.split(
     ' ',
   ),
-  { wholeWord: true },
-);
+];
+const LOWER_ROLE_STARTS = keywords(LOWER_ROLES, { wholeWord: true });
+/** Tried where a role starts: the role, its colon, one or two lower-case words. */
 const LOWER_ROLE = new RegExp(
-  String.raw`(?:${LOWER_ROLE_WORDS})[ \t]{0,2}:?[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])`,
+  String.raw`(${LOWER_ROLES.join('|')})[ \t]{0,2}(:?)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?![\p{L}\p{M}])`,
   'uy',
 );
 const LOWER_DOCTOR =
   /(?<![\p{L}\p{N}_.-])(?:dr|doctor)\.?[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}\p{N}_@'’]|\.[\p{L}\p{N}])/gu;
 const NOT_AFTER_DOCTOR =
-  /^(?:referral|rx|appt|apt|ste|suite|unit|que|del|para|por|con|und|der|die|das|les|des|pour|avec|visit|visits|ok|pls|asap|tmrw|tomorrow|today|yesterday|tonight|visit|office|ordered|gp|er|ed|dept)$/;
+  /^(?:referral|rx|appt|apt|ste|suite|unit|que|del|para|por|con|und|der|die|das|les|des|pour|avec|visit|visits|ok|pls|asap|tmrw|tomorrow|today|yesterday|tonight|office|ordered|gp|er|ed|dept)$/;
 /** Whether a lower-case word may be a name's part: no function word, verb form or English word. */
 function plainLowerWord(w: string): boolean {
   return !isFunctionWord(w) && !VERB_SHAPE.test(w) && !isEnglishWord(w);
