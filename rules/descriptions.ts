@@ -24,6 +24,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Azure credentials: AccountKey=/SharedAccessKey= in connection strings, the sig= of SAS tokens that carry sv=, and Entra ID client secrets (the Q~ format).',
   'bank-account':
     'Bank account numbers (6-17 digits) right after an account label in English, German, French, Spanish, Italian or Dutch, and under a column headed with one (a bare "account" column when a bank column heads the same table), and UK sort code plus account number (the sort code reported as a routing number, the account as an account); a sort code alone after its label is reported as a routing number.',
+  'be-nrn':
+    'Belgian national register numbers (rijksregisternummer, numéro de registre national, NISS/INSZ): a birth date YYMMDD, a serial and two mod-97 check digits, only beside one of their names.',
   'br-cpf':
     'Brazilian CPF numbers: two mod-11 check digits, not one repeated digit; the 000.000.000-00 form alone, eleven digits beside "CPF" or "cadastro de pessoas físicas".',
   'btc-address':
@@ -34,6 +36,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Card security codes (CVV, CVC, CID: 3 or 4 digits) directly after their keyword or right after a card number and its expiry.',
   'card-expiry':
     'Card expiry dates (MM/YY, MM/YYYY, MMYY) directly after an expiry keyword ("exp", "valid thru", "Ablaufdatum", "vencimiento") or right after a card number.',
+  'ch-ahv':
+    'Swiss AHV/AVS social security numbers: 756, nine digits and an EAN-13 check digit; the dotted form 756.XXXX.XXXX.XX alone, a bare run only beside "AHV", "AVS" or "Sozialversicherungsnummer".',
   'connection-string':
     'Database and broker connection strings that carry a password: postgres/mysql/mongodb/redis/amqp/... URLs with user:password@, JDBC URLs with password=, Oracle user/password@, and Server=...;Password=... key-value strings.',
   'credit-card':
@@ -48,6 +52,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'German social insurance numbers (Sozialversicherungsnummer): area, birth date, birth-name letter, serial and check digit; the grouped form alone, the run of twelve beside its label.',
   'de-tax-id':
     'German tax identification numbers (Steuer-ID): eleven digits, MOD 11,10 check digit and the digit-repetition rule; needs a label such as "Steuer-ID".',
+  'dk-cpr':
+    'Danish CPR numbers: a real birth date DDMMYY and four digits (no check digit since 2007), only beside "CPR" or "personnummer".',
   'driver-license':
     'Driving licence numbers: US state and European formats only after a "driver\'s license" label in several languages; UK DVLA numbers anywhere.',
   email:
@@ -95,6 +101,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Medical record numbers: a 5-12 character id (with at least 3 digits) right after a label such as MRN, medical record number, patient id, chart number, Patientennummer, dossier médical or historia clínica.',
   'nl-bsn':
     'Dutch citizen service numbers (BSN): nine digits, or dotted 4.2.3, passing the 11-proof; only beside "BSN", "burgerservicenummer" or "sofinummer".',
+  'no-fnr':
+    'Norwegian fødselsnummer and D-numbers: a birth date DDMMYY (day + 40 for D-numbers), a serial and two mod-11 check digits, only beside "fødselsnummer", "fnr" or "personnummer".',
   'openai-key':
     'OpenAI API keys (sk-proj-, sk-svcacct-, sk-admin-, legacy sk- with the T3BlbkFJ marker) and other sk- keys of 32-64 random alphanumerics.',
   passport:
@@ -120,6 +128,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Stripe secret and restricted keys (sk_live_, rk_live_, and the _test_ ones a little lower) and whsec_ webhook secrets; publishable pk_ keys are left alone.',
   'swift-bic':
     'SWIFT/BIC codes (8 or 11 characters, ISO 3166 country in positions 5-6); all-letter codes only beside "BIC"/"SWIFT", codes with digits in the location or branch also bare.',
+  'tr-tckn':
+    'Turkish identity numbers (T.C. Kimlik No): eleven digits, the first not 0, with two check digits, only beside "kimlik", "TCKN" or "T.C. No".',
   'twilio-key':
     'Twilio credentials: SK API key SIDs, auth tokens (32 hex right after "auth token"), and AC account SIDs beside Twilio credential words.',
   'uk-nino':

@@ -56,6 +56,11 @@ import { deSvnr } from './detectors/de-svnr.ts';
 import { esNuss } from './detectors/es-nuss.ts';
 import { ptNif } from './detectors/pt-nif.ts';
 import { iePpsn } from './detectors/ie-ppsn.ts';
+import { beNrn } from './detectors/be-nrn.ts';
+import { trTckn } from './detectors/tr-tckn.ts';
+import { noFnr } from './detectors/no-fnr.ts';
+import { dkCpr } from './detectors/dk-cpr.ts';
+import { chAhv } from './detectors/ch-ahv.ts';
 import { usNpi } from './detectors/us-npi.ts';
 // network
 import { ipv4 } from './detectors/ipv4.ts';
@@ -128,6 +133,11 @@ export const DETECTORS: readonly Detector[] = [
   esNuss,
   ptNif,
   iePpsn,
+  beNrn,
+  trTckn,
+  noFnr,
+  dkCpr,
+  chAhv,
   // health
   hl7,
   usDea,
