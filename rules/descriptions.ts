@@ -99,6 +99,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'MAC addresses as six hex pairs joined by ":" or "-", or Cisco dotted triples, and twelve bare hex digits right after a MAC label; all-zero and broadcast addresses and all-digit look-alikes without context are refused.',
   'medical-record':
     'Medical record numbers: a 5-12 character id (with at least 3 digits) right after a label such as MRN, medical record number, patient id, chart number, Patientennummer, dossier médical or historia clínica.',
+  'national-id':
+    'Identity cards, residence permits and citizen cards with no check digit of their own (national ID, ID card, BRP, permesso di soggiorno, titre de séjour, Cartão de Cidadão, cédula, dowód osobisty, NRIC, CNIC, ...): a document number of 5 to 18 letters and digits right after its name.',
   'nl-bsn':
     'Dutch citizen service numbers (BSN): nine digits, or dotted 4.2.3, passing the 11-proof; only beside "BSN", "burgerservicenummer" or "sofinummer".',
   'no-fnr':

@@ -61,6 +61,7 @@ import { trTckn } from './detectors/tr-tckn.ts';
 import { noFnr } from './detectors/no-fnr.ts';
 import { dkCpr } from './detectors/dk-cpr.ts';
 import { chAhv } from './detectors/ch-ahv.ts';
+import { nationalId } from './detectors/national-id.ts';
 import { usNpi } from './detectors/us-npi.ts';
 // network
 import { ipv4 } from './detectors/ipv4.ts';
@@ -138,6 +139,7 @@ export const DETECTORS: readonly Detector[] = [
   noFnr,
   dkCpr,
   chAhv,
+  nationalId,
   // health
   hl7,
   usDea,

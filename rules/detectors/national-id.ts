@@ -1,0 +1,151 @@
+import { isTrivialDigits } from '../checksums.ts';
+import { NON_PERSONAL_NUMBER } from '../context.ts';
+import { cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
+import { keywords } from '../keywords.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+
+// Identity documents that have no check digit to find them by (or whose scheme differs from
+// country to country): identity cards, residence permits, citizen cards. Only the value right
+// after one of these names counts. Names whose numbers have a check of their own (DNI, NIE,
+// codice fiscale, Personalausweis, BSN, ...) are left to those detectors. Latin-1 letter
+// classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
+const NAMES = [
+  String.raw`national (?:id(?:entity|entification)?|identity|registration)(?: card)?(?: (?:number|no\.?|nr\.?|#))?`,
+  String.raw`(?:citizen|resident|residence|voter'?s?) id(?: card)?(?: (?:number|no\.?|#))?`,
+  String.raw`id[- ]card(?: (?:number|no\.?|#))?`,
+  String.raw`identity (?:card|number|document|no\.?)(?: (?:number|no\.?|#))?`,
+  String.raw`(?<!(?:vehicle|tax|taxpayer|employer|bank|product|payer|device|caller|vendor) )identification (?:card|number|document)(?: (?:number|no\.?|#))?`,
+  String.raw`(?:biometric )?residen(?:ce|t) (?:permit|card)(?: (?:number|no\.?|#))?`,
+  String.raw`brp(?: (?:number|no\.?|#))?`,
+  String.raw`permesso di soggiorno`,
+  String.raw`(?:titre|carte) de s[ée]jour`,
+  String.raw`aufenthalts(?:titel|erlaubnis|karte)(?:-?n(?:umme)?r\.?)?`,
+  String.raw`verblijfs(?:vergunning|document)(?:nummer)?`,
+  String.raw`tarjeta de residencia`,
+  String.raw`ausweis-?n(?:umme)?r\.?`,
+  String.raw`identit[äa]tskarte`,
+  String.raw`(?:num[ée]ro de )?carte (?:nationale )?d'identit[ée]`,
+  String.raw`(?:num[ée]ro|pi[èe]ce) d'identit[ée]`,
+  String.raw`documento (?:nacional )?de identi(?:dad|fica[çc][ãa]o)`,
+  String.raw`c[ée]dula(?: de (?:identidad|ciudadan[íi]a))?`,
+  String.raw`(?:carta|documento) d'identit[àa]`,
+  String.raw`cart[ãa]o de cidad[ãa]o`,
+  String.raw`bilhete de identidade`,
+  String.raw`identiteitskaart|identiteitsbewijs|id-kaart`,
+  String.raw`dow[óo]d(?:u)? osobist(?:y|ego)|numer dowodu`,
+  String.raw`nric|cnic|hkid|emirates id|iqama|mykad|curp`,
+];
+const LABEL = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ])(?:${NAMES.join('|')})(?![A-Za-zÀ-ÿ])`, 'gi');
+// Every LABEL match holds one of these at most 14 characters in ("documento nacional de identidad"
+// holds "identi" at 24: "documento" is listed); the label pattern is tried only there.
+const LABEL_WORDS = keywords([
+  'national',
+  'citizen',
+  'residen',
+  'voter',
+  'id card',
+  'id-card',
+  'identit',
+  'identifica',
+  'brp',
+  'permesso',
+  'titre de s',
+  'carte de s',
+  'aufenthalt',
+  'verblijf',
+  'tarjeta de res',
+  'ausweis',
+  'documento',
+  'dula',
+  'carta d',
+  'cidad',
+  'bilhete',
+  'id-kaart',
+  'dow',
+  'nric',
+  'cnic',
+  'hkid',
+  'emirates',
+  'iqama',
+  'mykad',
+  'curp',
+  'pièce',
+  'piece',
+  'numéro',
+  'numero',
+]);
+const LABEL_LEAD = 14;
+
+// A value: letters in capitals and digits, in groups joined by one space, dot, dash or slash.
+const TOKEN = /(?<![\w+./-])[A-Z0-9]+(?:[-./ ][A-Z0-9]+){0,4}(?![\w/-]|[.-]\w)/g;
+
+// Between a name and a number, these words say the number is something else.
+const BAD_GAP = new RegExp(
+  String.raw`expir|issue|valid|date|datum|fecha|ablauf|g[üu]ltig|d[ée]livr|emisi|caduc|scad|photo|foto|copy|scan|appointment|fee|version|${OTHER_ID_LABELS.source}`,
+);
+
+const DATE_LIKE = /^(?:\d{1,4}[-./ ]\d{1,2}[-./ ]\d{1,4})$/;
+
+/** Whether a value is shaped like a document number: 5 to 18 characters, three digits or more. */
+function idShaped(v: string): boolean {
+  const bare = v.replace(/[-./ ]/g, '');
+  if (bare.length < 5 || bare.length > 18) return false;
+  let digits = 0;
+  for (let i = 0; i < bare.length; i++) {
+    const c = bare.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  if (digits < 3 || DATE_LIKE.test(v)) return false;
+  return !(digits === bare.length && isTrivialDigits(bare));
+}
+
+/** Identity card, residence permit and citizen card numbers, right after their names. */
+export const nationalId: Detector = {
+  id: 'national-id',
+  types: ['NATIONAL_ID'],
+  prefilter: LABEL_WORDS,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const v of valuesNearLabels(text, LABEL, TOKEN, {
+      maxGap: 24,
+      maxValue: 22,
+      accept: (m) => idShaped(m[0]),
+      badGap: BAD_GAP,
+      maxGapAfter: 3,
+      anchors: { words: LABEL_WORDS, lead: LABEL_LEAD },
+    })) {
+      let score = 0.75;
+      // In "X (ID card)" the words before X may still say it is an order or a booking.
+      if (!v.labelBefore) {
+        score = cueDistance(text, v.start, v.end, NON_PERSONAL_NUMBER, 16) !== Infinity ? 0.2 : 0.6;
+      }
+      out.push({ start: v.start, end: v.end, type: 'NATIONAL_ID', score, reason: 'context' });
+    }
+    return out;
+  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'National ID: 8812-4471-203', value: '8812-4471-203' },
+    { text: 'Identity card no. X4471203Q', value: 'X4471203Q' },
+    { text: 'BRP number ZX1234567', value: 'ZX1234567' },
+    { text: 'Residence permit: RA 1234567', value: 'RA 1234567' },
+    { text: 'Cartão de Cidadão 12345678 9 ZZ4', value: '12345678 9 ZZ4' },
+    { text: "Carta d'identità: CA12345BX", value: 'CA12345BX' },
+    { text: 'Cédula de identidad: 12.345.678-5', value: '12.345.678-5' },
+    { text: 'Numer dowodu osobistego ABC123456', value: 'ABC123456' },
+    { text: '{"national_id_number": "72-481930-K-19"}', value: '72-481930-K-19' },
+  ],
+  noMatch: [
+    'National ID card expires 2031-05-01',
+    'Vehicle identification number 1HGCM82633A004352',
+    'National Express coach 2041 to Leeds',
+    'ID card photo order 44120931',
+    'residence permit appointment on 12.03.2025',
+    'identity card valid until 12/2030',
+    'National ID: 1234567',
+  ],
+};
