@@ -105,6 +105,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Dutch citizen service numbers (BSN): nine digits, or dotted 4.2.3, passing the 11-proof; only beside "BSN", "burgerservicenummer" or "sofinummer".',
   'no-fnr':
     'Norwegian fødselsnummer and D-numbers: a birth date DDMMYY (day + 40 for D-numbers), a serial and two mod-11 check digits, only beside "fødselsnummer", "fnr" or "personnummer".',
+  'nz-ird':
+    'New Zealand IRD (tax and GST) numbers: eight or nine digits from 10,000,000 to 150,000,000 with a mod-11 check digit, only beside "IRD", "Inland Revenue" or "GST number".',
   'openai-key':
     'OpenAI API keys (sk-proj-, sk-svcacct-, sk-admin-, legacy sk- with the T3BlbkFJ marker) and other sk- keys of 32-64 random alphanumerics.',
   passport:

@@ -62,6 +62,7 @@ import { noFnr } from './detectors/no-fnr.ts';
 import { dkCpr } from './detectors/dk-cpr.ts';
 import { chAhv } from './detectors/ch-ahv.ts';
 import { nationalId } from './detectors/national-id.ts';
+import { nzIrd } from './detectors/nz-ird.ts';
 import { usNpi } from './detectors/us-npi.ts';
 // network
 import { ipv4 } from './detectors/ipv4.ts';
@@ -140,6 +141,7 @@ export const DETECTORS: readonly Detector[] = [
   dkCpr,
   chAhv,
   nationalId,
+  nzIrd,
   // health
   hl7,
   usDea,
