@@ -391,6 +391,15 @@ export const examples: DetectorExamples = {
       text: '[11:47] Agent: Dear Angel, how can I help?\n[11:48] Angel: The parcel is wrong.\n[11:50] Angel: Order 4471.',
       value: 'Angel',
     },
+    // An IRC log's speakers in angle brackets: names, not markup.
+    {
+      text: '[12:01] <Marcus Webb> hey can someone reset my password\n[12:02] <Priya> sure, your email?',
+      value: 'Marcus Webb',
+    },
+    {
+      text: '[12:01] <Marcus Webb> hey can someone reset my password\n[12:02] <Priya> sure, your email?',
+      value: 'Priya',
+    },
     // Addressed at the start of a request: a word no list or dictionary knows.
     { text: 'Kuba, can I please speak to your manager?', value: 'Kuba' },
     // Before the firm someone works for, named with its legal form.

@@ -979,6 +979,7 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   const maxB = Math.min(text.length, end + 64);
   while (b < maxB && !isSpace(text.charCodeAt(b))) b++;
   if (a === start && b === end) return false;
+  if (ircNick(text, start, end)) return false;
   // A leading '>' quotes a mail line, and '#' before digits numbers a row or a ticket
   // ("#25748,Providenci,Schoen,..."): neither is markup.
   const chunk = text.slice(a, b).replace(/^>+/, '').replace(NUMBER_SIGN, '');
@@ -996,6 +997,24 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
 }
 
 const NUMBER_SIGN = /#(?=\d)/g;
+
+/** A letter, or what may stand between a nick's words ("<Marcus Webb>", "<J.-P. O'Neil>"). */
+const NICK_CHAR = /[\p{L} .'-]/u;
+
+/**
+ * Whether text[start, end) is in an IRC log's speaker, "<Marcus Webb> hi", at a line's start
+ * or after a time stamp there: a bracket that closes on the line before a blank, with only
+ * letters between, is the speaker's name, not markup.
+ */
+function ircNick(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < 40 && NICK_CHAR.test(text[a - 1]!)) a--;
+  if (text.charCodeAt(a - 1) !== 60 /* < */) return false;
+  let b = end;
+  while (b < text.length && b - end < 40 && NICK_CHAR.test(text[b]!)) b++;
+  if (text.charCodeAt(b) !== 62 /* > */ || text.charCodeAt(b + 1) !== 32) return false;
+  return speakerStart(text, a);
+}
 
 /** A form key's characters, as nameFieldValue reads them back. */
 const FIELD_KEY_CHAR = /[\w.-]/;
@@ -3582,6 +3601,8 @@ const TEAM_COLON = new RegExp(
 
 function speakerStart(text: string, start: number): boolean {
   if (lineStart(text, start)) return true;
+  // An IRC log's "<Randall> hi" at the line's start.
+  if (text.charCodeAt(start - 1) === 60 && lineStart(text, start - 1)) return true;
   const from = lineStartWithin(text, start, 33);
   return from >= 0 && start - from <= 32 && TIME_PREFIX.test(text.slice(from, start));
 }
