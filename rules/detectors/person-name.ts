@@ -599,6 +599,21 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Airports, stations and holidays named after people; brands with the word before.
+    '16:57  LH 1304  Liverpool John Lennon        E35  VERSPÄTET',
+    'travaux sur la ligne 1, station Charles de Gaulle – Étoile fermée',
+    'US | Martin Luther King Jr. Day | 20/01/2025',
+    'Dr. Oetker Ristorante Pizza Salame    58    154,28',
+    'Captain Morgan Spiced Gold 70 cl    46',
+    // A temperature before a sentence; a library with its version.
+    'Bewaren bij -80 °C. Blanco: laatste twee wells per plaat.',
+    'Jackson 2.15.1, JDK 21.0.3+8',
+    // Lakes, forests, publishers, estates and warehouses.
+    'Sample manifest WQ-2025-95 - Loch Ness north shore',
+    "Bordereau d'échantillons - Forêt de Fontainebleau",
+    'Château Margaux, Premier Grand Cru | 2015 | FR',
+    "[15:01] Entrepôt Nord : je regarde\n[15:05] Entrepôt Nord : trouvée derrière l'allée 1",
+    '[08:49] Klient: dzień dobry, od rana nie działa internet\n[08:50] Konsultant: dzień dobry',
     // Things a shop names after people, hotels and a town named like one.
     'can you send the replacement Rosie Kids Raincoat to my work address instead?',
     'Warte immer noch auf die Erstattung für Regal Karl, danke',

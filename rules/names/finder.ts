@@ -58,6 +58,7 @@ import {
   FIRMS_NAMED_AFTER_PEOPLE,
   NOT_PERSON_HEADS,
   PLACES_NAMED_LIKE_PEOPLE,
+  PLACES_NAMED_AFTER_PEOPLE,
   PRODUCT_NOUNS,
   PRODUCT_NOUNS_EN,
 } from './words.ts';
@@ -1789,8 +1790,8 @@ function scoreSegment(
       reason = 'capitalised';
     }
   } else if (hasInitial && (tokFlags[from]! & F_INITIAL) !== 0) {
-    // "J. Smith".
-    score = anyKnown ? 0.7 : 0.45;
+    // "J. Smith"; not "-80 °C. Blanco", a temperature before a sentence.
+    score = text.charCodeAt(start - 1) === 0xb0 ? 0.3 : anyKnown ? 0.7 : 0.45;
     reason = 'initial';
   } else if (knownFirst) {
     score = atStart ? 0.4 : 0.45;
@@ -2510,6 +2511,8 @@ function scoreSegment(
   ) {
     score = 0.3;
   }
+  // A library or a product with its version: "Jackson 2.15.1", "Ubuntu 22.04.3".
+  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && versionAfter(text, end)) score = 0.3;
   // A messenger's receipt alone on the last line: "Gelesen", "Vu", "Lida".
   if (score > 0.3 && n === 1 && READ_RECEIPTS.has(tokInfo[from]!.key) && endsLineAfter(text, end)) {
     score = 0.3;
@@ -2588,6 +2591,7 @@ function scoreSegment(
   // Firms named after people ("Morgan Stanley", "Calvin Klein") and places named like them
   // ("Sri Lanka"), unless a person's cue comes first ("My name is Morgan Stanley", "Hi, I'm
   // Calvin Klein", "Dear Mr. Morgan Stanley").
+  if (score > 0.3 && titledFirm(text, start, end)) score = 0.3;
   if (
     score > 0.3 &&
     !PERSON_ONLY_CUES.has(reason) &&
@@ -2803,17 +2807,28 @@ let namedLikePeopleSet: ReadonlySet<string> | null = null;
  * place named like a person.
  */
 function namedLikePeople(text: string, start: number, end: number): boolean {
-  // The list's apostrophes are read as the text's are: typed straight.
-  namedLikePeopleSet ??= new Set(
-    `${FIRMS_NAMED_AFTER_PEOPLE}|${PLACES_NAMED_LIKE_PEOPLE}`.replace(/’/g, "'").split('|'),
-  );
-  const names = namedLikePeopleSet;
+  const names = namedLikePeople_();
   const key = (to: number) =>
     text.slice(start, to).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
   if (names.has(key(end))) return true;
   // "Calvin Klein Jeans": the firm's name may open the segment.
   for (let k = text.indexOf(' ', start); k > start && k < end; k = text.indexOf(' ', k + 1)) {
     if (names.has(key(k))) return true;
+  }
+  // "Belfast George Best City", "Liverpool John Lennon": a city's name may open it, the
+  // place's name then going on after the segment.
+  const space = text.indexOf(' ', start);
+  if (space > start && space < end) {
+    const rest = (to: number) =>
+      text
+        .slice(space + 1, to)
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/’/g, "'");
+    const after = /^[ \t][\p{L}'’.-]{2,20}/u.exec(text.slice(end, end + 24));
+    if (names.has(rest(end)) || (after !== null && names.has(rest(end + after[0].length)))) {
+      return true;
+    }
   }
   // "T Rowe Price": the segment may stop a word short of the firm's name,
   // or start one late ("Trader Joe's", where "Trader" is an ordinary word).
@@ -2827,7 +2842,35 @@ function namedLikePeople(text: string, start: number, end: number): boolean {
   const from = start - prev[1]!.length - 1;
   const earlier = (t: number) =>
     text.slice(from, t).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
-  return names.has(earlier(end)) || names.has(earlier(to));
+  return names.has(earlier(end)) || names.has(earlier(to)) || titledFirm(text, start, end);
+}
+
+/**
+ * Whether the title before `start` opens a firm's name with the segment's first words: "Dr.
+ * Oetker Ristorante Pizza", "Captain Morgan Spiced Gold". A title makes the rest a person's
+ * name otherwise, so this is asked whatever the cue.
+ */
+function titledFirm(text: string, start: number, end: number): boolean {
+  const prev = TITLE_WORD_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+  if (prev === null) return false;
+  const names = namedLikePeople_();
+  const from = start - prev[1]!.length - 1;
+  const key = (to: number) => text.slice(from, to).toLowerCase().replace(/\s+/g, ' ');
+  if (names.has(key(end))) return true;
+  const first = text.indexOf(' ', start);
+  return first > start && first < end && names.has(key(first));
+}
+const TITLE_WORD_BEFORE = /(?:^|\s)((?:Dr|Captain|Capt|Uncle|Aunt|Don|Doña|Sir|Saint|St)\.?)[ \t]$/;
+
+/** The firms named after people and the places named like or after them (lower case). */
+function namedLikePeople_(): ReadonlySet<string> {
+  // The list's apostrophes are read as the text's are: typed straight.
+  namedLikePeopleSet ??= new Set(
+    `${FIRMS_NAMED_AFTER_PEOPLE}|${PLACES_NAMED_LIKE_PEOPLE}|${PLACES_NAMED_AFTER_PEOPLE}`
+      .replace(/’/g, "'")
+      .split('|'),
+  );
+  return namedLikePeopleSet;
 }
 
 /**
@@ -3382,6 +3425,17 @@ function speakers(text: string, all: Scored[]): void {
   }
 }
 
+const VERSION_AFTER = /^[ \t]v?(\d{1,4})\.(\d{1,3})\.(\d{1,4})(?![\d.])/;
+
+/** Whether a version number of three parts (not a date) follows `end`: "Jackson 2.15.1". */
+function versionAfter(text: string, end: number): boolean {
+  const m = VERSION_AFTER.exec(text.slice(end, end + 20));
+  if (m === null) return false;
+  const [, a, b, c] = m;
+  const dateLike = Number(a) <= 31 && Number(b) <= 12 && (c!.length === 2 || c!.length === 4);
+  return !dateLike;
+}
+
 /** Words that open a chat's line as its speaker or a form's field, and are no one's name. */
 let notSpeakerNames: ReadonlySet<string> | null = null;
 /** (Built on first use: the role lists are declared further down.) */
@@ -3390,7 +3444,7 @@ function notSpeakerName(key: string): boolean {
     [
       ...SPEAKER_ROLES.split('|'),
       ...CHAT_ROLES.split('|'),
-      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa'.split(
+      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa klient klientka dispo disposition versand logistik lager magazyn entrepôt magazijn warehouse müşteri temsilci'.split(
         ' ',
       ),
     ].map((w) => fold(w)),

@@ -190,6 +190,29 @@ export const FIRMS_NAMED_AFTER_PEOPLE = [
   // Shops, restaurants and brands called by a person's name in the possessive. (Not a given
   // name alone, "Wendy's": in a ticket "Wendy's order" is Wendy's.)
   "ben & jerry's|mcdonald's|trader joe's|papa john's|jimmy john's|arby's|sam's club|carl's jr",
+  // Drinks, food and fashion sold under a person's name.
+  "jack daniel's|jack daniel|johnnie walker|jim beam|captain morgan|jose cuervo|josé cuervo",
+  'tío pepe|tio pepe|don melchor|dom pérignon|dom perignon|pol roger|veuve clicquot|moët & chandon',
+  "dr. oetker|dr oetker|giovanni rana|uncle ben's|aunt jemima|betty crocker|marie callender's",
+  "jean paul gaultier|carolina herrera|marc o'polo|tom ford|coco chanel|gianni versace",
+  'stella mccartney|vivienne westwood|alexander mcqueen|tommy bahama|jack wolfskin|tom tailor',
+].join('|');
+
+/**
+ * Airports, stations, venues, observatories and holidays named after people ("Liverpool John
+ * Lennon", "station Charles de Gaulle – Étoile", "Martin Luther King Jr. Day"): read as
+ * FIRMS_NAMED_AFTER_PEOPLE are. A customer who shares such a name is rarer than a timetable
+ * that names the place. Lower case.
+ */
+export const PLACES_NAMED_AFTER_PEOPLE = [
+  'charles de gaulle|john lennon|leonardo da vinci|marco polo|franz josef strauß|franz josef strauss',
+  'franklin d. roosevelt|franklin d roosevelt|george best|john paul ii|jan paweł ii|humberto delgado',
+  'adolfo suárez|adolfo suarez|clara campoamor|guglielmo marconi|g. marconi|falcone borsellino',
+  'john f. kennedy|john f kennedy|ronald reagan|george bush|louis armstrong|lech wałęsa|lech walesa',
+  'frédéric chopin|fryderyk chopin|václav havel|vaclav havel|konrad adenauer|willy brandt',
+  'helmut schmidt|santiago bernabéu|santiago bernabeu|johan cruijff|johan cruyff|giuseppe meazza',
+  'william herschel|martin luther king|martin luther king jr|columbus day|christi himmelfahrt',
+  'inmaculada concepción|inmaculada concepcion|henk sneevlietweg|sarah bernhardt|victoria station',
 ].join('|');
 
 /**
@@ -251,6 +274,11 @@ export const NOT_PERSON_HEADS = new Set(
     'allée|quai|impasse|boulevard|ronda|travessa|rua|largo|laan|straat|plein|gracht|weg|platz',
     'stade|stadio|estadio|stadion|sporting|racing|ufficio|büro|bureau|oficina|kantoor|servizio',
     'abteilung|département|departamento|dipartimento',
+    // Lakes, forests, hills, parks and bays; holidays; publishers; wine estates; warehouses.
+    'loch|lough|lac|lago|laguna|forêt|foret|bois|mont|sierra|playa|plage|parc|parque|parco',
+    'golfo|bahía|bahia|fiesta|festa|fête|feria|ediciones|editorial|éditions|editions|edizioni',
+    'verlag|uitgeverij|château|chateau|domaine|bodega|bodegas|weingut|tenuta|castello|cantina',
+    'entrepôt|entrepot|magazijn|warehouse|depot|dépôt|lager|filiale|sucursal|agence|agenzia',
   ]
     .join('|')
     .split('|'),
