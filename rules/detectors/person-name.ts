@@ -391,6 +391,19 @@ export const examples: DetectorExamples = {
       text: '[11:47] Agent: Dear Angel, how can I help?\n[11:48] Angel: The parcel is wrong.\n[11:50] Angel: Order 4471.',
       value: 'Angel',
     },
+    // Full-name labels in other languages; names in capitals under a part's label.
+    { text: 'Nome completo: Noemy Ledner\nNacionalidade: British', value: 'Noemy Ledner' },
+    { text: 'OSPITE 1\nCognome: LARKIN\nNome: SELENA\nSesso: F', value: 'SELENA' },
+    { text: 'Primer apellido: PRECIADO\nSegundo apellido: ALVARADO', value: 'ALVARADO' },
+    { text: 'Full name (as in passport): SARISHA PRAJAPAT', value: 'SARISHA PRAJAPAT' },
+    { text: 'Kontoinhaber (Vorname, Name): Jaron Mattern', value: 'Jaron Mattern' },
+    // The parties of travel, hire and tenancy forms; who handled a case.
+    { text: 'Renter: KOHLER, EDEN\nDL# K240-1405-5503 (IL)', value: 'KOHLER, EDEN' },
+    { text: 'Condutor: Hélio Nogueira\nCNH nº 48529745660', value: 'Hélio Nogueira' },
+    { text: 'Ospite: Florina Giuliano, camera 174', value: 'Florina Giuliano' },
+    { text: 'Pratica chiusa.\nOperatore: Davide', value: 'Davide' },
+    { text: 'Sprawa zamknięta.\nobsługa: Paweł', value: 'Paweł' },
+    { text: 'Gestionado por: Paula – expediente ES3954644', value: 'Paula' },
     // An IRC log's speakers in angle brackets: names, not markup.
     {
       text: '[12:01] <Marcus Webb> hey can someone reset my password\n[12:02] <Priya> sure, your email?',
@@ -599,6 +612,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Labels of travel forms with no one in them.
+    'Guest: none\nPax: 2 adults\nDriver: UPS GROUND',
     // Airports, stations and holidays named after people; brands with the word before.
     '16:57  LH 1304  Liverpool John Lennon        E35  VERSPÄTET',
     'travaux sur la ligne 1, station Charles de Gaulle – Étoile fermée',
