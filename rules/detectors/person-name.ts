@@ -404,6 +404,12 @@ export const examples: DetectorExamples = {
     { text: 'Pratica chiusa.\nOperatore: Davide', value: 'Davide' },
     { text: 'Sprawa zamknięta.\nobsługa: Paweł', value: 'Paweł' },
     { text: 'Gestionado por: Paula – expediente ES3954644', value: 'Paula' },
+    // Airline systems' SURNAME/GIVEN, with a passenger's title or a listed name.
+    { text: '  1.CASPER/JACOB MR   2.CASPER/BARBARA MRS', value: 'CASPER/BARBARA MRS' },
+    {
+      text: '{"pax_name":"LOZADA CASAREZ/GABRIELA","segment":"QF 940"}',
+      value: 'LOZADA CASAREZ/GABRIELA',
+    },
     // An IRC log's speakers in angle brackets: names, not markup.
     {
       text: '[12:01] <Marcus Webb> hey can someone reset my password\n[12:02] <Priya> sure, your email?',
@@ -612,6 +618,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Slashes between words in capitals that are no one's name.
+    'use TCP/IP AND/OR UDP; LHR/JFK; EUR/USD; N/A; HTTP/HTTPS; RSAES-OAEP/SHA-256',
     // Labels of travel forms with no one in them.
     'Guest: none\nPax: 2 adults\nDriver: UPS GROUND',
     // Airports, stations and holidays named after people; brands with the word before.

@@ -5046,7 +5046,45 @@ function capsAfterCues(
     add(start, start + value.length, 0.8);
   }
   if (text.includes('|') || text.includes('\t')) labelRowNames(text, add);
+  if (text.includes('/')) slashNames(text, add);
 }
+
+/**
+ * Airline and rail systems' "SURNAME/GIVEN" ("CASPER/JACOB MR", "LOZADA CASAREZ/GABRIELA",
+ * "SATO/HIROSHI" in a rooming list, ".../20MAY32/CASPER/JACOB/P1" in a DOCS line): capitals on
+ * both sides of a slash, one side a listed name and neither an ordinary word, or a passenger's
+ * title after them. Not "AND/OR", "TCP/IP", "LHR/JFK".
+ */
+function slashNames(
+  text: string,
+  add: (start: number, end: number, score: number, reason?: string) => void,
+): void {
+  for (let at = text.indexOf('/'); at >= 0; at = text.indexOf('/', at + 1)) {
+    if (!isUpperAscii(text.charCodeAt(at - 1)) || !isUpperAscii(text.charCodeAt(at + 1))) continue;
+    const left = SLASH_LEFT.exec(text.slice(Math.max(0, at - 42), at));
+    const right = SLASH_RIGHT.exec(text.slice(at + 1, at + 52));
+    if (left === null || right === null) continue;
+    const start = at - left[1]!.length;
+    const words = [...left[1]!.split(/[ -]/), ...right[1]!.split(/[ -]/)].map(
+      (w) => w[0] + w.slice(1).toLowerCase(),
+    );
+    if (words.some((w) => isFunctionWord(w) || isEnglishWord(w) || classify(w) === 'stop')) {
+      continue;
+    }
+    const titled = right[2] !== undefined;
+    if (!titled && !words.some((w) => isSurname(w) || isGivenName(w))) continue;
+    add(start, at + 1 + right[1]!.length, titled ? 0.85 : 0.8, 'airline name');
+  }
+}
+const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+/** The surname before the slash: one or two words in capitals, not glued to a letter or digit. */
+const SLASH_LEFT = /(?<![\p{L}\p{N}-])(\p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?)$/u;
+/**
+ * The given names after it, and a passenger's title; then no more letters, nor a slash but the
+ * one before a passenger's number ("/P1").
+ */
+const SLASH_RIGHT =
+  /^(\p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?)(?:[ ](MRS|MR|MS|MISS|MSTR|DR|CHD|INF))?(?![\p{L}\p{N}]|-[\p{L}\p{N}])(?!\/(?!P\d))/u;
 
 /**
  * A form's row of a name's label and one value a party ("Cognome | BARLETTA | TALLONE",
