@@ -16,6 +16,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Street addresses (US, UK, DE, FR, ES, IT, PT, NL, Nordic and more), postal boxes, APO/FPO addresses and postcodes next to a city, region or postcode keyword.',
   'anthropic-key':
     'Anthropic API, admin and OAuth keys (sk-ant-api03-, sk-ant-admin01-, sk-ant-oat01-...) with a random body.',
+  apis: 'Travel documents in airline systems\' SSR DOCS elements ("SSR DOCS LH HK1 P/USA/790878827/USA/02MAY57/M/..."): the document number (passport, or national ID card) and the birth date.',
   'au-tfn':
     'Australian tax file numbers (TFN): eight or nine digits, 3-3-3 grouped or in a row, weighted mod-11 check; only beside "TFN" or "tax file number".',
   'aws-key':

@@ -63,6 +63,7 @@ import { dkCpr } from './detectors/dk-cpr.ts';
 import { chAhv } from './detectors/ch-ahv.ts';
 import { nationalId } from './detectors/national-id.ts';
 import { nzIrd } from './detectors/nz-ird.ts';
+import { apis } from './detectors/apis.ts';
 import { usNpi } from './detectors/us-npi.ts';
 // network
 import { ipv4 } from './detectors/ipv4.ts';
@@ -142,6 +143,7 @@ export const DETECTORS: readonly Detector[] = [
   chAhv,
   nationalId,
   nzIrd,
+  apis,
   // health
   hl7,
   usDea,

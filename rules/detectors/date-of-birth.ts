@@ -10,7 +10,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // label wins), each letter followed by the look-behind: the scan then stops at once at any
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|ata urodzenia|atum narozen[íi])|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa] el|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum|[öo]dd|[øo]dselsdato|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]aika|yntynyt|zület[ée]si (?:d[áa]tum|idő|ideje)|zületett|zül\.))(?![A-Za-zÀ-ÿ])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|ata urodzenia|atum narozen[íi])|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum|[öo]dd|[øo]dselsdato|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]aika|yntynyt|zület[ée]si (?:d[áa]tum|idő|ideje)|zületett|zül\.)|生年月日|出生日期|생년월일)(?![A-Za-zÀ-ÿ])/gi;
 
 // Every label of LABEL starts with one of these (the i flag: compared without case). They are
 // the prefilter, and the label pattern is tried only where one starts.
@@ -39,6 +39,24 @@ const LABEL_WORDS = keywords([
   'né(e) le',
   'nacido el',
   'nacida el',
+  'nacido/a',
+  'nacida/o',
+  'nacido(a)',
+  'nato/a',
+  'nata/o',
+  'nato(a)',
+  'nascido/a',
+  'nascida/o',
+  'nascido(a)',
+  'nascida(o)',
+  'nascimento',
+  'nacimiento',
+  'nascita',
+  'date et lieu de naissance',
+  'data e luogo di nascita',
+  '生年月日',
+  '出生日期',
+  '생년월일',
   'naci el',
   'nací el',
   'nato il',
@@ -200,6 +218,11 @@ export const dateOfBirth: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'invito a Vaishno Nair, nacido/a el 19/06/1958 en Mumbai', value: '19/06/1958' },
+    { text: 'Menor: Raul, nascido(a) em 24/10/2017, CPF 804.246.815-60', value: '24/10/2017' },
+    { text: 'Date et lieu de naissance : 25/01/1966 à Bristol', value: '25/01/1966' },
+    { text: 'CPF: 985.934.846-46\nNascimento: 03/03/2002', value: '03/03/2002' },
+    { text: '旅券番号：TZ1256236　生年月日：1945/01/10', value: '1945/01/10' },
     // The answer in a chat's next turn, under its header or after its time stamp.
     { text: 'Great, and DOB please\nUser  5:43 PM\n29th march 1997', value: '29th march 1997' },
     {
@@ -259,6 +282,7 @@ export const examples: DetectorExamples = {
     { text: 'syntymäaika 12.3.1985', value: '12.3.1985' },
   ],
   noMatch: [
+    'Lugar de nacimiento: Madrid\nFecha de emisión: 12/03/2020',
     // A blank line with no chat turn in it parts a label from a later date.
     'DOB: unknown\n\nOrder date: 12/03/1984',
     'Date of birth?\n[10:02] Agent: order placed 12/03/1984',

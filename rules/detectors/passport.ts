@@ -9,11 +9,25 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // optionally followed by "number" and the like (the gap between label and value may hold any words without digits). Latin-1 letter
 // classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|passnummer|pass-nr|passeports?|pasaportes?|passaport[oi]|passaportes?|paspoort(?:nummer)?|paszport(?:u|y|em)?|passinumero|útlevél(?:szám)?|utlevel(?:szam)?|pasu|travel document)(?![A-Za-zÀ-ÿ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|passnummer|pass-nr|passeports?|pasaportes?|passaport[oi]|passaportes?|paspoort(?:nummer)?|paszport(?:u|y|em)?|passinumero|útlevél(?:szám)?|utlevel(?:szam)?|pasu|travel document|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권 ?번호)(?![A-Za-zÀ-ÿ])/gi;
 
 // Every LABEL match holds one of these at most five characters in ("reisepass"); the label
 // pattern is tried only there. With "<<" they are also the prefilter's words.
-const LABEL_LIST = ['pass', 'pasa', 'paspo', 'pasz', 'pasu', 'útlev', 'utlev', 'travel doc'];
+const LABEL_LIST = [
+  'pass',
+  'pasa',
+  'paspo',
+  'pasz',
+  'pasu',
+  'útlev',
+  'utlev',
+  'travel doc',
+  '旅券',
+  'パスポート',
+  '护照',
+  '護照',
+  '여권',
+];
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 5;
 const WORDS = keywords([...LABEL_LIST, '<<']);
@@ -155,6 +169,8 @@ export const examples: DetectorExamples = {
     { text: 'Reisepass-Nr. GMRXP0PCY', value: 'GMRXP0PCY' },
     { text: 'ein Scan meines Reisepasses (KZTFWHXRN) anbei', value: 'KZTFWHXRN' },
     { text: 'Numéro de passeport : 19FK42873', value: '19FK42873' },
+    { text: '1. SHIMIZU AYAKA 様　旅券番号：TZ1256236　生年月日：1945/01/10', value: 'TZ1256236' },
+    { text: 'パスポート番号：TK3752625\n連絡先：+81 90-2511-9688', value: 'TK3752625' },
     { text: 'pasaporte PAB482913', value: 'PAB482913' },
     { text: 'US passport # A42817365 (renewed)', value: 'A42817365' },
     { text: 'ID docs: 536221847 (passport)', value: '536221847' },

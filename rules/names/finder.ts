@@ -5559,6 +5559,8 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
     if (glued && (NOT_NAMED.has(run) || /^[おご]/u.test(run))) continue;
     const end = start + run.length;
     const words = run.split(/[ \u3000]/);
+    // An honorific opening the run closes the name before it ("SHIMIZU AYAKA 様 旅券番号").
+    if (HONORIFIC_AFTER.test(run)) continue;
     const cjk = words.every((w) => CJK_WORD.test(w));
     if (cjk) {
       if (words.length > 2 || words.some((w) => w.length > (words.length === 1 ? 5 : 4))) continue;
