@@ -131,3 +131,43 @@ describe('tables after blank lines', () => {
     expect(headerOf('\n\nA,B\n1,2', '2')).toBe('B');
   });
 });
+
+describe('tables aligned with spaces', () => {
+  const list = [
+    'Rooming list',
+    '',
+    'Rm  Type  Name                     Sex  DOB         Passport',
+    '1   TWN   ITO/YUTO                 M    13/06/1945  TK7585582',
+    '1         SATO/HIROSHI             M    08/10/1986  TS0426947',
+    '2   DBL   KATO/YOKO                F    08/07/1957  TR9663144',
+    '',
+    'Notes: 2 pax  no pork',
+  ].join('\n');
+
+  it('gives the cells under a header word, row by row, down to a blank line', () => {
+    const at = list.indexOf('DOB');
+    const below = columnBelow(list, at, at + 3);
+    expect(below?.header).toBe('DOB');
+    expect(below?.cells.map((c) => list.slice(c.start, c.end))).toEqual([
+      '13/06/1945',
+      '08/10/1986',
+      '08/07/1957',
+    ]);
+  });
+
+  it("gives a cell's header, also under an empty cell of another column", () => {
+    expect(headerOf(list, 'TS0426947')).toBe('Passport');
+    expect(headerOf(list, '08/10/1986')).toBe('DOB');
+    expect(headerOf(list, 'SATO/HIROSHI')).toBe('Name');
+  });
+
+  it('reads prose, a single gap and a header with digits as no table', () => {
+    expect(headerOf('We met on  13/06/1945  at noon', '13/06/1945')).toBeNull();
+    const prose = 'Name and DOB below\n13/06/1945  TK7585582';
+    expect(headerOf(prose, 'TK7585582')).toBeNull();
+    const digits = 'Q1  Q2  Q3\n10  20  30';
+    expect(headerOf(digits, '20')).toBeNull();
+    const after = list.indexOf('no pork');
+    expect(columnHeader(list, after, after + 7)).toBeNull();
+  });
+});

@@ -46,7 +46,7 @@ let lastLineEnd = -1;
  */
 export function columnHeader(text: string, start: number, end: number): string | null {
   // Most values stand in prose: rule them out before any line is read.
-  if (!fillsCell(text, start, end)) return null;
+  if (!fillsCell(text, start, end)) return alignedHeader(text, start, end);
   remember(text);
   const lineStart = lineStartOf(text, start);
   if (lineStart === 0) return null; // the first line has nothing above it
@@ -251,6 +251,7 @@ export function columnBelow(
   remember(text);
   const lineStart = lineStartOf(text, start);
   const row = rowAt(text, lineStart);
+  if (row.sep === 0 && end <= row.end) return alignedBelow(text, lineStart, row.end, start, end);
   if (row.sep === 0 || end > row.end || !isHeader(text, row)) return null;
   const column = cellIndex(row, start);
   if (column !== cellIndex(row, Math.max(start, end - 1))) return null;
@@ -269,6 +270,158 @@ export function columnBelow(
     next = below.end;
   }
   return cells.length > 0 ? { header: cellText(text, row, column), cells } : null;
+}
+
+// Tables aligned with spaces, as a report, a booking screen or a PDF's table copied as text
+// prints them ("Name                     Sex  DOB         Passport"): no separator character, the
+// columns are where the header's words start. A header line holds three cells or more parted by
+// two spaces or more, letters and no digit; the rows under it are the lines down to a blank one,
+// each with two spaces somewhere; a row's cell is what stands between its column's start and the
+// next column's, when a blank is right before it (values wider than their column shift the rest
+// of their row, whose cells are then not read).
+
+/** Up to how many lines a row may stand under its header. */
+const ALIGNED_REACH = 60;
+/** Lines longer than this are prose or data, not an aligned table's. */
+const ALIGNED_LINE_MAX = 400;
+const GAP = /[ ]{2,}/g;
+const GAP_ONCE = /\S[ ]{2,}\S/;
+
+/** The cells of an aligned header line [from, to): where each starts and ends; null if none. */
+function alignedCells(text: string, from: number, to: number): Cell[] | null {
+  if (to - from > ALIGNED_LINE_MAX) return null;
+  const line = text.slice(from, to);
+  if (HAS_DIGIT.test(line) || !HAS_LETTER.test(line)) return null;
+  const cells: Cell[] = [];
+  let at = 0;
+  while (at < line.length && line.charCodeAt(at) === 32) at++;
+  GAP.lastIndex = at;
+  for (let m; (m = GAP.exec(line)) !== null;) {
+    if (m.index > at) cells.push({ start: from + at, end: from + m.index });
+    at = m.index + m[0].length;
+  }
+  let last = line.length;
+  while (last > at && line.charCodeAt(last - 1) === 32) last--;
+  if (last > at) cells.push({ start: from + at, end: from + last });
+  return cells.length >= 3 ? cells : null;
+}
+
+/** Whether the line [from, to) may be an aligned table's row: two spaces between words. */
+function alignedRow(text: string, from: number, to: number): boolean {
+  return to > from && to - from <= ALIGNED_LINE_MAX && GAP_ONCE.test(text.slice(from, to));
+}
+
+/** The cell of an aligned row [from, to) under header cell i of `cells`, or null. */
+function alignedCell(
+  text: string,
+  from: number,
+  to: number,
+  cells: Cell[],
+  i: number,
+  headerAt: number,
+): Cell | null {
+  const colStart = cells[i]!.start - headerAt;
+  const colEnd = i + 1 < cells.length ? cells[i + 1]!.start - headerAt : Infinity;
+  let a = from + colStart;
+  if (a >= to) return null;
+  if (a > from && text.charCodeAt(a - 1) !== 32) return null;
+  let b = Math.min(to, from + colEnd);
+  while (a < b && text.charCodeAt(a) === 32) a++;
+  while (b > a && text.charCodeAt(b - 1) === 32) b--;
+  if (a === b) return null;
+  // The cell must end in the gap before the next column, not run into it.
+  if (b < to && b === from + colEnd && text.charCodeAt(b) !== 32) return null;
+  return { start: a, end: b };
+}
+
+/** columnBelow for an aligned table whose header line is [lineStart, lineEnd). */
+function alignedBelow(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  start: number,
+  end: number,
+): { header: string; cells: Cell[] } | null {
+  const cells = alignedCells(text, lineStart, lineEnd);
+  if (cells === null) return null;
+  const i = cells.findIndex((c) => c.start <= start && end <= c.end);
+  if (i < 0) return null;
+  const out: Cell[] = [];
+  let next = lineEnd;
+  for (let n = 0; n < ALIGNED_REACH && next < text.length; n++) {
+    const from = next + 1;
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    next = to;
+    const lineTo = to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to;
+    if (!alignedRow(text, from, lineTo)) break;
+    const cell = alignedCell(text, from, lineTo, cells, i, lineStart);
+    if (cell !== null) out.push(cell);
+  }
+  if (out.length === 0) return null;
+  const h = cells[i]!;
+  return { header: text.slice(h.start, h.end), cells: out };
+}
+
+/** The header line of the aligned table holding each row line seen (-1: none). */
+let alignedTops = new Map<number, number>();
+let alignedMemo: string | null = null;
+
+/**
+ * columnHeader for a value in an aligned table: two spaces (or the line's edge) on each side of
+ * it, and a header line above, through rows of the table only, whose column holds its start.
+ */
+function alignedHeader(text: string, start: number, end: number): string | null {
+  const before = start === 0 ? 10 : text.charCodeAt(start - 1);
+  const after = end >= text.length ? 10 : text.charCodeAt(end);
+  const edgeBefore =
+    before === 10 ||
+    (before === 32 &&
+      (start < 2 || text.charCodeAt(start - 2) === 32 || text.charCodeAt(start - 2) === 10));
+  const edgeAfter =
+    after === 10 || after === 13 || (after === 32 && text.charCodeAt(end + 1) === 32);
+  if (!edgeBefore || !edgeAfter) return null;
+  if (alignedMemo !== text) {
+    alignedMemo = text;
+    alignedTops = new Map();
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (start - lineStart > ALIGNED_LINE_MAX) return null;
+  let top = alignedTops.get(lineStart);
+  if (top === undefined) {
+    const passed: number[] = [];
+    top = -1;
+    let at = lineStart;
+    for (let n = 0; n < ALIGNED_REACH && at > 0; n++) {
+      passed.push(at);
+      const above = at < 2 ? 0 : text.lastIndexOf('\n', at - 2) + 1;
+      const aboveEnd = at - 1 > above && text.charCodeAt(at - 2) === 13 ? at - 2 : at - 1;
+      const known = alignedTops.get(above);
+      if (known !== undefined) {
+        top = known;
+        break;
+      }
+      if (alignedCells(text, above, aboveEnd) !== null) {
+        top = above;
+        break;
+      }
+      if (!alignedRow(text, above, aboveEnd)) break;
+      at = above;
+    }
+    for (const p of passed) alignedTops.set(p, top);
+  }
+  if (top < 0) return null;
+  const topEnd = text.indexOf('\n', top);
+  const cells = alignedCells(text, top, topEnd < 0 ? text.length : topEnd);
+  if (cells === null) return null;
+  const col = start - lineStart;
+  for (let i = cells.length - 1; i >= 0; i--) {
+    if (cells[i]!.start - top <= col) {
+      const c = cells[i]!;
+      return text.slice(c.start, c.end);
+    }
+  }
+  return null;
 }
 
 /** Cell i of `row`, trimmed of spaces and of the double quotes around it. */
