@@ -11,6 +11,8 @@
  * such a table reads as several blocks, which only loses a header, never invents one.
  */
 
+import { lineStartWithin } from './scan-util.ts';
+
 const TAB = 9;
 const NEWLINE = 10;
 const QUOTE = 34;
@@ -281,7 +283,7 @@ export function columnBelow(
 // of their row, whose cells are then not read).
 
 /** Up to how many lines a row may stand under its header. */
-const ALIGNED_REACH = 60;
+const ALIGNED_REACH = 200;
 /** Lines longer than this are prose or data, not an aligned table's. */
 const ALIGNED_LINE_MAX = 400;
 const GAP = /[ ]{2,}/g;
@@ -348,10 +350,17 @@ function alignedBelow(
   if (i < 0) return null;
   const out: Cell[] = [];
   let next = lineEnd;
-  for (let n = 0; n < ALIGNED_REACH && next < text.length; n++) {
+  if (alignedMemo !== text) {
+    alignedMemo = text;
+    alignedTops = new Map();
+    alignedBudget = ALIGNED_BUDGET;
+  }
+  for (let n = 0; n < ALIGNED_REACH && next < text.length && alignedBudget-- > 0; n++) {
     const from = next + 1;
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
+    // (Bounded: a row is short; a long line ends the table without being read to its end.)
+    const eol = text.slice(from, from + ALIGNED_LINE_MAX + 2).indexOf('\n');
+    if (eol < 0 && from + ALIGNED_LINE_MAX + 2 < text.length) break;
+    const to = eol < 0 ? text.length : from + eol;
     next = to;
     const lineTo = to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to;
     if (!alignedRow(text, from, lineTo)) break;
@@ -366,6 +375,13 @@ function alignedBelow(
 /** The header line of the aligned table holding each row line seen (-1: none). */
 let alignedTops = new Map<number, number>();
 let alignedMemo: string | null = null;
+/**
+ * How many rows under headers a text may have read (alignedBelow): a header's rows are read
+ * for each label in it, and a text of nothing but header-like lines would read the same rows
+ * again for every one. A real table's header is read once.
+ */
+const ALIGNED_BUDGET = 5000;
+let alignedBudget = ALIGNED_BUDGET;
 
 /**
  * columnHeader for a value in an aligned table: two spaces (or the line's edge) on each side of
@@ -384,9 +400,11 @@ function alignedHeader(text: string, start: number, end: number): string | null 
   if (alignedMemo !== text) {
     alignedMemo = text;
     alignedTops = new Map();
+    alignedBudget = ALIGNED_BUDGET;
   }
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (start - lineStart > ALIGNED_LINE_MAX) return null;
+  // (Bounded: on a long line every candidate would search back to its start.)
+  const lineStart = lineStartWithin(text, start, ALIGNED_LINE_MAX);
+  if (lineStart < 0) return null;
   let top = alignedTops.get(lineStart);
   if (top === undefined) {
     const passed: number[] = [];
@@ -411,7 +429,7 @@ function alignedHeader(text: string, start: number, end: number): string | null 
     for (const p of passed) alignedTops.set(p, top);
   }
   if (top < 0) return null;
-  const topEnd = text.indexOf('\n', top);
+  const topEnd = text.indexOf('\n', top); // (a header line is short: see alignedCells)
   const cells = alignedCells(text, top, topEnd < 0 ? text.length : topEnd);
   if (cells === null) return null;
   const col = start - lineStart;

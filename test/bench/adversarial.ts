@@ -25,6 +25,10 @@ export const ADVERSARIAL: ReadonlyArray<readonly [string, string]> = [
       'Ab,1985-03-12,X4471209,0680501210,514690360\n'.repeat(MB / 44),
   ],
   ['label cells', 'a\n' + 'DOB,passport,phone,'.repeat(MB / 19)],
+  // Tables aligned with spaces: every line a header of labels (each would read the rows under
+  // it again without a budget), and values parted by two spaces on one line with no break.
+  ['aligned headers', 'DOB  Passport  Name\n'.repeat(MB / 20)],
+  ['aligned line', '  13/06/1945  TK7585582 '.repeat(MB / 24)],
   // Names in scripts without capitals (rules/names/finder.ts): short runs, each after a cue or
   // before an honorific, all through the text.
   ['uncased names', 'Dear 王芳, 山田様、고객 님: 谢谢。\n'.repeat(MB / 24)],
