@@ -32,7 +32,9 @@ const NAMES = [
   String.raw`cart[ãa]o de cidad[ãa]o`,
   String.raw`bilhete de identidade`,
   String.raw`identiteitskaart|identiteitsbewijs|id-kaart`,
-  String.raw`dow[óo]d(?:u)? osobist(?:y|ego)|numer dowodu`,
+  String.raw`dow[óo]d(?:u)? osobist(?:y|ego)|(?:seria i )?(?:numer|nr\.?) dowodu(?: osobistego)?`,
+  // Brazil's RG (registro geral), only before its colon or 'nº': the letters are too short.
+  String.raw`rg(?= ?(?:n[º°o]\.?|:))`,
   String.raw`nric|cnic|hkid|emirates id|iqama|mykad|curp`,
 ];
 const LABEL = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ])(?:${NAMES.join('|')})(?![A-Za-zÀ-ÿ])`, 'gi');
@@ -62,6 +64,13 @@ const LABEL_WORDS = keywords([
   'bilhete',
   'id-kaart',
   'dow',
+  'rg:',
+  'rg :',
+  'rg nº',
+  'rg n°',
+  'rg no',
+  'nr dowodu',
+  'seria i',
   'nric',
   'cnic',
   'hkid',
@@ -137,6 +146,8 @@ export const examples: DetectorExamples = {
     { text: "Carta d'identità: CA12345BX", value: 'CA12345BX' },
     { text: 'Cédula de identidad: 12.345.678-5', value: '12.345.678-5' },
     { text: 'Numer dowodu osobistego ABC123456', value: 'ABC123456' },
+    { text: 'weryfikacja: PESEL 43030735331, seria i nr dowodu VFS848518', value: 'VFS848518' },
+    { text: 'CPF: 624.372.756-49\nRG: 39.809.488-3 SSP/SP', value: '39.809.488-3' },
     { text: '{"national_id_number": "72-481930-K-19"}', value: '72-481930-K-19' },
   ],
   noMatch: [

@@ -18,7 +18,7 @@ const POSITIVE =
 const LABEL = /personn(?:um|r)|pers\.? ?nr|samordningsn|personal identity|swedish (?:id|personal)/i;
 
 const NEGATIVE = new RegExp(
-  String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:telefon|mobil|phone|call|ring|fax|ordernummer|ordernr|faktura|kundnummer|kundnr|organisationsnummer|org\.? ?nr|konto|bankgiro|plusgiro|clearing)|(?<![a-zåäö])[äa]rende|\b(?:tel|sms)\b`,
+  String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:telefon|mobil|phone|call|fax|ordernummer|ordernr|faktura|kundnummer|kundnr|organisationsnummer|org\.? ?nr|konto|bankgiro|plusgiro|clearing)|(?<![a-zåäö])[äa]rende|\b(?:tel|sms|ring)\b`,
 );
 
 /**
@@ -91,6 +91,7 @@ export const sePersonnummer: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Jag, Albin Jonsson (631121-5914), bor på Ringvägen 37B', value: '631121-5914' },
     '470905-4623',
     { text: 'personnummer: 19850312-1231', value: '19850312-1231' },
     { text: 'Mitt personnr är 911122-7386.', value: '911122-7386' },
