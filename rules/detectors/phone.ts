@@ -32,6 +32,9 @@ import { columnHeader } from '../table.ts';
 const RUN =
   /(?<![\w+.\-/\\@#$€£¥%&]|\d[,:](?=\d)|(?<!(?:phone|mobile|tel|telephone|cell|fax|msisdn|whatsapp)(?:[ _-]?(?:number|no|num|nr))?)=(?!\+))(?:\(\+|\+?\(?)\d[\d ().\-/]{4,24}\d([ ]?(?:x|ext\.?|extn\.?|extension)[ ]?\d{1,5}(?!\d))?/gi;
 
+// A sentence's end or two blanks: no number goes on after either.
+const RUN_BREAK = /\.[ ]|[ ]{2}/;
+
 // The countries tried without a trunk 0 (rules/phone/national.ts) outside the North American
 // plan, for numbers not grouped 3-3-4.
 const NOT_NANP = WITHOUT_ZERO.slice(2);
@@ -51,7 +54,7 @@ const PHONE_WORDS = new RegExp(
       'message|messages|reach|reached|reachable|unreachable|disconnected|ported|ringing|rings|' +
       'dialed|dialled|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|tfno|tlfno|numéro|' +
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter|telefone|telefoon|' +
-      'telefonnummer|telefoonnummer|ligue|ligar|contato|contatto'
+      'telefonnummer|telefoonnummer|ligue|ligar|contato|contatto|contatt\\w{0,6}|caller|msisdn|gsm|handynr|telefonnr|kontaktowy|kontaktowego|numarası|numarasi|numaram'
     ).split('|'),
   )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞`,
   'i',
@@ -64,7 +67,7 @@ const NEAR_PHONE_WORDS = /\b(?:text|texts|signal)\b/i;
 // Labels that name a phone only when they sit right beside the number: "Office: ...",
 // "... 416 60 039 office", "T: ...". One-letter labels count only with their colon or dot.
 const LABEL_BEFORE =
-  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf|cb#?|callback|call back|best number|contact number|contact no|number to call)(?![\w])\s{0,2}[:.#]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/i;
+  /(?:\b(?:office|desk|home|work|direct|main|switchboard|mob|tlf|cb#?|callback|call back|best number|contact number|contact no|number to call|caller id|cli|msisdn|number to port|callback number|temp number|alt(?:ernative)? (?:contact )?number|alternativo|nr kontaktowy|prévenir|notfallkontakt)(?![\w])\s{0,2}[:.#]?|(?:^|[\s,;(|])[tmfpho][:.])\s{0,3}$/i;
 // (On the number's line: "Home address:" on the next one labels something else.)
 const LABEL_AFTER =
   /^[ \t]{0,2}[-(]?[ \t]{0,2}(?:office|desk|home|work|direct|main|switchboard)\b/i;
@@ -80,7 +83,7 @@ const NOT_PHONE_WORDS = new RegExp(
   `\\b${byFirstLetter(
     (
       'rtn|ndc|rx|issn|cpv|mmsi|imo|inventaire|inventario|inventory|order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\\/n|sn|' +
-      'version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id|' +
+      'version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id(?<!caller id)|' +
       'ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|' +
       'price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|' +
       'quantity|population|zip|postcode|postal|plz|patient|mrn|npi|dea|ssn|sin|passport|' +
@@ -106,7 +109,7 @@ const NOT_PHONE_WORDS = new RegExp(
       'session|sessions|job|thread|port|socket|buffer|resize|resolution|viewport|width|height|' +
       'pixels|px|iso|rfc|ieee|ecma|ansi'
     ).split('|'),
-  )}\\b(?!@)|[€$£¥₹]`,
+  )}(?![\\wÀ-ÿ@])|[€$£¥₹]`,
   'i',
 );
 
@@ -557,13 +560,13 @@ function oddLength(s: Shape, main: string): boolean {
 // 363474917", "Tel.: 09322 89642880", "Sie erreichen mich unter 08748 76963511"). The window
 // is the 16 characters before the number.
 const CUE_BEFORE =
-  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular)(?: number| no\.?| nr\.?)?|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?|\b(?:il mio|mi|mon|meine|meu|o meu|mijn|mój) (?:nuovo |nuevo |nouveau |neue |novo |nieuwe |nowy )?(?:numero|número|numéro|nummer|numer)(?: (?:è|es|est|ist|é|is|to))?|\bmich unter|reichbar unter|\bjoindre au|\bllamarme al)\s{0,2}[:.#]{0,2}\s{0,2}$/i;
+  /(?:\b(?:phone|tel|telephone|mobile|cell|fax|whatsapp|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|telefonnummer|telefoonnummer|portable|móvil|movil|celular|cellulare|cell\.|cel\.|telemóvel|telemovel|handynr|handynummer|mobilnummer|msisdn|gsm)(?: number| no\.?| nr\.?)?|\b(?:chiamare|chiamarmi|contattarmi|contattare|raggiungibile)(?: al| allo)?|\bn(?:r|umer) telefonu|\b(?:call|text|ring|reach|contact) me(?: back)?(?: at| on)?|\bbe reached (?:at|on)|\bmy (?:new )?number(?: is)?|\b(?:il mio|mi|mon|meine|meu|o meu|mijn|mój) (?:nuovo |nuevo |nouveau |neue |novo |nieuwe |nowy )?(?:numero|número|numéro|nummer|numer)(?: (?:è|es|est|ist|é|is|to))?|\bmich unter|reichbar unter|\bjoindre au|\bllamarme al)\s{0,2}[:.#]{0,2}\s{0,2}$/i;
 
 // A phone word right before the number, at most a preposition or a verb between, or what was
 // sent to it: it names the number whatever other words stand further off ("un code par SMS au
 // 07 74 04 09 99", "OTP sent to 1-702-284-9451").
 const DIRECT_PHONE_BEFORE =
-  /\b(?:sent to|text(?:ed)? (?:it |me |us |(?:the|a|your) [a-z-]{2,20} )?(?:to|at|on)|send (?:it |the code )?to|(?:sms|phone|tel|telephone|mobile|mobil|cell|fax|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|portable|móvil|movil|celular|cellulare|telemóvel|telemovel|whatsapp)(?:\s(?:au|at|to|on|an|al|a|unter|op|no|na|is|ist|est|es|è|é))?)\s{0,2}[:.#=]?\s{0,2}$/i;
+  /\b(?:sent to|text(?:ed)? (?:it |me |us |(?:the|a|your) [a-z-]{2,20} )?(?:to|at|on)|send (?:it |the code )?to|(?:sms|phone|tel|telephone|mobile|mobil|cell|fax|handy|telefon|téléphone|teléfono|telefono|telefone|telefoon|portable|móvil|movil|celular|cellulare|telemóvel|telemovel|whatsapp|msisdn|caller id|gsm|handynr|number to port|callback number|temp number|alternativo|n(?:r|umer) telefonu|nr kontaktowy|prévenir)(?:\s(?:au|at|to|on|an|al|a|unter|op|no|na|is|ist|est|es|è|é))?)\s{0,2}[:.#=]?\s{0,2}$/i;
 
 // Whom someone called or spoke to, then "on" and the number: a phone whatever the note says
 // about money after it ("call back Mellie Maggio on 941 842 7063 re: $370.29 chargeback", "spoke
@@ -760,6 +763,16 @@ export const phone: Detector = {
     for (let m; (m = RUN.exec(text));) {
       let raw = m[0];
       let start = m.index;
+      // A sentence's end or a table's gap inside the run ends the number there ("+44 7966
+      // 617039. 5.000 TL gönderdim", "+90 208 348 611  15:23"); what follows is read anew.
+      const cut = (m[1] ? raw.slice(0, raw.length - m[1].length) : raw).search(RUN_BREAK);
+      if (cut > 0) {
+        let head = cut;
+        while (head > 0 && !isDigitCode(raw.charCodeAt(head - 1))) head--;
+        RUN.lastIndex = start + cut + 1;
+        if (head < 7) continue;
+        raw = raw.slice(0, head);
+      }
       // "(0171 2345678)": parentheses around the whole number, not around an area code.
       if (
         raw.charCodeAt(0) === 40 &&
@@ -785,7 +798,7 @@ export const phone: Detector = {
         const next = text.charCodeAt(k);
         if (k - end - 1 < 4 && next !== 45 && next !== 47) continue;
       }
-      const main = m[1] ? raw.slice(0, raw.length - m[1].length) : raw;
+      const main = m[1] && cut <= 0 ? raw.slice(0, raw.length - m[1].length) : raw;
       if (continuesACode(text, start) || continuesAValue(text, start)) continue;
       // An EU tender's notice ("2025/S 186-731747") and a container's number ("MSCU 086148 0").
       // (Both end in a capital S, U, J or Z before the number: tested only then.)
@@ -962,6 +975,13 @@ function spacedDigits(text: string, out: Candidate[]): void {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A sentence's end or a table's gap after the number; labels of porting and callers.
+    { text: 'WhatsApp numarası +44 7966 617039. 5.000 TL gönderdim', value: '+44 7966 617039' },
+    { text: '09/11/2025 22:31  +90 532 348 6110  15:23  Roaming call', value: '+90 532 348 6110' },
+    { text: 'Caller ID: +1-972-675-4959\nAssigned to: Jasmine', value: '+1-972-675-4959' },
+    { text: 'Account MSISDN: 314.716.0370', value: '314.716.0370' },
+    { text: 'Potete contattarmi al 349/9017664 oppure via email', value: '349/9017664' },
+    { text: 'Personne à prévenir : +33 7 08 91 25 98.', value: '+33 7 08 91 25 98' },
     { text: 'can you text the confirmation to 07785 166694', value: '07785 166694' },
     { text: 'Potete controllare? Il mio numero è 347/4018410.', value: '347/4018410' },
     { text: 'Eleonora: proszę o kontakt 519448687', value: '519448687' },
@@ -1072,6 +1092,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'Session ID: 4155550123',
     // A drug's NDC code, an EU tender's notice, an ISSN, a container.
     'Ozempic 2 mg (NDC 0169-4132-12, 0169-4130-13, 0169-4772-12)',
     'Anuncio de licitación 2025/S 186-731747',
