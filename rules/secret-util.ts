@@ -548,7 +548,9 @@ export const PASSWORD_STRONG = (
   'contrasena|senha|wachtwoord|lösenord|losenord|adgangskode|salasana|hasło|haslo|heslo|jelszó|' +
   'parola|пароль|パスワード|密码|密碼|비밀번호|identified by|requirepass|masterauth|' +
   'initialpasswort|einmalpasswort|startpasswort|wpa2 key|wpa key|wpa2-schlüssel|wpa-schlüssel|' +
-  'clé wpa2|clé wpa|wlan-schlüssel|netzwerkschlüssel|wifi password|wi-fi password'
+  'clé wpa2|clé wpa|wlan-schlüssel|netzwerkschlüssel|wifi password|wi-fi password|' +
+  // Turkish inflects the word: "şifrem" (my password), "şifresini" (its password).
+  'şifrenizi|şifresini|şifreniz|şifremi|şifresi|şifrem|şifre|sifresini|sifresi|sifrem|sifre'
 ).split('|');
 export const PASSWORD_WEAK = 'pass|pwd|pw|psk|mdp|clave|pincode|pin code|pin-code|pin'.split('|');
 

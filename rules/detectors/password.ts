@@ -118,6 +118,14 @@ export const password: Detector = {
       if (m.index < read.end) continue;
       const c = candidateAt(text, m.index, m[0], read);
       if (c !== null) out.push(c);
+      else if (STRONG_SET.has(m[0].toLowerCase())) {
+        const extra: Candidate[] = [];
+        const p = proseValue(text, m.index, m.index + m[0].length, m[0].toLowerCase(), extra);
+        if (p !== null) {
+          out.push(p, ...extra);
+          read.end = Math.max(read.end, (extra[0] ?? p).end);
+        }
+      }
     }
     const byKeyword = out.length;
     // A column of passwords under a header cell that names them ("email,password\n...").
@@ -200,6 +208,70 @@ export const password: Detector = {
     return out;
   },
 };
+
+/**
+ * A password said in a sentence, a few words after its keyword: "la contraseña creo que era
+ * x6p%hkm2J!", "wachtwoord was volgens mij Zebra@169", "Last password you remember:
+ * hhrhockey2$", "hasło do panelu to Orzech_810", "eski şifresini yazdı (Kartal_6y0)". The first
+ * of the next seven words on the line that is unmistakably a password (letters and digits, and
+ * mixed case or a symbol: judge's bare form), before the sentence ends or a user name's word
+ * comes (what follows "usuario" is the user's name).
+ */
+function proseValue(
+  text: string,
+  at: number,
+  kwEnd: number,
+  keyword: string,
+  extra: Candidate[],
+): Candidate | null {
+  // A word of prose: nothing glued to it (not "somepassword@host", "'Password' })").
+  if ((at > 0 && PROSE_GLUE.test(text[at - 1]!)) || !PROSE_AFTER_KEYWORD.test(text[kwEnd] ?? '')) {
+    return null;
+  }
+  const nl = text.slice(kwEnd, kwEnd + PROSE_REACH).indexOf('\n');
+  const seg = text.slice(kwEnd, nl < 0 ? kwEnd + PROSE_REACH : kwEnd + nl);
+  PROSE_TOKEN.lastIndex = 0;
+  for (let n = 0, m; n < 7 && (m = PROSE_TOKEN.exec(seg)) !== null; n++) {
+    const raw = m[0];
+    const lead = PROSE_LEAD.exec(raw)![0].length;
+    const trail = PROSE_TRAIL.exec(raw.slice(lead))![0].length;
+    const word = raw.slice(lead, raw.length - trail);
+    if (PROSE_STOP.test(word)) return null;
+    // Code, a link, an address or a path: no sentence about a password goes on through it.
+    if (PROSE_CODE.test(word)) return null;
+    const start = kwEnd + m.index + lead;
+    const c = judge(text, at, start, start + word.length, false, true, keyword, 'bare');
+    if (c !== null) {
+      // "was oslo494Violet or maybe rV3$Tn8Jk9": the other one the writer was unsure of too.
+      const alt = PROSE_OR.exec(seg.slice(m.index + raw.length));
+      if (alt !== null) {
+        const s2 = kwEnd + m.index + raw.length + alt[0].length - alt[1]!.length;
+        const w2 = alt[1]!.replace(PROSE_TRAIL, '');
+        const c2 = PROSE_CODE.test(w2)
+          ? null
+          : judge(text, at, s2, s2 + w2.length, false, true, keyword, 'bare');
+        if (c2 !== null) extra.push({ ...c2, reason: 'keyword, in a sentence' });
+      }
+      return { ...c, reason: 'keyword, in a sentence' };
+    }
+    // A plain word closing its sentence ends the search.
+    if (/[.!?]$/.test(raw) && /^\p{L}+[.!?]+$/u.test(raw)) return null;
+  }
+  return null;
+}
+const PROSE_REACH = 72;
+const PROSE_OR =
+  /^[ \t]{1,2}(?:or|o|ou|oder|of|lub|veya|oppure)(?:[ \t]{1,2}(?:maybe|perhaps|quizás|quizas|vielleicht|peut-être|forse|misschien|talvez))?[ \t]{1,2}(\S{6,64})/iu;
+const PROSE_GLUE = /[\p{L}\p{N}_@/.'"`-]/u;
+const PROSE_AFTER_KEYWORD = /[ \t:]/;
+// ('@' before a letter: an address or a user at a realm; "Zebra@169" is a password.)
+const PROSE_CODE = /@\p{L}|^@|[/\\=<>{}()[\]"'`|]|^#|:\/\//u;
+const PROSE_TOKEN = /\S+/g;
+const PROSE_LEAD = /^[(«"'“‘[]*/;
+const PROSE_TRAIL = /[.,;:)»"'”’\]]*$/;
+/** Words after which the next word is a user's name or an address, not the password. */
+const PROSE_STOP =
+  /^(?:user(?:name)?|usuario|utente|login|e-?mail|identifiant|gebruikersnaam|benutzer(?:name)?|nutzername|użytkownik|kullanıcı|reset|link|sent|expired|policy|requirements?)$/iu;
 
 /**
  * Whether the value at `start`, followed by `after`, fills the last cell of a Markdown table's
@@ -620,6 +692,14 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Said in a sentence, a few words after the keyword, and the other one the writer thought of.
+    {
+      text: 'y la contraseña creo que era x6p%hkm2J! o 7#ln5W6FMx^F%q . soy Teodoro',
+      value: '7#ln5W6FMx^F%q',
+    },
+    { text: 'wachtwoord was volgens mij Zebra@169 maar dat werkt niet', value: 'Zebra@169' },
+    { text: 'Last password you remember: hhrhockey2$\nPlatform: PC', value: 'hhrhockey2$' },
+    { text: 'müşteri eski şifresini yazdı (Kartal_6y0), başka yerde', value: 'Kartal_6y0' },
     // Forms with a required field's star, a qualifier before the colon, the value on the next
     // line; Wi-Fi keys; a login that failed with what was typed.
     { text: 'Forgot my password\nNew password *  Dr@g0n6$\nSubmitted', value: 'Dr@g0n6$' },
@@ -710,6 +790,9 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    'RADIUS shows "Access-Reject: bad password" for johnson6922@northwave since 18/09/2025',
+    'the password reset link was sent to jsmith2 and Ab12cd34 never opened it',
+    "getByRole('textbox', { name: 'Password' }).fill('password123');",
     'Réinitialisation du mot de passe – Océane Assurances',
     'tried with v2.3.1 doesnt work, login page blank',
     'Password reset:\nPlease use the link below',
