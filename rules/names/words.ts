@@ -84,7 +84,7 @@ export const COMMON_WORD_NAMES =
  * case-insensitively with an optional full stop, except the French "M." which must keep both.
  */
 export const TITLES =
-  'mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní';
+  'mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní shri smt kumari shrimati sayın';
 
 /**
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
