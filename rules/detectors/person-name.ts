@@ -410,6 +410,8 @@ export const examples: DetectorExamples = {
       text: '{"pax_name":"LOZADA CASAREZ/GABRIELA","segment":"QF 940"}',
       value: 'LOZADA CASAREZ/GABRIELA',
     },
+    // A job title after the name's comma is no firm's ("Legal", "Finance").
+    { text: 'Sincerely,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
     // An IRC log's speakers in angle brackets: names, not markup.
     {
       text: '[12:01] <Marcus Webb> hey can someone reset my password\n[12:02] <Priya> sure, your email?',
@@ -620,6 +622,11 @@ export const examples: DetectorExamples = {
   noMatch: [
     // Slashes between words in capitals that are no one's name.
     'use TCP/IP AND/OR UDP; LHR/JFK; EUR/USD; N/A; HTTP/HTTPS; RSAES-OAEP/SHA-256',
+    // Firms of estate agents, solicitors and conveyancers; housing foundations; 'lt.' (laut).
+    'Kingsley Hart Estate Agents are delighted to bring this home to the market',
+    'Quinlan & Doyle Estate Agents | sosullivan@quinlandoyle.ie',
+    'IBAN NL85 TRIO 9900 2443 38 t.n.v. Stichting Derdengelden Notarissen aan de Vecht',
+    'Eigentumswohnung Kastanienweg 82, Verkehrswert lt. Gutachten 486.095,87 €',
     // Labels of travel forms with no one in them.
     'Guest: none\nPax: 2 adults\nDriver: UPS GROUND',
     // Airports, stations and holidays named after people; brands with the word before.

@@ -513,7 +513,7 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
 );
 // (A label on the next line is no legal form: "Name: Ada Lockman\nCompany: ...".)
 const ORG_AFTER =
-  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall)\b(?![ \t]?:)/iu;
+  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -4179,6 +4179,9 @@ function endsWithCue(
     }
     // "MS Crypto API", "MS Teams": "MS" in capitals without its dot is Microsoft.
     if (re === CUE_TITLE && before.startsWith('MS', k) && before[k + 2] !== '.') continue;
+    // "lt. Gutachten" (German "laut", according to), "col. 3": military ranks in lower case
+    // are other abbreviations.
+    if (re === CUE_TITLE && LOWER_RANK.test(before.slice(k, k + 5))) continue;
     // "Frequently Asked Questions": a capitalised verb is a heading's, not speech.
     if (re === CUE_SPEECH && k < before.length && /[A-Z]/.test(before[k]!)) continue;
     // `<h1>Hello Hono!</h1>`, "'Hello World'": a greeting inside markup or a string literal.
@@ -4211,6 +4214,7 @@ function thingBeforeName(s: string, k: number): boolean {
 }
 
 const EMPTY_STARTS: number[] = [];
+const LOWER_RANK = /^(?:lt|col|sgt|capt|gen)\b/;
 
 /** CUE_SIGN_OFF_LINE made sticky, for endsWithSignOffLine. */
 const CUE_SIGN_OFF_LINE_Y = new RegExp(CUE_SIGN_OFF_LINE.source, 'iuy');

@@ -279,6 +279,8 @@ export const NOT_PERSON_HEADS = new Set(
     'golfo|bahía|bahia|fiesta|festa|fête|feria|ediciones|editorial|éditions|editions|edizioni',
     'verlag|uitgeverij|château|chateau|domaine|bodega|bodegas|weingut|tenuta|castello|cantina',
     'entrepôt|entrepot|magazijn|warehouse|depot|dépôt|lager|filiale|sucursal|agence|agenzia',
+    'stichting|woonstichting|afdeling|hausverwaltung|inmobiliaria|immo|cabinet|kanzlei|notariaat',
+    'brf|gemeente|comune|ayuntamiento|mairie|certificate',
   ]
     .join('|')
     .split('|'),
