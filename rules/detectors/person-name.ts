@@ -410,6 +410,12 @@ export const examples: DetectorExamples = {
       text: '{"pax_name":"LOZADA CASAREZ/GABRIELA","segment":"QF 940"}',
       value: 'LOZADA CASAREZ/GABRIELA',
     },
+    // Someone's personal data named after them; a given name doing what only people do.
+    { text: "Frankie's credit card number is 3577-1234-5678-9012", value: 'Frankie' },
+    {
+      text: '615-89-4999 is the social security number Lola gave us over the phone.',
+      value: 'Lola',
+    },
     // A job title after the name's comma is no firm's ("Legal", "Finance").
     { text: 'Sincerely,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
     // An IRC log's speakers in angle brackets: names, not markup.
@@ -627,6 +633,7 @@ export const examples: DetectorExamples = {
     'Quinlan & Doyle Estate Agents | sosullivan@quinlandoyle.ie',
     'IBAN NL85 TRIO 9900 2443 38 t.n.v. Stichting Derdengelden Notarissen aan de Vecht',
     'Eigentumswohnung Kastanienweg 82, Verkehrswert lt. Gutachten 486.095,87 €',
+    "Chase's new app is great; Amazon's address is public",
     // Labels of travel forms with no one in them.
     'Guest: none\nPax: 2 adults\nDriver: UPS GROUND',
     // Airports, stations and holidays named after people; brands with the word before.

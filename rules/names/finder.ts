@@ -483,6 +483,12 @@ const HIS_HER_AFTER = /^\s\S+(?:\s\S+){0,3}?\s(?:his|her|he|she|him)(?![\p{L}])/
 const EMPLOYER_AFTER = /^ (?:from|of|at) (?:the )?\p{Lu}/u;
 /** A possessive before a lower-case noun: "Szczepańska's lawyers" (not "Nestlé's" alone). */
 const POSSESSIVE_NOUN_AFTER = /^['’]s[ \t]\p{Ll}/u;
+/** A possessive, then a piece of personal data: "'s credit card number", "'s date of birth". */
+const PERSONAL_DATA_AFTER =
+  /^['’]s[ \t](?:(?:new|old|current|full|home|work|mobile|personal|private|own|registered)[ \t])?(?:credit card|debit card|card number|card|phone|phone number|mobile|cell|email|e-mail|address|date of birth|dob|birthday|ssn|social security|passport|driver'?s licen[cs]e|licen[cs]e number|bank account|account number|iban|tax id|medical record|insurance|password|pin)(?![\p{L}])/iu;
+/** Verbs a person does, after a given name anywhere in a sentence ("Alena gave us"). */
+const HUMAN_VERB_AFTER =
+  /^\s(?:gave|emailed|e-mailed|texted|forgot|agreed|refused|mentioned|promised|apologi[sz]ed|insisted|admitted|confessed|recalled|remembered|wondered|realized|realised|complained|explained|whispered|shouted|smiled|laughed|cried|phoned|rang|said|told|asked|wrote|replied|lives|lived|moved in|moved out|passed away|was born)(?![\p{L}])/u;
 /** Of those, the verbs a firm, a product or a place does not take even in a news story. */
 const ONLY_PERSON_VERB_AFTER =
   /^\s(?:(?:lives|lived) (?:at|in|on|near) (?:\d{1,6}[ ,]|\p{Lu}\p{Ll}+(?![\p{L}\p{N}_./-]))|(?:(?:lives|lived) with|shouted|whispered|began writing|listed (?:his|her)|was born (?:in|on)|smiled|laughed|cried)(?![\p{L}]))/u;
@@ -2344,6 +2350,20 @@ function scoreSegment(
       livesAtAddress(after, end, taken)
     ) {
       bump(n >= 2 || anyKnown ? 0.6 : 0.55, 'subject');
+    }
+  }
+  // Someone's personal data named after them: "Frankie's credit card number", "confirm Dhruv's
+  // date of birth", "Keaton Ratke's SSN"; or a listed given name doing what only people do,
+  // anywhere in a sentence ("the number Alena gave us"). One word must be a listed given name.
+  if (
+    0.75 > curScore &&
+    (knownFirst || (n >= 2 && anyKnown)) &&
+    !someClass(from, to, keep, 'stop')
+  ) {
+    const after = afterWindow();
+    if (PERSONAL_DATA_AFTER.test(after)) bump(0.75, 'owner of personal data');
+    else if (0.6 > curScore && n === 1 && !atStart && HUMAN_VERB_AFTER.test(after)) {
+      bump(0.6, 'subject');
     }
   }
   // A trait only a person has: "Katrine is so impulsive", "Why is Natasja so rude?"; one a
