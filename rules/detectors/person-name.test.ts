@@ -28,6 +28,8 @@ describe('person-name cues', () => {
     ['Thanks for your patience.\n- Agent: Kole', 'Kole'],
     ['Flavie Perrot,fperrot@example-mail.fr,07 31 85 53 00', 'Flavie Perrot'],
     ['hallo mein name ist cora lipus und ich will mein geld', 'cora lipus'],
+    // A full name with a listed part, then its owner's phone number (found by the phone pass).
+    ['Account: NeonNoodle\nIlvy Schneider, 0151 95143522', 'Ilvy Schneider'],
     ["What's your last name? Matthíasson", 'Matthíasson'],
     ['They had 3 kids: Romi, Erik and Nathaniel.', 'Romi'],
     ['Mein Mann Zehra Gruszecki hat über mein Konto bestellt.', 'Zehra Gruszecki'],

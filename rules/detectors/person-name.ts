@@ -634,6 +634,7 @@ export const examples: DetectorExamples = {
     'IBAN NL85 TRIO 9900 2443 38 t.n.v. Stichting Derdengelden Notarissen aan de Vecht',
     'Eigentumswohnung Kastanienweg 82, Verkehrswert lt. Gutachten 486.095,87 €',
     "Chase's new app is great; Amazon's address is public",
+    'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     // Labels of travel forms with no one in them.
     'Guest: none\nPax: 2 adults\nDriver: UPS GROUND',
     // Airports, stations and holidays named after people; brands with the word before.

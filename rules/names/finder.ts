@@ -486,6 +486,8 @@ const POSSESSIVE_NOUN_AFTER = /^['’]s[ \t]\p{Ll}/u;
 /** A possessive, then a piece of personal data: "'s credit card number", "'s date of birth". */
 const PERSONAL_DATA_AFTER =
   /^['’]s[ \t](?:(?:new|old|current|full|home|work|mobile|personal|private|own|registered)[ \t])?(?:credit card|debit card|card number|card|phone|phone number|mobile|cell|email|e-mail|address|date of birth|dob|birthday|ssn|social security|passport|driver'?s licen[cs]e|licen[cs]e number|bank account|account number|iban|tax id|medical record|insurance|password|pin)(?![\p{L}])/iu;
+/** What stands between a name and its owner's details: a comma, a dash, a bracket. */
+const DETAILS_SEP = /^(?:,|[ \t][–—-]|[ \t]?\()[ \t]{1,2}/;
 /** Verbs a person does, after a given name anywhere in a sentence ("Alena gave us"). */
 const HUMAN_VERB_AFTER =
   /^\s(?:gave|emailed|e-mailed|texted|forgot|agreed|refused|mentioned|promised|apologi[sz]ed|insisted|admitted|confessed|recalled|remembered|wondered|realized|realised|complained|explained|whispered|shouted|smiled|laughed|cried|phoned|rang|said|told|asked|wrote|replied|lives|lived|moved in|moved out|passed away|was born)(?![\p{L}])/u;
@@ -2365,6 +2367,20 @@ function scoreSegment(
     else if (0.6 > curScore && n === 1 && !atStart && HUMAN_VERB_AFTER.test(after)) {
       bump(0.6, 'subject');
     }
+  }
+  // A full name followed by its owner's contact details: "Bisher hinterlegt: Lias Pajonk, 0160
+  // 0518145", "Enya Kúhnert, 0151 95143522", "Aliya Schreiter – aliya@...". (A firm's name is
+  // caught by its legal form or trade first; an ordinary word makes the words a phrase.)
+  if (
+    0.7 > curScore &&
+    n >= 2 &&
+    n <= 3 &&
+    anyKnown &&
+    !someClass(from, to, keep, 'common') &&
+    !someClass(from, to, keep, 'stop')
+  ) {
+    const sep = DETAILS_SEP.exec(afterWindow());
+    if (sep !== null && spanStartsAt(taken, end + sep[0].length)) bump(0.7, 'contact details');
   }
   // A trait only a person has: "Katrine is so impulsive", "Why is Natasja so rude?"; one a
   // product shares ("Maria is very reliable") only for a listed given name. Someone given
