@@ -418,6 +418,14 @@ export const examples: DetectorExamples = {
     },
     // A job title after the name's comma is no firm's ("Legal", "Finance").
     { text: 'Sincerely,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
+    // Chat speakers in square brackets, and with the French blank before the colon.
+    {
+      text: '[cliente] hola, me cobraron dos veces\n[Concepción] ¡Hola! Siento las molestias.\n[cliente] vale\n[Concepción] Ya veo los cargos',
+      value: 'Concepción',
+    },
+    // An agent named in brackets after a note's label.
+    { text: 'Agent summary (Ivy): carrier photo shows a different door', value: 'Ivy' },
+    { text: 'Notatka konsultanta (Anatol): poproszono obie strony', value: 'Anatol' },
     // An IRC log's speakers in angle brackets: names, not markup.
     {
       text: '[12:01] <Marcus Webb> hey can someone reset my password\n[12:02] <Priya> sure, your email?',
@@ -635,6 +643,8 @@ export const examples: DetectorExamples = {
     'Eigentumswohnung Kastanienweg 82, Verkehrswert lt. Gutachten 486.095,87 €',
     "Chase's new app is great; Amazon's address is public",
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
+    // A French form's labels before their blank and colon.
+    'Garant (caution solidaire) : Société Générale\nVisale : pas éligible\nClient : oui',
     // Labels of travel forms with no one in them.
     'Guest: none\nPax: 2 adults\nDriver: UPS GROUND',
     // Airports, stations and holidays named after people; brands with the word before.

@@ -231,7 +231,7 @@ const CUE_RELATION = new RegExp(
   'uy',
 );
 const CUE_CUSTOMER_PAREN =
-  /(?<![\p{L}])(?:customer|client|user|kunde|kundin|cliente|agent|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|support|rep)\s?\(\s?$/iu;
+  /(?<![\p{L}])(?:(?:customer|client|user|kunde|kundin|cliente|agent|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|support|rep)|(?:agent|internal|legal|reviewer|handler|case|call|internal) (?:summary|note|notes|comment|review)|(?:notatka|uwagi|notiz|nota|note|remarque|rascunho|borrador|bozza|concept) (?:konsultanta|bok|des beraters|del agente|do agente|de l'agent|dell'operatore|van de medewerker)|internal|legal|notatka konsultanta|uwagi bok)\s?\(\s?$/iu;
 /** What may stand before "X here": nothing on the line, a sentence's end, or a greeting. */
 const OPENS_INTRODUCTION =
   /(?:^|\n|[.!?][ \t]+|(?:hi|hello|hey|hallo|bonjour|hola|ciao|yo)[ \t]*[,!]?[ \t]+)[ \t]*$/iu;
@@ -3374,6 +3374,17 @@ function speakers(text: string, all: Scored[]): void {
   for (const s of all) {
     const n = s.to - s.from;
     if (n > 3 || speakerColon(text, s.end) < 0 || !speakerStart(text, s.start)) continue;
+    // French sets its colon off ("Acacie : Bonjour !"), and so its forms' labels ("Garant
+    // (caution solidaire) : ...", "Visale : pas éligible"): there only a listed given name
+    // speaks. A warehouse or an office is no speaker either way ("Entrepôt Nord :").
+    if (NOT_PERSON_HEADS.has(tokInfo[s.from]!.key)) continue;
+    if (
+      text.charCodeAt(s.end) === 32 &&
+      text.charCodeAt(s.end + 1) === 58 &&
+      !inNameLists(tokInfo[s.from]!.text)
+    ) {
+      continue;
+    }
     // A role, a pronoun or a form's field speaking ("Operador:", "Ik:", "Gość · 16:38",
     // "Assignee:") is no name, whatever else in the chat anchors its speakers.
     if (n === 1 && notSpeakerName(tokInfo[s.from]!.key)) continue;
@@ -3615,7 +3626,7 @@ const ROLE_HEADER_LINE = new RegExp(
   'gimu',
 );
 const ROLE_SPEAKER_LINE = new RegExp(
-  String.raw`^[ \t>]*(?:${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?)?(?:you|me|${SPEAKER_ROLES})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,6})|[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*:|[ \t]+[-–][ \t]+)`,
+  String.raw`^[ \t>]*(?:${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?)?(?:(?:you|me|${SPEAKER_ROLES})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\d{1,6})|[ \t]*\([^()\n]{1,30}\))?(?:[ \t]*:|[ \t]+[-–][ \t]+)|\[(?:you|me|${SPEAKER_ROLES})\][ \t]+)`,
   'gimu',
 );
 
@@ -3647,8 +3658,12 @@ const SPEECH = /^[ \t]*(?:["“'‘«]|[^\n]*[?!]|[^\n]*?\p{L}{2,}[ \t,]+\p{L}{2
 function speakerColon(text: string, end: number): number {
   const c = text.charCodeAt(end);
   if (c === 58) return end;
-  // An IRC log's "<Randall> hi": the closing bracket stands for the colon.
-  if (c === 62 && text.charCodeAt(end + 1) === 32) return end;
+  // An IRC log's "<Randall> hi", a chat's "[Concepción] ¡Hola!": the closing bracket stands for
+  // the colon.
+  if ((c === 62 || c === 93) && text.charCodeAt(end + 1) === 32) return end;
+  // French puts a blank before the colon: "Acacie : Bonjour !".
+  if (c === 32 && text.charCodeAt(end + 1) === 58 && text.charCodeAt(end + 2) === 32)
+    return end + 1;
   if (c !== 32 && c !== 9 && c !== 0xb7) return -1;
   // (Most names go on with a blank and a word: nothing to read there.)
   const c2 = text.charCodeAt(end + 1);
@@ -3691,8 +3706,9 @@ const TEAM_COLON = new RegExp(
 
 function speakerStart(text: string, start: number): boolean {
   if (lineStart(text, start)) return true;
-  // An IRC log's "<Randall> hi" at the line's start.
-  if (text.charCodeAt(start - 1) === 60 && lineStart(text, start - 1)) return true;
+  // An IRC log's "<Randall> hi", a chat's "[Concepción] ¡Hola!" at the line's start.
+  const open = text.charCodeAt(start - 1);
+  if ((open === 60 || open === 91) && lineStart(text, start - 1)) return true;
   const from = lineStartWithin(text, start, 33);
   return from >= 0 && start - from <= 32 && TIME_PREFIX.test(text.slice(from, start));
 }
