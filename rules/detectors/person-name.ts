@@ -418,6 +418,12 @@ export const examples: DetectorExamples = {
     },
     // A job title after the name's comma is no firm's ("Legal", "Finance").
     { text: 'Sincerely,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
+    // A lower-case name after a call or a customer's word in other languages.
+    {
+      text: 'appel de mathilde fournier pour un prélèvement en double',
+      value: 'mathilde fournier',
+    },
+    { text: 'kundin frieda boyde rief an wg doppelter abbuchung', value: 'frieda boyde' },
     // Chat speakers in square brackets, and with the French blank before the colon.
     {
       text: '[cliente] hola, me cobraron dos veces\n[Concepción] ¡Hola! Siento las molestias.\n[cliente] vale\n[Concepción] Ya veo los cargos',

@@ -4726,7 +4726,7 @@ const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, 
  * "I spoke with maria garcia", "customer john smith called", "ask kevin lee to call".
  */
 const LOWER_PAIR_CUE =
-  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|customer|client|patient|caller|user|member|tenant|guest|passenger)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
+  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|customer|client|patient|caller|user|member|tenant|guest|passenger|chiamata di|chiamata da|llamada de|appel de|anruf von|kundin|kunde|klant|cliente|klient|klientka|müşteri|paciente|patiente|paziente|locataire|inquilino|inquilina|mieter|mieterin|huurder)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
 /**
  * The same after an introduction or what a customer orders: "hi its laura boyle again", "the
  * refund to maria garcia". Searched on its own in the name pass: its opening words ("this",
@@ -4736,7 +4736,7 @@ const LOWER_PAIR_CUE =
 const LOWER_PAIR_OWNER =
   /(?:[Tt]his is|[Ii]t'?s|[Ii]t’s|(?:order|package|parcel|refund|booking|reservation|shipment|delivery|invoice)s? (?:for|of|under|to))[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/gu;
 const LOWER_PAIR_STARTS = keywords(
-  'spoke talked speak ask asked tell told call called contact contacted email emailed message ping meet met cc customer client patient caller user member tenant guest passenger'.split(
+  'spoke talked speak ask asked tell told call called contact contacted email emailed message ping meet met cc customer client patient caller user member tenant guest passenger chiamata llamada appel anruf kundin kunde klant cliente klient klientka müşteri paciente patiente paziente locataire inquilino inquilina mieter mieterin huurder'.split(
     ' ',
   ),
   { wholeWord: true },
