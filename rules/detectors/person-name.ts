@@ -418,6 +418,8 @@ export const examples: DetectorExamples = {
     },
     // A job title after the name's comma is no firm's ("Legal", "Finance").
     { text: 'Sincerely,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
+    // A note signed after its last sentence; who handled the case, closing the sentence.
+    { text: 'Will check for premium-rate fraud (PRF7489821). Padraig', value: 'Padraig' },
     // A lower-case name after a call or a customer's word in other languages.
     {
       text: 'appel de mathilde fournier pour un prélèvement en double',
@@ -649,6 +651,7 @@ export const examples: DetectorExamples = {
     'Eigentumswohnung Kastanienweg 82, Verkehrswert lt. Gutachten 486.095,87 €',
     "Chase's new app is great; Amazon's address is public",
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
+    'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
     // A French form's labels before their blank and colon.
     'Garant (caution solidaire) : Société Générale\nVisale : pas éligible\nClient : oui',
     // Labels of travel forms with no one in them.

@@ -486,6 +486,15 @@ const POSSESSIVE_NOUN_AFTER = /^['’]s[ \t]\p{Ll}/u;
 /** A possessive, then a piece of personal data: "'s credit card number", "'s date of birth". */
 const PERSONAL_DATA_AFTER =
   /^['’]s[ \t](?:(?:new|old|current|full|home|work|mobile|personal|private|own|registered)[ \t])?(?:credit card|debit card|card number|card|phone|phone number|mobile|cell|email|e-mail|address|date of birth|dob|birthday|ssn|social security|passport|driver'?s licen[cs]e|licen[cs]e number|bank account|account number|iban|tax id|medical record|insurance|password|pin)(?![\p{L}])/iu;
+/** Who handled, processed or was given a case, right before a name. */
+const HANDLED_BY_BEFORE =
+  /(?:^|[^\p{L}])(?:handled|processed|agreed|forwarded|escalated|closed|registered|approved|reviewed|signed off) by[ \t]$|(?:^|[^\p{L}])(?:assigned|reassigned|passed|handed over) to[ \t]$|(?:bearbeitet von|behandeld door|gestionado por|atendido por|registado por|registrado por|traité par|trattato da)[ \t]$/iu;
+/** The clause's end right after a name: a full stop, a comma, a line's end. */
+const CLAUSE_END_AFTER = /^(?:[.,;)][ \t\r\n]|[.,;]?[ \t]*(?:\r?\n|$))/;
+/** A sentence's end right before a name on the same line: ". ", "). ", "! ". */
+const SENTENCE_END_BEFORE = /[.!?][)"”]?[ \t]{1,2}$/;
+/** The line's end right after it (a full stop may close it). */
+const LINE_END_AFTER = /^\.?[ \t]*(?:\r?\n|$)/;
 /** What stands between a name and its owner's details: a comma, a dash, a bracket. */
 const DETAILS_SEP = /^(?:,|[ \t][–—-]|[ \t]?\()[ \t]{1,2}/;
 /** Verbs a person does, after a given name anywhere in a sentence ("Alena gave us"). */
@@ -2367,6 +2376,29 @@ function scoreSegment(
     else if (0.6 > curScore && n === 1 && !atStart && HUMAN_VERB_AFTER.test(after)) {
       bump(0.6, 'subject');
     }
+  }
+  // A note signed on its last line after its last sentence: "... stored in secure docs only.
+  // Clodagh", "Handled by Rhys." A listed given name, alone between the sentence's end and the
+  // line's (or with a surname).
+  if (
+    0.7 > curScore &&
+    knownFirst &&
+    n <= 2 &&
+    SENTENCE_END_BEFORE.test(text.slice(Math.max(0, start - 3), start)) &&
+    LINE_END_AFTER.test(text.slice(end, end + 3))
+  ) {
+    bump(0.7, 'sign-off');
+  }
+  // Who handled a case, closing the note's sentence: "Handled by Rhys.", "Assigned to
+  // Amaresh." (not "assigned to Kosovo region", "handled by Squire rather than ...").
+  if (
+    0.7 > curScore &&
+    n <= 2 &&
+    (knownFirst || (n === 2 && anyKnown)) &&
+    HANDLED_BY_BEFORE.test(text.slice(Math.max(0, start - 24), start)) &&
+    CLAUSE_END_AFTER.test(text.slice(end, end + 3))
+  ) {
+    bump(0.7, 'role');
   }
   // A full name followed by its owner's contact details: "Bisher hinterlegt: Lias Pajonk, 0160
   // 0518145", "Enya Kúhnert, 0151 95143522", "Aliya Schreiter – aliya@...". (A firm's name is
