@@ -418,6 +418,12 @@ export const examples: DetectorExamples = {
     },
     // A job title after the name's comma is no firm's ("Legal", "Finance").
     { text: 'Sincerely,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
+    // A SWIFT MT103's parties under their account lines; a passenger in capitals.
+    {
+      text: ':50K:/IT19P0503465225000002370175\nPAOLA MISTRETTA\nLARGO AUGUSTO, 38\n80133 NAPOLI',
+      value: 'PAOLA MISTRETTA',
+    },
+    { text: 'Pasajero: MARISOL ARCE BLANCO\nPasaporte: SZO485371', value: 'MARISOL ARCE BLANCO' },
     // A note signed after its last sentence; who handled the case, closing the sentence.
     { text: 'Will check for premium-rate fraud (PRF7489821). Padraig', value: 'Padraig' },
     // A lower-case name after a call or a customer's word in other languages.
@@ -652,6 +658,7 @@ export const examples: DetectorExamples = {
     "Chase's new app is great; Amazon's address is public",
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
+    ':59:/DE89370400440532013000\nACME HANDELS GMBH\n:70:/INV-2291',
     // A French form's labels before their blank and colon.
     'Garant (caution solidaire) : Société Générale\nVisale : pas éligible\nClient : oui',
     // Labels of travel forms with no one in them.
