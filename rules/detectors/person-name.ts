@@ -418,6 +418,11 @@ export const examples: DetectorExamples = {
     },
     // A job title after the name's comma is no firm's ("Legal", "Finance").
     { text: 'Sincerely,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
+    // Under a column of names, whatever number the row's cell before it holds.
+    {
+      text: 'S.No\tGuest Name\tDOB\n1\tTanushree Dhawan\t09/02/1986\n2\tDhatri Marar\t15/07/1972',
+      value: 'Dhatri Marar',
+    },
     // A SWIFT MT103's parties under their account lines; a passenger in capitals.
     {
       text: ':50K:/IT19P0503465225000002370175\nPAOLA MISTRETTA\nLARGO AUGUSTO, 38\n80133 NAPOLI',

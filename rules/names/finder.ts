@@ -2525,9 +2525,11 @@ function scoreSegment(
   if (score < capFrom) return { start, end, score, reason, from, to, keep };
   const before = beforeWindow();
   const after = afterWindow();
-  // (A person's age in apposition is no house number: "Emily Johnson, 42, from Denver".)
+  // (A person's age in apposition is no house number: "Emily Johnson, 42, from Denver". A cell
+  // under a column of names is one whatever number stands in the row's cell before it.)
   if (
     score > 0.3 &&
+    reason !== 'column' &&
     (cueMatches(K_PLACE_BEFORE) ||
       (endsWithNumber(before) &&
         // (A number set off by a comma before a first and a last name the lists know is an id
@@ -2744,7 +2746,7 @@ const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
-  /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente)$/i;
+  /^(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
 
 const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
 
