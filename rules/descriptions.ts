@@ -96,6 +96,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'it-codice-fiscale':
     'Italian codice fiscale: 16 characters with a valid birth day and month letter, omocodia substitutions and the check letter.',
   jwt: 'JSON Web Tokens: base64url header.payload.signature whose header decodes to JSON naming an "alg" (JWE with five parts too).',
+  'licence-card':
+    'The front of a European or UK driving licence as OCR text gives it (fields 1. surname, 2. given names, 3. birth date, 4a.-4d., 5. number): the names, the birth date and the licence number.',
   'mac-address':
     'MAC addresses as six hex pairs joined by ":" or "-", or Cisco dotted triples, and twelve bare hex digits right after a MAC label; all-zero and broadcast addresses and all-digit look-alikes without context are refused.',
   'medical-record':

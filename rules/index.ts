@@ -64,6 +64,7 @@ import { chAhv } from './detectors/ch-ahv.ts';
 import { nationalId } from './detectors/national-id.ts';
 import { nzIrd } from './detectors/nz-ird.ts';
 import { apis } from './detectors/apis.ts';
+import { licenceCard } from './detectors/licence-card.ts';
 import { usNpi } from './detectors/us-npi.ts';
 // network
 import { ipv4 } from './detectors/ipv4.ts';
@@ -144,6 +145,7 @@ export const DETECTORS: readonly Detector[] = [
   nationalId,
   nzIrd,
   apis,
+  licenceCard,
   // health
   hl7,
   usDea,
