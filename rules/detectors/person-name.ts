@@ -417,7 +417,7 @@ export const examples: DetectorExamples = {
       value: 'Lola',
     },
     // A job title after the name's comma is no firm's ("Legal", "Finance").
-    { text: 'Sincerely,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
+    { text: 'Regards,\nEfren Treutel, Legal Counsel', value: 'Efren Treutel' },
     // Under a column of names, whatever number the row's cell before it holds.
     {
       text: 'S.No\tGuest Name\tDOB\n1\tTanushree Dhawan\t09/02/1986\n2\tDhatri Marar\t15/07/1972',
