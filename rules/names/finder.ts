@@ -997,11 +997,11 @@ function inCodeChunk(text: string, start: number, end: number): boolean {
   const maxB = Math.min(text.length, end + 64);
   while (b < maxB && !isSpace(text.charCodeAt(b))) b++;
   if (a === start && b === end) return false;
-  if (ircNick(text, start, end)) return false;
   // A leading '>' quotes a mail line, and '#' before digits numbers a row or a ticket
   // ("#25748,Providenci,Schoen,..."): neither is markup.
   const chunk = text.slice(a, b).replace(/^>+/, '').replace(NUMBER_SIGN, '');
   if (!CODE_CHUNK.test(chunk)) return false;
+  if (chunk.includes('<') && ircNick(text, start, end)) return false;
   const value = jsonStringAround(text, start, end) ?? elementTextAround(text, start, end);
   if (value !== null) return CODE_CHUNK.test(text.slice(value[0], value[1]));
   const field = nameFieldValue(text, start, end) ?? quotedPersonValue(text, start, end);
