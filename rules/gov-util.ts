@@ -155,6 +155,32 @@ export function checkedCandidate(
   return { start, end, type, score, reason: reason ?? 'checksum' };
 }
 
+/**
+ * The common loop of a national number's detector: each match that `check` accepts (its check
+ * digits, its date) and that is no part of a longer number, as a candidate of `type` scored by
+ * its context from `base` (a number, or one per match). Matches whose end the pattern's own
+ * look-ahead decides: the candidate is the whole match.
+ */
+export function checkedMatches(
+  text: string,
+  matches: Iterable<RegExpExecArray>,
+  type: EntityType,
+  check: (m: RegExpExecArray) => boolean,
+  base: number | ((m: RegExpExecArray) => number),
+  opts: ContextOptions,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches) {
+    if (!check(m)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!notInLongerNumber(text, start, end)) continue;
+    const b = typeof base === 'number' ? base : base(m);
+    out.push(checkedCandidate(text, start, end, type, b, opts));
+  }
+  return out;
+}
+
 /** One value found right after (or right before) a label such as "passport no.". */
 export interface CuedValue {
   start: number;

@@ -1,7 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
+import { checkedMatches } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Belgian national register number (rijksregisternummer, numéro de registre national; as a
@@ -40,6 +40,14 @@ export function isValidBeNrn(d: string): boolean {
   return 97 - (body % 97) === check || 97 - ((2e9 + body) % 97) === check;
 }
 
+/** Whether a match's date fields are possible and its check digits hold. */
+function validMatch(m: RegExpExecArray): boolean {
+  const [, yy, , mm, dd, serial, check] = m;
+  // The month is 0 when the date is unknown, +20 or +40 in a bis number; so is the day 0.
+  if (Number(mm) > 52 || Number(mm) % 20 > 12 || Number(dd) > 31) return false;
+  return isValidBeNrn(yy! + mm! + dd! + serial! + check!);
+}
+
 /** Belgian national register numbers: a birth date, a serial and mod-97 check digits. */
 export const beNrn: Detector = {
   id: 'be-nrn',
@@ -47,26 +55,11 @@ export const beNrn: Detector = {
   // Eleven digits pass the check once in 97: the number only counts beside one of its names.
   prefilter: LABELS,
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesOf(text, NRN)) {
-      const [, yy, , mm, dd, serial, check] = m;
-      const digits = yy! + mm! + dd! + serial! + check!;
-      // The month is 0 when the date is unknown, +20 or +40 in a bis number; so is the day 0.
-      const month = Number(mm) % 20;
-      if (Number(mm) > 52 || month > 12 || Number(dd) > 31) continue;
-      if (!isValidBeNrn(digits)) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!notInLongerNumber(text, start, end)) continue;
-      out.push(
-        checkedCandidate(text, start, end, 'NATIONAL_ID', 0.3, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.6,
-        }),
-      );
-    }
-    return out;
+    return checkedMatches(text, matchesOf(text, NRN), 'NATIONAL_ID', validMatch, 0.3, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.6,
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
+import { checkedMatches } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { anyOf, matchesOf } from '../scan-util.ts';
 
 // Swiss social security number (AHV / AVS number, AHVN13): 756 (Switzerland's country code),
@@ -37,22 +37,13 @@ export const chAhv: Detector = {
   types: ['NATIONAL_ID'],
   prefilter: anyOf(LABELS, DOTTED_START),
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesOf(text, AHV)) {
-      const [, dot, a, b, c] = m;
-      if (!isValidAhv('756' + a! + b! + c!)) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!notInLongerNumber(text, start, end)) continue;
-      out.push(
-        checkedCandidate(text, start, end, 'NATIONAL_ID', dot === '.' ? 0.6 : 0.3, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.35,
-        }),
-      );
-    }
-    return out;
+    const valid = (m: RegExpExecArray) => isValidAhv('756' + m[2]! + m[3]! + m[4]!);
+    const base = (m: RegExpExecArray) => (m[1] === '.' ? 0.6 : 0.3);
+    return checkedMatches(text, matchesOf(text, AHV), 'NATIONAL_ID', valid, base, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.35,
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, isValidDate, notInLongerNumber } from '../gov-util.ts';
+import { checkedMatches, isValidDate } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Danish CPR number (personnummer): the birth date DDMMYY and four digits, "010190-1234". The
@@ -22,23 +22,13 @@ export const dkCpr: Detector = {
   types: ['NATIONAL_ID'],
   prefilter: LABELS,
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesOf(text, CPR)) {
-      const [, dd, mm, yy] = m;
-      if (!isValidDate(Number(yy), Number(mm), Number(dd))) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!notInLongerNumber(text, start, end)) continue;
-      // No check digit: below the threshold without its label, well above it beside one.
-      out.push(
-        checkedCandidate(text, start, end, 'NATIONAL_ID', 0.2, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.65,
-        }),
-      );
-    }
-    return out;
+    const dated = (m: RegExpExecArray) => isValidDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    // No check digit: below the threshold without its label, well above it beside one.
+    return checkedMatches(text, matchesOf(text, CPR), 'NATIONAL_ID', dated, 0.2, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.65,
+    });
   },
 };
 

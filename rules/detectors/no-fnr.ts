@@ -1,8 +1,8 @@
 import { weightedSum } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, isValidDate, notInLongerNumber } from '../gov-util.ts';
+import { checkedMatches, isValidDate } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Norwegian national identity number (fødselsnummer, and the D-number with 40 added to the
@@ -40,6 +40,13 @@ export function isValidFnr(d: string): boolean {
   return check(W1, 9) && check(W2, 10);
 }
 
+/** Whether a match is a real date (day + 40 for a D-number) with both check digits right. */
+function validMatch(m: RegExpExecArray): boolean {
+  const [, dd, mm, yy, rest] = m;
+  const day = Number(dd) > 40 ? Number(dd) - 40 : Number(dd);
+  return isValidDate(Number(yy), Number(mm), day) && isValidFnr(dd! + mm! + yy! + rest!);
+}
+
 /** Norwegian fødselsnummer and D-numbers: a birth date and two check digits, beside a label. */
 export const noFnr: Detector = {
   id: 'no-fnr',
@@ -48,24 +55,11 @@ export const noFnr: Detector = {
   // number only counts beside its name.
   prefilter: LABELS,
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesOf(text, FNR)) {
-      const [, dd, mm, yy, rest] = m;
-      const day = Number(dd) > 40 ? Number(dd) - 40 : Number(dd);
-      if (!isValidDate(Number(yy), Number(mm), day)) continue;
-      if (!isValidFnr(dd! + mm! + yy! + rest!)) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!notInLongerNumber(text, start, end)) continue;
-      out.push(
-        checkedCandidate(text, start, end, 'NATIONAL_ID', 0.3, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.6,
-        }),
-      );
-    }
-    return out;
+    return checkedMatches(text, matchesOf(text, FNR), 'NATIONAL_ID', validMatch, 0.3, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.6,
+    });
   },
 };
 

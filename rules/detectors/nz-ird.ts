@@ -1,8 +1,8 @@
 import { weightedSum } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
+import { checkedMatches } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // New Zealand IRD number (the tax number, also a business's GST number): eight or nine digits
@@ -40,22 +40,12 @@ export const nzIrd: Detector = {
   // One number in eleven passes the check: without one of its words there is nothing to do.
   prefilter: LABELS,
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesOf(text, IRD)) {
-      const digits = m[1]! + m[3]! + m[4]!;
-      if (!isValidIrd(digits)) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!notInLongerNumber(text, start, end)) continue;
-      out.push(
-        checkedCandidate(text, start, end, 'TAX_ID', 0.3, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.55,
-        }),
-      );
-    }
-    return out;
+    const valid = (m: RegExpExecArray) => isValidIrd(m[1]! + m[3]! + m[4]!);
+    return checkedMatches(text, matchesOf(text, IRD), 'TAX_ID', valid, 0.3, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.55,
+    });
   },
 };
 

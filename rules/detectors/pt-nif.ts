@@ -1,7 +1,7 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
+import { checkedMatches } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Portuguese tax number (NIF, número de contribuinte): nine digits, the first saying who holds
@@ -12,6 +12,7 @@ const NIF = /(?<![\w+.,/-])([1235689]\d{2})( ?)(\d{3})\2(\d{3})(?![\w-]|[.,/]\d)
 const POSITIVE =
   /\bnif\b|\bnipc\b|contribuinte|identifica[cç][aã]o fiscal|\bnif-?pt\b|portuguese tax/;
 const NEGATIVE = NON_PERSONAL_NUMBER;
+const REPEATED = /^(\d)\1{8}$/;
 const LABELS = keywords(['nif', 'nipc', 'contribuinte', 'fiscal']);
 
 /** The check: digits 1-8 weighted 9 down to 2, the sum mod 11; 11 - rest, or 0 below 2. */
@@ -28,22 +29,15 @@ export const ptNif: Detector = {
   types: ['TAX_ID'],
   prefilter: LABELS,
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesOf(text, NIF)) {
+    const valid = (m: RegExpExecArray) => {
       const digits = m[1]! + m[3]! + m[4]!;
-      if (!isValidPtNif(digits) || /^(\d)\1{8}$/.test(digits)) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!notInLongerNumber(text, start, end)) continue;
-      out.push(
-        checkedCandidate(text, start, end, 'TAX_ID', 0.3, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.55,
-        }),
-      );
-    }
-    return out;
+      return isValidPtNif(digits) && !REPEATED.test(digits);
+    };
+    return checkedMatches(text, matchesOf(text, NIF), 'TAX_ID', valid, 0.3, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.55,
+    });
   },
 };
 

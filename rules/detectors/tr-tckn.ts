@@ -1,8 +1,8 @@
 import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
+import { checkedMatches } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { matchesAtRuns } from '../scan-util.ts';
 
 // Turkish identity number (T.C. Kimlik No): eleven digits, the first not 0; the tenth is seven
@@ -46,22 +46,12 @@ export const trTckn: Detector = {
   // eleven digits in Turkey): the number only counts beside its name.
   prefilter: LABELS,
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesAtRuns(text, TCKN, [11])) {
-      const start = m.index;
-      const end = start + 11;
-      if (!isValidTckn(m[0]) || isTrivialDigits(m[0]) || !notInLongerNumber(text, start, end)) {
-        continue;
-      }
-      out.push(
-        checkedCandidate(text, start, end, 'NATIONAL_ID', 0.3, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.6,
-        }),
-      );
-    }
-    return out;
+    const valid = (m: RegExpExecArray) => isValidTckn(m[0]) && !isTrivialDigits(m[0]);
+    return checkedMatches(text, matchesAtRuns(text, TCKN, [11]), 'NATIONAL_ID', valid, 0.3, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.6,
+    });
   },
 };
 
