@@ -5136,11 +5136,7 @@ function capsAfterCues(
   // often a company or a plan ("Customer: ACME PREMIUM"), so a listed name word must be in it.
   for (const m of stickyMatches(CAPS_AFTER_ROLE, text, ROLE_STARTS.at(text))) {
     const value = m[1]!;
-    const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
-    if (words.length < 2 || words.length > 4) continue;
-    const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
-    if (!capsNameWords(title)) continue;
-    if (!title.some((w) => inNameLists(w))) continue;
+    if (!listedCapsName(value)) continue;
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 0.8);
   }
@@ -5152,14 +5148,22 @@ function capsAfterCues(
     MT_PARTY.lastIndex = 0;
     for (let m; (m = MT_PARTY.exec(text)) !== null;) {
       const value = m[1]!;
-      const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
-      if (words.length < 2 || words.length > 4) continue;
-      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
-      if (!capsNameWords(title) || !title.some((w) => inNameLists(w))) continue;
+      if (!listedCapsName(value)) continue;
       const start = m.index + m[0].length - value.length;
       add(start, start + value.length, 0.8);
     }
   }
+}
+/**
+ * Whether two to four words in capitals may all be name parts and one of them is in the lists:
+ * after a role's label or in a payment's party field, where a firm's or a plan's name stands as
+ * often ("Customer: ACME PREMIUM").
+ */
+function listedCapsName(value: string): boolean {
+  const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
+  if (words.length < 2 || words.length > 4) return false;
+  const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+  return capsNameWords(title) && title.some((w) => inNameLists(w));
 }
 const MT_PARTY =
   /(?:^|\n):(?:50[AFK]|59[AF]?):\/?[A-Z0-9 ]{0,40}\r?\n(\p{Lu}{2,20}(?:[ '’-]\p{Lu}{1,20}){1,3})(?=[ \t]*(?:\r?\n|$))/gu;
