@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { checkedMatches } from '../gov-util.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Eleven digits, never starting with 0, written in a row or as on tax letters: "12 345 678 901".
@@ -61,24 +61,15 @@ export const deTaxId: Detector = {
   // V8 runs faster): a number inside a longer one or glued to a word no longer passes.
   prefilter: /(?:^|[^\w+.-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)/,
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesOf(text, IDNR)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!isValidDeTaxId(m[1]! + m[3]! + m[4]! + m[5]!)) continue;
-      if (!notInLongerNumber(text, start, end)) continue;
-      // About one eleven-digit number in fifteen passes both checks by chance, so even the
-      // grouped form stays under the threshold until a label names it.
-      const base = m[2] === ' ' ? 0.4 : 0.3;
-      out.push(
-        checkedCandidate(text, start, end, 'TAX_ID', base, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.5,
-        }),
-      );
-    }
-    return out;
+    const valid = (m: RegExpExecArray) => isValidDeTaxId(m[1]! + m[3]! + m[4]! + m[5]!);
+    // About one eleven-digit number in fifteen passes both checks by chance, so even the
+    // grouped form stays under the threshold until a label names it.
+    const base = (m: RegExpExecArray) => (m[2] === ' ' ? 0.4 : 0.3);
+    return checkedMatches(text, matchesOf(text, IDNR), 'TAX_ID', valid, base, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.5,
+    });
   },
 };
 

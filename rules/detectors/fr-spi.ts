@@ -1,6 +1,6 @@
 import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { checkedCandidate, notInLongerNumber } from '../gov-util.ts';
-import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { checkedMatches } from '../gov-util.ts';
+import type { Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Thirteen digits starting 0-3, in a row or grouped 2-2-3-3-3 as on the avis d'impôt
@@ -38,25 +38,16 @@ export const frSpi: Detector = {
   types: ['TAX_ID'],
   prefilter: /[0-3]\d ?\d{2} ?\d{3} ?\d{3} ?\d{3}/,
   detect(text) {
-    const out: Candidate[] = [];
-    for (const m of matchesOf(text, SPI)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!isValidSpi(m[1]! + m[3]! + m[4]! + m[5]! + m[6]!)) continue;
-      if (!notInLongerNumber(text, start, end)) continue;
-      // The check passes for one thirteen-digit number in a thousand, but EAN-13 barcodes
-      // starting 0-3 (US, Canada, France) are common in shop mail, so the label decides. The
-      // 2-2-3-3-3 grouping is the tax office's own and gets a little more.
-      const base = m[2] === ' ' ? 0.4 : 0.3;
-      out.push(
-        checkedCandidate(text, start, end, 'TAX_ID', base, {
-          positive: POSITIVE,
-          negative: NEGATIVE,
-          up: 0.5,
-        }),
-      );
-    }
-    return out;
+    const valid = (m: RegExpExecArray) => isValidSpi(m[1]! + m[3]! + m[4]! + m[5]! + m[6]!);
+    // The check passes for one thirteen-digit number in a thousand, but EAN-13 barcodes
+    // starting 0-3 (US, Canada, France) are common in shop mail, so the label decides. The
+    // 2-2-3-3-3 grouping is the tax office's own and gets a little more.
+    const base = (m: RegExpExecArray) => (m[2] === ' ' ? 0.4 : 0.3);
+    return checkedMatches(text, matchesOf(text, SPI), 'TAX_ID', valid, base, {
+      positive: POSITIVE,
+      negative: NEGATIVE,
+      up: 0.5,
+    });
   },
 };
 
