@@ -614,6 +614,9 @@ export const examples: DetectorExamples = {
     { text: 'Kun je dit nakijken?\n\nGroet,\nThijmen', value: 'Thijmen' },
     { text: 'WARN kyc check failed holder="Oyelaran Tunde" doc=8841', value: 'Oyelaran Tunde' },
     { text: 'Name as per PAN: RADHIKA KULKARNI\nBank: Savings', value: 'RADHIKA KULKARNI' },
+    // Capitals as a quoted value: a holder's key, or a bare "name" with a listed name word.
+    { text: '{"holder": "GÉRARD MARCHAL", "iban_last4": "0189"}', value: 'GÉRARD MARCHAL' },
+    { text: '{"id": 7, "name": "TOMASZ KOWALCZYK", "tier": 2}', value: 'TOMASZ KOWALCZYK' },
     { text: 'PASSPORT\nSurname OKONKWO\nGiven names ADAEZE\nNo. X1234567', value: 'OKONKWO' },
     // A chat in lower case: an introduction without its apostrophe, a speaker beside a role's
     // turns, a name before the address that spells it; a full name's turns anchor a one-word
@@ -664,6 +667,8 @@ export const examples: DetectorExamples = {
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
     ':59:/DE89370400440532013000\nACME HANDELS GMBH\n:70:/INV-2291',
+    // Capitals under a bare "name" key: a product, a plan, a region.
+    '{"name": "GRACE PERIOD", "days": 14}, {"name": "US EAST"}, {"name": "ACME PREMIUM"}',
     // A French form's labels before their blank and colon.
     'Garant (caution solidaire) : Société Générale\nVisale : pas éligible\nClient : oui',
     // Labels of travel forms with no one in them.

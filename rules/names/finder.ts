@@ -1104,9 +1104,10 @@ function keyBefore(text: string, to: number): string {
  * Whether the value starting at `start` is a field's whose key names a person, whatever the
  * syntax: `first_name="Ana"`, `firstName='Ana'`, `FirstName:"Ana"`, `'first_name' => 'Ana'`,
  * `first_name = Ana`, `CUSTOMER_LAST_NAME="Roe"`, and an HTML input's
- * `name="last_name" value="Roe"` (which normalise reads as `last name="Roe"`).
+ * `name="last_name" value="Roe"` (which normalise reads as `last name="Roe"`). With `bareName`,
+ * a key that is just "name" too.
  */
-function personFieldAt(text: string, start: number): boolean {
+function personFieldAt(text: string, start: number, bareName = false): boolean {
   let j = start - 1;
   const q = text.charCodeAt(j);
   if (q === 34 || q === 39) j--;
@@ -1125,7 +1126,7 @@ function personFieldAt(text: string, start: number): boolean {
   // Most keys end in no word of a name's part: tell them by their last letters first.
   if (!PERSON_KEY_END.test(text.slice(Math.max(0, k - 12), k))) return false;
   const key = keyBefore(text, k);
-  if (!PERSON_KEY.test(key)) return false;
+  if (!PERSON_KEY.test(key) && !(bareName && key === 'name')) return false;
   // A role alone names a person only as a quoted key of a quoted value ('"customer":"Ana
   // Roe"'), not a type or a variable ("type Customer = Person").
   if (key.endsWith('customer') || key.endsWith('client')) {
@@ -5140,6 +5141,25 @@ function capsAfterCues(
     const start = m.index + m[0].length - value.length;
     add(start, start + value.length, 0.8);
   }
+  // A quoted value in capitals whose key names a person ('"holder": "GÉRARD MARCHAL"',
+  // "cardholder_name='JOHN A SMITH'"); under a bare "name" key, which names products and
+  // services as often, only with a listed name word in it.
+  if (text.includes('"') || text.includes("'")) {
+    QUOTED_CAPS.lastIndex = 0;
+    for (let m; (m = QUOTED_CAPS.exec(text)) !== null;) {
+      const value = m[2]!;
+      const start = m.index + 1;
+      const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
+      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+      if (words.length === 0 || words.length > 4 || !capsNameWords(title)) continue;
+      const named = personFieldAt(text, start)
+        ? words.length >= 2 || inNameLists(title[0]!)
+        : personFieldAt(text, start, true) &&
+          listedCapsName(value) &&
+          title.every((w) => inNameLists(w) || !isEnglishWord(w));
+      if (named) add(start, start + value.length, 0.85);
+    }
+  }
   if (text.includes('|') || text.includes('\t')) labelRowNames(text, add);
   if (text.includes('/')) slashNames(text, add);
   // A SWIFT MT103's ordering customer and beneficiary: the line in capitals under ":50K:/<account>"
@@ -5165,6 +5185,8 @@ function listedCapsName(value: string): boolean {
   const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
   return capsNameWords(title) && title.some((w) => inNameLists(w));
 }
+/** A quoted value in capitals: two letters or more, blanks, dots, apostrophes and hyphens. */
+const QUOTED_CAPS = /(["'])(\p{Lu}[\p{Lu}\p{M}]+(?:[ .,'’-]{1,2}\p{Lu}[\p{Lu}\p{M}]*){0,4})\1/gu;
 const MT_PARTY =
   /(?:^|\n):(?:50[AFK]|59[AF]?):\/?[A-Z0-9 ]{0,40}\r?\n(\p{Lu}{2,20}(?:[ '’-]\p{Lu}{1,20}){1,3})(?=[ \t]*(?:\r?\n|$))/gu;
 

@@ -28,8 +28,9 @@ export const STOP_WORDS = [
   // Job titles and relations a form names instead of a person ("Relationship to patient: Self",
   // "Recruiter at Tidewater Capital").
   'recruiter underwriter adjuster scientist researcher lecturer tutor trainer strategist self parent child sibling spouse dependent dependant guardian',
-  // Introductions that open a sentence: "Soy Homero Villarreal", "Sou a Ana", "Sono Marco".
-  'soy sou sono',
+  // Introductions that open a sentence: "Soy Homero Villarreal", "Sou a Ana", "Sono Marco",
+  // "Jestem Ewa Nowak", "Jsem Petra Malá".
+  'soy sou sono jestem jsem',
   // Departments a letter is addressed to ("z. Hd. Buchhaltung", "Attn. Accounts Payable").
   'dept appeals chart devs procurement purchasing merchandising payroll fulfillment fulfilment treasury onboarding offboarding warehousing underwriting receivables payables invoicing bookkeeping dispatch recruitment recruiting facilities reception admissions enrollment enrolment registrar bursar housekeeping catering fundraising partnerships sourcing localization localisation moderation concierge presales aftersales telesales frontdesk servicedesk helpline hotline claims collections infosec secops netops sysops itops ' +
     'buchhaltung personalabteilung geschäftsführung einkauf vertrieb verwaltung rechnungswesen finanzabteilung rechtsabteilung poststelle versand reklamation kundenservice debitorenbuchhaltung kreditorenbuchhaltung contabilidad facturación facturacion departamento administración administracion comptabilité comptabilite facturation amministrazione contabilità contabilita boekhouding administratie',
