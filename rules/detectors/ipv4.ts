@@ -31,7 +31,7 @@ const NOBODY: ReadonlySet<AddressKind> = new Set([
 // Words about networks. "from" and "client" also come before a release ("Revert to
 // Makefile.in from 1.2.3.6", "client 1.4.2.1"): IP_CONTEXT_STRONG leaves them out.
 const NETWORK_WORDS =
-  'ip|ips|ipv4|ip address|addr|address|host|hostname|server|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|origin|x-forwarded-for|peer|router|lan|wan';
+  'ip|ips|ipv4|ip address|addr|address|host|hostname|server|remote|src|dst|source|destination|gateway|gw|dns|nameserver|ping|ssh|rdp|vpn|proxy|firewall|subnet|login|logged in|connected|connect|origin|x-forwarded-for|peer|router|lan|wan|port|sshd';
 const IP_CONTEXT = new RegExp(`\\b(?:${NETWORK_WORDS}|client|from)\\b`);
 const IP_CONTEXT_STRONG = new RegExp(`\\b(?:${NETWORK_WORDS})\\b`);
 
@@ -90,7 +90,10 @@ export const ipv4: Detector = {
         nearBefore(text, start, BUILD_IN_PARENS, 32) ||
         // A package's version: "v8@10.2.154.26-node.26", "1.2.13.1-motley" (not a login's
         // host: "ssh deploy@172.31.71.116").
+        // (Nor a login's host before its path or a message: "deploy@172.31.71.116:/srv",
+        // "johnnie@9.250.252.160: Permission denied".)
         (text.charCodeAt(start - 1) === 64 &&
+          text.charCodeAt(end) !== 58 &&
           !LOGIN_BEFORE.test(text.slice(Math.max(0, start - 64), start))) ||
         // A package's revision or suffix: "1.0.24.2-5", "24.3.4.5+dfsg-1", "2.1.0.3~rc1".
         /^(?:-[A-Za-z]|-\d{1,3}(?![\d.])|[+~][a-z])/.test(text.slice(end, end + 5)) ||
@@ -166,6 +169,11 @@ function isNetwork(o: readonly number[], text: string, end: number): boolean {
 export const examples: DetectorExamples = {
   match: [
     { text: '  657  ssh deploy@172.31.71.116', value: '172.31.71.116' },
+    { text: 'johnnie@9.250.252.160: Permission denied (publickey).', value: '9.250.252.160' },
+    {
+      text: 'sshd[2446]: Failed password for invalid user test from 18.97.13.85 port 5680 ssh2',
+      value: '18.97.13.85',
+    },
     { text: 'user,ip address,when\nann,22.3.11.51,monday', value: '22.3.11.51' },
     { text: 'client_ip=22.3.11.51 status=403', value: '22.3.11.51' },
     { text: '{"remoteAddr": "22.3.11.51"}', value: '22.3.11.51' },

@@ -890,9 +890,12 @@ export const phone: Detector = {
           : NOT_PHONE_WORDS.test(
               windowText(text, cellStart(text, windowStart(text, start, 28), start), start, odd),
             )) ||
-        NOT_PHONE_WORDS.test(
-          windowText(text, end, cellEnd(text, end, windowEnd(text, end, 16)), odd),
-        ) ||
+        // (A number that closes a parenthesis ends its clause there: "(lucy@example.com,
+        // +1 404-578-4976) on order #963478".)
+        (c1 !== 41 &&
+          NOT_PHONE_WORDS.test(
+            windowText(text, end, cellEnd(text, end, windowEnd(text, end, 16)), odd),
+          )) ||
         // Only a comma or a space can start a street after the number.
         ((c1 === 44 || c1 <= 32 || c1 >= 128) && STREET_AFTER.test(text.slice(end, end + 60)));
       // Beside an order or invoice word, a phone word further away ("contact us about order
