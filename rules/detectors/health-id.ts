@@ -97,6 +97,12 @@ const MEMBER_KEYWORDS = [
   // Provincial and national health cards: Ontario's OHIP, Spain's TSI, Italy's tessera.
   String.raw`health\scard(?:\s(?:number|no\.?|#|id))?`,
   String.raw`ohip(?:\s(?:card|number|no\.?|#))?`,
+  // British Columbia's personal health number, Quebec's RAMQ card, Spain's CIP (the regional
+  // health card's code), Australia's veterans' (DVA) file number.
+  String.raw`(?:personal\shealth\snumber|phn)(?:\s(?:number|no\.?|#))?`,
+  String.raw`ramq(?:\s(?:card|number|no\.?|#)){0,2}`,
+  String.raw`cip(?:\s(?:number|no\.?|#))?`,
+  String.raw`dva\s(?:file\s)?(?:number|no\.?|#)`,
   String.raw`tarjeta\ssanitaria(?:\sindividual)?(?:\s(?:n[úu]mero|no\.?|#))?`,
   String.raw`(?:numero\s(?:di\s|della\s)?)?tessera\ssanitaria`,
   String.raw`medicaid\s(?:id|number|no\.?|#)`,
@@ -112,7 +118,7 @@ const MEMBER_KEYWORDS = [
 // an XML tag (`<mrn>00731946`).
 // A short name of the card in brackets may follow the label ("Health card (OHIP): ..."), and dot
 // leaders may stand for the colon ("Cardholder ID ...... RPM273245686").
-const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:[:#=|-]|is|was|says|n°|no\.?)?\s{0,3}#?\s{0,2}["']?`;
+const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:[:#=|-]|is|was|says|n[°º.]|no\.?)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
 const CARD = new RegExp(
   String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
@@ -166,6 +172,11 @@ const MEMBER_WORDS = keywords([
   'tarjeta sanitaria',
   'tessera sanitaria',
   'numero',
+  'phn',
+  'personal health',
+  'ramq',
+  'cip',
+  'dva',
 ]);
 const MEMBER_LEAD = 10;
 
@@ -195,14 +206,24 @@ function kvnrChecksum(value: string): boolean {
   return sum % 10 === value.charCodeAt(9) - 48;
 }
 
+const RAMQ = /^[A-Z]{4} \d{4} \d{4}(?!\w)/;
+
 /**
  * The id that follows a label may run into the next words ("1234 5678 valid until"): keep the
  * leading groups while they hold digits, then check length and digit count.
  */
 function trimId(id: string, minDigits: number): string | null {
   const parts = id.split(' ');
-  // "AOK 123456789": an insurer's name before the number is not part of it.
-  if (parts.length > 1 && /^[A-Za-z]{2,}$/.test(parts[0]!) && /\d/.test(parts[1]!)) parts.shift();
+  // "AOK 123456789": an insurer's name before the number is not part of it (but a RAMQ card's
+  // four letters are: "JOHF 9352 0596").
+  if (
+    parts.length > 1 &&
+    /^[A-Za-z]{2,}$/.test(parts[0]!) &&
+    /\d/.test(parts[1]!) &&
+    !RAMQ.test(id)
+  ) {
+    parts.shift();
+  }
   let keep = parts[0]!;
   for (let i = 1; i < parts.length; i++) {
     if (!/\d/.test(parts[i]!) || /^[A-Za-z]{2,}$/.test(parts[i]!)) break;
@@ -328,6 +349,11 @@ export const healthId: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'Medicare card no.: 4591 11713 2    IRN: 2', value: '4591 11713 2' },
+    { text: 'Tessera sanitaria n. 80380259288356980159', value: '80380259288356980159' },
+    { text: 'Patient: Mollie Conroy   PHN 9641 584 056   DOB 1972-04-15', value: '9641 584 056' },
+    { text: 'visiting from Quebec, RAMQ card JOHF 9352 0596 exp 2026/04', value: 'JOHF 9352 0596' },
+    { text: 'receta electrónica (CIP CPOK1268442680) no dispensable', value: 'CPOK1268442680' },
+    { text: 'DVA file no WX371408 (Gold Card)', value: 'WX371408' },
     // The card's short name in brackets, dot leaders, membership and plan labels.
     { text: 'Health card (OHIP): 4853-959-569-XR', value: '4853-959-569-XR' },
     { text: 'Cardholder ID ...... RPM273245686', value: 'RPM273245686' },

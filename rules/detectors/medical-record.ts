@@ -26,7 +26,7 @@ const KEYWORDS = [
 // separators. Every gap is bounded.
 // A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
 // an XML tag (`<mrn>00731946`).
-const CONNECT = String.raw`["'>]?\s{0,3}(?:[:#=-]|is|was|ist|war|est|[ée]tait|es|era|n°|no\.?)?\s{0,3}#?\s{0,2}["']?`;
+const CONNECT = String.raw`["'>]?\s{0,3}(?:[:#=-]|is|was|ist|war|est|[ée]tait|es|era|n[°º.]|no\.?)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\-/.]{3,16}[A-Za-z0-9]`;
 
 // The keyword must end its word ("patient id" is not the start of "patient identity").
@@ -40,7 +40,11 @@ const ID_CELL = new RegExp(String.raw`^${ID}$`);
 
 // French and Spanish acronyms (identifiant permanent du patient, número de historia clínica),
 // matched in capitals only: in lower case they are ordinary words or other things.
-const ACRONYM = new RegExp(String.raw`(?<!\w)(?:IPP|NHC)${CONNECT}(${ID})(?![A-Za-z0-9])`, 'g');
+// So is Australia's UR number (unit record): "UR: 3069312", "UR 147394".
+const ACRONYM = new RegExp(
+  String.raw`(?<!\w)(?:IPP|NHC|UR(?:N|\s?(?:no\.?|number))?)${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  'g',
+);
 
 // Every LABELLED match holds one of these at most ten characters in ("numéro de dossier",
 // "medical record"): the pattern is tried only there. With the capitals' acronyms they are the
@@ -61,6 +65,9 @@ const LABEL_LIST = [
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 10;
 const WORDS = keywords([...LABEL_LIST, 'ipp', 'nhc']);
+/** What the detector needs to run: a label word, or "UR" in capitals (no keyword: "your"). */
+const PREFILTER = { test: (text: string) => WORDS.test(text) || UR.test(text) };
+const UR = /(?<![A-Za-z])UR(?![a-z])/;
 
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 
@@ -74,7 +81,7 @@ function idOk(id: string): boolean {
 export const medicalRecord: Detector = {
   id: 'medical-record',
   types: ['MEDICAL_RECORD'],
-  prefilter: WORDS,
+  prefilter: PREFILTER,
   detect(text) {
     const out: Candidate[] = [];
     const add = (m: RegExpMatchArray, score: number, reason: string) => {
@@ -86,7 +93,7 @@ export const medicalRecord: Detector = {
     for (const m of matchAllAt(keyView(text), LABELLED, LABEL_WORDS.at(text), LABEL_LEAD)) {
       add(m, 0.85, 'label');
     }
-    if (/IPP|NHC/.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
+    if (/IPP|NHC|UR/.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
     // A column of record numbers under its label, in a pasted table.
     for (const { start, end } of cellsUnderHeaders(text, LABEL_WORDS.at(text), LABEL_CELL)) {
       const id = text.slice(start, end);
@@ -122,6 +129,9 @@ export const examples: DetectorExamples = {
     { text: 'Historia clínica 0981245', value: '0981245' },
     { text: 'mrn#882019344.', value: '882019344' },
     { text: 'IPP 503228190', value: '503228190' },
+    { text: 'Patient: FARRELL, Alexis     UR: 1300277     DOB: 01/05/1941', value: '1300277' },
+    { text: 'post #NOF day 1, obs stable, UR 147394.', value: '147394' },
+    { text: 'Cartella clinica n. 2024/895381\nRicovero dal 19/02/2025', value: '2024/895381' },
     { text: 'Patient identifier MX-4471-2209-B', value: 'MX-4471-2209-B' },
     { text: 'Patient record no. QX7730214', value: 'QX7730214' },
     { text: 'Meine Patientennummer ist 40917733.', value: '40917733' },
@@ -138,6 +148,7 @@ export const examples: DetectorExamples = {
     'Patient ID card lost',
     'MRN 12',
     'ipp 503228190 is a stock code',
+    'YOUR 503228190 order; ur 503228190',
     'patient identity 20240501 confirmed',
     'patient record no. pending',
     'Le numéro de dossier patient est en cours, 3 pages',
