@@ -22,6 +22,7 @@ const LABELS = [
   String.raw`num[ée]ro de compte|n[°º] de compte|no de compte|compte(?: bancaire| courant)?`,
   String.raw`n[úu]mero de cuenta|n[°º] de cuenta|cuenta(?: bancaria| corriente)?`,
   String.raw`numero di conto|conto(?: corrente)?`,
+  String.raw`n[úu]mero da conta|conta(?: corrente| poupan[çc]a)?|c\/c`,
   String.raw`rekeningnummer|rekening`,
 ];
 const LABELLED = new RegExp(
@@ -38,7 +39,7 @@ const ACCOUNT_CELL = /^\d(?:[ -]?\d){5,19}$/;
 
 // Every label contains one of these, at most 10 characters after its start ("numéro de
 // compte"); LABELLED is only tried just before them.
-const LABEL_WORDS = keywords(['acc', 'a/c', 'kont', 'compt', 'cuent', 'cont', 'rekening']);
+const LABEL_WORDS = keywords(['acc', 'a/c', 'c/c', 'kont', 'compt', 'cuent', 'cont', 'rekening']);
 const LABEL_LEAD = 12;
 const SORT_CODE_WORDS = keywords([
   'sort code',
@@ -53,7 +54,19 @@ const SORT_CODE_WORDS = keywords([
 // A UK sort code followed by an account number: "12-34-56 12345678", "12-34-56, 12345678".
 // The look-behind comes after the first digit ("not after a word character or a dash"), so the
 // scan passes at once over every position without a digit.
-const SORT_AND_ACCOUNT = /(\d(?<![\w-]\d)\d-\d\d-\d\d)[ ,/]{1,3}(\d{8})(?![\w-])/g;
+// Or an Australian BSB before its account, and either with the account's label between:
+// "sort 20-58-93, acc 32991439", "BSB 062-353   Acc 545940127", "083-006 and account 33162474".
+const SORT_AND_ACCOUNT =
+  /(\d(?<![\w-]\d)\d-\d\d-\d\d|\d(?<![\w-]\d)\d\d-\d{3})[ ,/]{1,3}(?:(?:and )?(?:acc|acct|account|a\/c)\.?(?: ?(?:no|number|nr)\.?)?[ :#]{1,3})?(\d{6,10})(?![\w-])/gi;
+// Swedish clearing numbers, Danish registration numbers and Brazilian agências: four digits
+// before the account's own label ("clearing 5214, konto 505 845 092-4", "reg.nr. 2191
+// kontonr. 7072608293", "Agência 4673 – Conta corrente 1902574-3").
+const BRANCH_BEFORE_ACCOUNT =
+  /(?<![\p{L}\p{N}])(?:clearing(?:[- ]?(?:nummer|nr\.?|number))?|reg\.? ?nr\.?|registreringsnummer|ag[êe]ncia|ag\.)[\s:=#.]{0,4}(\d{4}(?:-\d)?)(?![\p{N}-])(?=[^\n]{0,12}?(?:konto|conta|c\/c|account))/giu;
+const BRANCH_WORDS = keywords(['clearing', 'reg', 'ag']);
+// A French RIB: bank code, branch code, eleven-character account and a two-digit key, in four
+// groups ("30004 59093 58628848931 45"); the key makes a random match one in 97.
+const RIB = /\d(?<![\w-]\d)\d{4} \d{5} [0-9A-Z]{11} \d\d(?![\w-])/g;
 // A bank's branch code on its own, right after its label: a UK sort code ("12-34-56"), an
 // Australian BSB ("063-123"), a Canadian transit and institution number ("62647-003"), an
 // Indian IFSC ("SBIN0695833": four letters, a 0, six letters or digits).
@@ -68,6 +81,22 @@ const BANK_WORDS =
 // Accounts that are not bank accounts: cloud, customer, user and loyalty numbers.
 const OTHER_ACCOUNT =
   /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
+const SORT_NEAR = /\b(?:sort|account|acct|acc|a\/c|bank)\b/;
+const BSB_NEAR = /\bbsb\b/;
+
+/**
+ * A French RIB's key: 97 minus (89 x bank + 15 x branch + 3 x account) mod 97, the account's
+ * letters read as digits (A-I 1-9, J-R 1-9, S-Z 2-9).
+ */
+function ribKey(rib: string): boolean {
+  const account = rib.slice(10, 21).replace(/[A-Z]/g, (c) => {
+    const n = c.charCodeAt(0) - 64;
+    return String(n <= 9 ? n : n <= 18 ? n - 9 : n - 17);
+  });
+  const sum = 89 * Number(rib.slice(0, 5)) + 15 * Number(rib.slice(5, 10)) + 3 * Number(account);
+  return 97 - (sum % 97) === Number(rib.slice(21, 23));
+}
+
 /** Bank account numbers, only after an account label or as a UK sort code plus account. */
 export const bankAccount: Detector = {
   id: 'bank-account',
@@ -116,13 +145,38 @@ export const bankAccount: Detector = {
     for (const m of matchesOf(text, SORT_AND_ACCOUNT)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (isTrivialDigits(m[2]!)) continue;
-      // Eight digits after a dashed six: a bank detail only with a bank word nearby.
-      const score = near(text, start, end, /\b(?:sort|account|acct|a\/c|bank)\b/) ? 0.85 : 0.3;
+      const branch = m[1]!;
+      const account = m[2]!;
+      const uk = branch.length === 8;
+      // (A UK account has eight digits; six to ten only after a BSB or the account's label.)
+      if (isTrivialDigits(account) || (uk && account.length !== 8 && !/[a-z]/i.test(m[0]))) {
+        continue;
+      }
+      // A bank detail only with a bank word nearby.
+      const banked = near(text, start, end, uk ? SORT_NEAR : BSB_NEAR);
+      if (!uk && !banked) continue;
+      const score = banked ? 0.85 : 0.3;
       // Each by its own type: the branch's code, then the account.
-      out.push({ start, end: start + 8, type: 'ROUTING_NUMBER', score, reason: 'sort code' });
-      const account = end - m[2]!.length;
-      out.push({ start: account, end, type: 'BANK_ACCOUNT', score, reason: 'sort code' });
+      const reason = uk ? 'sort code' : 'BSB';
+      out.push({ start, end: start + branch.length, type: 'ROUTING_NUMBER', score, reason });
+      out.push({ start: end - account.length, end, type: 'BANK_ACCOUNT', score, reason });
+    }
+    if (BRANCH_WORDS.test(text)) {
+      for (const m of matchesOf(text, BRANCH_BEFORE_ACCOUNT)) {
+        const end = m.index + m[0].length;
+        out.push({
+          start: end - m[1]!.length,
+          end,
+          type: 'ROUTING_NUMBER',
+          score: 0.75,
+          reason: 'context',
+        });
+      }
+    }
+    for (const m of matchesOf(text, RIB)) {
+      if (!ribKey(m[0].replace(/ /g, ''))) continue;
+      const end = m.index + m[0].length;
+      out.push({ start: m.index, end, type: 'BANK_ACCOUNT', score: 0.85, reason: 'RIB, key' });
     }
     const branchWords = SORT_CODE_WORDS.at(text);
     if (branchWords.length > 0) {
@@ -184,6 +238,20 @@ export const examples: DetectorExamples = {
       value: '41825930',
     },
     { text: 'Kontonummer: 0532013000', value: '0532013000' },
+    { text: 'please pay to: Barclays, sort 20-58-93, acc 32991439', value: '32991439' },
+    { text: 'BSB 062-353   Acc 545940127\nStatement period: June', value: '545940127' },
+    {
+      text: 'wrong BSB on the form, correct one is 083-006 and account 33162474',
+      value: '083-006',
+    },
+    { text: 'Bradesco ag. 6476 c/c 124102-7', value: '124102-7' },
+    { text: 'Agência 4673 – Conta corrente 1902574-3', value: '4673' },
+    { text: 'Utbetalning: clearing 5214, konto 505 845 092-4', value: '5214' },
+    { text: 'NemKonto: reg.nr. 2191 kontonr. 7072608293', value: '2191' },
+    {
+      text: 'Merci de recréditer mon compte (RIB : 30004 59093 58628848931 45).',
+      value: '30004 59093 58628848931 45',
+    },
     { text: 'numéro de compte 00012345678 à la banque', value: '00012345678' },
     { text: 'Número de cuenta: 0049 1500 0512 3456', value: '0049 1500 0512 3456' },
     { text: 'my checking account 4829130051 at the bank', value: '4829130051' },
@@ -208,6 +276,8 @@ export const examples: DetectorExamples = {
     'account ending in 4821',
     'Account number: 123456',
     'We spoke on 20-45-77 about 41825930 units',
+    'Call 083-006 and 33162474 for help',
+    'Ref 30004 59093 58628848931 46',
     'Our accounting team closed 48291300 items',
     'Bank transfer done.\nCustomer account 48291300 has 3 open tickets',
   ],
