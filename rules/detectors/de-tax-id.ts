@@ -7,11 +7,20 @@ import { matchesOf } from '../scan-util.ts';
 const IDNR = /(?<![\w+.-])([1-9]\d)( ?)(\d{3})\2(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
 
 const POSITIVE =
-  /steuer-?identifikationsnummer|identifikationsnummer|steuer-?id(?:-?nr)?|steuerliche|\bidnr\b|\bid-nr\b|\bst-?idnr\b|\btin\b|\btax ?id\b|tax identification|taxpayer id/;
+  /steuer-?identifikationsnummer|identifikationsnummer|steuer[- ]?id(?:-?nr)?|steuerliche|\bidnr\b|\bid-nr\b|\bst-?idnr\b|\btin\b|\btax ?id\b|tax identification|taxpayer id/;
 
 const NEGATIVE = new RegExp(
   String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:tel|telefon|phone|fax|mobil|handy|kundennummer|bestellnummer|rechnungsnummer|auftragsnummer|sendungsnummer|konto|iban|blz)\b`,
 );
+
+const IDNR_EDGES = /(?:^|[^\w+.-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)/;
+
+// The Steuernummer a tax office gives (not the lifelong Steuer-ID): ten or eleven digits in
+// three slashed groups, as each Land writes it ("21/815/08150", "181/815/08155",
+// "960/0917/6884"), after its label. It has no check digit the Länder share.
+const STEUERNUMMER =
+  /(?<![\p{L}])(?:steuernummer|steuer-nr\.?|st\.-?nr\.?|stnr\.?)[\s:.]{0,4}(\d{2,3}\/\d{3,4}\/\d{4,5})(?![\d/])/giu;
+const SLASHED = /\d\/\d{3,4}\/\d{4}/;
 
 /** ISO 7064 MOD 11,10 check digit over the first ten digits. */
 function checkDigit(d: string): number {
@@ -59,17 +68,27 @@ export const deTaxId: Detector = {
   types: ['TAX_ID'],
   // IDNR with its edges (the character before it consumed instead of looked behind at, which
   // V8 runs faster): a number inside a longer one or glued to a word no longer passes.
-  prefilter: /(?:^|[^\w+.-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\w-]|\.\d)/,
+  // (Or a Steuernummer's slashes.)
+  prefilter: {
+    test: (text: string) => IDNR_EDGES.test(text) || SLASHED.test(text),
+  },
   detect(text) {
     const valid = (m: RegExpExecArray) => isValidDeTaxId(m[1]! + m[3]! + m[4]! + m[5]!);
     // About one eleven-digit number in fifteen passes both checks by chance, so even the
     // grouped form stays under the threshold until a label names it.
     const base = (m: RegExpExecArray) => (m[2] === ' ' ? 0.4 : 0.3);
-    return checkedMatches(text, matchesOf(text, IDNR), 'TAX_ID', valid, base, {
+    const out = checkedMatches(text, matchesOf(text, IDNR), 'TAX_ID', valid, base, {
       positive: POSITIVE,
       negative: NEGATIVE,
       up: 0.5,
     });
+    if (SLASHED.test(text)) {
+      for (const m of matchesOf(text, STEUERNUMMER)) {
+        const end = m.index + m[0].length;
+        out.push({ start: end - m[1]!.length, end, type: 'TAX_ID', score: 0.8, reason: 'label' });
+      }
+    }
+    return out;
   },
 };
 
@@ -86,6 +105,9 @@ export const examples: DetectorExamples = {
     { text: 'German tax id 45575918360 for the payroll form', value: '45575918360' },
     { text: 'TIN (DE): 49 931 582 792', value: '49 931 582 792' },
     { text: 'Identifikationsnummer\n62941307876', value: '62941307876' },
+    { text: 'Steuernummer: 960/0917/6884\nIdentifikationsnummer: folgt', value: '960/0917/6884' },
+    { text: 'Finanzamt Heidelberg, St.-Nr. 32/619/04605', value: '32/619/04605' },
+    { text: '{"steuer_id":"49827130354","iban":"DE02120300000000202051"}', value: '49827130354' },
   ],
   noMatch: [
     '39170342364',
@@ -95,5 +117,6 @@ export const examples: DetectorExamples = {
     'Telefon 01713721590',
     'Sendungsnummer 28 365 461 076',
     'Tax id pending; invoice 45575918360',
+    'Aktenzeichen 960/0917/6884; Steuernummer folgt',
   ],
 };

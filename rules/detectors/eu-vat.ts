@@ -6,23 +6,27 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // The names of a VAT identification number in the languages of the EU and the UK, as invoices
 // and sole traders' signatures print them: "VAT no.", "VAT Reg No", "USt-IdNr.", "TVA
 // intracommunautaire", "Partita IVA", "BTW-id", "NIF-IVA". (Not "NIF", "CIF", "UID" or "NIP"
-// alone: those name other numbers as often, and Spanish NIFs are the DNI's detector's.)
+// alone: those name other numbers as often, and Spanish NIFs are the DNI's detector's. The
+// Polish NIP, which is the VAT number without its "PL", and the Swedish and Danish "moms"
+// numbers count: the check digits decide.)
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:vat|v\.a\.t\.?|ust\.?[- ]?id(?:[- ]?nr)?\.?|ust[- ]?idnr\.?|umsatzsteuer[- ]?(?:identifikations)?(?:nummer|id|-id)|tva(?: intra(?:-?communautaire|com)\.?)?|partita iva|p\.? ?iva|btw(?:[- ]?(?:id|nummer|nr)\.?)?|nif[- ]iva|n(?:úmero|umero)? de iva)(?![A-Za-zÀ-ÿ])/gi;
-const LABEL_LIST = ['vat', 'v.a.t', 'ust', 'umsatzsteuer', 'tva', 'iva', 'btw'];
+  /(?<![A-Za-zÀ-ÿ])(?:vat|v\.a\.t\.?|ust\.?[- ]?id(?:[- ]?nr)?\.?|ust[- ]?idnr\.?|umsatzsteuer[- ]?(?:identifikations)?(?:nummer|id|-id)|tva(?: intra(?:-?communautaire|com)\.?)?|partita iva|p\.? ?iva|btw(?:[- ]?(?:id|nummer|nr)\.?)?|nif[- ]iva|n(?:úmero|umero)? de iva|nip|moms(?:registreringsnummer|[- ]?(?:reg(?:\.|istrerings)?[- ]?)?nr\.?|nummer)?)(?![A-Za-zÀ-ÿ])/gi;
+const LABEL_LIST = ['vat', 'v.a.t', 'ust', 'umsatzsteuer', 'tva', 'iva', 'btw', 'nip', 'moms'];
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 12;
 
 // A country prefix (optional), then eight to fourteen letters and digits, which may be grouped
 // by single spaces or dots ("GB 123 4567 89", "NL 090311641B96", "DE123456789").
 const VALUE =
-  /(?<![\w.-])(?:(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)[ ]?)?([0-9A-Z](?:[0-9A-Z]|[ .](?=[0-9A-Z])){7,16})(?![\w-])/g;
+  /(?<![\w.-])(?:(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)[ ]?)?([0-9A-Z](?:[0-9A-Z]|[ .-](?=[0-9A-Z])){7,16})(?![\w-])/g;
 
 // Between the label and the number, words that say the number is something else.
 const BAD_GAP = /rate|amount|total|%|excl|incl|invoice|order|phone|tel|iban|account/;
 
 // Which countries a label without a prefix implies.
 const LABEL_COUNTRY: readonly [RegExp, readonly string[]][] = [
+  [/nip/, ['PL']],
+  [/moms/, ['SE', 'DK']],
   [/iva|p\.? ?iva/, ['IT', 'ES', 'PT']],
   [/ust|umsatzsteuer/, ['DE', 'AT']],
   [/tva/, ['FR', 'BE', 'LU']],
@@ -128,6 +132,27 @@ export function vatCheck(country: string, body: string): 'valid' | 'shape' | nul
   }
 }
 
+// A company's legal form: "Ltd", "GmbH", "S.r.l.", "SAS", "B.V.", "Sp. z o.o.".
+const LEGAL_FORM =
+  /(?<![\p{L}\p{N}])(?:Ltd|LTD|Limited|LIMITED|PLC|[Pp]lc|Inc|INC|LLC|LLP|GmbH|GMBH|AG|KG|OHG|UG|SE|S\.?A\.?S?|SARL|S\.?à r\.?l|S\.?L\.?U?|S\.?[Rr]\.?[Ll]|S\.?[Pp]\.?A|B\.?V|N\.?V|Oy|AB|A\/S|ApS|Sp\. z o\.o|s\.r\.o|Lda|Ltda|SNC|BVBA|SPRL)\.?(?![\p{L}\p{N}])/u;
+
+/**
+ * Whether a company's legal form stands on the number's line or the line before it (not
+ * across a blank line): "Kranwerk GmbH, USt-IdNr. DE...", "ACME LTD\nVAT Reg. No. GB ...".
+ */
+function firmBeside(text: string, start: number, end: number): boolean {
+  let from = text.lastIndexOf('\n', start - 1);
+  if (from > 0 && start - from < 120) {
+    const prev = text.lastIndexOf('\n', from - 1);
+    // (The line before counts unless the number's line is a blank line's neighbour.)
+    if (text.slice(prev + 1, from).trim() !== '') from = prev;
+  }
+  from = Math.max(from + 1, start - 160);
+  let to = text.indexOf('\n', end);
+  if (to < 0 || to - end > 80) to = Math.min(text.length, end + 80);
+  return LEGAL_FORM.test(text.slice(from, start)) || LEGAL_FORM.test(text.slice(end, to));
+}
+
 /** VAT identification numbers of the EU's member states and the UK, after their label. */
 export const euVat: Detector = {
   id: 'eu-vat',
@@ -138,12 +163,12 @@ export const euVat: Detector = {
     for (const v of valuesNearLabels(text, LABEL, VALUE, {
       maxGap: 24,
       maxValue: 20,
-      accept: (m) => /\d{6}/.test(m[2]!.replace(/[ .]/g, '')),
+      accept: (m) => /\d{6}/.test(m[2]!.replace(/[ .-]/g, '')),
       badGap: BAD_GAP,
       anchors: { words: LABEL_WORDS, lead: LABEL_LEAD },
     })) {
       const prefix = v.match[1];
-      const body = v.match[2]!.replace(/[ .]/g, '');
+      const body = v.match[2]!.replace(/[ .-]/g, '');
       let check: 'valid' | 'shape' | null = null;
       if (prefix) check = vatCheck(prefix, body);
       else {
@@ -159,6 +184,12 @@ export const euVat: Detector = {
         }
       }
       if (check === null) continue;
+      // A firm's number, printed beside its name on every invoice, is public: only a sole
+      // trader's is personal data.
+      if (firmBeside(text, v.start, v.end)) {
+        out.push({ start: v.start, end: v.end, type: 'TAX_ID', score: 0.3, reason: "a firm's" });
+        continue;
+      }
       out.push({
         start: v.start,
         end: v.end,
@@ -187,6 +218,8 @@ export const examples: DetectorExamples = {
     { text: 'UID / VAT: ATU13585627', value: 'ATU13585627' },
     { text: 'VAT number PL5260250274', value: 'PL5260250274' },
     { text: 'NIF-IVA: ESB12345678', value: 'ESB12345678' },
+    { text: 'jednoosobowa działalność, NIP 526-025-02-74, zwrot na konto', value: '526-025-02-74' },
+    { text: 'Momsregistreringsnummer: SE931210466501', value: 'SE931210466501' },
   ],
   noMatch: [
     // Wrong check digits.
@@ -199,5 +232,8 @@ export const examples: DetectorExamples = {
     'VAT: 12345.67 EUR',
     // No label.
     'Ref GB980780684',
+    // A firm's, printed beside its legal form.
+    'GREYHAWK ANALYTICS LTD\nVAT Reg. No. GB 980 7806 84 · Company No. 15612078',
+    'Lieferant: Kranwerk Systemtechnik GmbH, USt-IdNr. DE136695976, HRB 27717',
   ],
 };
