@@ -34,6 +34,15 @@ describe('person-name cues', () => {
     ['They had 3 kids: Romi, Erik and Nathaniel.', 'Romi'],
     ['Mein Mann Zehra Gruszecki hat über mein Konto bestellt.', 'Zehra Gruszecki'],
     ['Please add Irenke Sörös as a beneficiary to my account.', 'Irenke Sörös'],
+    // Someone to call on the number found by the phone pass.
+    ['If you need anything else call Clodagh on +353 1 251 9992.', 'Clodagh'],
+    // An addressee in capitals above the address the address pass found.
+    [
+      'Meridian Recovery\nPO Box 4410\n\nHARRY PRITCHARD\n119 Ashdown Close\nYork YO31 5AB',
+      'HARRY PRITCHARD',
+    ],
+    // A numbered flat after the name is no firm's name.
+    ['Third party: Vikram Singh, Flat No. 303, Sai Krupa Apartments', 'Vikram Singh'],
   ])('finds the name in %j', (text, value) => {
     expect(names(text)).toContain(value);
   });

@@ -614,6 +614,26 @@ export const examples: DetectorExamples = {
     { text: 'Kun je dit nakijken?\n\nGroet,\nThijmen', value: 'Thijmen' },
     { text: 'WARN kyc check failed holder="Oyelaran Tunde" doc=8841', value: 'Oyelaran Tunde' },
     { text: 'Name as per PAN: RADHIKA KULKARNI\nBank: Savings', value: 'RADHIKA KULKARNI' },
+    // A role's label before a surname that is also a word; labels of applicants, insureds and
+    // borrowers in Turkish, French, Italian, Spanish and Swedish.
+    { text: 'Ticket closed.\nAgent: Mortimer Swift', value: 'Mortimer Swift' },
+    { text: 'Konut Kredisi Başvurusu\nBaşvuran: Eray Atlı   TCKN: yok', value: 'Eray Atlı' },
+    { text: 'Contrat n° 0276317510   Sociétaire : Paterne Picard', value: 'Paterne Picard' },
+    { text: 'Polizza n. 716682890   Contraente: Costanza Capogna', value: 'Costanza Capogna' },
+    {
+      text: 'Titular 2: Ariadna Maestas Oquendo\nVivienda: propia',
+      value: 'Ariadna Maestas Oquendo',
+    },
+    // A chat's last line after its unpunctuated last sentence; a double-dash signature.
+    { text: 'card blocked again. pls sort asap, this is the third time\nChloe', value: 'Chloe' },
+    { text: 'Escalating to EDD because occupation = "consultant". -- Harpreet', value: 'Harpreet' },
+    // A bank statement's payers and payees after the payment's rail.
+    {
+      text: '20/06/2025  FPS J MITCHELL  -259.69  -130.68\n25/06/2025  FROM MATILDA CHEN   270.43',
+      value: 'J MITCHELL',
+    },
+    { text: '2025-05-06  Swish från KRISTINA HOLMQVIST  877,11', value: 'KRISTINA HOLMQVIST' },
+    { text: '12.08.  Gutschrift EMILIAN KOENIG Essen Samstag   +196,17', value: 'EMILIAN KOENIG' },
     // Capitals as a quoted value: a holder's key, or a bare "name" with a listed name word.
     { text: '{"holder": "GÉRARD MARCHAL", "iban_last4": "0189"}', value: 'GÉRARD MARCHAL' },
     { text: '{"id": 7, "name": "TOMASZ KOWALCZYK", "tier": 2}', value: 'TOMASZ KOWALCZYK' },
@@ -667,6 +687,9 @@ export const examples: DetectorExamples = {
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
     ':59:/DE89370400440532013000\nACME HANDELS GMBH\n:70:/INV-2291',
+    // A statement's line to an account or a firm; a list's last item after prose.
+    '01/06/2025  TO SAVINGS ACCOUNT  -100.00\n02/06/2025  FROM HMRC TAX REFUND  200.00',
+    'Ingredients: flour, sugar, salt and some\nRosemary',
     // Capitals under a bare "name" key: a product, a plan, a region.
     '{"name": "GRACE PERIOD", "days": 14}, {"name": "US EAST"}, {"name": "ACME PREMIUM"}',
     // A French form's labels before their blank and colon.

@@ -220,7 +220,7 @@ const CUE_LABEL_BARE = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|clôturé par|clôturée par|traité par|traitée par|géré par|gérée par|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|manager(?=[ \t]{0,3}:)|reporter(?=[ \t]{0,3}:)|employee|salarié|salariée|employé|employée|werknemer|medewerker|empleado|empleada|dipendente|pracownik|pracownica|funcionário|funcionária|colaborador|colaboradora|line manager|reporting manager|hiring manager|recruiter(?=[ \t]{0,3}:)|referee|referees|referee \d|reference \d|contact \d|contatto \d|contacto \d|vorgesetzte/r|vorgesetzter|vorgesetzte|kandidat|kandidatin|candidate|candidat|candidata|candidato|new starter|new hire|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens|renter|hirer|main driver|lead driver|additional driver|condutor|condutora|conducteur principal|conductor principal|ospite|guest|guest name|hu[ée]sped|h[óo]spede|gast|pax|passenger|lead passenger|traveller|traveler|lead traveller|reisende|reisender|voyageur|voyageuse|viajero|viajera|viaggiatore|viaggiatrice|passinhaber|passinhaberin|inhaber|inhaberin|titolare|occupier|tour leader|group leader|gruppenleiter|gruppenleiterin|travel arranger|booker|booked by|registado por|registrado por|registered by|operatore|operatrice|operador|operadora|gestionado por|gestionada por|atendido por|atendida por|behandeld door|bearbeitet von|bearbeitet|obsługa|sprawę przyjęła|sprawę przyjął|przyjęła|przyjął|revisado por|revisto por|agreed by|forwarded by|assegnato a|asignado a|zugewiesen an|toegewezen aan|attribué à|cliënt|klient|klientka|handled|owner name|kontaktperson|buyer|seller|comprador|compradora|vendedor|vendedora|käufer|käuferin|verkäufer|verkäuferin|acheteur|acheteuse|vendeur|vendeuse|acquirente|venditore|venditrice|koper|verkoper|kupujący|kupująca|sprzedający|sprzedająca|alıcı|satıcı|właściciel|właścicielka|hesap sahibi|débiteur|débitrice|créancier|deudor|deudora|schuldner|schuldnerin|debitore|debtor|voyageur|reiziger|reisende/r|passageiro|passageira)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|clôturé par|clôturée par|traité par|traitée par|géré par|gérée par|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|manager(?=[ \t]{0,3}:)|reporter(?=[ \t]{0,3}:)|employee|salarié|salariée|employé|employée|werknemer|medewerker|empleado|empleada|dipendente|pracownik|pracownica|funcionário|funcionária|colaborador|colaboradora|line manager|reporting manager|hiring manager|recruiter(?=[ \t]{0,3}:)|referee|referees|referee \d|reference \d|contact \d|contatto \d|contacto \d|vorgesetzte/r|vorgesetzter|vorgesetzte|kandidat|kandidatin|candidate|candidat|candidata|candidato|new starter|new hire|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens|renter|hirer|main driver|lead driver|additional driver|condutor|condutora|conducteur principal|conductor principal|ospite|guest|guest name|hu[ée]sped|h[óo]spede|gast|pax|passenger|lead passenger|traveller|traveler|lead traveller|reisende|reisender|voyageur|voyageuse|viajero|viajera|viaggiatore|viaggiatrice|passinhaber|passinhaberin|inhaber|inhaberin|titolare|occupier|tour leader|group leader|gruppenleiter|gruppenleiterin|travel arranger|booker|booked by|registado por|registrado por|registered by|operatore|operatrice|operador|operadora|gestionado por|gestionada por|atendido por|atendida por|behandeld door|bearbeitet von|bearbeitet|obsługa|sprawę przyjęła|sprawę przyjął|przyjęła|przyjął|revisado por|revisto por|agreed by|forwarded by|assegnato a|asignado a|zugewiesen an|toegewezen aan|attribué à|cliënt|klient|klientka|handled|owner name|kontaktperson|buyer|seller|comprador|compradora|vendedor|vendedora|käufer|käuferin|verkäufer|verkäuferin|acheteur|acheteuse|vendeur|vendeuse|acquirente|venditore|venditrice|koper|verkoper|kupujący|kupująca|sprzedający|sprzedająca|alıcı|satıcı|właściciel|właścicielka|hesap sahibi|débiteur|débitrice|créancier|deudor|deudora|schuldner|schuldnerin|debitore|debtor|titular(?: \d)?|third party|emprunteur|emprunteuse|co-emprunteur|co-emprunteuse|exploitant|exploitante|sociétaire|contraente|controparte|assicurato|assicurata|başvuran|sigortalı|sigorta ettiren|karşı taraf|yetkili|müşteri|försäkringstagare|kontohavare|sökande|unfallgegner|geschädigter|geschädigte|tegenpartij|verzekeringnemer|aanvrager|voyageur|reiziger|reisende/r|passageiro|passageira)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "the patient's son Kellen", "named Sam", "partner's name
@@ -497,6 +497,7 @@ const SENTENCE_END_BEFORE = /[.!?][)"”]?[ \t]{1,2}$/;
 const LINE_END_AFTER = /^\.?[ \t]*(?:\r?\n|$)/;
 /** What stands between a name and its owner's details: a comma, a dash, a bracket. */
 const DETAILS_SEP = /^(?:,|[ \t][–—-]|[ \t]?\()[ \t]{1,2}/;
+const CALL_ON_AFTER = /^[ \t](?:on|at)[ \t]{1,2}/;
 /** Verbs a person does, after a given name anywhere in a sentence ("Alena gave us"). */
 const HUMAN_VERB_AFTER =
   /^\s(?:gave|emailed|e-mailed|texted|forgot|agreed|refused|mentioned|promised|apologi[sz]ed|insisted|admitted|confessed|recalled|remembered|wondered|realized|realised|complained|explained|whispered|shouted|smiled|laughed|cried|phoned|rang|said|told|asked|wrote|replied|lives|lived|moved in|moved out|passed away|was born)(?![\p{L}])/u;
@@ -528,9 +529,10 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
-// (A label on the next line is no legal form: "Name: Ada Lockman\nCompany: ...".)
+// (A label on the next line is no legal form: "Name: Ada Lockman\nCompany: ...". Nor is a
+// numbered flat after a comma: "Vikram Singh, Flat No. 303".)
 const ORG_AFTER =
-  /^,?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
+  /^(?!,\s(?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -2428,6 +2430,20 @@ function scoreSegment(
     const sep = DETAILS_SEP.exec(afterWindow());
     if (sep !== null && spanStartsAt(taken, end + sep[0].length)) bump(0.7, 'contact details');
   }
+  // Someone to call, then the number to call them on: "call Grace on +65 8932 2415", "please
+  // ring Clodagh at 01 251 9992".
+  if (
+    0.75 > curScore &&
+    n <= 3 &&
+    (anyKnown ||
+      isGivenName(tokInfo[k0]!.text) ||
+      (c0 === 'unknown' && !isEnglishWord(tokInfo[k0]!.text)))
+  ) {
+    const on = CALL_ON_AFTER.exec(afterWindow());
+    if (on !== null && spanStartsAt(taken, end + on[0].length) && cueMatches(K_CALL_BEFORE)) {
+      bump(0.75, 'to call');
+    }
+  }
   // A trait only a person has: "Katrine is so impulsive", "Why is Natasja so rude?"; one a
   // product shares ("Maria is very reliable") only for a listed given name. Someone given
   // their own thing: "Kevin had given Alma his address".
@@ -3145,7 +3161,9 @@ function closingLine(text: string, start: number, end: number): boolean {
   // ...and not as the last item of a list of dashed lines ("- Milk\n- Eggs\n- Rosemary").
   if (dashed) return e === text.length && k >= 0 && !listItemLine(text, k);
   if (c !== 46 && c !== 33 && c !== 63 && (!blank || c === 58 || c === 44 || !(k >= 0))) {
-    return false;
+    // A chat message's last sentence often lacks its full stop: "pls sort asap, this is the
+    // third time\nChloe", the name closing the text after a line of prose.
+    if (!(e === text.length && !blank && isAsciiLower(c) && proseLineAt(text, k))) return false;
   }
   if (e === text.length) return true;
   if (text.charCodeAt(e) !== 10) return false;
@@ -3155,6 +3173,15 @@ function closingLine(text: string, start: number, end: number): boolean {
 }
 
 const BRACKETED_PHONE = /^\([ \t]?\+?\d[\d .()/-]{5,22}\)[ \t]*$/;
+
+/** Whether the line ending at offset `k` is prose: five words or more, no label's colon. */
+function proseLineAt(text: string, k: number): boolean {
+  const from = lineStartWithin(text, k, 300);
+  if (from < 0) return false;
+  const line = text.slice(from, k + 1);
+  return PROSE_LINE.test(line) && !line.includes(':') && !listItemLine(text, k);
+}
+const PROSE_LINE = /^\s*\S+(?:\s+\S+){4}/;
 
 /** Whether a dash (and blanks) stands right before `start`: "- Candida", "– Tizian". */
 function dashBefore(text: string, start: number): boolean {
@@ -3641,7 +3668,7 @@ const ID_AFTER =
   /^(?:,[ \t]{0,2}|[ \t]{1,4}|[ \t]?\([ \t]?|[ \t]?[-–—][ \t]?)(?:dob|d\.o\.b|date of birth|born|mrn|ssn|nhs(?: no| number)?|member id|patient id|geb\.|geboren|née?|nata|nato|nacid[oa])(?![\p{L}])/iu;
 /** A sentence's end, then a dash: a note's closing signature. */
 // (Or the phone number it closes: "... au +33 7 13 59 80 99 — Judicaël".)
-const DASH_SIGN_OFF_BEFORE = /(?:[.!?)]|\d\d)[ \t]{1,2}[—–-][ \t]?$/u;
+const DASH_SIGN_OFF_BEFORE = /(?:[.!?)]|\d\d)[ \t]{1,2}(?:[—–-]|--)[ \t]?$/u;
 /**
  * The end of the line or text, or a comma and a role ("— J. Nikolaus, RN"), or the writer's
  * number in brackets ("– Amparo (971-247-2389)").
@@ -5103,6 +5130,7 @@ function capsAfterCues(
   text: string,
   hits: readonly number[],
   add: (start: number, end: number, score: number) => void,
+  taken: readonly Span[],
 ): void {
   for (const m of stickyMatches(CAPS_AFTER_LABEL, text, hits)) {
     const value = m[1]!;
@@ -5173,8 +5201,23 @@ function capsAfterCues(
       if (named) add(start, start + value.length, 0.85);
     }
   }
+  // A letter's or a statement's addressee: a line in capitals right above an address that
+  // another detector found ("STATEMENT OF ACCOUNT\nAOIFE BRENNAN\n53 The Paddocks\n...").
+  if (taken.length > 0) {
+    CAPS_LINE.lastIndex = 0;
+    for (let m; (m = CAPS_LINE.exec(text)) !== null;) {
+      const value = m[1]!;
+      if (!spanStartsAt(taken, m.index + m[0].length) || !listedCapsName(value)) continue;
+      const start = m.index + m[0].indexOf(value);
+      add(start, start + value.length, 0.8);
+    }
+  }
   if (text.includes('|') || text.includes('\t')) labelRowNames(text, add);
   if (text.includes('/')) slashNames(text, add);
+  // A bank statement's line: a date, the payment's rail, then who paid or was paid ("18/06/2025
+  // FAST MÜNIR ALPMAN KİRA 11.518,65 TL", "2025-05-06  Swish från KRISTINA HOLMQVIST  877,11",
+  // "22/06/2025  FPS K AHMED  -172.73").
+  if (STATEMENT_RAIL_WORDS.test(text)) statementParties(text, add);
   // A SWIFT MT103's ordering customer and beneficiary: the line in capitals under ":50K:/<account>"
   // or ":59:/<account>" ("PAOLA MISTRETTA"); a firm there has no listed name in it.
   if (text.includes(':5')) {
@@ -5188,6 +5231,70 @@ function capsAfterCues(
   }
 }
 /**
+ * The payer or payee on a bank statement's lines (see capsAfterCues): after a date and a
+ * payment's rail, up to four words, without the reference after them ("RENT", "CADEAU"); a
+ * name when listedCapsName holds, or an initial before a listed surname.
+ */
+function statementParties(
+  text: string,
+  add: (start: number, end: number, score: number) => void,
+): void {
+  STATEMENT_LINE.lastIndex = 0;
+  for (let m; (m = STATEMENT_LINE.exec(text)) !== null;) {
+    const words = m[1]!.split(' ');
+    // The longest run of words from the first that reads as a name: a reference may follow it
+    // ("EMILIAN KOENIG Essen Samstag").
+    let value = '';
+    for (let n = words.length; n >= 2 && value === ''; n--) {
+      const w = words.slice(0, n);
+      if (PAYMENT_REFERENCE.has(fold(w[n - 1]!))) continue;
+      const surname = w[1]![0] + w[1]!.slice(1).toLowerCase();
+      const named =
+        n === 2 && w[0]!.length === 1
+          ? inNameLists(surname) && !isEnglishWord(surname)
+          : listedCapsName(w.join(' '));
+      if (named) value = w.join(' ');
+    }
+    if (value === '') continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    add(start, start + value.length, 0.8);
+  }
+}
+// The rails' words, before the party: Faster Payments, transfers and instant payments in
+// English, Spanish, Swedish, French, Italian, German, Turkish and Dutch.
+const STATEMENT_RAIL = String.raw`(?:fps|faster payments?(?: (?:to|from))?|(?:bank )?transfer (?:to|from)|from|to|bgc|so|sto|tfr|bizum (?:de|a)|transferencia (?:de|a)|swish (?:från|till)|vir(?:ement)?(?: sepa)?(?: (?:de|reçu de|recu de|émis vers|emis vers|à|a))?(?: (?:m\.|mme|mlle))?|bonifico(?: a vostro favore)?(?: (?:da|a|di))?|gutschrift(?: von)?|überweisung(?: (?:an|von))?|fast|havale(?: (?:gönderilen|gelen))?|eft|overboeking (?:van|naar)|zelle (?:to|from)|(?:interac )?e-transfer (?:to|from)|payment (?:to|from))`;
+const STATEMENT_LINE = new RegExp(
+  String.raw`^[ \t]*\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\.?[ \t]+${STATEMENT_RAIL}[ \t]+((?:\p{Lu}[\p{L}\p{M}'’-]*)(?: \p{Lu}[\p{L}\p{M}'’-]*){0,3})(?=[ \t]{2,}|[ \t]+[-+]?\d|[ \t]*$)`,
+  'gimu',
+);
+const STATEMENT_RAIL_WORDS = keywords([
+  'fps',
+  'faster payment',
+  'transfer',
+  'from',
+  'bgc',
+  'tfr',
+  'bizum',
+  'swish',
+  'vir',
+  'bonifico',
+  'gutschrift',
+  'überweisung',
+  'fast',
+  'havale',
+  'eft',
+  'overboeking',
+  'zelle',
+  'payment',
+]);
+/** What a statement's line says a payment was for, after the party's name. */
+const PAYMENT_REFERENCE: ReadonlySet<string> = new Set(
+  'rent kira miete loyer alquiler affitto hyra huur cadeau regalo gift present cena dinner essen lunch ref refund'.split(
+    ' ',
+  ),
+);
+
+/**
  * Whether two to four words in capitals may all be name parts and one of them is in the lists:
  * after a role's label or in a payment's party field, where a firm's or a plan's name stands as
  * often ("Customer: ACME PREMIUM").
@@ -5198,6 +5305,9 @@ function listedCapsName(value: string): boolean {
   const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
   return capsNameWords(title) && title.some((w) => inNameLists(w));
 }
+/** A line of two to four words in capitals (and the next line's indent). */
+const CAPS_LINE =
+  /^[ \t]*(\p{Lu}[\p{Lu}\p{M}'’-]+(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){1,3})[ \t]*\r?\n[ \t]*/gmu;
 /** A quoted value in capitals: two letters or more, blanks, dots, apostrophes and hyphens. */
 const QUOTED_CAPS = /(["'])(\p{Lu}[\p{Lu}\p{M}]+(?:[ .,'’-]{1,2}\p{Lu}[\p{Lu}\p{M}]*){0,4})\1/gu;
 const MT_PARTY =
@@ -5363,7 +5473,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   };
   const hits = lowerStarts(text);
   if (!anyLower) {
-    capsAfterCues(text, hits, add);
+    capsAfterCues(text, hits, add, taken);
     return;
   }
   for (const m of stickyMatches(LOWER_CUE, text, hits)) {
@@ -5447,7 +5557,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     const start = m.index + m[0].length - w.length;
     add(start, start + w.length, 0.7);
   }
-  capsAfterCues(text, hits, add);
+  capsAfterCues(text, hits, add, taken);
   for (const m of stickyMatches(GREETING_LOWER, text, hits)) {
     if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
     const w = m[1]!;
