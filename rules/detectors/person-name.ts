@@ -624,6 +624,17 @@ export const examples: DetectorExamples = {
       text: 'Titular 2: Ariadna Maestas Oquendo\nVivienda: propia',
       value: 'Ariadna Maestas Oquendo',
     },
+    // A French record's surname in capitals before the given name; a form's dot leaders; an
+    // age after the name; an owner's, a next of kin's and an insured's labels.
+    { text: 'Patiente : MARTY Édith   IPP : 462277840', value: 'MARTY Édith' },
+    {
+      text: 'Subscriber .......... GRIMES ELVA\nDOB ................. 19420101',
+      value: 'GRIMES ELVA',
+    },
+    { text: 'Le 05/05/2025\nEsther Schmitt, 24 ans, 52 kg', value: 'Esther Schmitt' },
+    { text: 'Proprietario: Eginardo Corti, cell. su richiesta', value: 'Eginardo Corti' },
+    { text: 'NOK: Giovani Stoltenberg (son), see chart', value: 'Giovani Stoltenberg' },
+    { text: 'Name: BAILEY, Emily   Hospital no: M373323', value: 'BAILEY, Emily' },
     // A chat's last line after its unpunctuated last sentence; a double-dash signature.
     { text: 'card blocked again. pls sort asap, this is the third time\nChloe', value: 'Chloe' },
     { text: 'Escalating to EDD because occupation = "consultant". -- Harpreet', value: 'Harpreet' },
@@ -687,6 +698,12 @@ export const examples: DetectorExamples = {
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
     ':59:/DE89370400440532013000\nACME HANDELS GMBH\n:70:/INV-2291',
+    // Pets and their other mentions; a practice greeted; hospitals named after people.
+    'My dog Willow (patient #215841) needs a refill. Willow is microchipped.',
+    'Tier: Frieda (Europäisch Kurzhaar, 11 J.)\nNächster Termin: Frieda nüchtern ab 20 Uhr.',
+    'Hi Westside Vet Clinic, my order is late.',
+    'LETTERA DI DIMISSIONE – Policlinico Universitario Agostino Gemelli',
+    'DISCHARGE SUMMARY — Royal Victoria Infirmary',
     // A statement's line to an account or a firm; a list's last item after prose.
     '01/06/2025  TO SAVINGS ACCOUNT  -100.00\n02/06/2025  FROM HMRC TAX REFUND  200.00',
     'Ingredients: flour, sugar, salt and some\nRosemary',

@@ -220,7 +220,7 @@ const CUE_LABEL_BARE = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|clôturé par|clôturée par|traité par|traitée par|géré par|gérée par|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|manager(?=[ \t]{0,3}:)|reporter(?=[ \t]{0,3}:)|employee|salarié|salariée|employé|employée|werknemer|medewerker|empleado|empleada|dipendente|pracownik|pracownica|funcionário|funcionária|colaborador|colaboradora|line manager|reporting manager|hiring manager|recruiter(?=[ \t]{0,3}:)|referee|referees|referee \d|reference \d|contact \d|contatto \d|contacto \d|vorgesetzte/r|vorgesetzter|vorgesetzte|kandidat|kandidatin|candidate|candidat|candidata|candidato|new starter|new hire|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens|renter|hirer|main driver|lead driver|additional driver|condutor|condutora|conducteur principal|conductor principal|ospite|guest|guest name|hu[ée]sped|h[óo]spede|gast|pax|passenger|lead passenger|traveller|traveler|lead traveller|reisende|reisender|voyageur|voyageuse|viajero|viajera|viaggiatore|viaggiatrice|passinhaber|passinhaberin|inhaber|inhaberin|titolare|occupier|tour leader|group leader|gruppenleiter|gruppenleiterin|travel arranger|booker|booked by|registado por|registrado por|registered by|operatore|operatrice|operador|operadora|gestionado por|gestionada por|atendido por|atendida por|behandeld door|bearbeitet von|bearbeitet|obsługa|sprawę przyjęła|sprawę przyjął|przyjęła|przyjął|revisado por|revisto por|agreed by|forwarded by|assegnato a|asignado a|zugewiesen an|toegewezen aan|attribué à|cliënt|klient|klientka|handled|owner name|kontaktperson|buyer|seller|comprador|compradora|vendedor|vendedora|käufer|käuferin|verkäufer|verkäuferin|acheteur|acheteuse|vendeur|vendeuse|acquirente|venditore|venditrice|koper|verkoper|kupujący|kupująca|sprzedający|sprzedająca|alıcı|satıcı|właściciel|właścicielka|hesap sahibi|débiteur|débitrice|créancier|deudor|deudora|schuldner|schuldnerin|debitore|debtor|titular(?: \d)?|third party|emprunteur|emprunteuse|co-emprunteur|co-emprunteuse|exploitant|exploitante|sociétaire|contraente|controparte|assicurato|assicurata|başvuran|sigortalı|sigorta ettiren|karşı taraf|yetkili|müşteri|försäkringstagare|kontohavare|sökande|unfallgegner|geschädigter|geschädigte|tegenpartij|verzekeringnemer|aanvrager|voyageur|reiziger|reisende/r|passageiro|passageira)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|clôturé par|clôturée par|traité par|traitée par|géré par|gérée par|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|manager(?=[ \t]{0,3}:)|reporter(?=[ \t]{0,3}:)|employee|salarié|salariée|employé|employée|werknemer|medewerker|empleado|empleada|dipendente|pracownik|pracownica|funcionário|funcionária|colaborador|colaboradora|line manager|reporting manager|hiring manager|recruiter(?=[ \t]{0,3}:)|referee|referees|referee \d|reference \d|contact \d|contatto \d|contacto \d|vorgesetzte/r|vorgesetzter|vorgesetzte|kandidat|kandidatin|candidate|candidat|candidata|candidato|new starter|new hire|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens|renter|hirer|main driver|lead driver|additional driver|condutor|condutora|conducteur principal|conductor principal|ospite|guest|guest name|hu[ée]sped|h[óo]spede|gast|pax|passenger|lead passenger|traveller|traveler|lead traveller|reisende|reisender|voyageur|voyageuse|viajero|viajera|viaggiatore|viaggiatrice|passinhaber|passinhaberin|inhaber|inhaberin|titolare|occupier|tour leader|group leader|gruppenleiter|gruppenleiterin|travel arranger|booker|booked by|registado por|registrado por|registered by|operatore|operatrice|operador|operadora|gestionado por|gestionada por|atendido por|atendida por|behandeld door|bearbeitet von|bearbeitet|obsługa|sprawę przyjęła|sprawę przyjął|przyjęła|przyjął|revisado por|revisto por|agreed by|forwarded by|assegnato a|asignado a|zugewiesen an|toegewezen aan|attribué à|cliënt|klient|klientka|handled|owner name|kontaktperson|buyer|seller|comprador|compradora|vendedor|vendedora|käufer|käuferin|verkäufer|verkäuferin|acheteur|acheteuse|vendeur|vendeuse|acquirente|venditore|venditrice|koper|verkoper|kupujący|kupująca|sprzedający|sprzedająca|alıcı|satıcı|właściciel|właścicielka|hesap sahibi|débiteur|débitrice|créancier|deudor|deudora|schuldner|schuldnerin|debitore|debtor|titular(?: \d)?|third party|assistito|assistita|proprietario|proprietaria|propietario|propietaria|propriétaire|eigenaar|eigenares|familiare di riferimento|persona di riferimento|referente|adhérent|adhérente|poa|nok|verordnender arzt|verordnende ärztin|consultant(?=[ \t]{0,3}:)|eerste contactpersoon|emprunteur|emprunteuse|co-emprunteur|co-emprunteuse|exploitant|exploitante|sociétaire|contraente|controparte|assicurato|assicurata|başvuran|sigortalı|sigorta ettiren|karşı taraf|yetkili|müşteri|försäkringstagare|kontohavare|sökande|unfallgegner|geschädigter|geschädigte|tegenpartij|verzekeringnemer|aanvrager|voyageur|reiziger|reisende/r|passageiro|passageira)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "the patient's son Kellen", "named Sam", "partner's name
@@ -328,7 +328,7 @@ const POSSESSIVE_RELATION =
   /\p{L}['’]s (?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|boss|kid|child|spouse|caregiver|carer|guardian)[ \t,:]{1,3}$/u;
 // Place names built from names: "San Francisco", "Fort Lauderdale".
 const PLACE_BEFORE_WORDS =
-  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa|Hotel|Hôtel|Hostel|Hostal|Gasthof|Gasthaus|Via|Viale|Piazza|Calle|Avenida|Plaza|Rue|Hospital|Hôpital|Ospedale|Klinikum|Clínica|Farmacia|Pharmacie|Apotheke/u;
+  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa|Hotel|Hôtel|Hostel|Hostal|Gasthof|Gasthaus|Via|Viale|Piazza|Calle|Avenida|Plaza|Rue|Hospital|Hôpital|Ospedale|Policlinico|Poliklinik|Klinikum|Krankenhaus|Clínica|Clinica|Clinique|Ziekenhuis|Kliniek|Farmacia|Pharmacie|Apotheke/u;
 const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
 
 // Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
@@ -532,7 +532,7 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
 // (A label on the next line is no legal form: "Name: Ada Lockman\nCompany: ...". Nor is a
 // numbered flat after a comma: "Vikram Singh, Flat No. 303".)
 const ORG_AFTER =
-  /^(?!,\s(?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
+  /^(?!,\s(?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -601,8 +601,35 @@ export function findNames(
   corefer(found, out);
   lowerCaseAfterCue(text, taken, out);
   uncasedAfterCue(text, taken, out);
-  return surnameFirst(text, out);
+  return withoutPets(text, surnameFirst(text, out));
 }
+
+/**
+ * The findings without the names of pets and their other mentions: "My dog Willow (patient
+ * #215841) needs a refill. Willow is microchipped", "Tier: Frieda (Europäisch Kurzhaar)".
+ */
+function withoutPets(text: string, out: Candidate[]): Candidate[] {
+  if (out.length === 0 || !PET_WORDS.test(text)) return out;
+  let pets: Set<string> | null = null;
+  PET_NAME.lastIndex = 0;
+  for (let m; (m = PET_NAME.exec(text)) !== null;) {
+    // (The pattern ignores case for its cue words; a name has its capital.)
+    if (CAPITAL_FIRST.test(m[1]!)) (pets ??= new Set()).add(m[1]!);
+  }
+  if (pets === null) return out;
+  const names = pets;
+  return out.filter((c) => !names.has(text.slice(c.start, c.end)));
+}
+const PET_WORDS = keywords(
+  'dog cat puppy kitten pet horse pony rabbit bunny parrot budgie hamster ferret tortoise tier dier animal animale mascota haustier hund katze chien chat perro gato cane gatto hond kat'.split(
+    ' ',
+  ),
+  { wholeWord: true },
+);
+const CAPITAL_FIRST = /^\p{Lu}/u;
+/** A pet's name after "my dog", "our cat", or an animal's label ("Tier:", "Mascota:"). */
+const PET_NAME =
+  /(?<![\p{L}])(?:(?:my|our|his|her|their|your|the|mein|meine|unser|unsere|mon|ma|notre|mi|nuestro|nuestra|il mio|la mia|mijn|onze) (?:dog|cat|puppy|kitten|pet|horse|pony|rabbit|bunny|parrot|budgie|hamster|ferret|tortoise|hund|katze|chien|chienne|chat|chatte|perro|perra|gato|gata|cane|gatto|gatta|hond|kat)|(?:tier|dier|animal|animale|mascota|pet|pet name|haustier)[ \t]?:)[ \t]{1,3}(\p{Lu}[\p{Ll}'’-]{1,20})(?![\p{L}])/giu;
 
 /**
  * A label's value written surname first, "Customer: Roe, Jane", as one name: the surname the
@@ -614,7 +641,9 @@ function surnameFirst(text: string, out: Candidate[]): Candidate[] {
   // (E49120)"): a listed given name, or a word no list or dictionary knows.
   for (let i = 0; i < out.length; i++) {
     const a = out[i]!;
-    if (a.reason !== 'label' || text.charCodeAt(a.end) !== 44) continue;
+    if ((a.reason !== 'label' && a.reason !== 'cue, case') || text.charCodeAt(a.end) !== 44) {
+      continue;
+    }
     const m = GIVEN_AFTER_COMMA.exec(text.slice(a.end, a.end + 40));
     if (m === null || text.slice(a.start, a.end).includes(' ')) continue;
     const w = m[1]!;
@@ -627,7 +656,12 @@ function surnameFirst(text: string, out: Candidate[]): Candidate[] {
   for (let i = 0; i + 1 < out.length; i++) {
     const a = out[i]!;
     const b = out[i + 1]!;
-    if (a.reason !== 'label' || !SURNAME_FIRST_GAP.test(text.slice(a.end, b.start))) continue;
+    if (
+      (a.reason !== 'label' && a.reason !== 'cue, case') ||
+      !SURNAME_FIRST_GAP.test(text.slice(a.end, b.start))
+    ) {
+      continue;
+    }
     if (
       text.slice(a.start, a.end).includes(' ') ||
       !SURNAME_FIRST_END.test(text.slice(b.end, b.end + 2))
@@ -2430,6 +2464,10 @@ function scoreSegment(
     const sep = DETAILS_SEP.exec(afterWindow());
     if (sep !== null && spanStartsAt(taken, end + sep[0].length)) bump(0.7, 'contact details');
   }
+  // Someone's age after their name: "Esther Schmitt, 24 ans, 52 kg", "bed 11 Michael 74yo".
+  if (0.8 > curScore && (n >= 2 ? !someClass(from, to, keep, 'stop') : knownFirst)) {
+    if (AGE_NOUN_AFTER.test(afterWindow())) bump(0.8, 'age');
+  }
   // Someone to call, then the number to call them on: "call Grace on +65 8932 2415", "please
   // ring Clodagh at 01 251 9992".
   if (
@@ -2567,6 +2605,7 @@ function scoreSegment(
         !(n >= 2 && knownFirst && (cl === 'first' || cl === 'last') && /,[ \t]*$/.test(before))) ||
       (NUMBER_AFTER.test(after) &&
         !(n >= 2 && anyKnown && AGE_AFTER.test(after)) &&
+        !AGE_NOUN_AFTER.test(after) &&
         // (A name before the address it is sent to: "Recipient Palma Gislason, 14 Rue de la
         // Paix", when a pattern detector took the address.)
         !(
@@ -2590,6 +2629,8 @@ function scoreSegment(
   // that only a person takes ("My name is Karl Hall", "Mrs. Maddison Hall", "Regards,\nSophie
   // Garden") the word after is the surname, not a building.
   if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && ORG_AFTER.test(after)) score = 0.3;
+  // A greeting goes to a practice or a desk as often: "Hi Westside Vet Clinic,".
+  if (score > 0.3 && reason === 'greeting' && INSTITUTION_AFTER.test(after)) score = 0.3;
   // A product named with a given name and an acronym ("provided by Travis CI", "Jenkins X"):
   // capitals after one word that no list knows as a name, and no degree ("Ana Roe, MD").
   if (score > 0.3 && n === 1 && !PERSON_ONLY_CUES.has(reason)) {
@@ -3901,6 +3942,12 @@ export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64}
 const NUMBER_AFTER = /^,?[ ]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/]|-\d|[ \t]\d{3})|s\/n)/;
 /** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
 const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
+/** An age after a name, in years: ", 24 ans", " 74yo", ", 45 años", " (32 Jahre)". */
+const AGE_NOUN_AFTER =
+  /^,?[ \t]\(?(?:1[01]\d|[1-9]?\d)[ \t]?(?:ans|años|anni|jahre|jaar|lat|years? old|y\.?o\.?|yrs? old)(?![\p{L}])/iu;
+/** A practice's, a hospital's or a desk's word right after the words a greeting names. */
+const INSTITUTION_AFTER =
+  /^[ \t](?:clinic|hospital|surgery|practice|pharmacy|centre|center|infirmary|team|support|desk|office|department|store|shop|klinik|praxis|apotheke|clinique|pharmacie|clínica|farmacia|ziekenhuis|apotheek)\b/iu;
 const ORG_CONTEXT_AFTER =
   /^(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|devs|air|airlines|airways|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
@@ -4785,7 +4832,7 @@ const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]/u;
 const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF)\.?|(?:MS|DR)\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 const CAPS_AFTER_ROLE =
-  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee|EMPLOYEE|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA)[ \t]{0,3}:[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}))(?![\p{L}])/uy;
+  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee|EMPLOYEE|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?)[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?))(?![\p{L}])/uy;
 
 /** `word` followed by a space and by a tab: the openings whose pattern requires one. */
 const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, `${w}\t`]);
@@ -4855,6 +4902,11 @@ const LOWER_STARTS = keywords([
 
 /** Where CAPS_AFTER_ROLE can start (its labels; compared without case like the pattern). */
 const ROLE_STARTS = keywords([
+  'paziente',
+  'subscriber',
+  'insured',
+  'member',
+  'assur',
   'customer',
   'client',
   'patient',
