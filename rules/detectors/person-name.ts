@@ -635,6 +635,22 @@ export const examples: DetectorExamples = {
     { text: 'Proprietario: Eginardo Corti, cell. su richiesta', value: 'Eginardo Corti' },
     { text: 'NOK: Giovani Stoltenberg (son), see chart', value: 'Giovani Stoltenberg' },
     { text: 'Name: BAILEY, Emily   Hospital no: M373323', value: 'BAILEY, Emily' },
+    // A subject line's name after its dash; "my manager is"; a form's "Forename(s)"; a log's
+    // key=value in capitals; a given name that is also a product's before a listed surname;
+    // a Nordic sign-off on the name's line; a speaker with their role in brackets.
+    {
+      text: 'New starter IT pack – Samson Bogisich (Software Engineer II) – start 3 Nov',
+      value: 'Samson Bogisich',
+    },
+    { text: 'My manager is Govinda Banerjee, he approved it.', value: 'Govinda Banerjee' },
+    { text: 'Title: Mr   Forename(s): Frederic   Surname: Murphy', value: 'Frederic' },
+    {
+      text: 'WARN account 48/213897/A payer=AISHA TAYLOR dob=n/a amount=516.00',
+      value: 'AISHA TAYLOR',
+    },
+    { text: 'Parent/carer 1          : Ruby Wilson (guardian)', value: 'Ruby Wilson' },
+    { text: 'vilket bankgiro gäller?\nMvh Patrik Holmgren', value: 'Patrik Holmgren' },
+    { text: 'Visitor: hi\nMaria (Advisor): Hi there, I can see your claim', value: 'Maria' },
     // A chat's last line after its unpunctuated last sentence; a double-dash signature.
     { text: 'card blocked again. pls sort asap, this is the third time\nChloe', value: 'Chloe' },
     { text: 'Escalating to EDD because occupation = "consultant". -- Harpreet', value: 'Harpreet' },
@@ -698,6 +714,11 @@ export const examples: DetectorExamples = {
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
     ':59:/DE89370400440532013000\nACME HANDELS GMBH\n:70:/INV-2291',
+    // Agencies greeted; a resident's role in a chat; products before words no list holds.
+    'Hej Skatteverket!\nJag har flyttat.',
+    'Medewerker: Goedemiddag\nInwoner: ik wil grofvuil laten ophalen',
+    'We use Ruby Gems and Swift Package Manager; lunch at Ruby Tuesday.',
+    '- Morbus Parkinson (G20.10)\n- Diabetes mellitus Typ 2',
     // Pets and their other mentions; a practice greeted; hospitals named after people.
     'My dog Willow (patient #215841) needs a refill. Willow is microchipped.',
     'Tier: Frieda (Europäisch Kurzhaar, 11 J.)\nNächster Termin: Frieda nüchtern ab 20 Uhr.',

@@ -210,7 +210,7 @@ const THING_NAME =
   'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|retailer|retailers|supplier|reseller|distributor|manufacturer|agency|city|cities|town|towns|country|countries|regions|locations?|destinations?|markets?|stores|airports?|stations?|ciudades|villes|städte|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|prescriber|prescribing physician|pharmacist|pharmacy tech|technician|pat\.|attending physician|referring physician|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|naam aanvrager|naam van de aanvrager|ten name van|t\.n\.v\.|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\)|nome completo|nome e cognome|cognome e nome|nom et pr[ée]nom|nom, pr[ée]nom|pr[ée]nom et nom|nombre y apellidos|apellidos y nombre|nombre completo del titular|primer apellido|segundo apellido|vor- und nachname|vor- und zuname|name, vorname|nachname, vorname|vorname, name|surnames|imi[eę] i nazwisko|nazwisko|imi[eę]|posiadacz rachunku|nazwa posiadacza rachunku|voor- en achternaam|naam en voornaam|ad soyad|ad[ıi] soyad[ıi])(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?|[ \t]?\((?:vorname, name|name, vorname|nom, pr[ée]nom|print|block capitals|en majuscules|optional)\))?\*?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|forename\(s\)|first name\(s\)|voornamen|assur[ée]\(e\)|salari[ée]\(e\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|prescriber|prescribing physician|pharmacist|pharmacy tech|technician|pat\.|attending physician|referring physician|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|naam aanvrager|naam van de aanvrager|ten name van|t\.n\.v\.|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\)|nome completo|nome e cognome|cognome e nome|nom et pr[ée]nom|nom, pr[ée]nom|pr[ée]nom et nom|nombre y apellidos|apellidos y nombre|nombre completo del titular|primer apellido|segundo apellido|vor- und nachname|vor- und zuname|name, vorname|nachname, vorname|vorname, name|surnames|imi[eę] i nazwisko|nazwisko|imi[eę]|posiadacz rachunku|nazwa posiadacza rachunku|voor- en achternaam|naam en voornaam|ad soyad|ad[ıi] soyad[ıi])(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?|[ \t]?\((?:vorname, name|name, vorname|nom, pr[ée]nom|print|block capitals|en majuscules|optional)\))?\*?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -220,14 +220,14 @@ const CUE_LABEL_BARE = new RegExp(
   'iuy',
 );
 const CUE_LABEL = new RegExp(
-  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|clôturé par|clôturée par|traité par|traitée par|géré par|gérée par|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|manager(?=[ \t]{0,3}:)|reporter(?=[ \t]{0,3}:)|employee|salarié|salariée|employé|employée|werknemer|medewerker|empleado|empleada|dipendente|pracownik|pracownica|funcionário|funcionária|colaborador|colaboradora|line manager|reporting manager|hiring manager|recruiter(?=[ \t]{0,3}:)|referee|referees|referee \d|reference \d|contact \d|contatto \d|contacto \d|vorgesetzte/r|vorgesetzter|vorgesetzte|kandidat|kandidatin|candidate|candidat|candidata|candidato|new starter|new hire|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens|renter|hirer|main driver|lead driver|additional driver|condutor|condutora|conducteur principal|conductor principal|ospite|guest|guest name|hu[ée]sped|h[óo]spede|gast|pax|passenger|lead passenger|traveller|traveler|lead traveller|reisende|reisender|voyageur|voyageuse|viajero|viajera|viaggiatore|viaggiatrice|passinhaber|passinhaberin|inhaber|inhaberin|titolare|occupier|tour leader|group leader|gruppenleiter|gruppenleiterin|travel arranger|booker|booked by|registado por|registrado por|registered by|operatore|operatrice|operador|operadora|gestionado por|gestionada por|atendido por|atendida por|behandeld door|bearbeitet von|bearbeitet|obsługa|sprawę przyjęła|sprawę przyjął|przyjęła|przyjął|revisado por|revisto por|agreed by|forwarded by|assegnato a|asignado a|zugewiesen an|toegewezen aan|attribué à|cliënt|klient|klientka|handled|owner name|kontaktperson|buyer|seller|comprador|compradora|vendedor|vendedora|käufer|käuferin|verkäufer|verkäuferin|acheteur|acheteuse|vendeur|vendeuse|acquirente|venditore|venditrice|koper|verkoper|kupujący|kupująca|sprzedający|sprzedająca|alıcı|satıcı|właściciel|właścicielka|hesap sahibi|débiteur|débitrice|créancier|deudor|deudora|schuldner|schuldnerin|debitore|debtor|titular(?: \d)?|third party|assistito|assistita|proprietario|proprietaria|propietario|propietaria|propriétaire|eigenaar|eigenares|familiare di riferimento|persona di riferimento|referente|adhérent|adhérente|poa|nok|verordnender arzt|verordnende ärztin|consultant(?=[ \t]{0,3}:)|eerste contactpersoon|emprunteur|emprunteuse|co-emprunteur|co-emprunteuse|exploitant|exploitante|sociétaire|contraente|controparte|assicurato|assicurata|başvuran|sigortalı|sigorta ettiren|karşı taraf|yetkili|müşteri|försäkringstagare|kontohavare|sökande|unfallgegner|geschädigter|geschädigte|tegenpartij|verzekeringnemer|aanvrager|voyageur|reiziger|reisende/r|passageiro|passageira)[ \t]{0,3}(?:[:|]|${LEADER})${LP}$`,
+  String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|clôturé par|clôturée par|traité par|traitée par|géré par|gérée par|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|absent|chair|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|manager(?=[ \t]{0,3}:)|reporter(?=[ \t]{0,3}:)|employee|salarié|salariée|employé|employée|werknemer|medewerker|empleado|empleada|dipendente|pracownik|pracownica|funcionário|funcionária|colaborador|colaboradora|line manager|reporting manager|hiring manager|recruiter(?=[ \t]{0,3}:)|referee|referees|referee \d|reference \d|contact \d|contatto \d|contacto \d|vorgesetzte/r|vorgesetzter|vorgesetzte|kandidat|kandidatin|candidate|candidat|candidata|candidato|new starter|new hire|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens|renter|hirer|main driver|lead driver|additional driver|condutor|condutora|conducteur principal|conductor principal|ospite|guest|guest name|hu[ée]sped|h[óo]spede|gast|pax|passenger|lead passenger|traveller|traveler|lead traveller|reisende|reisender|voyageur|voyageuse|viajero|viajera|viaggiatore|viaggiatrice|passinhaber|passinhaberin|inhaber|inhaberin|titolare|occupier|tour leader|group leader|gruppenleiter|gruppenleiterin|travel arranger|booker|booked by|registado por|registrado por|registered by|operatore|operatrice|operador|operadora|gestionado por|gestionada por|atendido por|atendida por|behandeld door|bearbeitet von|bearbeitet|obsługa|sprawę przyjęła|sprawę przyjął|przyjęła|przyjął|revisado por|revisto por|agreed by|forwarded by|assegnato a|asignado a|zugewiesen an|toegewezen aan|attribué à|cliënt|klient|klientka|handled|owner name|kontaktperson|buyer|seller|comprador|compradora|vendedor|vendedora|käufer|käuferin|verkäufer|verkäuferin|acheteur|acheteuse|vendeur|vendeuse|acquirente|venditore|venditrice|koper|verkoper|kupujący|kupująca|sprzedający|sprzedająca|alıcı|satıcı|właściciel|właścicielka|hesap sahibi|débiteur|débitrice|créancier|deudor|deudora|schuldner|schuldnerin|debitore|debtor|titular(?: \d)?|third party|enfant|responsable légal(?: \d)?|personne reçue|donateur|donatrice|contribuente|sottoscritto|sottoscritta|il\/la sottoscritto\/a|name und anschrift des zuwendenden|zuwendende|zuwendender|attorney|parent\/carer(?: \d)?|parent\/guardian(?: \d)?|ouder\/verzorger(?: \d)?|verzorger|roepnaam|barn|podpis|assistito|assistita|proprietario|proprietaria|propietario|propietaria|propriétaire|eigenaar|eigenares|familiare di riferimento|persona di riferimento|referente|adhérent|adhérente|poa|nok|verordnender arzt|verordnende ärztin|consultant(?=[ \t]{0,3}:)|eerste contactpersoon|emprunteur|emprunteuse|co-emprunteur|co-emprunteuse|exploitant|exploitante|sociétaire|contraente|controparte|assicurato|assicurata|başvuran|sigortalı|sigorta ettiren|karşı taraf|yetkili|müşteri|försäkringstagare|kontohavare|sökande|unfallgegner|geschädigter|geschädigte|tegenpartij|verzekeringnemer|aanvrager|voyageur|reiziger|reisende/r|passageiro|passageira)[ \t]{0,12}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
 );
 // "my wife Anna", "our colleague Tom", "the patient's son Kellen", "named Sam", "partner's name
 // Lee". Words are spelt out
 // whole ("Tochter", not "[Tt]ochter"): the cue word table is read from this source.
 const CUE_RELATION = new RegExp(
-  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancé|fiancée|boyfriend|girlfriend|spouse|neighbor|neighbour|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is)?|(?:named|called)(?: (?:him|her))?|by the name of|under the name(?: of)?|in the name of|name of|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:Frau|Tochter|Mutter|Schwester|Kollegin|Partnerin|Nachbarin|Freundin)|[Mm]ein (?:Mann|Sohn|Vater|Bruder|Kollege|Partner|Nachbar|Freund)|[Mm]a (?:femme|fille|mère|sœur|collègue|voisine|amie|cousine|tante)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint|voisin|ami|cousin|oncle)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañero|compañera|pareja|vecina|vecino|amiga|amigo))[ \t,:]{1,3}$`,
+  String.raw`${B}(?:(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our) (?:(?:late|dear|little|older|younger|eldest|youngest|step|ex|new) )?(?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|co-worker|coworker|manager|boss|kid|child|children|grandmother|grandma|grandfather|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|fiancé|fiancée|boyfriend|girlfriend|spouse|neighbor|neighbour|tenant|landlord|assistant|doctor|lawyer|accountant|teacher|customer|client|contact|supervisor|teammate|roommate|flatmate)(?:'s name is|’s name is| is)?|(?:named|called)(?: (?:him|her))?|by the name of|under the name(?: of)?|in the name of|name of|partner's name|partner’s name|(?:account is|it's|it’s|it is|is it|booked|registered|listed) under(?: my(?: \p{L}{3,12}['’]s)? name)?|(?:change|changed|correct|update|updated|rename) (?:it|the name|my name|the account name|the name on the account) to|[Mm]eine (?:Frau|Tochter|Mutter|Schwester|Kollegin|Partnerin|Nachbarin|Freundin)|[Mm]ein (?:Mann|Sohn|Vater|Bruder|Kollege|Partner|Nachbar|Freund)|[Mm]a (?:femme|fille|mère|sœur|collègue|voisine|amie|cousine|tante)|[Mm]on (?:mari|fils|père|frère|collègue|conjoint|voisin|ami|cousin|oncle)|[Mm]i (?:esposa|esposo|mujer|marido|hija|hijo|madre|padre|hermana|hermano|compañero|compañera|pareja|vecina|vecino|amiga|amigo))[ \t,:]{1,3}$`,
   'uy',
 );
 const CUE_CUSTOMER_PAREN =
@@ -328,7 +328,7 @@ const POSSESSIVE_RELATION =
   /\p{L}['’]s (?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|boss|kid|child|spouse|caregiver|carer|guardian)[ \t,:]{1,3}$/u;
 // Place names built from names: "San Francisco", "Fort Lauderdale".
 const PLACE_BEFORE_WORDS =
-  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa|Hotel|Hôtel|Hostel|Hostal|Gasthof|Gasthaus|Via|Viale|Piazza|Calle|Avenida|Plaza|Rue|Hospital|Hôpital|Ospedale|Policlinico|Poliklinik|Klinikum|Krankenhaus|Clínica|Clinica|Clinique|Ziekenhuis|Kliniek|Farmacia|Pharmacie|Apotheke/u;
+  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa|Hotel|Hôtel|Hostel|Hostal|Gasthof|Gasthaus|Via|Viale|Piazza|Calle|Avenida|Plaza|Rue|Universidad|Universidade|Università|Universität|Universiteit|Université|Uniwersytet|Hospital|Hôpital|Ospedale|Policlinico|Poliklinik|Klinikum|Krankenhaus|Clínica|Clinica|Clinique|Ziekenhuis|Kliniek|Farmacia|Pharmacie|Apotheke/u;
 const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
 
 // Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
@@ -532,7 +532,7 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
 // (A label on the next line is no legal form: "Name: Ada Lockman\nCompany: ...". Nor is a
 // numbered flat after a comma: "Vikram Singh, Flat No. 303".)
 const ORG_AFTER =
-  /^(?!,\s(?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
+  /^(?!,\s(?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?\s(?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -1112,7 +1112,7 @@ function nameFieldValue(text: string, start: number, end: number): [number, numb
  * which names anything, nor a "user" name, which is a handle.
  */
 const PERSON_KEY =
-  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured|display)_?name|(?:account_?|card_?)?holder|beneficiary|payee|customer|client)$/;
+  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured|display)_?name|(?:account_?|card_?)?holder|beneficiary|payee|payer|customer|client)$/;
 
 /** A key's characters as personFieldKey reads them back: letters, digits, "_", "-", a space. */
 function isKeyChar(c: number): boolean {
@@ -1172,7 +1172,7 @@ function personFieldAt(text: string, start: number, bareName = false): boolean {
 }
 /** The ends of PERSON_KEY's keys, in any case: a quick test before the key is read. */
 const PERSON_KEY_END =
-  /(?:name|nom|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi|holder|beneficiary|payee|customer|client)$/i;
+  /(?:name|nom|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi|holder|beneficiary|payee|payer|customer|client)$/i;
 
 /**
  * The quoted value that holds text[start, end) when its field's key names a person (see
@@ -1488,6 +1488,17 @@ function scoreRun(
       tokInfo[k]!.stopName &&
       capitalParticle(tokInfo[k]!.text) &&
       (isSurname(tokInfo[k]!.text) || !isSurname(tokInfo[a]!.text));
+    // A given name that is also a product's opening a run before a listed surname: "Ruby
+    // Wilson" (not "Ruby Gems").
+    const givenBeforeSurname =
+      (f & (F_STOP | F_TITLE)) === F_STOP &&
+      a === -1 &&
+      k + 1 < to &&
+      tokInfo[k]!.stopName &&
+      (tokFlags[k + 1]! & (F_STOP | F_TITLE | F_INITIAL | F_COMMON)) === 0 &&
+      (tokFlags[k + 1]! & (F_FIRST | F_LAST)) !== 0 &&
+      isSurname(tokInfo[k + 1]!.text) &&
+      isGivenName(tokInfo[k]!.text);
     const syllable =
       (f & (F_STOP | F_TITLE)) === F_STOP &&
       to - from >= 3 &&
@@ -1498,6 +1509,7 @@ function scoreRun(
       !inner &&
       !surnameAfterFirst &&
       !particleSurname &&
+      !givenBeforeSurname &&
       !syllable &&
       (f & (F_TITLE | F_STOP)) !== 0
     ) {
@@ -2463,6 +2475,27 @@ function scoreSegment(
   ) {
     const sep = DETAILS_SEP.exec(afterWindow());
     if (sep !== null && spanStartsAt(taken, end + sep[0].length)) bump(0.7, 'contact details');
+  }
+  // A full name closing a subject line after its dash: "Reisekostenabrechnung – Robin Just",
+  // "New starter IT pack – Samson Bogisich (Software Engineer II) – start 3 Nov".
+  if (
+    0.7 > curScore &&
+    n >= 2 &&
+    n <= 3 &&
+    anyKnown &&
+    !someClass(from, to, keep, 'common') &&
+    !someClass(from, to, keep, 'stop') &&
+    dashBefore(text, start) &&
+    // (Words before the dash on its line: not a list's bullet, "- Morbus Parkinson (G20.10)".)
+    SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 6), start)) &&
+    SUBJECT_END_AFTER.test(afterWindow())
+  ) {
+    bump(0.7, 'subject');
+  }
+  // A chat's speaker with their role in brackets: "Ruby (Advisor): Hi there".
+  if (0.75 > curScore && n <= 2 && !onlyCommon && ROLE_IN_BRACKETS_AFTER.test(afterWindow())) {
+    const line = lineStartWithin(text, start, 8);
+    if (line >= 0 && text.slice(line, start).trim() === '') bump(0.75, 'speaker');
   }
   // Someone's age after their name: "Esther Schmitt, 24 ans, 52 kg", "bed 11 Michael 74yo".
   if (0.8 > curScore && (n >= 2 ? !someClass(from, to, keep, 'stop') : knownFirst)) {
@@ -3942,6 +3975,12 @@ export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64}
 const NUMBER_AFTER = /^,?[ ]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/]|-\d|[ \t]\d{3})|s\/n)/;
 /** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
 const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
+/** A subject's last word (not a sentence's end), a blank, a dash, a blank. */
+const SUBJECT_BEFORE = /[\p{L}\p{N})][ \t][–—-][ \t]$/u;
+/** A chat role in brackets, then the speaker's colon: " (Advisor):", " (Agent):". */
+const ROLE_IN_BRACKETS_AFTER = new RegExp(String.raw`^[ \t]?\((?:${CHAT_ROLES})\)[ \t]?:`, 'iu');
+/** What ends a subject line's name: the line's end, a role in brackets, another dash. */
+const SUBJECT_END_AFTER = /^[ \t]*(?:\r?\n|$|\([^()\n]{1,40}\)|[–—][ \t])/;
 /** An age after a name, in years: ", 24 ans", " 74yo", ", 45 años", " (32 Jahre)". */
 const AGE_NOUN_AFTER =
   /^,?[ \t]\(?(?:1[01]\d|[1-9]?\d)[ \t]?(?:ans|años|anni|jahre|jaar|lat|years? old|y\.?o\.?|yrs? old)(?![\p{L}])/iu;
@@ -4832,7 +4871,7 @@ const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]/u;
 const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF)\.?|(?:MS|DR)\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 const CAPS_AFTER_ROLE =
-  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee|EMPLOYEE|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?)[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?))(?![\p{L}])/uy;
+  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?)[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?))(?![\p{L}])/uy;
 
 /** `word` followed by a space and by a tab: the openings whose pattern requires one. */
 const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, `${w}\t`]);
@@ -4902,6 +4941,8 @@ const LOWER_STARTS = keywords([
 
 /** Where CAPS_AFTER_ROLE can start (its labels; compared without case like the pattern). */
 const ROLE_STARTS = keywords([
+  'salari',
+  'enfant',
   'paziente',
   'subscriber',
   'insured',
@@ -5253,6 +5294,18 @@ function capsAfterCues(
       if (named) add(start, start + value.length, 0.85);
     }
   }
+  // The same unquoted in a log's key=value pairs, up to the next key: "payer=AISHA TAYLOR
+  // dob=28/02/1966".
+  if (text.includes('=')) {
+    KEYED_CAPS.lastIndex = 0;
+    for (let m; (m = KEYED_CAPS.exec(text)) !== null;) {
+      const value = m[1]!;
+      const start = m.index + 1;
+      if (personFieldAt(text, start) && listedCapsName(value)) {
+        add(start, start + value.length, 0.85);
+      }
+    }
+  }
   // A letter's or a statement's addressee: a line in capitals right above an address that
   // another detector found ("STATEMENT OF ACCOUNT\nAOIFE BRENNAN\n53 The Paddocks\n...").
   if (taken.length > 0) {
@@ -5357,6 +5410,9 @@ function listedCapsName(value: string): boolean {
   const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
   return capsNameWords(title) && title.some((w) => inNameLists(w));
 }
+/** Words in capitals after "=", up to the next key's "key=" or the line's end. */
+const KEYED_CAPS =
+  /=(\p{Lu}[\p{Lu}\p{M}'’-]+(?: \p{Lu}[\p{Lu}\p{M}'’-]*){1,3})(?=[ \t]+[a-z_]{2,24}=|[ \t]*(?:\r?\n|$))/gu;
 /** A line of two to four words in capitals (and the next line's indent). */
 const CAPS_LINE =
   /^[ \t]*(\p{Lu}[\p{Lu}\p{M}'’-]+(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){1,3})[ \t]*\r?\n[ \t]*/gmu;
