@@ -9,14 +9,13 @@ import { matchesOf } from '../scan-util.ts';
 const NUSS = /(?<![\w+./-])(\d\d)([/ -]?)(\d{8})\2(\d\d)(?![\w-]|[./]\d)/g;
 
 const POSITIVE =
-  /seguridad social|\bnuss\b|\bnaf\b|afiliaci[oó]n|n[uú]mero de afiliado|social security/;
+  /seguridad social|\bnuss\b|\bnaf\b|afiliaci[oó]n|\bafil\b|n[uú]mero de afiliado|social security/;
 const NEGATIVE = NON_PERSONAL_NUMBER;
 const LABELS = keywords([
   'seguridad social',
   'nuss',
   'naf',
-  'afiliaci',
-  'afiliado',
+  'afil',
   'social security',
 ]);
 
@@ -62,6 +61,7 @@ export const examples: DetectorExamples = {
   match: [
     { text: 'Nº afiliación Seguridad Social: 46/41127866/03', value: '46/41127866/03' },
     { text: 'NUSS | 08/71724911/73', value: '08/71724911/73' },
+    { text: 'NIF 12217576E  Nº AFIL. S.S. 50 99965140 20', value: '50 99965140 20' },
     { text: 'número de la Seguridad Social 50 46154721 60', value: '50 46154721 60' },
   ],
   noMatch: [

@@ -2,6 +2,7 @@ import { isTrivialDigits } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
+import { matchesOf } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Identity documents that have no check digit to find them by (or whose scheme differs from
@@ -36,6 +37,9 @@ const NAMES = [
   // Brazil's RG (registro geral), only before its colon or 'nº': the letters are too short.
   String.raw`rg(?= ?(?:n[º°o]\.?|:))`,
   String.raw`nric|cnic|hkid|emirates id|iqama|mykad|curp`,
+  // A US immigrant's alien registration number; Brazil's PIS/PASEP (before its colon).
+  String.raw`a-?number|alien (?:registration )?(?:number|no\.?|#)|uscis (?:number|no\.?|#)`,
+  String.raw`pis(?:\/pasep)?(?= ?(?:n[º°o]\.?|:))`,
 ];
 const LABEL = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ])(?:${NAMES.join('|')})(?![A-Za-zÀ-ÿ])`, 'gi');
 // Every LABEL match holds one of these at most 14 characters in ("documento nacional de identidad"
@@ -78,6 +82,11 @@ const LABEL_WORDS = keywords([
   'iqama',
   'mykad',
   'curp',
+  'a-number',
+  'anumber',
+  'alien',
+  'uscis',
+  'pis',
   'pièce',
   'piece',
   'numéro',
@@ -108,13 +117,74 @@ function idShaped(v: string): boolean {
   return !(digits === bare.length && isTrivialDigits(bare));
 }
 
+// Portugal's Cartão de Cidadão: eight digits, a check digit, two letters and a digit, the
+// whole read as a Luhn sum with letters worth 10-35 ("21268958 4 ZZ6"): its own shape and
+// check find it. And the social security number (NISS) after its name: eleven digits from 1
+// or 2, the last a check over the first ten.
+const PT_CC = /(?<![\w-])\d{8} ?\d ?[A-Z]{2}\d(?![\w-])/g;
+const NISS = /(?<![A-Za-z])niss[ \t]*(?:n\.?[º°o]\.?)?[ \t]*:?[ \t]*([12]\d{10})(?!\d)/gi;
+
+/** The Cartão de Cidadão's check: Luhn over its twelve characters, letters worth 10-35. */
+function ptCitizenCard(v: string): boolean {
+  let sum = 0;
+  let second = false;
+  for (let i = v.length - 1; i >= 0; i--) {
+    const c = v.charCodeAt(i);
+    if (c === 32) continue;
+    let d = c <= 57 ? c - 48 : c - 55;
+    if (second) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    second = !second;
+  }
+  return sum % 10 === 0;
+}
+
+/** The NISS check: the first ten digits weighted 29, 23, 19, 17, 13, 11, 7, 5, 3, 2. */
+function ptNiss(d: string): boolean {
+  const w = [29, 23, 19, 17, 13, 11, 7, 5, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  return 9 - (sum % 10) === d.charCodeAt(10) - 48;
+}
+
+/** What the detector needs to run: a label, or the citizen card's two capitals after digits. */
+const PREFILTER = {
+  test: (text: string) => LABEL_WORDS.test(text) || PT_CC_HINT.test(text) || NISS_HINT.test(text),
+};
+const PT_CC_HINT = /\d ?[A-Z]{2}\d(?![\w-])/;
+const NISS_HINT = /niss/i;
+
 /** Identity card, residence permit and citizen card numbers, right after their names. */
 export const nationalId: Detector = {
   id: 'national-id',
   types: ['NATIONAL_ID'],
-  prefilter: LABEL_WORDS,
+  prefilter: PREFILTER,
   detect(text) {
     const out: Candidate[] = [];
+    if (PT_CC_HINT.test(text)) {
+      for (const m of matchesOf(text, PT_CC)) {
+        if (!ptCitizenCard(m[0])) continue;
+        const end = m.index + m[0].length;
+        out.push({ start: m.index, end, type: 'NATIONAL_ID', score: 0.8, reason: 'checksum' });
+      }
+    }
+    if (NISS_HINT.test(text)) {
+      for (const m of matchesOf(text, NISS)) {
+        if (!ptNiss(m[1]!)) continue;
+        const end = m.index + m[0].length;
+        out.push({
+          start: end - 11,
+          end,
+          type: 'NATIONAL_ID',
+          score: 0.85,
+          reason: 'label, checksum',
+        });
+      }
+    }
+    if (!LABEL_WORDS.test(text)) return out;
     for (const v of valuesNearLabels(text, LABEL, TOKEN, {
       maxGap: 24,
       maxValue: 22,
@@ -141,6 +211,13 @@ export const examples: DetectorExamples = {
     { text: 'National ID: 8812-4471-203', value: '8812-4471-203' },
     { text: 'Identity card no. X4471203Q', value: 'X4471203Q' },
     { text: 'BRP number ZX1234567', value: 'ZX1234567' },
+    {
+      text: 'Queixoso: Mia Fonseca, n.º CC 21268958 4 ZZ6, natural de Braga',
+      value: '21268958 4 ZZ6',
+    },
+    { text: 'NIF 271423900   NISS 15160465346\nVencimento base', value: '15160465346' },
+    { text: 'Passport #: U2336326, exp 02/08/2032\nA-Number: A839760617', value: 'A839760617' },
+    { text: 'RG: 62.251.482-9 SSP/SP\nPIS/PASEP: 134.15108.76-6', value: '134.15108.76-6' },
     { text: 'Residence permit: RA 1234567', value: 'RA 1234567' },
     { text: 'Cartão de Cidadão 12345678 9 ZZ4', value: '12345678 9 ZZ4' },
     { text: "Carta d'identità: CA12345BX", value: 'CA12345BX' },
@@ -152,6 +229,9 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'National ID card expires 2031-05-01',
+    // The citizen card's shape with a wrong check; NISS with a wrong check.
+    'Ref 21268958 4 ZZ7',
+    'NISS 15160465347',
     'Vehicle identification number 1HGCM82633A004352',
     'National Express coach 2041 to Leeds',
     'ID card photo order 44120931',

@@ -13,9 +13,10 @@ const BARE = /(?<![\w+.-])((?:18|19|20)?)(\d{2})(\d{2})(\d{2})(\d{4})(?![\w-]|\.
 // The samordningsnummer (coordination number) of people who are not registered residents has
 // the same form, with 60 added to the day.
 const POSITIVE =
-  /personn(?:umm?e[rt]|r)|\bpers\.? ?nr|samordningsn(?:umm?er|r)|personal identity (?:number|no)|swedish (?:id|personal)/;
+  /personn(?:umm?e[rt]|r)|\bpers\.? ?nr|\bpnr\b|samordningsn(?:umm?er|r)|personal identity (?:number|no)|swedish (?:id|personal)/;
 // What every POSITIVE match contains, for a quick test on the whole text.
-const LABEL = /personn(?:um|r)|pers\.? ?nr|samordningsn|personal identity|swedish (?:id|personal)/i;
+const LABEL =
+  /personn(?:um|r)|pers\.? ?nr|\bpnr\b|samordningsn|personal identity|swedish (?:id|personal)/i;
 
 const NEGATIVE = new RegExp(
   String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:telefon|mobil|phone|call|fax|ordernummer|ordernr|faktura|kundnummer|kundnr|organisationsnummer|org\.? ?nr|konto|bankgiro|plusgiro|clearing)|(?<![a-zåäö])[äa]rende|\b(?:tel|sms|ring)\b`,
@@ -71,8 +72,14 @@ export const sePersonnummer: Detector = {
       // only ever a centenarian's personnummer. A serial that reads as a time of day
       // ("20240315-1430") is as likely a timestamp, and this century's dates with any serial
       // ("20240315-4711") are how tickets and files are numbered, so those need the label.
+      // (Only dates a log could have written: this century's, and in the short form a year
+      // under 40. "891207-0334" is someone born in 1989, whatever its serial reads as; so is
+      // "20000826-6744", since tickets are numbered by the dates of recent years.)
+      const yy = Number(m[2]);
+      const recent = century === '20' ? yy >= 13 : century === '' && yy < 40;
       if (m[5] === '+') push(start, end, 0.7, 0.25);
-      else if (timeLike(m[6]!) || century === '20') push(start, end, 0.4, 0.5);
+      else if (recent && (century === '20' || timeLike(m[6]!))) push(start, end, 0.4, 0.5);
+      else if (century === '20' && timeLike(m[6]!)) push(start, end, 0.4, 0.5);
       else push(start, end, 0.65, 0.3);
     }
     if (!LABEL.test(text)) return out;
@@ -97,6 +104,9 @@ export const examples: DetectorExamples = {
     { text: 'Mitt personnr är 911122-7386.', value: '911122-7386' },
     { text: 'född 1903, pers.nr 030815+9417', value: '030815+9417' },
     { text: 'Samordningsnummer 770263-1198', value: '770263-1198' },
+    { text: 'Försäkringstagare: Josefin Hellström, 891207-0334\nAdress', value: '891207-0334' },
+    { text: 'Låntagare: Anita Berggren Lundqvist (20000826-6744)', value: '20000826-6744' },
+    { text: 'Kund ringde 15:24: Gunilla Wikström, pnr 199611044794.', value: '199611044794' },
     { text: 'Personnummer 198503121231 (utan bindestreck)', value: '198503121231' },
     { text: 'Personnummer: 20240315-1430', value: '20240315-1430' },
   ],
