@@ -121,6 +121,34 @@ describe('columnBelow', () => {
   });
 });
 
+describe('psql results', () => {
+  const psql = [
+    'prod=> SELECT id, full_name, birth_date FROM customers LIMIT 2;',
+    '   id   |    full_name     | birth_date',
+    '--------+------------------+------------',
+    '  62363 | Dillon Miller    | 1978-04-04',
+    '  40921 | Meaghan Jacobson | 1960-11-18',
+    '(2 rows)',
+  ].join('\n');
+
+  it('reads the header above the rule, from a cell and from the header', () => {
+    expect(headerOf(psql, '1960-11-18')).toBe('birth_date');
+    expect(headerOf(psql, 'Dillon Miller')).toBe('full_name');
+    const at = psql.indexOf('birth_date', psql.indexOf('\n'));
+    expect(columnBelow(psql, at, at + 10)?.cells.map((c) => psql.slice(c.start, c.end))).toEqual([
+      '1978-04-04',
+      '1960-11-18',
+    ]);
+  });
+
+  it('takes no rule of dashes alone, nor a rule that splits otherwise, for a header', () => {
+    const plain = '   id   |    full_name\n----------------\n  62363 | Dillon Miller';
+    expect(headerOf(plain, 'Dillon Miller')).toBeNull();
+    const other = ' a | b | c\n---+---\n 1 | Dillon Miller';
+    expect(headerOf(other, 'Dillon Miller')).toBeNull();
+  });
+});
+
 describe('tables after blank lines', () => {
   it('finds a header on the second line after an empty first line', () => {
     const text = '\nName\tPhone\nAna\t0680501210\nBo\t0783558104';

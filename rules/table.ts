@@ -110,6 +110,8 @@ function cellIndex(row: Row, pos: number): number {
 }
 
 /** The first row of the block (rows split alike) that holds the row at `lineStart`. */
+const PSQL_RULE = /^[ \t]*-{2,}(?:\+-{2,})+[ \t]*\r?$/;
+
 function topOf(text: string, lineStart: number, row: Row): number {
   const passed: number[] = [];
   let top = lineStart;
@@ -119,7 +121,21 @@ function topOf(text: string, lineStart: number, row: Row): number {
     if (top === 0) break;
     const above = lineBefore(text, top);
     const prev = rowAt(text, above);
-    if (prev.sep !== row.sep || prev.starts.length !== row.starts.length) break;
+    if (prev.sep !== row.sep || prev.starts.length !== row.starts.length) {
+      // A psql result's rule ("----+----") parts its header from its rows: the header heads
+      // them when it has as many cells.
+      if (row.sep === PIPE && above > 0 && top - above <= 400) {
+        if (PSQL_RULE.test(text.slice(above, top - 1))) {
+          const head = lineBefore(text, above);
+          const h = rowAt(text, head);
+          if (h.sep === row.sep && h.starts.length === row.starts.length) {
+            passed.push(above);
+            top = head;
+          }
+        }
+      }
+      break;
+    }
     top = above;
     known = tops.get(above);
   }
@@ -263,9 +279,18 @@ export function columnBelow(
     if (above.sep === row.sep && above.starts.length === row.starts.length) return null;
   }
   const cells: Cell[] = [];
+  let first = true;
   for (let next = row.end; next < text.length;) {
     next = text.indexOf('\n', next) + 1;
     if (next === 0) break;
+    // (A psql result's rule under its header: the rows start after it.)
+    if (first && row.sep === PIPE) {
+      const ruleEnd = text.indexOf('\n', next);
+      if (ruleEnd > next && ruleEnd - next <= 400 && PSQL_RULE.test(text.slice(next, ruleEnd))) {
+        next = ruleEnd + 1;
+      }
+    }
+    first = false;
     const below = rowAt(text, next);
     if (below.sep !== row.sep || below.starts.length !== row.starts.length) break;
     cells.push(cellSpan(text, below, column));

@@ -764,10 +764,12 @@ function collectTokens(text: string, taken: readonly Span[]): void {
     if (!mayStartWord(text.charCodeAt(i))) continue;
     // WORD's look-behind, for the ASCII characters it names; other characters go to the regex.
     if (i > 0 && gluedBefore(text.charCodeAt(i - 1)) && !mentionAt(text, i)) {
-      // Except the value of a field named for a person: "customer_name=Aminata Ndiaye".
+      // Except the value of a field named for a person: "customer_name=Aminata Ndiaye", and a
+      // cell of words in a table parted by bare pipes: "8389|Hilll|Devyn|29/06/1975".
       if (
-        text.charCodeAt(i - 1) !== 61 ||
-        (!NAME_KEY.test(text.slice(Math.max(0, i - 30), i - 1)) && !personFieldAt(text, i))
+        (text.charCodeAt(i - 1) !== 61 ||
+          (!NAME_KEY.test(text.slice(Math.max(0, i - 30), i - 1)) && !personFieldAt(text, i))) &&
+        (text.charCodeAt(i - 1) !== 124 || !PIPE_CELL_AFTER.test(text.slice(i, i + 42)))
       ) {
         continue;
       }
@@ -798,7 +800,11 @@ function collectTokens(text: string, taken: readonly Span[]): void {
     // Most words in prose stand between spaces; only words glued to other characters need the
     // chunk check for code, URLs and addresses.
     const prevCode = start > 0 && !mentionAt(text, start) ? text.charCodeAt(start - 1) : 32;
-    const glued = !isSpace(prevCode) || (end < text.length && !isSpace(next) && !isPunct(next));
+    // (A pipe table's cell is no code: "8389|Hilll|Devyn|29/06/1975".)
+    const pipeCell =
+      (prevCode === 124 || next === 124) && PIPE_CELL_AFTER.test(text.slice(start, start + 42));
+    const glued =
+      !pipeCell && (!isSpace(prevCode) || (end < text.length && !isSpace(next) && !isPunct(next)));
     if (glued && inCodeChunk(text, start, end)) continue;
     // "Dr." and "Mrs" are titles; "Sr" and "Fr" without a full stop may be other words. The
     // French "M." is one only after a blank or a bracket ("z*M.  To avoid" is a formula).
@@ -1007,6 +1013,9 @@ function mentionAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 2);
   return c === 32 || c === 10 || c === 9 || c === 40 || c === 13;
 }
+
+/** Words filling a cell up to the next bare pipe or the line's end. */
+const PIPE_CELL_AFTER = /^[\p{L}\p{M}'’ .-]{1,40}(?:\||\r?\n|$)/u;
 
 function gluedBefore(c: number): boolean {
   if (c >= 128) return false;
