@@ -11,13 +11,7 @@ const NUSS = /(?<![\w+./-])(\d\d)([/ -]?)(\d{8})\2(\d\d)(?![\w-]|[./]\d)/g;
 const POSITIVE =
   /seguridad social|\bnuss\b|\bnaf\b|afiliaci[oó]n|\bafil\b|n[uú]mero de afiliado|social security/;
 const NEGATIVE = NON_PERSONAL_NUMBER;
-const LABELS = keywords([
-  'seguridad social',
-  'nuss',
-  'naf',
-  'afil',
-  'social security',
-]);
+const LABELS = keywords(['seguridad social', 'nuss', 'naf', 'afil', 'social security']);
 
 /** The control: province and sequence read as one number (the sequence's own below 10^7), mod 97. */
 export function isValidNuss(province: string, sequence: string, control: string): boolean {

@@ -49,6 +49,10 @@ const CLI_USER =
 // "Login: jdoe / Xk8rT2q9", "creds admin/hunter2", "the login is jdoe / Xk8rT2q9".
 const CRED_PAIR =
   /(?:credentials?|creds|log-?in|logon|zugangsdaten|identifiants|credenciales)\b(?:[ \t]{1,3}(?:is|are))?[ \t]{0,3}[:=-]?[ \t]{1,3}([^\s:/"'`]{1,64})[ \t]{0,2}[:/][ \t]{0,2}([^\s"'`]{4,64})/iy;
+// Logging in as a user, then " / " and the password, spaced: a user in a sentence of steps.
+const LOGIN_AS =
+  /(?:log(?:ged)?[ -]?(?:in|on)(?:to)?|sign(?:ed)?[ -]?in(?:to)?|einloggen|anmelden|se connecter|connectez-vous|inicia(?:r)? sesi[óo]n)\b[^\n/]{0,40}?[ \t](?:as|with|using|mit|als|avec|como|con)[ \t]{1,3}([^\s/"'`]{2,64})[ \t]{1,2}\/[ \t]{1,2}([^\s"'`]{4,64})/iy;
+const LOGIN_AS_STARTS = keywords(['log', 'sign', 'einloggen', 'anmelden', 'connect', 'inicia']);
 /** The words CRED_PAIR starts with, found by the shared keyword pass (rules/keywords.ts). */
 const CRED_STARTS = keywords(['cred', 'log', 'zugangsdaten', 'identifiants']);
 // Tools whose short option takes the password: `mysql -uroot -pS3cret` (glued only: a spaced
@@ -205,9 +209,32 @@ export const password: Detector = {
       const c = judge(text, k, start, start + pass.length, false, false, 'login', 'op');
       if (c !== null) out.push({ ...c, reason: 'user:password' });
     }
+    // Steps to reproduce that log in as someone: "Log into staging as qa@example.org /
+    // Xk8rT2q9", "Auf staging einloggen mit qa@example.org / Herbst2025#".
+    for (const m of stickyAtWordStarts(text, LOGIN_AS, LOGIN_AS_STARTS.at(text))) {
+      const [whole, , raw] = m;
+      const pass = raw!.replace(/[.,;:)\]}]+$/, '');
+      const start = m.index + whole!.length - raw!.length;
+      if (taken(out, byKeyword, start, start + pass.length)) continue;
+      const c = judge(text, m.index, start, start + pass.length, false, false, 'login', 'op');
+      if (c !== null) out.push({ ...c, reason: 'user / password' });
+    }
+    // A key and its value as two fields of one object, as Postman's environments and many
+    // settings exports write them: {"key": "password", "value": "..."}.
+    if (text.includes('"value"')) {
+      for (const m of matchesOf(text, KEY_VALUE_PAIR)) {
+        const end = m.index + m[0].length - 1;
+        const start = end - m[1]!.length;
+        if (taken(out, byKeyword, start, end)) continue;
+        const c = judge(text, m.index, start, end, true, false, 'password', 'op');
+        if (c !== null) out.push({ ...c, reason: 'key and value' });
+      }
+    }
     return out;
   },
 };
+const KEY_VALUE_PAIR =
+  /"(?:key|name)"[ \t]*:[ \t]*"(?:password|passwd|pwd|passphrase|db_password|admin_password)"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"([^"\n]{4,64})"/gi;
 
 /**
  * A password said in a sentence, a few words after its keyword: "la contraseña creo que era
@@ -692,6 +719,16 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Steps that log in as a user, then " / " and the password; a settings export's key and
+    // value as two fields.
+    {
+      text: 'Steps:\n1. Log into staging as qa.tester+13@example-shop.org / JWHvrtse2sSXcquE8Zrqlq',
+      value: 'JWHvrtse2sSXcquE8Zrqlq',
+    },
+    {
+      text: '{ "key": "password", "value": "league-wasabi-perspire21", "enabled": true }',
+      value: 'league-wasabi-perspire21',
+    },
     // Said in a sentence, a few words after the keyword, and the other one the writer thought of.
     {
       text: 'y la contraseña creo que era x6p%hkm2J! o 7#ln5W6FMx^F%q . soy Teodoro',
@@ -790,6 +827,8 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // Logging in, then a slash between words.
+    'Sign in with your account / profile settings; log in as admin / then open settings',
     'RADIUS shows "Access-Reject: bad password" for johnson6922@northwave since 18/09/2025',
     'the password reset link was sent to jsmith2 and Ab12cd34 never opened it',
     "getByRole('textbox', { name: 'Password' }).fill('password123');",

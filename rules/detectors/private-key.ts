@@ -1,6 +1,6 @@
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
-import { holds, isBase64Code } from '../secret-util.ts';
+import { decodeBase64, holds, isBase64Code } from '../secret-util.ts';
 
 /** The longest block this detector reads: an RSA-8192 PEM is about 6.5 KB. */
 const MAX_BLOCK = 16 * 1024;
@@ -17,6 +17,11 @@ const END = /-----END [A-Z0-9 ]{0,20}PRIVATE KEY(?: BLOCK)?-----/g;
 // that is not a key never contains them.
 const HEADERLESS =
   /(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/]{3}IBAAK[BC]|MII[A-Za-z0-9+/]{3}IBADANBgkqhkiG9w0BAQEFAAS|MHcCAQEEI|MIGkAgEBBD|MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg|MC4CAQAwBQYDK2VwBCIEI|b3BlbnNzaC1rZXktdjEAAAAA)/g;
+
+// "-----BEGIN" in base64, then the rest of a block's characters (bounded: a PEM key is < 16 KB).
+const B64_BEGIN = 'LS0tLS1CRUdJTi';
+const B64_PEM = /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{80,21800}={0,2}/g;
+const B64_PEM_HEAD = /^-----BEGIN [A-Z0-9 ]{0,24}PRIVATE KEY/;
 
 const PUTTY = /PuTTY-User-Key-File-[23]: [\w-]{3,40}/g;
 const PUTTY_MAC = /Private-MAC: [0-9a-fA-F]{40,64}/g;
@@ -130,8 +135,10 @@ export const privateKey: Detector = {
   id: 'private-key',
   types: ['PRIVATE_KEY'],
   // PRIVATE KEY, PuTTY-User-Key-File, the DER openings MII, MHcCAQEE, MIGkAgEB, MIGHAgEA,
-  // MC4CAQAw and b3BlbnNzaC1rZXkt, each found from a character rare in prose.
+  // MC4CAQAw and b3BlbnNzaC1rZXkt, each found from a character rare in prose; and a PEM block
+  // in base64.
   prefilter: holds(
+    B64_BEGIN,
     ['K', /(?<=PRIVATE )KEY|(?<=PuTTY-User-)Key-File/y],
     ['M', /M(?:II|HcCAQEE|IGkAgEB|IGHAgEA|C4CAQAw)/y],
     ['X', /(?<=b3BlbnNzaC1rZ)Xkt/y],
@@ -179,6 +186,23 @@ export const privateKey: Detector = {
       const body = walkBase64(text, m.index);
       if (body.count < 60) continue;
       out.push(found(m.index, body.end, true, 0.85, 'der opening'));
+    }
+    // A whole PEM block encoded again in base64, as Kubernetes secrets and kubeconfigs hold it
+    // ("client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQo..."): its first bytes
+    // decode to the armour.
+    if (text.includes(B64_BEGIN)) {
+      for (const m of matchesOf(text, B64_PEM)) {
+        const head = decodeBase64(m[0].slice(0, 64));
+        if (head === null || !B64_PEM_HEAD.test(head)) continue;
+        const end = m.index + m[0].length;
+        out.push({
+          start: m.index,
+          end,
+          type: 'PRIVATE_KEY',
+          score: 0.95,
+          reason: 'pem in base64',
+        });
+      }
     }
     // A wallet's raw key: 64 hex digits after "private key" ("here is my private key: 0x28e8...").
     // A hash of a transaction or a file is named so ("tx hash", "sha256") and is not taken.
@@ -228,6 +252,12 @@ export const privateKey: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A PEM block encoded again in base64 (a kubeconfig's client-key-data).
+    {
+      text: 'client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUVZU3Y1TC9MRllTb1RiY09YUUhwREEzSGhSWDNISjRvKzVSSmozaHZGdHJOR3YzYVBWd0NlcDcKakZDQm5RTWhRM0JxTlRsOGZ4TlhKK0d2Uks0Q1crby9OaUJFNWExelhGUVZkbWJ5dC9LczE3bzNhRTV0eW5oMAo0UVRBV2szMHZkNkNuVFU3c3JvTUd0Q2ZHVS9OCi0tLS0tRU5EIEVDIFBSSVZBVEUgS0VZLS0tLS0=',
+      value:
+        'LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSUVZU3Y1TC9MRllTb1RiY09YUUhwREEzSGhSWDNISjRvKzVSSmozaHZGdHJOR3YzYVBWd0NlcDcKakZDQm5RTWhRM0JxTlRsOGZ4TlhKK0d2Uks0Q1crby9OaUJFNWExelhGUVZkbWJ5dC9LczE3bzNhRTV0eW5oMAo0UVRBV2szMHZkNkNuVFU3c3JvTUd0Q2ZHVS9OCi0tLS0tRU5EIEVDIFBSSVZBVEUgS0VZLS0tLS0=',
+    },
     // A wallet's raw key after its name.
     {
       text: 'here is my private key if you need to check the wallet: 0x28e8e7cc06e6d8b0f7c6fb629b60e24a38db55e3d5b99e242ecac35af27cbfbb',
@@ -266,6 +296,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A certificate in base64 is no key.
+    'client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJzekNDQVZtZ0F3SUJBZ0lVUVc1a1pYSnpiMjRnWlhoaGJYQnNaU0JqWlhKMElHWnZjaUIwWlhOMGN3PT0KLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQ==',
     // A hash named after the key's name; a transaction's hash.
     'private key sha256: 28e8e7cc06e6d8b0f7c6fb629b60e24a38db55e3d5b99e242ecac35af27cbfbb',
     'tx hash 0x28e8e7cc06e6d8b0f7c6fb629b60e24a38db55e3d5b99e242ecac35af27cbfbb',
