@@ -1,4 +1,6 @@
 import { scanAddresses } from '../address/scan.ts';
+import { keywords } from '../keywords.ts';
+import { matchAllAt } from '../context.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 /**
@@ -35,9 +37,53 @@ export const address: Detector = {
       else if (!h.reason.includes('context') && PADDING.test(span)) continue;
       out.push({ start, end, type: 'ADDRESS', score: h.score, reason: h.reason });
     }
+    // The rest of an address label's line, where the scanner knows no form of the country's
+    // streets ("Current address: Flat No. 804, Lotus Residency, 6th Main, Indiranagar,
+    // Bengaluru 560038", "Adres: Kızılay Mah. Gül Sok. No:126 D:8, 06420 Çankaya/Ankara").
+    // (Tried only just before the labels' words: the pattern's look-behinds, run at every
+    // position of a long text, would cost more than the scanner.)
+    const labels = LABEL_WORDS.at(text);
+    if (labels.length > 0) {
+      for (const m of matchAllAt(text, LABELLED_LINE, labels, 16)) {
+        // (Up to the next field on the line: "12 Main St, Springfield   Phone: ...".)
+        const value = m[1]!.split(NEXT_FIELD)[0]!.replace(TRAILING, '');
+        if (!ADDRESS_LIKE.test(value) || NOT_ADDRESS.test(value)) continue;
+        const end = m.index + m[0].length - m[1]!.length + value.length;
+        const start = end - value.length;
+        // The scanner's weak parts of it (a postcode and town it knew) give way to the whole
+        // line; an address it found with confidence, or that runs past the line, stays (the
+        // line may go on after it: "Anschrift: Scheffershof 180, 60694 Frankfurt, Tel. ...").
+        const parts = out.filter((c) => c.start < end && start < c.end);
+        if (parts.some((c) => c.start < start || c.end > end || c.score >= 0.6)) continue;
+        for (const c of parts) out.splice(out.indexOf(c), 1);
+        out.push({ start, end, type: 'ADDRESS', score: 0.75, reason: 'label' });
+      }
+    }
     return out;
   },
 };
+
+// An address's label in the languages of the corpus, and the rest of its line. Not another
+// kind of address: an e-mail's, an IP's, a wallet's, a web address.
+const LABELLED_LINE =
+  /(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?[ \t]*:[ \t]*([^\n]{6,160})/giu;
+const LABEL_WORDS = keywords([
+  'addr',
+  'adres',
+  'direcci',
+  'indirizzo',
+  'endere',
+  'morada',
+  'anschrift',
+  'osoite',
+]);
+const TRAILING = /[\s.;]+$/;
+const NEXT_FIELD =
+  /[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t](?=\p{L}[\p{L} ]{1,20}:[ \t])|,?[ \t](?=(?:tel|phone|mob|mobile|fax|e-?mail|cell|handy|telefon|t[ée]l[ée]phone|ph)\b)/iu;
+/** A number and a word of three letters, parted by a comma, or a postcode's four to six digits. */
+const ADDRESS_LIKE = /^(?=.*\d)(?=.*\p{L}{3})(?:.*,.*|.*(?<!\d)\d{4,6}(?!\d).*)$/u;
+/** What a label's line holds when it is no postal address. */
+const NOT_ADDRESS = /@|:\/\/|^\+?[\d ()./-]+$|^(?:same|as above|see|n\/a|none|unknown|tbc|tbd)\b/i;
 
 const PADDING = /[ ]{3,}|\t/;
 /** A cell that holds a whole address: a word of three letters and a number, and a comma. */
@@ -61,6 +107,16 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The rest of an address label's line, in forms the scanner does not know, up to the
+    // next field.
+    {
+      text: 'Current address: Flat No. 804, Lotus Residency, 6th Main, Indiranagar, Bengaluru, Karnataka 560038.\nKindly',
+      value: 'Flat No. 804, Lotus Residency, 6th Main, Indiranagar, Bengaluru, Karnataka 560038',
+    },
+    {
+      text: 'Adres: Kızılay Mah. Gül Sok. No:126 D:8, 06420 Çankaya/Ankara   Telefon: yok',
+      value: 'Kızılay Mah. Gül Sok. No:126 D:8, 06420 Çankaya/Ankara',
+    },
     // A type that is also a noun ("Creek"), made a street by the unit after it.
     { text: 'Send it to 4027 Oak Creek Apt. 109 please', value: '4027 Oak Creek Apt. 109' },
     // A street named after a surname that is also a common word.
@@ -286,6 +342,9 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // Other kinds of address, and a label's line with no postal address on it.
+    'IP address: 10.0.0.1, gateway 10.0.0.254; Email address: hello 2024, see below',
+    'Address: same as above, 2 people; Wallet address: bc1 stuff 1234, later',
     // An invoice's lines: a product named like a street between its code and quantity.
     'KT-5779-OK      Calle Mayor Espadrilles           11      693,75 €\n178-BLK-L-396   Mulberry Court Rug                20       $413.40',
     // A seat, not a square.
