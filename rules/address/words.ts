@@ -196,7 +196,7 @@ export const COUNTRIES: readonly string[] = (
  * it: "Step 3 Avenue of approach", "Chapter 12 Park", "Version 2 Street Fighter", "Gate 23".
  */
 export const NUMBER_LABELS = new Set(
-  'step steps chapter ch section sec part page pages pp p version ver v release build figure fig table level lvl phase stage round episode ep season volume vol issue item items line lines row column col order orders invoice ticket case ref tracking sku model serial account acct id pin code error err status http port gate terminal platform track bus flight train seat grade class week day days month year years top rank number num tier plan option slide lesson unit module task question q rule article art paragraph clause note appendix exhibit sprint iteration ios android windows win python java node about over under only just than x qty quantity total price cost usd eur gbp chf covid boeing airbus iphone galaxy pixel ps xbox rev revision patch hotfix'.split(
+  'step steps chapter ch section sec part page pages pp p version ver v release build figure fig table level lvl phase stage round episode ep season volume vol issue item items line lines row column col order orders invoice ticket case ref tracking sku model serial account acct id pin code error err status http port gate terminal platform track bus flight train seat grade class week day days month year years top rank number num tier plan option slide lesson unit module task question q rule article art paragraph clause note appendix exhibit sprint iteration ios android windows win python java node about over under only just than x qty quantity total price cost usd eur gbp chf covid boeing airbus iphone galaxy pixel ps xbox rev revision patch hotfix dx icd cpt rx ndc'.split(
     ' ',
   ),
 );

@@ -342,6 +342,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // A diagnosis code's label before its number.
+    'Reason for visit: follow-up BP\nBilling code A888A Dx 401',
     // Other kinds of address, and a label's line with no postal address on it.
     'IP address: 10.0.0.1, gateway 10.0.0.254; Email address: hello 2024, see below',
     'Address: same as above, 2 people; Wallet address: bc1 stuff 1234, later',

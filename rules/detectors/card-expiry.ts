@@ -30,7 +30,7 @@ const AFTER_CARD = new RegExp(String.raw`[\s,;|/]{1,3}` + DATE, 'y');
 
 // Expiry dates of other things: documents, subscriptions, certificates.
 const NOT_A_CARD =
-  /\b(?:passport|licen[cs]e|driver|permit|residence|id card|certificate|cert|ssl|tls|domain|subscription|trial|warranty|coupon|voucher|gift|token|password|membership|contract|lease|insurance|policy|food|milk|best before)\b/;
+  /\b(?:passport|licen[cs]e|driver|permit|residence|id card|certificate|cert|ssl|tls|domain|subscription|trial|warranty|coupon|voucher|gift|token|password|membership|contract|lease|insurance|policy|food|milk|best before|lot|batch|medicare|medicaid|irn|ehic|ghic|health|prescription|rx|vaccine|medication|drug)\b/;
 
 const CARD_HINT = /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta)\b/;
 
@@ -116,6 +116,9 @@ export const examples: DetectorExamples = {
     'Version 10/22 is out',
     'exp 2027',
     'Subscription valid until 05/26',
+    // A drug's lot and a health card have their own expiry.
+    'Prescriber: Dr. Roe   DEA on file\nLot # KQ38219  exp 03/2026',
+    'Medicare: 6644 21483 6 IRN 3  exp 12/2029',
     'Ratio 3/4 of the 12/25 batch',
     'This offer is valid for 12/25 participants',
   ],

@@ -6,7 +6,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // purpose: "case", "line" or "page" are too common in a sentence about a lost card to cost a
 // checksum-valid number its finding.
 const NOT_A_CARD =
-  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|ref|reference|sku|product|part|model|serial|s\/n|version|build|release|commit|sha|uuid|guid|txn|transaction id|confirmation|booking|reservation|po|rma|batch|lot|isbn|issn|imei|iccid|meid|sim|barcode|ean|upc|gtin|timestamp|epoch|account id)\b/;
+  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|ref|reference|sku|product|part|model|serial|s\/n|version|build|release|commit|sha|uuid|guid|txn|transaction id|confirmation|booking|reservation|po|rma|batch|lot|isbn|issn|imei|iccid|meid|sim|barcode|ean|upc|gtin|timestamp|epoch|account id|microchip|transponder|tessera|tarjeta sanitaria|afiliado|asegurado)\b/;
 
 /** Payment card numbers: issuer range and length, Luhn, grouped or split digit by digit. */
 export const creditCard: Detector = {
@@ -109,6 +109,8 @@ export const examples: DetectorExamples = {
     { text: 'name,card_number,exp\nAnn Roe,4539148803436467,04/27', value: '4539148803436467' },
   ],
   noMatch: [
+    // A pet's microchip (ISO 11784: country code, then twelve digits).
+    'Paziente: Gizmo (bassotto), microchip 380175058232216, scheda n. 76839',
     // Published test numbers in a QA checklist, far from the word "test".
     'QA checklist for the checkout run\n\n- Use the sandbox environment only\n- Declined: 4000 0000 0000 0002\n- 3-D Secure required: 4000 0027 6000 3184',
     'Tracking number 4539148803436467 for your parcel',

@@ -48,7 +48,9 @@ export const STOP_WORDS = [
     // Carriers, airlines and payment firms named in support tickets.
     'comcast xfinity verizon fios telstra optus movistar telefonica bouygues swisscom proximus kpn ziggo lufthansa ryanair easyjet qantas emirates afterpay affirm sezzle quickbooks intuit xero gusto rakuten kobo nordea danske monzo robinhood coinbase binance ' +
     // Tax and social-security agencies written to by name.
-    'skatteverket skattestyrelsen skatteetaten försäkringskassan pensionsmyndigheten udbetaling belastingdienst hmrc urssaf caf cpam',
+    'skatteverket skattestyrelsen skatteetaten försäkringskassan pensionsmyndigheten udbetaling belastingdienst hmrc urssaf caf cpam ' +
+    // Insurers and health funds.
+    'debeka allianz axa generali hdi huk barmer aok dkv bupa aetna cigna humana anthem medibank mgen asisa sanitas adeslas mapfre zilveren achmea vgz menzis ohra unive',
   // Calendar words.
   'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun january february march september october november december feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter christmas xmas easter halloween thanksgiving hanukkah ramadan eid diwali new year years holiday holidays weekend weekday morning afternoon evening night noon midnight am pm utc gmt cet est pst edt pdt',
   // The same in German, French and Spanish.
