@@ -229,20 +229,26 @@ export const email: Detector = {
         const start = m.index;
         const end = start + m[0].length;
         if (!isWholeToken(text, start, end) || m[0].includes('@')) continue;
-        // A bracketed "at" or a spelled "dot" is deliberate; a bare "x at y.com" may be prose.
+        // A bracketed "at" or a spelled "dot" is deliberate; a bare "x at y.com" may be prose
+        // ("contact us at help.example.com", "post updates at status.example.com").
         const deliberate = /[[({]|\bdot\b/i.test(m[0]);
-        out.push({
-          start,
-          end,
-          type: 'EMAIL',
-          score: deliberate ? 0.85 : 0.55,
-          reason: 'obfuscated',
-        });
+        if (!deliberate && PROSE_BEFORE_AT.test(m[0])) continue;
+        const plain = m[0].replace(/\s+at\s+/i, '@');
+        const score = RESERVED_DOMAIN.test(plain)
+          ? Math.min(reservedScore(text, start, plain), deliberate ? 0.85 : 0.55)
+          : deliberate
+            ? 0.85
+            : 0.55;
+        out.push({ start, end, type: 'EMAIL', score, reason: 'obfuscated' });
       }
     }
     return out;
   },
 };
+
+/** Words of prose before a bare " at " that are no mailbox's name. */
+const PROSE_BEFORE_AT =
+  /^(?:us|me|them|him|her|it|this|that|updates|news|results|details|more|everything|anything|prices|pricing)\s/i;
 
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
  * tests import it, so bundles drop it. */
@@ -290,6 +296,9 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Prose before a bare "at" and a web address.
+    "Checkout is not affected. We'll post updates at status.example.com.",
+    'Contact us at help.acme-shop.com for returns.',
     // A message's id in its headers.
     'Subject: RE: Case CS-70847\nMessage-ID: <7gioioudzt7cbe49d6e83f.616108@smtp.nimbusdesk.net>',
     'In-Reply-To: <CAF2x@mail.gmail.com>\nReferences: <a1@mx.example.org> <b2@mx.example.org>',

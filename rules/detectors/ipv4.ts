@@ -142,6 +142,27 @@ export const ipv4: Detector = {
       }
       out.push({ start, end, type: 'IP_ADDRESS', score, reason });
     }
+    // A release's neighbours: "Version 2.10.4.118 fixes the loop; 2.10.4.117 should not be
+    // installed." A quad that shares its first three numbers with a version close by is one.
+    if (out.length > 1) {
+      // (Candidates are in text order: each version looks at its neighbours within 300
+      // characters only, so a text full of quads costs no more than a few per quad.)
+      for (let i = 0; i < out.length; i++) {
+        const v = out[i]!;
+        if (v.reason !== 'version') continue;
+        const stem = text.slice(v.start, text.lastIndexOf('.', v.end - 1) + 1);
+        for (const step of [-1, 1]) {
+          for (let k = i + step; k >= 0 && k < out.length; k += step) {
+            const c = out[k]!;
+            if (Math.abs(c.start - v.start) > 300) break;
+            if (c.reason !== 'version' && text.startsWith(stem, c.start)) {
+              c.score = Math.min(c.score, 0.3);
+              c.reason = 'version';
+            }
+          }
+        }
+      }
+    }
     return out;
   },
 };
@@ -170,6 +191,8 @@ export const examples: DetectorExamples = {
   match: [
     { text: '  657  ssh deploy@172.31.71.116', value: '172.31.71.116' },
     { text: 'johnnie@9.250.252.160: Permission denied (publickey).', value: '9.250.252.160' },
+    // Three numbers shared with another address, not a version.
+    { text: 'blocked 10.20.30.40 and 10.20.30.41 at the firewall', value: '10.20.30.41' },
     {
       text: 'sshd[2446]: Failed password for invalid user test from 18.97.13.85 port 5680 ssh2',
       value: '18.97.13.85',
@@ -192,6 +215,8 @@ export const examples: DetectorExamples = {
     { text: 'Failed login from 5.23.45.6 last night.', value: '5.23.45.6' },
   ],
   noMatch: [
+    // A version's neighbour in the same release line.
+    'Version 2.10.4.118 of the desktop client fixes the sync loop; 2.10.4.117 should not be installed.',
     'Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0.0.0 Safari/537.36',
     '{"versionNumber": "10.2.154.26", "build": 7}',
     '| Gateway firmware  | 2.16.9.45               | 2.16.9.48    |',
