@@ -329,7 +329,7 @@ const POSSESSIVE_RELATION =
   /\p{L}['’]s (?:wife|husband|son|daughter|partner|mother|mom|mum|father|dad|brother|sister|friend|colleague|boss|kid|child|spouse|caregiver|carer|guardian)[ \t,:]{1,3}$/u;
 // Place names built from names: "San Francisco", "Fort Lauderdale".
 const PLACE_BEFORE_WORDS =
-  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa|Hotel|Hôtel|Hostel|Hostal|Gasthof|Gasthaus|Via|Viale|Piazza|Calle|Avenida|Plaza|Rue|Universidad|Universidade|Università|Universität|Universiteit|Université|Uniwersytet|Hospital|Hôpital|Ospedale|Policlinico|Poliklinik|Klinikum|Krankenhaus|Clínica|Clinica|Clinique|Ziekenhuis|Kliniek|Farmacia|Pharmacie|Apotheke/u;
+  /San|Santa|Santo|São|Sao|Saint|St|Ste|Sankt|Fort|Port|Mount|Mt|Mont|Monte|Lake|Cape|Los|Las|Porto|Puerto|Villa|Bad|Glen|Palo|Del|Costa|Hotel|Hôtel|Hostel|Hostal|Gasthof|Gasthaus|Via|Viale|Piazza|Calle|Avenida|Plaza|Rue|Atelier|Werkstatt|Taller|Universidad|Universidade|Università|Universität|Universiteit|Université|Uniwersytet|Hospital|Hôpital|Ospedale|Policlinico|Poliklinik|Klinikum|Krankenhaus|Clínica|Clinica|Clinique|Ziekenhuis|Kliniek|Farmacia|Pharmacie|Apotheke/u;
 const PLACE_BEFORE = new RegExp(String.raw`(?:${PLACE_BEFORE_WORDS.source})\.? $`, 'uy');
 
 // Weak cues for a lone first name: it is a subject, an object of a person verb, or in a list.
