@@ -9,10 +9,17 @@ import { anyOf, matchesOf } from '../scan-util.ts';
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
 // A key in lower case names its number ("dl_number", `dlNo` read as "dl no").
 const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL|dl (?:number|no|num|nr)|dl ?#)(?![A-Za-z])/g;
 const HAS_DL = /DL|dl[ _](?:number|no|num|nr)|dl ?#/;
+// "Licence" alone, right before its number, in a text about a vehicle or a driver: a motor
+// claim's "Driver: ... Licence 794484166 (VIC)", "ID ..., licence 70434977KE46, reg ...".
+const BARE_LABEL = /(?<![A-Za-zÀ-ÿ])licen[cs]e(?: (?:no\.?|number|nr\.?|#))?(?![A-Za-zÀ-ÿ])/gi;
+const BARE_WORDS = keywords(['licence', 'license']);
+const VEHICLE =
+  /\b(?:driver|driving|vehicle|rego|reg(?:istration)?|vin|car|motor|accident|collision|kenteken|plate|fahrzeug|véhicule|vehículo|veicolo)\b/i;
+
 // Weaker labels. In French "permis" alone is the driving licence (other permits name
 // themselves); in English "my license" is one when the value has a licence's shape (software
 // licence keys mix letters into dashed groups and fail that shape).
@@ -66,8 +73,9 @@ const WORDS = keywords([
 
 // A candidate token: letters, digits and single dashes, or digit groups split by single spaces
 // ("605 711 621" NY, "34 514 284" PA, "E4925 55360 11593" NJ); its shape is checked in code.
+// (Also an Indian licence's state and office before its year and number: "KA14 20214190493".)
 const TOKEN =
-  /(?<![\w-])(?:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3})(?![\w-])/g;
+  /(?<![\w-])(?:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3}|[A-Z]{2}\d{2}[ -]\d{11})(?![\w-])/g;
 
 // Between the label and the value, these words say the value is something else, and so does
 // another id's label ("driver's license and passport: ...").
@@ -158,6 +166,15 @@ export const driverLicense: Detector = {
         v,
         strong: true,
       })),
+      ...(BARE_WORDS.test(text) && VEHICLE.test(text)
+        ? valuesNearLabels(text, BARE_LABEL, TOKEN, {
+            ...opts,
+            maxGap: 3,
+            maxGapAfter: 0,
+            anchors: { words: BARE_WORDS, lead: 0 },
+          })
+        : []
+      ).map((v) => ({ v, strong: true })),
       ...(WEAK_WORDS.test(text)
         ? valuesNearLabels(text, WEAK_LABEL, TOKEN, {
             ...opts,
@@ -183,6 +200,16 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // "Licence" alone before its number in a motor claim; the Dutch abbreviation; India's.
+    {
+      text: 'Driver: Aidan Hills   DOB 27/06/1994   Licence 794484166 (VIC)\nRego SBJ-844',
+      value: '794484166',
+    },
+    {
+      text: 'Bestuurder A: idem, rijbewijsnr. 8491036701\nKenteken A: R-218-FJ',
+      value: '8491036701',
+    },
+    { text: 'Engine No: QF39137457\nDL No: KA14 20214190493', value: 'KA14 20214190493' },
     { text: 'Hamburg, Fahrerlaubnis-Nr. R008X068842, Kfz MZ-SP 8786E', value: 'R008X068842' },
     { text: '- dl# D3470956 confirmed', value: 'D3470956' },
     // A German number of eleven characters; the Italian "patente" alone.
@@ -215,6 +242,8 @@ export const examples: DetectorExamples = {
     { text: 'They have my licence on file: U922-3994-7068', value: 'U922-3994-7068' },
   ],
   noMatch: [
+    // "Licence" alone about software, in a text that names a car.
+    'Software licence 12345678 renewed for the car fleet app',
     'la patente è scaduta nel 2021, pratica 12345678',
     "driver's license renewal: 12 03 2024",
     'Driver license test: 3 of 10 passed, 2 weeks left',

@@ -714,6 +714,10 @@ export const examples: DetectorExamples = {
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
     ':59:/DE89370400440532013000\nACME HANDELS GMBH\n:70:/INV-2291',
+    // Holidays, sizes, shipping words and countries in other languages; a team signing off.
+    '1er mai – Fête du Travail\n6 stycznia – Trzech Króli\n19 czerwca – Boże Ciało',
+    'Tour de doigt (mm)   Taille FR   Taille US\nStandardversand (DHL): 1–3 Werktage\nÖsterreich: 6,95 €',
+    'Vänliga hälsningar\nKundtjänst',
     // Agencies greeted; a resident's role in a chat; products before words no list holds.
     'Hej Skatteverket!\nJag har flyttat.',
     'Medewerker: Goedemiddag\nInwoner: ik wil grofvuil laten ophalen',
