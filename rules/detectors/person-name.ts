@@ -651,6 +651,24 @@ export const examples: DetectorExamples = {
     { text: 'Parent/carer 1          : Ruby Wilson (guardian)', value: 'Ruby Wilson' },
     { text: 'vilket bankgiro gäller?\nMvh Patrik Holmgren', value: 'Patrik Holmgren' },
     { text: 'Visitor: hi\nMaria (Advisor): Hi there, I can see your claim', value: 'Maria' },
+    // A name above an address on the next line (no firm's word there); who closed a ticket;
+    // staff and couriers named by their role; a Polish JSON key; a WooCommerce export's
+    // billing columns.
+    {
+      text: 'RETURNS LABEL\nFROM: Jaime Nicolas\nFlat 2, 112 Beech Grove\nLeeds',
+      value: 'Jaime Nicolas',
+    },
+    { text: 'Reviews removed. Ticket closed by Robb.', value: 'Robb' },
+    { text: 'Staff: Henry @ store 0412', value: 'Henry' },
+    { text: 'Reklamacja dostawy: kurier Ryszard zostawił paczkę pod drzwiami', value: 'Ryszard' },
+    {
+      text: '[{"id": 2420237, "klient": "Hilarion Miśkiewicz", "email": "n/a"}]',
+      value: 'Hilarion Miśkiewicz',
+    },
+    {
+      text: 'order_id,status,billing_first_name,billing_last_name\n10230,processing,Mabelle,Flatley-Hermann',
+      value: 'Mabelle',
+    },
     // A chat's last line after its unpunctuated last sentence; a double-dash signature.
     { text: 'card blocked again. pls sort asap, this is the third time\nChloe', value: 'Chloe' },
     { text: 'Escalating to EDD because occupation = "consultant". -- Harpreet', value: 'Harpreet' },
