@@ -14,7 +14,8 @@ const ID_WORD = String.raw`\s?(?:identifier|id|number|no\.?|nr\.?|#)`;
 const KEYWORDS = [
   String.raw`m(?<!\wm)(?:rn|r\s?#|edical[ -]records?(?:\s(?:number|no\.?|nr\.?|#|id))?|ed\.?\s?rec\.?(?:\s?(?:number|no\.?|#))?)`,
   String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|osp(?:\.|ital)?(?:\s(?:record|file|chart))?${ID_WORD}|istoria\scl[ií]nica)`,
-  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|atienten-?(?:nummer|nr\.?|id)|at\.-?\s?(?:nr\.?|no\.?|id)|ati[eë]ntnummer)`,
+  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|atient-id|atienten-?(?:nummer|nr\.?|id)|at\.-?\s?(?:nr\.?|no\.?|id)|ati[eë]nt(?:nummer|nr\.?)|asient(?:nummer|nr\.?))`,
+  String.raw`n(?<!\wn)°\s?patient(?:\s\(ipp\))?`,
   String.raw`c(?<!\wc)(?:hart${ID_WORD}|artella\sclinica|linic(?:al)?\s(?:record|file|chart)${ID_WORD})`,
   String.raw`f(?<!\wf)allnummer`,
   String.raw`d(?<!\wd)ossier\s(?:m[ée]dical|patient)`,
@@ -51,6 +52,8 @@ const ACRONYM = new RegExp(
 // prefilter ("mr" stands for "mrn" and "mr #", "rec" for "record").
 const LABEL_LIST = [
   'mr',
+  'pasient',
+  'n° pat',
   'rec',
   'pati',
   'chart',
@@ -129,6 +132,10 @@ export const examples: DetectorExamples = {
     { text: 'Historia clínica 0981245', value: '0981245' },
     { text: 'mrn#882019344.', value: '882019344' },
     { text: 'IPP 503228190', value: '503228190' },
+    { text: 'opgenomen in ziekenhuis in Antalya, patiëntnr. 9757267.', value: '9757267' },
+    { text: 'Behandlet ved Hospiten Lanzarote, pasientnr. 7211704', value: '7211704' },
+    { text: 'Innlagt: Phuket International Hospital, patient-id 29751710', value: '29751710' },
+    { text: 'Hospitalisé à Bangkok Hospital, n° patient (IPP) 797431872', value: '797431872' },
     { text: 'Patient: FARRELL, Alexis     UR: 1300277     DOB: 01/05/1941', value: '1300277' },
     { text: 'post #NOF day 1, obs stable, UR 147394.', value: '147394' },
     { text: 'Cartella clinica n. 2024/895381\nRicovero dal 19/02/2025', value: '2024/895381' },

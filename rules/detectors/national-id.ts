@@ -1,4 +1,4 @@
-import { isTrivialDigits } from '../checksums.ts';
+import { isTrivialDigits, luhn } from '../checksums.ts';
 import { NON_PERSONAL_NUMBER } from '../context.ts';
 import { cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
@@ -150,9 +150,20 @@ function ptNiss(d: string): boolean {
   return 9 - (sum % 10) === d.charCodeAt(10) - 48;
 }
 
+// South Africa's identity number: the birth date (YYMMDD), four digits, citizenship (0 or 1),
+// a digit and a Luhn check: thirteen digits that count after an "ID" (a barcode's thirteen
+// digits pass the date, the citizenship digit and Luhn one time in a hundred or so).
+const ZA_ID = /(?<![\w-])\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{4}[01]\d\d(?![\w-])/g;
+const ZA_ID_HINT = /\d{13}/;
+const ID_BEFORE = /\b(?:id|identity|sa id|rsa id)(?: (?:no\.?|number|nr|#))?[ \t]*[:#]?[ \t]*$/i;
+
 /** What the detector needs to run: a label, or the citizen card's two capitals after digits. */
 const PREFILTER = {
-  test: (text: string) => LABEL_WORDS.test(text) || PT_CC_HINT.test(text) || NISS_HINT.test(text),
+  test: (text: string) =>
+    LABEL_WORDS.test(text) ||
+    PT_CC_HINT.test(text) ||
+    NISS_HINT.test(text) ||
+    ZA_ID_HINT.test(text),
 };
 const PT_CC_HINT = /\d ?[A-Z]{2}\d(?![\w-])/;
 const NISS_HINT = /niss/i;
@@ -181,6 +192,20 @@ export const nationalId: Detector = {
           type: 'NATIONAL_ID',
           score: 0.85,
           reason: 'label, checksum',
+        });
+      }
+    }
+    if (ZA_ID_HINT.test(text)) {
+      for (const m of matchesOf(text, ZA_ID)) {
+        if (!luhn(m[0])) continue;
+        const labelled = ID_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+        const end = m.index + m[0].length;
+        out.push({
+          start: m.index,
+          end,
+          type: 'NATIONAL_ID',
+          score: labelled ? 0.85 : 0.4,
+          reason: labelled ? 'label, checksum' : 'checksum',
         });
       }
     }
@@ -216,6 +241,10 @@ export const examples: DetectorExamples = {
       value: '21268958 4 ZZ6',
     },
     { text: 'NIF 271423900   NISS 15160465346\nVencimento base', value: '15160465346' },
+    {
+      text: 'Claimant: Tanya Chetty   ID 8707151970086   Cell +27 72 071 1269',
+      value: '8707151970086',
+    },
     { text: 'Passport #: U2336326, exp 02/08/2032\nA-Number: A839760617', value: 'A839760617' },
     { text: 'RG: 62.251.482-9 SSP/SP\nPIS/PASEP: 134.15108.76-6', value: '134.15108.76-6' },
     { text: 'Residence permit: RA 1234567', value: 'RA 1234567' },
@@ -228,6 +257,8 @@ export const examples: DetectorExamples = {
     { text: '{"national_id_number": "72-481930-K-19"}', value: '72-481930-K-19' },
   ],
   noMatch: [
+    // Thirteen digits without an ID's label: a barcode's as often.
+    'EAN 8707151970086 (carton of 12)',
     'National ID card expires 2031-05-01',
     // The citizen card's shape with a wrong check; NISS with a wrong check.
     'Ref 21268958 4 ZZ7',
