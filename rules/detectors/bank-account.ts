@@ -24,12 +24,13 @@ const LABELS = [
   String.raw`numero di conto|conto(?: corrente)?`,
   String.raw`n[úu]mero da conta|conta(?: corrente| poupan[çc]a)?|c\/c`,
   String.raw`rekeningnummer|rekening`,
+  String.raw`口座番号`,
 ];
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(` +
     LABELS.join('|') +
     String.raw`)(?![\p{L}])[\s:=#.(),"'>-]{0,5}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#."'-]{1,4})?` +
-    String.raw`(\d(?:[ -]?\d){5,19})(?![\p{L}\p{N}_]|[ .-]\d)`,
+    String.raw`(\d{4}\.\d\d\.\d{5}|\d(?:[ -]?\d){5,19})(?![\p{L}\p{N}_]|[ .-]\d)`,
   'giu',
 );
 
@@ -39,7 +40,17 @@ const ACCOUNT_CELL = /^\d(?:[ -]?\d){5,19}$/;
 
 // Every label contains one of these, at most 10 characters after its start ("numéro de
 // compte"); LABELLED is only tried just before them.
-const LABEL_WORDS = keywords(['acc', 'a/c', 'c/c', 'kont', 'compt', 'cuent', 'cont', 'rekening']);
+const LABEL_WORDS = keywords([
+  'acc',
+  'a/c',
+  'c/c',
+  'kont',
+  'compt',
+  'cuent',
+  'cont',
+  'rekening',
+  '口座',
+]);
 const LABEL_LEAD = 12;
 const SORT_CODE_WORDS = keywords([
   'sort code',
@@ -57,7 +68,7 @@ const SORT_CODE_WORDS = keywords([
 // Or an Australian BSB before its account, and either with the account's label between:
 // "sort 20-58-93, acc 32991439", "BSB 062-353   Acc 545940127", "083-006 and account 33162474".
 const SORT_AND_ACCOUNT =
-  /(\d(?<![\w-]\d)\d-\d\d-\d\d|\d(?<![\w-]\d)\d\d-\d{3})[ ,/]{1,3}(?:(?:and )?(?:acc|acct|account|a\/c)\.?(?: ?(?:no|number|nr)\.?)?[ :#]{1,3})?(\d{6,10})(?![\w-])/gi;
+  /(\d(?<![\w-]\d)\d-\d\d-\d\d|\d(?<![\w-]\d)\d\d-\d{3})[ ,/]{1,3}(?:(?:and )?(?:acc|acct|account|a\/c)\.?(?: ?(?:no|number|nr)\.?)?[ :#]{1,3})?(\d{6,10}|\d{4} \d{4})(?![\w-])/gi;
 // Swedish clearing numbers, Danish registration numbers and Brazilian agências: four digits
 // before the account's own label ("clearing 5214, konto 505 845 092-4", "reg.nr. 2191
 // kontonr. 7072608293", "Agência 4673 – Conta corrente 1902574-3").
@@ -146,7 +157,7 @@ export const bankAccount: Detector = {
       const start = m.index;
       const end = start + m[0].length;
       const branch = m[1]!;
-      const account = m[2]!;
+      const account = m[2]!.replace(' ', '');
       const uk = branch.length === 8;
       // (A UK account has eight digits; six to ten only after a BSB or the account's label.)
       if (isTrivialDigits(account) || (uk && account.length !== 8 && !/[a-z]/i.test(m[0]))) {
@@ -159,7 +170,7 @@ export const bankAccount: Detector = {
       // Each by its own type: the branch's code, then the account.
       const reason = uk ? 'sort code' : 'BSB';
       out.push({ start, end: start + branch.length, type: 'ROUTING_NUMBER', score, reason });
-      out.push({ start: end - account.length, end, type: 'BANK_ACCOUNT', score, reason });
+      out.push({ start: end - m[2]!.length, end, type: 'BANK_ACCOUNT', score, reason });
     }
     if (BRANCH_WORDS.test(text)) {
       for (const m of matchesOf(text, BRANCH_BEFORE_ACCOUNT)) {
@@ -238,6 +249,12 @@ export const examples: DetectorExamples = {
       value: '41825930',
     },
     { text: 'Kontonummer: 0532013000', value: '0532013000' },
+    {
+      text: 'Sykmeldt fra 23.08.2026. Konto: 6201.23.27833. E-post på fil',
+      value: '6201.23.27833',
+    },
+    { text: 'Bank: CommBank  BSB 012-658  Acc 7413 2475\nTreating GP: n/a', value: '7413 2475' },
+    { text: '銀行名：三菱UFJ銀行\n口座種別：普通\n口座番号：1098689', value: '1098689' },
     { text: 'please pay to: Barclays, sort 20-58-93, acc 32991439', value: '32991439' },
     { text: 'BSB 062-353   Acc 545940127\nStatement period: June', value: '545940127' },
     {
