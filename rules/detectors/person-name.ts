@@ -669,6 +669,13 @@ export const examples: DetectorExamples = {
       text: 'order_id,status,billing_first_name,billing_last_name\n10230,processing,Mabelle,Flatley-Hermann',
       value: 'Mabelle',
     },
+    // A full name before the phone number found after its comma; a notary's title; the other
+    // party of a motor claim.
+    {
+      text: 'Polise: 81461274\nMotpart: Marie Ruud, 423 21 885, reg.nr. EK 14425',
+      value: 'Marie Ruud',
+    },
+    { text: 'Notaire chargé de la succession : Maître Solange Dupuis.', value: 'Solange Dupuis' },
     // A chat's last line after its unpunctuated last sentence; a double-dash signature.
     { text: 'card blocked again. pls sort asap, this is the third time\nChloe', value: 'Chloe' },
     { text: 'Escalating to EDD because occupation = "consultant". -- Harpreet', value: 'Harpreet' },
@@ -732,6 +739,8 @@ export const examples: DetectorExamples = {
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
     ':59:/DE89370400440532013000\nACME HANDELS GMBH\n:70:/INV-2291',
+    // A beneficiary's relationship; the police; a claim form's title.
+    'Relationship: Grandson  DOB on file\nDenuncia en Policía Nacional nº 73947/26.\nMotor Claim Intimation',
     // Holidays, sizes, shipping words and countries in other languages; a team signing off.
     '1er mai – Fête du Travail\n6 stycznia – Trzech Króli\n19 czerwca – Boże Ciało',
     'Tour de doigt (mm)   Taille FR   Taille US\nStandardversand (DHL): 1–3 Werktage\nÖsterreich: 6,95 €',

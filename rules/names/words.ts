@@ -27,7 +27,7 @@ export const STOP_WORDS = [
   'inwoner bewoner burger från nota visitor visitors guest guests operator advisor adviser kundin kundendienst cliente agente conseiller conseillère berater beraterin soporte asistente klant medewerker medewerkster mitarbeiter mitarbeiterin cx cust pt besucher besucherin visitante visiteur visiteuse bezoeker invitado invitada usuario usuaria utilisateur utilisatrice benutzer nutzer nutzerin gast atención atencion kundenservice pharmacien pharmacienne pharmacist apotheker apothekerin farmacéutico farmacéutica farmacista receptionist rezeption réception recepción recepcionista concierge',
   // Job titles and relations a form names instead of a person ("Relationship to patient: Self",
   // "Recruiter at Tidewater Capital").
-  'recruiter underwriter adjuster scientist researcher lecturer tutor trainer strategist self parent child sibling spouse dependent dependant guardian',
+  'recruiter underwriter adjuster scientist researcher lecturer tutor trainer strategist self parent child sibling spouse dependent dependant guardian relationship grandson granddaughter grandchild nephew niece husband wife son daughter stepson stepdaughter',
   // Introductions that open a sentence: "Soy Homero Villarreal", "Sou a Ana", "Sono Marco",
   // "Jestem Ewa Nowak", "Jsem Petra Malá".
   'soy sou sono jestem jsem',
@@ -41,6 +41,7 @@ export const STOP_WORDS = [
     'mont rustic sleek ergonomic handcrafted handmade unbranded refined bamboo granite concrete rubber plastic wooden marble leather linen velvet ceramic porcelain ' +
     'orthopedics orthopaedics medicine pharmacy pharmacie farmacia apotheke women mutuelle assurance assurances óptica ópticas optica opticas motorizzazione móveis moveis ' +
     'universidad universidade università universita universität universitat universiteit université universite uniwersytet ' +
+    'policía policia polizia polizei politie intimation legesenter legesenteret vårdcentral vårdcentralen lægehus ' +
     'atelier ateliers werkstatt taller laboratorio studio summit expo webinar meetup festival kitchen kitchens bistro deli grill gare bahnhof hauptbahnhof stazione estación estacion aeropuerto aeroporto aéroport aeroport flughafen orly ' +
     'servizio clienti klantenservice klantendienst kundenbetreuung kundtjänst kundservice kundeservice asiakaspalvelu ' +
     'taille standort versand standardversand expressversand sperrgut lieferzeiten ' +
@@ -103,7 +104,7 @@ export const COMMON_WORD_NAMES =
  * case-insensitively with an optional full stop, except the French "M." which must keep both.
  */
 export const TITLES =
-  'mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní shri smt kumari shrimati sayın';
+  'maître maitre mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní shri smt kumari shrimati sayın';
 
 /**
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
