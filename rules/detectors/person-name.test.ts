@@ -41,6 +41,8 @@ describe('person-name cues', () => {
       'Meridian Recovery\nPO Box 4410\n\nHARRY PRITCHARD\n119 Ashdown Close\nYork YO31 5AB',
       'HARRY PRITCHARD',
     ],
+    // The phone number found after a full name's comma is no house number.
+    ['Polise: 81461274\nMotpart: Marie Ruud, 423 21 885, reg.nr. EK 14425', 'Marie Ruud'],
     // A numbered flat after the name is no firm's name.
     ['Third party: Vikram Singh, Flat No. 303, Sai Krupa Apartments', 'Vikram Singh'],
   ])('finds the name in %j', (text, value) => {

@@ -669,12 +669,7 @@ export const examples: DetectorExamples = {
       text: 'order_id,status,billing_first_name,billing_last_name\n10230,processing,Mabelle,Flatley-Hermann',
       value: 'Mabelle',
     },
-    // A full name before the phone number found after its comma; a notary's title; the other
-    // party of a motor claim.
-    {
-      text: 'Polise: 81461274\nMotpart: Marie Ruud, 423 21 885, reg.nr. EK 14425',
-      value: 'Marie Ruud',
-    },
+    // A notary's title.
     { text: 'Notaire chargé de la succession : Maître Solange Dupuis.', value: 'Solange Dupuis' },
     // A chat's last line after its unpunctuated last sentence; a double-dash signature.
     { text: 'card blocked again. pls sort asap, this is the third time\nChloe', value: 'Chloe' },
