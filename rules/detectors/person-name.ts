@@ -669,6 +669,14 @@ export const examples: DetectorExamples = {
       text: 'order_id,status,billing_first_name,billing_last_name\n10230,processing,Mabelle,Flatley-Hermann',
       value: 'Mabelle',
     },
+    // A Polish list's surname and given-name columns; a Polish professor's "dr hab."; a first
+    // aider on a school trip's form.
+    {
+      text: 'nr_albumu;nazwisko;imie;data_urodzenia\n424170;Buczkowski;Gerazym;2006-12-18',
+      value: 'Gerazym',
+    },
+    { text: 'Średnia: 3,83\n\nDziekan: dr hab. Beatrycze Małek', value: 'Beatrycze Małek' },
+    { text: 'Contacted parent by phone at 12:00\nFirst aider: Seán Mac Giolla', value: 'Seán' },
     // A notary's title.
     { text: 'Notaire chargé de la succession : Maître Solange Dupuis.', value: 'Solange Dupuis' },
     // A chat's last line after its unpunctuated last sentence; a double-dash signature.
@@ -734,6 +742,8 @@ export const examples: DetectorExamples = {
     'Betreff: Rückzahlung Mietkaution – Schillerstraße 3b, Bremen',
     'ISO 3166-2 codes assigned to Kosovo region; text is now handled by Squire rather than the browser.',
     ':59:/DE89370400440532013000\nACME HANDELS GMBH\n:70:/INV-2291',
+    // Schools named after people; students greeted; a phone's French label.
+    'AUTORIZACIÓN SALIDA ESCOLAR – IES Miguel Hernández\nLiebe Studierende,\nTél : voir ci-dessus',
     // A beneficiary's relationship; the police; a claim form's title.
     'Relationship: Grandson  DOB on file\nDenuncia en Policía Nacional nº 73947/26.\nMotor Claim Intimation',
     // Holidays, sizes, shipping words and countries in other languages; a team signing off.

@@ -41,6 +41,7 @@ export const STOP_WORDS = [
     'mont rustic sleek ergonomic handcrafted handmade unbranded refined bamboo granite concrete rubber plastic wooden marble leather linen velvet ceramic porcelain ' +
     'orthopedics orthopaedics medicine pharmacy pharmacie farmacia apotheke women mutuelle assurance assurances óptica ópticas optica opticas motorizzazione móveis moveis ' +
     'universidad universidade università universita universität universitat universiteit université universite uniwersytet ' +
+    'tél studierende studenten schüler eltern onderwijsbureau secretaría segreteria risposta respuesta reactie odpowiedź ' +
     'policía policia polizia polizei politie intimation legesenter legesenteret vårdcentral vårdcentralen lægehus ' +
     'atelier ateliers werkstatt taller laboratorio studio summit expo webinar meetup festival kitchen kitchens bistro deli grill gare bahnhof hauptbahnhof stazione estación estacion aeropuerto aeroporto aéroport aeroport flughafen orly ' +
     'servizio clienti klantenservice klantendienst kundenbetreuung kundtjänst kundservice kundeservice asiakaspalvelu ' +
@@ -68,7 +69,7 @@ export const STOP_WORDS = [
     'london berlin madrid barcelona rome munich münchen hamburg frankfurt cologne köln vienna wien zurich zürich geneva brussels amsterdam rotterdam copenhagen stockholm oslo helsinki dublin lisbon prague warsaw budapest athens istanbul moscow kyiv new york los angeles chicago phoenix philadelphia  seattle atlanta miami detroit toronto montreal vancouver melbourne tokyo beijing shanghai delhi mumbai bangalore dubai singapore mexico lyon marseille toulouse nice bordeaux lille nantes strasbourg seville bilbao malaga stuttgart düsseldorf dresden leipzig hannover nuremberg bremen manchester birmingham liverpool leeds glasgow edinburgh bristol oxford cambridge california texas florida   oregon ohio michigan illinois nevada arizona',
   // Job titles and roles.
   // Units on a product's label: "Akku 4,0 Ah Li-Ion".
-  'ah mah wh kwh li-ion lipo nimh ' +
+  'ah mah wh kwh li-ion lipo nimh hab ' +
     'ceo cto cfo coo cio vp svp evp president director head lead senior junior chief officer executive engineer developer designer analyst architect consultant specialist coordinator assistant associate representative rep intern trainee technician operator accountant auditor lawyer attorney counsel paralegal doctor nurse physician surgeon dentist pharmacist therapist teacher professor student manager supervisor administrator secretary receptionist clerk cashier driver courier chef founder cofounder partner owner chairman chairwoman chair board treasurer producer songwriter writer author singer actor actress musician artist player coach editor journalist reporter photographer bot chatbot assistant reuters bloomberg associated afp',
   // German, French and Spanish words that start sentences, open letters or are capitalised nouns in tickets.
   'mann sohn tochter vater mutter bruder schwester kollege kollegin partnerin nachbarin nachbar freundin freund ehemann ehefrau liebes salutations amicalement bises abrazos modelle modell modèles modèle modelos modelo asociados hermanos hijos team-team der die das den dem des ein eine einer einen dem und oder aber nicht kein keine ich du er sie es wir ihr ihre ihren ihrem ihnen mein meine unser unsere euer dein sehr geehrte geehrter geehrtes damen herren liebe lieber hallo guten tag morgen abend danke vielen dank bitte grüße gruß freundlichen freundliche beste viele mit bei von zu im am um für auf aus nach wie was wer wo wann warum leider bestellung rechnung kunde kundin konto lieferung paket rückerstattung rücksendung frage problem anfrage support service team kundenservice kundendienst betreff nachricht anruf rückruf anrufer anruferin telefonat antwort zahlung karte adresse name vorname nachname telefon datum nummer artikel produkt preis versand ware woche monat jahr heute gestern',
@@ -110,7 +111,7 @@ export const TITLES =
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
  * master's degree in Austria): titles only with their full stop.
  */
-export const DOTTED_TITLES = 'ing mag';
+export const DOTTED_TITLES = 'ing mag hab';
 
 /** Lower-case words that sit between the parts of a name ("Ludwig van Beethoven"). */
 export const PARTICLES =
