@@ -43,23 +43,33 @@ export const address: Detector = {
     // (Tried only just before the labels' words: the pattern's look-behinds, run at every
     // position of a long text, would cost more than the scanner.)
     const labels = LABEL_WORDS.at(text);
-    if (labels.length > 0) {
-      for (const m of matchAllAt(text, LABELLED_LINE, labels, 16)) {
-        // (Up to the next field on the line: "12 Main St, Springfield   Phone: ...".)
-        const value = m[1]!.split(NEXT_FIELD)[0]!.replace(TRAILING, '');
-        if (!ADDRESS_LIKE.test(value) || NOT_ADDRESS.test(value)) continue;
-        const end = m.index + m[0].length - m[1]!.length + value.length;
-        const start = end - value.length;
-        // The scanner's weak parts of it (a postcode and town it knew) give way to the whole
-        // line; an address it found with confidence, or that runs past the line, stays (the
-        // line may go on after it: "Anschrift: Scheffershof 180, 60694 Frankfurt, Tel. ...").
-        const parts = out.filter((c) => c.start < end && start < c.end);
-        if (parts.some((c) => c.start < start || c.end > end || c.score >= 0.6)) continue;
-        for (const c of parts) out.splice(out.indexOf(c), 1);
-        out.push({ start, end, type: 'ADDRESS', score: 0.75, reason: 'label' });
+    if (labels.length === 0) return out;
+    // The scanner's finds in text order, walked along with the labels' lines (in text order
+    // too): each line meets only the finds it overlaps.
+    out.sort((a, b) => a.start - b.start);
+    const dropped = new Set<Candidate>();
+    const added: Candidate[] = [];
+    let p = 0;
+    for (const m of matchAllAt(text, LABELLED_LINE, labels, 16)) {
+      // (Up to the next field on the line: "12 Main St, Springfield   Phone: ...".)
+      const value = m[1]!.split(NEXT_FIELD)[0]!.replace(TRAILING, '');
+      if (!ADDRESS_LIKE.test(value) || NOT_ADDRESS.test(value)) continue;
+      const end = m.index + m[0].length - m[1]!.length + value.length;
+      const start = end - value.length;
+      // The scanner's weak parts of it (a postcode and town it knew) give way to the whole
+      // line; an address it found with confidence, or that runs past the line, stays (the
+      // line may go on after it: "Anschrift: Scheffershof 180, 60694 Frankfurt, Tel. ...").
+      while (p < out.length && out[p]!.end <= start && out[p]!.start < start) p++;
+      const parts: Candidate[] = [];
+      for (let k = p; k < out.length && out[k]!.start < end; k++) {
+        if (out[k]!.end > start) parts.push(out[k]!);
       }
+      if (parts.some((c) => c.start < start || c.end > end || c.score >= 0.6)) continue;
+      for (const c of parts) dropped.add(c);
+      added.push({ start, end, type: 'ADDRESS', score: 0.75, reason: 'label' });
     }
-    return out;
+    if (added.length === 0) return out;
+    return out.filter((c) => !dropped.has(c)).concat(added);
   },
 };
 

@@ -74,7 +74,17 @@ const SORT_AND_ACCOUNT =
 // kontonr. 7072608293", "Agência 4673 – Conta corrente 1902574-3").
 const BRANCH_BEFORE_ACCOUNT =
   /(?<![\p{L}\p{N}])(?:clearing(?:[- ]?(?:nummer|nr\.?|number))?|reg\.? ?nr\.?|registreringsnummer|ag[êe]ncia|ag\.)[\s:=#.]{0,4}(\d{4}(?:-\d)?)(?![\p{N}-])(?=[^\n]{0,12}?(?:konto|conta|c\/c|account))/giu;
-const BRANCH_WORDS = keywords(['clearing', 'reg', 'ag']);
+const BRANCH_WORDS = keywords([
+  'clearing',
+  'reg.nr',
+  'reg nr',
+  'regnr',
+  'reg. nr',
+  'registreringsnummer',
+  'agência',
+  'agencia',
+  'ag.',
+]);
 // A French RIB: bank code, branch code, eleven-character account and a two-digit key, in four
 // groups ("30004 59093 58628848931 45"); the key makes a random match one in 97.
 const RIB = /\d(?<![\w-]\d)\d{4} \d{5} [0-9A-Z]{11} \d\d(?![\w-])/g;
@@ -172,8 +182,9 @@ export const bankAccount: Detector = {
       out.push({ start, end: start + branch.length, type: 'ROUTING_NUMBER', score, reason });
       out.push({ start: end - m[2]!.length, end, type: 'BANK_ACCOUNT', score, reason });
     }
-    if (BRANCH_WORDS.test(text)) {
-      for (const m of matchesOf(text, BRANCH_BEFORE_ACCOUNT)) {
+    const branchAt = BRANCH_WORDS.at(text);
+    if (branchAt.length > 0) {
+      for (const m of matchAllAt(text, BRANCH_BEFORE_ACCOUNT, branchAt, 0)) {
         const end = m.index + m[0].length;
         out.push({
           start: end - m[1]!.length,

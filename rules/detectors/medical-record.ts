@@ -70,7 +70,10 @@ const LABEL_LEAD = 10;
 const WORDS = keywords([...LABEL_LIST, 'ipp', 'nhc']);
 /** What the detector needs to run: a label word, or "UR" in capitals (no keyword: "your"). */
 const PREFILTER = { test: (text: string) => WORDS.test(text) || UR.test(text) };
-const UR = /(?<![A-Za-z])UR(?![a-z])/;
+// (Found from its letters, the look-behind checked after: a pattern that starts with one is
+// tried at every position of the text.)
+const UR = /UR(?![a-z])(?<![A-Za-z]UR)/;
+const ACRONYM_HINT = /IPP|NHC|UR(?![a-z])(?<![A-Za-z]UR)/;
 
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 
@@ -96,7 +99,7 @@ export const medicalRecord: Detector = {
     for (const m of matchAllAt(keyView(text), LABELLED, LABEL_WORDS.at(text), LABEL_LEAD)) {
       add(m, 0.85, 'label');
     }
-    if (/IPP|NHC|UR/.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
+    if (ACRONYM_HINT.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
     // A column of record numbers under its label, in a pasted table.
     for (const { start, end } of cellsUnderHeaders(text, LABEL_WORDS.at(text), LABEL_CELL)) {
       const id = text.slice(start, end);

@@ -93,6 +93,8 @@ const LABEL_WORDS = keywords([
   'numero',
 ]);
 const LABEL_LEAD = 14;
+/** The labels' words and "NISS", found by the shared keyword pass. */
+const HINT_WORDS = { test: (text: string) => LABEL_WORDS.test(text) || NISS_HINT.test(text) };
 
 // A value: letters in capitals and digits, in groups joined by one space, dot, dash or slash.
 const TOKEN = /(?<![\w+./-])[A-Z0-9]+(?:[-./ ][A-Z0-9]+){0,4}(?![\w/-]|[.-]\w)/g;
@@ -159,14 +161,10 @@ const ID_BEFORE = /\b(?:id|identity|sa id|rsa id)(?: (?:no\.?|number|nr|#))?[ \t
 
 /** What the detector needs to run: a label, or the citizen card's two capitals after digits. */
 const PREFILTER = {
-  test: (text: string) =>
-    LABEL_WORDS.test(text) ||
-    PT_CC_HINT.test(text) ||
-    NISS_HINT.test(text) ||
-    ZA_ID_HINT.test(text),
+  test: (text: string) => HINT_WORDS.test(text) || PT_CC_HINT.test(text) || ZA_ID_HINT.test(text),
 };
 const PT_CC_HINT = /\d ?[A-Z]{2}\d(?![\w-])/;
-const NISS_HINT = /niss/i;
+const NISS_HINT = keywords(['niss']);
 
 /** Identity card, residence permit and citizen card numbers, right after their names. */
 export const nationalId: Detector = {

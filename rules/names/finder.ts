@@ -5390,7 +5390,7 @@ function capsAfterCues(
   // A bank statement's line: a date, the payment's rail, then who paid or was paid ("18/06/2025
   // FAST MÜNIR ALPMAN KİRA 11.518,65 TL", "2025-05-06  Swish från KRISTINA HOLMQVIST  877,11",
   // "22/06/2025  FPS K AHMED  -172.73").
-  if (STATEMENT_RAIL_WORDS.test(text)) statementParties(text, add);
+  statementParties(text, add);
   // A SWIFT MT103's ordering customer and beneficiary: the line in capitals under ":50K:/<account>"
   // or ":59:/<account>" ("PAOLA MISTRETTA"); a firm there has no listed name in it.
   if (text.includes(':5')) {
@@ -5412,8 +5412,16 @@ function statementParties(
   text: string,
   add: (start: number, end: number, score: number) => void,
 ): void {
-  STATEMENT_LINE.lastIndex = 0;
-  for (let m; (m = STATEMENT_LINE.exec(text)) !== null;) {
+  // Read only from the lines whose first words hold a rail's word (a pattern run over every
+  // line of a long text costs more than the few statements in it).
+  let lastLine = -1;
+  for (const at of STATEMENT_RAIL_WORDS.at(text)) {
+    const line = text.lastIndexOf('\n', at - 1) + 1;
+    if (line === lastLine || at - line > 40) continue;
+    lastLine = line;
+    STATEMENT_LINE.lastIndex = line;
+    const m = STATEMENT_LINE.exec(text);
+    if (m === null) continue;
     const words = m[1]!.split(' ');
     // The longest run of words from the first that reads as a name: a reference may follow it
     // ("EMILIAN KOENIG Essen Samstag").
@@ -5437,8 +5445,8 @@ function statementParties(
 // English, Spanish, Swedish, French, Italian, German, Turkish and Dutch.
 const STATEMENT_RAIL = String.raw`(?:fps|faster payments?(?: (?:to|from))?|(?:bank )?transfer (?:to|from)|from|to|bgc|so|sto|tfr|bizum (?:de|a)|transferencia (?:de|a)|swish (?:från|till)|vir(?:ement)?(?: sepa)?(?: (?:de|reçu de|recu de|émis vers|emis vers|à|a))?(?: (?:m\.|mme|mlle))?|bonifico(?: a vostro favore)?(?: (?:da|a|di))?|gutschrift(?: von)?|überweisung(?: (?:an|von))?|fast|havale(?: (?:gönderilen|gelen))?|eft|overboeking (?:van|naar)|zelle (?:to|from)|(?:interac )?e-transfer (?:to|from)|payment (?:to|from))`;
 const STATEMENT_LINE = new RegExp(
-  String.raw`^[ \t]*\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\.?[ \t]+${STATEMENT_RAIL}[ \t]+((?:\p{Lu}[\p{L}\p{M}'’-]*)(?: \p{Lu}[\p{L}\p{M}'’-]*){0,3})(?=[ \t]{2,}|[ \t]+[-+]?\d|[ \t]*$)`,
-  'gimu',
+  String.raw`[ \t]*\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\.?[ \t]+${STATEMENT_RAIL}[ \t]+((?:\p{Lu}[\p{L}\p{M}'’-]*)(?: \p{Lu}[\p{L}\p{M}'’-]*){0,3})(?=[ \t]{2,}|[ \t]+[-+]?\d|[ \t]*(?:\r?\n|$))`,
+  'iyu',
 );
 const STATEMENT_RAIL_WORDS = keywords([
   'fps',
