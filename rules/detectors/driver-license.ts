@@ -206,7 +206,7 @@ export const examples: DetectorExamples = {
       value: '794484166',
     },
     {
-      text: 'Bestuurder A: idem, rijbewijsnr. 8491036701\nKenteken A: R-218-FJ',
+      text: 'Bestuurder A: idem, rijbewijsnr. 8491036701\nPolis A: 3-ION-52',
       value: '8491036701',
     },
     { text: 'Engine No: QF39137457\nDL No: KA14 20214190493', value: 'KA14 20214190493' },

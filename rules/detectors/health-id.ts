@@ -181,6 +181,9 @@ const MEMBER_WORDS = keywords([
 const MEMBER_LEAD = 10;
 
 const SAMPLES = new Set(['1EG4TE5MK73', '9434765919']);
+const LOYALTY = /loyalty|reward|points|club|bonus|treue|fidélité|fidelite|fidelidad/i;
+const LOYALTY_NEAR =
+  /\b(?:loyalty|rewards?|points|club|bonus|treue\w*|fidélité|fidelite|fidelidad)\b/;
 
 /** UK NHS check: weights 10..2 on the first nine digits, 11 - (sum mod 11), 11 -> 0, 10 invalid. */
 function nhsChecksum(d: string): boolean {
@@ -339,7 +342,19 @@ export const healthId: Detector = {
       }
     };
     labelled(CARD, CARD_STARTS.at(text), 0, 0.8, 'EHIC label', 6);
+    // (A shop's loyalty or rewards member number is no insurer's: "Loyalty sign-up — Member
+    // no. 918801141538".)
+    const loyalty = LOYALTY.test(text);
+    const before = out.length;
     labelled(MEMBER, MEMBER_WORDS.at(text), MEMBER_LEAD, 0.75, 'member label', 4);
+    if (loyalty) {
+      for (let i = before; i < out.length; i++) {
+        const c = out[i]!;
+        if (near(text, c.start, c.end, LOYALTY_NEAR, 60)) {
+          out[i] = { ...c, score: Math.min(c.score, 0.3), reason: 'loyalty member' };
+        }
+      }
+    }
     return out;
   },
 };
@@ -391,6 +406,8 @@ export const examples: DetectorExamples = {
     { text: 'Medicare card no. | 3243273354 / 2', value: '3243273354' },
   ],
   noMatch: [
+    // A shop's loyalty member number.
+    'Loyalty sign-up (in store, tablet) — Member no. 918801141538\nPoints: 1 240',
     // An airline's loyalty membership.
     'Zephyr Air Miles statement\nMembership no. 661933182  Tier: Gold',
     'The health card was renewed in 2021',
