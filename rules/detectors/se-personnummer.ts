@@ -76,10 +76,12 @@ export const sePersonnummer: Detector = {
       // under 40. "891207-0334" is someone born in 1989, whatever its serial reads as; so is
       // "20000826-6744", since tickets are numbered by the dates of recent years.)
       const yy = Number(m[2]);
-      const recent = century === '20' ? yy >= 13 : century === '' && yy < 40;
+      const stamp =
+        century === '20'
+          ? yy >= 13 || timeLike(m[6]!)
+          : century === '' && yy < 40 && timeLike(m[6]!);
       if (m[5] === '+') push(start, end, 0.7, 0.25);
-      else if (recent && (century === '20' || timeLike(m[6]!))) push(start, end, 0.4, 0.5);
-      else if (century === '20' && timeLike(m[6]!)) push(start, end, 0.4, 0.5);
+      else if (stamp) push(start, end, 0.4, 0.5);
       else push(start, end, 0.65, 0.3);
     }
     if (!LABEL.test(text)) return out;

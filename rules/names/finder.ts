@@ -1483,7 +1483,7 @@ function scoreRun(
           a === from &&
           k === to - 1 &&
           !isEnglishWord(tokInfo[a]!.text) &&
-          labelCueBefore(text, tokStart[a]!))) &&
+          cueEndsBefore(text, tokStart[a]!, LABEL_CUES))) &&
       tokInfo[k]!.stopName &&
       isSurname(tokInfo[k]!.text) &&
       !ORG_AFTER.test(' ' + tokInfo[k]!.text);
@@ -1755,21 +1755,17 @@ const PART_LABEL_BEFORE =
 
 /** Whether a strong cue (or, with `kinship`, a kinship: "my husband") ends right before `start`. */
 function strongCueBefore(text: string, start: number, kinship = false): boolean {
-  const before = text.slice(Math.max(0, start - 64), start);
-  const starts = wordStarts(before);
-  return (
-    [CUE_TITLE, CUE_SELF_STRONG, CUE_LABEL_STRONG, CUE_SIGN_OFF_LINE].some((re) =>
-      endsWithCue(re, before, starts),
-    ) ||
-    (kinship && endsWithCue(CUE_RELATION, before, starts))
-  );
+  return cueEndsBefore(text, start, kinship ? STRONG_CUES_KIN : STRONG_CUES);
 }
+const STRONG_CUES = [CUE_TITLE, CUE_SELF_STRONG, CUE_LABEL_STRONG, CUE_SIGN_OFF_LINE];
+const STRONG_CUES_KIN = [...STRONG_CUES, CUE_RELATION];
+const LABEL_CUES = [CUE_LABEL, CUE_LABEL_STRONG];
 
-/** Whether a label with its colon ("Agent:", "Full name:") ends right before `start`. */
-function labelCueBefore(text: string, start: number): boolean {
+/** Whether one of `cues` ends right before `start` (read in the 64 characters before it). */
+function cueEndsBefore(text: string, start: number, cues: readonly RegExp[]): boolean {
   const before = text.slice(Math.max(0, start - 64), start);
   const starts = wordStarts(before);
-  return endsWithCue(CUE_LABEL, before, starts) || endsWithCue(CUE_LABEL_STRONG, before, starts);
+  return cues.some((re) => endsWithCue(re, before, starts));
 }
 
 /** Whether the token at `start` follows a full stop, '!' or '?' (not a colon or line break). */
