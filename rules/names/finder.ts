@@ -2479,9 +2479,8 @@ function scoreSegment(
   ) {
     bump(0.7, 'role');
   }
-  // A full name followed by its owner's contact details: "Bisher hinterlegt: Lias Pajonk, 0160
-  // 0518145", "Enya Kúhnert, 0151 95143522", "Aliya Schreiter – aliya@...". (A firm's name is
-  // caught by its legal form or trade first; an ordinary word makes the words a phrase.)
+  // A full name of listed words, none of them ordinary or a stop word, is read by what follows
+  // it: its owner's contact details, or the end of a subject line after its dash.
   if (
     0.7 > curScore &&
     n >= 2 &&
@@ -2490,24 +2489,21 @@ function scoreSegment(
     !someClass(from, to, keep, 'common') &&
     !someClass(from, to, keep, 'stop')
   ) {
+    // Contact details: "Bisher hinterlegt: Lias Pajonk, 0160 0518145", "Enya Kúhnert, 0151
+    // 95143522", "Aliya Schreiter – aliya@...". (A firm's name is caught by its legal form or
+    // trade first; an ordinary word makes the words a phrase.)
     const sep = DETAILS_SEP.exec(afterWindow());
     if (sep !== null && spanStartsAt(taken, end + sep[0].length)) bump(0.7, 'contact details');
-  }
-  // A full name closing a subject line after its dash: "Reisekostenabrechnung – Robin Just",
-  // "New starter IT pack – Samson Bogisich (Software Engineer II) – start 3 Nov".
-  if (
-    0.7 > curScore &&
-    n >= 2 &&
-    n <= 3 &&
-    anyKnown &&
-    !someClass(from, to, keep, 'common') &&
-    !someClass(from, to, keep, 'stop') &&
-    dashBefore(text, start) &&
-    // (Words before the dash on its line: not a list's bullet, "- Morbus Parkinson (G20.10)".)
-    SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 6), start)) &&
-    SUBJECT_END_AFTER.test(afterWindow())
-  ) {
-    bump(0.7, 'subject');
+    // A subject line's name after its dash: "Reisekostenabrechnung – Robin Just", "New starter
+    // IT pack – Samson Bogisich (Software Engineer II) – start 3 Nov".
+    else if (
+      dashBefore(text, start) &&
+      // (Words before the dash on its line: not a list's bullet, "- Morbus Parkinson (G20.10)".)
+      SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 6), start)) &&
+      SUBJECT_END_AFTER.test(afterWindow())
+    ) {
+      bump(0.7, 'subject');
+    }
   }
   // A chat's speaker with their role in brackets: "Ruby (Advisor): Hi there".
   // (Each test after the words first looks at a character or two of the text: most segments
