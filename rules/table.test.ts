@@ -77,6 +77,25 @@ describe('columnHeader', () => {
     expect(headerOf(mixed, '0783558104')).toBeNull();
   });
 
+  it('keeps a table whose row has an unquoted comma in a value', () => {
+    const stray = [
+      'first_name,last_name,dob,city',
+      'Amara,Okafor,September 10, 1999,Leeds',
+      'Tomasz,Wrobel,1987-03-02,Poznan',
+    ].join('\n');
+    // The rows below it keep their header...
+    expect(headerOf(stray, 'Wrobel')).toBe('last_name');
+    expect(headerOf(stray, '1987-03-02')).toBe('dob');
+    // ...and its own cells are counted as if the comma (the one before a space) were quoted.
+    expect(headerOf(stray, 'Okafor')).toBe('last_name');
+    expect(headerOf(stray, 'September 10, 1999')).toBe('dob');
+    expect(headerOf(stray, 'Leeds')).toBe('city');
+    // Without a space to tell where the value goes on, its cells have no header.
+    const unclear = 'a,b,c\nAna,12,4,x\nBo,13,y';
+    expect(headerOf(unclear, 'Ana')).toBeNull();
+    expect(headerOf(unclear, '13')).toBe('b');
+  });
+
   it('answers null for a span across cells or lines, and on the first line', () => {
     expect(headerOf(csv, 'Ana Ruiz,ana')).toBeNull();
     expect(columnHeader(csv, csv.indexOf('Nom'), csv.indexOf('Ana'))).toBeNull();
@@ -107,6 +126,21 @@ describe('columnBelow', () => {
     expect(below?.cells.map((c) => tsv.slice(c.start, c.end))).toEqual([
       '1985-03-12',
       '04/07/1990',
+    ]);
+  });
+
+  it('reads a row with an unquoted comma in a value as columnHeader does', () => {
+    const csv = 'Name,DOB,City\nAna,March 3, 1985,Lyon\nBo,1990-07-04,Metz\nCy,12,3,x';
+    const at = csv.indexOf('DOB');
+    expect(columnBelow(csv, at, at + 3)?.cells.map((c) => csv.slice(c.start, c.end))).toEqual([
+      'March 3, 1985',
+      '1990-07-04',
+    ]);
+    const skip = 'Name,DOB\nAna,1985-03-12\nBo,12,3\nCy,1990-07-04';
+    const dob = skip.indexOf('DOB');
+    expect(columnBelow(skip, dob, dob + 3)?.cells.map((c) => skip.slice(c.start, c.end))).toEqual([
+      '1985-03-12',
+      '1990-07-04',
     ]);
   });
 

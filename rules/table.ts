@@ -54,10 +54,21 @@ export function columnHeader(text: string, start: number, end: number): string |
   if (lineStart === 0) return null; // the first line has nothing above it
   const row = rowAt(text, lineStart);
   if (row.sep === 0 || end > row.end) return null;
-  const cell = cellIndex(row, start);
-  if (cell !== cellIndex(row, Math.max(start, end - 1))) return null;
-  const top = topOf(text, lineStart, row);
-  if (top === lineStart) return null;
+  let cell = cellIndex(row, start);
+  let last = cellIndex(row, Math.max(start, end - 1));
+  let top = topOf(text, lineStart, row);
+  if (top === lineStart) {
+    // A row with a comma too many in a value, each after a space ("Okafor,September 10,
+    // 1999,Leeds"), under its table's rows: its cells are counted as if that comma were quoted.
+    const above = rowAt(text, lineBefore(text, lineStart));
+    if (!isStray(row, above)) return null;
+    const merged = mergedCells(text, row, above.starts.length);
+    if (merged === null) return null;
+    cell = merged[cell]!;
+    last = merged[last]!;
+    top = topOf(text, lineBefore(text, lineStart), above);
+  }
+  if (cell !== last) return null;
   const header = rowAt(text, top);
   if (!isHeader(text, header)) return null;
   const name = cellText(text, header, cell);
@@ -109,6 +120,30 @@ function cellIndex(row: Row, pos: number): number {
   return lo;
 }
 
+/**
+ * Whether `row` is a row of `block`'s table with an unquoted separator or two inside a value (a
+ * date, an address or "Surname, Given" in a CSV written by hand): one or two cells too many.
+ */
+function isStray(row: Row, block: Row): boolean {
+  const extra = row.starts.length - block.starts.length;
+  return row.sep === block.sep && block.sep !== PIPE && extra >= 1 && extra <= 2;
+}
+
+/**
+ * For a stray row (isStray), each cell's index in its table's `count` columns when the cells
+ * that open with a space are the rest of the value before them; null when that does not give
+ * `count` columns.
+ */
+function mergedCells(text: string, row: Row, count: number): number[] | null {
+  const index: number[] = [];
+  let column = -1;
+  for (let i = 0; i < row.starts.length; i++) {
+    if (i === 0 || text.charCodeAt(row.starts[i]!) !== 32) column++;
+    index.push(column);
+  }
+  return column === count - 1 ? index : null;
+}
+
 /** The first row of the block (rows split alike) that holds the row at `lineStart`. */
 const PSQL_RULE = /^[ \t]*-{2,}(?:\+-{2,})+[ \t]*\r?$/;
 
@@ -122,6 +157,17 @@ function topOf(text: string, lineStart: number, row: Row): number {
     const above = lineBefore(text, top);
     const prev = rowAt(text, above);
     if (prev.sep !== row.sep || prev.starts.length !== row.starts.length) {
+      // A row with a comma too many in a value ("Okafor,September 10, 1999,Leeds") keeps the
+      // rows below it in their block when the row above it splits like them.
+      if (isStray(prev, row) && above > 0) {
+        const beyond = lineBefore(text, above);
+        const next = rowAt(text, beyond);
+        if (next.sep === row.sep && next.starts.length === row.starts.length) {
+          top = beyond;
+          known = tops.get(beyond);
+          continue;
+        }
+      }
       // A psql result's rule ("----+----") parts its header from its rows: the header heads
       // them when it has as many cells.
       if (row.sep === PIPE && above > 0 && top - above <= 400) {
@@ -291,7 +337,23 @@ export function columnBelow(
       }
     }
     first = false;
-    const below = rowAt(text, next);
+    let below = rowAt(text, next);
+    if (isStray(below, row)) {
+      // A row with a comma too many in a value: its cell counted as columnHeader counts it,
+      // or, when that cannot be told, the row is passed over (see topOf).
+      const merged = mergedCells(text, below, row.starts.length);
+      if (merged !== null) {
+        const from = cellSpan(text, below, merged.indexOf(column)).start;
+        cells.push({ start: from, end: cellSpan(text, below, merged.lastIndexOf(column)).end });
+        next = below.end;
+        continue;
+      }
+      const afterStray = text.indexOf('\n', below.end) + 1;
+      const after = afterStray > 0 ? rowAt(text, afterStray) : null;
+      if (after !== null && after.sep === row.sep && after.starts.length === row.starts.length) {
+        below = after;
+      }
+    }
     if (below.sep !== row.sep || below.starts.length !== row.starts.length) break;
     cells.push(cellSpan(text, below, column));
     next = below.end;

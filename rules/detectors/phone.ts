@@ -796,7 +796,15 @@ export const phone: Detector = {
         let k = end + 1;
         while (k < end + 5 && isDigitCode(text.charCodeAt(k))) k++;
         const next = text.charCodeAt(k);
-        if (k - end - 1 < 4 && next !== 45 && next !== 47) continue;
+        // (Unless the comma parts a table's cells: "Okoye,07700 900982,4 Mill Lane" under a
+        // header row.)
+        if (
+          k - end - 1 < 4 &&
+          next !== 45 &&
+          next !== 47 &&
+          columnHeader(text, start, end) === null
+        )
+          continue;
       }
       const main = m[1] && cut <= 0 ? raw.slice(0, raw.length - m[1].length) : raw;
       if (continuesACode(text, start) || continuesAValue(text, start)) continue;
@@ -1017,6 +1025,11 @@ export const examples: DetectorExamples = {
     { text: 'CALL ME AT 415-966-3254 OR I AM GOING TO THE STATE', value: '415-966-3254' },
     { text: 'verified mbr w/ dob 7/24/62. cb# 573.286.9895.', value: '573.286.9895' },
     { text: 'x=+44 20 7946 0321&y=2', value: '+44 20 7946 0321' },
+    // A CSV row's cell, the next cell's house number after the comma.
+    {
+      text: 'id,name,phone,address\n2,Ibrahim Okoye,07700 900982,4 Mill Lane, York',
+      value: '07700 900982',
+    },
     { text: 'ssn,phone\n536221847,(415) 555-2671', value: '(415) 555-2671' },
     { text: 'phone_number=415 555 2671&plan=pro', value: '415 555 2671' },
     { text: '{"mobilePhone": "07700 900123"}', value: '07700 900123' },
