@@ -1,6 +1,7 @@
 import { scanAddresses } from '../address/scan.ts';
 import { keywords } from '../keywords.ts';
 import { matchAllAt } from '../context.ts';
+import { columnBelow } from '../table.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 /**
@@ -68,10 +69,45 @@ export const address: Detector = {
       for (const c of parts) dropped.add(c);
       added.push({ start, end, type: 'ADDRESS', score: 0.75, reason: 'label' });
     }
+    // The cells under a table's address column ("Name,Phone,Address" over "Ana,0612...,
+    // Keizersgracht 281"), read as the rest of a label's line is.
+    for (const at of labels) {
+      const column = columnBelow(text, at, at + 1);
+      if (column === null || !ADDRESS_HEADER.test(column.header)) continue;
+      for (const cell of column.cells) {
+        const value = text.slice(cell.start, cell.end);
+        if (!ADDRESS_CELL.test(value) || NOT_ADDRESS.test(value)) continue;
+        const parts = overlapping(out, cell.start, cell.end);
+        if (parts.some((c) => c.start < cell.start || c.end > cell.end || c.score >= 0.6)) continue;
+        for (const c of parts) dropped.add(c);
+        added.push({
+          start: cell.start,
+          end: cell.end,
+          type: 'ADDRESS',
+          score: 0.75,
+          reason: 'column',
+        });
+      }
+    }
     if (added.length === 0) return out;
     return out.filter((c) => !dropped.has(c)).concat(added);
   },
 };
+
+/** The candidates of `sorted` (in text order, none inside another) that overlap [start, end). */
+function overlapping(sorted: Candidate[], start: number, end: number): Candidate[] {
+  let lo = 0;
+  let hi = sorted.length;
+  // The first that ends after `start`: they end in order as they start in order.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const parts: Candidate[] = [];
+  for (let k = lo; k < sorted.length && sorted[k]!.start < end; k++) parts.push(sorted[k]!);
+  return parts;
+}
 
 // An address's label in the languages of the corpus, and the rest of its line. Not another
 // kind of address: an e-mail's, an IP's, a wallet's, a web address.
@@ -88,6 +124,11 @@ const LABEL_WORDS = keywords([
   'osoite',
 ]);
 const TRAILING = /[\s.;]+$/;
+/** A table's column of postal addresses (not of e-mail or IP addresses, nor a line 2). */
+const ADDRESS_HEADER =
+  /^(?:(?:home|current|postal|mailing|billing|shipping|delivery|street|customer|full|residential)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|osoite)(?:[ _]?(?:line)?[ _]?1)?$/i;
+/** An address cell: a number and a word of three letters. */
+const ADDRESS_CELL = /^(?=.*\d)(?=.*\p{L}{3})/u;
 const NEXT_FIELD =
   /[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t](?=\p{L}[\p{L} ]{1,20}:[ \t])|,?[ \t](?=(?:tel|phone|mob|mobile|fax|e-?mail|cell|handy|telefon|t[ée]l[ée]phone|ph)\b)/iu;
 /** A number and a word of three letters, parted by a comma, or a postcode's four to six digits. */
@@ -126,6 +167,15 @@ export const examples: DetectorExamples = {
     {
       text: 'Adres: Kızılay Mah. Gül Sok. No:126 D:8, 06420 Çankaya/Ankara   Telefon: yok',
       value: 'Kızılay Mah. Gül Sok. No:126 D:8, 06420 Çankaya/Ankara',
+    },
+    // The cells of a table's address column, a comma left unquoted in one.
+    {
+      text: 'id,name,phone,address\n2,Ibrahim Okoye,07700 900982,4 Mill Lane, York\n3,Hettie Marsh,07700 900112,9 Elm Close',
+      value: '4 Mill Lane, York',
+    },
+    {
+      text: 'id,name,phone,address\n2,Ibrahim Okoye,07700 900982,4 Mill Lane, York\n3,Hettie Marsh,07700 900112,9 Elm Close',
+      value: '9 Elm Close',
     },
     // A type that is also a noun ("Creek"), made a street by the unit after it.
     { text: 'Send it to 4027 Oak Creek Apt. 109 please', value: '4027 Oak Creek Apt. 109' },
@@ -359,6 +409,8 @@ export const examples: DetectorExamples = {
     'Address: same as above, 2 people; Wallet address: bc1 stuff 1234, later',
     // An invoice's lines: a product named like a street between its code and quantity.
     'KT-5779-OK      Calle Mayor Espadrilles           11      693,75 €\n178-BLK-L-396   Mulberry Court Rug                20       $413.40',
+    // Columns of e-mail and IP addresses, and an address column's second line.
+    'user,email address,ip address,address line 2\nana,ana@example.org,10.0.0.12,Floor 3',
     // A seat, not a square.
     'am 2026-04-01 um 18:18 Uhr ab Rostock. Sitzplatz 27E. Die Differenz von 1507,00 €',
     // Blood pressure, not a boîte postale.
