@@ -112,7 +112,7 @@ function overlapping(sorted: Candidate[], start: number, end: number): Candidate
 // An address's label in the languages of the corpus, and the rest of its line. Not another
 // kind of address: an e-mail's, an IP's, a wallet's, a web address.
 const LABELLED_LINE =
-  /(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?[ \t]*:[ \t]*([^\n]{6,160})/giu;
+  /(?:(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?|住所|所在地|住址|地址|주소)"?[ \t]*[:：][ \t\u3000]*"?([^\n"]{6,160})/giu;
 const LABEL_WORDS = keywords([
   'addr',
   'adres',
@@ -122,6 +122,11 @@ const LABEL_WORDS = keywords([
   'morada',
   'anschrift',
   'osoite',
+  '住所',
+  '所在地',
+  '住址',
+  '地址',
+  '주소',
 ]);
 const TRAILING = /[\s.;]+$/;
 /** A table's column of postal addresses (not of e-mail or IP addresses, nor a line 2). */
@@ -133,8 +138,9 @@ const NEXT_FIELD =
   /[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t](?=\p{L}[\p{L} ]{1,20}:[ \t])|,?[ \t](?=(?:tel|phone|mob|mobile|fax|e-?mail|cell|handy|telefon|t[ée]l[ée]phone|ph)\b)/iu;
 /** A number and a word of three letters, parted by a comma, or a postcode's four to six digits. */
 const ADDRESS_LIKE = /^(?=.*\d)(?=.*\p{L}{3})(?:.*,.*|.*(?<!\d)\d{4,6}(?!\d).*)$/u;
-/** What a label's line holds when it is no postal address. */
-const NOT_ADDRESS = /@|:\/\/|^\+?[\d ()./-]+$|^(?:same|as above|see|n\/a|none|unknown|tbc|tbd)\b/i;
+/** What a label's line holds when it is no postal address (one ASCII token: a wallet's, a host's). */
+const NOT_ADDRESS =
+  /@|:\/\/|^\+?[\d ()./-]+$|^[\x21-\x7e]+$|^(?:same|as above|see|n\/a|none|unknown|tbc|tbd)\b/i;
 
 const PADDING = /[ ]{3,}|\t/;
 /** A cell that holds a whole address: a word of three letters and a number, and a comma. */
@@ -177,6 +183,16 @@ export const examples: DetectorExamples = {
       text: 'id,name,phone,address\n2,Ibrahim Okoye,07700 900982,4 Mill Lane, York\n3,Hettie Marsh,07700 900112,9 Elm Close',
       value: '9 Elm Close',
     },
+    // CJK addresses after their labels, in a JSON value too.
+    {
+      text: '住所：〒163-0006 埼玉県さいたま市大宮区桜木町4-7-16\nメール：x',
+      value: '〒163-0006 埼玉県さいたま市大宮区桜木町4-7-16',
+    },
+    {
+      text: '{"address": "〒262-6087 京都府京都市下京区烏丸通1-11-7 202号室", "locale": "ja-JP"}',
+      value: '〒262-6087 京都府京都市下京区烏丸通1-11-7 202号室',
+    },
+    { text: '收货地址：北京市朝阳区建国路88号 100022', value: '北京市朝阳区建国路88号 100022' },
     // A type that is also a noun ("Creek"), made a street by the unit after it.
     { text: 'Send it to 4027 Oak Creek Apt. 109 please', value: '4027 Oak Creek Apt. 109' },
     // A street named after a surname that is also a common word.
@@ -409,6 +425,8 @@ export const examples: DetectorExamples = {
     'Address: same as above, 2 people; Wallet address: bc1 stuff 1234, later',
     // An invoice's lines: a product named like a street between its code and quantity.
     'KT-5779-OK      Calle Mayor Espadrilles           11      693,75 €\n178-BLK-L-396   Mulberry Court Rug                20       $413.40',
+    // A wallet's address in JSON.
+    '{"address": "0x71C7656EC7ab88b098defB751B7401B5f6d8976F", "chain": 1}',
     // Columns of e-mail and IP addresses, and an address column's second line.
     'user,email address,ip address,address line 2\nana,ana@example.org,10.0.0.12,Floor 3',
     // A seat, not a square.

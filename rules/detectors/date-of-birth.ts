@@ -131,10 +131,12 @@ const DAY_MONTH = String.raw`${DAY}(?:\s{1,3}(?:of|de)\s{1,3}|[\s.,/-]{0,3})(${W
 const MONTH_DAY = String.raw`(${WORD})[\s.,/-]{0,3}${DAY}[\s.,/-]{1,4}${YEAR}`;
 // "12/03/1985", "1985-03-12", "3.12.85", "19850312".
 const NUMERIC = String.raw`(\d{1,4})([./-])(\d{1,2})\8(\d{2,4})|(\d{8})`;
+// "1989年8月20日" (Japanese, Chinese), "1989년 8월 20일" (Korean).
+const CJK = String.raw`(\d{4})[年년] ?(\d{1,2})[月월] ?(\d{1,2})[日일]`;
 const DATE = new RegExp(
   // A time may follow an ISO date directly ("1986-04-12T00:00:00Z"); any other letter or digit
   // means the match is part of a longer token.
-  String.raw`(?<![A-Za-zÀ-ÿ0-9]|\d[./-])(?:${DAY_MONTH}|${MONTH_DAY}|${NUMERIC})(?!(?!T\d)[A-Za-zÀ-ÿ0-9]|[./-]\d)`,
+  String.raw`(?<![A-Za-zÀ-ÿ0-9]|\d[./-])(?:${DAY_MONTH}|${MONTH_DAY}|${NUMERIC}|${CJK})(?!(?!T\d)[A-Za-zÀ-ÿ0-9]|[./-]\d)`,
   'gi',
 );
 
@@ -181,6 +183,7 @@ function dateOk(m: RegExpExecArray): boolean {
     // Day-month or month-day: either reading that is a real date will do.
     return isValidDate(y, b, Number(a)) || isValidDate(y, Number(a), b);
   }
+  if (m[12] !== undefined) return yearOk(m[12]) && isValidDate(+m[12], +m[13]!, +m[14]!);
   const d = m[11]!;
   // Eight digits: YYYYMMDD or DDMMYYYY.
   const ymd = yearOk(d.slice(0, 4)) && isValidDate(+d.slice(0, 4), +d.slice(4, 6), +d.slice(6));
@@ -223,6 +226,8 @@ export const examples: DetectorExamples = {
     { text: 'Date et lieu de naissance : 25/01/1966 à Bristol', value: '25/01/1966' },
     { text: 'CPF: 985.934.846-46\nNascimento: 03/03/2002', value: '03/03/2002' },
     { text: '旅券番号：TZ1256236　生年月日：1945/01/10', value: '1945/01/10' },
+    { text: '氏名：山本 花子\n生年月日：1989年8月20日\n', value: '1989年8月20日' },
+    { text: '생년월일: 1991년 3월 7일', value: '1991년 3월 7일' },
     // The answer in a chat's next turn, under its header or after its time stamp.
     { text: 'Great, and DOB please\nUser  5:43 PM\n29th march 1997', value: '29th march 1997' },
     {

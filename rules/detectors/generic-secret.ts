@@ -58,7 +58,7 @@ const VALUE = /[A-Za-z0-9+/=_.~-]{8,500}/y;
 
 // Hashes and ids that are not credentials even beside a keyword.
 const HASH_CONTEXT =
-  /\b(?:sha|sha1|sha256|sha512|md5|commit|checksum|hash|digest|etag|fingerprint|integrity|revision|rev|request[ _-]?id|trace[ _-]?id|correlation|uuid|guid|gpg|pgp|gnupg|signing|keyring|keyserver|public key|pubkey)\b/;
+  /\b(?:sha|sha1|sha256|sha512|md5|commit|checksum|hash|digest|etag|fingerprint|integrity|revision|rev|request[ _-]?id|trace[ _-]?id|correlation|uuid|guid|gpg|pgp|gnupg|signing(?![ _-]?secret)|keyring|keyserver|public key|pubkey)\b/;
 const EXAMPLE_CONTEXT = /\b(?:example|e\.g\.|sample|placeholder|dummy|fake)\b/;
 // A random token a few words after a word naming a key: "Authorization uses the key X",
 // "llamamos a la API con X". Looser than the keyword forms, so it needs a stronger token and
@@ -223,6 +223,8 @@ function afterKeyword(
     scheme = sch[0].trim().toLowerCase();
     pos += sch[0].length;
   }
+  // Laravel's APP_KEY and others name their encoding first: "APP_KEY=base64:rmmEP8l4...".
+  if (scheme === '' && text.startsWith('base64:', pos)) pos += 7;
   VALUE.lastIndex = pos;
   let value = VALUE.exec(text)?.[0] ?? '';
   // In quotes a secret may hold any symbol (Django's SECRET_KEY = 'x7#k(2...'): take the
@@ -386,6 +388,20 @@ export const examples: DetectorExamples = {
     {
       text: 'api_secret: a5aaf90f25faa664c5132e43a4ca9767',
       value: 'a5aaf90f25faa664c5132e43a4ca9767',
+    },
+    // A Slack app's secrets: a signing secret is no GPG signing key's fingerprint.
+    {
+      text: 'Client Secret: 9c1e4b7a2f6d08e35b9a1c4f7e2d6b03\nSigning Secret: 3b8f1d6a9e2c47b05d1a8f3e6c9b2d74',
+      value: '9c1e4b7a2f6d08e35b9a1c4f7e2d6b03',
+    },
+    {
+      text: 'Client Secret: 9c1e4b7a2f6d08e35b9a1c4f7e2d6b03\nSigning Secret: 3b8f1d6a9e2c47b05d1a8f3e6c9b2d74',
+      value: '3b8f1d6a9e2c47b05d1a8f3e6c9b2d74',
+    },
+    // Laravel's key names its encoding first.
+    {
+      text: 'APP_ENV=production\nAPP_KEY=base64:Xq3vR8tLm2Wz9KpN4yB7cD1fH6jS0aE5gU2iO8rT4wQ=\nAPP_DEBUG=false',
+      value: 'Xq3vR8tLm2Wz9KpN4yB7cD1fH6jS0aE5gU2iO8rT4wQ=',
     },
     // A Telegram bot token and a Mailgun key need no keyword (invented values).
     {

@@ -42,9 +42,10 @@ const OPERATOR =
 const COPULA =
   /[ \t]{1,3}(?:is|was|to|est|ist|lautet|lautete|war|auf|es|era|fue|foi|était|c['’]était|c['’]est|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}|[ \t]{1,3}(?:for|of|on|at|to|i|we|you|they)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 const ON_IS = /[ \t]{1,3}on[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
-// curl, wget and friends: `-u user:password`, `--user=user:password`.
+// curl, wget and friends: `-u user:password`, `--user=user:password` (the user may be an
+// e-mail address).
 const CLI_USER =
-  /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"'@]{1,64}):([^\s"'@]{1,64})/g;
+  /(?<![\w-])(?:-u[ \t]{1,3}|--user[ \t=]{1,3})["']?([^\s:"']{1,64}):([^\s"'@]{1,64})/g;
 // A user and a password after a credentials word: "credentials: admin:Summer2024!",
 // "Login: jdoe / Xk8rT2q9", "creds admin/hunter2", "the login is jdoe / Xk8rT2q9".
 const CRED_PAIR =
@@ -822,6 +823,11 @@ export const examples: DetectorExamples = {
     { text: '<add key="DbPassword" value="Xk9#mQ2!vL"/>', value: 'Xk9#mQ2!vL' },
     { text: 'POST /login?user=bob&password=Summer2024&remember=1', value: 'Summer2024' },
     { text: 'curl -u deploy:Tr4in-Yard-88 https://ci.acme.io/api/json', value: 'Tr4in-Yard-88' },
+    // A user named by their e-mail address (Jira's and Zendesk's APIs).
+    {
+      text: 'curl -u agent@acme-support.io:Tr4in-Yard-88 https://acme.example/api/v2/tickets.json',
+      value: 'Tr4in-Yard-88',
+    },
     { text: 'Password - Xk8#2mQv', value: 'Xk8#2mQv' },
     { text: 'new password: Password123', value: 'Password123' },
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
