@@ -84,7 +84,7 @@ export function entropyFloor(length: number): number {
 
 // Words that documentation puts where a real value would go.
 const PLACEHOLDER_WORDS =
-  /example|sample|placeholder|redacted|dummy|insert|replace|your[_-]?|changeit|xxxx|(?:^|[_-])here$|[_-]here[_-]/i;
+  /example|sample|placeholder|redacted|dummy|insert|replace|your[_-]?|change[_-]?it|change[_-]?me|xxxx|(?:^|[_-])here$|[_-]here[_-]/i;
 
 /**
  * True when a token-shaped value is a stand-in rather than a secret: a run of one repeated
@@ -393,7 +393,7 @@ export const DB_SCHEME =
 
 // Passwords that documentation writes where the real one would go.
 const PLACEHOLDER_PASSWORD =
-  /^(?:(?:enter|insert|put|type)[_-]?)?(?:your|my|the|db|some|new|user|admin|app|example|sample|dummy|fake)?[_-]?(?:password|passwd|pass|pwd|pw|pword|secret)(?:[_-]?here)?$|^(?:foo|bar|baz|qux|xxx+|yyy+|zzz+|abc|test)$|^(?:your|my)[_-][a-z]+(?:[_-][a-z]+)*$/i;
+  /^(?:(?:enter|insert|put|type)[_-]?)?(?:your|my|the|db|some|new|user|admin|app|example|sample|dummy|fake)?[_-]?(?:password|passwd|pass|pwd|pw|pword|secret)(?:[_-]?here)?$|^(?:foo|bar|baz|qux|xxx+|yyy+|zzz+|abc|test|change[_-]?(?:me|it))$|^(?:your|my)[_-][a-z]+(?:[_-][a-z]+)*$/i;
 
 /** True when a credential in a URL or key-value string is a stand-in for the real one. */
 export function isPlaceholderPassword(password: string): boolean {

@@ -1,4 +1,4 @@
-import { matchAllAt } from '../context.ts';
+import { EXAMPLE_WORDS, matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import {
   afterTestCard,
@@ -78,7 +78,9 @@ export const cardExpiry: Detector = {
     };
     const hints = EXPIRY_HINT.at(text);
     for (const m of matchAllAt(text, KEYWORD_DATE, hints, HINT_LEAD)) {
-      add(m.index + m[0].length, m[1]!, 0.85, 'context');
+      // "any future expiry (e.g. 12/34)", "expiry date, format MM/YY like 01/30": a format.
+      const example = EXAMPLE_WORDS.test(m[0].slice(0, m[0].length - m[1]!.length));
+      add(m.index + m[0].length, m[1]!, example ? 0.4 : 0.85, example ? 'example' : 'context');
     }
     for (const m of matchAllAt(text, KEYWORD_COMPACT, hints, HINT_LEAD)) {
       add(m.index + m[0].length, m[1]!, 0.85, 'context');
@@ -107,6 +109,8 @@ export const examples: DetectorExamples = {
     { text: 'Exp: 0427', value: '0427' },
   ],
   noMatch: [
+    // A format's example.
+    'Use any future expiry (e.g. 12/34) and any 3-digit CVC.',
     'Meeting moved to 04/27 at 3pm',
     // The expiry of a test card is a test value.
     'Test card: 4242 4242 4242 4242, exp 12/34, CVC 123.',

@@ -6,7 +6,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // purpose: "case", "line" or "page" are too common in a sentence about a lost card to cost a
 // checksum-valid number its finding.
 const NOT_A_CARD =
-  /\b(?:order|orders|tracking|track|shipment|parcel|invoice|inv|ticket|ref|reference|sku|product|part|model|serial|s\/n|version|build|release|commit|sha|uuid|guid|txn|transaction id|confirmation|booking|reservation|po|rma|batch|lot|isbn|issn|imei|iccid|meid|sim|barcode|ean|upc|gtin|timestamp|epoch|account id|microchip|transponder|tessera|tarjeta sanitaria|afiliado|asegurado)\b/;
+  /\b(?:order|orders|tracking|track|sendungsverfolgung|suivi|seguimiento|shipment|parcel|gls|dpd|ups|usps|dhl|fedex|tnt|postnl|colissimo|chronopost|invoice|inv|ticket|ref|reference|sku|product|part|model|serial|s\/n|version|build|release|commit|sha|uuid|guid|txn|transaction id|confirmation|booking|reservation|po|rma|batch|lot|isbn|issn|imei|iccid|meid|sim|barcode|ean|upc|gtin|timestamp|epoch|account id|microchip|transponder|tessera|tarjeta sanitaria|afiliado|asegurado)\b/;
 
 /** Payment card numbers: issuer range and length, Luhn, grouped or split digit by digit. */
 export const creditCard: Detector = {
@@ -109,6 +109,8 @@ export const examples: DetectorExamples = {
     { text: 'name,card_number,exp\nAnn Roe,4539148803436467,04/27', value: '4539148803436467' },
   ],
   noMatch: [
+    // A parcel's number after its carrier.
+    'Sendungsverfolgung sagt:\n\nGLS 59612513099848\n11.09.2025 10:50  Paketzentrum',
     // A pet's microchip (ISO 11784: country code, then twelve digits).
     'Paziente: Gizmo (bassotto), microchip 380175058232216, scheda n. 76839',
     // Published test numbers in a QA checklist, far from the word "test".

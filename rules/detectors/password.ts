@@ -31,9 +31,10 @@ const COMPOUND_KEY_BEFORE = /[A-Za-z0-9_.-]/;
 const KEY_COMMA = /[ \t]{0,24},[ \t]{0,3}(?=["'])/y;
 // An operator: a dash counts only with blanks around it ("Password - Xk8#2mQ"), never glued to
 // a word. Then "password for the staging box: X", "Password (prod): X". Then .NET settings and
-// similar XML: <add key="DbPassword" value="X"/>.
+// similar XML: <add key="DbPassword" value="X"/>. The value may stand alone on the next line
+// (a form's layout), but another key's line is not it ("SMTP_PASSWORD=\nSENTRY_DSN=...").
 const OPERATOR =
-  /[ \t]{0,24}\*?[ \t]{0,2}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}(?:\r?\n[ \t]{0,8}(?=\S+[ \t]*(?:\r?\n|$)))?|[ \t]{1,2}\*(?:[ \t]{1,8}|[ \t]*\r?\n[ \t]{0,8})(?=\S)|[ \t]{1,2}(?:provisoire|temporaire|temporal|temporary|temp|initial|inicial|nouveau|nouvelle|nueva|nuevo|neues|neue|new|actual|current|old|alte|altes|ancien|wiederholen|confirm|repeat|provisional|provvisoria|nuova|tempor[äa]res)[ \t]{0,2}\*?[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
+  /[ \t]{0,24}\*?[ \t]{0,2}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}(?:\r?\n[ \t]{0,8}(?=[^\s=]+[ \t]*(?:\r?\n|$)))?|[ \t]{1,2}\*(?:[ \t]{1,8}|[ \t]*\r?\n[ \t]{0,8})(?=\S)|[ \t]{1,2}(?:provisoire|temporaire|temporal|temporary|temp|initial|inicial|nouveau|nouvelle|nueva|nuevo|neues|neue|new|actual|current|old|alte|altes|ancien|wiederholen|confirm|repeat|provisional|provvisoria|nuova|tempor[äa]res)[ \t]{0,2}\*?[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
 // "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
 // and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt"; also
 // after what the password is for: "the password for the admin account is X", or who used it:
@@ -813,7 +814,7 @@ export const examples: DetectorExamples = {
     { text: 'PIN: 4829', value: '4829' },
     { text: "CREATE USER app WITH PASSWORD 'Xq9!mLp2vR';", value: 'Xq9!mLp2vR' },
     { text: '<password>Pl4typus!Run</password>', value: 'Pl4typus!Run' },
-    { text: 'wifi password for the guest network: changeme', value: 'changeme' },
+    { text: 'wifi password for the guest network: sunflower-42', value: 'sunflower-42' },
     { text: 'userPassword = "N0rth$tar88";', value: 'N0rth$tar88' },
     { text: 'Login: jane@acme.io / password Gg1UJJZX9svYj^!+t8', value: 'Gg1UJJZX9svYj^!+t8' },
     { text: 'I set the password to X4jNuONnWwTr yesterday.', value: 'X4jNuONnWwTr' },
@@ -833,6 +834,9 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // An empty value before the next key; the default written in place of the real one.
+    'SMTP_PASSWORD=\nSENTRY_DSN=https://<key>@o0.ingest.sentry.io/<project>',
+    'POSTGRES_USER: app\nPOSTGRES_PASSWORD: changeme\nPOSTGRES_DB: app',
     // Logging in, then a slash between words.
     'Sign in with your account / profile settings; log in as admin / then open settings',
     'RADIUS shows "Access-Reject: bad password" for johnson6922@northwave since 18/09/2025',

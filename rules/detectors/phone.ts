@@ -573,6 +573,8 @@ const DIRECT_PHONE_BEFORE =
 // w/ cust Ana Roe on 630-351-0017").
 const CALLED_ON_BEFORE =
   /\b(?:call(?:ed|ing)?(?: back)?|cb(?: to)?|ring(?: back)?|rang|phoned|spoke (?:to|with|w\/)|reached)(?:[ \t]+(?!on\b)[\p{L}'’.-]+){0,3}[ \t]+on[ \t]{1,2}$/iu;
+// The placeholder of forms and films. (Not the numbers kept for fiction, 555-0100 to 555-0199:
+// made-up tickets and generated test data, which stand for real customers', use them most.)
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
 const OWN_PHONE =
   /\b(?:my (?:phone|cell|mobile|number|tel|telephone)|call me|reach me|text me|ring me|contact me)\b/;
@@ -706,6 +708,10 @@ function isRange(main: string): boolean {
 // A range up to a run of nines: "0-999999", "1-9999".
 const NINES_RANGE = /^\d{1,3}-9{3,}$/;
 
+// An amount with its cents: "108094.73" in a sales export. (No plan writes a number as one
+// group of five digits or more and a dot before its last two.)
+const AMOUNT = /^\d{5,}\.\d\d$/;
+
 // A whole date stamp, year first: "19990101: Bumped up version number" in a changelog.
 const DATE_STAMP = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 
@@ -821,8 +827,8 @@ export const phone: Detector = {
       // o/r/commit/4991728...)", a commit or an issue. ("[+44 20 7946 0958](https://wa.me/...)"
       // stays: a "+" says phone.)
       if (raw.charCodeAt(0) !== 43 && linkTextTo(text, end)) continue;
-      // The placeholder of forms and films, given as the writer's own ("call me at (555)
-      // 555-5555"): a made-up customer's number in a test ticket.
+      // A placeholder, unless given as the writer's own ("call me at (555) 555-5555"): a
+      // made-up customer's number in a test ticket.
       if (ALL_FIVES.test(main)) {
         const own = documentedAsOwn(text, start, end, 'PHONE', OWN_PHONE);
         if (own) out.push(own);
@@ -877,7 +883,11 @@ export const phone: Detector = {
       // valid and bare. Without a phone word or label, one below the threshold is skipped here.
       const best = shape.formatted ? 0.6 : 0.45;
       if (!strong && !label && !shape.international && best < ctx.threshold) continue;
-      if (!strong && !label && (isRange(main) || NINES_RANGE.test(main) || DATE_LIKE.test(main)))
+      if (
+        !strong &&
+        !label &&
+        (isRange(main) || NINES_RANGE.test(main) || DATE_LIKE.test(main) || AMOUNT.test(main))
+      )
         continue;
       if (!PHONE_WORDS.test(pre) && (DATE_STAMP.test(main) || (!label && powersOfTwo(main)))) {
         continue;
@@ -1108,6 +1118,8 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // A sales export's amounts.
+    'region,month,revenue,orders\nDublin,Jun,108094.73,1568\nLeeds,Feb,498235.18,14197',
     'Session ID: 4155550123',
     // A drug's NDC code, an EU tender's notice, an ISSN, a container.
     'Ozempic 2 mg (NDC 0169-4132-12, 0169-4130-13, 0169-4772-12)',

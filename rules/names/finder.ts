@@ -2194,9 +2194,12 @@ function scoreSegment(
   if (0.8 > curScore && !onlyCommon && n <= 3 && text.charCodeAt(end) === 32) {
     // (A name the lists know, or one after a greeting or "this is": "un Responsable de
     // atención al cliente" is a job.)
+    // (Not a German noun opening the message: "Zusammenfassung vom Helpdesk".)
     if (
       AGENT_DESK_AFTER.test(afterWindow()) &&
-      (anyKnown || cueMatches(K_SELF) || OPENS_INTRODUCTION.test(beforeWindow()))
+      (anyKnown ||
+        cueMatches(K_SELF) ||
+        (OPENS_INTRODUCTION.test(beforeWindow()) && !(single && germanNoun(tokInfo[from]!.text))))
     ) {
       bump(0.8, 'introduction');
     }
@@ -3638,7 +3641,15 @@ function speakers(text: string, all: Scored[]): void {
   }
   if (lines.length === 0) return;
   if (anchored && lines.length >= 2) {
-    for (const s of lines) lift(s);
+    // (Words no list knows speak only as a person does: a form's field beside a given name's
+    // line is no speaker, "Till: Nilssons AB" above "Fakturanr: INV-2025-59887".)
+    for (const s of lines) {
+      if (unknownOnly?.has(s)) {
+        const said = lineAfter(text, speakerColon(text, s.end) + 1);
+        if (!SPEECH.test(said) || !PERSONAL_SPEECH.test(said)) continue;
+      }
+      lift(s);
+    }
     return;
   }
   // A support chat: the speakers between the role's turns, or who speak twice beside one. A
@@ -3695,7 +3706,7 @@ function notSpeakerName(key: string): boolean {
     [
       ...SPEAKER_ROLES.split('|'),
       ...CHAT_ROLES.split('|'),
-      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa klient klientka dispo disposition versand logistik lager magazyn entrepôt magazijn warehouse müşteri temsilci'.split(
+      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa klient klientka dispo disposition versand logistik lager magazyn entrepôt magazijn warehouse müşteri temsilci från fran till'.split(
         ' ',
       ),
     ].map((w) => fold(w)),
