@@ -14,6 +14,16 @@ function names(text: string): string[] {
     .map((f) => text.slice(f.start, f.end));
 }
 
+describe('speakers in a dialogue a given name anchors', () => {
+  it('lifts words no list knows only when they say something', () => {
+    const dialogue = 'Ubul: What a wife.\nNicole: Remember me?\nUbul: Sure, I do.';
+    expect(names(dialogue)).toEqual(['Ubul', 'Nicole', 'Ubul']);
+    const invoice =
+      'Fakturanr: INV-2025-59887\nDatum: 2025-11-23\nMaria: kan du kolla?\nNetto: 19 787,54 kr';
+    expect(names(invoice)).toEqual(['Maria']);
+  });
+});
+
 describe('person-name cues', () => {
   it.each([
     ['Dear Mrs. Ottová,\nthank you.', 'Ottová'],

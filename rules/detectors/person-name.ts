@@ -42,6 +42,30 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Names in capitals after a title in other languages (also on the line above), a particle
+    // inside; after a role with a number or a French "(e)"; two words no list knows as words.
+    {
+      text: 'Banco Mediterráneo\nDña. DIANA REYES SOLORIO\nCalle Cervantes, 123',
+      value: 'DIANA REYES SOLORIO',
+    },
+    { text: 'De heer ILIAS DE RUITER\nStationsweg 62 A', value: 'ILIAS DE RUITER' },
+    { text: 'Herr\nARVED WEIMER\nMozartstraße 130a', value: 'ARVED WEIMER' },
+    { text: 'Il/La sig./sig.ra ANA LUIZA MACEDO, C.F. allegato', value: 'ANA LUIZA MACEDO' },
+    {
+      text: 'Pasajero 1: ANA LUISA FLÓREZ RINCÓN  |  Fecha nac.: 15/02/1996',
+      value: 'ANA LUISA FLÓREZ RINCÓN',
+    },
+    {
+      text: 'Patient(e) : FRÉDÉRIQUE FOURNIER   Né(e) le : 03/11/1965',
+      value: 'FRÉDÉRIQUE FOURNIER',
+    },
+    { text: 'Customer: DEION KONOPELSKI, called twice', value: 'DEION KONOPELSKI' },
+    {
+      text: '1. Mietinteressent: JANNEK ZIMANYI\n   geboren am 06.09.1953',
+      value: 'JANNEK ZIMANYI',
+    },
+    // A speaker the lists do not know, in a dialogue another speaker anchors.
+    { text: 'Ubul: What a wife.\nNicole: Remember me?', value: 'Ubul' },
     // A doctor's surname typed in lower case; a note's dash signature without a blank, or with
     // the writer's number; an agent speaking for a desk; a label of a prescription.
     { text: "Can u tell dr o'hara-haag the rash is worse?", value: "o'hara-haag" },
@@ -731,6 +755,11 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A role's value in capitals that holds ordinary words; an invoice's fields beside a given
+    // name's line; a German noun opening a message.
+    'Customer: ACME PREMIUM SUPPORT',
+    'FAKTURA\nFakturanr: INV-2025-59887\nOrdernr: PO64891711\nDatum: 2025-11-23\n\nNetto: 19 787,54 kr',
+    'Zusammenfassung vom Helpdesk letzte Woche, kannst du helfen?',
     // Slashes between words in capitals that are no one's name.
     'use TCP/IP AND/OR UDP; LHR/JFK; EUR/USD; N/A; HTTP/HTTPS; RSAES-OAEP/SHA-256',
     // Firms of estate agents, solicitors and conveyancers; housing foundations; 'lt.' (laut).

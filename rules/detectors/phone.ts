@@ -107,7 +107,10 @@ const NOT_PHONE_WORDS = new RegExp(
       // printed as "<Buffer 01 02 03 04 05>", a screen's size ("resize 1920 1080"), a
       // standard's number ("ISO-IR 10646 2000").
       'session|sessions|job|thread|port|socket|buffer|resize|resolution|viewport|width|height|' +
-      'pixels|px|iso|rfc|ieee|ecma|ansi'
+      'pixels|px|iso|rfc|ieee|ecma|ansi|' +
+      // Freight, contracts, tax and health-card references: "AWB 176-82056822", "contrat n°
+      // 681 135 5742", "UTR 25639 28451", "Zorgpasnummer: 5434 5880 8".
+      'awb|waybill|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer'
     ).split('|'),
   )}(?![\\wÀ-ÿ@])|[€$£¥₹]`,
   'i',
@@ -1118,6 +1121,8 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'Master-AWB: 235-39573881   Container: HLXU9546123',
+    'Données bancaires – contrat n° 681 135 5742',
     // A sales export's amounts.
     'region,month,revenue,orders\nDublin,Jun,108094.73,1568\nLeeds,Feb,498235.18,14197',
     'Session ID: 4155550123',

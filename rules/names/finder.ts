@@ -3641,14 +3641,11 @@ function speakers(text: string, all: Scored[]): void {
   }
   if (lines.length === 0) return;
   if (anchored && lines.length >= 2) {
-    // (Words no list knows speak only as a person does: a form's field beside a given name's
-    // line is no speaker, "Till: Nilssons AB" above "Fakturanr: INV-2025-59887".)
+    // (Words no list knows must say something, "Ubul: What a wife.": a form's field beside a
+    // given name's line is no speaker, "Fakturanr: INV-2025-59887".)
     for (const s of lines) {
-      if (unknownOnly?.has(s)) {
-        const said = lineAfter(text, speakerColon(text, s.end) + 1);
-        if (!SPEECH.test(said) || !PERSONAL_SPEECH.test(said)) continue;
-      }
-      lift(s);
+      const said = unknownOnly?.has(s) ? lineAfter(text, speakerColon(text, s.end) + 1) : null;
+      if (said === null || SPEECH.test(said) || SENTENCE_SAID.test(said)) lift(s);
     }
     return;
   }
@@ -3706,7 +3703,7 @@ function notSpeakerName(key: string): boolean {
     [
       ...SPEAKER_ROLES.split('|'),
       ...CHAT_ROLES.split('|'),
-      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa klient klientka dispo disposition versand logistik lager magazyn entrepôt magazijn warehouse müşteri temsilci från fran till'.split(
+      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa klient klientka dispo disposition versand logistik lager magazyn entrepôt magazijn warehouse müşteri temsilci från fran till repartidor repartidora rider requester şifre sifre czat chat chatverlauf'.split(
         ' ',
       ),
     ].map((w) => fold(w)),
@@ -3860,6 +3857,8 @@ function lineAfter(text: string, from: number): string {
   if (to < 0) to = text.length;
   return text.slice(from, Math.min(to, from + 200));
 }
+/** A sentence of words: "What a wife." */
+const SENTENCE_SAID = /^[ \t]*\p{Lu}[\p{Ll}'’]*(?:[ \t]+[\p{L}'’]+)+[.!?…]/u;
 const SPEECH = /^[ \t]*(?:["“'‘«]|[^\n]*[?!]|[^\n]*?\p{L}{2,}[ \t,]+\p{L}{2,})/u;
 
 /**
@@ -4927,17 +4926,18 @@ const NOT_FILLED =
 const CAPS_AFTER_LABEL =
   /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Nn]ome|NOME|[Nn]ome completo|[Nn]ome e cognome|[Nn]om et pr[ée]nom|[Nn]om, pr[ée]nom|[Nn]ombre y apellidos|[Ii]mi[eę] i nazwisko|[Bb]eneficiary)(?: as per [A-Za-z]{2,12}|[ \t]?\([^()\n]{1,30}\))?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME|[Nn]om de (?:naissance|famille)|NOM DE (?:NAISSANCE|FAMILLE)|[Nn]achname|NACHNAME|[Cc]ognome|COGNOME|[Aa]pellidos?|APELLIDOS?|(?:[Pp]rimer|[Ss]egundo) apellido|[Ss]urnames|SURNAMES|[Nn]azwisko|NAZWISKO|[Vv]orname|VORNAME|[Pp]r[ée]nom|PR[ÉE]NOM|[Aa]chternaam|[Vv]oornaam)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
 
-// A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE". Written without the
+// A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE", "Dña. DIANA REYES",
+// "De heer ILIAS DE RUITER", "sig.ra ANA MACEDO", "Herr" on the line above. Written without the
 // i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
 // dot: "MS SQL" is Microsoft's. Tried (sticky) only where TITLE_CAPS_ANCHOR matched, not after a
 // letter or digit: a Unicode pattern with a look-behind, run over a whole 1 MB paste, cost 18 ms.
 const TITLE_CAPS_ANCHOR =
-  /(?:M(?:rs?|s|iss|me|RS?|ISS|ME|S\.)|m(?:rs?|s|iss|me)|D(?:r|R\.)|dr|H(?:err|ERR)|F(?:rau|RAU)|P(?:rof|ROF))\.?[ \t]{1,3}[A-Z\u00c0-\u00de]{2}/g;
+  /(?:M(?:rs?|s|iss|me|RS?|ISS|ME|S\.)|m(?:rs?|s|iss|me)|D(?:r|R\.|ña|oña|ÑA|OÑA)|dr|H(?:err|ERR)|F(?:rau|RAU)|P(?:rof|ROF)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)[A-Z\u00c0-\u00de]{2}/g;
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]/u;
 const TITLE_THEN_CAPS =
-  /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF)\.?|(?:MS|DR)\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
+  /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF|D(?:ña|oña|ÑA|OÑA)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?|(?:MS|DR)\.)(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 const CAPS_AFTER_ROLE =
-  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?)[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?|\p{Ll}{0,0}(?<=[ \t:])\p{Lu}\p{Ll}{1,20} \p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?))(?![\p{L}])/uy;
+  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?|[Mm]ieter(?:in)?|[Mm]ietinteressent(?:in)?|[Mm]itreisender?|[Rr]eisender?|[Aa]ntragsteller(?:in)?|[Hh]uurder|[Rr]eiziger|[Hh]oofdboeker|[Kk]lant|[Ii]nquilin[oa]|[Ii]ntestatari[oa])(?:\([a-z]{1,3}\)|[ \t]?#?\d{1,2})?[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?|\p{Ll}{0,0}(?<=[ \t:])\p{Lu}\p{Ll}{1,20} \p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?))(?![\p{L}])/uy;
 
 /** `word` followed by a space and by a tab: the openings whose pattern requires one. */
 const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, `${w}\t`]);
@@ -5053,6 +5053,17 @@ const ROLE_STARTS = keywords([
   'condutor',
   'tenant',
   'occupier',
+  'mieter',
+  'mietinteressent',
+  'mitreisende',
+  'reisende',
+  'antragsteller',
+  'huurder',
+  'reiziger',
+  'hoofdboeker',
+  'klant',
+  'inquilin',
+  'intestatari',
 ]);
 
 /** Offsets where LOWER_STARTS matches, overlapping ones included. */
@@ -5335,11 +5346,13 @@ function capsAfterCues(
   }
   // "Customer: JOHN SMITH", "Patient: HEINZ MÜLLER": a role label before capitals is as
   // often a company or a plan ("Customer: ACME PREMIUM"), so a listed name word must be in it.
+  // (Or two or three words no language's lists know as words, "DEION KONOPELSKI", at 0.7.)
   for (const m of stickyMatches(CAPS_AFTER_ROLE, text, ROLE_STARTS.at(text))) {
     const value = m[1]!;
-    if (!listedCapsName(value)) continue;
+    const listed = listedCapsName(value);
+    if (!listed && !unknownCapsName(value)) continue;
     const start = m.index + m[0].length - value.length;
-    add(start, start + value.length, 0.8);
+    add(start, start + value.length, listed ? 0.8 : 0.7);
   }
   // A quoted value in capitals whose key names a person ('"holder": "GÉRARD MARCHAL"',
   // "cardholder_name='JOHN A SMITH'"); under a bare "name" key, which names products and
@@ -5483,6 +5496,17 @@ const PAYMENT_REFERENCE: ReadonlySet<string> = new Set(
  * after a role's label or in a payment's party field, where a firm's or a plan's name stands as
  * often ("Customer: ACME PREMIUM").
  */
+/** Two or three words in capitals, none of them an ordinary word (of the lists, or English). */
+function unknownCapsName(value: string): boolean {
+  const words = value.split(/[ ,'’-]+/).filter((w) => w.length > 0);
+  if (words.length < 2 || words.length > 3 || words.some((w) => w.length < 2)) return false;
+  const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+  return title.every((w) => {
+    const c = classify(w);
+    return c !== 'common' && c !== 'stop' && !isEnglishWord(w);
+  });
+}
+
 function listedCapsName(value: string): boolean {
   const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
   if (words.length < 2 || words.length > 4) return false;
@@ -5610,6 +5634,8 @@ function capsNameWords(title: readonly string[]): boolean {
   for (let i = 0; i < title.length; i++) {
     const w = title[i]!;
     if (classify(w) !== 'stop') continue;
+    // A particle inside the name: "ILIAS DE RUITER", "ANA VAN DER BERG".
+    if (i > 0 && i < title.length - 1 && PARTICLE_SET.has(w.toLowerCase())) continue;
     if (i === 0 || !isSurname(w) || isGrammarWord(w) || !isGivenName(title[0]!)) return false;
   }
   return true;
