@@ -14,6 +14,26 @@ function names(text: string): string[] {
     .map((f) => text.slice(f.start, f.end));
 }
 
+describe('labels of Nordic, Finnish and Dutch forms', () => {
+  it.each([
+    ['Nimi: Ilmari Leppänen\nOsoite: Mäntytie 17, 70100 Kuopio', 'Ilmari Leppänen'],
+    ['Barnets navn: Arunthavanathan Storm\nFødselsdato: 05.05.2010', 'Arunthavanathan Storm'],
+    ['Forælder 1: Else Storm, tlf. følger', 'Else Storm'],
+    ['Noodcontact: Sam Meeuwis (broer)', 'Sam Meeuwis'],
+    ['Hätäyhteyshenkilö: Marja Virtanen', 'Marja Virtanen'],
+    ['Täufling: Benno Stoutjesdijk\ngeboren am: 25.05.2024', 'Benno Stoutjesdijk'],
+    ['Present: Oluwaseun Wilson (Chair)', 'Oluwaseun Wilson'],
+  ])('%s', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it('reads a given name opening a cell before the number to call them on', () => {
+    expect(
+      names('Emergency contact | Phone\nGrace | n/a\nFionn Nolan | Sarah +353 89 793 6558'),
+    ).toContain('Sarah');
+  });
+});
+
 describe('speakers in a dialogue a given name anchors', () => {
   it('lifts words no list knows only when they say something', () => {
     const dialogue = 'Ubul: What a wife.\nNicole: Remember me?\nUbul: Sure, I do.';
