@@ -1,5 +1,5 @@
 import { matchesOf } from '../scan-util.ts';
-import { isTrivialDigits } from '../checksums.ts';
+import { isTrivialDigits, mod97 } from '../checksums.ts';
 import { keyView, matchAllAt, near, nearInLine } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { nearWords } from '../payment-util.ts';
@@ -25,18 +25,33 @@ const LABELS = [
   String.raw`n[úu]mero da conta|conta(?: corrente| poupan[çc]a)?|c\/c`,
   String.raw`rekeningnummer|rekening`,
   String.raw`口座番号`,
+  String.raw`(?:checking|savings)(?: (?:#|no\.?|number|acct\.?))`,
+  String.raw`(?:nr |numer )?rachunku|rachunek(?: bankowy)?`,
 ];
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(` +
     LABELS.join('|') +
-    String.raw`)(?![\p{L}])[\s:=#.(),"'>-]{0,5}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#."'-]{1,4})?` +
-    String.raw`(\d{4}\.\d\d\.\d{5}|\d(?:[ -]?\d){5,19})(?![\p{L}\p{N}_]|[ .-]\d)`,
+    String.raw`)(?![\p{L}])[\s:=#.(),"'>-]{0,5}[ \t]{0,12}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#."'-]{1,4})?` +
+    String.raw`(\d{4}\.\d\d\.\d{5}|\d(?:[ -]?\d){5,25})(?![\p{L}\p{N}_]|[ .-]\d)`,
   'giu',
 );
 
 // A table's column of accounts: its header cell is one of the labels, whole.
 const LABEL_CELL = new RegExp(String.raw`^(?:${LABELS.join('|')})$`, 'iu');
-const ACCOUNT_CELL = /^\d(?:[ -]?\d){5,19}$/;
+const ACCOUNT_CELL = /^\d(?:[ -]?\d){5,25}$/;
+/**
+ * Past twenty digits, only a Polish account (NRB): the IBAN's 26 digits without "PL", whose
+ * check digits hold.
+ */
+function accountDigitsOk(digits: string): boolean {
+  return digits.length <= 20 || polishNrb(digits);
+}
+function polishNrb(digits: string): boolean {
+  return digits.length === 26 && mod97(digits.slice(2) + 'PL' + digits.slice(0, 2)) === 1;
+}
+// A Polish account written as the bank prints it, without a label: "09 0825 3039 2807 3542 3279
+// 0373" (its check digits make a random match one in 97).
+const NRB_GROUPED = /\d(?<![\w-]\d)\d(?: \d{4}){6}(?![\w-]| \d)/g;
 
 // Every label contains one of these, at most 10 characters after its start ("numéro de
 // compte"); LABELLED is only tried just before them.
@@ -50,6 +65,9 @@ const LABEL_WORDS = keywords([
   'cont',
   'rekening',
   '口座',
+  'checking',
+  'savings',
+  'rachun',
 ]);
 const LABEL_LEAD = 12;
 const SORT_CODE_WORDS = keywords([
@@ -134,7 +152,7 @@ export const bankAccount: Detector = {
         const start = m.index + m[0].length - number.length;
         const end = start + number.length;
         const digits = number.replace(/\D/g, '');
-        if (isTrivialDigits(digits)) continue;
+        if (isTrivialDigits(digits) || !accountDigitsOk(digits)) continue;
         // A date written with dashes is not an account number.
         if (/^\d{4}-\d\d-\d\d$|^\d\d-\d\d-\d{4}$/.test(number)) continue;
         // Only the bare word "account" is weak: it also names cloud, shop and game accounts.
@@ -155,7 +173,10 @@ export const bankAccount: Detector = {
     for (const cell of labels.length > 0 ? cellsUnderHeaders(text, labels, LABEL_CELL) : []) {
       const { start, end } = cell;
       const number = text.slice(start, end);
-      if (!ACCOUNT_CELL.test(number) || isTrivialDigits(number.replace(/\D/g, ''))) continue;
+      const digits = number.replace(/\D/g, '');
+      if (!ACCOUNT_CELL.test(number) || isTrivialDigits(digits) || !accountDigitsOk(digits)) {
+        continue;
+      }
       const bankish = cell.header !== 'account';
       // A bank word beside the cell, or beside its header: "routing,account" heads a bank
       // column, "| Sort code | Account |" too.
@@ -195,6 +216,13 @@ export const bankAccount: Detector = {
         });
       }
     }
+    if (text.includes(' ')) {
+      for (const m of matchesOf(text, NRB_GROUPED)) {
+        if (!polishNrb(m[0].replace(/ /g, ''))) continue;
+        const end = m.index + m[0].length;
+        out.push({ start: m.index, end, type: 'BANK_ACCOUNT', score: 0.75, reason: 'checksum' });
+      }
+    }
     for (const m of matchesOf(text, RIB)) {
       if (!ribKey(m[0].replace(/ /g, ''))) continue;
       const end = m.index + m[0].length;
@@ -220,6 +248,21 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A Polish account (NRB) after its label or alone, grouped as banks print it; an account
+    // in a form aligned with blanks.
+    {
+      text: 'Proszę o zwrot na konto:\n40 5260 1815 9083 0166 1318 6091\n(odbiorca: K.)',
+      value: '40 5260 1815 9083 0166 1318 6091',
+    },
+    {
+      text: 'zwrot: 40 5260 1815 9083 0166 1318 6091, dziękuję',
+      value: '40 5260 1815 9083 0166 1318 6091',
+    },
+    {
+      text: 'Przelew na rachunek 40526018159083016613186091 do piątku',
+      value: '40526018159083016613186091',
+    },
+    { text: 'Checking #:           773855495\nRouting:              xx', value: '773855495' },
     // A column headed "account" beside a bank column's header; a Canadian payout block.
     {
       text: 'customer_id,name,routing,account,balance\nC-1,Ann Roe,021000021,5975693131,$52.61',
@@ -294,6 +337,9 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Twenty-six digits whose Polish check digits fail.
+    'zwrot: 40 5260 1815 9083 0166 1318 6092, dziękuję',
+    'konto 40526018159083016613186092',
     // "Account" heading a column of a table with no bank word in it.
     '| Customer | Account | Plan |\n|---|---|---|\n| Ann Roe | 48213377 | Pro |',
     'Name,Account,Plan\nAnn Roe,48213377,pro',

@@ -69,7 +69,7 @@ export const creditCard: Detector = {
 
 /** A column's header that names a card, or only a number. */
 const CARD_HEADER =
-  /card|karte|carte|tarjeta|carta|kaart|\bpan\b|\bcc\b|credit|debit|payment|zahlung|paiement|pago|pagamento|^(?:numbers?|nummer|num[ée]ro|n[uú]mero|no\.?|nr\.?|#|value|wert|valeur|valor|valore|waarde|data|details?)$/i;
+  /card|karte|carte|tarjeta|carta|kaart|\bpan\b|\bcc\b|credit|debit|payment|zahlung|paiement|pago|pagamento|^(?:numbers?|nummer|num[ée]ro|n[uú]mero|no\.?|nr\.?|#|value|wert|valeur|valor|valore|waarde|data|details?|account(?: (?:number|no\.?|#))?|acct|method)$/i;
 
 /** Words of a text about testing a payment flow. */
 const TESTING = /\b(?:test|tests|testing|tested|sandbox|qa|staging|test mode|stripe)\b/i;
@@ -89,6 +89,12 @@ function inUrlPath(text: string, start: number): boolean {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A refunds export whose "account" column holds a card for card payments, a bank account
+    // for the others.
+    {
+      text: 'ticket,amount,method,account,reason\n234390,358.38,ach,82990779444,wrong item\nINC8963600,204.72,card,4177540989083674,damaged',
+      value: '4177540989083674',
+    },
     '4539148803436467',
     { text: 'Card: 4539 1488 0343 6467, exp 04/27', value: '4539 1488 0343 6467' },
     { text: 'Please charge 5376-2841-0952-0176 for the renewal.', value: '5376-2841-0952-0176' },
