@@ -161,10 +161,28 @@ const ID_BEFORE = /\b(?:id|identity|sa id|rsa id)(?: (?:no\.?|number|nr|#))?[ \t
 
 /** What the detector needs to run: a label, or the citizen card's two capitals after digits. */
 const PREFILTER = {
-  test: (text: string) => HINT_WORDS.test(text) || PT_CC_HINT.test(text) || ZA_ID_HINT.test(text),
+  test: (text: string) =>
+    HINT_WORDS.test(text) ||
+    PT_CC_HINT.test(text) ||
+    ZA_ID_HINT.test(text) ||
+    MY_NUMBER_HINT.test(text),
 };
 const PT_CC_HINT = /\d ?[A-Z]{2}\d(?![\w-])/;
 const NISS_HINT = keywords(['niss']);
+// Japan's My Number (個人番号): twelve digits, the last a check over the other eleven, after its
+// name ("マイナンバー", "個人番号", "My Number"), in groups of four or not.
+const MY_NUMBER =
+  /(?:マイナンバー|個人番号|my ?number)(?:カード)?[^\d\n]{0,12}?(\d{4}[ -]?\d{4}[ -]?\d{4})(?![\d-])/giu;
+const MY_NUMBER_HINT = keywords(['マイナンバー', '個人番号', 'my number', 'mynumber']);
+
+/** The My Number check: weights 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 over the first eleven digits. */
+function myNumber(d: string): boolean {
+  const w = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 11; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  const r = sum % 11;
+  return (r <= 1 ? 0 : 11 - r) === d.charCodeAt(11) - 48;
+}
 
 /** Identity card, residence permit and citizen card numbers, right after their names. */
 export const nationalId: Detector = {
@@ -178,6 +196,20 @@ export const nationalId: Detector = {
         if (!ptCitizenCard(m[0])) continue;
         const end = m.index + m[0].length;
         out.push({ start: m.index, end, type: 'NATIONAL_ID', score: 0.8, reason: 'checksum' });
+      }
+    }
+    if (MY_NUMBER_HINT.test(text)) {
+      for (const m of matchesOf(text, MY_NUMBER)) {
+        const digits = m[1]!.replace(/\D/g, '');
+        if (isTrivialDigits(digits) || !myNumber(digits)) continue;
+        const end = m.index + m[0].length;
+        out.push({
+          start: end - m[1]!.length,
+          end,
+          type: 'NATIONAL_ID',
+          score: 0.85,
+          reason: 'label, checksum',
+        });
       }
     }
     if (NISS_HINT.test(text)) {
@@ -239,6 +271,12 @@ export const examples: DetectorExamples = {
       value: '21268958 4 ZZ6',
     },
     { text: 'NIF 271423900   NISS 15160465346\nVencimento base', value: '15160465346' },
+    // Japan's My Number after its name, grouped or not.
+    {
+      text: '本人確認書類：マイナンバーカード（個人番号 3982 5979 1905）',
+      value: '3982 5979 1905',
+    },
+    { text: 'My Number: 398259791905', value: '398259791905' },
     {
       text: 'Claimant: Tanya Chetty   ID 8707151970086   Cell +27 72 071 1269',
       value: '8707151970086',
@@ -258,6 +296,8 @@ export const examples: DetectorExamples = {
     // Thirteen digits without an ID's label: a barcode's as often.
     'EAN 8707151970086 (carton of 12)',
     'National ID card expires 2031-05-01',
+    // My Number with a wrong check.
+    '個人番号 3982 5979 1904',
     // The citizen card's shape with a wrong check; NISS with a wrong check.
     'Ref 21268958 4 ZZ7',
     'NISS 15160465347',

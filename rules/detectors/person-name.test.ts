@@ -14,6 +14,15 @@ function names(text: string): string[] {
     .map((f) => text.slice(f.start, f.end));
 }
 
+describe('CJK names after a form label or as a chat speaker', () => {
+  it('reads the label and the speaker, never the label itself', () => {
+    const form = '氏名：鈴木 美咲\n生年月日：1989年8月20日\n担当者: 小林 悠斗\n役職: 部長';
+    expect(names(form)).toEqual(['鈴木 美咲', '小林 悠斗']);
+    const chat = '[13:55] 松本: 起動しません\n[13:57] 吉田: 本番のキーです\n中村（サポート）: はい';
+    expect(names(chat)).toEqual(['松本', '吉田', '中村']);
+  });
+});
+
 describe('labels of Nordic, Finnish and Dutch forms', () => {
   it.each([
     ['Nimi: Ilmari Leppänen\nOsoite: Mäntytie 17, 70100 Kuopio', 'Ilmari Leppänen'],

@@ -6004,6 +6004,35 @@ function uncasedRunEnd(text: string, start: number): number {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const CJK_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}々ー・]+$/u;
+/** A CJK form's label for a person's name, then its colon. */
+const CJK_LABEL_BEFORE =
+  /(?:氏名|お名前|名前|フリガナ|担当者|ご担当者|担当|口座名義|名義人|名義|契約者|申込者|申請者|患者名|患者氏名|受取人|依頼者|姓名|联系人|收件人|收货人|客户姓名|负责人|이름|성명|고객명|담당자|예금주|보호자)[ \t\u3000]*[:：][ \t\u3000]*$/u;
+/** Whether a colon (ASCII or full-width) stands before `start`, past blanks. */
+function colonBefore(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0x3000)) k--;
+  return k >= 0 && (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 0xff1a);
+}
+
+/** After a chat's speaker: their role in brackets (group 1), then the colon. */
+const SPEAKER_AFTER_CJK = /^(（[^）\n]{1,20}）|\([^)\n]{1,20}\))?[ \t]?[:：]/u;
+/** Before a chat's speaker: the line's start, then a time stamp (group 1) or not. */
+const CHAT_LINE_START = /(?:^|\n)[ \t]*(\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]{1,2})?$/;
+
+/**
+ * Whether the CJK run [start, end) speaks in a chat: at a line's start after a time stamp, or
+ * with a role in brackets, then a colon. (A form's label opens its line with a colon too:
+ * "氏名：", "住所：".)
+ */
+function cjkSpeaker(text: string, start: number, end: number): boolean {
+  // (Most runs have none of a colon or a bracket after them: those are read first.)
+  const c = text.charCodeAt(end === text.length ? end - 1 : end);
+  if (c !== 58 && c !== 0xff1a && c !== 0xff08 && c !== 40 && c !== 32) return false;
+  const after = SPEAKER_AFTER_CJK.exec(text.slice(end, end + 24));
+  if (after === null) return false;
+  const line = CHAT_LINE_START.exec(text.slice(Math.max(0, start - 16), start));
+  return line !== null && (line[1] !== undefined || after[1] !== undefined);
+}
 /**
  * Honorifics written right after a name: Japanese 様 さま さん, Chinese 先生 女士 小姐. (Korean
  * 님 and 씨 follow titles as often as names: 고객님 "customer", 아저씨 "mister".)
@@ -6063,6 +6092,17 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
     let score: number;
     if (glued || (HONORIFIC_AFTER.test(text.slice(end, end + 4)) && !NOT_NAMED.has(run))) {
       score = 0.8;
+    } else if (
+      cjk &&
+      colonBefore(text, start) &&
+      CJK_LABEL_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+    ) {
+      // A CJK form's name label: "氏名：鈴木 美咲", "担当者: 小林 悠斗", "口座名義：井上 拓海",
+      // "联系人：王芳", "성명: 김민준".
+      score = 0.85;
+    } else if (cjk && cjkSpeaker(text, start, end)) {
+      // A chat's speaker: "[13:55] 松本: ...", "中村（Trellisサポート）: ...".
+      score = 0.7;
     } else {
       // The cues are Latin words, a colon, a comma or a line break: right after a letter of
       // the run's own scripts or its punctuation (a sentence of CJK text) none can stand.
