@@ -14,6 +14,14 @@ function names(text: string): string[] {
     .map((f) => text.slice(f.start, f.end));
 }
 
+describe('a chat whose speakers write the time in brackets after their names', () => {
+  it('reads them as speakers', () => {
+    const chat =
+      'Kurt [15:21]: Moin, der Export hängt\nKenny [15:25]: das ist der Prod-Key\nKurt [15:27]: mist';
+    expect(names(chat)).toEqual(['Kurt', 'Kenny', 'Kurt']);
+  });
+});
+
 describe('CJK names after a form label or as a chat speaker', () => {
   it('reads the label and the speaker, never the label itself', () => {
     const form = '氏名：鈴木 美咲\n生年月日：1989年8月20日\n担当者: 小林 悠斗\n役職: 部長';

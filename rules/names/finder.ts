@@ -3841,12 +3841,12 @@ const SPEAKER_ROLES = String.raw`agent|support|customer|client|bot|chatbot|assis
  * (Loopfit) · 5:26 PM", "Dashawn - Support · 8:13 PM"). What is said follows on the next line.
  */
 const HEADER_TIME = new RegExp(
-  String.raw`^(?:[ \t]\([^()\n]{1,40}\))?(?:[ \t]*[-–][ \t]*(?:${CHAT_ROLES})\b)?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${CHAT_STAMP}[ \t]*(?:\r?\n|$)`,
+  String.raw`^(?:[ \t]\([^()\n]{1,40}\))?(?:[ \t]*[-–][ \t]*(?:${CHAT_ROLES})\b)?(?:[ \t]{2,}|[ \t]*[·•|—][ \t]*)${CHAT_STAMP}[ \t]*(?:\r?\n|$)`,
   'iu',
 );
 /** Whether a text has any header line of that kind (checked before the role's pattern). */
 const HEADER_TIME_ANY = new RegExp(
-  String.raw`(?: {2}|·[ \t]*|•[ \t]*|\|[ \t]*)${CLOCK}[ \t]*(?:\r?\n|$)`,
+  String.raw`(?: {2}|·[ \t]*|•[ \t]*|\|[ \t]*|—[ \t]*)${CLOCK}[ \t]*(?:\r?\n|$)`,
 );
 const ROLE_HEADER_LINE = new RegExp(
   String.raw`^[ \t>]*(?:you|me|${SPEAKER_ROLES})(?:[ \t]+\d{1,6})?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${CHAT_STAMP}[ \t]*$`,
@@ -3905,6 +3905,8 @@ function speakerColon(text: string, end: number): number {
     c2 !== 0x2022 &&
     c2 !== 45 &&
     c2 !== 0x2013 &&
+    c2 !== 0x2014 &&
+    c2 !== 91 &&
     c2 !== 124 &&
     // (An emoji the speaker put after their name: "Benedita ⚽:".)
     c2 < 0x2300
@@ -3927,9 +3929,12 @@ function speakerColon(text: string, end: number): number {
 /** The desks an agent speaks for: "Kendall - Scheduling:", "Remington (Billing):". */
 const DEPARTMENTS = String.raw`billing|scheduling|sales|accounts|claims|reception|front desk|triage|dispatch|returns|bookings|reservations|admissions|pharmacy|care team|customer care|customer service|tech support|help ?desk|it support`;
 const DASH_TURN = new RegExp(String.raw`^ [-–] (?:(?:${CHAT_ROLES}) [-–] )?(?=[^\s\d-])`, 'iu');
-/** The team in brackets or the role after a dash, then the colon ("Dashawn - Support:"). */
+/**
+ * The team in brackets or the role after a dash, then the colon ("Dashawn - Support:"), or the
+ * time in brackets ("Kurt [15:21]:").
+ */
 const TEAM_COLON = new RegExp(
-  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}|${DEPARTMENTS})| [\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]{1,8})[ \t]?:`,
+  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}|${DEPARTMENTS})| [\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]{1,8}| \[\d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\])[ \t]?:`,
   'iu',
 );
 
