@@ -92,14 +92,21 @@ describe.each([...DETECTORS, ...INJECTION_DETECTORS].map((d) => [d.id, d] as con
     });
 
     it('stays linear on 1 MB adversarial inputs', () => {
-      for (const [name, input] of ADVERSARIAL) {
-        // CPU time of this process, not wall time, so a busy machine does not fail the test.
+      // CPU time of this process, not wall time, so a busy machine does not fail the test.
+      const cpuMs = (input: string): number => {
         const t0 = process.cpuUsage();
         scanWith([d], input);
         const used = process.cpuUsage(t0);
-        const ms = (used.user + used.system) / 1000;
+        return (used.user + used.system) / 1000;
+      };
+      for (const [name, input] of ADVERSARIAL) {
         // Generous bound: it only has to catch catastrophic backtracking (which takes minutes on
-        // 1 MB); the benchmark (npm run bench) tracks the real figure.
+        // 1 MB); the benchmark (npm run bench) tracks the real figure. CPU time still swells
+        // when both of a 2-core machine's workers run (the name pass on 1 MB of Arabic and
+        // Korean names: 0.45 s alone, over 2 s once in parallel), so a run over the bound is
+        // measured once more: backtracking fails both, a busy moment only one.
+        let ms = cpuMs(input);
+        if (ms >= 2000) ms = Math.min(ms, cpuMs(input));
         expect(ms, `${d.id} on ${name}`).toBeLessThan(2000);
       }
     });
@@ -114,12 +121,17 @@ describe('the whole engine on 1 MB adversarial inputs', () => {
   it.each(ADVERSARIAL.map(([name, input]) => [name, input] as const))(
     'scans %s in bounded time',
     (_name, input) => {
-      const t0 = process.cpuUsage();
-      scanWith(DETECTORS, input);
-      const used = process.cpuUsage(t0);
+      const cpuMs = (): number => {
+        const t0 = process.cpuUsage();
+        scanWith(DETECTORS, input);
+        const used = process.cpuUsage(t0);
+        return (used.user + used.system) / 1000;
+      };
       // Generous, as above: a linear scan of 1 MB takes well under a second on this machine;
-      // a quadratic one takes many.
-      expect((used.user + used.system) / 1000).toBeLessThan(4000);
+      // a quadratic one takes many. (Measured once more when over, as above.)
+      let ms = cpuMs();
+      if (ms >= 4000) ms = Math.min(ms, cpuMs());
+      expect(ms).toBeLessThan(4000);
     },
   );
 });

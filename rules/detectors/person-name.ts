@@ -760,6 +760,14 @@ export const examples: DetectorExamples = {
     'Customer: ACME PREMIUM SUPPORT',
     'FAKTURA\nFakturanr: INV-2025-59887\nOrdernr: PO64891711\nDatum: 2025-11-23\n\nNetto: 19 787,54 kr',
     'Zusammenfassung vom Helpdesk letzte Woche, kannst du helfen?',
+    // A car and a dealer named after its make; a column's gap after an initial or a rank's
+    // letters is no title's blank.
+    'Make/Model: Kia Sportage 1.6 T-GDi GT-Line    Odometer: 41,000',
+    'Kind regards\nHendrick Chevrolet – Service Department',
+    'Driver: A. M.   Route: R941  Depot HYD-North',
+    'Vehicle: 2020 Chevrolet Equinox LT  Plate: UTR-8161  Fuel out: Full',
+    // Couriers speaking in a chat.
+    'Fahrerin: Hallo, meine Auszahlung fehlt\nSupport: Hallo!\nFahrerin: ja hab gewechselt',
     // Slashes between words in capitals that are no one's name.
     'use TCP/IP AND/OR UDP; LHR/JFK; EUR/USD; N/A; HTTP/HTTPS; RSAES-OAEP/SHA-256',
     // Firms of estate agents, solicitors and conveyancers; housing foundations; 'lt.' (laut).

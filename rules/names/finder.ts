@@ -177,11 +177,14 @@ const TITLE_ENDINGS = String.raw`sig\.ra|sig\.na|dott\.ssa|gent\.mo|gent\.ma|egr
 const TITLE_PARTICLES = '(?:van|von|de|der|den|di|da|du|del|della|le|la|ten|ter|dos|das)';
 // The faculty after a German doctor's title: "Dr. med. Haupt", "Dr. rer. nat. Weber".
 const TITLE_FACULTY = String.raw`(?:(?:med|dent|vet|rer|nat|phil|jur|oec|pol|habil|theol|sc)\.${SP}){0,2}`;
+// A title's blank: one, or two after its dot. More are a column's gap ("Ayushmati M.   Route:",
+// "Equinox LT  Plate:").
+const TITLE_SP = String.raw`(?:[ \t]|(?<=\.)[ \t]{2})`;
 const CUE_TITLE = new RegExp(
-  String.raw`${B}(?:(?:${TITLE_WORDS})\.?|(?:${[...DOTTED_TITLE_SET].join('|')})\.|${TITLE_ENDINGS})${SP}${TITLE_FACULTY}(?:${TITLE_PARTICLES}${SP}){0,2}$`,
+  String.raw`${B}(?:(?:${TITLE_WORDS})\.?|(?:${[...DOTTED_TITLE_SET].join('|')})\.|${TITLE_ENDINGS})${TITLE_SP}${TITLE_FACULTY}(?:${TITLE_PARTICLES}${SP}){0,2}$`,
   'iuy',
 );
-const CUE_TITLE_M = /(?<![^\s(["'«])M\.[ \t]{1,3}$/uy;
+const CUE_TITLE_M = /(?<![^\s(["'«])M\.[ \t]{1,2}$/uy;
 /** Capitals that spell a title in other letters: "HR" (human resources), "MS" (Microsoft). */
 const CAPS_NOT_TITLE_BEFORE = /(?:^|[^\p{L}])(?:HR|MS)[ \t]{1,3}$/u;
 /** Brands named "Dr. X", and the title right before a word. */
@@ -535,8 +538,11 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
 // (A word on the next line is no legal form: "Name: Ada Lockman\nCompany: ...", "Jaime
 // Nicolas\nFlat 2, 112 Beech Grove". Nor is a numbered flat after a comma: "Vikram Singh, Flat
 // No. 303".)
+/** A car make after a name (none of them anyone's surname). */
+const MAKE_AFTER =
+  /^[ \t](?:chevrolet|toyota|hyundai|kia|nissan|mazda|subaru|volkswagen|vw|bmw|audi|skoda|vauxhall|dacia|cupra|lexus|volvo|buick|cadillac|gmc|jeep)\b/i;
 const ORG_AFTER =
-  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
+  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -2710,6 +2716,9 @@ function scoreSegment(
   // that only a person takes ("My name is Karl Hall", "Mrs. Maddison Hall", "Regards,\nSophie
   // Garden") the word after is the surname, not a building.
   if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && ORG_AFTER.test(after)) score = 0.3;
+  // A car dealer named after its owner and its make, whatever the cue: "Kind regards\nHendrick
+  // Chevrolet – Service Department", "booking at Eagers Toyota".
+  if (score > 0.3 && MAKE_AFTER.test(after)) score = 0.3;
   // A greeting goes to a practice or a desk as often: "Hi Westside Vet Clinic,".
   if (score > 0.3 && reason === 'greeting' && INSTITUTION_AFTER.test(after)) score = 0.3;
   // A product named with a given name and an acronym ("provided by Travis CI", "Jenkins X"):
@@ -3718,7 +3727,7 @@ function notSpeakerName(key: string): boolean {
     [
       ...SPEAKER_ROLES.split('|'),
       ...CHAT_ROLES.split('|'),
-      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa klient klientka dispo disposition versand logistik lager magazyn entrepôt magazijn warehouse müşteri temsilci från fran till repartidor repartidora rider requester şifre sifre czat chat chatverlauf'.split(
+      ...'ik ich je yo eu io ja me you moi tu du jij gość gosc operador operadora assistenza suporte soporte support klantenservice kundenservice servicio atendimento onderwerp assignee subject status tags topic betreff objet asunto oggetto assunto temat sistema systeem system konsultant konsultantka obsługa klient klientka dispo disposition versand logistik lager magazyn entrepôt magazijn warehouse müşteri temsilci från fran till repartidor repartidora rider requester şifre sifre czat chat chatverlauf fahrer fahrerin kurye kurier kurierka bezorger bezorgster courier'.split(
         ' ',
       ),
     ].map((w) => fold(w)),
@@ -4452,6 +4461,18 @@ function asciiCueMask(text: string, from: number, to: number, h: number): number
   }
 }
 
+/** Whether `before` ends as a label does: ":", "|", "=", a dash or a dot, then blanks or a quote. */
+function endsLikeLabel(before: string): boolean {
+  let k = before.length - 1;
+  while (k >= 0 && k >= before.length - 14) {
+    const c = before.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 34 && c !== 39) break;
+    k--;
+  }
+  const c = before.charCodeAt(k);
+  return c === 58 || c === 124 || c === 61 || c === 46 || c === 45 || c === 0x2013 || c === 0x2014;
+}
+
 /**
  * Whether a before-cue ends exactly at the end of `before`. Sticky patterns are tried only at
  * word starts (a handful of anchored attempts instead of one per offset of the window).
@@ -4463,6 +4484,9 @@ function endsWithCue(
   maxLen = cueInfo(re).maxLen,
 ): boolean {
   if (re === CUE_SIGN_OFF_LINE) return endsWithSignOffLine(before);
+  // A label ends in its colon, pipe, equals sign, dash or dot leader (then blanks or a quote):
+  // the long label patterns are not tried where `before` ends otherwise.
+  if ((re === CUE_LABEL || re === CUE_LABEL_STRONG) && !endsLikeLabel(before)) return false;
   if (!re.sticky) return re.test(before);
   // A match from k ends at the end of `before`, so it is before.length - k long.
   const min = before.length - maxLen;
@@ -4545,7 +4569,7 @@ function wordStarts(s: string): number[] {
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
     const letter =
-      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && LETTER.test(s[k]!));
+      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && nonAsciiLetter(s, k, c));
     if (letter && !inWord) out.push(k);
     // A digit joins the word too: the "FR." of a model code "G8313FR." is not the title "Fr.".
     inWord = letter || (c >= 48 && c <= 57) || ((c === 39 || c === 0x2019) && inWord);
@@ -4554,6 +4578,16 @@ function wordStarts(s: string): number[] {
 }
 
 const LETTER = /[\p{L}'’]/u;
+
+/**
+ * LETTER.test(s[k]) for a code unit `c` of 0xC0 or more: Latin letters with accents and the
+ * scripts without capitals are decided by range, the rest by the pattern (a pattern test for
+ * each character of a long paste in Arabic or Korean was most of the name pass's work there).
+ */
+function nonAsciiLetter(s: string, k: number, c: number): boolean {
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  return isUncasedUnit(c) || LETTER.test(s[k]!);
+}
 
 /** LETTER.test(text[k]), deciding ASCII without the regex. */
 function isLetterAt(text: string, k: number): boolean {
