@@ -44,6 +44,18 @@ describe('labels of Nordic, Finnish and Dutch forms', () => {
     expect(names(text)).toContain(name);
   });
 
+  it('reads labels padded to align their values, and German, Dutch and French roles', () => {
+    expect(
+      names('Achternaam:       Visser\nVoornamen:        Jop\nGeboortedatum:    13-07-1966'),
+    ).toEqual(['Visser', 'Jop']);
+    expect(
+      names('Name, Vorname:          Grosskopf, Jacob\nGeburtsdatum:           10.11.1990'),
+    ).toEqual(['Grosskopf, Jacob']);
+    expect(names('Vermieter: Karoline Lang')).toEqual(['Karoline Lang']);
+    expect(names('Personne de confiance : Réjean Baron (époux)')).toEqual(['Réjean Baron']);
+    expect(names('Hoofdboeker: Anoud Nablusi, tel. volgt')).toEqual(['Anoud Nablusi']);
+  });
+
   it('reads a given name opening a cell before the number to call them on', () => {
     expect(
       names('Emergency contact | Phone\nGrace | n/a\nFionn Nolan | Sarah +353 89 793 6558'),
