@@ -556,11 +556,12 @@ export const PASSWORD_WEAK = 'pass|pwd|pw|psk|mdp|clave|pincode|pin code|pin-cod
 
 // Every keyword of rules/detectors/generic-secret.ts holds one of the first six words, at most
 // SECRET_KEYWORD_LEAD characters from its start; the next ones start the other words it reads a
-// loose token after (api, clave, cle, clé, schlüssel, llave, jeton, chiave); the next start or
+// loose token after (api, clave, cle, clé, schlüssel, llave, jeton, chiave, and the CJK words for
+// token, secret and key); the next start or
 // hold the prefixes of provider tokens it knows (pat..., pypi-, pplx-, sk-or-v1-, sq0...,
 // ATATT3); aws-key and twilio-key look for "secret", "twilio" and "auth token" here too.
 const SECRET_KEYWORDS = keywords([
-  ...'key secret token auth bearer credential api cla cle clé schl llave jeton chiave pat pypi pplx sk-or sq0 atatt3 twilio'.split(
+  ...'key secret token auth bearer credential api cla cle clé schl llave jeton chiave pat pypi pplx sk-or sq0 atatt3 twilio トークン シークレット キー 令牌 密钥 토큰'.split(
     ' ',
   ),
   ...PASSWORD_STRONG,

@@ -65,7 +65,7 @@ const EXAMPLE_CONTEXT = /\b(?:example|e\.g\.|sample|placeholder|dummy|fake)\b/;
 // scores lower.
 const LOOSE_TOKEN = /[A-Za-z0-9+/_-]{24,200}={0,2}(?![A-Za-z0-9+/_=-])/y;
 const LOOSE_REACH = 40;
-const LOOSE_WORDS = String.raw`\b(?:api|key|keys|token|secret|auth|authorization|bearer|credentials?|clave|schlüssel|cle|llave|jeton|chiave)\b|\bclé`;
+const LOOSE_WORDS = String.raw`\b(?:api|key|keys|token|secret|auth|authorization|bearer|credentials?|clave|schlüssel|cle|llave|jeton|chiave)\b|\bclé|トークン|シークレット|キー|令牌|密钥|토큰`;
 const LOOSE_WORD_G = new RegExp(LOOSE_WORDS, 'gi');
 const LOOSE_WORD = new RegExp(LOOSE_WORDS);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -388,6 +388,11 @@ export const examples: DetectorExamples = {
     {
       text: 'api_secret: a5aaf90f25faa664c5132e43a4ca9767',
       value: 'a5aaf90f25faa664c5132e43a4ca9767',
+    },
+    // A token after the Japanese word for one.
+    {
+      text: 'SCIMで409エラーになります。トークン：scim_68QTyQrtf4acck4d2aNFOSAehcM5rXAqg6RBiQwh\nログ抜粋',
+      value: 'scim_68QTyQrtf4acck4d2aNFOSAehcM5rXAqg6RBiQwh',
     },
     // A Slack app's secrets: a signing secret is no GPG signing key's fingerprint.
     {

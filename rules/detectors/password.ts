@@ -31,10 +31,11 @@ const COMPOUND_KEY_BEFORE = /[A-Za-z0-9_.-]/;
 const KEY_COMMA = /[ \t]{0,24},[ \t]{0,3}(?=["'])/y;
 // An operator: a dash counts only with blanks around it ("Password - Xk8#2mQ"), never glued to
 // a word. Then "password for the staging box: X", "Password (prod): X". Then .NET settings and
-// similar XML: <add key="DbPassword" value="X"/>. The value may stand alone on the next line
+// similar XML: <add key="DbPassword" value="X"/>. Japanese, Chinese and Korean topic particles
+// ("パスワードは X です", "密码是 X"). The value may stand alone on the next line
 // (a form's layout), but another key's line is not it ("SMTP_PASSWORD=\nSENTRY_DSN=...").
 const OPERATOR =
-  /[ \t]{0,24}\*?[ \t]{0,2}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}(?:\r?\n[ \t]{0,8}(?=[^\s=]+[ \t]*(?:\r?\n|$)))?|[ \t]{1,2}\*(?:[ \t]{1,8}|[ \t]*\r?\n[ \t]{0,8})(?=\S)|[ \t]{1,2}(?:provisoire|temporaire|temporal|temporary|temp|initial|inicial|nouveau|nouvelle|nueva|nuevo|neues|neue|new|actual|current|old|alte|altes|ancien|wiederholen|confirm|repeat|provisional|provvisoria|nuova|tempor[äa]res)[ \t]{0,2}\*?[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}/iy;
+  /[ \t]{0,24}\*?[ \t]{0,2}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}(?:\r?\n[ \t]{0,8}(?=[^\s=]+[ \t]*(?:\r?\n|$)))?|[ \t]{1,2}\*(?:[ \t]{1,8}|[ \t]*\r?\n[ \t]{0,8})(?=\S)|[ \t]{1,2}(?:provisoire|temporaire|temporal|temporary|temp|initial|inicial|nouveau|nouvelle|nueva|nuevo|neues|neue|new|actual|current|old|alte|altes|ancien|wiederholen|confirm|repeat|provisional|provvisoria|nuova|tempor[äa]res)[ \t]{0,2}\*?[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}|(?:は|是|는|은)[ \t\u3000]{0,3}/iy;
 // "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
 // and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt"; also
 // after what the password is for: "the password for the admin account is X", or who used it:
@@ -519,6 +520,8 @@ function endsValue(c: number): boolean {
   );
 }
 
+const CJK_PARTICLE = /^[はが是는은]$/u;
+
 /** Keyword boundaries: not inside a longer word, except at a camelCase join (dbPassword). */
 function keywordBounded(
   text: string,
@@ -528,7 +531,10 @@ function keywordBounded(
   strong: boolean,
 ): boolean {
   const next = text[end] ?? ' ';
-  if (/[\p{L}\p{N}]/u.test(next)) return false;
+  // (A CJK keyword is followed by its particle: "パスワードは", "密码是".)
+  if (/[\p{L}\p{N}]/u.test(next) && !(CJK_PARTICLE.test(next) && kw.charCodeAt(0) >= 0x3000)) {
+    return false;
+  }
   const prev = text[at - 1] ?? ' ';
   // Weak keywords must start a token, not sit inside punctuation soup ("3p]Pw:" in an
   // encoded blob).
@@ -811,6 +817,7 @@ export const examples: DetectorExamples = {
     { text: 'Le mot de passe est Soleil-2023 pour le compte admin.', value: 'Soleil-2023' },
     { text: 'Passwort: Sommer#2024', value: 'Sommer#2024' },
     { text: 'contraseña: gato-negro-77', value: 'gato-negro-77' },
+    { text: 'パスワードは Sakura-2291 です', value: 'Sakura-2291' },
     { text: 'PIN: 4829', value: '4829' },
     { text: "CREATE USER app WITH PASSWORD 'Xq9!mLp2vR';", value: 'Xq9!mLp2vR' },
     { text: '<password>Pl4typus!Run</password>', value: 'Pl4typus!Run' },

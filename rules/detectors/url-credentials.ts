@@ -11,6 +11,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // Schemes whose `user@host` form is an identity, not a credential (`ssh://git@github.com`,
 // `mailto:`-like forms); without a password they are left alone.
 const NO_TOKEN_USER = /^(?:ssh|git|git\+ssh|sftp|scp|rsync|svn\+ssh)$/;
+const SENTRY_HOST = /(?:^|\.)(?:sentry\.io|ingest\.(?:[a-z]{2}\.)?sentry\.io)$/i;
 
 /** URLs with a password or token in their userinfo. */
 export const urlCredentials: Detector = {
@@ -28,6 +29,8 @@ export const urlCredentials: Detector = {
         // `https://TOKEN@host` (how git and CI scripts embed a token): only a random user
         // name is a credential; `https://jane@host` and `ssh://git@host` are identities.
         if (NO_TOKEN_USER.test(u.scheme) || !looksRandom(user, 20)) continue;
+        // A Sentry DSN's key is public by design (browsers send it with every event).
+        if (SENTRY_HOST.test(u.host)) continue;
         out.push(
           unlessExample(text, {
             start,
@@ -81,6 +84,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A Sentry DSN: its key is public.
+    'SENTRY_DSN=https://f3b1c9a2d4e6078a9b1c2d3e4f5a6b7c@o867555.ingest.sentry.io/0355489',
     'git clone ssh://git@github.com/acme/api.git',
     'Format: https://user:password@host:port/path',
     'curl -u admin https://jane@intranet.acme.local/wiki',
