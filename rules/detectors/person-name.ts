@@ -64,6 +64,15 @@ export const examples: DetectorExamples = {
       text: '1. Mietinteressent: JANNEK ZIMANYI\n   geboren am 06.09.1953',
       value: 'JANNEK ZIMANYI',
     },
+    // An account's holder in capitals after the words that name one.
+    {
+      text: 'Bonifico sul conto n. 84340721007 intestato a LUIZA MOREIRA:',
+      value: 'LUIZA MOREIRA',
+    },
+    {
+      text: 'cuenta 01827734711810374120 (titular MARTÍN COLUNGA SOLORIO).',
+      value: 'MARTÍN COLUNGA SOLORIO',
+    },
     // A speaker the lists do not know, in a dialogue another speaker anchors.
     { text: 'Ubul: What a wife.\nNicole: Remember me?', value: 'Ubul' },
     // A doctor's surname typed in lower case; a note's dash signature without a blank, or with

@@ -4992,6 +4992,9 @@ const TITLE_CAPS_ANCHOR =
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]/u;
 const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF|D(?:ña|oña|ÑA|OÑA)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?|(?:MS|DR)\.)(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
+const HOLDER_HINT = /intestat|titular|nombre de|nom de|name of|t\.n\.v/i;
+const HOLDER_CAPS =
+  /(?:[Ii]ntestat[oa] a|[Tt]itular|a nombre de|au nom de|in the name of|t\.n\.v\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/gu;
 const CAPS_AFTER_ROLE =
   /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?|[Mm]ieter(?:in)?|[Mm]ietinteressent(?:in)?|[Mm]itreisender?|[Rr]eisender?|[Aa]ntragsteller(?:in)?|[Hh]uurder|[Rr]eiziger|[Hh]oofdboeker|[Kk]lant|[Ii]nquilin[oa]|[Ii]ntestatari[oa])(?:\([a-z]{1,3}\)|[ \t]?#?\d{1,2})?[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?|\p{Ll}{0,0}(?<=[ \t:])\p{Lu}\p{Ll}{1,20} \p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?))(?![\p{L}])/uy;
 
@@ -5398,6 +5401,19 @@ function capsAfterCues(
       if (words.length === 1 && (words[0]!.length < 3 || isEnglishWord(title[0]!))) continue;
       const start = m.index + m[0].length - value.length;
       add(start, start + value.length, 0.85);
+    }
+  }
+  // An account's holder in capitals after the words that name one: "intestato a LUIZA
+  // MOREIRA", "(titular MARTÍN COLUNGA SOLORIO)", "a nombre de ...", "au nom de ...".
+  if (HOLDER_HINT.test(text)) {
+    HOLDER_CAPS.lastIndex = 0;
+    for (let m; (m = HOLDER_CAPS.exec(text)) !== null;) {
+      if (m.index > 0 && LETTER_OR_DIGIT_BEFORE.test(text[m.index - 1]!)) continue;
+      const value = m[1]!;
+      const listed = listedCapsName(value);
+      if (!listed && !unknownCapsName(value)) continue;
+      const start = m.index + m[0].length - value.length;
+      add(start, start + value.length, listed ? 0.85 : 0.75);
     }
   }
   // "Customer: JOHN SMITH", "Patient: HEINZ MÜLLER": a role label before capitals is as
