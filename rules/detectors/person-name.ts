@@ -64,6 +64,15 @@ export const examples: DetectorExamples = {
       text: '1. Mietinteressent: JANNEK ZIMANYI\n   geboren am 06.09.1953',
       value: 'JANNEK ZIMANYI',
     },
+    // Cells in capitals under a column of full names.
+    {
+      text: 'ref_client;nom_complet;email\nCUST-115364;JOSSELIN VINCENT;jv@example.fr',
+      value: 'JOSSELIN VINCENT',
+    },
+    {
+      text: 'NIF | APELLIDOS Y NOMBRE | IMPORTE\n50751313L | CERVÁNTEZ CHAVARRÍA GUADALUPE | 534,00 €',
+      value: 'CERVÁNTEZ CHAVARRÍA GUADALUPE',
+    },
     // An account's holder in capitals after the words that name one.
     {
       text: 'Bonifico sul conto n. 84340721007 intestato a LUIZA MOREIRA:',
@@ -775,6 +784,8 @@ export const examples: DetectorExamples = {
     'Kind regards\nHendrick Chevrolet – Service Department',
     'Driver: A. M.   Route: R941  Depot HYD-North',
     'Vehicle: 2020 Chevrolet Equinox LT  Plate: UTR-8161  Fuel out: Full',
+    // Products in capitals under a bare "name".
+    'sku,name,price\nA-1,BLUE WIDGET,12.00\nA-2,RED GADGET PRO,14.00',
     // Couriers speaking in a chat.
     'Fahrerin: Hallo, meine Auszahlung fehlt\nSupport: Hallo!\nFahrerin: ja hab gewechselt',
     // Slashes between words in capitals that are no one's name.

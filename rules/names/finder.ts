@@ -2907,7 +2907,7 @@ const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
-  /^(?:(?:billing|shipping|customer|contact)[ _-]?)?(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|nazwisko|imi[eę]|imiona|efternamn|förnamn|fornamn|etternavn|fornavn|efternavn|sukunimi|etunimi|příjmení|prijmeni|jméno|jmeno|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
+  /^(?:(?:billing|shipping|customer|contact)[ _-]?)?(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|nazwisko|imi[eę]|imiona|efternamn|förnamn|fornamn|etternavn|fornavn|efternavn|sukunimi|etunimi|příjmení|prijmeni|jméno|jmeno|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nom[ _]complet|nombre[ _]completo|nome[ _]completo|apellidos y nombre|nombre y apellidos|cognome e nome|nome e cognome|volledige[ _]naam|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
 
 const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
 
@@ -4992,6 +4992,10 @@ const TITLE_CAPS_ANCHOR =
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]/u;
 const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF|D(?:ña|oña|ÑA|OÑA)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?|(?:MS|DR)\.)(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
+/** Two to four words in capitals filling a cell of a comma-, semicolon-, tab- or pipe-table. */
+const CAPS_CELL =
+  /[;,|\t][ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})"?(?=[ \t]?[;,|\t]|[ \t]*\r?\n|[ \t]*$)/gu;
+const CAPS_CELL_HINT = /[;,|\t][ \t]?"?\p{Lu}{2}/u;
 const HOLDER_HINT = /intestat|titular|nombre de|nom de|name of|t\.n\.v/i;
 const HOLDER_CAPS =
   /(?:[Ii]ntestat[oa] a|[Tt]itular|a nombre de|au nom de|in the name of|t\.n\.v\.)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/gu;
@@ -5401,6 +5405,27 @@ function capsAfterCues(
       if (words.length === 1 && (words[0]!.length < 3 || isEnglishWord(title[0]!))) continue;
       const start = m.index + m[0].length - value.length;
       add(start, start + value.length, 0.85);
+    }
+  }
+  // A cell in capitals under a column of names: "CUST-115364;JOSSELIN VINCENT;...", "|
+  // CERVÁNTEZ CHAVARRÍA GUADALUPE |" under "APELLIDOS_NOMBRE".
+  if (CAPS_CELL_HINT.test(text)) {
+    CAPS_CELL.lastIndex = 0;
+    for (let m; (m = CAPS_CELL.exec(text)) !== null;) {
+      const value = m[1]!;
+      const start = m.index + m[0].length - value.length;
+      const header = columnHeader(text, start, start + value.length);
+      if (header === null || !NAME_HEADER.test(header)) continue;
+      // No ordinary word in it; under a bare "name", which heads products as often ("BLUE
+      // WIDGET"), only words the name lists know.
+      const words = value.split(/[ '’-]+/).map((w) => w[0] + w.slice(1).toLowerCase());
+      if (words.some((w) => (classify(w) === 'common' || isEnglishWord(w)) && !inNameLists(w))) {
+        continue;
+      }
+      const named = GENERIC_NAME_HEADER.test(header)
+        ? words.every((w) => inNameLists(w))
+        : listedCapsName(value) || unknownCapsName(value);
+      if (named) add(start, start + value.length, 0.8);
     }
   }
   // An account's holder in capitals after the words that name one: "intestato a LUIZA
