@@ -43,7 +43,7 @@ const ID_CELL = new RegExp(String.raw`^${ID}$`);
 // matched in capitals only: in lower case they are ordinary words or other things.
 // So is Australia's UR number (unit record): "UR: 3069312", "UR 147394".
 const ACRONYM = new RegExp(
-  String.raw`(?<!\w)(?:IPP|NHC|UR(?:N|\s?(?:no\.?|number))?)${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  String.raw`(?<!\w)(?:IPP|NHC|UR(?:N|\s?(?:no\.?|number))?)(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
   'g',
 );
 
@@ -159,6 +159,8 @@ export const examples: DetectorExamples = {
     'MRN 12',
     'ipp 503228190 is a stock code',
     'YOUR 503228190 order; ur 503228190',
+    // A product code that starts with the letters.
+    'SKU;name\nURS-81951-WHT;Basmati rice 1 kg',
     'patient identity 20240501 confirmed',
     'patient record no. pending',
     'Le numéro de dossier patient est en cours, 3 pages',

@@ -178,6 +178,11 @@ function isSepCode(c: number): boolean {
   return c === 32 || c === 46 || c === 45 || c === 47;
 }
 
+/** Whether `c` is an ASCII capital. */
+function isUpperCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 /** Whether `c` ends a line, a table cell or a clause: newline, tab, semicolon or comma. */
 function isCellEnd(c: number): boolean {
   return c === 10 || c === 9 || c === 59 || c === 44 || c === 124;
@@ -798,6 +803,16 @@ export const phone: Detector = {
       if (isWordCode(c1)) continue;
       if (c1 === 46 || c1 === 45 || c1 === 47 || c1 === 58) {
         if (isDigitCode(text.charCodeAt(end + 1))) continue;
+        // A product code's size or colour after a dash: "036-97262-BLK", "176-97151-XL".
+        // (Not a word after it, "(37) 788-063-Office", nor a booking's one-letter type of
+        // number, "AP +1 208 490 5911-M".)
+        if (
+          c1 === 45 &&
+          isUpperCode(text.charCodeAt(end + 1)) &&
+          isUpperCode(text.charCodeAt(end + 2))
+        ) {
+          continue;
+        }
       } else if (c1 === 44 && isDigitCode(text.charCodeAt(end + 1))) {
         // After a comma, one to three digits are a decimal part or a thousands group ("1 207,50",
         // "1,234,567"); four or more, or a group that goes on with a dash or slash, are the next
@@ -1121,6 +1136,8 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // A product code with its size or colour after a dash.
+    'sku;qty\n036-97262-BLK;18\n176-97151-XL;36',
     'Master-AWB: 235-39573881   Container: HLXU9546123',
     'Données bancaires – contrat n° 681 135 5742',
     // A sales export's amounts.
