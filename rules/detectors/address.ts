@@ -54,7 +54,10 @@ export const address: Detector = {
     for (const m of matchAllAt(text, LABELLED_LINE, labels, 16)) {
       // (Up to the next field on the line: "12 Main St, Springfield   Phone: ...".)
       const value = m[1]!.split(NEXT_FIELD)[0]!.replace(TRAILING, '');
-      if (!ADDRESS_LIKE.test(value) || NOT_ADDRESS.test(value)) continue;
+      // (After or before CJK a number and words will do: Chinese and Korean addresses end in
+      // their building's and flat's numbers, "科华北路614号金色花园17幢5单元804".)
+      const cjk = m[0].charCodeAt(0) >= 0x3000 || value.charCodeAt(0) >= 0x3000;
+      if (!(cjk ? ADDRESS_CELL : ADDRESS_LIKE).test(value) || NOT_ADDRESS.test(value)) continue;
       const end = m.index + m[0].length - m[1]!.length + value.length;
       const start = end - value.length;
       // The scanner's weak parts of it (a postcode and town it knew) give way to the whole
@@ -193,6 +196,14 @@ export const examples: DetectorExamples = {
       value: '〒262-6087 京都府京都市下京区烏丸通1-11-7 202号室',
     },
     { text: '收货地址：北京市朝阳区建国路88号 100022', value: '北京市朝阳区建国路88号 100022' },
+    {
+      text: '电话：13537802133\n地址：浙江省杭州市西湖区科华北路614号金色花园17幢5单元804\n',
+      value: '浙江省杭州市西湖区科华北路614号金色花园17幢5单元804',
+    },
+    {
+      text: '변경 주소: 인천광역시 연수구 송도과학로 244 래미안아파트 107동 404호\n운송장',
+      value: '인천광역시 연수구 송도과학로 244 래미안아파트 107동 404호',
+    },
     // A type that is also a noun ("Creek"), made a street by the unit after it.
     { text: 'Send it to 4027 Oak Creek Apt. 109 please', value: '4027 Oak Creek Apt. 109' },
     // A street named after a surname that is also a common word.

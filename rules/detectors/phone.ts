@@ -56,7 +56,7 @@ const PHONE_WORDS = new RegExp(
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter|telefone|telefoon|' +
       'telefonnummer|telefoonnummer|ligue|ligar|contato|contatto|contatt\\w{0,6}|caller|msisdn|gsm|handynr|telefonnr|kontaktowy|kontaktowego|numarası|numarasi|numaram'
     ).split('|'),
-  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞`,
+  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞|电话|電話|手机|手機|携帯|連絡先|联系方式|연락처|전화|휴대폰|핸드폰|제 번호`,
   'i',
 );
 
@@ -1053,6 +1053,9 @@ export const examples: DetectorExamples = {
     { text: 'CALL ME AT 415-966-3254 OR I AM GOING TO THE STATE', value: '415-966-3254' },
     { text: 'verified mbr w/ dob 7/24/62. cb# 573.286.9895.', value: '573.286.9895' },
     { text: 'x=+44 20 7946 0321&y=2', value: '+44 20 7946 0321' },
+    // After the Chinese and Korean words for a phone.
+    { text: '收件人：白玲\n电话：13537802133\n', value: '13537802133' },
+    { text: '받는 분: 민로운\n연락처: 01095355845\n', value: '01095355845' },
     // A CSV row's cell, the next cell's house number after the comma.
     {
       text: 'id,name,phone,address\n2,Ibrahim Okoye,07700 900982,4 Mill Lane, York',
