@@ -165,7 +165,8 @@ const PREFILTER = {
     HINT_WORDS.test(text) ||
     PT_CC_HINT.test(text) ||
     ZA_ID_HINT.test(text) ||
-    MY_NUMBER_HINT.test(text),
+    MY_NUMBER_HINT.test(text) ||
+    CJK_ID_HINT.test(text),
 };
 const PT_CC_HINT = /\d ?[A-Z]{2}\d(?![\w-])/;
 const NISS_HINT = keywords(['niss']);
@@ -174,6 +175,34 @@ const NISS_HINT = keywords(['niss']);
 const MY_NUMBER =
   /(?:マイナンバー|個人番号|my ?number)(?:カード)?[^\d\n]{0,12}?(\d{4}[ -]?\d{4}[ -]?\d{4})(?![\d-])/giu;
 const MY_NUMBER_HINT = keywords(['マイナンバー', '個人番号', 'my number', 'mynumber']);
+
+// China's resident identity number: the area (six digits), the birth date (YYYYMMDD), three
+// digits and an ISO 7064 check (a digit or X); Korea's resident registration number: the birth
+// date (YYMMDD), a dash, the sex digit and six more. Both only after their names.
+const CN_ID =
+  /(?:身份证号码|身份证号|身份证|公民身份号码|居民身份证)[^\dXx\n]{0,6}?(\d{17}[\dXx])(?![\dA-Za-z])/gu;
+const KR_RRN =
+  /(?:주민등록번호|주민번호|외국인등록번호|RRN)[^\d\n]{0,6}?(\d{6}-?[1-8]\d{6})(?![\d-])/gu;
+const CJK_ID_HINT = keywords(['身份证', '公民身份', '주민등록', '주민번호', '외국인등록', 'rrn']);
+
+/** The Chinese identity number's date and check character. */
+function cnId(v: string): boolean {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (v.charCodeAt(i) - 48) * w[i]!;
+  const year = Number(v.slice(6, 10));
+  const month = Number(v.slice(10, 12));
+  const day = Number(v.slice(12, 14));
+  const dated = year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return dated && '10X98765432'[sum % 11] === v[17]!.toUpperCase();
+}
+
+/** The Korean number's birth date (its month and day). */
+function krRrn(v: string): boolean {
+  const month = Number(v.slice(2, 4));
+  const day = Number(v.slice(4, 6));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
 
 /** The My Number check: weights 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 over the first eleven digits. */
 function myNumber(d: string): boolean {
@@ -196,6 +225,24 @@ export const nationalId: Detector = {
         if (!ptCitizenCard(m[0])) continue;
         const end = m.index + m[0].length;
         out.push({ start: m.index, end, type: 'NATIONAL_ID', score: 0.8, reason: 'checksum' });
+      }
+    }
+    if (CJK_ID_HINT.test(text)) {
+      for (const [re, ok] of [
+        [CN_ID, cnId],
+        [KR_RRN, krRrn],
+      ] as const) {
+        for (const m of matchesOf(text, re)) {
+          if (!ok(m[1]!)) continue;
+          const end = m.index + m[0].length;
+          out.push({
+            start: end - m[1]!.length,
+            end,
+            type: 'NATIONAL_ID',
+            score: 0.9,
+            reason: 'label, check',
+          });
+        }
       }
     }
     if (MY_NUMBER_HINT.test(text)) {
@@ -271,6 +318,12 @@ export const examples: DetectorExamples = {
       value: '21268958 4 ZZ6',
     },
     { text: 'NIF 271423900   NISS 15160465346\nVencimento base', value: '15160465346' },
+    // China's and Korea's identity numbers after their names.
+    {
+      text: '持卡人：王芳\n身份证号：11010519491231002X\n卡号：见附件',
+      value: '11010519491231002X',
+    },
+    { text: '피보험자: 권민기\n주민등록번호: 970216-1996217\n진료 병원', value: '970216-1996217' },
     // Japan's My Number after its name, grouped or not.
     {
       text: '本人確認書類：マイナンバーカード（個人番号 3982 5979 1905）',
@@ -296,6 +349,9 @@ export const examples: DetectorExamples = {
     // Thirteen digits without an ID's label: a barcode's as often.
     'EAN 8707151970086 (carton of 12)',
     'National ID card expires 2031-05-01',
+    // A Chinese number with a wrong check; a Korean one with no date.
+    '身份证号：110105194912310021',
+    '주민등록번호: 971316-1996217',
     // My Number with a wrong check.
     '個人番号 3982 5979 1904',
     // The citizen card's shape with a wrong check; NISS with a wrong check.
