@@ -45,12 +45,20 @@ export const address: Detector = {
     // position of a long text, would cost more than the scanner.)
     const labels = LABEL_WORDS.at(text);
     if (labels.length === 0) return out;
-    // The scanner's finds in text order, walked along with the labels' lines (in text order
-    // too): each line meets only the finds it overlaps.
+    // The scanner's finds in text order: each line or cell meets only the finds it overlaps
+    // (a binary search; a filter per label was quadratic on a long paste).
     out.sort((a, b) => a.start - b.start);
     const dropped = new Set<Candidate>();
     const added: Candidate[] = [];
-    let p = 0;
+    // The scanner's weak parts of [start, end) (a postcode and town it knew) give way to the
+    // whole; an address it found with confidence, or that runs past it, stays (a label's line
+    // may go on after it: "Anschrift: Scheffershof 180, 60694 Frankfurt, Tel. ...").
+    const take = (start: number, end: number, reason: string) => {
+      const parts = overlapping(out, start, end);
+      if (parts.some((c) => c.start < start || c.end > end || c.score >= 0.6)) return;
+      for (const c of parts) dropped.add(c);
+      added.push({ start, end, type: 'ADDRESS', score: 0.75, reason });
+    };
     for (const m of matchAllAt(text, LABELLED_LINE, labels, 16)) {
       // (Up to the next field on the line: "12 Main St, Springfield   Phone: ...".)
       const value = m[1]!.split(NEXT_FIELD)[0]!.replace(TRAILING, '');
@@ -59,18 +67,7 @@ export const address: Detector = {
       const cjk = m[0].charCodeAt(0) >= 0x3000 || value.charCodeAt(0) >= 0x3000;
       if (!(cjk ? ADDRESS_CELL : ADDRESS_LIKE).test(value) || NOT_ADDRESS.test(value)) continue;
       const end = m.index + m[0].length - m[1]!.length + value.length;
-      const start = end - value.length;
-      // The scanner's weak parts of it (a postcode and town it knew) give way to the whole
-      // line; an address it found with confidence, or that runs past the line, stays (the
-      // line may go on after it: "Anschrift: Scheffershof 180, 60694 Frankfurt, Tel. ...").
-      while (p < out.length && out[p]!.end <= start && out[p]!.start < start) p++;
-      const parts: Candidate[] = [];
-      for (let k = p; k < out.length && out[k]!.start < end; k++) {
-        if (out[k]!.end > start) parts.push(out[k]!);
-      }
-      if (parts.some((c) => c.start < start || c.end > end || c.score >= 0.6)) continue;
-      for (const c of parts) dropped.add(c);
-      added.push({ start, end, type: 'ADDRESS', score: 0.75, reason: 'label' });
+      take(end - value.length, end, 'label');
     }
     // The cells under a table's address column ("Name,Phone,Address" over "Ana,0612...,
     // Keizersgracht 281"), read as the rest of a label's line is.
@@ -79,17 +76,9 @@ export const address: Detector = {
       if (column === null || !ADDRESS_HEADER.test(column.header)) continue;
       for (const cell of column.cells) {
         const value = text.slice(cell.start, cell.end);
-        if (!ADDRESS_CELL.test(value) || NOT_ADDRESS.test(value)) continue;
-        const parts = overlapping(out, cell.start, cell.end);
-        if (parts.some((c) => c.start < cell.start || c.end > cell.end || c.score >= 0.6)) continue;
-        for (const c of parts) dropped.add(c);
-        added.push({
-          start: cell.start,
-          end: cell.end,
-          type: 'ADDRESS',
-          score: 0.75,
-          reason: 'column',
-        });
+        if (ADDRESS_CELL.test(value) && !NOT_ADDRESS.test(value)) {
+          take(cell.start, cell.end, 'column');
+        }
       }
     }
     if (added.length === 0) return out;
