@@ -213,6 +213,25 @@ function myNumber(d: string): boolean {
   return (r <= 1 ? 0 : 11 - r) === d.charCodeAt(11) - 48;
 }
 
+/**
+ * The numbers `re` finds after their names (its first group, which ends the match) that pass
+ * `check`, as NATIONAL_ID findings.
+ */
+function labelledChecked(
+  text: string,
+  re: RegExp,
+  check: (value: string) => boolean,
+  score: number,
+  reason: string,
+  out: Candidate[],
+): void {
+  for (const m of matchesOf(text, re)) {
+    if (!check(m[1]!)) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: 'NATIONAL_ID', score, reason });
+  }
+}
+
 /** Identity card, residence permit and citizen card numbers, right after their names. */
 export const nationalId: Detector = {
   id: 'national-id',
@@ -228,50 +247,17 @@ export const nationalId: Detector = {
       }
     }
     if (CJK_ID_HINT.test(text)) {
-      for (const [re, ok] of [
-        [CN_ID, cnId],
-        [KR_RRN, krRrn],
-      ] as const) {
-        for (const m of matchesOf(text, re)) {
-          if (!ok(m[1]!)) continue;
-          const end = m.index + m[0].length;
-          out.push({
-            start: end - m[1]!.length,
-            end,
-            type: 'NATIONAL_ID',
-            score: 0.9,
-            reason: 'label, check',
-          });
-        }
-      }
+      labelledChecked(text, CN_ID, cnId, 0.9, 'label, check', out);
+      labelledChecked(text, KR_RRN, krRrn, 0.9, 'label, check', out);
     }
     if (MY_NUMBER_HINT.test(text)) {
-      for (const m of matchesOf(text, MY_NUMBER)) {
-        const digits = m[1]!.replace(/\D/g, '');
-        if (isTrivialDigits(digits) || !myNumber(digits)) continue;
-        const end = m.index + m[0].length;
-        out.push({
-          start: end - m[1]!.length,
-          end,
-          type: 'NATIONAL_ID',
-          score: 0.85,
-          reason: 'label, checksum',
-        });
-      }
+      const check = (v: string) => {
+        const digits = v.replace(/\D/g, '');
+        return !isTrivialDigits(digits) && myNumber(digits);
+      };
+      labelledChecked(text, MY_NUMBER, check, 0.85, 'label, checksum', out);
     }
-    if (NISS_HINT.test(text)) {
-      for (const m of matchesOf(text, NISS)) {
-        if (!ptNiss(m[1]!)) continue;
-        const end = m.index + m[0].length;
-        out.push({
-          start: end - 11,
-          end,
-          type: 'NATIONAL_ID',
-          score: 0.85,
-          reason: 'label, checksum',
-        });
-      }
-    }
+    if (NISS_HINT.test(text)) labelledChecked(text, NISS, ptNiss, 0.85, 'label, checksum', out);
     if (ZA_ID_HINT.test(text)) {
       for (const m of matchesOf(text, ZA_ID)) {
         if (!luhn(m[0])) continue;
