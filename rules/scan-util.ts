@@ -380,6 +380,21 @@ export function firstAtOrAfter(sorted: readonly number[], pos: number): number {
   return lo;
 }
 
+/**
+ * The index of the first of `spans` (in text order, none inside another, so their ends ascend
+ * too) that ends after `pos` (binary search): the first that can overlap a range from `pos`.
+ */
+export function firstEndingAfter(spans: readonly { end: number }[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A clock time in a chat's stamp: "6:27 PM", "14:10", "8:44:34 p.m.". (Pattern source.) */
 export const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?`;
 

@@ -1,6 +1,7 @@
 import { scanAddresses } from '../address/scan.ts';
 import { keywords } from '../keywords.ts';
 import { matchAllAt } from '../context.ts';
+import { firstEndingAfter } from '../scan-util.ts';
 import { columnBelow } from '../table.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
@@ -88,16 +89,9 @@ export const address: Detector = {
 
 /** The candidates of `sorted` (in text order, none inside another) that overlap [start, end). */
 function overlapping(sorted: Candidate[], start: number, end: number): Candidate[] {
-  let lo = 0;
-  let hi = sorted.length;
-  // The first that ends after `start`: they end in order as they start in order.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
   const parts: Candidate[] = [];
-  for (let k = lo; k < sorted.length && sorted[k]!.start < end; k++) parts.push(sorted[k]!);
+  for (let k = firstEndingAfter(sorted, start); k < sorted.length && sorted[k]!.start < end; k++)
+    parts.push(sorted[k]!);
   return parts;
 }
 

@@ -34,7 +34,13 @@
  */
 import { matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
-import { CHAT_STAMP, CLOCK, firstAtOrAfter, lineStartWithin } from '../scan-util.ts';
+import {
+  CHAT_STAMP,
+  CLOCK,
+  firstAtOrAfter,
+  firstEndingAfter,
+  lineStartWithin,
+} from '../scan-util.ts';
 import { REGION_CODES } from '../address/words.ts';
 import { columnHeader } from '../table.ts';
 import type { Candidate, Span } from '../types.ts';
@@ -6353,14 +6359,8 @@ function latinCueCanEnd(text: string, start: number): boolean {
 }
 
 function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo]!.start < end;
+  const k = firstEndingAfter(spans, start);
+  return k < spans.length && spans[k]!.start < end;
 }
 
 // --- Compiling the patterns up front.
