@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPolicyService } from '@/lib/policy/service.ts';
-import { profileEmailOf, startSyncClient, SYNC_ALARM, type SyncClientDeps } from './client.ts';
+import {
+  ENROL_RETRY_ALARM,
+  profileEmailOf,
+  startSyncClient,
+  SYNC_ALARM,
+  type SyncClientDeps,
+} from './client.ts';
 import { loadEnrolment } from './enrollment.ts';
 import { loadSyncStatus } from './status.ts';
 import { fakeBackend, makeKey } from './test-helpers.ts';
@@ -132,6 +138,34 @@ describe('sync client', () => {
     clock.now += 5 * 60_000;
     startSyncClient(deps);
     await until(() => backend.state.requests.length > count);
+  });
+
+  it('a failed enrollment is tried again when its backoff ends, not at the next 5-minute sync', async () => {
+    const { backend, deps, clock, policy } = await setup();
+    backend.state.down = true;
+    const client = startSyncClient(deps);
+    expect(await client.run()).toEqual({ result: 'failed', reason: 'not-enrolled' });
+    const retry = (await fakeBrowser.alarms.get(ENROL_RETRY_ALARM)) as { scheduledTime: number };
+    // The first retry after 15-30 s (jitter; random() is 0.5 here), not the sync's 5 minutes.
+    expect(retry.scheduledTime).toBe(clock.now + 22_500);
+
+    // The backend is back; the retry alarm fires and the browser enrolls and syncs.
+    backend.state.down = false;
+    clock.now = retry.scheduledTime;
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: ENROL_RETRY_ALARM,
+      scheduledTime: retry.scheduledTime,
+      persistAcrossSessions: false,
+    });
+    await until(
+      async () => (await policy.policy()).rules['unapproved-ai'].byType.EMAIL === 'block',
+    );
+    // The attempt that failed, then the retry; nothing in between (the backoff was kept).
+    expect(backend.state.requests.map((r) => r.path)).toEqual([
+      '/api/v1/enroll',
+      '/api/v1/enroll',
+      '/api/v1/policy',
+    ]);
   });
 
   it('without backend settings it reports not-configured and fetches nothing', async () => {

@@ -18,6 +18,13 @@ export const SYNC_ALARM = 'hush:policy-sync';
 /** The timer's period: the issue's "at most every 5 minutes". */
 export const SYNC_PERIOD_MINUTES = 5;
 const PERIOD_MS = SYNC_PERIOD_MINUTES * 60_000;
+/**
+ * A one-shot alarm at the time a failed enrollment may be tried again (enrollment.ts backs off
+ * from 30 s to an hour): without it a browser whose first attempt failed (backend restarting,
+ * network not up yet) would wait for the next 5-minute sync, or an hour-long backoff would be cut
+ * short by every sync. Forever: alarms persist across extension updates.
+ */
+export const ENROL_RETRY_ALARM = 'hush:enrol-retry';
 
 /** The parts of the browser the client uses (pass `browser`'s; tests pass fakes). */
 export interface SyncClientDeps {
@@ -26,7 +33,10 @@ export interface SyncClientDeps {
     addListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
   };
   alarms: {
-    create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown;
+    create(
+      name: string,
+      info: { periodInMinutes?: number; delayInMinutes?: number; when?: number },
+    ): unknown;
     get(name: string): Promise<unknown>;
     onAlarm: { addListener(cb: (alarm: { name: string }) => void): void };
   };
@@ -64,6 +74,7 @@ async function runOnce(deps: SyncClientDeps): Promise<SyncResult> {
       return { result: 'failed', reason: 'not-configured' };
     }
     if (enrolled.state !== 'enrolled') {
+      await deps.alarms.create(ENROL_RETRY_ALARM, { when: enrolled.retryAt });
       await recordSyncFailure(deps.local, 'not-enrolled', deps.now());
       return { result: 'failed', reason: 'not-enrolled' };
     }
@@ -117,7 +128,7 @@ export function startSyncClient(deps: SyncClientDeps): SyncClient {
     if (!alarm) return deps.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
   });
   deps.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void run();
+    if (alarm.name === SYNC_ALARM || alarm.name === ENROL_RETRY_ALARM) void run();
   });
   deps.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void run();

@@ -183,13 +183,19 @@ describe('enrollment', () => {
   it('backs off after a refused token, then tries again', async () => {
     const { backend, deps, data, tick } = await setup();
     deps.connection = { ...deps.connection, enrollmentToken: 'wrong-token' };
-    expect(await ensureEnrolled(deps)).toEqual({ state: 'failed', reason: 'unauthorized' });
+    const start = deps.now();
+    // The result says when to try again (the client sets an alarm for it).
+    expect(await ensureEnrolled(deps)).toEqual({
+      state: 'failed',
+      reason: 'unauthorized',
+      retryAt: start + backoffMs(1, () => 0.5),
+    });
     expect(data.get(KEYS.status)).toMatchObject({ state: 'failed', failures: 1 });
     const waiting = await ensureEnrolled(deps);
     expect(waiting.state).toBe('waiting');
     expect(backend.state.requests).toHaveLength(1);
     tick(backoffMs(1, () => 0.5) + 1);
-    expect(await ensureEnrolled(deps)).toEqual({ state: 'failed', reason: 'unauthorized' });
+    expect(await ensureEnrolled(deps)).toMatchObject({ state: 'failed', reason: 'unauthorized' });
     expect(data.get(KEYS.status)).toMatchObject({ failures: 2 });
     // IT fixes the token: the next attempt (after the backoff) enrolls.
     deps.connection = { ...deps.connection, enrollmentToken: TOKEN };
@@ -201,7 +207,7 @@ describe('enrollment', () => {
   it('counts a network failure as offline and never throws', async () => {
     const { backend, deps } = await setup();
     backend.state.down = true;
-    expect(await ensureEnrolled(deps)).toEqual({ state: 'failed', reason: 'offline' });
+    expect(await ensureEnrolled(deps)).toMatchObject({ state: 'failed', reason: 'offline' });
   });
 
   it('refuses a malformed answer', async () => {
@@ -209,7 +215,7 @@ describe('enrollment', () => {
       fetch: async () =>
         new Response(JSON.stringify({ deviceId: 'x', credential: 'short' }), { status: 201 }),
     });
-    expect(await ensureEnrolled(deps)).toEqual({ state: 'failed', reason: 'bad-response' });
+    expect(await ensureEnrolled(deps)).toMatchObject({ state: 'failed', reason: 'bad-response' });
     expect(await loadEnrolment({ local: deps.local })).toBeNull();
   });
 

@@ -231,7 +231,7 @@ export type EnrolResult =
   | { state: 'enrolled'; enrolment: Enrolment; fresh: boolean }
   | { state: 'not-configured' }
   | { state: 'waiting'; retryAt: number }
-  | { state: 'failed'; reason: EnrolReason };
+  | { state: 'failed'; reason: EnrolReason; retryAt: number };
 
 /**
  * Makes sure this browser is enrolled with the backend and tenant managed policy names now.
@@ -283,14 +283,9 @@ export async function ensureEnrolled(deps: EnrolDeps): Promise<EnrolResult> {
   }
   const fail = async (reason: EnrolReason): Promise<EnrolResult> => {
     const failures = (status?.state === 'failed' ? status.failures : 0) + 1;
-    await setStatus(deps.local, {
-      state: 'failed',
-      reason,
-      at: now,
-      failures,
-      retryAt: now + backoffMs(failures, deps.random),
-    });
-    return { state: 'failed', reason };
+    const retryAt = now + backoffMs(failures, deps.random);
+    await setStatus(deps.local, { state: 'failed', reason, at: now, failures, retryAt });
+    return { state: 'failed', reason, retryAt };
   };
 
   const res = await send(deps.fetch, apiUrl(backendUrl, '/api/v1/enroll'), {
