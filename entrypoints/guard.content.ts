@@ -49,6 +49,8 @@ export default defineContentScript({
       exclude: () => life.abort(),
       signal: life.signal,
     });
+    guard.policyPending = policyApplied;
+    void policyApplied.finally(() => delete guard.policyPending);
     // Copy provenance (issue 7): support-tool copies are fingerprinted, AI-page pastes checked.
     const provenance = createProvenanceClient({
       send: (message) => browser.runtime.sendMessage(message),

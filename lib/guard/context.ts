@@ -105,6 +105,12 @@ export interface GuardContext {
    * background) do not pull the engine into their bundles.
    */
   scan?: (text: string) => Finding[];
+  /**
+   * Set while the page waits for the policy's first answer (entrypoints/guard.content.ts): text
+   * pasted or dropped meanwhile is held until it arrives (lib/guard/guard.ts), so the company's
+   * rules, not the built-in defaults, decide it. Unset once the policy is applied.
+   */
+  policyPending?: Promise<void>;
   /** Copy provenance (issue 7, lib/provenance/client.ts); unset in tests that do not need it. */
   provenance?: ProvenanceClient;
 }

@@ -59,6 +59,11 @@ const PASS_TAIL_MS = 1_000;
  * frame comes at all (a hidden tab).
  */
 const VIEW_WAIT_MS = 10_000;
+/**
+ * How long a paste or drop made before the policy's first answer waits for it (the answer
+ * usually takes milliseconds; a background being restarted, a second or so).
+ */
+const POLICY_WAIT_MS = 3_000;
 
 /** The event that sent, so the guard can send again the same way once the agent has decided. */
 type Trigger =
@@ -211,11 +216,49 @@ export function installGuard(win: Window, guard: GuardContext): void {
       if (!el || !data || data.files.length > 0) return;
       const text = transferText(data);
       if (!text) return;
-      if (guard.pageClass !== 'support-tool' && aiIncoming('paste', event, el, text, data)) return;
+      const html = data.getData('text/html');
+      if (guard.policyPending) {
+        holdUntilPolicy(guard.policyPending, 'paste', event, el, text, html);
+        return;
+      }
+      if (guard.pageClass !== 'support-tool' && aiIncoming('paste', event, el, text, html)) return;
       incoming('paste', event, el, text);
     },
     listen,
   );
+
+  /**
+   * Text pasted or dropped in the moment after the page loads, before the company's policy has
+   * reached the page (entrypoints/guard.content.ts): held, then decided under that policy and
+   * put in through the editor's input path, so a quick paste is not judged by the built-in
+   * defaults when policy is stricter. The wait is bounded (POLICY_WAIT_MS; then the defaults
+   * decide), and the text is never lost: a page policy excludes gets it as it was.
+   */
+  const holdUntilPolicy = (
+    pending: Promise<void>,
+    channel: 'paste' | 'drop',
+    event: Event,
+    el: Editable,
+    text: string,
+    html: string,
+    at?: { x: number; y: number },
+  ): void => {
+    stop(event);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, POLICY_WAIT_MS)));
+    void Promise.race([pending, waited]).then(() => {
+      clearTimeout(timer);
+      // The stopped event stands for itself: stopping it again changes nothing.
+      const decided =
+        !signal.aborted &&
+        ((guard.pageClass !== 'support-tool' && aiIncoming(channel, event, el, text, html, at)) ||
+          incoming(channel, event, el, text, at));
+      if (decided) return;
+      // Nothing to stop (or the guard was stopped meanwhile): the text goes in as it came.
+      if (at) void placeCaretAt(el, at.x, at.y).then(() => insertText(el, text));
+      else insertText(el, text);
+    });
+  };
 
   /**
    * A paste or drop into an AI page (issue 7): does it come from a recent support-tool copy, and
@@ -229,11 +272,11 @@ export function installGuard(win: Window, guard: GuardContext): void {
     event: Event,
     el: Editable,
     text: string,
-    data: DataTransfer,
+    html: string,
     at?: { x: number; y: number },
   ): boolean => {
     const { provenance: copies, injectionAction } = guard.settings;
-    const hidden = hiddenParts(data.getData('text/html'));
+    const hidden = hiddenParts(html);
     const invisible = invisibleRuns(text);
     const passages = [text, ...hidden.map((h) => h.text)].flatMap((t) =>
       scanInjection(t).map((f) => t.slice(f.start, f.end)),
@@ -405,7 +448,22 @@ export function installGuard(win: Window, guard: GuardContext): void {
       if (!text) return;
       const at = { x: event.clientX, y: event.clientY };
       if (files.length === 0) {
-        if (guard.pageClass !== 'support-tool' && aiIncoming('drop', event, el, text, data, at)) {
+        if (guard.policyPending) {
+          holdUntilPolicy(
+            guard.policyPending,
+            'drop',
+            event,
+            el,
+            text,
+            data.getData('text/html'),
+            at,
+          );
+          return;
+        }
+        if (
+          guard.pageClass !== 'support-tool' &&
+          aiIncoming('drop', event, el, text, data.getData('text/html'), at)
+        ) {
           return;
         }
         incoming('drop', event, el, text, at);
@@ -415,7 +473,8 @@ export function installGuard(win: Window, guard: GuardContext): void {
       // values, or on an AI page its origin in a support tool or what it carries), the files
       // go on in a drop of their own and the text is handled like a text drop.
       const held =
-        (guard.pageClass !== 'support-tool' && aiIncoming('drop', event, el, text, data, at)) ||
+        (guard.pageClass !== 'support-tool' &&
+          aiIncoming('drop', event, el, text, data.getData('text/html'), at)) ||
         incoming('drop', event, el, text, at);
       if (!held) return;
       const carried = new DataTransfer();

@@ -217,3 +217,49 @@ test("IT's disclosure text and approved alternative reach the first-visit notice
     await site.close();
   }
 });
+
+test("a paste in the page's first moment waits for IT's policy instead of the defaults", async () => {
+  test.setTimeout(90_000);
+  writePolicy({ policy: { rules: { 'unapproved-ai': { byType: { EMAIL: 'block' } } } } });
+  const options = await openOptions();
+  await expect(row(options, 'rules.unapproved-ai.byType')).toHaveAttribute(
+    'data-source',
+    'managed',
+    { timeout: 30_000 },
+  );
+  await options.close();
+  // The page pastes while it is still being parsed: the guard is there (document_start), the
+  // policy's answer is not yet, since the background is busy for a moment (as it may be with a
+  // large upload to scan). A synthetic paste has no default action, so only the guard can put
+  // text in; under the built-in defaults the email would go in masked.
+  const html = `<!doctype html><meta charset="utf-8"><title>early paste</title>
+<textarea id="prompt"></textarea>
+<script>
+  const el = document.getElementById('prompt');
+  el.focus();
+  const data = new DataTransfer();
+  data.setData('text/plain', 'Write to ${EMAIL} today');
+  el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+</script>`;
+  const origin = 'https://gemini.google.com';
+  await context.route(`${origin}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+  );
+  try {
+    const page = await context.newPage();
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const busy = worker.evaluate(() => {
+      const until = Date.now() + 1_500;
+      while (Date.now() < until);
+    });
+    await page.goto(`${origin}/app`);
+    await busy;
+    await expect(page.locator('#hush-notice').getByRole('status')).toContainText(
+      'Hush blocked this paste',
+    );
+    await expect(page.locator('#prompt')).toHaveValue('');
+    await page.close();
+  } finally {
+    await context.unroute(`${origin}/**`);
+  }
+});
