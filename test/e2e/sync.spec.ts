@@ -94,6 +94,47 @@ async function syncNow(): Promise<void> {
   );
 }
 
+/**
+ * Where enrollment and sync stand, as the extension stored them (state and reason codes, never a
+ * credential): what the waits below poll, so that a failure says why.
+ */
+async function syncState(): Promise<unknown> {
+  try {
+    return await (
+      await worker()
+    ).evaluate(async () => {
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      const items = await api.storage.local.get(['sync:policy', 'sync:enrol-status']);
+      const e = items['sync:enrol-status'] as Record<string, unknown> | undefined;
+      const p = items['sync:policy'] as
+        { result?: string; reason?: string; accepted?: { revision?: number } | null } | undefined;
+      return {
+        enrolment: e ? { state: e.state, reason: e.reason, failures: e.failures } : null,
+        policy: p
+          ? { result: p.result, reason: p.reason, revision: p.accepted?.revision ?? null }
+          : null,
+      };
+    });
+  } catch (err) {
+    // The worker is being restarted: the next poll reads it again.
+    return { unreadable: String(err) };
+  }
+}
+
+/**
+ * Waits until the browser holds revision 1 (email: block). Each test starts from there, also
+ * when it runs alone in a fresh worker (after another test failed, Playwright starts one).
+ */
+async function revisionOneTaken(): Promise<void> {
+  await expect
+    .poll(syncState, { timeout: 60_000 })
+    .toMatchObject({ enrolment: { state: 'enrolled' }, policy: { revision: 1 } });
+}
+
 /** IT's managed settings for this browser, pinning `signingKey`. */
 function settings(signingKey: string): Record<string, unknown> {
   return {
@@ -178,17 +219,20 @@ test('the browser enrolls and the signed policy changes what the guard does', as
   // Enrolled: one device row for the tenant, made by the extension itself.
   await expect
     .poll(
-      async () =>
-        (
+      async () => ({
+        devices: (
           await db
             .selectFrom('devices')
             .select(['tenant_id', 'browser'])
             .where('tenant_id', '=', tenant.tenantId)
             .execute()
         ).map((d) => d.browser),
+        // Not asserted: shown when the wait fails.
+        extension: await syncState(),
+      }),
       { timeout: 60_000 },
     )
-    .toEqual(['chrome']);
+    .toMatchObject({ devices: ['chrome'] });
 
   const options = await openOptions();
   await expect
@@ -220,7 +264,8 @@ test('the browser enrolls and the signed policy changes what the guard does', as
 });
 
 test('an unchanged policy answers 304 through CORS (ETag exposed, If-None-Match allowed)', async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
+  await revisionOneTaken();
   const options = await openOptions();
   const before = (await syncRecord(options)) as { policy: { lastAttemptAt: number } };
   await syncNow();
@@ -242,7 +287,8 @@ test('an unchanged policy answers 304 through CORS (ETag exposed, If-None-Match 
 });
 
 test('a policy the pinned key did not sign is refused; the last good one stays', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
+  await revisionOneTaken();
   // IT publishes revision 2 (email allowed) and rotates the signing key with no grace period, but
   // has not yet pinned the new key: the backend now signs only with a key the browser does not
   // trust, as it would for anyone who got hold of the backend without IT's managed settings.
