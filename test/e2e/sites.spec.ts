@@ -107,18 +107,18 @@ async function waitForSent(site: ChatSite, count: number): Promise<string[]> {
   return site.sentTexts();
 }
 
-for (const editor of EDITORS) {
-  test.describe(editor, () => {
-    let o: Opened;
-    test.beforeEach(async () => {
-      o = await open(editor);
-    });
-    test.afterEach(async () => {
-      expect(o.errors, 'no uncaught errors on the page').toEqual([]);
-      await o.context.close();
-    });
+/** Forgets what the page sent so far, for the next step on the same page. */
+function forgetSent(site: ChatSite): void {
+  site.requests.length = 0;
+}
 
-    test('typed text is sent by Enter, then by the Send button, and the editor clears', async () => {
+// One page per editor: the steps run one after another on it (each send clears the editor, which
+// the first step asserts), so the suite loads each editor once instead of once per case.
+for (const editor of EDITORS) {
+  test(`${editor}: typed, multi-line and pasted text reaches the site as entered`, async () => {
+    const o = await open(editor);
+
+    await test.step('typed text is sent by Enter, then by the Send button, and the editor clears', async () => {
       await o.input.click();
       await o.page.keyboard.type(TYPED);
       await o.page.keyboard.press('Enter');
@@ -134,18 +134,20 @@ for (const editor of EDITORS) {
       expect(request.method).toBe('POST');
       expect(request.url).toBe(`${HOST}/api/send`);
       expect(JSON.parse(request.body)).toEqual({ text: TYPED });
+      forgetSent(o.site);
     });
 
-    test('Shift+Enter makes a new line and both lines are sent', async () => {
+    await test.step('Shift+Enter makes a new line and both lines are sent', async () => {
       await o.input.click();
       await o.page.keyboard.type(LINES[0]!);
       await o.page.keyboard.press('Shift+Enter');
       await o.page.keyboard.type(LINES[1]!);
       await o.page.keyboard.press('Enter');
       expect(await waitForSent(o.site, 1)).toEqual([LINES.join('\n')]);
+      forgetSent(o.site);
     });
 
-    test('a synthetic paste (ClipboardEvent + DataTransfer) is handled as the editor does', async () => {
+    await test.step('a synthetic paste (ClipboardEvent + DataTransfer) is handled as the editor does', async () => {
       await o.input.click();
       const notCancelled = await syntheticPaste(o.input, PASTED);
       await o.page.getByRole('button', { name: 'Send' }).click();
@@ -157,25 +159,30 @@ for (const editor of EDITORS) {
       } else {
         expect(await waitForSent(o.site, 1)).toEqual([PASTED]);
       }
+      forgetSent(o.site);
     });
 
     // Native fields ignore untrusted pastes (asserted above), so this case exists only for the
-    // editors that handle the paste event themselves; the real Ctrl+V test covers the others.
+    // editors that handle the paste event themselves; the real Ctrl+V step covers the others.
     if (!NATIVE_ONLY.has(editor))
-      test('a synthetic multi-line paste keeps its lines', async () => {
+      await test.step('a synthetic multi-line paste keeps its lines', async () => {
         await o.input.click();
         await syntheticPaste(o.input, LINES.join('\n'));
         await o.page.getByRole('button', { name: 'Send' }).click();
         expect(await waitForSent(o.site, 1)).toEqual([LINES.join('\n')]);
+        forgetSent(o.site);
       });
 
-    test('a real paste from the clipboard (Ctrl+V) is sent', async () => {
+    await test.step('a real paste from the clipboard (Ctrl+V) is sent', async () => {
       await o.page.evaluate((text) => navigator.clipboard.writeText(text), LINES.join('\n'));
       await o.input.click();
       await o.page.keyboard.press('Control+V');
       await o.page.getByRole('button', { name: 'Send' }).click();
       expect(await waitForSent(o.site, 1)).toEqual([LINES.join('\n')]);
     });
+
+    expect(o.errors, 'no uncaught errors on the page').toEqual([]);
+    await o.context.close();
   });
 }
 

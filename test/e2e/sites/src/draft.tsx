@@ -4,6 +4,7 @@
 import { ContentState, Editor, EditorState } from 'draft-js';
 import 'draft-js/dist/Draft.css';
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { isSendKey, startChat, type ChatEditor } from './shell.ts';
 
@@ -28,7 +29,9 @@ void startChat(
                 'remove-range',
               );
               latest.current = EditorState.moveFocusToEnd(empty);
-              setState(latest.current);
+              // Rendered now: the shell focuses next, and Draft's focus() re-sends the editor
+              // state it was last rendered with, which would bring the cleared text back.
+              flushSync(() => setState(latest.current));
             },
             focus: () => editorRef.current?.focus(),
           });
