@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serverCli } from './test-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hush-audit-cli-test-'));
 const dbFile = join(dir, 'hush.sqlite');
 
 function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, serverCli(...args), {
     env: { ...process.env, HUSH_DB_FILE: dbFile, ...extraEnv },
     encoding: 'utf8',
     timeout: 60_000,

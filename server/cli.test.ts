@@ -1,5 +1,5 @@
 /**
- * The `hush-server` command as an operator runs it (a real process through tsx): first start
+ * The `hush-server` command as an operator runs it (a real process, built from the current source): first start
  * creates and migrates the SQLite file, admin commands print JSON, bad input gets a clear error,
  * and a stop is bounded whatever connections clients keep open.
  */
@@ -11,14 +11,14 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serverCli } from './test-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hush-cli-test-'));
 const dbFile = join(dir, 'nested', 'hush.sqlite');
 const env = { ...process.env, HUSH_DB_FILE: dbFile, HUSH_LOG_LEVEL: 'info' };
 
 function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  // node --import tsx: the same as `npm run server --` without npm's and npx's start-up cost.
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, serverCli(...args), {
     env: { ...env, ...extraEnv },
     encoding: 'utf8',
     timeout: 60_000,
@@ -50,7 +50,7 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
  * once it logs the URL it listens on. `logged(msg)` resolves when a line with that message shows.
  */
 async function startServer(name: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'start'], {
+  const child = spawn(process.execPath, serverCli('start'), {
     env: { ...env, HUSH_PORT: '0', HUSH_DB_FILE: join(dir, name, 'hush.sqlite') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

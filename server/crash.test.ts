@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTenant } from './admin.ts';
 import { migrate, openDb } from './db/index.ts';
+import { serverCli } from './test-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hush-crash-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +43,7 @@ describe('SIGKILL during ingest (SQLite)', () => {
     const tenant = await createTenant(setup, { name: 'Crash' });
     await setup.destroy();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'start'], {
+    const child = spawn(process.execPath, serverCli('start'), {
       env: {
         ...process.env,
         HUSH_PORT: '0',

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createTenant, publishPolicy, rotateKey, type CreatedTenant } from '../../server/admin.ts';
 import { openDb, type Db } from '../../server/db/index.ts';
+import { serverCli } from '../../server/test-cli.ts';
 import {
   CHROMIUM,
   CHROMIUM_FLAGS,
@@ -52,7 +53,7 @@ let site: ChatSite;
 
 /** Starts `hush-server start` on a free port and resolves with its address. */
 async function startBackend(): Promise<string> {
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['server/cli.ts', 'start'], {
+  const child = spawn(process.execPath, serverCli('start'), {
     env: {
       ...process.env,
       HUSH_PORT: '0',
