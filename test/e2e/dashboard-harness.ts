@@ -17,15 +17,34 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { faker } from '@faker-js/faker';
-import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { Secret, TOTP } from 'otpauth';
 import Papa from 'papaparse';
 import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.ts';
+import { serverCli } from '../../server/test-cli.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Where page screenshots go, for the README and docs/dashboard.md. */
 export const SHOTS = join(ROOT, 'docs/dashboard');
+
+/**
+ * Saves a screenshot of `target` as docs/dashboard/`name` when HUSH_SHOTS=1 (see
+ * docs/dashboard.md): the pictures are documentation, renewed on purpose, not rewritten (and the
+ * tracked files changed) by every test run.
+ */
+export async function shot(
+  target: Page | Locator,
+  name: string,
+  options: {
+    fullPage?: boolean;
+    clip?: { x: number; y: number; width: number; height: number };
+  } = {},
+): Promise<void> {
+  if (process.env.HUSH_SHOTS !== '1') return;
+  mkdirSync(SHOTS, { recursive: true });
+  await target.screenshot({ path: join(SHOTS, name), ...options });
+}
 export const DAY_MS = 86_400_000;
 export const MIDNIGHT = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 export const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -103,7 +122,7 @@ export class DashboardHarness {
 
   /** Runs `hush-server ARGS` on this harness's file; returns its JSON output. */
   cli(...args: string[]): Record<string, unknown> {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+    const r = spawnSync(process.execPath, serverCli(...args), {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, HUSH_DB_FILE: this.dbFile, HUSH_LOG_LEVEL: 'warn' },
@@ -297,7 +316,7 @@ export class DashboardHarness {
     writeFileSync(policy, JSON.stringify({ version: 1 }));
     this.cli('policy', 'publish', this.tenantId, policy);
     this.cli('policy', 'publish', this.tenantId, policy);
-    const server = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'start'], {
+    const server = spawn(process.execPath, serverCli('start'), {
       cwd: ROOT,
       env: { ...process.env, HUSH_DB_FILE: this.dbFile, HUSH_PORT: '0', HUSH_HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -324,7 +343,6 @@ export class DashboardHarness {
     this.refreshRollups();
     this.db = new Database(this.dbFile, { readonly: true, fileMustExist: true });
     this.browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS] });
-    mkdirSync(SHOTS, { recursive: true });
   }
 
   /** A one-time link for a new user with `role` (and teams, comma-separated), via the CLI. */

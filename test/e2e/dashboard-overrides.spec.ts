@@ -10,7 +10,6 @@
  * Needs the built dashboard (`npm run build:dashboard`; `npm test` builds it first).
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { faker } from '@faker-js/faker';
 import { expect, test, type Page } from '@playwright/test';
 import { LEVELS, TYPE_INFO, type EntityType } from '../../rules/types.ts';
@@ -20,7 +19,7 @@ import {
   MANAGER_TEAM,
   MIDNIGHT,
   PERIOD,
-  SHOTS,
+  shot,
   day,
   fmt,
 } from './dashboard-harness.ts';
@@ -275,8 +274,7 @@ test('overrides: the admin reads the reviewed decision; the auditor only reads',
   );
   await expect(panel.getByRole('button', { name: 'Reopen decision' })).toBeVisible();
   await expect(page.locator('tbody tr').first()).toBeVisible();
-  await page.screenshot({
-    path: join(SHOTS, 'overrides.png'),
+  await shot(page, 'overrides.png', {
     fullPage: true,
     clip: { x: 0, y: 0, width: 1280, height: 1500 },
   });
@@ -415,7 +413,7 @@ test('teams: trends per team, coaching with repeat incidents, a person history',
     .get(h.tenantId) as { n: number };
   expect(read.n).toBe(1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
-  await page.screenshot({ path: join(SHOTS, 'teams.png'), fullPage: true });
+  await shot(page, 'teams.png', { fullPage: true });
 });
 
 test('teams: a manager sees their team, and a history only once the setting allows it', async () => {

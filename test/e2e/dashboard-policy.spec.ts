@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DashboardHarness, ROOT, SHOTS } from './dashboard-harness.ts';
+import { DashboardHarness, ROOT, shot } from './dashboard-harness.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -114,7 +114,7 @@ test('admin edits in the form, then as JSON; problems are named and block saving
   await admin.getByLabel('Disclosure text shown to agents').fill('Hush checks what you paste.');
   await admin.getByLabel('Disclosure text shown to agents').blur();
   await admin.evaluate(() => window.scrollTo(0, 0));
-  await admin.screenshot({ path: join(SHOTS, 'policy-form.png') });
+  await shot(admin, 'policy-form.png');
   expect(await editorDoc(admin)).toEqual({
     version: 1,
     rules: { 'unapproved-ai': { otherwise: 'warn', byType: { EMAIL: 'block' } } },
@@ -246,7 +246,7 @@ test('the playground marks what `hush scan --jsonl` finds, and sends nothing', a
   await expect(admin.locator('mark[data-type="PHONE"]')).toHaveAttribute('data-action', 'mask');
   await expect(admin.locator('mark[data-type="EMAIL"]')).toHaveAttribute('data-action', 'allow');
   await admin.getByLabel('Checked as if pasted into').selectOption('unapproved-ai');
-  await admin.screenshot({ path: join(SHOTS, 'policy.png'), fullPage: true });
+  await shot(admin, 'policy.png', { fullPage: true });
 
   // Nothing the page asked for carried the text or any part of what was found.
   for (const secret of ['EMP-204311', 'maren.olsen', '4539', 'Maren', '7946']) {
@@ -398,7 +398,7 @@ test('custom detectors are edited in the form: problems under each, the playgrou
   await pattern.getByLabel('Score (0 to 1)').fill('0.9');
   await pattern.getByLabel('Score (0 to 1)').blur();
   await expect(admin.getByTestId('policy-issues')).toHaveCount(0);
-  await field.screenshot({ path: join(SHOTS, 'policy-detectors.png') });
+  await shot(field, 'policy-detectors.png');
 
   const engine = (await editorDoc(admin)).engine as Record<string, unknown>;
   expect(engine.customDetectors).toEqual([

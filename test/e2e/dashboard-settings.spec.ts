@@ -14,7 +14,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { faker } from '@faker-js/faker';
 import { expect, test, type Page } from '@playwright/test';
 import { DETECTORS } from '../../rules/index.ts';
@@ -24,7 +23,7 @@ import {
   MIDNIGHT,
   PERIOD,
   PREVIOUS,
-  SHOTS,
+  shot,
   SITES,
   day,
   fmt,
@@ -215,7 +214,7 @@ test('false alarms: by detector, site, day and type, as in the database', async 
   );
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(1280);
-  await page.screenshot({ path: join(SHOTS, 'false-alarms.png'), fullPage: true });
+  await shot(page, 'false-alarms.png', { fullPage: true });
 });
 
 test('devices: the policy revision a device fetched is on its row and on the page', async () => {
@@ -390,7 +389,7 @@ test('webhooks: the secret is shown once, a test event reaches a real receiver, 
   await expect(page.locator('tbody code', { hasText: url })).toBeVisible();
   await expect(page.locator('[data-secret-once]')).toHaveCount(0);
   expect(await page.content()).not.toContain(secret);
-  await page.screenshot({ path: join(SHOTS, 'settings.png'), fullPage: true });
+  await shot(page, 'settings.png', { fullPage: true });
 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: `Delete the webhook to ${url}` }).click();

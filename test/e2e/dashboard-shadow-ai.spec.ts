@@ -9,7 +9,6 @@
  *
  * Needs the built dashboard (`npm run build:dashboard`; `npm test` builds it first).
  */
-import { join } from 'node:path';
 import { faker } from '@faker-js/faker';
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -18,7 +17,7 @@ import {
   MANAGER_TEAM,
   MIDNIGHT,
   PERIOD,
-  SHOTS,
+  shot,
   day,
   fmt,
   inPeriod,
@@ -266,7 +265,7 @@ test('an admin approves a tool: a draft is saved and audited, nothing is publish
   const { rows } = await toolCsv(page);
   expect(rows.get('chatgpt')).toMatchObject({ approval: 'unapproved', draft: 'approved' });
 
-  await page.screenshot({ path: join(SHOTS, 'shadow-ai.png'), fullPage: true });
+  await shot(page, 'shadow-ai.png', { fullPage: true });
   expect(h.cspErrors).toEqual([]);
   await page.context().close();
 });

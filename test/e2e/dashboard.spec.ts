@@ -7,7 +7,6 @@
  *
  * Needs the built dashboard (`npm run build:dashboard`; `npm test` builds it first).
  */
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   DashboardHarness,
@@ -15,7 +14,7 @@ import {
   MANAGER_TEAM,
   PERIOD,
   PREVIOUS,
-  SHOTS,
+  shot,
   fmt,
   inPeriod,
   pct,
@@ -61,7 +60,7 @@ test('sign-in page: a wrong password is refused with the server message; TOTP si
   await page.getByLabel('Email').fill(h.people.admin.email);
   await page.getByLabel('Password').fill('not the password at all');
   await page.getByLabel('Authenticator code').fill('000000');
-  await page.screenshot({ path: join(SHOTS, 'sign-in.png') });
+  await shot(page, 'sign-in.png');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toContainText('not right');
   await h.signIn(page, h.people.admin);
@@ -142,7 +141,7 @@ test('overview: figures, breakdowns and unapproved tools match the database', as
   // Usable at 1280x720: nothing wider than the window.
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(1280);
-  await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+  await shot(page, 'overview.png', { fullPage: true });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Dashboard' })).toBeHidden();
   await expect(page.getByRole('button', { name: /Download CSV/ }).first()).toBeHidden();
@@ -201,7 +200,7 @@ test('devices: versions, policy revisions and who is out of date match the datab
     const late = outdated.some((d) => d.id === r[0]);
     expect(r[6], `status of ${r[0]}`).toMatch(late ? /^out of date/ : /^current$/);
   }
-  await page.screenshot({ path: join(SHOTS, 'devices.png'), fullPage: true });
+  await shot(page, 'devices.png', { fullPage: true });
   await page.getByRole('link', { name: 'Show only devices that are out of date' }).click();
   await expect(page.locator('tbody tr')).toHaveCount(outdated.length);
 });
@@ -228,7 +227,7 @@ test('users and roles: the list matches the database; CSV neutralises formulas',
   await page.getByLabel('Role').selectOption('auditor');
   await page.getByRole('button', { name: 'Make a one-time link' }).click();
   await expect(page.getByRole('status')).toContainText(`${h.base}/setup?token=`);
-  await page.screenshot({ path: join(SHOTS, 'users.png'), fullPage: true });
+  await shot(page, 'users.png', { fullPage: true });
 });
 
 test('audit log: the chain verifies and the entries match the database', async () => {
@@ -248,7 +247,7 @@ test('audit log: the chain verifies and the entries match the database', async (
   expect(rows.slice(1).map((r) => [Number(r[0]), r[3]])).toEqual(
     want.slice(0, 100).map((w) => [w.seq, w.action]),
   );
-  await page.screenshot({ path: join(SHOTS, 'audit.png'), fullPage: true });
+  await shot(page, 'audit.png', { fullPage: true });
 });
 
 test('keyboard: the skip link comes first and moves focus to the content', async () => {
@@ -293,7 +292,7 @@ test('a manager sees only their teams, and not the admin pages', async () => {
   expect(new Map(sites.slice(1).map((r) => [r[0], Number(r[1])]))).toEqual(
     new Map(want.map((w) => [w.k, w.n])),
   );
-  await page.screenshot({ path: join(SHOTS, 'overview-manager.png'), fullPage: true });
+  await shot(page, 'overview-manager.png', { fullPage: true });
   for (const path of ['devices', 'users', 'audit']) {
     await page.goto(`${h.base}/dashboard/${path}`);
     await expect(page.getByRole('alert')).toContainText('not available to the manager role');
