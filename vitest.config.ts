@@ -13,11 +13,5 @@ export default defineConfig({
     // PostgreSQL, so two workers use the machine better. Each test run makes its own database,
     // schema or folder, so files never share state.
     maxWorkers: 2,
-    // A worker keeps its imported modules from one test file to the next instead of importing the
-    // engine (its name lists and dictionaries) again for each of ~150 files: the suite takes
-    // ~130 s instead of ~190 s here. Test files keep no state in modules: each makes its own
-    // database, folder or fake browser, and the few that stub timers or globals undo it
-    // (`npx vitest run --sequence.shuffle.files` passes too).
-    isolate: false,
   },
 });
