@@ -257,6 +257,28 @@ describe('person-name in scripts without capitals', () => {
   });
 });
 
+describe('honorifics after a name in Latin script', () => {
+  it.each([
+    ["Fatma Hanım'a ilettim.", ['Fatma']],
+    ['Mehmet Bey aradı, Zeynep Hanım da bekliyor.', ['Mehmet', 'Zeynep']],
+    ['Merhaba Fatma Hanım,\nsiparişiniz yolda.', ['Fatma']],
+    ['Selin Hanımefendi, merhaba', ['Selin']],
+    ['Sayın Ayşe Yılmaz Hanım, teşekkürler', ['Ayşe Yılmaz']],
+    ['Please ask Tanaka-san about the refund.', ['Tanaka']],
+    ['Hello Yuki-chan, thanks for waiting.', ['Yuki']],
+  ])('ends the name before the honorific in %j', (text, values) => {
+    expect(names(text)).toEqual(values);
+  });
+
+  it.each([
+    // A role before the honorific: "Mr. Manager", "Madam Doctor".
+    'Müdür Bey aradı, Doktor Hanım da geldi.',
+    'Our San Francisco office and the Bey product line.',
+  ])('finds no name in %j', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
 describe('person-name look-alikes', () => {
   it.each([
     'Your Order Status is Pending. Track Package or open Account Settings.',

@@ -617,8 +617,52 @@ export function findNames(
   corefer(found, out);
   lowerCaseAfterCue(text, taken, out);
   uncasedAfterCue(text, taken, out);
+  latinHonorifics(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
 }
+
+/**
+ * Honorifics written after a name in Latin script, Turkish "Fatma Hanım", "Kemal Bey", "Selin
+ * Hanımefendi" and romanised Japanese "Tanaka-san", "Suzuki-sama": not part of the name, so a
+ * finding that took one in ends before it; and a listed name the main pass left alone before
+ * one ("Merhaba Fatma Hanım,", "ask Tanaka-san") is a name. The words before them must be in
+ * the name lists: "Müdür Bey" ("Mr. Manager") and "Doktor Hanım" name a role.
+ */
+function latinHonorifics(text: string, taken: readonly Span[], out: Candidate[]): void {
+  const anchors = LATIN_HONORIFIC_WORDS.at(text);
+  if (anchors.length === 0) return;
+  for (const c of out) {
+    const tail = HONORIFIC_TAIL.exec(text.slice(Math.max(c.start, c.end - 16), c.end));
+    if (tail !== null && c.end - tail[0].length > c.start) c.end -= tail[0].length;
+  }
+  const listed = (w: string): boolean => {
+    const c = classify(w);
+    return c === 'first' || c === 'last';
+  };
+  for (const m of matchAllAt(text, NAME_BEFORE_HONORIFIC, anchors, 48)) {
+    let start = m.index;
+    const end = start + m[1]!.length;
+    const words = m[1]!.split(' ');
+    // A greeting or a title before the name ("Merhaba Fatma Hanım") is not part of it.
+    if (words.length > 1 && !listed(words[0]!)) {
+      start += words[0]!.length + 1;
+      words.shift();
+    }
+    if (!listed(words[0]!) || (words.length > 1 && !listed(words[1]!) && isEnglishWord(words[1]!)))
+      continue;
+    if (overlapsAny(taken, start, end) || out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({ start, end, type: 'PERSON', score: 0.8, reason: 'honorific' });
+  }
+}
+const LATIN_HONORIFIC_WORDS = keywords(
+  ['bey', 'hanım', 'hanim', 'hanımefendi', 'beyefendi', 'san', 'sama', 'kun', 'chan', 'sensei'],
+  { wholeWord: true },
+);
+/** A Turkish honorific ending a finding (the Japanese ones are joined by a hyphen: hyphenTail). */
+const HONORIFIC_TAIL = /[ \t](?:Bey|Hanım|Hanim|Hanımefendi|Beyefendi)$/u;
+/** One or two capitalised words, then a Turkish honorific or a Japanese one after a hyphen. */
+const NAME_BEFORE_HONORIFIC =
+  /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\p{Ll}{1,20})?)(?:[ \t](?:Bey|Hanım|Hanim|Hanımefendi|Beyefendi)|-(?:san|sama|kun|chan|sensei))(?![\p{L}\p{N}])/gu;
 
 /**
  * The findings without the names of pets and their other mentions: "My dog Willow (patient
@@ -703,9 +747,13 @@ const SURNAME_FIRST_END = /^(?:$|[ \t]*(?:\r?\n|[(;|]|$))/;
 function hyphenTail(text: string, end: number): number {
   if (text.charCodeAt(end) !== 45) return end;
   const m = HYPHEN_TAIL.exec(text.slice(end, end + 12));
-  return m !== null && !isEnglishWord(m[1]!) ? end + m[0].length : end;
+  return m !== null && !isEnglishWord(m[1]!) && !JAPANESE_HONORIFIC.test(m[1]!)
+    ? end + m[0].length
+    : end;
 }
 const HYPHEN_TAIL = /^-(\p{Ll}{2,8})(?![\p{L}\p{N}-])/u;
+/** Romanised Japanese honorifics: "Tanaka-san" is Tanaka. */
+const JAPANESE_HONORIFIC = /^(?:san|sama|kun|chan|sensei|senpai|dono)$/;
 
 /**
  * The capitalised words of the text being scanned (collectTokens), as parallel arrays reused
