@@ -654,15 +654,22 @@ function latinHonorifics(text: string, taken: readonly Span[], out: Candidate[])
     out.push({ start, end, type: 'PERSON', score: 0.8, reason: 'honorific' });
   }
 }
-const LATIN_HONORIFIC_WORDS = keywords(
-  ['bey', 'hanım', 'hanim', 'hanımefendi', 'beyefendi', 'san', 'sama', 'kun', 'chan', 'sensei'],
-  { wholeWord: true },
-);
+/** Turkish honorifics, written as words after the name. */
+const TURKISH_HONORIFICS = ['Bey', 'Hanım', 'Hanim', 'Hanımefendi', 'Beyefendi'];
+/** Romanised Japanese honorifics, joined to the name by a hyphen: "Tanaka-san" is Tanaka. */
+const JAPANESE_HONORIFICS = ['san', 'sama', 'kun', 'chan', 'sensei', 'senpai', 'dono'];
+const LATIN_HONORIFIC_WORDS = keywords([...TURKISH_HONORIFICS, ...JAPANESE_HONORIFICS], {
+  wholeWord: true,
+});
 /** A Turkish honorific ending a finding (the Japanese ones are joined by a hyphen: hyphenTail). */
-const HONORIFIC_TAIL = /[ \t](?:Bey|Hanım|Hanim|Hanımefendi|Beyefendi)$/u;
+const HONORIFIC_TAIL = new RegExp(String.raw`[ \t](?:${TURKISH_HONORIFICS.join('|')})$`, 'u');
 /** One or two capitalised words, then a Turkish honorific or a Japanese one after a hyphen. */
-const NAME_BEFORE_HONORIFIC =
-  /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\p{Ll}{1,20})?)(?:[ \t](?:Bey|Hanım|Hanim|Hanımefendi|Beyefendi)|-(?:san|sama|kun|chan|sensei))(?![\p{L}\p{N}])/gu;
+const NAME_BEFORE_HONORIFIC = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\p{Ll}{1,20})?)` +
+    String.raw`(?:[ \t](?:${TURKISH_HONORIFICS.join('|')})|-(?:${JAPANESE_HONORIFICS.join('|')}))(?![\p{L}\p{N}])`,
+  'gu',
+);
+const JAPANESE_HONORIFIC_SET: ReadonlySet<string> = new Set(JAPANESE_HONORIFICS);
 
 /**
  * The findings without the names of pets and their other mentions: "My dog Willow (patient
@@ -747,13 +754,11 @@ const SURNAME_FIRST_END = /^(?:$|[ \t]*(?:\r?\n|[(;|]|$))/;
 function hyphenTail(text: string, end: number): number {
   if (text.charCodeAt(end) !== 45) return end;
   const m = HYPHEN_TAIL.exec(text.slice(end, end + 12));
-  return m !== null && !isEnglishWord(m[1]!) && !JAPANESE_HONORIFIC.test(m[1]!)
+  return m !== null && !isEnglishWord(m[1]!) && !JAPANESE_HONORIFIC_SET.has(m[1]!)
     ? end + m[0].length
     : end;
 }
 const HYPHEN_TAIL = /^-(\p{Ll}{2,8})(?![\p{L}\p{N}-])/u;
-/** Romanised Japanese honorifics: "Tanaka-san" is Tanaka. */
-const JAPANESE_HONORIFIC = /^(?:san|sama|kun|chan|sensei|senpai|dono)$/;
 
 /**
  * The capitalised words of the text being scanned (collectTokens), as parallel arrays reused
