@@ -26,7 +26,7 @@ import { serverCli } from '../../server/test-cli.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Where page screenshots go, for the README and docs/dashboard.md. */
-export const SHOTS = join(ROOT, 'docs/dashboard');
+const SHOTS = join(ROOT, 'docs/dashboard');
 
 /**
  * Saves a screenshot of `target` as docs/dashboard/`name` when HUSH_SHOTS=1 (see

@@ -107,11 +107,6 @@ async function waitForSent(site: ChatSite, count: number): Promise<string[]> {
   return site.sentTexts();
 }
 
-/** Forgets what the page sent so far, for the next step on the same page. */
-function forgetSent(site: ChatSite): void {
-  site.requests.length = 0;
-}
-
 // One page per editor: the steps run one after another on it (each send clears the editor, which
 // the first step asserts), so the suite loads each editor once instead of once per case.
 for (const editor of EDITORS) {
@@ -134,7 +129,7 @@ for (const editor of EDITORS) {
       expect(request.method).toBe('POST');
       expect(request.url).toBe(`${HOST}/api/send`);
       expect(JSON.parse(request.body)).toEqual({ text: TYPED });
-      forgetSent(o.site);
+      o.site.forget();
     });
 
     await test.step('Shift+Enter makes a new line and both lines are sent', async () => {
@@ -144,7 +139,7 @@ for (const editor of EDITORS) {
       await o.page.keyboard.type(LINES[1]!);
       await o.page.keyboard.press('Enter');
       expect(await waitForSent(o.site, 1)).toEqual([LINES.join('\n')]);
-      forgetSent(o.site);
+      o.site.forget();
     });
 
     await test.step('a synthetic paste (ClipboardEvent + DataTransfer) is handled as the editor does', async () => {
@@ -159,7 +154,7 @@ for (const editor of EDITORS) {
       } else {
         expect(await waitForSent(o.site, 1)).toEqual([PASTED]);
       }
-      forgetSent(o.site);
+      o.site.forget();
     });
 
     // Native fields ignore untrusted pastes (asserted above), so this case exists only for the
@@ -170,7 +165,7 @@ for (const editor of EDITORS) {
         await syntheticPaste(o.input, LINES.join('\n'));
         await o.page.getByRole('button', { name: 'Send' }).click();
         expect(await waitForSent(o.site, 1)).toEqual([LINES.join('\n')]);
-        forgetSent(o.site);
+        o.site.forget();
       });
 
     await test.step('a real paste from the clipboard (Ctrl+V) is sent', async () => {

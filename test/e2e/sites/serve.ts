@@ -65,6 +65,8 @@ export interface ChatSite {
   requests: CapturedRequest[];
   /** The "text" field of each JSON body sent to /api/send (fetch and XHR). */
   sentTexts(): string[];
+  /** Forgets the requests seen so far, for the next step on the same page. */
+  forget(): void;
   /** Removes the routes this call added. */
   close(): Promise<void>;
 }
@@ -152,6 +154,9 @@ export async function serveChatSite(
       requests
         .filter((r) => new URL(r.url).pathname === '/api/send' && r.contentType.includes('json'))
         .map((r) => (JSON.parse(r.body) as { text: string }).text),
+    forget: () => {
+      requests.length = 0;
+    },
     close: () => context.unroute(pattern, handler),
   };
 }
