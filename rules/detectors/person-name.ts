@@ -639,6 +639,15 @@ export const examples: DetectorExamples = {
       text: 'Teodora · 14:10\nBonjour, je regarde.\nClient · 14:11\nmerci\nTeodora · 14:12\nC’est réglé.',
       value: 'Teodora',
     },
+    // The same with a dash before the time (normalised to "-" before the name pass reads it).
+    {
+      text: 'Priya Raman — 09:02\ncan you check order 55102?\nRoger — 09:04\nHi, the parcel never arrived.',
+      value: 'Roger',
+    },
+    {
+      text: 'Agent - 10:31\nHow can I help?\nMateo - 10:32\nMy card was charged twice.\nAgent - 10:33\nRefunding now.',
+      value: 'Mateo',
+    },
     {
       text: '[4/2/25, 9:14:03 AM] Okwuosa: Hello! Can you share your booking code?\n[4/2/25, 9:15:10 AM] Renske Visser: sure, it is 7QK2\n[4/2/25, 9:16:40 AM] Okwuosa: Thank you!',
       value: 'Okwuosa',

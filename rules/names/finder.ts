@@ -3909,15 +3909,15 @@ const SPEAKER_ROLES = String.raw`agent|support|customer|client|bot|chatbot|assis
  * (Loopfit) · 5:26 PM", "Dashawn - Support · 8:13 PM"). What is said follows on the next line.
  */
 const HEADER_TIME = new RegExp(
-  String.raw`^(?:[ \t]\([^()\n]{1,40}\))?(?:[ \t]*[-–][ \t]*(?:${CHAT_ROLES})\b)?(?:[ \t]{2,}|[ \t]*[·•|—][ \t]*)${CHAT_STAMP}[ \t]*(?:\r?\n|$)`,
+  String.raw`^(?:[ \t]\([^()\n]{1,40}\))?(?:[ \t]*[-–][ \t]*(?:${CHAT_ROLES})\b)?(?:[ \t]{2,}|[ \t]*[·•|—-][ \t]*)${CHAT_STAMP}[ \t]*(?:\r?\n|$)`,
   'iu',
 );
 /** Whether a text has any header line of that kind (checked before the role's pattern). */
 const HEADER_TIME_ANY = new RegExp(
-  String.raw`(?: {2}|·[ \t]*|•[ \t]*|\|[ \t]*|—[ \t]*)${CLOCK}[ \t]*(?:\r?\n|$)`,
+  String.raw`(?: {2}|·[ \t]*|•[ \t]*|\|[ \t]*|[—-][ \t]*)${CLOCK}[ \t]*(?:\r?\n|$)`,
 );
 const ROLE_HEADER_LINE = new RegExp(
-  String.raw`^[ \t>]*(?:you|me|${SPEAKER_ROLES})(?:[ \t]+\d{1,6})?(?:[ \t]{2,}|[ \t]*[·•|][ \t]*)${CHAT_STAMP}[ \t]*$`,
+  String.raw`^[ \t>]*(?:you|me|${SPEAKER_ROLES})(?:[ \t]+\d{1,6})?(?:[ \t]{2,}|[ \t]*[·•|—-][ \t]*)${CHAT_STAMP}[ \t]*$`,
   'gimu',
 );
 const ROLE_SPEAKER_LINE = new RegExp(
@@ -4133,7 +4133,7 @@ const SUBJECT_BEFORE = /[\p{L}\p{N})][ \t][–—-][ \t]$/u;
 /** A chat role in brackets, then the speaker's colon: " (Advisor):", " (Agent):". */
 const ROLE_IN_BRACKETS_AFTER = new RegExp(String.raw`^[ \t]?\((?:${CHAT_ROLES})\)[ \t]?:`, 'iu');
 /** What ends a subject line's name: the line's end, a role in brackets, another dash. */
-const SUBJECT_END_AFTER = /^[ \t]*(?:\r?\n|$|\([^()\n]{1,40}\)|[–—][ \t])/;
+const SUBJECT_END_AFTER = /^[ \t]*(?:\r?\n|$|\([^()\n]{1,40}\)|[–—-][ \t])/;
 /** An age after a name, in years: ", 24 ans", " 74yo", ", 45 años", " (32 Jahre)". */
 const AGE_NOUN_AFTER =
   /^,?[ \t]\(?(?:1[01]\d|[1-9]?\d)[ \t]?(?:ans|años|anni|jahre|jaar|lat|years? old|y\.?o\.?|yrs? old)(?![\p{L}])/iu;
