@@ -639,6 +639,19 @@ export const examples: DetectorExamples = {
       text: 'Teodora · 14:10\nBonjour, je regarde.\nClient · 14:11\nmerci\nTeodora · 14:12\nC’est réglé.',
       value: 'Teodora',
     },
+    // Given names and surnames beyond Europe's and the census lists: West African, Scottish.
+    {
+      text: 'Escalation from Nkechi (tier 2): customer Kwame Mensah cannot log in.',
+      value: 'Kwame Mensah',
+    },
+    {
+      text: 'Escalation from Nkechi (tier 2): customer Kwame Mensah cannot log in.',
+      value: 'Nkechi',
+    },
+    {
+      text: 'Package left at the door in Glasgow G12 8QX for Ewan MacLeish.',
+      value: 'Ewan MacLeish',
+    },
     // The same with a dash before the time (normalised to "-" before the name pass reads it).
     {
       text: 'Priya Raman — 09:02\ncan you check order 55102?\nRoger — 09:04\nHi, the parcel never arrived.',
@@ -920,6 +933,7 @@ export const examples: DetectorExamples = {
     // A department signing; a title-cased list item; an adjective before a surname; a product
     // in an invoice's item column.
     'Thanks,\nProcurement',
+    'Restock ETA is 2025-02-07. Cheers, Ops',
     'Top feedback themes\n3. Manual Missing In Spanish (3%)',
     'Catalog fix:\n- Study Bible, hardcover',
     'Pos. | Menge | Artikel\n3 | 40 | Incredible Bamboo Ball',

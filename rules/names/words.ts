@@ -32,7 +32,7 @@ export const STOP_WORDS = [
   // "Jestem Ewa Nowak", "Jsem Petra Malá".
   'soy sou sono jestem jsem',
   // Departments a letter is addressed to ("z. Hd. Buchhaltung", "Attn. Accounts Payable").
-  'dept appeals chart devs procurement purchasing merchandising payroll fulfillment fulfilment treasury onboarding offboarding warehousing underwriting receivables payables invoicing bookkeeping dispatch recruitment recruiting facilities reception admissions enrollment enrolment registrar bursar housekeeping catering fundraising partnerships sourcing localization localisation moderation concierge presales aftersales telesales frontdesk servicedesk helpline hotline claims collections infosec secops netops sysops itops ' +
+  'dept appeals chart devs procurement purchasing merchandising payroll fulfillment fulfilment treasury onboarding offboarding warehousing underwriting receivables payables invoicing bookkeeping dispatch recruitment recruiting facilities reception admissions enrollment enrolment registrar bursar housekeeping catering fundraising partnerships sourcing localization localisation moderation concierge presales aftersales telesales frontdesk servicedesk helpline hotline claims collections infosec secops netops sysops itops ops sre noc sysadmin sysadmins ' +
     'buchhaltung personalabteilung geschäftsführung einkauf vertrieb verwaltung rechnungswesen finanzabteilung rechtsabteilung poststelle versand reklamation kundenservice debitorenbuchhaltung kreditorenbuchhaltung contabilidad facturación facturacion departamento administración administracion comptabilité comptabilite facturation amministrazione contabilità contabilita boekhouding administratie',
   'bypass pass flat flats lodge fort orchestra crossing mews pde parade väg gata gatan vej street st road rd avenue ave boulevard blvd lane ln drive dr court ct place pl square sq highway hwy way suite apt apartment floor building unit box po city county state province region district zip postcode postal country north south east west northern southern eastern western central upper lower greater new old saint san santa santo são st.',
   // Organisation and place suffixes.
@@ -171,6 +171,15 @@ export const EXTRA_FIRST_NAMES = [
   'alireza arda barış burak cem deniz eren furkan gökhan hakan halil kemal mert onur serkan tolga volkan yasin ayşegül büşra derya ebru esra gül kübra melek merve özlem selin serap sevgi tuğba yasemin dariush farhad nasrin parisa shirin mahmud nabil tarek walid amal huda',
   // Indian
   'aditya ajay akash anand aniket ankit arun ashok ganesh gaurav harish karthik mukesh naveen nitin pradeep rakesh ramesh ravi sachin santosh saurabh shankar siddharth sunil varun vijay vinod anjali aparna deepa divya lakshmi meera neha pooja preeti radha rekha shreya sneha swati',
+  'venkatesh srinivas lakshman kavya geeta ritu manoj imran asif faisal zain rashid tariq sadia nusrat tahmina rahim yousef zaynab',
+  // Scottish, Irish and Welsh
+  'ewan callum calum hamish finlay lachlan struan eilidh mhairi morag catriona kirsty ailsa aoife sinead sinéad oisin oisín ruairi ruairí cormac donal dónal caoimhe clodagh grainne gráinne orla orlaith roisin róisín saoirse sorcha tadhg rhys dafydd iwan gethin emyr cerys bethan sian siân angharad',
+  // West African (Akan, Igbo, Yoruba, Hausa)
+  'kwame kofi kwabena kwaku kwasi akosua abena adwoa efua afia akua chinedu chidi chioma ngozi nkechi emeka obinna uchenna ifeanyi chukwuemeka adaeze amaka chiamaka chinonso nnamdi oluwaseun olumide ayodele babajide folasade funmilayo tunde yetunde adebayo temitope bukola segun femi kemi tolulope bisi damilola adeola olufemi oluwatobi aminu abubakar hauwa',
+  // East and Southern African
+  'wanjiru wanjiku njeri achieng akinyi atieno wairimu nyambura zawadi neema abebe tesfaye alemu mekdes hiwot tigist selamawit yohannes thabo sipho lerato nomvula thandiwe zanele mandla bongani lindiwe nokuthula sibusiso themba',
+  // Chinese and Korean (romanised as one word), Indonesian
+  'xiaoming zhiwei xiaoling qiang yifan zihan haoran yuxuan jiahao minjun seoyeon jihoon jiwoo hyunwoo soojin eunji jiyeon minseo yejin budi agus dewi wahyu rizki bambang',
 ].join(' ');
 
 /** Common surnames of Europe and beyond that the US census lists miss. */
@@ -185,6 +194,14 @@ export const EXTRA_SURNAMES = [
   'rossi russo ferrari esposito bianchi romano colombo ricci marino greco bruno gallo conti de luca mancini costa giordano rizzo lombardi moretti barbieri fontana santoro mariani rinaldi caruso ferrara galli martini leone longo gentile martinelli vitale lombardo serra coppola de santis damico d’amico marchetti parisi villa conte ferraro ferri fabbri bianco marini grasso valentini messina sala de angelis gatti pellegrini palumbo sanna farina rizzi monti cattaneo morelli amato silvestri mazza testa grassi pellegrino carbone giuliani benedetti barone rossetti caputo montanari guerra palmieri bernardi martino fiore de rosa ferretti bellini basile riva donati piras vitali battaglia sartori neri costantini milani pagano ruggiero sorrentino d’angelo orlando',
   // Dutch, Nordic, Polish, Czech, Hungarian and others
   'de jong jansen de vries van den berg van dijk bakker janssen visser smit meijer de boer mulder de groot bos vos peters hendriks van leeuwen dekker brouwer de wit dijkstra smits de graaf van der meer hansen johansen olsen larsen andersen pedersen nielsen kristiansen jensen karlsen johansson andersson karlsson nilsson eriksson larsson olsson persson svensson gustafsson pettersson jonsson lindberg lindqvist lindström lindstrom korhonen virtanen mäkinen makinen nieminen mäkelä hämäläinen laine heikkinen koskinen järvinen jarvinen nowak kowalski kowalska wiśniewski wisniewski wiśniewska wójcik wojcik kowalczyk kamiński kaminski lewandowski lewandowska zieliński zielinski szymański szymanski woźniak wozniak dąbrowski dabrowski kozłowski kozlowski jankowski mazur krawczyk piotrowski grabowski nowakowski pawłowski michalski król krol novák novak svoboda novotný novotny dvořák dvorak černý cerny procházka prochazka kučera kucera veselý vesely horák horak němec nemec marek pokorný pokorny nagy kovács kovacs tóth toth szabó szabo horváth horvath varga kiss molnár molnar németh nemeth farkas balogh papp takács takacs juhász juhasz lakatos mészáros meszaros oláh simon rácz racz fekete ivanov ivanova petrov petrova smirnov smirnova kuznetsov popov sokolov volkov lebedev kozlov novikov morozov yilmaz yılmaz kaya demir şahin sahin çelik celik yıldız yildiz aydın aydin öztürk ozturk arslan doğan dogan kılıç kilic kim lee park choi jung kang cho yoon wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo lin he gao luo tanaka suzuki takahashi watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu singh kumar sharma patel gupta shah mehta reddy rao iyer nair khan ahmed hussain ali malik qureshi sheikh hassan ibrahim haddad nasser nguyen tran le pham hoang phan vu dang bui do ho ngo duong ly murphy kelly o’sullivan walsh byrne ryan o’brien oconnor o’connor doyle mccarthy gallagher o’neill kennedy lynch quinn mcdonald macdonald campbell stewart robertson thomson anderson mackenzie fraser',
+  // West, East and Southern African
+  'mensah asante boateng owusu osei adjei appiah agyeman ofori okafor okonkwo nwosu adeyemi okeke chukwu ogunleye balogun olawale okoro nwachukwu kamau otieno mwangi kiprop njoroge ochieng nkosi dlamini ndlovu khumalo mokoena tshabalala',
+  // Chinese and Korean
+  'zheng liang xie deng peng zeng yuan jiang shen cui zhong jeong jang ahn jeon baek',
+  // Indian, Pakistani and Bangladeshi
+  'verma joshi menon pillai malhotra bhatia saxena agrawal banerjee mukherjee ghosh desai chauhan yadav mishra pandey tiwari dubey srivastava siddiqui rahman hossain uddin',
+  // Scottish and Irish
+  'macleish macgregor macintyre mackinnon mcloughlin o’reilly o’donnell o’hara',
 ].join(' ');
 
 /**
