@@ -4,6 +4,7 @@
  * an order number.
  */
 import { MatchIterator, NEVER, NO_MATCHES, stickyOf } from './scan-util.ts';
+import { columnHeader } from './table.ts';
 import type { Candidate, EntityType } from './types.ts';
 
 /** Default number of characters looked at on each side of a candidate. */
@@ -101,7 +102,11 @@ export function near(
   words: RegExp,
   window = DEFAULT_WINDOW,
 ): boolean {
-  return words.test(before(text, start, window)) || words.test(after(text, end, window));
+  if (words.test(before(text, start, window)) || words.test(after(text, end, window))) return true;
+  // In a pasted table the value's column header names it, however many cells stand between
+  // them on the row ("nhs_number" over the third column of "patient,dob,nhs_number,...").
+  const header = columnHeader(text, start, end);
+  return header !== null && words.test(contextWords(header));
 }
 
 /**

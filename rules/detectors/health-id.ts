@@ -374,6 +374,11 @@ export const examples: DetectorExamples = {
     { text: 'Cardholder ID ...... RPM273245686', value: 'RPM273245686' },
     { text: 'the Part D plan ID card says CWKW62751036.', value: 'CWKW62751036' },
     { text: 'nhs_number: 140 375 7488', value: '140 375 7488' },
+    // Under its column's header in a pasted table, however far along the row.
+    {
+      text: 'patient,dob,nhs_number,gp_surgery\nAmelia Thornbury,12/05/1948,612 483 0973,Castle Street Surgery',
+      value: '612 483 0973',
+    },
     // Provincial and national health cards.
     { text: 'Health card number: 1234-567-890-AB', value: '1234-567-890-AB' },
     { text: 'My OHIP number is 4829113375', value: '4829113375' },
@@ -406,6 +411,8 @@ export const examples: DetectorExamples = {
     { text: 'Medicare card no. | 3243273354 / 2', value: '3243273354' },
   ],
   noMatch: [
+    // The same number under another column's header: no NHS word names it.
+    'customer,dob,order_ref,store\nAmelia Thornbury,12/05/1948,612 483 0973,Castle Street',
     // A shop's loyalty member number.
     'Loyalty sign-up (in store, tablet) — Member no. 918801141538\nPoints: 1 240',
     // An airline's loyalty membership.
