@@ -639,6 +639,22 @@ export const examples: DetectorExamples = {
       text: 'Teodora · 14:10\nBonjour, je regarde.\nClient · 14:11\nmerci\nTeodora · 14:12\nC’est réglé.',
       value: 'Teodora',
     },
+    // A role before the name in German; an initial's full stop before particles; a firm's word
+    // in small letters after a comma opens the next phrase; a maiden name after "née".
+    {
+      text: 'Versichertennummer T582041735, Patientin Ursula Bergmann, geb. 03.11.1952',
+      value: 'Ursula Bergmann',
+    },
+    {
+      text: 'Graag terugstorten op NL94 INGB 0007 3491 82 t.n.v. J. van der Berkel.',
+      value: 'J. van der Berkel',
+    },
+    {
+      text: 'Pharmacy note: Rx 6629013 refill for Lorraine Gutiérrez, insurance ID UHC-883920441.',
+      value: 'Lorraine Gutiérrez',
+    },
+    { text: 'VIP note: Mrs. Eleanor Whitcombe-Hayes (née Price) prefers calls.', value: 'Price' },
+    { text: 'Kundin Ursula Bergmann, geb. Krüger, ruft wegen der Rechnung an.', value: 'Krüger' },
     // Given names and surnames beyond Europe's and the census lists: West African, Scottish.
     {
       text: 'Escalation from Nkechi (tier 2): customer Kwame Mensah cannot log in.',
@@ -934,6 +950,7 @@ export const examples: DetectorExamples = {
     // in an invoice's item column.
     'Thanks,\nProcurement',
     'Restock ETA is 2025-02-07. Cheers, Ops',
+    'Die Filiale wurde 1998 eröffnet, geb. in Köln von der Stadtverwaltung genehmigt.',
     'Top feedback themes\n3. Manual Missing In Spanish (3%)',
     'Catalog fix:\n- Study Bible, hardcover',
     'Pos. | Menge | Artikel\n3 | 40 | Incredible Bamboo Ball',

@@ -550,6 +550,21 @@ const MAKE_AFTER =
 const ORG_AFTER =
   /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
+/**
+ * Whether a firm's word follows a name (ORG_AFTER). Written in small letters, one that is no
+ * legal form opens the next phrase instead: "refill for Lorraine Gutiérrez, insurance ID ...",
+ * not "Gutiérrez Insurance"; "Smith, inc." stays a firm.
+ */
+function orgAfter(after: string): boolean {
+  const m = ORG_AFTER.exec(after);
+  if (m === null) return false;
+  const word = m[0].replace(ORG_LEAD, '');
+  return !/^\p{Ll}/u.test(word) || LEGAL_FORM.test(word);
+}
+const ORG_LEAD = /^,?[ \t](?:&\s|and\s)?/i;
+const LEGAL_FORM =
+  /^(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?)$/;
+
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
   input: string,
@@ -618,8 +633,33 @@ export function findNames(
   lowerCaseAfterCue(text, taken, out);
   uncasedAfterCue(text, taken, out);
   latinHonorifics(text, taken, out);
+  maidenNames(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
 }
+
+/**
+ * A maiden name right after a name found: "Mrs. Eleanor Whitcombe-Hayes (née Price)", "Ursula
+ * Bergmann, geb. Krüger", "Maria Rossi, nata Bianchi". The word after "née" is a surname
+ * whatever else it is (Price, Baker), but only beside a name: "née" alone may open a birth date
+ * or a place ("geb. in Köln" is no name: the word must be capitalised and follow at once).
+ */
+function maidenNames(text: string, taken: readonly Span[], out: Candidate[]): void {
+  if (out.length === 0 || !MAIDEN_HINT.test(text)) return;
+  const found = out.length;
+  for (let i = 0; i < found; i++) {
+    const c = out[i]!;
+    const m = MAIDEN_AFTER.exec(text.slice(c.end, c.end + 60));
+    if (m === null || isGrammarWord(m[1]!.toLowerCase())) continue;
+    const end = c.end + m[0].length;
+    const start = end - m[1]!.length;
+    if (overlapsAny(taken, start, end) || out.some((o) => o.start < end && start < o.end)) continue;
+    out.push({ start, end, type: 'PERSON', score: 0.8, reason: 'maiden name' });
+  }
+}
+const MAIDEN_HINT = /\b(?:n[ée]e|geb\.|geborene|nata|nacida|nascida|z domu)[ \t]/i;
+/** After a name: a bracket or a comma, the word for "born", one or two capitalised words. */
+const MAIDEN_AFTER =
+  /^(?:[ \t]?\(|,)?[ \t]?(?:n[ée]e|geb\.|geborene|nata|nacida|nascida|z domu)[ \t]{1,2}(\p{Lu}[\p{Ll}'’]{1,30}(?:-\p{Lu}[\p{Ll}'’]{1,30})?)(?![\p{L}\p{N}])/u;
 
 /**
  * Honorifics written after a name in Latin script, Turkish "Fatma Hanım", "Kemal Bey", "Selin
@@ -1376,17 +1416,19 @@ function joined(text: string, a: number, b: number): boolean {
     return g === 2 && c === 46 && d === 32 && (tokFlags[a]! & (F_INITIAL | F_TITLE)) !== 0;
   }
   // A particle gap (" van ", " de la ") opens and closes with a space; other gaps (", and ",
-  // " (") are rejected without a substring.
-  if (text.charCodeAt(aEnd) !== 32 || text.charCodeAt(bStart - 1) !== 32) return false;
-  const particle = particleGap(text, aEnd, bStart);
+  // " (") are rejected without a substring. An initial's full stop may stand before it: "J. van
+  // der Berkel".
+  const from = text.charCodeAt(aEnd) === 46 && (tokFlags[a]! & F_INITIAL) !== 0 ? aEnd + 1 : aEnd;
+  if (text.charCodeAt(from) !== 32 || text.charCodeAt(bStart - 1) !== 32) return false;
+  const particle = particleGap(text, from, bStart);
   if (particle !== -1) {
     return (
       particle === 1 &&
-      (!givenNameAfterParticle(a, b) || twoWordGap(text, aEnd, bStart)) &&
+      (!givenNameAfterParticle(a, b) || twoWordGap(text, from, bStart)) &&
       !germanNounPhrase(text, a, b)
     );
   }
-  const gap = text.slice(aEnd, bStart);
+  const gap = text.slice(from, bStart);
   // "Ludwig van Beethoven", "Maria de la Cruz".
   const words = gap.trim().split(' ');
   const isParticle =
@@ -2774,7 +2816,7 @@ function scoreSegment(
   // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons"). After a cue
   // that only a person takes ("My name is Karl Hall", "Mrs. Maddison Hall", "Regards,\nSophie
   // Garden") the word after is the surname, not a building.
-  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && ORG_AFTER.test(after)) score = 0.3;
+  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && orgAfter(after)) score = 0.3;
   // A car dealer named after its owner and its make, whatever the cue: "Kind regards\nHendrick
   // Chevrolet – Service Department", "booking at Eagers Toyota".
   if (score > 0.3 && MAKE_AFTER.test(after)) score = 0.3;
@@ -3528,7 +3570,7 @@ function namesInLists(text: string, all: Scored[]): void {
         (s) => segClass(s.from, s.from, s.keep) === 'first' && !tokInfo[s.from]!.alsoSurname,
       );
       const last = items[items.length - 1]!;
-      const org = ORG_AFTER.test(text.slice(last.end, last.end + 48));
+      const org = orgAfter(text.slice(last.end, last.end + 48));
       // A list a colon introduces enumerates what the words before it name ("Speakers: Kónya,
       // Becker and Vasquez"); a firm's name is not introduced so ("is from Jones, Mitchell and
       // Williams"), so there surnames alone are enough.
@@ -3583,7 +3625,7 @@ function fullNamesInLists(text: string, all: Scored[]): void {
       let found = 0;
       for (let k = i; k <= j; k++) if (all[k]!.score >= THRESHOLD) found++;
       const last = all[j]!;
-      if (found * 2 >= count && !ORG_AFTER.test(text.slice(last.end, last.end + 48))) {
+      if (found * 2 >= count && !orgAfter(text.slice(last.end, last.end + 48))) {
         for (let k = i; k <= j; k++) {
           const s = all[k]!;
           if (s.score < 0.6 && allNameLike(s.from, s.to, true) && !someWordLike(s.from, s.to)) {
