@@ -654,6 +654,9 @@ export const examples: DetectorExamples = {
       value: 'Lorraine Gutiérrez',
     },
     { text: 'VIP note: Mrs. Eleanor Whitcombe-Hayes (née Price) prefers calls.', value: 'Price' },
+    // A given name with the surname's initial; a surname that is a word after a middle initial.
+    { text: 'Note (Alex P., 2025-03-02): caller verified.', value: 'Alex P' },
+    { text: 'Sincerely,\n--\nBryan T. Bruder\nGottlieb Group', value: 'Bryan T. Bruder' },
     { text: 'Kundin Ursula Bergmann, geb. Krüger, ruft wegen der Rechnung an.', value: 'Krüger' },
     // Given names and surnames beyond Europe's and the census lists: West African, Scottish.
     {
@@ -950,6 +953,7 @@ export const examples: DetectorExamples = {
     // in an invoice's item column.
     'Thanks,\nProcurement',
     'Restock ETA is 2025-02-07. Cheers, Ops',
+    'We went with Plan B. It works; Vitamin C. is optional.',
     'Die Filiale wurde 1998 eröffnet, geb. in Köln von der Stadtverwaltung genehmigt.',
     'Top feedback themes\n3. Manual Missing In Spanish (3%)',
     'Catalog fix:\n- Study Bible, hardcover',

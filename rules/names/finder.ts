@@ -1581,7 +1581,8 @@ function scoreRun(
     const surnameAfterFirst =
       (f & F_STOP) !== 0 &&
       a !== -1 &&
-      k === a + 1 &&
+      // (Or after a middle initial: "Bryan T. Bruder".)
+      (k === a + 1 || (k === a + 2 && (tokFlags[a + 1]! & F_INITIAL) !== 0)) &&
       ((tokFlags[a]! & (F_FIRST | F_COMMON | F_STOP)) === F_FIRST ||
         ((tokFlags[a]! & F_COMMON) !== 0 &&
           a === from &&
@@ -1739,6 +1740,19 @@ function capitalParticle(word: string): boolean {
   return PARTICLE_SET.has(word.toLowerCase());
 }
 
+/**
+ * Whether the segment [a, b) is a listed given name that is no ordinary word, then one initial
+ * with its full stop: "Alex P.", "Marie C." (not "Plan B.", "Vitamin C.", "Will B.").
+ */
+function givenAndInitial(text: string, a: number, b: number): boolean {
+  return (
+    b - a === 2 &&
+    (tokFlags[a]! & (F_FIRST | F_COMMON | F_STOP | F_INITIAL)) === F_FIRST &&
+    text.charCodeAt(tokEnd[a + 1]!) === 46 &&
+    tokStart[a + 1]! - tokEnd[a]! === 1
+  );
+}
+
 /** Trims initials that cannot start or end a name off the segment [a, b), then scores it. */
 function flushSegment(
   text: string,
@@ -1750,8 +1764,9 @@ function flushSegment(
   all: Scored[],
 ): void {
   // A trailing initial ("Smith A") and the pronoun "I" or article "A" are not name parts.
-  // (A kept stop word is never an initial, so `keep` stays with token a.)
-  while (b > a && (tokFlags[b - 1]! & F_INITIAL) !== 0) b--;
+  // (A kept stop word is never an initial, so `keep` stays with token a.) A listed given name
+  // and its surname's initial with its full stop are a name as people shorten it: "Alex P.".
+  while (b > a && (tokFlags[b - 1]! & F_INITIAL) !== 0 && !givenAndInitial(text, a, b)) b--;
   while (
     b > a &&
     (tokFlags[a]! & F_INITIAL) !== 0 &&
@@ -1996,6 +2011,10 @@ function scoreSegment(
   } else if (hasInitial && (tokFlags[from]! & F_INITIAL) !== 0) {
     // "J. Smith"; not "-80 °C. Blanco", a temperature before a sentence.
     score = text.charCodeAt(start - 1) === 0xb0 ? 0.3 : anyKnown ? 0.7 : 0.45;
+    reason = 'initial';
+  } else if (hasInitial && knownFirst) {
+    // A given name and the surname's initial (givenAndInitial): "Alex P.".
+    score = atStart ? 0.6 : 0.7;
     reason = 'initial';
   } else if (knownFirst) {
     score = atStart ? 0.4 : 0.45;
