@@ -756,6 +756,15 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
       continue;
     }
     if (!t.isWord(j)) break;
+    // A day's number and its month ending a sentence is a date: "Tue, 21 May. Track at ...".
+    if (
+      names === 0 &&
+      inSet(t, j, F_MONTH) &&
+      t.isPunct(j + 1, '.') &&
+      t.end(hn) - t.start(i) <= 2
+    ) {
+      return null;
+    }
     const isStrong = inSet(t, j, F_STRONG);
     // A type glued to a hyphen is part of a compound word ("24 Hour Drive-Thru").
     const glued = t.touches(j) && (t.isPunct(j + 1, '-') || t.isNum(j + 1) || t.isWord(j + 1));

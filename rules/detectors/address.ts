@@ -412,6 +412,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // A day and its month ending a sentence, then a word that is also a street's type.
+    'Shipped Tue, 21 May. Track at delhivery.com/track',
     // A diagnosis code's label before its number.
     'Reason for visit: follow-up BP\nBilling code A888A Dx 401',
     // Other kinds of address, and a label's line with no postal address on it.

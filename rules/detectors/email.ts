@@ -233,6 +233,9 @@ export const email: Detector = {
         // ("contact us at help.example.com", "post updates at status.example.com").
         const deliberate = /[[({]|\bdot\b/i.test(m[0]);
         if (!deliberate && PROSE_BEFORE_AT.test(m[0])) continue;
+        // A bare "at" after words parted by a full stop and a blank is the end of a sentence and
+        // the next one: "21 May. Track at delhivery.com" (a local part has no blank in it).
+        if (!deliberate && /\s/.test(m[0].slice(0, m[0].search(/\s+at\s/i)))) continue;
         const plain = m[0].replace(/\s+at\s+/i, '@');
         const score = RESERVED_DOMAIN.test(plain)
           ? Math.min(reservedScore(text, start, plain), deliberate ? 0.85 : 0.55)
@@ -296,6 +299,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A sentence's end and the next one, then a bare "at": no local part has a blank.
+    'Shipped Tue, 21 May. Track at delhivery.com/track',
     // Prose before a bare "at" and a web address.
     "Checkout is not affected. We'll post updates at status.example.com.",
     'Contact us at help.acme-shop.com for returns.',

@@ -814,6 +814,13 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Typefaces, products named with a given name, storms, places and a department's heading.
+    'New: Helena Sans is now the default UI font. Pair it with Victor Mono for code.',
+    'SKU,Name,Price\nLMP-2201,Milo Desk Lamp,49.00\nCHR-1180,Ava Ergonomic Chair,199.00',
+    'Tropical Storm Calvin is expected to bring rain on Friday; Hurricane Beatriz weakened.',
+    'Customer Success Playbook - Chapter 3',
+    'The role reports to the Finance Manager, Ho Chi Minh City office.',
+    'Acme Retail FZE, Jebel Ali Free Zone, Dubai',
     // A role's value in capitals that holds ordinary words; an invoice's fields beside a given
     // name's line; a German noun opening a message.
     'Customer: ACME PREMIUM SUPPORT',

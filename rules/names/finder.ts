@@ -548,7 +548,7 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
 const MAKE_AFTER =
   /^[ \t](?:chevrolet|toyota|hyundai|kia|nissan|mazda|subaru|volkswagen|vw|bmw|audi|skoda|vauxhall|dacia|cupra|lexus|volvo|buick|cadillac|gmc|jeep)\b/i;
 const ORG_AFTER =
-  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
+  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /**
  * Whether a firm's word follows a name (ORG_AFTER). Written in small letters, one that is no
@@ -1753,6 +1753,16 @@ function givenAndInitial(text: string, a: number, b: number): boolean {
   );
 }
 
+/**
+ * Whether the capitalised words right after token `to` (up to three, joined as a run) end with
+ * an English product noun: the segment before them names the product.
+ */
+function productNounAfter(text: string, to: number): boolean {
+  let k = to;
+  while (k < tokCount && k - to < 3 && joined(text, k - 1, k)) k++;
+  return k > to && PRODUCT_NOUNS_EN.has(tokInfo[k - 1]!.key);
+}
+
 /** Trims initials that cannot start or end a name off the segment [a, b), then scores it. */
 function flushSegment(
   text: string,
@@ -2862,6 +2872,9 @@ function scoreSegment(
   ) {
     score = 0.3;
   }
+  // A given name opening a longer product's name, cut off at its ordinary words: "Milo Desk
+  // Lamp", "Ava Ergonomic Chair".
+  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && productNounAfter(text, to)) score = 0.3;
   // A library or a product with its version: "Jackson 2.15.1", "Ubuntu 22.04.3".
   if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && versionAfter(text, end)) score = 0.3;
   // A messenger's receipt alone on the last line: "Gelesen", "Vu", "Lida".

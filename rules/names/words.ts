@@ -75,6 +75,8 @@ export const STOP_WORDS = [
     'ceo cto cfo coo cio vp svp evp president director head lead senior junior chief officer executive engineer developer designer analyst architect consultant specialist coordinator assistant associate representative rep intern trainee technician operator accountant auditor lawyer attorney counsel paralegal doctor nurse physician surgeon dentist pharmacist therapist teacher professor student manager supervisor administrator secretary receptionist clerk cashier driver courier chef founder cofounder partner owner chairman chairwoman chair board treasurer producer songwriter writer author singer actor actress musician artist player coach editor journalist reporter photographer bot chatbot assistant reuters bloomberg associated afp',
   // German, French and Spanish words that start sentences, open letters or are capitalised nouns in tickets.
   // Roles written before a name in German, French, Spanish and Italian ("Patientin Ursula Bergmann").
+  // A department's word ("Customer Success").
+  'success',
   'patientin mandantin mandant versicherte versicherter versicherungsnehmer versicherungsnehmerin antragsteller antragstellerin ärztin empfängerin absenderin inhaberin kontoinhaber kontoinhaberin käuferin verkäuferin bewohnerin teilnehmerin mieterin vermieterin pflegerin betreuerin sachbearbeiter sachbearbeiterin enkelin patiente paciente paziente locataire clienta',
   'mann sohn tochter vater mutter bruder schwester kollege kollegin partnerin nachbarin nachbar freundin freund ehemann ehefrau liebes salutations amicalement bises abrazos modelle modell modèles modèle modelos modelo asociados hermanos hijos team-team der die das den dem des ein eine einer einen dem und oder aber nicht kein keine ich du er sie es wir ihr ihre ihren ihrem ihnen mein meine unser unsere euer dein sehr geehrte geehrter geehrtes damen herren liebe lieber hallo guten tag morgen abend danke vielen dank bitte grüße gruß freundlichen freundliche beste viele mit bei von zu im am um für auf aus nach wie was wer wo wann warum leider bestellung rechnung kunde kundin konto lieferung paket rückerstattung rücksendung frage problem anfrage support service team kundenservice kundendienst betreff nachricht anruf rückruf anrufer anruferin telefonat antwort zahlung karte adresse name vorname nachname telefon datum nummer artikel produkt preis versand ware woche monat jahr heute gestern',
   'le la les un une des du de et ou mais pas je tu il elle nous vous ils elles mon ma mes votre vos notre nos bonjour bonsoir salut merci cordialement bien sincèrement madame monsieur mademoiselle mesdames messieurs cher chère chers commande facture client cliente compte livraison colis remboursement retour question problème demande service équipe objet réponse paiement carte adresse nom prénom téléphone date numéro article produit prix semaine mois année aujourd’hui hier',
@@ -286,6 +288,8 @@ export const PRODUCT_NOUNS_EN = new Set(
     'mugs|candle|candles|kettle|toaster|blender|headphones|earbuds|stroller|crib|tent|bike',
     'helmet|duvet|quilt|sideboard|nightstand|armchair|ottoman|bench|bookshelf|planter|teapot',
     'mirror|pendant|sconce|chandelier|throw|tray|basket|clock|speaker|tumbler|bottle',
+    // Typefaces: "Helena Sans", "Victor Mono".
+    'sans|serif|mono|grotesk|grotesque|slab|typeface|font',
   ]
     .join('|')
     .split('|'),
@@ -313,6 +317,8 @@ export const PRODUCT_NOUNS = new Set([
 export const NOT_PERSON_HEADS = new Set(
   [
     'rue|avenue|avenida|calle|paseo|plaza|piazza|viale|corso|via|straße|strasse|allee|gasse|chemin',
+    // Storms are named like people ("Tropical Storm Calvin"); Arabic place words ("Jebel Ali").
+    'tropical|storm|hurricane|typhoon|cyclone|jebel|jabal|wadi',
     'allée|quai|impasse|boulevard|ronda|travessa|rua|largo|laan|straat|plein|gracht|weg|platz',
     'stade|stadio|estadio|stadion|sporting|racing|ufficio|büro|bureau|oficina|kantoor|servizio',
     'abteilung|département|departamento|dipartimento',
