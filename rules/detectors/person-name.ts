@@ -654,6 +654,17 @@ export const examples: DetectorExamples = {
       value: 'Lorraine Gutiérrez',
     },
     { text: 'VIP note: Mrs. Eleanor Whitcombe-Hayes (née Price) prefers calls.', value: 'Price' },
+    // An age written "y/o" after the name; two initials before a surname no list knows; a Malay
+    // patronymic; a middle name that is a word between listed names; a lower-case name after
+    // "reply to".
+    {
+      text: 'Patient: Lakshmi Narayanan Iyer, 67 y/o M, admitted.',
+      value: 'Lakshmi Narayanan Iyer',
+    },
+    { text: 'Approvals pending: K. S. Ramachandran (CFO office)', value: 'K. S. Ramachandran' },
+    { text: 'Penerima: Nur Aisyah binti Kamarudin', value: 'Nur Aisyah binti Kamarudin' },
+    { text: 'Müşteri: Mehmet Can Demir, Ankara', value: 'Mehmet Can Demir' },
+    { text: 'can you draft a reply to rohit khanna? his PAN is pending', value: 'rohit khanna' },
     // A given name with the surname's initial; a surname that is a word after a middle initial.
     { text: 'Note (Alex P., 2025-03-02): caller verified.', value: 'Alex P' },
     { text: 'Sincerely,\n--\nBryan T. Bruder\nGottlieb Group', value: 'Bryan T. Bruder' },
@@ -814,6 +825,7 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'The U. S. Army base; write to mark down the notes.',
     // Typefaces, products named with a given name, storms, places and a department's heading.
     'New: Helena Sans is now the default UI font. Pair it with Victor Mono for code.',
     'SKU,Name,Price\nLMP-2201,Milo Desk Lamp,49.00\nCHR-1180,Ava Ergonomic Chair,199.00',

@@ -1622,7 +1622,8 @@ function scoreRun(
     // Wilson" (not "Ruby Gems").
     const givenBeforeSurname =
       (f & (F_STOP | F_TITLE)) === F_STOP &&
-      a === -1 &&
+      // (Or a middle name after a listed given name: "Mehmet Can Demir", "Anna May Wong".)
+      (a === -1 || (k === a + 1 && (tokFlags[a]! & (F_FIRST | F_STOP | F_COMMON)) === F_FIRST)) &&
       k + 1 < to &&
       tokInfo[k]!.stopName &&
       (tokFlags[k + 1]! & (F_STOP | F_TITLE | F_INITIAL | F_COMMON)) === 0 &&
@@ -1761,6 +1762,16 @@ function productNounAfter(text: string, to: number): boolean {
   let k = to;
   while (k < tokCount && k - to < 3 && joined(text, k - 1, k)) k++;
   return k > to && PRODUCT_NOUNS_EN.has(tokInfo[k - 1]!.key);
+}
+
+/** How many initials, each with its full stop, stand at tokens [from, to) (a segment's head). */
+function initialsBefore(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    if ((tokFlags[k]! & F_INITIAL) === 0 || text.charCodeAt(tokEnd[k]!) !== 46) break;
+    n++;
+  }
+  return n;
 }
 
 /** Trims initials that cannot start or end a name off the segment [a, b), then scores it. */
@@ -2019,8 +2030,15 @@ function scoreSegment(
       reason = 'capitalised';
     }
   } else if (hasInitial && (tokFlags[from]! & F_INITIAL) !== 0) {
-    // "J. Smith"; not "-80 °C. Blanco", a temperature before a sentence.
-    score = text.charCodeAt(start - 1) === 0xb0 ? 0.3 : anyKnown ? 0.7 : 0.45;
+    // "J. Smith"; not "-80 °C. Blanco", a temperature before a sentence. Two initials with
+    // their full stops before a word no dictionary knows are a name as South India and the
+    // English write it: "K. S. Ramachandran", "J. R. Hartley" (not "U. S. Army").
+    score =
+      text.charCodeAt(start - 1) === 0xb0
+        ? 0.3
+        : anyKnown || (initialsBefore(text, from, kl) >= 2 && !isEnglishWord(tokInfo[kl]!.text))
+          ? 0.7
+          : 0.45;
     reason = 'initial';
   } else if (hasInitial && knownFirst) {
     // A given name and the surname's initial (givenAndInitial): "Alex P.".
@@ -4210,7 +4228,7 @@ const ROLE_IN_BRACKETS_AFTER = new RegExp(String.raw`^[ \t]?\((?:${CHAT_ROLES})\
 const SUBJECT_END_AFTER = /^[ \t]*(?:\r?\n|$|\([^()\n]{1,40}\)|[–—-][ \t])/;
 /** An age after a name, in years: ", 24 ans", " 74yo", ", 45 años", " (32 Jahre)". */
 const AGE_NOUN_AFTER =
-  /^,?[ \t]\(?(?:1[01]\d|[1-9]?\d)[ \t]?(?:ans|años|anni|jahre|jaar|lat|years? old|y\.?o\.?|yrs? old)(?![\p{L}])/iu;
+  /^,?[ \t]\(?(?:1[01]\d|[1-9]?\d)[ \t]?(?:ans|años|anni|jahre|jaar|lat|years? old|y\.?o\.?|y\/o|yrs? old)(?![\p{L}])/iu;
 /** A practice's, a hospital's or a desk's word right after the words a greeting names. */
 const INSTITUTION_AFTER =
   /^[ \t](?:clinic|hospital|surgery|practice|pharmacy|centre|center|infirmary|team|support|desk|office|department|store|shop|klinik|praxis|apotheke|clinique|pharmacie|clínica|farmacia|ziekenhuis|apotheek)\b/iu;
@@ -5156,7 +5174,7 @@ const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, 
  * "I spoke with maria garcia", "customer john smith called", "ask kevin lee to call".
  */
 const LOWER_PAIR_CUE =
-  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|customer|client|patient|caller|user|member|tenant|guest|passenger|chiamata di|chiamata da|llamada de|appel de|anruf von|kundin|kunde|klant|cliente|klient|klientka|müşteri|paciente|patiente|paziente|locataire|inquilino|inquilina|mieter|mieterin|huurder)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
+  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|(?:reply|write|msg|message|text|mail) to|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|customer|client|patient|caller|user|member|tenant|guest|passenger|chiamata di|chiamata da|llamada de|appel de|anruf von|kundin|kunde|klant|cliente|klient|klientka|müşteri|paciente|patiente|paziente|locataire|inquilino|inquilina|mieter|mieterin|huurder)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
 /**
  * The same after an introduction or what a customer orders: "hi its laura boyle again", "the
  * refund to maria garcia". Searched on its own in the name pass: its opening words ("this",
@@ -5166,7 +5184,7 @@ const LOWER_PAIR_CUE =
 const LOWER_PAIR_OWNER =
   /(?:[Tt]his is|[Ii]t'?s|[Ii]t’s|(?:order|package|parcel|refund|booking|reservation|shipment|delivery|invoice)s? (?:for|of|under|to))[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/gu;
 const LOWER_PAIR_STARTS = keywords(
-  'spoke talked speak ask asked tell told call called contact contacted email emailed message ping meet met cc customer client patient caller user member tenant guest passenger chiamata llamada appel anruf kundin kunde klant cliente klient klientka müşteri paciente patiente paziente locataire inquilino inquilina mieter mieterin huurder'.split(
+  'spoke talked speak reply write msg text mail ask asked tell told call called contact contacted email emailed message ping meet met cc customer client patient caller user member tenant guest passenger chiamata llamada appel anruf kundin kunde klant cliente klient klientka müşteri paciente patiente paziente locataire inquilino inquilina mieter mieterin huurder'.split(
     ' ',
   ),
   { wholeWord: true },

@@ -121,7 +121,7 @@ export const DOTTED_TITLES = 'ing mag hab';
 
 /** Lower-case words that sit between the parts of a name ("Ludwig van Beethoven"). */
 export const PARTICLES =
-  'van von de da di del della dei der den ten ter du dos das do bin ibn al zu vom';
+  'van von de da di del della dei der den ten ter du dos das do bin binti bint ibn al zu vom';
 
 /** Second words of two-word particles ("van der", "van de", "de la", "von dem"). */
 export const PARTICLES_SECOND = 'der den dem de het la las los le';
@@ -172,10 +172,10 @@ export const EXTRA_FIRST_NAMES = [
   // Japanese
   'akihiro akio atsushi daichi daiki daisuke hideki hideo hikaru hiroki hiroyuki isamu junichi kazuki kazuo keisuke kenji kenta kenichi koji kohei makoto masahiro masaki masato minoru naoki nobuo osamu riku ryota ryuichi shigeru shinji shota tadashi takahiro takeshi takumi tetsuya tomoya toshio tsubasa yasuo yoshio yusuke yuta yuto akane asuka ayaka ayumi chihiro chika haruka hina hiromi kaori kumiko mayumi megumi miho miki misaki miyu momoko nanami noriko sayaka shiori tomoko yuka yukiko yumi',
   // Turkish, Persian, Arabic
-  'alireza arda barış burak cem deniz eren furkan gökhan hakan halil kemal mert onur serkan tolga volkan yasin ayşegül büşra derya ebru esra gül kübra melek merve özlem selin serap sevgi tuğba yasemin dariush farhad nasrin parisa shirin mahmud nabil tarek walid amal huda',
+  'alireza arda barış burak can cem deniz eren furkan gökhan hakan halil kemal mert onur serkan tolga volkan yasin ayşegül büşra derya ebru esra gül kübra melek merve özlem selin serap sevgi tuğba yasemin dariush farhad nasrin parisa shirin mahmud nabil tarek walid amal huda',
   // Indian
   'aditya ajay akash anand aniket ankit arun ashok ganesh gaurav harish karthik mukesh naveen nitin pradeep rakesh ramesh ravi sachin santosh saurabh shankar siddharth sunil varun vijay vinod anjali aparna deepa divya lakshmi meera neha pooja preeti radha rekha shreya sneha swati',
-  'venkatesh srinivas lakshman kavya geeta ritu manoj imran asif faisal zain rashid tariq sadia nusrat tahmina rahim yousef zaynab',
+  'rohit rahul venkatesh srinivas lakshman kavya geeta ritu manoj imran asif faisal zain rashid tariq sadia nusrat tahmina rahim yousef zaynab',
   // Scottish, Irish and Welsh
   'ewan callum calum hamish finlay lachlan struan eilidh mhairi morag catriona kirsty ailsa aoife sinead sinéad oisin oisín ruairi ruairí cormac donal dónal caoimhe clodagh grainne gráinne orla orlaith roisin róisín saoirse sorcha tadhg rhys dafydd iwan gethin emyr cerys bethan sian siân angharad',
   // West African (Akan, Igbo, Yoruba, Hausa)
@@ -183,6 +183,8 @@ export const EXTRA_FIRST_NAMES = [
   // East and Southern African
   'wanjiru wanjiku njeri achieng akinyi atieno wairimu nyambura zawadi neema abebe tesfaye alemu mekdes hiwot tigist selamawit yohannes thabo sipho lerato nomvula thandiwe zanele mandla bongani lindiwe nokuthula sibusiso themba',
   // Chinese and Korean (romanised as one word), Indonesian
+  // Malay
+  'aisyah nurul siti syafiq hafiz aiman izzat balqis hakim mohd',
   'xiaoming zhiwei xiaoling qiang yifan zihan haoran yuxuan jiahao minjun seoyeon jihoon jiwoo hyunwoo soojin eunji jiyeon minseo yejin budi agus dewi wahyu rizki bambang',
 ].join(' ');
 
@@ -203,7 +205,7 @@ export const EXTRA_SURNAMES = [
   // Chinese and Korean
   'zheng liang xie deng peng zeng yuan jiang shen cui zhong jeong jang ahn jeon baek',
   // Indian, Pakistani and Bangladeshi
-  'verma joshi menon pillai malhotra bhatia saxena agrawal banerjee mukherjee ghosh desai chauhan yadav mishra pandey tiwari dubey srivastava siddiqui rahman hossain uddin',
+  'khanna deshpande kulkarni iyengar narayanan ramachandran krishnan subramanian verma joshi menon pillai malhotra bhatia saxena agrawal banerjee mukherjee ghosh desai chauhan yadav mishra pandey tiwari dubey srivastava siddiqui rahman hossain uddin',
   // Scottish and Irish
   'macleish macgregor macintyre mackinnon mcloughlin o’reilly o’donnell o’hara',
 ].join(' ');
