@@ -91,6 +91,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Indian Aadhaar numbers: twelve digits starting 2-9 with a Verhoeff check; grouped 4-4-4 or beside "Aadhaar"/"UID".',
   'in-pan':
     'Indian PAN (Permanent Account Number): AAAPA9999A with a valid holder-type letter; upper case only.',
+  'mx-rfc':
+    "Mexican RFC (Registro Federal de Contribuyentes): four letters (a company three), a valid YYMMDD date, the homoclave and the SAT check character; a company's needs its label.",
   ipv4: 'IPv4 dotted quads with valid octets; private ranges score a little lower, documentation, loopback and version strings much lower.',
   ipv6: 'IPv6 addresses (full, "::" compressed, IPv4-embedded) that parse to eight groups; clock times, MAC addresses and code like "x[1::2]" are refused.',
   'it-codice-fiscale':

@@ -30,6 +30,7 @@ import { esDni } from './detectors/es-dni.ts';
 import { frInsee } from './detectors/fr-insee.ts';
 import { inAadhaar } from './detectors/in-aadhaar.ts';
 import { inPan } from './detectors/in-pan.ts';
+import { mxRfc } from './detectors/mx-rfc.ts';
 import { itCodiceFiscale } from './detectors/it-codice-fiscale.ts';
 import { passport } from './detectors/passport.ts';
 import { ukNino } from './detectors/uk-nino.ts';
@@ -110,6 +111,7 @@ export const DETECTORS: readonly Detector[] = [
   // government ids
   itCodiceFiscale,
   inPan,
+  mxRfc,
   ukNino,
   esDni,
   frInsee,

@@ -113,6 +113,8 @@ const MEMBER_KEYWORDS = [
   // With the insurer's name between: "N° adhérent Harmonie Mutuelle : M43508467".
   String.raw`(?:num[ée]ro|n°|no\.?)\s?(?:d['’]\s?)?adh[ée]rent(?:\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*){0,3}`,
   String.raw`n[úu]mero de (?:afiliado|afiliaci[óo]n|asegurado)`,
+  // India's Ayushman Bharat Health Account number (14 digits, 2-4-4-4).
+  String.raw`abha(?:\s(?:health\s)?(?:number|no\.?|id|#))?`,
 ].join('|');
 // A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
 // an XML tag (`<mrn>00731946`).
@@ -177,6 +179,7 @@ const MEMBER_WORDS = keywords([
   'ramq',
   'cip',
   'dva',
+  'abha',
 ]);
 const MEMBER_LEAD = 10;
 
@@ -373,6 +376,7 @@ export const examples: DetectorExamples = {
     { text: 'Health card (OHIP): 4853-959-569-XR', value: '4853-959-569-XR' },
     { text: 'Cardholder ID ...... RPM273245686', value: 'RPM273245686' },
     { text: 'the Part D plan ID card says CWKW62751036.', value: 'CWKW62751036' },
+    { text: 'ABHA no.: 91-4821-7730-1196 (linked to mobile)', value: '91-4821-7730-1196' },
     { text: 'nhs_number: 140 375 7488', value: '140 375 7488' },
     // Under its column's header in a pasted table, however far along the row.
     {
