@@ -242,7 +242,7 @@ function compoundEnding(low: string): string | undefined {
 // regex literal inside a function makes a new RegExp object each time it runs.
 // Types that may be capitalised ("Carolines Gata 4", "Henrikssons Väg 4"): no English word.
 const BARE_STREET_WORD =
-  /^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|vei|veg|gade|gata|väg|gränd|utca|iela|tänav|str|sokak|sokağı|caddesi|cadde|bulvarı|gatan|vägen|tie|kuja|polku)$/;
+  /^(?:stra(?:ß|ss)e|straat|laan|weg|katu|vej|vei|veg|gade|gata|väg|gränd|utca|iela|tänav|str|sokak|sokağı|caddesi|cadde|cad|bulvarı|bulvar|blv|gatan|vägen|tie|kuja|polku)$/;
 const ELIDED_CAPITAL = /^[dl]['’]\p{Lu}/u;
 const ZIP_SHAPE = /^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$|^\d{4}$/;
 /** "BP 12", "B.P. 12": the French boîte postale's abbreviation. */
@@ -910,6 +910,12 @@ function suffixThenNumber(t: Tokens, j: number, lw: string): Core | null {
   let n = withDot(t, j) + 1;
   // "Hauptstraße, 5" is German; after an English type a comma starts the next address.
   if (t.isPunct(n, ',') && (separate || !english)) n++;
+  // The number's own label after a type no English word shares: "Bağdat Caddesi No: 215",
+  // "Atatürk Bulvarı No. 45", "Moda Cad. No:12".
+  if (separate && !english && t.isWord(n) && (t.low(n) === 'no' || t.low(n) === 'nr')) {
+    const q = t.isPunct(n + 1, ':') || t.isPunct(n + 1, '.') ? n + 2 : n + 1;
+    if (t.isNum(q)) n = q;
+  }
   // The type word itself may look like a label ("gate 23"); the name before it decides.
   const hn = houseNumber(t, n, 5, false);
   if (hn < 0 || proseAfter(t, hn)) return null;
@@ -1039,15 +1045,16 @@ function numberAfterName(t: Tokens, nameEnd: number): number {
     if (t.low(a + 2) === 'n' && t.touches(a) && t.touches(a + 1)) return withDot(t, a + 2);
   }
   // Romanian "nr. 5" and "Bloc 35" stand for the house number: "Strada Lalelelor nr. 5",
-  // "Intrarea Eternitatii, Bloc 35".
+  // "Intrarea Eternitatii, Bloc 35"; so does Indonesian "No. 5": "Jl. Sudirman No. 5".
   if (t.isWord(a) && BUILDING_WORD.test(t.str(a))) {
-    const n = houseNumber(t, withDot(t, a) + 1, 4, false);
+    // (Or its colon: Indonesian "Jl. Sudirman No: 5".)
+    const n = houseNumber(t, t.isPunct(a + 1, ':') ? a + 2 : withDot(t, a) + 1, 4, false);
     if (n >= 0) return n;
   }
   const after = houseNumber(t, a, comma ? 4 : 5);
   return after >= 0 && !proseAfter(t, after) ? after : -1;
 }
-const BUILDING_WORD = /^(?:nr|Nr|Bloc|bloc|Bl|bl)$/;
+const BUILDING_WORD = /^(?:nr|Nr|No|no|Bloc|bloc|Bl|bl)$/;
 
 /** "Musterstraße 12a", "Hauptstr. 5", "Magasinsgatan 7", "Koskikatu 25", "Parijsstraat 8". */
 function compoundStreet(t: Tokens, j: number, lw: string): Core | null {

@@ -57,6 +57,8 @@ export const PREFIX_TYPES = new Set(
     'rua rúa travessa praça praca alameda estrada rodovia beco quadra marginal jardim ladeira urbanização urbanizacao calçada calcada bairro escadas escadinhas praceta rotunda viela caminho ' +
     // Polish, Czech, Slovak, Slovenian, Croatian, Romanian
     'ul ulica al aleja plac pl os osiedle szosa bulwar bulw wybrzeże wyb rondo skwer náměstí nám námestie trg str bulevardul calea splaiul șoseaua soseaua intrarea aleea piața piata ' +
+    // Malay and Indonesian ("Jalan Ampang Hilir", "Jl. Sudirman No. 5")
+    'jalan jln jl lorong lrg persiaran ' +
     // Greek (after normalisation Greek text stays Greek)
     'οδός οδος οδ λεωφόρος λεωφ πλατεία πλ πάροδος παρ λ ' +
     // Russian and Ukrainian ("ул. Ленина, 5", "вул. Шевченка, 12")
@@ -77,7 +79,7 @@ export const AMBIGUOUS_PREFIX_TYPES = new Set(
 
 /** Prefix abbreviations that count only when written with their dot ("c.", "r.", "al."). */
 export const DOTTED_PREFIX_TYPES = new Set(
-  'c r al os pl bulw wyb str ch imp bd nám pza urb λεωφ λ οδ πλ παρ rte ctra fbg bld ul calz cda priv prol blvd ул пр пер бул ш наб пл ал туп вул просп пров бульв'.split(
+  'jl jln lrg c r al os pl bulw wyb str ch imp bd nám pza urb λεωφ λ οδ πλ παρ rte ctra fbg bld ul calz cda priv prol blvd ул пр пер бул ш наб пл ал туп вул просп пров бульв'.split(
     ' ',
   ),
 );
@@ -89,7 +91,7 @@ export const DOTTED_PREFIX_TYPES = new Set(
  */
 export const SEPARATE_SUFFIX_TYPES = new Set(
   (
-    'gate gata vei veg vej gade allé plass plads torv terrasse tee tänav iela gatvė utca u út útja tér körút krt köz sétány rkp rakpart cesta caddesi cad sokak sok sk straße strasse straat laan weg katu tie kapu põik str väg gränd ' +
+    'gate gata vei veg vej gade allé plass plads torv terrasse tee tänav iela gatvė utca u út útja tér körút krt köz sétány rkp rakpart cesta caddesi cadde cad sokak sokağı sok sk bulvarı bulvar blv straße strasse straat laan weg katu tie kapu põik str väg gränd ' +
     // Russian and Ukrainian, after an adjective name ("Высокая набережная, 5", "Стрийська площа")
     'улица проспект переулок бульвар шоссе набережная площадь аллея тупик вулиця провулок площа майдан ' +
     'ул пр пер наб пл ш ал просп вул ' +

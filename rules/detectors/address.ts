@@ -150,6 +150,17 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Turkish types capitalised with the number's label ("No: 45"); Malay and Indonesian
+    // prefix types ("Jalan", "Jl.") with "No." for the number.
+    'Atatürk Bulvarı No: 45, Çankaya, Ankara 06420',
+    {
+      text: 'Alamat: No. 21, Jalan Ampang Hilir, 55000 Kuala Lumpur',
+      value: '21, Jalan Ampang Hilir, 55000 Kuala Lumpur',
+    },
+    {
+      text: 'Kirim ke Jl. Sudirman No. 5, Jakarta Pusat 10220',
+      value: 'Jl. Sudirman No. 5, Jakarta Pusat 10220',
+    },
     // The rest of an address label's line, in forms the scanner does not know, up to the
     // next field.
     {
