@@ -825,6 +825,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A bot introduced as one is no person in its other mentions either.
+    'Ask Tessa, our AI assistant, to summarise any ticket. Tessa can also draft replies.',
     'The U. S. Army base; write to mark down the notes.',
     // Typefaces, products named with a given name, storms, places and a department's heading.
     'New: Helena Sans is now the default UI font. Pair it with Victor Mono for code.',

@@ -644,6 +644,11 @@ function validate(main: string, s: Shape): Verdict | null {
   const partNumber =
     s.seps === DASH &&
     (/^(?:4 4 2|5 3 2|5 4 1)$/.test(sizes) || (!zero && /^4(?: [235])+$/.test(sizes)));
+  // A postcode's shape, which no numbering plan writes so: Brazil's CEP ("01304-001") and
+  // Japan's ("150-0001": a local number of seven digits would not start with 0 or 1).
+  if (s.seps === DASH && (sizes === '5 3' || (sizes === '3 4' && /^[01]/.test(digits)))) {
+    return null;
+  }
   const valid =
     !pairs &&
     !partNumber &&
@@ -1139,6 +1144,9 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // Postcodes of Brazil and Japan at an address's end, a phone's cue after them.
+    'Endereço: Rua Augusta, 1508, apto 32, Consolação, São Paulo - SP, 01304-001',
+    'Tokyo office: 2-14-7 Jingumae, Shibuya-ku, Tokyo 150-0001. You can reach me on Slack.',
     // A product code with its size or colour after a dash.
     'sku;qty\n036-97262-BLK;18\n176-97151-XL;36',
     'Master-AWB: 235-39573881   Container: HLXU9546123',

@@ -603,9 +603,14 @@ export function findNames(
   namesInLists(text, all);
   fullNamesInLists(text, all);
   speakers(text, all);
+  // A bot introduced as one ("Ask Tessa, our AI assistant") is no person in its other
+  // mentions either ("Tessa can also draft replies").
+  let bots: Set<string> | null = null;
+  for (const s of all) if (s.reason === 'bot') (bots ??= new Set()).add(text.slice(s.start, s.end));
   const found: Scored[] = [];
   const pending: Scored[] = [];
   for (const s of all) {
+    if (bots !== null && bots.has(text.slice(s.start, s.end))) continue;
     if (s.score >= THRESHOLD) found.push(s);
     else if (s.score >= TIE_LOW) pending.push(s);
   }
@@ -2876,7 +2881,11 @@ function scoreSegment(
     if (acronym !== null && !isKnownName(acronym[1]!) && !SUFFIX_AFTER.test(after)) score = 0.3;
   }
   // A bot introducing itself: "this is Grafana, your monitoring assistant".
-  if (score > 0.3 && BOT_AFTER.test(after)) score = 0.3;
+  if (score > 0.3 && BOT_AFTER.test(after)) {
+    score = 0.3;
+    // (Named so that its other mentions are not taken for a person either: see findNames.)
+    reason = 'bot';
+  }
   // A thing a shop names after a person: "Rosie Kids Raincoat", "Stehlampe Emil".
   if (
     score > 0.3 &&
