@@ -665,6 +665,14 @@ export const examples: DetectorExamples = {
     { text: 'Penerima: Nur Aisyah binti Kamarudin', value: 'Nur Aisyah binti Kamarudin' },
     { text: 'Müşteri: Mehmet Can Demir, Ankara', value: 'Mehmet Can Demir' },
     { text: 'can you draft a reply to rohit khanna? his PAN is pending', value: 'rohit khanna' },
+    // A given name that is also a word opening a sentence or a line: after an imperative ("Reach
+    // Faith Okonkwo at ..."), or before a verb in the third person.
+    {
+      text: 'Hello there.\nReach Faith Johnson at fj@mailbox.org for details.',
+      value: 'Faith Johnson',
+    },
+    { text: 'Summer Nakamura moved to 88 Queen Street last year.', value: 'Summer Nakamura' },
+    { text: 'Jack Tremaine rents a unit downtown.', value: 'Jack Tremaine' },
     // A given name with the surname's initial; a surname that is a word after a middle initial.
     { text: 'Note (Alex P., 2025-03-02): caller verified.', value: 'Alex P' },
     { text: 'Sincerely,\n--\nBryan T. Bruder\nGottlieb Group', value: 'Bryan T. Bruder' },
@@ -825,6 +833,7 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'Rose Gold looks great. Summer Camp starts on Monday. Faith Healing works? Ruby Gems installs fast.',
     // A bot introduced as one is no person in its other mentions either.
     'Ask Tessa, our AI assistant, to summarise any ticket. Tessa can also draft replies.',
     'The U. S. Army base; write to mark down the notes.',

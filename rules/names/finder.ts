@@ -1779,6 +1779,12 @@ function initialsBefore(text: string, from: number, to: number): number {
   return n;
 }
 
+/** Whether a verb in the third person follows `end`: "... moved", "... rents", "... is". */
+function verbAfter(text: string, end: number): boolean {
+  return VERB_AFTER.test(text.slice(end, end + 24));
+}
+const VERB_AFTER = /^[ \t]+(?:is|was|has|had|\p{Ll}{2,}(?:ed|es|s))(?![\p{L}])/u;
+
 /** Trims initials that cannot start or end a name off the segment [a, b), then scores it. */
 function flushSegment(
   text: string,
@@ -1812,8 +1818,15 @@ function flushSegment(
     !(b - a === 2 && lineStart(text, tokStart[a]!) && endsLineAfter(text, tokEnd[b - 1]!)) &&
     (tokFlags[a]! & F_INITIAL) === 0 &&
     segClass(a, a, keep) !== 'first' &&
-    (tokFlags[a + 1]! & F_FIRST) !== 0 &&
-    afterSentenceEnd(text, tokStart[a]!) &&
+    (((tokFlags[a + 1]! & F_FIRST) !== 0 && afterSentenceEnd(text, tokStart[a]!)) ||
+      // (Or a given name that is also a word before a listed surname, at a sentence's or a
+      // line's start: "Reach Faith Okonkwo at ...".)
+      (b - a >= 3 &&
+        (tokFlags[a + 1]! & F_COMMON) !== 0 &&
+        (tokFlags[a + 2]! & (F_FIRST | F_LAST)) !== 0 &&
+        isSurname(tokInfo[a + 2]!.text) &&
+        isGivenName(tokInfo[a + 1]!.text) &&
+        (afterSentenceEnd(text, tokStart[a]!) || lineStart(text, tokStart[a]!)))) &&
     // (A listed surname, or a word no list or dictionary knows, is a surname written first:
     // "Sato Haruto".)
     (tokFlags[a]! & F_LAST) === 0 &&
@@ -2008,8 +2021,9 @@ function scoreSegment(
     } else if (
       // A given name that is also a word ("Julia", "Grace") before a word no list or
       // dictionary knows: "Julia Rak", not "Ruby Gems" or "Summer Sale". Not opening a
-      // sentence, where the word is as often a verb or a month ("Will Requizzle break ...?").
-      !atStart &&
+      // sentence, where the word is as often a verb or a month ("Will Requizzle break ...?"),
+      // unless a verb in the third person follows ("Jack Tremaine rents a unit").
+      (!atStart || (verbAfter(text, end) && !VERB_SHAPE.test(tokInfo[kl]!.text))) &&
       n === 2 &&
       c0 === 'common' &&
       cl === 'unknown' &&
@@ -2024,7 +2038,18 @@ function scoreSegment(
     } else if (cl === 'last' || cl === 'first') {
       // (An ordinary word no list holds as a name before the surname is an adjective or a
       // noun of the same phrase: "Study Bible", "Incredible Bamboo Ball", "Rustic Steel Hall".)
-      score = c0 === 'unknown' && isEnglishWord(tokInfo[k0]!.text) ? 0.3 : atStart ? 0.45 : 0.7;
+      // At a sentence's start, a given name that is also a word before a surname that is none,
+      // then a verb in the third person, is a name: "Summer Nakamura moved to ...".
+      score =
+        c0 === 'unknown' && isEnglishWord(tokInfo[k0]!.text)
+          ? 0.3
+          : !atStart ||
+              (n === 2 &&
+                isGivenName(tokInfo[k0]!.text) &&
+                !isEnglishWord(tokInfo[kl]!.text) &&
+                verbAfter(text, end))
+            ? 0.7
+            : 0.45;
       reason = 'surname';
     } else if (hasInitial) {
       // A middle initial between two capitalised words is a strong sign even at a line start.
