@@ -132,6 +132,20 @@ function windowStart(text: string, start: number, n: number): number {
   return from;
 }
 
+/**
+ * Where a sentence ends in [end, to): a full stop, "!" or "?" and a blank before a capital ("...
+ * 512-555-0116. Bank account for deposit: ..."); the next sentence's words say nothing about
+ * the number. `to` when none does.
+ */
+function sentenceEnd(text: string, end: number, to: number): number {
+  for (let k = end; k + 2 < to; k++) {
+    const c = text.charCodeAt(k);
+    if ((c !== 46 && c !== 33 && c !== 63) || text.charCodeAt(k + 1) !== 32) continue;
+    if (isUpperCode(text.charCodeAt(k + 2))) return k;
+  }
+  return to;
+}
+
 /** Where the window of up to `n` characters after `end` ends, without a word cut in half. */
 function windowEnd(text: string, end: number, n: number): number {
   let to = Math.min(text.length, end + n);
@@ -935,7 +949,12 @@ export const phone: Detector = {
         // +1 404-578-4976) on order #963478".)
         (c1 !== 41 &&
           NOT_PHONE_WORDS.test(
-            windowText(text, end, cellEnd(text, end, windowEnd(text, end, 16)), odd),
+            windowText(
+              text,
+              end,
+              sentenceEnd(text, end, cellEnd(text, end, windowEnd(text, end, 16))),
+              odd,
+            ),
           )) ||
         // Only a comma or a space can start a street after the number.
         ((c1 === 44 || c1 <= 32 || c1 >= 128) && STREET_AFTER.test(text.slice(end, end + 60)));
@@ -1019,6 +1038,11 @@ function spacedDigits(text: string, out: Candidate[]): void {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The next sentence's words say nothing about the number.
+    {
+      text: 'Previous landlord: Brenda Kessler, 512-555-0116. Bank account for deposit: routing 021000021.',
+      value: '512-555-0116',
+    },
     // A sentence's end or a table's gap after the number; labels of porting and callers.
     { text: 'WhatsApp numarası +44 7966 617039. 5.000 TL gönderdim', value: '+44 7966 617039' },
     { text: '09/11/2025 22:31  +90 532 348 6110  15:23  Roaming call', value: '+90 532 348 6110' },
