@@ -35,12 +35,13 @@ export function ukPostcodeAt(text: string, pos: number): number {
 }
 
 // Other countries' shapes, longest first so "12345-6789" is not cut to "12345". Each is a
-// fixed shape: US ZIP+4, Brazil CEP, Portugal, Japan, Poland, Canada, Netherlands, Sweden,
+// fixed shape: US ZIP+4, Brazil CEP, Portugal, Japan, Poland, Canada, Ireland's Eircode ("D02
+// XY45"), Netherlands, Sweden,
 // Czechia, Slovakia and Greece ("123 45"), six digits (Russia, Ukraine's old codes, India,
 // China, Singapore), then plain 5 and 4 digits with an optional country prefix ("D-10115",
 // "CH-8001", "A-1010", "F-75002", "L-1234").
 const OTHER_SHAPES =
-  /(?:(?:[A-Z]{1,2}-)?\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|\d{4} ?[A-Z]{2}(?![A-Za-z])|\d{3} \d{2}(?!\d)|\d{6}|(?:[A-Z]{1,2}-)?\d{4,5})(?![A-Za-z0-9-])/y;
+  /(?:(?:[A-Z]{1,2}-)?\d{5}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d|(?:[ACDEFHKNPRTVWXY]\d\d|D6W) ?[0-9ACDEFHKNPRTVWXY]{4}(?![A-Za-z0-9])|\d{4} ?[A-Z]{2}(?![A-Za-z])|\d{3} \d{2}(?!\d)|\d{6}|(?:[A-Z]{1,2}-)?\d{4,5})(?![A-Za-z0-9-])/y;
 
 /** Length of a postcode of any supported country starting at `pos`, or 0. */
 export function postcodeAt(text: string, pos: number): number {

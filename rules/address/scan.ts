@@ -1412,6 +1412,7 @@ function unitAt(t: Tokens, q: number): number {
   const last = text.charCodeAt(t.end(q) - 1);
   if (t.isNum(q) && t.end(q) - t.start(q) <= 3 && (last === 111 || last === 97)) {
     const d = q + 1;
+    if (t.isWord(d) && !t.touches(q) && SIDE_WORD.test(t.str(d))) return withDot(t, d);
     if (t.isWord(d) && t.end(d) - t.start(d) <= 4 && !t.touches(q) && !t.isLower(d))
       return withDot(t, d);
     return q;
@@ -1434,6 +1435,10 @@ function unitAt(t: Tokens, q: number): number {
   if (t.isWord(k) && t.end(k) - t.start(k) <= 2 && t.isUpper(k)) return k;
   return -1;
 }
+
+/** The side of a Spanish or Portuguese floor: "3º izquierda", "2º dcha.", "1º esq.". */
+const SIDE_WORD =
+  /^(?:izquierda|izda|izq|derecha|dcha|dch|drcha|centro|ctro|esquerdo|esquerda|esq|direito|direita|dto|dta|frente)$/i;
 
 const SPELLED_FLOOR =
   /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|ground|top|upper|lower)$/i;

@@ -150,6 +150,12 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A Spanish floor's side; a Dublin district and the Eircode after it.
+    'Calle de Alcalá 137, 3º izquierda, 28009 Madrid',
+    {
+      text: 'Send it to 24 Harcourt Street, Dublin 2, D02 XY45 please.',
+      value: '24 Harcourt Street, Dublin 2, D02 XY45',
+    },
     // Turkish types capitalised with the number's label ("No: 45"); Malay and Indonesian
     // prefix types ("Jalan", "Jl.") with "No." for the number.
     'Atatürk Bulvarı No: 45, Çankaya, Ankara 06420',
