@@ -665,6 +665,11 @@ export const examples: DetectorExamples = {
     { text: 'Penerima: Nur Aisyah binti Kamarudin', value: 'Nur Aisyah binti Kamarudin' },
     { text: 'Müşteri: Mehmet Can Demir, Ankara', value: 'Mehmet Can Demir' },
     { text: 'can you draft a reply to rohit khanna? his PAN is pending', value: 'rohit khanna' },
+    // A name in capitals after "holder" with no colon.
+    {
+      text: 'Card blocked after 3 wrong PIN attempts, holder ANJALI DESHPANDE, linked mobile +91 70218 44590.',
+      value: 'ANJALI DESHPANDE',
+    },
     // A given name that is also a word opening a sentence or a line: after an imperative ("Reach
     // Faith Okonkwo at ..."), or before a verb in the third person.
     {
