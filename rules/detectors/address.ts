@@ -1,9 +1,13 @@
 import { scanAddresses } from '../address/scan.ts';
 import { keywords } from '../keywords.ts';
 import { matchAllAt } from '../context.ts';
-import { firstEndingAfter } from '../scan-util.ts';
+import { firstEndingAfter, matchesOf } from '../scan-util.ts';
 import { columnBelow } from '../table.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+
+const JAPANESE_WARD = /\p{Ll}-(?:ku|shi|cho|machi|gun)\b/u;
+const JAPANESE_ADDRESS =
+  /(?<![\w-])\d{1,4}(?:-\d{1,4}){1,3},? \p{Lu}\p{Ll}+(?:[- ]\d{1,2}(?:-chome)?)?, \p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun)\b(?:, \p{Lu}\p{Ll}+(?:-(?:to|fu|ken))?)?(?:,? \d{3}-\d{4}(?![\w-]))?/gu;
 
 /**
  * Street addresses and postcodes. The scanner (rules/address/scan.ts) finds street lines, postal
@@ -44,6 +48,17 @@ export const address: Detector = {
     // Bengaluru 560038", "Adres: Kızılay Mah. Gül Sok. No:126 D:8, 06420 Çankaya/Ankara").
     // (Tried only just before the labels' words: the pattern's look-behinds, run at every
     // position of a long text, would cost more than the scanner.)
+    // A Japanese address in Latin letters: the block's numbers ("2-14-7"), the district, the
+    // ward or city with its suffix ("Shibuya-ku", "Kawasaki-shi"), then the prefecture and the
+    // postcode ("Tokyo 150-0001"). The ward's suffix is asked for first: few texts have one.
+    if (JAPANESE_WARD.test(text)) {
+      for (const m of matchesOf(text, JAPANESE_ADDRESS)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (out.some((c) => c.start < end && start < c.end)) continue;
+        out.push({ start, end, type: 'ADDRESS', score: 0.85, reason: 'japanese address' });
+      }
+    }
     const labels = LABEL_WORDS.at(text);
     if (labels.length === 0) return out;
     // The scanner's finds in text order: each line or cell meets only the finds it overlaps
@@ -150,6 +165,11 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Japanese in Latin letters: block numbers, district, ward, prefecture, postcode.
+    {
+      text: 'Please send it to our Tokyo office: 2-14-7 Jingumae, Shibuya-ku, Tokyo 150-0001. Thanks!',
+      value: '2-14-7 Jingumae, Shibuya-ku, Tokyo 150-0001',
+    },
     // A Spanish floor's side; a Dublin district and the Eircode after it.
     'Calle de Alcalá 137, 3º izquierda, 28009 Madrid',
     {
