@@ -184,9 +184,10 @@ const MEMBER_WORDS = keywords([
 const MEMBER_LEAD = 10;
 
 const SAMPLES = new Set(['1EG4TE5MK73', '9434765919']);
-const LOYALTY = /loyalty|reward|points|club|bonus|treue|fidélité|fidelite|fidelidad/i;
+const LOYALTY =
+  /loyalty|reward|points|club|bonus|treue|fidélité|fidelite|fidelidad|fitness|gym|verein/i;
 const LOYALTY_NEAR =
-  /\b(?:loyalty|rewards?|points|club|bonus|treue\w*|fidélité|fidelite|fidelidad)\b/;
+  /\b(?:loyalty|rewards?|points|club|bonus|treue\w*|fidélité|fidelite|fidelidad|fitness\w*|gym|verein\w*)\b/;
 
 /** UK NHS check: weights 10..2 on the first nine digits, 11 - (sum mod 11), 11 -> 0, 10 invalid. */
 function nhsChecksum(d: string): boolean {
@@ -415,6 +416,7 @@ export const examples: DetectorExamples = {
     { text: 'Medicare card no. | 3243273354 / 2', value: '3243273354' },
   ],
   noMatch: [
+    'FitWerk Fitnessstudio: Ihre Mitgliedsnr. 004812 wurde verlängert.',
     // The same number under another column's header: no NHS word names it.
     'customer,dob,order_ref,store\nAmelia Thornbury,12/05/1948,612 483 0973,Castle Street',
     // A shop's loyalty member number.

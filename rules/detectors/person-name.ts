@@ -665,6 +665,11 @@ export const examples: DetectorExamples = {
     { text: 'Penerima: Nur Aisyah binti Kamarudin', value: 'Nur Aisyah binti Kamarudin' },
     { text: 'Müşteri: Mehmet Can Demir, Ankara', value: 'Mehmet Can Demir' },
     { text: 'can you draft a reply to rohit khanna? his PAN is pending', value: 'rohit khanna' },
+    // A firm named after a person leaves the person found.
+    {
+      text: 'Invoice from Hausmann Technik GmbH, contact Jonas Hausmann.',
+      value: 'Jonas Hausmann',
+    },
     // A name in capitals after "holder" with no colon.
     {
       text: 'Card blocked after 3 wrong PIN attempts, holder ANJALI DESHPANDE, linked mobile +91 70218 44590.',
@@ -838,6 +843,15 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Bots by their bracket or their word; a mail header's word in Swedish; a brand;
+    // shops and desks as chat senders; a firm named after the person beside them.
+    'Fin (AI Agent): Hi there! How can I help?\nCustomer: where is my order?\nFin (AI Agent): Let me check.',
+    'Bot Luna: I can help with returns.',
+    'Till: Kundservice <kundservice@butik.se>\nÄmne: Retur',
+    "I love Ben & Jerry's ice cream.",
+    'Tienda Sol: Hola, tu pedido está listo.\nBäckerei Sonnenkorn: Ihre Torte ist fertig!',
+    'Para: Seguros Alba <atencion@segurosalba.es>\nAsunto: Póliza',
+    '--\nMaison Lumière SAS\n12 rue des Fleurs',
     'Rose Gold looks great. Summer Camp starts on Monday. Faith Healing works? Ruby Gems installs fast.',
     // A bot introduced as one is no person in its other mentions either.
     'Ask Tessa, our AI assistant, to summarise any ticket. Tessa can also draft replies.',

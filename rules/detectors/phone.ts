@@ -108,6 +108,8 @@ const NOT_PHONE_WORDS = new RegExp(
       // standard's number ("ISO-IR 10646 2000").
       'session|sessions|job|thread|port|socket|buffer|resize|resolution|viewport|width|height|' +
       'pixels|px|iso|rfc|ieee|ecma|ansi|' +
+      // Company numbers of the registers: "NIP 725-18-44-213", "org.nr 556712-4481".
+      'nip|regon|krs|orgnr|org\\.nr|organisationsnummer|organisationsnr|cvr|kvk|siren|siret|hrb|' +
       // Freight, contracts, tax and health-card references: "AWB 176-82056822", "contrat n°
       // 681 135 5742", "UTR 25639 28451", "Zorgpasnummer: 5434 5880 8".
       'awb|waybill|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer'
@@ -1168,6 +1170,8 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'Faktura VAT, NIP 725-18-44-213, ul. Długa 5',
+    'Bolag AB, org.nr 556712-4481, Stockholm',
     // Postcodes of Brazil and Japan at an address's end, a phone's cue after them.
     'Endereço: Rua Augusta, 1508, apto 32, Consolação, São Paulo - SP, 01304-001',
     'Tokyo office: 2-14-7 Jingumae, Shibuya-ku, Tokyo 150-0001. You can reach me on Slack.',

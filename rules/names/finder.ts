@@ -548,7 +548,7 @@ const LEAD_IN_WORDS: ReadonlySet<string> = new Set(
 const MAKE_AFTER =
   /^[ \t](?:chevrolet|toyota|hyundai|kia|nissan|mazda|subaru|volkswagen|vw|bmw|audi|skoda|vauxhall|dacia|cupra|lexus|volvo|buick|cadillac|gmc|jeep)\b/i;
 const ORG_AFTER =
-  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
+  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|steuerberatung|technik|haustechnik|elektrotechnik|kanzlei|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /**
  * Whether a firm's word follows a name (ORG_AFTER). Written in small letters, one that is no
@@ -561,9 +561,33 @@ function orgAfter(after: string): boolean {
   const word = m[0].replace(ORG_LEAD, '');
   return !/^\p{Ll}/u.test(word) || LEGAL_FORM.test(word);
 }
+/** Whether a legal form follows, which no person's name takes: "Maison Lumière SAS". */
+function legalFormAfter(after: string): boolean {
+  const m = ORG_AFTER.exec(after);
+  return m !== null && LEGAL_FORM.test(m[0].replace(ORG_LEAD, '').toLowerCase());
+}
 const ORG_LEAD = /^,?[ \t](?:&\s|and\s)?/i;
 const LEGAL_FORM =
   /^(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?)$/;
+
+/** A bot's role in brackets after its name: "Fin (AI Agent):", "Zoe (virtual assistant)". */
+const BOT_BRACKET_AFTER =
+  /^[ \t]?\((?:ai|virtual|digital|automated|auto)?[ \t-]?(?:agent|assistant|bot|chatbot|copilot)\)/i;
+/** A bot's word before its name: "Bot Luna:", "Chatbot Max", "AI assistant Nova". */
+const BOT_BEFORE = /(?:^|[^\p{L}])(?:bot|chatbot|chat bot|assistant)[ \t]$/iu;
+/**
+ * Whether segment `s` is a mail header's word in another language at a line's start, a colon
+ * and an address on the line after it ("Till: Kundservice <kundservice@butik.se>", Swedish "To").
+ */
+function mailHeaderWord(text: string, s: Scored): boolean {
+  if (s.to - s.from !== 1 || text.charCodeAt(s.end) !== 58) return false;
+  if (!MAIL_HEADER_WORDS.has(tokInfo[s.from]!.key) || !lineStart(text, s.start)) return false;
+  const eol = text.indexOf('\n', s.end);
+  return text.slice(s.end, eol < 0 ? text.length : eol).includes('@');
+}
+const MAIL_HEADER_WORDS: ReadonlySet<string> = new Set(
+  'till fran an von de para do od kopia kopie cc bcc'.split(' '),
+);
 
 /** Finds person names in `text`, skipping `taken` spans (sorted by start). */
 export function findNames(
@@ -606,7 +630,16 @@ export function findNames(
   // A bot introduced as one ("Ask Tessa, our AI assistant") is no person in its other
   // mentions either ("Tessa can also draft replies").
   let bots: Set<string> | null = null;
-  for (const s of all) if (s.reason === 'bot') (bots ??= new Set()).add(text.slice(s.start, s.end));
+  for (const s of all) {
+    if (
+      s.reason === 'bot' ||
+      BOT_BRACKET_AFTER.test(text.slice(s.end, s.end + 32)) ||
+      BOT_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start)) ||
+      mailHeaderWord(text, s)
+    ) {
+      (bots ??= new Set()).add(text.slice(s.start, s.end));
+    }
+  }
   const found: Scored[] = [];
   const pending: Scored[] = [];
   for (const s of all) {
@@ -634,7 +667,7 @@ export function findNames(
     score: s.score,
     reason: s.reason,
   }));
-  corefer(found, out);
+  corefer(text, found, out);
   lowerCaseAfterCue(text, taken, out);
   uncasedAfterCue(text, taken, out);
   latinHonorifics(text, taken, out);
@@ -2893,7 +2926,9 @@ function scoreSegment(
   // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons"). After a cue
   // that only a person takes ("My name is Karl Hall", "Mrs. Maddison Hall", "Regards,\nSophie
   // Garden") the word after is the surname, not a building.
-  if (score > 0.3 && !PERSON_ONLY_CUES.has(reason) && orgAfter(after)) score = 0.3;
+  if (score > 0.3 && (!PERSON_ONLY_CUES.has(reason) || legalFormAfter(after)) && orgAfter(after)) {
+    score = 0.3;
+  }
   // A car dealer named after its owner and its make, whatever the cue: "Kind regards\nHendrick
   // Chevrolet – Service Department", "booking at Eagers Toyota".
   if (score > 0.3 && MAKE_AFTER.test(after)) score = 0.3;
@@ -5061,7 +5096,7 @@ const WEAK_SEEDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Other mentions of an accepted name's words count too ("Edi Živković ... early Živković"). */
-function corefer(found: readonly Scored[], out: Candidate[]): void {
+function corefer(text: string, found: readonly Scored[], out: Candidate[]): void {
   if (found.length === 0) return;
   const known = new Set<string>();
   for (const s of found) {
@@ -5096,12 +5131,22 @@ function corefer(found: readonly Scored[], out: Candidate[]): void {
     let j = i;
     while (j + 1 < n && known.has(tokInfo[j + 1]!.key) && tokStart[j + 1]! - tokEnd[j]! === 1) j++;
     const end = tokEnd[j]!;
-    if (!overlapsSorted(covered, start, end)) {
+    // A firm named after the person: "Hausmann Technik GmbH", "Feldman & Co. LLP".
+    if (!overlapsSorted(covered, start, end) && !firmTailAfter(text, end)) {
       out.push({ start, end, type: 'PERSON', score: 0.75, reason: 'coreference' });
     }
     i = j;
   }
 }
+
+/** Whether a firm's word or legal form follows `end`, after up to two capitalised words. */
+function firmTailAfter(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 64);
+  if (orgAfter(rest)) return true;
+  const words = CAPITALISED_WORDS.exec(rest);
+  return words !== null && orgAfter(rest.slice(words[0].length));
+}
+const CAPITALISED_WORDS = /^(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]+){1,2}/u;
 
 function overlapsSorted(
   spans: ReadonlyArray<readonly [number, number]>,

@@ -319,6 +319,9 @@ export const PRODUCT_NOUNS = new Set([
 export const NOT_PERSON_HEADS = new Set(
   [
     'rue|avenue|avenida|calle|paseo|plaza|piazza|viale|corso|via|straße|strasse|allee|gasse|chemin',
+    // Shops, desks and firms that name themselves so ("Tienda Sol", "Bäckerei Sonnenkorn",
+    // "Biuro Obsługi Klienta", "Seguros Alba", "Studio Colombo S.r.l.").
+    'tienda|webwinkel|winkel|bäckerei|backerei|metzgerei|konditorei|apotheke|assistenza|biuro|seguros|dział|działu|dzial|dzialu|maison|boutique|atelier|salon|studio|farmacia|ferretería|ferreteria|panadería|panaderia|librería|libreria',
     // Storms are named like people ("Tropical Storm Calvin"); Arabic place words ("Jebel Ali").
     'tropical|storm|hurricane|typhoon|cyclone|jebel|jabal|wadi',
     'allée|quai|impasse|boulevard|ronda|travessa|rua|largo|laan|straat|plein|gracht|weg|platz',
