@@ -665,6 +665,10 @@ export const examples: DetectorExamples = {
     { text: 'Penerima: Nur Aisyah binti Kamarudin', value: 'Nur Aisyah binti Kamarudin' },
     { text: 'Müşteri: Mehmet Can Demir, Ankara', value: 'Mehmet Can Demir' },
     { text: 'can you draft a reply to rohit khanna? his PAN is pending', value: 'rohit khanna' },
+    // A chat's thanks or goodbye to a given name typed in lower case.
+    { text: 'Order #12345 shipped today, tracking sent by Email.\nok thank u sam', value: 'sam' },
+    { text: 'Order #12345 shipped today, tracking sent by Email.\ncheers, tom', value: 'tom' },
+    { text: 'Paczka dotarła, Faktura w załączniku.\ndzięki marek', value: 'marek' },
     // A firm named after a person leaves the person found.
     {
       text: 'Invoice from Hausmann Technik GmbH, contact Jonas Hausmann.',
@@ -843,6 +847,7 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'Order #12345 shipped today.\nthanks guys! cheers mate, thx support, ty all',
     // Bots by their bracket or their word; a mail header's word in Swedish; a brand;
     // shops and desks as chat senders; a firm named after the person beside them.
     'Fin (AI Agent): Hi there! How can I help?\nCustomer: where is my order?\nFin (AI Agent): Let me check.',

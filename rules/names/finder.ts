@@ -5171,6 +5171,14 @@ const LOWER_CUE =
   /(?:[Nn]ame(?: is| ist|'s|’s|:)|[Cc]all me|[Ii]ch hei(?:ß|ss)e|m['’]appelle|[Mm]e llamo|[Nn]ombre(?: es|:)|[Nn]om(?: est|:))[ \t]{1,8}((\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:(?:[ \t](\p{Ll})\.?)?[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?)(?![\p{L}\p{M}])/uy;
 const GREETING_LOWER =
   /(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Hh]allo|[Bb]onjour|[Hh]ola)[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]?[,!\n]/uy;
+/** Thanks and goodbyes that chats type before a name (THANKS_LOWER's openings, whole words). */
+const THANKS_WORDS =
+  'thanks|thank you|thank u|thankyou|thx|thnx|tks|ty|ta|cheers|merci|danke|dankeschön|dzięki|dzieki|gracias|grazie|obrigado|obrigada|tack|bedankt|dank je|ciao|hoi|hej|salut|lg|vg|mfg|un saludo|saludos|a presto|bises|grüße|groetjes|pozdrawiam|bye|ttyl';
+const THANKS_STARTS = keywords(THANKS_WORDS.split('|'), { wholeWord: true });
+const THANKS_LOWER = new RegExp(
+  String.raw`(?:${THANKS_WORDS})[ \t]*,?[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?=[ \t]*(?:[,.!?:;)\n]|$))`,
+  'uy',
+);
 const VERB_SHAPE = /(?:ing|ed|ly)$/;
 /** What stands before "ms" when it is milliseconds: a number, or "in". */
 const MS_UNIT_BEFORE = /(?:\d|\bin)\s*$/;
@@ -6109,6 +6117,14 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     const w = m[1]!;
     if (!isKnownName(w) || isFunctionWord(w)) continue;
     const start = m.index + m[0].indexOf(w, m[0].length - w.length - 3);
+    add(start, start + w.length, 0.7);
+  }
+  // "thx, linda", "merci julien", "a presto, chiara": a chat's thanks or goodbye to a listed
+  // given name typed in lower case, closing its clause (not "thanks guys", "cheers mate").
+  for (const m of stickyMatches(THANKS_LOWER, text, THANKS_STARTS.at(text))) {
+    const w = m[1]!;
+    if (!isGivenName(w) || isGrammarWord(w) || isEnglishWord(w)) continue;
+    const start = m.index + m[0].length - w.length;
     add(start, start + w.length, 0.7);
   }
   // "hi im cordell beatty": a chat's introduction typed without the apostrophe, after a greeting.

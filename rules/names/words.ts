@@ -154,7 +154,7 @@ export const EXTRA_FIRST_NAMES = [
   // Dutch and Flemish
   'arjan geert jeroen joris jos koen maarten martijn rik rutger stijn teun thijs tijs wim annemieke bregje dieuwke els hanneke ineke jolanda karlijn marloes marjolein mieke nienke renske roos saskia sietske tineke willemijn',
   // Polish
-  'bartosz bartłomiej bogusław czesław dariusz dawid jacek janusz jarosław jerzy kazimierz leszek mariusz mieczysław mirosław patryk przemysław przemek radosław rafał ryszard sławomir tadeusz waldemar wiesław witold zbigniew zdzisław agata beata bożena danuta dorota elżbieta grażyna jadwiga justyna kinga lucyna marzena stanisława urszula weronika wiesława zuzanna żaneta',
+  'marek tomek bartek kuba kasia basia gosia bartosz bartłomiej bogusław czesław dariusz dawid jacek janusz jarosław jerzy kazimierz leszek mariusz mieczysław mirosław patryk przemysław przemek radosław rafał ryszard sławomir tadeusz waldemar wiesław witold zbigniew zdzisław agata beata bożena danuta dorota elżbieta grażyna jadwiga justyna kinga lucyna marzena stanisława urszula weronika wiesława zuzanna żaneta',
   // Czech and Slovak
   'antonín bohumil bohuslav dalibor jindřich karel ladislav libor luboš lubomír miloslav miroslav oldřich přemysl radek radim rostislav svatopluk vácslav václav vaclav vlastimil zdeněk zdenek blanka božena drahomíra hedvika jarmila jaroslava jitka klára ludmila markéta miroslava naděžda radka soňa vendula vlasta zdeňka zdenka',
   // Hungarian
