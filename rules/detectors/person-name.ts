@@ -665,6 +665,11 @@ export const examples: DetectorExamples = {
     { text: 'Penerima: Nur Aisyah binti Kamarudin', value: 'Nur Aisyah binti Kamarudin' },
     { text: 'Müşteri: Mehmet Can Demir, Ankara', value: 'Mehmet Can Demir' },
     { text: 'can you draft a reply to rohit khanna? his PAN is pending', value: 'rohit khanna' },
+    // A Teams header naming its speaker surname first after the time.
+    {
+      text: '[3/14/2024 9:12 AM] Becker, Tom\nCustomer called again\n[3/14/2024 9:13 AM] Nguyen, Linh\nok',
+      value: 'Nguyen, Linh',
+    },
     // A chat's thanks or goodbye to a given name typed in lower case.
     { text: 'Order #12345 shipped today, tracking sent by Email.\nok thank u sam', value: 'sam' },
     { text: 'Order #12345 shipped today, tracking sent by Email.\ncheers, tom', value: 'tom' },
@@ -847,6 +852,7 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'Ships from\nChester, Virginia\nEst. delivery 9:30 AM',
     'Order #12345 shipped today.\nthanks guys! cheers mate, thx support, ty all',
     // Bots by their bracket or their word; a mail header's word in Swedish; a brand;
     // shops and desks as chat senders; a firm named after the person beside them.

@@ -672,8 +672,38 @@ export function findNames(
   uncasedAfterCue(text, taken, out);
   latinHonorifics(text, taken, out);
   maidenNames(text, taken, out);
+  stampedSurnameFirst(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
 }
+
+/**
+ * A chat's header line that names its speaker surname first after the time, as Teams and
+ * Outlook do: "[3/14/2024 9:12 AM] Becker, Tom". The given name must be listed (a town and its
+ * state are no such line: "Chester, Virginia" has no time before it). Parts found before give
+ * way to the whole.
+ */
+function stampedSurnameFirst(text: string, taken: readonly Span[], out: Candidate[]): void {
+  if (!text.includes(', ') || !STAMP_HINT.test(text)) return;
+  STAMPED_SURNAME_FIRST.lastIndex = 0;
+  for (let m; (m = STAMPED_SURNAME_FIRST.exec(text)) !== null;) {
+    const given = m[2]!;
+    if (!isGivenName(given) || isEnglishWord(m[1]!.split(/[ -]/)[0]!)) continue;
+    const end = m.index + m[0].length - m[3]!.length;
+    const start = end - m[1]!.length - 2 - given.length;
+    if (overlapsAny(taken, start, end)) continue;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const c = out[i]!;
+      if (c.start >= start && c.end <= end) out.splice(i, 1);
+    }
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({ start, end, type: 'PERSON', score: 0.8, reason: 'speaker' });
+  }
+}
+const STAMP_HINT = /\d:\d\d/;
+const STAMPED_SURNAME_FIRST = new RegExp(
+  String.raw`(?:^|\n)[ \t>]*\[?${CHAT_STAMP}\]?[ \t]+(\p{Lu}[\p{Ll}'’]+(?:[ -]\p{Lu}[\p{Ll}'’]+)?), (\p{Lu}[\p{Ll}'’-]+)([ \t]*)(?=\r?\n|$)`,
+  'gu',
+);
 
 /**
  * A maiden name right after a name found: "Mrs. Eleanor Whitcombe-Hayes (née Price)", "Ursula
