@@ -1588,7 +1588,12 @@ function extendTail(t: Tokens, core: Core): Tail {
           const nk = t.kind(q + 1);
           const shortWord = t.isWord(q - 1) && t.end(q - 1) - t.start(q - 1) <= 3;
           const afterNumber = t.isNum(q - 1);
-          if ((afterNumber && (nk === 2 || t.isPunct(q + 1, ','))) || (shortWord && nk !== 2)) {
+          // (After a whole postcode the dot ends the sentence: "London N1 7GR. VAT No. GB ...".)
+          const postcodeDone = tail.postcode || core.postcode;
+          if (
+            (afterNumber && (nk === 2 || t.isPunct(q + 1, ','))) ||
+            (shortWord && nk !== 2 && !postcodeDone)
+          ) {
             q++;
             continue;
           }

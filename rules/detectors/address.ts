@@ -165,6 +165,11 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A full stop after a whole postcode ends the sentence and the address.
+    {
+      text: 'Registered office: 18 Wharf Road, London N1 7GR. VAT No. GB 123 4567 89',
+      value: '18 Wharf Road, London N1 7GR',
+    },
     // Japanese in Latin letters: block numbers, district, ward, prefecture, postcode.
     {
       text: 'Please send it to our Tokyo office: 2-14-7 Jingumae, Shibuya-ku, Tokyo 150-0001. Thanks!',
