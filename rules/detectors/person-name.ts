@@ -665,6 +665,13 @@ export const examples: DetectorExamples = {
     { text: 'Penerima: Nur Aisyah binti Kamarudin', value: 'Nur Aisyah binti Kamarudin' },
     { text: 'Müşteri: Mehmet Can Demir, Ankara', value: 'Mehmet Can Demir' },
     { text: 'can you draft a reply to rohit khanna? his PAN is pending', value: 'rohit khanna' },
+    // A speaker for a firm; "hey kevin here" after a speaker's colon; thanks before an emoji.
+    {
+      text: '[18/03/2024, 20:15] Kerry @ PayFirst: Hi Dave, what should it be?\n[18/03/2024, 20:16] Dave Pryce: the new sort code please\n[18/03/2024, 20:20] Kerry @ PayFirst: updated both',
+      value: 'Kerry',
+    },
+    { text: '(14:01) Kevin Marsh: hey kevin here, direct deposit failed again', value: 'kevin' },
+    { text: '(09:14:10) Maria Lopez: thank u sam 🙏', value: 'sam' },
     // A Teams header naming its speaker surname first after the time.
     {
       text: '[3/14/2024 9:12 AM] Becker, Tom\nCustomer called again\n[3/14/2024 9:13 AM] Nguyen, Linh\nok',
@@ -852,6 +859,9 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Brands named like people, whatever cue stands before them.
+    "[14:02] Visitor: hi, my order had Ben & Jerry's gift cards, Dr. Martens boots and a jacket\n[14:03] Support: The Dr. Martens and Ben & Jerry's items ship separately.",
+    'Snack restock: Dr Pepper, Mr. Clean wipes, John Deere mugs',
     'Ships from\nChester, Virginia\nEst. delivery 9:30 AM',
     'Order #12345 shipped today.\nthanks guys! cheers mate, thx support, ty all',
     // Bots by their bracket or their word; a mail header's word in Swedish; a brand;

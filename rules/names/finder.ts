@@ -200,6 +200,11 @@ const DOCTOR_BRANDS: ReadonlySet<string> = new Set(
   ),
 );
 const DR_BEFORE = /\bdr\.?[ \t]{1,3}$/i;
+/** Brands named as a mister: "Mr. Clean", "Mr. Muscle", "Mr. Sheen", "Mr. Coffee". */
+const MISTER_BRANDS: ReadonlySet<string> = new Set('clean muscle sheen coffee'.split(' '));
+const MR_BEFORE = /\bmr\.?[ \t]{1,3}$/i;
+/** "& Jerry's": a firm named after two people, in the possessive. */
+const FIRM_OF_TWO_AFTER = /^[ \t]?&[ \t]?\p{Lu}\p{Ll}+['’]s(?![\p{L}])/u;
 
 const CUE_GREETING = new RegExp(
   String.raw`${B}(?:dear|hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|morning|hallo|moin|servus|liebe/r|liebe|lieber|liebes|sehr geehrte/r|sehr geehrter|sehr geehrtes|sehr geehrte|guten (?:tag|morgen|abend)|bonjour|bonsoir|salut|coucou|cher/chère|cher|chère|hola|buenos días|buenas(?: tardes| noches)?|estimado/a|estimado|estimada|estimados|estimadas|querido|querida|ciao|olá|oi|bom dia|boa tarde|prezado|prezada|caro|cara|gentile|gentilissimo|gentilissima|egregio|egregia|buongiorno|buonasera|salve|hej|hei|moi|hoi|beste|geachte|szanowny|szanowna|dzień dobry|cześć|vážený|vážená|dobrý den|ahoj|kedves|szia|tere|sveiki|labas|здравствуйте|добрый день|привет|уважаемый|уважаемая|шановний|шановна|вітаю|добрий день|αγαπητέ|αγαπητή|γεια σας|καλημέρα)[ \t]{0,2},?${SP}$`,
@@ -585,6 +590,17 @@ function mailHeaderWord(text: string, s: Scored): boolean {
   const eol = text.indexOf('\n', s.end);
   return text.slice(s.end, eol < 0 ? text.length : eol).includes('@');
 }
+/** A brand named as a doctor or a mister ("Dr. Martens", "Mr. Clean"), or "Ben & Jerry's". */
+function brandNamedLikePerson(text: string, s: Scored): boolean {
+  if (s.to - s.from !== 1) return false;
+  const key = tokInfo[s.from]!.key;
+  const before = text.slice(Math.max(0, s.start - 8), s.start);
+  return (
+    (DOCTOR_BRANDS.has(key) && DR_BEFORE.test(before)) ||
+    (MISTER_BRANDS.has(key) && MR_BEFORE.test(before)) ||
+    FIRM_OF_TWO_AFTER.test(text.slice(s.end, s.end + 24))
+  );
+}
 const MAIL_HEADER_WORDS: ReadonlySet<string> = new Set(
   'till fran an von de para do od kopia kopie cc bcc'.split(' '),
 );
@@ -635,7 +651,8 @@ export function findNames(
       s.reason === 'bot' ||
       BOT_BRACKET_AFTER.test(text.slice(s.end, s.end + 32)) ||
       BOT_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start)) ||
-      mailHeaderWord(text, s)
+      mailHeaderWord(text, s) ||
+      brandNamedLikePerson(text, s)
     ) {
       (bots ??= new Set()).add(text.slice(s.start, s.end));
     }
@@ -2971,6 +2988,17 @@ function scoreSegment(
     if (acronym !== null && !isKnownName(acronym[1]!) && !SUFFIX_AFTER.test(after)) score = 0.3;
   }
   // A bot introducing itself: "this is Grafana, your monitoring assistant".
+  // A brand named as a doctor or a mister whatever cue stands before it ("my order had Dr.
+  // Martens boots", "Mr. Clean wipes"), and a firm of two given names ("Ben & Jerry's").
+  if (
+    score > 0.3 &&
+    n === 1 &&
+    ((DOCTOR_BRANDS.has(tokInfo[from]!.key) && DR_BEFORE.test(before.slice(-8))) ||
+      (MISTER_BRANDS.has(tokInfo[from]!.key) && MR_BEFORE.test(before.slice(-8))) ||
+      FIRM_OF_TWO_AFTER.test(after))
+  ) {
+    score = 0.3;
+  }
   if (score > 0.3 && BOT_AFTER.test(after)) {
     score = 0.3;
     // (Named so that its other mentions are not taken for a person either: see findNames.)
@@ -4167,6 +4195,8 @@ function speakerColon(text: string, end: number): number {
     c2 !== 0x2014 &&
     c2 !== 91 &&
     c2 !== 124 &&
+    // (A speaker for a firm: "Kerry @ PayFirst:".)
+    c2 !== 64 &&
     // (An emoji the speaker put after their name: "Benedita ⚽:".)
     c2 < 0x2300
   ) {
@@ -4193,7 +4223,7 @@ const DASH_TURN = new RegExp(String.raw`^ [-–] (?:(?:${CHAT_ROLES}) [-–] )?(
  * time in brackets ("Kurt [15:21]:").
  */
 const TEAM_COLON = new RegExp(
-  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}|${DEPARTMENTS})| [\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]{1,8}| \[\d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\])[ \t]?:`,
+  String.raw`^(?: \([^()\n:]{1,40}\)| [-–] (?:${CHAT_ROLES}|${DEPARTMENTS})| @ \p{Lu}[\p{L}\p{N}&.'’-]{1,30}(?: \p{Lu}[\p{L}\p{N}&.'’-]{1,30}){0,2}| [\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]{1,8}| \[\d{1,2}:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\])[ \t]?:`,
   'iu',
 );
 
@@ -5206,7 +5236,7 @@ const THANKS_WORDS =
   'thanks|thank you|thank u|thankyou|thx|thnx|tks|ty|ta|cheers|merci|danke|dankeschön|dzięki|dzieki|gracias|grazie|obrigado|obrigada|tack|bedankt|dank je|ciao|hoi|hej|salut|lg|vg|mfg|un saludo|saludos|a presto|bises|grüße|groetjes|pozdrawiam|bye|ttyl';
 const THANKS_STARTS = keywords(THANKS_WORDS.split('|'), { wholeWord: true });
 const THANKS_LOWER = new RegExp(
-  String.raw`(?:${THANKS_WORDS})[ \t]*,?[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?=[ \t]*(?:[,.!?:;)\n]|$))`,
+  String.raw`(?:${THANKS_WORDS})[ \t]*,?[ \t]{1,2}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?=[ \t]*(?:[,.!?:;)\n]|$|\p{Extended_Pictographic}))`,
   'uy',
 );
 const VERB_SHAPE = /(?:ing|ed|ly)$/;
@@ -6307,7 +6337,7 @@ const LOWER_NAME_EMAIL =
 /** A lower-case word before "here" opening a line (after a greeting): "hey, baylee here." */
 // In German, French and Spanish only after a greeting: "mándenlo aquí:" is a verb.
 const LOWER_HERE =
-  /(?:^|\n)[ \t]*(?:(?:hey|hi|hello|hallo|servus|moin|yo|salut|bonjour|hola|ciao)[ \t]*[,!]?[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t](?:here|hier|ici|aquí|aqui)(?:[.,:;!–-]|[ \t]*\n))|(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t]here(?:[.,:;!–-]|[ \t]*\n)))/gu;
+  /(?:^|\n|:[ \t])[ \t]*(?:(?:hey|hi|hello|hallo|servus|moin|yo|salut|bonjour|hola|ciao)[ \t]*[,!]?[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t](?:here|hier|ici|aquí|aqui)(?:[.,:;!–-]|[ \t]*\n))|(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t]here(?:[.,:;!–-]|[ \t]*\n)))/gu;
 
 /**
  * Whether code unit `c` is a letter (or a mark, or 々 and ー) of a script without capitals:
