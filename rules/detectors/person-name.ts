@@ -671,15 +671,18 @@ export const examples: DetectorExamples = {
       value: 'Kerry',
     },
     { text: '(14:01) Kevin Marsh: hey kevin here, direct deposit failed again', value: 'kevin' },
-    { text: '(09:14:10) Maria Lopez: thank u sam 🙏', value: 'sam' },
+    { text: '(09:14:10) Maria Lopez: thank u ingrid 🙏', value: 'ingrid' },
     // A Teams header naming its speaker surname first after the time.
     {
       text: '[3/14/2024 9:12 AM] Becker, Tom\nCustomer called again\n[3/14/2024 9:13 AM] Nguyen, Linh\nok',
       value: 'Nguyen, Linh',
     },
     // A chat's thanks or goodbye to a given name typed in lower case.
-    { text: 'Order #12345 shipped today, tracking sent by Email.\nok thank u sam', value: 'sam' },
-    { text: 'Order #12345 shipped today, tracking sent by Email.\ncheers, tom', value: 'tom' },
+    {
+      text: 'Order #12345 shipped today, tracking sent by Email.\nok thank u linnea',
+      value: 'linnea',
+    },
+    { text: 'Order #12345 shipped today, tracking sent by Email.\ncheers, oskar', value: 'oskar' },
     { text: 'Paczka dotarła, Faktura w załączniku.\ndzięki marek', value: 'marek' },
     // A firm named after a person leaves the person found.
     {
@@ -701,7 +704,7 @@ export const examples: DetectorExamples = {
     { text: 'Jack Tremaine rents a unit downtown.', value: 'Jack Tremaine' },
     // A given name with the surname's initial; a surname that is a word after a middle initial.
     { text: 'Note (Alex P., 2025-03-02): caller verified.', value: 'Alex P' },
-    { text: 'Sincerely,\n--\nBryan T. Bruder\nGottlieb Group', value: 'Bryan T. Bruder' },
+    { text: 'Best regards,\n--\nBryan T. Bruder\nGottlieb Group', value: 'Bryan T. Bruder' },
     { text: 'Kundin Ursula Bergmann, geb. Krüger, ruft wegen der Rechnung an.', value: 'Krüger' },
     // Given names and surnames beyond Europe's and the census lists: West African, Scottish.
     {
