@@ -5,9 +5,9 @@
  *
  *   npm run eval -- [--corpus NAME]... [--json] [--no-peers] [--names=false] [--compromise] [--errors TYPE]
  *
- * Corpora: tickets and negatives (test/corpus, generated), and presidio
- * (../shared/corpora/presidio_synth_v2.jsonl beside the repository, skipped when absent; only
- * its personal-data labels are scored, see PRESIDIO_SCORED). Output never contains corpus
+ * Corpora: tickets and negatives (test/corpus, generated), probes (test/corpus, written by hand),
+ * and presidio (../shared/corpora/presidio_synth_v2.jsonl beside the repository, skipped when
+ * absent; only its personal-data labels are scored, see PRESIDIO_SCORED). Output never contains corpus
  * values except with --errors, which is for developers (the corpora are synthetic).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -74,6 +74,13 @@ const CORPORA: CorpusDef[] = [
     missingHint: 'run: npx tsx test/corpus/generate.ts',
   },
   {
+    name: 'probes',
+    aliases: ['probe'],
+    file: join(repoRoot, 'test/corpus/probes.jsonl'),
+    kind: 'labelled',
+    missingHint: 'test/corpus/probes.jsonl is committed; check out the repository again',
+  },
+  {
     name: 'presidio',
     aliases: ['presidio_synth_v2'],
     file: join(repoRoot, '../shared/corpora/presidio_synth_v2.jsonl'),
@@ -103,7 +110,7 @@ interface Options {
 function usage(): string {
   return [
     'usage: npm run eval -- [options]',
-    '  --corpus NAME    tickets | negatives | presidio (repeatable or comma-separated; default all)',
+    '  --corpus NAME    tickets | negatives | probes | presidio (repeatable or comma-separated; default all)',
     '  --json           print a machine-readable summary instead of tables',
     '  --no-peers       skip openredaction and redact-pii',
     '  --names=false    run the engine without the name pass',
