@@ -594,12 +594,12 @@ function mailHeaderWord(text: string, s: Scored): boolean {
 function brandNamedLikePerson(text: string, s: Scored): boolean {
   if (s.to - s.from !== 1) return false;
   const key = tokInfo[s.from]!.key;
-  const before = text.slice(Math.max(0, s.start - 8), s.start);
-  return (
-    (DOCTOR_BRANDS.has(key) && DR_BEFORE.test(before)) ||
-    (MISTER_BRANDS.has(key) && MR_BEFORE.test(before)) ||
-    FIRM_OF_TWO_AFTER.test(text.slice(s.end, s.end + 24))
-  );
+  if (DOCTOR_BRANDS.has(key) || MISTER_BRANDS.has(key)) {
+    const before = text.slice(Math.max(0, s.start - 8), s.start);
+    if (DOCTOR_BRANDS.has(key) ? DR_BEFORE.test(before) : MR_BEFORE.test(before)) return true;
+  }
+  const amp = text.charCodeAt(s.end) === 38 || text.charCodeAt(s.end + 1) === 38;
+  return amp && FIRM_OF_TWO_AFTER.test(text.slice(s.end, s.end + 24));
 }
 const MAIL_HEADER_WORDS: ReadonlySet<string> = new Set(
   'till fran an von de para do od kopia kopie cc bcc'.split(' '),
@@ -649,8 +649,11 @@ export function findNames(
   for (const s of all) {
     if (
       s.reason === 'bot' ||
-      BOT_BRACKET_AFTER.test(text.slice(s.end, s.end + 32)) ||
-      BOT_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start)) ||
+      // (Each pattern only where its first or last character stands: this runs per segment.)
+      ((text.charCodeAt(s.end) === 40 || text.charCodeAt(s.end + 1) === 40) &&
+        BOT_BRACKET_AFTER.test(text.slice(s.end, s.end + 32))) ||
+      ((text.charCodeAt(s.start - 2) | 32) === 116 &&
+        BOT_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start))) ||
       mailHeaderWord(text, s) ||
       brandNamedLikePerson(text, s)
     ) {
