@@ -643,9 +643,10 @@ export function findNames(
   namesInLists(text, all);
   fullNamesInLists(text, all);
   speakers(text, all);
-  // A bot introduced as one ("Ask Tessa, our AI assistant") is no person in its other
-  // mentions either ("Tessa can also draft replies").
-  let bots: Set<string> | null = null;
+  // Words that name no person wherever they stand: a bot introduced as one ("Ask Tessa, our AI
+  // assistant", "Fin (AI Agent)", then "Tessa can also draft replies"), a brand named like a
+  // person ("Dr. Martens"), a mail header's word ("Till:").
+  let notPersons: Set<string> | null = null;
   for (const s of all) {
     if (
       s.reason === 'bot' ||
@@ -657,13 +658,13 @@ export function findNames(
       mailHeaderWord(text, s) ||
       brandNamedLikePerson(text, s)
     ) {
-      (bots ??= new Set()).add(text.slice(s.start, s.end));
+      (notPersons ??= new Set()).add(text.slice(s.start, s.end));
     }
   }
   const found: Scored[] = [];
   const pending: Scored[] = [];
   for (const s of all) {
-    if (bots !== null && bots.has(text.slice(s.start, s.end))) continue;
+    if (notPersons !== null && notPersons.has(text.slice(s.start, s.end))) continue;
     if (s.score >= THRESHOLD) found.push(s);
     else if (s.score >= TIE_LOW) pending.push(s);
   }
