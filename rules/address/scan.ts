@@ -913,7 +913,7 @@ function suffixThenNumber(t: Tokens, j: number, lw: string): Core | null {
   // The number's own label after a type no English word shares: "Bağdat Caddesi No: 215",
   // "Atatürk Bulvarı No. 45", "Moda Cad. No:12".
   if (separate && !english && t.isWord(n) && (t.low(n) === 'no' || t.low(n) === 'nr')) {
-    const q = t.isPunct(n + 1, ':') || t.isPunct(n + 1, '.') ? n + 2 : n + 1;
+    const q = afterNumberLabel(t, n);
     if (t.isNum(q)) n = q;
   }
   // The type word itself may look like a label ("gate 23"); the name before it decides.
@@ -1047,14 +1047,18 @@ function numberAfterName(t: Tokens, nameEnd: number): number {
   // Romanian "nr. 5" and "Bloc 35" stand for the house number: "Strada Lalelelor nr. 5",
   // "Intrarea Eternitatii, Bloc 35"; so does Indonesian "No. 5": "Jl. Sudirman No. 5".
   if (t.isWord(a) && BUILDING_WORD.test(t.str(a))) {
-    // (Or its colon: Indonesian "Jl. Sudirman No: 5".)
-    const n = houseNumber(t, t.isPunct(a + 1, ':') ? a + 2 : withDot(t, a) + 1, 4, false);
+    const n = houseNumber(t, afterNumberLabel(t, a), 4, false);
     if (n >= 0) return n;
   }
   const after = houseNumber(t, a, comma ? 4 : 5);
   return after >= 0 && !proseAfter(t, after) ? after : -1;
 }
 const BUILDING_WORD = /^(?:nr|Nr|No|no|Bloc|bloc|Bl|bl)$/;
+
+/** The token after a house number's label at `a` ("nr.", "No:", "Bloc"), past its dot or colon. */
+function afterNumberLabel(t: Tokens, a: number): number {
+  return t.isPunct(a + 1, ':') ? a + 2 : withDot(t, a) + 1;
+}
 
 /** "Musterstraße 12a", "Hauptstr. 5", "Magasinsgatan 7", "Koskikatu 25", "Parijsstraat 8". */
 function compoundStreet(t: Tokens, j: number, lw: string): Core | null {

@@ -561,15 +561,18 @@ const ORG_AFTER =
  * not "Gutiérrez Insurance"; "Smith, inc." stays a firm.
  */
 function orgAfter(after: string): boolean {
-  const m = ORG_AFTER.exec(after);
-  if (m === null) return false;
-  const word = m[0].replace(ORG_LEAD, '');
-  return !/^\p{Ll}/u.test(word) || LEGAL_FORM.test(word);
+  const word = orgWordAfter(after);
+  return word !== null && (!/^\p{Ll}/u.test(word) || LEGAL_FORM.test(word));
 }
 /** Whether a legal form follows, which no person's name takes: "Maison Lumière SAS". */
 function legalFormAfter(after: string): boolean {
+  const word = orgWordAfter(after);
+  return word !== null && LEGAL_FORM.test(word.toLowerCase());
+}
+/** The firm's word ORG_AFTER finds right after a name, without the comma or "&" before it. */
+function orgWordAfter(after: string): string | null {
   const m = ORG_AFTER.exec(after);
-  return m !== null && LEGAL_FORM.test(m[0].replace(ORG_LEAD, '').toLowerCase());
+  return m === null ? null : m[0].replace(ORG_LEAD, '');
 }
 const ORG_LEAD = /^,?[ \t](?:&\s|and\s)?/i;
 const LEGAL_FORM =
@@ -590,16 +593,18 @@ function mailHeaderWord(text: string, s: Scored): boolean {
   const eol = text.indexOf('\n', s.end);
   return text.slice(s.end, eol < 0 ? text.length : eol).includes('@');
 }
-/** A brand named as a doctor or a mister ("Dr. Martens", "Mr. Clean"), or "Ben & Jerry's". */
-function brandNamedLikePerson(text: string, s: Scored): boolean {
-  if (s.to - s.from !== 1) return false;
-  const key = tokInfo[s.from]!.key;
+/**
+ * Whether the word at token k, spanning [start, end), is a brand named as a doctor or a mister
+ * ("Dr. Martens", "Mr. Clean") or a firm of two given names ("Ben & Jerry's").
+ */
+function brandLikePerson(text: string, k: number, start: number, end: number): boolean {
+  const key = tokInfo[k]!.key;
   if (DOCTOR_BRANDS.has(key) || MISTER_BRANDS.has(key)) {
-    const before = text.slice(Math.max(0, s.start - 8), s.start);
+    const before = text.slice(Math.max(0, start - 8), start);
     if (DOCTOR_BRANDS.has(key) ? DR_BEFORE.test(before) : MR_BEFORE.test(before)) return true;
   }
-  const amp = text.charCodeAt(s.end) === 38 || text.charCodeAt(s.end + 1) === 38;
-  return amp && FIRM_OF_TWO_AFTER.test(text.slice(s.end, s.end + 24));
+  const amp = text.charCodeAt(end) === 38 || text.charCodeAt(end + 1) === 38;
+  return amp && FIRM_OF_TWO_AFTER.test(text.slice(end, end + 24));
 }
 const MAIL_HEADER_WORDS: ReadonlySet<string> = new Set(
   'till fran an von de para do od kopia kopie cc bcc'.split(' '),
@@ -656,7 +661,7 @@ export function findNames(
       ((text.charCodeAt(s.start - 2) | 32) === 116 &&
         BOT_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start))) ||
       mailHeaderWord(text, s) ||
-      brandNamedLikePerson(text, s)
+      (s.to - s.from === 1 && brandLikePerson(text, s.from, s.start, s.end))
     ) {
       (notPersons ??= new Set()).add(text.slice(s.start, s.end));
     }
@@ -2994,15 +2999,7 @@ function scoreSegment(
   // A bot introducing itself: "this is Grafana, your monitoring assistant".
   // A brand named as a doctor or a mister whatever cue stands before it ("my order had Dr.
   // Martens boots", "Mr. Clean wipes"), and a firm of two given names ("Ben & Jerry's").
-  if (
-    score > 0.3 &&
-    n === 1 &&
-    ((DOCTOR_BRANDS.has(tokInfo[from]!.key) && DR_BEFORE.test(before.slice(-8))) ||
-      (MISTER_BRANDS.has(tokInfo[from]!.key) && MR_BEFORE.test(before.slice(-8))) ||
-      FIRM_OF_TWO_AFTER.test(after))
-  ) {
-    score = 0.3;
-  }
+  if (score > 0.3 && n === 1 && brandLikePerson(text, from, start, end)) score = 0.3;
   if (score > 0.3 && BOT_AFTER.test(after)) {
     score = 0.3;
     // (Named so that its other mentions are not taken for a person either: see findNames.)
