@@ -87,6 +87,15 @@ const PLACEHOLDER_WORDS =
   /example|sample|placeholder|redacted|dummy|insert|replace|your[_-]?|change[_-]?it|change[_-]?me|xxxx|(?:^|[_-])here$|[_-]here[_-]/i;
 
 /**
+ * API keys that providers publish in their documentation and every tutorial copies (Stripe's
+ * test keys): an example wherever it stands.
+ */
+export const PUBLISHED_KEYS: ReadonlySet<string> = new Set([
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+]);
+
+/**
  * True when a token-shaped value is a stand-in rather than a secret: a run of one repeated
  * character (`xxxxx`, `00000`), an ascending run (`abcdef`, `123456`), or a placeholder word
  * (`EXAMPLE`, `your_key_here`). Real random tokens almost never contain either: five equal

@@ -32,6 +32,11 @@ const AFTER_CARD = new RegExp(String.raw`[\s,;|/]{1,3}` + DATE, 'y');
 const NOT_A_CARD =
   /\b(?:passport|licen[cs]e|driver|permit|residence|id card|certificate|cert|ssl|tls|domain|subscription|trial|warranty|coupon|voucher|gift|token|password|membership|contract|lease|insurance|policy|food|milk|best before|lot|batch|medicare|medicaid|irn|ehic|ghic|health|prescription|rx|vaccine|medication|drug)\b/;
 
+/** "any future", "any valid": any date will do. Tested on the end of a lower-cased window. */
+const ANY_BEFORE = /\bany(?: future| valid)?[ \t]*$/i;
+/** The rest of an expiry's line: nothing, or the card's code. */
+const LINE_ENDS_AFTER_EXPIRY = /^[ \t]*(?:[/,;|]?[ \t]*\d{3,4})?[ \t]*(?:\r?\n|$)/;
+
 const CARD_HINT = /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta)\b/;
 
 // Every keyword of KEYWORD_DATE and KEYWORD_COMPACT holds one of these, at most seven characters
@@ -79,7 +84,12 @@ export const cardExpiry: Detector = {
     const hints = EXPIRY_HINT.at(text);
     for (const m of matchAllAt(text, KEYWORD_DATE, hints, HINT_LEAD)) {
       // "any future expiry (e.g. 12/34)", "expiry date, format MM/YY like 01/30": a format.
-      const example = EXAMPLE_WORDS.test(m[0].slice(0, m[0].length - m[1]!.length));
+      // ("any future expiry like 12/34": any date will do, so this one is an example.)
+      const lead = m[0].slice(0, m[0].length - m[1]!.length);
+      const example =
+        EXAMPLE_WORDS.test(lead) ||
+        /\blike\b/.test(lead) ||
+        ANY_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
       add(m.index + m[0].length, m[1]!, example ? 0.4 : 0.85, example ? 'example' : 'context');
     }
     for (const m of matchAllAt(text, KEYWORD_COMPACT, hints, HINT_LEAD)) {
@@ -89,7 +99,12 @@ export const cardExpiry: Detector = {
       if (card.score < 0.5) continue;
       AFTER_CARD.lastIndex = card.end;
       const m = AFTER_CARD.exec(text);
-      if (m !== null) add(card.end + m[0].length, m[1]!, 0.75, 'after card number');
+      if (m === null) continue;
+      const end = card.end + m[0].length;
+      // On the next line, the date alone or before the card's code: a statement's next line
+      // opens with its own date ("Carte : 3468 287725 59974\n12/03  Train Lyon-Paris").
+      if (m[0].includes('\n') && !LINE_ENDS_AFTER_EXPIRY.test(text.slice(end, end + 16))) continue;
+      add(end, m[1]!, 0.75, 'after card number');
     }
     return out;
   },
@@ -107,6 +122,7 @@ export const examples: DetectorExamples = {
     { text: 'Ablaufdatum (MM/JJ): 03/29', value: '03/29' },
     { text: 'fecha de vencimiento 12-27', value: '12-27' },
     { text: 'Exp: 0427', value: '0427' },
+    { text: 'Card: 4929 3781 2235 0002\n04/27 123', value: '04/27' },
   ],
   noMatch: [
     // A format's example.
@@ -124,6 +140,9 @@ export const examples: DetectorExamples = {
     'Prescriber: Dr. Roe   DEA on file\nLot # KQ38219  exp 03/2026',
     'Medicare: 6644 21483 6 IRN 3  exp 12/2029',
     'Ratio 3/4 of the 12/25 batch',
+    'Stripe documents test numbers that succeed or fail; use any future expiry like 12/34.',
+    // A statement's next line opens with its own date.
+    'Carte corporate : 3468 287725 59974\n12/03  Train Lyon-Paris AR     112,00 €',
     'This offer is valid for 12/25 participants',
   ],
 };

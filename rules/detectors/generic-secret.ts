@@ -1,5 +1,6 @@
 import { NON_PERSONAL_NUMBER, before, matchAllAt, near } from '../context.ts';
 import {
+  PUBLISHED_KEYS,
   SECRET_KEYWORD_LEAD,
   charClasses,
   decodeBase64,
@@ -59,6 +60,12 @@ const VALUE = /[A-Za-z0-9+/=_.~-]{8,500}/y;
 // Hashes and ids that are not credentials even beside a keyword.
 const HASH_CONTEXT =
   /\b(?:sha|sha1|sha256|sha512|md5|commit|checksum|hash|digest|etag|fingerprint|integrity|revision|rev|request[ _-]?id|trace[ _-]?id|correlation|uuid|guid|gpg|pgp|gnupg|signing(?![ _-]?secret)|keyring|keyserver|public key|pubkey)\b/;
+/** Words that make the value after them an identifier: "payment id", "cache key is". */
+const ID_BEFORE =
+  /\b(?:(?:payment|charge|customer|invoice|order|transaction|object|event|message|request|trace|span)[ _-]?id|cache[ _-]?key)\b(?:(?!key|token|secret|pass)[^\n]){0,24}$/i;
+/** Stripe's object ids (payment intents, charges, customers, events...): names, not secrets. */
+const OBJECT_ID =
+  /^(?:pi|ch|cus|in|evt|txn|pm|py|po|re|seti|sub|prod|price|acct|cs|ii|il)_[A-Za-z0-9]{14,}$/;
 const EXAMPLE_CONTEXT = /\b(?:example|e\.g\.|sample|placeholder|dummy|fake)\b/;
 // A random token a few words after a word naming a key: "Authorization uses the key X",
 // "llamamos a la API con X". Looser than the keyword forms, so it needs a stronger token and
@@ -301,6 +308,7 @@ function judge(
     return { start, end, type: 'API_KEY', score: 0.6, reason: 'uuid beside keyword' };
   }
   if (value.length < (strong ? 16 : 20)) return null;
+  if (notASecret(text, start, value)) return null;
   // Placeholder tokens (your_key_here) fail looksRandom below, which is always asked.
   if (isTemplateValue(value)) return null;
   // Words joined by separators or camelCase are names and sentences, not random tokens:
@@ -361,8 +369,23 @@ function nearKeyword(text: string, start: number, value: string): Candidate | nu
     return null;
   if (HASH_CONTEXT.test(ctx) || NON_PERSONAL_NUMBER.test(ctx)) return null;
   if (near(text, start, end, HASH_CONTEXT, 40)) return null;
-  if (EXAMPLE_CONTEXT.test(ctx)) return null;
+  if (EXAMPLE_CONTEXT.test(ctx) || notASecret(text, start, value)) return null;
   return { start, end, type: 'API_KEY', score: 0.6, reason: 'near keyword' };
+}
+
+/**
+ * Whether a random-looking value is known not to be a secret: a key published in a provider's
+ * documentation, an object's id ("pi_3Oq..."), a value the words before call an id ("payment
+ * id ...", "cache key is ..."), or hex after "@", a pinned commit ("uses:
+ * aws-actions/configure-aws-credentials@e3dd6a4...").
+ */
+function notASecret(text: string, start: number, value: string): boolean {
+  return (
+    PUBLISHED_KEYS.has(value) ||
+    OBJECT_ID.test(value) ||
+    (text.charCodeAt(start - 1) === 64 && HEX.test(value)) ||
+    ID_BEFORE.test(text.slice(Math.max(0, start - 32), start))
+  );
 }
 
 /** `Authorization: Basic base64(user:password)`: the decoded pair must have a colon. */
@@ -480,6 +503,10 @@ export const examples: DetectorExamples = {
     'bot 123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA is the placeholder',
     'Use the public key ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx9Zr3kQ8wN2mT5yV7bH4jL6pC1dF0gS9aE3uK8oI2r',
     'The cache key is user:42:profile and the primary key is (tenant_id, id).',
+    'Stripe says auth code 084412, payment id pi_3OqK9z2eZvKYlo2C0d4T7hQm, was declined.',
+    '      - uses: aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502',
+    'The cache key in CloudFront is 8bf8c6b3ae211841f9851eee641e5535711ac526 for that path.',
+    'STRIPE_SECRET_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc',
     'commit sha: 682b7929ab09897fc1476699a1d67803a2b4c6d8',
     'token: 682b7929ab09897fc1476699a1d67803a2b4c6d8 (commit of the fix)',
     'request_id: c303db55-2d83-4405-899a-7ab761aab9f9',

@@ -104,7 +104,9 @@ const STOP_WORDS = new Set(
 );
 
 // Context that marks a value as documentation rather than someone's credential.
-const EXAMPLE_BEFORE = /\b(?:example|e\.g\.|for instance|sample|such as|placeholder|dummy)\b/;
+// (Not a domain's or a path's part: "sftp.partner.example", "/samples/".)
+const EXAMPLE_BEFORE =
+  /(?<![.@/:_-])\b(?:example|e\.g\.|for instance|sample|such as|placeholder|dummy)\b(?![.@/_-]\w)/;
 const DEFAULT_BEFORE = /\bdefault\b/;
 // Words before "pass" that make it a ticket rather than a password.
 const PASS_NOUN =
@@ -727,6 +729,11 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A host in the reserved .example domain is no example of the password below it.
+    {
+      text: 'sftp:\n  host: sftp.partner-gateway.example\n  user: acme_hr\n  password: Wint3r#Ledger77',
+      value: 'Wint3r#Ledger77',
+    },
     // Steps that log in as a user, then " / " and the password; a settings export's key and
     // value as two fields.
     {

@@ -112,7 +112,10 @@ const NOT_PHONE_WORDS = new RegExp(
       'nip|regon|krs|orgnr|org\\.nr|organisationsnummer|organisationsnr|cvr|kvk|siren|siret|hrb|' +
       // Freight, contracts, tax and health-card references: "AWB 176-82056822", "contrat n°
       // 681 135 5742", "UTR 25639 28451", "Zorgpasnummer: 5434 5880 8".
-      'awb|waybill|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer'
+      'awb|waybill|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer|' +
+      // German compounds of them: "Mietvertrag 4417-2093", "Vertragsnummer", "Aktenzeichen".
+      'mietvertrag|vertragsnummer|rechnungsnummer|auftragsnummer|bestellnummer|vorgangsnummer|' +
+      'aktenzeichen|versicherungsnummer|policennummer'
     ).split('|'),
   )}(?![\\wÀ-ÿ@])|[€$£¥₹]`,
   'i',
@@ -600,6 +603,8 @@ const CALLED_ON_BEFORE =
 // The placeholder of forms and films. (Not the numbers kept for fiction, 555-0100 to 555-0199:
 // made-up tickets and generated test data, which stand for real customers', use them most.)
 const ALL_FIVES = /^(?:\+?1[ .-]?)?\(?555\)?[ .-]?555[ .-]?5555$/;
+const HASH_LETTERS_BEFORE = /#[A-Z]{1,4}[ \t]?$/;
+const REPEATED_DIGIT = /^(\d)\1{5,}$/;
 const OWN_PHONE =
   /\b(?:my (?:phone|cell|mobile|number|tel|telephone)|call me|reach me|text me|ring me|contact me)\b/;
 
@@ -862,6 +867,8 @@ export const phone: Detector = {
       ) {
         continue;
       }
+      // A reference's letters after a hash: "Miles Gold #SB 4417 2093 18" (not "Phone #:").
+      if (HASH_LETTERS_BEFORE.test(text.slice(Math.max(0, start - 7), start))) continue;
       // The text of a Markdown link to anything but a phone: "[`4991728`](https://github.com/
       // o/r/commit/4991728...)", a commit or an issue. ("[+44 20 7946 0958](https://wa.me/...)"
       // stays: a "+" says phone.)
@@ -873,6 +880,9 @@ export const phone: Detector = {
         if (own) out.push(own);
         continue;
       }
+      // A form's placeholder: one digit over and over after the country code ("+49 000
+      // 0000000", "000-000-0000").
+      if (REPEATED_DIGIT.test(main.replace(/^\+\d{1,3}/, '').replace(/\D/g, ''))) continue;
       const facts = factsOf(main);
       if (!facts) continue;
       const { shape } = facts;
@@ -1182,6 +1192,9 @@ export const examples: DetectorExamples = {
     // A sales export's amounts.
     'region,month,revenue,orders\nDublin,Jun,108094.73,1568\nLeeds,Feb,498235.18,14197',
     'Session ID: 4155550123',
+    '"profile.phone.placeholder": "+49 000 0000000",',
+    'SkyBridge Miles Gold #SB 4417 2093 18',
+    'Mietvertrag 4417-2093 | Station München Hbf',
     // A drug's NDC code, an EU tender's notice, an ISSN, a container.
     'Ozempic 2 mg (NDC 0169-4132-12, 0169-4130-13, 0169-4772-12)',
     'Anuncio de licitación 2025/S 186-731747',

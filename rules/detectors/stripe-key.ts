@@ -1,4 +1,4 @@
-import { holds, randomBody, tokenCandidate } from '../secret-util.ts';
+import { holds, PUBLISHED_KEYS, randomBody, tokenCandidate } from '../secret-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
@@ -20,6 +20,10 @@ export const stripeKey: Detector = {
       // Test-mode keys move no money but still open the account's test data and settings.
       const test = m[2] === 'test';
       const end = m.index + m[0].length;
+      if (PUBLISHED_KEYS.has(m[0])) {
+        out.push({ start: m.index, end, type: 'API_KEY', score: 0.3, reason: 'published example' });
+        continue;
+      }
       out.push(tokenCandidate(m.index, end, real, test ? 0.7 : 0.95, test ? 'test key' : 'format'));
     }
     for (const m of matchesOf(text, WEBHOOK_SECRET)) {
@@ -59,5 +63,7 @@ export const examples: DetectorExamples = {
     'sk_live_... (redacted)',
     'publishable key: pk_test_TYooMQauvdEDq54NiTphI7jx',
     'sk_test_YOUR_SECRET_KEY_HERE',
+    // Stripe's documentation's key.
+    'curl https://api.stripe.com/v1/charges -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: -d amount=2000',
   ],
 };

@@ -3331,48 +3331,68 @@ function particlesBefore(text: string, start: number): number {
 }
 
 let namedLikePeopleSet: ReadonlySet<string> | null = null;
+/** The first words of namedLikePeopleSet's names: a name can only start at one of them. */
+let namedLikePeopleFirst: ReadonlySet<string> | null = null;
+
+/** Lower case, blanks as one space and a typographic apostrophe typed straight, as the lists. */
+function namedKey(text: string, from: number, to: number): string {
+  return text.slice(from, to).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+}
+
+/** Whether the word at text[from, ...) (up to a blank or `to`) opens a listed name. */
+function opensNamedLikePeople(text: string, from: number, to: number): boolean {
+  let k = from;
+  for (let c = text.charCodeAt(k); k < to && !isAsciiSpace(c) && !isUnicodeSpace(c);) {
+    c = text.charCodeAt(++k);
+  }
+  return namedLikePeopleFirst!.has(namedKey(text, from, k));
+}
 
 /**
  * Whether `text[start, end)`, or it with the word after, is a firm named after people or a
- * place named like a person.
+ * place named like a person. (The firms whose name a title opens, "Dr. Oetker", are
+ * titledFirm's, which the caller asks first.) Each reading is looked up only when its first
+ * word opens a listed name: most segments open none.
  */
 function namedLikePeople(text: string, start: number, end: number): boolean {
   const names = namedLikePeople_();
-  const key = (to: number) =>
-    text.slice(start, to).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
-  if (names.has(key(end))) return true;
-  // "Calvin Klein Jeans": the firm's name may open the segment.
-  for (let k = text.indexOf(' ', start); k > start && k < end; k = text.indexOf(' ', k + 1)) {
-    if (names.has(key(k))) return true;
+  // "T Rowe Price": the segment may stop a word short of the firm's name,
+  // or start one late ("Trader Joe's", where "Trader" is an ordinary word).
+  let to = -1;
+  const extended = (): number => {
+    if (to < 0) {
+      const next = /^[ \t]?(?:&[ \t])?[\p{L}'’-]{2,20}/u.exec(text.slice(end, end + 24));
+      to = next === null ? end : end + next[0].length;
+    }
+    return to;
+  };
+  if (opensNamedLikePeople(text, start, end)) {
+    if (names.has(namedKey(text, start, end))) return true;
+    // "Calvin Klein Jeans": the firm's name may open the segment.
+    for (let k = text.indexOf(' ', start); k > start && k < end; k = text.indexOf(' ', k + 1)) {
+      if (names.has(namedKey(text, start, k))) return true;
+    }
+    if (extended() > end && names.has(namedKey(text, start, to))) return true;
   }
   // "Belfast George Best City", "Liverpool John Lennon": a city's name may open it, the
   // place's name then going on after the segment.
   const space = text.indexOf(' ', start);
-  if (space > start && space < end) {
-    const rest = (to: number) =>
-      text
-        .slice(space + 1, to)
-        .toLowerCase()
-        .replace(/\s+/g, ' ')
-        .replace(/’/g, "'");
+  if (space > start && space < end && opensNamedLikePeople(text, space + 1, end)) {
     const after = /^[ \t][\p{L}'’.-]{2,20}/u.exec(text.slice(end, end + 24));
-    if (names.has(rest(end)) || (after !== null && names.has(rest(end + after[0].length)))) {
+    if (
+      names.has(namedKey(text, space + 1, end)) ||
+      (after !== null && names.has(namedKey(text, space + 1, end + after[0].length)))
+    ) {
       return true;
     }
   }
-  // "T Rowe Price": the segment may stop a word short of the firm's name,
-  // or start one late ("Trader Joe's", where "Trader" is an ordinary word).
-  const next = /^[ \t]?(?:&[ \t])?[\p{L}'’-]{2,20}/u.exec(text.slice(end, end + 24));
-  const to = next === null ? end : end + next[0].length;
-  if (next !== null && names.has(key(to))) return true;
   const prev = /(?:^|\s)(\p{Lu}[\p{L}.]{1,20})[ \t]$/u.exec(
     text.slice(Math.max(0, start - 24), start),
   );
   if (prev === null) return false;
   const from = start - prev[1]!.length - 1;
-  const earlier = (t: number) =>
-    text.slice(from, t).toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
-  return names.has(earlier(end)) || names.has(earlier(to)) || titledFirm(text, start, end);
+  if (!opensNamedLikePeople(text, from, start)) return false;
+  return names.has(namedKey(text, from, end)) || names.has(namedKey(text, from, extended()));
 }
 
 /**
@@ -3395,11 +3415,14 @@ const TITLE_WORD_BEFORE = /(?:^|\s)((?:Dr|Captain|Capt|Uncle|Aunt|Don|Doña|Sir|
 /** The firms named after people and the places named like or after them (lower case). */
 function namedLikePeople_(): ReadonlySet<string> {
   // The list's apostrophes are read as the text's are: typed straight.
-  namedLikePeopleSet ??= new Set(
-    `${FIRMS_NAMED_AFTER_PEOPLE}|${PLACES_NAMED_LIKE_PEOPLE}|${PLACES_NAMED_AFTER_PEOPLE}`
-      .replace(/’/g, "'")
-      .split('|'),
-  );
+  if (namedLikePeopleSet === null) {
+    namedLikePeopleSet = new Set(
+      `${FIRMS_NAMED_AFTER_PEOPLE}|${PLACES_NAMED_LIKE_PEOPLE}|${PLACES_NAMED_AFTER_PEOPLE}`
+        .replace(/’/g, "'")
+        .split('|'),
+    );
+    namedLikePeopleFirst = new Set([...namedLikePeopleSet].map((n) => n.split(' ')[0]!));
+  }
   return namedLikePeopleSet;
 }
 

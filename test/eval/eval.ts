@@ -11,7 +11,7 @@
  * values except with --errors, which is for developers (the corpora are synthetic).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DETECTORS, scan, scanWith, type Finding } from '../../rules/index.ts';
 import { createPersonName } from '../../rules/detectors/person-name.ts';
@@ -100,6 +100,8 @@ interface Rec {
 
 interface Options {
   corpora: string[];
+  /** Labelled JSONL files given with --file, scored on every label as the probes are. */
+  files: string[];
   json: boolean;
   peers: boolean;
   names: boolean;
@@ -111,6 +113,8 @@ function usage(): string {
   return [
     'usage: npm run eval -- [options]',
     '  --corpus NAME    tickets | negatives | probes | presidio (repeatable or comma-separated; default all)',
+    '  --file PATH      a labelled JSONL file of your own ({"id", "text", "spans": [{"start", "end", "label"}]}),',
+    '                   scored on every label (repeatable; only these files unless --corpus is given too)',
     '  --json           print a machine-readable summary instead of tables',
     '  --no-peers       skip openredaction and redact-pii',
     '  --names=false    run the engine without the name pass',
@@ -122,6 +126,7 @@ function usage(): string {
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     corpora: [],
+    files: [],
     json: false,
     peers: true,
     names: true,
@@ -141,6 +146,9 @@ function parseArgs(argv: string[]): Options {
     switch (flag) {
       case '--corpus':
         o.corpora.push(...value().split(',').filter(Boolean));
+        break;
+      case '--file':
+        o.files.push(value());
         break;
       case '--json':
         o.json = true;
@@ -177,17 +185,52 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
+/** A corpus's records; a line that is not a labelled record stops the run with its number. */
 function load(def: CorpusDef): Rec[] {
-  return readFileSync(def.file, 'utf8')
+  const recs: Rec[] = [];
+  readFileSync(def.file, 'utf8')
     .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => {
-      const r = JSON.parse(l) as { id: string; text: string; lang?: string; spans?: GoldSpan[] };
-      const spans = (r.spans ?? [])
-        .map((s) => ({ start: s.start, end: s.end, label: def.labelMap?.[s.label] ?? s.label }))
-        .filter((s) => !def.scored || def.scored.has(s.label));
-      return { id: r.id, text: r.text, lang: r.lang ?? '', spans };
+    .forEach((l, i) => {
+      if (!l.trim()) return;
+      const where = `${def.file}:${i + 1}`;
+      let r: { id?: unknown; text?: unknown; lang?: unknown; spans?: unknown };
+      try {
+        r = JSON.parse(l) as typeof r;
+      } catch (e) {
+        throw new Error(`${where}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+      }
+      if (typeof r !== 'object' || r === null || typeof r.text !== 'string') {
+        throw new Error(`${where}: a record needs "text", a string`);
+      }
+      const text = r.text;
+      if (r.spans !== undefined && !Array.isArray(r.spans)) {
+        throw new Error(`${where}: "spans" must be an array`);
+      }
+      const spans: GoldSpan[] = [];
+      for (const [k, s] of ((r.spans ?? []) as unknown[]).entries()) {
+        const g = s as Partial<GoldSpan> | null;
+        if (
+          !g ||
+          typeof g.label !== 'string' ||
+          !Number.isInteger(g.start) ||
+          !Number.isInteger(g.end) ||
+          g.start! < 0 ||
+          g.end! <= g.start! ||
+          g.end! > text.length
+        ) {
+          throw new Error(
+            `${where}: span ${k} needs a "label" and integer "start" < "end" within the text (${text.length} characters)`,
+          );
+        }
+        const label = def.labelMap?.[g.label] ?? g.label;
+        if (!def.scored || def.scored.has(label))
+          spans.push({ start: g.start!, end: g.end!, label });
+      }
+      const id =
+        typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : `line ${i + 1}`;
+      recs.push({ id, text, lang: typeof r.lang === 'string' ? r.lang : '', spans });
     });
+  return recs;
 }
 
 interface System {
@@ -451,16 +494,23 @@ async function main(): Promise<void> {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(2);
   }
-  const wanted = opts.corpora.length
-    ? opts.corpora.map((n) => {
-        const d = CORPORA.find((c) => c.name === n || c.aliases.includes(n));
-        if (!d) {
-          console.error(`unknown corpus ${n}; known: ${CORPORA.map((c) => c.name).join(', ')}`);
-          process.exit(2);
-        }
-        return d;
-      })
-    : CORPORA;
+  const named = opts.corpora.map((n) => {
+    const d = CORPORA.find((c) => c.name === n || c.aliases.includes(n));
+    if (!d) {
+      console.error(`unknown corpus ${n}; known: ${CORPORA.map((c) => c.name).join(', ')}`);
+      process.exit(2);
+    }
+    return d;
+  });
+  const files: CorpusDef[] = opts.files.map((f) => {
+    const file = resolve(f);
+    if (!existsSync(file)) {
+      console.error(`--file ${f}: no such file`);
+      process.exit(2);
+    }
+    return { name: basename(file), aliases: [], file, kind: 'labelled', missingHint: '' };
+  });
+  const wanted = named.length || files.length ? [...named, ...files] : CORPORA;
 
   const log = (s = '') => {
     if (!opts.json) console.log(s);
@@ -499,7 +549,13 @@ async function main(): Promise<void> {
       jsonCorpora[def.name] = { skipped: `not found: ${def.file}` };
       continue;
     }
-    const recs = load(def);
+    let recs: Rec[];
+    try {
+      recs = load(def);
+    } catch (e) {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exit(2);
+    }
     const words = recs.reduce((a, r) => a + countWords(r.text), 0);
 
     if (def.kind === 'labelled') {
