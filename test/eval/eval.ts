@@ -197,7 +197,9 @@ function load(def: CorpusDef): Rec[] {
       try {
         r = JSON.parse(l) as typeof r;
       } catch (e) {
-        throw new Error(`${where}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+        throw new Error(`${where}: not JSON (${e instanceof Error ? e.message : String(e)})`, {
+          cause: e,
+        });
       }
       if (typeof r !== 'object' || r === null || typeof r.text !== 'string') {
         throw new Error(`${where}: a record needs "text", a string`);
