@@ -42,6 +42,16 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A person's label, then the surname, a comma and the given names.
+    { text: 'Customer: REYES, Maria Guadalupe\nDOB: 04/22/1979', value: 'REYES, Maria Guadalupe' },
+    { text: 'Renter: Oyelaran, Adebimpe\nFlorida DL: on file', value: 'Oyelaran, Adebimpe' },
+    { text: '  member: OKONKWO-REYES, JASMINE, DOB 05/18/1979', value: 'OKONKWO-REYES, JASMINE' },
+    // A human agent in brackets; a quotation's attribution; introductions in a chat.
+    { text: 'Tahu (agent): Kia ora, how can I help?', value: 'Tahu' },
+    { text: '"Works on my laptop, fails in your cloud" - Tobias', value: 'Tobias' },
+    { text: "Kia ora, I'm Wairua. Can I get the email on the order?", value: 'Wairua' },
+    { text: '[14:05] Customer: marcus delaney\n[14:06] Agent: Thanks', value: 'marcus delaney' },
+    { text: 'Customer: hey, jordan here, parcel PW448120GB', value: 'jordan' },
     // Names in capitals after a title in other languages (also on the line above), a particle
     // inside; after a role with a number or a French "(e)"; two words no list knows as words.
     {
@@ -862,6 +872,11 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'Location: Springfield, Illinois',
+    'Passenger name: JANE DOE\nBooking reference: ABC123',
+    '"Best pizza in town" - Yelp',
+    'Fin (AI Agent): Hi! Nova (bot) will take it from here.',
+    "It's Nightly. Ok, moving on.",
     // Brands named like people, whatever cue stands before them.
     "[14:02] Visitor: hi, my order had Ben & Jerry's gift cards, Dr. Martens boots and a jacket\n[14:03] Support: The Dr. Martens and Ben & Jerry's items ship separately.",
     'Snack restock: Dr Pepper, Mr. Clean wipes, John Deere mugs',

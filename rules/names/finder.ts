@@ -580,7 +580,7 @@ const LEGAL_FORM =
 
 /** A bot's role in brackets after its name: "Fin (AI Agent):", "Zoe (virtual assistant)". */
 const BOT_BRACKET_AFTER =
-  /^[ \t]?\((?:ai|virtual|digital|automated|auto)?[ \t-]?(?:agent|assistant|bot|chatbot|copilot)\)/i;
+  /^[ \t]?\((?:(?:ai|virtual|digital|automated|auto)[ \t-]?(?:agent|assistant|bot|chatbot|copilot)|bot|chatbot|copilot)\)/i;
 /** A bot's word before its name: "Bot Luna:", "Chatbot Max", "AI assistant Nova". */
 const BOT_BEFORE = /(?:^|[^\p{L}])(?:bot|chatbot|chat bot|assistant)[ \t]$/iu;
 /**
@@ -699,7 +699,45 @@ export function findNames(
   latinHonorifics(text, taken, out);
   maidenNames(text, taken, out);
   stampedSurnameFirst(text, taken, out);
+  labelledSurnameFirst(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
+}
+
+/**
+ * A person's label, then the surname, a comma and the given names, up to the line's end or the
+ * birth date: "Customer: REYES, Maria Guadalupe", "Name: ECHEVERRÍA LAZO, Tomás", "member:
+ * OKONKWO-REYES, JASMINE, DOB ...", "Renter: Oyelaran, Adebimpe". Each part listed or a word no
+ * dictionary knows (not "Location: Springfield, Illinois"); parts found before give way.
+ */
+function labelledSurnameFirst(text: string, taken: readonly Span[], out: Candidate[]): void {
+  if (!text.includes(', ') || !text.includes(':')) return;
+  LABEL_SURNAME_COMMA.lastIndex = 0;
+  for (let m; (m = LABEL_SURNAME_COMMA.exec(text)) !== null;) {
+    const label = m[1]!.trim().toLowerCase();
+    if (!NAME_HEADER.test(label) && !LINE_LABEL.test(label)) continue;
+    const surname = m[2]!.split(/[ -]/).map(titleCase);
+    const given = m[3]!.split(' ').map(titleCase);
+    const plain = (w: string) => classify(w) === 'unknown' && !isEnglishWord(w);
+    if (!surname.every((w) => isSurname(w) || plain(w))) continue;
+    if (!isGivenName(given[0]!) && !plain(given[0]!)) continue;
+    const start = m.indices![2]![0];
+    const end = m.indices![3]![1];
+    if (overlapsAny(taken, start, end)) continue;
+    if (out.some((c) => c.start < end && start < c.end && (c.start < start || c.end > end))) {
+      continue;
+    }
+    for (let i = out.length - 1; i >= 0; i--) {
+      if (out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);
+    }
+    const listed = surname.some(isSurname) || isGivenName(given[0]!);
+    out.push({ start, end, type: 'PERSON', score: listed ? 0.85 : 0.75, reason: 'label' });
+  }
+}
+const LABEL_SURNAME_COMMA =
+  /(?:^|\n)[ \t]*(\p{L}[\p{L} _-]{1,28}?)[ \t]*:[ \t]*(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?), ?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]+){0,2})(?=[ \t]*(?:\r?\n|$|[(;|])|,[ \t]*(?:DOB|D\.O\.B|[Bb]orn|[Dd]ate|\d))/dgu;
+
+function titleCase(w: string): string {
+  return w[0]! + w.slice(1).toLowerCase();
 }
 
 /**
@@ -2273,6 +2311,16 @@ function scoreSegment(
     curScore = 0.45;
   }
   tryCue(K_SELF, anyKnown || (!single && !onlyCommon) ? 0.8 : 0.45, 'introduction');
+  // "Kia ora, I'm Tahu.": a word no list or dictionary knows, introduced and closing the clause.
+  if (
+    single &&
+    0.6 > curScore &&
+    SELF_CLAUSE_END.test(afterWindow()) &&
+    unknownName(from, start, end) &&
+    FIRST_PERSON_BEFORE.test(beforeWindow().slice(-12))
+  ) {
+    bump(0.6, 'introduction');
+  }
   // "Hello, it's Abdon,", "Oui bonjour, c'est encore Aymon": a greeting, then the writer says
   // who they are. One word no list or dictionary knows is enough there.
   if (
@@ -2339,6 +2387,8 @@ function scoreSegment(
     DASH_SIGN_OFF_AFTER.test(afterWindow()) &&
     DASH_SIGN_OFF_BEFORE.test(beforeWindow()) &&
     nameOfItsOwn(anyKnown, onlyCommon, from, start, end) &&
+    // (After a quotation only a listed name: '"Best pizza in town" - Yelp' cites a source.)
+    (anyKnown || !QUOTE_DASH_BEFORE.test(beforeWindow())) &&
     // (A firm after a bracketed id: "(E49120) – Tidewater Retail".)
     !(
       n === 2 &&
@@ -4131,13 +4181,18 @@ const ID_AFTER =
   /^(?:,[ \t]{0,2}|[ \t]{1,4}|[ \t]?\([ \t]?|[ \t]?[-–—][ \t]?)(?:dob|d\.o\.b|date of birth|born|mrn|ssn|nhs(?: no| number)?|member id|patient id|geb\.|geboren|née?|nata|nato|nacid[oa])(?![\p{L}])/iu;
 /** A sentence's end, then a dash: a note's closing signature. */
 // (Or the phone number it closes: "... au +33 7 13 59 80 99 — Judicaël".)
-const DASH_SIGN_OFF_BEFORE = /(?:[.!?)]|\d\d)[ \t]{1,2}(?:[—–-]|--)[ \t]?$/u;
+// (After a closing quote too, a quotation's attribution: '"Works on my laptop" - Tobias'.)
+const SELF_CLAUSE_END = /^[.,!;]/;
+const FIRST_PERSON_BEFORE =
+  /(?:^|[^\p{L}])(?:I['’]m|I am|je suis|ich bin|soy|sono|sou)[ \t]{1,2}$/iu;
+const QUOTE_DASH_BEFORE = /["”][ \t]{1,2}(?:[—–-]|--)[ \t]?$/u;
+const DASH_SIGN_OFF_BEFORE = /(?:[.!?)"”]|\d\d)[ \t]{1,2}(?:[—–-]|--)[ \t]?$/u;
 /**
  * The end of the line or text, or a comma and a role ("— J. Nikolaus, RN"), or the writer's
  * number in brackets ("– Amparo (971-247-2389)").
  */
 const DASH_SIGN_OFF_AFTER =
-  /^[ \t]*(?:\r?\n|$|,[ \t]?[A-Z]{2,4}\b|\([ \t]?\+?\d[\d .()/-]{5,22}\)[ \t]*(?:\r?\n|$))/;
+  /^["”]?[ \t]*(?:\r?\n|$|,[ \t]?[A-Z]{2,4}\b|\([ \t]?\+?\d[\d .()/-]{5,22}\)[ \t]*(?:\r?\n|$))/;
 const CHAT_ROLES = String.raw`agent|support|operator|rep|representative|advisor|adviser|specialist|agente|conseiller|conseillère|berater|beraterin|medewerker|medewerkster|mitarbeiter|mitarbeiterin|asesor|asesora|operatore|operatrice|atendente`;
 /** A chat line's time and role before the agent's name ("[10:33] Agent ", "Medewerker "). */
 const ROLE_THEN_NAME = new RegExp(
@@ -5345,7 +5400,7 @@ const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, 
  * "I spoke with maria garcia", "customer john smith called", "ask kevin lee to call".
  */
 const LOWER_PAIR_CUE =
-  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|(?:reply|write|msg|message|text|mail) to|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|customer|client|patient|caller|user|member|tenant|guest|passenger|chiamata di|chiamata da|llamada de|appel de|anruf von|kundin|kunde|klant|cliente|klient|klientka|müşteri|paciente|patiente|paziente|locataire|inquilino|inquilina|mieter|mieterin|huurder)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
+  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|(?:reply|write|msg|message|text|mail) to|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|[Cc]ustomer|[Cc]lient|[Pp]atient|[Cc]aller|[Uu]ser|[Mm]ember|[Tt]enant|[Gg]uest|[Pp]assenger|chiamata di|chiamata da|llamada de|appel de|anruf von|kundin|kunde|klant|cliente|klient|klientka|müşteri|paciente|patiente|paziente|locataire|inquilino|inquilina|mieter|mieterin|huurder)(?:[ \t]?:)?[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
 /**
  * The same after an introduction or what a customer orders: "hi its laura boyle again", "the
  * refund to maria garcia". Searched on its own in the name pass: its opening words ("this",
@@ -6078,6 +6133,17 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   let words: Set<string> | null = null;
   const add = (start: number, end: number, score: number, reason = 'cue, case') => {
     if (overlapsAny(taken, start, end)) return;
+    // Documentation's stand-ins in any case: "Passenger name: JANE DOE", "as user jane doe".
+    if (
+      PLACEHOLDER.has(
+        text
+          .slice(start, end)
+          .split(/[ .,'’-]+/)
+          .pop()!
+          .toLowerCase(),
+      )
+    )
+      return;
     if (covered === null) {
       covered = new Uint8Array(text.length);
       for (const c of out) covered.fill(1, c.start, c.end);
@@ -6302,7 +6368,9 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   LOWER_HERE.lastIndex = 0;
   for (let m; (m = LOWER_HERE.exec(text)) !== null;) {
     const w = m[1] ?? m[2]!;
-    if (isFunctionWord(w) || isEnglishWord(w) || VERB_SHAPE.test(w)) continue;
+    // (After a greeting, a listed given name that is also a word: "hey, jordan here".)
+    const greeted = m[1] !== undefined && isGivenName(w) && !isGrammarWord(w);
+    if (!greeted && (isFunctionWord(w) || isEnglishWord(w) || VERB_SHAPE.test(w))) continue;
     const start = m.index + m[0].length - w.length;
     add(start, start + w.length, isKnownName(w) ? 0.75 : 0.6);
   }
