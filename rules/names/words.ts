@@ -185,6 +185,13 @@ export const EXTRA_FIRST_NAMES = [
   // Chinese and Korean (romanised as one word), Indonesian
   // Malay
   'aisyah nurul siti syafiq hafiz aiman izzat balqis hakim mohd',
+  // Irish and Welsh, South Indian, Somali and Hausa, Southern African, Māori and Pacific, Thai
+  // and Vietnamese, Ukrainian, Central Asian and Turkish names the lists above miss
+  'declan seren ffion iolo owain raju praveen venkat meena priyanka gopal halima abdullahi ' +
+    'abdi musa idris imani folake wambui baraka tendai tatenda farai naledi nneka lwazi kagiso ' +
+    'tshepo wiremu hemi rangi ngaio keanu makoa sione tevita viliami trang quang somchai somsak ' +
+    'siriporn nattapong kanya seojun sota naoko taras bohdan mykola andriy ivanka halyna lesya ' +
+    'timur rustam aigerim dilnoza nodir bekzod gulnara zarina arman ramazan kerem ozan baris',
   'xiaoming zhiwei xiaoling qiang yifan zihan haoran yuxuan jiahao minjun seoyeon jihoon jiwoo hyunwoo soojin eunji jiyeon minseo yejin budi agus dewi wahyu rizki bambang',
 ].join(' ');
 
