@@ -120,10 +120,11 @@ const MEMBER_KEYWORDS = [
 // an XML tag (`<mrn>00731946`).
 // A short name of the card in brackets may follow the label ("Health card (OHIP): ..."), and dot
 // leaders may stand for the colon ("Cardholder ID ...... RPM273245686").
-const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:[:#=|-]|is|was|says|n[°º.]|no\.?)?\s{0,3}#?\s{0,2}["']?`;
+// ("n.:" and "No.:" write both a number's sign and a colon.)
+const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:(?:n[°º.]|no\.?)\s?:?|[:#=|-]|is|was|says)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
 const CARD = new RegExp(
-  String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id|karte|kartennummer|nummer|nr\.?|num[ée]ro|n[úu]mero)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
   'gi',
 );
 const MEMBER = new RegExp(
@@ -260,7 +261,8 @@ export const healthId: Detector = {
     const push = (start: number, end: number, score: number, reason: string) => {
       let s = score;
       let r = reason;
-      if (near(text, start, end, NON_PERSONAL_NUMBER, 20)) {
+      // (The European card's label names nothing else, whatever its words: "EHIC Kartennummer".)
+      if (reason !== 'EHIC label' && near(text, start, end, NON_PERSONAL_NUMBER, 20)) {
         s -= 0.45;
         r += ', negative context';
       }
@@ -369,6 +371,8 @@ export const examples: DetectorExamples = {
   match: [
     { text: 'Medicare card no.: 4591 11713 2    IRN: 2', value: '4591 11713 2' },
     { text: 'Tessera sanitaria n. 80380259288356980159', value: '80380259288356980159' },
+    { text: 'Tessera sanitaria n.: 80380165317628134010', value: '80380165317628134010' },
+    { text: 'EHIC Kartennummer: 80276878305592942006', value: '80276878305592942006' },
     { text: 'Patient: Mollie Conroy   PHN 9641 584 056   DOB 1972-04-15', value: '9641 584 056' },
     { text: 'visiting from Quebec, RAMQ card JOHF 9352 0596 exp 2026/04', value: 'JOHF 9352 0596' },
     { text: 'receta electrónica (CIP CPOK1268442680) no dispensable', value: 'CPOK1268442680' },

@@ -24,9 +24,13 @@ const LABEL_WORDS = keywords([
   'tax_id',
   'taxpayer id',
 ]);
-const HAS_EIN = { test: (text: string) => text.includes('EIN') || text.includes('TIN') };
+// (Or a key in lower case: "payer_tin=84-1499179", "ein: ...".)
+const HAS_EIN = {
+  test: (text: string) =>
+    text.includes('EIN') || text.includes('TIN') || /(?:^|[^a-z])(?:tin|ein)[ \t]*[=:]/.test(text),
+};
 const LABEL_BEFORE =
-  /(?<![A-Za-z0-9])(?:F?EIN|TIN|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber|(?:[Tt]ax(?:payer)?|TAX)[ _](?:ID|[Ii]d|[Ii]dentification))(?![A-Za-z0-9])\)?(?:[ \t_]*(?:[Nn]umber|[Nn]o\.?|#))?["']?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*["'>]?$/;
+  /(?<![A-Za-z0-9])(?:F?EIN|TIN|(?:tin|f?ein)(?=[ \t]*[=:])|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber|(?:[Tt]ax(?:payer)?|TAX)[ _](?:ID|[Ii]d|[Ii]dentification))(?![A-Za-z0-9])\)?(?:[ \t_]*(?:[Nn]umber|[Nn]o\.?|#))?["']?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*["'>]?$/;
 
 /**
  * The IRS campus prefixes an EIN can start with; 00, 07-09, 17-19, 28-29, 49, 69, 70, 78-79,
@@ -74,6 +78,7 @@ export const usEin: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'payer_tin=84-1499179 payer=Orbit Freight LLC', value: '84-1499179' },
     { text: 'Tax ID (EIN): 54-2743139\nCAQH ID: 52915660', value: '54-2743139' },
     { text: 'EIN 41-2985302', value: '41-2985302' },
     { text: 'Our Federal Tax ID is 94-3127455.', value: '94-3127455' },
