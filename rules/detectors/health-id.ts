@@ -124,7 +124,7 @@ const MEMBER_KEYWORDS = [
 const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:(?:n[°º.]|no\.?)\s?:?|[:#=|-]|is|was|says)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
 const CARD = new RegExp(
-  String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id|karte|kartennummer|nummer|nr\.?|num[ée]ro|n[úu]mero)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id|kartennummer|karte|nummer|nr\.?|num[ée]ro|n[úu]mero)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
   'gi',
 );
 const MEMBER = new RegExp(
