@@ -63,6 +63,7 @@ const HASH_CONTEXT =
 /** Words that make the value after them an identifier: "payment id", "cache key is". */
 const ID_BEFORE =
   /\b(?:(?:payment|charge|customer|invoice|order|transaction|object|event|message|request|trace|span)[ _-]?id|cache[ _-]?key)\b(?:(?!key|token|secret|pass)[^\n]){0,24}$/i;
+const JWT_SHAPE = /^eyJ[\w-]*\.[\w-]*\.[\w-]*$/;
 /** Stripe's object ids (payment intents, charges, customers, events...): names, not secrets. */
 const OBJECT_ID =
   /^(?:pi|ch|cus|in|evt|txn|pm|py|po|re|seti|sub|prod|price|acct|cs|ii|il)_[A-Za-z0-9]{14,}$/;
@@ -383,6 +384,9 @@ function notASecret(text: string, start: number, value: string): boolean {
   return (
     PUBLISHED_KEYS.has(value) ||
     OBJECT_ID.test(value) ||
+    // A JSON Web Token is the jwt detector's, which decodes it (and knows jwt.io's sample).
+    JWT_SHAPE.test(value) ||
+    (value.startsWith('eyJ') && text.charCodeAt(start + value.length) === 46) ||
     (text.charCodeAt(start - 1) === 64 && HEX.test(value)) ||
     ID_BEFORE.test(text.slice(Math.max(0, start - 32), start))
   );
@@ -507,6 +511,7 @@ export const examples: DetectorExamples = {
     '      - uses: aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502',
     'The cache key in CloudFront is 8bf8c6b3ae211841f9851eee641e5535711ac526 for that path.',
     'STRIPE_SECRET_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+    'token: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
     'commit sha: 682b7929ab09897fc1476699a1d67803a2b4c6d8',
     'token: 682b7929ab09897fc1476699a1d67803a2b4c6d8 (commit of the fix)',
     'request_id: c303db55-2d83-4405-899a-7ab761aab9f9',
