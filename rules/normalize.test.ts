@@ -42,6 +42,19 @@ describe('normalise', () => {
     expect(toOriginalSpan(n, 7, 13)).toEqual([6, 12]);
   });
 
+  it('reads formatting tags without attributes as nothing, a line break or a tab', () => {
+    const input = '<p>My name is <b>Ana Roe</b></p><table><tr><td>Tel</td><td>x</td></tr>';
+    const n = normalise(input);
+    expect(n.text).toBe('\nMy name is Ana Roe\n\n\n\tTel\tx\n');
+    const at = n.text.indexOf('Ana Roe');
+    expect(input.slice(...toOriginalSpan(n, at, at + 7))).toBe('Ana Roe');
+    // Tags with attributes and code's type arguments are left as written.
+    expectUnchanged([
+      '<a href="mailto:ana@roe.test">Ana</a> wrote',
+      'List<String> xs = new ArrayList<>(); if (a < b && c > d) {}',
+    ]);
+  });
+
   it('keeps astral characters intact in the offsets', () => {
     const input = '😀 mail: ｊｏｅ@ｍａｉｌ.ｃｏｍ';
     const found = scanWith([email], input);

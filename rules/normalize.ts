@@ -569,6 +569,31 @@ const SQL_MAX_CHARS = 200_000;
  * `(first_name, date_of_birth)` reads `VALUES (first name: 'Ana', date of birth: '1984-...')`),
  * so every detector's labels find it, as in a JSON record. Appended to `out`, in order.
  */
+/**
+ * HTML's formatting tags without attributes, in a message pasted as markup ("My name is
+ * <b>Ravindra Wickramasinghe</b>", "Thanks,<br>Ravi</p>"): an inline tag is dropped, so the
+ * words it wraps stand where the cues before them expect; a block's tag or a line break reads
+ * as a line break, a table cell's as a tab. A tag with attributes is left as written (its
+ * attributes may hold an address: '<a href="mailto:...">'), and so are code's type arguments
+ * ("List<String>"), which name no HTML element.
+ */
+function htmlFolds(input: string, out: [number, number, string][]): void {
+  HTML_TAG.lastIndex = 0;
+  for (let m = HTML_TAG.exec(input); m !== null; m = HTML_TAG.exec(input)) {
+    const name = m[2]!.toLowerCase();
+    const cell = name === 'td' || name === 'th';
+    const fold = cell ? (m[1] === '' ? '\t' : '') : HTML_BLOCK.has(name) ? '\n' : '';
+    out.push([m.index, m.index + m[0].length, fold]);
+  }
+}
+const HTML_TAG =
+  /<(\/?)(b|i|u|em|strong|small|mark|span|font|p|div|br|li|ul|ol|td|th|tr|table|tbody|thead|h[1-6]|blockquote|section|article|header|footer)[ \t]*\/?>/gi;
+const HTML_BLOCK = new Set(
+  'p div br li ul ol tr table tbody thead h1 h2 h3 h4 h5 h6 blockquote section article header footer'.split(
+    ' ',
+  ),
+);
+
 function sqlFolds(input: string, out: [number, number, string][]): void {
   SQL_INSERT.lastIndex = 0;
   for (let m = SQL_INSERT.exec(input); m !== null; m = SQL_INSERT.exec(input)) {
@@ -679,6 +704,7 @@ export function normalise(input: string): Normalised {
   namePartFolds(input, keys);
   if (input.indexOf('|') >= 0 && input.indexOf('---') >= 0) verticalTableFolds(input, keys);
   if (input.indexOf('INSERT') >= 0 || input.indexOf('insert') >= 0) sqlFolds(input, keys);
+  if (input.indexOf('</') >= 0 || input.indexOf('<br') >= 0) htmlFolds(input, keys);
   if (keys.length > camelKeys && keys.length > 1) {
     // Each list is in order and their folds seldom meet (camelCase keys end before their "=",
     // form values start after one); a fold that would overlap the one before it is dropped.

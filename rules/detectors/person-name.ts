@@ -46,6 +46,11 @@ export const examples: DetectorExamples = {
     { text: 'Customer: REYES, Maria Guadalupe\nDOB: 04/22/1979', value: 'REYES, Maria Guadalupe' },
     { text: 'Renter: Oyelaran, Adebimpe\nFlorida DL: on file', value: 'Oyelaran, Adebimpe' },
     { text: '  member: OKONKWO-REYES, JASMINE, DOB 05/18/1979', value: 'OKONKWO-REYES, JASMINE' },
+    // A message pasted as HTML.
+    {
+      text: '<p>My name is <b>Ravindra Wickramasinghe</b> and I ordered a laptop.</p>',
+      value: 'Ravindra Wickramasinghe',
+    },
     // A human agent in brackets; a quotation's attribution; introductions in a chat.
     { text: 'Tahu (agent): Kia ora, how can I help?', value: 'Tahu' },
     { text: '"Works on my laptop, fails in your cloud" - Tobias', value: 'Tobias' },
