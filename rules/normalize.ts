@@ -578,14 +578,19 @@ const SQL_MAX_CHARS = 200_000;
  * ("List<String>"), which name no HTML element.
  */
 function htmlFolds(input: string, out: [number, number, string][]): void {
+  const folds: [number, number, string][] = [];
   HTML_TAG.lastIndex = 0;
   for (let m = HTML_TAG.exec(input); m !== null; m = HTML_TAG.exec(input)) {
     const name = m[2]!.toLowerCase();
     const cell = name === 'td' || name === 'th';
     const fold = cell ? (m[1] === '' ? '\t' : '') : HTML_BLOCK.has(name) ? '\n' : '';
-    out.push([m.index, m.index + m[0].length, fold]);
+    folds.push([m.index, m.index + m[0].length, fold]);
   }
+  // Markup, not a snippet of code that writes a tag or two ("c.html('<h1>Hello Hono!</h1>')",
+  // "// 'Liechi <b>Berry</b>'"), whose words the folds would run together into prose.
+  if (folds.length >= MIN_HTML_TAGS) out.push(...folds);
 }
+const MIN_HTML_TAGS = 4;
 const HTML_TAG =
   /<(\/?)(b|i|u|em|strong|small|mark|span|font|p|div|br|li|ul|ol|td|th|tr|table|tbody|thead|h[1-6]|blockquote|section|article|header|footer)[ \t]*\/?>/gi;
 const HTML_BLOCK = new Set(
