@@ -51,6 +51,10 @@ export const examples: DetectorExamples = {
       text: '<p>My name is <b>Ravindra Wickramasinghe</b> and I ordered a laptop.</p>',
       value: 'Ravindra Wickramasinghe',
     },
+    // A job before a name, or as a field's label.
+    { text: 'Delivery executive Raju left before she could open it', value: 'Raju' },
+    { text: 'I have also spoken to PC Hollis at the station', value: 'Hollis' },
+    { text: 'Driver: Abdi (Toyota Camry, silver)', value: 'Abdi' },
     // A human agent in brackets; a quotation's attribution; introductions in a chat.
     { text: 'Tahu (agent): Kia ora, how can I help?', value: 'Tahu' },
     { text: '"Works on my laptop, fails in your cloud" - Tobias', value: 'Tobias' },
@@ -878,6 +882,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'Location: Springfield, Illinois',
+    'Driver: Nvidia 551.23 (Studio)',
+    'Our PC World order arrived.',
     'Passenger name: JANE DOE\nBooking reference: ABC123',
     '"Best pizza in town" - Yelp',
     'Fin (AI Agent): Hi! Nova (bot) will take it from here.',
