@@ -51,6 +51,14 @@ export const examples: DetectorExamples = {
       text: '<p>My name is <b>Ravindra Wickramasinghe</b> and I ordered a laptop.</p>',
       value: 'Ravindra Wickramasinghe',
     },
+    // Korean given names of two hyphenated syllables beside a surname; logins in code and logs.
+    { text: '**Authors:** Astrid Nyberg, Ji-woo Park\n**Severity:** SEV2', value: 'Ji-woo Park' },
+    { text: 'Thanks for fixing it so fast. - Park Sung-min', value: 'Park Sung-min' },
+    {
+      text: '    # TODO(mikko.jarvinen): cap jitter once the gateway is fixed',
+      value: 'mikko.jarvinen',
+    },
+    { text: '{"userName": "vikram.iyer", "type": "IAMUser"}', value: 'vikram.iyer' },
     // A job before a name, or as a field's label.
     { text: 'Delivery executive Raju left before she could open it', value: 'Raju' },
     { text: 'I have also spoken to PC Hollis at the station', value: 'Hollis' },
@@ -884,6 +892,8 @@ export const examples: DetectorExamples = {
     'Location: Springfield, Illinois',
     'Driver: Nvidia 551.23 (Studio)',
     'Our PC World order arrived.',
+    'Use the co-op Park entrance, then check-in Kim Street.',
+    'import os.path\nuser.name = config.get("name")  # TODO(perf.tuning): cache it',
     'Passenger name: JANE DOE\nBooking reference: ABC123',
     '"Best pizza in town" - Yelp',
     'Fin (AI Agent): Hi! Nova (bot) will take it from here.',

@@ -700,8 +700,80 @@ export function findNames(
   maidenNames(text, taken, out);
   stampedSurnameFirst(text, taken, out);
   labelledSurnameFirst(text, taken, out);
+  koreanNames(text, taken, out);
+  dottedUsernames(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
 }
+
+/**
+ * Adds a name unless another detector took its place or a name found runs past it; the names
+ * found inside it give way, their best score kept.
+ */
+function addWhole(
+  out: Candidate[],
+  taken: readonly Span[],
+  start: number,
+  end: number,
+  score: number,
+  reason: string,
+): void {
+  if (overlapsAny(taken, start, end)) return;
+  if (out.some((c) => c.start < end && start < c.end && (c.start < start || c.end > end))) return;
+  let best = score;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const c = out[i]!;
+    if (c.start >= start && c.end <= end) {
+      best = Math.max(best, c.score);
+      out.splice(i, 1);
+    }
+  }
+  out.push({ start, end, type: 'PERSON', score: best, reason });
+}
+
+/**
+ * A Korean name romanised with its given name's two syllables joined by a hyphen, before or
+ * after one of the common surnames: "Ji-woo Park", "Park Sung-min", "Mi-rae Cho". (The surnames
+ * are words too, "Park", "Song", "Moon", and the given names no list holds.)
+ */
+function koreanNames(text: string, taken: readonly Span[], out: Candidate[]): void {
+  if (!text.includes('-')) return;
+  KOREAN_NAME.lastIndex = 0;
+  for (let m; (m = KOREAN_NAME.exec(text)) !== null;) {
+    const given = (m[1] ?? m[4]!).toLowerCase();
+    if (NOT_KOREAN_GIVEN.test(given)) continue;
+    addWhole(out, taken, m.index, m.index + m[0].length, 0.8, 'korean name');
+  }
+}
+const KOREAN_SURNAMES_LATIN =
+  'Kim|Lee|Park|Choi|Cho|Jung|Jeong|Kang|Yoon|Yun|Jang|Lim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Hong|Jeon|Moon|Yang|Bae|Baek|Heo|Nam|Noh|Kwak|Sung|Cha|Joo|Ryu|Byun|Chae|Pyo';
+const KOREAN_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.@-])(?:(\p{Lu}\p{Ll}{1,3}-\p{Ll}{2,4})[ ](${KOREAN_SURNAMES_LATIN})|(${KOREAN_SURNAMES_LATIN})[ ](\p{Lu}\p{Ll}{1,3}-\p{Ll}{2,4}))(?![\p{L}\p{N}_@-])`,
+  'gu',
+);
+/** Hyphenated English words shaped like a Korean given name. */
+const NOT_KOREAN_GIVEN =
+  /^(?:co-op|re-\w+|pre-\w+|non-\w+|e-\w+|wi-fi|add-on|log-in|sign-up|set-up|pop-up|drop-off|check-in|walk-in|plug-in|opt-in|opt-out|top-up|mix-up|run-in|one-\w+|two-\w+|all-\w+|self-\w+)$/;
+
+/**
+ * A person's login of a given name and a surname joined by a full stop, where code and logs
+ * name who did something: "# TODO(mikko.jarvinen): ...", an ARN's "user/vikram.iyer", a JSON
+ * "userName": "vikram.iyer". Both words listed, neither an ordinary word.
+ */
+function dottedUsernames(text: string, taken: readonly Span[], out: Candidate[]): void {
+  if (!text.includes('.') || !USERNAME_HINT.test(text)) return;
+  DOTTED_USERNAME.lastIndex = 0;
+  for (let m; (m = DOTTED_USERNAME.exec(text)) !== null;) {
+    const [given, surname] = [titleCase(m[1]!), titleCase(m[2]!)];
+    if (!isGivenName(given) || classify(surname) !== 'last') continue;
+    if (isEnglishWord(given) || isEnglishWord(surname)) continue;
+    const end = m.index + m[0].length;
+    addWhole(out, taken, end - m[1]!.length - 1 - m[2]!.length, end, 0.75, 'username');
+  }
+}
+// (A camelCase key reads as its words here: "userName" is "user name", see rules/normalize.ts.)
+const USERNAME_HINT = /TODO\(|FIXME\(|user\/|user[ _]?name|"user"/i;
+const DOTTED_USERNAME =
+  /(?:\b(?:TODO|FIXME|XXX|HACK)\(|:user\/|"user(?:[ _]?name)?"[ \t]*:[ \t]*"|\buser[ _]?name[ \t]*[=:][ \t]*["']?)([a-z]{2,20})\.([a-z]{2,20})(?=[)"' \t,\n]|$)/gi;
 
 /**
  * A person's label, then the surname, a comma and the given names, up to the line's end or the
@@ -720,17 +792,8 @@ function labelledSurnameFirst(text: string, taken: readonly Span[], out: Candida
     const plain = (w: string) => classify(w) === 'unknown' && !isEnglishWord(w);
     if (!surname.every((w) => isSurname(w) || plain(w))) continue;
     if (!isGivenName(given[0]!) && !plain(given[0]!)) continue;
-    const start = m.indices![2]![0];
-    const end = m.indices![3]![1];
-    if (overlapsAny(taken, start, end)) continue;
-    if (out.some((c) => c.start < end && start < c.end && (c.start < start || c.end > end))) {
-      continue;
-    }
-    for (let i = out.length - 1; i >= 0; i--) {
-      if (out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);
-    }
     const listed = surname.some(isSurname) || isGivenName(given[0]!);
-    out.push({ start, end, type: 'PERSON', score: listed ? 0.85 : 0.75, reason: 'label' });
+    addWhole(out, taken, m.indices![2]![0], m.indices![3]![1], listed ? 0.85 : 0.75, 'label');
   }
 }
 const LABEL_SURNAME_COMMA =
