@@ -51,6 +51,13 @@ export const examples: DetectorExamples = {
       text: '<p>My name is <b>Ravindra Wickramasinghe</b> and I ordered a laptop.</p>',
       value: 'Ravindra Wickramasinghe',
     },
+    // Chat handles made of a person's name: a Slack copy's speaker, an IRC nick, a mention.
+    { text: 'maria.lopez  10:02 AM\nprod api is throwing 500s again', value: 'maria.lopez' },
+    { text: '[14:02] <hkeller> anyone from the meetup organisers here?', value: 'hkeller' },
+    { text: 'deployed, thanks. cc @kofi.mensah for the runbook', value: 'kofi.mensah' },
+    // Forms of address of South-East Asia before a given name.
+    { text: 'Pak Slamet, saya driver GoSend. Paket sudah di depan.', value: 'Slamet' },
+    { text: 'Transfer ke rekening atas nama Ibu Siti Rahmawati.', value: 'Siti Rahmawati' },
     // Korean given names of two hyphenated syllables beside a surname; logins in code and logs.
     { text: '**Authors:** Astrid Nyberg, Ji-woo Park\n**Severity:** SEV2', value: 'Ji-woo Park' },
     { text: 'Thanks for fixing it so fast. - Park Sung-min', value: 'Park Sung-min' },
@@ -890,6 +897,12 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'Location: Springfield, Illinois',
+    "Sainsbury's and Marks & Spencer from 1 May; Albrecht & Partner Rechtsanwälte mbB",
+    'from Boulevard Haussmann back to Avenue Victor Hugo where the hotel is.',
+    'Paket dari Warung Bu Sri sudah di depan, Sucursal Santa Rosa (local 4)',
+    'Số 45 Ngõ 112, Phường Trung Hòa, Quận Cầu Giấy, Hà Nội.',
+    'sample form like this - Name: Juan dela Cruz, Mobile: 09XX-XXX-XXXX',
+    'admin  10:02 AM\nbuild passed\n@here @channel @platform-team',
     'Driver: Nvidia 551.23 (Studio)',
     'Our PC World order arrived.',
     'Use the co-op Park entrance, then check-in Kim Street.',

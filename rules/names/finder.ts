@@ -64,6 +64,7 @@ import {
   FIELD_LABELS,
   FIRMS_NAMED_AFTER_PEOPLE,
   NOT_PERSON_HEADS,
+  NOT_PERSON_HEADS_VI,
   PLACES_NAMED_LIKE_PEOPLE,
   PLACES_NAMED_AFTER_PEOPLE,
   PRODUCT_NOUNS,
@@ -702,6 +703,7 @@ export function findNames(
   labelledSurnameFirst(text, taken, out);
   koreanNames(text, taken, out);
   dottedUsernames(text, taken, out);
+  chatHandles(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
 }
 
@@ -771,6 +773,46 @@ function dottedUsernames(text: string, taken: readonly Span[], out: Candidate[])
   }
 }
 // (A camelCase key reads as its words here: "userName" is "user name", see rules/normalize.ts.)
+/**
+ * A chat's handle made of a person's name, where a chat names its speakers and whom they
+ * address: a Slack copy's speaker line ("maria.lopez  10:02 AM"), an IRC nick ("[14:02]
+ * <hkeller>") and a mention ("@kofi.mensah", "@jsmith"). The handle is a listed given name and
+ * a listed surname or initial ("priya.r"), a given name alone, or an initial before a listed
+ * surname ("jsmith", "mkowalski"); a team's or a bot's handle is none ("@platform-team").
+ */
+function chatHandles(text: string, taken: readonly Span[], out: Candidate[]): void {
+  const speakers = SPEAKER_HINT.test(text);
+  const irc = text.includes('<');
+  const mentions = text.includes('@');
+  if (!speakers && !irc && !mentions) return;
+  const add = (m: RegExpExecArray, score: number) => {
+    const handle = m[1] ?? m[2]!;
+    if (!personHandle(handle)) return;
+    const start = m.index + m[0].lastIndexOf(handle);
+    addWhole(out, taken, start, start + handle.length, score, 'handle');
+  };
+  if (speakers) for (const m of text.matchAll(SPEAKER_HANDLE)) add(m, 0.7);
+  if (irc) for (const m of text.matchAll(IRC_HANDLE)) add(m, 0.7);
+  if (mentions) for (const m of text.matchAll(MENTION_HANDLE)) add(m, 0.65);
+}
+const SPEAKER_HINT = /\d:\d\d/;
+const SPEAKER_HANDLE =
+  /(?:^|\n)[ \t]*([a-z][a-z0-9]{1,20}(?:[._][a-z]{1,20})?)[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*(?=\r?\n|$)/g;
+const IRC_HANDLE =
+  /\][ \t]*<([a-z][a-z0-9]{1,20})>|\n\* ([a-z][a-z0-9]{1,20}) has (?:quit|joined)/g;
+const MENTION_HANDLE = /(?<![\w.@/])@([a-z][a-z0-9]{1,20}(?:[._][a-z]{1,20})?)(?![\w@-]|\.\w)/g;
+
+/** Whether a lower-case handle spells a person's name (see chatHandles). */
+function personHandle(handle: string): boolean {
+  const parts = handle.replace(/\d+$/, '').split(/[._]/);
+  const plain = (w: string) => !isEnglishWord(w) && !isFunctionWord(w);
+  const given = (w: string) => w.length >= 3 && isGivenName(titleCase(w)) && plain(w);
+  const surname = (w: string) => w.length >= 3 && classify(titleCase(w)) === 'last' && plain(w);
+  if (parts.length === 2) return given(parts[0]!) && (parts[1]!.length === 1 || surname(parts[1]!));
+  const w = parts[0]!;
+  return given(w) || (w.length >= 5 && surname(w.slice(1)));
+}
+
 const USERNAME_HINT = /TODO\(|FIXME\(|user\/|user[ _]?name|"user"/i;
 const DOTTED_USERNAME =
   /(?:\b(?:TODO|FIXME|XXX|HACK)\(|:user\/|"user(?:[ _]?name)?"[ \t]*:[ \t]*"|\buser[ _]?name[ \t]*[=:][ \t]*["']?)([a-z]{2,20})\.([a-z]{2,20})(?=[)"' \t,\n]|$)/gi;
@@ -3147,9 +3189,20 @@ function scoreSegment(
     score > 0.3 &&
     n >= 2 &&
     !PERSON_ONLY_CUES.has(reason) &&
-    (NOT_PERSON_HEADS.has(tokInfo[from]!.key) ||
+    (placeHead(from) ||
       CLUB_BEFORE.test(before.slice(-6)) ||
       (n > 2 && someName(from + 1, to - 1, (info) => PRODUCT_NOUNS_EN.has(info.key))))
+  ) {
+    score = 0.3;
+  }
+  // The same head right before the segment, when the two are one name: "Avenue Victor Hugo",
+  // "Warung Bu Sri", "Quận Cầu Giấy" (not after a title or a person's cue: "Rue" is no title).
+  if (
+    score > 0.3 &&
+    from > 0 &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    placeHead(from - 1) &&
+    joined(text, from - 1, from)
   ) {
     score = 0.3;
   }
@@ -3227,6 +3280,29 @@ function scoreSegment(
     score = 0.3;
   }
   if (score > 0.3 && someName(from, to, (info) => PLACEHOLDER.has(info.key))) score = 0.3;
+  // The Philippines' stand-in, "Juan dela Cruz", as forms' samples write it.
+  if (
+    score > 0.3 &&
+    tokInfo[from]!.key === 'juan' &&
+    JUAN_DELA_CRUZ_AFTER.test(text.slice(tokEnd[from]!, tokEnd[from]! + 16))
+  ) {
+    score = 0.3;
+  }
+  // A firm of two names joined by "&": "Marks & Spencer", "Albrecht & Partner", "Smith &
+  // Wesson"; two given names are two people ("Anna & Mark"), and so are two whole names
+  // ("Callum MacLeod & Ishbel MacLeod").
+  if (
+    score > 0.3 &&
+    n === 1 &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    (text.charCodeAt(end) === 38 ||
+      text.charCodeAt(end + 1) === 38 ||
+      text.charCodeAt(start - 2) === 38 ||
+      text.charCodeAt(start - 1) === 38) &&
+    ampersandFirm(text, start, end, tokInfo[from]!.text)
+  ) {
+    score = 0.3;
+  }
   // A title-cased heading or list item, its small words capitalised too ("3. Manual Missing In
   // Spanish", "Release Notes For Grace Mobile"): words of which one is an ordinary word are
   // the title's ("A Note From Kasimir Oyelaran" keeps its name).
@@ -3245,6 +3321,23 @@ function scoreSegment(
   // The particles between a title and the surname are part of it: "Dr. [van den Bosch]".
   const first = reason === 'title' ? particlesBefore(text, start) : start;
   return { start: first, end: named, score, reason, from, to, keep };
+}
+
+/** Whether the segment text[start, end) and a capitalised word joined to it by "&" name a firm. */
+function ampersandFirm(text: string, start: number, end: number, first: string): boolean {
+  const m =
+    AMPERSAND_AFTER.exec(text.slice(end, end + 32)) ??
+    AMPERSAND_BEFORE.exec(text.slice(Math.max(0, start - 32), start));
+  return m !== null && !(isGivenName(first) && isGivenName(m[1]!));
+}
+const JUAN_DELA_CRUZ_AFTER = /^[ \t](?:[Dd]ela|[Dd]e [Ll]a) (?:Cruz|CRUZ)\b/;
+const AMPERSAND_AFTER = /^[ \t]?&[ \t]?(\p{Lu}[\p{L}'’]+)/u;
+const AMPERSAND_BEFORE = /(\p{Lu}[\p{L}'’]+)[ \t]?&[ \t]?$/u;
+
+/** Whether token `k` heads the name of a street, a place, a shop or an office. */
+function placeHead(k: number): boolean {
+  const info = tokInfo[k]!;
+  return NOT_PERSON_HEADS.has(info.key) || NOT_PERSON_HEADS_VI.has(info.text.toLowerCase());
 }
 
 /**

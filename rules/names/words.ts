@@ -111,7 +111,10 @@ export const COMMON_WORD_NAMES =
  * case-insensitively with an optional full stop, except the French "M." which must keep both.
  */
 export const TITLES =
-  'maître maitre mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní shri smt kumari shrimati sayın';
+  'maître maitre mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní shri smt kumari shrimati sayın ' +
+  // Indonesian, Malay, Filipino and Vietnamese forms of address before a given name ("Pak
+  // Slamet", "Ibu Siti Rahmawati", "Kuya Jun", "Ate Joy", "Chị Hương").
+  'bapak pak ibu bu kak mbak kuya ate tita tito manong manang chị ông bà';
 
 /**
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
@@ -274,6 +277,10 @@ export const PLACES_NAMED_AFTER_PEOPLE = [
  */
 export const PLACES_NAMED_LIKE_PEOPLE = [
   'sri lanka|puerto rico|costa rica|sierra leone|hong kong|el salvador|san marino|saint lucia',
+  // Cities of South-East Asia whose names read as people's ("Hà Nội", "Chon Buri").
+  'hà nội|ha noi|hồ chí minh|ho chi minh|đà nẵng|da nang|hải phòng|hai phong|cần thơ|can tho',
+  'nha trang|biên hòa|bien hoa|chon buri|chiang mai|chiang rai|khon kaen|petaling jaya',
+  'shah alam|johor bahru|kota kinabalu|quezon city|santa rosa',
   'st lucia|st. lucia|saint kitts|saint vincent|saint helena|st helena|timor leste|cabo verde',
   'burkina faso|san salvador|san jose|san josé|santa cruz|santa clara|santa barbara|santa fe',
   'santa monica|san diego|san francisco|san antonio|los angeles|las vegas|santo domingo',
@@ -341,9 +348,21 @@ export const NOT_PERSON_HEADS = new Set(
     'entrepôt|entrepot|magazijn|warehouse|depot|dépôt|lager|filiale|sucursal|agence|agenzia',
     'stichting|woonstichting|afdeling|hausverwaltung|inmobiliaria|immo|cabinet|kanzlei|notariaat',
     'brf|gemeente|comune|ayuntamiento|mairie|certificate',
+    // Shops and stalls of South-East Asia ("Warung Bu Sri", "Toko Budi Jaya"); saints' places
+    // ("Santa Rosa", "São Bento").
+    'warung|toko|kedai|apotek|bengkel|carinderia|santa|são',
   ]
     .join('|')
     .split('|'),
+);
+
+/**
+ * Vietnamese heads of places and shops ("Phường Bến Thành", "Quận Cầu Giấy", "Nhà thuốc Long
+ * Châu"), compared as written in lower case: folded, "phường" (a ward) would be "Phương" (a
+ * given name) and "đường" (a street) the surname Dương.
+ */
+export const NOT_PERSON_HEADS_VI = new Set(
+  'phường|quận|huyện|xã|tỉnh|thành|ngõ|ngách|hẻm|đường|phố|nhà|tiệm|quán|chợ|cửa'.split('|'),
 );
 
 /**

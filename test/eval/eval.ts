@@ -474,10 +474,10 @@ function printErrors(
     console.log(missed.slice(0, Number(process.env.HUSH_EVAL_ERRORS ?? 30)).join('\n') || '  none');
   }
   console.log(`false (up to 30):`);
-  console.log(falses.slice(0, 30).join('\n') || '  none');
+  console.log(falses.slice(0, Number(process.env.HUSH_EVAL_ERRORS ?? 30)).join('\n') || '  none');
   if (def.kind === 'labelled') {
     console.log(`boundaries differ (up to 10):`);
-    console.log(boundary.slice(0, 10).join('\n') || '  none');
+    console.log(boundary.slice(0, Number(process.env.HUSH_EVAL_ERRORS ?? 10)).join('\n') || '  none');
   }
 }
 
