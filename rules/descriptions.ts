@@ -106,6 +106,8 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Medical record numbers: a 5-12 character id (with at least 3 digits) right after a label such as MRN, medical record number, patient id, chart number, Patientennummer, dossier médical or historia clínica.',
   'national-id':
     'Identity cards, residence permits and citizen cards with no check digit of their own (national ID, ID card, BRP, permesso di soggiorno, titre de séjour, Cartão de Cidadão, cédula, dowód osobisty, NRIC, CNIC, ...): a document number of 5 to 18 letters and digits right after its name.',
+  'tax-id':
+    "Tax numbers of Latin America and Asia right after their names: Argentina's CUIT and CUIL and Brazil's CNPJ (scored higher when their mod-11 checks hold), Peru's RUC, Colombia's NIT, Indonesia's NPWP, India's GSTIN and a TIN.",
   'nl-bsn':
     'Dutch citizen service numbers (BSN): nine digits, or dotted 4.2.3, passing the 11-proof; only beside "BSN", "burgerservicenummer" or "sofinummer".',
   'no-fnr':

@@ -63,6 +63,7 @@ import { noFnr } from './detectors/no-fnr.ts';
 import { dkCpr } from './detectors/dk-cpr.ts';
 import { chAhv } from './detectors/ch-ahv.ts';
 import { nationalId } from './detectors/national-id.ts';
+import { taxId } from './detectors/tax-id.ts';
 import { nzIrd } from './detectors/nz-ird.ts';
 import { apis } from './detectors/apis.ts';
 import { licenceCard } from './detectors/licence-card.ts';
@@ -145,6 +146,7 @@ export const DETECTORS: readonly Detector[] = [
   dkCpr,
   chAhv,
   nationalId,
+  taxId,
   nzIrd,
   apis,
   licenceCard,

@@ -27,6 +27,9 @@ const LABELS = [
   String.raw`口座番号`,
   String.raw`(?:checking|savings)(?: (?:#|no\.?|number|acct\.?))`,
   String.raw`(?:nr |numer )?rachunku|rachunek(?: bankowy)?`,
+  // Mexico's CLABE and Argentina's CBU and CVU (18 and 22 digits); Vietnamese "số tài khoản"
+  // and its short form STK; Indonesian "no. rek".
+  String.raw`clabe|cbu|cvu|s[ốo] t[àa]i kho[ảa]n|stk|no\.? ?rek\.?`,
 ];
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(` +
@@ -44,7 +47,19 @@ const ACCOUNT_CELL = /^\d(?:[ -]?\d){5,25}$/;
  * check digits hold.
  */
 function accountDigitsOk(digits: string): boolean {
-  return digits.length <= 20 || polishNrb(digits);
+  return digits.length <= 20 || polishNrb(digits) || (digits.length === 22 && argentineCbu(digits));
+}
+/** Argentina's CBU: a bank and branch block (eight digits) and an account block (fourteen),
+ * each closed by a check digit (weights 7, 1, 3, 9 repeated, from the right of the block). */
+function argentineCbu(d: string): boolean {
+  const ok = (block: string) => {
+    const w = [3, 1, 7, 9];
+    let sum = 0;
+    for (let i = block.length - 2, k = 0; i >= 0; i--, k++)
+      sum += (block.charCodeAt(i) - 48) * w[k % 4]!;
+    return (10 - (sum % 10)) % 10 === block.charCodeAt(block.length - 1) - 48;
+  };
+  return ok(d.slice(0, 8)) && ok(d.slice(8));
 }
 function polishNrb(digits: string): boolean {
   return digits.length === 26 && mod97(digits.slice(2) + 'PL' + digits.slice(0, 2)) === 1;
@@ -68,6 +83,13 @@ const LABEL_WORDS = keywords([
   'checking',
   'savings',
   'rachun',
+  'clabe',
+  'cbu',
+  'cvu',
+  'tài kho',
+  'tai kho',
+  'stk',
+  'rek',
 ]);
 const LABEL_LEAD = 12;
 const SORT_CODE_WORDS = keywords([
@@ -248,6 +270,11 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    {
+      text: 'reintegro a mi cuenta: CBU 0070413128795016379049, alias nube',
+      value: '0070413128795016379049',
+    },
+    { text: 'chuyển 850.000₫ vào STK 0071001234567 Vietcombank', value: '0071001234567' },
     // A Polish account (NRB) after its label or alone, grouped as banks print it; an account
     // in a form aligned with blanks.
     {

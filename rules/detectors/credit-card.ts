@@ -3,10 +3,11 @@ import { columnHeader } from '../table.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Words that make a card-shaped number something else. Narrower than NON_PERSONAL_NUMBER on
-// purpose: "case", "line" or "page" are too common in a sentence about a lost card to cost a
+// purpose (with the identity and bank numbers of sixteen digits or more that a Luhn check can
+// pass by chance: Indonesia's NIK, the PhilSys number, Mexico's CLABE): "case", "line" or "page" are too common in a sentence about a lost card to cost a
 // checksum-valid number its finding.
 const NOT_A_CARD =
-  /\b(?:order|orders|tracking|track|sendungsverfolgung|suivi|seguimiento|shipment|parcel|gls|dpd|ups|usps|dhl|fedex|tnt|postnl|colissimo|chronopost|invoice|inv|ticket|ref|reference|sku|product|part|model|serial|s\/n|version|build|release|commit|sha|uuid|guid|txn|transaction id|confirmation|booking|reservation|po|rma|batch|lot|isbn|issn|imei|iccid|meid|sim|barcode|ean|upc|gtin|timestamp|epoch|account id|microchip|transponder|tessera|tarjeta sanitaria|afiliado|asegurado)\b/;
+  /\b(?:order|orders|tracking|track|sendungsverfolgung|suivi|seguimiento|shipment|parcel|gls|dpd|ups|usps|dhl|fedex|tnt|postnl|colissimo|chronopost|invoice|inv|ticket|ref|reference|sku|product|part|model|serial|s\/n|version|build|release|commit|sha|uuid|guid|txn|transaction id|confirmation|booking|reservation|po|rma|batch|lot|isbn|issn|imei|iccid|meid|sim|barcode|ean|upc|gtin|timestamp|epoch|account id|microchip|transponder|tessera|tarjeta sanitaria|afiliado|asegurado|nik|ktp|e-ktp|cccd|philsys|npwp|bpjs|philhealth|clabe|cbu)\b/;
 
 /** Payment card numbers: issuer range and length, Luhn, grouped or split digit by digit. */
 export const creditCard: Detector = {

@@ -37,6 +37,12 @@ const NAMES = [
   // Brazil's RG (registro geral), only before its colon or 'nº': the letters are too short.
   String.raw`rg(?= ?(?:n[º°o]\.?|:))`,
   String.raw`nric|cnic|hkid|emirates id|iqama|mykad|curp`,
+  // Indonesia's KTP and its NIK, Vietnam's citizen card (CCCD, the older CMND), the Philippines'
+  // PhilSys number, Thailand's identity card, Argentina's and Peru's DNI (digits only: Spain's
+  // has its own check), Chile's RUT or RUN.
+  String.raw`(?:e-?)?ktp|nik(?= ?:)|cccd|cmnd|c[ăa]n c[ưu][ớo]c(?: c[ôo]ng d[âa]n)?`,
+  String.raw`philsys(?: (?:card )?(?:number|no\.?|id))?|thai id(?: card)?(?: (?:number|no\.?))?`,
+  String.raw`dni|rut|run(?= ?:)`,
   // A US immigrant's alien registration number; Brazil's PIS/PASEP (before its colon).
   String.raw`a-?number|alien (?:registration )?(?:number|no\.?|#)|uscis (?:number|no\.?|#)`,
   String.raw`pis(?:\/pasep)?(?= ?(?:n[º°o]\.?|:))`,
@@ -82,6 +88,19 @@ const LABEL_WORDS = keywords([
   'iqama',
   'mykad',
   'curp',
+  'ktp',
+  'nik:',
+  'nik :',
+  'cccd',
+  'cmnd',
+  'căn cước',
+  'can cuoc',
+  'philsys',
+  'thai id',
+  'dni',
+  'rut',
+  'run:',
+  'run :',
   'a-number',
   'anumber',
   'alien',
@@ -104,6 +123,7 @@ const BAD_GAP = new RegExp(
   String.raw`expir|issue|valid|date|datum|fecha|ablauf|g[üu]ltig|d[ée]livr|emisi|caduc|scad|photo|foto|copy|scan|appointment|fee|version|${OTHER_ID_LABELS.source}`,
 );
 
+const LEADING_WORD = /^(?:CUIT|CUIL|CNPJ|CPF|RUC|NIT|NIF|TIN|EIN|VAT|GSTIN|NPWP|PAN)[ ]/;
 const DATE_LIKE = /^(?:\d{1,4}[-./ ]\d{1,2}[-./ ]\d{1,4})$/;
 
 /** Whether a value is shaped like a document number: 5 to 18 characters, three digits or more. */
@@ -182,8 +202,16 @@ const MY_NUMBER_HINT = keywords(['マイナンバー', '個人番号', 'my numbe
 const CN_ID =
   /(?:身份证号码|身份证号|身份证|公民身份号码|居民身份证)[^\dXx\n]{0,6}?(\d{17}[\dXx])(?![\dA-Za-z])/gu;
 const KR_RRN =
-  /(?:주민등록번호|주민번호|외국인등록번호|RRN)[^\d\n]{0,6}?(\d{6}-?[1-8]\d{6})(?![\d-])/gu;
-const CJK_ID_HINT = keywords(['身份证', '公民身份', '주민등록', '주민번호', '외국인등록', 'rrn']);
+  /(?:주민등록번호|주민번호|외국인등록번호|RRN|[Rr]esident [Rr]egistration [Nn]umber)[^\d\n]{0,6}?(\d{6}-?[1-8]\d{6})(?![\d-])/gu;
+const CJK_ID_HINT = keywords([
+  '身份证',
+  '公民身份',
+  '주민등록',
+  '주민번호',
+  '외국인등록',
+  'rrn',
+  'resident registration',
+]);
 
 /** The Chinese identity number's date and check character. */
 function cnId(v: string): boolean {
@@ -276,7 +304,8 @@ export const nationalId: Detector = {
     for (const v of valuesNearLabels(text, LABEL, TOKEN, {
       maxGap: 24,
       maxValue: 22,
-      accept: (m) => idShaped(m[0]),
+      // (Not a value opened by a tax number's name: "CUIT 20-33864678-0, DNI ..." is the CUIT's.)
+      accept: (m) => idShaped(m[0]) && !LEADING_WORD.test(m[0]),
       badGap: BAD_GAP,
       maxGapAfter: 3,
       anchors: { words: LABEL_WORDS, lead: LABEL_LEAD },
@@ -296,6 +325,10 @@ export const nationalId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'KTP 1271040405915996, name Hendra', value: '1271040405915996' },
+    { text: 'Họ tên Lê Văn Hùng, số CCCD 079089701721, ngày sinh', value: '079089701721' },
+    { text: 'Santiago. RUT 17.799.633-5. Mi cel', value: '17.799.633-5' },
+    { text: 'resident registration number 950314-2119577 in chat', value: '950314-2119577' },
     { text: 'National ID: 8812-4471-203', value: '8812-4471-203' },
     { text: 'Identity card no. X4471203Q', value: 'X4471203Q' },
     { text: 'BRP number ZX1234567', value: 'ZX1234567' },

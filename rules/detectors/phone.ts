@@ -98,6 +98,8 @@ const NOT_PHONE_WORDS = new RegExp(
       // Passports and identity cards in the other languages: "numéro de passeport : 753898258".
       'passeport|reisepass|reisepassnummer|pasaporte|passaporto|paspoort|paszport|ausweis|' +
       'personalausweis|ausweisnummer|dni|nie|nif|cpf|pesel|bsn|personnummer|aadhaar|steuer|' +
+      // The identity and tax numbers of Latin America and South-East Asia.
+      'cuit|cuil|cnpj|rut|ruc|nit|curp|nik|ktp|cccd|cmnd|npwp|gstin|philsys|clabe|cbu|' +
       // Counts and measures a "+" can start: "+12825771603 bytes", "+1200345 views".
       'bytes|byte|kb|mb|gb|tb|ms|bps|rows|views|downloads|followers|likes|points|pts|' +
       'visitors|clicks|impressions|records|hits|requests|' +

@@ -1,0 +1,119 @@
+import { cueDistance, valuesNearLabels } from '../gov-util.ts';
+import { keywords } from '../keywords.ts';
+import type { Candidate, Detector, DetectorExamples } from '../types.ts';
+import { NON_PERSONAL_NUMBER } from '../context.ts';
+
+// Tax numbers of Latin America and Asia that no detector of their own finds, right after their
+// names: Argentina's CUIT and CUIL, Brazil's CNPJ, Peru's RUC, Colombia's NIT, Indonesia's NPWP,
+// India's GSTIN, the Philippines' and other countries' TIN. The Americas' and Europe's numbers
+// with their own detector (EIN, SSN, CPF, RFC, NIF, Steuer-ID, UTR, VAT) are theirs.
+/** A word in lower case, capitals or with a capital first. */
+const cased = (w: string) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)].join('|');
+const NAMES = [
+  ['cuit', 'cuil', 'cnpj', 'ruc', 'nit', 'npwp', 'gstin'].map(cased).join('|'),
+  // "TIN" only in capitals or as a key, or spelled out (English "tin" is a metal).
+  String.raw`TIN|tin(?= ?[:=#])|[Tt]ax(?:payer)? [Ii]dentification (?:[Nn]umber|[Nn]o\.?)`,
+];
+const LABEL = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ_])(?:${NAMES.join('|')})(?![A-Za-zÀ-ÿ])`, 'g');
+const LABEL_WORDS = keywords([
+  'cuit',
+  'cuil',
+  'cnpj',
+  'ruc',
+  'nit',
+  'npwp',
+  'gst',
+  'tin',
+  'tax identification',
+  'taxpayer identification',
+]);
+const LABEL_LEAD = 16;
+
+// A value: digits (and GSTIN's capitals) in groups joined by dots, dashes, slashes or a blank.
+const TOKEN = /(?<![\w+./-])[0-9A-Z]+(?:[-./ ][0-9A-Z]+){0,5}(?![\w/-]|[.-]\w)/g;
+
+/** 8 to 20 characters, most of them digits, or a GSTIN. */
+function taxShaped(v: string): boolean {
+  const bare = v.replace(/[-./ ]/g, '');
+  if (bare.length < 8 || bare.length > 20) return false;
+  if (GSTIN.test(bare)) return true;
+  const digits = bare.replace(/\D/g, '').length;
+  return digits >= bare.length - 5 && !/^(\d)\1+$/.test(bare);
+}
+/** India's GSTIN: the state code, the holder's PAN, an entity number, "Z" and a check character. */
+const GSTIN = /^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;
+
+/** Argentina's CUIT and CUIL: eleven digits, the last a mod-11 check over the other ten. */
+export function validCuit(d: string): boolean {
+  if (!/^\d{11}$/.test(d)) return false;
+  const w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  const r = 11 - (sum % 11);
+  return (r === 11 ? 0 : r === 10 ? 9 : r) === d.charCodeAt(10) - 48;
+}
+
+/** Brazil's CNPJ: fourteen digits, the last two mod-11 checks. */
+export function validCnpj(d: string): boolean {
+  if (!/^\d{14}$/.test(d) || /^(\d)\1+$/.test(d)) return false;
+  const check = (n: number) => {
+    const w =
+      n === 12 ? [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] : [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+    const r = sum % 11;
+    return (r < 2 ? 0 : 11 - r) === d.charCodeAt(n) - 48;
+  };
+  return check(12) && check(13);
+}
+
+export const taxId: Detector = {
+  id: 'tax-id',
+  types: ['TAX_ID'],
+  prefilter: LABEL_WORDS,
+  detect(text) {
+    const out: Candidate[] = [];
+    for (const v of valuesNearLabels(text, LABEL, TOKEN, {
+      maxGap: 20,
+      maxValue: 24,
+      accept: (m) => taxShaped(m[0]),
+      maxGapAfter: 0,
+      anchors: { words: LABEL_WORDS, lead: LABEL_LEAD },
+    })) {
+      const value = text.slice(v.start, v.end);
+      const digits = value.replace(/\D/g, '');
+      // A number whose check holds is surely the one named; others as the label says.
+      const checked =
+        (digits.length === 11 && validCuit(digits)) || (digits.length === 14 && validCnpj(digits));
+      let score = checked ? 0.9 : 0.7;
+      if (cueDistance(text, v.start, v.end, NON_PERSONAL_NUMBER, 12) !== Infinity) score -= 0.3;
+      out.push({
+        start: v.start,
+        end: v.end,
+        type: 'TAX_ID',
+        score,
+        reason: checked ? 'label, checksum' : 'label',
+      });
+    }
+    return out;
+  },
+};
+
+/** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
+ * tests import it, so bundles drop it. */
+export const examples: DetectorExamples = {
+  match: [
+    { text: 'titular Martín Sosa, CUIT 20-33864678-0, DNI 33.864.678', value: '20-33864678-0' },
+    { text: 'Razão social ok, CNPJ 32.678.511/0001-53, Rua Augusta', value: '32.678.511/0001-53' },
+    { text: 'NPWP: 01.040.456.4-772.000', value: '01.040.456.4-772.000' },
+    { text: 'PAN BQKPS4437L, GSTIN 27BQKPS4437L1Z5. Shop', value: '27BQKPS4437L1Z5' },
+    { text: 'for seller verification: TIN 609-333-728-000', value: '609-333-728-000' },
+    { text: 'payer_tin: 609-333-728-000', value: '609-333-728-000' },
+  ],
+  noMatch: [
+    'We ordered 12 tin cans 2024-03-01 and 40 boxes.',
+    'RUC del pedido: 1234',
+    'NIT error code 0x8004-1002',
+    'CUIT: 00000000000',
+  ],
+};
