@@ -477,7 +477,9 @@ function printErrors(
   console.log(falses.slice(0, Number(process.env.HUSH_EVAL_ERRORS ?? 30)).join('\n') || '  none');
   if (def.kind === 'labelled') {
     console.log(`boundaries differ (up to 10):`);
-    console.log(boundary.slice(0, Number(process.env.HUSH_EVAL_ERRORS ?? 10)).join('\n') || '  none');
+    console.log(
+      boundary.slice(0, Number(process.env.HUSH_EVAL_ERRORS ?? 10)).join('\n') || '  none',
+    );
   }
 }
 
