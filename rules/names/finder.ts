@@ -896,6 +896,7 @@ function labelledSurnameFirst(text: string, taken: readonly Span[], out: Candida
 const LABEL_SURNAME_COMMA =
   /[ \t]*(\p{L}[\p{L} _-]{1,28}?)[ \t]*:[ \t]*(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?), ?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]+){0,2})(?=[ \t]*(?:\r?\n|$|[(;|])|[ \t]{2,}|\t|,[ \t]*(?:DOB|D\.O\.B|[Bb]orn|[Dd]ate|\d))/duy;
 
+/** A word with its first letter kept and the rest in lower case: "REYES" -> "Reyes". */
 function titleCase(w: string): string {
   return w[0]! + w.slice(1).toLowerCase();
 }
@@ -5964,7 +5965,7 @@ function capsAfterCues(
     const value = m[1]!;
     const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
     if (words.length === 0) continue;
-    const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+    const title = words.map(titleCase);
     if (!capsNameWords(title)) continue;
     // One word is a name when listed, or under a label that asks for one part of a name (an
     // identity document's "Surname DIBBERT", "Given names JABARI").
@@ -5995,7 +5996,7 @@ function capsAfterCues(
       const value = m[1]!;
       const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
       if (words.length === 0) continue;
-      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+      const title = words.map(titleCase);
       if (!capsNameWords(title)) continue;
       if (words.length === 1 && (words[0]!.length < 3 || isEnglishWord(title[0]!))) continue;
       const start = m.index + m[0].length - value.length;
@@ -6013,7 +6014,7 @@ function capsAfterCues(
       if (header === null || !NAME_HEADER.test(header)) continue;
       // No ordinary word in it; under a bare "name", which heads products as often ("BLUE
       // WIDGET"), only words the name lists know.
-      const words = value.split(/[ '’-]+/).map((w) => w[0] + w.slice(1).toLowerCase());
+      const words = value.split(/[ '’-]+/).map(titleCase);
       if (words.some((w) => (classify(w) === 'common' || isEnglishWord(w)) && !inNameLists(w))) {
         continue;
       }
@@ -6055,7 +6056,7 @@ function capsAfterCues(
       const value = m[2]!;
       const start = m.index + 1;
       const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
-      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+      const title = words.map(titleCase);
       if (words.length === 0 || words.length > 4 || !capsNameWords(title)) continue;
       const named = personFieldAt(text, start)
         ? words.length >= 2 || inNameLists(title[0]!)
@@ -6192,7 +6193,7 @@ const PAYMENT_REFERENCE: ReadonlySet<string> = new Set(
 function unknownCapsName(value: string): boolean {
   const words = value.split(/[ ,'’-]+/).filter((w) => w.length > 0);
   if (words.length < 2 || words.length > 3 || words.some((w) => w.length < 2)) return false;
-  const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+  const title = words.map(titleCase);
   return title.every((w) => {
     const c = classify(w);
     return c !== 'common' && c !== 'stop' && !isEnglishWord(w);
@@ -6202,7 +6203,7 @@ function unknownCapsName(value: string): boolean {
 function listedCapsName(value: string): boolean {
   const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
   if (words.length < 2 || words.length > 4) return false;
-  const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+  const title = words.map(titleCase);
   return capsNameWords(title) && title.some((w) => inNameLists(w));
 }
 /** Words in capitals after "=", up to the next key's "key=" or the line's end. */
@@ -6231,9 +6232,7 @@ function slashNames(
     const right = SLASH_RIGHT.exec(text.slice(at + 1, at + 52));
     if (left === null || right === null) continue;
     const start = at - left[1]!.length;
-    const words = [...left[1]!.split(/[ -]/), ...right[1]!.split(/[ -]/)].map(
-      (w) => w[0] + w.slice(1).toLowerCase(),
-    );
+    const words = [...left[1]!.split(/[ -]/), ...right[1]!.split(/[ -]/)].map(titleCase);
     if (words.some((w) => isFunctionWord(w) || isEnglishWord(w) || classify(w) === 'stop')) {
       continue;
     }
@@ -6284,7 +6283,7 @@ function labelRowNames(
       if (!NAME_CELL.test(value)) continue;
       const words = value.split(/[ '’-]+/).filter((w) => w.length > 1);
       if (words.length === 0 || words.length > 4) continue;
-      const title = words.map((w) => w[0] + w.slice(1).toLowerCase());
+      const title = words.map(titleCase);
       if (
         title.some(
           (w) =>
