@@ -108,6 +108,8 @@ const ADDRESS_CUE = new RegExp(
   `\\b${byFirstLetter([
     'address(?:es)?\\b',
     'address_?(?:line)?_?[12]\\b',
+    'line_?[123]["\']?\\s?[:=]',
+    'line>',
     'street(?:_?address)?["\']?\\s?[:=]',
     'wohnhaft\\b',
     'wohnen?\\b',
@@ -524,7 +526,7 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
   const b1 = text.charCodeAt(st - 1);
   const b2 = text.charCodeAt(st - 2);
   // Part of a decimal, a date, a time, a phone number or a price.
-  if (isJoiner(b1) && isDigit(b2)) return -1;
+  if (isJoiner(b1) && isDigit(b2) && !(b1 === 44 && csvCell(text, st, en))) return -1;
   if (isMoney(b1) || b1 === 43 || ((b1 === 32 || b1 === 160) && isMoney(b2))) return -1;
   // A minus sign: "waitpid(-1, os.WNOHANG)", "seek(-32, os.SEEK_END)".
   if (b1 === 45 && (b2 === 40 || b2 === 32 || b2 === 61 || b2 === 44 || st === 1)) return -1;
@@ -617,6 +619,27 @@ function isUpperAscii(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether the number at [st, en) opens a cell of a comma-separated row, after a cell that ends
+ * in digits ("...,+353 85 564 0128,45 Dame Street,Dublin 2"), not a decimal's fraction ("1,45
+ * EUR"): a capital follows after one space, and the line holds three commas or more with no
+ * space after any of them.
+ */
+function csvCell(text: string, st: number, en: number): boolean {
+  if (text.charCodeAt(en) !== 32) return false;
+  const c = text.charCodeAt(en + 1);
+  if (!(c >= 65 && c <= 90)) return false;
+  const from = text.lastIndexOf('\n', st) + 1;
+  let to = text.indexOf('\n', st);
+  if (to < 0) to = text.length;
+  let commas = 0;
+  for (let k = text.indexOf(',', from); k >= 0 && k < to; k = text.indexOf(',', k + 1)) {
+    if (text.charCodeAt(k + 1) === 32) return false;
+    commas++;
+  }
+  return commas >= 3;
 }
 
 /** . , : / - */
@@ -1141,9 +1164,14 @@ function labelledStreet(t: Tokens, i: number): Core | null {
   let p = st - 1;
   while (p > 0 && st - p <= 3 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 34)) p--;
   const sep = text.charCodeAt(p);
-  if (sep !== 58 && sep !== 61) return null; // ":" "="
   const label = text.slice(Math.max(0, p - 32), p);
-  if (!STREET_LABEL_BEFORE.test(label) || OTHER_ADDRESS_BEFORE.test(label)) return null;
+  if (sep === 62) {
+    // An element's text: "<street>445 Waterside", "<line>51 Kingsway".
+    if (!STREET_TAG_BEFORE.test(label)) return null;
+  } else if (sep !== 58 && sep !== 61)
+    return null; // ":" "="
+  else if (!STREET_LABEL_BEFORE.test(label) && !LINE_KEY_BEFORE.test(label)) return null;
+  if (OTHER_ADDRESS_BEFORE.test(label)) return null;
   let k = i + 1;
   while (k - i <= 4 && t.isCap(k) && nameWord(t, k, false)) {
     k++;
@@ -1161,6 +1189,12 @@ const OTHER_ADDRESS_BEFORE =
 /** An address or street label (a key's underscores included) ending right before a value. */
 const STREET_LABEL_BEFORE =
   /(?:address|street|adresse|anschrift|direcci[oó]n|indirizzo|endere[cç]o|morada|stra(?:ss|ß)e|domicilio)(?:[ _-]?(?:line)?[ _-]?[12])?["']?[ \t]?$/i;
+
+/** An element holding a street line: "<street", "<line", "<addressLine1", "<address_line_2". */
+const STREET_TAG_BEFORE =
+  /<(?:[\w-]{1,16}:)?(?:street|line|(?:address|addr)[ _-]?(?:line)?)[ _-]?[123]?$/i;
+/** A key for an address's line: '"line1": ', "line_2=". */
+const LINE_KEY_BEFORE = /(?:^|[\s{,"'])["']?line[ _-]?[123]["']?[ \t]?$/i;
 
 /** "10115 Berlin", "75002 Paris": a five-digit postcode before a city; weak on its own. */
 function postcodeCity(t: Tokens, i: number): Core | null {

@@ -65,8 +65,10 @@ const ONE_TIME_CODE =
   /\b(?:otp|one[- ]time|2fa|mfa|sms|text message|login|log in|sign[- ]in|verification code|authenticator|pin|captcha|image|email)\b/;
 
 // Right after a card number: separators (" / " too), optionally an MM/YY expiry, then the code.
+// (A comma and three digits or more after the code open a CSV row's next cell, "579,302.53";
+// one or two make a decimal, "579,50".)
 const AFTER_CARD =
-  /[\s,;|/]{1,3}((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d)[\s,;|/]{1,3})?(\d{3,4})(?![\w/]|[.,:-]\d)/y;
+  /[\s,;|/]{1,3}((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d)[\s,;|/]{1,3})?(\d{3,4})(?![\w/]|[.:-]\d|,\d\d?(?!\d))/y;
 
 /** Card security codes (CVV/CVC/CID), only behind their keyword or right after a card number. */
 export const cardCvv: Detector = {
@@ -126,6 +128,10 @@ export const examples: DetectorExamples = {
     { text: 'Card verification value: 482', value: '482' },
     { text: 'Card: 4929 3781 2235 0002 / 04/27 / 579', value: '579' },
     { text: 'CVV: 482', value: '482' },
+    {
+      text: 'name,card,exp,cvv,amount\nAnn Roe,4129 0274 7195 1518,10/25,795,302.53',
+      value: '795',
+    },
     { text: 'Card 4539 1488 0343 6467, exp 11/28, CVC 9173', value: '9173' },
     { text: 'security code 739, expiry 04/27', value: '739' },
     { text: '4539148803436467 04/27 381', value: '381' },

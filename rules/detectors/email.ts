@@ -44,7 +44,7 @@ const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|test|invalid|
 const PERSONAL_LOCAL = /^([a-z]{2,20})[._-]([a-z]{2,20})\d{0,4}@/i;
 /** Placeholder words of documentation addresses ("your.name", "john.doe", "first.last"). */
 const PLACEHOLDER_PART =
-  /^(?:your|my|the|first|last|firstname|lastname|full|name|user|username|test|demo|dev|example|sample|john|jane|joe|doe|bloggs|smith|mustermann|musterfrau|max|foo|bar|baz|noreply|no|reply|do|not|support|billing|admin|info|team|service|account|email|mail)$/i;
+  /^(?:your|my|the|first|last|firstname|lastname|full|name|user|username|test|demo|dev|example|sample|john|jane|joe|doe|bloggs|smith|mustermann|musterfrau|max|foo|bar|baz|noreply|no|reply|do|not|support|billing|admin|info|team|service|account|email|mail|bot|ci|cd|ops|devops|alerts?|notifications?|notify|releases?|calendar|deploy|builds?|system|security|sales|hello|contact|jobs|press|news|newsletter|marketing|helpdesk|webmaster|postmaster|abuse|feedback)$/i;
 /** "my email", "contact me", "reach me", "write to me": the address is the writer's own. */
 const OWN_ADDRESS_BEFORE =
   /\b(?:my (?:e-?mail|address)(?: address)?(?: is)?|(?:contact me|reach me|write to me|e-?mail me)(?: at| on)?)\W{0,3}$/i;
@@ -185,6 +185,16 @@ function obfuscatedMatches(text: string): { index: number; 0: string }[] {
   return out;
 }
 
+/** An iCalendar event's id ("UID:040000...@google.com") names an event, not a mailbox. */
+const EVENT_ID_BEFORE = /(?:^|\n)UID:$/;
+/**
+ * A login's user at a host, on a command line: "$ ssh -i ~/.ssh/id deploy@build-8.corp.co", "scp
+ * -P 2222 dump.sql root@db.corp.io:". Between the command and the user only options, paths and
+ * numbers ("ssh issues, contact bob@corp.io" is prose).
+ */
+const LOGIN_BEFORE =
+  /(?:^|[\n$#>])[ \t]*(?:sudo[ \t]+)?(?:ssh|scp|sftp|rsync|mosh|ssh-copy-id)(?:[ \t]+(?:-\S*|[~./]\S*|[^\s@]*[/.:][^\s@]*|\d+)){0,5}[ \t]+$/;
+
 const MESSAGE_ID_BEFORE =
   /(?:^|\n)[ \t>]*(?:message-id|in-reply-to|references|x-message-id|original-message-id)[ \t]*:[^\n]*<$/i;
 
@@ -208,6 +218,8 @@ export const email: Detector = {
       ) {
         continue;
       }
+      if (EVENT_ID_BEFORE.test(text.slice(Math.max(0, start - 5), start))) continue;
+      if (LOGIN_BEFORE.test(text.slice(Math.max(0, start - 64), start))) continue;
       // Documentation domains hold placeholders, seldom anyone's address (see reservedScore).
       if (!RESERVED_DOMAIN.test(m[0])) out.push({ start, end, type: 'EMAIL', score: 0.95 });
       else {
@@ -257,6 +269,7 @@ const PROSE_BEFORE_AT =
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'ssh issues, contact bob.tan@corp.io', value: 'bob.tan@corp.io' },
     // Letters beyond ASCII, in the local part and the domain: the whole address, not a tail.
     { text: 'escreva para joão.silva@empresa.com.br hoje', value: 'joão.silva@empresa.com.br' },
     { text: 'reach me: müller@bücher.de', value: 'müller@bücher.de' },
@@ -299,6 +312,9 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'UID:246a85f8dfb2f24d556548ac4c@google.com\nSUMMARY:Quarterly review',
+    '$ ssh -i ~/.ssh/id_ed25519 deploy@build-8.harborlane.co',
+    'From: "CI Notifications" <ci-bot@example.com>',
     // A sentence's end and the next one, then a bare "at": no local part has a blank.
     'Shipped Tue, 21 May. Track at delhivery.com/track',
     // Prose before a bare "at" and a web address.

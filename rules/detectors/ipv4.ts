@@ -12,7 +12,7 @@ const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|edg|opr|crios|fxios|safari|applewebkit|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)(?: (?:number|no|id|string|name))?["']?[.:=/]?\s{0,3}["'[]?$/;
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|edg|opr|crios|fxios|safari|applewebkit|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)(?: (?:number|no|id|string|name))?(?: to)?["'>]?[.:=/]?\s{0,3}["'[]?$/;
 // A dependency updated to its next version: "update V8 to 9.6.180.14", "bump zlib to 1.2.13.1".
 const UPDATED_TO_BEFORE =
   /\b(?:update[sd]?|updating|upgrade[sd]?|upgrading|bump(?:s|ed)?|bumping|patch(?:es|ed)?|downgrade[sd]?|pin(?:s|ned)?)\s(?:[\w.@/-]{1,24}\s){1,2}to\s{1,3}$/i;
@@ -60,6 +60,10 @@ const OR_LATER_AFTER = /^\s{0,2}(?:or|and) (?:later|newer|above|higher|greater|u
 const VERSION_ROW =
   /^[ \t]*\|?[ \t]*(?:[A-Za-z-]{2,20}[ \t]{1,2})?(?:firmware|fw|version|versions|build|release|software|bios|driver|os|app|agent|sdk)(?: version)?[ \t]*(?:\||\t)/i;
 
+// A table's column of versions: "version", "fw", "firmware_version", "Since", "app build".
+const VERSION_HEADER =
+  /\b(?:version|versions|ver|fw|firmware|build|release|since|sdk|bios|driver)$/;
+
 /** Whether the line holding `start` is a table's row headed by a version word. */
 function versionRow(text: string, start: number): boolean {
   const from = lineStartWithin(text, start, 200);
@@ -82,7 +86,8 @@ export const ipv4: Detector = {
       let score = BASE[kind];
       let reason: string = kind;
       // A column headed by a network word ("IP address", `client_ip`) is the strongest context.
-      const column = inIpColumn(text, start, end);
+      const header = columnHeader(text, start, end);
+      const column = header !== null && IP_CONTEXT_STRONG.test(contextWords(header));
       const ipContext = column || near(text, start, end, IP_CONTEXT, 32);
       if (
         nearBefore(text, start, VERSION_BEFORE, 24) ||
@@ -101,7 +106,8 @@ export const ipv4: Detector = {
         // "requires agent app 4.9.16.143 or later"; a table's row of versions ("| Firmware |
         // 3.21.25.195 | 4.18.27.238 |").
         OR_LATER_AFTER.test(text.slice(end, end + 16)) ||
-        (!column && versionRow(text, start))
+        (!column && versionRow(text, start)) ||
+        (header !== null && VERSION_HEADER.test(contextWords(header)))
       ) {
         score = 0.3;
         reason = 'version';
@@ -167,12 +173,6 @@ export const ipv4: Detector = {
   },
 };
 
-/** Whether text[start, end) is a cell of a pasted table's column headed by a network word. */
-function inIpColumn(text: string, start: number, end: number): boolean {
-  const header = columnHeader(text, start, end);
-  return header !== null && IP_CONTEXT_STRONG.test(contextWords(header));
-}
-
 /** Whether the address is followed by "/N" and has no bits set outside those N. */
 function isNetwork(o: readonly number[], text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 47) return false;
@@ -215,6 +215,12 @@ export const examples: DetectorExamples = {
     { text: 'Failed login from 5.23.45.6 last night.', value: '5.23.45.6' },
   ],
   noMatch: [
+    // A column of versions, a version's tag, a version bumped.
+    'sku,stock,firmware_version\nNAS-4BAY,193,10.2.9.64',
+    '| Endpoint | Since |\n|---|---|\n| `/v2/orders` | 4.0.5.193 |',
+    'device,battery_v,fw\ndev-1d67e77b,3.19,11.1.1.199',
+    '<version>10.2.0.1</version>',
+    'a1b2c3d (HEAD -> main, origin/main) Bump version to 10.2.0.1',
     // A version's neighbour in the same release line.
     'Version 2.10.4.118 of the desktop client fixes the sync loop; 2.10.4.117 should not be installed.',
     'Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0.0.0 Safari/537.36',

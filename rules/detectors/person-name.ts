@@ -42,6 +42,14 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Form labels and chat roles of Hungarian, Greek, Romanian, Finnish, Italian and Polish.
+    { text: 'Név: Nagy Péter\nSzületési idő: 1986.09.14', value: 'Nagy Péter' },
+    { text: 'Ονοματεπώνυμο: Μαρία Κωνσταντίνου\nΑΜΚΑ: 05039273692', value: 'Μαρία Κωνσταντίνου' },
+    { text: 'Nume și prenume: Ionescu Mihai\nCNP: 1890219129448', value: 'Ionescu Mihai' },
+    { text: 'Vakuutuksenottaja: Sanna Heikkinen\nOsoite: Hämeenkatu 20', value: 'Sanna Heikkinen' },
+    { text: 'Operatore Chiara: Buongiorno, come posso aiutarla?', value: 'Chiara' },
+    { text: 'Poszkodowany: Pan Krzysztof Lewandowski', value: 'Krzysztof Lewandowski' },
+    { text: "Λυπάμαι γι' αυτό, κύριε Νικολάου. Η επιστροφή", value: 'Νικολάου' },
     // A person's label, then the surname, a comma and the given names.
     { text: 'Customer: REYES, Maria Guadalupe\nDOB: 04/22/1979', value: 'REYES, Maria Guadalupe' },
     { text: 'Renter: Oyelaran, Adebimpe\nFlorida DL: on file', value: 'Oyelaran, Adebimpe' },
@@ -896,6 +904,11 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Streets named after people, without a number; a holiday; a department's signature.
+    'Because of the works, strada Mihai Eminescu will be closed until Friday.',
+    'From 1 May the shop in Karl Johans gate has new opening hours.',
+    'We are closed on Victoria Day.',
+    'Z poważaniem\nDział Obsługi Klienta',
     'Location: Springfield, Illinois',
     "Sainsbury's and Marks & Spencer from 1 May; Albrecht & Partner Rechtsanwälte mbB",
     'from Boulevard Haussmann back to Avenue Victor Hugo where the hotel is.',

@@ -117,7 +117,12 @@ const NOT_PHONE_WORDS = new RegExp(
       'awb|waybill|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer|' +
       // German compounds of them: "Mietvertrag 4417-2093", "Vertragsnummer", "Aktenzeichen".
       'mietvertrag|vertragsnummer|rechnungsnummer|auftragsnummer|bestellnummer|vorgangsnummer|' +
-      'aktenzeichen|versicherungsnummer|policennummer'
+      'aktenzeichen|versicherungsnummer|policennummer|' +
+      // Orders, invoices and payment references of the smaller European languages: "Comanda
+      // nr. 2024-558120", "Rendelés 2024-558120", a Norwegian KID or Swedish OCR reference.
+      'comanda|comenzii|rendelés|rendelésszám|számla|zamówienie|zamówienia|faktura|' +
+      'fakturanummer|objednávka|objednávky|bestelling|bestelnummer|ordernummer|ordrenummer|' +
+      'ordre|tilaus|tilausnumero|lasku|encomenda|kid-nummer|kidnummer|ocr|firmware|fw'
     ).split('|'),
   )}(?![\\wÀ-ÿ@])|[€$£¥₹]`,
   'i',
@@ -666,7 +671,10 @@ function validate(main: string, s: Shape): Verdict | null {
   // (So are a US drug's NDC codes, 4-4-2, 5-3-2 or 5-4-1, trunk 0 or not: "0169-4130-13".)
   const partNumber =
     s.seps === DASH &&
-    (/^(?:4 4 2|5 3 2|5 4 1)$/.test(sizes) || (!zero && /^4(?: [235])+$/.test(sizes)));
+    (/^(?:4 4 2|5 3 2|5 4 1)$/.test(sizes) ||
+      (!zero && /^4(?: [235])+$/.test(sizes)) ||
+      // A year, then a serial: "2024-558120", "2023-0045127" (an order's or a file's number).
+      (/^4 [67]$/.test(sizes) && /^(?:19|20)\d\d/.test(digits)));
   // A postcode's shape, which no numbering plan writes so: Brazil's CEP ("01304-001") and
   // Japan's ("150-0001": a local number of seven digits would not start with 0 or 1).
   if (s.seps === DASH && (sizes === '5 3' || (sizes === '3 4' && /^[01]/.test(digits)))) {

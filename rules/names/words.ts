@@ -86,7 +86,15 @@ export const STOP_WORDS = [
   // And their sign-offs: "Mvh Patrik Holmgren", "Hilsen Mathias".
   'mvh mvg hilsen hälsningar groet groeten groetjes tack takk pozdrawiam terveisin ' +
     'goedemiddag goedemorgen goedenavond goedendag buongiorno buonasera ' +
-    'olá oi hej hei moi hoi beste geachte szanowny szanowna vážený vážená kedves ahoj szia cześć tere sveiki labas gentile gentilissimo gentilissima egregio egregia prezado prezada buongiorno buonasera salve úr ονομάζομαι γεια αγαπητέ αγαπητή καλημέρα здравствуйте привет уважаемый уважаемая шановний шановна вітаю',
+    'olá oi hej hei moi hoi beste geachte szanowny szanowna vážený vážená kedves ahoj szia cześć tere sveiki labas gentile gentilissimo gentilissima egregio egregia prezado prezada buongiorno buonasera salve úr ονομάζομαι γεια αγαπητέ αγαπητή καλημέρα здравствуйте привет уважаемый уважаемая шановний шановна вітаю ' +
+    'caro cari care carissimo carissima querido querida drogi droga drodzy stimate stimată stimata kære kjære kæreste hyvä kedves tisztelt ' +
+    // The roles a chat's or a form's lines open with in those languages ("Operatore Chiara:",
+    // "Konsultantka Marta:", "Ügyintéző (Kiss Réka):", "Szerződő: Varga Zoltán").
+    'operatore operatrice assistente consulente utente atendente operador operadora konsultant konsultantka klient klientka doradca doradczyni pracownik pracowniczka operátor operátorka zákazník zákaznice ügyintéző ügyfél ügyfélszolgálat munkatárs szerződő biztosított beteg páciens handläggare kundtjänst kundservice kundeservice rådgiver rådgivare asiakas asiakaspalvelu asiakaspalvelija vakuutettu vakuutuksenottaja potilas pacient pacientka pacjent pacjentka poszkodowany poszkodowana ubezpieczony ubezpieczona asigurat asigurată asigurata clientă clienta consultant consultantă εκπρόσωπος πελάτης πελάτισσα ασθενής ασφαλισμένος ασφαλισμένη υπάλληλος ' +
+    // And in English: the parties of a claim, a tenancy or a case named by their role.
+    // Their desks and polite words that sign or open a mail: "Dział Obsługi Klienta", "Kérem, ...".
+    'dział działu obsługa obsługi klienta klientów zespół zespołu biuro klantenservice servizio clienti zákaznický zákaznická podpora serviciul clienți relații εξυπηρέτηση πελατών köszönöm üdvözlettel tisztelettel ' +
+    'claimant claimants tenants insured insureds policyholder policyholders cardmember cardholder complainant respondent applicant applicants defendant plaintiff',
 ].join(' ');
 
 /**
@@ -114,7 +122,9 @@ export const TITLES =
   'maître maitre mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní shri smt kumari shrimati sayın ' +
   // Indonesian, Malay, Filipino and Vietnamese forms of address before a given name ("Pak
   // Slamet", "Ibu Siti Rahmawati", "Kuya Jun", "Ate Joy", "Chị Hương").
-  'bapak pak ibu bu kak mbak kuya ate tita tito manong manang chị ông bà';
+  'bapak pak ibu bu kak mbak kuya ate tita tito manong manang chị ông bà ' +
+  // Polish "Pan" (Mr), and Greek "κύριος/κύριε" (Mr, and as spoken to) and "κυρία" (Mrs).
+  'pan κύριος κύριε κυρία κυρ';
 
 /**
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
@@ -162,6 +172,8 @@ export const EXTRA_FIRST_NAMES = [
   'antonín bohumil bohuslav dalibor jindřich karel ladislav libor luboš lubomír miloslav miroslav oldřich přemysl radek radim rostislav svatopluk vácslav václav vaclav vlastimil zdeněk zdenek blanka božena drahomíra hedvika jarmila jaroslava jitka klára ludmila markéta miroslava naděžda radka soňa vendula vlasta zdeňka zdenka',
   // Hungarian
   'andrás antal árpád béla bence csaba dénes endre ernő gergely géza gyula imre jános jenő kálmán károly lajos márton mihály miklós nándor szabolcs tamás tibor vilmos anikó emese enikő eszter etelka gizella gyöngyi hajnalka ildikó irén judit krisztina magdolna orsolya piroska réka rozália szilvia tímea zsuzsanna zsuzsa',
+  // Greek, in Greek letters: the nominative and the vocative a greeting uses ("Γεια σου Νίκο").
+  'γιώργος γιώργο γεώργιος μαρία ελένη νίκος νίκο νικόλαος δημήτρης δημήτρη δημήτριος κατερίνα αικατερίνη σοφία γιάννης γιάννη ιωάννης κώστας κώστα κωνσταντίνος παναγιώτης παναγιώτη χρήστος χρήστο βασίλης βασίλη θανάσης θανάση αθανάσιος βαγγέλης βαγγέλη ευάγγελος αναστασία δέσποινα ιωάννα χριστίνα βασιλική αγγελική παρασκευή φωτεινή ειρήνη αλεξάνδρα αλέξανδρος αλέξανδρε μιχάλης μιχάλη σταύρος σταύρο σπύρος σπύρο θοδωρής θοδωρή θεόδωρος άννα ευαγγελία γεωργία στέλιος στέλιο ανδρέας ανδρέα πέτρος πέτρο λευτέρης λευτέρη μαρίνα ευτυχία στέφανος στέφανε τάσος τάσο μάνος μάνο ηλίας ηλία αποστόλης αποστόλη κυριακή θεοδώρα ελευθερία νίκη γιώτα τασούλα ντίνα ρένα',
   // Slovene, Croatian, Serbian, Bosnian
   'branko darko davor dražen dušan ivica ivo jože josip marjan mladen nebojša predrag srećko stjepan tomislav uroš vlado željko andreja branka dragana gordana jasna ljiljana mateja mirjana nataša nevenka sanja spomenka zorica',
   // Russian, Ukrainian, Belarusian
@@ -243,6 +255,8 @@ export const FIRMS_NAMED_AFTER_PEOPLE = [
   'aston martin|alfa romeo|martha stewart|ben sherman|paul smith|ted baker|karl lagerfeld',
   'walt disney|john deere|john lewis|dr martens|hewlett packard|hewlett-packard|booz allen',
   'allen & overy|baker mckenzie|clifford chance|cooper & kirk|reed elsevier|sherwin williams',
+  // Insurers, appliances and medicine called by people's names; holidays named after people.
+  'delta dental|russell hobbs|kenwood chef|braxton hicks|tommy john|victoria day|martin luther king day|columbus day',
   // Shops, restaurants and brands called by a person's name in the possessive. (Not a given
   // name alone, "Wendy's": in a ticket "Wendy's order" is Wendy's.)
   "ben & jerry's|mcdonald's|trader joe's|papa john's|jimmy john's|arby's|sam's club|carl's jr",
