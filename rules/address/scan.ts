@@ -108,8 +108,6 @@ const ADDRESS_CUE = new RegExp(
   `\\b${byFirstLetter([
     'address(?:es)?\\b',
     'address_?(?:line)?_?[12]\\b',
-    'line_?[123]["\']?\\s?[:=]',
-    'line>',
     'street(?:_?address)?["\']?\\s?[:=]',
     'wohnhaft\\b',
     'wohnen?\\b',
@@ -1165,12 +1163,21 @@ function labelledStreet(t: Tokens, i: number): Core | null {
   while (p > 0 && st - p <= 3 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 34)) p--;
   const sep = text.charCodeAt(p);
   const label = text.slice(Math.max(0, p - 32), p);
+  // An element's text ("<street>445 Waterside", "<line>51 Kingsway") or a line's key ('"line1":
+  // "51 Kingsway"'): no address word for the cues to find, so the label's own weight.
+  let base = 0.3;
   if (sep === 62) {
-    // An element's text: "<street>445 Waterside", "<line>51 Kingsway".
-    if (!STREET_TAG_BEFORE.test(label)) return null;
-  } else if (sep !== 58 && sep !== 61)
+    const tag = STREET_TAG_BEFORE.exec(label);
+    // ("<line>" alone is an order's line as often: only inside an <address> element.)
+    const inAddress = ADDRESS_ELEMENT.test(text.slice(Math.max(0, p - 300), p));
+    if (tag === null || (tag[1]!.toLowerCase() === 'line' && !inAddress)) return null;
+    base = 0.6;
+  } else if (sep !== 58 && sep !== 61) {
     return null; // ":" "="
-  else if (!STREET_LABEL_BEFORE.test(label) && !LINE_KEY_BEFORE.test(label)) return null;
+  } else if (!STREET_LABEL_BEFORE.test(label)) {
+    if (!LINE_KEY_BEFORE.test(label)) return null;
+    base = 0.6;
+  }
   if (OTHER_ADDRESS_BEFORE.test(label)) return null;
   let k = i + 1;
   while (k - i <= 4 && t.isCap(k) && nameWord(t, k, false)) {
@@ -1181,7 +1188,7 @@ function labelledStreet(t: Tokens, i: number): Core | null {
   if (k === i + 1) return null;
   if (t.isPunct(k - 1, '-')) k--;
   // Not weak: the label says what it is, whatever order or line words are near.
-  return { first: i, last: k - 1, base: 0.3, reason: 'street', lower: false, weak: false };
+  return { first: i, last: k - 1, base, reason: 'street', lower: false, weak: false };
 }
 /** Addresses that are no place: "IP address", "email address", "wallet address". */
 const OTHER_ADDRESS_BEFORE =
@@ -1192,7 +1199,8 @@ const STREET_LABEL_BEFORE =
 
 /** An element holding a street line: "<street", "<line", "<addressLine1", "<address_line_2". */
 const STREET_TAG_BEFORE =
-  /<(?:[\w-]{1,16}:)?(?:street|line|(?:address|addr)[ _-]?(?:line)?)[ _-]?[123]?$/i;
+  /<(?:[\w-]{1,16}:)?(street|line|(?:address|addr)[ _-]?(?:line)?)[ _-]?[123]?$/i;
+const ADDRESS_ELEMENT = /<(?:[\w-]{1,16}:)?(?:postal)?address[\s>]/i;
 /** A key for an address's line: '"line1": ', "line_2=". */
 const LINE_KEY_BEFORE = /(?:^|[\s{,"'])["']?line[ _-]?[123]["']?[ \t]?$/i;
 

@@ -165,6 +165,13 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A CSV row's street cell right after a phone's digits; an element's or a key's street line.
+    {
+      text: 'name,phone,street,city\nAoife Byrne,+353 85 564 0128,45 Dame Street,Dublin 2',
+      value: '45 Dame Street,Dublin',
+    },
+    { text: '<address>\n  <line>51 Kingsway</line>\n  <city>Cardiff</city>', value: '51 Kingsway' },
+    { text: '{"line1": "51 Kingsway", "city": "Cardiff"}', value: '51 Kingsway' },
     // A full stop after a whole postcode ends the sentence and the address.
     {
       text: 'Registered office: 18 Wharf Road, London N1 7GR. VAT No. GB 123 4567 89',
@@ -454,6 +461,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    '<order>\n  <line>3 Items</line>\n</order>',
+    'Price 1,45 Euro Street Food',
     // A day and its month ending a sentence, then a word that is also a street's type.
     'Shipped Tue, 21 May. Track at delhivery.com/track',
     // A diagnosis code's label before its number.
