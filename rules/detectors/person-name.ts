@@ -42,6 +42,9 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A name joined by "and" to a name found.
+    { text: 'We hired two new starters, Callum Reid and Ifeoma Eze, in May.', value: 'Ifeoma Eze' },
+    { text: 'Hi Marcus and Shay,\n\nFollowing up on the noise complaint', value: 'Shay' },
     // Form labels and chat roles of Hungarian, Greek, Romanian, Finnish, Italian and Polish.
     { text: 'Név: Nagy Péter\nSzületési idő: 1986.09.14', value: 'Nagy Péter' },
     { text: 'Ονοματεπώνυμο: Μαρία Κωνσταντίνου\nΑΜΚΑ: 05039273692', value: 'Μαρία Κωνσταντίνου' },

@@ -708,6 +708,7 @@ export function findNames(
   stampedSurnameFirst(text, taken, out);
   labelledSurnameFirst(text, taken, out);
   koreanNames(text, taken, out);
+  coordinated(text, taken, out);
   dottedUsernames(text, taken, out);
   chatHandles(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
@@ -736,6 +737,77 @@ function addWhole(
     }
   }
   out.push({ start, end, type: 'PERSON', score: best, reason });
+}
+
+/**
+ * A name joined by "and" to a name found: "Callum Reid and Ifeoma Eze", "Hi Marcus and Shay,",
+ * "Kaylee and Owen", "Ifeoma Eze and Callum Reid". The other conjunct has at most as many words,
+ * each capitalised and no ordinary, stop or place word the lists know, and no firm's word
+ * follows it ("Smith and Sons", "Reid and Partners Ltd").
+ */
+function coordinated(text: string, taken: readonly Span[], out: Candidate[]): void {
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const c = out[i]!;
+    if (c.score < 0.75) continue;
+    const size = wordsIn(text, c.start, c.end);
+    const after = text.charCodeAt(c.end) === 44 || text.charCodeAt(c.end) === 32;
+    const m = after ? AND_NAME_AFTER.exec(text.slice(c.end, c.end + 72)) : null;
+    if (m !== null) {
+      const end = c.end + m[0].length;
+      addConjunct(text, taken, out, end - m[1]!.length, end, size, c.score);
+    }
+    if (text.charCodeAt(c.start - 1) !== 32) continue;
+    const b = AND_NAME_BEFORE.exec(text.slice(Math.max(0, c.start - 72), c.start));
+    if (b !== null) {
+      const start = c.start - b[0].length + b[0].indexOf(b[1]!);
+      addConjunct(text, taken, out, start, start + b[1]!.length, size, c.score);
+    }
+  }
+}
+const CONJUNCT_WORD = String.raw`(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
+const AND_NAME_AFTER = new RegExp(
+  String.raw`^,? (?:and|&) (${CONJUNCT_WORD}(?: ${CONJUNCT_WORD}){0,2})(?![\p{L}\p{N}&@_.'’-]|[ \t]\p{Lu})`,
+  'u',
+);
+const AND_NAME_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}\p{N}@_.'’&-])(${CONJUNCT_WORD}(?: ${CONJUNCT_WORD}){0,2}) (?:and|&) $`,
+  'u',
+);
+
+/** The number of words in text[start, end), split at spaces. */
+function wordsIn(text: string, start: number, end: number): number {
+  let words = 1;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 32) words++;
+  return words;
+}
+
+/** Adds the conjunct text[start, end) of a name of `size` words when it reads as a name. */
+function addConjunct(
+  text: string,
+  taken: readonly Span[],
+  out: Candidate[],
+  start: number,
+  end: number,
+  size: number,
+  sure: number,
+): void {
+  if (wordsIn(text, start, end) > size || overlapsAny(taken, start, end)) return;
+  if (out.some((o) => o.start < end && start < o.end)) return;
+  let known = false;
+  for (let k = start; k < end;) {
+    let e = text.indexOf(' ', k);
+    if (e < 0 || e > end) e = end;
+    const info = wordInfoAt(text, k, e);
+    if (info === null || e - k < 2 || info.flags & (F_STOP | F_COMMON | F_TITLE)) return;
+    if (info.flags & (F_FIRST | F_LAST)) known = true;
+    k = e + 1;
+  }
+  // Words no list knows only as a whole name, beside a name found surely ("Callum Reid and
+  // Ifeoma Eze"; "the Hubble and James Webb telescopes" is no pair of people).
+  if (!known && (sure < 0.9 || wordsIn(text, start, end) < 2)) return;
+  if (orgAfter(text.slice(end, end + 48)) || MAKE_AFTER.test(text.slice(end, end + 24))) return;
+  out.push({ start, end, type: 'PERSON', score: 0.7, reason: 'coordinated' });
 }
 
 /**
