@@ -757,21 +757,35 @@ function coordinated(text: string, taken: readonly Span[], out: Candidate[]): vo
       const end = c.end + m[0].length;
       addConjunct(text, taken, out, end - m[1]!.length, end, size, c.score);
     }
-    if (text.charCodeAt(c.start - 1) !== 32) continue;
-    const b = AND_NAME_BEFORE.exec(text.slice(Math.max(0, c.start - 72), c.start));
-    if (b !== null) {
-      const start = c.start - b[0].length + b[0].indexOf(b[1]!);
-      addConjunct(text, taken, out, start, start + b[1]!.length, size, c.score);
+    // Before it, read word by word from the "and" back (a pattern ending in "and $" would be
+    // tried at every position of the window), the longest run first: "Dear Anna and ..." tries
+    // "Dear Anna", then "Anna".
+    const and = text.startsWith(' and ', c.start - 5)
+      ? 5
+      : text.startsWith(' & ', c.start - 3)
+        ? 3
+        : 0;
+    if (and === 0) continue;
+    const end = c.start - and;
+    const starts: number[] = [];
+    let k = end;
+    while (starts.length < size) {
+      let w = k;
+      while (w > 0 && w > end - 64 && !isSpace(text.charCodeAt(w - 1))) w--;
+      if (w === k || !CONJUNCT_WHOLE.test(text.slice(w, k))) break;
+      starts.push(w);
+      if (w === 0 || text.charCodeAt(w - 1) !== 32) break;
+      k = w - 1;
+    }
+    for (let j = starts.length - 1; j >= 0; j--) {
+      if (addConjunct(text, taken, out, starts[j]!, end, size, c.score)) break;
     }
   }
 }
 const CONJUNCT_WORD = String.raw`(?:[OD]['’])?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*`;
+const CONJUNCT_WHOLE = new RegExp(String.raw`^${CONJUNCT_WORD}$`, 'u');
 const AND_NAME_AFTER = new RegExp(
   String.raw`^,? (?:and|&) (${CONJUNCT_WORD}(?: ${CONJUNCT_WORD}){0,2})(?![\p{L}\p{N}&@_.'’-]|[ \t]\p{Lu})`,
-  'u',
-);
-const AND_NAME_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}\p{N}@_.'’&-])(${CONJUNCT_WORD}(?: ${CONJUNCT_WORD}){0,2}) (?:and|&) $`,
   'u',
 );
 
@@ -791,23 +805,25 @@ function addConjunct(
   end: number,
   size: number,
   sure: number,
-): void {
-  if (wordsIn(text, start, end) > size || overlapsAny(taken, start, end)) return;
-  if (out.some((o) => o.start < end && start < o.end)) return;
+): boolean {
+  if (wordsIn(text, start, end) > size || overlapsAny(taken, start, end)) return false;
+  if (out.some((o) => o.start < end && start < o.end)) return false;
   let known = false;
   for (let k = start; k < end;) {
     let e = text.indexOf(' ', k);
     if (e < 0 || e > end) e = end;
     const info = wordInfoAt(text, k, e);
-    if (info === null || e - k < 2 || info.flags & (F_STOP | F_COMMON | F_TITLE)) return;
+    if (info === null || e - k < 2 || info.flags & (F_STOP | F_COMMON | F_TITLE)) return false;
     if (info.flags & (F_FIRST | F_LAST)) known = true;
     k = e + 1;
   }
   // Words no list knows only as a whole name, beside a name found surely ("Callum Reid and
   // Ifeoma Eze"; "the Hubble and James Webb telescopes" is no pair of people).
-  if (!known && (sure < 0.9 || wordsIn(text, start, end) < 2)) return;
-  if (orgAfter(text.slice(end, end + 48)) || MAKE_AFTER.test(text.slice(end, end + 24))) return;
+  if (!known && (sure < 0.9 || wordsIn(text, start, end) < 2)) return false;
+  if (orgAfter(text.slice(end, end + 48)) || MAKE_AFTER.test(text.slice(end, end + 24)))
+    return false;
   out.push({ start, end, type: 'PERSON', score: 0.7, reason: 'coordinated' });
+  return true;
 }
 
 /**
@@ -5827,6 +5843,47 @@ function stickyMatches(re: RegExp, text: string, hits: readonly number[]): RegEx
 }
 
 /**
+ * The matches `text.matchAll` would give for the sticky pattern `re` that opens with "(?:^|\n)"
+ * (or "(?:^|\n|:[ \t])" when `colons`) and needs one of `needles` later on its line: it is
+ * tried only at the starts of the lines holding a needle (and after their colons before it).
+ * A whole-text scan of such a pattern runs in V8's regexp interpreter until its first match
+ * whenever the engine's compiled code was dropped (a 1 MB paste paid 10 ms a pattern); the
+ * needles are found by indexOf.
+ */
+function matchesOnLinesWith(
+  re: RegExp,
+  text: string,
+  needles: readonly string[],
+  colons = false,
+): RegExpExecArray[] {
+  const at: number[] = [];
+  for (const needle of needles) {
+    // Lines and colons are walked forward once per needle (a 1 MB line full of needles must not
+    // send each one back to the line's start).
+    let line = -1;
+    let next = text.indexOf('\n');
+    let colon = colons ? text.indexOf(':') : -1;
+    let pushed = -2;
+    for (let k = text.indexOf(needle); k >= 0; k = text.indexOf(needle, k + needle.length)) {
+      while (next >= 0 && next < k) {
+        line = next;
+        next = text.indexOf('\n', next + 1);
+      }
+      if (line !== pushed) {
+        at.push(Math.max(line, 0));
+        pushed = line;
+      }
+      for (; colon >= 0 && colon < k; colon = text.indexOf(':', colon + 1)) {
+        if (colon > line) at.push(colon);
+      }
+    }
+  }
+  if (at.length === 0) return [];
+  at.sort((a, b) => a - b);
+  return stickyMatches(re, text, at);
+}
+
+/**
  * The matches of SIGN_OFF_LOWER, as matchAll would give them for its global form: a match starts
  * at the start of the text or at a line break, so it is tried only there.
  */
@@ -6339,8 +6396,7 @@ function labelRowNames(
   text: string,
   add: (start: number, end: number, score: number) => void,
 ): void {
-  LABEL_ROW.lastIndex = 0;
-  for (let m; (m = LABEL_ROW.exec(text)) !== null;) {
+  for (const m of matchesOnLinesWith(LABEL_ROW, text, ['|', '\t'])) {
     const rowEnd = m.index + m[0].length;
     if (
       RULE_BELOW.test(text.slice(rowEnd, rowEnd + 80)) ||
@@ -6388,7 +6444,7 @@ function fieldRowBeside(text: string, rowStart: number, rowEnd: number): boolean
 }
 const FIELD_ROW_START = /^[ \t|]*([\p{L}-]{2,20})[ \t]*[|\t]/u;
 const LABEL_ROW =
-  /(?:^|\n)[ \t|]*(cognome|nome|nom|pr[ée]nom|apellidos?|nombre|apelidos?|surname|last name|first name|given names?|family name|forenames?|vorname|nachname|naam|voornaam|achternaam)[ \t]*[|\t]([^\n]{1,200})/giu;
+  /(?:^|\n)[ \t|]*(cognome|nome|nom|pr[ée]nom|apellidos?|nombre|apelidos?|surname|last name|first name|given names?|family name|forenames?|vorname|nachname|naam|voornaam|achternaam)[ \t]*[|\t]([^\n]{1,200})/iuy;
 /** A cell that can hold a name: letters, blanks, apostrophes and hyphens, a capital first. */
 const NAME_CELL = /^\p{Lu}[\p{L}\p{M}'’ -]{1,60}$/u;
 /** A table's rule on the line right after (the header row's own line already read). */
@@ -6579,8 +6635,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   // (Whether a role speaks is asked once, at the first such line: most texts have none.)
   let chat: boolean | null = null;
   if (text.includes(':')) {
-    LOWER_SPEAKER.lastIndex = 0;
-    for (let m; (m = LOWER_SPEAKER.exec(text)) !== null;) {
+    for (const m of matchesOnLinesWith(LOWER_SPEAKER, text, [':'])) {
       const w1 = m[1]!;
       const w2 = m[2];
       if (!isGivenName(w1) || isFunctionWord(w1) || isEnglishWord(w1)) continue;
@@ -6593,8 +6648,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
   // A lower-case name before the address that spells it: "edith schulist / edith81@...".
   if (text.includes('@')) {
-    LOWER_NAME_EMAIL.lastIndex = 0;
-    for (let m; (m = LOWER_NAME_EMAIL.exec(text)) !== null;) {
+    for (const m of matchesOnLinesWith(LOWER_NAME_EMAIL, text, ['@'], true)) {
       const w1 = m[1]!;
       const w2 = m[2]!;
       const local = m[3]!.toLowerCase();
@@ -6653,8 +6707,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
   // "hey, baylee here. can u send ...", "servus, mirac hier": a chat opened with a name in lower
   // case, unless it is a word ("ok here", "anyway here").
-  LOWER_HERE.lastIndex = 0;
-  for (let m; (m = LOWER_HERE.exec(text)) !== null;) {
+  for (const m of matchesOnLinesWith(LOWER_HERE, text, HERE_WORDS, true)) {
     const w = m[1] ?? m[2]!;
     // (After a greeting, a listed given name that is also a word: "hey, jordan here".)
     const greeted = m[1] !== undefined && isGivenName(w) && !isGrammarWord(w);
@@ -6709,15 +6762,17 @@ const HI_IM_LOWER =
 /** A chat line spoken by one or two lower-case words: "name: ...", "name  6:27 PM". */
 const LOWER_SPEAKER = new RegExp(
   String.raw`(?:^|\n)[ \t>]*(?:${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?)?(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?=[ \t]?:[ \t]|[ \t]{2,}\d{1,2}:\d{2}|[ \t]*·[ \t]*\d{1,2}:\d{2})`,
-  'gu',
+  'uy',
 );
 /** Two lower-case words, then a slash, a bracket or a dash, and an address's local part. */
 const LOWER_NAME_EMAIL =
-  /(?:^|\n|:[ \t])[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]*(?:\/|<|-|,|\()[ \t]*([\w.+-]{2,64})@/gu;
+  /(?:^|\n|:[ \t])[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]*(?:\/|<|-|,|\()[ \t]*([\w.+-]{2,64})@/uy;
 /** A lower-case word before "here" opening a line (after a greeting): "hey, baylee here." */
 // In German, French and Spanish only after a greeting: "mándenlo aquí:" is a verb.
+/** The words LOWER_HERE needs after the name. */
+const HERE_WORDS = [' here', '\there', ' hier', '\thier', ' ici', '\tici', ' aqu', '\taqu'];
 const LOWER_HERE =
-  /(?:^|\n|:[ \t])[ \t]*(?:(?:hey|hi|hello|hallo|servus|moin|yo|salut|bonjour|hola|ciao)[ \t]*[,!]?[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t](?:here|hier|ici|aquí|aqui)(?:[.,:;!–-]|[ \t]*\n))|(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t]here(?:[.,:;!–-]|[ \t]*\n)))/gu;
+  /(?:^|\n|:[ \t])[ \t]*(?:(?:hey|hi|hello|hallo|servus|moin|yo|salut|bonjour|hola|ciao)[ \t]*[,!]?[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t](?:here|hier|ici|aquí|aqui)(?:[.,:;!–-]|[ \t]*\n))|(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t]here(?:[.,:;!–-]|[ \t]*\n)))/uy;
 
 /**
  * Whether code unit `c` is a letter (or a mark, or 々 and ー) of a script without capitals:
