@@ -1,6 +1,6 @@
 import { matchesOf } from '../scan-util.ts';
 import { isTrivialDigits, mod97 } from '../checksums.ts';
-import { keyView, matchAllAt, near, nearInLine } from '../context.ts';
+import { before, keyView, matchAllAt, near, nearInLine } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { nearWords } from '../payment-util.ts';
 import { cellsUnderHeaders } from '../gov-util.ts';
@@ -143,6 +143,78 @@ const BANK_WORDS =
 const OTHER_ACCOUNT =
   /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
 const SORT_NEAR = /\b(?:sort|account|acct|acc|a\/c|bank)\b/;
+// Money sent to the account right before its bare label: "Payment is to be made to her account
+// 62849173502", "refund it into my account". A customer's or a game's account is paid for or
+// logged into, not paid into.
+const PAID_INTO =
+  /\b(?:paid|pay|paying|payment|transfer(?:red)?|deposit(?:ed)?|credit(?:ed)?|wired?|refund(?:ed)?|remit(?:ted)?|sen[dt])\b[^.\n]{0,40}\b(?:into|to) (?:(?:my|his|her|their|your|our|the) )?$/;
+
+// Three national formats whose check digits find them after a word of their own language (in
+// the same line): Norway's account, eleven digits as 4.2.5 ("1206.11.24436", mod 11);
+// the Czech (and Slovak) account, an optional prefix, the number and the bank's code
+// ("19-2769042903/0800", prefix and number each mod 11); Hungary's, two or three blocks of
+// eight digits ("69180648-69010095", each block weighted 9, 7, 3, 1 to a multiple of ten).
+const NO_ACCOUNT = /\d(?<![\w.-]\d)\d{3}([. ])\d\d\1\d{5}(?![\w]|[.-]\d)/g;
+const CZ_ACCOUNT = /\d(?<![\w/-]\d)(?:\d{0,5}-\d)?\d{1,9}\/\d{4}(?![\w/-]|[.-]\d)/g;
+const HU_ACCOUNT = /\d(?<![\w-]\d)\d{7}([- ])\d{8}(?:\1\d{8})?(?![\w-]|[ -]\d)/g;
+const NO_WORD = /konto|kto\b/;
+const CZ_WORD = /[úu][čc](?:tu|et)\b|[čc]\. ?[úu]\.|bankovn[íi] spojen/;
+// ("Számla" alone is as often an invoice: "Számla sorszáma" is its serial number.)
+const HU_WORD = /bank|sz[áa]mlasz[áa]m|sz[áa]ml[áa](?:m|d|nk)?r[ao]|utal/;
+const LINE_BEFORE = 60;
+// The same words, found by the keyword pass: each format is looked for only in a text that
+// holds one.
+const NO_WORDS = keywords(['konto', 'kto']);
+const CZ_WORDS = keywords([
+  'účt',
+  'účet',
+  'uctu',
+  'ucet',
+  'č. ú',
+  'č.ú',
+  'bankovní spoj',
+  'bankovni spoj',
+]);
+const HU_WORDS = keywords(['számlasz', 'szamlasz', 'számlá', 'szamla', 'bank', 'utal']);
+
+/** Norway's check: weights 5, 4, 3, 2, 7, 6, 5, 4, 3, 2; 11 minus the sum mod 11 (11 is 0). */
+function norwegianAccount(d: string): boolean {
+  const w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  const r = (11 - (sum % 11)) % 11;
+  return r !== 10 && r === d.charCodeAt(10) - 48;
+}
+
+/** A Czech account part: weights ..., 10, 5, 8, 4, 2, 1 from the right, the sum a multiple of 11. */
+function czechPart(d: string): boolean {
+  const w = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+  let sum = 0;
+  for (let i = d.length - 1, k = 0; i >= 0; i--, k++) sum += (d.charCodeAt(i) - 48) * w[k]!;
+  return sum % 11 === 0;
+}
+
+function czechAccount(v: string): boolean {
+  const slash = v.indexOf('/');
+  const dash = v.indexOf('-');
+  const prefix = dash < 0 ? '' : v.slice(0, dash);
+  const number = v.slice(dash + 1, slash);
+  // The number holds at least two digits other than zero.
+  if (number.replace(/0/g, '').length < 2) return false;
+  return czechPart(number) && (prefix === '' || czechPart(prefix));
+}
+
+/** Hungary's check: each block of eight weighted 9, 7, 3, 1, ..., the sum a multiple of ten. */
+function hungarianAccount(v: string): boolean {
+  const d = v.replace(/\D/g, '');
+  const block = (b: string) => {
+    const w = [9, 7, 3, 1];
+    let sum = 0;
+    for (let i = 0; i < b.length; i++) sum += (b.charCodeAt(i) - 48) * w[i % 4]!;
+    return sum % 10 === 0;
+  };
+  return !isTrivialDigits(d) && block(d.slice(0, 8)) && block(d.slice(8));
+}
 const BSB_NEAR = /\bbsb\b/;
 
 /**
@@ -182,6 +254,7 @@ export const bankAccount: Detector = {
         let score = bankish ? 0.8 : 0.45;
         let reason = 'context';
         if (nearBank.test(start, end)) score += bankish ? 0.1 : 0.3;
+        else if (!bankish && PAID_INTO.test(before(text, m.index, 70))) score += 0.3;
         // What kind of account is said in its own line: "Customer account 48291300".
         if (nearInLine(text, start, end, OTHER_ACCOUNT)) {
           score -= 0.35;
@@ -225,6 +298,21 @@ export const bankAccount: Detector = {
       out.push({ start, end: start + branch.length, type: 'ROUTING_NUMBER', score, reason });
       out.push({ start: end - m[2]!.length, end, type: 'BANK_ACCOUNT', score, reason });
     }
+    const national = (re: RegExp, check: (v: string) => boolean, word: RegExp) => {
+      for (const m of matchesOf(text, re)) {
+        if (!check(m[0])) continue;
+        const start = m.index;
+        const line = before(text, start, LINE_BEFORE);
+        if (!word.test(line.slice(line.lastIndexOf('\n') + 1))) continue;
+        const end = start + m[0].length;
+        out.push({ start, end, type: 'BANK_ACCOUNT', score: 0.85, reason: 'checksum, context' });
+      }
+    };
+    if (NO_WORDS.test(text)) {
+      national(NO_ACCOUNT, (v) => norwegianAccount(v.replace(/\D/g, '')), NO_WORD);
+    }
+    if (CZ_WORDS.test(text)) national(CZ_ACCOUNT, czechAccount, CZ_WORD);
+    if (HU_WORDS.test(text)) national(HU_ACCOUNT, hungarianAccount, HU_WORD);
     const branchAt = BRANCH_WORDS.at(text);
     if (branchAt.length > 0) {
       for (const m of matchAllAt(text, BRANCH_BEFORE_ACCOUNT, branchAt, 0)) {
@@ -357,6 +445,22 @@ export const examples: DetectorExamples = {
     { text: 'TD Canada Trust - transit/institution 97387-004, acct 8944766', value: '97387-004' },
     { text: 'new Barclays, s/c 209961, a/c 16981893', value: '209961' },
     { text: 'Repayments from Sort code 07 24 30 Account number 80638979.', value: '07 24 30' },
+    // Money paid into an account named by the bare word.
+    {
+      text: 'Payment is to be made to her account 62849173502 at FNB. The broker, P. van der Berg',
+      value: '62849173502',
+    },
+    // Norway's, the Czech Republic's and Hungary's formats, with their checks, after a word of
+    // their own language.
+    { text: 'Kontonummer for lønn: 1206.11.24436\nE-post: h@online.no', value: '1206.11.24436' },
+    { text: 'Číslo účtu: 19-2769042903/0800\nE-mail: petr@seznam.cz', value: '19-2769042903/0800' },
+    { text: 'Bankovní spojení: 2769042903/0800', value: '2769042903/0800' },
+    {
+      text: 'Bankszámlaszám: 69180648-69010095\nE-mail: nagy@freemail.hu',
+      value: '69180648-69010095',
+    },
+    { text: 'Számlaszámom: 11773016-11111018-00000000', value: '11773016-11111018-00000000' },
+    { text: 'Kérem, a számlámra: 11773016-11111018', value: '11773016-11111018' },
     // A user in the next line says nothing of this account.
     {
       text: 'Wire it to account 31926819, sort code 20-20-15.\nThe user logged in from home.',
@@ -381,5 +485,15 @@ export const examples: DetectorExamples = {
     'Ref 30004 59093 58628848931 46',
     'Our accounting team closed 48291300 items',
     'Bank transfer done.\nCustomer account 48291300 has 3 open tickets',
+    // The checks fail, or no word of the language names an account (a Czech law's number, a
+    // KID payment reference, an order).
+    'Kontonummer for lønn: 1206.11.24437',
+    'Číslo účtu: 19-2769042904/0800',
+    'podle zákona č. 89/2012 Sb. a vyhlášky 19-2769042903/0800',
+    'KID: 1206.11.24436',
+    'Rendelésszám: 69180648-69010095',
+    'Bankszámlaszám: 69180648-69010096',
+    'Számla sorszáma: 69180648-69010095',
+    'The invoice was paid to my account 62849173502 in the shop',
   ],
 };

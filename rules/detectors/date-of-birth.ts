@@ -3,14 +3,16 @@ import { keywords } from '../keywords.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Labels that say the next date is a birth date, in English, German, French, Spanish, Italian,
-// Portuguese, Dutch, Polish, Czech, the Nordic languages and Hungarian. Dates elsewhere in a text (tickets, orders, logs) are not personal by themselves.
+// Portuguese, Dutch, Polish, Czech, Slovak, Romanian, Greek, the Nordic languages, Finnish and
+// Hungarian (with the possessive and case endings a label takes there: Finnish
+// "syntymäaikani", Hungarian "születési dátumom", Polish "datę urodzenia"). Dates elsewhere in a text (tickets, orders, logs) are not personal by themselves.
 // The letter class is Latin-1 rather than \p{L}: the label pattern scans the whole text, and the
 // Unicode-aware form runs about twice as slow for the same matches in these languages.
 // The labels are grouped by first letter (in their original order within a group, so the same
 // label wins), each letter followed by the look-behind: the scan then stops at once at any
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|ata urodzenia|atum narozen[íi])|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum|[öo]dd|[øo]dselsdato|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]aika|yntynyt|zület[ée]si (?:d[áa]tum|idő|ideje)|zületett|zül\.)|生年月日|出生日期|생년월일)(?![A-Za-zÀ-ÿ])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|at[aęe] urodzenia|atumu? narozen[íi]|[áa]tum narodenia|ata na[șşs]terii|ata de na[șşs]tere)|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|aroden[áaýy]|ar\.|[ăa]scut[ăa]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum(?:et)?|[öo]dd|[øo]dselsdato(?:en)?|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]a(?:ika|jan)(?:ni|si|nsa|mme|nne)?|yntynyt|ynt\.|zület[ée]si (?:d[áa]tum(?:om|a)?|idő(?:m|je)?|ideje)|zületett|zül\.)|η(?<![A-Za-zÀ-ÿͰ-Ͽ]η)(?:μερομην[ιί]α|μ\/ν[ιί]α|μ\.) ?γ[εέ]ν(?:ν[ηή]σ[ηή]ς|\.)|γ(?<![A-Za-zÀ-ÿͰ-Ͽ]γ)[εέ]νν[ηή]θ[ηή]κ[αε]|生年月日|出生日期|생년월일)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 
 // Every label of LABEL starts with one of these (the i flag: compared without case). They are
 // the prefilter, and the label pattern is tried only where one starts.
@@ -95,7 +97,33 @@ const LABEL_WORDS = keywords([
   'født',
   'syntymäaika',
   'syntymaaika',
+  'syntymäajan',
+  'syntymaajan',
   'syntynyt',
+  'synt.',
+  'datę urodzenia',
+  'date urodzenia',
+  'datumu narozen',
+  'dátum narodenia',
+  'datum narodenia',
+  'naroden',
+  'nar.',
+  'data nașterii',
+  'data naşterii',
+  'data nasterii',
+  'data de naștere',
+  'data de naştere',
+  'data de nastere',
+  'născut',
+  'nascut',
+  'ημερομηνία γ',
+  'ημερομηνια γ',
+  'ημ/νία γ',
+  'ημ/νια γ',
+  'ημ. γ',
+  'ημ.γ',
+  'γεννήθηκ',
+  'γεννηθηκ',
   'születési',
   'szuletesi',
   'született',
@@ -130,7 +158,8 @@ const DAY_MONTH = String.raw`${DAY}(?:\s{1,3}(?:of|de)\s{1,3}|[\s.,/-]{0,3})(${W
 // "March 12, 1985", "Mar. 12th 1985".
 const MONTH_DAY = String.raw`(${WORD})[\s.,/-]{0,3}${DAY}[\s.,/-]{1,4}${YEAR}`;
 // "12/03/1985", "1985-03-12", "3.12.85", "19850312".
-const NUMERIC = String.raw`(\d{1,4})([./-])(\d{1,2})\8(\d{2,4})|(\d{8})`;
+// Czech, Slovak and Hungarian write a space after each dot: "7. 4. 1984", "1984. 04. 07.".
+const NUMERIC = String.raw`(\d{1,4})(\. |[./-])(\d{1,2})\8(\d{2,4})|(\d{8})`;
 // "1989年8月20日" (Japanese, Chinese), "1989년 8월 20일" (Korean).
 const CJK = String.raw`(\d{4})[年년] ?(\d{1,2})[月월] ?(\d{1,2})[日일]`;
 const DATE = new RegExp(
@@ -285,6 +314,19 @@ export const examples: DetectorExamples = {
     { text: 'Födelsedatum: 1985-03-12', value: '1985-03-12' },
     { text: 'Születési dátum: 1985.03.12.', value: '1985.03.12' },
     { text: 'syntymäaika 12.3.1985', value: '12.3.1985' },
+    // Possessive and case endings; a space after each dot (Czech, Slovak, Hungarian).
+    { text: 'passin numero on FP1938475 ja syntymäaikani 22.10.1993.', value: '22.10.1993' },
+    { text: 'Petr Svoboda\nDatum narození: 7. 4. 1984\nRodné číslo', value: '7. 4. 1984' },
+    { text: 'Jan Novák, nar. 12. 11. 1979, bytem Brno', value: '12. 11. 1979' },
+    { text: 'Születési dátumom: 1993. 11. 02.', value: '1993. 11. 02' },
+    { text: 'Proszę podać datę urodzenia: 05.06.1971', value: '05.06.1971' },
+    { text: 'fødselsdatoen min er 12.07.1988', value: '12.07.1988' },
+    // Romanian and Greek.
+    { text: 'Ionescu Mihai\nData nașterii: 19.02.1989\nCNP: 1890219129448', value: '19.02.1989' },
+    { text: 'Andreea Popescu, născută la 03.09.1988 în Iași', value: '03.09.1988' },
+    { text: 'Ημερομηνία γέννησης: 05/03/1992', value: '05/03/1992' },
+    { text: 'ΗΜ/ΝΙΑ ΓΕΝΝΗΣΗΣ: 27.06.1990', value: '27.06.1990' },
+    { text: 'Γεννήθηκα στις 14/11/1958 στην Πάτρα.', value: '14/11/1958' },
   ],
   noMatch: [
     'Lugar de nacimiento: Madrid\nFecha de emisión: 12/03/2020',
@@ -305,5 +347,9 @@ export const examples: DetectorExamples = {
     'DOB verified by agent on 4/20/2024',
     'Please confirm your date of birth and postcode.\n> On 09/05/2024 Ana wrote:',
     'Please confirm your date of birth.\nNestor Metz wrote on 09/05/2024:',
+    // Dotted with spaces, but no real date; or no birth word.
+    'Datum narození: 31. 2. 1984',
+    'Kapitola 7. 4. 1984 popisuje změny.',
+    'Ημερομηνία: 16/05/2024, 09:30, Καρδιολογικό',
   ],
 };

@@ -5,20 +5,31 @@ import { keywords } from '../keywords.ts';
 import { anyOf, matchesOf } from '../scan-util.ts';
 
 // "Driver's license" in the languages we support (also Portuguese, Polish, Nordic, Finnish,
-// Czech and Hungarian). "DL" is matched separately and only in
+// Czech, Slovak, Hungarian, Romanian and Greek). "DL" is matched separately and only in
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?)(?![A-Za-zÀ-ÿ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 // A key in lower case names its number ("dl_number", `dlNo` read as "dl no").
 const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL|dl (?:number|no|num|nr)|dl ?#)(?![A-Za-z])/g;
 const HAS_DL = /DL|dl[ _](?:number|no|num|nr)|dl ?#/;
 // "Licence" alone, right before its number, in a text about a vehicle or a driver: a motor
 // claim's "Driver: ... Licence 794484166 (VIC)", "ID ..., licence 70434977KE46, reg ...".
-const BARE_LABEL = /(?<![A-Za-zÀ-ÿ])licen[cs]e(?: (?:no\.?|number|nr\.?|#))?(?![A-Za-zÀ-ÿ])/gi;
+// Spoken forms may put a verb between ("licence number is 190482731", "NSW licence, it's
+// 18473920").
+const BARE_LABEL =
+  /(?<![A-Za-zÀ-ÿ])licen[cs]e(?: (?:no\.?|number|nr\.?|#))?(?:,? (?:is|it's|it is|was|reads))?(?![A-Za-zÀ-ÿ])/gi;
+// In the same texts, the number may come a few words after the licence is named, with its own
+// "number" ("showed me a license that said Cody J. Harlan, number D4829173"). The words between
+// may not name another thing that has a number (a plate, a key, a fee, an order) nor end a
+// sentence (a dot only after an initial).
+const LATER_LABEL =
+  /(?<![A-Za-zÀ-ÿ])licen[cs]e(?![A-Za-zÀ-ÿ])(?:(?!plate|key|fee|class|categor|expir|renew|valid|test|exam|point|order|invoice|ticket|ref|polic|claim|case|phone|tel|mobile|account|regist|rego|vin|serial|insur)(?:[^.!?\n\d]|(?<=(?<![A-Za-z])[A-Z])\.)){1,40}?(?<![A-Za-zÀ-ÿ])(?:number|no\.|#)(?![A-Za-zÀ-ÿ])/gi;
 const BARE_WORDS = keywords(['licence', 'license']);
+// (Or a text that asks for a form of identity: "I'll need one form of ID." "I've got my NSW
+// licence, it's 18473920.")
 const VEHICLE =
-  /\b(?:driver|driving|vehicle|rego|reg(?:istration)?|vin|car|motor|accident|collision|kenteken|plate|fahrzeug|véhicule|vehículo|veicolo)\b/i;
+  /\b(?:driver|driving|vehicle|rego|reg(?:istration)?|vin|car|motor|accident|collision|kenteken|plate|fahrzeug|véhicule|vehículo|veicolo|(?:form|proof)s? of (?:id|identification|identity)|photo id)\b/i;
 
 // Weaker labels. In French "permis" alone is the driving licence (other permits name
 // themselves); in English "my license" is one when the value has a licence's shape (software
@@ -45,6 +56,15 @@ const EXTRA_LABEL_WORDS = [
   'ridicsk',
   'jogosítv',
   'jogositv',
+  'vodičsk',
+  'vodicsk',
+  'άδεια οδ',
+  'αδεια οδ',
+  'άδειας οδ',
+  'αδειας οδ',
+  'δίπλωμα',
+  'διπλωμα',
+  'διπλώματος οδ',
 ];
 const LABEL_WORDS = keywords([
   'fahrerlaubnis',
@@ -74,13 +94,17 @@ const WORDS = keywords([
 // A candidate token: letters, digits and single dashes, or digit groups split by single spaces
 // ("605 711 621" NY, "34 514 284" PA, "E4925 55360 11593" NJ); its shape is checked in code.
 // (Also an Indian licence's state and office before its year and number: "KA14 20214190493".)
+// Portugal's carta de condução: the district's letters, the number and a check digit apart
+// ("P-482913 6"); Poland's: number, year, office ("04817/15/1209"); the Czech řidičský průkaz:
+// two letters and six digits ("EB 482913").
 const TOKEN =
-  /(?<![\w-])(?:[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3}|[A-Z]{2}\d{2}[ -]\d{11})(?![\w-])/g;
+  /(?<![\w-])(?:[A-Z]{1,3}-\d{5,8} \d|[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3}|[A-Z]{2}\d{2}[ -]\d{11}|\d{5}\/\d{2}\/\d{4}|[A-Z]{2} \d{6})(?![\w-])/g;
 
-// Between the label and the value, these words say the value is something else, and so does
-// another id's label ("driver's license and passport: ...").
+// Between the label and the value, these words say the value is something else (a claim's
+// number: "my licence was suspended. Claim number 48213377"), and so does another id's label
+// ("driver's license and passport: ...").
 const BAD_GAP = new RegExp(
-  String.raw`class|categor|klasse|expir|issue|valid|date|datum|fecha|points|renew|fee|appointment|test|exam|photo|passport|reisepass|passeport|pasaporte|${OTHER_ID_LABELS.source}`,
+  String.raw`class|categor|klasse|expir|issue|valid|date|datum|fecha|points|renew|fee|appointment|test|exam|photo|claim|passport|reisepass|passeport|pasaporte|${OTHER_ID_LABELS.source}`,
 );
 
 // Units and counts after a number: it is a quantity.
@@ -96,16 +120,21 @@ const DVLA =
 const POSITIVE =
   /driv(?:er|ing)|licen[cs]e|\bdl\b|dvla|f[üu]hrerschein|permis|licencia|carn[ée]t|patente|rijbewijs|prawo jazdy|k[öo]rkort|ajokort/;
 
+const PT_OR_PL = /^(?:[A-Z]{1,3}-\d{5,8} \d|\d{5}\/\d{2}\/\d{4})$/;
+
 /** Whether a token is shaped like a driving licence number (US states and European formats). */
 function licenceShaped(token: string): boolean {
+  if (PT_OR_PL.test(token)) return true;
   const t = token.replace(/ /g, '');
   const digits = t.replace(/\D/g, '').length;
   if (/^\d+$/.test(t)) return t.length >= 7 && t.length <= 13 && !isTrivialDigits(t);
   // A letter or two and digits: CA, FL, IL, NJ, WI, MI, MN, MD and others.
   if (/^[A-Z]{1,2}\d{6,14}$/.test(t)) return true;
   if (t.includes('-')) {
-    // Dashed digit groups (WA "2270-66-1551", FL "S530-460-56-123-0"), never a date.
+    // Dashed digit groups (WA "2270-66-1551", FL "S530-460-56-123-0"), never a date; Ontario's
+    // letter and 4-5-5 digits ("K4829-17356-80512").
     if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{4}$/.test(t)) return false;
+    if (/^[A-Z]\d{4}-\d{5}-\d{5}$/.test(t)) return true;
     return /^[A-Z]?\d{2,4}(?:-\d{1,4}){1,4}$/.test(t) && digits >= 8;
   }
   // Washington's: seven letters of the names, three digits, two check characters
@@ -175,6 +204,15 @@ export const driverLicense: Detector = {
           })
         : []
       ).map((v) => ({ v, strong: true })),
+      ...(BARE_WORDS.test(text) && VEHICLE.test(text)
+        ? valuesNearLabels(text, LATER_LABEL, TOKEN, {
+            ...opts,
+            maxGap: 3,
+            maxGapAfter: 0,
+            anchors: { words: BARE_WORDS, lead: 0 },
+          })
+        : []
+      ).map((v) => ({ v, strong: false })),
       ...(WEAK_WORDS.test(text)
         ? valuesNearLabels(text, WEAK_LABEL, TOKEN, {
             ...opts,
@@ -225,6 +263,26 @@ export const examples: DetectorExamples = {
     { text: 'driver_license: D4821377', value: 'D4821377' },
     { text: 'driversLicenseNumber=S530-460-56-123-0', value: 'S530-460-56-123-0' },
     { text: 'carta de condução n.º 73920461', value: '73920461' },
+    // Portugal's, Poland's and the Czech Republic's own formats.
+    { text: 'Carta de condução n.º: P-482913 6\nMorada: Avenida da Boavista', value: 'P-482913 6' },
+    { text: 'Nr prawa jazdy: 04817/15/1209', value: '04817/15/1209' },
+    { text: 'Číslo řidičského průkazu: EB 482913', value: 'EB 482913' },
+    { text: 'Permis de conducere nr. 104829173', value: '104829173' },
+    { text: 'Αριθμός άδειας οδήγησης: 48291736', value: '48291736' },
+    // Ontario's format; spoken forms in a text about a vehicle or an identity check.
+    {
+      text: 'rear-ended by a vehicle driven by Kevin Osei (Ontario licence K4829-17356-80512).',
+      value: 'K4829-17356-80512',
+    },
+    { text: "The car was stationary. Seamus's licence number is 190482731.", value: '190482731' },
+    {
+      text: "I'll need one form of ID.\nCustomer: I've got my NSW licence, it's 18473920.",
+      value: '18473920',
+    },
+    {
+      text: 'The other driver showed me a license that said Cody J. Harlan, number D4829173.',
+      value: 'D4829173',
+    },
     { text: 'Numer prawa jazdy: 7392046118', value: '7392046118' },
     { text: 'körkortsnummer: AB12345678', value: 'AB12345678' },
     { text: "my driver's license number is 2270-66-1551", value: '2270-66-1551' },
@@ -264,5 +322,9 @@ export const examples: DetectorExamples = {
     'Please send my license key 4821-3377-9012',
     'my license: ABCDE-12345-FGHIJ-67890',
     'my license expired on 2024-03-01',
+    // The plate's number, or another number, after a licence is named.
+    'The car that hit me had a license plate, number 7ABC1234.',
+    'After the accident my licence was suspended. Claim number 48213377.',
+    'Vehicle check: licence valid, policy number 48213377',
   ],
 };

@@ -115,13 +115,17 @@ const MEMBER_KEYWORDS = [
   String.raw`n[úu]mero de (?:afiliado|afiliaci[óo]n|asegurado)`,
   // India's Ayushman Bharat Health Account number (14 digits, 2-4-4-4).
   String.raw`abha(?:\s(?:health\s)?(?:number|no\.?|id|#))?`,
+  // Portugal's SNS user number ("N.º de utente SNS", "número nacional de utente"): normalise
+  // reads "º" as "o".
+  String.raw`(?:n[úu]mero|n\.?[º°o]\.?|no\.?)\s?(?:(?:de|do)\s)?utente(?:\s(?:do\s)?sns)?`,
+  String.raw`n[úu]mero\snacional\sde\sutente|utente\s(?:do\s)?sns`,
 ].join('|');
 // A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
 // an XML tag (`<mrn>00731946`).
 // A short name of the card in brackets may follow the label ("Health card (OHIP): ..."), and dot
 // leaders may stand for the colon ("Cardholder ID ...... RPM273245686").
-// ("n.:" and "No.:" write both a number's sign and a colon.)
-const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:(?:n[°º.]|no\.?)\s?:?|[:#=|-]|is|was|says)?\s{0,3}#?\s{0,2}["']?`;
+// ("n.:" and "No.:" write both a number's sign and a colon; Portuguese says "é" for "is".)
+const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:(?:n[°º.]|no\.?)\s?:?|[:#=|-]|is|was|says|é)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
 const CARD = new RegExp(
   String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id|kartennummer|karte|nummer|nr\.?|num[ée]ro|n[úu]mero)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
@@ -181,6 +185,8 @@ const MEMBER_WORDS = keywords([
   'cip',
   'dva',
   'abha',
+  'utente',
+  'nacional de ut',
 ]);
 const MEMBER_LEAD = 10;
 
@@ -189,6 +195,20 @@ const LOYALTY =
   /loyalty|reward|points|club|bonus|treue|fidélité|fidelite|fidelidad|fitness|gym|verein/i;
 const LOYALTY_NEAR =
   /\b(?:loyalty|rewards?|points|club|bonus|treue\w*|fidélité|fidelite|fidelidad|fitness\w*|gym|verein\w*)\b/;
+
+// Hungary's TAJ number (társadalombiztosítási azonosító jel): nine digits, often 3-3-3, the
+// last a check over the others (weights 3 and 7 in turn, the sum mod 10). Only after its name:
+// "TAJ" in capitals, or with its "szám" ("TAJ-szám", "Taj szám", "TAJ-számom").
+const TAJ =
+  /(?<![A-Za-zÀ-ÿ])(?:TAJ|[Tt]aj(?=[- ]?sz[áa]m)|[Tt][áa]rsadalombiztos[íi]t[áa]si azonos[íi]t[óo](?: jel)?)(?:[- ]?sz[áa]m(?:a|om|ot|át|omat)?)?(?![A-Za-zÀ-ÿ0-9])[\s:=#.-]{0,4}(?:(?:is|es|:)\s{1,3})?(\d{3}([ -]?)\d{3}\2\d{3})(?!\d|[ -]\d)/g;
+const TAJ_WORDS = keywords(['taj', 'társadalombiztosítási azonosító', 'tarsadalombiztositasi']);
+
+/** The TAJ check: the first eight digits weighted 3, 7, 3, 7, ...; the sum mod 10 is the ninth. */
+function tajChecksum(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (d.charCodeAt(i) - 48) * (i % 2 === 0 ? 3 : 7);
+  return sum % 10 === d.charCodeAt(8) - 48;
+}
 
 /** UK NHS check: weights 10..2 on the first nine digits, 11 - (sum mod 11), 11 -> 0, 10 invalid. */
 function nhsChecksum(d: string): boolean {
@@ -348,6 +368,12 @@ export const healthId: Detector = {
       }
     };
     labelled(CARD, CARD_STARTS.at(text), 0, 0.8, 'EHIC label', 6);
+    for (const m of sixDigits ? matchAllAt(text, TAJ, TAJ_WORDS.at(text), 0) : []) {
+      const digits = m[1]!.replace(/\D/g, '');
+      if (isTrivialDigits(digits) || !tajChecksum(digits)) continue;
+      const end = m.index + m[0].length;
+      push(end - m[1]!.length, end, 0.9, 'label, checksum');
+    }
     // (A shop's loyalty or rewards member number is no insurer's: "Loyalty sign-up — Member
     // no. 918801141538".)
     const loyalty = LOYALTY.test(text);
@@ -418,6 +444,13 @@ export const examples: DetectorExamples = {
     { text: 'Vers.-Nr. O889782078', value: 'O889782078' },
     { text: 'verified dob + mbr id 762397569', value: '762397569' },
     { text: 'Medicare card no. | 3243273354 / 2', value: '3243273354' },
+    // Portugal's SNS number; Hungary's TAJ after its name, with its check.
+    { text: 'Utente: Maria Alves\nN.º de utente SNS: 287463915', value: '287463915' },
+    { text: 'o meu número de utente é 198765432', value: '198765432' },
+    { text: 'Número nacional de utente: 204718353', value: '204718353' },
+    { text: 'Beteg neve: Szabó Katalin\nTAJ: 349 943 691', value: '349 943 691' },
+    { text: 'TAJ-szám: 857 656 061\nAdóazonosító jel: 8437201616', value: '857 656 061' },
+    { text: 'a TAJ-számom 857-656-061', value: '857-656-061' },
   ],
   noMatch: [
     'FitWerk Fitnessstudio: Ihre Mitgliedsnr. 004812 wurde verlängert.',
@@ -448,5 +481,9 @@ export const examples: DetectorExamples = {
     'CHI: 2103973918',
     'RPPS 10106264237',
     'Invoice 8003 6018 4814 3629',
+    // A TAJ with a wrong check; nine digits with no TAJ name; the Taj Mahal.
+    'TAJ: 349 943 692',
+    'Rendelésszám: 349 943 691',
+    'Taj Mahal tour 349943691',
   ],
 };

@@ -1,5 +1,5 @@
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
-import { keyView, matchAllAt } from '../context.ts';
+import { contextWords, keyView, matchAllAt } from '../context.ts';
 import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 import { cellsUnderHeaders } from '../gov-util.ts';
@@ -11,15 +11,36 @@ import { cellsUnderHeaders } from '../gov-util.ts';
 // each letter followed by the "not inside a word" look-behind: the scan stops at once at any
 // position that cannot start a keyword, instead of testing the look-behind everywhere.
 const ID_WORD = String.raw`\s?(?:identifier|id|number|no\.?|nr\.?|#)`;
+// A number's word after a Nordic or Dutch record word ("journal-nr.", "journal nr", "nummer").
+const NR = String.raw`(?:nummer|-?nr\.?|\snr\.?|\snummer)`;
 const KEYWORDS = [
   String.raw`m(?<!\wm)(?:rn|r\s?#|edical[ -]records?(?:\s(?:number|no\.?|nr\.?|#|id))?|ed\.?\s?rec\.?(?:\s?(?:number|no\.?|#))?)`,
-  String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|osp(?:\.|ital)?(?:\s(?:record|file|chart))?${ID_WORD}|istoria\scl[ií]nica)`,
-  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|atient-id|atienten-?(?:nummer|nr\.?|id)|at\.-?\s?(?:nr\.?|no\.?|id)|ati[eë]nt(?:nummer|nr\.?)|asient(?:nummer|nr\.?))`,
+  // Polish "historia choroby" (the case history), in the genitive after "nr": "nr historii
+  // choroby".
+  String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|osp(?:\.|ital)?(?:\s(?:record|file|chart))?${ID_WORD}|istoria\scl[ií]nica|istori[ai]\schoroby)`,
+  // Portuguese "processo clínico"; Finnish "potilasnumero" and "potilastunnus"; the Nordic
+  // patient's record ("pasientjournal nr.", "patientjournalnummer").
+  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|atient-id|atienten-?(?:nummer|nr\.?|id)|at\.-?\s?(?:nr\.?|no\.?|id)|ati[eë]nt(?:nummer|nr\.?)|asient(?:nummer|nr\.?)|a[st]ientjournal(?:${NR})?|rocesso\scl[íi]nico|otilas(?:numero|tunnus|nro))`,
   String.raw`n(?<!\wn)°\s?patient(?:\s\(ipp\))?`,
-  String.raw`c(?<!\wc)(?:hart${ID_WORD}|artella\sclinica|linic(?:al)?\s(?:record|file|chart)${ID_WORD})`,
-  String.raw`f(?<!\wf)allnummer`,
+  // Czech "chorobopis" (the case record): "číslo chorobopisu".
+  String.raw`c(?<!\wc)(?:hart${ID_WORD}|artella\sclinica|linic(?:al)?\s(?:record|file|chart)${ID_WORD}|horobopisu?)`,
+  // Romanian "foaie de observație" (the in-patient record), "nr. foii de observație".
+  String.raw`f(?<!\wf)(?:allnummer|o(?:aie|ii)\sde\sobserva[țţt]ie(?:\sclinic[ăa])?)`,
   String.raw`d(?<!\wd)ossier\s(?:m[ée]dical|patient)`,
-  String.raw`n(?<!\wn)(?:(?:um[ée]ro|°|o)\sde\sdossier(?:\s(?:m[ée]dical|patient))?|[úu]mero\sde\shistoria(?:\scl[ií]nica)?|umero\sdi\scartella(?:\sclinica)?)`,
+  String.raw`n(?<!\wn)(?:(?:um[ée]ro|°|o)\sde\sdossier(?:\s(?:m[ée]dical|patient))?|[úu]mero\sde\shistoria(?:\scl[ií]nica)?|umero\s(?:di\s|della\s)?cartella(?:\sclinica)?)`,
+  // Hungarian "kórlap" (the patient's chart), "kórlapszám", "kórlap száma"; "betegazonosító".
+  String.raw`k(?<!\wk)[óo]rlap(?:\s?sz[áa]ma?)?`,
+  String.raw`b(?<!\wb)etegazonos[íi]t[óo](?:\s?(?:sz[áa]m|jel))?`,
+  // Dutch "ziekenhuisnummer" (hospital number).
+  String.raw`z(?<!\wz)iekenhuis(?:nummer|nr\.?)`,
+].join('|');
+// Record words that name a file of any kind, not only a patient's: a Dutch "dossiernummer" is
+// as often a claim's or a case's ("onder dossiernummer GV-2024-118204" in a train delay claim),
+// and a Danish or Norwegian "journalnummer" (the "j.nr." of every authority's letter) is as often
+// a case's. They count only in a text about a patient or a clinic (MEDICAL_NEAR).
+const FILE_KEYWORDS = [
+  String.raw`d(?<!\wd)ossier(?:nummer|\s?nr\.?)`,
+  String.raw`j(?<!\wj)ournal${NR}`,
 ].join('|');
 
 // After the keyword: up to a few spaces, an optional ":", "#", "=", "-" or a verb ("is", German
@@ -28,16 +49,29 @@ const KEYWORDS = [
 // A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
 // an XML tag (`<mrn>00731946`).
 const CONNECT = String.raw`["'>]?\s{0,3}(?:[:#=-]|is|was|ist|war|est|[ée]tait|es|era|n[°º.]|no\.?)?\s{0,3}#?\s{0,2}["']?`;
-const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\-/.]{3,16}[A-Za-z0-9]`;
+// A short prefix in capitals may stand apart from the number ("FO 2024/11873"): idOk takes it
+// only in capitals (the pattern's i flag lets small letters through), and never a connecting
+// word of CONNECT ("ist 40917733").
+const ID = String.raw`(?:(?<![A-Za-z])(?!(?:is|ist|est|es|era|was|war|no|nr)\s)[A-Za-z]{1,4}\s)?[A-Za-z0-9][A-Za-z0-9\-/.]{3,16}[A-Za-z0-9]`;
 
-// The keyword must end its word ("patient id" is not the start of "patient identity").
+// The keyword must end its word ("patient id" is not the start of "patient identity"), unless
+// it ends in "#", which the id may follow at once ("Chart #TOR-2281946").
+const END = String.raw`(?:(?<=#)|(?![A-Za-z]))`;
 const LABELLED = new RegExp(
-  String.raw`(?:${KEYWORDS})(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  String.raw`(?:${KEYWORDS})${END}${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  'gi',
+);
+const FILE_LABELLED = new RegExp(
+  String.raw`(?:${FILE_KEYWORDS})${END}${CONNECT}(${ID})(?![A-Za-z0-9])`,
   'gi',
 );
 // A table's column of record numbers: its header cell is one of the keywords, whole.
 const LABEL_CELL = new RegExp(String.raw`^(?:${KEYWORDS})$`, 'i');
 const ID_CELL = new RegExp(String.raw`^${ID}$`);
+// A patient or a place of care, in the languages of FILE_KEYWORDS and around them.
+const MEDICAL_NEAR =
+  /\b(?:patients?|pati[eë]nt(?:e|en)?|pasient(?:en)?|potila[as]\w*|pacient\w*|pacjent\w*|ziekenhuis|dagziekenhuis|huisarts|kliniek|klinik(?:ken)?|poli(?:kliniek|klinisk\w*)|ambulatori\w*|sjukhus\w*|sykehus\w*|sygehus\w*|hospital\w*|vårdcentral\w*|legekontor\w*|l[äæ]kare|l[æe]ge(?:n|r)?|sjuksköterska|distriktssköterska|sykepleier|sygeplejerske|indlæggelse|innleggelse|opname\w*|diagnos\w*|behandeling)\b/;
+const MEDICAL_REACH = 240;
 
 // French and Spanish acronyms (identifiant permanent du patient, número de historia clínica),
 // matched in capitals only: in lower case they are ordinary words or other things.
@@ -64,10 +98,23 @@ const LABEL_LIST = [
   'historia',
   'fallnummer',
   'dossier',
+  'historii',
+  'processo cl',
+  'potilas',
+  'chorobopis',
+  'foaie de',
+  'foii de',
+  'kórlap',
+  'korlap',
+  'betegazonos',
+  'ziekenhuis',
 ];
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 10;
-const WORDS = keywords([...LABEL_LIST, 'ipp', 'nhc']);
+// Every FILE_LABELLED match starts with one of these.
+const FILE_LIST = ['dossier', 'journal'];
+const FILE_WORDS = keywords(FILE_LIST);
+const WORDS = keywords([...LABEL_LIST, ...FILE_LIST, 'ipp', 'nhc']);
 /** What the detector needs to run: a label word, or "UR" in capitals (no keyword: "your"). */
 const PREFILTER = { test: (text: string) => WORDS.test(text) || UR.test(text) };
 // (Found from its letters, the look-behind checked after: a pattern that starts with one is
@@ -77,10 +124,20 @@ const ACRONYM_HINT = /IPP|NHC|UR(?![a-z])(?<![A-Za-z]UR)/;
 
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 
+const SPACED_PREFIX = /^[A-Z]{1,4} /;
+const SEPARATOR = /[-/. ]/;
+
+/**
+ * Whether an id is shaped like a record number: 5 to 12 letters and digits, three digits or
+ * more, not a date; up to 16 when separators cut it into parts ("LUTH/2024/118245",
+ * "CC-2023-0045127"), as hospitals write a year or a site code into the number.
+ */
 function idOk(id: string): boolean {
+  if (id.includes(' ') && !SPACED_PREFIX.test(id)) return false;
   const alnum = id.replace(/[^A-Za-z0-9]/g, '');
   const digits = alnum.replace(/\D/g, '').length;
-  return alnum.length >= 5 && alnum.length <= 12 && digits >= 3 && !DATE.test(id);
+  const most = SEPARATOR.test(id) ? 16 : 12;
+  return alnum.length >= 5 && alnum.length <= most && digits >= 3 && !DATE.test(id);
 }
 
 /** Medical record numbers: an id right after an MRN / patient id / chart number label. */
@@ -98,6 +155,10 @@ export const medicalRecord: Detector = {
     };
     for (const m of matchAllAt(keyView(text), LABELLED, LABEL_WORDS.at(text), LABEL_LEAD)) {
       add(m, 0.85, 'label');
+    }
+    for (const m of matchAllAt(keyView(text), FILE_LABELLED, FILE_WORDS.at(text), 0)) {
+      const around = text.slice(Math.max(0, m.index - MEDICAL_REACH), m.index + MEDICAL_REACH);
+      if (MEDICAL_NEAR.test(contextWords(around))) add(m, 0.8, 'label, medical context');
     }
     if (ACRONYM_HINT.test(text)) for (const m of matchesOf(text, ACRONYM)) add(m, 0.75, 'label');
     // A column of record numbers under its label, in a pasted table.
@@ -147,6 +208,23 @@ export const examples: DetectorExamples = {
     { text: 'Meine Patientennummer ist 40917733.', value: '40917733' },
     { text: 'Le numéro de dossier patient est 8842106.', value: '8842106' },
     { text: 'Mi número de historia clínica es 73302918.', value: '73302918' },
+    // Record numbers with a year or a site in them, cut by separators; "#" right before the id.
+    { text: 'Numero cartella clinica: CC-2023-0045127', value: 'CC-2023-0045127' },
+    { text: 'hospital number LUTH/2024/118245, admitted on 2 March', value: 'LUTH/2024/118245' },
+    { text: 'refer to GI if no improvement. Chart #TOR-2281946.', value: 'TOR-2281946' },
+    // Portuguese, Polish, Finnish, Czech, Romanian, Hungarian, Norwegian and Dutch labels.
+    { text: 'Utente: Ana Reis\nProcesso clínico: PC-118204', value: 'PC-118204' },
+    { text: 'Nr historii choroby: HCh/2023/07/4411', value: 'HCh/2023/07/4411' },
+    { text: 'Potilasnumero: P-0048812', value: 'P-0048812' },
+    { text: 'Číslo chorobopisu: CH-2024-00731', value: 'CH-2024-00731' },
+    { text: 'Nr. foaie de observație: FO 2024/11873', value: 'FO 2024/11873' },
+    { text: 'Kórlapszám: KL-2024/00381', value: 'KL-2024/00381' },
+    { text: 'Pasientjournal nr.: HB-2024-001872', value: 'HB-2024-001872' },
+    { text: 'Ziekenhuisnummer 7730214', value: '7730214' },
+    // A file's number counts in a text about a patient or a clinic.
+    { text: 'Patient: Karin Nilsson\nJournalnummer: J-2023-88412', value: 'J-2023-88412' },
+    { text: 'Region Hovedstaden, ambulatoriet\nJournal-nr.: RH-5521-0093', value: 'RH-5521-0093' },
+    { text: 'Patiënt: Lotte Janssens\nDossiernummer: PAT-0448213', value: 'PAT-0448213' },
   ],
   noMatch: [
     'Patient,Ward,Beds\nAnn Roe,4B,00731946',
@@ -164,5 +242,11 @@ export const examples: DetectorExamples = {
     'patient identity 20240501 confirmed',
     'patient record no. pending',
     'Le numéro de dossier patient est en cours, 3 pages',
+    // A claim's or an authority's file number, with no patient or clinic in the text.
+    'Ik heb al een aanvraag gedaan onder dossiernummer GV-2024-118204 maar kreeg een fout.',
+    'Kommunen, Teknik og Miljø\nJournalnummer: 2023-118204\nVedr. byggetilladelse',
+    // A word in small letters is no prefix of the id; a long number without separators.
+    'patient id card 1234567',
+    'Patient ID 2024118204773312',
   ],
 };

@@ -1,6 +1,6 @@
 import { isTrivialDigits, luhn } from '../checksums.ts';
-import { NON_PERSONAL_NUMBER } from '../context.ts';
-import { cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
+import { matchAllAt, NON_PERSONAL_NUMBER } from '../context.ts';
+import { cueDistance, isValidDate, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import { keywords } from '../keywords.ts';
 import { matchesOf } from '../scan-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
@@ -183,6 +183,8 @@ const ID_BEFORE = /\b(?:id|identity|sa id|rsa id)(?: (?:no\.?|number|nr|#))?[ \t
 const PREFILTER = {
   test: (text: string) =>
     HINT_WORDS.test(text) ||
+    EU_ID_NAME_WORDS.test(text) ||
+    EU_ID_WORDS.test(text) ||
     PT_CC_HINT.test(text) ||
     ZA_ID_HINT.test(text) ||
     MY_NUMBER_HINT.test(text) ||
@@ -212,6 +214,45 @@ const CJK_ID_HINT = keywords([
   'rrn',
   'resident registration',
 ]);
+
+// Romania's personal numeric code (CNP): the sex and century digit, the birth date (YYMMDD), the
+// county (01-52, or 70 for a number given abroad), three digits and a check digit; Greece's
+// social security number (ΑΜΚΑ): the birth date (DDMMYY), five digits, the last a Luhn check;
+// Nigeria's National Identification Number (NIN): eleven digits, no public check. Each only
+// after its name ("CNP-ul meu este ...", "Α.Μ.Κ.Α.: ...", "Her NIN is ..."), the names found by
+// the keyword pass and the patterns tried there: a thirteen-digit number alone is as often a
+// barcode's.
+const EU_ID_NAME_WORDS = keywords(['cnp', 'amka', 'nin'], { wholeWord: true });
+const EU_ID_WORDS = keywords(['cod numeric personal', 'codul numeric personal', 'αμκα', 'α.μ.κ.α']);
+const CNP =
+  /(?<![A-Za-z])(?:CNP|cnp(?=[-: ])|[Cc]od(?:ul)? [Nn]umeric [Pp]ersonal)(?:-?ul(?:ui)?)?(?![A-Za-z])[^\d\n]{0,16}?(?<!\d)([1-9]\d{12})(?!\d)/g;
+const AMKA =
+  /(?<![A-Za-zͰ-Ͽ])[ΑA]\.?[ΜM]\.?[ΚK]\.?[ΑA]\.?(?![A-Za-zͰ-Ͽ])[^\d\n]{0,16}?(?<!\d)(\d{11})(?!\d)/gi;
+const NIN = /(?<![A-Za-z])NIN(?![A-Za-z])[^\d\n]{0,16}?(?<!\d)(\d{11})(?!\d)/g;
+
+/** The CNP's check (weights 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9; the sum mod 11, 10 read as 1),
+ * its birth date and its county. */
+export function validCnp(d: string): boolean {
+  const w = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  const r = sum % 11;
+  if ((r === 10 ? 1 : r) !== d.charCodeAt(12) - 48) return false;
+  // 1-2 born in the 1900s, 3-4 in the 1800s, 5-6 in the 2000s; 7-9 residents, either century
+  // (only 29 February could tell, and 2000 was a leap year).
+  const sex = d.charCodeAt(0) - 48;
+  const year = (sex <= 2 ? 1900 : sex <= 4 ? 1800 : 2000) + Number(d.slice(1, 3));
+  const county = Number(d.slice(7, 9));
+  const countyOk = (county >= 1 && county <= 52) || county === 70;
+  return countyOk && isValidDate(year, Number(d.slice(3, 5)), Number(d.slice(5, 7)));
+}
+
+/** The ΑΜΚΑ's birth date (DDMMYY) and Luhn check. */
+export function validAmka(d: string): boolean {
+  return (
+    isValidDate(Number(d.slice(4, 6)), Number(d.slice(2, 4)), Number(d.slice(0, 2))) && luhn(d)
+  );
+}
 
 /** The Chinese identity number's date and check character. */
 function cnId(v: string): boolean {
@@ -243,7 +284,8 @@ function myNumber(d: string): boolean {
 
 /**
  * The numbers `re` finds after their names (its first group, which ends the match) that pass
- * `check`, as NATIONAL_ID findings.
+ * `check`, as NATIONAL_ID findings; `re` is tried only at the `anchors` given (where its names
+ * start), or everywhere without.
  */
 function labelledChecked(
   text: string,
@@ -252,8 +294,9 @@ function labelledChecked(
   score: number,
   reason: string,
   out: Candidate[],
+  anchors?: readonly number[],
 ): void {
-  for (const m of matchesOf(text, re)) {
+  for (const m of anchors ? matchAllAt(text, re, anchors, 0) : matchesOf(text, re)) {
     if (!check(m[1]!)) continue;
     const end = m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: 'NATIONAL_ID', score, reason });
@@ -286,6 +329,13 @@ export const nationalId: Detector = {
       labelledChecked(text, MY_NUMBER, check, 0.85, 'label, checksum', out);
     }
     if (NISS_HINT.test(text)) labelledChecked(text, NISS, ptNiss, 0.85, 'label, checksum', out);
+    if (EU_ID_NAME_WORDS.test(text) || EU_ID_WORDS.test(text)) {
+      const at = [...EU_ID_NAME_WORDS.at(text), ...EU_ID_WORDS.at(text)].sort((a, b) => a - b);
+      labelledChecked(text, CNP, validCnp, 0.9, 'label, checksum', out, at);
+      labelledChecked(text, AMKA, validAmka, 0.9, 'label, checksum', out, at);
+      const nin = (v: string) => !isTrivialDigits(v);
+      labelledChecked(text, NIN, nin, 0.75, 'label', out, at);
+    }
     if (ZA_ID_HINT.test(text)) {
       for (const m of matchesOf(text, ZA_ID)) {
         if (!luhn(m[0])) continue;
@@ -363,6 +413,14 @@ export const examples: DetectorExamples = {
     { text: 'weryfikacja: PESEL 43030735331, seria i nr dowodu VFS848518', value: 'VFS848518' },
     { text: 'CPF: 624.372.756-49\nRG: 39.809.488-3 SSP/SP', value: '39.809.488-3' },
     { text: '{"national_id_number": "72-481930-K-19"}', value: '72-481930-K-19' },
+    // Romania's CNP and Greece's ΑΜΚΑ after their names, with their dates and checks; Nigeria's
+    // NIN after its name.
+    { text: 'Sector 3, București. CNP-ul meu este 2880903409954.', value: '2880903409954' },
+    { text: 'Pacient: Elena Dumitrescu\nCNP: 2610730229627\nNr. foaie', value: '2610730229627' },
+    { text: 'Codul numeric personal: 1890219129448', value: '1890219129448' },
+    { text: 'Ασθενής: Δημήτρης Αντωνίου\nΑΜΚΑ: 14115815780', value: '14115815780' },
+    { text: 'Α.Μ.Κ.Α. 05039273692, ΑΦΜ 037268602', value: '05039273692' },
+    { text: 'Her NIN is 38461920573 and her passport number is A07839214', value: '38461920573' },
   ],
   noMatch: [
     // Thirteen digits without an ID's label: a barcode's as often.
@@ -382,5 +440,10 @@ export const examples: DetectorExamples = {
     'residence permit appointment on 12.03.2025',
     'identity card valid until 12/2030',
     'National ID: 1234567',
+    // A CNP or an ΑΜΚΑ whose check or date fails; thirteen digits without the name.
+    'CNP: 2880903409955',
+    'ΑΜΚΑ: 14115815781',
+    'ΑΜΚΑ: 32135815780',
+    'Cod produs 2880903409954',
   ],
 };

@@ -5,11 +5,14 @@ import { anyOf } from '../scan-util.ts';
 import { contextScore, cueDistance, OTHER_ID_LABELS, valuesNearLabels } from '../gov-util.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
-// The word for "passport" in the languages we support (Czech "číslo pasu" by its "pasu"),
+// The word for "passport" in the languages we support (Czech "číslo pasu" by its "pasu"; the
+// Danish "pasnummer", the Norwegian and Swedish "passnummer(et)", the Finnish "passin numero",
+// the Romanian "pașaport(ului)", the Greek "διαβατήριο(υ)", the Hungarian "útlevél" with any of
+// its endings: "útlevélszámomat", "útlevelem"),
 // optionally followed by "number" and the like (the gap between label and value may hold any words without digits). Latin-1 letter
 // classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|passnummer|pass-nr|passeports?|pasaportes?|passaport[oi]|passaportes?|paspoort(?:nummer)?|paszport(?:u|y|em)?|passinumero|útlevél(?:szám)?|utlevel(?:szam)?|pasu|travel document|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권 ?번호)(?![A-Za-zÀ-ÿ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권 ?번호)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 
 // Every LABEL match holds one of these at most five characters in ("reisepass"); the label
 // pattern is tried only there. With "<<" they are also the prefilter's words.
@@ -19,6 +22,12 @@ const LABEL_LIST = [
   'paspo',
   'pasz',
   'pasu',
+  'pasn',
+  'pas-n',
+  'paşa',
+  'pașa',
+  'cestovn',
+  'διαβατ',
   'útlev',
   'utlev',
   'travel doc',
@@ -160,6 +169,15 @@ export const examples: DetectorExamples = {
     { text: 'número do passaporte: CZ123456', value: 'CZ123456' },
     { text: 'Numer paszportu: AB1234567', value: 'AB1234567' },
     { text: 'útlevélszám: BA1234567', value: 'BA1234567' },
+    // Endings and compounds of the smaller languages' words.
+    { text: 'Küldöm az útlevélszámomat a foglaláshoz: BE8172634', value: 'BE8172634' },
+    { text: 'Her er mit pasnummer til flybilletten: 208317492', value: '208317492' },
+    { text: 'Her er passnummeret mitt til reisen: FH3817265', value: 'FH3817265' },
+    { text: 'Tässä passin numero lentovarausta varten: FP1938475', value: 'FP1938475' },
+    { text: 'Vă trimit numărul de pașaport pentru rezervare: 053817264.', value: '053817264' },
+    { text: 'Seria pașaportului: 051234567', value: '051234567' },
+    { text: 'Σας στέλνω τον αριθμό διαβατηρίου μου: AK1823746', value: 'AK1823746' },
+    { text: 'Číslo cestovního pasu: 45678123', value: '45678123' },
     {
       text: 'Name;Passport no.;Expiry\nAna;X4471209;2030-01-01\nBo;C01X00T47;2031-02-02',
       value: 'C01X00T47',
@@ -196,6 +214,10 @@ export const examples: DetectorExamples = {
     'passport renewal fee 130 USD',
     'Reisepass STRUKTUR',
     'Passport No 123456789',
+    // A Dutch bank card's number; a Romanian passport's expiry year.
+    'Mijn pasnummer is 1234',
+    'Pașaportul meu expiră în 2031',
+    'útlevélkérelem díja: 7500 Ft',
     'X47K201933UTO8207148F3104231ZE184226B<<<<<15',
   ],
 };

@@ -43,6 +43,31 @@ function taxShaped(v: string): boolean {
 /** India's GSTIN: the state code, the holder's PAN, an entity number, "Z" and a check character. */
 const GSTIN = /^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;
 
+// Greece's ΑΦΜ (nine digits) and Hungary's adóazonosító jel (ten, from 8), after their names,
+// only when their check digit holds: "Ο ΑΦΜ μου είναι 041900694", "Adóazonosító jelem:
+// 8438842909". (A company's Hungarian adószám, 8-1-2 digits, is no person's.) Matched in any
+// case; the Greek capitals may be Latin look-alikes where normalise folded them beside digits.
+const CHECKED_LABEL =
+  /(?:[ΑαA]\.? ?[Φφ]\.? ?[ΜμM]\.?|[Aa]d[óo]azonos[íi]t[óo](?: ?(?:jel(?:e|em|ed|ünk|et|ét|emet)?|sz[áa]m(?:a|om)?)|m|ja|d)?)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+const CHECKED_WORDS = keywords(['αφμ', 'α.φ.μ', 'α. φ. μ', 'aφm', 'adóazonosító', 'adoazonosito']);
+const CHECKED_VALUE = /(?<![\w+./-])\d{9,10}(?![\w/-]|[.-]\w)/g;
+
+/** Greece's ΑΦΜ: the first eight digits weighted 256, 128, ..., 2; the sum mod 11 mod 10. */
+export function validAfm(d: string): boolean {
+  if (!/^\d{9}$/.test(d) || /^0+$/.test(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (d.charCodeAt(i) - 48) << (8 - i);
+  return (sum % 11) % 10 === d.charCodeAt(8) - 48;
+}
+
+/** Hungary's tax identification number: 8, nine digits weighted 1..9, the sum mod 11 last. */
+export function validHuTaxId(d: string): boolean {
+  if (!/^8\d{9}$/.test(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (d.charCodeAt(i) - 48) * (i + 1);
+  return sum % 11 === d.charCodeAt(9) - 48;
+}
+
 /** Argentina's CUIT and CUIL: eleven digits, the last a mod-11 check over the other ten. */
 export function validCuit(d: string): boolean {
   if (!/^\d{11}$/.test(d)) return false;
@@ -70,9 +95,25 @@ export function validCnpj(d: string): boolean {
 export const taxId: Detector = {
   id: 'tax-id',
   types: ['TAX_ID'],
-  prefilter: LABEL_WORDS,
+  prefilter: { test: (text: string) => LABEL_WORDS.test(text) || CHECKED_WORDS.test(text) },
   detect(text) {
     const out: Candidate[] = [];
+    for (const v of CHECKED_WORDS.test(text)
+      ? valuesNearLabels(text, CHECKED_LABEL, CHECKED_VALUE, {
+          maxGap: 20,
+          maxValue: 10,
+          accept: (m) => validAfm(m[0]) || validHuTaxId(m[0]),
+          anchors: { words: CHECKED_WORDS, lead: 0 },
+        })
+      : []) {
+      out.push({
+        start: v.start,
+        end: v.end,
+        type: 'TAX_ID',
+        score: 0.9,
+        reason: 'label, checksum',
+      });
+    }
     for (const v of valuesNearLabels(text, LABEL, TOKEN, {
       maxGap: 20,
       maxValue: 24,
@@ -109,11 +150,21 @@ export const examples: DetectorExamples = {
     { text: 'PAN BQKPS4437L, GSTIN 27BQKPS4437L1Z5. Shop', value: '27BQKPS4437L1Z5' },
     { text: 'for seller verification: TIN 609-333-728-000', value: '609-333-728-000' },
     { text: 'payer_tin: 609-333-728-000', value: '609-333-728-000' },
+    // Greece's ΑΦΜ and Hungary's adóazonosító jel, with their checks.
+    { text: 'Ο ΑΦΜ μου είναι 041900694, για την έκδοση τιμολογίου.', value: '041900694' },
+    { text: 'ΑΜΚΑ: 05039273692\nΑΦΜ: 037268602\nIBAN: GR57', value: '037268602' },
+    { text: 'Α.Φ.Μ. 037268602', value: '037268602' },
+    { text: 'Adóazonosító jelem: 8438842909.', value: '8438842909' },
+    { text: 'ADÓAZONOSÍTÓ JEL: 8438842909', value: '8438842909' },
+    { text: 'TAJ-szám: 857 656 061\nAdóazonosító jel: 8437201616', value: '8437201616' },
   ],
   noMatch: [
     'We ordered 12 tin cans 2024-03-01 and 40 boxes.',
     'RUC del pedido: 1234',
     'NIT error code 0x8004-1002',
     'CUIT: 00000000000',
+    // The checks fail.
+    'ΑΦΜ: 037268603',
+    'Adóazonosító jel: 8437201617',
   ],
 };
