@@ -42,6 +42,8 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A field that names its owner, assignee, reporter or author.
+    { text: '{"owner": "Emily Carter", "asset": "LAPTOP-IK7K5P4"}', value: 'Emily Carter' },
     // A name joined by "and" to a name found.
     { text: 'We hired two new starters, Callum Reid and Ifeoma Eze, in May.', value: 'Ifeoma Eze' },
     { text: 'Hi Marcus and Shay,\n\nFollowing up on the noise complaint', value: 'Shay' },
@@ -907,6 +909,7 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    '{"owner": "Security Team", "author": "OpenAI"}',
     // Streets named after people, without a number; a holiday; a department's signature.
     'Because of the works, strada Mihai Eminescu will be closed until Friday.',
     'From 1 May the shop in Karl Johans gate has new opening hours.',

@@ -1616,7 +1616,7 @@ function nameFieldValue(text: string, start: number, end: number): [number, numb
  * which names anything, nor a "user" name, which is a handle.
  */
 const PERSON_KEY =
-  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured|display)_?name|(?:account_?|card_?)?holder|beneficiary|payee|payer|customer|client|klient|kunde|cliente|recipient|sender|passenger|guest|tenant|insured|policyholder|patient|employee|nome|nombre)$/;
+  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured|display)_?name|(?:account_?|card_?)?holder|beneficiary|payee|payer|customer|client|klient|kunde|cliente|recipient|sender|passenger|guest|tenant|insured|policyholder|patient|employee|nome|nombre|given|owner|assignee|reporter|author)$/;
 
 /** A key's characters as personFieldKey reads them back: letters, digits, "_", "-", a space. */
 function isKeyChar(c: number): boolean {
@@ -1682,7 +1682,7 @@ function personFieldAt(text: string, start: number, bareName = false): boolean {
 }
 /** The ends of PERSON_KEY's keys, in any case: a quick test before the key is read. */
 const PERSON_KEY_END =
-  /(?:name|nom|nome|nombre|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi|holder|beneficiary|payee|payer|customer|client|klient|kunde|cliente|recipient|sender|passenger|guest|tenant|insured|policyholder|patient|employee)$/i;
+  /(?:name|nom|nome|nombre|famille|apellidos?|completo|cognome|sobrenome|naam|nazwisko|imie|navn|namn|nimi|holder|beneficiary|payee|payer|customer|client|klient|kunde|cliente|recipient|sender|passenger|guest|tenant|insured|policyholder|patient|employee|given|owner|assignee|reporter|author)$/i;
 
 /**
  * The quoted value that holds text[start, end) when its field's key names a person (see
