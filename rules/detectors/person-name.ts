@@ -42,6 +42,9 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A calendar invitation's and a directory's common name.
+    { text: 'ATTENDEE;PARTSTAT=ACCEPTED;CN=Jun Chen:mailto:junchen31@qq.com', value: 'Jun Chen' },
+    { text: 'dn: CN=Emily Carter,OU=Users,DC=corp,DC=local', value: 'Emily Carter' },
     // A field that names its owner, assignee, reporter or author.
     { text: '{"owner": "Emily Carter", "asset": "LAPTOP-IK7K5P4"}', value: 'Emily Carter' },
     // A name joined by "and" to a name found.
@@ -910,6 +913,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     '{"owner": "Security Team", "author": "OpenAI"}',
+    'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
+    'subject: CN=api.example.com, O=Example Inc',
     // Streets named after people, without a number; a holiday; a department's signature.
     'Because of the works, strada Mihai Eminescu will be closed until Friday.',
     'From 1 May the shop in Karl Johans gate has new opening hours.',

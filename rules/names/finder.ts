@@ -709,6 +709,7 @@ export function findNames(
   labelledSurnameFirst(text, taken, out);
   koreanNames(text, taken, out);
   coordinated(text, taken, out);
+  commonNames(text, taken, out);
   dottedUsernames(text, taken, out);
   chatHandles(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
@@ -788,6 +789,48 @@ const AND_NAME_AFTER = new RegExp(
   String.raw`^,? (?:and|&) (${CONJUNCT_WORD}(?: ${CONJUNCT_WORD}){0,2})(?![\p{L}\p{N}&@_.'’-]|[ \t]\p{Lu})`,
   'u',
 );
+
+/**
+ * A calendar invitation's or a directory's common name: "ATTENDEE;CN=Jun Chen:mailto:...",
+ * "CN=Emily Carter,OU=Users,DC=corp". Two to four capitalised words, none a stop word ("CN=Sales
+ * Team"); a host's name ("CN=api.example.com") has no space.
+ */
+function commonNames(text: string, taken: readonly Span[], out: Candidate[]): void {
+  for (let k = text.indexOf('CN='); k >= 0; k = text.indexOf('CN=', k + 3)) {
+    if (k > 0 && !CN_BEFORE.has(text.charCodeAt(k - 1))) continue;
+    const quoted = text.charCodeAt(k + 3) === 34;
+    const start = k + (quoted ? 4 : 3);
+    const m = CN_VALUE.exec(text.slice(start, start + 80));
+    if (m === null) continue;
+    const end = start + m[1]!.length;
+    // An invitation's address that spells a word of the name vouches for it ("CN=Jun
+    // Chen:mailto:junchen31@...").
+    const mail = MAILTO_AFTER.exec(text.slice(end, end + 80));
+    const local = mail === null ? '' : mail[1]!.toLowerCase();
+    let ok = true;
+    let plain = false;
+    for (let w = start; w < end && ok;) {
+      let e = text.indexOf(' ', w);
+      if (e < 0 || e > end) e = end;
+      const info = wordInfoAt(text, w, e);
+      // (A stop word stays when it is also a listed name, or the address spells it.)
+      ok =
+        info !== null &&
+        (info.flags & F_TITLE) === 0 &&
+        ((info.flags & (F_STOP | F_KEEPABLE)) !== F_STOP ||
+          (e - w >= 3 && local.includes(info.key)));
+      if (info !== null && (info.flags & F_STOP) === 0) plain = true;
+      w = e + 1;
+    }
+    // (One word at least no stop word: "CN=Sales Team:mailto:salesteam@" is a desk.)
+    if (ok && plain) addWhole(out, taken, start, end, 0.8, 'directory name');
+  }
+}
+/** ; , : space, tab, line break, a quote: what comes before "CN=" in iCalendar and LDAP. */
+const CN_BEFORE: ReadonlySet<number> = new Set([59, 44, 58, 32, 9, 10, 13, 34]);
+const MAILTO_AFTER = /^"?:mailto:([^@\s:;]{1,64})@/i;
+const CN_VALUE =
+  /^(\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){1,3})(?=["]?(?:[:;,\r\n]|$))/u;
 
 /** The number of words in text[start, end), split at spaces. */
 function wordsIn(text: string, start: number, end: number): number {
