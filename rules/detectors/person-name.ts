@@ -42,6 +42,9 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A count and a display name: git's shortlog.
+    { text: '   239\tJürgen Hoffmann <jurgenhoffmann50@gmx.de>', value: 'Jürgen Hoffmann' },
+    { text: '   12 Emily Carter <emily.carter@mail.io>', value: 'Emily Carter' },
     // A calendar invitation's and a directory's common name.
     { text: 'ATTENDEE;PARTSTAT=ACCEPTED;CN=Jun Chen:mailto:junchen31@qq.com', value: 'Jun Chen' },
     { text: 'dn: CN=Emily Carter,OU=Users,DC=corp,DC=local', value: 'Emily Carter' },

@@ -3296,6 +3296,9 @@ function scoreSegment(
     reason !== 'column' &&
     (cueMatches(K_PLACE_BEFORE) ||
       (endsWithNumber(before) &&
+        // (A name and its address in angle brackets is a mail's display name, after a count
+        // or a line number: "239 Jürgen Hoffmann <jurgen@...>", git's shortlog.)
+        !(n >= 2 && DISPLAY_NAME_AFTER.test(after)) &&
         // (A number set off by a comma before a first and a last name the lists know is an id
         // before its holder, "IHI 8003 6018, Molly Hamilton", not a house number's street.)
         !(n >= 2 && knownFirst && (cl === 'first' || cl === 'last') && /,[ \t]*$/.test(before))) ||
@@ -4815,6 +4818,8 @@ function trailingBlanks(s: string): number {
 function endsWithNumber(s: string): boolean {
   const t = trailingBlanks(s);
   if (t === 0 || t > 2) return false;
+  // (A tab separates a table's cells: "239\tJürgen Hoffmann" is a count and a name.)
+  if (s.charCodeAt(s.length - 1) === 9) return false;
   let j = s.length - t;
   if (j > 0 && s.charCodeAt(j - 1) === 44 /* , */) j--;
   let a = j;
@@ -4826,6 +4831,9 @@ function endsWithNumber(s: string): boolean {
   if (c < 48 || c > 57) return false;
   return a === 0 || /\s/.test(s[a - 1]!);
 }
+
+/** An address in angle brackets right after a name: "<jurgen@gmx.de>". */
+const DISPLAY_NAME_AFTER = /^ <[^<>@\s]{1,64}@[^<>@\s]{1,255}>/;
 
 /** [\dA-Za-z-]: a character of a house number ("12b", "A-1"). */
 function isNumberChar(c: number): boolean {
