@@ -300,6 +300,23 @@ describe('normalise: SQL INSERT', () => {
     );
     expectUnchanged(['insert into t values (1, 2)', "INSERT INTO t (a) VALUES ('open"]);
   });
+
+  it('reads past a function call in a value, and rows after a CRLF', () => {
+    const input =
+      "INSERT INTO users (first_name, created_at) VALUES ('Yuna', NOW()),\r\n  ('Nerea', COALESCE(NULL, 'x'));";
+    expect(normalise(input).text).toBe(
+      "INSERT INTO users (first_name, created_at) VALUES (first name: 'Yuna', created at:  NOW()),\r\n  (first name: 'Nerea', created at:  COALESCE(NULL, 'x'));",
+    );
+  });
+
+  it('reads a bare "name" as a person\'s only in a table of people', () => {
+    expect(normalise("INSERT INTO currencies (code, name) VALUES ('EUR', 'Euro');").text).toBe(
+      "INSERT INTO currencies (code, name) VALUES (code: 'EUR', item name:  'Euro');",
+    );
+    expect(normalise("INSERT INTO crm_contacts (id, name) VALUES (1, 'Ann Roe');").text).toBe(
+      "INSERT INTO crm_contacts (id, name) VALUES (id: 1, name:  'Ann Roe');",
+    );
+  });
 });
 
 describe('normalise: a name in parts', () => {

@@ -602,11 +602,16 @@ const HTML_BLOCK = new Set(
 function sqlFolds(input: string, out: [number, number, string][]): void {
   SQL_INSERT.lastIndex = 0;
   for (let m = SQL_INSERT.exec(input); m !== null; m = SQL_INSERT.exec(input)) {
+    // A bare "name" names a person only in a table of people: in "currencies" or "products" it
+    // reads "item name" (a thing's name, to the name pass).
+    const table = SQL_TABLE.exec(m[0])?.[1]?.toLowerCase() ?? '';
+    const people = PEOPLE_TABLE.test(table);
     const columns = m[1]!.split(',').map((c) => {
       const key = c.trim().replace(SQL_QUOTES, '');
-      return /[a-z][A-Z]/.test(key)
+      const words = /[a-z][A-Z]/.test(key)
         ? keyWords(key)
         : key.replace(KEY_SEPARATORS, ' ').toLowerCase();
+      return words === 'name' && !people ? 'item name' : words;
     });
     let i = SQL_INSERT.lastIndex;
     const max = Math.min(input.length, i + SQL_MAX_CHARS);
@@ -614,12 +619,17 @@ function sqlFolds(input: string, out: [number, number, string][]): void {
       // One row: values between "(" and ")", quoted strings read whole ('' escapes a quote).
       let col = 0;
       let sep = i; // the "(" or "," before the current value
+      // A function's brackets in a value ("NOW()", "COALESCE(a, b)") hold no row's end.
+      let depth = 0;
       for (i++; i < max; i++) {
         const c = input.charCodeAt(i);
         if (c === 39 || c === 34) {
           const close = sqlStringEnd(input, i, max);
           if (close < 0) return;
           i = close;
+        } else if (c === 40) depth++;
+        else if (depth > 0) {
+          if (c === 41) depth--;
         } else if (c === 44 || c === 41) {
           if (col < columns.length && columns[col] !== '') {
             out.push([
@@ -635,15 +645,24 @@ function sqlFolds(input: string, out: [number, number, string][]): void {
       }
       // The next row: ", (" after spaces.
       i++;
-      while (i < max && (input.charCodeAt(i) === 32 || input.charCodeAt(i) === 10)) i++;
+      while (i < max && isSqlBlank(input.charCodeAt(i))) i++;
       if (input.charCodeAt(i) !== 44) break;
       i++;
-      while (i < max && (input.charCodeAt(i) === 32 || input.charCodeAt(i) === 10)) i++;
+      while (i < max && isSqlBlank(input.charCodeAt(i))) i++;
     }
     SQL_INSERT.lastIndex = Math.max(SQL_INSERT.lastIndex, i);
   }
 }
 const SQL_QUOTES = /["`[\]]/g;
+const SQL_TABLE = /into\s+(?:[\w"`[\]]{1,64}\.)?["`[]?(\w{1,64})/i;
+/** Tables of people, by the last word of their name ("crm_contacts", "tblCustomer"). */
+const PEOPLE_TABLE =
+  /(?:^|_|[a-z](?=[A-Z]))(?:customers?|clients?|users?|people|persons?|employees?|staff|patients?|contacts?|members?|students?|guests?|passengers?|tenants?|applicants?|candidates?|authors?|owners?|leads?|subscribers?|accounts?|recipients?|drivers?|agents?|participants?|attendees?|beneficiar(?:y|ies)|policyholders?|insureds?|claimants?|borrowers?|holders?)$/i;
+
+/** A space, a tab or a line break (CR or LF) between an INSERT's rows. */
+function isSqlBlank(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
 
 /**
  * Where the SQL string opened by the quote at `open` closes, or -1: a doubled quote escapes it
