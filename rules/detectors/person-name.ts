@@ -42,6 +42,12 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Columns of people: two ordinary words under "Employee"; Mexico's two surnames.
+    {
+      text: 'Employee\tDepartment\tSSN\nTrevor Patterson\tOps\t629-69-7472\nMadison Washington\tEngineering\t058-25-5450',
+      value: 'Madison Washington',
+    },
+    { text: 'nombre,apellido_paterno,apellido_materno\nXimena,Gutiérrez,Cruz', value: 'Gutiérrez' },
     // A count and a display name: git's shortlog.
     { text: '   239\tJürgen Hoffmann <jurgenhoffmann50@gmx.de>', value: 'Jürgen Hoffmann' },
     { text: '   12 Emily Carter <emily.carter@mail.io>', value: 'Emily Carter' },
@@ -917,6 +923,7 @@ export const examples: DetectorExamples = {
   noMatch: [
     '{"owner": "Security Team", "author": "OpenAI"}',
     'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
+    'Customer\tRegion\tRevenue\nGeneral Motors\tMidwest\t$1.2M\nBest Buy\tSouth\t$0.8M',
     'subject: CN=api.example.com, O=Example Inc',
     // Streets named after people, without a number; a holiday; a department's signature.
     'Because of the works, strada Mihai Eminescu will be closed until Friday.',

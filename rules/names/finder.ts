@@ -1659,7 +1659,7 @@ function nameFieldValue(text: string, start: number, end: number): [number, numb
  * which names anything, nor a "user" name, which is a handle.
  */
 const PERSON_KEY =
-  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured|display)_?name|(?:account_?|card_?)?holder|beneficiary|payee|payer|customer|client|klient|kunde|cliente|recipient|sender|passenger|guest|tenant|insured|policyholder|patient|employee|nome|nombre|given|owner|assignee|reporter|author)$/;
+  /(?:^|_)(?:(?:(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner)_?)?(?:full_?name|first_?name|last_?name|middle_?name|maiden_?name|surname|given_?name|family_?name|forename|vorname|nachname|familienname|prenom|nom_de_famille|apellidos?|apellido_?(?:paterno|materno)|(?:primer|segundo)_?apellido|nombre_completo|cognome|sobrenome|voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi)|(?:customer|contact|client|account|holder|cardholder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author|member|owner|creditor|debtor|beneficiary|payee|borrower|applicant|insured|display)_?name|(?:account_?|card_?)?holder|beneficiary|payee|payer|customer|client|klient|kunde|cliente|recipient|sender|passenger|guest|tenant|insured|policyholder|patient|employee|nome|nombre|given|owner|assignee|reporter|author)$/;
 
 /** A key's characters as personFieldKey reads them back: letters, digits, "_", "-", a space. */
 function isKeyChar(c: number): boolean {
@@ -2902,7 +2902,9 @@ function scoreSegment(
       // (A form printed as a table: its first column's field names under the first label; a
       // chat exported as a table: its roles under "sender".)
       !(single && (FIELD_LABELS.has(tokInfo[from]!.key) || notSpeakerName(tokInfo[from]!.key))) &&
-      (!onlyCommon || NAME_WORD_HEADER.test(header)) &&
+      // (Two ordinary words under a role only people have are a name too: "Madison
+      // Washington" under "Employee"; under "Customer" they may be a firm, "Best Buy".)
+      (!onlyCommon || NAME_WORD_HEADER.test(header) || (n >= 2 && PEOPLE_HEADER.test(header))) &&
       // "Name" alone heads lists of anything ("| Name | Description |" over "| Export |"):
       // there a listed name must be in the cell.
       (anyKnown || !GENERIC_NAME_HEADER.test(header))
@@ -3588,7 +3590,7 @@ const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
-  /^(?:(?:billing|shipping|customer|contact)[ _-]?)?(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|cognome|nome|achternaam|voornaam|naam|nazwisko|imi[eę]|imiona|efternamn|förnamn|fornamn|etternavn|fornavn|efternavn|sukunimi|etunimi|příjmení|prijmeni|jméno|jmeno|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nom[ _]complet|nombre[ _]completo|nome[ _]completo|apellidos y nombre|nombre y apellidos|cognome e nome|nome e cognome|volledige[ _]naam|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
+  /^(?:(?:billing|shipping|customer|contact)[ _-]?)?(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|apellido[ _](?:paterno|materno)|(?:primer|segundo)[ _]apellido|cognome|nome|achternaam|voornaam|naam|nazwisko|imi[eę]|imiona|efternamn|förnamn|fornamn|etternavn|fornavn|efternavn|sukunimi|etunimi|příjmení|prijmeni|jméno|jmeno|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nom[ _]complet|nombre[ _]completo|nome[ _]completo|apellidos y nombre|nombre y apellidos|cognome e nome|nome e cognome|volledige[ _]naam|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
 
 const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
 
@@ -3633,6 +3635,9 @@ function labelLineAbove(text: string, start: number, end: number): string | null
 /** Blanks, emphasis and a colon around a label: "  **Ship to:** ", "Name :". */
 const LABEL_DECOR = /^[\s*_#>-]+|[\s*_]*:?[\s*_]*$/g;
 /** Of those, the headers that say "name" (under which an ordinary word is a name: "Gill"). */
+/** Column headers of roles only people have (no firm is an employee or a patient). */
+const PEOPLE_HEADER =
+  /^(?:employee|patient|student|pupil|tenant|passenger|guest|applicant|candidate|traveller|traveler|pax|occupant|guardian|parent|policyholder|insured|driver|staff member|new hire|attendee|participant)s?$/i;
 const NAME_WORD_HEADER = /name|surname|vorname|nachname|^nom|prénom|prenom|apellido|cognome|naam/i;
 /** Column headers over things and places, under which capitalised words are not people. */
 const THING_HEADER =
