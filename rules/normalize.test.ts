@@ -288,6 +288,15 @@ describe('normalise: a table of fields and values', () => {
   });
 });
 
+describe('normalise: character references', () => {
+  it('reads the references of "@" and "." as those characters', () => {
+    expect(normalise('anna&#64;posteo&#46;de, bob&#X40;corp.io, eve&commat;x&period;io').text).toBe(
+      'anna@posteo.de, bob@corp.io, eve@x.io',
+    );
+    expectUnchanged(['Tom &amp; Jerry', '&#65; is A']);
+  });
+});
+
 describe('normalise: SQL INSERT', () => {
   it('names each value of a row after its column, and reads quoted strings whole', () => {
     const input =

@@ -599,6 +599,20 @@ const HTML_BLOCK = new Set(
   ),
 );
 
+/**
+ * The character references that hide an address's "@" and dots in HTML ("anna&#64;posteo.de",
+ * "&#x40;", "&commat;", "&#46;") read as the characters they stand for.
+ */
+function entityFolds(input: string, out: [number, number, string][]): void {
+  ENTITY.lastIndex = 0;
+  for (let m = ENTITY.exec(input); m !== null; m = ENTITY.exec(input)) {
+    const ref = m[0].toLowerCase();
+    const at = ref === '&#64;' || ref === '&#x40;' || ref === '&commat;';
+    out.push([m.index, m.index + m[0].length, at ? '@' : '.']);
+  }
+}
+const ENTITY = /&(?:#(?:64|x40|46|x2e)|commat|period);/gi;
+
 function sqlFolds(input: string, out: [number, number, string][]): void {
   SQL_INSERT.lastIndex = 0;
   for (let m = SQL_INSERT.exec(input); m !== null; m = SQL_INSERT.exec(input)) {
@@ -729,6 +743,7 @@ export function normalise(input: string): Normalised {
   if (input.indexOf('|') >= 0 && input.indexOf('---') >= 0) verticalTableFolds(input, keys);
   if (input.indexOf('INSERT') >= 0 || input.indexOf('insert') >= 0) sqlFolds(input, keys);
   if (input.indexOf('</') >= 0 || input.indexOf('<br') >= 0) htmlFolds(input, keys);
+  if (input.indexOf('&#') >= 0 || input.indexOf('&commat;') >= 0) entityFolds(input, keys);
   if (keys.length > camelKeys && keys.length > 1) {
     // Each list is in order and their folds seldom meet (camelCase keys end before their "=",
     // form values start after one); a fold that would overlap the one before it is dropped.

@@ -10,8 +10,10 @@ const EMAIL =
   /(?<![\p{L}\p{N}\p{M}_.%+-])[\p{L}\p{N}][\p{L}\p{N}\p{M}_.%+-]{0,63}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}\p{M}_-])/gu;
 
 // Spelled-out addresses: "john dot doe at gmail dot com", "jane[at]corp[dot]io", "x (at) y . org".
-const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+)\s*`;
-const DOT = String.raw`\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|\s+dot\s+|\.)\s*`;
+// And their words in Spanish, Portuguese, French, Italian and German: "inigo arroba telefonica
+// punto es", "eloise point marchand arobase laposte point net", "lena punkt vogt at gmx punkt de".
+const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+(?:at|arroba|arobase|chiocciola)\s+)\s*`;
+const DOT = String.raw`\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|\s+(?:dot|punto|ponto|point|punkt)\s+|\.)\s*`;
 const LABEL = '[A-Za-z0-9][A-Za-z0-9_-]{0,62}';
 const OBFUSCATED = new RegExp(
   String.raw`(?<![\w.])${LABEL}(?:${DOT}${LABEL}){0,3}${AT}${LABEL}(?:${DOT}${LABEL}){0,3}${DOT}(?:com|net|org|edu|gov|io|co|de|fr|es|it|uk|us|ca|au|nl|be|ch|at|info|biz|me|ai|dev|app)\b`,
@@ -33,7 +35,7 @@ const EMAIL_AT = new RegExp(EMAIL.source, 'uy');
 // to lower case; every branch starts with a literal so V8 scans for it instead of trying each
 // space or bracket.
 const OBFUSCATION_HINT =
-  /at\s*[\])}]|dot\s*[\])}]|dot(?<=\sdot)\s|at(?<=\sat)\s+[a-z0-9][a-z0-9_-]{0,62}\s*\./i;
+  /at\s*[\])}]|dot\s*[\])}]|dot(?<=\sdot)\s|at(?<=\sat)\s+[a-z0-9][a-z0-9_-]{0,62}\s*\.|arroba|arobase|chiocciola|punkt(?<=\spunkt)\s|punto(?<=\spunto)\s|point(?<=\spoint)\s|ponto(?<=\sponto)\s/i;
 
 const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|test|invalid|localhost)$/i;
 /**
@@ -158,7 +160,7 @@ for (let c = 0; c < 128; c++) {
 }
 
 // Where a spelled-out "at" can be: every OBFUSCATED match holds one of these.
-const AT_WORD = /[[({]\s*at\s*[\])}]|\sat\s/gi;
+const AT_WORD = /[[({]\s*at\s*[\])}]|\s(?:at|arroba|arobase|chiocciola)\s/gi;
 
 /**
  * The matches `text.matchAll(OBFUSCATED)` gives, found by running OBFUSCATED only over the runs
@@ -201,7 +203,7 @@ const MESSAGE_ID_BEFORE =
 export const email: Detector = {
   id: 'email',
   types: ['EMAIL'],
-  prefilter: /@|%40|[[({\s](?:at|AT|At)[\])}\s]/,
+  prefilter: /@|%40|[[({\s](?:at|AT|At)[\])}\s]|\s(?:arroba|arobase|chiocciola)\s/i,
   detect(text) {
     const out: Candidate[] = [];
     for (const m of emailMatches(text)) {
@@ -236,19 +238,20 @@ export const email: Detector = {
         out.push({ start, end, type: 'EMAIL', score, reason: 'percent-encoded' });
       }
     }
-    if (/\b(?:at|AT|At)\b/.test(text) && OBFUSCATION_HINT.test(text)) {
+    if (/\b(?:at|AT|At|arroba|arobase|chiocciola)\b/i.test(text) && OBFUSCATION_HINT.test(text)) {
       for (const m of obfuscatedMatches(text)) {
         const start = m.index;
         const end = start + m[0].length;
         if (!isWholeToken(text, start, end) || m[0].includes('@')) continue;
         // A bracketed "at" or a spelled "dot" is deliberate; a bare "x at y.com" may be prose
         // ("contact us at help.example.com", "post updates at status.example.com").
-        const deliberate = /[[({]|\bdot\b/i.test(m[0]);
+        const deliberate =
+          /[[({]|\b(?:dot|punto|ponto|point|punkt|arroba|arobase|chiocciola)\b/i.test(m[0]);
         if (!deliberate && PROSE_BEFORE_AT.test(m[0])) continue;
         // A bare "at" after words parted by a full stop and a blank is the end of a sentence and
         // the next one: "21 May. Track at delhivery.com" (a local part has no blank in it).
         if (!deliberate && /\s/.test(m[0].slice(0, m[0].search(/\s+at\s/i)))) continue;
-        const plain = m[0].replace(/\s+at\s+/i, '@');
+        const plain = m[0].replace(/\s+(?:at|arroba|arobase|chiocciola)\s+/i, '@');
         const score = RESERVED_DOMAIN.test(plain)
           ? Math.min(reservedScore(text, start, plain), deliberate ? 0.85 : 0.55)
           : deliberate
@@ -269,6 +272,22 @@ const PROSE_BEFORE_AT =
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    {
+      text: 'mi correo es inigo.bernal arroba telefonica punto es gracias',
+      value: 'inigo.bernal arroba telefonica punto es',
+    },
+    {
+      text: 'écrivez-moi à eloise point marchand arobase laposte point net svp',
+      value: 'eloise point marchand arobase laposte point net',
+    },
+    {
+      text: 'Meine E-Mail: lena punkt vogt at gmx punkt de, danke!',
+      value: 'lena punkt vogt at gmx punkt de',
+    },
+    {
+      text: '<a href="mailto:anna.roe&#64;posteo.de">Kontakt</a>',
+      value: 'anna.roe&#64;posteo.de',
+    },
     { text: 'ssh issues, contact bob.tan@corp.io', value: 'bob.tan@corp.io' },
     // Letters beyond ASCII, in the local part and the domain: the whole address, not a tail.
     { text: 'escreva para joão.silva@empresa.com.br hoje', value: 'joão.silva@empresa.com.br' },
@@ -312,6 +331,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    'we met at some point in Paris. Point at the sky, then meet at noon.',
+    'Price &#64; 5 EUR per unit',
     'UID:246a85f8dfb2f24d556548ac4c@google.com\nSUMMARY:Quarterly review',
     '$ ssh -i ~/.ssh/id_ed25519 deploy@build-8.harborlane.co',
     'From: "CI Notifications" <ci-bot@example.com>',
