@@ -295,6 +295,13 @@ describe('normalise: character references', () => {
     );
     expectUnchanged(['Tom &amp; Jerry', '&#65; is A']);
   });
+
+  it('reads a defanged dot or "@" as the character', () => {
+    expect(normalise('ip 84[.]152[.]17[.]203, ann[@]corp(.)io').text).toBe(
+      'ip 84.152.17.203, ann@corp.io',
+    );
+    expectUnchanged(['array[.] and f(.)', 'see [.] here']);
+  });
 });
 
 describe('normalise: SQL INSERT', () => {

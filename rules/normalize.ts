@@ -613,6 +613,20 @@ function entityFolds(input: string, out: [number, number, string][]): void {
 }
 const ENTITY = /&(?:#(?:64|x40|46|x2e)|commat|period);/gi;
 
+/**
+ * Addresses "defanged" the way security reports write them, so that no one clicks: a dot or an
+ * "@" in brackets between letters or digits ("84[.]152[.]17[.]203", "evil[.]example[.]com",
+ * "ann[@]corp(.)io") reads as the character.
+ */
+function defangFolds(input: string, out: [number, number, string][]): void {
+  DEFANGED.lastIndex = 0;
+  for (let m = DEFANGED.exec(input); m !== null; m = DEFANGED.exec(input)) {
+    out.push([m.index, m.index + 3, m[0][1]!]);
+    DEFANGED.lastIndex = m.index + 3;
+  }
+}
+const DEFANGED = /(?<=[A-Za-z0-9])(?:\[[.@]\]|\([.@]\))(?=[A-Za-z0-9])/g;
+
 function sqlFolds(input: string, out: [number, number, string][]): void {
   SQL_INSERT.lastIndex = 0;
   for (let m = SQL_INSERT.exec(input); m !== null; m = SQL_INSERT.exec(input)) {
@@ -744,6 +758,9 @@ export function normalise(input: string): Normalised {
   if (input.indexOf('INSERT') >= 0 || input.indexOf('insert') >= 0) sqlFolds(input, keys);
   if (input.indexOf('</') >= 0 || input.indexOf('<br') >= 0) htmlFolds(input, keys);
   if (input.indexOf('&#') >= 0 || input.indexOf('&commat;') >= 0) entityFolds(input, keys);
+  if (input.indexOf('[.]') >= 0 || input.indexOf('(.)') >= 0 || input.indexOf('[@]') >= 0) {
+    defangFolds(input, keys);
+  }
   if (keys.length > camelKeys && keys.length > 1) {
     // Each list is in order and their folds seldom meet (camelCase keys end before their "=",
     // form values start after one); a fold that would overlap the one before it is dropped.
