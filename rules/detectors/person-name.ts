@@ -48,6 +48,10 @@ export const examples: DetectorExamples = {
       value: 'Madison Washington',
     },
     { text: 'nombre,apellido_paterno,apellido_materno\nXimena,Gutiérrez,Cruz', value: 'Gutiérrez' },
+    // An introduction that goes on, an age after the name, a possessive before a life event.
+    { text: "Hi, I'm Nandini and my date of birth is 1953-02-01", value: 'Nandini' },
+    { text: 'Intake: Priya Reddy, 29-year-old, born Oct 5 1997', value: 'Priya Reddy' },
+    { text: "Reminder: Mariana's retirement party is Friday", value: 'Mariana' },
     // A count and a display name: git's shortlog.
     { text: '   239\tJürgen Hoffmann <jurgenhoffmann50@gmx.de>', value: 'Jürgen Hoffmann' },
     { text: '   12 Emily Carter <emily.carter@mail.io>', value: 'Emily Carter' },
@@ -923,6 +927,7 @@ export const examples: DetectorExamples = {
   noMatch: [
     '{"owner": "Security Team", "author": "OpenAI"}',
     'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
+    "I'm Happy with it, I'm Done and tired",
     'Customer\tRegion\tRevenue\nGeneral Motors\tMidwest\t$1.2M\nBest Buy\tSouth\t$0.8M',
     'subject: CN=api.example.com, O=Example Inc',
     // Streets named after people, without a number; a holiday; a department's signature.

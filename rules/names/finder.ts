@@ -428,7 +428,7 @@ const PAIR_BEFORE = /\p{Lu}[\p{L}'’-]+ and $/u;
 
 /** A possessive of what a person has in a support ticket: "Hannelore's order", "Ivo's wife". */
 const PERSONAL_POSSESSIVE =
-  /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car)\b/i;
+  /^['’]s\s(?:order|orders|account|email|e-mail|phone|number|address|husband|wife|partner|son|daughter|mother|mom|mum|father|dad|card|package|parcel|refund|ticket|request|booking|reservation|appointment|subscription|flight|profile|password|details|birthday|payment|invoice|laptop|car|retirement|farewell|leaving|wedding|funeral|promotion|maternity|paternity|sick|shift|desk|manager|team|contract|visa|application)\b/i;
 /** Where someone works, a firm with its legal form: " from Acme Corp", " at Globex, Ltd.". */
 const FIRM_AFTER =
   /^ (?:(?:is|was|works|worked) )?(?:from|of|at|with|for|bei|von|chez|de) (?:the )?\p{Lu}[\p{L}&'’.-]*(?: (?:&|and|\p{Lu}[\p{L}&'’.-]*)){0,3},? (?:Inc|LLC|LLP|Ltd|Limited|Corp|Corporation|Co|Company|GmbH|AG|KG|SA|SAS|SARL|SRL|SpA|BV|NV|PLC|Group|Holdings|Oy|AB|AS|ApS)\b/u;
@@ -4539,7 +4539,10 @@ const ID_AFTER =
 /** A sentence's end, then a dash: a note's closing signature. */
 // (Or the phone number it closes: "... au +33 7 13 59 80 99 — Judicaël".)
 // (After a closing quote too, a quotation's attribution: '"Works on my laptop" - Tobias'.)
-const SELF_CLAUSE_END = /^[.,!;]/;
+// (Or the introduction goes on with who the writer is: "I'm Nandini and my date of birth is",
+// "it's Amara from accounts", "I'm Tahu here", "I'm Ama with the billing team".)
+const SELF_CLAUSE_END =
+  /^(?:[.,!;:]|[ \t](?:and|from|with|here|again|speaking|calling|writing|und|von|et|de|y|e)(?![\p{L}]))/u;
 const FIRST_PERSON_BEFORE =
   /(?:^|[^\p{L}])(?:I['’]m|I am|je suis|ich bin|soy|sono|sou)[ \t]{1,2}$/iu;
 const QUOTE_DASH_BEFORE = /["”][ \t]{1,2}(?:[—–-]|--)[ \t]?$/u;
@@ -4793,7 +4796,7 @@ const ROLE_IN_BRACKETS_AFTER = new RegExp(String.raw`^[ \t]?\((?:${CHAT_ROLES})\
 const SUBJECT_END_AFTER = /^[ \t]*(?:\r?\n|$|\([^()\n]{1,40}\)|[–—-][ \t])/;
 /** An age after a name, in years: ", 24 ans", " 74yo", ", 45 años", " (32 Jahre)". */
 const AGE_NOUN_AFTER =
-  /^,?[ \t]\(?(?:1[01]\d|[1-9]?\d)[ \t]?(?:ans|años|anni|jahre|jaar|lat|years? old|y\.?o\.?|y\/o|yrs? old)(?![\p{L}])/iu;
+  /^,?[ \t]\(?(?:1[01]\d|[1-9]?\d)(?:[ \t]?(?:ans|años|anni|jahre|jaar|lat|years? old|y\.?o\.?|y\/o|yrs? old)|-years?-old|-(?:jährige|jarige))(?![\p{L}])/iu;
 /** A practice's, a hospital's or a desk's word right after the words a greeting names. */
 const INSTITUTION_AFTER =
   /^[ \t](?:clinic|hospital|surgery|practice|pharmacy|centre|center|infirmary|team|support|desk|office|department|store|shop|klinik|praxis|apotheke|clinique|pharmacie|clínica|farmacia|ziekenhuis|apotheek)\b/iu;
