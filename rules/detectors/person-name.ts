@@ -52,6 +52,11 @@ export const examples: DetectorExamples = {
     { text: "Hi, I'm Nandini and my date of birth is 1953-02-01", value: 'Nandini' },
     { text: 'Intake: Priya Reddy, 29-year-old, born Oct 5 1997', value: 'Priya Reddy' },
     { text: "Reminder: Mariana's retirement party is Friday", value: 'Mariana' },
+    // A word no list knows and a listed surname opening a sentence, before a verb.
+    {
+      text: 'Grégoire Dubois paid with American Express 3412 345678 90123.',
+      value: 'Grégoire Dubois',
+    },
     // A count and a display name: git's shortlog.
     { text: '   239\tJürgen Hoffmann <jurgenhoffmann50@gmx.de>', value: 'Jürgen Hoffmann' },
     { text: '   12 Emily Carter <emily.carter@mail.io>', value: 'Emily Carter' },

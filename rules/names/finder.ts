@@ -2204,7 +2204,8 @@ function initialsBefore(text: string, from: number, to: number): number {
 function verbAfter(text: string, end: number): boolean {
   return VERB_AFTER.test(text.slice(end, end + 24));
 }
-const VERB_AFTER = /^[ \t]+(?:is|was|has|had|\p{Ll}{2,}(?:ed|es|s))(?![\p{L}])/u;
+const VERB_AFTER =
+  /^[ \t]+(?:is|was|has|had|\p{Ll}{2,}(?:ed|es|s)|paid|lost|said|told|sent|made|got|left|went|came|took|gave|bought|sold|found|wrote|spoke|met|forgot|brought|drove|flew|rang|saw|knew|kept|felt|won|ran|fell|broke|began|chose|hit|put|quit|read|set|shut|spent|stole|swore|threw|tore|understood|woke|wore)(?![\p{L}])/u;
 
 /** Trims initials that cannot start or end a name off the segment [a, b), then scores it. */
 function flushSegment(
@@ -2466,7 +2467,10 @@ function scoreSegment(
           ? 0.3
           : !atStart ||
               (n === 2 &&
-                isGivenName(tokInfo[k0]!.text) &&
+                // (Or a word no list or dictionary knows before a listed surname: "Grégoire
+                // Dubois paid with ...", "Bastien Dubois lost ...".)
+                (isGivenName(tokInfo[k0]!.text) ||
+                  (c0 === 'unknown' && cl === 'last' && !isEnglishWord(tokInfo[k0]!.text))) &&
                 !isEnglishWord(tokInfo[kl]!.text) &&
                 verbAfter(text, end))
             ? 0.7
