@@ -41,6 +41,8 @@ const PROMO =
   /\b(?:code|coupon|promo|promotion|voucher|rabatt|gutschein|gutscheincode|código|cupón|remise|sconto)\b[^\n]{0,8}$/;
 
 const PLACEHOLDER_BANK = /^(?:XXXX|AAAA|BBBB|ABCD)/;
+/** An IBAN right before a code (its country captured), then up to four separators. */
+const IBAN_BEFORE = /(?<![A-Z0-9])([A-Z]{2})\d\d(?: ?[A-Z0-9]){11,30}[\s,;:/(|-]{1,4}$/;
 
 export const swiftBic: Detector = {
   id: 'swift-bic',
@@ -102,7 +104,10 @@ export const swiftBic: Detector = {
         continue;
       }
       const hasDigit = /\d/.test(upper.slice(6));
-      const nearby = direct || nearKeyword.test(start, end);
+      // Right after an IBAN of the same country: "DE66 8857 2836 4423 9915 61 (CIVRDEHHY99)".
+      const ibanBefore = IBAN_BEFORE.exec(text.slice(Math.max(0, start - 48), start));
+      const afterIban = ibanBefore !== null && ibanBefore[1] === upper.slice(4, 6);
+      const nearby = direct || afterIban || nearKeyword.test(start, end);
       let score: number;
       // Nine letters then two digits ("BIENVENUE10", "WINTERSALE24") is how promo codes look;
       // real branch codes put digits earlier or use all three branch places.
@@ -112,8 +117,8 @@ export const swiftBic: Detector = {
       if (hasDigit) score = direct ? 0.9 : nearby ? 0.85 : bareScore;
       else if (branch === 'XXX') score = direct ? 0.9 : nearby ? 0.8 : 0.45;
       // An all-caps eight-letter word ("PASSWORD", "BUSINESS") is common; only the keyword
-      // right beside it makes it a code.
-      else score = direct ? 0.85 : nearby ? 0.4 : 0.1;
+      // right beside it, or an IBAN of its country, makes it a code.
+      else score = direct ? 0.85 : afterIban ? 0.8 : nearby ? 0.4 : 0.1;
       let reason = nearby ? 'context' : 'format';
       if (
         !nearby &&
@@ -133,6 +138,8 @@ export const swiftBic: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'The wire went to DE66 8857 2836 4423 9915 61 (CIVRDEHHY99).', value: 'CIVRDEHHY99' },
+    { text: 'Sent to GB24HBUK28811128916608 (MARNGBFF).', value: 'MARNGBFF' },
     { text: 'swift_code: DEUTDEFF', value: 'DEUTDEFF' },
     { text: '<swiftCode>DEUTDEFF</swiftCode>', value: 'DEUTDEFF' },
     { text: 'BIC: HUSHDEFF', value: 'HUSHDEFF' },
@@ -144,6 +151,8 @@ export const examples: DetectorExamples = {
     { text: 'Wire transfer via bank HUSHDEFFXXX, ref attached', value: 'HUSHDEFFXXX' },
   ],
   noMatch: [
+    // An eight-letter code after an IBAN of another country.
+    'Sent to DE66 8857 2836 4423 9915 61 (MARNGBFF).',
     '| BIC | `^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$` | XXXXDEXXXXX |',
     '  - Update Swift language specification to version 5.5',
     'Thanks to @YOUNGHO8762 and @caseBread for the fixes.',
