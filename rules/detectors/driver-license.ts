@@ -26,6 +26,10 @@ const BARE_LABEL =
 const LATER_LABEL =
   /(?<![A-Za-zÀ-ÿ])licen[cs]e(?![A-Za-zÀ-ÿ])(?:(?!plate|key|fee|class|categor|expir|renew|valid|test|exam|point|order|invoice|ticket|ref|polic|claim|case|phone|tel|mobile|account|regist|rego|vin|serial|insur)(?:[^.!?\n\d]|(?<=(?<![A-Za-z])[A-Z])\.)){1,40}?(?<![A-Za-zÀ-ÿ])(?:number|no\.|#)(?![A-Za-zÀ-ÿ])/gi;
 const BARE_WORDS = keywords(['licence', 'license']);
+// A state's or a province's code in capitals before "license" names a driving licence
+// anywhere: "ID on file: PA license 13963342", "WA license WDLXN8EB9D7T", "NSW licence".
+const STATE_LABEL =
+  /(?<![A-Za-z])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|NSW|VIC|QLD|TAS|ACT|ON|QC|BC|AB|MB|SK|NS|NB)(?: driver'?s?)? licen[cs]e(?: (?:no\.?|number|nr\.?|#))?(?:,? (?:is|it's|it is))?(?![A-Za-z])/g;
 // (Or a text that asks for a form of identity: "I'll need one form of ID." "I've got my NSW
 // licence, it's 18473920.")
 const VEHICLE =
@@ -195,6 +199,15 @@ export const driverLicense: Detector = {
         v,
         strong: true,
       })),
+      ...(BARE_WORDS.test(text)
+        ? valuesNearLabels(text, STATE_LABEL, TOKEN, {
+            ...opts,
+            maxGap: 3,
+            maxGapAfter: 0,
+            anchors: { words: BARE_WORDS, lead: 12 },
+          })
+        : []
+      ).map((v) => ({ v, strong: true })),
       ...(BARE_WORDS.test(text) && VEHICLE.test(text)
         ? valuesNearLabels(text, BARE_LABEL, TOKEN, {
             ...opts,
@@ -238,6 +251,8 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Verified 03/2025; ID on file: PA license 13963342.', value: '13963342' },
+    { text: 'ID on file: WA license WDLXN8EB9D7T.', value: 'WDLXN8EB9D7T' },
     // "Licence" alone before its number in a motor claim; the Dutch abbreviation; India's.
     {
       text: 'Driver: Aidan Hills   DOB 27/06/1994   Licence 794484166 (VIC)\nRego SBJ-844',
@@ -300,6 +315,8 @@ export const examples: DetectorExamples = {
     { text: 'They have my licence on file: U922-3994-7068', value: 'U922-3994-7068' },
   ],
   noMatch: [
+    'CA license fee 2024 paid',
+    'MIT license 2.0, see LICENSE',
     // "Licence" alone about software, in a text that names a car.
     'Software licence 12345678 renewed for the car fleet app',
     'la patente è scaduta nel 2021, pratica 12345678',
