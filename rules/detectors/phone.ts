@@ -662,6 +662,9 @@ function validate(main: string, s: Shape): Verdict | null {
   // Pairs ("80 97 10 87") are how French, Belgian, Swiss and Nordic numbers are written; none
   // of the countries tried without a trunk 0 groups its numbers that way.
   const pairs = !zero && /^(?:\d )?2 2 2 2(?: 2)*$/.test(sizes);
+  // With the trunk 0, five pairs make a French, Belgian or Dutch number; six or more pairs
+  // ("04 12 23 35 41 47") are a list of small numbers, lottery draws or scores.
+  const manyPairs = zero && /^2(?: 2){5,}$/.test(sizes);
   // "950 456 789" is a Spanish mobile and also a count written with thousands spaces; only
   // context tells them apart.
   const thousands = !zero && /^[123](?: 3){2,}$/.test(sizes) && !(s.seps & DASH);
@@ -682,6 +685,7 @@ function validate(main: string, s: Shape): Verdict | null {
   }
   const valid =
     !pairs &&
+    !manyPairs &&
     !partNumber &&
     PLANS.validIn(main, zero ? WITH_ZERO : nanpShape ? WITHOUT_ZERO : NOT_NANP);
   if (valid && thousands) return { score: 0.45, reason: 'valid national, count-like' };
@@ -1190,6 +1194,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'Lotto numbers this week: 04 12 23 35 41 47',
     'Faktura VAT, NIP 725-18-44-213, ul. Długa 5',
     'Bolag AB, org.nr 556712-4481, Stockholm',
     // Postcodes of Brazil and Japan at an address's end, a phone's cue after them.
