@@ -314,10 +314,11 @@ export interface UserinfoUrl {
 }
 
 // scheme://user:password@host[:port][,host2...][/path?query#fragment]. The user stops at the
-// first colon; the password may contain colons and `@` (the last `@` before the host wins,
-// within 128 characters), so every part is bounded and the scan stays linear.
+// first colon; the password may contain colons, `@` (the last `@` before the host wins,
+// within 128 characters), and `#` and `?`, which .env files leave unescaped
+// ("postgres://admin:Xk9#pL2vQw@db"); every part is bounded and the scan stays linear.
 const USERINFO_URL =
-  /((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/?#@"'`<>]{0,128})(?::([^\s/?#"'`<>]{0,128}))?@([A-Za-z0-9._~%[\]:,-]{1,255})((?:[/?#][^\s"'`<>]{0,1000})?)/y;
+  /((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,30}):\/\/([^\s:/?#@"'`<>]{0,128})(?::([^\s/"'`<>]{0,128}))?@([A-Za-z0-9._~%[\]:,-]{1,255})((?:[/?#][^\s"'`<>]{0,1000})?)/y;
 
 let urlText: string | null = null;
 let urlsFound: readonly UserinfoUrl[] = [];

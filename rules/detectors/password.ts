@@ -297,6 +297,8 @@ const PROSE_OR =
 const PROSE_GLUE = /[\p{L}\p{N}_@/.'"`-]/u;
 const PROSE_AFTER_KEYWORD = /[ \t:]/;
 // ('@' before a letter: an address or a user at a realm; "Zebra@169" is a password.)
+/** A namespace's prefix opening an element: "<wsse:", "<ns2:". */
+const XML_PREFIX_BEFORE = /<[A-Za-z][\w.-]{0,20}:$/;
 const PROSE_CODE = /@\p{L}|^@|[/\\=<>{}()[\]"'`|]|^#|:\/\//u;
 const PROSE_TOKEN = /\S+/g;
 const PROSE_LEAD = /^[(«"'“‘[]*/;
@@ -340,8 +342,12 @@ function candidateAt(
     return null;
   }
 
-  // XML element: <password>value</password>.
-  if (text[at - 1] === '<' && text[kwEnd] === '>') {
+  // XML element: <password>value</password>, namespaced or not (<wsse:Password>).
+  if (
+    text[kwEnd] === '>' &&
+    (text[at - 1] === '<' ||
+      (text[at - 1] === ':' && XML_PREFIX_BEFORE.test(text.slice(Math.max(0, at - 24), at))))
+  ) {
     // Searches stay within a bounded window so a text of many keywords stays linear.
     const close = text.slice(kwEnd + 1, kwEnd + 131).indexOf('<');
     // Only an element closed by its own tag: a placeholder "<PASSWORD>" in a URL or a template
@@ -729,6 +735,7 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '<wsse:Password>kitten.falcon60</wsse:Password>', value: 'kitten.falcon60' },
     // A host in the reserved .example domain is no example of the password below it.
     {
       text: 'sftp:\n  host: sftp.partner-gateway.example\n  user: acme_hr\n  password: Wint3r#Ledger77',

@@ -56,6 +56,8 @@ export const urlCredentials: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A .env file's password with an unescaped "#".
+    'https://admin:Xk9#pL2vQw@db.internal.example-corp.io:8443/app',
     // A documentation host on the line above says nothing of this one.
     {
       text: 'https://bob:Wq8rT2vLx9Kp@git.example.com/r.git\nhttps://deploy:Xk92jf83ks@git.acme.io/',
