@@ -932,6 +932,8 @@ export const examples: DetectorExamples = {
   noMatch: [
     '{"owner": "Security Team", "author": "OpenAI"}',
     'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
+    'Albrecht & Partner Rechtsanwälte mbB, Maximilianstraße',
+    'Beneficiary: Markovic Trade d.o.o.',
     "I'm Happy with it, I'm Done and tired",
     'Customer\tRegion\tRevenue\nGeneral Motors\tMidwest\t$1.2M\nBest Buy\tSouth\t$0.8M',
     'subject: CN=api.example.com, O=Example Inc',
