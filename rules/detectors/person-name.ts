@@ -52,6 +52,13 @@ export const examples: DetectorExamples = {
     { text: "Hi, I'm Nandini and my date of birth is 1953-02-01", value: 'Nandini' },
     { text: 'Intake: Priya Reddy, 29-year-old, born Oct 5 1997', value: 'Priya Reddy' },
     { text: "Reminder: Mariana's retirement party is Friday", value: 'Mariana' },
+    // A birth date or an age and a sex right after the name; a nurse by her title.
+    { text: 'Services to Jack Brown, born 4 May 1950, Medicare card on file', value: 'Jack Brown' },
+    {
+      text: 'SOAP note\nS: Darnell Jackson, 44M, c/o low back pain 2/52',
+      value: 'Darnell Jackson',
+    },
+    { text: 'Call done by Nurse Adeyemi.', value: 'Adeyemi' },
     // A word no list knows and a listed surname opening a sentence, before a verb.
     {
       text: 'Grégoire Dubois paid with American Express 3412 345678 90123.',

@@ -2632,6 +2632,16 @@ function scoreSegment(
     bump(0.6, 'introduction');
   }
   tryCue(K_SIGN_OFF_INLINE, anyKnown || !single ? 0.8 : 0.5, 'sign-off');
+  // A birth date given right after the words: "Ethan Park (DOB 2009-03-11)", "Jack Brown, born
+  // 4 May 1950", "Kim Roe, d.o.b. 1/2/80". Only a person has one.
+  if (
+    0.85 > curScore &&
+    (anyKnown || !single) &&
+    mayDobAfter(text, end) &&
+    DOB_AFTER.test(afterWindow())
+  ) {
+    bump(0.85, 'birth date');
+  }
   // "@Ken can you take this one?": a known name mentioned in a chat or an internal note.
   if (0.75 > curScore && anyKnown && !onlyCommon && start > 0 && mentionAt(text, start)) {
     bump(0.75, 'mention');
@@ -3311,6 +3321,7 @@ function scoreSegment(
       (NUMBER_AFTER.test(after) &&
         !(n >= 2 && anyKnown && AGE_AFTER.test(after)) &&
         !AGE_NOUN_AFTER.test(after) &&
+        !AGE_SEX_AFTER.test(after) &&
         // (Nor is the phone number another detector found there: "Marie Ruud, 423 21 885".)
         !(n >= 2 && anyKnown && phoneStartsAfter(text, end, taken)) &&
         // (A name before the address it is sent to: "Recipient Palma Gislason, 14 Rue de la
@@ -4801,6 +4812,18 @@ const SUBJECT_END_AFTER = /^[ \t]*(?:\r?\n|$|\([^()\n]{1,40}\)|[–—-][ \t])/;
 /** An age after a name, in years: ", 24 ans", " 74yo", ", 45 años", " (32 Jahre)". */
 const AGE_NOUN_AFTER =
   /^,?[ \t]\(?(?:1[01]\d|[1-9]?\d)(?:[ \t]?(?:ans|años|anni|jahre|jaar|lat|years? old|y\.?o\.?|y\/o|yrs? old)|-years?-old|-(?:jährige|jarige))(?![\p{L}])/iu;
+/** A birth date's label right after a name (see mayDobAfter). */
+const DOB_AFTER =
+  /^[ \t]?[,(;:–-]?[ \t]{0,2}(?:dob|d\.o\.b\.?|date of birth|born|b\.|geb\.|geboren|n[ée]e? le|nacid[oa]|nat[oa] il)(?![\p{L}])/iu;
+/** Whether a blank, a comma, a bracket, a semicolon or a dash follows `end`, where DOB_AFTER can match. */
+function mayDobAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return (
+    c === 32 || c === 44 || c === 40 || c === 59 || c === 9 || c === 45 || c === 0x2013 || c === 58
+  );
+}
+/** An age and a sex after a name, as a clinical note writes them: ", 44M,", ", 7F". */
+const AGE_SEX_AFTER = /^,?[ \t](?:1[01]\d|[1-9]?\d)[MF](?![\p{L}\p{N}])/u;
 /** A practice's, a hospital's or a desk's word right after the words a greeting names. */
 const INSTITUTION_AFTER =
   /^[ \t](?:clinic|hospital|surgery|practice|pharmacy|centre|center|infirmary|team|support|desk|office|department|store|shop|klinik|praxis|apotheke|clinique|pharmacie|clínica|farmacia|ziekenhuis|apotheek)\b/iu;

@@ -94,7 +94,7 @@ export const STOP_WORDS = [
     // And in English: the parties of a claim, a tenancy or a case named by their role.
     // Their desks and polite words that sign or open a mail: "Dział Obsługi Klienta", "Kérem, ...".
     'dział działu obsługa obsługi klienta klientów zespół zespołu biuro klantenservice servizio clienti zákaznický zákaznická podpora serviciul clienți relații εξυπηρέτηση πελατών köszönöm üdvözlettel tisztelettel ' +
-    'claimant claimants tenants insured insureds policyholder policyholders cardmember cardholder complainant respondent applicant applicants defendant plaintiff',
+    'claimant claimants tenants insured insureds policyholder policyholders cardmember cardholder complainant respondent applicant applicants defendant plaintiff pupil pupils',
 ].join(' ');
 
 /**
@@ -124,7 +124,9 @@ export const TITLES =
   // Slamet", "Ibu Siti Rahmawati", "Kuya Jun", "Ate Joy", "Chị Hương").
   'bapak pak ibu bu kak mbak kuya ate tita tito manong manang chị ông bà ' +
   // Polish "Pan" (Mr), and Greek "κύριος/κύριε" (Mr, and as spoken to) and "κυρία" (Mrs).
-  'pan κύριος κύριε κυρία κυρ';
+  'pan κύριος κύριε κυρία κυρ ' +
+  // Nurses as a ward and a care note call them ("Nurse Adeyemi", "Matron Okafor").
+  'nurse matron';
 
 /**
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
