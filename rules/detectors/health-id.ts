@@ -38,7 +38,8 @@ const CHI_CONTEXT = /\b(?:chi|community health index)\b/;
 // digit, written 4-5-1, an issue number after it) and the Individual Healthcare Identifier
 // (sixteen digits from 800360, Luhn). France: a doctor's RPPS number (eleven digits from 10,
 // Luhn). Each beside its own word.
-const AU_MEDICARE = /[2-6](?<![\w.\-/][2-6])\d{3}([ ]?)\d{5}\1\d(?![\w]|[.\-/]\d)/g;
+// (The card's issue number, one digit, may follow in the same grouping: "3540 45698 5 5".)
+const AU_MEDICARE = /[2-6](?<![\w.\-/][2-6])\d{3}([ ]?)\d{5}\1\d(?:\1[1-9])?(?![\w]|[.\-/]\d)/g;
 const AU_MEDICARE_CONTEXT = /\bmedicare\b/;
 const IHI = /8(?<![\w.\-/]8)003[ ]?60\d\d[ ]?\d{4}[ ]?\d{4}(?![\w]|[.\-/]\d)/g;
 const IHI_CONTEXT = /\b(?:ihi|healthcare identifier|my health record)\b/;
@@ -105,7 +106,14 @@ const MEMBER_KEYWORDS = [
   String.raw`dva\s(?:file\s)?(?:number|no\.?|#)`,
   String.raw`tarjeta\ssanitaria(?:\sindividual)?(?:\s(?:n[úu]mero|no\.?|#))?`,
   String.raw`(?:numero\s(?:di\s|della\s)?)?tessera\ssanitaria`,
-  String.raw`medicaid\s(?:id|number|no\.?|#)`,
+  // Medicaid's id, after the word alone too ("NY Medicaid CIN HZ89140D", "Medicaid 74612102");
+  // South Africa's medical aid number; Australia's NDIS participant number; New Zealand's NHI.
+  String.raw`medicaid(?:\s(?:cin|id|number|no\.?|#))?`,
+  String.raw`medical\said\s(?:number|no\.?|#|membership\s(?:number|no\.?))`,
+  String.raw`ndis\s(?:participant|number|no\.?)(?:\s(?:number|no\.?|#))?`,
+  String.raw`nhi(?:\s(?:number|no\.?|#))?`,
+  // An insurer's name before its member's id: "Cigna 19892097644", "Delta Dental ID 4956...".
+  String.raw`(?:cigna|aetna|humana|anthem|kaiser(?:\spermanente)?|delta\sdental|blue\scross(?:\sblue\sshield)?|bcbs|unitedhealthcare|united\shealthcare|uhc|medibank|bupa)(?:\s(?:member\s)?(?:id|number|no\.?|#))?`,
   String.raw`medicare\s(?:card\s)?(?:id|number|no\.?|#)`,
   String.raw`(?:versicherten|versicherungs|mitglieds)-?(?:nummer|nr\.?)`,
   String.raw`vers\.-?\s?nr\.?`,
@@ -165,6 +173,22 @@ const MEMBER_WORDS = keywords([
   'insurance',
   'health',
   'medicaid',
+  'medical aid',
+  'ndis',
+  'nhi',
+  'cigna',
+  'aetna',
+  'humana',
+  'anthem',
+  'kaiser',
+  'delta dental',
+  'blue cross',
+  'bcbs',
+  'unitedhealthcare',
+  'united healthcare',
+  'uhc',
+  'medibank',
+  'bupa',
   'medicare',
   'versicherten',
   'versicherungs',
@@ -395,6 +419,13 @@ export const healthId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'DOB 12-Oct-1972 | Medicaid 74612102 | Provider Dr Marcus Bell', value: '74612102' },
+    { text: 'Rx hydrocodone, NY Medicaid CIN HZ89140D', value: 'HZ89140D' },
+    { text: 'Chart CH933094. Insurance: Cigna 19892097644', value: '19892097644' },
+    { text: 'SSN on file, Delta Dental ID 49560893869.', value: '49560893869' },
+    { text: 'NDIS participant 432404782, support coordinator Tessa', value: '432404782' },
+    { text: 'Patient Aroha Ngata, NHI CZC8709, born 1979', value: 'CZC8709' },
+    { text: 'Medicare card 3540 45698 5 5, DVA file', value: '3540 45698 5 5' },
     { text: 'Medicare card no.: 4591 11713 2    IRN: 2', value: '4591 11713 2' },
     { text: 'Tessera sanitaria n. 80380259288356980159', value: '80380259288356980159' },
     { text: 'Tessera sanitaria n.: 80380165317628134010', value: '80380165317628134010' },
@@ -453,6 +484,8 @@ export const examples: DetectorExamples = {
     { text: 'a TAJ-számom 857-656-061', value: '857-656-061' },
   ],
   noMatch: [
+    'Medicaid 2024 expansion: 12 states',
+    'Cigna 2023 annual report',
     'FitWerk Fitnessstudio: Ihre Mitgliedsnr. 004812 wurde verlängert.',
     // The same number under another column's header: no NHS word names it.
     'customer,dob,order_ref,store\nAmelia Thornbury,12/05/1948,612 483 0973,Castle Street',
