@@ -20,10 +20,12 @@ const KEYWORDS = [
   String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|osp(?:\.|ital)?(?:\s(?:record|file|chart))?${ID_WORD}|istoria\scl[ií]nica|istori[ai]\schoroby)`,
   // Portuguese "processo clínico"; Finnish "potilasnumero" and "potilastunnus"; the Nordic
   // patient's record ("pasientjournal nr.", "patientjournalnummer").
-  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|atient-id|atienten-?(?:nummer|nr\.?|id)|at\.-?\s?(?:nr\.?|no\.?|id)|ati[eë]nt(?:nummer|nr\.?)|asient(?:nummer|nr\.?)|a[st]ientjournal(?:${NR})?|rocesso\scl[íi]nico|otilas(?:numero|tunnus|nro))`,
+  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|ractice\srecord${ID_WORD}|atient-id|atienten-?(?:nummer|nr\.?|id)|at\.-?\s?(?:nr\.?|no\.?|id)|ati[eë]nt(?:nummer|nr\.?)|asient(?:nummer|nr\.?)|a[st]ientjournal(?:${NR})?|rocesso\scl[íi]nico|otilas(?:numero|tunnus|nro))`,
   String.raw`n(?<!\wn)°\s?patient(?:\s\(ipp\))?`,
   // Czech "chorobopis" (the case record): "číslo chorobopisu".
-  String.raw`c(?<!\wc)(?:hart${ID_WORD}|artella\sclinica|linic(?:al)?\s(?:record|file|chart)${ID_WORD}|horobopisu?)`,
+  // "Chart:" with its colon, or "Chart" right before a code of letters and digits ("Chart
+  // CH933094"); a bare chart is a graph ("chart 2024 sales").
+  String.raw`c(?<!\wc)(?:hart${ID_WORD}|hart(?=\s?:)|hart(?=\s[A-Z]{1,4}-?\d{4,})|artella\sclinica|linic(?:al)?\s(?:record|file|chart)${ID_WORD}|horobopisu?)`,
   // Romanian "foaie de observație" (the in-patient record), "nr. foii de observație".
   String.raw`f(?<!\wf)(?:allnummer|o(?:aie|ii)\sde\sobserva[țţt]ie(?:\sclinic[ăa])?)`,
   String.raw`d(?<!\wd)ossier\s(?:m[ée]dical|patient)`,
@@ -90,6 +92,7 @@ const LABEL_LIST = [
   'n° pat',
   'rec',
   'pati',
+  'practice rec',
   'chart',
   'cartella',
   'clinic',
@@ -176,6 +179,9 @@ export const medicalRecord: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Kathleen Murphy, PA-C. Chart CH933094. Insurance: Cigna', value: 'CH933094' },
+    { text: 'Pediatric clinic, Mount Sinai. Your chart: 939435097.', value: '939435097' },
+    { text: 'your practice record number is PR11843. If you need', value: 'PR11843' },
     { text: 'Hospital record no.: 6104662159\nDate of service: 17/02/2024', value: '6104662159' },
     { text: 'Clinic file no.: C5197959', value: 'C5197959' },
     { text: 'Patient,MRN,Ward\nAnn Roe,00731946,4B', value: '00731946' },
@@ -227,6 +233,7 @@ export const examples: DetectorExamples = {
     { text: 'Patiënt: Lotte Janssens\nDossiernummer: PAT-0448213', value: 'PAT-0448213' },
   ],
   noMatch: [
+    'See the chart 2024 sales by region',
     'Patient,Ward,Beds\nAnn Roe,4B,00731946',
     'MRN pending, will update',
     'The medical record was updated on 2024-05-01',
