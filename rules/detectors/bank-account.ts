@@ -147,7 +147,7 @@ const SORT_NEAR = /\b(?:sort|account|acct|acc|a\/c|bank)\b/;
 // 62849173502", "refund it into my account". A customer's or a game's account is paid for or
 // logged into, not paid into.
 const PAID_INTO =
-  /\b(?:paid|pay|paying|payment|transfer(?:red)?|deposit(?:ed)?|credit(?:ed)?|wired?|refund(?:ed)?|remit(?:ted)?|sen[dt])\b[^.\n]{0,40}\b(?:into|to) (?:(?:my|his|her|their|your|our|the) )?$/;
+  /\b(?:paid|pay|paying|payments?|transfer(?:red|s)?|deposit(?:ed)?|credit(?:ed)?|wired?|refund(?:ed)?|remit(?:ted)?|sen[dt])\b[^.\n]{0,40}\b(?:into|to) (?:(?:my|his|her|their|your|our|the) )?$/;
 
 // Three national formats whose check digits find them after a word of their own language (in
 // the same line): Norway's account, eleven digits as 4.2.5 ("1206.11.24436", mod 11);
@@ -358,6 +358,7 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Home care twice a week. Payments to account 61771762. Contact us', value: '61771762' },
     {
       text: 'reintegro a mi cuenta: CBU 0070413128795016379049, alias nube',
       value: '0070413128795016379049',
