@@ -52,6 +52,9 @@ export const examples: DetectorExamples = {
     { text: "Hi, I'm Nandini and my date of birth is 1953-02-01", value: 'Nandini' },
     { text: 'Intake: Priya Reddy, 29-year-old, born Oct 5 1997', value: 'Priya Reddy' },
     { text: "Reminder: Mariana's retirement party is Friday", value: 'Mariana' },
+    // Park, a Korean surname, with a cue.
+    { text: 'I spoke with Ethan Park yesterday about the refund.', value: 'Ethan Park' },
+    { text: 'Customer: Jiho Park\nOrder: 4471', value: 'Jiho Park' },
     // A birth date or an age and a sex right after the name; a nurse by her title.
     { text: 'Services to Jack Brown, born 4 May 1950, Medicare card on file', value: 'Jack Brown' },
     {
@@ -940,6 +943,7 @@ export const examples: DetectorExamples = {
     '{"owner": "Security Team", "author": "OpenAI"}',
     'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
     'Albrecht & Partner Rechtsanwälte mbB, Maximilianstraße',
+    'Day 2: Lincoln Park Zoo (free!), then Victoria Park and Stanley Park.',
     'Beneficiary: Markovic Trade d.o.o.',
     "I'm Happy with it, I'm Done and tired",
     'Customer\tRegion\tRevenue\nGeneral Motors\tMidwest\t$1.2M\nBest Buy\tSouth\t$0.8M',

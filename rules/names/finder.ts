@@ -2510,6 +2510,11 @@ function scoreSegment(
     reason = 'capitalised';
   }
 
+  // Parks are named after people ("Victoria Park", "Lincoln Park Zoo"), and Park is a Korean
+  // surname: the lists alone do not make "Ethan Park" a name, a cue around it does (a label, a
+  // verb of speech, an address or a birth date beside it).
+  if (n >= 2 && score > 0.45 && tokInfo[to - 1]!.key === 'park') score = 0.45;
+
   // Cues around it. A before-cue is only tested when the word just before the segment occurs
   // in it (or a colon, comma, parenthesis or line break stands there): one lookup gives the
   // cues that pass this check (cueMask), and most segments pass none, so the window before
