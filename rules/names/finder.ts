@@ -751,8 +751,16 @@ function coordinated(text: string, taken: readonly Span[], out: Candidate[]): vo
   for (let i = 0; i < n; i++) {
     const c = out[i]!;
     if (c.score < 0.75) continue;
+    // (Most names have no "and" on either side: that is checked before anything is read.)
+    const a = text.charCodeAt(c.end) === 44 ? c.end + 1 : c.end;
+    const after = text.startsWith(' and ', a) || text.startsWith(' & ', a);
+    const and = text.startsWith(' and ', c.start - 5)
+      ? 5
+      : text.startsWith(' & ', c.start - 3)
+        ? 3
+        : 0;
+    if (!after && and === 0) continue;
     const size = wordsIn(text, c.start, c.end);
-    const after = text.charCodeAt(c.end) === 44 || text.charCodeAt(c.end) === 32;
     const m = after ? AND_NAME_AFTER.exec(text.slice(c.end, c.end + 72)) : null;
     if (m !== null) {
       const end = c.end + m[0].length;
@@ -761,11 +769,6 @@ function coordinated(text: string, taken: readonly Span[], out: Candidate[]): vo
     // Before it, read word by word from the "and" back (a pattern ending in "and $" would be
     // tried at every position of the window), the longest run first: "Dear Anna and ..." tries
     // "Dear Anna", then "Anna".
-    const and = text.startsWith(' and ', c.start - 5)
-      ? 5
-      : text.startsWith(' & ', c.start - 3)
-        ? 3
-        : 0;
     if (and === 0) continue;
     const end = c.start - and;
     const starts: number[] = [];
