@@ -31,6 +31,18 @@ const LABELS = [
   // and its short form STK; Indonesian "no. rek".
   String.raw`clabe|cbu|cvu|s[ốo] t[àa]i kho[ảa]n|stk|no\.? ?rek\.?`,
 ];
+const CLABE_WORD = /clabe/i;
+const CLABE = /(?<![\d.-])\d{18}(?!\d|[.-]\d)/g;
+const CLABE_BEFORE = /\bclabe\b[^\n\d]{0,40}$/i;
+
+/** The CLABE's check: weights 3, 7, 1 over the first seventeen digits, each product mod 10. */
+function clabeOk(d: string): boolean {
+  const w = [3, 7, 1];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += ((d.charCodeAt(i) - 48) * w[i % 3]!) % 10;
+  return (10 - (sum % 10)) % 10 === d.charCodeAt(17) - 48;
+}
+
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(` +
     LABELS.join('|') +
@@ -237,6 +249,22 @@ export const bankAccount: Detector = {
   prefilter: /\d{2}/,
   detect(text) {
     const out: Candidate[] = [];
+    // Mexico's CLABE: eighteen digits whose last checks the others, a few words after its name
+    // ("CLABE para depósito 072580716895953379"); the check makes the words between harmless.
+    if (CLABE_WORD.test(text)) {
+      for (const m of matchesOf(text, CLABE)) {
+        if (!clabeOk(m[0]) || !CLABE_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index))) {
+          continue;
+        }
+        out.push({
+          start: m.index,
+          end: m.index + 18,
+          type: 'BANK_ACCOUNT',
+          score: 0.9,
+          reason: 'CLABE, checksum',
+        });
+      }
+    }
     const nearBank = nearWords(text, BANK_WORDS);
     const labels = LABEL_WORDS.at(text);
     if (labels.length > 0) {
@@ -358,6 +386,10 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    {
+      text: 'Monterrey, N.L., CLABE para depósito 072580716895953379. Monto',
+      value: '072580716895953379',
+    },
     { text: 'Home care twice a week. Payments to account 61771762. Contact us', value: '61771762' },
     {
       text: 'reintegro a mi cuenta: CBU 0070413128795016379049, alias nube',
@@ -469,6 +501,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A wrong check digit after the words between.
+    'CLABE para depósito 072580716895953378.',
     // Twenty-six digits whose Polish check digits fail.
     'zwrot: 40 5260 1815 9083 0166 1318 6092, dziękuję',
     'konto 40526018159083016613186092',

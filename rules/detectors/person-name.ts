@@ -52,6 +52,11 @@ export const examples: DetectorExamples = {
     { text: "Hi, I'm Nandini and my date of birth is 1953-02-01", value: 'Nandini' },
     { text: 'Intake: Priya Reddy, 29-year-old, born Oct 5 1997', value: 'Priya Reddy' },
     { text: "Reminder: Mariana's retirement party is Friday", value: 'Mariana' },
+    // A numbered owner's label; a share after the name is no house number.
+    {
+      text: 'EIN 81-8080044. Owner 1: Lucía Fernández Ortega, 60%, DOB 02/11/1980',
+      value: 'Lucía Fernández Ortega',
+    },
     // Park, a Korean surname, with a cue.
     { text: 'I spoke with Ethan Park yesterday about the refund.', value: 'Ethan Park' },
     { text: 'Customer: Jiho Park\nOrder: 4471', value: 'Jiho Park' },
@@ -943,6 +948,8 @@ export const examples: DetectorExamples = {
     '{"owner": "Security Team", "author": "OpenAI"}',
     'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
     'Albrecht & Partner Rechtsanwälte mbB, Maximilianstraße',
+    'Abertura de conta PJ: Padaria Pão de Mel Ltda., CNPJ 22.686.696/0001-94',
+    'Loja online que nunca entregou. Protocolo de atendimento 42126880262904.',
     'Day 2: Lincoln Park Zoo (free!), then Victoria Park and Stanley Park.',
     'Beneficiary: Markovic Trade d.o.o.',
     "I'm Happy with it, I'm Done and tired",
