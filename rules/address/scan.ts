@@ -750,6 +750,9 @@ function numberFirstStreet(t: Tokens, i: number): Core | null {
   const hn = houseNumber(t, i);
   if (hn < 0) return null;
   let j = hn + 1;
+  // Two letters or more glued to the number make a code, not a house number ("CM7 4TR. GP Dr
+  // Rebecca Sinclair": a postcode's inward part, then a doctor).
+  if (t.isWord(j) && t.touches(hn) && t.end(j) - t.start(j) >= 2) return null;
   // "12, Park Street" (India, Ireland): a comma after the number, then a capitalised street
   // with a strong type; weak until a town, a postcode or a cue confirms it.
   const comma = t.isPunct(j, ',');

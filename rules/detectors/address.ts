@@ -461,6 +461,8 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // A postcode's inward part glued to its letters is no house number before "Dr".
+    'Room 4TR. GP Dr Rebecca Sinclair.',
     '<order>\n  <line>3 Items</line>\n</order>',
     'Price 1,45 Euro Street Food',
     // A day and its month ending a sentence, then a word that is also a street's type.
