@@ -52,6 +52,8 @@ export const examples: DetectorExamples = {
     { text: "Hi, I'm Nandini and my date of birth is 1953-02-01", value: 'Nandini' },
     { text: 'Intake: Priya Reddy, 29-year-old, born Oct 5 1997', value: 'Priya Reddy' },
     { text: "Reminder: Mariana's retirement party is Friday", value: 'Mariana' },
+    // A listed given name in lower case after a verb of speech.
+    { text: 'Called four times and spoke to gareth and then to the manager.', value: 'gareth' },
     // A numbered owner's label; a share after the name is no house number.
     {
       text: 'EIN 81-8080044. Owner 1: Lucía Fernández Ortega, 60%, DOB 02/11/1980',
@@ -948,6 +950,7 @@ export const examples: DetectorExamples = {
     '{"owner": "Security Team", "author": "OpenAI"}',
     'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
     'Albrecht & Partner Rechtsanwälte mbB, Maximilianstraße',
+    'I asked grace period questions; we spoke to support; please call back',
     'Abertura de conta PJ: Padaria Pão de Mel Ltda., CNPJ 22.686.696/0001-94',
     'Loja online que nunca entregou. Protocolo de atendimento 42126880262904.',
     'Day 2: Lincoln Park Zoo (free!), then Victoria Park and Stanley Park.',

@@ -5810,6 +5810,15 @@ const LOWER_PAIR_CUE =
  */
 const LOWER_PAIR_OWNER =
   /(?:[Tt]his is|[Ii]t'?s|[Ii]t’s|(?:order|package|parcel|refund|booking|reservation|shipment|delivery|invoice)s? (?:for|of|under|to))[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/gu;
+/** A verb of speech or a copy, then one word in lower case (see its use). */
+const LOWER_ONE_CUE =
+  /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|(?:reply|write|msg|message|text|mail) to|ask|asked|tell|told|call|called|contacted|emailed|pinged|cc:?)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?![\p{L}\p{M}\p{N}@._-])/uy;
+const LOWER_ONE_STARTS = keywords(
+  'spoke talked speak reply write msg text mail ask asked tell told call called contacted emailed pinged cc'.split(
+    ' ',
+  ),
+  { wholeWord: true },
+);
 const LOWER_PAIR_STARTS = keywords(
   'spoke talked speak reply write msg text mail ask asked tell told call called contact contacted email emailed message ping meet met cc customer client patient caller user member tenant guest passenger chiamata llamada appel anruf kundin kunde klant cliente klient klientka müşteri paciente patiente paziente locataire inquilino inquilina mieter mieterin huurder'.split(
     ' ',
@@ -6680,6 +6689,16 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     if (PLACEHOLDER.has(w2)) continue;
     const start = m.index + m[0].length - w1.length - 1 - w2.length;
     add(start, m.index + m[0].length, 0.6);
+  }
+  // One listed given name in lower case after a verb of speech, without a surname: "spoke to
+  // gareth and then ...", "escalated: cc raj from Security" (not a word: "asked grace").
+  for (const m of stickyMatches(LOWER_ONE_CUE, text, LOWER_ONE_STARTS.at(text))) {
+    if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
+    const w = m[1]!;
+    if (!isGivenName(w) || isEnglishWord(w) || isFunctionWord(w) || VERB_SHAPE.test(w)) continue;
+    if (PLACEHOLDER.has(w)) continue;
+    const end = m.index + m[0].length;
+    add(end - w.length, end, 0.6);
   }
   for (const m of signOffLowerMatches(text)) {
     const w1 = m[1]!;
