@@ -52,6 +52,8 @@ export const examples: DetectorExamples = {
     { text: "Hi, I'm Nandini and my date of birth is 1953-02-01", value: 'Nandini' },
     { text: 'Intake: Priya Reddy, 29-year-old, born Oct 5 1997', value: 'Priya Reddy' },
     { text: "Reminder: Mariana's retirement party is Friday", value: 'Mariana' },
+    // A caller says who and from where.
+    { text: "please call me back on +61 3 8474 1175, it's Amara from accounts.", value: 'Amara' },
     // A listed given name in lower case after a verb of speech.
     { text: 'Called four times and spoke to gareth and then to the manager.', value: 'gareth' },
     // A numbered owner's label; a share after the name is no house number.
@@ -951,6 +953,7 @@ export const examples: DetectorExamples = {
     'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
     'Albrecht & Partner Rechtsanwälte mbB, Maximilianstraße',
     'I asked grace period questions; we spoke to support; please call back',
+    "it's Kubernetes from the cluster, it's Pending from yesterday",
     'Abertura de conta PJ: Padaria Pão de Mel Ltda., CNPJ 22.686.696/0001-94',
     'Loja online que nunca entregou. Protocolo de atendimento 42126880262904.',
     'Day 2: Lincoln Park Zoo (free!), then Victoria Park and Stanley Park.',

@@ -2623,7 +2623,9 @@ function scoreSegment(
     0.6 > curScore &&
     SELF_CLAUSE_END.test(afterWindow()) &&
     unknownName(from, start, end) &&
-    FIRST_PERSON_BEFORE.test(beforeWindow().slice(-12))
+    (FIRST_PERSON_BEFORE.test(beforeWindow().slice(-12)) ||
+      // "it's Amara from accounts", "this is Tahu here": the caller says who and from where.
+      (IT_IS_BEFORE.test(beforeWindow().slice(-10)) && CALLER_AFTER.test(afterWindow())))
   ) {
     bump(0.6, 'introduction');
   }
@@ -4566,6 +4568,8 @@ const ID_AFTER =
 // "it's Amara from accounts", "I'm Tahu here", "I'm Ama with the billing team".)
 const SELF_CLAUSE_END =
   /^(?:[.,!;:]|[ \t](?:and|from|with|here|again|speaking|calling|writing|und|von|et|de|y|e)(?![\p{L}]))/u;
+const IT_IS_BEFORE = /(?:^|[^\p{L}])(?:it['’]s|it is|this is)[ \t]{1,2}$/iu;
+const CALLER_AFTER = /^[ \t](?:from|here|speaking|calling|again)(?![\p{L}])/u;
 const FIRST_PERSON_BEFORE =
   /(?:^|[^\p{L}])(?:I['’]m|I am|je suis|ich bin|soy|sono|sou)[ \t]{1,2}$/iu;
 const QUOTE_DASH_BEFORE = /["”][ \t]{1,2}(?:[—–-]|--)[ \t]?$/u;
