@@ -32,6 +32,11 @@ const HAS_EIN = {
 const LABEL_BEFORE =
   /(?<![A-Za-z0-9])(?:F?EIN|TIN|(?:tin|f?ein)(?=[ \t]*[=:])|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber|(?:[Tt]ax(?:payer)?|TAX)[ _](?:ID|[Ii]d|[Ii]dentification))(?![A-Za-z0-9])\)?(?:[ \t_]*(?:[Nn]umber|[Nn]o\.?|#))?["']?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*["'>]?$/;
 
+// "EIN" in capitals, then a few small words and "is": "the company EIN on the order is
+// 84-3779849".
+const EIN_SENTENCE_BEFORE =
+  /(?<![A-Za-z0-9])F?EIN(?:[ \t]+[a-z]{1,12}){1,4}[ \t]+(?:is|was)[ \t]*$/;
+
 /**
  * The IRS campus prefixes an EIN can start with; 00, 07-09, 17-19, 28-29, 49, 69, 70, 78-79,
  * 89 and 96-97 are never assigned.
@@ -57,7 +62,7 @@ export const usEin: Detector = {
       if (!isValidEin(m[1]! + m[3]!)) continue;
       if (!notInLongerNumber(text, start, end)) continue;
       const before = text.slice(Math.max(0, start - 40), start);
-      if (!LABEL_BEFORE.test(before)) continue;
+      if (!LABEL_BEFORE.test(before) && !EIN_SENTENCE_BEFORE.test(before)) continue;
       // "(the form sample)", "ticket": a number named as something else right after it.
       const after = text.slice(end, end + 24).toLowerCase();
       if (NON_PERSONAL_NUMBER.test(after) || /\b(?:sample|example)\b/.test(after)) continue;
@@ -78,6 +83,10 @@ export const usEin: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    {
+      text: 'the employer company EIN on the order is 84-3779849. Disposable earnings',
+      value: '84-3779849',
+    },
     { text: 'payer_tin=84-1499179 payer=Orbit Freight LLC', value: '84-1499179' },
     { text: 'Tax ID (EIN): 54-2743139\nCAQH ID: 52915660', value: '54-2743139' },
     { text: 'EIN 41-2985302', value: '41-2985302' },
