@@ -12,7 +12,9 @@ const EMAIL =
 // Spelled-out addresses: "john dot doe at gmail dot com", "jane[at]corp[dot]io", "x (at) y . org".
 // And their words in Spanish, Portuguese, French, Italian and German: "inigo arroba telefonica
 // punto es", "eloise point marchand arobase laposte point net", "lena punkt vogt at gmx punkt de".
-const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+(?:at|arroba|arobase|chiocciola)\s+)\s*`;
+/** The spelled-out "@": English "at", Spanish and Portuguese "arroba", French "arobase", Italian "chiocciola". */
+const AT_WORDS = 'at|arroba|arobase|chiocciola';
+const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+(?:${AT_WORDS})\s+)\s*`;
 const DOT = String.raw`\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\}|\s+(?:dot|punto|ponto|point|punkt)\s+|\.)\s*`;
 const LABEL = '[A-Za-z0-9][A-Za-z0-9_-]{0,62}';
 const OBFUSCATED = new RegExp(
@@ -160,7 +162,9 @@ for (let c = 0; c < 128; c++) {
 }
 
 // Where a spelled-out "at" can be: every OBFUSCATED match holds one of these.
-const AT_WORD = /[[({]\s*at\s*[\])}]|\s(?:at|arroba|arobase|chiocciola)\s/gi;
+const AT_WORD_ANYWHERE = new RegExp(String.raw`\b(?:${AT_WORDS})\b`, 'i');
+const SPOKEN_AT = new RegExp(String.raw`\s+(?:${AT_WORDS})\s+`, 'i');
+const AT_WORD = new RegExp(String.raw`[[({]\s*at\s*[\])}]|\s(?:${AT_WORDS})\s`, 'gi');
 
 /**
  * The matches `text.matchAll(OBFUSCATED)` gives, found by running OBFUSCATED only over the runs
@@ -203,7 +207,7 @@ const MESSAGE_ID_BEFORE =
 export const email: Detector = {
   id: 'email',
   types: ['EMAIL'],
-  prefilter: /@|%40|[[({\s](?:at|AT|At)[\])}\s]|\s(?:arroba|arobase|chiocciola)\s/i,
+  prefilter: new RegExp(String.raw`@|%40|[[({\s](?:${AT_WORDS})[\])}\s]`, 'i'),
   detect(text) {
     const out: Candidate[] = [];
     for (const m of emailMatches(text)) {
@@ -238,7 +242,7 @@ export const email: Detector = {
         out.push({ start, end, type: 'EMAIL', score, reason: 'percent-encoded' });
       }
     }
-    if (/\b(?:at|AT|At|arroba|arobase|chiocciola)\b/i.test(text) && OBFUSCATION_HINT.test(text)) {
+    if (AT_WORD_ANYWHERE.test(text) && OBFUSCATION_HINT.test(text)) {
       for (const m of obfuscatedMatches(text)) {
         const start = m.index;
         const end = start + m[0].length;
@@ -251,7 +255,7 @@ export const email: Detector = {
         // A bare "at" after words parted by a full stop and a blank is the end of a sentence and
         // the next one: "21 May. Track at delhivery.com" (a local part has no blank in it).
         if (!deliberate && /\s/.test(m[0].slice(0, m[0].search(/\s+at\s/i)))) continue;
-        const plain = m[0].replace(/\s+(?:at|arroba|arobase|chiocciola)\s+/i, '@');
+        const plain = m[0].replace(SPOKEN_AT, '@');
         const score = RESERVED_DOMAIN.test(plain)
           ? Math.min(reservedScore(text, start, plain), deliberate ? 0.85 : 0.55)
           : deliberate
