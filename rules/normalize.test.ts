@@ -332,6 +332,9 @@ describe('normalise: SQL INSERT', () => {
     expect(normalise("INSERT INTO crm_contacts (id, name) VALUES (1, 'Ann Roe');").text).toBe(
       "INSERT INTO crm_contacts (id, name) VALUES (id: 1, name:  'Ann Roe');",
     );
+    expect(normalise("INSERT INTO tblCustomer (id, name) VALUES (1, 'Ann Roe');").text).toBe(
+      "INSERT INTO tblCustomer (id, name) VALUES (id: 1, name:  'Ann Roe');",
+    );
   });
 });
 

@@ -632,8 +632,8 @@ function sqlFolds(input: string, out: [number, number, string][]): void {
   for (let m = SQL_INSERT.exec(input); m !== null; m = SQL_INSERT.exec(input)) {
     // A bare "name" names a person only in a table of people: in "currencies" or "products" it
     // reads "item name" (a thing's name, to the name pass).
-    const table = SQL_TABLE.exec(m[0])?.[1]?.toLowerCase() ?? '';
-    const people = PEOPLE_TABLE.test(table);
+    const table = SQL_TABLE.exec(m[0])?.[1] ?? '';
+    const people = PEOPLE_TABLE.test(table.toLowerCase()) || PEOPLE_TABLE_CAMEL.test(table);
     const columns = m[1]!.split(',').map((c) => {
       const key = c.trim().replace(SQL_QUOTES, '');
       const words = /[a-z][A-Z]/.test(key)
@@ -683,9 +683,12 @@ function sqlFolds(input: string, out: [number, number, string][]): void {
 }
 const SQL_QUOTES = /["`[\]]/g;
 const SQL_TABLE = /into\s+(?:[\w"`[\]]{1,64}\.)?["`[]?(\w{1,64})/i;
-/** Tables of people, by the last word of their name ("crm_contacts", "tblCustomer"). */
+/** Tables of people, by the last word of their name ("customers", "crm_contacts"). */
 const PEOPLE_TABLE =
-  /(?:^|_|[a-z](?=[A-Z]))(?:customers?|clients?|users?|people|persons?|employees?|staff|patients?|contacts?|members?|students?|guests?|passengers?|tenants?|applicants?|candidates?|authors?|owners?|leads?|subscribers?|accounts?|recipients?|drivers?|agents?|participants?|attendees?|beneficiar(?:y|ies)|policyholders?|insureds?|claimants?|borrowers?|holders?)$/i;
+  /(?:^|_)(?:customers?|clients?|users?|people|persons?|employees?|staff|patients?|contacts?|members?|students?|guests?|passengers?|tenants?|applicants?|candidates?|authors?|owners?|leads?|subscribers?|accounts?|recipients?|drivers?|agents?|participants?|attendees?|beneficiar(?:y|ies)|policyholders?|insureds?|claimants?|borrowers?|holders?)$/;
+/** The same in camelCase ("tblCustomer", "AppUsers"). */
+const PEOPLE_TABLE_CAMEL =
+  /[a-z](?:Customer|Client|User|People|Person|Employee|Staff|Patient|Contact|Member|Student|Guest|Passenger|Tenant|Applicant|Candidate|Subscriber|Recipient|Participant|Borrower)s?$/;
 
 /** A space, a tab or a line break (CR or LF) between an INSERT's rows. */
 function isSqlBlank(c: number): boolean {
