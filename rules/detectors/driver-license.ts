@@ -189,6 +189,17 @@ export const driverLicense: Detector = {
       badGap: BAD_GAP,
       maxGapAfter: 3,
     };
+    // "Licence" alone, right before its number: after a state's code, or in a text about a
+    // vehicle (each asked once).
+    const bare = BARE_WORDS.test(text);
+    const vehicle = bare && VEHICLE.test(text);
+    const nearBare = (label: RegExp, lead: number) =>
+      valuesNearLabels(text, label, TOKEN, {
+        ...opts,
+        maxGap: 3,
+        maxGapAfter: 0,
+        anchors: { words: BARE_WORDS, lead },
+      });
     // Strong labels first, so that a value found by both keeps the higher score.
     const found = [
       ...valuesNearLabels(text, LABEL, TOKEN, {
@@ -199,33 +210,9 @@ export const driverLicense: Detector = {
         v,
         strong: true,
       })),
-      ...(BARE_WORDS.test(text)
-        ? valuesNearLabels(text, STATE_LABEL, TOKEN, {
-            ...opts,
-            maxGap: 3,
-            maxGapAfter: 0,
-            anchors: { words: BARE_WORDS, lead: 12 },
-          })
-        : []
-      ).map((v) => ({ v, strong: true })),
-      ...(BARE_WORDS.test(text) && VEHICLE.test(text)
-        ? valuesNearLabels(text, BARE_LABEL, TOKEN, {
-            ...opts,
-            maxGap: 3,
-            maxGapAfter: 0,
-            anchors: { words: BARE_WORDS, lead: 0 },
-          })
-        : []
-      ).map((v) => ({ v, strong: true })),
-      ...(BARE_WORDS.test(text) && VEHICLE.test(text)
-        ? valuesNearLabels(text, LATER_LABEL, TOKEN, {
-            ...opts,
-            maxGap: 3,
-            maxGapAfter: 0,
-            anchors: { words: BARE_WORDS, lead: 0 },
-          })
-        : []
-      ).map((v) => ({ v, strong: false })),
+      ...(bare ? nearBare(STATE_LABEL, 12) : []).map((v) => ({ v, strong: true })),
+      ...(vehicle ? nearBare(BARE_LABEL, 0) : []).map((v) => ({ v, strong: true })),
+      ...(vehicle ? nearBare(LATER_LABEL, 0) : []).map((v) => ({ v, strong: false })),
       ...(WEAK_WORDS.test(text)
         ? valuesNearLabels(text, WEAK_LABEL, TOKEN, {
             ...opts,
