@@ -1052,8 +1052,8 @@ function titleCase(w: string): string {
  */
 function stampedSurnameFirst(text: string, taken: readonly Span[], out: Candidate[]): void {
   if (!text.includes(', ') || !STAMP_HINT.test(text)) return;
-  STAMPED_SURNAME_FIRST.lastIndex = 0;
-  for (let m; (m = STAMPED_SURNAME_FIRST.exec(text)) !== null;) {
+  // (Tried at the starts of the lines with a clock: see matchesOnLinesWith.)
+  for (const m of matchesOnLinesWith(STAMPED_SURNAME_FIRST, text, [':'], false, clockColon)) {
     const given = m[2]!;
     if (!isGivenName(given) || isEnglishWord(m[1]!.split(/[ -]/)[0]!)) continue;
     const end = m.index + m[0].length - m[3]!.length;
@@ -1061,9 +1061,17 @@ function stampedSurnameFirst(text: string, taken: readonly Span[], out: Candidat
   }
 }
 const STAMP_HINT = /\d:\d\d/;
+/** Whether the colon at `at` is a clock's, between a digit and two. */
+function clockColon(text: string, at: number): boolean {
+  const digit = (k: number) => {
+    const c = text.charCodeAt(k);
+    return c >= 48 && c <= 57;
+  };
+  return digit(at - 1) && digit(at + 1) && digit(at + 2);
+}
 const STAMPED_SURNAME_FIRST = new RegExp(
   String.raw`(?:^|\n)[ \t>]*\[?${CHAT_STAMP}\]?[ \t]+(\p{Lu}[\p{Ll}'’]+(?:[ -]\p{Lu}[\p{Ll}'’]+)?), (\p{Lu}[\p{Ll}'’-]+)([ \t]*)(?=\r?\n|$)`,
-  'gu',
+  'uy',
 );
 
 /**
@@ -5774,10 +5782,18 @@ const CAPS_AFTER_LABEL =
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE", "Dña. DIANA REYES",
 // "De heer ILIAS DE RUITER", "sig.ra ANA MACEDO", "Herr" on the line above. Written without the
 // i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
-// dot: "MS SQL" is Microsoft's. Tried (sticky) only where TITLE_CAPS_ANCHOR matched, not after a
-// letter or digit: a Unicode pattern with a look-behind, run over a whole 1 MB paste, cost 18 ms.
-const TITLE_CAPS_ANCHOR =
-  /(?:M(?:rs?|s|iss|me|RS?|ISS|ME|S\.)|m(?:rs?|s|iss|me)|D(?:r|R\.|ña|oña|ÑA|OÑA)|dr|H(?:err|ERR)|F(?:rau|RAU)|P(?:rof|ROF)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)[A-Z\u00c0-\u00de]{2}/g;
+// dot: "MS SQL" is Microsoft's. Tried (sticky) only where a title word stands, not after a
+// letter or digit: a Unicode pattern with a look-behind, run over a whole 1 MB paste, cost 18 ms,
+// and an unanchored one without it still 10 ms when V8 had compiled it without optimisations.
+const TITLE_STARTS = keywords(
+  [
+    ...'mr mrs ms miss mme dr dña doña herr frau prof sra sig sigra signa mevr mevrouw dhr'.split(' '),
+    'sig.ra',
+    'sig.na',
+    'de heer',
+  ],
+  { wholeWord: true },
+);
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]/u;
 const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF|D(?:ña|oña|ÑA|OÑA)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?|(?:MS|DR)\.)(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
@@ -5785,9 +5801,25 @@ const TITLE_THEN_CAPS =
 const CAPS_CELL =
   /[;,|\t][ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})"?(?=[ \t]?[;,|\t]|[ \t]*\r?\n|[ \t]*$)/gu;
 const CAPS_CELL_HINT = /[;,|\t][ \t]?"?\p{Lu}{2}/u;
-const HOLDER_HINT = /intestat|titular|nombre de|nom de|name of|t\.n\.v|holder/i;
+/**
+ * Where HOLDER_CAPS can start. (A whole-text search of the pattern cost 20 ms on a 1 MB paste
+ * whenever V8 had compiled it without its optimisations, which it does once a page has made a
+ * megabyte of regular-expression code.)
+ */
+const HOLDER_STARTS = keywords([
+  'intestato a',
+  'intestata a',
+  'titular',
+  'a nombre de',
+  'au nom de',
+  'in the name of',
+  't.n.v.',
+  'card holder',
+  'cardholder',
+  'holder',
+]);
 const HOLDER_CAPS =
-  /(?:[Ii]ntestat[oa] a|[Tt]itular|a nombre de|au nom de|in the name of|t\.n\.v\.|[Cc]ard ?[Hh]older|CARD ?HOLDER|[Hh]older|HOLDER)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/gu;
+  /(?:[Ii]ntestat[oa] a|[Tt]itular|a nombre de|au nom de|in the name of|t\.n\.v\.|[Cc]ard ?[Hh]older|CARD ?HOLDER|[Hh]older|HOLDER)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/uy;
 const CAPS_AFTER_ROLE =
   /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?|[Mm]ieter(?:in)?|[Mm]ietinteressent(?:in)?|[Mm]itreisender?|[Rr]eisender?|[Aa]ntragsteller(?:in)?|[Hh]uurder|[Rr]eiziger|[Hh]oofdboeker|[Kk]lant|[Ii]nquilin[oa]|[Ii]ntestatari[oa])(?:\([a-z]{1,3}\)|[ \t]?#?\d{1,2})?[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?|\p{Ll}{0,0}(?<=[ \t:])\p{Lu}\p{Ll}{1,20} \p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?))(?![\p{L}])/uy;
 
@@ -5808,12 +5840,27 @@ const LOWER_PAIR_CUE =
   /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|(?:reply|write|msg|message|text|mail) to|ask|asked|tell|told|call|called|contact|contacted|email|emailed|message|ping|meet|met|cc:?|[Cc]ustomer|[Cc]lient|[Pp]atient|[Cc]aller|[Uu]ser|[Mm]ember|[Tt]enant|[Gg]uest|[Pp]assenger|chiamata di|chiamata da|llamada de|appel de|anruf von|kundin|kunde|klant|cliente|klient|klientka|müşteri|paciente|patiente|paziente|locataire|inquilino|inquilina|mieter|mieterin|huurder)(?:[ \t]?:)?[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
 /**
  * The same after an introduction or what a customer orders: "hi its laura boyle again", "the
- * refund to maria garcia". Searched on its own in the name pass: its opening words ("this",
- * "its", "order") are so common that the scan's shared keyword pass, which every scan runs,
- * would slow by a tenth to find them.
+ * refund to maria garcia". Tried where the shared keyword pass found its opening words: a
+ * whole-text search of the pattern cost 12 ms on a 1 MB paste whenever V8 had compiled it
+ * without its optimisations, which it does once a page has made a megabyte of such code. (That
+ * "this", "its" and "order" in the keyword pass would slow every scan was not borne out: 1,358
+ * corpus texts scanned in the same time either way.)
  */
 const LOWER_PAIR_OWNER =
-  /(?:[Tt]his is|[Ii]t'?s|[Ii]t’s|(?:order|package|parcel|refund|booking|reservation|shipment|delivery|invoice)s? (?:for|of|under|to))[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/gu;
+  /(?:[Tt]his is|[Ii]t'?s|[Ii]t’s|(?:order|package|parcel|refund|booking|reservation|shipment|delivery|invoice)s? (?:for|of|under|to))[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?![\p{L}\p{M}])/uy;
+/** Where LOWER_PAIR_OWNER can start. */
+const LOWER_PAIR_OWNER_STARTS = keywords(
+  [
+    'this is',
+    'its',
+    "it's",
+    'it’s',
+    ...'order package parcel refund booking reservation shipment delivery invoice'
+      .split(' ')
+      .flatMap((w) => [w, `${w}s`]),
+  ],
+  { wholeWord: true },
+);
 /** A verb of speech or a copy, then one word in lower case (see its use). */
 const LOWER_ONE_CUE =
   /(?:spoke (?:to|with)|talked (?:to|with)|speak (?:to|with)|(?:reply|write|msg|message|text|mail) to|ask|asked|tell|told|call|called|contacted|emailed|pinged|cc:?)[ \t]{1,3}(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?![\p{L}\p{M}\p{N}@._-])/uy;
@@ -5956,33 +6003,50 @@ function stickyMatches(re: RegExp, text: string, hits: readonly number[]): RegEx
  * tried only at the starts of the lines holding a needle (and after their colons before it).
  * A whole-text scan of such a pattern runs in V8's regexp interpreter until its first match
  * whenever the engine's compiled code was dropped (a 1 MB paste paid 10 ms a pattern); the
- * needles are found by indexOf.
+ * needles are found by indexOf (fastest when their first character is rare in text: not a
+ * space). `keep`, given a needle's place, may turn one down first (the pattern needs a space
+ * before it and a clause's end after it, say), which saves the pattern's attempts.
  */
 function matchesOnLinesWith(
   re: RegExp,
   text: string,
   needles: readonly string[],
   colons = false,
+  keep?: (text: string, start: number, end: number) => boolean,
 ): RegExpExecArray[] {
   const at: number[] = [];
   for (const needle of needles) {
-    // Lines and colons are walked forward once per needle (a 1 MB line full of needles must not
-    // send each one back to the line's start).
+    // Each hit's line is looked up once, when a hit is past the line before (a newline's
+    // search from the hit back and forward covers each character about once: walking every
+    // line and colon of the text instead cost a 1 MB paste 1 ms a needle). The colon pointer
+    // only moves forward, so a 1 MB line full of needles is read once too.
     let line = -1;
-    let next = text.indexOf('\n');
-    let colon = colons ? text.indexOf(':') : -1;
+    let next = -1;
+    let colon = -1;
     let pushed = -2;
     for (let k = text.indexOf(needle); k >= 0; k = text.indexOf(needle, k + needle.length)) {
-      while (next >= 0 && next < k) {
-        line = next;
-        next = text.indexOf('\n', next + 1);
+      if (keep && !keep(text, k, k + needle.length)) continue;
+      if (k > next) {
+        line = text.lastIndexOf('\n', k);
+        next = text.indexOf('\n', k);
+        if (next < 0) next = text.length;
       }
       if (line !== pushed) {
         at.push(Math.max(line, 0));
         pushed = line;
       }
-      for (; colon >= 0 && colon < k; colon = text.indexOf(':', colon + 1)) {
-        if (colon > line) at.push(colon);
+      if (colons) {
+        if (colon <= line) {
+          colon = text.indexOf(':', line + 1);
+          if (colon < 0) colon = text.length;
+        }
+        for (; colon < k; colon = text.indexOf(':', colon + 1)) {
+          if (colon < 0) {
+            colon = text.length;
+            break;
+          }
+          at.push(colon);
+        }
       }
     }
   }
@@ -6230,12 +6294,9 @@ function capsAfterCues(
   }
   // "Dear MR. OKAFOR,", "Mrs GADE": a title before capitals. (One word only when no ordinary
   // word: "Dr. WHO", "Mr. BEAN" the film's title in a list.)
-  TITLE_CAPS_ANCHOR.lastIndex = 0;
-  for (let a; (a = TITLE_CAPS_ANCHOR.exec(text)) !== null;) {
-    if (a.index > 0 && LETTER_OR_DIGIT_BEFORE.test(text[a.index - 1]!)) continue;
-    TITLE_THEN_CAPS.lastIndex = a.index;
-    const m = TITLE_THEN_CAPS.exec(text);
-    if (m !== null) {
+  for (const m of stickyMatches(TITLE_THEN_CAPS, text, TITLE_STARTS.at(text))) {
+    if (m.index > 0 && LETTER_OR_DIGIT_BEFORE.test(text[m.index - 1]!)) continue;
+    {
       const value = m[1]!;
       const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
       if (words.length === 0) continue;
@@ -6269,9 +6330,8 @@ function capsAfterCues(
   }
   // An account's holder in capitals after the words that name one: "intestato a LUIZA
   // MOREIRA", "(titular MARTÍN COLUNGA SOLORIO)", "a nombre de ...", "au nom de ...".
-  if (HOLDER_HINT.test(text)) {
-    HOLDER_CAPS.lastIndex = 0;
-    for (let m; (m = HOLDER_CAPS.exec(text)) !== null;) {
+  if (HOLDER_STARTS.test(text)) {
+    for (const m of stickyMatches(HOLDER_CAPS, text, HOLDER_STARTS.at(text))) {
       if (m.index > 0 && LETTER_OR_DIGIT_BEFORE.test(text[m.index - 1]!)) continue;
       const value = m[1]!;
       const listed = listedCapsName(value);
@@ -6678,7 +6738,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     add(start, end, isKnownName(w1) ? 0.85 : 0.7);
   }
   const pairs = stickyMatches(LOWER_PAIR_CUE, text, LOWER_PAIR_STARTS.at(text));
-  for (const m of [...pairs, ...text.matchAll(LOWER_PAIR_OWNER)]) {
+  for (const m of [...pairs, ...stickyMatches(LOWER_PAIR_OWNER, text, LOWER_PAIR_OWNER_STARTS.at(text))]) {
     // (The owner pattern has no look-behind, which would be tried at every offset: "deorder".)
     if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
     const w1 = m[1]!;
@@ -6825,7 +6885,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
   // "hey, baylee here. can u send ...", "servus, mirac hier": a chat opened with a name in lower
   // case, unless it is a word ("ok here", "anyway here").
-  for (const m of matchesOnLinesWith(LOWER_HERE, text, HERE_WORDS, true)) {
+  for (const m of matchesOnLinesWith(LOWER_HERE, text, HERE_WORDS, true, hereEndsClause)) {
     const w = m[1] ?? m[2]!;
     // (After a greeting, a listed given name that is also a word: "hey, jordan here".)
     const greeted = m[1] !== undefined && isGivenName(w) && !isGrammarWord(w);
@@ -6888,7 +6948,23 @@ const LOWER_NAME_EMAIL =
 /** A lower-case word before "here" opening a line (after a greeting): "hey, baylee here." */
 // In German, French and Spanish only after a greeting: "mándenlo aquí:" is a verb.
 /** The words LOWER_HERE needs after the name. */
-const HERE_WORDS = [' here', '\there', ' hier', '\thier', ' ici', '\tici', ' aqu', '\taqu'];
+const HERE_WORDS = ['here', 'hier', 'ici', 'aqu'];
+/**
+ * Whether the "here" word at `start`..`end` ("aqu" goes on with "í" or "i") follows a space or
+ * a tab and ends a clause, as LOWER_HERE needs: most "here"s in prose go on ("here is", "here
+ * to help").
+ */
+function hereEndsClause(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before !== 32 && before !== 9) return false;
+  let k = text.charCodeAt(end - 1) === 117 /* aqu */ ? end + 1 : end;
+  const c = text.charCodeAt(k);
+  if (c === 46 || c === 44 || c === 58 || c === 59 || c === 33 || c === 0x2013 || c === 45) {
+    return true;
+  }
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  return text.charCodeAt(k) === 10 || (text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10);
+}
 const LOWER_HERE =
   /(?:^|\n|:[ \t])[ \t]*(?:(?:hey|hi|hello|hallo|servus|moin|yo|salut|bonjour|hola|ciao)[ \t]*[,!]?[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t](?:here|hier|ici|aquí|aqui)(?:[.,:;!–-]|[ \t]*\n))|(\p{Ll}[\p{Ll}\p{M}'’-]{2,30})(?=[ \t]here(?:[.,:;!–-]|[ \t]*\n)))/uy;
 
