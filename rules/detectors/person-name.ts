@@ -42,6 +42,18 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A surname in capitals before the given name on a list's line; a name alone in brackets
+    // after the kin or the role it names; two given names joined by "and" or "+"; a mention
+    // made of a given name and a surname the lists miss.
+    {
+      text: 'Please print SURNAME first.\nTANAKA Hiroshi — Sales Director, Osaka',
+      value: 'TANAKA Hiroshi',
+    },
+    { text: 'his daughter (Funmi, 07700 900 582) will bring him.', value: 'Funmi' },
+    { text: 'Our finance controller (Bjørn) says the note is missing', value: 'Bjørn' },
+    { text: 'She mentored two juniors (Ruth and Ikenna) this year', value: 'Ikenna' },
+    { text: 'Interview schedule\nPanel: Ruud + Fatima', value: 'Fatima' },
+    { text: '[10:42] Tom Becker: @priya.raman can you take this one?', value: 'priya.raman' },
     // Columns of people: two ordinary words under "Employee"; Mexico's two surnames.
     {
       text: 'Employee\tDepartment\tSSN\nTrevor Patterson\tOps\t629-69-7472\nMadison Washington\tEngineering\t058-25-5450',
@@ -949,6 +961,19 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A clock's word in a German quote header; a firm with a Nordic legal form or a builder's
+    // word; a street after its "Avenida de"; a desk's mailbox; a town before its province or
+    // country; a given name before an ordinary noun; firms of partners' names; places.
+    'Am Mo., 2. Juni 2025 um 08:47 Uhr schrieb',
+    'Subject: RE: Missing credit note – Halvorsen Marine AS',
+    'Invitation: Contract review – Alvarez Construcciones',
+    'La nueva sede está en la Avenida de Simón Bolívar, junto a la estación',
+    'To: Support Escalations <escalations@umoya-telecom.co.za>',
+    '- Regina, Saskatchewan → Canada West\n- Victoria, Canada → not yet covered',
+    'Peppa Pig lunchbox – out of stock\nMickey Mouse ears – 120 units',
+    'Greyson Stokes\nHead of Operations\nKuhic, Johnson and Brekke',
+    'Aristóteles spent a year at Jones, Mitchell and Williams as an assistant',
+    'contact our partner (Acme) now',
     '{"owner": "Security Team", "author": "OpenAI"}',
     'ATTENDEE;CN=Sales Team:mailto:salesteam@corp.io',
     'Albrecht & Partner Rechtsanwälte mbB, Maximilianstraße',

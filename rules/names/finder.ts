@@ -556,11 +556,14 @@ const MAKE_AFTER =
 /** A street's word, in the languages that write it after the name and in small letters. */
 const STREET_WORD_AFTER =
   /^[ \t](?:gate|gata|gatan|gade|vej|veien|vegen|väg|vägen|vei|utca|út|útja|tér|tere|körút|katu|tie|kuja|straße|strasse|weg|laan|straat|plein|allee|platz|ring|ulice|třída|nábřeží)(?![\p{L}\p{N}])/u;
-/** A street's word before the name: "strada Mihai Eminescu", "ul. Jana Pawła", "rue Victor Hugo". */
+/**
+ * A street's word before the name: "strada Mihai Eminescu", "ul. Jana Pawła", "rue Victor Hugo",
+ * "Avenida de Simón Bolívar".
+ */
 const STREET_WORD_BEFORE =
-  /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύ])[ \t]{1,2}$/u;
+  /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύ])(?:[ \t]{1,2}(?:de(?: la)?|del|da|do|dos|das|di|della|degli|dei))?[ \t]{1,2}$/iu;
 const ORG_AFTER =
-  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|steuerberatung|technik|haustechnik|elektrotechnik|kanzlei|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora|trade|trading|conseil|conseils|guild|partner|partnerschaft|rechtsanwälte|steuerberater|mbb|partg|ohg|gbr|property|inventories|hardware|plumbing|roofing|electrical|electricians|plumbers|landscaping|cleaning|dental|day|d\.o\.o|s\.r\.o|sp\. z o\.o|aps|a\/s|ltda|eireli)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
+  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|steuerberatung|technik|haustechnik|elektrotechnik|kanzlei|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora|trade|trading|conseil|conseils|guild|partner|partnerschaft|rechtsanwälte|steuerberater|mbb|partg|ohg|gbr|property|inventories|hardware|plumbing|roofing|electrical|electricians|plumbers|landscaping|cleaning|dental|day|d\.o\.o|s\.r\.o|sp\. z o\.o|aps|a\/s|ltda|eireli|as|asa|ab|oy|oyj|kft|zrt|nyrt|bvba|sprl|kgaa|construcciones|construções|constructions|bouw|bau)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /**
  * Whether a firm's word follows a name (ORG_AFTER). Written in small letters, one that is no
@@ -569,8 +572,14 @@ const ORG_AFTER =
  */
 function orgAfter(after: string): boolean {
   const word = orgWordAfter(after);
+  if (word !== null && CAPS_ONLY_FORM.test(word) && word !== word.toUpperCase()) return false;
   return word !== null && (!/^\p{Ll}/u.test(word) || LEGAL_FORM.test(word));
 }
+/**
+ * Nordic legal forms that are English words too: only in capitals ("Halvorsen Marine AS",
+ * "Lindqvist Bygg AB"), not "Smith, As we discussed".
+ */
+const CAPS_ONLY_FORM = /^(?:as|asa|ab|oy|oyj)$/i;
 /** Whether a legal form follows, which no person's name takes: "Maison Lumière SAS". */
 function legalFormAfter(after: string): boolean {
   const word = orgWordAfter(after);
@@ -706,6 +715,9 @@ export function findNames(
   latinHonorifics(text, taken, out);
   maidenNames(text, taken, out);
   stampedSurnameFirst(text, taken, out);
+  capsSurnameFirst(text, taken, out);
+  nameInRoleBracket(text, taken, out);
+  pairedGivenNames(text, taken, out);
   labelledSurnameFirst(text, taken, out);
   koreanNames(text, taken, out);
   coordinated(text, taken, out);
@@ -988,7 +1000,26 @@ function personHandle(handle: string): boolean {
   const plain = (w: string) => !isEnglishWord(w) && !isFunctionWord(w);
   const given = (w: string) => w.length >= 3 && isGivenName(titleCase(w)) && plain(w);
   const surname = (w: string) => w.length >= 3 && classify(titleCase(w)) === 'last' && plain(w);
-  if (parts.length === 2) return given(parts[0]!) && (parts[1]!.length === 1 || surname(parts[1]!));
+  if (parts.length === 2) {
+    const [a, b] = [parts[0]!, parts[1]!];
+    // A given name and a surname, an initial or a word no list or dictionary knows (a surname
+    // the lists miss: "priya.raman"); or two words the lists hold as a given name and a
+    // surname that are words too ("will.king").
+    if (given(a)) {
+      return (
+        b.length === 1 ||
+        surname(b) ||
+        (b.length >= 3 && classify(titleCase(b)) === 'unknown' && plain(b))
+      );
+    }
+    return (
+      a.length >= 3 &&
+      b.length >= 3 &&
+      isGivenName(titleCase(a)) &&
+      inNameLists(titleCase(b)) &&
+      !isFunctionWord(a)
+    );
+  }
   const w = parts[0]!;
   return given(w) || (w.length >= 5 && surname(w.slice(1)));
 }
@@ -1073,6 +1104,116 @@ const STAMPED_SURNAME_FIRST = new RegExp(
   String.raw`(?:^|\n)[ \t>]*\[?${CHAT_STAMP}\]?[ \t]+(\p{Lu}[\p{Ll}'’]+(?:[ -]\p{Lu}[\p{Ll}'’]+)?), (\p{Lu}[\p{Ll}'’-]+)([ \t]*)(?=\r?\n|$)`,
   'uy',
 );
+
+/**
+ * A line that opens with a surname in capitals and then the given name, as East Asian and
+ * Hungarian names are written in lists and on badges ("TANAKA Hiroshi — Sales Director", "WANG
+ * Lei (王磊)", "NAGY Zsófia — Finance"): the given name listed, the capitals a listed surname or
+ * a word no dictionary knows, and nothing but a dash, a bracket, a comma or the line's end after.
+ * Line starts are found by indexOf and tried only when three capitals open them.
+ */
+function capsSurnameFirst(text: string, taken: readonly Span[], out: Candidate[]): void {
+  for (let k = 0; k >= 0 && k < text.length; k = text.indexOf('\n', k) + 1 || -1) {
+    let i = k;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    if (!isUpperAscii(text.charCodeAt(i)) || !isUpperAscii(text.charCodeAt(i + 1))) continue;
+    if (!isUpperAscii(text.charCodeAt(i + 2))) continue;
+    CAPS_SURNAME_FIRST.lastIndex = i;
+    const m = CAPS_SURNAME_FIRST.exec(text);
+    if (m === null) continue;
+    const surname = titleCase(m[1]!);
+    const given = m[2]!;
+    if (!isGivenName(given) || isEnglishWord(surname) || isEnglishWord(given)) continue;
+    const cls = classify(surname);
+    if (cls !== 'last' && cls !== 'unknown') continue;
+    addWhole(out, taken, i, i + m[1]!.length + 1 + given.length, 0.8, 'surname first');
+  }
+}
+const CAPS_SURNAME_FIRST =
+  /(\p{Lu}{3,20}(?:-\p{Lu}{2,20})?) (\p{Lu}\p{Ll}{1,20}(?:-\p{Lu}?\p{Ll}{1,20})?)(?=[ \t]*(?:[—–(,|]|-[ \t]|\r?\n|$))/uy;
+/**
+ * A name alone in brackets right after the role or the kin it names: "his daughter (Funmi,
+ * 07700 900 582)", "our finance controller (Bjørn) says", "Bereavement team (Ewan) to call
+ * her back". One to three capitalised words, none an ordinary word ("team (Support)"), the
+ * first a listed given name or a word no list or dictionary knows.
+ */
+function nameInRoleBracket(text: string, taken: readonly Span[], out: Candidate[]): void {
+  for (let k = text.indexOf(' ('); k >= 0; k = text.indexOf(' (', k + 2)) {
+    const role = ROLE_WORD_END.exec(text.slice(Math.max(0, k - 24), k));
+    if (role === null) continue;
+    // After a job's or a team's word only a listed given name: "partner (Acme)" is a firm.
+    const kin = KIN_WORD.test(role[1]!);
+    NAME_IN_BRACKET.lastIndex = k + 2;
+    const m = NAME_IN_BRACKET.exec(text);
+    if (m === null) continue;
+    const words = m[1]!.split(/[ -]/);
+    if (words.some((w) => isEnglishWord(w) || classify(w) === 'stop' || classify(w) === 'common')) {
+      continue;
+    }
+    if (TITLE_WORD.test(words[0]!)) continue;
+    if (!isGivenName(words[0]!) && !(kin && classify(words[0]!) === 'unknown')) continue;
+    addWhole(out, taken, k + 2, k + 2 + m[1]!.length, 0.75, 'role');
+  }
+}
+const KIN_WORD =
+  /^(?:daughter|son|wife|husband|mother|father|mum|mom|dad|brother|sister|spouse|child|grandson|granddaughter|nephew|niece|aunt|uncle|cousin)$/i;
+const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)$/;
+const ROLE_WORD_END =
+  /(?:^|[^\p{L}])(daughter|son|wife|husband|mother|father|mum|mom|dad|brother|sister|spouse|child|grandson|granddaughter|nephew|niece|aunt|uncle|cousin|friend|neighbour|neighbor|colleague|coworker|co-worker|manager|supervisor|controller|director|lead|agent|assistant|team|teammate|engineer|technician|courier|driver|caller|carer|caregiver|landlord|tenant|accountant|lawyer|solicitor|advisor|adviser)$/iu;
+const NAME_IN_BRACKET = /(\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){0,2})(?=[,)])/uy;
+
+/**
+ * Two given names joined by "and" or "+", each one word: "mentored two juniors (Ruth and
+ * Ikenna)", "Panel: Ruud + Fatima", "feedback from June and Ahmed". One must be a listed given
+ * name that is no ordinary word; the other may be one, a given name that is also a word but no
+ * month ("June"), or a word no list or dictionary knows. Not before a firm's word ("Victoria
+ * and Albert Museum"); "&" joins firms as often ("Simon & Schuster") and is left out.
+ */
+function pairedGivenNames(text: string, taken: readonly Span[], out: Candidate[]): void {
+  for (const joiner of PAIR_JOINERS) {
+    for (let k = text.indexOf(joiner); k >= 0; k = text.indexOf(joiner, k + joiner.length)) {
+      const left = PAIR_LEFT.exec(text.slice(Math.max(0, k - 24), k));
+      if (left === null) continue;
+      PAIR_RIGHT.lastIndex = k + joiner.length;
+      const right = PAIR_RIGHT.exec(text);
+      if (right === null) continue;
+      const [a, b] = [left[1]!, right[1]!];
+      const strong = (w: string) => classify(w) === 'first' && isGivenName(w) && !isEnglishWord(w);
+      const weak = (w: string) =>
+        strong(w) ||
+        (classify(w) === 'unknown' && w.length >= 3 && !isEnglishWord(w)) ||
+        (classify(w) === 'common' && isGivenName(w) && !MONTH_NAMES.has(w) && !isEnglishWord(w));
+      if (!((strong(a) && weak(b)) || (weak(a) && strong(b)))) continue;
+      const bEnd = k + joiner.length + b.length;
+      const aStart = k - a.length;
+      if (firmTailAfter(text, bEnd) || PAIR_NOT_AFTER.test(text.slice(bEnd, bEnd + 4))) continue;
+      // A firm named after its partners: "Jones, Mitchell and Williams", a line of its own
+      // under a signature ("Laurent et Rey", "Pons et Lambert").
+      if (/,[ \t]?$/.test(text.slice(Math.max(0, aStart - 2), aStart))) continue;
+      // Things and places: "the Fireflies and Marlene", "between Brixton and Victoria".
+      if (PAIR_NOT_BEFORE.test(text.slice(Math.max(0, aStart - 10), aStart))) continue;
+      if (englishOrPlural(a) || englishOrPlural(b)) continue;
+      const lineStart = text.lastIndexOf('\n', aStart - 1) + 1;
+      let lineEnd = text.indexOf('\n', bEnd);
+      if (lineEnd < 0) lineEnd = text.length;
+      if (text.slice(lineStart, aStart).trim() === '' && text.slice(bEnd, lineEnd).trim() === '') {
+        continue;
+      }
+      const score = strong(a) && strong(b) ? 0.65 : 0.55;
+      addWhole(out, taken, k - a.length, k, score, 'pair');
+      addWhole(out, taken, bEnd - b.length, bEnd, score, 'pair');
+    }
+  }
+}
+const PAIR_JOINERS = [' and ', ' + ', ' und ', ' et ', ' y ', ' e ', ' en '];
+const PAIR_NOT_BEFORE =
+  /(?:^|[^\p{L}])(?:the|a|an|between|le|la|les|el|los|las|der|die|das|de)[ \t]$/iu;
+/** A possessive ("Ben and Jerry's") or a house number ("Leon and Eyrarodda 66") after. */
+const PAIR_NOT_AFTER = /^(?:['’]s\b|[ \t]\d)/;
+/** One capitalised word ending the window, not after another capitalised word or a title. */
+const PAIR_LEFT = /(?:^|[^\p{L}\p{N}.'’-])(?<!\p{Lu}[\p{Ll}]*\.? )(\p{Lu}[\p{Ll}\p{M}]{1,20})$/u;
+/** One capitalised word, not followed by another. */
+const PAIR_RIGHT = /(\p{Lu}[\p{Ll}\p{M}]{1,20})(?![\p{L}\p{N}@_-]|[ \t]\p{Lu}|\.\p{L})/uy;
 
 /**
  * A maiden name right after a name found: "Mrs. Eleanor Whitcombe-Hayes (née Price)", "Ursula
@@ -2447,6 +2588,11 @@ function scoreSegment(
   if (n >= 2) {
     if (knownFirst) {
       score = cl === 'first' || cl === 'last' ? 0.9 : 0.85;
+      // A given name before an ordinary noun that no list holds as a surname is a thing named
+      // after someone: "Victoria Sponge", "Mickey Mouse", "Lincoln Memorial", "Grace Cup".
+      if (n === 2 && cl === 'unknown' && !hasInitial && isEnglishWord(tokInfo[kl]!.text)) {
+        score = 0.45;
+      }
       reason = 'first name';
     } else if (c0 === 'common' && restKnown) {
       score = 0.7;
@@ -2791,8 +2937,10 @@ function scoreSegment(
     const echoed =
       someName(from, to, (info) => info.text.length >= 3 && local.includes(info.key)) ||
       localFromNames(local, from, to);
-    if (echoed) bump(0.85, 'email');
-    else if (!single && displayName(text, start, end)) bump(0.7, 'email');
+    // (Not one ordinary word, a desk's mailbox: "Support Escalations <escalations@...>".)
+    if (echoed && !(single && !anyKnown && englishOrPlural(tokInfo[from]!.text))) {
+      bump(0.85, 'email');
+    } else if (!single && displayName(text, start, end)) bump(0.7, 'email');
     else if (!single) bump(curScore + 0.15, 'email');
   } else if (!single && 0.85 > curScore && alone) {
     // A line holding only the run, and within two lines below an address made of its first
@@ -3312,6 +3460,16 @@ function scoreSegment(
       curScore = 0.3;
       curReason = 'place';
     }
+    // Or before its state, province or country written out: "Regina, Saskatchewan", "Victoria,
+    // Canada", "Florence, Italy".
+    const named = REGION_NAME_AFTER.exec(text.slice(end, end + 32));
+    if (
+      named !== null &&
+      (REGION_NAMES.has(named[1]!.toLowerCase()) || REGION_NAMES.has(named[2]!.toLowerCase()))
+    ) {
+      curScore = 0.3;
+      curReason = 'place';
+    }
   }
   score = curScore;
   reason = curReason;
@@ -3372,7 +3530,7 @@ function scoreSegment(
   if (score > 0.3 && MAKE_AFTER.test(after)) score = 0.3;
   // A street named after someone, without its number: "Karl Johans gate", "Kossuth Lajos utca",
   // "strada Mihai Eminescu", "rue Victor Hugo", "Via Giuseppe Verdi".
-  if (score > 0.3 && (STREET_WORD_AFTER.test(after) || STREET_WORD_BEFORE.test(before.slice(-16))))
+  if (score > 0.3 && (STREET_WORD_AFTER.test(after) || STREET_WORD_BEFORE.test(before.slice(-24))))
     score = 0.3;
   // A greeting goes to a practice or a desk as often: "Hi Westside Vet Clinic,".
   if (score > 0.3 && reason === 'greeting' && INSTITUTION_AFTER.test(after)) score = 0.3;
@@ -3678,6 +3836,38 @@ const THING_HEADER =
 
 /** ", NC" after a word, then the end of the place: a space, punctuation or the text's end. */
 const REGION_AFTER = /^, ?([A-Z]{2,3})(?![\p{L}\p{N}])([\s\S]?)/u;
+/** A capitalised word or two after a comma: the place a town lies in ("Regina, Saskatchewan"). */
+const REGION_NAME_AFTER = /^, ?((\p{Lu}[\p{Ll}]+)(?: \p{Lu}[\p{Ll}]+)?)(?![\p{L}])/u;
+/** States, provinces and countries that a town's name comes before, lower-cased. */
+const REGION_NAMES: ReadonlySet<string> = new Set([
+  // The states of the US, the provinces and territories of Canada, the states of Australia.
+  ...'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming alberta manitoba ontario quebec québec saskatchewan yukon nunavut queensland victoria tasmania'.split(
+    ' ',
+  ),
+  'new hampshire',
+  'new jersey',
+  'new mexico',
+  'new york',
+  'north carolina',
+  'north dakota',
+  'rhode island',
+  'south carolina',
+  'south dakota',
+  'west virginia',
+  'british columbia',
+  'new brunswick',
+  'nova scotia',
+  'prince edward',
+  'northwest territories',
+  'new south',
+  'south australia',
+  'western australia',
+  'northern territory',
+  // Countries a customer's town is written with.
+  ...'usa canada australia england scotland wales ireland france germany italy spain portugal netherlands belgium switzerland austria sweden norway denmark finland poland greece brazil mexico argentina chile colombia peru india china japan nigeria kenya ghana egypt morocco philippines malaysia singapore indonesia'.split(
+    ' ',
+  ),
+]);
 
 const MIT_BEFORE = /(?:^|\s)mit $/i;
 const SPOKE_AFTER_DE = /^ (?:telefoniert|gesprochen|geredet|geschrieben|gemailt)(?![\p{L}])/u;
@@ -5691,6 +5881,19 @@ function corefer(text: string, found: readonly Scored[], out: Candidate[]): void
   }
 }
 
+/**
+ * Whether a word is an English word, one's plural ("Returns"), or has a suffix of nouns that
+ * names do not have ("Escalations", "Payments", "Operations").
+ */
+function englishOrPlural(word: string): boolean {
+  return (
+    isEnglishWord(word) ||
+    (word.length > 3 && /s$/i.test(word) && isEnglishWord(word.slice(0, -1))) ||
+    NOUN_SUFFIX.test(word)
+  );
+}
+const NOUN_SUFFIX = /(?:[st]ions?|ments|ness|ities|ings)$/i;
+
 /** Whether a firm's word or legal form follows `end`, after up to two capitalised words. */
 function firmTailAfter(text: string, end: number): boolean {
   const rest = text.slice(end, end + 64);
@@ -5787,7 +5990,9 @@ const CAPS_AFTER_LABEL =
 // and an unanchored one without it still 10 ms when V8 had compiled it without optimisations.
 const TITLE_STARTS = keywords(
   [
-    ...'mr mrs ms miss mme dr dña doña herr frau prof sra sig sigra signa mevr mevrouw dhr'.split(' '),
+    ...'mr mrs ms miss mme dr dña doña herr frau prof sra sig sigra signa mevr mevrouw dhr'.split(
+      ' ',
+    ),
     'sig.ra',
     'sig.na',
     'de heer',
@@ -6738,7 +6943,10 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     add(start, end, isKnownName(w1) ? 0.85 : 0.7);
   }
   const pairs = stickyMatches(LOWER_PAIR_CUE, text, LOWER_PAIR_STARTS.at(text));
-  for (const m of [...pairs, ...stickyMatches(LOWER_PAIR_OWNER, text, LOWER_PAIR_OWNER_STARTS.at(text))]) {
+  for (const m of [
+    ...pairs,
+    ...stickyMatches(LOWER_PAIR_OWNER, text, LOWER_PAIR_OWNER_STARTS.at(text)),
+  ]) {
     // (The owner pattern has no look-behind, which would be tried at every offset: "deorder".)
     if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
     const w1 = m[1]!;
