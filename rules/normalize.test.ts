@@ -30,6 +30,13 @@ describe('normalise', () => {
     expect(toOriginalSpan(n, 4, 8)).toEqual([5, 9]);
   });
 
+  it('folds Arabic-Indic, Persian, Devanagari, Bengali and Thai digits to ASCII, one for one', () => {
+    const input = 'موبايل ٠١٠٠١٢٣٤٥٦٧ / ۰۹۱۲ / मोबाइल ९८१२३४५६७० / ๑๒๓';
+    const n = normalise(input);
+    expect(n.text).toBe('موبايل 01001234567 / 0912 / मोबाइल 9812345670 / 123');
+    expect(toOriginalSpan(n, 7, 18)).toEqual([7, 18]);
+  });
+
   it('folds look-alike letters only inside words that mix scripts', () => {
     expect(normalise('jаne@mail.test').text).toBe('jane@mail.test'); // Cyrillic а
     expect(normalise('Москва и Παφος').text).toBe('Москва и Παφος');

@@ -60,12 +60,28 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map(
   [...LOOKALIKE_FROM].map((ch, i) => [ch, LOOKALIKE_TO[i]!]),
 );
 
+/*
+ * The first code point of each block of ten decimal digits that people write numbers in and NFKC
+ * leaves alone (it folds only the full-width and mathematical forms): Arabic-Indic (Egypt, the
+ * Gulf: "٠١٠٠١٢٣٤٥٦٧"), the Persian and Urdu forms, Devanagari ("९८१२३४५६७०"), Bengali and
+ * Thai. A phone, a date or an id typed in them is the same value as in ASCII digits.
+ */
+const DIGIT_BLOCKS = [0x660, 0x6f0, 0x966, 0x9e6, 0xe50];
+
+/** The ASCII digit a native decimal digit stands for, or null. */
+function nativeDigit(cp: number): string | null {
+  for (const z of DIGIT_BLOCKS) if (cp >= z && cp <= z + 9) return String.fromCharCode(48 + cp - z);
+  return null;
+}
+
 const nfkcCache = new Map<number, string>();
 
 function foldCodePoint(cp: number, ch: string): string {
   if (cp < 0xa0) return ch;
   if (isInvisible(cp)) return '';
   if (DASHES.has(cp)) return '-';
+  const digit = nativeDigit(cp);
+  if (digit !== null) return digit;
   let out = nfkcCache.get(cp);
   if (out === undefined) {
     out = ch.normalize('NFKC');
