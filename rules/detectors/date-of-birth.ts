@@ -12,7 +12,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // label wins), each letter followed by the look-behind: the scan then stops at once at any
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|at[aęe] urodzenia|atumu? narozen[íi]|[áa]tum narodenia|ata na[șşs]terii|ata de na[șşs]tere)|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|aroden[áaýy]|ar\.|[ăa]scut[ăa]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum(?:et)?|[öo]dd|[øo]dselsdato(?:en)?|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]a(?:ika|jan)(?:ni|si|nsa|mme|nne)?|yntynyt|ynt\.|zület[ée]si (?:d[áa]tum(?:om|a)?|idő(?:m|je)?|ideje)|zületett|zül\.)|η(?<![A-Za-zÀ-ÿͰ-Ͽ]η)(?:μερομην[ιί]α|μ\/ν[ιί]α|μ\.) ?γ[εέ]ν(?:ν[ηή]σ[ηή]ς|\.)|γ(?<![A-Za-zÀ-ÿͰ-Ͽ]γ)[εέ]νν[ηή]θ[ηή]κ[αε]|生年月日|出生日期|생년월일)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|at[aęe] urodzenia|atumu? narozen[íi]|[áa]tum narodenia|ata na[șşs]terii|ata de na[șşs]tere)|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|aroden[áaýy]|ar\.|[ăa]scut[ăa]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum(?:et)?|[öo]dd|[øo]dselsdato(?:en)?|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]a(?:ika|jan)(?:ni|si|nsa|mme|nne)?|yntynyt|ynt\.|zület[ée]si (?:d[áa]tum(?:om|a)?|idő(?:m|je)?|ideje)|zületett|zül\.)|η(?<![A-Za-zÀ-ÿͰ-Ͽ]η)(?:μερομην[ιί]α|μ\/ν[ιί]α|μ\.) ?γ[εέ]ν(?:ν[ηή]σ[ηή]ς|\.)|γ(?<![A-Za-zÀ-ÿͰ-Ͽ]γ)[εέ]νν[ηή]θ[ηή]κ[αε]|生年月日|出生日期|出生年月日|생년월일|д(?<![А-яЁёІіЇїЄєҐґ]д)(?:ата рождения|ата народження|\. ?р\.|\. ?н\.)|г(?<![А-яЁёІіЇїЄєҐґ]г)\. ?р\.|تاريخ (?:الميلاد|الولادة)|תאריך לידה|जन्म (?:तिथि|तारीख|की तारीख)|जन्मतिथि|วัน(?:เดือนปี)?เกิด)(?![A-Za-zÀ-ÿͰ-ϿА-яЁё])/gi;
 
 // Every label of LABEL starts with one of these (the i flag: compared without case). They are
 // the prefilter, and the label pattern is tried only where one starts.
@@ -58,7 +58,27 @@ const LABEL_WORDS = keywords([
   'data e luogo di nascita',
   '生年月日',
   '出生日期',
+  '出生年月日',
   '생년월일',
+  // Russian and Ukrainian ("д.р.", "дата рождения"; "г.р.", the year of birth, after the
+  // date: "19.06.2012 г.р."; "д.н.", дата народження), Arabic, Hebrew, Hindi, Thai.
+  'дата рождения',
+  'дата народження',
+  'д.р.',
+  'д. р.',
+  'д.н.',
+  'д. н.',
+  'г.р.',
+  'г. р.',
+  'تاريخ الميلاد',
+  'تاريخ الولادة',
+  'תאריך לידה',
+  'जन्म ति',
+  'जन्म ता',
+  'जन्म की',
+  'जन्मतिथि',
+  'วันเกิด',
+  'วันเดือนปีเกิด',
   'naci el',
   'nací el',
   'nato il',
@@ -162,10 +182,19 @@ const MONTH_DAY = String.raw`(${WORD})[\s.,/-]{0,3}${DAY}[\s.,/-]{1,4}${YEAR}`;
 const NUMERIC = String.raw`(\d{1,4})(\. |[./-])(\d{1,2})\8(\d{2,4})|(\d{8})`;
 // "1989年8月20日" (Japanese, Chinese), "1989년 8월 20일" (Korean).
 const CJK = String.raw`(\d{4})[年년] ?(\d{1,2})[月월] ?(\d{1,2})[日일]`;
+// "平成8年6月3日": a Japanese era's name and its year (元, the first), as Japanese forms write a
+// birth date. The eras' first Gregorian years less one.
+const ERA = String.raw`(大正|昭和|平成|令和)(\d{1,2}|元)年 ?(\d{1,2})月 ?(\d{1,2})日`;
+const ERA_BASE: Readonly<Record<string, number>> = {
+  大正: 1911,
+  昭和: 1925,
+  平成: 1988,
+  令和: 2018,
+};
 const DATE = new RegExp(
   // A time may follow an ISO date directly ("1986-04-12T00:00:00Z"); any other letter or digit
   // means the match is part of a longer token.
-  String.raw`(?<![A-Za-zÀ-ÿ0-9]|\d[./-])(?:${DAY_MONTH}|${MONTH_DAY}|${NUMERIC}|${CJK})(?!(?!T\d)[A-Za-zÀ-ÿ0-9]|[./-]\d)`,
+  String.raw`(?<![A-Za-zÀ-ÿ0-9]|\d[./-])(?:${DAY_MONTH}|${MONTH_DAY}|${NUMERIC}|${CJK}|${ERA})(?!(?!T\d)[A-Za-zÀ-ÿ0-9]|[./-]\d)`,
   'gi',
 );
 
@@ -213,6 +242,10 @@ function dateOk(m: RegExpExecArray): boolean {
     return isValidDate(y, b, Number(a)) || isValidDate(y, Number(a), b);
   }
   if (m[12] !== undefined) return yearOk(m[12]) && isValidDate(+m[12], +m[13]!, +m[14]!);
+  if (m[15] !== undefined) {
+    const year = ERA_BASE[m[15]]! + (m[16] === '元' ? 1 : Number(m[16]));
+    return isValidDate(year, +m[17]!, +m[18]!);
+  }
   const d = m[11]!;
   // Eight digits: YYYYMMDD or DDMMYYYY.
   const ymd = yearOk(d.slice(0, 4)) && isValidDate(+d.slice(0, 4), +d.slice(4, 6), +d.slice(6));
@@ -257,6 +290,16 @@ export const examples: DetectorExamples = {
     { text: '旅券番号：TZ1256236　生年月日：1945/01/10', value: '1945/01/10' },
     { text: '氏名：山本 花子\n生年月日：1989年8月20日\n', value: '1989年8月20日' },
     { text: '생년월일: 1991년 3월 7일', value: '1991년 3월 7일' },
+    { text: '被保険者氏名：伊藤 さくら\n生年月日：平成8年6月3日\n診療科', value: '平成8年6月3日' },
+    // Russian, Ukrainian, Arabic (its own digits too), Hebrew, Hindi and Thai labels.
+    { text: 'ФИО: Кузнецов Дмитрий Олегович\nДата рождения: 14.07.1985\n', value: '14.07.1985' },
+    { text: 'Водитель: Никитин Сергей Павлович, д.р. 28.02.1979\nВУ:', value: '28.02.1979' },
+    { text: 'Застрахованный — сын, Петров Максим, 19.06.2012 г.р.\n', value: '19.06.2012' },
+    { text: 'ПІБ: Бондаренко Тарас Іванович\nДата народження: 17.05.1988', value: '17.05.1988' },
+    { text: 'تاريخ الميلاد: ١٩٩٢/٠٧/٢٣\nرقم الحجز', value: '١٩٩٢/٠٧/٢٣' },
+    { text: 'שם משפחה: ברק\nתאריך לידה: 03/09/1994\n', value: '03/09/1994' },
+    { text: 'नाम: रमेश पटेल\nजन्म तिथि: 12/08/1975', value: '12/08/1975' },
+    { text: 'ชื่อ: สมชาย ใจดี\nวันเกิด: 14/02/1988', value: '14/02/1988' },
     // The answer in a chat's next turn, under its header or after its time stamp.
     { text: 'Great, and DOB please\nUser  5:43 PM\n29th march 1997', value: '29th march 1997' },
     {
@@ -351,5 +394,8 @@ export const examples: DetectorExamples = {
     'Datum narození: 31. 2. 1984',
     'Kapitola 7. 4. 1984 popisuje změny.',
     'Ημερομηνία: 16/05/2024, 09:30, Καρδιολογικό',
+    // A city ("г. Ростов") is no year of birth; an era date that does not exist.
+    'Доставка: г. Ростов, 12.03.2024',
+    '生年月日：平成8年2月30日',
   ],
 };
