@@ -56,7 +56,10 @@ const PHONE_WORDS = new RegExp(
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter|telefone|telefoon|' +
       'telefonnummer|telefoonnummer|ligue|ligar|contato|contatto|contatt\\w{0,6}|caller|msisdn|gsm|handynr|telefonnr|kontaktowy|kontaktowego|numarası|numarasi|numaram'
     ).split('|'),
-  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞|电话|電話|手机|手機|携帯|連絡先|联系方式|연락처|전화|휴대폰|핸드폰|제 번호`,
+  )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞|电话|電話|手机|手機|携帯|連絡先|联系方式|연락처|전화|휴대폰|핸드폰|제 번호|` +
+    // Russian and Ukrainian, Arabic (its "old number" and "new number" as the English "new
+    // number"), Hebrew, Hindi and Thai: scripts \b does not see, so outside its group.
+    `телефон|тел\\.|тел:|моб\\.|мобильн|мобільн|сотов|هاتف|جوال|جوّال|موبايل|محمول|تليفون|رقم الهاتف|رقم الجوال|الرقم القديم|الرقم الجديد|رقمي|טלפון|נייד|मोबाइल|फोन|फ़ोन|दूरभाष|เบอร์|โทร`,
   'i',
 );
 
@@ -114,7 +117,7 @@ const NOT_PHONE_WORDS = new RegExp(
       'nip|regon|krs|orgnr|org\\.nr|organisationsnummer|organisationsnr|cvr|kvk|siren|siret|hrb|' +
       // Freight, contracts, tax and health-card references: "AWB 176-82056822", "contrat n°
       // 681 135 5742", "UTR 25639 28451", "Zorgpasnummer: 5434 5880 8".
-      'awb|waybill|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer|' +
+      'awb|mawb|hawb|waybill|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer|' +
       // German compounds of them: "Mietvertrag 4417-2093", "Vertragsnummer", "Aktenzeichen".
       'mietvertrag|vertragsnummer|rechnungsnummer|auftragsnummer|bestellnummer|vorgangsnummer|' +
       'aktenzeichen|versicherungsnummer|policennummer|' +
@@ -124,7 +127,10 @@ const NOT_PHONE_WORDS = new RegExp(
       'fakturanummer|objednávka|objednávky|bestelling|bestelnummer|ordernummer|ordrenummer|' +
       'ordre|tilaus|tilausnumero|lasku|encomenda|kid-nummer|kidnummer|ocr|firmware|fw'
     ).split('|'),
-  )}(?![\\wÀ-ÿ@])|[€$£¥₹]`,
+  )}(?![\\wÀ-ÿ@])|[€$£¥₹]|` +
+    // The number sign, and orders, invoices, contracts and id documents in Russian and
+    // Ukrainian ("Замовлення № 100-482-7731", "Заказ 4471-2093"), outside \b's group.
+    `№|(?<![а-яёіїєґ])(?:заказ|замовлен|накладн|счет|счёт|рахун|договор|артикул|инн|снилс|паспорт)`,
   'i',
 );
 
@@ -1064,6 +1070,10 @@ function spacedDigits(text: string, out: Candidate[]): void {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Arabic-Indic and Devanagari digits (folded by normalise) after their scripts' phone words.
+    { text: 'الرقم القديم: ٠١٠٠١٢٣٤٥٦٧\nالرقم الجديد: 01128476035', value: '01128476035' },
+    { text: 'الرقم القديم: ٠١٠٠١٢٣٤٥٦٧\nالعنوان', value: '٠١٠٠١٢٣٤٥٦٧' },
+    { text: 'आधार नंबर: 7392 6158 4023\nमोबाइल: ९८१२३४५६७०\nपता:', value: '९८१२३४५६७०' },
     // The next sentence's words say nothing about the number.
     {
       text: 'Previous landlord: Brenda Kessler, 512-555-0116. Bank account for deposit: routing 021000021.',
@@ -1195,6 +1205,9 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'Lotto numbers this week: 04 12 23 35 41 47',
+    // A master and a house air waybill; an order after the number sign, in Ukrainian.
+    'HOUSE AIR WAYBILL  HAWB 618-77201934   MAWB 176-48812203   Flight EK 0003',
+    'Замовлення № 100-482-7731 сплачено',
     'Faktura VAT, NIP 725-18-44-213, ul. Długa 5',
     'Bolag AB, org.nr 556712-4481, Stockholm',
     // Postcodes of Brazil and Japan at an address's end, a phone's cue after them.
