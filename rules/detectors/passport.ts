@@ -12,7 +12,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // optionally followed by "number" and the like (the gap between label and value may hold any words without digits). Latin-1 letter
 // classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권 ?번호)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권(?: ?번호)?|(?:загран)?паспорт|جواز (?:ال)?سفر|דרכון|पासपोर्ट|หนังสือเดินทาง)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 
 // Every LABEL match holds one of these at most five characters in ("reisepass"); the label
 // pattern is tried only there. With "<<" they are also the prefilter's words.
@@ -36,23 +36,34 @@ const LABEL_LIST = [
   '护照',
   '護照',
   '여권',
+  // Russian and Ukrainian (the foreign passport, "загранпаспорт", holds it 6 characters in and
+  // is listed whole), Arabic, Hebrew, Hindi, Thai.
+  'паспорт',
+  'загранпаспорт',
+  'جواز',
+  'דרכון',
+  'पासपोर्ट',
+  'หนังสือเดินทาง',
 ];
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 5;
 const WORDS = keywords([...LABEL_LIST, '<<']);
 
-// A candidate token; its shape is checked in code.
-const TOKEN = /(?<![\w-])[A-Za-z0-9]{6,9}(?![\w-])/g;
+// A candidate token; its shape is checked in code. Russia's passports are written in groups:
+// the internal one as its series and number ("45 05 718263"), the foreign one as two and
+// seven digits ("76 1930547").
+const TOKEN = /(?<![\w-])(?:\d{2} \d{2} \d{6}|\d{2} \d{7}|[A-Za-z0-9]{6,9})(?![\w-])/g;
 
 // Between "passport" and a number, these words say the number is something else, and so does
 // another id's label ("passport and SSN: ...").
 const BAD_GAP = new RegExp(
-  String.raw`applica|appointment|booking|tracking|photo|fee|renew|expir|issue|valid|date|datum|fecha|ablauf|g[üu]ltig|d[ée]livr|emisi|caduc|scad|size|format|version|npm|library|strategy|licen[cs]e|permis|f[üu]hrerschein|${OTHER_ID_LABELS.source}`,
+  String.raw`applica|appointment|booking|tracking|photo|fee|renew|expir|issue|valid|date|datum|fecha|ablauf|g[üu]ltig|d[ée]livr|emisi|caduc|scad|size|format|version|npm|library|strategy|licen[cs]e|permis|f[üu]hrerschein|заказ|замовлен|заявк|фото|срок|дата|выдач|видач|${OTHER_ID_LABELS.source}`,
 );
 
 /** Whether an upper-case token is shaped like a passport number of some country. */
-function passportShaped(t: string): boolean {
-  if (t !== t.toUpperCase()) return false;
+function passportShaped(token: string): boolean {
+  if (token !== token.toUpperCase()) return false;
+  const t = token.replace(/ /g, '');
   // DE: nine characters from an alphabet without vowels (and without B, D, Q, S), so that no
   // word fits; recent numbers may hold a single digit or none.
   if (/^[CFGHJK][0-9CFGHJKLMNPRTVWXYZ]{8}$/.test(t)) return true;
@@ -118,7 +129,7 @@ export const passport: Detector = {
     const out: Candidate[] = [];
     for (const v of valuesNearLabels(text, LABEL, TOKEN, {
       maxGap: 32,
-      maxValue: 9,
+      maxValue: 12,
       accept: (m) => passportShaped(m[0]),
       badGap: BAD_GAP,
       maxGapAfter: 3,
@@ -190,6 +201,18 @@ export const examples: DetectorExamples = {
     { text: '1. SHIMIZU AYAKA 様　旅券番号：TZ1256236　生年月日：1945/01/10', value: 'TZ1256236' },
     { text: 'パスポート番号：TK3752625\n連絡先：+81 90-2511-9688', value: 'TK3752625' },
     { text: 'pasaporte PAB482913', value: 'PAB482913' },
+    // Russian passports in their groups, after Russian and English labels; Arabic, Hebrew,
+    // Korean and Hindi labels.
+    { text: 'Место рождения: г. Тула\nПаспорт РФ: 45 05 718263, выдан', value: '45 05 718263' },
+    {
+      text: 'дата рождения 03.11.1979, загранпаспорт 76 1930547 (действителен',
+      value: '76 1930547',
+    },
+    { text: 'She sent her international passport no. 75 4418203, DOB', value: '75 4418203' },
+    { text: 'الاسم: منى عادل فهمي\nرقم جواز السفر: A27419836\n', value: 'A27419836' },
+    { text: 'תאריך לידה: 03/09/1994\nמספר דרכון: 31847265\n', value: '31847265' },
+    { text: '여권: M12345678', value: 'M12345678' },
+    { text: 'पासपोर्ट संख्या: K8472913', value: 'K8472913' },
     { text: 'US passport # A42817365 (renewed)', value: 'A42817365' },
     { text: 'ID docs: 536221847 (passport)', value: '536221847' },
     {
@@ -214,6 +237,7 @@ export const examples: DetectorExamples = {
     'passport renewal fee 130 USD',
     'Reisepass STRUKTUR',
     'Passport No 123456789',
+    'Паспорт готов, номер заказа 45 05 718263 для выдачи в офисе',
     // A Dutch bank card's number; a Romanian passport's expiry year.
     'Mijn pasnummer is 1234',
     'Pașaportul meu expiră în 2031',
