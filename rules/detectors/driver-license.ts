@@ -9,7 +9,10 @@ import { anyOf, matchesOf } from '../scan-util.ts';
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς|водительское удостоверение|водительского удостоверения|посвідчення водія|водійське посвідчення|運転免許証?(?:番号)?|驾驶证(?:号码?)?|驾照|駕照|운전면허(?:증)?(?: ?번호)?|ड्राइविंग लाइसेंस|רישיון נהיגה|رخصة (?:ال)?(?:قيادة|سياقة)|ใบขับขี่)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+// Russia's and Ukraine's abbreviation, "ВУ" (водительское удостоверение), in capitals as "DL".
+const VU_LABEL = /(?<![А-яЁёІіЇїЄєҐґ])ВУ(?![А-яЁёІіЇїЄєҐґ])/g;
+const VU_WORDS = keywords(['ВУ']);
 // A key in lower case names its number ("dl_number", `dlNo` read as "dl no").
 const DL_LABEL = /(?<![A-Za-z0-9])(?:DL|D\/L|CDL|dl (?:number|no|num|nr)|dl ?#)(?![A-Za-z])/g;
 const HAS_DL = /DL|dl[ _](?:number|no|num|nr)|dl ?#/;
@@ -69,6 +72,19 @@ const EXTRA_LABEL_WORDS = [
   'δίπλωμα',
   'διπλωμα',
   'διπλώματος οδ',
+  // Russian and Ukrainian, Japanese, Chinese, Korean, Hindi, Hebrew, Arabic, Thai.
+  'водительск',
+  'посвідчення водія',
+  'водійське посвідчення',
+  '運転免許',
+  '驾驶证',
+  '驾照',
+  '駕照',
+  '운전면허',
+  'ड्राइविंग लाइसेंस',
+  'רישיון נהיגה',
+  'رخصة',
+  'ใบขับขี่',
 ];
 const LABEL_WORDS = keywords([
   'fahrerlaubnis',
@@ -100,9 +116,9 @@ const WORDS = keywords([
 // (Also an Indian licence's state and office before its year and number: "KA14 20214190493".)
 // Portugal's carta de condução: the district's letters, the number and a check digit apart
 // ("P-482913 6"); Poland's: number, year, office ("04817/15/1209"); the Czech řidičský průkaz:
-// two letters and six digits ("EB 482913").
+// two letters and six digits ("EB 482913"); Russia's: region, series and number ("99 21 483920", "7712 345678").
 const TOKEN =
-  /(?<![\w-])(?:[A-Z]{1,3}-\d{5,8} \d|[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3}|[A-Z]{2}\d{2}[ -]\d{11}|\d{5}\/\d{2}\/\d{4}|[A-Z]{2} \d{6})(?![\w-])/g;
+  /(?<![\w-])(?:\d{2} ?\d{2} \d{6}|[A-Z]{1,3}-\d{5,8} \d|[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3}|[A-Z]{2}\d{2}[ -]\d{11}|\d{5}\/\d{2}\/\d{4}|[A-Z]{2} \d{6})(?![\w-])/g;
 
 // Between the label and the value, these words say the value is something else (a claim's
 // number: "my licence was suspended. Claim number 48213377"), and so does another id's label
@@ -138,7 +154,8 @@ function licenceShaped(token: string): boolean {
     // Dashed digit groups (WA "2270-66-1551", FL "S530-460-56-123-0"), never a date; Ontario's
     // letter and 4-5-5 digits ("K4829-17356-80512").
     if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{4}$/.test(t)) return false;
-    if (/^[A-Z]\d{4}-\d{5}-\d{5}$/.test(t)) return true;
+    // Korea's: region, year, serial and check ("11-92-048213-61").
+    if (/^[A-Z]\d{4}-\d{5}-\d{5}$|^\d{2}-\d{2}-\d{6}-\d{2}$/.test(t)) return true;
     return /^[A-Z]?\d{2,4}(?:-\d{1,4}){1,4}$/.test(t) && digits >= 8;
   }
   // Washington's: seven letters of the names, three digits, two check characters
@@ -167,7 +184,7 @@ export const driverLicense: Detector = {
   // "DL" counts only in capitals, as in DL_LABEL (case-blind, every "handle" and "middle"
   // passed). The DVLA branch starts at its leading capital, rare in prose; found from its
   // digits and checked backwards, it cost 100 ms on a megabyte of digits.
-  prefilter: anyOf(WORDS, /DL|dl[ _](?:number|no|num|nr)|dl ?#|[A-Z][A-Z9]{4} ?\d{6}/),
+  prefilter: anyOf(WORDS, VU_WORDS, /DL|dl[ _](?:number|no|num|nr)|dl ?#|[A-Z][A-Z9]{4} ?\d{6}/),
   detect(text) {
     const out: Candidate[] = [];
     const dvla = new Set<number>();
@@ -207,6 +224,10 @@ export const driverLicense: Detector = {
         anchors: { words: LABEL_WORDS, lead: 3 },
       }).map((v) => ({ v, strong: true })),
       ...(HAS_DL.test(text) ? valuesNearLabels(text, DL_LABEL, TOKEN, opts) : []).map((v) => ({
+        v,
+        strong: true,
+      })),
+      ...(VU_WORDS.test(text) ? valuesNearLabels(text, VU_LABEL, TOKEN, opts) : []).map((v) => ({
         v,
         strong: true,
       })),
@@ -252,6 +273,15 @@ export const examples: DetectorExamples = {
     { text: 'Engine No: QF39137457\nDL No: KA14 20214190493', value: 'KA14 20214190493' },
     { text: 'Hamburg, Fahrerlaubnis-Nr. R008X068842, Kfz MZ-SP 8786E', value: 'R008X068842' },
     { text: '- dl# D3470956 confirmed', value: 'D3470956' },
+    // Russian, Japanese, Hindi and Korean labels.
+    {
+      text: 'д.р. 28.02.1979\nВУ: 99 21 483920 (кат. B, выдано 15.05.2019)',
+      value: '99 21 483920',
+    },
+    { text: 'Водительское удостоверение 7712 345678', value: '7712 345678' },
+    { text: '運転免許証番号：第 301218472600 号', value: '301218472600' },
+    { text: 'ड्राइविंग लाइसेंस: GJ01 20150012345', value: 'GJ01 20150012345' },
+    { text: '운전면허번호: 11-92-048213-61', value: '11-92-048213-61' },
     // A German number of eleven characters; the Italian "patente" alone.
     {
       text: 'Führerscheinnummer laut Scan: E151RX4AZ2X, Reisepass-Nr. CFWG254LW.',
@@ -303,6 +333,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'CA license fee 2024 paid',
+    // "ВУ" inside a word is no label.
+    'ВУЗ: 99 21 483920',
     'MIT license 2.0, see LICENSE',
     // "Licence" alone about software, in a text that names a car.
     'Software licence 12345678 renewed for the car fleet app',
