@@ -52,6 +52,40 @@ const CHECKED_LABEL =
 const CHECKED_WORDS = keywords(['αφμ', 'α.φ.μ', 'α. φ. μ', 'aφm', 'adóazonosító', 'adoazonosito']);
 const CHECKED_VALUE = /(?<![\w+./-])\d{9,10}(?![\w/-]|[.-]\w)/g;
 
+// Russia's ИНН (ten digits for a firm, twelve for a person, with one and two mod-11 checks) and
+// Ukraine's РНОКПП, the ІПН of old (ten digits, the first five the birth date as days since
+// 1899-12-31, a weighted mod-11 check), after their names. Checked before they count: a
+// Russian text is full of ten- and twelve-digit numbers.
+const CYRILLIC_LABEL =
+  /(?:ИНН|ІПН|ИПН|РНОКПП|(?:реєстраційний номер облікової картки платника податків))(?![А-яЁёІіЇїЄєҐґ])/gi;
+const CYRILLIC_WORDS = keywords(['инн', 'іпн', 'ипн', 'рнокпп', 'реєстраційний номер облікової']);
+const CYRILLIC_VALUE = /(?<![\w+./-])(?:\d{10}|\d{12})(?![\w/-]|[.-]\w)/g;
+
+/** Russia's ИНН: ten digits with one check, or twelve with two (mod 11, then mod 10). */
+export function validInn(d: string): boolean {
+  const check = (w: readonly number[], at: number) => {
+    let sum = 0;
+    for (let i = 0; i < w.length; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+    return (sum % 11) % 10 === d.charCodeAt(at) - 48;
+  };
+  if (/^(\d)\1+$/.test(d)) return false;
+  if (d.length === 10) return check([2, 4, 10, 3, 5, 9, 4, 6, 8], 9);
+  return (
+    d.length === 12 &&
+    check([7, 2, 4, 10, 3, 5, 9, 4, 6, 8], 10) &&
+    check([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8], 11)
+  );
+}
+
+/** Ukraine's РНОКПП: ten digits weighted -1, 5, 7, 9, 4, 6, 10, 5, 7; the sum mod 11, mod 10. */
+export function validRnokpp(d: string): boolean {
+  if (d.length !== 10 || /^(\d)\1+$/.test(d)) return false;
+  const w = [-1, 5, 7, 9, 4, 6, 10, 5, 7];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  return (((sum % 11) + 11) % 11) % 10 === d.charCodeAt(9) - 48;
+}
+
 /** Greece's ΑΦΜ: the first eight digits weighted 256, 128, ..., 2; the sum mod 11 mod 10. */
 export function validAfm(d: string): boolean {
   if (!/^\d{9}$/.test(d) || /^0+$/.test(d)) return false;
@@ -95,9 +129,28 @@ export function validCnpj(d: string): boolean {
 export const taxId: Detector = {
   id: 'tax-id',
   types: ['TAX_ID'],
-  prefilter: { test: (text: string) => LABEL_WORDS.test(text) || CHECKED_WORDS.test(text) },
+  prefilter: {
+    test: (text: string) =>
+      LABEL_WORDS.test(text) || CHECKED_WORDS.test(text) || CYRILLIC_WORDS.test(text),
+  },
   detect(text) {
     const out: Candidate[] = [];
+    for (const v of CYRILLIC_WORDS.test(text)
+      ? valuesNearLabels(text, CYRILLIC_LABEL, CYRILLIC_VALUE, {
+          maxGap: 20,
+          maxValue: 12,
+          accept: (m) => validInn(m[0]) || validRnokpp(m[0]),
+          anchors: { words: CYRILLIC_WORDS, lead: 0 },
+        })
+      : []) {
+      out.push({
+        start: v.start,
+        end: v.end,
+        type: 'TAX_ID',
+        score: 0.9,
+        reason: 'label, checksum',
+      });
+    }
     for (const v of CHECKED_WORDS.test(text)
       ? valuesNearLabels(text, CHECKED_LABEL, CHECKED_VALUE, {
           maxGap: 20,
@@ -157,6 +210,10 @@ export const examples: DetectorExamples = {
     { text: 'Adóazonosító jelem: 8438842909.', value: '8438842909' },
     { text: 'ADÓAZONOSÍTÓ JEL: 8438842909', value: '8438842909' },
     { text: 'TAJ-szám: 857 656 061\nAdóazonosító jel: 8437201616', value: '8437201616' },
+    // Russia's ИНН (a person's twelve digits) and Ukraine's РНОКПП, with their checks.
+    { text: 'код подразделения 770-045\nИНН: 772914308525\nСНИЛС', value: '772914308525' },
+    { text: 'БИК 044525974\nИНН получателя: 502418773363\nДата:', value: '502418773363' },
+    { text: 'Отримувач: Шевченко О. П.\nРНОКПП (ІПН): 3291441827\nТел.', value: '3291441827' },
   ],
   noMatch: [
     'We ordered 12 tin cans 2024-03-01 and 40 boxes.',
@@ -166,5 +223,7 @@ export const examples: DetectorExamples = {
     // The checks fail.
     'ΑΦΜ: 037268603',
     'Adóazonosító jel: 8437201617',
+    'ИНН: 772914308526',
+    'РНОКПП: 3291441828',
   ],
 };
