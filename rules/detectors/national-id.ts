@@ -187,6 +187,8 @@ const PREFILTER = {
     EU_ID_WORDS.test(text) ||
     PT_CC_HINT.test(text) ||
     ZA_ID_HINT.test(text) ||
+    CHECKED_WORDS.test(text) ||
+    AE_EID_HINT.test(text) ||
     MY_NUMBER_HINT.test(text) ||
     CJK_ID_HINT.test(text),
 };
@@ -229,6 +231,115 @@ const CNP =
 const AMKA =
   /(?<![A-Za-zͰ-Ͽ])[ΑA]\.?[ΜM]\.?[ΚK]\.?[ΑA]\.?(?![A-Za-zͰ-Ͽ])[^\d\n]{0,16}?(?<!\d)(\d{11})(?!\d)/gi;
 const NIN = /(?<![A-Za-z])NIN(?![A-Za-z])[^\d\n]{0,16}?(?<!\d)(\d{11})(?!\d)/g;
+
+// National numbers with a check digit, after their names in their own scripts (and in English):
+// Russia's СНИЛС (nine digits and a two-digit check), Israel's teudat zehut (ת.ז., nine digits,
+// a Luhn-like check with weights 1 and 2), Thailand's citizen id (thirteen digits, a mod-11
+// check), Saudi Arabia's national id and iqama (ten digits from 1 or 2, Luhn), Egypt's national
+// number (fourteen digits: the century, the birth date, the governorate, a serial and a check
+// whose scheme is not published, so the date and the governorate are checked), Ukraine's УНЗР
+// (the birth date, four digits and a check with weights 7, 3, 1) and India's voter id (EPIC:
+// three capitals and seven digits, no public check). Each pattern's first group is its value.
+const SNILS = /(?:СНИЛС|SNILS)[^\d\n]{0,16}?(?<!\d)(\d{3}-\d{3}-\d{3}[ -]\d{2}|\d{11})(?![\d-])/gi;
+const IL_ID =
+  /(?:ת\.ז\.?|ת"ז|תעודת זהות|מספר זהות|teudat zehut|israeli id(?: (?:number|no\.?))?)[^\d\n]{0,24}?(?<!\d)(\d{8,9})(?![\d-])/gi;
+const TH_ID =
+  /(?:เลขประจ\u0e4d\u0e32ตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai (?:national )?id(?: card)?(?: (?:number|no\.?))?)[^\d\n]{0,16}?(?<!\d)(\d-?\d{4}-?\d{5}-?\d{2}-?\d)(?![\d-])/gi;
+const SA_ID =
+  /(?:رقم الهوية(?: الوطنية)?|الهوية الوطنية|رقم الإقامة|رقم الاقامة|saudi (?:national )?id(?: (?:number|no\.?))?)[^\d\n]{0,16}?(?<!\d)([12]\d{9})(?!\d)/gi;
+const EG_ID =
+  /(?:الرقم القومي|الرقم القومى|رقم قومي|egyptian (?:national )?id(?: (?:number|no\.?))?)[^\d\n]{0,16}?(?<!\d)([23]\d{13})(?!\d)/gi;
+const UA_UNZR = /(?:УНЗР|UNZR)[^\d\n]{0,16}?(?<!\d)(\d{8}-?\d{5})(?![\d-])/gi;
+const IN_EPIC =
+  /(?:EPIC|मतदाता पहचान पत्र|मतदाता पहचान|[Vv]oter'?s? (?:[Ii][Dd]|card)(?: (?:number|no\.?))?)[^\dA-Za-z\n]{0,20}?([A-Z]{3}\d{7})(?![\dA-Za-z])/g;
+const CHECKED_WORDS = keywords([
+  'снилс',
+  'snils',
+  'ת.ז',
+  'ת"ז',
+  'תעודת זהות',
+  'מספר זהות',
+  'teudat zehut',
+  'israeli id',
+  // (ประจำ as normalise leaves it: NFKC parts the vowel SARA AM in two.)
+  'เลขประจ\u0e4d\u0e32ตัวประชาชน',
+  'เลขบัตรประชาชน',
+  'บัตรประชาชน',
+  'thai id',
+  'thai national id',
+  'رقم الهوية',
+  'الهوية الوطنية',
+  'رقم الإقامة',
+  'رقم الاقامة',
+  'saudi id',
+  'saudi national id',
+  'الرقم القومي',
+  'الرقم القومى',
+  'رقم قومي',
+  'egyptian id',
+  'egyptian national id',
+  'унзр',
+  'unzr',
+  'epic',
+  'मतदाता पहचान',
+  'voter',
+]);
+// The UAE's Emirates ID, "784", the birth year, seven digits and a Luhn check over the fifteen:
+// in its dashed form it needs no label (a Luhn-valid run with that shape is no order number).
+const AE_EID = /(?<![\d-])784-(?:19|20)\d{2}-\d{7}-\d(?![\d-])/g;
+const AE_EID_HINT = keywords(['784-']);
+
+/** Russia's СНИЛС: the first nine digits weighted 9..1; the sum, mod 101 from 101 on, 100 as 0. */
+export function validSnils(v: string): boolean {
+  const d = v.replace(/\D/g, '');
+  if (isTrivialDigits(d.slice(0, 9))) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (d.charCodeAt(i) - 48) * (9 - i);
+  let check = sum < 100 ? sum : sum % 101;
+  if (check === 100) check = 0;
+  return check === Number(d.slice(9));
+}
+
+/** Israel's teudat zehut: nine digits (padded with a 0), weights 1, 2, 1, ...; digit sums mod 10. */
+export function validIsraeliId(v: string): boolean {
+  const d = v.padStart(9, '0');
+  if (isTrivialDigits(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const p = (d.charCodeAt(i) - 48) * (i % 2 === 1 ? 2 : 1);
+    sum += p > 9 ? p - 9 : p;
+  }
+  return sum % 10 === 0;
+}
+
+/** Thailand's citizen id: twelve digits weighted 13..2; 11 less the sum mod 11, mod 10. */
+export function validThaiId(v: string): boolean {
+  const d = v.replace(/\D/g, '');
+  if (d.length !== 13 || d[0] === '0') return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (d.charCodeAt(i) - 48) * (13 - i);
+  return (11 - (sum % 11)) % 10 === d.charCodeAt(12) - 48;
+}
+
+/** Egypt's national number: the century (2: 1900s, 3: 2000s), a real birth date, a governorate. */
+export function validEgyptianId(d: string): boolean {
+  const year = (d[0] === '2' ? 1900 : 2000) + Number(d.slice(1, 3));
+  const gov = Number(d.slice(7, 9));
+  const govOk = (gov >= 1 && gov <= 4) || (gov >= 11 && gov <= 35) || gov === 88;
+  return govOk && isValidDate(year, Number(d.slice(3, 5)), Number(d.slice(5, 7)));
+}
+
+/** Ukraine's УНЗР: a real birth date (YYYYMMDD), four digits, and the 7-3-1 weighted check. */
+export function validUnzr(v: string): boolean {
+  const d = v.replace(/\D/g, '');
+  if (!isValidDate(Number(d.slice(0, 4)), Number(d.slice(4, 6)), Number(d.slice(6, 8)))) {
+    return false;
+  }
+  const w = [7, 3, 1];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (d.charCodeAt(i) - 48) * w[i % 3]!;
+  return sum % 10 === d.charCodeAt(12) - 48;
+}
 
 /** The CNP's check (weights 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9; the sum mod 11, 10 read as 1),
  * its birth date and its county. */
@@ -329,6 +440,24 @@ export const nationalId: Detector = {
       labelledChecked(text, MY_NUMBER, check, 0.85, 'label, checksum', out);
     }
     if (NISS_HINT.test(text)) labelledChecked(text, NISS, ptNiss, 0.85, 'label, checksum', out);
+    if (CHECKED_WORDS.test(text)) {
+      const at = CHECKED_WORDS.at(text);
+      const reason = 'label, checksum';
+      labelledChecked(text, SNILS, validSnils, 0.9, reason, out, at);
+      labelledChecked(text, IL_ID, validIsraeliId, 0.85, reason, out, at);
+      labelledChecked(text, TH_ID, validThaiId, 0.9, reason, out, at);
+      labelledChecked(text, SA_ID, luhn, 0.85, reason, out, at);
+      labelledChecked(text, EG_ID, validEgyptianId, 0.85, 'label, date', out, at);
+      labelledChecked(text, UA_UNZR, validUnzr, 0.9, reason, out, at);
+      labelledChecked(text, IN_EPIC, () => true, 0.8, 'label', out, at);
+    }
+    if (AE_EID_HINT.test(text)) {
+      for (const m of matchesOf(text, AE_EID)) {
+        if (!luhn(m[0].replace(/-/g, ''))) continue;
+        const end = m.index + m[0].length;
+        out.push({ start: m.index, end, type: 'NATIONAL_ID', score: 0.85, reason: 'checksum' });
+      }
+    }
     if (EU_ID_NAME_WORDS.test(text) || EU_ID_WORDS.test(text)) {
       const at = [...EU_ID_NAME_WORDS.at(text), ...EU_ID_WORDS.at(text)].sort((a, b) => a - b);
       labelledChecked(text, CNP, validCnp, 0.9, 'label, checksum', out, at);
@@ -421,6 +550,18 @@ export const examples: DetectorExamples = {
     { text: 'Ασθενής: Δημήτρης Αντωνίου\nΑΜΚΑ: 14115815780', value: '14115815780' },
     { text: 'Α.Μ.Κ.Α. 05039273692, ΑΦΜ 037268602', value: '05039273692' },
     { text: 'Her NIN is 38461920573 and her passport number is A07839214', value: '38461920573' },
+    // Checked numbers after their names in their scripts: Russia's СНИЛС, Israel's teudat
+    // zehut, Thailand's citizen id, Saudi Arabia's id, Egypt's national number, Ukraine's
+    // УНЗР, India's voter id; the UAE's Emirates ID in its dashed form needs no name.
+    { text: 'ИНН: 772914308525\nСНИЛС: 156-218-739 75\nТелефон', value: '156-218-739 75' },
+    { text: 'המטופל: משה אברהם, ת.ז. 058372616\nמספר תיק', value: '058372616' },
+    { text: 'Teudat zehut for verification: 205947187\nPhone:', value: '205947187' },
+    { text: 'เลขประจำตัวประชาชน: 1-1037-02819-46-8\nเบอร์โทร', value: '1-1037-02819-46-8' },
+    { text: 'رقم الهوية الوطنية: 1084726353\nالعنوان الوطني', value: '1084726353' },
+    { text: 'الاسم: محمود\nالرقم القومي: 28803152101318\n', value: '28803152101318' },
+    { text: 'запис № (УНЗР) 19880517-04124\nРНОКПП', value: '19880517-04124' },
+    { text: 'मतदाता पहचान पत्र (EPIC): GJN7351906\n', value: 'GJN7351906' },
+    { text: 'Spouse: Mrs Aisha Al-Zaabi, EID 784-1982-7720153-3', value: '784-1982-7720153-3' },
   ],
   noMatch: [
     // Thirteen digits without an ID's label: a barcode's as often.
@@ -445,5 +586,15 @@ export const examples: DetectorExamples = {
     'ΑΜΚΑ: 14115815781',
     'ΑΜΚΑ: 32135815780',
     'Cod produs 2880903409954',
+    // The same numbers with a wrong check, a date that does not exist, or no name.
+    'СНИЛС: 156-218-739 76',
+    'ת.ז.: 314827602',
+    'เลขประจำตัวประชาชน: 1-1037-02819-46-9',
+    'رقم الهوية الوطنية: 1084726354',
+    'الرقم القومي: 28813152101318',
+    'УНЗР 19880517-04125',
+    'Order 784-1982-7720153-4',
+    'Ticket 19880517-04124 and 28803152101318',
+    'An EPIC adventure, chapter ABC1234567',
   ],
 };
