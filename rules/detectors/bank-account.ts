@@ -30,6 +30,10 @@ const LABELS = [
   // Mexico's CLABE and Argentina's CBU and CVU (18 and 22 digits); Vietnamese "số tài khoản"
   // and its short form STK; Indonesian "no. rek".
   String.raw`clabe|cbu|cvu|s[ốo] t[àa]i kho[ảa]n|stk|no\.? ?rek\.?`,
+  // Russian and Ukrainian ("Номер счёта", "р/с", "рахунок"), Thai, Arabic, Hebrew, Chinese,
+  // Korean and Hindi.
+  String.raw`(?:номер )?(?:расч[её]тного |лицевого )?сч[её]та?(?: получателя)?|(?:расч[её]тный |лицевой )?сч[её]т|р\/с|(?:номер )?рахун(?:ок|ку)`,
+  String.raw`เลขที่บัญชี|เลขบัญชี|رقم الحساب|מספר חשבון|(?:银行)?[账帐]号|계좌 ?번호|खाता (?:संख्या|नंबर|नं\.?)`,
 ];
 const CLABE_WORD = /clabe/i;
 const CLABE = /(?<![\d.-])\d{18}(?!\d|[.-]\d)/g;
@@ -76,6 +80,11 @@ function argentineCbu(d: string): boolean {
 function polishNrb(digits: string): boolean {
   return digits.length === 26 && mod97(digits.slice(2) + 'PL' + digits.slice(0, 2)) === 1;
 }
+// Russia's bank code (БИК), the routing number of a Russian transfer: nine digits, "04" (the
+// country) first, after its name.
+const BIK = /(?:БИК|BIK)(?: банка)?[ \t]*[:№]?[ \t]*(04\d{7})(?!\d)/giu;
+const BIK_WORDS = keywords(['бик', 'bik']);
+
 // A Polish account written as the bank prints it, without a label: "09 0825 3039 2807 3542 3279
 // 0373" (its check digits make a random match one in 97).
 const NRB_GROUPED = /\d(?<![\w-]\d)\d(?: \d{4}){6}(?![\w-]| \d)/g;
@@ -102,6 +111,17 @@ const LABEL_WORDS = keywords([
   'tai kho',
   'stk',
   'rek',
+  'счет',
+  'счёт',
+  'р/с',
+  'рахун',
+  'บัญชี',
+  'الحساب',
+  'חשבון',
+  '账号',
+  '帐号',
+  '계좌',
+  'खाता',
 ]);
 const LABEL_LEAD = 12;
 const SORT_CODE_WORDS = keywords([
@@ -366,6 +386,11 @@ export const bankAccount: Detector = {
       const end = m.index + m[0].length;
       out.push({ start: m.index, end, type: 'BANK_ACCOUNT', score: 0.85, reason: 'RIB, key' });
     }
+    const bik = BIK_WORDS.at(text);
+    for (const m of bik.length > 0 ? matchAllAt(text, BIK, bik, 0) : []) {
+      const end = m.index + m[0].length;
+      out.push({ start: end - 9, end, type: 'ROUTING_NUMBER', score: 0.8, reason: 'context' });
+    }
     const branchWords = SORT_CODE_WORDS.at(text);
     if (branchWords.length > 0) {
       for (const m of matchesOf(text, SORT_CODE)) {
@@ -386,6 +411,17 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Russian, Thai, Arabic, Hebrew and Korean labels.
+    {
+      text: 'Получатель: Фёдорова Марина Игоревна\nНомер счёта: 40817810938041172659\nБанк',
+      value: '40817810938041172659',
+    },
+    { text: 'ธนาคารกสิกรไทย เลขที่บัญชี 034-8-51927-6\nยอดโอน', value: '034-8-51927-6' },
+    { text: 'رقم الحساب: 0108095123456\nالبنك', value: '0108095123456' },
+    { text: 'מספר חשבון: 12-654-319872', value: '12-654-319872' },
+    { text: '계좌번호: 110-234-567890', value: '110-234-567890' },
+    // Russia's bank code (БИК), a routing number.
+    { text: 'Банк получателя: ПАО «Банк Восход», БИК 044525974\nИНН', value: '044525974' },
     {
       text: 'Monterrey, N.L., CLABE para depósito 072580716895953379. Monto',
       value: '072580716895953379',
@@ -501,6 +537,9 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A counter's reading is no account ("счётчик" holds "счёт").
+    'Показания счётчика 4471209 на 01.03.2024',
+    'БИК 123456789',
     // A wrong check digit after the words between.
     'CLABE para depósito 072580716895953378.',
     // Twenty-six digits whose Polish check digits fail.
