@@ -35,6 +35,10 @@ const KEYWORDS = [
   String.raw`b(?<!\wb)etegazonos[íi]t[óo](?:\s?(?:sz[áa]m|jel))?`,
   // Dutch "ziekenhuisnummer" (hospital number).
   String.raw`z(?<!\wz)iekenhuis(?:nummer|nr\.?)`,
+  // Chinese in-patient, case and out-patient numbers; Japanese chart numbers; Korean record and
+  // patient numbers; Hebrew "מספר תיק רפואי"; Arabic "رقم الملف الطبي"; Russian "номер
+  // медицинской карты" and "история болезни".
+  String.raw`住院号|病历号|病案号|门诊号|住院號|病歷號|カルテ(?:番号|No\.?)|診察券番号|患者ID|병록번호|환자번호|(?:מספר )?תיק רפואי|(?:رقم )?الملف الطبي|(?:номер )?(?:медицинской карты|медкарты)|(?:номер )?истории болезни`,
 ].join('|');
 // Record words that name a file of any kind, not only a patient's: a Dutch "dossiernummer" is
 // as often a claim's or a case's ("onder dossiernummer GV-2024-118204" in a train delay claim),
@@ -77,9 +81,10 @@ const MEDICAL_REACH = 240;
 
 // French and Spanish acronyms (identifiant permanent du patient, número de historia clínica),
 // matched in capitals only: in lower case they are ordinary words or other things.
-// So is Australia's UR number (unit record): "UR: 3069312", "UR 147394".
+// So is Australia's UR number (unit record): "UR: 3069312", "UR 147394", and an Indian
+// hospital's UHID (unique hospital id) and MRD number (its medical records department's).
 const ACRONYM = new RegExp(
-  String.raw`(?<!\w)(?:IPP|NHC|UR(?:N|\s?(?:no\.?|number))?)(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  String.raw`(?<!\w)(?:IPP|NHC|UHID|MRD(?:\s?no\.?)?|UR(?:N|\s?(?:no\.?|number))?)(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
   'g',
 );
 
@@ -111,19 +116,34 @@ const LABEL_LIST = [
   'korlap',
   'betegazonos',
   'ziekenhuis',
+  '住院',
+  '病历',
+  '病案',
+  '门诊号',
+  '病歷',
+  'カルテ',
+  '診察券',
+  '患者id',
+  '병록',
+  '환자번호',
+  'תיק רפואי',
+  'الملف الطبي',
+  'медицинской карт',
+  'медкарт',
+  'истории болезни',
 ];
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 10;
 // Every FILE_LABELLED match starts with one of these.
 const FILE_LIST = ['dossier', 'journal'];
 const FILE_WORDS = keywords(FILE_LIST);
-const WORDS = keywords([...LABEL_LIST, ...FILE_LIST, 'ipp', 'nhc']);
+const WORDS = keywords([...LABEL_LIST, ...FILE_LIST, 'ipp', 'nhc', 'uhid', 'mrd']);
 /** What the detector needs to run: a label word, or "UR" in capitals (no keyword: "your"). */
 const PREFILTER = { test: (text: string) => WORDS.test(text) || UR.test(text) };
 // (Found from its letters, the look-behind checked after: a pattern that starts with one is
 // tried at every position of the text.)
 const UR = /UR(?![a-z])(?<![A-Za-z]UR)/;
-const ACRONYM_HINT = /IPP|NHC|UR(?![a-z])(?<![A-Za-z]UR)/;
+const ACRONYM_HINT = /IPP|NHC|UHID|MRD|UR(?![a-z])(?<![A-Za-z]UR)/;
 
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 
@@ -198,6 +218,14 @@ export const examples: DetectorExamples = {
     { text: 'medical record number 4471-2209 (St. Mary)', value: '4471-2209' },
     { text: 'Chart # 12-4471-9', value: '12-4471-9' },
     { text: 'Patientennummer: 2023118845', value: '2023118845' },
+    // Chinese, Hebrew and Russian labels; an Indian hospital's UHID.
+    {
+      text: '身份证：330106196208091536\n住院号：ZY20240315-0087\n就诊医院',
+      value: 'ZY20240315-0087',
+    },
+    { text: 'ת.ז. 058372616\nמספר תיק רפואי: 00482217\nהתור', value: '00482217' },
+    { text: 'Номер медицинской карты: 2024-11873', value: '2024-11873' },
+    { text: 'Kamala Rao, 67 वर्ष\nUHID: AH0012874356\nABHA', value: 'AH0012874356' },
     { text: 'N° de dossier 77A41209, dossier médical', value: '77A41209' },
     { text: 'Historia clínica 0981245', value: '0981245' },
     { text: 'mrn#882019344.', value: '882019344' },
@@ -234,6 +262,9 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'See the chart 2024 sales by region',
+    // "UHID" in small letters is no label; a medical record's date is no number.
+    'uhid 4471209 in the log',
+    '住院号：2024-03-15',
     'Patient,Ward,Beds\nAnn Roe,4B,00731946',
     'MRN pending, will update',
     'The medical record was updated on 2024-05-01',
