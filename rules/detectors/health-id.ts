@@ -127,6 +127,10 @@ const MEMBER_KEYWORDS = [
   // reads "º" as "o".
   String.raw`(?:n[úu]mero|n\.?[º°o]\.?|no\.?)\s?(?:(?:de|do)\s)?utente(?:\s(?:do\s)?sns)?`,
   String.raw`n[úu]mero\snacional\sde\sutente|utente\s(?:do\s)?sns`,
+  // Korea's national health insurance card number, Japan's insurance card (its symbol and
+  // number), China's medical and social insurance cards, Russia's compulsory insurance policy
+  // (ОМС), Israel's health fund (קופת חולים) member number.
+  String.raw`건강보험(?:증)?\s?번호|保険証(?:\s?(?:記号・番号|記号|番号))?|被保険者(?:証)?番号|[医社]保卡号|(?:номер\s)?полиса?\sОМС|מספר\sחבר\sבקופת\sחולים`,
 ].join('|');
 // A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
 // an XML tag (`<mrn>00731946`).
@@ -189,6 +193,13 @@ const MEMBER_WORDS = keywords([
   'uhc',
   'medibank',
   'bupa',
+  '건강보험',
+  '保険証',
+  '被保険者',
+  '医保卡',
+  '社保卡',
+  'полис',
+  'בקופת חולים',
   'medicare',
   'versicherten',
   'versicherungs',
@@ -420,6 +431,10 @@ export const healthId: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'DOB 12-Oct-1972 | Medicaid 74612102 | Provider Dr Marcus Bell', value: '74612102' },
+    // Korean, Japanese and Russian insurance cards after their names.
+    { text: '환자명: 오민석\n건강보험증번호: 31204715823\n진료 예약일', value: '31204715823' },
+    { text: '被保険者氏名：伊藤 さくら\n保険証 記号・番号：00381942・27', value: '00381942' },
+    { text: 'Полис ОМС: 7755 2210 4471 2093', value: '7755 2210 4471 2093' },
     { text: 'Rx hydrocodone, NY Medicaid CIN HZ89140D', value: 'HZ89140D' },
     { text: 'Chart CH933094. Insurance: Cigna 19892097644', value: '19892097644' },
     { text: 'SSN on file, Delta Dental ID 49560893869.', value: '49560893869' },
@@ -485,6 +500,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'Medicaid 2024 expansion: 12 states',
+    // A car's insurance policy is no health id.
+    'Полис ОСАГО ХХХ 0123456789',
     'Cigna 2023 annual report',
     'FitWerk Fitnessstudio: Ihre Mitgliedsnr. 004812 wurde verlängert.',
     // The same number under another column's header: no NHS word names it.
