@@ -60,7 +60,7 @@ export const address: Detector = {
       }
     }
     const labels = LABEL_WORDS.at(text);
-    if (labels.length === 0) return out;
+    if (labels.length === 0 && !POSTAL_MARK_WORDS.test(text)) return out;
     // The scanner's finds in text order: each line or cell meets only the finds it overlaps
     // (a binary search; a filter per label was quadratic on a long paste).
     out.sort((a, b) => a.start - b.start);
@@ -84,6 +84,14 @@ export const address: Detector = {
       if (!(cjk ? ADDRESS_CELL : ADDRESS_LIKE).test(value) || NOT_ADDRESS.test(value)) continue;
       const end = m.index + m[0].length - m[1]!.length + value.length;
       take(end - value.length, end, 'label');
+    }
+    // Japan's postal mark before a postcode opens an address: the rest of its line.
+    for (const m of POSTAL_MARK_WORDS.test(text)
+      ? matchAllAt(text, POSTAL_MARK, POSTAL_MARK_WORDS.at(text), 0)
+      : []) {
+      const value = m[1]!.split(NEXT_FIELD)[0]!.replace(TRAILING, '');
+      const end = m.index + m[0].length - m[1]!.length + value.length;
+      take(end - value.length, end, 'postal mark');
     }
     // The cells under a table's address column ("Name,Phone,Address" over "Ana,0612...,
     // Keizersgracht 281"), read as the rest of a label's line is.
@@ -113,7 +121,7 @@ function overlapping(sorted: Candidate[], start: number, end: number): Candidate
 // An address's label in the languages of the corpus, and the rest of its line. Not another
 // kind of address: an e-mail's, an IP's, a wallet's, a web address.
 const LABELLED_LINE =
-  /(?:(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?|住所|所在地|住址|地址|주소)"?[ \t]*[:：][ \t\u3000]*"?([^\n"]{6,160})/giu;
+  /(?:(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?|住所|所在地|住址|地址|주소|адрес(?:а|у)?(?: (?:доставки|регистрации|проживания|получателя|отправителя|места жительства|реєстрації|проживання))?|(?:ال)?عنوان(?: (?:الوطني|الجديد|السكن|التوصيل|الشحن|المنزل))?|כתובת(?: (?:חדשה|מגורים|למשלוח))?|पता|ที่อยู่(?:ใหม่|ปัจจุบัน|จัดส่ง)?)"?[ \t]*[:：][ \t\u3000]*"?([^\n"]{6,160})/giu;
 const LABEL_WORDS = keywords([
   'addr',
   'adres',
@@ -128,8 +136,17 @@ const LABEL_WORDS = keywords([
   '住址',
   '地址',
   '주소',
+  // Russian and Ukrainian, Arabic, Hebrew, Hindi, Thai.
+  'адрес',
+  'عنوان',
+  'כתובת',
+  'पता',
+  'ที่อยู่',
 ]);
 const TRAILING = /[\s.;]+$/;
+// Japan's postal mark (〒), then the postcode and the rest of the address.
+const POSTAL_MARK = /〒[ \t\u3000]?(\d{3}-?\d{4}(?!\d)[^\n"]{0,120})/gu;
+const POSTAL_MARK_WORDS = keywords(['〒']);
 /** A table's column of postal addresses (not of e-mail or IP addresses, nor a line 2). */
 const ADDRESS_HEADER =
   /^(?:(?:home|current|postal|mailing|billing|shipping|delivery|street|customer|full|residential)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|osoite)(?:[ _]?(?:line)?[ _]?1)?$/i;
@@ -137,8 +154,9 @@ const ADDRESS_HEADER =
 const ADDRESS_CELL = /^(?=.*\d)(?=.*\p{L}{3})/u;
 const NEXT_FIELD =
   /[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t](?=\p{L}[\p{L} ]{1,20}:[ \t])|,?[ \t](?=(?:tel|phone|mob|mobile|fax|e-?mail|cell|handy|telefon|t[ée]l[ée]phone|ph)\b)/iu;
-/** A number and a word of three letters, parted by a comma, or a postcode's four to six digits. */
-const ADDRESS_LIKE = /^(?=.*\d)(?=.*\p{L}{3})(?:.*,.*|.*(?<!\d)\d{4,6}(?!\d).*)$/u;
+/** A number and a word of three letters, parted by a comma (an Arabic one too), or a postcode's
+ * four to six digits. */
+const ADDRESS_LIKE = /^(?=.*\d)(?=.*\p{L}{3})(?:.*[,،].*|.*(?<!\d)\d{4,6}(?!\d).*)$/u;
 /** What a label's line holds when it is no postal address (one ASCII token: a wallet's, a host's). */
 const NOT_ADDRESS =
   /@|:\/\/|^\+?[\d ()./-]+$|^[\x21-\x7e]+$|^(?:same|as above|see|n\/a|none|unknown|tbc|tbd)\b/i;
@@ -165,6 +183,36 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A label's line in Russian, Ukrainian, Arabic (its own comma and digits), Hebrew, Hindi
+    // and Thai; Japan's postal mark before a postcode.
+    {
+      text: 'Адрес доставки: 119034, г. Москва, ул. Пречистенка, д. 12, кв. 48.\nСвязаться',
+      value: '119034, г. Москва, ул. Пречистенка, д. 12, кв. 48',
+    },
+    {
+      text: 'Адреса: м. Харків, просп. Науки, буд. 14, кв. 52, 61166\nВид',
+      value: 'м. Харків, просп. Науки, буд. 14, кв. 52, 61166',
+    },
+    {
+      text: 'العنوان: ١٥ شارع التحرير، الدقي، الجيزة\nشكراً',
+      value: '١٥ شارع التحرير، الدقي، الجيزة',
+    },
+    {
+      text: 'כתובת חדשה: רחוב הרצל 45 דירה 8, רמת גן 5226712\nתודה',
+      value: 'רחוב הרצל 45 דירה 8, רמת גן 5226712',
+    },
+    {
+      text: 'पता: मकान नं. 45, गली नं. 3, शास्त्री नगर, जयपुर, राजस्थान 302016\nधन्यवाद',
+      value: 'मकान नं. 45, गली नं. 3, शास्त्री नगर, जयपुर, राजस्थान 302016',
+    },
+    {
+      text: 'ที่อยู่ใหม่: 99/12 หมู่บ้านพฤกษา ซอยลาดพร้าว 71 เขตลาดพร้าว กรุงเทพฯ 10230\nขอบคุณ',
+      value: '99/12 หมู่บ้านพฤกษา ซอยลาดพร้าว 71 เขตลาดพร้าว กรุงเทพฯ 10230',
+    },
+    {
+      text: '- she moved to 〒530-0001 大阪府大阪市北区梅田2-4-9 グランメゾン梅田1205\n- new phone',
+      value: '530-0001 大阪府大阪市北区梅田2-4-9 グランメゾン梅田1205',
+    },
     // A CSV row's street cell right after a phone's digits; an element's or a key's street line.
     {
       text: 'name,phone,street,city\nAoife Byrne,+353 85 564 0128,45 Dame Street,Dublin 2',
@@ -467,6 +515,9 @@ export const examples: DetectorExamples = {
     'Price 1,45 Euro Street Food',
     // A day and its month ending a sentence, then a word that is also a street's type.
     'Shipped Tue, 21 May. Track at delhivery.com/track',
+    // A letter's title after "عنوان" (title, subject) and "I don't know" in Hindi.
+    'عنوان الرسالة: طلب استرداد رقم 4471',
+    'मुझे पता नहीं कि ऑर्डर 4471 कब आएगा',
     // A diagnosis code's label before its number.
     'Reason for visit: follow-up BP\nBilling code A888A Dx 401',
     // Other kinds of address, and a label's line with no postal address on it.
