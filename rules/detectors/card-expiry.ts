@@ -14,30 +14,38 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 const DATE = String.raw`(?<!\w|\d[/.-])((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d))(?![\w/]|[.-]\d| ?[/.-] ?\d\d(?:\d\d)?(?!\d))`;
 
 // An expiry keyword, a few non-digit filler characters ("exp.", "valid thru:", "Ablaufdatum
-// (MM/JJ):"), then the date. One forward pass; every part is bounded.
+// (MM/JJ):"), then the date. One forward pass; every part is bounded. Italian and Spanish
+// abbreviate theirs ("scad. 05/27", "cad. 04/28"); Russian, Ukrainian, Japanese, Chinese, Korean,
+// Arabic and Hebrew name it too. The Russian "срок" alone is any term ("срок доставки"): it
+// counts only with a card near (see detect).
+
 const KEYWORD_DATE = new RegExp(
-  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|caducidad|vence|validade|scadenza|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?)(?![a-z])[^\d\n]{0,16}` +
+  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|caducidad|vence|validade|scadenza|scad\.|cad\.|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?|срок(?: действия)?|действительна до|дійсна до|термін дії|有効期限|有效期(?:至)?|유효기간|تاريخ الانتهاء|תוקף)(?![a-z])[^\d\n]{0,16}` +
     DATE,
   'gi',
 );
 
-// MMYY written together ("exp 0427") is ambiguous, so only right behind a short keyword.
+// MMYY written together ("exp 0427") is ambiguous, so only right behind a short keyword, or an
+// attribute's name and its quote (a booking's XML: `ExpireDate="0928"`).
 const KEYWORD_COMPACT =
-  /(?<![a-z])(?:exp(?:iry|iration|ires)?|valid thru|good thru)[\s:.=]{1,3}((?:0[1-9]|1[0-2])\d\d)(?![\w/]|[.-]\d)/gi;
+  /(?<![a-z])(?:exp(?:iry|iration|ire|ires)?(?:[ _-]?date)?|valid thru|good thru)[\s:.="']{1,4}((?:0[1-9]|1[0-2])\d\d)(?![\w/]|[.-]\d)/gi;
 
 // Right after a card number: "4539 1488 0343 6467 04/27", "..., 04/2027", "... / 04/27 / 123".
 const AFTER_CARD = new RegExp(String.raw`[\s,;|/]{1,3}` + DATE, 'y');
 
 // Expiry dates of other things: documents, subscriptions, certificates.
 const NOT_A_CARD =
-  /\b(?:passport|licen[cs]e|driver|permit|residence|id card|certificate|cert|ssl|tls|domain|subscription|trial|warranty|coupon|voucher|gift|token|password|membership|contract|lease|insurance|policy|food|milk|best before|lot|batch|medicare|medicaid|irn|ehic|ghic|health|prescription|rx|vaccine|medication|drug)\b/;
+  /\b(?:passport|licen[cs]e|driver|dl|permit|residence|id card|certificate|cert|ssl|tls|domain|subscription|trial|warranty|coupon|voucher|gift|token|password|membership|contract|lease|insurance|policy|food|milk|best before|lot|batch|medicare|medicaid|irn|ehic|ghic|health|prescription|rx|vaccine|medication|drug)\b/;
 
 /** "any future", "any valid": any date will do. Tested on the end of a lower-cased window. */
 const ANY_BEFORE = /\bany(?: future| valid)?[ \t]*$/i;
 /** The rest of an expiry's line: nothing, or the card's code. */
 const LINE_ENDS_AFTER_EXPIRY = /^[ \t]*(?:[/,;|]?[ \t]*\d{3,4})?[ \t]*(?:\r?\n|$)/;
 
-const CARD_HINT = /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta)\b/;
+const CARD_HINT =
+  /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta|carta)\b|карт[аыеу]|картк|мир(?![а-я])/;
+// "Срок" alone (see KEYWORD_DATE).
+const TERM_ALONE = /^срок(?! действия)/i;
 
 // Every keyword of KEYWORD_DATE and KEYWORD_COMPACT holds one of these, at most seven characters
 // in ("date d'expiration", "fin de validité"). The keyword patterns are tried only there
@@ -55,6 +63,16 @@ const EXPIRY_HINT = keywords([
   'scad',
   'mm/',
   'mm /',
+  'cad.',
+  'срок',
+  'действительна',
+  'дійсна',
+  'термін дії',
+  '有効期限',
+  '有效期',
+  '유효기간',
+  'تاريخ الانتهاء',
+  'תוקף',
 ]);
 const HINT_LEAD = 7;
 
@@ -86,6 +104,7 @@ export const cardExpiry: Detector = {
       // "any future expiry (e.g. 12/34)", "expiry date, format MM/YY like 01/30": a format.
       // ("any future expiry like 12/34": any date will do, so this one is an example.)
       const lead = m[0].slice(0, m[0].length - m[1]!.length);
+      if (TERM_ALONE.test(lead) && !nearCard.test(m.index, m.index + m[0].length)) continue;
       const example =
         EXAMPLE_WORDS.test(lead) ||
         /\blike\b/.test(lead) ||
@@ -115,6 +134,13 @@ export const cardExpiry: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'Card: 4929 3781 2235 0002 / 04/27 / 123', value: '04/27' },
+    // Abbreviated Italian and Spanish words; the Russian "срок" beside a card.
+    { text: 'sulla carta 4023-6000-1847-2953 scad. 05/27 non riuscito', value: '05/27' },
+    { text: 'su tarjeta 3782 446113 05002 (cad. 04/28, CVV 7311) fue rechazada', value: '04/28' },
+    { text: 'карта «Мир» 2202 2071 4863 0521, срок 09/27, CVC 418.', value: '09/27' },
+    { text: 'Срок действия: 11/26', value: '11/26' },
+    { text: '<PaymentCard CardNumber="373595887433322" ExpireDate="0928"/>', value: '0928' },
+    { text: 'カード有効期限：08/29', value: '08/29' },
     { text: 'exp 04/27', value: '04/27' },
     { text: 'Card 4539 1488 0343 6467, expiry: 11/2028, CVV 123', value: '11/2028' },
     { text: 'valid thru 09 / 26', value: '09 / 26' },
@@ -125,6 +151,9 @@ export const examples: DetectorExamples = {
     { text: 'Card: 4929 3781 2235 0002\n04/27 123', value: '04/27' },
   ],
   noMatch: [
+    // A driving licence's expiry; the Russian "срок" of a delivery.
+    'Additional driver: Rosa Linh Tran — CA DL D4821937 exp 03/2028\nOptions: LDW',
+    'Срок доставки 12.05, заказ оформлен',
     // A format's example.
     'Use any future expiry (e.g. 12/34) and any 3-digit CVC.',
     'Meeting moved to 04/27 at 3pm',
