@@ -17,8 +17,9 @@ const LOWER_AFTER = 12;
 
 // The keyword directly before the code, with only labels and punctuation between:
 // "BIC: ", "SWIFT code ", "SWIFT/BIC is ", "Swift-Code: ", "code BIC : ".
+// (Also the word in Arabic and Russian: "رمز السويفت: NSBKSARI", "SWIFT-код", "код свифт".)
 const KEYWORD_BEFORE =
-  /\b(?:bic|swift)(?:[\s/-]{0,3}(?:bic|swift|code|number|no\.?|nr\.?|is|of the bank|address))?[\s:=#|.("'>-]{0,5}$/;
+  /(?:\b(?:bic|swift)(?:[\s/-]{0,3}(?:bic|swift|code|number|no\.?|nr\.?|is|of the bank|address))?|سويفت|свифт(?:-?код)?|swift-код)[\s:=#|.("'>-]{0,5}$/;
 // Or directly after it: "DEUTDEFF (BIC)", "DEUTDEFF - SWIFT".
 const KEYWORD_AFTER = /^[\s,(|-]{1,3}(?:bic|swift)\b/;
 const KEYWORD_NEAR =
@@ -31,7 +32,7 @@ const KEYWORD_NEAR =
 const BANK_NEAR =
   /\b(?:bank|banks|banking|iban|account|payment|payments|pay|transfer|wire|remittance|beneficiary|routing|sort code|überweisung|konto|bankverbindung|virement|banque|compte|transferencia|banco|cuenta|bonifico|banca|conto)\b/;
 
-const BIC_WORDS = keywordList(['bic', 'swift']);
+const BIC_WORDS = keywordList(['bic', 'swift', 'سويفت', 'свифт']);
 /** A label's end before a value: a colon, '=' or '#', or "code", "is", "number", "no.". */
 const LABELLED = /(?:[:=#]|\b(?:code|is|number|no\.?|nr\.?))["'\s]{0,4}$/;
 
@@ -138,6 +139,11 @@ export const swiftBic: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The word in Arabic: a code of letters only right after it.
+    {
+      text: 'الآيبان: SA39 8000 0318 6080 1729 4536\nرمز السويفت: NSBKSARI\nالمبلغ',
+      value: 'NSBKSARI',
+    },
     { text: 'The wire went to DE66 8857 2836 4423 9915 61 (CIVRDEHHY99).', value: 'CIVRDEHHY99' },
     { text: 'Sent to GB24HBUK28811128916608 (MARNGBFF).', value: 'MARNGBFF' },
     { text: 'swift_code: DEUTDEFF', value: 'DEUTDEFF' },
