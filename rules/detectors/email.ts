@@ -39,7 +39,9 @@ const EMAIL_AT = new RegExp(EMAIL.source, 'uy');
 const OBFUSCATION_HINT =
   /at\s*[\])}]|dot\s*[\])}]|dot(?<=\sdot)\s|at(?<=\sat)\s+[a-z0-9][a-z0-9_-]{0,62}\s*\.|arroba|arobase|chiocciola|punkt(?<=\spunkt)\s|punto(?<=\spunto)\s|point(?<=\spoint)\s|ponto(?<=\sponto)\s/i;
 
-const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|test|invalid|localhost)$/i;
+// The documentation domains and the reserved top-level names of RFC 2606 (.example, .test,
+// .invalid, .localhost).
+const RESERVED_DOMAIN = /@(?:[\w-]+\.)*(?:example(?:\.(?:com|org|net))?|test|invalid|localhost)$/i;
 /**
  * A local part written as a person's "first.last" (or first_last, first-last, digits after):
  * documentation writes user@, jane@, alice@ or john.doe@, while test tickets and made-up
@@ -203,6 +205,10 @@ const LOGIN_BEFORE =
 
 const MESSAGE_ID_BEFORE =
   /(?:^|\n)[ \t>]*(?:message-id|in-reply-to|references|x-message-id|original-message-id)[ \t]*:[^\n]*<$/i;
+/** A form's placeholder under its key: `"signup.email.placeholder": "you@company.com"`. */
+const PLACEHOLDER_KEY = /placeholder["']?[ \t]*[=:][ \t]*["']?$/i;
+/** A log's or a record's key for a message's id right before it: "msg_id=<...@mailer.io>". */
+const MESSAGE_ID_KEY = /(?<![a-z])(?:msg|message|mail|smtp)[_-]?id[ \t]*[=:][ \t]*["']?<?$/i;
 
 export const email: Detector = {
   id: 'email',
@@ -225,6 +231,8 @@ export const email: Detector = {
         continue;
       }
       if (EVENT_ID_BEFORE.test(text.slice(Math.max(0, start - 5), start))) continue;
+      if (MESSAGE_ID_KEY.test(text.slice(Math.max(0, start - 24), start))) continue;
+      if (PLACEHOLDER_KEY.test(text.slice(Math.max(0, start - 24), start))) continue;
       if (LOGIN_BEFORE.test(text.slice(Math.max(0, start - 64), start))) continue;
       // Documentation domains hold placeholders, seldom anyone's address (see reservedScore).
       if (!RESERVED_DOMAIN.test(m[0])) out.push({ start, end, type: 'EMAIL', score: 0.95 });
@@ -350,6 +358,11 @@ export const examples: DetectorExamples = {
     'In-Reply-To: <CAF2x@mail.gmail.com>\nReferences: <a1@mx.example.org> <b2@mx.example.org>',
     'https://deploy:S3cret-Pass@git.internal-host.net/repo.git',
     'GET /search?q=user%40example.com',
+    // A log's message id under its key; a role's address in the reserved ".example" name.
+    'mailer sent template=invoice_ready msg_id=<9d498d5999d3@mailer.tessellate.io>',
+    'Кому: support@travelhub.example\nCc: <help@shop.example>',
+    '"signup.email.placeholder": "you@company.com",',
+    '<input type="email" placeholder="name@company.com">',
     // A message id in a URL's path.
     'https://lore.kernel.org/git/20160419091055.GF2345@mail-host.org/',
     'progress 50%40 items',
