@@ -42,7 +42,9 @@ export const macAddress: Detector = {
     const out: Candidate[] = [];
     const consider = (start: number, value: string, cisco: boolean) => {
       const hex = value.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
-      if (/^0+$/.test(hex) || /^f+$/.test(hex)) return;
+      // All zeros, broadcast, or the documentation block of RFC 7042 (00-00-5E-00-53-xx):
+      // placeholders.
+      if (/^0+$/.test(hex) || /^f+$/.test(hex) || hex.startsWith('00005e0053')) return;
       const end = start + value.length;
       const context = near(text, start, end, MAC_CONTEXT, 32);
       let score = cisco ? 0.75 : value.includes(':') ? 0.85 : 0.8;
@@ -99,6 +101,9 @@ export const examples: DetectorExamples = {
   noMatch: [
     '00:00:00:00:00:00',
     'broadcast ff:ff:ff:ff:ff:ff',
+    // The documentation block of RFC 7042.
+    'the AP reports its radio MAC (e.g. 00-00-5E-00-53-2A, a documentation address)',
+    'lan0: link up  mac 00:00:5E:00:53:01 (placeholder in template)',
     'Timecode 01:02:03:04:05:06',
     'Numbers 12-34-56-78-90-12 in the draw',
     '2a02:1810:4d3c:2f00:91b2:7c1e:3a8f:62d4',
