@@ -425,6 +425,9 @@ function candidateAt(
     // "PIN 7391": the capitalised acronym is a PIN even without a colon.
     const pin = kw === 'PIN';
     if (!cli && !quoted && !strong && !pin) return null;
+    // A keyword inside another key's value ("reason=bad_password attempt=3/5") is a word of
+    // that value, not a label of what follows.
+    if (!cli && !quoted && VALUE_BEFORE.test(text.slice(Math.max(0, at - 32), at))) return null;
     pos += s[0].length;
     form = cli || quoted ? 'space' : 'bare';
   }
@@ -565,6 +568,11 @@ function keywordBounded(
 const PROSE_AFTER_COMMA =
   /^,[ \t]+\p{L}+(?:[ \t]+\p{L}+(?![\p{L}\p{N}_$]|[ \t]*[:?(=<])|[.!?](?:\s|$))/u;
 
+/** Words in parentheses in place of a value: "(sensitive value)", "(known after apply)". */
+const PARENTHESISED_WORDS = /^\((?:[a-z]+ ){0,3}[a-z]+\)/i;
+/** The start of a key's value glued to a keyword after it: "reason=bad_" before "password". */
+const VALUE_BEFORE = /[=:][\w.-]*[_.-]$/;
+
 // Method names that act on a password rather than hold one.
 const VERB_PREFIX =
   /^(?:get|set|has|is|check|validate|hash|reset|forgot|change|update|verify|compare|encrypt|decrypt|generate|show|hide|toggle|confirm|require|handle|on|use|with|should|can|new|old|input|enter|store|save|read|load|fetch|send|create|remove|delete|clear|match|test|parse|format|mask)$/;
@@ -586,6 +594,9 @@ function judge(
   if (!quoted && /\s/.test(value)) return null;
   // Stand-ins: templates, masks and placeholder words (isPlaceholderPassword asks isTemplateValue).
   if (isPlaceholderPassword(value)) return null;
+  // Words in parentheses say what the value is: Terraform's plan prints "password =
+  // (sensitive value)", "(known after apply)".
+  if (!quoted && PARENTHESISED_WORDS.test(text.slice(start, start + 40))) return null;
   const low = value.toLowerCase();
   const head = /^[a-z]+/.exec(low)?.[0] ?? '';
   if (STOP_WORDS.has(low) || (head !== low && STOP_WORDS.has(head) && /^[a-z]+[|:,(]/.test(low)))
@@ -900,6 +911,10 @@ export const examples: DetectorExamples = {
     'Click "Forgot password" to reset your password here.',
     'password: ********',
     'password: <redacted>',
+    // Terraform's plan; a log's reason, then another field.
+    '        password              = (sensitive value)\n        # (41 unchanged attributes hidden)',
+    'password = (known after apply)',
+    'WARN auth login failed user=u_8a3addb1 reason=bad_password attempt=3/5',
     'password: {{password}}',
     'DB_PASSWORD=${PASSWORD}',
     'Password: required',
