@@ -41,6 +41,8 @@ export const address: Detector = {
       // product's name between a code and a quantity in an invoice's line ("KT-5779      Calle
       // Mayor Espadrilles     11"), not a street.
       else if (!h.reason.includes('context') && PADDING.test(span)) continue;
+      // A landmark's address is no one's personal data (see LANDMARK).
+      if (LANDMARK.test(text.slice(start, end))) continue;
       out.push({ start, end, type: 'ADDRESS', score: h.score, reason: h.reason });
     }
     // The rest of an address label's line, where the scanner knows no form of the country's
@@ -162,6 +164,14 @@ const NOT_ADDRESS =
   /@|:\/\/|^\+?[\d ()./-]+$|^[\x21-\x7e]+$|^(?:same|as above|see|n\/a|none|unknown|tbc|tbd)\b/i;
 
 const PADDING = /[ ]{3,}|\t/;
+/**
+ * Addresses known the world over, of a head of government and a novel's hero, which guides,
+ * quizzes and lessons quote: 10 Downing Street, 221B Baker Street, 1600 Pennsylvania Avenue.
+ * No customer lives there. (Not a building of many tenants: "350 Fifth Avenue, Suite 4810" is
+ * an office's.)
+ */
+const LANDMARK =
+  /^(?:10 Downing St(?:reet|\.)?|221 ?B,? Baker St(?:reet|\.)?|1600 Pennsylvania Ave(?:nue|\.)?)(?![\p{L}\d])/iu;
 /** A cell that holds a whole address: a word of three letters and a number, and a comma. */
 const CELL_ADDRESS = /^(?=[^,]*,)(?:.*\p{L}{3}.*\d|.*\d.*\p{L}{3})/u;
 
@@ -444,7 +454,6 @@ export const examples: DetectorExamples = {
       value: 'Calzada de Tlalpan 1420, 04220 Coyoacán',
     },
     { text: 'Deliver to 12 Fox Fold, Leeds LS6 2AA please', value: '12 Fox Fold, Leeds LS6 2AA' },
-    '1600 Pennsylvania Ave NW, Washington, DC 20500',
     { text: 'Ship it to 221B Main St Apt 4 please.', value: '221B Main St Apt 4' },
     {
       text: 'Office: 350 Fifth Avenue, Suite 500, New York, NY 10118-0110.',
@@ -460,7 +469,6 @@ export const examples: DetectorExamples = {
       text: 'Jane Roe\n48 Harbour Road\nFlat 2\nBrighton\nBN1 1AA\nUnited Kingdom',
       value: '48 Harbour Road\nFlat 2\nBrighton\nBN1 1AA\nUnited Kingdom',
     },
-    '10 Downing Street, London SW1A 2AA',
     {
       text: 'Lieferadresse: Musterstraße 12a, 10115 Berlin',
       value: 'Musterstraße 12a, 10115 Berlin',
@@ -515,6 +523,10 @@ export const examples: DetectorExamples = {
     'Price 1,45 Euro Street Food',
     // A day and its month ending a sentence, then a word that is also a street's type.
     'Shipped Tue, 21 May. Track at delhivery.com/track',
+    // Landmarks quoted in a guide.
+    'Sherlock Holmes "lived" at 221B Baker Street, London NW1 6XE — the museum is next door',
+    "King's Cross Platform 9¾, and 10 Downing Street (viewed from Whitehall).",
+    'The White House, 1600 Pennsylvania Avenue NW, Washington, DC 20500',
     // A letter's title after "عنوان" (title, subject) and "I don't know" in Hindi.
     'عنوان الرسالة: طلب استرداد رقم 4471',
     'मुझे पता नहीं कि ऑर्डर 4471 कब आएगा',
