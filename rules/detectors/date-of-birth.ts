@@ -201,9 +201,10 @@ const DATE = new RegExp(
 // Between the label and the date, these words say the date is about something else: an order,
 // a change to the record, a party. So does "<verb>ed ... on" right before the date ("DOB
 // verified by the agent on 4/20/2024"), and so do a reply header ("Nestor wrote on 09/05/2024")
-// and the start of a quoted message ("\n> El 11/12/2024"): the label was a question.
+// and the start of a quoted message ("\n> El 11/12/2024"): the label was a question. A bound
+// ("born after 1 January 2000", "born between ...") is a rule's, no one's birth date.
 const BAD_GAP =
-  /\b(?:order|ship|deliver|purchas|creat|updat|modif|chang|issu|expir|valid|since|until|appoint|visit|admi|join|hire|sign|regist|today|now|last|next|party|sale|ends?|event|offer|deal|promo|discount|gift|celebrat|bestell|liefer|commande|livr|pedido|env[íi]o)|\b[a-z]{3,}ed\b(?:\s+[a-z]+){0,3}\s+(?:on|at)\s*$|\bwrote\b|escribi[óo]|a [ée]crit|schrieb|\n[ \t]*>/;
+  /\b(?:order|ship|deliver|purchas|creat|updat|modif|chang|issu|expir|valid|since|until|after|before|between|prior to|appoint|visit|admi|join|hire|sign|regist|today|now|last|next|party|sale|ends?|event|offer|deal|promo|discount|gift|celebrat|bestell|liefer|commande|livr|pedido|env[íi]o)|\b[a-z]{3,}ed\b(?:\s+[a-z]+){0,3}\s+(?:on|at)\s*$|\bwrote\b|escribi[óo]|a [ée]crit|schrieb|\n[ \t]*>/;
 
 /** The year as a number; two digits stay two digits (isValidDate reads them as 20xx). */
 function fullYear(y: string): number {
@@ -218,8 +219,13 @@ function yearOk(y: string): boolean {
   return n >= 1900 && n <= 2099;
 }
 
+// 1 January 1900, the "no date" of many databases and forms (a null written as the epoch of
+// their date type): a test record's or an unknown birth date, no one's.
+const NULL_DATE = /^(?:1900[-./]0?1[-./]0?1|0?1[-./]0?1[-./]1900|19000101|01011900)$/;
+
 /** Whether the groups of a DATE match form a real calendar date. */
 function dateOk(m: RegExpExecArray): boolean {
+  if (NULL_DATE.test(m[0])) return false;
   if (m[1] !== undefined) {
     const month = MONTHS.get(m[2]!.toLowerCase());
     return !!month && yearOk(m[3]!) && isValidDate(fullYear(m[3]!), month, Number(m[1]));
@@ -394,6 +400,8 @@ export const examples: DetectorExamples = {
     'Datum narození: 31. 2. 1984',
     'Kapitola 7. 4. 1984 popisuje změny.',
     'Ημερομηνία: 16/05/2024, 09:30, Καρδιολογικό',
+    'Eligible: students born after 1 January 2000 enrolled in a STEM degree.',
+    'row 2  member_no=NL-000119  naam="[test record]"  dob=1900-01-01  national_id=000000000',
     // A city ("г. Ростов") is no year of birth; an era date that does not exist.
     'Доставка: г. Ростов, 12.03.2024',
     '生年月日：平成8年2月30日',
