@@ -12,10 +12,13 @@ const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|edg|opr|crios|fxios|safari|applewebkit|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid)(?: (?:number|no|id|string|name))?(?: to)?["'>]?[.:=/]?\s{0,3}["'[]?$/;
+  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|edg|opr|crios|fxios|safari|applewebkit|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid|image|rollback)(?: (?:number|no|id|string|name))?(?: to)?["'>]?[.:=/]?\s{0,3}["'[]?$/;
 // A dependency updated to its next version: "update V8 to 9.6.180.14", "bump zlib to 1.2.13.1".
 const UPDATED_TO_BEFORE =
   /\b(?:update[sd]?|updating|upgrade[sd]?|upgrading|bump(?:s|ed)?|bumping|patch(?:es|ed)?|downgrade[sd]?|pin(?:s|ned)?)\s(?:[\w.@/-]{1,24}\s){1,2}to\s{1,3}$/i;
+
+/** Between the two ends of a range: "to", an arrow or a dash. */
+const RANGE_GAP = /^\s{0,2}(?:to|->|→|-|–)\s{0,2}$/;
 
 // A numbered heading as a Markdown link's text: "[11.6.2.2 Future Reserved Words](http://...)".
 const HEADING_LINK_AFTER = /^ \p{Lu}[^\]\n]{0,80}\]\(/u;
@@ -77,6 +80,9 @@ export const ipv4: Detector = {
   prefilter: /\d\.\d{1,3}\.\d{1,3}\.\d/,
   detect(text) {
     const out: Candidate[] = [];
+    // Where the last quad read as a version ended: the other end of a range of versions
+    // ("firmware 10.4.2.118 to 10.4.3.2") is one too.
+    let versionEnd = -1;
     for (const m of matchesOf(text, QUAD)) {
       const octets = parseIPv4(m[0]);
       if (!octets) continue;
@@ -90,6 +96,9 @@ export const ipv4: Detector = {
       const column = header !== null && IP_CONTEXT_STRONG.test(contextWords(header));
       const ipContext = column || near(text, start, end, IP_CONTEXT, 32);
       if (
+        (versionEnd >= 0 &&
+          start - versionEnd <= 6 &&
+          RANGE_GAP.test(text.slice(versionEnd, start))) ||
         nearBefore(text, start, VERSION_BEFORE, 24) ||
         (!ipContext && nearBefore(text, start, UPDATED_TO_BEFORE, 48)) ||
         nearBefore(text, start, BUILD_IN_PARENS, 32) ||
@@ -111,6 +120,7 @@ export const ipv4: Detector = {
       ) {
         score = 0.3;
         reason = 'version';
+        versionEnd = end;
       } else if (
         !column &&
         (!ipContext || !near(text, start, end, IP_CONTEXT_STRONG, 32)) &&
@@ -215,6 +225,9 @@ export const examples: DetectorExamples = {
     { text: 'Failed login from 5.23.45.6 last night.', value: '5.23.45.6' },
   ],
   noMatch: [
+    // A range of firmware versions; an image to roll back to.
+    'Upgrade the branch routers from firmware 10.4.2.118 to 10.4.3.2 during the window.',
+    'Change ticket CHG-20931, rollback image 10.4.1.96.',
     // A column of versions, a version's tag, a version bumped.
     'sku,stock,firmware_version\nNAS-4BAY,193,10.2.9.64',
     '| Endpoint | Since |\n|---|---|\n| `/v2/orders` | 4.0.5.193 |',
