@@ -13,6 +13,10 @@ const WALLET_WORDS =
 const NOT_AN_ADDRESS =
   /\b(?:sha|sha1|sha-1|hash|digest|commit|checksum|fingerprint|git|revision|rev|ripemd|hmac|key id|kid|etag|signature|sig)\b/;
 
+// A key right before the value, as logs, JSON and forms write it.
+const KEY_BEFORE =
+  /(?<![A-Za-z])(?:(?:to|from|recipient|sender|payee|beneficiary|wallet|deposit|withdrawal|destination|owner)[_ -]?(?:address|addr|wallet)?|address|addr|wallet|(?:token[_ -]?)?contract(?:[_ -]?address)?)["']?[ \t]*[:=][ \t]*["']?$/i;
+
 /** EIP-55: a letter is upper case exactly when the matching nibble of keccak256 is 8 or more. */
 export function isEip55(address: string): boolean {
   const hex = address.slice(2);
@@ -61,7 +65,14 @@ export const ethAddress: Detector = {
         score = 0.55;
         reason = 'format';
       }
-      if (near(text, start, end, NOT_AN_ADDRESS)) {
+      // A key that names an account right before the value ("to_address=", `"recipient":`)
+      // says what it is, whatever a neighbouring line's hash says; a token's contract is a
+      // program's address, no one's wallet.
+      const key = KEY_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+      if (key !== null && /contract/i.test(key[0])) {
+        score = Math.min(score, 0.3);
+        reason += ', contract';
+      } else if (key === null && near(text, start, end, NOT_AN_ADDRESS)) {
         score -= mixed ? 0.2 : 0.45;
         reason += ', negative context';
       }
@@ -93,6 +104,11 @@ export const examples: DetectorExamples = {
       text: 'USDT (ERC-20) deposit address 0X85D8A4E2BF3589131E8FBA1D26E6BF6CE1656A59',
       value: '0X85D8A4E2BF3589131E8FBA1D26E6BF6CE1656A59',
     },
+    // Its key decides beside a transaction's hash on the next line.
+    {
+      text: '  to_address=0xd1297656899aecc672fbb9c9d213cdcf092db0d5\n  tx_hash=0x8c7cd3d7f16893b2bb09998cd8385aaa12de4d5d7e3608acaa792d1a5a7a9d16',
+      value: '0xd1297656899aecc672fbb9c9d213cdcf092db0d5',
+    },
     {
       text: 'Recipient: 0x85D8A4e2BF3589131e8fBa1d26e6bF6Ce1656a59.',
       value: '0x85D8A4e2BF3589131e8fBa1d26e6bF6Ce1656a59',
@@ -103,6 +119,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A token's contract (USDC's), under its key.
+    '  contract=0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48 (USDC)',
     // Mixed case with one letter's case flipped: fails EIP-55.
     '0x32f04c350d50f0674C859b7EFa67b3d6CF68E4Ea',
     'commit 0x9fceb02d0ae598e95dc970b74767f19372d61af8',
