@@ -27,6 +27,10 @@ const ROUTING_WORD_LIST = keywords(
 const ROUTING_JUST_BEFORE =
   /\b(?:routing|aba|rtn|abartn|transit|r\/t)(?:\s{0,2}(?:number|no\.?|nr\.?|num|code|#|is))?[\s:=#.()-]{0,4}$/;
 
+// A sample's word a few words before the number, on its line.
+const SAMPLE_BEFORE =
+  /(?<![.@/:_-])\b(?:sample|example|e\.g\.?|dummy|placeholder|fictitious|specimen)\b[^\n\d]{0,30}$/i;
+
 /**
  * Valid first two digits of an ABA routing number: 00-12 for ordinary banks, 21-32 for thrift
  * institutions, 61-72 for electronic transactions, 80 for traveller's cheques.
@@ -80,7 +84,11 @@ export const abaRouting: Detector = {
         score = 0.75;
         reason = 'checksum, context';
       }
-      if (!direct && nearOther.test(start, end)) {
+      // "Sample routing 011000015", "e.g. routing number 021000021": a form's or a template's.
+      if (nearBefore(text, start, SAMPLE_BEFORE, 40)) {
+        score = Math.min(score, 0.3);
+        reason = 'example';
+      } else if (!direct && nearOther.test(start, end)) {
         score -= 0.4;
         reason = 'negative context';
       }
@@ -109,6 +117,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     '021105832',
+    // A template's sample.
+    'Direct deposit form (rev. March 2024). Sample routing 011000015 from the template was replaced.',
     'Routing number: 021105833',
     'Order 021105832 shipped, tracking attached',
     'routing 412345670',
