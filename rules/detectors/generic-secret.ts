@@ -58,8 +58,9 @@ const SCHEME = /(?:bearer|token|basic|digest|apikey|api-key|sso-key|key)[ \t]{1,
 const VALUE = /[A-Za-z0-9+/=_.~-]{8,500}/y;
 
 // Hashes and ids that are not credentials even beside a keyword.
+// (Also the anonymous device hash of an Apple crash report, its "CrashReporter Key".)
 const HASH_CONTEXT =
-  /\b(?:sha|sha1|sha256|sha512|md5|commit|checksum|hash|digest|etag|fingerprint|integrity|revision|rev|request[ _-]?id|trace[ _-]?id|correlation|uuid|guid|gpg|pgp|gnupg|signing(?![ _-]?secret)|keyring|keyserver|public key|pubkey)\b/;
+  /\b(?:sha|sha1|sha256|sha512|md5|commit|checksum|hash|digest|etag|fingerprint|integrity|revision|rev|request[ _-]?id|trace[ _-]?id|correlation|uuid|guid|gpg|pgp|gnupg|signing(?![ _-]?secret)|keyring|keyserver|public key|pubkey|crashreporter key|incident identifier)\b/;
 /** Words that make the value after them an identifier: "payment id", "cache key is". */
 const ID_BEFORE =
   /\b(?:(?:payment|charge|customer|invoice|order|transaction|object|event|message|request|trace|span)[ _-]?id|cache[ _-]?key)\b(?:(?!key|token|secret|pass)[^\n]){0,24}$/i;
@@ -500,6 +501,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // An Apple crash report's anonymous device hash.
+    'Incident Identifier: 5C3A9B1E-77D2-453A-BD7C-DEB1660D4804\nCrashReporter Key:   702cffc981238c1b51bddf46b18b9fe69c5c75ba\nHardware Model:      iPhone15,3',
     // A URL's anchor beside an "api" path.
     '[`v8::TypedArray::kMaxLength`]: https://v8.github.io/api/head/classv8_1_1TypedArray.html#a54a48f4373da0850663c4393d843b9b0',
     // A PGP key's fingerprint: public, not a secret.
