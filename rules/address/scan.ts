@@ -509,6 +509,9 @@ function pushCore(cores: Core[], c: Core | null): void {
   if (c) cores.push(c);
 }
 
+/** A postcode whose digits are all zeros. */
+const ZEROS_CODE = /^(?:[A-Z]{1,2}-)?0+(?:[ -]?0+)*(?: ?[A-Z]{2})?$/;
+
 // ---------------------------------------------------------------------------------------------
 // House numbers and name words
 
@@ -1372,7 +1375,9 @@ function regexCores(t: Tokens, cores: Core[], starts: Starts): void {
     const pos = m.index + m[0].length;
     // After the keyword, three digits are a postcode too (Iceland, the Faroes, "zip 880").
     const len = postcodeAt(text, pos) || (THREE_DIGITS.test(text.slice(pos, pos + 4)) ? 3 : 0);
-    if (len === 0) continue;
+    // All zeros ("00000", "0000 AA") is a form's or a test record's placeholder: no country
+    // gives that code.
+    if (len === 0 || ZEROS_CODE.test(text.slice(pos, pos + len))) continue;
     addMatch(t, cores, pos, pos + len, 0.75, 'postcode keyword');
   }
 }

@@ -523,6 +523,8 @@ export const examples: DetectorExamples = {
     'Price 1,45 Euro Street Food',
     // A day and its month ending a sentence, then a word that is also a street's type.
     'Shipped Tue, 21 May. Track at delhivery.com/track',
+    // A test record's placeholder postcode.
+    'row 2  naam="[test record]"  dob=1900-01-01  postcode=0000 AA',
     // Landmarks quoted in a guide.
     'Sherlock Holmes "lived" at 221B Baker Street, London NW1 6XE — the museum is next door',
     "King's Cross Platform 9¾, and 10 Downing Street (viewed from Whitehall).",
