@@ -25,9 +25,18 @@ export const address: Detector = {
   stage: 'pattern',
   detect(text) {
     const out: Candidate[] = [];
+    // The last finding when it was run on to its token's end (see below): a find of the scanner
+    // that starts inside that token continues it ("Unit D6, Columbus, OH 43243").
+    let extended: Candidate | null = null;
     for (const h of scanAddresses(text)) {
       let start = h.start;
       let end = h.end;
+      if (extended !== null && start < extended.end) {
+        extended.end = Math.max(extended.end, end);
+        extended.score = Math.max(extended.score, h.score);
+        continue;
+      }
+      extended = null;
       const span = text.slice(start, end);
       // A tab-separated export's row: the address is the cell that holds a number and words,
       // the cells around it are other columns' ("Jip Hermans\tKeizersgracht 281, 1015 VM
@@ -41,9 +50,24 @@ export const address: Detector = {
       // product's name between a code and a quantity in an invoice's line ("KT-5779      Calle
       // Mayor Espadrilles     11"), not a street.
       else if (!h.reason.includes('context') && PADDING.test(span)) continue;
+      // A span that ends inside a token of ASCII letters and digits: the scanner stopped at a
+      // postcode it did not know ("Old Little LA39 94O", "Unit D6"), and the whole token is
+      // the address's; unless the span has no other digit, when it was cut out of something
+      // else: "2m" of a duration "2m14s" read as a house number after two words of a log's
+      // columns ("Normal   Pulled     2m14s").
+      if (ASCII_ALNUM.test(text[end - 1] ?? '') && ASCII_ALNUM.test(text[end] ?? '')) {
+        let from = end - 1;
+        while (from > start && ASCII_ALNUM.test(text[from - 1]!)) from--;
+        if (!/\d/.test(text.slice(start, from))) continue;
+        while (ASCII_ALNUM.test(text[end] ?? '')) end++;
+        extended = { start, end, type: 'ADDRESS', score: h.score, reason: h.reason };
+      }
       // A landmark's address is no one's personal data (see LANDMARK).
-      if (LANDMARK.test(text.slice(start, end))) continue;
-      out.push({ start, end, type: 'ADDRESS', score: h.score, reason: h.reason });
+      if (LANDMARK.test(text.slice(start, end))) {
+        extended = null;
+        continue;
+      }
+      out.push(extended ?? { start, end, type: 'ADDRESS', score: h.score, reason: h.reason });
     }
     // The rest of an address label's line, where the scanner knows no form of the country's
     // streets ("Current address: Flat No. 804, Lotus Residency, 6th Main, Indiranagar,
@@ -164,6 +188,7 @@ const NOT_ADDRESS =
   /@|:\/\/|^\+?[\d ()./-]+$|^[\x21-\x7e]+$|^(?:same|as above|see|n\/a|none|unknown|tbc|tbd)\b/i;
 
 const PADDING = /[ ]{3,}|\t/;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
 /**
  * Addresses known the world over, of a head of government and a novel's hero, which guides,
  * quizzes and lessons quote: 10 Downing Street, 221B Baker Street, 1600 Pennsylvania Avenue.
@@ -523,6 +548,8 @@ export const examples: DetectorExamples = {
     'Price 1,45 Euro Street Food',
     // A day and its month ending a sentence, then a word that is also a street's type.
     'Shipped Tue, 21 May. Track at delhivery.com/track',
+    // A duration cut in two after a log's columns, beside a billing word.
+    '  Warning  BackOff    2m11s (x212 over 51m)  kubelet  failed container api in pod billing-api_billing(d9eefc5c)\n  Normal   Pulled     2m14s (x15 over 51m)   kubelet  Container image',
     // A test record's placeholder postcode.
     'row 2  naam="[test record]"  dob=1900-01-01  postcode=0000 AA',
     // Landmarks quoted in a guide.
