@@ -117,7 +117,7 @@ const NOT_PHONE_WORDS = new RegExp(
       'nip|regon|krs|orgnr|org\\.nr|organisationsnummer|organisationsnr|cvr|kvk|siren|siret|hrb|' +
       // Freight, contracts, tax and health-card references: "AWB 176-82056822", "contrat n°
       // 681 135 5742", "UTR 25639 28451", "Zorgpasnummer: 5434 5880 8".
-      'awb|mawb|hawb|waybill|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer|' +
+      'awb|mawb|hawb|waybill|hts|tariff|utr|contrat|contract|vertrag|contrato|contratto|zorgpas|zorgpasnummer|' +
       // German compounds of them: "Mietvertrag 4417-2093", "Vertragsnummer", "Aktenzeichen".
       'mietvertrag|vertragsnummer|rechnungsnummer|auftragsnummer|bestellnummer|vorgangsnummer|' +
       'aktenzeichen|versicherungsnummer|policennummer|' +
@@ -129,8 +129,9 @@ const NOT_PHONE_WORDS = new RegExp(
     ).split('|'),
   )}(?![\\wÀ-ÿ@])|[€$£¥₹]|` +
     // The number sign, and orders, invoices, contracts and id documents in Russian and
-    // Ukrainian ("Замовлення № 100-482-7731", "Заказ 4471-2093"), outside \b's group.
-    `№|(?<![а-яёіїєґ])(?:заказ|замовлен|накладн|счет|счёт|рахун|договор|артикул|инн|снилс|паспорт)`,
+    // Ukrainian ("Замовлення № 100-482-7731", "Заказ 4471-2093"), a customs code ("Код ТН
+    // ВЭД: 8516 71 000 0"), outside \b's group.
+    `№|(?<![а-яёіїєґ])(?:заказ|замовлен|накладн|счет|счёт|рахун|договор|артикул|инн|снилс|паспорт|вэд|увэд)`,
   'i',
 );
 
@@ -1208,6 +1209,8 @@ export const examples: DetectorExamples = {
     // A master and a house air waybill; an order after the number sign, in Ukrainian.
     'HOUSE AIR WAYBILL  HAWB 618-77201934   MAWB 176-48812203   Flight EK 0003',
     'Замовлення № 100-482-7731 сплачено',
+    'Код ТН ВЭД: 8516 71 000 0 (кофеварки)',
+    'HTS 8516 71 000 0, tariff 8516 71 0000',
     'Faktura VAT, NIP 725-18-44-213, ul. Długa 5',
     'Bolag AB, org.nr 556712-4481, Stockholm',
     // Postcodes of Brazil and Japan at an address's end, a phone's cue after them.
