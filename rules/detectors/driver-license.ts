@@ -29,6 +29,10 @@ const BARE_LABEL =
 const LATER_LABEL =
   /(?<![A-Za-zÀ-ÿ])licen[cs]e(?![A-Za-zÀ-ÿ])(?:(?!plate|key|fee|class|categor|expir|renew|valid|test|exam|point|order|invoice|ticket|ref|polic|claim|case|phone|tel|mobile|account|regist|rego|vin|serial|insur)(?:[^.!?\n\d]|(?<=(?<![A-Za-z])[A-Z])\.)){1,40}?(?<![A-Za-zÀ-ÿ])(?:number|no\.|#)(?![A-Za-zÀ-ÿ])/gi;
 const BARE_WORDS = keywords(['licence', 'license']);
+// Or the issuing country's or state's code in capitals after the word: "licence DE F0317KX9M42",
+// "license CA D4821937" (case-sensitive: "licence is" is BARE_LABEL's).
+const BARE_COUNTRY_LABEL =
+  /(?<![A-Za-zÀ-ÿ])[Ll]icen[cs]e(?: (?:[Nn]o\.?|[Nn]umber|#))? [A-Z]{2}(?=[ \t:#])/g;
 // A state's or a province's code in capitals before "license" names a driving licence
 // anywhere: "ID on file: PA license 13963342", "WA license WDLXN8EB9D7T", "NSW licence".
 const STATE_LABEL =
@@ -233,6 +237,7 @@ export const driverLicense: Detector = {
       })),
       ...(bare ? nearBare(STATE_LABEL, 12) : []).map((v) => ({ v, strong: true })),
       ...(vehicle ? nearBare(BARE_LABEL, 0) : []).map((v) => ({ v, strong: true })),
+      ...(vehicle ? nearBare(BARE_COUNTRY_LABEL, 0) : []).map((v) => ({ v, strong: true })),
       ...(vehicle ? nearBare(LATER_LABEL, 0) : []).map((v) => ({ v, strong: false })),
       ...(WEAK_WORDS.test(text)
         ? valuesNearLabels(text, WEAK_LABEL, TOKEN, {
@@ -273,6 +278,11 @@ export const examples: DetectorExamples = {
     { text: 'Engine No: QF39137457\nDL No: KA14 20214190493', value: 'KA14 20214190493' },
     { text: 'Hamburg, Fahrerlaubnis-Nr. R008X068842, Kfz MZ-SP 8786E', value: 'R008X068842' },
     { text: '- dl# D3470956 confirmed', value: 'D3470956' },
+    // The issuing country's code between the word and the number, in a rental's text.
+    {
+      text: 'Vehicle: Toyota RAV4\nPrimary driver: Benedikt Auer — licence DE F0317KX9M42 (IDP presented)',
+      value: 'F0317KX9M42',
+    },
     // Russian, Japanese, Hindi and Korean labels.
     {
       text: 'д.р. 28.02.1979\nВУ: 99 21 483920 (кат. B, выдано 15.05.2019)',
@@ -333,6 +343,8 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'CA license fee 2024 paid',
+    // A content licence's code in a text about cars.
+    'Car photos in this guide: license CC BY-SA 4.0, vehicle images by the author',
     // "ВУ" inside a word is no label.
     'ВУЗ: 99 21 483920',
     'MIT license 2.0, see LICENSE',
