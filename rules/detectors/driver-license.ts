@@ -231,7 +231,13 @@ export const driverLicense: Detector = {
         v,
         strong: true,
       })),
-      ...(VU_WORDS.test(text) ? valuesNearLabels(text, VU_LABEL, TOKEN, opts) : []).map((v) => ({
+      ...(VU_WORDS.test(text)
+        ? valuesNearLabels(text, VU_LABEL, TOKEN, {
+            ...opts,
+            anchors: { words: VU_WORDS, lead: 0 },
+          })
+        : []
+      ).map((v) => ({
         v,
         strong: true,
       })),

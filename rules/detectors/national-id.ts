@@ -286,7 +286,9 @@ const CHECKED_WORDS = keywords([
 ]);
 // The UAE's Emirates ID, "784", the birth year, seven digits and a Luhn check over the fifteen:
 // in its dashed form it needs no label (a Luhn-valid run with that shape is no order number).
-const AE_EID = /(?<![\d-])784-(?:19|20)\d{2}-\d{7}-\d(?![\d-])/g;
+// (Its first digit consumed before the look-behind: a pattern that opens with one is tried
+// at every position of the text.)
+const AE_EID = /7(?<![\d-]7)84-(?:19|20)\d{2}-\d{7}-\d(?![\d-])/g;
 const AE_EID_HINT = keywords(['784-']);
 
 /** Russia's СНИЛС: the first nine digits weighted 9..1; the sum, mod 101 from 101 on, 100 as 0. */
