@@ -128,10 +128,10 @@ const NOT_PHONE_WORDS = new RegExp(
       'ordre|tilaus|tilausnumero|lasku|encomenda|kid-nummer|kidnummer|ocr|firmware|fw'
     ).split('|'),
   )}(?![\\wÀ-ÿ@])|[€$£¥₹]|` +
-    // The number sign, and orders, invoices, contracts and id documents in Russian and
-    // Ukrainian ("Замовлення № 100-482-7731", "Заказ 4471-2093"), a customs code ("Код ТН
-    // ВЭД: 8516 71 000 0"), outside \b's group.
-    `№|(?<![а-яёіїєґ])(?:заказ|замовлен|накладн|счет|счёт|рахун|договор|артикул|инн|снилс|паспорт|вэд|увэд)`,
+    // Orders, invoices, contracts and id documents in Russian and Ukrainian ("Замовлення №
+    // 100-482-7731", "Заказ 4471-2093"), a customs code ("Код ТН ВЭД: 8516 71 000 0"),
+    // outside \b's group. (Not the sign "№": normalise has made it "No".)
+    `(?<![а-яёіїєґ])(?:заказ|замовлен|накладн|счет|счёт|рахун|договор|артикул|инн|снилс|паспорт|вэд|увэд)`,
   'i',
 );
 
