@@ -235,6 +235,9 @@ const CUE_LABEL_BARE = new RegExp(
   String.raw`${B}(?:full name|customer name|client name|patient name|contact name|account holder|cardholder|card holder|name on (?:the )?(?:card|account)|attn\.|t\.n\.v\.|z\. ?hd\.|zu händen(?: von)?|à l'attention de|à l’attention de|a la atención de|all'attenzione di|t\.a\.v\.)${SP}$`,
   'iuy',
 );
+/** A line's label that names a job, up to its colon (see the job label cue). */
+const JOB_LABEL_BEFORE =
+  /(?:^|\n)[ \t│├└─|>*-]*[^\n:]{0,40}(?<![\p{L}])(?:vp|svp|evp|director|directora|manager|head|lead|officer|chief|ceo|cto|cfo|coo|cio|president|founder|responsable(?: direct[oa])?|approver|approved by|reviewer|supervisor|coordinator|chair|secretary|treasurer|gerente|jefe|jefa|leiter|leiterin|directeur|directrice)(?![\p{L}])[^\n:]{0,40}:[ \t]*$/iu;
 const CUE_LABEL = new RegExp(
   String.raw`${B}(?:customer|client|contact|agent|rep|representative|user|author|from|to|cc|bcc|attn|attention|assignee|assigned to|requester|requested by|reported by|submitted by|created by|approved by|sent by|owner|recipient|sender|caller|kunde|kundin|klant|beller|empfänger|absender|von|an|destinataire|expéditeur|de|para|cliente|destinatario|remitente|user|agente|mitarbeiter|mitarbeiterin|conseiller|conseillère|asesor|asesora|operator|bearbeiter|sachbearbeiter|handled by|anrufer|appelant|directed by|written by|produced by|ship to|bill to|deliver to|billing address|shipping address|delivery address|mailing address|address|policyholder|policy holder|insured|claimant|adjuster|subscriber|guarantor|landlord|applicant|co-applicant|borrower|co-borrower|payee|physician|attending physician|attending|witness|prepared by|reviewed by|signed by|completed by|issued to|assigned|visitor|versicherungsnehmer|versicherungsnehmerin|versicherte|versicherter|antragsteller|antragstellerin|assuré|assurée|souscripteur|demandeur|demandeuse|asegurado|asegurada|tomador|solicitante|intestatario|richiedente|paralegal|supervisor|analyst|reviewer|approver|interviewer|interviewed by|verified by|checked by|escalated by|closed by|updated by|clôturé par|clôturée par|traité par|traitée par|géré par|gérée par|case manager|caseworker|case worker|coordinator|specialist|primary|secondary|holder|beneficial owner|dependent|dependant|tenant|occupant|resident|nurse|pharmacist|therapist|technician|underwriter|processor|handler|cust|cx|pt|apologies|attendees|present|absent|chair|member|vermieter|vermieterin|derzeitiger vermieter|derzeitige vermieterin|mieter|mieterin|mitreisende|mitreisender|angehörige|angehöriger|hoofdboeker|hoofdreiziger|personne de confiance|personne à prévenir|persona de contacto|huurder|verhuurder|chaired by|note taker|minutes by|nominee|contact owner|record owner|account owner|lead owner|created by|paciente|patiente|paziente|patiënt|beneficiario|beneficiaria|bénéficiaire|begunstigde|beneficiário|passeggero|passeggera|passagier|passager|passagère|pasajero|pasajera|passageiro|passageira|bestuurder|conducente|conductor|conducteur|fahrer|fahrerin|contactpersoon|manager(?=[ \t]{0,3}:)|reporter(?=[ \t]{0,3}:)|employee|salarié|salariée|employé|employée|werknemer|medewerker|empleado|empleada|dipendente|pracownik|pracownica|funcionário|funcionária|colaborador|colaboradora|line manager|reporting manager|hiring manager|recruiter(?=[ \t]{0,3}:)|szerződő|szerzodo|biztosított|biztositott|beteg|ügyfél|ügyintéző|ασθενής|ασθενης|ασφαλισμένη|ασφαλισμένος|πελάτης|εκπρόσωπος|pacient|pacienta|pacientka|asigurat|asigurata|asigurată|angajat|angajata|angajată|poszkodowany|poszkodowana|ubezpieczony|ubezpieczona|pacjent|pacjentka|konsultant|konsultantka|vakuutuksenottaja|vakuutettu|potilas|asiakas|operatore|assistente|atendente|utente|zákazník|zákaznice|pojištěný|pojištěná|pojistník|handläggare|pasient|försäkrad|försäkringstagare|forsikret|forsikringstaker|forsikringstager|verzekerde|verzekeringnemer|segurado|segurada|tomador do seguro|assicurato|assicurata|contraente|referee|referees|referee \d|reference \d|contact \d|owner \d|member \d|applicant \d|borrower \d|director \d|shareholder \d|signatory \d|beneficial owner \d|contatto \d|contacto \d|vorgesetzte/r|vorgesetzter|vorgesetzte|kandidat|kandidatin|candidate|candidat|candidata|candidato|new starter|new hire|persona de contacto|personne de contact|kontaktperson|ansprechpartnerin|getuige|testigo|témoin|zeuge|zeugin|utente|mijn gegevens|renter|hirer|main driver|lead driver|additional driver|driver(?=[ \t]{0,3}:)|courier(?=[ \t]{0,3}:)|rider(?=[ \t]{0,3}:)|engineer(?=[ \t]{0,3}:)|condutor|condutora|conducteur principal|conductor principal|ospite|guest|guest name|hu[ée]sped|h[óo]spede|gast|pax|passenger|lead passenger|traveller|traveler|lead traveller|reisende|reisender|voyageur|voyageuse|viajero|viajera|viaggiatore|viaggiatrice|passinhaber|passinhaberin|inhaber|inhaberin|titolare|occupier|tour leader|group leader|gruppenleiter|gruppenleiterin|travel arranger|booker|booked by|registado por|registrado por|registered by|operatore|operatrice|operador|operadora|gestionado por|gestionada por|atendido por|atendida por|behandeld door|bearbeitet von|bearbeitet|obsługa|sprawę przyjęła|sprawę przyjął|przyjęła|przyjął|revisado por|revisto por|agreed by|forwarded by|assegnato a|asignado a|zugewiesen an|toegewezen aan|attribué à|cliënt|klient|klientka|handled|owner name|kontaktperson|buyer|seller|comprador|compradora|vendedor|vendedora|käufer|käuferin|verkäufer|verkäuferin|acheteur|acheteuse|vendeur|vendeuse|acquirente|venditore|venditrice|koper|verkoper|kupujący|kupująca|sprzedający|sprzedająca|alıcı|satıcı|właściciel|właścicielka|hesap sahibi|débiteur|débitrice|créancier|deudor|deudora|schuldner|schuldnerin|debitore|debtor|titular(?: \d)?|third party|first aider|preferred name|legal name|other party|other driver|motpart|testimone|contact famille|versicherte person|versicherter|staff|staff member|enfant|responsable légal(?: \d)?|personne reçue|donateur|donatrice|contribuente|sottoscritto|sottoscritta|il\/la sottoscritto\/a|name und anschrift des zuwendenden|zuwendende|zuwendender|attorney|parent\/carer(?: \d)?|parent\/guardian(?: \d)?|ouder\/verzorger(?: \d)?|verzorger|roepnaam|barn|podpis|assistito|assistita|proprietario|proprietaria|propietario|propietaria|propriétaire|eigenaar|eigenares|familiare di riferimento|persona di riferimento|referente|adhérent|adhérente|poa|nok|verordnender arzt|verordnende ärztin|consultant(?=[ \t]{0,3}:)|eerste contactpersoon|emprunteur|emprunteuse|co-emprunteur|co-emprunteuse|exploitant|exploitante|sociétaire|contraente|controparte|assicurato|assicurata|başvuran|sigortalı|sigorta ettiren|karşı taraf|yetkili|müşteri|försäkringstagare|kontohavare|sökande|unfallgegner|geschädigter|geschädigte|tegenpartij|verzekeringnemer|aanvrager|voyageur|reiziger|reisende/r|passageiro|passageira)[ \t]{0,12}(?:[:|]|${LEADER})${LP}$`,
   'iuy',
@@ -286,6 +289,14 @@ const CUE_ROLE_BEFORE_CAP = new RegExp(CUE_ROLE_BEFORE.source, 'iuy');
 // Speech verbs: "says Hartvigsson.", "said Maslin to Antonio".
 const CUE_SPEECH = new RegExp(
   String.raw`${B}(?:said|says|asked|told|replied|according to|thanks to)${SP}$`,
+  'iuy',
+);
+/**
+ * Work handed to someone: "ask Wade in IT", "I'll loop in Rommel", "pass this one to
+ * Oluwadamilare", "Lo paso a Ximena del equipo", "Já falei com o Rui".
+ */
+const CUE_HANDOFF = new RegExp(
+  String.raw`${B}(?:ask|loop in|looping in|looped in|escalate to|escalated to|pass to|passed to|pass it to|pass this to|pass this one to|hand over to|handed over to|hand it to|hand this to|transfer to|transferred to|paso a|pasé a|passo para|passei para|falei com o|falei com a|falei com|hablé con|sprach mit)${SP}$`,
   'iuy',
 );
 /** After a name: "Nancy (agent)". Exported for the tests of mayParenRole. */
@@ -2753,6 +2764,19 @@ function scoreSegment(
   // "- Agent: Kole" closing a line names the agent; "Client: Sur les..." opens speech.
   const endsLine = alone;
   tryCue(K_LABEL, anyKnown || !single ? 0.8 : endsLine && !onlyCommon ? 0.7 : 0.45, 'label');
+  // An org chart's or a form's line labelled with a job: "VP Customer Operations: Farzaneh
+  // Tehrani", "Director, Support APAC: A.K. Menon", "Responsable directo: Íñigo Etxeberria".
+  // Two words or more, none an ordinary one, right after the line's colon.
+  if (
+    0.75 > curScore &&
+    !single &&
+    !onlyCommon &&
+    prevPunct === ':' &&
+    !someWordLike(from, to) &&
+    JOB_LABEL_BEFORE.test(beforeWindow())
+  ) {
+    bump(0.75, 'label');
+  }
   // A pipe table's border as the label's separator ("| Customer | Jewel Champlin |"): its
   // header row holds one ordinary word a cell ("| Name | Description |"), so one unknown word
   // after it is no name.
@@ -2909,6 +2933,11 @@ function scoreSegment(
   if (!onlyCommon) tryCue(K_ROLE_BEFORE, anyKnown || !single ? 0.75 : 0.5, 'role');
   if (!onlyCommon && n >= 2) tryCue(K_ROLE_BEFORE_CAP, 0.75, 'role');
   if (!onlyCommon) tryCue(K_SPEECH, 0.55, 'speech');
+  // One word after work handed over is a name when listed (even as a word too: "ask Wade") or
+  // known to no list or dictionary ("loop in Rommel"); not "ask Support".
+  if (single && (anyKnown || onlyCommon || !someWordLike(from, to))) {
+    tryCue(K_HANDOFF, anyKnown && !onlyCommon ? 0.65 : 0.55, 'handoff');
+  }
   // The patterns after the segment, too, are tested only when their bump could raise the score.
   // The patterns after the segment, too, run only when the characters right after it can
   // start a match (mayWrote, mayEmail, ...: checks that reject only what the pattern rejects).
@@ -4177,6 +4206,7 @@ const K_CC = cue(CUE_CC);
 const K_ROLE_BEFORE = cue(CUE_ROLE_BEFORE);
 const K_ROLE_BEFORE_CAP = cue(CUE_ROLE_BEFORE_CAP);
 const K_SPEECH = cue(CUE_SPEECH);
+const K_HANDOFF = cue(CUE_HANDOFF);
 const K_WEAK_BEFORE = cue(WEAK_BEFORE);
 const K_WEAK_BEFORE_MULTI = cue(WEAK_BEFORE_MULTI);
 const K_CALL_BEFORE = cue(CALL_BEFORE);
@@ -5980,7 +6010,7 @@ const FOREIGN_PART_LABEL =
 const NOT_FILLED =
   /^(?:none|unknown|null|nil|test|tbd|pending|required|optional|same|blank|empty|various)$/i;
 const CAPS_AFTER_LABEL =
-  /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Nn]ome|NOME|[Nn]ome completo|[Nn]ome e cognome|[Nn]om et pr[ée]nom|[Nn]om, pr[ée]nom|[Nn]ombre y apellidos|[Ii]mi[eę] i nazwisko|[Bb]eneficiary)(?: as per [A-Za-z]{2,12}|[ \t]?\([^()\n]{1,30}\))?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME|[Nn]om de (?:naissance|famille)|NOM DE (?:NAISSANCE|FAMILLE)|[Nn]achname|NACHNAME|[Cc]ognome|COGNOME|[Aa]pellidos?|APELLIDOS?|(?:[Pp]rimer|[Ss]egundo) apellido|[Ss]urnames|SURNAMES|[Nn]azwisko|NAZWISKO|[Vv]orname|VORNAME|[Pp]r[ée]nom|PR[ÉE]NOM|[Aa]chternaam|[Vv]oornaam)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
+  /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Nn]ome|NOME|[Nn]ome completo|[Nn]ome e cognome|[Nn]om et pr[ée]nom|[Nn]om, pr[ée]nom|[Nn]ombre y apellidos|[Ii]mi[eę] i nazwisko|[Bb]eneficiary)(?: as per [A-Za-z]{2,12}|[ \t]?\([^()\n]{1,30}\))?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]orenames?(?:\([Ss]\))?|FORENAMES?(?:\(S\))?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME|[Nn]om de (?:naissance|famille)|NOM DE (?:NAISSANCE|FAMILLE)|[Nn]achname|NACHNAME|[Cc]ognome|COGNOME|[Aa]pellidos?|APELLIDOS?|(?:[Pp]rimer|[Ss]egundo) apellido|[Ss]urnames|SURNAMES|[Nn]azwisko|NAZWISKO|[Vv]orname|VORNAME|[Pp]r[ée]nom|PR[ÉE]NOM|[Aa]chternaam|[Vv]oornaam)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
 
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE", "Dña. DIANA REYES",
 // "De heer ILIAS DE RUITER", "sig.ra ANA MACEDO", "Herr" on the line above. Written without the
@@ -6098,6 +6128,7 @@ const LOWER_STARTS = keywords([
   'beneficiary',
   'surname',
   'given name',
+  'forename',
   'first name',
   'last name',
   'family name',
