@@ -6,8 +6,10 @@ import { matchesOf } from '../scan-util.ts';
 
 // Nine digits, grouped 3-3-3 by one separator used throughout or in a row, or the eight digits
 // of an older number in a row.
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
 const TFN =
-  /(?<![\w+.-])(\d{3})([- ]?)(\d{3})\2(\d{3})(?![\w-]|\.\d)|(?<![\w+.-])\d{8}(?![\w-]|\.\d)/g;
+  /(\d(?<![\w+.-]\d)\d{2})([- ]?)(\d{3})\2(\d{3})(?![\w-]|\.\d)|\d(?<![\w+.-]\d)\d{7}(?![\w-]|\.\d)/g;
 
 const POSITIVE = /\btfns?\b|tax file (?:number|no)/;
 

@@ -5,7 +5,9 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // Nine digits, grouped 3-3-3 by one separator used throughout, or in a row.
-const SIN = /(?<![\w+.-])(\d{3})([- ]?)(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const SIN = /(\d(?<![\w+.-]\d)\d{2})([- ]?)(\d{3})\2(\d{3})(?![\w-]|\.\d)/g;
 
 const POSITIVE =
   /\b(?:sin|s\.i\.n\.?|social insurance|nas|n\.a\.s\.?|assurance sociale|num[ée]ro d'assurance|insurance number)\b/;

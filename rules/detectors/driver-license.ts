@@ -138,8 +138,10 @@ const UNIT_AFTER =
 // UK DVLA licence number: five letters of the surname padded with 9s, the decade digit, the
 // birth month (plus 50 for women), the day, the year digit, two initials (padded with 9), an
 // arbitrary digit and two check letters. Distinctive enough to stand without a label.
+// (Char-first: the look-behind after the first capital; see 'Char-first patterns' in
+// docs/engine.md.)
 const DVLA =
-  /(?<![A-Za-z0-9])([A-Z][A-Z9]{4}) ?(\d)([05][1-9]|[16][0-2])(0[1-9]|[12]\d|3[01])(\d) ?([A-Z][A-Z9])(\d)([A-Z]{2})(?![A-Za-z0-9])/g;
+  /([A-Z](?<![A-Za-z0-9][A-Z])[A-Z9]{4}) ?(\d)([05][1-9]|[16][0-2])(0[1-9]|[12]\d|3[01])(\d) ?([A-Z][A-Z9])(\d)([A-Z]{2})(?![A-Za-z0-9])/g;
 
 const POSITIVE =
   /driv(?:er|ing)|licen[cs]e|\bdl\b|dvla|f[üu]hrerschein|permis|licencia|carn[ée]t|patente|rijbewijs|prawo jazdy|k[öo]rkort|ajokort/;

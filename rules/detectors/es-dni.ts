@@ -5,7 +5,9 @@ import { matchesOf } from '../scan-util.ts';
 
 // DNI: eight digits (also dotted "12.345.678") and the control letter, optionally after a dash
 // or space. NIE: X, Y or Z, seven digits and the control letter.
-const DNI = /(?<![\w+.-])(\d{8}|\d{2}\.\d{3}\.\d{3})[- ]?([A-Za-z])(?![\w-])/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const DNI = /(\d(?<![\w+.-]\d)(?:\d{7}|\d\.\d{3}\.\d{3}))[- ]?([A-Za-z])(?![\w-])/g;
 const NIE = /(?<![\w+.-])([XYZxyz])[- ]?(\d{7})[- ]?([A-Za-z])(?![\w-])/g;
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';

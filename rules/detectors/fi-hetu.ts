@@ -4,8 +4,10 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 import { matchesOf } from '../scan-util.ts';
 
 // DDMMYY, the century sign, the three-digit individual number and the check character.
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
 const HETU =
-  /(?<![\w+.-])(\d{6})([-+A-FU-Ya-fu-y])(\d{3})([0-9A-FHJ-NPR-Ya-fhj-npr-y])(?![\w-]|\.\d)/g;
+  /(\d(?<![\w+.-]\d)\d{5})([-+A-FU-Ya-fu-y])(\d{3})([0-9A-FHJ-NPR-Ya-fhj-npr-y])(?![\w-]|\.\d)/g;
 
 /** The check character for the nine digits DDMMYYZZZ, read as one number, mod 31. */
 const CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';

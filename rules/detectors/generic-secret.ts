@@ -37,8 +37,10 @@ const SECRET_WORD = /key|secret|token|auth|bearer|credential/iy;
 const STRONG = new RegExp(`^(?:${STRONG_KEYS})$`, 'i');
 
 // Environment-variable names that end in KEY/TOKEN/SECRET: MAPBOX_KEY, SENTRY_AUTH_TOKEN.
+// (Char-first: the look-behind after the first capital; see 'Char-first patterns' in
+// docs/engine.md.)
 const ENV_NAME =
-  /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/g;
+  /[A-Z](?<![A-Za-z0-9_][A-Z])[A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,5}_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/g;
 // The suffix every ENV_NAME holds: tried at each underscore, it settles most texts, which have none.
 const ENV_SUFFIX = /_(?:KEY|TOKEN|SECRET|APIKEY|PAT)(?![A-Za-z0-9])/y;
 const STRONG_ENV =

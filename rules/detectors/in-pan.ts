@@ -20,8 +20,14 @@ const NEGATIVE = new RegExp(
 export const inPan: Detector = {
   id: 'in-pan',
   types: ['TAX_ID'],
-  // A PAN is a whole ten-character token: most texts have none (one shared pass tells).
-  prefilter: allOf({ test: (text) => hasAlnumRun(text, 10) }, /[A-Z]{5}\d{4}[A-Z]/),
+  // A PAN is a whole ten-character token: most texts have none (one shared pass tells). Its
+  // shape is written out, "[A-Z]{5}\d{4}" as single classes: V8 without its optimisations
+  // enters a leading repeat at every position (see 'Char-first patterns' in docs/engine.md),
+  // 11 ms on 1 MB with no PAN; this way 1.3 (optimised 1.6 -> 1.0).
+  prefilter: allOf(
+    { test: (text) => hasAlnumRun(text, 10) },
+    /[A-Z][A-Z][A-Z][A-Z][A-Z]\d\d\d\d[A-Z]/,
+  ),
   detect(text) {
     const out: Candidate[] = [];
     // Every match is a whole ten-character token: it is only tried at those.

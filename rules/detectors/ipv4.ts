@@ -8,7 +8,9 @@ import { lineStartWithin, matchesOf } from '../scan-util.ts';
 // keeps the pattern free of overlapping alternations. The look-behind refuses a start inside a
 // word or a longer dotted run (OIDs like 1.3.6.1.4.1, "v1.2.3.4"), the look-ahead refuses a
 // fifth group or a glued word.
-const QUAD = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const QUAD = /\d(?<![\w.]\d)\d{0,2}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
 const VERSION_BEFORE =

@@ -143,7 +143,9 @@ function idShaped(v: string): boolean {
 // whole read as a Luhn sum with letters worth 10-35 ("21268958 4 ZZ6"): its own shape and
 // check find it. And the social security number (NISS) after its name: eleven digits from 1
 // or 2, the last a check over the first ten.
-const PT_CC = /(?<![\w-])\d{8} ?\d ?[A-Z]{2}\d(?![\w-])/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const PT_CC = /\d(?<![\w-]\d)\d{7} ?\d ?[A-Z]{2}\d(?![\w-])/g;
 const NISS = /(?<![A-Za-z])niss[ \t]*(?:n\.?[º°o]\.?)?[ \t]*:?[ \t]*([12]\d{10})(?!\d)/gi;
 
 /** The Cartão de Cidadão's check: Luhn over its twelve characters, letters worth 10-35. */

@@ -6,7 +6,9 @@ import { matchesAtRuns, matchesOf } from '../scan-util.ts';
 
 // Nine digits in a row, or dotted 4.2.3 as on Dutch passports and identity cards.
 const BARE = /(?<![\w+.-])\d{9}(?![\w-]|\.\d)/g;
-const DOTTED = /(?<![\w+.-])(\d{4})\.(\d{2})\.(\d{3})(?![\w-]|\.\d)/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const DOTTED = /(\d(?<![\w+.-]\d)\d{3})\.(\d{2})\.(\d{3})(?![\w-]|\.\d)/g;
 
 // The sofinummer was the BSN's name until 2007 and is still used by payroll.
 const POSITIVE =

@@ -6,12 +6,16 @@ import { matchesOf } from '../scan-util.ts';
 // xoxe- rotating refresh, `xoxe.xoxp-` configuration tokens; then dash-separated numeric ids
 // and a random tail. The shapes vary by generation, so the body is bounded loosely and then
 // checked for randomness and digits.
-const TOKEN = /(?<![\w.-])(?:xoxe\.)?xox[abposre]-([0-9A-Za-z-]{10,250})/g;
+// The three patterns are char-first (see 'Char-first patterns' in docs/engine.md): the x or h
+// every match opens with, then the look-behind. Looking behind first cost 7 ms each on 1 MB
+// when V8 compiles without its optimisations; this way, under 1 ms. ("(?:xoxe\.)?xox" and
+// "(?:https?:\/\/)?hooks" are tried in their order: the longer form first.)
+const TOKEN = /x(?<![\w.-]x)(?:oxe\.xox|ox)[abposre]-([0-9A-Za-z-]{10,250})/g;
 // App-level tokens: xapp-<version>-<app id>-<numbers>-<hex>.
-const APP_TOKEN = /(?<![\w.-])xapp-\d-([0-9A-Za-z-]{20,250})/g;
+const APP_TOKEN = /x(?<![\w.-]x)app-\d-([0-9A-Za-z-]{20,250})/g;
 // Incoming webhooks and workflow triggers: whoever has the URL can post into the channel.
 const WEBHOOK =
-  /(?<![\w.-])(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9_/+-]{20,150})/g;
+  /h(?<![\w.-]h)(?:ttps?:\/\/hooks|ooks)\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9_/+-]{20,150})/g;
 
 // What every token starts with, found from its x: a search for "hooks.slack.com" starts from
 // its h, which is common in prose, while "k.com" is rare.

@@ -5,7 +5,9 @@ import { matchesOf } from '../scan-util.ts';
 
 // Ten digits, in a row or spaced 5-5 as HMRC letters print them, sometimes with the trailing K
 // that online services add.
-const UTR = /(?<![\w+.-])(\d{5})( ?)(\d{5})([Kk]?)(?![\w-]|\.\d)/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const UTR = /(\d(?<![\w+.-]\d)\d{4})( ?)(\d{5})([Kk]?)(?![\w-]|\.\d)/g;
 
 // Labels that name a UTR and nothing else.
 const STRONG = /\butrs?\b|unique tax ?payer ref(?:erence)?/;

@@ -6,7 +6,9 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // NN-NNNNNNN, or nine digits in a row. The look-arounds keep it out of longer dashed or dotted
 // runs (dates, phone numbers, ids).
-const EIN = /(?<![\w+.-])(\d{2})(-?)(\d{7})(?![\w-]|\.\d)/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const EIN = /(\d(?<![\w+.-]\d)\d)(-?)(\d{7})(?![\w-]|\.\d)/g;
 
 // The labels a US Employer Identification Number goes by, right before it (a sole
 // proprietor's EIN names a person's business): the shape alone is any nine-digit number. Read

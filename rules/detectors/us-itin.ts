@@ -5,7 +5,9 @@ import { matchesOf } from '../scan-util.ts';
 
 // 9XX-GG-SSSS with one separator used throughout (dash, space or dot), or nine digits in a row.
 // The look-arounds keep it from matching inside longer dashed or dotted runs.
-const ITIN = /(?<![\w+.-])(9\d{2})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const ITIN = /(9(?<![\w+.-]9)\d{2})([- .]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 
 const POSITIVE =
   /\b(?:itins?|individual taxpayer|taxpayer id(?:entification)?|tax ?id(?:entification)?|tins?)\b/;

@@ -5,7 +5,9 @@ import { matchesAtRuns, matchesOf } from '../scan-util.ts';
 
 // AAA-GG-SSSS with one separator used throughout (dash, space or dot). The look-arounds keep it
 // from matching inside longer dashed or dotted runs such as "12-345-67-8901".
-const FORMATTED = /(?<![\w+.-])(\d{3})([- .])(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
+// (Char-first: the look-behind comes after the first digit; see 'Char-first patterns' in
+// docs/engine.md.)
+const FORMATTED = /(\d(?<![\w+.-]\d)\d{2})([- .])(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 // Nine digits in a row: only an SSN when the text says so.
 const BARE = /(?<![\w+.-])\d{9}(?![\w-]|\.\d)/g;
 
