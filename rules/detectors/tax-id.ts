@@ -126,6 +126,24 @@ export function validCnpj(d: string): boolean {
   return check(12) && check(13);
 }
 
+/** Labels with checked values, each with the words that find it and its value's check. */
+const CHECKED_LABELS = [
+  {
+    words: CYRILLIC_WORDS,
+    label: CYRILLIC_LABEL,
+    value: CYRILLIC_VALUE,
+    maxValue: 12,
+    valid: (v: string) => validInn(v) || validRnokpp(v),
+  },
+  {
+    words: CHECKED_WORDS,
+    label: CHECKED_LABEL,
+    value: CHECKED_VALUE,
+    maxValue: 10,
+    valid: (v: string) => validAfm(v) || validHuTaxId(v),
+  },
+];
+
 export const taxId: Detector = {
   id: 'tax-id',
   types: ['TAX_ID'],
@@ -135,37 +153,24 @@ export const taxId: Detector = {
   },
   detect(text) {
     const out: Candidate[] = [];
-    for (const v of CYRILLIC_WORDS.test(text)
-      ? valuesNearLabels(text, CYRILLIC_LABEL, CYRILLIC_VALUE, {
-          maxGap: 20,
-          maxValue: 12,
-          accept: (m) => validInn(m[0]) || validRnokpp(m[0]),
-          anchors: { words: CYRILLIC_WORDS, lead: 0 },
-        })
-      : []) {
-      out.push({
-        start: v.start,
-        end: v.end,
-        type: 'TAX_ID',
-        score: 0.9,
-        reason: 'label, checksum',
-      });
-    }
-    for (const v of CHECKED_WORDS.test(text)
-      ? valuesNearLabels(text, CHECKED_LABEL, CHECKED_VALUE, {
-          maxGap: 20,
-          maxValue: 10,
-          accept: (m) => validAfm(m[0]) || validHuTaxId(m[0]),
-          anchors: { words: CHECKED_WORDS, lead: 0 },
-        })
-      : []) {
-      out.push({
-        start: v.start,
-        end: v.end,
-        type: 'TAX_ID',
-        score: 0.9,
-        reason: 'label, checksum',
-      });
+    // The labels whose values carry a check digit: Russia's ИНН, Ukraine's РНОКПП; Greece's
+    // ΑΦΜ, Hungary's adóazonosító.
+    for (const c of CHECKED_LABELS) {
+      if (!c.words.test(text)) continue;
+      for (const v of valuesNearLabels(text, c.label, c.value, {
+        maxGap: 20,
+        maxValue: c.maxValue,
+        accept: (m) => c.valid(m[0]),
+        anchors: { words: c.words, lead: 0 },
+      })) {
+        out.push({
+          start: v.start,
+          end: v.end,
+          type: 'TAX_ID',
+          score: 0.9,
+          reason: 'label, checksum',
+        });
+      }
     }
     for (const v of valuesNearLabels(text, LABEL, TOKEN, {
       maxGap: 20,
