@@ -1150,10 +1150,10 @@ const CAPS_SURNAME_FIRST =
  */
 function nameInRoleBracket(text: string, taken: readonly Span[], out: Candidate[]): void {
   for (let k = text.indexOf(' ('); k >= 0; k = text.indexOf(' (', k + 2)) {
-    const role = ROLE_WORD_END.exec(text.slice(Math.max(0, k - 24), k));
+    const role = roleWordBefore(text, k);
     if (role === null) continue;
     // After a job's or a team's word only a listed given name: "partner (Acme)" is a firm.
-    const kin = KIN_WORD.test(role[1]!);
+    const kin = KIN_WORD.test(role);
     NAME_IN_BRACKET.lastIndex = k + 2;
     const m = NAME_IN_BRACKET.exec(text);
     if (m === null) continue;
@@ -1169,8 +1169,51 @@ function nameInRoleBracket(text: string, taken: readonly Span[], out: Candidate[
 const KIN_WORD =
   /^(?:daughter|son|wife|husband|mother|father|mum|mom|dad|brother|sister|spouse|child|grandson|granddaughter|nephew|niece|aunt|uncle|cousin)$/i;
 const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|Mlle|Sr|Sra)$/;
-const ROLE_WORD_END =
-  /(?:^|[^\p{L}])(daughter|son|wife|husband|mother|father|mum|mom|dad|brother|sister|spouse|child|grandson|granddaughter|nephew|niece|aunt|uncle|cousin|friend|neighbour|neighbor|colleague|coworker|co-worker|manager|supervisor|controller|director|lead|agent|assistant|team|teammate|engineer|technician|courier|driver|caller|carer|caregiver|landlord|tenant|accountant|lawyer|solicitor|advisor|adviser)$/iu;
+/**
+ * The kin or role word ending at `end` ("daughter", "controller", "co-worker"), lower-cased, or
+ * null. Read backwards letter by letter: a pattern anchored at the end of a slice was tried at
+ * every place of it, for each of the many " (" of a long paste.
+ */
+function roleWordBefore(text: string, end: number): string | null {
+  const from = lettersBefore(text, end, 14);
+  if (from === end || from < 0) return null;
+  const word = text.slice(from, end).toLowerCase();
+  if (word === 'worker')
+    return text.slice(from - 3, from).toLowerCase() === 'co-' ? 'co-worker' : null;
+  return KIN_OR_ROLE_WORDS.has(word) ? word : null;
+}
+const KIN_OR_ROLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'daughter son wife husband mother father mum mom dad brother sister spouse child grandson ' +
+    'granddaughter nephew niece aunt uncle cousin friend neighbour neighbor colleague coworker ' +
+    'manager supervisor controller director lead agent assistant team teammate engineer ' +
+    'technician courier driver caller carer caregiver landlord tenant accountant lawyer ' +
+    'solicitor advisor adviser'
+  ).split(' '),
+);
+
+/**
+ * Where the run of letters ending at `end` starts, or -1 when it is longer than `max` (then
+ * no word of that length ends there). A run starting the text, or after any character that
+ * is no letter, counts.
+ */
+function lettersBefore(text: string, end: number, max: number): number {
+  let i = end;
+  while (i > 0 && isPlainLetterAt(text, i - 1)) {
+    if (end - --i > max) return -1;
+  }
+  return i;
+}
+
+/** Whether text[k] is a letter (\p{L}), deciding ASCII and Latin-1 without a pattern. */
+function isPlainLetterAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  return PLAIN_LETTER.test(text[k]!);
+}
+const PLAIN_LETTER = /\p{L}/u;
 const NAME_IN_BRACKET = /(\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){0,2})(?=[,)])/uy;
 
 /**
@@ -1183,12 +1226,12 @@ const NAME_IN_BRACKET = /(\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){0,2})(?=[
 function pairedGivenNames(text: string, taken: readonly Span[], out: Candidate[]): void {
   for (const joiner of PAIR_JOINERS) {
     for (let k = text.indexOf(joiner); k >= 0; k = text.indexOf(joiner, k + joiner.length)) {
-      const left = PAIR_LEFT.exec(text.slice(Math.max(0, k - 24), k));
-      if (left === null) continue;
+      const a = pairLeft(text, k);
+      if (a === null) continue;
       PAIR_RIGHT.lastIndex = k + joiner.length;
       const right = PAIR_RIGHT.exec(text);
       if (right === null) continue;
-      const [a, b] = [left[1]!, right[1]!];
+      const b = right[1]!;
       const strong = (w: string) => classify(w) === 'first' && isGivenName(w) && !isEnglishWord(w);
       const weak = (w: string) =>
         strong(w) ||
@@ -1221,8 +1264,31 @@ const PAIR_NOT_BEFORE =
   /(?:^|[^\p{L}])(?:the|a|an|between|le|la|les|el|los|las|der|die|das|de)[ \t]$/iu;
 /** A possessive ("Ben and Jerry's") or a house number ("Leon and Eyrarodda 66") after. */
 const PAIR_NOT_AFTER = /^(?:['’]s\b|[ \t]\d)/;
-/** One capitalised word ending the window, not after another capitalised word or a title. */
-const PAIR_LEFT = /(?:^|[^\p{L}\p{N}.'’-])(?<!\p{Lu}[\p{Ll}]*\.? )(\p{Lu}[\p{Ll}\p{M}]{1,20})$/u;
+/**
+ * The capitalised word ending at `end` (a capital, then 1 to 20 small letters or marks), or
+ * null; not after a letter, a digit or . ' ’ -, nor after another capitalised word or an
+ * initial and a space ("Mary Ann and ..."). Read backwards character by character: a pattern
+ * anchored at the end of a slice was tried at every place of it, for each " e " and " en " of
+ * a long paste.
+ */
+function pairLeft(text: string, end: number): string | null {
+  let i = end;
+  while (i > 0 && end - i < 20 && SMALL_OR_MARK.test(text[i - 1]!)) i--;
+  const start = i - 1;
+  if (start < 0 || end - start < 3 || !CAPITAL.test(text[start]!)) return null;
+  if (start > 0 && PAIR_LEFT_NOT_AFTER.test(text[start - 1]!)) return null;
+  if (text.charCodeAt(start - 1) === 32) {
+    let j = start - 2;
+    if (text.charCodeAt(j) === 46) j--;
+    while (j >= 0 && SMALL.test(text[j]!)) j--;
+    if (j >= 0 && CAPITAL.test(text[j]!)) return null;
+  }
+  return text.slice(start, end);
+}
+const SMALL_OR_MARK = /[\p{Ll}\p{M}]/u;
+const SMALL = /\p{Ll}/u;
+const CAPITAL = /\p{Lu}/u;
+const PAIR_LEFT_NOT_AFTER = /[\p{L}\p{N}.'’-]/u;
 /** One capitalised word, not followed by another. */
 const PAIR_RIGHT = /(\p{Lu}[\p{Ll}\p{M}]{1,20})(?![\p{L}\p{N}@_-]|[ \t]\p{Lu}|\.\p{L})/uy;
 
