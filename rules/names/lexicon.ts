@@ -178,6 +178,8 @@ export function classify(word: string): NameClass {
   // Surname endings no ordinary word of these languages has ("Vitorović", "Szczepańska",
   // "Shervashidze", "Popescu", "Usamov", "Papadopoulos"): the lists cannot hold every surname.
   if (k.length >= 6 && SURNAME_ENDING.test(k)) return 'last';
+  // Cyrillic surnames and patronymics by their endings ("Петров", "Коваленко", "Олегович").
+  if (k.length >= 5 && CYRILLIC_SURNAME_ENDING.test(k)) return 'last';
   return 'unknown';
 }
 
@@ -188,6 +190,15 @@ export function classify(word: string): NameClass {
  */
 const SURNAME_ENDING =
   /(?:[oae]vic|[oe]vich|wicz|[sc]ki|[sc]ka|dzki|czyk|enko|shvili|dze|escu|eanu|opoulos|akis|oglu|[bcdfgklmnprstvz][oe]va?|sson|ssen|[^s]sen|mann|[ai]nen|[oe]tti|elli|ucci)$/;
+
+/**
+ * Endings of Russian, Ukrainian, Belarusian, Bulgarian and Georgian surnames and of East Slavic
+ * patronymics, folded (й and ї lose their marks): -ов/-ев(а), -енко, -чук/-юк, -швили, -дзе,
+ * -ович/-евич, -овна/-евна/-ична/-івна. (-ин and -ский are left out: "Магазин", "Корзина",
+ * "Невский" are a shop, a basket and a street.)
+ */
+const CYRILLIC_SURNAME_ENDING =
+  /(?:[бвгджзклмнпрстфхцчшщ][ое]ва?|енко|чук|юк|швили|дзе|ович|евич|овна|евна|ична|івна|ьович)$/;
 
 /** Whether a word is in the given-name lists, even if it is also an ordinary word ("Summer"). */
 export function isGivenName(word: string): boolean {

@@ -97,6 +97,11 @@ export const STOP_WORDS = [
     // Their desks and polite words that sign or open a mail: "Dział Obsługi Klienta", "Kérem, ...".
     'dział działu obsługa obsługi klienta klientów zespół zespołu biuro klantenservice servizio clienti zákaznický zákaznická podpora serviciul clienți relații εξυπηρέτηση πελατών köszönöm üdvözlettel tisztelettel ' +
     'claimant claimants tenants insured insureds policyholder policyholders cardmember cardholder complainant respondent applicant applicants defendant plaintiff pupil pupils',
+  // Russian, Ukrainian and Bulgarian: the roles a chat's or a form's lines open with ("Оператор
+  // Ірина:", "Клиентка Белова"), pronouns, greetings' and sign-offs' words, and the nouns a
+  // support text capitalises at a line's start (a bank, a shop, a day, a product's kind).
+  'клиент клиентка клиенту клиента оператор операторка менеджер сотрудник сотрудница специалист пользователь покупатель покупательница получатель отправитель продавец курьер водитель врач пациент пациентка агент бот система поддержка служба банк магазин компания день дата заказ товар чайник сервис отдел я вы мы он она они это спасибо пожалуйста добрый доброе здравствуйте привет уважаемый уважаемая коллеги команда с уважением ' +
+    'клієнт клієнтка оператор менеджер працівник працівниця користувач покупець отримувач відправник водій лікар пацієнт пацієнтка підтримка служба банк магазин компанія день дата замовлення товар сервіс відділ ви ми дякую будь ласка добрий вітаю шановний шановна колеги команда клиентът оператор служител',
 ].join(' ');
 
 /**
@@ -182,6 +187,11 @@ export const EXTRA_FIRST_NAMES = [
   'branko darko davor dražen dušan ivica ivo jože josip marjan mladen nebojša predrag srećko stjepan tomislav uroš vlado željko andreja branka dragana gordana jasna ljiljana mateja mirjana nataša nevenka sanja spomenka zorica',
   // Russian, Ukrainian, Belarusian
   'alexandr aleksey arkady artyom dmitriy evgeniy fedor gennady grigory konstantin ruslan semyon stepan timofey vitaly vsevolod vyacheslav yegor anastasiya darya galina inna kseniya lyudmila nadezhda sofiya taisiya yekaterina zinaida zoya',
+  // In Cyrillic: Russian, Ukrainian, Belarusian, Bulgarian, Serbian and Kazakh given names
+  // as written in their own script (nominative; "Роман", "Вера" and "Лев" are also words).
+  'александр алексей анатолий андрей антон аркадий арсений артём артем борис вадим валентин валерий василий виктор виталий владимир владислав всеволод вячеслав геннадий георгий герман глеб григорий даниил данил денис дмитрий евгений егор иван игорь илья кирилл константин леонид максим матвей михаил никита николай олег павел пётр петр руслан семён семен станислав степан тимофей тимур фёдор федор эдуард юрий ярослав алёна алена александра алина алла анастасия ангелина анна антонина валентина валерия вероника виктория галина дарья диана евгения екатерина елена елизавета жанна зоя инна ирина карина кира ксения лариса лидия людмила маргарита марина мария милана наталья наталия нина оксана ольга полина раиса светлана софия софья таисия тамара татьяна ульяна юлия яна',
+  'олександр олексій андрій анатолій богдан василь віктор віталій володимир дмитро євген ігор микола михайло павло петро сергій тарас юрій остап назар григорій ярема олена ірина наталія тетяна світлана ганна юлія катерина вікторія олександра софія дарина соломія уляна христина надія лілія ярослава зоряна мирослава оленка галя',
+  'георги стоян петър димитър христо йордан милан драган марко никола стефан јована милица јелена драгана снежана весна нурлан ерлан асель айгерим бахытжан дана',
   // Baltic
   'andris artūras gintaras juozas kęstutis mindaugas raimonds rimantas saulius valdis vytautas žygimantas aistė baiba egle eglė ilze ieva jurgita laima vaida',
   // Romanian and Greek
