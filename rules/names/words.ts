@@ -101,6 +101,9 @@ export const STOP_WORDS = [
   // Ірина:", "Клиентка Белова"), pronouns, greetings' and sign-offs' words, and the nouns a
   // support text capitalises at a line's start (a bank, a shop, a day, a product's kind).
   'клиент клиентка клиенту клиента оператор операторка менеджер сотрудник сотрудница специалист пользователь покупатель покупательница получатель отправитель продавец курьер водитель врач пациент пациентка агент бот система поддержка служба банк магазин компания день дата заказ товар чайник сервис отдел я вы мы он она они это спасибо пожалуйста добрый доброе здравствуйте привет уважаемый уважаемая коллеги команда с уважением ' +
+    // Indonesian, Malay, Swahili and Vietnamese sentence openers and form words ("Boleh dibantu
+    // ...", "Untuk refund ...", "Jina: ...", "Anwani: ..."), and Malay "Encik" (Mr) used alone.
+    'boleh kalau untuk saya kami kita anda mohon terima kasih selamat dengan dari atau yang ini itu sudah belum baik silakan apakah bisa tolong sebelum setelah jika karena namun tetapi jadi ada tidak nama alamat tanggal nomor jina anwani namba tarehe habari asante karibu tafadhali samahani ' +
     'клієнт клієнтка оператор менеджер працівник працівниця користувач покупець отримувач відправник водій лікар пацієнт пацієнтка підтримка служба банк магазин компанія день дата замовлення товар сервіс відділ ви ми дякую будь ласка добрий вітаю шановний шановна колеги команда клиентът оператор служител',
 ].join(' ');
 
@@ -129,7 +132,7 @@ export const TITLES =
   'maître maitre mr mrs ms mx miss mister dr doctor prof professor herr herrn frau hr fr mme mlle madame monsieur mademoiselle sr sra srta señor señora señorita senor senora senorita sig signor signora signorina don doña dona dña sir dame lady lord rev reverend fr father sister brother capt captain col sgt lt officer judge dhr mevr dott avv mudr mgr judr phdr drs ir heer mevrouw meneer pani panie pane paní shri smt kumari shrimati sayın ' +
   // Indonesian, Malay, Filipino and Vietnamese forms of address before a given name ("Pak
   // Slamet", "Ibu Siti Rahmawati", "Kuya Jun", "Ate Joy", "Chị Hương").
-  'bapak pak ibu bu kak mbak kuya ate tita tito manong manang chị ông bà ' +
+  'bapak pak ibu bu kak mbak kuya ate tita tito manong manang chị ông bà encik cik puan ' +
   // Polish "Pan" (Mr), and Greek "κύριος/κύριε" (Mr, and as spoken to) and "κυρία" (Mrs).
   'pan κύριος κύριε κυρία κυρ ' +
   // Nurses as a ward and a care note call them ("Nurse Adeyemi", "Matron Okafor").
