@@ -723,6 +723,7 @@ export function findNames(
   corefer(text, found, out);
   lowerCaseAfterCue(text, taken, out);
   uncasedAfterCue(text, taken, out);
+  if (UNCASED_ANY.test(text)) nativeCues(text, taken, out);
   latinHonorifics(text, taken, out);
   maidenNames(text, taken, out);
   stampedSurnameFirst(text, taken, out);
@@ -7407,7 +7408,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CJK_WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}々ー・]+$/u;
 /** A CJK form's label for a person's name, then its colon. */
 const CJK_LABEL_BEFORE =
-  /(?:氏名|お名前|名前|フリガナ|担当者|ご担当者|担当|口座名義|名義人|名義|契約者|申込者|申請者|患者名|患者氏名|受取人|依頼者|姓名|联系人|收件人|收货人|客户姓名|负责人|이름|성명|고객명|담당자|예금주|보호자)[ \t\u3000]*[:：][ \t\u3000]*$/u;
+  /(?:氏名|お名前|名前|フリガナ|担当者|ご担当者|担当|口座名義|名義人|名義|契約者|申込者|申請者|患者名|患者氏名|受取人|依頼者|運転者|差出人|本人|姓名|联系人|收件人|收货人|客户姓名|负责人|户名|开户名|持卡人|被保险人|投保人|报案人|申请人|处理人|经办人|发件人|이름|성명|고객명|담당자|예금주|보호자|신청인)[ \t\u3000]*[:：][ \t\u3000]*$/u;
 /** Whether a colon (ASCII or full-width) stands before `start`, past blanks. */
 function colonBefore(text: string, start: number): boolean {
   let k = start - 1;
@@ -7565,6 +7566,74 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
     covered.fill(1, start, end);
   }
 }
+
+/**
+ * Names after a label or an honorific of their own script, in Arabic, Persian, Hebrew and the
+ * scripts of India, where words are spaced but not capitalised: "الاسم: عبد الله بن ناصر
+ * الحربي", "السيدة نورة العتيبي تواصلت", "خانم زهرا احمدی", "גב' מיכל אברהם", "श्री राजेश
+ * कुमार", "திருமதி கலைச்செல்வி ராமசாமி", "ชื่อ-นามสกุล: คุณสมชาย ใจดี". After a label with
+ * its colon the name runs to the line's end or a punctuation mark (at most five words, Arabic's
+ * بن and عبد included); after an honorific it is two words, or one before a comma.
+ */
+function nativeCues(text: string, taken: readonly Span[], out: Candidate[]): void {
+  NATIVE_CUE.lastIndex = 0;
+  for (let m = NATIVE_CUE.exec(text); m !== null; m = NATIVE_CUE.exec(text)) {
+    const label = m[2] !== undefined;
+    let start = m.index + m[0].length;
+    // Thai writes its honorific คุณ glued to the name.
+    if (text.startsWith('คุณ', start)) start += 3;
+    if (label) {
+      NATIVE_HONORIFIC_AT.lastIndex = start;
+      if (NATIVE_HONORIFIC_AT.test(text)) start = NATIVE_HONORIFIC_AT.lastIndex;
+    }
+    let end = start;
+    let words = 0;
+    const most = label ? 5 : 2;
+    for (let k = start; words < most;) {
+      let j = k;
+      while (
+        j < text.length &&
+        (isUncasedUnit(text.charCodeAt(j)) || isNameMark(text.charCodeAt(j)))
+      ) {
+        j++;
+      }
+      if (j === k) break;
+      words++;
+      end = j;
+      const c = text.charCodeAt(j);
+      if (c !== 32 || !isUncasedUnit(text.charCodeAt(j + 1))) break;
+      k = j + 1;
+    }
+    if (words === 0 || (words === 1 && end - start < 2)) continue;
+    addWhole(out, taken, start, end, label ? 0.85 : 0.8, 'cue, script');
+  }
+}
+/** Marks and joiners inside words of these scripts (vowel signs, ZWNJ of Persian). */
+function isNameMark(c: number): boolean {
+  return c === 0x200c || c === 0x200d || (c >= 0x64b && c <= 0x65f) || c === 0x670;
+}
+/** Honorifics before a name in Arabic, Persian, Hebrew and the scripts of India. */
+const NATIVE_HONORIFICS = [
+  'السيد|السيدة|الأستاذ|الأستاذة|أستاذ|أستاذة|الدكتور|الدكتورة|د\\.|المهندس|المهندسة|الأخ|الأخت',
+  'آقای|خانم|دکتر|مهندس',
+  'מר|גב[\'׳]|ד"ר|ד״ר|עו"ד|עו״ד',
+  'श्री\\.?|श्रीमती|सुश्री|डॉ\\.|कुमारी|जनाब|জনাব|শ্রীমতী|শ্রী|ডা\\.|திரு\\.?|திருமதி|செல்வி',
+].join('|');
+/** A label's value may open with one: "பெயர்: திரு. செந்தில் குமார்". */
+const NATIVE_HONORIFIC_AT = new RegExp(
+  String.raw`(?:${NATIVE_HONORIFICS})(?![\p{L}\p{M}])[ \t]*`,
+  'uy',
+);
+const NATIVE_CUE = new RegExp(
+  String.raw`(?:^|[^\p{L}\p{M}])(?:(${NATIVE_HONORIFICS})[ \t]+|(${[
+    'الاسم(?: الكامل)?|اسم العميل|اسم المستفيد|اسم صاحب الحساب|المريض|المريضة|المرسل|المستلم',
+    'نام(?: و نام خانوادگی)?|نام کامل|بیمار|گیرنده',
+    'שם(?: מלא| פרטי| משפחה)?|המטופל|המטופלת|מטופל|מטופלת',
+    'नाम|पूरा नाम|ग्राहक का नाम|खाताधारक का नाम|खातेदाराचे नाव|नाव|मरीज़|রোগী|নাম|পূর্ণ নাম|பெயர்|நோயாளி',
+    'ชื่อ-นามสกุล|ชื่อ นามสกุล|ชื่อ|ผู้รับ|ผู้ป่วย',
+  ].join('|')})[ \t]*[:：][ \t]*)`,
+  'gu',
+);
 
 /**
  * Whether the line around [start, end) has Latin words on it: two ASCII letters in a row
