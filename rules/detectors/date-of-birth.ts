@@ -3,16 +3,19 @@ import { keywords } from '../keywords.ts';
 import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 
 // Labels that say the next date is a birth date, in English, German, French, Spanish, Italian,
-// Portuguese, Dutch, Polish, Czech, Slovak, Romanian, Greek, the Nordic languages, Finnish and
-// Hungarian (with the possessive and case endings a label takes there: Finnish
-// "syntymäaikani", Hungarian "születési dátumom", Polish "datę urodzenia"). Dates elsewhere in a text (tickets, orders, logs) are not personal by themselves.
+// Portuguese, Catalan, Dutch and Afrikaans, Polish, Czech, Slovak, Slovenian, Croatian and
+// Serbian, Romanian, Greek, the Nordic languages, Icelandic, Finnish, Estonian, Latvian,
+// Lithuanian, Hungarian, Turkish, Indonesian and Malay, Tagalog, Vietnamese and Swahili (with
+// the possessive and case endings a label takes there: Finnish "syntymäaikani", Hungarian
+// "születési dátumom", Polish "datę urodzenia", Turkish "doğum tarihim"). Dates elsewhere in a
+// text (tickets, orders, logs) are not personal by themselves.
 // The letter class is Latin-1 rather than \p{L}: the label pattern scans the whole text, and the
 // Unicode-aware form runs about twice as slow for the same matches in these languages.
 // The labels are grouped by first letter (in their original order within a group, so the same
 // label wins), each letter followed by the look-behind: the scan then stops at once at any
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|at[aęe] urodzenia|atumu? narozen[íi]|[áa]tum narodenia|ata na[șşs]terii|ata de na[șşs]tere)|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum)|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|aroden[áaýy]|ar\.|[ăa]scut[ăa]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum(?:et)?|[öo]dd|[øo]dselsdato(?:en)?|ødt)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]a(?:ika|jan)(?:ni|si|nsa|mme|nne)?|yntynyt|ynt\.|zület[ée]si (?:d[áa]tum(?:om|a)?|idő(?:m|je)?|ideje)|zületett|zül\.)|η(?<![A-Za-zÀ-ÿͰ-Ͽ]η)(?:μερομην[ιί]α|μ\/ν[ιί]α|μ\.) ?γ[εέ]ν(?:ν[ηή]σ[ηή]ς|\.)|γ(?<![A-Za-zÀ-ÿͰ-Ͽ]γ)[εέ]νν[ηή]θ[ηή]κ[αε]|生年月日|出生日期|出生年月日|생년월일|д(?<![А-яЁёІіЇїЄєҐґ]д)(?:ата рождения|ата народження|\. ?р\.|\. ?н\.)|г(?<![А-яЁёІіЇїЄєҐґ]г)\. ?р\.|تاريخ (?:الميلاد|الولادة)|תאריך לידה|जन्म (?:तिथि|तारीख|की तारीख)|जन्मतिथि|วัน(?:เดือนปี)?เกิด)(?![A-Za-zÀ-ÿͰ-ϿА-яЁё])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|at[aęe] urodzenia|atumu? narozen[íi]|[áa]tum narodenia|ata na[șşs]terii|ata de na[șşs]tere|ata de naixement|atum ro(?:đ|dj|d)enja|atum rojstva|oğum (?:yeri ?\/ ?)?tar[iİ]h[iİ]m?|zim(?:šanas datums|\.))|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum|ebore(?: op)?|imimo data|im\.|im(?:ęs|usi))|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|aroden[áaýy]|ar\.|[ăa]scut[ăa]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el|gày (?:tháng năm )?sinh|ascuda)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum(?:et)?|[öo]dd|[øo]dselsdato(?:en)?|ødt|æðingardag(?:ur|setning)?|ædd(?:ur)?)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]a(?:ika|jan)(?:ni|si|nsa|mme|nne)?|yntynyt|ynt\.|zület[ée]si (?:d[áa]tum(?:om|a)?|idő(?:m|je)?|ideje)|zületett|zül\.|inh ngày|ünni(?:aeg|kuupäev))|t(?<![A-Za-zÀ-ÿ]t)(?:anggal lahir|gl\.? ?lahir|arikh lahir|arehe ya kuzaliwa)|p(?<![A-Za-zÀ-ÿ]p)etsa ng kapanganakan|k(?<![A-Za-zÀ-ÿ]k)aarawan|r(?<![A-Za-zÀ-ÿ]r)o(?:đen|jen)[ai]?|a(?<![A-Za-zÀ-ÿ]a)lizaliwa|η(?<![A-Za-zÀ-ÿͰ-Ͽ]η)(?:μερομην[ιί]α|μ\/ν[ιί]α|μ\.) ?γ[εέ]ν(?:ν[ηή]σ[ηή]ς|\.)|γ(?<![A-Za-zÀ-ÿͰ-Ͽ]γ)[εέ]νν[ηή]θ[ηή]κ[αε]|生年月日|出生日期|出生年月日|생년월일|д(?<![А-яЁёІіЇїЄєҐґ]д)(?:ата рождения|ата народження|\. ?р\.|\. ?н\.|атум рођења)|г(?<![А-яЁёІіЇїЄєҐґ]г)\. ?р\.|تاريخ (?:الميلاد|الولادة)|תאריך לידה|जन्म (?:तिथि|तारीख|की तारीख)|जन्मतिथि|วัน(?:เดือนปี)?เกิด)(?![A-Za-zÀ-ÿͰ-ϿА-яЁё])/gi;
 
 // Every label of LABEL starts with one of these (the i flag: compared without case). They are
 // the prefilter, and the label pattern is tried only where one starts.
@@ -148,6 +151,41 @@ const LABEL_WORDS = keywords([
   'szuletesi',
   'született',
   'szül.',
+  // Catalan, Croatian, Serbian, Slovenian, Turkish, Latvian, Afrikaans, Lithuanian, Vietnamese,
+  // Icelandic, Estonian, Indonesian, Malay, Swahili, Tagalog.
+  'data de naixement',
+  'nascuda',
+  'datum rođenja',
+  'datum rodjenja',
+  'datum rodenja',
+  'datum rojstva',
+  'датум рођења',
+  'rođen',
+  'rojen',
+  'doğum',
+  'dzimšanas datums',
+  'dzim.',
+  'gebore',
+  'gimimo data',
+  'gim.',
+  'gimęs',
+  'gimusi',
+  'ngày sinh',
+  'ngày tháng năm sinh',
+  'sinh ngày',
+  'fæðingardag',
+  'fædd',
+  'sünniaeg',
+  'sünnikuupäev',
+  'tanggal lahir',
+  'tgl lahir',
+  'tgl.lahir',
+  'tgl. lahir',
+  'tarikh lahir',
+  'tarehe ya kuzaliwa',
+  'alizaliwa',
+  'petsa ng kapanganakan',
+  'kaarawan',
 ]);
 
 // Month names and common abbreviations, to month numbers. The date pattern matches any short
@@ -167,10 +205,25 @@ const NAMES: ReadonlyArray<readonly [number, string]> = [
   [10, 'october oct oktober okt octobre octubre ottobre ott outubro'],
   [11, 'november nov novembre noviembre novembro'],
   [12, 'december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro'],
+  // Turkish, Indonesian and Malay, Tagalog, Swahili, Catalan, Afrikaans, Slovenian, Serbian and
+  // Croatian (Latin), Slovak (the genitive a date takes), Icelandic, Estonian.
+  [1, 'ocak januarie gener janúar jaanuar januára'],
+  [2, 'şubat februarie pebrero febrer febrúar veebruar februára'],
+  [3, 'maret mac mart marso març marec märts marca machi'],
+  [4, 'nisan aprili apríl aprill apríla'],
+  [5, 'mayıs maig maí mája'],
+  [6, 'haziran junie hunyo juny júní juuni júna junij'],
+  [7, 'temmuz julai julie hulyo juliol júlí juuli júla julij'],
+  [8, 'ağustos agustus ogos agosti agost ágúst augusta avgust'],
+  [9, 'eylül septemba setyembre setembre septembar septembra'],
+  [10, 'ekim oktoba oktubre október oktoober oktobar októbra'],
+  [11, 'kasım novemba nobyembre nóvember novembar novembra'],
+  [12, 'aralık desember disember desemba disyembre desembre detsember decembar decembra'],
 ];
 for (const [n, words] of NAMES) for (const w of words.split(' ')) MONTHS.set(w, n);
 
-const WORD = '[A-Za-zÀ-ÿ]{3,10}(?![A-Za-zÀ-ÿ])';
+// Latin-1 and Latin Extended-A letters: Turkish months ('Ağustos', 'Kasım') need the latter.
+const WORD = '[A-Za-zÀ-ſ]{3,10}(?![A-Za-zÀ-ſ])';
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|er|º|°)?`;
 const YEAR = String.raw`(\d{4}|'\d{2})`;
 // "12 March 1985", "12. März 1985", "12 de marzo de 1985", "3rd of May, 1990", "12-Mar-85".
@@ -376,6 +429,26 @@ export const examples: DetectorExamples = {
     { text: 'Ημερομηνία γέννησης: 05/03/1992', value: '05/03/1992' },
     { text: 'ΗΜ/ΝΙΑ ΓΕΝΝΗΣΗΣ: 27.06.1990', value: '27.06.1990' },
     { text: 'Γεννήθηκα στις 14/11/1958 στην Πάτρα.', value: '14/11/1958' },
+    // Turkish, Indonesian, Malay, Vietnamese, Tagalog, Swahili, Catalan, the South Slavic
+    // languages, the Baltic ones, Icelandic and Afrikaans.
+    { text: 'Hasta Ayşe Kaya (doğum tarihi 22/06/1958) randevuya', value: '22/06/1958' },
+    { text: 'Doğum yeri / tarihi: Trabzon / 09.02.1994', value: '09.02.1994' },
+    { text: 'Doğum tarihi: 3 Ağustos 1987', value: '3 Ağustos 1987' },
+    { text: '- Tanggal lahir: 17 Agustus 1976\n- No. Rekam Medis', value: '17 Agustus 1976' },
+    { text: 'H. Ahmad Fauzi – paspor C2684093 – tgl lahir 02-03-1962', value: '02-03-1962' },
+    { text: 'Tarikh lahir: 14 Ogos 2001', value: '14 Ogos 2001' },
+    { text: 'Số CCCD: 036090151197\nNgày sinh: 07/09/1990\nGiới tính: Nam', value: '07/09/1990' },
+    { text: 'Petsa ng kapanganakan: Marso 3, 1992', value: 'Marso 3, 1992' },
+    { text: 'Mgonjwa: Amina Juma\nTarehe ya kuzaliwa: 12/04/1985', value: '12/04/1985' },
+    { text: 'Pacient: Jordi Puig\nData de naixement: 12/05/1964', value: '12/05/1964' },
+    { text: 'Pacijent: Ana Horvat\nDatum rođenja: 19.03.1979.', value: '19.03.1979' },
+    { text: 'Datum rojstva: 4. 7. 1982', value: '4. 7. 1982' },
+    { text: 'Klients Jānis Ozoliņš (dzim. 07.10.1975) lūdz atmaksu', value: '07.10.1975' },
+    { text: 'Dzimšanas datums: 1975-10-07', value: '1975-10-07' },
+    { text: 'Gimimo data: 1988-04-19', value: '1988-04-19' },
+    { text: 'Sünniaeg: 12.03.1985', value: '12.03.1985' },
+    { text: 'Fæðingardagur: 12.03.1985', value: '12.03.1985' },
+    { text: 'Kliënt: Wikus Botha, gebore op 12 Maart 1985', value: '12 Maart 1985' },
   ],
   noMatch: [
     'Lugar de nacimiento: Madrid\nFecha de emisión: 12/03/2020',
@@ -404,6 +477,10 @@ export const examples: DetectorExamples = {
     'row 2  member_no=NL-000119  naam="[test record]"  dob=1900-01-01  national_id=000000000',
     // A city ("г. Ростов") is no year of birth; an era date that does not exist.
     'Доставка: г. Ростов, 12.03.2024',
+    // Other dates near the new labels' languages: a visit, a travel date, an issue date.
+    'Seyahat tarihi: 14.08.2024 – 28.08.2024 (Lizbon)',
+    'Ngày cấp: 15/04/2021 – Nơi cấp: Cục CS QLHC',
+    'Tanggal transaksi: 17 Agustus 2024',
     '生年月日：平成8年2月30日',
   ],
 };
