@@ -745,7 +745,7 @@ export function findNames(
  * ("Kristijan"), before the desk it answers for ("Dewi – Customer Service", "Faith – Huduma kwa
  * Wateja"), or after a dash or a full stop closing the last line ("Em xin lỗi ạ – Vy", "tel. 8
  * 686 20417. Mantas"). The word must be a listed given name; one that is also an English word
- * ("Faith", "Grace") only before a desk or after a dash.
+ * ("Faith", "Grace") only before a desk or after a dash. ("- Hannah (team 4)" ends a note too.)
  */
 function closingName(text: string, taken: readonly Span[], out: Candidate[]): void {
   let end = text.length;
@@ -762,11 +762,15 @@ function closingName(text: string, taken: readonly Span[], out: Candidate[]): vo
   const start = lineStart + m.index + m[0].indexOf(word, m[1]?.length ?? 0);
   addWhole(out, taken, start, start + word.length, 0.7, 'closing');
 }
-/** A last line that is a given name, after a dash or before one and a desk of a few words. */
+/**
+ * A last line that is a given name, after a dash, or before a dash or a comma and a desk of a
+ * few words, or before the desk in brackets ("– Jordan (Tier 2)").
+ */
 const CLOSING_LINE =
-  /^[ \t]*([-–—~][ \t]*)?(\p{Lu}[\p{Ll}\p{M}'’]{1,20})[ \t]*([-–—,|][ \t]*\p{L}[^\n.!?]{1,38})?$/u;
-/** A last line ending with a dash or a full stop, then a given name. */
-const CLOSING_TAIL = /(?:[ \t]([-–—])|[.!?])[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]{1,20})()?[ \t]*$/u;
+  /^[ \t]*([-–—~][ \t]*)?(\p{Lu}[\p{Ll}\p{M}'’]{1,20})[ \t]*([-–—,|][ \t]*\p{L}[^\n.!?]{1,38}|\([^()\n]{1,30}\))?$/u;
+/** A last line ending with a dash or a full stop, then a given name (and its desk in brackets). */
+const CLOSING_TAIL =
+  /(?:[ \t]([-–—])|[.!?])[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]{1,20})[ \t]*(\([^()\n]{1,30}\))?[ \t]*$/u;
 
 /**
  * Adds a name unless another detector took its place or a name found runs past it; the names
