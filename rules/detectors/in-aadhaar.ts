@@ -7,8 +7,11 @@ import { matchesOf } from '../scan-util.ts';
 // Twelve digits, the first 2-9, in a row or grouped 4-4-4 by one separator used throughout.
 const AADHAAR = /(?<![\w+.-])([2-9]\d{3})([- ]?)(\d{4})\2(\d{4})(?![\w-]|\.\d)/g;
 
-// "UID" alone also names device and user ids, so it does not count.
-const POSITIVE = /aadh?aa?r|\buidai\b|\buid (?:no|number)|आधार/;
+// "UID" alone also names device and user ids, so it does not count. The name in Devanagari,
+// Bengali, Gurmukhi, Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam and Urdu: a label that
+// names the card outweighs the phone detector's reading of the same twelve digits.
+const POSITIVE =
+  /aadh?aa?r|\buidai\b|\buid (?:no|number)|आधार|আধার|ਆਧਾਰ|આધાર|ଆଧାର|ஆதார்|ఆధార్|ಆಧಾರ್|ആധാർ|آدھار|آدهار/;
 
 const NEGATIVE = new RegExp(
   String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:phone|mobile|tel|account|acct|a\/c|ifsc|card|imei|pnr|awb|gstin)\b`,
@@ -51,6 +54,7 @@ export const examples: DetectorExamples = {
     { text: 'my aadhar no is 5091-8273-6454', value: '5091-8273-6454' },
     { text: 'UIDAI number 736201948573 linked to PAN', value: '736201948573' },
     { text: 'आधार संख्या 6482 9103 7462', value: '6482 9103 7462' },
+    { text: 'ஆதார் எண்: 3852 8280 7918\nகைபேசி', value: '3852 8280 7918' },
     { text: 'Customer: 9182 7364 5018, verified', value: '9182 7364 5018' },
   ],
   noMatch: [

@@ -246,12 +246,26 @@ const SNILS = /(?:СНИЛС|SNILS)[^\d\n]{0,16}?(?<!\d)(\d{3}-\d{3}-\d{3}[ -]\d
 const IL_ID =
   /(?:ת\.ז\.?|ת"ז|תעודת זהות|מספר זהות|teudat zehut|israeli id(?: (?:number|no\.?))?)[^\d\n]{0,24}?(?<!\d)(\d{8,9})(?![\d-])/gi;
 const TH_ID =
-  /(?:เลขประจ\u0e4d\u0e32ตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai (?:national )?id(?: card)?(?: (?:number|no\.?))?)[^\d\n]{0,16}?(?<!\d)(\d-?\d{4}-?\d{5}-?\d{2}-?\d)(?![\d-])/gi;
+  /(?:เลขประจ\u0e4d\u0e32ตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|thai (?:national )?id(?: card)?(?: (?:number|no\.?))?)[^\d\n]{0,32}?(?<!\d)(\d-?\d{4}-?\d{5}-?\d{2}-?\d)(?![\d-])/gi;
 const SA_ID =
   /(?:رقم الهوية(?: الوطنية)?|الهوية الوطنية|رقم الإقامة|رقم الاقامة|saudi (?:national )?id(?: (?:number|no\.?))?)[^\d\n]{0,16}?(?<!\d)([12]\d{9})(?!\d)/gi;
 const EG_ID =
   /(?:الرقم القومي|الرقم القومى|رقم قومي|egyptian (?:national )?id(?: (?:number|no\.?))?)[^\d\n]{0,16}?(?<!\d)([23]\d{13})(?!\d)/gi;
 const UA_UNZR = /(?:УНЗР|UNZR)[^\d\n]{0,16}?(?<!\d)(\d{8}-?\d{5})(?![\d-])/gi;
+// Bulgaria's ЕГН (the birth date, three digits, a check with weights 2, 4, 8, 5, 10, 9, 7, 3,
+// 6, mod 11, 10 read as 0), the JMBG of Serbia and the other former Yugoslav states (ЈМБГ,
+// ЕМБГ, JMB: the birth date as DDMMYYY, region, serial and a mod-11 check), Iran's national
+// code (کد ملی: ten digits, the last a check over the nine before, weights 10..2), Bangladesh's
+// NID (জাতীয় পরিচয়পত্র: 10, 13 or 17 digits, no public check) and Greece's identity card
+// (δελτίο ταυτότητας, ΑΔΤ: one or two capitals and six digits, no check).
+const BG_EGN = /(?<![A-Za-zЀ-ӿ])(?:ЕГН|EGN)(?![A-Za-zЀ-ӿ])[^\d\n]{0,16}?(?<!\d)(\d{10})(?!\d)/gi;
+const YU_JMBG =
+  /(?<![A-Za-zЀ-ӿ])(?:ЈМБГ|JMBG|ЕМБГ|EMBG|ЈМБ|JMB)(?![A-Za-zЀ-ӿ])[^\d\n]{0,16}?(?<!\d)(\d{13})(?!\d)/gi;
+const IR_MELLI =
+  /(?:کد ?مل[یي]|شماره مل[یي]|کد مل[یي]ّ|(?:iranian )?(?:national|melli) code)[^\d\n]{0,24}?(?<!\d)(\d{10})(?!\d)/gi;
+const BD_NID = /(?:জাতীয় পরিচয়(?:পত্র)?|এনআইডি)[^\d\n]{0,16}?(?<!\d)(\d{17}|\d{13}|\d{10})(?!\d)/g;
+const GR_ADT =
+  /(?:(?:δελτ[ίι]ου?|αστυνομικ[ήη]ς?|αριθμ[όο]ς) ταυτ[όο]τητας|α\.?δ\.?τ\.?(?![α-ωά-ώ]))[^\d\n]{0,24}?(?<![\wͰ-Ͽ])([Α-ΩA-Z]{1,2}[ -]?\d{6})(?![\d-])/gi;
 const IN_EPIC =
   /(?:EPIC|मतदाता पहचान पत्र|मतदाता पहचान|[Vv]oter'?s? (?:[Ii][Dd]|card)(?: (?:number|no\.?))?)[^\dA-Za-z\n]{0,20}?([A-Z]{3}\d{7})(?![\dA-Za-z])/g;
 const CHECKED_WORDS = keywords([
@@ -285,6 +299,35 @@ const CHECKED_WORDS = keywords([
   'epic',
   'मतदाता पहचान',
   'voter',
+  'егн',
+  'egn',
+  'јмбг',
+  'jmbg',
+  'ембг',
+  'embg',
+  'јмб',
+  'jmb',
+  'کد ملی',
+  'کدملی',
+  'کد ملي',
+  'کدملي',
+  'شماره ملی',
+  'شماره ملي',
+  'national code',
+  'melli code',
+  'iranian national code',
+  'জাতীয় পরিচয়',
+  'এনআইডি',
+  'δελτίου ταυτότητας',
+  'δελτιου ταυτοτητας',
+  'δελτίο ταυτότητας',
+  'δελτιο ταυτοτητας',
+  'αστυνομικής ταυτότητας',
+  'αστυνομικης ταυτοτητας',
+  'αριθμός ταυτότητας',
+  'αριθμος ταυτοτητας',
+  'α.δ.τ',
+  'αδτ',
 ]);
 // The UAE's Emirates ID, "784", the birth year, seven digits and a Luhn check over the fifteen:
 // in its dashed form it needs no label (a Luhn-valid run with that shape is no order number).
@@ -302,6 +345,36 @@ export function validSnils(v: string): boolean {
   let check = sum < 100 ? sum : sum % 101;
   if (check === 100) check = 0;
   return check === Number(d.slice(9));
+}
+
+/** Bulgaria's ЕГН: a real birth date (months +20 for the 1800s, +40 for the 2000s) and its check. */
+export function validEgn(d: string): boolean {
+  const w = [2, 4, 8, 5, 10, 9, 7, 3, 6];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  if ((sum % 11) % 10 !== d.charCodeAt(9) - 48) return false;
+  const m = Number(d.slice(2, 4));
+  const century = m > 40 ? 2000 : m > 20 ? 1800 : 1900;
+  return isValidDate(century + Number(d.slice(0, 2)), m % 20, Number(d.slice(4, 6)));
+}
+
+/** The JMBG: a real birth date (DDMMYYY, 9xx the 1900s) and the mod-11 check, weights 7..2 twice. */
+export function validJmbg(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (d.charCodeAt(i) - 48) * (7 - (i % 6));
+  const r = 11 - (sum % 11);
+  if ((r > 9 ? 0 : r) !== d.charCodeAt(12) - 48) return false;
+  const y = Number(d.slice(4, 7));
+  return isValidDate(y + (y >= 800 ? 1000 : 2000), Number(d.slice(2, 4)), Number(d.slice(0, 2)));
+}
+
+/** Iran's national code: weights 10..2 over nine digits; the sum mod 11, 11 less it from 2 on. */
+export function validMelli(d: string): boolean {
+  if (isTrivialDigits(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (d.charCodeAt(i) - 48) * (10 - i);
+  const r = sum % 11;
+  return (r < 2 ? r : 11 - r) === d.charCodeAt(9) - 48;
 }
 
 /** Israel's teudat zehut: nine digits (padded with a 0), weights 1, 2, 1, ...; digit sums mod 10. */
@@ -454,6 +527,11 @@ export const nationalId: Detector = {
       labelledChecked(text, EG_ID, validEgyptianId, 0.85, 'label, date', out, at);
       labelledChecked(text, UA_UNZR, validUnzr, 0.9, reason, out, at);
       labelledChecked(text, IN_EPIC, () => true, 0.8, 'label', out, at);
+      labelledChecked(text, BG_EGN, validEgn, 0.9, reason, out, at);
+      labelledChecked(text, YU_JMBG, validJmbg, 0.9, reason, out, at);
+      labelledChecked(text, IR_MELLI, validMelli, 0.9, reason, out, at);
+      labelledChecked(text, BD_NID, (v) => !isTrivialDigits(v), 0.8, 'label', out, at);
+      labelledChecked(text, GR_ADT, (v) => /^[Α-ΩA-Z]{1,2}[ -]?\d/.test(v), 0.8, 'label', out, at);
     }
     if (AE_EID_HINT.test(text)) {
       for (const m of matchesOf(text, AE_EID)) {
@@ -566,6 +644,16 @@ export const examples: DetectorExamples = {
     { text: 'запис № (УНЗР) 19880517-04124\nРНОКПП', value: '19880517-04124' },
     { text: 'मतदाता पहचान पत्र (EPIC): GJN7351906\n', value: 'GJN7351906' },
     { text: 'Spouse: Mrs Aisha Al-Zaabi, EID 784-1982-7720153-3', value: '784-1982-7720153-3' },
+    { text: 'His Thai ID for the warranty form is 3-1098-37141-70-4', value: '3-1098-37141-70-4' },
+    // Bulgaria's ЕГН, the JMBG, Iran's national code (in Persian digits too), Bangladesh's
+    // NID and Greece's identity card after their names.
+    { text: 'Име: Георги Димитров\nЕГН: 8411059967\nАдрес', value: '8411059967' },
+    { text: 'Име и презиме: Милица\nЈМБГ: 0508992715573\nАдреса', value: '0508992715573' },
+    { text: 'کد ملی: ۰۰۶۰۹۱۱۰۸۵\nشماره همراه', value: '۰۰۶۰۹۱۱۰۸۵' },
+    { text: 'کد ملی صاحب حساب: 4487719178. ممنون', value: '4487719178' },
+    { text: 'জাতীয় পরিচয়পত্র নং: 4606377743\nমোবাইল', value: '4606377743' },
+    { text: 'αριθμός δελτίου ταυτότητας ΑΚ 482193. Η πελάτισσα', value: 'ΑΚ 482193' },
+    { text: 'Α.Δ.Τ.: AB123456', value: 'AB123456' },
   ],
   noMatch: [
     // Thirteen digits without an ID's label: a barcode's as often.
@@ -600,5 +688,13 @@ export const examples: DetectorExamples = {
     'Order 784-1982-7720153-4',
     'Ticket 19880517-04124 and 28803152101318',
     'An EPIC adventure, chapter ABC1234567',
+    // The same with a wrong check or date, or a value of another shape.
+    'ЕГН: 8411059968',
+    'ЕГН: 8413059960',
+    'ЈМБГ: 0508992715574',
+    'کد ملی: 0060911086',
+    'کد ملی: 1111111111',
+    'αριθμός δελτίου ταυτότητας 4821934',
+    'ΑΔΤ εκδόθηκε το 2019, παραγγελία ΑΚ 4821937',
   ],
 };
