@@ -9,7 +9,7 @@ import { anyOf, matchesOf } from '../scan-util.ts';
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς|водительское удостоверение|водительского удостоверения|посвідчення водія|водійське посвідчення|運転免許証?(?:番号)?|驾驶证(?:号码?)?|驾照|駕照|운전면허(?:증)?(?: ?번호)?|ड्राइविंग लाइसेंस|רישיון נהיגה|رخصة (?:ال)?(?:قيادة|سياقة)|ใบขับขี่)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς|водительское удостоверение|водительского удостоверения|посвідчення водія|водійське посвідчення|運転免許証?(?:番号)?|驾驶证(?:号码?)?|驾照|駕照|운전면허(?:증)?(?: ?번호)?|ड्राइविंग लाइसेंस|ड्राइविंग लाइसेन्स|ड्रायव्हिंग लाय?सेन्स|ड्रायव्हिंग लायसन्स|वाहन(?: चालक| चालविण्याचा)? परवान[ाे]|चालक अनुज्ञप्ति|ড্রাইভিং লাইসেন্স|ஓட்டுநர் உரிமம்|רישיון נהיגה|رخصة (?:ال)?(?:قيادة|سياقة)|ใบขับขี่)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 // Russia's and Ukraine's abbreviation, "ВУ" (водительское удостоверение), in capitals as "DL".
 const VU_LABEL = /(?<![А-яЁёІіЇїЄєҐґ])ВУ(?![А-яЁёІіЇїЄєҐґ])/g;
 const VU_WORDS = keywords(['ВУ']);
@@ -76,7 +76,8 @@ const EXTRA_LABEL_WORDS = [
   'δίπλωμα',
   'διπλωμα',
   'διπλώματος οδ',
-  // Russian and Ukrainian, Japanese, Chinese, Korean, Hindi, Hebrew, Arabic, Thai.
+  // Russian and Ukrainian, Japanese, Chinese, Korean, Hindi and Marathi, Bengali, Tamil,
+  // Hebrew, Arabic, Thai.
   'водительск',
   'посвідчення водія',
   'водійське посвідчення',
@@ -85,7 +86,14 @@ const EXTRA_LABEL_WORDS = [
   '驾照',
   '駕照',
   '운전면허',
-  'ड्राइविंग लाइसेंस',
+  'ड्राइविंग लाइसें',
+  'ड्रायव्हिंग लाय',
+  'वाहन परवान',
+  'वाहन चालक परवान',
+  'वाहन चालविण्याचा',
+  'चालक अनुज्ञप्ति',
+  'ড্রাইভিং লাইসেন্স',
+  'ஓட்டுநர் உரிமம்',
   'רישיון נהיגה',
   'رخصة',
   'ใบขับขี่',
@@ -117,12 +125,13 @@ const WORDS = keywords([
 
 // A candidate token: letters, digits and single dashes, or digit groups split by single spaces
 // ("605 711 621" NY, "34 514 284" PA, "E4925 55360 11593" NJ); its shape is checked in code.
-// (Also an Indian licence's state and office before its year and number: "KA14 20214190493".)
-// Portugal's carta de condução: the district's letters, the number and a check digit apart
-// ("P-482913 6"); Poland's: number, year, office ("04817/15/1209"); the Czech řidičský průkaz:
-// two letters and six digits ("EB 482913"); Russia's: region, series and number ("99 21 483920", "7712 345678").
+// (Also an Indian licence's state and office before its year and number: "KA14 20214190493",
+// "MH12 2015 0012345".) Portugal's carta de condução: the district's letters, the number and a
+// check digit apart ("P-482913 6"); Poland's: number, year, office ("04817/15/1209"); the Czech
+// řidičský průkaz: two letters and six digits ("EB 482913"), Ukraine's three Cyrillic ones
+// ("ВХН 482917"); Russia's: region, series and number ("99 21 483920", "7712 345678").
 const TOKEN =
-  /(?<![\w-])(?:\d{2} ?\d{2} \d{6}|[A-Z]{1,3}-\d{5,8} \d|[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3}|[A-Z]{2}\d{2}[ -]\d{11}|\d{5}\/\d{2}\/\d{4}|[A-Z]{2} \d{6})(?![\w-])/g;
+  /(?<![\wЀ-ӿ-])(?:\d{2} ?\d{2} \d{6}|[A-Z]{1,3}-\d{5,8} \d|[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){5,18}|[A-Z]?\d{2,5}(?: \d{2,5}){1,3}|[A-Z]{2}\d{2}[ -]\d{4} ?\d{7}|\d{5}\/\d{2}\/\d{4}|[A-ZА-ЯЁІЇЄҐ]{2,3} \d{6})(?![\w-])/g;
 
 // Between the label and the value, these words say the value is something else (a claim's
 // number: "my licence was suspended. Claim number 48213377"), and so does another id's label
@@ -160,8 +169,10 @@ function licenceShaped(token: string): boolean {
     // Dashed digit groups (WA "2270-66-1551", FL "S530-460-56-123-0"), never a date; Ontario's
     // letter and 4-5-5 digits ("K4829-17356-80512").
     if (/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}-\d{1,2}-\d{4}$/.test(t)) return false;
-    // Korea's: region, year, serial and check ("11-92-048213-61").
+    // Korea's: region, year, serial and check ("11-92-048213-61"); India's: state, office,
+    // year and number ("MH-12-2015-0012345").
     if (/^[A-Z]\d{4}-\d{5}-\d{5}$|^\d{2}-\d{2}-\d{6}-\d{2}$/.test(t)) return true;
+    if (/^[A-Z]{2}-?\d{2}-\d{4}-?\d{7}$/.test(t)) return true;
     return /^[A-Z]?\d{2,4}(?:-\d{1,4}){1,4}$/.test(t) && digits >= 8;
   }
   // Washington's: seven letters of the names, three digits, two check characters
@@ -300,6 +311,9 @@ export const examples: DetectorExamples = {
     { text: '運転免許証番号：第 301218472600 号', value: '301218472600' },
     { text: 'ड्राइविंग लाइसेंस: GJ01 20150012345', value: 'GJ01 20150012345' },
     { text: '운전면허번호: 11-92-048213-61', value: '11-92-048213-61' },
+    { text: 'यांचा वाहन परवाना क्र. MH12 20150012345 असा आहे', value: 'MH12 20150012345' },
+    { text: 'DL No: MH-12-2015-0012345', value: 'MH-12-2015-0012345' },
+    { text: 'Водій: Литвиненко Сергій, посвідчення водія ВХН 482917, видане', value: 'ВХН 482917' },
     // A German number of eleven characters; the Italian "patente" alone.
     {
       text: 'Führerscheinnummer laut Scan: E151RX4AZ2X, Reisepass-Nr. CFWG254LW.',
@@ -355,6 +369,7 @@ export const examples: DetectorExamples = {
     'Car photos in this guide: license CC BY-SA 4.0, vehicle images by the author',
     // "ВУ" inside a word is no label.
     'ВУЗ: 99 21 483920',
+    'посвідчення водія видане 2019 р., замовлення ВХН 4829170',
     'MIT license 2.0, see LICENSE',
     // "Licence" alone about software, in a text that names a car.
     'Software licence 12345678 renewed for the car fleet app',
