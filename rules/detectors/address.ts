@@ -150,7 +150,7 @@ function overlapping(sorted: Candidate[], start: number, end: number): Candidate
 // An address's label in the languages of the corpus, and the rest of its line. Not another
 // kind of address: an e-mail's, an IP's, a wallet's, a web address.
 const LABELLED_LINE =
-  /(?:(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?|住所|所在地|住址|地址|주소|адрес(?:а|у)?(?: (?:доставки|регистрации|проживания|получателя|отправителя|места жительства|реєстрації|проживання))?|(?:ال)?عنوان(?: (?:الوطني|الجديد|السكن|التوصيل|الشحن|المنزل))?|כתובת(?: (?:חדשה|מגורים|למשלוח))?|पता|ที่อยู่(?:ใหม่|ปัจจุบัน|จัดส่ง)?)"?[ \t]*[:：][ \t\u3000]*"?([^\n"]{6,160})/giu;
+  /(?:(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?|住所|所在地|住址|地址|주소|адрес(?:а|у)?(?: (?:доставки|регистрации|проживания|получателя|отправителя|места жительства|реєстрації|проживання))?|(?:ال)?عنوان(?: (?:الوطني|الجديد|السكن|التوصيل|الشحن|المنزل))?|نشانی|آدرس|پت[ہا]|כתובת(?: (?:חדשה|מגורים|למשלוח))?|प(?:त्)?ता|ঠিকানা|முகவரி|చిరునామా|ವಿಳಾಸ|સરનામું|ਪਤਾ|διε[υύ]θυνση|ที่อยู่(?:ใหม่|ปัจจุบัน|จัดส่ง)?)"?[ \t]*[:：][ \t\u3000]*"?([^\n"]{6,160})/giu;
 const LABEL_WORDS = keywords([
   'addr',
   'adres',
@@ -165,11 +165,25 @@ const LABEL_WORDS = keywords([
   '住址',
   '地址',
   '주소',
-  // Russian and Ukrainian, Arabic, Hebrew, Hindi, Thai.
+  // Russian and Ukrainian, Arabic, Persian, Urdu, Hebrew, Hindi, Marathi, Bengali, Tamil,
+  // Telugu, Kannada, Gujarati, Punjabi, Greek, Thai.
   'адрес',
   'عنوان',
+  'نشانی',
+  'آدرس',
+  'پتہ',
+  'پتا',
   'כתובת',
   'पता',
+  'पत्ता',
+  'ঠিকানা',
+  'முகவரி',
+  'చిరునామా',
+  'ವಿಳಾಸ',
+  'સરનામું',
+  'ਪਤਾ',
+  'διεύθυνση',
+  'διευθυνση',
   'ที่อยู่',
 ]);
 const TRAILING = /[\s.;]+$/;
@@ -181,11 +195,14 @@ const ADDRESS_HEADER =
   /^(?:(?:home|current|postal|mailing|billing|shipping|delivery|street|customer|full|residential)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|osoite)(?:[ _]?(?:line)?[ _]?1)?$/i;
 /** An address cell: a number and a word of three letters. */
 const ADDRESS_CELL = /^(?=.*\d)(?=.*\p{L}{3})/u;
+// (Also the end of a sentence: a full stop after a postcode's digits or a word of six letters,
+// not after an abbreviation ("ул. Фрунзе", "просп. Науки") nor a floor's ordinal ("3. OG"); a
+// danda, an ideographic or Urdu full stop; and a remark in brackets, "кв. 112 (вход со двора)".)
 const NEXT_FIELD =
-  /[ \t]{2,}|\t|[ \t]\|[ \t]|[ \t](?=\p{L}[\p{L} ]{1,20}:[ \t])|,?[ \t](?=(?:tel|phone|mob|mobile|fax|e-?mail|cell|handy|telefon|t[ée]l[ée]phone|ph)\b)/iu;
-/** A number and a word of three letters, parted by a comma (an Arabic one too), or a postcode's
- * four to six digits. */
-const ADDRESS_LIKE = /^(?=.*\d)(?=.*\p{L}{3})(?:.*[,،].*|.*(?<!\d)\d{4,6}(?!\d).*)$/u;
+  /[ \t]{2,}|\t|[ \t]\|[ \t]|(?<=\d{3}|[\p{L}\p{M}]{6})[.!?](?=\s)|[।॥。۔]|[ \t]\((?=\p{Ll})|[ \t](?=\p{L}[\p{L} ]{1,20}:[ \t])|,?[ \t](?=(?:tel|phone|mob|mobile|fax|e-?mail|cell|handy|telefon|t[ée]l[ée]phone|ph)\b)/iu;
+/** A number and a word of three letters (with their vowel signs in the Indic scripts), parted by
+ * a comma (an Arabic one too), or a postcode's four to six digits. */
+const ADDRESS_LIKE = /^(?=.*\d)(?=.*\p{L}[\p{L}\p{M}]{2})(?:.*[,،].*|.*(?<!\d)\d{4,6}(?!\d).*)$/u;
 /** What a label's line holds when it is no postal address (one ASCII token: a wallet's, a host's). */
 const NOT_ADDRESS =
   /@|:\/\/|^\+?[\d ()./-]+$|^[\x21-\x7e]+$|^(?:same|as above|see|n\/a|none|unknown|tbc|tbd)\b/i;
@@ -246,6 +263,28 @@ export const examples: DetectorExamples = {
     {
       text: 'ที่อยู่ใหม่: 99/12 หมู่บ้านพฤกษา ซอยลาดพร้าว 71 เขตลาดพร้าว กรุงเทพฯ 10230\nขอบคุณ',
       value: '99/12 หมู่บ้านพฤกษา ซอยลาดพร้าว 71 เขตลาดพร้าว กรุงเทพฯ 10230',
+    },
+    // Persian, Marathi, Bengali and Tamil labels; the line ends at a sentence's end or a remark
+    // in brackets, not at an abbreviation's dot.
+    {
+      text: 'نشانی: تهران، خیابان شریعتی، کوچه نیلوفر، پلاک ۱۸، واحد ۳\nموضوع',
+      value: 'تهران، خیابان شریعتی، کوچه نیلوفر، پلاک ۱۸، واحد ۳',
+    },
+    {
+      text: 'पत्ता: फ्लॅट 302, साई कृपा अपार्टमेंट, शिवाजी नगर, पुणे 411005. संपर्क: 9823012345.',
+      value: 'फ्लॅट 302, साई कृपा अपार्टमेंट, शिवाजी नगर, पुणे 411005',
+    },
+    {
+      text: 'ডেলিভারি ঠিকানা: ২৭/বি, লেক গার্ডেনস, কলকাতা ৭০০০৪৫। কোনো সমস্যা হলে',
+      value: '২৭/বি, লেক গার্ডেনস, কলকাতা ৭০০০৪৫',
+    },
+    {
+      text: 'சரியான முகவரி: எண் 12, காமராஜர் சாலை, அண்ணா நகர், சென்னை 600040. தயவுசெய்து',
+      value: 'எண் 12, காமராஜர் சாலை, அண்ணா நகர், சென்னை 600040',
+    },
+    {
+      text: 'Верный адрес доставки: г. Екатеринбург, ул. Фрунзе, д. 67, кв. 112 (вход со двора), тел. 8 (912) 604-18-33.',
+      value: 'г. Екатеринбург, ул. Фрунзе, д. 67, кв. 112',
     },
     {
       text: '- she moved to 〒530-0001 大阪府大阪市北区梅田2-4-9 グランメゾン梅田1205\n- new phone',
