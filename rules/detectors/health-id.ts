@@ -116,6 +116,8 @@ const MEMBER_KEYWORDS = [
   String.raw`(?:cigna|aetna|humana|anthem|kaiser(?:\spermanente)?|delta\sdental|blue\scross(?:\sblue\sshield)?|bcbs|unitedhealthcare|united\shealthcare|uhc|medibank|bupa)(?:\s(?:member\s)?(?:id|number|no\.?|#))?`,
   String.raw`medicare\s(?:card\s)?(?:id|number|no\.?|#)`,
   String.raw`(?:versicherten|versicherungs|mitglieds)-?(?:nummer|nr\.?)`,
+  // A South African medical scheme's member number, in Afrikaans.
+  String.raw`mediese\sfonds\s?(?:nommer|no\.?|lidnommer)`,
   String.raw`vers\.-?\s?nr\.?`,
   String.raw`mbr\.?\s?(?:id|#|no\.?|number)`,
   // With the insurer's name between: "N° adhérent Harmonie Mutuelle : M43508467".
@@ -134,10 +136,10 @@ const MEMBER_KEYWORDS = [
 ].join('|');
 // A JSON key's quotes may close the label and open the id (`"mrn": "00731946"`), and so may
 // an XML tag (`<mrn>00731946`).
-// A short name of the card in brackets may follow the label ("Health card (OHIP): ..."), and dot
+// A short name of the card in brackets may follow (two of them: "(SHA/NHIF)") the label ("Health card (OHIP): ..."), and dot
 // leaders may stand for the colon ("Cardholder ID ...... RPM273245686").
 // ("n.:" and "No.:" write both a number's sign and a colon; Portuguese says "é" for "is".)
-const CONNECT = String.raw`(?:\s?\([A-Za-z ]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:(?:n[°º.]|no\.?)\s?:?|[:#=|-]|is|was|says|é)?\s{0,3}#?\s{0,2}["']?`;
+const CONNECT = String.raw`(?:\s?\([A-Za-z /]{2,12}\))?(?:\s?\.{2,16})?["'>]?\s{0,3}(?:(?:n[°º.]|no\.?)\s?:?|[:#=|-]|is|was|says|é)?\s{0,3}#?\s{0,2}["']?`;
 const ID = String.raw`[A-Za-z0-9][A-Za-z0-9\- ]{4,22}[A-Za-z0-9]`;
 const CARD = new RegExp(
   String.raw`(?<!\w)(?:${CARD_KEYWORDS})(?:\s(?:card|number|no\.?|id|kartennummer|karte|nummer|nr\.?|num[ée]ro|n[úu]mero)){0,2}${CONNECT}(${ID})(?![A-Za-z0-9])`,
@@ -206,6 +208,7 @@ const MEMBER_WORDS = keywords([
   'vers.',
   'mbr',
   'mitglieds',
+  'mediese fonds',
   'adhérent',
   'adherent',
   'afilia',
@@ -237,6 +240,79 @@ const LOYALTY_NEAR =
 const TAJ =
   /(?<![A-Za-zÀ-ÿ])(?:TAJ|[Tt]aj(?=[- ]?sz[áa]m)|[Tt][áa]rsadalombiztos[íi]t[áa]si azonos[íi]t[óo](?: jel)?)(?:[- ]?sz[áa]m(?:a|om|ot|át|omat)?)?(?![A-Za-zÀ-ÿ0-9])[\s:=#.-]{0,4}(?:(?:is|es|:)\s{1,3})?(\d{3}([ -]?)\d{3}\2\d{3})(?!\d|[ -]\d)/g;
 const TAJ_WORDS = keywords(['taj', 'társadalombiztosítási azonosító', 'tarsadalombiztositasi']);
+
+// National health insurance numbers with a shape of their own, after their card's or scheme's
+// name: the Philippines' PhilHealth number (12 digits, 2-9-1), Indonesia's BPJS Kesehatan card
+// (13 digits), Vietnam's health insurance card (thẻ BHYT: two letters, 13 digits), Brazil's
+// Cartão Nacional de Saúde (15 digits, a mod-11 check), Croatia's MBO (HZZO, 9 digits), Serbia's
+// LBO (11 digits), Slovenia's health insurance card (ZZZS, 9 digits), Kenya's NHIF/SHA number
+// (Swahili "namba ya bima"), Ireland's Individual Health Identifier (10 digits). The short
+// names (MBO, LBO, CNS, IHI) mean other things too, so each takes only its own number's shape.
+const NATIONAL: ReadonlyArray<{ label: string; value: string; check?: (d: string) => boolean }> = [
+  {
+    label: String.raw`philhealth(?:\s(?:id|pin|number|no\.?|#))?`,
+    value: String.raw`\d\d-?\d{9}-?\d`,
+  },
+  {
+    label: String.raw`bpjs(?:\skesehatan|\skes\.?)?(?:\s(?:no\.?|nomor|number))?`,
+    value: String.raw`\d{13}`,
+  },
+  { label: String.raw`bhyt`, value: String.raw`[A-Z]{2}\d{13}` },
+  {
+    label: String.raw`cart[ãa]o\snacional\sde\ssa[úu]de|cart[ãa]o\s(?:do\s)?sus|cns`,
+    value: String.raw`[1-9]\d\d ?\d{4} ?\d{4} ?\d{4}`,
+    check: cnsChecksum,
+  },
+  { label: String.raw`(?:mbo|hzzo)(?:\s(?:hzzo|mbo|broj))?`, value: String.raw`\d{9}` },
+  { label: String.raw`lbo`, value: String.raw`\d{11}` },
+  { label: String.raw`zdravstvenega\szavarovanja|zzzs`, value: String.raw`\d{9}` },
+  { label: String.raw`nhif|namba\sya\sbima`, value: String.raw`\d{6,12}` },
+  { label: String.raw`ihi(?:\s(?:number|no\.?|#))?`, value: String.raw`\d{10}` },
+];
+const NATIONAL_LABEL = new RegExp(
+  String.raw`(?:${NATIONAL.map((n) => `(${n.label})`).join('|')})${CONNECT}`,
+  'gi',
+);
+const NATIONAL_VALUE = NATIONAL.map(
+  (n) => new RegExp(String.raw`(?:${n.value})(?![A-Za-z0-9]|[.\-/]\d)`, 'iy'),
+);
+// Where each NATIONAL label starts.
+const NATIONAL_WORDS = keywords(
+  [
+    'philhealth',
+    'bpjs',
+    'bhyt',
+    'cartão nacional de saúde',
+    'cartao nacional de saude',
+    'cartão sus',
+    'cartao sus',
+    'cartão do sus',
+    'cartao do sus',
+    'cns',
+    'mbo',
+    'hzzo',
+    'lbo',
+    'zdravstvenega zavarovanja',
+    'zzzs',
+    'nhif',
+    'namba ya bima',
+    'ihi',
+  ],
+  { wholeWord: true },
+);
+
+/** Brazil's CNS check: the 15 digits weighted 15 down to 1; the sum is a multiple of 11. */
+function cnsChecksum(d: string): boolean {
+  if (!'12789'.includes(d[0]!)) return false;
+  let sum = 0;
+  for (let i = 0; i < 15; i++) sum += (d.charCodeAt(i) - 48) * (15 - i);
+  return sum % 11 === 0;
+}
+
+// A policy of another line of insurance (household, car, liability, life, travel): its number
+// is the insurer's, not a health id.
+const OTHER_INSURANCE =
+  /\b(?:hausrat\w*|kfz|haftpflicht\w*|rechtsschutz\w*|wohngeb[äa]ude\w*|lebensversicherung|(?:car|auto|motor|vehicle|home|household|contents|travel|pet|life|renters?)\s(?:insurance|policy)|assurance\s(?:habitation|auto)|seguro\sde\s(?:hogar|coche|auto|viaje|vida))\b/;
 
 /** The TAJ check: the first eight digits weighted 3, 7, 3, 7, ...; the sum mod 10 is the ninth. */
 function tajChecksum(d: string): boolean {
@@ -316,8 +392,13 @@ export const healthId: Detector = {
     const push = (start: number, end: number, score: number, reason: string) => {
       let s = score;
       let r = reason;
-      // (The European card's label names nothing else, whatever its words: "EHIC Kartennummer".)
-      if (reason !== 'EHIC label' && near(text, start, end, NON_PERSONAL_NUMBER, 20)) {
+      // (The European card's label names nothing else, whatever its words: "EHIC Kartennummer";
+      // nor does a national scheme's name right before its number's shape: "(SHA/NHIF)".)
+      if (
+        reason !== 'EHIC label' &&
+        reason !== 'national health label' &&
+        near(text, start, end, NON_PERSONAL_NUMBER, 20)
+      ) {
         s -= 0.45;
         r += ', negative context';
       }
@@ -409,11 +490,31 @@ export const healthId: Detector = {
       const end = m.index + m[0].length;
       push(end - m[1]!.length, end, 0.9, 'label, checksum');
     }
+    for (const m of sixDigits
+      ? matchAllAt(keyView(text), NATIONAL_LABEL, NATIONAL_WORDS.at(text), 0)
+      : []) {
+      let k = 0;
+      while (m[k + 1] === undefined) k++;
+      const value = NATIONAL_VALUE[k]!;
+      value.lastIndex = m.index + m[0].length;
+      const v = value.exec(text);
+      if (v === null) continue;
+      const digits = v[0].replace(/\D/g, '');
+      if (isTrivialDigits(digits) || (NATIONAL[k]!.check && !NATIONAL[k]!.check(digits))) continue;
+      push(v.index, v.index + v[0].length, 0.85, 'national health label');
+    }
     // (A shop's loyalty or rewards member number is no insurer's: "Loyalty sign-up — Member
     // no. 918801141538".)
     const loyalty = LOYALTY.test(text);
     const before = out.length;
     labelled(MEMBER, MEMBER_WORDS.at(text), MEMBER_LEAD, 0.75, 'member label', 4);
+    // ("Vers.-Nr.: HR-448-2210937 (Hausrat)": a household policy's number.)
+    for (let i = before; i < out.length; i++) {
+      const c = out[i]!;
+      if (near(text, c.start, c.end, OTHER_INSURANCE, 40)) {
+        out[i] = { ...c, score: Math.min(c.score, 0.3), reason: 'other insurance' };
+      }
+    }
     if (loyalty) {
       for (let i = before; i < out.length; i++) {
         const c = out[i]!;
@@ -497,6 +598,23 @@ export const examples: DetectorExamples = {
     { text: 'Beteg neve: Szabó Katalin\nTAJ: 349 943 691', value: '349 943 691' },
     { text: 'TAJ-szám: 857 656 061\nAdóazonosító jel: 8437201616', value: '857 656 061' },
     { text: 'a TAJ-számom 857-656-061', value: '857-656-061' },
+    // National schemes' numbers after their names, each in its own shape.
+    { text: 'TIN: 915-035-531-000\nPhilHealth No.: 69-243295570-1', value: '69-243295570-1' },
+    { text: '- No. Kartu BPJS Kesehatan: 0001292976519\n', value: '0001292976519' },
+    { text: 'Mã bệnh án: BA24-0031587\nSố thẻ BHYT: HT3790518563512', value: 'HT3790518563512' },
+    {
+      text: 'Cartão Nacional de Saúde (CNS): 780 4970 7032 5583\nData de nascimento',
+      value: '780 4970 7032 5583',
+    },
+    { text: 'OIB (porezni broj): 38346452544\nMBO (HZZO): 910221472', value: '910221472' },
+    { text: 'Broj istorije bolesti: 2024/06/3318\nLBO: 64759713423', value: '64759713423' },
+    {
+      text: 'številka kartice zdravstvenega zavarovanja 270846413. Povratni klic',
+      value: '270846413',
+    },
+    { text: 'Namba ya bima (SHA/NHIF): 49644851\nNdugu wa karibu', value: '49644851' },
+    { text: 'PPS: 5469458L   IHI: 9261134706\nNOK:', value: '9261134706' },
+    { text: 'en mediese fondsnommer 647888637 (Bonitas)', value: '647888637' },
   ],
   noMatch: [
     'Medicaid 2024 expansion: 12 states',
@@ -535,5 +653,10 @@ export const examples: DetectorExamples = {
     'TAJ: 349 943 692',
     'Rendelésszám: 349 943 691',
     'Taj Mahal tour 349943691',
+    // A CNS with a wrong check; the short names beside other numbers; a household policy.
+    'Cartão Nacional de Saúde (CNS): 780 4970 7032 5584',
+    'CNS involvement noted on MRI 2024-03-12, follow-up in 6 weeks',
+    'MBO Q3 2024-25 targets: 12 accounts',
+    'Vers.-Nr.: HR-448-2210937 (Hausrat)\nGeburtsdatum: 11.11.1966',
   ],
 };
