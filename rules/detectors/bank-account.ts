@@ -162,9 +162,10 @@ const BRANCH_WORDS = keywords([
 const RIB = /\d(?<![\w-]\d)\d{4} \d{5} [0-9A-Z]{11} \d\d(?![\w-])/g;
 // A bank's branch code on its own, right after its label: a UK sort code ("12-34-56"), an
 // Australian BSB ("063-123"), a Canadian transit and institution number ("62647-003"), an
-// Indian IFSC ("SBIN0695833": four letters, a 0, six letters or digits).
+// Indian IFSC ("SBIN0695833": four letters, a 0, six letters or digits; "IFSC कोड", its
+// "code" in Hindi and Marathi, Bengali, Tamil, Telugu, Kannada).
 const SORT_CODE =
-  /\b(?:sort[ _]?code|s\/c|bsb|ifsc|transit(?:[-/ ]institution)?)(?:[ _](?:number|no|nr|code|#))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d\d \d\d \d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
+  /\b(?:sort[ _]?code|s\/c|bsb|ifsc|transit(?:[-/ ]institution)?)(?:[ _](?:number|no|nr|code|#|कोड|কোড|குறியீடு|కోడ్|ಕೋಡ್))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d\d \d\d \d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
 // The same labels heading a table's column ("sort_code", "IFSC", "BSB").
 const BRANCH_CELL = /^(?:sort ?code|bsb|ifsc|ifsc code|transit(?: institution)?(?: number| no)?)$/i;
 const BRANCH_VALUE = /^(?:\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{6}|[A-Z]{4}0[A-Z0-9]{6})$/;
@@ -461,6 +462,7 @@ export const examples: DetectorExamples = {
       text: 'Bank: Axis Bank    A/c No.: 6038300674937649    IFSC: CNRB0731193',
       value: 'CNRB0731193',
     },
+    { text: 'खाता संख्या: 50100042827032\nIFSC कोड: HDFC0004821\nबैंक', value: 'HDFC0004821' },
     {
       text: 'emp,name,account_no,ifsc\nE-1,Segun Okafor,7176682812051,UTIB0614913',
       value: 'UTIB0614913',
