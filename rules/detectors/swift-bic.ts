@@ -20,6 +20,11 @@ const LOWER_AFTER = 12;
 // (Also the word in Arabic and Russian: "رمز السويفت: NSBKSARI", "SWIFT-код", "код свифт".)
 const KEYWORD_BEFORE =
   /(?:\b(?:bic|swift)(?:[\s/-]{0,3}(?:bic|swift|code|number|no\.?|nr\.?|is|of the bank|address))?|سويفت|свифт(?:-?код)?|swift-код)[\s:=#|.("'>-]{0,5}$/;
+// Or the keyword opens a label on the code's line that a colon ends: "رمز السويفت حسب كلامه:
+// RQBKSARI" (the swift code, as he said), "BIC of the receiving bank: DEUTDEFF". ("Swift"
+// alone is as often the programming language: "Swift release notes: BUSINESS".)
+const KEYWORD_LABEL =
+  /(?:\bbic\b|\bswift[ -]?(?:code|bic)\b|سويفت|свифт)[^\n\d:]{0,30}[:：][ \t]{0,3}$/;
 // Or directly after it: "DEUTDEFF (BIC)", "DEUTDEFF - SWIFT".
 const KEYWORD_AFTER = /^[\s,(|-]{1,3}(?:bic|swift)\b/;
 const KEYWORD_NEAR =
@@ -91,7 +96,8 @@ export const swiftBic: Detector = {
       const direct =
         keywords &&
         (KEYWORD_BEFORE.test(contextWords(text.slice(Math.max(0, start - 40), start))) ||
-          KEYWORD_AFTER.test(contextWords(text.slice(end, end + 12))));
+          KEYWORD_AFTER.test(contextWords(text.slice(end, end + 12))) ||
+          KEYWORD_LABEL.test(text.slice(Math.max(0, start - 48), start).toLowerCase()));
       if (value !== upper) {
         // "bic: deutdeff": lower case is only believable right after the keyword and a colon
         // or "code" ("Swift language", "Swift declaration" are the programming language).
@@ -144,6 +150,10 @@ export const examples: DetectorExamples = {
       text: 'الآيبان: SA39 8000 0318 6080 1729 4536\nرمز السويفت: NSBKSARI\nالمبلغ',
       value: 'NSBKSARI',
     },
+    {
+      text: 'الاسم في الحساب مطابق.\nرمز السويفت حسب كلامه: RQBKSARI\n— ريم',
+      value: 'RQBKSARI',
+    },
     { text: 'The wire went to DE66 8857 2836 4423 9915 61 (CIVRDEHHY99).', value: 'CIVRDEHHY99' },
     { text: 'Sent to GB24HBUK28811128916608 (MARNGBFF).', value: 'MARNGBFF' },
     { text: 'swift_code: DEUTDEFF', value: 'DEUTDEFF' },
@@ -157,6 +167,8 @@ export const examples: DetectorExamples = {
     { text: 'Wire transfer via bank HUSHDEFFXXX, ref attached', value: 'HUSHDEFFXXX' },
   ],
   noMatch: [
+    // "Swift" alone before a label's colon: the programming language.
+    'Swift release notes, see the list: BUSINESS',
     // An eight-letter code after an IBAN of another country.
     'Sent to DE66 8857 2836 4423 9915 61 (MARNGBFF).',
     '| BIC | `^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$` | XXXXDEXXXXX |',
