@@ -8,11 +8,14 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // The word for "passport" in the languages we support (Czech "číslo pasu" by its "pasu"; the
 // Danish "pasnummer", the Norwegian and Swedish "passnummer(et)", the Finnish "passin numero",
 // the Romanian "pașaport(ului)", the Greek "διαβατήριο(υ)", the Hungarian "útlevél" with any of
-// its endings: "útlevélszámomat", "útlevelem"),
+// its endings: "útlevélszámomat", "útlevelem"; the Indonesian "paspor", the Malay "pasport",
+// the Catalan "passaport", the Vietnamese "hộ chiếu", the Croatian "putovnica", the Slovenian
+// "potni list", the Serbian "pasoš", the Lithuanian "pasas", the Latvian "pases numurs", the
+// Estonian "passi number", the Icelandic "vegabréf", the Swahili "pasipoti"),
 // optionally followed by "number" and the like (the gap between label and value may hold any words without digits). Latin-1 letter
 // classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권(?: ?번호)?|(?:загран)?паспорт|جواز (?:ال)?سفر|דרכון|पासपोर्ट|หนังสือเดินทาง)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paspor|pasport|passaport|h[ộo] chi[ếe]u|putovnic[aeu]|potn(?:i|ega) list(?:a)?|paso numeris|pasas|pases? (?:numurs|nr\.?)|passi (?:number|nr\.?)|vegabr[ée]f(?:s|snúmer)?|pasipoti|pasoš(?:a|u)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권(?: ?번호)?|(?:загран)?паспорт|جواز (?:ال)?سفر|דרכון|पासपोर्ट|หนังสือเดินทาง)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 
 // Every LABEL match holds one of these at most five characters in ("reisepass"); the label
 // pattern is tried only there. With "<<" they are also the prefilter's words.
@@ -27,6 +30,14 @@ const LABEL_LIST = [
   'paşa',
   'pașa',
   'cestovn',
+  'hộ chiếu',
+  'ho chieu',
+  'putovnic',
+  'potni list',
+  'potnega list',
+  'paso',
+  'pase',
+  'vegabr',
   'διαβατ',
   'útlev',
   'utlev',
@@ -77,6 +88,7 @@ function passportShaped(token: string): boolean {
   }
   return (
     /^[A-Z]{1,3}\d{6,8}$/.test(t) || // US next generation, IN, CA, IT, ES, ...
+    /^[A-Z]\d{7}[A-Z]$/.test(t) || // PH
     /^\d{2}[A-Z]{2}\d{5}$/.test(t) || // FR
     (/^[A-Z]{2}[A-Z0-9]{6}\d$/.test(t) && digits >= 3) // NL and others
   );
@@ -201,6 +213,14 @@ export const examples: DetectorExamples = {
     { text: '1. SHIMIZU AYAKA 様　旅券番号：TZ1256236　生年月日：1945/01/10', value: 'TZ1256236' },
     { text: 'パスポート番号：TK3752625\n連絡先：+81 90-2511-9688', value: 'TK3752625' },
     { text: 'pasaporte PAB482913', value: 'PAB482913' },
+    // Indonesian, Malay, Vietnamese, Croatian, Slovenian, Icelandic; a Philippine number.
+    { text: '1. H. Ahmad Fauzi – paspor C2684093 – tgl lahir 02-03-1962', value: 'C2684093' },
+    { text: 'No. Pasport: A36592907\nTarikh lahir: 14/02/2001', value: 'A36592907' },
+    { text: 'Số hộ chiếu: C1234567, cấp ngày', value: 'C1234567' },
+    { text: 'Broj putovnice: 117284935', value: '117284935' },
+    { text: 'Številka potnega lista: PB1234567', value: 'PB1234567' },
+    { text: 'Vegabréfsnúmer: A1234567', value: 'A1234567' },
+    { text: 'Passport No.: P9818643B\nBirthday: March 3, 1992', value: 'P9818643B' },
     // Russian passports in their groups, after Russian and English labels; Arabic, Hebrew,
     // Korean and Hindi labels.
     { text: 'Место рождения: г. Тула\nПаспорт РФ: 45 05 718263, выдан', value: '45 05 718263' },
@@ -242,6 +262,10 @@ export const examples: DetectorExamples = {
     'Mijn pasnummer is 1234',
     'Pașaportul meu expiră în 2031',
     'útlevélkérelem díja: 7500 Ft',
+    // Spanish "paso" (a step) and "pase" (a pass) name no passport.
+    'Paso 2: introduzca el código 48213377',
+    'Siga estos pasos: 48213377 y luego enviar',
+    'Pase de abordar VY8123456',
     'X47K201933UTO8207148F3104231ZE184226B<<<<<15',
   ],
 };
