@@ -37,8 +37,9 @@ const KEYWORDS = [
   String.raw`z(?<!\wz)iekenhuis(?:nummer|nr\.?)`,
   // Chinese in-patient, case and out-patient numbers; Japanese chart numbers; Korean record and
   // patient numbers; Hebrew "מספר תיק רפואי"; Arabic "رقم الملف الطبي"; Russian "номер
-  // медицинской карты" and "история болезни".
-  String.raw`住院号|病历号|病案号|门诊号|住院號|病歷號|カルテ(?:番号|No\.?)|診察券番号|患者ID|병록번호|환자번호|(?:מספר )?תיק רפואי|(?:رقم )?الملف الطبي|(?:номер )?(?:медицинской карты|медкарты)|(?:номер )?истории болезни`,
+  // медицинской карты", "мед. карта", "амбулаторная карта" and "история болезни"; Ukrainian
+  // "медична картка".
+  String.raw`住院号|病历号|病案号|门诊号|住院號|病歷號|カルテ(?:番号|No\.?)|診察券番号|患者ID|병록번호|환자번호|(?:מספר )?תיק רפואי|(?:رقم )?الملف الطبي|(?:номер )?(?:медицинск(?:ой|ая) карт[ыа]|мед\.\s?карт[ыа]|медкарт[ыа]|амбулаторн(?:ой|ая) карт[ыа]|медичн(?:а|ої) картк[аи])|(?:номер )?истории болезни`,
 ].join('|');
 // Record words that name a file of any kind, not only a patient's: a Dutch "dossiernummer" is
 // as often a claim's or a case's ("onder dossiernummer GV-2024-118204" in a train delay claim),
@@ -129,7 +130,13 @@ const LABEL_LIST = [
   'תיק רפואי',
   'الملف الطبي',
   'медицинской карт',
+  'медицинская карт',
+  'мед. карт',
+  'мед.карт',
   'медкарт',
+  'амбулаторн',
+  'медична картк',
+  'медичної картк',
   'истории болезни',
 ];
 const LABEL_WORDS = keywords(LABEL_LIST);
@@ -225,6 +232,7 @@ export const examples: DetectorExamples = {
     },
     { text: 'ת.ז. 058372616\nמספר תיק רפואי: 00482217\nהתור', value: '00482217' },
     { text: 'Номер медицинской карты: 2024-11873', value: '2024-11873' },
+    { text: 'пациент Белов, мед. карта № 2023/11847, СНИЛС', value: '2023/11847' },
     { text: 'Kamala Rao, 67 वर्ष\nUHID: AH0012874356\nABHA', value: 'AH0012874356' },
     { text: 'N° de dossier 77A41209, dossier médical', value: '77A41209' },
     { text: 'Historia clínica 0981245', value: '0981245' },
@@ -262,6 +270,7 @@ export const examples: DetectorExamples = {
   ],
   noMatch: [
     'See the chart 2024 sales by region',
+    'мед. карта выдана 12.03.2024',
     // "UHID" in small letters is no label; a medical record's date is no number.
     'uhid 4471209 in the log',
     '住院号：2024-03-15',
