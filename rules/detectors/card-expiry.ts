@@ -16,11 +16,11 @@ const DATE = String.raw`(?<!\w|\d[/.-])((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\
 // An expiry keyword, a few non-digit filler characters ("exp.", "valid thru:", "Ablaufdatum
 // (MM/JJ):"), then the date. One forward pass; every part is bounded. Italian and Spanish
 // abbreviate theirs ("scad. 05/27", "cad. 04/28"); Russian, Ukrainian, Japanese, Chinese, Korean,
-// Arabic and Hebrew name it too. The Russian "срок" alone is any term ("срок доставки"): it
+// Arabic, Persian, Hebrew, Greek ("λήξη 08/27"), Hindi and Thai name it too. The Russian "срок" alone is any term ("срок доставки"): it
 // counts only with a card near (see detect).
 
 const KEYWORD_DATE = new RegExp(
-  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|caducidad|vence|validade|scadenza|scad\.|cad\.|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?|срок(?: действия)?|действительна до|дійсна до|термін дії|有効期限|有效期(?:至)?|유효기간|تاريخ الانتهاء|תוקף)(?![a-z])[^\d\n]{0,16}` +
+  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|caducidad|vence|validade|scadenza|scad\.|cad\.|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?|срок(?: действия)?|действительна до|дійсна до|термін дії|有効期限|有效期(?:至)?|유효기간|تاريخ الانتهاء|تاریخ انقضا|תוקף|λ[ήη]ξ(?:ης|η)|समाप्ति|หมดอายุ)(?![a-z])[^\d\n]{0,16}` +
     DATE,
   'gi',
 );
@@ -72,7 +72,12 @@ const EXPIRY_HINT = keywords([
   '有效期',
   '유효기간',
   'تاريخ الانتهاء',
+  'تاریخ انقضا',
   'תוקף',
+  'λήξη',
+  'ληξη',
+  'समाप्ति',
+  'หมดอายุ',
 ]);
 const HINT_LEAD = 7;
 
@@ -141,6 +146,7 @@ export const examples: DetectorExamples = {
     { text: 'Срок действия: 11/26', value: '11/26' },
     { text: '<PaymentCard CardNumber="373595887433322" ExpireDate="0928"/>', value: '0928' },
     { text: 'カード有効期限：08/29', value: '08/29' },
+    { text: 'χρεώθηκα δύο φορές!! κάρτα 5168 2078 3557 3831 λήξη 08/27', value: '08/27' },
     { text: 'exp 04/27', value: '04/27' },
     { text: 'Card 4539 1488 0343 6467, expiry: 11/2028, CVV 123', value: '11/2028' },
     { text: 'valid thru 09 / 26', value: '09 / 26' },
@@ -157,6 +163,7 @@ export const examples: DetectorExamples = {
     // A format's example.
     'Use any future expiry (e.g. 12/34) and any 3-digit CVC.',
     'Meeting moved to 04/27 at 3pm',
+    'ημερομηνία λήξης της σύμβασης 08/27/2024',
     // The expiry of a test card is a test value.
     'Test card: 4242 4242 4242 4242, exp 12/34, CVC 123.',
     'Expiration date of the contract: 04/27/2024',
