@@ -723,7 +723,10 @@ export function findNames(
   corefer(text, found, out);
   lowerCaseAfterCue(text, taken, out);
   uncasedAfterCue(text, taken, out);
-  if (UNCASED_ANY.test(text)) nativeCues(text, taken, out);
+  if (UNCASED_ANY.test(text)) {
+    nativeCues(text, taken, out);
+    nativeScriptNames(text, taken, out);
+  }
   latinHonorifics(text, taken, out);
   maidenNames(text, taken, out);
   stampedSurnameFirst(text, taken, out);
@@ -7612,6 +7615,95 @@ function nativeCues(text: string, taken: readonly Span[], out: Candidate[]): voi
     addWhole(out, taken, start, end, label ? 0.85 : 0.8, 'cue, script');
   }
 }
+/**
+ * Names in scripts without capitals that no label or honorific announces, where their own
+ * conventions place them:
+ * - signing a message: the last line after a dash ("— ريم", "—— 周宁", "- विकास"), or after a
+ *   line that ends with a sign-off of the script ("با تشکر،\nسارا نوروزی", "בברכה,\nאורי
+ *   שטרן, מנהל משמרת", "ধন্যবাদান্তে,\nঅনির্বাণ ঘোষ");
+ * - speaking for a role in a chat, in brackets: "الموظف (سارة): ...", "オペレーター（高橋）：",
+ *   "[客服-小美] ...";
+ * - introducing themselves in Chinese or Japanese: "我是陈佳慧", "我叫王秀英" (a common Chinese
+ *   surname first), "井上と申します";
+ * - addressed in Korean with 님 or 씨, or signing with 드림: "이서연 님", "최유나씨", "정다은 드림"
+ *   (a common Korean surname first).
+ */
+function nativeScriptNames(text: string, taken: readonly Span[], out: Candidate[]): void {
+  for (const [re, score] of NATIVE_PLACES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const name = m[1]!;
+      const start = m.index + m[0].lastIndexOf(name);
+      if (
+        re === KOREAN_ADDRESSED &&
+        (!KOREAN_SURNAMES.has(name[0]!) || KOREAN_NOT_NAMED.has(name))
+      ) {
+        continue;
+      }
+      // (A name's label qualified in brackets is no speaker: "성명(한글): 최유나".)
+      if (re === BRACKET_SPEAKER && NATIVE_NAME_LABEL.test(m[0])) continue;
+      addWhole(out, taken, start, start + name.length, score, 'cue, script');
+    }
+  }
+  // The last line, unless a name was found on it.
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  if (lineStart === 0 || end - lineStart > 60) return;
+  if (out.some((c) => c.end > lineStart)) return;
+  const m = NATIVE_CLOSING_LINE.exec(text.slice(lineStart, end));
+  if (m === null) return;
+  let prevEnd = lineStart - 1;
+  while (prevEnd > 0 && isSpace(text.charCodeAt(prevEnd - 1))) prevEnd--;
+  const prev = text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd);
+  if (m[1] === undefined && !NATIVE_SIGN_OFF_END.test(prev)) return;
+  const start = lineStart + m[0].indexOf(m[2]!, m[1]?.length ?? 0);
+  addWhole(out, taken, start, start + m[2]!.length, 0.75, 'sign-off, script');
+}
+/** A word of a script without capitals (as isUncasedUnit reads it), in a pattern. */
+const UNCASED_WORD = String.raw`[\u05d0-\u05ea\u0620-\u065f\u066e-\u06d3\u0900-\u0dff\u0e01-\u0e4e\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u200c]{2,15}`;
+/** A last line: a dash or not, one to three such words, then a comma and a role or nothing. */
+const NATIVE_CLOSING_LINE = new RegExp(
+  String.raw`^[ \t]*([-–—~]{1,2}[ \t]*)?(${UNCASED_WORD}(?: ${UNCASED_WORD}){0,2})[ \t]*(?:[,،][^\n]{1,30})?$`,
+  'u',
+);
+/** Sign-offs of those scripts ending a line ("با تشکر،", "בברכה,", "ধন্যবাদান্তে,"). */
+const NATIVE_SIGN_OFF_END =
+  /(?:با تشکر|با سپاس|با احترام|مع تحياتي|مع خالص التحيات|وشكرا|شكرا|شكراً|تحياتي|בברכה|בתודה|תודה|ধন্যবাদান্তে|ধন্যবাদ|শুভেচ্ছান্তে|धन्यवाद|सादर|भवदीय|आपका|நன்றி|அன்புடன்|ขอบคุณ|ด้วยความเคารพ|此致|敬上|谢谢|謝謝|よろしくお願いします|よろしくお願いいたします|以上|감사합니다)[ \t]*[,،.。!！]?[ \t]*$/u;
+/** Places where a name stands, each with the score it gets; group 1 is the name. */
+const KOREAN_ADDRESSED =
+  /(?<![\p{L}\p{N}])(\p{sc=Hangul}{2,4})(?: 님|님|씨| 씨| 드림)(?![\p{L}\p{N}])/gu;
+/** Words 님 and 씨 follow that name no one: customer, member, ranks and kin. */
+const KOREAN_NOT_NAMED: ReadonlySet<string> = new Set(
+  '고객 회원 사장 과장 부장 차장 대리 팀장 실장 선생 교수 기사 상담원 담당자 관리자 원장 이사 대표 손님 여러분 작가 의사 간호사 학생 어머니 아버지 어머님 아버님 형 누나 언니 오빠 선배 후배 동생 친구 주인 고객센터'.split(
+    ' ',
+  ),
+);
+/** The labels of a person's name, which a bracket may qualify ("성명(영문):"). */
+const NATIVE_NAME_LABEL =
+  /^\n?[ \t]*(?:성명|이름|氏名|姓名|お名前|名前|الاسم|نام|שם|नाम|নাম|பெயர்|ชื่อ)/u;
+/** A chat's speaker in brackets after their role, at a line's start: "الموظف (سارة):". */
+const BRACKET_SPEAKER = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]*)?[^\s():：（）\[\]]{1,20}[ \t]*[(（](${UNCASED_WORD}(?: ${UNCASED_WORD})?)[)）][ \t]*[:：]`,
+  'gu',
+);
+const NATIVE_PLACES: readonly [RegExp, number][] = [
+  [BRACKET_SPEAKER, 0.75],
+  [
+    /(?:^|\n)[ \t]*\[(?:客服|客户服务|售后|顾客服务|客服专员|在线客服)[-－·・ ]([\p{sc=Han}]{1,3})\]/gu,
+    0.75,
+  ],
+  [
+    /(?:我是|我叫|本人是)([王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤陳張劉楊黃趙吳許鄭謝蕭葉蘇呂盧鍾譚陸範賈韋鄒顧龔萬錢嚴湯歐欧][\p{sc=Han}]{1,2})(?=[，,。.！!？?\s（(]|$)/gu,
+    0.8,
+  ],
+  [
+    /(?<![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])([\p{sc=Han}]{1,4}|[\p{sc=Katakana}ー]{2,8})と申します/gu,
+    0.8,
+  ],
+  [KOREAN_ADDRESSED, 0.8],
+];
+
 /** Marks and joiners inside words of these scripts (vowel signs, ZWNJ of Persian). */
 function isNameMark(c: number): boolean {
   return c === 0x200c || c === 0x200d || (c >= 0x64b && c <= 0x65f) || c === 0x670;

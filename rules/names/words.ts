@@ -135,14 +135,17 @@ export const TITLES =
   'bapak pak ibu bu kak mbak kuya ate tita tito manong manang chị ông bà encik cik puan ' +
   // Polish "Pan" (Mr), and Greek "κύριος/κύριε" (Mr, and as spoken to) and "κυρία" (Mrs).
   'pan κύριος κύριε κυρία κυρ ' +
+  // Russian, Ukrainian, Bulgarian and Serbian ("Пані Олено", "г-н Петров", "госпођа Јовановић").
+  'пані пан господин госпожа г-н г-жа господине госпођа госпођо ' +
   // Nurses as a ward and a care note call them ("Nurse Adeyemi", "Matron Okafor").
   'nurse matron';
 
 /**
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
- * master's degree in Austria): titles only with their full stop.
+ * master's degree in Austria), and Greek "κ." (κύριος/κυρία shortened): titles only with their
+ * full stop.
  */
-export const DOTTED_TITLES = 'ing mag hab';
+export const DOTTED_TITLES = 'ing mag hab κ';
 
 /** Lower-case words that sit between the parts of a name ("Ludwig van Beethoven"). */
 export const PARTICLES =
