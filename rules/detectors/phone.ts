@@ -64,8 +64,9 @@ const PHONE_WORDS = new RegExp(
     ).split('|'),
   )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞|电话|電話|手机|手機|携帯|連絡先|联系方式|연락처|전화|휴대폰|핸드폰|제 번호|` +
     // Russian and Ukrainian, Arabic (its "old number" and "new number" as the English "new
-    // number"), Hebrew, Hindi and Thai: scripts \b does not see, so outside its group.
-    `телефон|тел\\.|тел:|моб\\.|мобильн|мобільн|сотов|هاتف|جوال|جوّال|موبايل|محمول|تليفون|رقم الهاتف|رقم الجوال|الرقم القديم|الرقم الجديد|رقمي|טלפון|נייד|मोबाइल|फोन|फ़ोन|दूरभाष|เบอร์|โทร`,
+    // number"), Persian, Hebrew, Hindi and Marathi ("contact"), Bengali, Tamil, Greek and Thai:
+    // scripts \b does not see, so outside its group.
+    `телефон|тел\\.|тел:|моб\\.|мобильн|мобільн|сотов|هاتف|جوال|جوّال|موبايل|محمول|تليفون|رقم الهاتف|رقم الجوال|الرقم القديم|الرقم الجديد|رقمي|تلفن|موبایل|شماره همراه|טלפון|נייד|मोबाइल|मोबाईल|फोन|फ़ोन|दूरभाष|संपर्क|भ्रमणध्वनी|মোবাইল|ফোন|যোগাযোগ|கைபேசி|தொலைபேசி|அலைபேசி|τηλ[έε]φων|τηλ\\.|κινητ[όο]|เบอร์|โทร`,
   'i',
 );
 
@@ -1084,6 +1085,7 @@ export const examples: DetectorExamples = {
     { text: 'الرقم القديم: ٠١٠٠١٢٣٤٥٦٧\nالرقم الجديد: 01128476035', value: '01128476035' },
     { text: 'الرقم القديم: ٠١٠٠١٢٣٤٥٦٧\nالعنوان', value: '٠١٠٠١٢٣٤٥٦٧' },
     { text: 'आधार नंबर: 7392 6158 4023\nमोबाइल: ९८१२३४५६७०\nपता:', value: '९८१२३४५६७०' },
+    { text: 'पुणे 411005. संपर्क: 9823012345. कृपया लवकर कळवा.', value: '9823012345' },
     // The next sentence's words say nothing about the number.
     {
       text: 'Previous landlord: Brenda Kessler, 512-555-0116. Bank account for deposit: routing 021000021.',
