@@ -126,6 +126,104 @@ export function validCnpj(d: string): boolean {
   return check(12) && check(13);
 }
 
+/** Turkey's vergi kimlik numarası: ten digits, each shifted, doubled and reduced mod 9; a mod-10 check. */
+export function validVkn(d: string): boolean {
+  if (!/^\d{10}$/.test(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const t = (d.charCodeAt(i) - 48 + 9 - i) % 10;
+    const v = (t * 2 ** (9 - i)) % 9;
+    sum += t !== 0 && v === 0 ? 9 : v;
+  }
+  return (10 - (sum % 10)) % 10 === d.charCodeAt(9) - 48;
+}
+
+/** Vietnam's mã số thuế: ten digits (a branch's three after a dash), a weighted mod-11 check. */
+export function validMst(d: string): boolean {
+  if (!/^\d{10}(?:\d{3})?$/.test(d) || /^(\d)\1+$/.test(d)) return false;
+  const w = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  return 10 - (sum % 11) === d.charCodeAt(9) - 48;
+}
+
+/** Croatia's OIB: eleven digits, ISO 7064 MOD 11,10. */
+export function validOib(d: string): boolean {
+  if (!/^\d{11}$/.test(d) || /^(\d)\1+$/.test(d)) return false;
+  let a = 10;
+  for (let i = 0; i < 10; i++) {
+    a = (a + d.charCodeAt(i) - 48) % 10;
+    a = ((a === 0 ? 10 : a) * 2) % 11;
+  }
+  return (11 - a) % 10 === d.charCodeAt(10) - 48;
+}
+
+/** Slovenia's davčna številka: eight digits, the first seven weighted 8..2, a mod-11 check. */
+export function validSiTax(d: string): boolean {
+  if (!/^[1-9]\d{7}$/.test(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += (d.charCodeAt(i) - 48) * (8 - i);
+  const c = 11 - (sum % 11);
+  return c !== 11 && c % 10 === d.charCodeAt(7) - 48;
+}
+
+/** South Africa's income tax reference number: ten digits from 0-3 or 9, Luhn. */
+export function validZaTax(d: string): boolean {
+  if (!/^[01239]\d{9}$/.test(d) || /^(\d)\1+$/.test(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let v = d.charCodeAt(9 - i) - 48;
+    if (i % 2 === 1) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+    sum += v;
+  }
+  return sum % 10 === 0;
+}
+
+// More national tax numbers after their names, each with its own shape and check: Turkey's
+// vergi numarası (VKN), Vietnam's mã số thuế (MST), Croatia's OIB when named as the tax number
+// ("porezni broj"; alone it is the national id), Slovenia's davčna številka, South Africa's
+// income tax number in Afrikaans (belastingnommer), Kenya's KRA PIN (a letter, nine digits, a
+// letter: no check, but no other number has that shape after that name).
+const NATIONAL = [
+  {
+    words: ['vergi no', 'vergi kimlik', 'vergi numara', 'vkn'],
+    label: String.raw`vergi (?:kimlik )?(?:no|numaras[ıi]|numaram)\.?|vkn`,
+    value: String.raw`\d{10}`,
+    valid: validVkn,
+  },
+  {
+    words: ['mã số thuế', 'ma so thue', 'mst'],
+    label: String.raw`(?:mã số thuế|ma so thue|MST)(?: cá nhân| TNCN)?`,
+    value: String.raw`\d{10}(?:-\d{3})?`,
+    valid: validMst,
+  },
+  { words: ['porezni broj'], label: 'porezni broj', value: String.raw`\d{11}`, valid: validOib },
+  {
+    words: ['davčna številka', 'davčne številke', 'davčna št', 'davcna stevilka'],
+    label: String.raw`davčn[ae] (?:številk[ae]|št\.)|davcna stevilka`,
+    value: String.raw`\d{8}`,
+    valid: validSiTax,
+  },
+  {
+    words: ['belastingnommer', 'belastingverwysingsnommer'],
+    label: 'belasting(?:verwysings)?nommer',
+    value: String.raw`\d{10}`,
+    valid: validZaTax,
+  },
+  {
+    words: ['kra pin'],
+    label: String.raw`kra pin(?: no\.?| number)?`,
+    value: String.raw`[AP]\d{9}[A-Z]`,
+    valid: () => true,
+  },
+].map((n) => ({
+  words: keywords(n.words),
+  label: new RegExp(String.raw`(?:${n.label})(?![A-Za-zÀ-ÿ])`, 'gi'),
+  value: new RegExp(String.raw`(?<![\w+./-])(?:${n.value})(?![\w/-]|[.-]\w)`, 'g'),
+  maxValue: 14,
+  valid: (v: string) => n.valid(v.replace(/-/g, '')),
+}));
+
 /** Labels with checked values, each with the words that find it and its value's check. */
 const CHECKED_LABELS = [
   {
@@ -142,19 +240,24 @@ const CHECKED_LABELS = [
     maxValue: 10,
     valid: (v: string) => validAfm(v) || validHuTaxId(v),
   },
+  ...NATIONAL,
 ];
+
+// The issuer or supplier heading a fiscal document in Portuguese or Spanish, a label before a
+// firm's name ("Emitente: ... Ltda").
+const ISSUER = /\b(?:emitente|emissor|emisor|fornecedor|proveedor|prestador)\s?:/i;
 
 export const taxId: Detector = {
   id: 'tax-id',
   types: ['TAX_ID'],
   prefilter: {
     test: (text: string) =>
-      LABEL_WORDS.test(text) || CHECKED_WORDS.test(text) || CYRILLIC_WORDS.test(text),
+      LABEL_WORDS.test(text) || CHECKED_LABELS.some((c) => c.words.test(text)),
   },
   detect(text) {
     const out: Candidate[] = [];
     // The labels whose values carry a check digit: Russia's ИНН, Ukraine's РНОКПП; Greece's
-    // ΑΦΜ, Hungary's adóazonosító.
+    // ΑΦΜ, Hungary's adóazonosító; the NATIONAL ones.
     for (const c of CHECKED_LABELS) {
       if (!c.words.test(text)) continue;
       for (const v of valuesNearLabels(text, c.label, c.value, {
@@ -185,6 +288,9 @@ export const taxId: Detector = {
       const checked =
         (digits.length === 11 && validCuit(digits)) || (digits.length === 14 && validCnpj(digits));
       let score = checked ? 0.9 : 0.7;
+      // The issuer of an invoice or a receipt is a firm, whose number is printed on every one
+      // it issues ("Emitente: ... Ltda\nCNPJ: ...").
+      if (ISSUER.test(text.slice(Math.max(0, v.start - 80), v.start))) score = 0.3;
       if (cueDistance(text, v.start, v.end, NON_PERSONAL_NUMBER, 12) !== Infinity) score -= 0.3;
       out.push({
         start: v.start,
@@ -219,6 +325,14 @@ export const examples: DetectorExamples = {
     { text: 'код подразделения 770-045\nИНН: 772914308525\nСНИЛС', value: '772914308525' },
     { text: 'БИК 044525974\nИНН получателя: 502418773363\nДата:', value: '502418773363' },
     { text: 'Отримувач: Шевченко О. П.\nРНОКПП (ІПН): 3291441827\nТел.', value: '3291441827' },
+    // Turkey's VKN, Vietnam's MST, Croatia's OIB as the tax number, Slovenia's davčna
+    // številka, South Africa's tax number in Afrikaans, Kenya's KRA PIN.
+    { text: 'Vergi Dairesi: Kadıköy\nVergi No: 8185298400\nAdres:', value: '8185298400' },
+    { text: 'Khách: MST cá nhân: 2853843359', value: '2853843359' },
+    { text: 'OIB (porezni broj): 38346452544\nMBO (HZZO): 910221472', value: '38346452544' },
+    { text: 'EMŠO: 1809992506374\nDavčna številka: 11263300\nNov naslov', value: '11263300' },
+    { text: 'Sy SARS-belastingnommer is 1704165404 en', value: '1704165404' },
+    { text: 'Jina: Brian Otieno\nKRA PIN: A603512849A\nNamba ya simu', value: 'A603512849A' },
   ],
   noMatch: [
     'We ordered 12 tin cans 2024-03-01 and 40 boxes.',
@@ -230,5 +344,12 @@ export const examples: DetectorExamples = {
     'Adóazonosító jel: 8437201617',
     'ИНН: 772914308526',
     'РНОКПП: 3291441828',
+    'Vergi No: 8185298401',
+    'MST: 2853843358',
+    'porezni broj: 38346452545',
+    'Davčna številka: 11263301',
+    'belastingnommer 1704165405',
+    // A receipt's issuer is a firm.
+    'Emitente: Casas Pedro Comércio de Alimentos Ltda\nCNPJ: 73.018.233/0001-95\nChave',
   ],
 };
