@@ -32,10 +32,11 @@ const KEY_COMMA = /[ \t]{0,24},[ \t]{0,3}(?=["'])/y;
 // An operator: a dash counts only with blanks around it ("Password - Xk8#2mQ"), never glued to
 // a word. Then "password for the staging box: X", "Password (prod): X". Then .NET settings and
 // similar XML: <add key="DbPassword" value="X"/>. Japanese, Chinese and Korean topic particles
-// ("パスワードは X です", "密码是 X"). The value may stand alone on the next line
+// ("パスワードは X です", "密码是 X", and with a few words between in Chinese: "密码我记得是 X",
+// "I remember the password is X"; "密码为 X"). The value may stand alone on the next line
 // (a form's layout), but another key's line is not it ("SMTP_PASSWORD=\nSENTRY_DSN=...").
 const OPERATOR =
-  /[ \t]{0,24}\*?[ \t]{0,2}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}(?:\r?\n[ \t]{0,8}(?=[^\s=]+[ \t]*(?:\r?\n|$)))?|[ \t]{1,2}\*(?:[ \t]{1,8}|[ \t]*\r?\n[ \t]{0,8})(?=\S)|[ \t]{1,2}(?:provisoire|temporaire|temporal|temporary|temp|initial|inicial|nouveau|nouvelle|nueva|nuevo|neues|neue|new|actual|current|old|alte|altes|ancien|wiederholen|confirm|repeat|provisional|provvisoria|nuova|tempor[äa]res)[ \t]{0,2}\*?[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}|(?:は|是|는|은)[ \t\u3000]{0,3}/iy;
+  /[ \t]{0,24}\*?[ \t]{0,2}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}(?:\r?\n[ \t]{0,8}(?=[^\s=]+[ \t]*(?:\r?\n|$)))?|[ \t]{1,2}\*(?:[ \t]{1,8}|[ \t]*\r?\n[ \t]{0,8})(?=\S)|[ \t]{1,2}(?:provisoire|temporaire|temporal|temporary|temp|initial|inicial|nouveau|nouvelle|nueva|nuevo|neues|neue|new|actual|current|old|alte|altes|ancien|wiederholen|confirm|repeat|provisional|provvisoria|nuova|tempor[äa]res)[ \t]{0,2}\*?[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}|(?:は|[\u4e00-\u9fff]{0,6}?(?:是|为|為)|는|은)[ \t\u3000]{0,3}/iy;
 // "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
 // and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt"; also
 // after what the password is for: "the password for the admin account is X", or who used it:
@@ -542,8 +543,10 @@ function keywordBounded(
   strong: boolean,
 ): boolean {
   const next = text[end] ?? ' ';
-  // (A CJK keyword is followed by its particle: "パスワードは", "密码是".)
-  if (/[\p{L}\p{N}]/u.test(next) && !(CJK_PARTICLE.test(next) && kw.charCodeAt(0) >= 0x3000)) {
+  // (A CJK keyword is followed by its particle: "パスワードは", "密码是"; a Chinese one by the
+  // words of a clause too, as Chinese writes no blanks: "密码我记得是".)
+  const cjkNext = CJK_PARTICLE.test(next) || /[\u4e00-\u9fff]/.test(next);
+  if (/[\p{L}\p{N}]/u.test(next) && !(cjkNext && kw.charCodeAt(0) >= 0x3000)) {
     return false;
   }
   const prev = text[at - 1] ?? ' ';
@@ -551,6 +554,8 @@ function keywordBounded(
   // encoded blob).
   if (!strong && !/[\s"'`_.\-({[,;|/>*#]/.test(prev)) return false;
   if (!/[\p{L}\p{N}]/u.test(prev)) return true;
+  // After a CJK word: "对了密码我记得是 X" ("oh, the password, I remember, is X").
+  if (kw.charCodeAt(0) >= 0x3000 && prev.charCodeAt(0) >= 0x3000) return true;
   // dbPassword, userPassword: a lower-case letter, then a strong keyword capitalised. Not a
   // method name (getPassword, hashPassword) and not inside an encoded blob ("3p1Pw:").
   if (!strong || !/[a-z]/.test(prev) || !/[A-Z]/.test(kw[0]!) || !/[a-z]/.test(kw.slice(1))) {
@@ -843,6 +848,8 @@ export const examples: DetectorExamples = {
     { text: 'Passwort: Sommer#2024', value: 'Sommer#2024' },
     { text: 'contraseña: gato-negro-77', value: 'gato-negro-77' },
     { text: 'パスワードは Sakura-2291 です', value: 'Sakura-2291' },
+    { text: '[用户] 对了密码我记得是 ly19920815，是不是被人改了？', value: 'ly19920815' },
+    { text: '初始密码为 Abc12345，请修改', value: 'Abc12345' },
     { text: 'PIN: 4829', value: '4829' },
     { text: "CREATE USER app WITH PASSWORD 'Xq9!mLp2vR';", value: 'Xq9!mLp2vR' },
     { text: '<password>Pl4typus!Run</password>', value: 'Pl4typus!Run' },
@@ -866,6 +873,8 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    // A Chinese clause after the word that is no value ("what does forgotten password mean").
+    '忘记密码是怎么回事 请问',
     // An empty value before the next key; the default written in place of the real one.
     'SMTP_PASSWORD=\nSENTRY_DSN=https://<key>@o0.ingest.sentry.io/<project>',
     'POSTGRES_USER: app\nPOSTGRES_PASSWORD: changeme\nPOSTGRES_DB: app',
