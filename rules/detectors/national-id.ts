@@ -209,7 +209,14 @@ const CN_ID =
   /(?:身份证号码|身份证号|身份证|公民身份号码|居民身份证)[^\dXx\n]{0,6}?(\d{17}[\dXx])(?![\dA-Za-z])/gu;
 const KR_RRN =
   /(?:주민등록번호|주민번호|외국인등록번호|RRN|[Rr]esident [Rr]egistration [Nn]umber)[^\d\n]{0,6}?(\d{6}-?[1-8]\d{6})(?![\d-])/gu;
+// Taiwan's national identification number (身分證字號): a capital for the place of first
+// registration, the sex digit (1 or 2), seven digits and a check over the letter's two-digit
+// value and the nine digits.
+const TW_ID =
+  /(?:身分證|身份證)(?:字號|號碼|統一編號)?[^\dA-Za-z\n]{0,6}?([A-Z][12]\d{8})(?![\dA-Za-z])/gu;
 const CJK_ID_HINT = keywords([
+  '身分證',
+  '身份證',
   '身份证',
   '公民身份',
   '주민등록',
@@ -454,6 +461,14 @@ function cnId(v: string): boolean {
   return dated && '10X98765432'[sum % 11] === v[17]!.toUpperCase();
 }
 
+/** Taiwan's id: the letter's value (A=10 ... in the issuing order), then weights 8..1 and 1. */
+function twId(v: string): boolean {
+  const n = 'ABCDEFGHJKLMNPQRSTUVXYWZIO'.indexOf(v[0]!) + 10;
+  let sum = Math.floor(n / 10) + (n % 10) * 9;
+  for (let i = 1; i < 9; i++) sum += (v.charCodeAt(i) - 48) * (9 - i);
+  return (sum + v.charCodeAt(9) - 48) % 10 === 0;
+}
+
 /** The Korean number's birth date (its month and day). */
 function krRrn(v: string): boolean {
   const month = Number(v.slice(2, 4));
@@ -508,6 +523,7 @@ export const nationalId: Detector = {
     if (CJK_ID_HINT.test(text)) {
       labelledChecked(text, CN_ID, cnId, 0.9, 'label, check', out);
       labelledChecked(text, KR_RRN, krRrn, 0.9, 'label, check', out);
+      labelledChecked(text, TW_ID, twId, 0.9, 'label, check', out);
     }
     if (MY_NUMBER_HINT.test(text)) {
       const check = (v: string) => {
@@ -604,6 +620,7 @@ export const examples: DetectorExamples = {
       value: '11010519491231002X',
     },
     { text: '피보험자: 권민기\n주민등록번호: 970216-1996217\n진료 병원', value: '970216-1996217' },
+    { text: '身分證字號：A228056478\n手機：0932-618-405', value: 'A228056478' },
     // Japan's My Number after its name, grouped or not.
     {
       text: '本人確認書類：マイナンバーカード（個人番号 3982 5979 1905）',
@@ -662,6 +679,7 @@ export const examples: DetectorExamples = {
     // A Chinese number with a wrong check; a Korean one with no date.
     '身份证号：110105194912310021',
     '주민등록번호: 971316-1996217',
+    '身分證字號：A228056479',
     // My Number with a wrong check.
     '個人番号 3982 5979 1904',
     // The citizen card's shape with a wrong check; NISS with a wrong check.
