@@ -267,7 +267,7 @@ export const FUNCTION_WORDS =
 export const FIRMS_NAMED_AFTER_PEOPLE = [
   'morgan stanley|goldman sachs|berkshire hathaway|wells fargo|charles schwab|merrill lynch',
   'dow jones|edward jones|raymond james|rowe price|t rowe price|t. rowe price|jp morgan|j.p. morgan',
-  'lloyds|johnson & johnson|johnson and johnson|procter & gamble|procter and gamble',
+  'albert heijn|lloyds|johnson & johnson|johnson and johnson|procter & gamble|procter and gamble',
   'ernst & young|marks & spencer|marks and spencer|dolce & gabbana|ben & jerry|ben & jerry’s',
   'calvin klein|ralph lauren|tommy hilfiger|hugo boss|louis vuitton|christian dior|giorgio armani',
   'yves saint laurent|estée lauder|estee lauder|michael kors|kate spade|tory burch|vera wang',
