@@ -18,23 +18,43 @@ const LABELS = [
   String.raw`acc\.? ?(?:no\.?|#)`,
   String.raw`a\/c(?: (?:number|no\.?|#))?`,
   String.raw`account`,
-  String.raw`kontonummer|konto-?nr\.?|kontonr\.?|konto`,
+  String.raw`kontonummer|kontonumber|konto-?nr\.?|kontonr\.?|konto`,
   String.raw`num[ée]ro de compte|n[°º] de compte|no de compte|compte(?: bancaire| courant)?`,
   String.raw`n[úu]mero de cuenta|n[°º] de cuenta|cuenta(?: bancaria| corriente)?`,
   String.raw`numero di conto|conto(?: corrente)?`,
   String.raw`n[úu]mero da conta|conta(?: corrente| poupan[çc]a)?|c\/c`,
-  String.raw`rekeningnummer|rekening`,
+  String.raw`rekeningnummer|rekeningnommer|rekening`,
   String.raw`口座番号`,
   String.raw`(?:checking|savings)(?: (?:#|no\.?|number|acct\.?))`,
   String.raw`(?:nr |numer )?rachunku|rachunek(?: bankowy)?`,
   // Mexico's CLABE and Argentina's CBU and CVU (18 and 22 digits); Vietnamese "số tài khoản"
   // and its short form STK; Indonesian "no. rek".
-  String.raw`clabe|cbu|cvu|s[ốo] t[àa]i kho[ảa]n|stk|no\.? ?rek\.?`,
+  String.raw`clabe|cbu|cvu|s[ốo] t[àa]i kho[ảa]n|t[àa]i kho[ảa]n|stk|no\.? ?rek\.?`,
+  // Malay "akaun" and Swahili "akaunti"; Turkish "hesap no"; Croatian, Serbian and Slovenian
+  // "žiro račun", "broj tekućeg računa", "TRR" ("račun" alone, and "broj računa", are as often
+  // an invoice and its number); Lithuanian
+  // "sąskaitos numeris", Latvian "konta numurs", Estonian "arveldusarve", Icelandic
+  // "reikningsnúmer".
+  String.raw`akaun(?:ti)?(?: bank)?|hesap (?:no|numaras[ıi])\.?`,
+  String.raw`(?:broj|številka|br\.|št\.) (?:žiro|tekućeg|tekuceg|transakcijskega|bančnega) ra[čc]una|(?:žiro|ziro|tekući|tekuci|transakcijski|bančni) ra[čc]un|trr`,
+  String.raw`s[ąa]skaitos (?:numeris|nr\.?)|konta (?:numurs|nr\.?)|arveldusarve|reikningsn[úu]mer`,
   // Russian and Ukrainian ("Номер счёта", "р/с", "рахунок"), Thai, Arabic, Hebrew, Chinese,
   // Korean and Hindi.
   String.raw`(?:номер )?(?:расч[её]тного |лицевого )?сч[её]та?(?: получателя)?|(?:расч[её]тный |лицевой )?сч[её]т|р\/с|(?:номер )?рахун(?:ок|ку)`,
   String.raw`เลขที่บัญชี|เลขบัญชี|رقم الحساب|מספר חשבון|(?:银行)?[账帐]号|계좌 ?번호|खाता (?:संख्या|नंबर|नं\.?)`,
 ];
+// A bank's name between an account's word and its number: an acronym in capitals ("rekening
+// BCA 5271098433") or a name ending in "bank" ("akaun Maybank ...", "tài khoản Vietcombank số
+// ..."), not a branch code's or a routing number's name ("acct: BSB 064-118"). Case decides,
+// so the words are written in both.
+const BANK_NAMED =
+  /(?<![\p{L}\p{N}])(?:[Rr]ekening|[Aa]kaun(?:ti)?|[Tt][àa]i kho[ảa]n|[Aa]ccount|[Aa]cct|[Kk]onto|[Cc]uenta|[Cc]onta|[Cc]ompte|[Hh]esap)[ \t]{1,3}(?!(?:BSB|IFSC|ABA|RTN|BIC|SWIFT|IBAN|REF)(?!\p{L}))(?:\p{Lu}{2,5}|\p{Lu}\p{Ll}{0,10}bank)[ \t]{1,3}(?:s[ốo][ \t]{1,3})?(\d(?:[ -]?\d){5,25})(?![\p{L}\p{N}_]|[ .-]\d)/gu;
+
+// Indonesian and Malay "a.n." (atas nama, "in the name of") and "a/n" after a number: an
+// account given with its holder's name ("BRI 0021-01-044718-50-3 a.n. Yulianti Rahayu").
+const HOLDER_AFTER = /\d(?<![\w.-]\d)(?:[ -]?\d){5,24}(?= {1,3}a(?:\.n\.|\/n) )/g;
+const HOLDER_WORDS = keywords(['a.n. ', 'a/n ']);
+
 const CLABE_WORD = /clabe/i;
 const CLABE = /(?<![\d.-])\d{18}(?!\d|[.-]\d)/g;
 const CLABE_BEFORE = /\bclabe\b[^\n\d]{0,40}$/i;
@@ -100,6 +120,23 @@ const LABEL_WORDS = keywords([
   'cuent',
   'cont',
   'rekening',
+  'akaun',
+  'hesap',
+  'broj ',
+  'številka ',
+  'br. ',
+  'št. ',
+  'žiro',
+  'ziro',
+  'tekuć',
+  'tekuc',
+  'transakcijsk',
+  'bančn',
+  'trr',
+  'sąskait',
+  'saskait',
+  'arveldus',
+  'reikning',
   '口座',
   'checking',
   'savings',
@@ -132,6 +169,8 @@ const SORT_CODE_WORDS = keywords([
   'bsb',
   'ifsc',
   'transit',
+  'branch code',
+  'takkode',
 ]);
 
 // A UK sort code followed by an account number: "12-34-56 12345678", "12-34-56, 12345678".
@@ -163,9 +202,10 @@ const RIB = /\d(?<![\w-]\d)\d{4} \d{5} [0-9A-Z]{11} \d\d(?![\w-])/g;
 // A bank's branch code on its own, right after its label: a UK sort code ("12-34-56"), an
 // Australian BSB ("063-123"), a Canadian transit and institution number ("62647-003"), an
 // Indian IFSC ("SBIN0695833": four letters, a 0, six letters or digits; "IFSC कोड", its
-// "code" in Hindi and Marathi, Bengali, Tamil, Telugu, Kannada).
+// "code" in Hindi and Marathi, Bengali, Tamil, Telugu, Kannada), a South African branch code
+// ("branch code 470011", Afrikaans "takkode").
 const SORT_CODE =
-  /\b(?:sort[ _]?code|s\/c|bsb|ifsc|transit(?:[-/ ]institution)?)(?:[ _](?:number|no|nr|code|#|कोड|কোড|குறியீடு|కోడ్|ಕೋಡ್))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d\d \d\d \d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
+  /\b(?:sort[ _]?code|s\/c|bsb|ifsc|transit(?:[-/ ]institution)?|branch[ _]code|takkode)(?:[ _](?:number|no|nr|code|#|कोड|কোড|குறியீடு|కోడ్|ಕೋಡ್))?(?![a-z])[\s:=#."'()-]{0,6}(?:is\s{1,3})?(\d\d-\d\d-\d\d|\d\d \d\d \d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{5,6}|[A-Z]{4}0[A-Z0-9]{6})(?![\w-])/gi;
 // The same labels heading a table's column ("sort_code", "IFSC", "BSB").
 const BRANCH_CELL = /^(?:sort ?code|bsb|ifsc|ifsc code|transit(?: institution)?(?: number| no)?)$/i;
 const BRANCH_VALUE = /^(?:\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{6}|[A-Z]{4}0[A-Z0-9]{6})$/;
@@ -174,7 +214,9 @@ const BANK_WORDS =
   /\b(?:bank|banking|iban|routing|rtn|aba|direct dep|direct deposit|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|institution|transit number|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
 // Accounts that are not bank accounts: cloud, customer, user and loyalty numbers.
 const OTHER_ACCOUNT =
-  /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
+  /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|electric|electricity|gas|water|energy|broadband|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
+const KIND_BEFORE =
+  /\b(?:aws|gcp|azure|cloud|customer|user|member|loyalty|rewards?|game|steam|utility|electric|electricity|gas|water|energy|broadband|phone|mobile)[ \t]+$/i;
 const SORT_NEAR = /\b(?:sort|account|acct|acc|a\/c|bank)\b/;
 // Money sent to the account right before its bare label: "Payment is to be made to her account
 // 62849173502", "refund it into my account". A customer's or a game's account is paid for or
@@ -308,8 +350,30 @@ export const bankAccount: Detector = {
         if (nearInLine(text, start, end, OTHER_ACCOUNT)) {
           score -= 0.35;
           reason = 'negative context';
+          // Said right before the label, it is the account's kind: "my electric acct ...".
+          if (KIND_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) score = 0.3;
         }
         out.push({ start, end, type: 'BANK_ACCOUNT', score, reason });
+      }
+    }
+    for (const m of labels.length > 0 ? matchAllAt(text, BANK_NAMED, labels, 0) : []) {
+      const digits = m[1]!.replace(/\D/g, '');
+      if (isTrivialDigits(digits) || !accountDigitsOk(digits)) continue;
+      const end = m.index + m[0].length;
+      out.push({
+        start: end - m[1]!.length,
+        end,
+        type: 'BANK_ACCOUNT',
+        score: 0.85,
+        reason: 'bank named',
+      });
+    }
+    if (HOLDER_WORDS.test(text)) {
+      for (const m of matchesOf(text, HOLDER_AFTER)) {
+        const digits = m[0].replace(/\D/g, '');
+        if (isTrivialDigits(digits) || digits.length > 20) continue;
+        const end = m.index + m[0].length;
+        out.push({ start: m.index, end, type: 'BANK_ACCOUNT', score: 0.8, reason: 'holder after' });
       }
     }
     // A column of accounts under its label, in a pasted table.
@@ -537,8 +601,39 @@ export const examples: DetectorExamples = {
       text: 'Wire it to account 31926819, sort code 20-20-15.\nThe user logged in from home.',
       value: '31926819',
     },
+    // A bank's name between label and number; the holder's name after it ("a.n."); the
+    // labels of Malay, Afrikaans, Vietnamese, Turkish, Croatian; a South African branch code.
+    {
+      text: 'tolong ditransfer ke rekening BCA 5271098433 a.n. Wahyu Hidayat',
+      value: '5271098433',
+    },
+    {
+      text: 'kalo ga bisa ke Mandiri aja 137-00-1628845-9 a.n. istri saya',
+      value: '137-00-1628845-9',
+    },
+    {
+      text: 'akan dikreditkan ke akaun Maybank 1640 2287 5513 dalam 7-14 hari',
+      value: '1640 2287 5513',
+    },
+    {
+      text: 'hoàn tiền vào tài khoản Vietcombank số 0071000482931, chủ tài khoản',
+      value: '0071000482931',
+    },
+    { text: 'Takkode: 117988\nRekeningnommer: 0810359771\nSelfoon', value: '0810359771' },
+    { text: 'Takkode: 117988\nRekeningnommer: 0810359771\nSelfoon', value: '117988' },
+    {
+      text: 'Debit order bank: Ubuntu Mutual, acc no 62841093751, branch code 470011',
+      value: '470011',
+    },
+    { text: 'Hesap No: 61234587 (Ziraat Bankası)', value: '61234587' },
+    { text: 'Broj žiro računa: 2340009-1110012345', value: '2340009-1110012345' },
   ],
   noMatch: [
+    // Another word between label and number; "broj računa" as an invoice's number; a utility's
+    // account; a branch code's name after the label.
+    'Account holder 48213377 called twice',
+    '(PDV uključen). Broj računa: 55120-1-1.',
+    'please set up autopay for my electric acct 3301-7720-18.',
     // A counter's reading is no account ("счётчик" holds "счёт").
     'Показания счётчика 4471209 на 01.03.2024',
     'БИК 123456789',
