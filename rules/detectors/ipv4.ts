@@ -61,6 +61,9 @@ const BUILD_IN_PARENS =
 // A remote login's command and user before the host: "ssh deploy@", "scp -P 2222 f root@".
 const LOGIN_BEFORE = /\b(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id)\b[^\n@]{0,48}[\w.-]@$/;
 
+// A build or revision in parentheses after the quad: "Hush Agent 10.2.3.4 (build 20250311.2)".
+const BUILD_AFTER = /^\s{0,2}\(\s{0,2}(?:build|rev|revision|release|r\d)/i;
+
 const OR_LATER_AFTER = /^\s{0,2}(?:or|and) (?:later|newer|above|higher|greater|up)\b/;
 const VERSION_ROW =
   /^[ \t]*\|?[ \t]*(?:[A-Za-z-]{2,20}[ \t]{1,2})?(?:firmware|fw|version|versions|build|release|software|bios|driver|os|app|agent|sdk)(?: version)?[ \t]*(?:\||\t)/i;
@@ -117,6 +120,7 @@ export const ipv4: Detector = {
         // "requires agent app 4.9.16.143 or later"; a table's row of versions ("| Firmware |
         // 3.21.25.195 | 4.18.27.238 |").
         OR_LATER_AFTER.test(text.slice(end, end + 16)) ||
+        BUILD_AFTER.test(text.slice(end, end + 16)) ||
         (!column && versionRow(text, start)) ||
         (header !== null && VERSION_HEADER.test(contextWords(header)))
       ) {
@@ -144,8 +148,10 @@ export const ipv4: Detector = {
         reason = `${kind}, context`;
       }
       // A network written with its prefix, its host part zero ("10.0.0.0/8", "100.64.0.0/10"),
-      // is a range of addresses, not a machine ("192.168.1.254/24" is one).
-      if (isNetwork(octets, text, end)) {
+      // is a range of addresses, not a machine ("192.168.1.254/24" is one). A public block of
+      // 32 addresses or fewer is one customer's allocation, and names it as an address does
+      // ("Static block: 62.31.118.40/29").
+      if (isNetwork(octets, text, end) && !(kind === 'public' && prefixOf(text, end) >= 27)) {
         score = Math.min(score, 0.4);
         reason = 'network';
       }
@@ -185,6 +191,12 @@ export const ipv4: Detector = {
   },
 };
 
+/** The N of a "/N" right after the address (0 when there is none). */
+function prefixOf(text: string, end: number): number {
+  const m = /^\/(\d{1,2})(?!\d)/.exec(text.slice(end, end + 4));
+  return m ? Number(m[1]) : 0;
+}
+
 /** Whether the address is followed by "/N" and has no bits set outside those N. */
 function isNetwork(o: readonly number[], text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 47) return false;
@@ -202,6 +214,8 @@ function isNetwork(o: readonly number[], text: string, end: number): boolean {
 export const examples: DetectorExamples = {
   match: [
     { text: '  657  ssh deploy@172.31.71.116', value: '172.31.71.116' },
+    // A customer's static block of public addresses.
+    { text: 'Static block: 62.31.118.40/29, gateway 62.31.118.41', value: '62.31.118.40' },
     { text: 'johnnie@9.250.252.160: Permission denied (publickey).', value: '9.250.252.160' },
     // Three numbers shared with another address, not a version.
     { text: 'blocked 10.20.30.40 and 10.20.30.41 at the firewall', value: '10.20.30.41' },
@@ -227,6 +241,9 @@ export const examples: DetectorExamples = {
     { text: 'Failed login from 5.23.45.6 last night.', value: '5.23.45.6' },
   ],
   noMatch: [
+    // A product's version before its build in brackets; a public network of 256 addresses.
+    'Hush Agent 10.2.3.4 (build 20250311.2) is now rolling out',
+    'allow 52.94.76.0/24 in the security group',
     // A range of firmware versions; an image to roll back to.
     'Upgrade the branch routers from firmware 10.4.2.118 to 10.4.3.2 during the window.',
     'Change ticket CHG-20931, rollback image 10.4.1.96.',
