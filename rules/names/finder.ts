@@ -226,7 +226,7 @@ const THING_NAME =
   'bank|company|business|trading|employer|insurer|merchant|product|file|host|user|app|application|project|brand|store|shop|org|organi[sz]ation|team|device|server|domain|street|retailer|retailers|supplier|reseller|distributor|manufacturer|agency|city|cities|town|towns|country|countries|regions|locations?|destinations?|markets?|stores|airports?|stations?|ciudades|villes|städte|plan|package|event|venue|hotel|school|vendor|merchant|field|table|column|variable|class|function|method|tag|branch|repo|repository|model|item|service|course|program|pet|ship|song|album|book|movie|game|channel|group|site|page|image|folder|bucket|database|db|cluster|queue|topic|network|wifi|printer|computer|machine|region|zone|role|profile|module|property|building|department|dept|screen|code|trade|legal entity|entity|resource|stack|environment|env|pipeline|job|task|step|workflow|template|font|color|colour|theme|icon|asset|campaign|list|report|dashboard|workspace|tenant|instance|cert|certificate|container|pod|node|bot|skill|sheet|tab|section|category|attribute|param|parameter|option|setting|feature|flag|label|type|kind|key|index|schema|record|object|doc|document|drive|disk|volume|partition|share';
 // Labels of forms, tickets and mail headers. The strong ones name a person by definition.
 const CUE_LABEL_STRONG = new RegExp(
-  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|forename\(s\)|first name\(s\)|voornamen|assur[ée]\(e\)|salari[ée]\(e\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|prescriber|prescribing physician|pharmacist|pharmacy tech|technician|pat\.|attending physician|referring physician|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|naam aanvrager|naam van de aanvrager|ten name van|t\.n\.v\.|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\)|nome completo|nome e cognome|cognome e nome|nom et pr[ée]nom|nom, pr[ée]nom|pr[ée]nom et nom|nombre y apellidos|apellidos y nombre|nombre completo del titular|primer apellido|segundo apellido|vor- und nachname|vor- und zuname|name, vorname|nachname, vorname|vorname, name|surnames|imi[eę] i nazwisko|nazwisko|imi[eę]|posiadacz rachunku|nazwa posiadacza rachunku|voor- en achternaam|naam en voornaam|ad soyad|ad[ıi] soyad[ıi]|navn|fulde navn|fullt navn|fullt namn|namn|nimi|fornavn|efternavn|etternavn|förnamn|fornamn|efternamn|etunimi|sukunimi|barnets navn|barnets namn|lapsen nimi|jméno|příjmení|jméno a příjmení|pårørende(?: ved ulykke)?|nærmeste pårørende|anhörig|närmast anhörig|forælder(?: \d)?|forelder(?: \d)?|förälder(?: \d)?|vårdnadshavare(?: \d)?|foresatt(?: \d)?|huoltaja(?: \d)?|noodcontact|hätäyhteyshenkilö|yhteyshenkilö|omainen|täufling|täuflings?name|n[ée]v|teljes n[ée]v|beteg neve|[üu]gyf[ée]l neve|vezet[ée]kn[ée]v|keresztn[ée]v|sz[üu]let[ée]si n[ée]v|nume|prenume|nume [șşs]i prenume|numele [șşs]i prenumele|ονοματεπώνυμο|ονοματεπωνυμο|όνομα|ονομα|επώνυμο|επωνυμο|nama|nama lengkap|nama penuh|nama pelanggan|nama pemohon|họ và tên|họ tên|soyadı|soyadi|baba adı|anne adı|vardas|pavardė|vardas,? pavardė|vārds|uzvārds|vārds,? uzvārds|eesnimi|perekonnanimi|ees- ja perekonnanimi|ime|prezime|ime i prezime|priimek|ime in priimek|meno|priezvisko|meno a priezvisko|jina|jina kamili|pangalan|buong pangalan|nafn|fullt nafn|nom i cognoms|cognoms|фио|ф\.и\.о\.|имя|фамилия|отчество|имя и фамилия|фамилия и имя|фамилия,? имя,? отчество|полное имя|имя клиента|фио клиента|фио пациента|держатель карты|владелец карты|контактное лицо|піб|п\.і\.б\.|ім['’]я|прізвище|по батькові|прізвище,? ім['’]я,? по батькові|ім['’]я та прізвище|повне ім['’]я|име|презиме|име и презиме|собствено име|фамилно име)(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?|[ \t]?\((?:vorname, name|name, vorname|nom, pr[ée]nom|print|block capitals|en majuscules|optional)\))?\*?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
+  String.raw`${B}(?:(?<!(?:${THING_NAME})(?:['’]s)?[ _-])name|full name|first name|last name|surname|given name|family name|first names|given names|forenames|middle name|legal name|previous surname|previous surname\(s\)|forename\(s\)|first name\(s\)|voornamen|assur[ée]\(e\)|salari[ée]\(e\)|maiden name|customer name|client name|contact name|contact person|account holder|account name|cardholder|card holder|name on (?:the )?card|name on (?:the )?account|patient|patient name|employee|employee name|beneficiary|guardian|spouse|prescriber|prescribing physician|pharmacist|pharmacy tech|technician|pat\.|attending physician|referring physician|emergency contact|next of kin|signature|signed|vorname|nachname|familienname|kontoinhaber|karteninhaber|ansprechpartner|nom|prénom|prenom|forename|nom complet|nom de famille|nom de naissance|titulaire|nombre|apellidos?|nombre completo|titular|cognome|nome|sobrenome|achternaam|voornaam|naam|volledige naam|geburtsname|rekeninghouder|naam rekeninghouder|naam aanvrager|naam van de aanvrager|ten name van|t\.n\.v\.|tenaamstelling|name\(s\) of account holder\(s\)|account holder\(s\)|nome completo|nome e cognome|cognome e nome|nom et pr[ée]nom|nom, pr[ée]nom|pr[ée]nom et nom|nombre y apellidos|apellidos y nombre|nombre completo del titular|primer apellido|segundo apellido|vor- und nachname|vor- und zuname|name, vorname|nachname, vorname|vorname, name|surnames|imi[eę] i nazwisko|nazwisko|imi[eę]|posiadacz rachunku|nazwa posiadacza rachunku|voor- en achternaam|naam en voornaam|ad soyad|ad[ıi] soyad[ıi]|navn|fulde navn|fullt navn|fullt namn|namn|nimi|fornavn|efternavn|etternavn|förnamn|fornamn|efternamn|etunimi|sukunimi|barnets navn|barnets namn|lapsen nimi|jméno|příjmení|jméno a příjmení|pårørende(?: ved ulykke)?|nærmeste pårørende|anhörig|närmast anhörig|forælder(?: \d)?|forelder(?: \d)?|förälder(?: \d)?|vårdnadshavare(?: \d)?|foresatt(?: \d)?|huoltaja(?: \d)?|noodcontact|hätäyhteyshenkilö|yhteyshenkilö|omainen|täufling|täuflings?name|n[ée]v|teljes n[ée]v|beteg neve|[üu]gyf[ée]l neve|vezet[ée]kn[ée]v|keresztn[ée]v|sz[üu]let[ée]si n[ée]v|nume|prenume|nume [șşs]i prenume|numele [șşs]i prenumele|ονοματεπώνυμο|ονοματεπωνυμο|πατρώνυμο|πατρωνυμο|όνομα|ονομα|επώνυμο|επωνυμο|nama|nama lengkap|nama penuh|nama pelanggan|nama pemohon|họ và tên|họ tên|soyadı|soyadi|baba adı|anne adı|vardas|pavardė|vardas,? pavardė|vārds|uzvārds|vārds,? uzvārds|eesnimi|perekonnanimi|ees- ja perekonnanimi|ime|prezime|ime i prezime|priimek|ime in priimek|meno|priezvisko|meno a priezvisko|jina|jina kamili|pangalan|buong pangalan|nafn|fullt nafn|nom i cognoms|cognoms|фио|ф\.и\.о\.|имя|фамилия|отчество|имя и фамилия|фамилия и имя|фамилия,? имя,? отчество|полное имя|имя клиента|фио клиента|фио пациента|держатель карты|владелец карты|контактное лицо|піб|п\.і\.б\.|ім['’]я|прізвище|по батькові|прізвище,? ім['’]я,? по батькові|ім['’]я та прізвище|повне ім['’]я|име|презиме|име и презиме|собствено име|фамилно име)(?:[ \t]\(?as (?:per|on|in) (?:the )?(?:pan|aadhaar|id|passport|bank|bank records|records|card|licence|license|document|documents)\)?|[ \t]?\((?:vorname, name|name, vorname|nom, pr[ée]nom|print|block capitals|en majuscules|optional)\))?\*?["']?[ \t]{0,3}(?:[:=|]|[ \t](?:-|–|—)|${LEADER})${LP}["']?$`,
   'iuy',
 );
 // Labels that need no colon: "Full name Sylwia Majka", "Cardholder Jane Roe", and the one a
@@ -572,7 +572,7 @@ const STREET_WORD_AFTER =
  * "Avenida de Simón Bolívar".
  */
 const STREET_WORD_BEFORE =
-  /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύ]|phố|phường|quận|đường|huyện|xã|tỉnh|jalan|jl\.|taman|lorong)(?:[ \t]{1,2}(?:de(?: la)?|del|da|do|dos|das|di|della|degli|dei))?[ \t]{1,2}$/iu;
+  /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύό]|λεωφόρος|λεωφ\.|πλατεία|αεροδρόμιο|phố|phường|quận|đường|huyện|xã|tỉnh|jalan|jl\.|taman|lorong|улица|ул\.|вулиця|вул\.|бул\.|булевар|булевард|проспект|просп\.|пр\.|площадь|пл\.|переулок|пер\.|аеродром|аэропорт|летище)(?:[ \t]{1,2}(?:de(?: la)?|del|da|do|dos|das|di|della|degli|dei))?[ \t]{1,2}[„«"“]?$/iu;
 const ORG_AFTER =
   /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|international airport|international|havalimanı|havalimani|lennujaam|flughafen|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|steuerberatung|technik|haustechnik|elektrotechnik|kanzlei|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora|trade|trading|conseil|conseils|guild|partner|partnerschaft|rechtsanwälte|steuerberater|mbb|partg|ohg|gbr|property|inventories|hardware|plumbing|roofing|electrical|electricians|plumbers|landscaping|cleaning|dental|day|d\.o\.o|s\.r\.o|sp\. z o\.o|aps|a\/s|ltda|eireli|as|asa|ab|oy|oyj|kft|zrt|nyrt|bvba|sprl|kgaa|construcciones|construções|constructions|bouw|bau)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
@@ -7423,6 +7423,12 @@ function colonBefore(text: string, start: number): boolean {
   return k >= 0 && (text.charCodeAt(k) === 58 || text.charCodeAt(k) === 0xff1a);
 }
 
+/** The roles a CJK chat's lines open with: customer service, customer, user, operator. */
+const CJK_ROLES: ReadonlySet<string> = new Set(
+  '客服 客戶 客户 用户 用戶 顾客 顧客 店员 店員 客服专员 客服人員 系统 系統 オペレーター お客様 担当 担当者 상담원 고객 직원'.split(
+    ' ',
+  ),
+);
 /** After a chat's speaker: their role in brackets (group 1), then the colon. */
 const SPEAKER_AFTER_CJK = /^(（[^）\n]{1,20}）|\([^)\n]{1,20}\))?[ \t]?[:：]/u;
 /** Before a chat's speaker: the line's start, then a time stamp (group 1) or not. */
@@ -7509,7 +7515,7 @@ function uncasedAfterCue(text: string, taken: readonly Span[], out: Candidate[])
       // A CJK form's name label: "氏名：鈴木 美咲", "担当者: 小林 悠斗", "口座名義：井上 拓海",
       // "联系人：王芳", "성명: 김민준".
       score = 0.85;
-    } else if (cjk && cjkSpeaker(text, start, end)) {
+    } else if (cjk && !CJK_ROLES.has(run) && cjkSpeaker(text, start, end)) {
       // A chat's speaker: "[13:55] 松本: ...", "中村（Trellisサポート）: ...".
       score = 0.7;
     } else {
@@ -7642,6 +7648,8 @@ function nativeScriptNames(text: string, taken: readonly Span[], out: Candidate[
       }
       // (A name's label qualified in brackets is no speaker: "성명(한글): 최유나".)
       if (re === BRACKET_SPEAKER && NATIVE_NAME_LABEL.test(m[0])) continue;
+      // (A desk signs as often as a person: "مع التحية،\nفريق خدمة العملاء".)
+      if (re === NATIVE_SIGNED && NOT_A_SIGNER.test(name)) continue;
       addWhole(out, taken, start, start + name.length, score, 'cue, script');
     }
   }
@@ -7661,7 +7669,9 @@ function nativeScriptNames(text: string, taken: readonly Span[], out: Candidate[
   addWhole(out, taken, start, start + m[2]!.length, 0.75, 'sign-off, script');
 }
 /** A word of a script without capitals (as isUncasedUnit reads it), in a pattern. */
-const UNCASED_WORD = String.raw`[\u05d0-\u05ea\u0620-\u065f\u066e-\u06d3\u0900-\u0dff\u0e01-\u0e4e\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u200c]{2,15}`;
+const UNCASED_WORD = String.raw`[\u05d0-\u05ea\u0620-\u065f\u066e-\u06d3\u0900-\u0dff\u0e01-\u0e4e\u10d0-\u10fa\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\u200c]{2,15}`;
+/** A capitalised word of Greek, Cyrillic or Armenian, which a chat's bracket may hold. */
+const CASED_NATIVE_WORD = String.raw`[\u0386-\u03ab\u0400-\u042f\u0531-\u0556][\u03ac-\u03ce\u0430-\u045f\u0561-\u0587\u0301]{1,15}`;
 /** A last line: a dash or not, one to three such words, then a comma and a role or nothing. */
 const NATIVE_CLOSING_LINE = new RegExp(
   String.raw`^[ \t]*([-–—~]{1,2}[ \t]*)?(${UNCASED_WORD}(?: ${UNCASED_WORD}){0,2})[ \t]*(?:[,،][^\n]{1,30})?$`,
@@ -7679,16 +7689,35 @@ const KOREAN_NOT_NAMED: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+/** The words a desk's signature opens with: team, department, service, office. */
+const NOT_A_SIGNER =
+  /^(?:فريق|قسم|إدارة|ادارة|مصلحة|خدمة|مكتب|تیم|واحد|بخش|צוות|מחלקת|שירות|टीम|विभाग|सेवा|দল|বিভাগ|குழு|ทีม|Служба|Отдел|Команда|Тим|Екип|Служба|Ομάδα|Τμήμα)/u;
 /** The labels of a person's name, which a bracket may qualify ("성명(영문):"). */
 const NATIVE_NAME_LABEL =
   /^\n?[ \t]*(?:성명|이름|氏名|姓名|お名前|名前|الاسم|نام|שם|नाम|নাম|பெயர்|ชื่อ)/u;
 /** A chat's speaker in brackets after their role, at a line's start: "الموظف (سارة):". */
 const BRACKET_SPEAKER = new RegExp(
-  String.raw`(?:^|\n)[ \t]*(?:\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]*)?[^\s():：（）\[\]]{1,20}[ \t]*[(（](${UNCASED_WORD}(?: ${UNCASED_WORD})?)[)）][ \t]*[:：]`,
+  String.raw`(?:^|\n)[ \t]*(?:\[?\d{1,2}:\d\d(?::\d\d)?\]?[ \t]*)?[^\s():：（）\[\]]{1,20}[ \t]*[(（](${UNCASED_WORD}(?: ${UNCASED_WORD})?|${CASED_NATIVE_WORD})[)）][ \t]*[:：]`,
+  'gu',
+);
+/**
+ * A line of one to four words in those scripts (or capitalised Greek, Cyrillic, Armenian)
+ * right under a sign-off of the script: "Срдачан поздрав,\nНенад Стојановић", "مع خالص
+ * التحية،\nخالد العتيبي\nقسم خدمة العملاء", "நன்றி,\nசெல்வம் முருகன்".
+ */
+const NATIVE_SIGNED = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:${[
+    'با تشکر|با سپاس|با احترام|مع خالص التحية|مع خالص التحيات|مع التحية|مع تحياتي|وتفضلوا بقبول فائق الاحترام|تحياتي|وشكرا|شكرا|شكراً|شکریہ|والسلام',
+    'בברכה|בתודה|ধন্যবাদান্তে|ধন্যবাদ|শুভেচ্ছান্তে|धन्यवाद|सादर|भवदीय|आपका|आपली विश्वासू|आपला विश्वासू|ਧੰਨਵਾਦ|આભાર|நன்றி|அன்புடன்|ధన్యవాదాలు|ಧನ್ಯವಾದಗಳು|നന്ദി|ස්තූතියි',
+    'С уважением|С наилучшими пожеланиями|З повагою|Срдачан поздрав|Срдачно|Поздрав|Поздрави|С уважение|Με εκτίμηση|Με φιλικούς χαιρετισμούς|Հարգանքով|პატივისცემით',
+  ].join(
+    '|',
+  )})[ \t]*[,،:՝.!]?[ \t]*\r?\n[ \t]*(${UNCASED_WORD}(?: ${UNCASED_WORD}){0,3}|${CASED_NATIVE_WORD}(?: ${CASED_NATIVE_WORD}){0,2})[ \t]*(?=\r?\n|,|$)`,
   'gu',
 );
 const NATIVE_PLACES: readonly [RegExp, number][] = [
   [BRACKET_SPEAKER, 0.75],
+  [NATIVE_SIGNED, 0.8],
   [
     /(?:^|\n)[ \t]*\[(?:客服|客户服务|售后|顾客服务|客服专员|在线客服)[-－·・ ]([\p{sc=Han}]{1,3})\]/gu,
     0.75,
@@ -7711,7 +7740,8 @@ function isNameMark(c: number): boolean {
 /** Honorifics before a name in Arabic, Persian, Hebrew and the scripts of India. */
 const NATIVE_HONORIFICS = [
   'السيد|السيدة|الأستاذ|الأستاذة|أستاذ|أستاذة|الدكتور|الدكتورة|د\\.|المهندس|المهندسة|الأخ|الأخت',
-  'آقای|خانم|دکتر|مهندس',
+  'آقای|خانم|دکتر|مهندس|م\\.',
+  'ბატონო|ბატონი|ქალბატონო|ქალბატონი',
   'מר|גב[\'׳]|ד"ר|ד״ר|עו"ד|עו״ד',
   'श्री\\.?|श्रीमती|सुश्री|डॉ\\.|कुमारी|जनाब|জনাব|শ্রীমতী|শ্রী|ডা\\.|திரு\\.?|திருமதி|செல்வி',
 ].join('|');
@@ -7722,10 +7752,11 @@ const NATIVE_HONORIFIC_AT = new RegExp(
 );
 const NATIVE_CUE = new RegExp(
   String.raw`(?:^|[^\p{L}\p{M}])(?:(${NATIVE_HONORIFICS})[ \t]+|(${[
-    'الاسم(?: الكامل)?|اسم العميل|اسم المستفيد|اسم صاحب الحساب|المريض|المريضة|المرسل|المستلم',
-    'نام(?: و نام خانوادگی)?|نام کامل|بیمار|گیرنده',
-    'שם(?: מלא| פרטי| משפחה)?|המטופל|המטופלת|מטופל|מטופלת',
-    'नाम|पूरा नाम|ग्राहक का नाम|खाताधारक का नाम|खातेदाराचे नाव|नाव|मरीज़|রোগী|নাম|পূর্ণ নাম|பெயர்|நோயாளி',
+    'ال[اإ]سم(?: الكامل)?|اسم العميل|مقدم الطلب|اسم المستفيد|اسم صاحب الحساب|المريض|المريضة|المرسل|المستلم',
+    'نام(?: و نام خانوادگی)?|نام کامل|نام پدر|بیمار|گیرنده',
+    'სახელი(?: და გვარი)?|გვარი|განმცხადებელი|ოპერატორი',
+    'שם(?: מלא| פרטי| משפחה)?|המטופל|המטופלת|מטופל|מטופלת|נציג מטפל|נציגה מטפלת',
+    'ਨਾਮ|નામ|పేరు|రోగి పేరు|ಹೆಸರು|പേര്|නම|सत्यापनकर्ता|नाम|पूरा नाम|ग्राहक का नाम|खाताधारक का नाम|खातेदाराचे नाव|नाव|मरीज़|রোগী|নাম|পূর্ণ নাম|பெயர்|நோயாளி',
     'ชื่อ-นามสกุล|ชื่อ นามสกุล|ชื่อ|ผู้รับ|ผู้ป่วย',
   ].join('|')})[ \t]*[:：][ \t]*)`,
   'gu',
