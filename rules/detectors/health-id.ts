@@ -500,7 +500,8 @@ export const healthId: Detector = {
       const v = value.exec(text);
       if (v === null) continue;
       const digits = v[0].replace(/\D/g, '');
-      if (isTrivialDigits(digits) || (NATIONAL[k]!.check && !NATIONAL[k]!.check(digits))) continue;
+      const check = NATIONAL[k]!.check;
+      if (isTrivialDigits(digits) || (check !== undefined && !check(digits))) continue;
       push(v.index, v.index + v[0].length, 0.85, 'national health label');
     }
     // (A shop's loyalty or rewards member number is no insurer's: "Loyalty sign-up — Member
