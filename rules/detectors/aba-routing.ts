@@ -31,6 +31,8 @@ const ROUTING_JUST_BEFORE =
 const SAMPLE_BEFORE =
   /(?<![.@/:_-])\b(?:sample|example|e\.g\.?|dummy|placeholder|fictitious|specimen)\b[^\n\d]{0,30}$/i;
 
+const CANADIAN = /\b(?:cpa ?005|eft|sin|transit|institution|interac|canada|canadian|cad)\b/i;
+
 /**
  * Valid first two digits of an ABA routing number: 00-12 for ordinary banks, 21-32 for thrift
  * institutions, 61-72 for electronic transactions, 80 for traveller's cheques.
@@ -67,12 +69,26 @@ export const abaRouting: Detector = {
     if (!ROUTING_WORDS.test(lower)) return out;
     const nearRouting = nearWords(text, ROUTING_WORDS);
     const nearOther = nearWords(text, NON_PERSONAL_NUMBER);
+    // Whether the text speaks of Canadian payments, asked once, at the first candidate that needs it.
+    let canadian: boolean | undefined;
     for (const m of matchesAtRuns(text, NINE, [9])) {
       const digits = m[0];
       const start = m.index;
       const end = start + 9;
       if (!validPrefix(Number(digits.slice(0, 2))) || isTrivialDigits(digits)) continue;
-      if (!abaChecksum(digits)) continue;
+      if (!abaChecksum(digits)) {
+        // Canada's electronic routing number: 0, the institution's three digits, the branch's
+        // five (no check digit), in a routing column or after a routing word, in a text that
+        // speaks of Canadian payments ("EFT", "CPA 005", a SIN, "transit").
+        if (
+          digits[0] === '0' &&
+          (canadian ??= CANADIAN.test(text)) &&
+          (inRoutingColumn(text, start, end) || nearBefore(text, start, ROUTING_JUST_BEFORE, 24))
+        ) {
+          out.push({ start, end, type: 'ROUTING_NUMBER', score: 0.75, reason: 'Canadian EFT' });
+        }
+        continue;
+      }
       // One nine-digit number in ten passes the checksum, so the keyword decides.
       let score = 0.25;
       let reason = 'checksum';
@@ -114,12 +130,18 @@ export const examples: DetectorExamples = {
     { text: 'wire to routing 072094413 at the credit union', value: '072094413' },
     { text: 'Please use transit no. 611000046 for ACH', value: '611000046' },
     { text: 'Bank routing (ABA): 323271493', value: '323271493' },
+    // Canada's electronic format, under a routing column of a payroll file with SINs.
+    {
+      text: 'EMP_ID,NAME,SIN,ROUTING,ACCOUNT\nE1041,Callum Mac,176-511-723,000304512,8478132',
+      value: '000304512',
+    },
   ],
   noMatch: [
     '021105832',
     // A template's sample.
     'Direct deposit form (rev. March 2024). Sample routing 011000015 from the template was replaced.',
     'Routing number: 021105833',
+    'ROUTING,ACCOUNT\n000304512,8478132',
     'Order 021105832 shipped, tracking attached',
     'routing 412345670',
     'SSN 123-45-6789 and id 311076299',
