@@ -42,6 +42,37 @@ export const personName: Detector = createPersonName();
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Names in Cyrillic by their labels, lists and endings; a surname and its initials.
+    {
+      text: 'ФИО: Кузнецов Дмитрий Олегович\nДата рождения: 14.07.1985',
+      value: 'Кузнецов Дмитрий Олегович',
+    },
+    { text: 'Клиентка Белова Н. С. продиктовала данные карты', value: 'Белова Н. С' },
+    { text: '[10:14] Оператор Ірина: Добрий день!', value: 'Ірина' },
+    { text: 'Καλησπέρα σας κ. Νικολάου, η παραγγελία σας', value: 'Νικολάου' },
+    // Names in scripts without capitals after their own labels, honorifics and sign-offs, as a
+    // chat's speaker in brackets, and introducing themselves.
+    {
+      text: 'بيانات العميل\nالاسم: عبد الله بن ناصر الحربي\nالجوال: 0551234567',
+      value: 'عبد الله بن ناصر الحربي',
+    },
+    { text: 'السيدة نورة العتيبي تواصلت معنا اليوم', value: 'نورة العتيبي' },
+    { text: "שלום רב,\nגב' מיכל אברהם פנתה אלינו", value: 'מיכל אברהם' },
+    { text: 'ग्राहक विवरण\nनाम: श्री दिनेश प्रसाद यादव\nआधार संख्या', value: 'दिनेश प्रसाद यादव' },
+    { text: 'ชื่อ-นามสกุล: คุณสมชาย ใจดี\nโทร 081', value: 'สมชาย ใจดี' },
+    { text: 'الموظف (سارة): مرحباً، كيف أقدر أساعدك؟', value: 'سارة' },
+    { text: 'ممنون از شما\nبا تشکر،\nسارا نوروزی', value: 'سارا نوروزی' },
+    { text: '您好，\n我叫王秀英，上周在你们平台购买的空气净化器', value: '王秀英' },
+    { text: 'お客様：あの、井上と申しますが、パスワードを忘れて', value: '井上' },
+    { text: '이서연 님, 안녕하세요. 문의하신 환불 건은', value: '이서연' },
+    // Forms of less common Latin-script languages; a given name signing a message's last line.
+    {
+      text: 'PHÒNG KHÁM AN BÌNH\nBệnh nhân: Đỗ Quang Vinh        Giới tính: Nam',
+      value: 'Đỗ Quang Vinh',
+    },
+    { text: 'Salam hangat,\nDewi – Customer Service', value: 'Dewi' },
+    { text: 'Ticket escalated to the carrier.\n– Jordan (Tier 2)', value: 'Jordan' },
+    { text: 'Teléfono de contacto 91 465 37 65 (su hija Marta).', value: 'Marta' },
     // A surname in capitals before the given name on a list's line; a name alone in brackets
     // after the kin or the role it names; two given names joined by "and" or "+"; a mention
     // made of a given name and a surname the lists miss.
@@ -961,6 +992,15 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // Cyrillic capitalises firms, holidays and products too; chat roles and form labels.
+    'Банк получателя: ПАО «Банк Восход», БИК 044525974',
+    'Очікувана дата: 24.08 (День Незалежності — можливі затримки)',
+    '[10:15] Клиент: здравствуйте, не могу зайти в личный кабинет',
+    'العميل: السلام عليكم، بغيت أغير كلمة المرور',
+    '고객님, 문의해 주셔서 감사합니다.',
+    'مع التحية،\nفريق خدمة العملاء',
+    'Selamat pagi kak. Boleh dibantu nama dan nomor pesanannya?',
+    'Ndege kutoka Jomo Kenyatta International Airport imechelewa',
     // A clock's word in a German quote header; a firm with a Nordic legal form or a builder's
     // word; a street after its "Avenida de"; a desk's mailbox; a town before its province or
     // country; a given name before an ordinary noun; firms of partners' names; places.
