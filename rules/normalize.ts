@@ -63,10 +63,14 @@ const LOOKALIKES: ReadonlyMap<string, string> = new Map(
 /*
  * The first code point of each block of ten decimal digits that people write numbers in and NFKC
  * leaves alone (it folds only the full-width and mathematical forms): Arabic-Indic (Egypt, the
- * Gulf: "٠١٠٠١٢٣٤٥٦٧"), the Persian and Urdu forms, Devanagari ("९८१२३४५६७०"), Bengali and
- * Thai. A phone, a date or an id typed in them is the same value as in ASCII digits.
+ * Gulf: "٠١٠٠١٢٣٤٥٦٧"), the Persian and Urdu forms, Devanagari ("९८१२३४५६७०"), Bengali, Gurmukhi,
+ * Gujarati, Odia, Tamil, Telugu, Kannada, Malayalam, Thai, Lao, Myanmar ("၀၉ ၄၅၀ ...") and Khmer
+ * ("១៥/០៧/១៩៩១"). A phone, a date or an id typed in them is the same value as in ASCII digits.
  */
-const DIGIT_BLOCKS = [0x660, 0x6f0, 0x966, 0x9e6, 0xe50];
+const DIGIT_BLOCKS = [
+  0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0x1040,
+  0x17e0,
+];
 
 /** The ASCII digit a native decimal digit stands for, or null. */
 function nativeDigit(cp: number): string | null {

@@ -15,7 +15,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // label wins), each letter followed by the look-behind: the scan then stops at once at any
 // position that cannot start a label, instead of testing the look-behind everywhere.
 const LABEL =
-  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|at[aęe] urodzenia|atumu? narozen[íi]|[áa]tum narodenia|ata na[șşs]terii|ata de na[șşs]tere|ata de naixement|atum ro(?:đ|dj|d)enja|atum rojstva|oğum (?:yeri ?\/ ?)?tar[iİ]h[iİ]m?|zim(?:šanas datums|\.))|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum|ebore(?: op)?|imimo data|im\.|im(?:ęs|usi))|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|aroden[áaýy]|ar\.|[ăa]scut[ăa]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el|gày (?:tháng năm )?sinh|ascuda)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum(?:et)?|[öo]dd|[øo]dselsdato(?:en)?|ødt|æðingardag(?:ur|setning)?|ædd(?:ur)?)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]a(?:ika|jan)(?:ni|si|nsa|mme|nne)?|yntynyt|ynt\.|zület[ée]si (?:d[áa]tum(?:om|a)?|idő(?:m|je)?|ideje)|zületett|zül\.|inh ngày|ünni(?:aeg|kuupäev))|t(?<![A-Za-zÀ-ÿ]t)(?:anggal lahir|gl\.? ?lahir|arikh lahir|arehe ya kuzaliwa)|p(?<![A-Za-zÀ-ÿ]p)etsa ng kapanganakan|k(?<![A-Za-zÀ-ÿ]k)aarawan|r(?<![A-Za-zÀ-ÿ]r)o(?:đen|jen)[ai]?|a(?<![A-Za-zÀ-ÿ]a)lizaliwa|η(?<![A-Za-zÀ-ÿͰ-Ͽ]η)(?:μερομην[ιί]α|μ\/ν[ιί]α|μ\.) ?γ[εέ]ν(?:ν[ηή]σ[ηή]ς|\.)|γ(?<![A-Za-zÀ-ÿͰ-Ͽ]γ)[εέ]νν[ηή]θ[ηή]κ[αε]|生年月日|出生日期|出生年月日|생년월일|д(?<![А-яЁёІіЇїЄєҐґ]д)(?:ата рождения|ата народження|\. ?р\.|\. ?н\.|атум рођења)|г(?<![А-яЁёІіЇїЄєҐґ]г)\. ?р\.|تاريخ (?:الميلاد|الولادة)|תאריך לידה|जन्म (?:तिथि|तारीख|की तारीख)|जन्मतिथि|วัน(?:เดือนปี)?เกิด)(?![A-Za-zÀ-ÿͰ-ϿА-яЁё])/gi;
+  /(?:d(?<![A-Za-zÀ-ÿ]d)(?:ob|\.o\.b\.?|ate of birth|ate de naissance|ate et lieu de naissance|ata e luogo di nascita|ate naissance|ata di nascita|ata nascita|ata ur\.?(?![A-Za-zÀ-ÿ])|ata de nascimento|at[aęe] urodzenia|atumu? narozen[íi]|[áa]tum narodenia|ata na[șşs]terii|ata de na[șşs]tere|ata de naixement|atum ro(?:đ|dj|d)enja|atum rojstva|oğum (?:yeri ?\/ ?)?tar[iİ]h[iİ]m?|zim(?:šanas datums|\.))|b(?<![A-Za-zÀ-ÿ]b)(?:irth ?date|irth|irthday|-?day|orn(?: on)?)|g(?<![A-Za-zÀ-ÿ]g)(?:eburtsdatum|eburtstag|eb\. ?datum|eb\.|eb(?=[ \t:]{1,3}\d)|eboren(?: am| op)?|eboortedatum|ebore(?: op)?|imimo data|im\.|im(?:ęs|usi))|n(?<![A-Za-zÀ-ÿ]n)(?:[ée]e? le|[ée]\(e\) le|acid[oa](?:\/[oa]|\([oa]\))? el|at[oa](?:\/[oa]|\([oa]\)) il|ascid[oa](?:\/[oa]|\([oa]\)) em|(?<!d[ei] n)(?:ascimento|acimiento|ascita)|ac[íi] el|at[oa] il|ascid[oa] em|arozen[ay]?|aroden[áaýy]|ar\.|[ăa]scut[ăa]?|at[oa] (?:a|in) [A-Za-zÀ-ÿ' ]{2,30}? il|[ée]e?(?:\(e\))? à [A-Za-zÀ-ÿ' -]{2,30}? le|acid[oa] en [A-Za-zÀ-ÿ ]{2,30}? el|gày (?:tháng năm )?sinh|ascuda)|u(?<![A-Za-zÀ-ÿ]u)(?:rodzon[ya]|r\.)|f(?<![A-Za-zÀ-ÿ]f)(?:echa de nacimiento|echa nacimiento|echa de nac\.|\. ?nac\.|echa nac\.?|[öo]delsedatum(?:et)?|[öo]dd|[øo]dselsdato(?:en)?|ødt|æðingardag(?:ur|setning)?|ædd(?:ur)?)|s(?<![A-Za-zÀ-ÿ]s)(?:yntym[äa]a(?:ika|jan)(?:ni|si|nsa|mme|nne)?|yntynyt|ynt\.|zület[ée]si (?:d[áa]tum(?:om|a)?|idő(?:m|je)?|ideje)|zületett|zül\.|inh ngày|ünni(?:aeg|kuupäev))|t(?<![A-Za-zÀ-ÿ]t)(?:anggal lahir|gl\.? ?lahir|arikh lahir|arehe ya kuzaliwa)|p(?<![A-Za-zÀ-ÿ]p)etsa ng kapanganakan|k(?<![A-Za-zÀ-ÿ]k)aarawan|r(?<![A-Za-zÀ-ÿ]r)o(?:đen|jen)[ai]?|a(?<![A-Za-zÀ-ÿ]a)lizaliwa|η(?<![A-Za-zÀ-ÿͰ-Ͽ]η)(?:μερομην[ιί]α|μ\/ν[ιί]α|μ\.) ?γ[εέ]ν(?:ν[ηή]σ[ηή]ς|\.)|γ(?<![A-Za-zÀ-ÿͰ-Ͽ]γ)[εέ]νν[ηή](?:θ[ηή]κ[αε]|μ[εέ]ν(?:η|ος))|生年月日|出生日期|出生年月日|생년월일|д(?<![А-яЁёІіЇїЄєҐґ]д)(?:ата рождения|ата народження|ата на раждане|атум на раѓање|\. ?р\.|\. ?н\.|атум рођења)|г(?<![А-яЁёІіЇїЄєҐґ]г)\. ?р\.|т(?<![А-яЁёІіЇїЄєҐґ]т)уған күні|р(?<![А-яЁёІіЇїЄєҐґ]р)(?:одена?(?: съм)? на|одил(?:ся|ась))|დაბადების თარიღი|ծննդյան (?:ամսաթիվ|օր)|تار[يی]خ (?:الميلاد|الولادة|ميلاد|تولد|پیدائش)|مواليد|תאריך לידה|जन्म ?(?:तिथि|तारीख|की तारीख|दिनांक)|জন্ম ?তারিখ|ਜਨਮ ਮਿਤੀ|જન્મ ?તારીખ|ଜନ୍ମ ତାରିଖ|பிறந்த ?(?:தேதி|நாள்)|పుట్టిన ?తేదీ|ಜನ್ಮ ?ದಿನಾಂಕ|ജനന ?തീയതി|උපන් ?දිනය|วัน(?:เดือนปี)?เกิด|เกิดวันที่|ວັນ(?:ເດືອນປີ)?ເກີດ|ថ្ងៃខែឆ្នាំកំណើត|မွေးသက္ကရာဇ်)(?![A-Za-zÀ-ÿͰ-ϿА-яЁё])/gi;
 
 // Every label of LABEL starts with one of these (the i flag: compared without case). They are
 // the prefilter, and the label pattern is tried only where one starts.
@@ -147,6 +147,36 @@ const LABEL_WORDS = keywords([
   'ημ.γ',
   'γεννήθηκ',
   'γεννηθηκ',
+  'γεννημέν',
+  'γεννημεν',
+  // Bulgarian, Macedonian, Kazakh, Georgian, Armenian, Persian, Urdu, the Indic scripts, Lao,
+  // Khmer, Myanmar.
+  'дата на раждане',
+  'датум на раѓање',
+  'роден',
+  'родил',
+  'туған күні',
+  'დაბადების თარიღი',
+  'ծննդյան',
+  'تاريخ ميلاد',
+  'تاریخ تولد',
+  'تاریخ پیدائش',
+  'مواليد',
+  'जन्मता',
+  'जन्म दि',
+  'জন্ম',
+  'ਜਨਮ ਮਿਤੀ',
+  'જન્મ',
+  'ଜନ୍ମ ତାରିଖ',
+  'பிறந்த',
+  'పుట్టిన',
+  'ಜನ್ಮ',
+  'ജനന',
+  'උපන්',
+  'เกิดวันที่',
+  'ເກີດ',
+  'ថ្ងៃខែឆ្នាំកំណើត',
+  'မွေးသက္ကရာဇ်',
   'születési',
   'szuletesi',
   'született',
@@ -237,17 +267,41 @@ const NUMERIC = String.raw`(\d{1,4})(\. |[./-])(\d{1,2})\8(\d{2,4})|(\d{8})`;
 const CJK = String.raw`(\d{4})[年년] ?(\d{1,2})[月월] ?(\d{1,2})[日일]`;
 // "平成8年6月3日": a Japanese era's name and its year (元, the first), as Japanese forms write a
 // birth date. The eras' first Gregorian years less one.
-const ERA = String.raw`(大正|昭和|平成|令和)(\d{1,2}|元)年 ?(\d{1,2})月 ?(\d{1,2})日`;
+const ERA = String.raw`(大正|昭和|平成|令和|民國|民国)(\d{1,3}|元)年 ?(\d{1,2})月 ?(\d{1,2})日`;
 const ERA_BASE: Readonly<Record<string, number>> = {
   大正: 1911,
   昭和: 1925,
   平成: 1988,
   令和: 2018,
+  // Taiwan's Minguo (Republic) years, as its forms write a birth date: 民國75年 is 1986.
+  民國: 1911,
+  民国: 1911,
 };
+// "15 Μαΐου 1948", "٣ آذار ٢٠١٧", "14 กุมภาพันธ์ 2535", "9 ต.ค. 2498": a month named in Greek (the
+// genitive a date takes), Arabic (the Levantine and the Egyptian names) or Thai (in full or
+// abbreviated; the year is the Buddhist era's, 543 ahead).
+const NATIVE_MONTHS = new Map<string, number>();
+for (const [n, words] of [
+  [1, 'ιανουαρίου ιαν. يناير كانون_الثاني มกราคม ม.ค.'],
+  [2, 'φεβρουαρίου φεβ. فبراير شباط กุมภาพันธ์ ก.พ.'],
+  [3, 'μαρτίου μαρ. مارس آذار มีนาคม มี.ค.'],
+  [4, 'απριλίου απρ. أبريل إبريل نيسان เมษายน เม.ย.'],
+  [5, 'μαΐου μαΐ. مايو أيار พฤษภาคม พ.ค.'],
+  [6, 'ιουνίου ιουν. يونيو حزيران มิถุนายน มิ.ย.'],
+  [7, 'ιουλίου ιουλ. يوليو تموز กรกฎาคม ก.ค.'],
+  [8, 'αυγούστου αυγ. أغسطس آب สิงหาคม ส.ค.'],
+  [9, 'σεπτεμβρίου σεπ. سبتمبر أيلول กันยายน ก.ย.'],
+  [10, 'οκτωβρίου οκτ. أكتوبر تشرين_الأول ตุลาคม ต.ค.'],
+  [11, 'νοεμβρίου νοε. نوفمبر تشرين_الثاني พฤศจิกายน พ.ย.'],
+  [12, 'δεκεμβρίου δεκ. ديسمبر كانون_الأول ธันวาคม ธ.ค.'],
+] as const) {
+  for (const w of words.split(' ')) NATIVE_MONTHS.set(w.replace('_', ' '), n);
+}
+const NATIVE = String.raw`(\d{1,2}) ?([Ͱ-Ͽ\u0600-\u06ff\u0e00-\u0e7f.]{2,12}(?: [\u0600-\u06ff]{5,6})?) ?(\d{4})`;
 const DATE = new RegExp(
   // A time may follow an ISO date directly ("1986-04-12T00:00:00Z"); any other letter or digit
   // means the match is part of a longer token.
-  String.raw`(?<![A-Za-zÀ-ÿ0-9]|\d[./-])(?:${DAY_MONTH}|${MONTH_DAY}|${NUMERIC}|${CJK}|${ERA})(?!(?!T\d)[A-Za-zÀ-ÿ0-9]|[./-]\d)`,
+  String.raw`(?<![A-Za-zÀ-ÿ0-9]|\d[./-])(?:${DAY_MONTH}|${MONTH_DAY}|${NUMERIC}|${CJK}|${ERA}|${NATIVE})(?!(?!T\d)[A-Za-zÀ-ÿ0-9]|[./-]\d)`,
   'gi',
 );
 
@@ -292,8 +346,12 @@ function dateOk(m: RegExpExecArray): boolean {
     const b = Number(m[9]);
     const c = m[10]!;
     if (a.length === 4) {
-      // Year first: always year-month-day.
-      return c.length <= 2 && yearOk(a) && isValidDate(Number(a), b, Number(c));
+      // Year first: always year-month-day. A year from 1300 to 1420 is Iran's solar calendar
+      // ("تاریخ تولد: ۱۳۷۰/۰۴/۱۸"), whose first six months have 31 days and the rest 30.
+      if (c.length > 2) return false;
+      const y = Number(a);
+      if (y >= 1300 && y <= 1420) return b >= 1 && b <= 12 && +c >= 1 && +c <= (b <= 6 ? 31 : 30);
+      return yearOk(a) && isValidDate(y, b, Number(c));
     }
     if (a.length > 2 || c.length === 3 || !yearOk(c)) return false;
     const y = fullYear(c);
@@ -301,6 +359,12 @@ function dateOk(m: RegExpExecArray): boolean {
     return isValidDate(y, b, Number(a)) || isValidDate(y, Number(a), b);
   }
   if (m[12] !== undefined) return yearOk(m[12]) && isValidDate(+m[12], +m[13]!, +m[14]!);
+  if (m[19] !== undefined) {
+    const month = NATIVE_MONTHS.get(m[20]!.toLowerCase());
+    // The Buddhist era's years (Thai) are 543 ahead of the common era's.
+    const y = +m[21]! > 2400 ? +m[21]! - 543 : +m[21]!;
+    return !!month && y >= 1900 && y <= 2099 && isValidDate(y, month, +m[19]);
+  }
   if (m[15] !== undefined) {
     const year = ERA_BASE[m[15]]! + (m[16] === '元' ? 1 : Number(m[16]));
     return isValidDate(year, +m[17]!, +m[18]!);
@@ -359,6 +423,24 @@ export const examples: DetectorExamples = {
     { text: 'שם משפחה: ברק\nתאריך לידה: 03/09/1994\n', value: '03/09/1994' },
     { text: 'नाम: रमेश पटेल\nजन्म तिथि: 12/08/1975', value: '12/08/1975' },
     { text: 'ชื่อ: สมชาย ใจดี\nวันเกิด: 14/02/1988', value: '14/02/1988' },
+    // More scripts' labels, their own digits and calendars: Iran's solar years, Taiwan's
+    // Minguo years, Thai Buddhist years, months named in Greek, Arabic and Thai.
+    { text: 'Туған күні: 30.06.1994\nЖСН:', value: '30.06.1994' },
+    { text: 'роден съм на 22.11.1986 г.', value: '22.11.1986' },
+    { text: 'დაბადების თარიღი: 12.09.1988', value: '12.09.1988' },
+    { text: 'Ծննդյան ամսաթիվ՝ 25.12.1995', value: '25.12.1995' },
+    { text: 'کد ملی: ۹۲۱۹۶۲۸۶۷۸\nتاریخ تولد: ۱۳۷۰/۰۴/۱۸', value: '۱۳۷۰/۰۴/۱۸' },
+    { text: 'الرقم المدني 269100214913، مواليد 02/10/1969، رقم', value: '02/10/1969' },
+    { text: 'જન્મ તારીખ ૧૨/૦૩/૧૯૯૨', value: '૧૨/૦૩/૧૯૯૨' },
+    { text: 'ਜਨਮ ਮਿਤੀ: 04-01-1984', value: '04-01-1984' },
+    { text: 'ಜನ್ಮ ದಿನಾಂಕ: 30-10-1987', value: '30-10-1987' },
+    { text: 'ថ្ងៃខែឆ្នាំកំណើត: ១៥/០៧/១៩៩១', value: '១៥/០៧/១៩៩១' },
+    { text: 'မွေးသက္ကရာဇ်: ၁၂-၀၃-၁၉၈၅', value: '၁၂-၀၃-၁၉၈၅' },
+    { text: '出生日期：民國75年8月20日', value: '民國75年8月20日' },
+    { text: 'Ελένη Μαυρίδη, γεννημένη 15 Μαΐου 1948', value: '15 Μαΐου 1948' },
+    { text: 'تاريخ ميلادها؟\nالمتصل: ٣ آذار ٢٠١٧', value: '٣ آذار ٢٠١٧' },
+    { text: 'วันเกิด: 14 กุมภาพันธ์ 2535', value: '14 กุมภาพันธ์ 2535' },
+    { text: 'HN 61-236567 เกิดวันที่ 9 ต.ค. 2498 มาด้วย', value: '9 ต.ค. 2498' },
     // The answer in a chat's next turn, under its header or after its time stamp.
     { text: 'Great, and DOB please\nUser  5:43 PM\n29th march 1997', value: '29th march 1997' },
     {
@@ -482,5 +564,8 @@ export const examples: DetectorExamples = {
     'Ngày cấp: 15/04/2021 – Nơi cấp: Cục CS QLHC',
     'Tanggal transaksi: 17 Agustus 2024',
     '生年月日：平成8年2月30日',
+    // A solar-calendar day 31 in its second half; a Thai month with no real year.
+    'تاریخ تولد: ۱۳۷۰/۰۸/۳۱',
+    'วันเกิด: 14 กุมภาพันธ์ 3535',
   ],
 };
