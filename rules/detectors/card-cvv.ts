@@ -66,9 +66,10 @@ const ONE_TIME_CODE =
 
 // Right after a card number: separators (" / " too), optionally an MM/YY expiry, then the code.
 // (A comma and three digits or more after the code open a CSV row's next cell, "579,302.53";
-// one or two make a decimal, "579,50".)
+// one or two make a decimal, "579,50".) After the expiry, the code may be called a code, in a
+// few words: "5469 3989 7296 1032 vto. 07/27 y código 964".
 const AFTER_CARD =
-  /[\s,;|/]{1,3}((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d)[\s,;|/]{1,3})?(\d{3,4})(?![\w/]|[.:-]\d|,\d\d?(?!\d))/y;
+  /[\s,;|/]{1,3}((?:[a-z]{2,4}\.? )?(?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\d)(?:[\s,;|/]{1,3}|[\s,;]{1,2}(?:(?:y|e|and|und|et|og|och|en|a) )?(?:c[óo]digo|code|codice|kód|kode|koden)[\s:]{1,3}))?(\d{3,4})(?![\w/]|[.:-]\d|,\d\d?(?!\d))/y;
 
 /** Card security codes (CVV/CVC/CID), only behind their keyword or right after a card number. */
 export const cardCvv: Detector = {
@@ -128,6 +129,7 @@ export const examples: DetectorExamples = {
     { text: 'Card verification value: 482', value: '482' },
     { text: 'Card: 4929 3781 2235 0002 / 04/27 / 579', value: '579' },
     { text: 'CVV: 482', value: '482' },
+    { text: 'la tarjeta 5469 3989 7296 1032 vto. 07/27 y código 964; el cargo', value: '964' },
     {
       text: 'name,card,exp,cvv,amount\nAnn Roe,4129 0274 7195 1518,10/25,795,302.53',
       value: '795',
@@ -147,6 +149,8 @@ export const examples: DetectorExamples = {
     'Your verification code is 482913',
     'Your login security code is 4829',
     'Room 482, floor 3, call ext. 5531',
+    // A word between a card and three digits, with no expiry: no code.
+    'Card 4539 1488 0343 6467 and 482 other rows were imported',
     'For testing use any CVC, e.g. 123',
     // The code of a test card is a test code.
     'Sample card for testing in staging: 4242 4242 4242 4242, exp 12/34, CVC 123.',

@@ -15,12 +15,13 @@ const DATE = String.raw`(?<!\w|\d[/.-])((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\
 
 // An expiry keyword, a few non-digit filler characters ("exp.", "valid thru:", "Ablaufdatum
 // (MM/JJ):"), then the date. One forward pass; every part is bounded. Italian and Spanish
-// abbreviate theirs ("scad. 05/27", "cad. 04/28"); Russian, Ukrainian, Japanese, Chinese, Korean,
+// abbreviate theirs ("scad. 05/27", "cad. 04/28", "vto. 07/27"); Czech and Slovak say how long it is
+// valid ("s platností 03/28"); Russian, Ukrainian, Japanese, Chinese, Korean,
 // Arabic, Persian, Hebrew, Greek ("λήξη 08/27"), Hindi and Thai name it too. The Russian "срок" alone is any term ("срок доставки"): it
 // counts only with a card near (see detect).
 
 const KEYWORD_DATE = new RegExp(
-  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|caducidad|vence|validade|scadenza|scad\.|cad\.|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?|срок(?: действия)?|действительна до|дійсна до|термін дії|有効期限|有效期(?:至)?|유효기간|تاريخ الانتهاء|تاریخ انقضا|תוקף|λ[ήη]ξ(?:ης|η)|समाप्ति|หมดอายุ)(?![a-z])[^\d\n]{0,16}` +
+  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|vto\.|caducidad|vence|platnost[íi]?|platn[áaýy] do|validade|scadenza|scad\.|cad\.|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?|срок(?: действия)?|мерзімі|действительна до|дійсна до|термін дії|有効期限|有效期(?:至)?|유효기간|تاريخ الانتهاء|تاریخ انقضا|תוקף|λ[ήη]ξ(?:ης|η)|समाप्ति|หมดอายุ)(?![a-z])[^\d\n]{0,16}` +
     DATE,
   'gi',
 );
@@ -30,8 +31,9 @@ const KEYWORD_DATE = new RegExp(
 const KEYWORD_COMPACT =
   /(?<![a-z])(?:exp(?:iry|iration|ire|ires)?(?:[ _-]?date)?|valid thru|good thru)[\s:.="']{1,4}((?:0[1-9]|1[0-2])\d\d)(?![\w/]|[.-]\d)/gi;
 
-// Right after a card number: "4539 1488 0343 6467 04/27", "..., 04/2027", "... / 04/27 / 123".
-const AFTER_CARD = new RegExp(String.raw`[\s,;|/]{1,3}` + DATE, 'y');
+// Right after a card number: "4539 1488 0343 6467 04/27", "..., 04/2027", "... / 04/27 / 123",
+// "... 19688 (02/29, CVC 0937)".
+const AFTER_CARD = new RegExp(String.raw`[\s,;|/(]{1,3}` + DATE, 'y');
 
 // Expiry dates of other things: documents, subscriptions, certificates.
 const NOT_A_CARD =
@@ -44,8 +46,9 @@ const LINE_ENDS_AFTER_EXPIRY = /^[ \t]*(?:[/,;|]?[ \t]*\d{3,4})?[ \t]*(?:\r?\n|$
 
 const CARD_HINT =
   /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta|carta)\b|карт[аыеу]|картк|мир(?![а-я])/;
-// "Срок" alone (see KEYWORD_DATE).
-const TERM_ALONE = /^срок(?! действия)/i;
+// "Срок" alone (see KEYWORD_DATE), the Kazakh "мерзімі" (term, of anything) and the Czech
+// "platnost" (an ID card's as well): each counts only with a card near.
+const TERM_ALONE = /^(?:срок(?! действия)|мерзімі|(?:s )?platn)/i;
 
 // Every keyword of KEYWORD_DATE and KEYWORD_COMPACT holds one of these, at most seven characters
 // in ("date d'expiration", "fin de validité"). The keyword patterns are tried only there
@@ -54,6 +57,9 @@ const EXPIRY_HINT = keywords([
   'exp',
   'val',
   'venc',
+  'vto.',
+  'platn',
+  'мерзімі',
   'good',
   'gültig',
   'gultig',
@@ -104,12 +110,21 @@ export const cardExpiry: Detector = {
       }
       out.push({ start, end, type: 'CREDIT_CARD', score, reason });
     };
+    const cards = findCardNumbers(text).filter((c) => c.score >= 0.5);
+    // A card number ending at most 24 characters before `at` ("4400 4390 4168 6831, мерзімі").
+    const cardBefore = (at: number) => cards.some((c) => c.end <= at && at - c.end <= 24);
     const hints = EXPIRY_HINT.at(text);
     for (const m of matchAllAt(text, KEYWORD_DATE, hints, HINT_LEAD)) {
       // "any future expiry (e.g. 12/34)", "expiry date, format MM/YY like 01/30": a format.
       // ("any future expiry like 12/34": any date will do, so this one is an example.)
       const lead = m[0].slice(0, m[0].length - m[1]!.length);
-      if (TERM_ALONE.test(lead) && !nearCard.test(m.index, m.index + m[0].length)) continue;
+      if (
+        TERM_ALONE.test(lead) &&
+        !nearCard.test(m.index, m.index + m[0].length) &&
+        !cardBefore(m.index)
+      ) {
+        continue;
+      }
       const example =
         EXAMPLE_WORDS.test(lead) ||
         /\blike\b/.test(lead) ||
@@ -119,8 +134,7 @@ export const cardExpiry: Detector = {
     for (const m of matchAllAt(text, KEYWORD_COMPACT, hints, HINT_LEAD)) {
       add(m.index + m[0].length, m[1]!, 0.85, 'context');
     }
-    for (const card of findCardNumbers(text)) {
-      if (card.score < 0.5) continue;
+    for (const card of cards) {
       AFTER_CARD.lastIndex = card.end;
       const m = AFTER_CARD.exec(text);
       if (m === null) continue;
@@ -144,6 +158,10 @@ export const examples: DetectorExamples = {
     { text: 'su tarjeta 3782 446113 05002 (cad. 04/28, CVV 7311) fue rechazada', value: '04/28' },
     { text: 'карта «Мир» 2202 2071 4863 0521, срок 09/27, CVC 418.', value: '09/27' },
     { text: 'Срок действия: 11/26', value: '11/26' },
+    { text: 'pagó con la tarjeta 5469 3989 7296 1032 vto. 07/27 y código 964', value: '07/27' },
+    { text: 'kartu 4581 6542 8235 0969 s platností 03/28 zablokoval', value: '03/28' },
+    { text: 'Ерлан: 4400 4390 4168 6831, мерзімі 11/26', value: '11/26' },
+    { text: 'kortnummer er 3774 181782 19688 (02/29, CVC 0937)', value: '02/29' },
     { text: '<PaymentCard CardNumber="373595887433322" ExpireDate="0928"/>', value: '0928' },
     { text: 'カード有効期限：08/29', value: '08/29' },
     { text: 'χρεώθηκα δύο φορές!! κάρτα 5168 2078 3557 3831 λήξη 08/27', value: '08/27' },
@@ -160,6 +178,7 @@ export const examples: DetectorExamples = {
     // A driving licence's expiry; the Russian "срок" of a delivery.
     'Additional driver: Rosa Linh Tran — CA DL D4821937 exp 03/2028\nOptions: LDW',
     'Срок доставки 12.05, заказ оформлен',
+    'Občanský průkaz s platností 03/28 je třeba obnovit.',
     // A format's example.
     'Use any future expiry (e.g. 12/34) and any 3-digit CVC.',
     'Meeting moved to 04/27 at 3pm',
