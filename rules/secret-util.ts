@@ -555,12 +555,16 @@ export function pushTokens(text: string, rules: readonly TokenRule[], out: Candi
  */
 export const PASSWORD_STRONG = (
   'password|passwd|passwort|kennwort|passphrase|passcode|mot de passe|mot_de_passe|contraseña|' +
-  'contrasena|senha|wachtwoord|lösenord|losenord|adgangskode|salasana|hasło|haslo|heslo|jelszó|' +
+  'contrasena|senha|wachtwoord|lösenordet|lösenord|losenord|adgangskoden|adgangskode|salasana|hasło|haslo|heslo|jelszó|' +
   'parola|пароль|パスワード|密码|密碼|비밀번호|identified by|requirepass|masterauth|' +
   'initialpasswort|einmalpasswort|startpasswort|wpa2 key|wpa key|wpa2-schlüssel|wpa-schlüssel|' +
   'clé wpa2|clé wpa|wlan-schlüssel|netzwerkschlüssel|wifi password|wi-fi password|' +
   // Turkish inflects the word: "şifrem" (my password), "şifresini" (its password).
-  'şifrenizi|şifresini|şifreniz|şifremi|şifresi|şifrem|şifre|sifresini|sifresi|sifrem|sifre'
+  'şifrenizi|şifresini|şifreniz|şifremi|şifresi|şifrem|şifre|sifresini|sifresi|sifrem|sifre|' +
+  // The Nordic definite forms ("adgangskoden", the password); Norwegian; Georgian (პაროლია, the
+  // password is), Arabic, Persian ("رمزم", my password), Hindi and Tamil loanwords, Vietnamese.
+  'passordet|passord|პაროლია|პაროლი|كلمة المرور|كلمة مرور|كلمة السر|رمز عبور|' +
+  'رمزم|पासवर्ड|பாஸ்வேர்ட்|mật khẩu'
 ).split('|');
 export const PASSWORD_WEAK = 'pass|pwd|pw|psk|mdp|clave|pincode|pin code|pin-code|pin'.split('|');
 

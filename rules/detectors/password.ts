@@ -37,13 +37,13 @@ const KEY_COMMA = /[ \t]{0,24},[ \t]{0,3}(?=["'])/y;
 // (a form's layout), but another key's line is not it ("SMTP_PASSWORD=\nSENTRY_DSN=...").
 const OPERATOR =
   /[ \t]{0,24}\*?[ \t]{0,2}(?:=>|:=|==|->|[:=＝：])[ \t]{0,3}(?:\r?\n[ \t]{0,8}(?=[^\s=]+[ \t]*(?:\r?\n|$)))?|[ \t]{1,2}\*(?:[ \t]{1,8}|[ \t]*\r?\n[ \t]{0,8})(?=\S)|[ \t]{1,2}(?:provisoire|temporaire|temporal|temporary|temp|initial|inicial|nouveau|nouvelle|nueva|nuevo|neues|neue|new|actual|current|old|alte|altes|ancien|wiederholen|confirm|repeat|provisional|provvisoria|nuova|tempor[äa]res)[ \t]{0,2}\*?[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|(?:[ \t]{1,3}(?:for|of|pour|für|para|de|del|on|at|to)[ \t][^\n:=]{1,40}|[ \t]{0,2}\([^)\n]{1,30}\))[ \t]{0,2}[:=][ \t]{0,3}|[ \t]{1,3}value[ \t]{0,2}=[ \t]{0,2}|(?:は|[\u4e00-\u9fff]{0,6}?(?:是|为|為)|는|은)[ \t\u3000]{0,3}/iy;
-// "the password is X", "Passwort lautet X", "la contraseña es X", "le mot de passe est X",
+// "the password is X", "Passwort lautet X" ("lautet immer noch X", still), "la contraseña es X", "le mot de passe est X",
 // and "set the password to X", "cambié la contraseña a X", "Passwort auf X gesetzt"; also
 // after what the password is for: "the password for the admin account is X", or who used it:
 // "the password I was using is X". An operator may stand after aligning blanks, as
 // Terraform's and YAML's formatters put it ('password            = "X"').
 const COPULA =
-  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|lautete|war|auf|es|era|fue|foi|était|c['’]était|c['’]est|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}|[ \t]{1,3}(?:for|of|on|at|to|i|we|you|they)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
+  /[ \t]{1,3}(?:is|was|to|est|ist|lautet|lautete|war|auf|es|era|fue|foi|était|c['’]était|c['’]est|a|é|è|er|är|jest|on|será|sera)[ \t]{0,2}:?[ \t]{1,3}(?:(?:still|now|immer noch|noch immer|noch|jetzt|toujours|todavía|ainda|stadig|fortsatt|fortfarande|nadal)[ \t]{1,3})?|[ \t]{1,3}(?:for|of|on|at|to|i|we|you|they)[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 const ON_IS = /[ \t]{1,3}on[ \t][^\n:=.,;!?]{1,40}?[ \t](?:is|was)[ \t]{1,3}/iy;
 // curl, wget and friends: `-u user:password`, `--user=user:password` (the user may be an
 // e-mail address).
@@ -268,7 +268,7 @@ function proseValue(
     const raw = m[0];
     const lead = PROSE_LEAD.exec(raw)![0].length;
     const trail = PROSE_TRAIL.exec(raw.slice(lead))![0].length;
-    const word = raw.slice(lead, raw.length - trail);
+    const word = raw.slice(lead, raw.length - trail).replace(GLUED_SUFFIX, '');
     if (PROSE_STOP.test(word)) return null;
     // Code, a link, an address or a path: no sentence about a password goes on through it.
     if (PROSE_CODE.test(word)) return null;
@@ -293,6 +293,9 @@ function proseValue(
   return null;
 }
 const PROSE_REACH = 72;
+// An Indic or Thai particle glued to an ASCII password ends it: Tamil "Meena@1988னு" ("... that
+// I set"), Hindi and Telugu case endings.
+const GLUED_SUFFIX = /(?<=[\x21-\x7e])[\u0900-\u0dff\u0e00-\u0e7f]+$/;
 const PROSE_OR =
   /^[ \t]{1,2}(?:or|o|ou|oder|of|lub|veya|oppure)(?:[ \t]{1,2}(?:maybe|perhaps|quizás|quizas|vielleicht|peut-être|forse|misschien|talvez))?[ \t]{1,2}(\S{6,64})/iu;
 const PROSE_GLUE = /[\p{L}\p{N}_@/.'"`-]/u;
@@ -458,6 +461,8 @@ function candidateAt(
   if (amp !== null) end = pos + amp.index;
   // Sentence punctuation after the value is not part of it.
   while (end > pos && /[.,;:)\]}]/.test(text[end - 1]!)) end--;
+  const glued = GLUED_SUFFIX.exec(text.slice(pos, end));
+  if (glued !== null) end -= glued[0].length;
   return judge(text, at, pos, end, false, strong, lower, form);
 }
 
@@ -752,6 +757,16 @@ function identifierWords(id: string): string[] {
 export const examples: DetectorExamples = {
   match: [
     { text: '<wsse:Password>kitten.falcon60</wsse:Password>', value: 'kitten.falcon60' },
+    // An adverb after the copula; Nordic definite forms; Georgian, Arabic, Persian, Tamil.
+    { text: 'das Admin-Passwort lautet immer noch Sommer2024!. Bitte', value: 'Sommer2024!' },
+    {
+      text: 'lars.holm har stadig adgangskoden Hygge!2024kbh til portalen',
+      value: 'Hygge!2024kbh',
+    },
+    { text: 'ახალი პაროლია Gio_Beridze#2024 თუ დაგჭირდებათ', value: 'Gio_Beridze#2024' },
+    { text: 'كلمة مرور لوحة التحكم المؤقتة: Hmdi@2024!pay', value: 'Hmdi@2024!pay' },
+    { text: 'کاربر: قبلاً رمزم Hossein@1365 بود', value: 'Hossein@1365' },
+    { text: 'ரூட்டர் பாஸ்வேர்ட் Meena@1988னு மாத்தினேன்', value: 'Meena@1988' },
     // A host in the reserved .example domain is no example of the password below it.
     {
       text: 'sftp:\n  host: sftp.partner-gateway.example\n  user: acme_hr\n  password: Wint3r#Ledger77',
@@ -873,6 +888,7 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    'Passordet må ha minst åtte tegn og ett tall.',
     // A Chinese clause after the word that is no value ("what does forgotten password mean").
     '忘记密码是怎么回事 请问',
     // An empty value before the next key; the default written in place of the real one.
