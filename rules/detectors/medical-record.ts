@@ -17,10 +17,10 @@ const KEYWORDS = [
   String.raw`m(?<!\wm)(?:rn|r\s?#|edical[ -]records?(?:\s(?:number|no\.?|nr\.?|#|id))?|ed\.?\s?rec\.?(?:\s?(?:number|no\.?|#))?)`,
   // Polish "historia choroby" (the case history), in the genitive after "nr": "nr historii
   // choroby".
-  String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|osp(?:\.|ital)?(?:\s(?:record|file|chart))?${ID_WORD}|istoria\scl[ií]nica|istori[ai]\schoroby)`,
+  String.raw`h(?<!\wh)(?:ealth[ -]record\s(?:number|no\.?|#|id)|osp(?:\.|ital)?(?:\s(?:record|file|chart))?${ID_WORD}|istoria\scl[ií]nica|istori[ai]\schoroby|asta\s(?:dosya|protokol)(?:\s(?:no\.?|numaras[ıi]))?)`,
   // Portuguese "processo clínico"; Finnish "potilasnumero" and "potilastunnus"; the Nordic
   // patient's record ("pasientjournal nr.", "patientjournalnummer").
-  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|ractice\srecord${ID_WORD}|atient-id|atienten-?(?:nummer|nr\.?|id)|at\.-?\s?(?:nr\.?|no\.?|id)|ati[eë]nt(?:nummer|nr\.?)|asient(?:nummer|nr\.?)|a[st]ientjournal(?:${NR})?|rocesso\scl[íi]nico|otilas(?:numero|tunnus|nro))`,
+  String.raw`p(?<!\wp)(?:atient(?:\s(?:record|file|chart))?${ID_WORD}|ractice\srecord${ID_WORD}|atient-id|atienten-?(?:nummer|nr\.?|id)|at\.-?\s?(?:nr\.?|no\.?|id)|ati[eë]nt(?:nummer|nr\.?)|asient(?:nummer|nr\.?)|a[st]ientjournal(?:${NR})?|rocesso\scl[íi]nico|otilas(?:numero|tunnus|nro)|rontu[áa]rio)`,
   String.raw`n(?<!\wn)°\s?patient(?:\s\(ipp\))?`,
   // Czech "chorobopis" (the case record): "číslo chorobopisu".
   // "Chart:" with its colon, or "Chart" right before a code of letters and digits ("Chart
@@ -30,6 +30,11 @@ const KEYWORDS = [
   String.raw`f(?<!\wf)(?:allnummer|o(?:aie|ii)\sde\sobserva[țţt]ie(?:\sclinic[ăa])?)`,
   String.raw`d(?<!\wd)ossier\s(?:m[ée]dical|patient)`,
   String.raw`n(?<!\wn)(?:(?:um[ée]ro|°|o)\sde\sdossier(?:\s(?:m[ée]dical|patient))?|[úu]mero\sde\shistoria(?:\scl[ií]nica)?|umero\s(?:di\s|della\s)?cartella(?:\sclinica)?)`,
+  // Turkish "hasta dosya no" (in the h group above), Portuguese "prontuário" (p), Indonesian
+  // "rekam medis", Serbian "istorija bolesti", Vietnamese "(mã) bệnh án".
+  String.raw`r(?<!\wr)ekam\smedi[sk]`,
+  String.raw`i(?<!\wi)storij[ae]\sbolesti`,
+  String.raw`b(?<!\wb)ệnh\sán`,
   // Hungarian "kórlap" (the patient's chart), "kórlapszám", "kórlap száma"; "betegazonosító".
   String.raw`k(?<!\wk)[óo]rlap(?:\s?sz[áa]ma?)?`,
   String.raw`b(?<!\wb)etegazonos[íi]t[óo](?:\s?(?:sz[áa]m|jel))?`,
@@ -39,15 +44,18 @@ const KEYWORDS = [
   // patient numbers; Hebrew "מספר תיק רפואי"; Arabic "رقم الملف الطبي"; Russian "номер
   // медицинской карты", "мед. карта", "амбулаторная карта" and "история болезни"; Ukrainian
   // "медична картка".
-  String.raw`住院号|病历号|病案号|门诊号|住院號|病歷號|カルテ(?:番号|No\.?)|診察券番号|患者ID|병록번호|환자번호|(?:מספר )?תיק רפואי|(?:رقم )?الملف الطبي|(?:номер )?(?:медицинск(?:ой|ая) карт[ыа]|мед\.\s?карт[ыа]|медкарт[ыа]|амбулаторн(?:ой|ая) карт[ыа]|медичн(?:а|ої) картк[аи])|(?:номер )?истории болезни`,
+  String.raw`住院号|病历号|病案号|门诊号|住院號|病歷號|カルテ(?:番号|No\.?)|診察券番号|患者ID|병록번호|환자번호|(?:מספר )?תיק רפואי|(?:رقم )?الملف الطبي|(?:номер )?(?:медицинск(?:ой|ая) карт[ыа]|мед\.\s?карт[ыа]|медкарт[ыа]|амбулаторн(?:ой|ая) карт[ыа]|медичн(?:а|ої) картк[аи])|(?:номер )?истории болезни|карт[аыу] пациента|রোগী আইডি|रोगी आईडी|హాస్పిటల్ నంబర్`,
 ].join('|');
 // Record words that name a file of any kind, not only a patient's: a Dutch "dossiernummer" is
 // as often a claim's or a case's ("onder dossiernummer GV-2024-118204" in a train delay claim),
 // and a Danish or Norwegian "journalnummer" (the "j.nr." of every authority's letter) is as often
 // a case's. They count only in a text about a patient or a clinic (MEDICAL_NEAR).
+// So are the file numbers of Swahili, Arabic, Persian, Greek and Macedonian.
 const FILE_KEYWORDS = [
   String.raw`d(?<!\wd)ossier(?:nummer|\s?nr\.?)`,
   String.raw`j(?<!\wj)ournal${NR}`,
+  String.raw`n(?<!\wn)amba\sya\sfaili`,
+  String.raw`رقم الملف|شماره پرونده|αριθμ[όο]ς? φακ[έε]λου|број на досие`,
 ].join('|');
 
 // After the keyword: up to a few spaces, an optional ":", "#", "=", "-" or a verb ("is", German
@@ -58,8 +66,8 @@ const FILE_KEYWORDS = [
 const CONNECT = String.raw`["'>]?\s{0,3}(?:[:#=-]|is|was|ist|war|est|[ée]tait|es|era|n[°º.]|no\.?)?\s{0,3}#?\s{0,2}["']?`;
 // A short prefix in capitals may stand apart from the number ("FO 2024/11873"): idOk takes it
 // only in capitals (the pattern's i flag lets small letters through), and never a connecting
-// word of CONNECT ("ist 40917733").
-const ID = String.raw`(?:(?<![A-Za-z])(?!(?:is|ist|est|es|era|was|war|no|nr)\s)[A-Za-z]{1,4}\s)?[A-Za-z0-9][A-Za-z0-9\-/.]{3,16}[A-Za-z0-9]`;
+// word of CONNECT ("ist 40917733"). A Cyrillic clinic's prefix is Cyrillic ("ОРТ-38970/24").
+const ID = String.raw`(?:(?<![A-Za-z])(?!(?:is|ist|est|es|era|was|war|no|nr)\s)[A-Za-z]{1,4}\s)?[A-Za-z0-9А-ЯЁ][A-Za-z0-9А-ЯЁ\-/.]{3,16}[A-Za-z0-9]`;
 
 // The keyword must end its word ("patient id" is not the start of "patient identity"), unless
 // it ends in "#", which the id may follow at once ("Chart #TOR-2281946").
@@ -77,15 +85,16 @@ const LABEL_CELL = new RegExp(String.raw`^(?:${KEYWORDS})$`, 'i');
 const ID_CELL = new RegExp(String.raw`^${ID}$`);
 // A patient or a place of care, in the languages of FILE_KEYWORDS and around them.
 const MEDICAL_NEAR =
-  /\b(?:patients?|pati[eë]nt(?:e|en)?|pasient(?:en)?|potila[as]\w*|pacient\w*|pacjent\w*|ziekenhuis|dagziekenhuis|huisarts|kliniek|klinik(?:ken)?|poli(?:kliniek|klinisk\w*)|ambulatori\w*|sjukhus\w*|sykehus\w*|sygehus\w*|hospital\w*|vårdcentral\w*|legekontor\w*|l[äæ]kare|l[æe]ge(?:n|r)?|sjuksköterska|distriktssköterska|sykepleier|sygeplejerske|indlæggelse|innleggelse|opname\w*|diagnos\w*|behandeling)\b/;
+  /\b(?:patients?|pati[eë]nt(?:e|en)?|pasient(?:en)?|potila[as]\w*|pacient\w*|pacjent\w*|ziekenhuis|dagziekenhuis|huisarts|kliniek|klinik(?:ken)?|poli(?:kliniek|klinisk\w*)|ambulatori\w*|sjukhus\w*|sykehus\w*|sygehus\w*|hospital\w*|vårdcentral\w*|legekontor\w*|l[äæ]kare|l[æe]ge(?:n|r)?|sjuksköterska|distriktssköterska|sykepleier|sygeplejerske|indlæggelse|innleggelse|opname\w*|diagnos\w*|behandeling|mgonjwa|hospitali|daktari|kliniki|zahanati)\b|مري[ضض]|الدكتور|طبيب|عيادة|مستشفى|بیمار|پزشک|دکتر|ασθεν|γιατρ|νοσοκομ|κλινικ|пациент|болниц|лекар|клиник|д-р/;
 const MEDICAL_REACH = 240;
 
 // French and Spanish acronyms (identifiant permanent du patient, número de historia clínica),
 // matched in capitals only: in lower case they are ordinary words or other things.
 // So is Australia's UR number (unit record): "UR: 3069312", "UR 147394", and an Indian
-// hospital's UHID (unique hospital id) and MRD number (its medical records department's).
+// hospital's UHID (unique hospital id) and MRD number (its medical records department's), and a
+// Thai hospital's HN (hospital number).
 const ACRONYM = new RegExp(
-  String.raw`(?<!\w)(?:IPP|NHC|UHID|MRD(?:\s?no\.?)?|UR(?:N|\s?(?:no\.?|number))?)(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
+  String.raw`(?<!\w)(?:IPP|NHC|UHID|HN|MRD(?:\s?no\.?)?|UR(?:N|\s?(?:no\.?|number))?)(?![A-Za-z])${CONNECT}(${ID})(?![A-Za-z0-9])`,
   'g',
 );
 
@@ -138,19 +147,45 @@ const LABEL_LIST = [
   'медична картк',
   'медичної картк',
   'истории болезни',
+  'hasta dosya',
+  'hasta protokol',
+  'prontu',
+  'rekam medi',
+  'istorij',
+  'bệnh án',
+  'карта пациента',
+  'карты пациента',
+  'карту пациента',
+  'রোগী আইডি',
+  'रोगी आईडी',
+  'హాస్పిటల్ నంబర్',
 ];
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 10;
 // Every FILE_LABELLED match starts with one of these.
-const FILE_LIST = ['dossier', 'journal'];
+const FILE_LIST = [
+  'dossier',
+  'journal',
+  'namba ya faili',
+  'رقم الملف',
+  'شماره پرونده',
+  'αριθμός φακ',
+  'αριθμό φακ',
+  'αριθμος φακ',
+  'αριθμο φακ',
+  'број на досие',
+];
 const FILE_WORDS = keywords(FILE_LIST);
 const WORDS = keywords([...LABEL_LIST, ...FILE_LIST, 'ipp', 'nhc', 'uhid', 'mrd']);
-/** What the detector needs to run: a label word, or "UR" in capitals (no keyword: "your"). */
-const PREFILTER = { test: (text: string) => WORDS.test(text) || UR.test(text) };
+/** What the detector needs to run: a label word, or "UR" or "HN" in capitals (no keyword:
+ * "your", "john"). */
+const PREFILTER = {
+  test: (text: string) => WORDS.test(text) || UR.test(text) || text.includes('HN'),
+};
 // (Found from its letters, the look-behind checked after: a pattern that starts with one is
 // tried at every position of the text.)
 const UR = /UR(?![a-z])(?<![A-Za-z]UR)/;
-const ACRONYM_HINT = /IPP|NHC|UHID|MRD|UR(?![a-z])(?<![A-Za-z]UR)/;
+const ACRONYM_HINT = /IPP|NHC|UHID|HN|MRD|UR(?![a-z])(?<![A-Za-z]UR)/;
 
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/;
 
@@ -258,6 +293,20 @@ export const examples: DetectorExamples = {
     { text: 'Utente: Ana Reis\nProcesso clínico: PC-118204', value: 'PC-118204' },
     { text: 'Nr historii choroby: HCh/2023/07/4411', value: 'HCh/2023/07/4411' },
     { text: 'Potilasnumero: P-0048812', value: 'P-0048812' },
+    // Turkish, Indonesian, Vietnamese, Portuguese, Serbian, Swahili (beside a hospital),
+    // Russian, Macedonian, Persian, Bengali and Telugu labels; a Thai hospital number.
+    { text: 'Hasta dosya no: 2024-118204', value: '2024-118204' },
+    { text: '- No. Rekam Medis: RM-00482913', value: 'RM-00482913' },
+    { text: 'Mã bệnh án: BA2024-00871', value: 'BA2024-00871' },
+    { text: 'Prontuário nº 4471209', value: '4471209' },
+    { text: 'Broj istorije bolesti: 2024/11873', value: '2024/11873' },
+    { text: 'Namba ya faili 2024/11873 katika hospitali ya Mnazi Mmoja', value: '2024/11873' },
+    { text: 'Тема: Перенос приёма / карта пациента № 24-288227', value: '24-288227' },
+    { text: 'Број на досие: ОРТ-38970/24\nУпатен од: д-р Марија', value: 'ОРТ-38970/24' },
+    { text: 'خانم مریم احمدی با شماره پرونده ۳۳۶۱۷۶۵ در بیمارستان', value: '۳۳۶۱۷۶۵' },
+    { text: 'রোগী আইডি: KOL/788421', value: 'KOL/788421' },
+    { text: 'హాస్పిటల్ నంబర్: HYD-7142777', value: 'HYD-7142777' },
+    { text: 'ผู้ป่วยชาย นายสมศักดิ์ HN 61-236567 เกิดวันที่', value: '61-236567' },
     { text: 'Číslo chorobopisu: CH-2024-00731', value: 'CH-2024-00731' },
     { text: 'Nr. foaie de observație: FO 2024/11873', value: 'FO 2024/11873' },
     { text: 'Kórlapszám: KL-2024/00381', value: 'KL-2024/00381' },
@@ -269,6 +318,9 @@ export const examples: DetectorExamples = {
     { text: 'Patiënt: Lotte Janssens\nDossiernummer: PAT-0448213', value: 'PAT-0448213' },
   ],
   noMatch: [
+    // A file number with no patient or clinic near: a case's, a claim's.
+    'Namba ya faili 2024/11873 ya mkopo wako imepokelewa.',
+    'رقم الملف 2024/11873 الخاص بطلب القرض',
     'See the chart 2024 sales by region',
     'мед. карта выдана 12.03.2024',
     // "UHID" in small letters is no label; a medical record's date is no number.
