@@ -572,9 +572,9 @@ const STREET_WORD_AFTER =
  * "Avenida de Simón Bolívar".
  */
 const STREET_WORD_BEFORE =
-  /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύό]|λεωφόρος|λεωφ\.|πλατεία|αεροδρόμιο|phố|phường|quận|đường|huyện|xã|tỉnh|jalan|jl\.|taman|lorong|улица|ул\.|вулиця|вул\.|бул\.|булевар|булевард|проспект|просп\.|пр\.|площадь|пл\.|переулок|пер\.|аеродром|аэропорт|летище)(?:[ \t]{1,2}(?:de(?: la)?|del|da|do|dos|das|di|della|degli|dei))?[ \t]{1,2}[„«"“]?$/iu;
+  /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύό]|λεωφόρος|λεωφ\.|πλατεία|αεροδρόμιο|phố|phường|quận|đường|huyện|xã|tỉnh|sân bay|jalan|jl\.|taman|lorong|улица|ул\.|вулиця|вул\.|бул\.|булевар|булевард|проспект|просп\.|пр\.|площадь|пл\.|переулок|пер\.|аеродром|аэропорт|летище)(?:[ \t]{1,2}(?:de(?: la)?|del|da|do|dos|das|di|della|degli|dei))?[ \t]{1,2}[„«"“]?$/iu;
 const ORG_AFTER =
-  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|international airport|international|havalimanı|havalimani|lennujaam|flughafen|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|steuerberatung|technik|haustechnik|elektrotechnik|kanzlei|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora|trade|trading|conseil|conseils|guild|partner|partnerschaft|rechtsanwälte|steuerberater|mbb|partg|ohg|gbr|property|inventories|hardware|plumbing|roofing|electrical|electricians|plumbers|landscaping|cleaning|dental|day|d\.o\.o|s\.r\.o|sp\. z o\.o|aps|a\/s|ltda|eireli|as|asa|ab|oy|oyj|kft|zrt|nyrt|bvba|sprl|kgaa|construcciones|construções|constructions|bouw|bau)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
+  /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|international airport|international|havaliman(?=ı)|havalimani|lennujaam|flughafen|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|steuerberatung|technik|haustechnik|elektrotechnik|kanzlei|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora|trade|trading|conseil|conseils|guild|partner|partnerschaft|rechtsanwälte|steuerberater|mbb|partg|ohg|gbr|property|inventories|hardware|plumbing|roofing|electrical|electricians|plumbers|landscaping|cleaning|dental|day|d\.o\.o|s\.r\.o|sp\. z o\.o|aps|a\/s|ltda|eireli|as|asa|ab|oy|oyj|kft|zrt|nyrt|bvba|sprl|kgaa|construcciones|construções|constructions|bouw|bau)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
 /**
  * Whether a firm's word follows a name (ORG_AFTER). Written in small letters, one that is no
@@ -754,17 +754,29 @@ function closingName(text: string, taken: readonly Span[], out: Candidate[]): vo
   let end = text.length;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
-  if (lineStart === 0 || end - lineStart > 80) return;
+  if (end - lineStart > 80) return;
   const line = text.slice(lineStart, end);
-  const lineMatch = CLOSING_LINE.exec(line);
-  const m = lineMatch ?? CLOSING_TAIL.exec(line);
+  // (A text of one line is no message with a closing line; its end may still sign it.)
+  const lineMatch = lineStart > 0 ? CLOSING_LINE.exec(line) : null;
+  const tailMatch = lineMatch === null ? CLOSING_TAIL.exec(line) : null;
+  const m = lineMatch ?? tailMatch;
   if (m === null) return;
-  const word = m[2]!;
+  // The mark before the name (a dash or a slash), the name, and what follows it: a desk, or
+  // (at the end of a sentence) a desk in brackets or the surname ("/Elin Johansson").
+  const mark = lineMatch !== null ? m[1] : (m[1] ?? m[2]);
+  const word = lineMatch !== null ? m[2]! : m[3]!;
+  const tail = lineMatch !== null ? m[3] : m[4];
   if (!isGivenName(word) || classify(word) === 'stop') return;
-  const tail = m[3];
+  const surname = tailMatch !== null && tail !== undefined && tail[0] !== '(' ? tail : '';
   // A desk after a dash or a comma names a team ("– Customer Service", ", Tier 2"), not a
   // place or a remark ("Victoria, Canada → not yet covered", "Austin, TX 78701").
-  if (tail !== undefined && tail[0] !== '(' && !DESK_WORD.test(tail)) return;
+  if (lineMatch !== null && tail !== undefined && tail[0] !== '(' && !DESK_WORD.test(tail)) return;
+  if (surname !== '' && (isEnglishWord(surname.trim()) || classify(surname.trim()) === 'stop')) {
+    return;
+  }
+  // After a full stop only a given name that is no ordinary word ("... 20417. Mantas", not
+  // "See you soon. Will").
+  if (tailMatch !== null && mark === undefined && classify(word) !== 'first') return;
   if (lineMatch !== null && tail === undefined) {
     // Alone on the last line (after a dash or not): under a line that ends a sentence or is a
     // short greeting ("Thanks,", "Kram"); not an item of a list ("- Eggs\n- Rosemary"), a
@@ -773,13 +785,13 @@ function closingName(text: string, taken: readonly Span[], out: Candidate[]): vo
     while (prevEnd > 0 && isSpace(text.charCodeAt(prevEnd - 1))) prevEnd--;
     const prev = text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd).trim();
     if (prev === '' || prev.endsWith(':') || LIST_ITEM.test(prev)) return;
-    if (m[1] === undefined) {
-      if (isEnglishWord(word)) return;
+    if (mark === undefined) {
+      if (classify(word) !== 'first') return;
       if (!/[.!?,…]$/.test(prev) && prev.split(/\s+/).length > 3) return;
     }
   }
-  const start = lineStart + m.index + m[0].indexOf(word, m[1]?.length ?? 0);
-  addWhole(out, taken, start, start + word.length, 0.7, 'closing');
+  const start = lineStart + m.index + m[0].lastIndexOf(word, m[0].length - (tail?.length ?? 0) - 1);
+  addWhole(out, taken, start, start + word.length + surname.length, 0.7, 'closing');
 }
 /** A list's item: a dash, a bullet or a number opening the line. */
 const LIST_ITEM = /^[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]/;
@@ -794,7 +806,7 @@ const CLOSING_LINE =
   /^[ \t]*([-–—~][ \t]*)?(\p{Lu}[\p{Ll}\p{M}'’]{1,20})[ \t]*([-–—,|][ \t]*\p{L}[^\n.!?]{1,38}|\([^()\n]{1,30}\))?$/u;
 /** A last line ending with a dash or a full stop, then a given name (and its desk in brackets). */
 const CLOSING_TAIL =
-  /(?:[ \t]([-–—])|[.!?])[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]{1,20})[ \t]*(\([^()\n]{1,30}\))?[ \t]*$/u;
+  /(?:[ \t]([-–—])[ \t]+|[ \t](\/)[ \t]*|[.!?][ \t]+)(\p{Lu}[\p{Ll}\p{M}'’]{1,20})[ \t]*(\([^()\n]{1,30}\)|[ \t]\p{Lu}[\p{Ll}\p{M}'’-]{1,25})?[ \t]*$/u;
 
 /**
  * Adds a name unless another detector took its place or a name found runs past it; the names

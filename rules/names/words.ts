@@ -22,6 +22,8 @@ export const STOP_WORDS = [
   'hello world everyone everybody all folks guys team there sir madam sirs madams colleagues friends partners valued customers',
   // A group of firms opens its name with the word: "Grupo Olivar", "Gruppo Rossi".
   'grupo gruppo groupe gruppe groep grupa',
+  // Airports, named after people as often as not ("Sabiha Gökçen Havalimanı").
+  'havalimanı havalimani aeropuerto aeroporto aéroport flughafen lennujaam lentokenttä',
   // The labels of a ticket's or a document's sections ("Summary: ...", "Steps: ..."), which
   // stand where a chat's speakers do.
   'forename forenames surname surnames firstname lastname fullname givenname familyname vorname vornamen nachname achternaam voornaam voornamen roepnaam apellido apellidos cognome nazwisko curriculum vitae lebenslauf personalteam supportteam serviceteam hr-team summary details detail information notice tip tips important example examples steps step expected actual result results response responses solution solutions resolution environment workaround cause causes description comment comments context background impact outcome action actions reason reasons symptom symptoms diagnosis findings observation observations recommendation recommendations deprecated usage parameters caution overview introduction conclusion requirements prerequisites explanation',
