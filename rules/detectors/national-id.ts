@@ -46,6 +46,22 @@ const NAMES = [
   // A US immigrant's alien registration number; Brazil's PIS/PASEP (before its colon).
   String.raw`a-?number|alien (?:registration )?(?:number|no\.?|#)|uscis (?:number|no\.?|#)`,
   String.raw`pis(?:\/pasep)?(?= ?(?:n[º°o]\.?|:))`,
+  // Indonesia's NIK said to be one's own ("NIK saya ..."); Hungary's identity card; the Czech
+  // one (občanský průkaz, "číslo OP"); Swahili "namba ya kitambulisho" (the id number) and
+  // Tanzania's NIDA number.
+  String.raw`nik(?= (?:saya|anda|ku|pemohon|pelanggan)\b)`,
+  // Sri Lanka's NIC, only before its shapes: nine digits and V or X, or the birth year, the day
+  // of the year and five digits.
+  String.raw`nic(?= ?(?:no\.?|number|#|:)? ?(?:\d{9}[VX]|(?:19|20)\d\d[0-8]\d{7})(?![\w-]))`,
+  String.raw`szem[ée]lyi igazolv[áa]ny(?: ?sz[áa]ma?)?`,
+  String.raw`(?:č[íi]slo|č\.) op|občansk[ýé](?:ho)? průkaz(?:u)?`,
+  String.raw`(?:namba ya )?kitambulisho(?: cha taifa)?|nida`,
+  // In other scripts: Kazakhstan's ЖСН and ИИН, the Greek identity card (ταυτότητα, ΑΔΤ; before
+  // its shape, two capitals and six digits), Georgia's personal number, Armenia's ՀԾՀ, the civil
+  // and national numbers and identity cards of the Arab states (Saudi Arabia's and Egypt's, which
+  // have checks, are read below), Pakistan's identity card (شناختی کارڈ), Cambodia's identity card.
+  String.raw`(?<![А-яЁё])(?:жсн|иин)(?![А-яЁё])|(?:ταυτότητα|α\.?δ\.?τ\.?)(?= ?:? ?[Α-ΩA-Z]{1,2}[ -]?\d{6}(?!\d))|პირადი ნომერი|հծհ`,
+  String.raw`الرقم (?:المدني|الوطني)|(?:رقم )?(?:ال)?بطاقة (?:ال)?(?:وطنية|تعريف(?: ال\S{3,8})?)|شناختی کارڈ(?: نمبر)?|លេខអត្តសញ្ញាណប័ណ្ណ`,
 ];
 const LABEL = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ])(?:${NAMES.join('|')})(?![A-Za-zÀ-ÿ])`, 'gi');
 // Every LABEL match holds one of these at most 14 characters in ("documento nacional de identidad"
@@ -110,6 +126,32 @@ const LABEL_WORDS = keywords([
   'piece',
   'numéro',
   'numero',
+  'nik saya',
+  'nik anda',
+  'nik ku',
+  'nik pemohon',
+  'nik pelanggan',
+  'nic',
+  'igazolv',
+  'číslo op',
+  'cislo op',
+  'č. op',
+  'občansk',
+  'kitambulisho',
+  'nida',
+  'жсн',
+  'иин',
+  'ταυτότητ',
+  'α.δ.τ',
+  'αδτ',
+  'პირადი ნომერი',
+  'հծհ',
+  'رقم ال',
+  'رقم بطاقة',
+  'بطاقة ال',
+  'الرقم ال',
+  'شناختی کارڈ',
+  'លេខអត្តសញ្ញាណប័ណ្ណ',
 ]);
 const LABEL_LEAD = 14;
 /** The labels' words and "NISS", found by the shared keyword pass. */
@@ -126,10 +168,11 @@ const BAD_GAP = new RegExp(
 const LEADING_WORD = /^(?:CUIT|CUIL|CNPJ|CPF|RUC|NIT|NIF|TIN|EIN|VAT|GSTIN|NPWP|PAN)[ ]/;
 const DATE_LIKE = /^(?:\d{1,4}[-./ ]\d{1,2}[-./ ]\d{1,4})$/;
 
-/** Whether a value is shaped like a document number: 5 to 18 characters, three digits or more. */
+/** Whether a value is shaped like a document number: 5 to 20 characters (Tanzania's NIDA number
+ * has twenty digits), three digits or more. */
 function idShaped(v: string): boolean {
   const bare = v.replace(/[-./ ]/g, '');
-  if (bare.length < 5 || bare.length > 18) return false;
+  if (bare.length < 5 || bare.length > 20) return false;
   let digits = 0;
   for (let i = 0; i < bare.length; i++) {
     const c = bare.charCodeAt(i);
@@ -603,6 +646,23 @@ export const nationalId: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'KTP 1271040405915996, name Hendra', value: '1271040405915996' },
+    // Indonesian, Hungarian, Czech, Swahili and Tanzanian, Sri Lankan labels; labels in
+    // Kazakh, Greek, Georgian, Armenian, Arabic, Urdu and Khmer.
+    { text: 'Halo kak NIK saya 3173056506900025 dan NPWP', value: '3173056506900025' },
+    { text: 'Budapest, Váci utca 18., személyi igazolvány: 581252TJ.', value: '581252TJ' },
+    { text: 'datum narození 12. 4. 1988, číslo OP 203358131.', value: '203358131' },
+    { text: 'Amina Wanjiru, namba ya kitambulisho 53092097, KRA PIN', value: '53092097' },
+    { text: 'namba yake ya NIDA ni 19880312-92009-09968-74, na', value: '19880312-92009-09968-74' },
+    { text: 'පාරිභෝගිකයා: නුවන් පෙරේරා, NIC 198804802430', value: '198804802430' },
+    { text: 'Туған күні: 30.06.1994\nЖСН: 940630431106\nМекенжайы', value: '940630431106' },
+    { text: 'ναι, 2019/56245 νομίζω. Ταυτότητα ΑΚ 989099', value: '989099' },
+    { text: 'პირადი ნომერი: 01233903466', value: '01233903466' },
+    { text: 'Անձնագիր՝ AN7629363\nՀԾՀ՝ 4574782621', value: '4574782621' },
+    { text: 'المريض خالد، الرقم المدني 269100214913، مواليد', value: '269100214913' },
+    { text: 'رقم بطاقة التعريف الوطنية: 04305974', value: '04305974' },
+    { text: 'رقم البطاقة الوطنية (CIN): BE704015', value: 'BE704015' },
+    { text: 'شناختی کارڈ نمبر: 35202-6160296-2', value: '35202-6160296-2' },
+    { text: 'លេខអត្តសញ្ញាណប័ណ្ណ: ៣០៣២៩១៤០៩', value: '៣០៣២៩១៤០៩' },
     { text: 'Họ tên Lê Văn Hùng, số CCCD 079089701721, ngày sinh', value: '079089701721' },
     { text: 'Santiago. RUT 17.799.633-5. Mi cel', value: '17.799.633-5' },
     { text: 'resident registration number 950314-2119577 in chat', value: '950314-2119577' },
@@ -673,6 +733,9 @@ export const examples: DetectorExamples = {
     { text: 'Α.Δ.Τ.: AB123456', value: 'AB123456' },
   ],
   noMatch: [
+    // NIC is also a name, and a NIK not said to be one's own needs its colon.
+    'Nic 4471203 left the team',
+    'nik 3173056506900025 di dokumen',
     // Thirteen digits without an ID's label: a barcode's as often.
     'EAN 8707151970086 (carton of 12)',
     'National ID card expires 2031-05-01',

@@ -12,8 +12,10 @@ const FNR = /(?<![\w+.,/-])(\d\d)(\d\d)(\d\d) ?(\d{5})(?![\w-]|[.,/]\d)/g;
 
 const POSITIVE =
   /f[øo]dselsn(?:umme)?r|\bfnr\b|\bd-nummer|personnummer|norwegian (?:id|identity|national)|national identity number/;
+// After "og" (and) such a word opens the next item of a list ("fødselsnummeret er X, og
+// kontonummeret er Y"): it names the number after it, not this one.
 const NEGATIVE = new RegExp(
-  String.raw`${NON_PERSONAL_NUMBER.source}|\b(?:ordre|faktura|bestilling|kundenummer|telefon|tlf|mobil|kontonummer)`,
+  String.raw`${NON_PERSONAL_NUMBER.source}|(?<!\bog )\b(?:ordre|faktura|bestilling|kundenummer|telefon|tlf|mobil|kontonummer)`,
 );
 const LABELS = keywords([
   'fødselsnummer',
@@ -70,6 +72,10 @@ export const examples: DetectorExamples = {
     { text: 'Fødselsnummer: 15058545640', value: '15058545640' },
     { text: 'fnr 230476 32102 (kunde)', value: '230476 32102' },
     { text: 'Norwegian ID number 12030123466', value: '12030123466' },
+    {
+      text: 'Fødselsnummeret til Ingrid Bakke er 02119040607, og kontonummeret er 4272.11.30619.',
+      value: '02119040607',
+    },
   ],
   noMatch: [
     // The second check digit fails.
