@@ -73,6 +73,11 @@ export const examples: DetectorExamples = {
     { text: 'Salam hangat,\nDewi – Customer Service', value: 'Dewi' },
     { text: 'Ticket escalated to the carrier.\n– Jordan (Tier 2)', value: 'Jordan' },
     { text: 'Teléfono de contacto 91 465 37 65 (su hija Marta).', value: 'Marta' },
+    {
+      text: "Ticket #5531 from Maria dela Cruz, mobile 0917 555 2046\npaolo: ok i'll handle it\nanna: thanks",
+      value: 'paolo',
+    },
+    { text: 'Ring mig gärna på 070-364 35 06. /Elin Johansson', value: 'Elin Johansson' },
     // A surname in capitals before the given name on a list's line; a name alone in brackets
     // after the kin or the role it names; two given names joined by "and" or "+"; a mention
     // made of a given name and a surname the lists miss.

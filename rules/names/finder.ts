@@ -740,6 +740,7 @@ export function findNames(
   dottedUsernames(text, taken, out);
   chatHandles(text, taken, out);
   closingName(text, taken, out);
+  lowerCaseSpeakers(text, taken, out);
   return withoutPets(text, surnameFirst(text, out));
 }
 
@@ -793,6 +794,34 @@ function closingName(text: string, taken: readonly Span[], out: Candidate[]): vo
   const start = lineStart + m.index + m[0].lastIndexOf(word, m[0].length - (tail?.length ?? 0) - 1);
   addWhole(out, taken, start, start + word.length + surname.length, 0.7, 'closing');
 }
+/**
+ * Speakers of a chat typed in lower case ("jessa: ma'am dela cruz called again", "[09:45]
+ * paolo: fyi ..."): a listed given name that is no ordinary word, opening its line (after a
+ * time stamp or not) before a colon and speech, in a text where at least two lines open so.
+ */
+function lowerCaseSpeakers(text: string, taken: readonly Span[], out: Candidate[]): void {
+  const found: number[] = [];
+  let turns = 0;
+  for (let k = 0; k >= 0 && k < text.length; k = text.indexOf('\n', k) + 1 || -1) {
+    SPEAKER_TURN.lastIndex = k;
+    const m = SPEAKER_TURN.exec(text);
+    if (m === null) continue;
+    turns++;
+    const word = m[1]!;
+    if (word.length < 3 || word !== word.toLowerCase() || !SPEAKER_WORD.test(word)) continue;
+    if (classify(titleCase(word)) !== 'first' || isEnglishWord(word)) continue;
+    found.push(k + m[0].length - word.length - 2);
+  }
+  if (turns < 2) return;
+  for (const start of found) {
+    const end = text.indexOf(':', start);
+    addWhole(out, taken, start, end, 0.7, 'speaker, case');
+  }
+}
+/** A chat's turn: a time stamp or not, one word, a colon and a blank. */
+const SPEAKER_TURN =
+  /[ \t]*(?:\[?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+)?(\p{L}[\p{L}.'’_-]{1,20}):[ \t]/uy;
+const SPEAKER_WORD = /^\p{Ll}+$/u;
 /** A list's item: a dash, a bullet or a number opening the line. */
 const LIST_ITEM = /^[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]/;
 /** Words a desk or a team is named with, in the languages of the sign-offs. */
