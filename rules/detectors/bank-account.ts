@@ -18,7 +18,7 @@ const LABELS = [
   String.raw`acc\.? ?(?:no\.?|#)`,
   String.raw`a\/c(?: (?:number|no\.?|#))?`,
   String.raw`account`,
-  String.raw`kontonummer|kontonumber|konto-?nr\.?|kontonr\.?|konto`,
+  String.raw`kontonummer(?:et)?|kontonumber|konto-?nr\.?|kontonr\.?|konto`,
   String.raw`num[ée]ro de compte|n[°º] de compte|no de compte|compte(?: bancaire| courant)?`,
   String.raw`n[úu]mero de cuenta|n[°º] de cuenta|cuenta(?: bancaria| corriente)?`,
   String.raw`numero di conto|conto(?: corrente)?`,
@@ -42,6 +42,11 @@ const LABELS = [
   // Korean and Hindi.
   String.raw`(?:номер )?(?:расч[её]тного |лицевого )?сч[её]та?(?: получателя)?|(?:расч[её]тный |лицевой )?сч[её]т|р\/с|(?:номер )?рахун(?:ок|ку)`,
   String.raw`เลขที่บัญชี|เลขบัญชี|رقم الحساب|מספר חשבון|(?:银行)?[账帐]号|계좌 ?번호|खाता (?:संख्या|नंबर|नं\.?)`,
+  // Serbian and Macedonian in Cyrillic, Armenian, Tamil, Kannada, Malayalam, Sinhala, Lao;
+  // a Korean account with its bank ("급여 계좌: 신한은행 110-..."); a Japanese ordinary or
+  // current deposit account ("普通 7825515").
+  String.raw`(?:број )?(?:текућег|жиро) рачуна|(?:текући|жиро) рачун|հաշիվ|கணக்கு எண்|ಖಾತೆ ಸಂಖ್ಯೆ|അക്കൗണ്ട്(?: നമ്പർ)?|ගිණුම් අංකය|ເລກ(?:ທີ່)?ບັນຊີ`,
+  String.raw`계좌[:：]? ?[가-힣]{1,8}은행|(?:普通|当座)(?:預金)?`,
 ];
 // A bank's name between an account's word and its number: an acronym in capitals ("rekening
 // BCA 5271098433") or a name ending in "bank" ("akaun Maybank ...", "tài khoản Vietcombank số
@@ -70,7 +75,7 @@ function clabeOk(d: string): boolean {
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(` +
     LABELS.join('|') +
-    String.raw`)(?![\p{L}])[\s:=#.(),"'>-]{0,5}[ \t]{0,12}(?:(?:is|ist|est|es|è|:|number|no\.?|#)[\s:=#."'-]{1,4})?` +
+    String.raw`)(?![\p{L}])[\s:=#.(),"'>՝-]{0,5}[ \t]{0,12}(?:(?:is|ist|est|es|è|er|är|:|number|no\.?|#)[\s:=#."'-]{1,4})?` +
     String.raw`(\d{4}\.\d\d\.\d{5}|\d(?:[ -]?\d){5,25})(?![\p{L}\p{N}_]|[ .-]\d)`,
   'giu',
 );
@@ -159,6 +164,15 @@ const LABEL_WORDS = keywords([
   '帐号',
   '계좌',
   'खाता',
+  'рачун',
+  'հաշիվ',
+  'கணக்கு எண்',
+  'ಖಾತೆ ಸಂಖ್ಯೆ',
+  'അക്കൗണ്ട്',
+  'ගිණුම් අංකය',
+  'ບັນຊີ',
+  '普通',
+  '当座',
 ]);
 const LABEL_LEAD = 12;
 const SORT_CODE_WORDS = keywords([
@@ -476,6 +490,18 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Norwegian "kontonummeret er"; Serbian Cyrillic, Armenian, Tamil, Kannada, Malayalam,
+    // Sinhala, Lao labels; a Korean account after its bank; a Japanese ordinary account.
+    { text: 'og kontonummeret er 4272.11.30619. Mobil: +47 940 99 591.', value: '4272.11.30619' },
+    { text: 'Текући рачун: 160-2458747753899-81\nТелефон', value: '160-2458747753899-81' },
+    { text: 'Աշխատավարձային հաշիվ՝ 2470289742761596', value: '2470289742761596' },
+    { text: 'கணக்கு எண்: 457966216411552\nIFSC: IOBA0837447', value: '457966216411552' },
+    { text: 'ಬ್ಯಾಂಕ್ ಖಾತೆ ಸಂಖ್ಯೆ: 5259485787435', value: '5259485787435' },
+    { text: 'മേരി തോമസ്, അക്കൗണ്ട് 72379995794787, IFSC', value: '72379995794787' },
+    { text: 'ඔව්. ගිණුම් අංකය 741012267946', value: '741012267946' },
+    { text: 'ສົມພອນ, ເລກບັນຊີ 010-12-00-58017834-001', value: '010-12-00-58017834-001' },
+    { text: '급여 계좌: 신한은행 110-745-028878\n접수자', value: '110-745-028878' },
+    { text: '振込先：みずほ銀行 渋谷支店 普通 7825515', value: '7825515' },
     // Russian, Thai, Arabic, Hebrew and Korean labels.
     {
       text: 'Получатель: Фёдорова Марина Игоревна\nНомер счёта: 40817810938041172659\nБанк',
