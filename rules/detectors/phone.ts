@@ -60,13 +60,18 @@ const PHONE_WORDS = new RegExp(
       'message|messages|reach|reached|reachable|unreachable|disconnected|ported|ringing|rings|' +
       'dialed|dialled|rufnummer|rufen|erreichen|erreichbar|joindre|joignable|tlf|tfno|tlfno|numéro|' +
       'numero|número|buz[oó]n|r[ée]pondeur|mailbox|anrufbeantworter|telefone|telefoon|' +
-      'telefonnummer|telefoonnummer|ligue|ligar|contato|contatto|contatt\\w{0,6}|caller|msisdn|gsm|handynr|telefonnr|kontaktowy|kontaktowego|numarası|numarasi|numaram'
+      'telefonnummer|telefoonnummer|ligue|ligar|contato|contatto|contatt\\w{0,6}|caller|msisdn|gsm|handynr|telefonnr|kontaktowy|kontaktowego|numarası|numarasi|numaram|' +
+      // The Philippines' mobile wallet, paid to a mobile number ("GCash number ko 0917 ...").
+      'gcash'
     ).split('|'),
   )}\\b|(?:my|his|her|your|our|their|new|cell|home|work|office|mobile|contact|direct)\\s(?:phone\\s)?(?:number|no|nr|#)|(?:out of|not in|no longer in) service|(?:estoy|estaré|estar[ée]) en el)|☎|📞|电话|電話|手机|手機|携帯|連絡先|联系方式|연락처|전화|휴대폰|핸드폰|제 번호|` +
     // Russian and Ukrainian, Arabic (its "old number" and "new number" as the English "new
     // number"), Persian, Hebrew, Hindi and Marathi ("contact"), Bengali, Tamil, Greek and Thai:
     // scripts \b does not see, so outside its group.
-    `телефон|тел\\.|тел:|моб\\.|мобильн|мобільн|сотов|هاتف|جوال|جوّال|موبايل|محمول|تليفون|رقم الهاتف|رقم الجوال|الرقم القديم|الرقم الجديد|رقمي|تلفن|موبایل|شماره همراه|טלפון|נייד|मोबाइल|मोबाईल|फोन|फ़ोन|दूरभाष|संपर्क|भ्रमणध्वनी|মোবাইল|ফোন|যোগাযোগ|கைபேசி|தொலைபேசி|அலைபேசி|τηλ[έε]φων|τηλ\\.|κινητ[όο]|เบอร์|โทร`,
+    `телефон|тел\\.|тел:|моб\\.|мобильн|мобільн|сотов|هاتف|جوال|جوّال|موبايل|محمول|تليفون|رقم الهاتف|رقم الجوال|الرقم القديم|الرقم الجديد|رقمي|تلفن|موبایل|شماره همراه|טלפון|נייד|मोबाइल|मोबाईल|फोन|फ़ोन|दूरभाष|संपर्क|भ्रमणध्वनी|মোবাইল|ফোন|যোগাযোগ|கைபேசி|தொலைபேசி|அலைபேசி|τηλ[έε]φων|τηλ\\.|κινητ[όο]|เบอร์|โทร|` +
+    // Gujarati, Punjabi, Telugu, Kannada, Malayalam, Sinhala, Khmer, Lao, Myanmar, Georgian,
+    // Armenian.
+    `મોબાઇલ|ફોન|ਮੋਬਾਈਲ|ਫ਼ੋਨ|ఫోన్|మొబైల్|ಮೊಬೈಲ್|ಫೋನ್|മൊബൈൽ|ഫോൺ|දුරකථන|ទូរស័ព្ទ|ໂທລະສັບ|ဖုန်း|ტელეფონ|მობ\\.|հեռախոս|հեռ\\.`,
   'i',
 );
 
@@ -132,13 +137,18 @@ const NOT_PHONE_WORDS = new RegExp(
       // nr. 2024-558120", "Rendelés 2024-558120", a Norwegian KID or Swedish OCR reference.
       'comanda|comenzii|rendelés|rendelésszám|számla|zamówienie|zamówienia|faktura|' +
       'fakturanummer|objednávka|objednávky|bestelling|bestelnummer|ordernummer|ordrenummer|' +
-      'ordre|tilaus|tilausnumero|lasku|encomenda|kid-nummer|kidnummer|ocr|firmware|fw'
+      'ordre|tilaus|tilausnumero|lasku|encomenda|kid-nummer|kidnummer|ocr|firmware|fw|' +
+      // Bank accounts of the Nordic languages and Dutch ("kontonummeret er 4272.11.30619"),
+      // parcels and deliveries in Czech and Swedish ("číslo zásilky Z 482 1937 551",
+      // "Leveransnummer 1040-0218-3321"), Austria's health card ("e-card ... 4424 120389").
+      'konto|kontonummer|kontonummeret|kontonr|rekening|rekeningnummer|zásilky|zásilka|' +
+      'zásilku|leveransnummer|leverans|e-card'
     ).split('|'),
   )}(?![\\wÀ-ÿ@])|[€$£¥₹]|` +
     // Orders, invoices, contracts and id documents in Russian and Ukrainian ("Замовлення №
     // 100-482-7731", "Заказ 4471-2093"), a customs code ("Код ТН ВЭД: 8516 71 000 0"),
     // outside \b's group. (Not the sign "№": normalise has made it "No".)
-    `(?<![а-яёіїєґ])(?:заказ|замовлен|накладн|счет|счёт|рахун|договор|артикул|инн|снилс|паспорт|вэд|увэд)`,
+    `(?<![а-яёіїєґ])(?:заказ|замовлен|накладн|товарителниц|счет|счёт|рахун|договор|артикул|инн|снилс|паспорт|вэд|увэд)`,
   'i',
 );
 
@@ -1081,6 +1091,13 @@ function spacedDigits(text: string, out: Candidate[]): void {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A mobile wallet's number; phone words in Gujarati and Myanmar (its own digits too).
+    {
+      text: 'Paki-refund po sa GCash number ko 0917 276 7167, account name Jomar',
+      value: '0917 276 7167',
+    },
+    { text: 'તમારા મોબાઇલ +91 98250 33714 પર OTP આવશે.', value: '+91 98250 33714' },
+    { text: 'ဖုန်း: ၀၉ ၄၅၀ ၁၂၃ ၄၅၆', value: '၀၉ ၄၅၀ ၁၂၃ ၄၅၆' },
     // Arabic-Indic and Devanagari digits (folded by normalise) after their scripts' phone words.
     { text: 'الرقم القديم: ٠١٠٠١٢٣٤٥٦٧\nالرقم الجديد: 01128476035', value: '01128476035' },
     { text: 'الرقم القديم: ٠١٠٠١٢٣٤٥٦٧\nالعنوان', value: '٠١٠٠١٢٣٤٥٦٧' },
@@ -1216,6 +1233,11 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // A bank account, a parcel, a delivery and a waybill in Norwegian, Czech, Swedish, Bulgarian.
+    'Ingrid Bakke, og kontonummeret er 4272.11.30619.',
+    'Zásilka byla doručena; číslo zásilky Z 482 1937 551.',
+    'Leverans 2024-06-18 mellan 08:00 och 12:00. Leveransnummer 1040-0218-3321.',
+    'предадена на куриер на 18.12 в 16:42, товарителница 6100 4471 902.',
     'Lotto numbers this week: 04 12 23 35 41 47',
     // A master and a house air waybill; an order after the number sign, in Ukrainian.
     'HOUSE AIR WAYBILL  HAWB 618-77201934   MAWB 176-48812203   Flight EK 0003',
