@@ -45,6 +45,11 @@ const IHI = /8(?<![\w.\-/]8)003[ ]?60\d\d[ ]?\d{4}[ ]?\d{4}(?![\w]|[.\-/]\d)/g;
 const IHI_CONTEXT = /\b(?:ihi|healthcare identifier|my health record)\b/;
 const RPPS = /1(?<![\w.\-/]1)0\d{9}(?![\w]|[.\-/]\d)/g;
 const RPPS_CONTEXT = /\b(?:rpps|adeli|n° rpps)\b/;
+// Austria's social insurance number, printed on the e-card: a serial of three digits, a check
+// digit, then the holder's birth date (DDMMYY), often written "4424 120389".
+const AT_SVNR = /\d(?<![\w.\-/]\d)\d{3} ?\d{6}(?![\w]|[.\-/]\d)/g;
+const AT_SVNR_CONTEXT =
+  /\b(?:e-card|ecard|sozialversicherungsnummer|sv-nummer|svnr|versicherungsnummer)(?!\w)/;
 
 const BESIDE_WORDS = keywords(
   [
@@ -56,9 +61,26 @@ const BESIDE_WORDS = keywords(
     'my health record',
     'rpps',
     'adeli',
+    'e-card',
+    'ecard',
+    'sozialversicherungsnummer',
+    'sv-nummer',
+    'svnr',
+    'versicherungsnummer',
   ],
   { wholeWord: true },
 );
+
+/** The Austrian number's check: weights 3, 7, 9, (the check), 5, 8, 4, 2, 1, 6, the sum mod 11
+ * (10 is never issued); and its last six digits a day and a month. */
+function atSvnrChecksum(d: string): boolean {
+  const w = [3, 7, 9, 0, 5, 8, 4, 2, 1, 6];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (d.charCodeAt(i) - 48) * w[i]!;
+  const day = +d.slice(4, 6);
+  const month = +d.slice(6, 8);
+  return sum % 11 === d.charCodeAt(3) - 48 && day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
 
 /** The Medicare card's check: digits 1-8 weighted 1, 3, 7, 9, 1, 3, 7, 9; the sum mod 10. */
 function auMedicareChecksum(d: string): boolean {
@@ -254,7 +276,7 @@ const NATIONAL: ReadonlyArray<{ label: string; value: string; check?: (d: string
     value: String.raw`\d\d-?\d{9}-?\d`,
   },
   {
-    label: String.raw`bpjs(?:\skesehatan|\skes\.?)?(?:\s(?:no\.?|nomor|number))?`,
+    label: String.raw`bpjs(?:\skesehatan|\skes\.?)?(?:\s(?:saya|anda|pasien))?(?:\s(?:no\.?|nomor|number))?`,
     value: String.raw`\d{13}`,
   },
   { label: String.raw`bhyt`, value: String.raw`[A-Z]{2}\d{13}` },
@@ -268,6 +290,19 @@ const NATIONAL: ReadonlyArray<{ label: string; value: string; check?: (d: string
   { label: String.raw`zdravstvenega\szavarovanja|zzzs`, value: String.raw`\d{9}` },
   { label: String.raw`nhif|namba\sya\sbima`, value: String.raw`\d{6,12}` },
   { label: String.raw`ihi(?:\s(?:number|no\.?|#))?`, value: String.raw`\d{10}` },
+  // India's ABHA number (14 digits, 2-4-4-4) after its name with "number" in Hindi, Telugu,
+  // Bengali or Tamil; Taiwan's NHI card (健保卡, 12 digits); North Macedonia's health card; Iran's
+  // social security insurance number; a Gulf health insurance card (الضمان الصحي).
+  {
+    label: String.raw`(?:abha|आभा)\s(?:संख्या|नंबर|నంబర్|নম্বর|எண்)`,
+    value: String.raw`\d\d-?\d{4}-?\d{4}-?\d{4}`,
+  },
+  { label: String.raw`健保卡(?:號碼?|号码?)?`, value: String.raw`\d{12}` },
+  { label: String.raw`здравствена\sкартичка(?:\sбр\.?)?`, value: String.raw`\d{8,13}` },
+  {
+    label: String.raw`شماره\sبیمه(?:\sتأمین\sاجتماعی)?|(?:رقم\s)?بطاقة\sالضمان\sالصحي`,
+    value: String.raw`\d{4}-?\d{6,7}`,
+  },
 ];
 const NATIONAL_LABEL = new RegExp(
   String.raw`(?:${NATIONAL.map((n) => `(${n.label})`).join('|')})${CONNECT}`,
@@ -297,9 +332,18 @@ const NATIONAL_WORDS = keywords(
     'nhif',
     'namba ya bima',
     'ihi',
+    'abha',
   ],
   { wholeWord: true },
 );
+// The labels in other scripts (no whole-word test: that is for ASCII words).
+const NATIONAL_SCRIPT_WORDS = keywords([
+  'आभा',
+  '健保卡',
+  'здравствена картичка',
+  'شماره بیمه',
+  'بطاقة الضمان',
+]);
 
 /** Brazil's CNS check: the 15 digits weighted 15 down to 1; the sum is a multiple of 11. */
 function cnsChecksum(d: string): boolean {
@@ -451,13 +495,19 @@ export const healthId: Detector = {
 
     // The national numbers that count only beside their own word (each passes its check by
     // chance one time in ten or eleven, and such digits are as often phones or orders).
-    const beside = (re: RegExp, context: RegExp, check: (d: string) => boolean, why: string) => {
+    const beside = (
+      re: RegExp,
+      context: RegExp,
+      check: (d: string) => boolean,
+      why: string,
+      reach = 40,
+    ) => {
       for (const m of matchesOf(text, re)) {
         const digits = m[0].replace(/\D/g, '');
         if (isTrivialDigits(digits) || !check(digits)) continue;
         const start = m.index;
         const end = start + m[0].length;
-        if (near(text, start, end, context, 40)) push(start, end, 0.85, why);
+        if (near(text, start, end, context, reach)) push(start, end, 0.85, why);
       }
     };
     // (Their words, in any case, are rare: one test of the text spares four scans of it.)
@@ -466,6 +516,8 @@ export const healthId: Detector = {
       beside(AU_MEDICARE, AU_MEDICARE_CONTEXT, auMedicareChecksum, 'checksum, Medicare');
       beside(IHI, IHI_CONTEXT, luhn, 'checksum, IHI');
       beside(RPPS, RPPS_CONTEXT, luhn, 'checksum, RPPS');
+      // (A sentence may name the holder between the card and its number.)
+      beside(AT_SVNR, AT_SVNR_CONTEXT, atSvnrChecksum, 'checksum, e-card', 64);
     }
 
     const labelled = (
@@ -491,7 +543,12 @@ export const healthId: Detector = {
       push(end - m[1]!.length, end, 0.9, 'label, checksum');
     }
     for (const m of sixDigits
-      ? matchAllAt(keyView(text), NATIONAL_LABEL, NATIONAL_WORDS.at(text), 0)
+      ? matchAllAt(
+          keyView(text),
+          NATIONAL_LABEL,
+          [...NATIONAL_WORDS.at(text), ...NATIONAL_SCRIPT_WORDS.at(text)].sort((a, b) => a - b),
+          0,
+        )
       : []) {
       let k = 0;
       while (m[k + 1] === undefined) k++;
@@ -532,6 +589,19 @@ export const healthId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Austria's e-card number (its check), BPJS said to be one's own, ABHA in Hindi and Telugu,
+    // Taiwan's NHI card, North Macedonia's health card, Iran's insurance, a Gulf health card.
+    {
+      text: 'Die Nummer auf der e-card von Frau Mag. Magdalena Pichler ist 4424 120389, ihr Reisepass',
+      value: '4424 120389',
+    },
+    { text: 'Nomor BPJS Kesehatan saya 0001477762410, tanggal lahir', value: '0001477762410' },
+    { text: 'यूएचआईडी UHID06297416, आभा संख्या 91-6179-3729-8034, को', value: '91-6179-3729-8034' },
+    { text: 'ABHA నంబర్: 91-0900-7078-4471', value: '91-0900-7078-4471' },
+    { text: '出生日期：民國75年8月20日\n健保卡號：439236946488\n手機', value: '439236946488' },
+    { text: 'Здравствена картичка бр.: 09187183764', value: '09187183764' },
+    { text: 'و شماره بیمه تأمین اجتماعی ۷۴۷۶۲۷۴۹۳۲ ساعت ۸ صبح', value: '۷۴۷۶۲۷۴۹۳۲' },
+    { text: 'رقم بطاقة الضمان الصحي: 9066-551930', value: '9066-551930' },
     { text: 'DOB 12-Oct-1972 | Medicaid 74612102 | Provider Dr Marcus Bell', value: '74612102' },
     // Korean, Japanese and Russian insurance cards after their names.
     { text: '환자명: 오민석\n건강보험증번호: 31204715823\n진료 예약일', value: '31204715823' },
@@ -618,6 +688,8 @@ export const examples: DetectorExamples = {
     { text: 'en mediese fondsnommer 647888637 (Bonitas)', value: '647888637' },
   ],
   noMatch: [
+    // The e-card's check fails.
+    'Die Nummer auf der e-card ist 4425 120389.',
     'Medicaid 2024 expansion: 12 states',
     // A car's insurance policy is no health id.
     'Полис ОСАГО ХХХ 0123456789',
