@@ -15,7 +15,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // optionally followed by "number" and the like (the gap between label and value may hold any words without digits). Latin-1 letter
 // classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paspor|pasport|passaport|h[ộo] chi[ếe]u|putovnic[aeu]|potn(?:i|ega) list(?:a)?|paso numeris|pasas|pases? (?:numurs|nr\.?)|passi (?:number|nr\.?)|vegabr[ée]f(?:s|snúmer)?|pasipoti|pasoš(?:a|u)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권(?: ?번호)?|(?:загран)?паспорт|جواز (?:ال)?سفر|דרכון|पासपोर्ट|หนังสือเดินทาง)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paspor|pasport|passaport|h[ộo] chi[ếe]u|putovnic[aeu]|potn(?:i|ega) list(?:a)?|paso numeris|pasas|pases? (?:numurs|nr\.?)|passi (?:number|nr\.?)|vegabr[ée]f(?:s|snúmer)?|pasipoti|pasoš(?:a|u)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권(?: ?번호)?|(?:загран)?паспорт|جواز (?:ال)?سفر|پاسپورٹ|پاسپورت|گذرنامه|דרכון|पासपोर्ट|ਪਾਸਪੋਰਟ|પાસપોર્ટ|পাসপোর্ট|பாஸ்போர்ட்|పాస్‌?పోర్ట్|ಪಾಸ್‌?ಪೋರ್ಟ್|പാസ്‌?പോർട്ട്|ගමන් බලපත්‍?රය|หนังสือเดินทาง|անձնագ(?:իր|րի)|პასპორტი?)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 
 // Every LABEL match holds one of these at most five characters in ("reisepass"); the label
 // pattern is tried only there. With "<<" they are also the prefilter's words.
@@ -55,6 +55,21 @@ const LABEL_LIST = [
   'דרכון',
   'पासपोर्ट',
   'หนังสือเดินทาง',
+  // Urdu, Persian, Punjabi, Gujarati, Bengali, Tamil, Telugu, Kannada, Malayalam, Sinhala,
+  // Armenian, Georgian.
+  'پاسپورٹ',
+  'پاسپورت',
+  'گذرنامه',
+  'ਪਾਸਪੋਰਟ',
+  'પાસપોર્ટ',
+  'পাসপোর্ট',
+  'பாஸ்போர்ட்',
+  'పాస్',
+  'ಪಾಸ್',
+  'പാസ്',
+  'ගමන් බලපත',
+  'անձնագ',
+  'პასპორტ',
 ];
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 5;
@@ -187,6 +202,11 @@ export const passport: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Armenian, Urdu, Punjabi and Malayalam names of the passport.
+    { text: 'Անձնագիր՝ AN7629363\nՀԾՀ՝ 4574782621', value: 'AN7629363' },
+    { text: 'بلال احمد چوہدری، پاسپورٹ نمبر AK5413247', value: 'AK5413247' },
+    { text: 'ਪਾਸਪੋਰਟ ਨੰਬਰ: T4408458\nਜਨਮ ਮਿਤੀ', value: 'T4408458' },
+    { text: 'ജിതിൻ തോമസ്, പാസ്പോർട്ട് M4228968', value: 'M4228968' },
     { text: '{"passportNumber": "536221847"}', value: '536221847' },
     { text: 'passport_no=A42817365', value: 'A42817365' },
     { text: 'número do passaporte: CZ123456', value: 'CZ123456' },
