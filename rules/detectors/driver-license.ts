@@ -9,7 +9,7 @@ import { anyOf, matchesOf } from '../scan-util.ts';
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς|водительское удостоверение|водительского удостоверения|посвідчення водія|водійське посвідчення|運転免許証?(?:番号)?|驾驶证(?:号码?)?|驾照|駕照|운전면허(?:증)?(?: ?번호)?|ड्राइविंग लाइसेंस|ड्राइविंग लाइसेन्स|ड्रायव्हिंग लाय?सेन्स|ड्रायव्हिंग लायसन्स|वाहन(?: चालक| चालविण्याचा)? परवान[ाे]|चालक अनुज्ञप्ति|ড্রাইভিং লাইসেন্স|ஓட்டுநர் உரிமம்|רישיון נהיגה|رخصة (?:ال)?(?:قيادة|سياقة)|ใบขับขี่)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς|водительское удостоверение|шофьорска книжка|lisensya(?: sa pagmamaneho)?|водительского удостоверения|посвідчення водія|водійське посвідчення|運転免許証?(?:番号)?|驾驶证(?:号码?)?|驾照|駕照|운전면허(?:증)?(?: ?번호)?|ड्राइविंग लाइसेंस|ड्राइविंग लाइसेन्स|ड्रायव्हिंग लाय?सेन्स|ड्रायव्हिंग लायसन्स|वाहन(?: चालक| चालविण्याचा)? परवान[ाे]|चालक अनुज्ञप्ति|ড্রাইভিং লাইসেন্স|ஓட்டுநர் உரிமம்|רישיון נהיגה|رخصة (?:ال)?(?:قيادة|سياقة)|ใบขับขี่)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 // Russia's and Ukraine's abbreviation, "ВУ" (водительское удостоверение), in capitals as "DL".
 const VU_LABEL = /(?<![А-яЁёІіЇїЄєҐґ])ВУ(?![А-яЁёІіЇїЄєҐґ])/g;
 const VU_WORDS = keywords(['ВУ']);
@@ -51,6 +51,9 @@ const WEAK_LABEL =
 // Every LABEL match holds one of these at most three characters in ("fuehrerschein"), every
 // WEAK_LABEL match one at most six in ("their licence"): the label patterns are tried only there.
 const EXTRA_LABEL_WORDS = [
+  // Bulgarian; Tagalog ("lisensya", the licence people are asked for: a driver's).
+  'шофьорска книжка',
+  'lisensya',
   'carta de cond',
   'carteira de mot',
   'carteira nacional',
@@ -173,6 +176,9 @@ function licenceShaped(token: string): boolean {
     // year and number ("MH-12-2015-0012345").
     if (/^[A-Z]\d{4}-\d{5}-\d{5}$|^\d{2}-\d{2}-\d{6}-\d{2}$/.test(t)) return true;
     if (/^[A-Z]{2}-?\d{2}-\d{4}-?\d{7}$/.test(t)) return true;
+    // The Philippines': the office's letter and two digits, the year, six digits
+    // ("N68-26-935788").
+    if (/^[A-Z]\d{2}-\d{2}-\d{6}$/.test(t)) return true;
     return /^[A-Z]?\d{2,4}(?:-\d{1,4}){1,4}$/.test(t) && digits >= 8;
   }
   // Washington's: seven letters of the names, three digits, two check characters
@@ -283,6 +289,12 @@ export const driverLicense: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Tagalog and Bulgarian names of the licence; the Philippines' shape.
+    {
+      text: 'Email ko jomar.v@yahoo.com, lisensya N68-26-935788. Salamat po!',
+      value: 'N68-26-935788',
+    },
+    { text: 'шофьорска книжка № 975307822\nпаспорт № 111826587', value: '975307822' },
     { text: 'Verified 03/2025; ID on file: PA license 13963342.', value: '13963342' },
     { text: 'ID on file: WA license WDLXN8EB9D7T.', value: 'WDLXN8EB9D7T' },
     // "Licence" alone before its number in a motor claim; the Dutch abbreviation; India's.
