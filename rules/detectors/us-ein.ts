@@ -26,13 +26,15 @@ const LABEL_WORDS = keywords([
   'tax_id',
   'taxpayer id',
 ]);
-// (Or a key in lower case: "payer_tin=84-1499179", "ein: ...".)
+// (Or a key in lower case: "payer_tin=84-1499179", "ein: ...", a JSON key `"ein": "..."`.)
 const HAS_EIN = {
   test: (text: string) =>
-    text.includes('EIN') || text.includes('TIN') || /(?:^|[^a-z])(?:tin|ein)[ \t]*[=:]/.test(text),
+    text.includes('EIN') ||
+    text.includes('TIN') ||
+    /(?:^|[^a-z])(?:tin|ein)["']?[ \t]*[=:]/.test(text),
 };
 const LABEL_BEFORE =
-  /(?<![A-Za-z0-9])(?:F?EIN|TIN|(?:tin|f?ein)(?=[ \t]*[=:])|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber|(?:[Tt]ax(?:payer)?|TAX)[ _](?:ID|[Ii]d|[Ii]dentification))(?![A-Za-z0-9])\)?(?:[ \t_]*(?:[Nn]umber|[Nn]o\.?|#))?["']?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*["'>]?$/;
+  /(?<![A-Za-z0-9])(?:F?EIN|TIN|(?:tin|f?ein)(?=["']?[ \t]*[=:])|[Ee]mployer [Ii](?:dentification|D|d)|[Ff]ederal (?:[Tt]ax|[Ee]mployer) (?:ID|[Ii]d|[Ii]dentification|[Nn]umber)|IRS [Nn]umber|(?:[Tt]ax(?:payer)?|TAX)[ _](?:ID|[Ii]d|[Ii]dentification))(?![A-Za-z0-9])\)?(?:[ \t_]*(?:[Nn]umber|[Nn]o\.?|#))?["']?[ \t]*(?:\(?(?:is|was)\)?|:|=|-)?[ \t]*["'>]?$/;
 
 // "EIN" in capitals, then a few small words and "is": "the company EIN on the order is
 // 84-3779849".
@@ -85,6 +87,7 @@ export const usEin: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: '{"name": "Acme Supply", "ein": "36-2665005"}', value: '36-2665005' },
     {
       text: 'the employer company EIN on the order is 84-3779849. Disposable earnings',
       value: '84-3779849',
