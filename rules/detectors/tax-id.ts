@@ -179,11 +179,27 @@ export function validZaTax(d: string): boolean {
   return sum % 10 === 0;
 }
 
+// China's unified social credit code (统一社会信用代码), the tax number of every firm and
+// self-employed trader: eighteen characters of an alphabet of 31 (no I, O, S, V or Z), the last
+// a check (GB 32100-2015: weights 3^i mod 31, the sum's complement mod 31).
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+function validUscc(v: string): boolean {
+  let sum = 0;
+  let w = 1;
+  for (let i = 0; i < 17; i++) {
+    const c = USCC_ALPHABET.indexOf(v[i]!);
+    if (c < 0) return false;
+    sum += c * w;
+    w = (w * 3) % 31;
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31] === v[17];
+}
+
 // More national tax numbers after their names, each with its own shape and check: Turkey's
 // vergi numarası (VKN), Vietnam's mã số thuế (MST), Croatia's OIB when named as the tax number
 // ("porezni broj"; alone it is the national id), Slovenia's davčna številka, South Africa's
 // income tax number in Afrikaans (belastingnommer), Kenya's KRA PIN (a letter, nine digits, a
-// letter: no check, but no other number has that shape after that name).
+// letter: no check, but no other number has that shape after that name), China's credit code.
 const NATIONAL = [
   {
     words: ['vergi no', 'vergi kimlik', 'vergi numara', 'vkn'],
@@ -209,6 +225,12 @@ const NATIONAL = [
     label: 'belasting(?:verwysings)?nommer',
     value: String.raw`\d{10}`,
     valid: validZaTax,
+  },
+  {
+    words: ['税号', '稅號', '纳税人识别号', '納稅人識別號', '信用代码'],
+    label: String.raw`税号|稅號|纳税人识别号|納稅人識別號|(?:统一社会)?信用代码`,
+    value: String.raw`[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}`,
+    valid: validUscc,
   },
   {
     words: ['kra pin'],
@@ -308,6 +330,10 @@ export const taxId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    {
+      text: '开票信息：杭州某某科技有限公司，税号：91330106MA2677847Y',
+      value: '91330106MA2677847Y',
+    },
     { text: 'titular Martín Sosa, CUIT 20-33864678-0, DNI 33.864.678', value: '20-33864678-0' },
     { text: 'Razão social ok, CNPJ 32.678.511/0001-53, Rua Augusta', value: '32.678.511/0001-53' },
     { text: 'NPWP: 01.040.456.4-772.000', value: '01.040.456.4-772.000' },
@@ -335,6 +361,8 @@ export const examples: DetectorExamples = {
     { text: 'Jina: Brian Otieno\nKRA PIN: A603512849A\nNamba ya simu', value: 'A603512849A' },
   ],
   noMatch: [
+    // The credit code's check fails.
+    '税号：91330106MA2677847X',
     'We ordered 12 tin cans 2024-03-01 and 40 boxes.',
     'RUC del pedido: 1234',
     'NIT error code 0x8004-1002',
