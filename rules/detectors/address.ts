@@ -150,7 +150,7 @@ function overlapping(sorted: Candidate[], start: number, end: number): Candidate
 // An address's label in the languages of the corpus, and the rest of its line. Not another
 // kind of address: an e-mail's, an IP's, a wallet's, a web address.
 const LABELLED_LINE =
-  /(?:(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?|住所|所在地|住址|地址|주소|адрес(?:а|у)?(?: (?:доставки|регистрации|проживания|получателя|отправителя|места жительства|реєстрації|проживання))?|(?:ال)?عنوان(?: (?:الوطني|الجديد|السكن|التوصيل|الشحن|المنزل))?|نشانی|آدرس|پت[ہا]|כתובת(?: (?:חדשה|מגורים|למשלוח))?|प(?:त्)?ता|ঠিকানা|முகவரி|చిరునామా|ವಿಳಾಸ|સરનામું|ਪਤਾ|διε[υύ]θυνση|ที่อยู่(?:ใหม่|ปัจจุบัน|จัดส่ง)?)"?[ \t]*[:：][ \t\u3000]*"?([^\n"]{6,160})/giu;
+  /(?:(?<![\p{L}\p{N}_])(?<!(?:e-?mail|ip|ipv[46]|mac|wallet|web|server|btc|eth|crypto|bitcoin|contract|memory|ip_|mac_|email_)[ _]?)(?:(?:home|current|permanent|postal|mailing|residential|residence|trading|billing|shipping|delivery|beneficiary|correspondence|registered|resi|street|full|new|old|present)[ _]?)?(?:addr(?:ess)?|adres|adresse|direcci[óo]n|indirizzo|endere[çc]o|morada|anschrift|adresa|adresi|osoite)(?: line 1)?|住所|所在地|住址|地址|주소|адрес(?:а|у)?(?: (?:доставки|регистрации|проживания|получателя|отправителя|места жительства|реєстрації|проживання))?|(?:ال)?عنوان(?: (?:الوطني|الجديد|السكن|التوصيل|الشحن|المنزل))?|نشانی|آدرس|پت[ہا]|כתובת(?: (?:חדשה|מגורים|למשלוח))?|प(?:त्)?ता|ঠিকানা|முகவரி|చిరునామా|ವಿಳಾಸ|સરનામું|ਪਤਾ|διε[υύ]θυνση|ที่อยู่(?:ใหม่|ปัจจุบัน|จัดส่ง)?|мекенжай(?:ы)?|მისამართი|հասցե|អាសយដ្ឋាន|(?:နေရပ်)?လိပ်စာ|ලිපිනය|ທີ່ຢູ່|വിലാസം|ଠିକଣା|địa chỉ(?: (?:nhà|thường trú|tạm trú|liên hệ|giao hàng))?|(?<!\p{L})(?:anwani(?: ya (?:makazi|nyumbani))?|(?:ana|nina|una|tuna|wana|mna)ishi(?: (?:katika|kwenye))?))(?:"?[ \t]*[:：՝]|(?<=địa chỉ|nhà|trú|hệ|hàng)(?=[ \t]+(?:số|\d))|(?<=ishi|katika|kwenye)(?=[ \t]+(?:mtaa|barabara|nyumba|kitalu)[ \t]))[ \t\u3000]*"?([^\n"]{6,160})/giu;
 const LABEL_WORDS = keywords([
   'addr',
   'adres',
@@ -185,6 +185,22 @@ const LABEL_WORDS = keywords([
   'διεύθυνση',
   'διευθυνση',
   'ที่อยู่',
+  // Kazakh, Georgian, Armenian (its colon is "՝"), Khmer, Myanmar, Sinhala, Lao, Malayalam,
+  // Odia, Vietnamese (also with no colon, before the house's number: "địa chỉ số 18 ngõ 45").
+  'мекенжай',
+  'მისამართი',
+  'հասցե',
+  'អាសយដ្ឋាន',
+  'လိပ်စာ',
+  'ලිපිනය',
+  'ທີ່ຢູ່',
+  'വിലാസം',
+  'ଠିକଣା',
+  'địa chỉ',
+  'dia chi',
+  // Swahili: "anwani" (address), and "anaishi" (lives) before a street ("anaishi Mtaa wa ...").
+  'anwani',
+  'ishi',
 ]);
 const TRAILING = /[\s.;]+$/;
 // Japan's postal mark (〒), then the postcode and the rest of the address.
@@ -197,12 +213,15 @@ const ADDRESS_HEADER =
 const ADDRESS_CELL = /^(?=.*\d)(?=.*\p{L}{3})/u;
 // (Also the end of a sentence: a full stop after a postcode's digits or a word of six letters,
 // not after an abbreviation ("ул. Фрунзе", "просп. Науки") nor a floor's ordinal ("3. OG"); a
-// danda, an ideographic or Urdu full stop; and a remark in brackets, "кв. 112 (вход со двора)".)
+// danda, an ideographic or Urdu full stop; and a remark in brackets, "кв. 112 (вход со двора)".
+// A phone's word ends its word: the Vietnamese street word "phố" is no "ph".)
 const NEXT_FIELD =
-  /[ \t]{2,}|\t|[ \t]\|[ \t]|(?<=\d{3}|[\p{L}\p{M}]{6})[.!?](?=\s)|[।॥。۔]|[ \t]\((?=\p{Ll})|[ \t](?=\p{L}[\p{L} ]{1,20}:[ \t])|,?[ \t](?=(?:tel|phone|mob|mobile|fax|e-?mail|cell|handy|telefon|t[ée]l[ée]phone|ph)\b)/iu;
+  /[ \t]{2,}|\t|[ \t]\|[ \t]|(?<=\d{3}|[\p{L}\p{M}]{6})[.!?](?=\s)|[।॥。۔]|[ \t]\((?=\p{Ll})|[ \t](?=\p{L}[\p{L} ]{1,20}:[ \t])|,?[ \t](?=(?:tel|phone|mob|mobile|fax|e-?mail|cell|handy|telefon|t[ée]l[ée]phone|ph)(?![\p{L}\p{N}]))/iu;
 /** A number and a word of three letters (with their vowel signs in the Indic scripts), parted by
  * a comma (an Arabic one too), or a postcode's four to six digits. */
-const ADDRESS_LIKE = /^(?=.*\d)(?=.*\p{L}[\p{L}\p{M}]{2})(?:.*[,،].*|.*(?<!\d)\d{4,6}(?!\d).*)$/u;
+// (Myanmar's comma is "၊"; Khmer writes none, but names the house and the street: ផ្ទះ, ផ្លូវ.)
+const ADDRESS_LIKE =
+  /^(?=.*\d)(?=.*\p{L}[\p{L}\p{M}]{2})(?:.*[,،၊].*|.*(?<!\d)\d{4,6}(?!\d).*|.*ផ្ទះ.*ផ្លូវ.*)$/u;
 /** What a label's line holds when it is no postal address (one ASCII token: a wallet's, a host's). */
 const NOT_ADDRESS =
   /@|:\/\/|^\+?[\d ()./-]+$|^[\x21-\x7e]+$|^(?:same|as above|see|n\/a|none|unknown|tbc|tbd)\b/i;
@@ -238,6 +257,36 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Labels in Kazakh, Georgian, Armenian (its colon "՝"), Myanmar (its comma "၊"), Khmer;
+    // Vietnamese and Swahili before the house or the street, with no colon.
+    {
+      text: 'Мекенжайы: 050040, Алматы қ., Әл-Фараби даңғылы, 77/8, 45-пәтер\nҰялы телефон',
+      value: '050040, Алматы қ., Әл-Фараби даңғылы, 77/8, 45-пәтер',
+    },
+    {
+      text: 'მისამართი: თბილისი, ილია ჭავჭავაძის გამზ. 37, ბინა 14\nტელეფონი',
+      value: 'თბილისი, ილია ჭავჭავაძის გამზ. 37, ბინა 14',
+    },
+    {
+      text: 'Հասցե՝ ք. Երևան, Կոմիտասի պող. 45, բն. 12\nՀեռ.՝',
+      value: 'ք. Երևան, Կոմիտասի պող. 45, բն. 12',
+    },
+    {
+      text: 'နေရပ်လိပ်စာ: အမှတ် ၄၅၊ ဗိုလ်ချုပ်လမ်း၊ ဗဟန်းမြို့နယ်၊ ရန်ကုန်\nလက်ခံ',
+      value: 'အမှတ် ၄၅၊ ဗိုလ်ချုပ်လမ်း၊ ဗဟန်းမြို့နယ်၊ ရန်ကုန်',
+    },
+    {
+      text: 'អាសយដ្ឋាន: ផ្ទះលេខ ២៤ ផ្លូវ ២៧១ សង្កាត់ទួលទំពូង ខណ្ឌចំការមន ភ្នំពេញ\nលេខ',
+      value: 'ផ្ទះលេខ ២៤ ផ្លូវ ២៧១ សង្កាត់ទួលទំពូង ខណ្ឌចំការមន ភ្នំពេញ',
+    },
+    {
+      text: 'email khoa.tran96@gmail.com, địa chỉ số 18 ngõ 45 phố Hào Nam, Đống Đa, Hà Nội.',
+      value: 'số 18 ngõ 45 phố Hào Nam, Đống Đa, Hà Nội',
+    },
+    {
+      text: 'namba yake ya NIDA ni 1988, na anaishi Mtaa wa Samora, Nyumba Na. 14, Dar es Salaam.',
+      value: 'Mtaa wa Samora, Nyumba Na. 14, Dar es Salaam',
+    },
     // A label's line in Russian, Ukrainian, Arabic (its own comma and digits), Hebrew, Hindi
     // and Thai; Japan's postal mark before a postcode.
     {
@@ -584,6 +633,9 @@ export const examples: DetectorExamples = {
     { text: 'He lives at Joaquin Suarez 2906.', value: 'Joaquin Suarez 2906' },
   ],
   noMatch: [
+    // Vietnamese "địa chỉ" before no number; English words that hold "ishi".
+    'Vui lòng cập nhật địa chỉ email của bạn trước ngày 15.',
+    'Publishing: 12 titles, finishing: 4 titles, polishing, 3 more',
     // A postcode's inward part glued to its letters is no house number before "Dr".
     'Room 4TR. GP Dr Rebecca Sinclair.',
     '<order>\n  <line>3 Items</line>\n</order>',
