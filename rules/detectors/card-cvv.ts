@@ -57,8 +57,9 @@ const CARD_HINT =
   /\b(?:cards?|credit|debit|visa|master ?card|amex|american express|discover|karte|carte|tarjeta)\b/;
 
 // Documentation placeholders: they sink any code.
+// (In Russian too: "например" (for example), "любой" (any), "тестов..." (test).)
 const PLACEHOLDER =
-  /\b(?:test|testing|sandbox|any (?:cvc|cvv|3|three|value|digits)|example|e\.g|dummy|placeholder)\b/;
+  /\b(?:test|testing|sandbox|any (?:cvc|cvv|3|three|value|digits)|example|e\.g|dummy|placeholder)\b|(?<![а-яё])(?:например|любой|любые|тестов)/;
 // One-time codes: they sink codes behind an ambiguous name, not behind "CVV" itself (a form
 // may well say "CVV (not your PIN)").
 const ONE_TIME_CODE =
@@ -144,6 +145,7 @@ export const examples: DetectorExamples = {
     { text: 'CVV (not your PIN): 318', value: '318' },
   ],
   noMatch: [
+    'Для теста: срок любой в будущем, например 12/30, CVC 123',
     'Your 3-digit code is 482.',
     'Enter the 3-digit code 482 we texted you to sign in',
     'Your verification code is 482913',

@@ -13,8 +13,9 @@ import { lineStartWithin, matchesOf } from '../scan-util.ts';
 const QUAD = /\d(?<![\w.]\d)\d{0,2}(?:\.\d{1,3}){3}(?!\w|\.\d)/g;
 
 // Software versions are written as dotted quads too ("version 10.0.0.1", "Chrome 4.2.1.0").
+// (And in Russian, Ukrainian, Greek, Japanese and Chinese: "до версии 3.1.29.112".)
 const VERSION_BEFORE =
-  /\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|edg|opr|crios|fxios|safari|applewebkit|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid|image|rollback)(?: (?:number|no|id|string|name))?(?: to)?["'>]?[.:=/]?\s{0,3}["'[]?$/;
+  /(?:\b(?:version|ver|v|release|rel|build|firmware|fw|rev|revision|patch|hotfix|update|updated|upgrade|upgraded|downgrade|install|installed|sdk|api|kernel|chrome|firefox|edge|edg|opr|crios|fxios|safari|applewebkit|android|ios|windows|macos|java|python|node|npm|sections?|chapter|figure|fig|table|step|clause|article|art|para|rule|§|oid|image|rollback)|(?<![а-яёіїєґ])(?:верси[яиюей]|версі[яїю])|[έε]κδοση|バージョン|版本)(?: (?:number|no|id|string|name))?(?: to)?["'>]?[.:=/]?\s{0,3}["'[]?$/;
 // A dependency updated to its next version: "update V8 to 9.6.180.14", "bump zlib to 1.2.13.1".
 const UPDATED_TO_BEFORE =
   /\b(?:update[sd]?|updating|upgrade[sd]?|upgrading|bump(?:s|ed)?|bumping|patch(?:es|ed)?|downgrade[sd]?|pin(?:s|ned)?)\s(?:[\w.@/-]{1,24}\s){1,2}to\s{1,3}$/i;
@@ -241,6 +242,7 @@ export const examples: DetectorExamples = {
     { text: 'Failed login from 5.23.45.6 last night.', value: '5.23.45.6' },
   ],
   noMatch: [
+    'Обновление «1С:ЗУП» до версии 3.1.29.112 запланировано на ночь с субботы',
     // A product's version before its build in brackets; a public network of 256 addresses.
     'Hush Agent 10.2.3.4 (build 20250311.2) is now rolling out',
     'allow 52.94.76.0/24 in the security group',
