@@ -17,9 +17,10 @@ const LOWER_AFTER = 12;
 
 // The keyword directly before the code, with only labels and punctuation between:
 // "BIC: ", "SWIFT code ", "SWIFT/BIC is ", "Swift-Code: ", "code BIC : ".
-// (Also the word in Arabic and Russian: "رمز السويفت: NSBKSARI", "SWIFT-код", "код свифт".)
+// (Also the word in Arabic and Russian: "رمز السويفت: NSBKSARI", "SWIFT-код", "код свифт"; and
+// Kazakhstan's БСК, its bank identifier code, which is the bank's BIC: "Банктің БСК: QZBNKZKA".)
 const KEYWORD_BEFORE =
-  /(?:\b(?:bic|swift)(?:[\s/-]{0,3}(?:bic|swift|code|number|no\.?|nr\.?|is|of the bank|address))?|سويفت|свифт(?:-?код)?|swift-код)[\s:=#|.("'>-]{0,5}$/;
+  /(?:\b(?:bic|swift)(?:[\s/-]{0,3}(?:bic|swift|code|number|no\.?|nr\.?|is|of the bank|address))?|سويفت|свифт(?:-?код)?|swift-код|(?<![а-яё])бск)[\s:=#|.("'>-]{0,5}$/;
 // Or the keyword opens a label on the code's line that a colon ends: "رمز السويفت حسب كلامه:
 // RQBKSARI" (the swift code, as he said), "BIC of the receiving bank: DEUTDEFF". ("Swift"
 // alone is as often the programming language: "Swift release notes: BUSINESS".)
@@ -37,7 +38,7 @@ const KEYWORD_NEAR =
 const BANK_NEAR =
   /\b(?:bank|banks|banking|iban|account|payment|payments|pay|transfer|wire|remittance|beneficiary|routing|sort code|überweisung|konto|bankverbindung|virement|banque|compte|transferencia|banco|cuenta|bonifico|banca|conto)\b/;
 
-const BIC_WORDS = keywordList(['bic', 'swift', 'سويفت', 'свифт']);
+const BIC_WORDS = keywordList(['bic', 'swift', 'سويفت', 'свифт', 'бск']);
 /** A label's end before a value: a colon, '=' or '#', or "code", "is", "number", "no.". */
 const LABELLED = /(?:[:=#]|\b(?:code|is|number|no\.?|nr\.?))["'\s]{0,4}$/;
 
@@ -145,6 +146,7 @@ export const swiftBic: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Шот (IBAN): KZ31 7223 4171 6263 5747\nБанктің БСК: QZBNKZKA', value: 'QZBNKZKA' },
     // The word in Arabic: a code of letters only right after it.
     {
       text: 'الآيبان: SA39 8000 0318 6080 1729 4536\nرمز السويفت: NSBKSARI\nالمبلغ',
