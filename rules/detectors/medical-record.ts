@@ -158,7 +158,7 @@ const LABEL_LIST = [
   'карту пациента',
   'রোগী আইডি',
   'रोगी आईडी',
-  'హాస్పిటల్ నంబర్',
+  'హాస్పిటల్',
 ];
 const LABEL_WORDS = keywords(LABEL_LIST);
 const LABEL_LEAD = 10;

@@ -144,14 +144,14 @@ const LABEL_WORDS = keywords([
   'ταυτότητ',
   'α.δ.τ',
   'αδτ',
-  'პირადი ნომერი',
+  'პირადი',
   'հծհ',
   'رقم ال',
   'رقم بطاقة',
   'بطاقة ال',
   'الرقم ال',
   'شناختی کارڈ',
-  'លេខអត្តសញ្ញាណប័ណ្ណ',
+  'លេខអត្ត',
 ]);
 const LABEL_LEAD = 14;
 /** The labels' words and "NISS", found by the shared keyword pass. */
