@@ -8,13 +8,14 @@ import { anyOf, hasAlnumRun, matchesAtRuns, matchesOf } from '../scan-util.ts';
 // yielding a slice; the 32-bit checksum takes care of everything else, so an address inside a
 // URL path or after a slash still counts.
 const LEGACY_LENGTHS = [26, 27, 28, 29, 30, 31, 32, 33, 34, 35];
-const BASE58_ADDRESS = /(?<!\w)[13LM][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)/g;
+// TRON's (USDT on TRC-20 moves there) start with T and are always 34 characters.
+const BASE58_ADDRESS = /(?<!\w)[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}(?!\w)/g;
 // SegWit (bech32) and Taproot (bech32m) addresses: "bc1" (Litecoin: "ltc1") and 11 to 71 data
 // characters.
 const BECH32_ADDRESS = /(?<!\w)(?:bc1|BC1|ltc1|LTC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?!\w)/g;
 
 const CRYPTO_WORDS =
-  /\b(?:btc|bitcoin|ltc|litecoin|wallet|address|send|sent|receive|deposit|withdraw|crypto|sats?|satoshis?|ledger|exchange)\b/;
+  /\b(?:btc|bitcoin|ltc|litecoin|tron|trx|trc20|usdt|wallet|address|send|sent|receive|deposit|withdraw|crypto|sats?|satoshis?|ledger|exchange)\b/;
 
 /**
  * Words that make a wallet-shaped string a wallet address even when its checksum fails: a
@@ -59,9 +60,10 @@ const VERSION_FIRST: Readonly<Record<number, string>> = {
   0x05: '3',
   0x30: 'L',
   0x32: 'M',
+  0x41: 'T',
 };
 
-/** Base58check with a mainnet Bitcoin or Litecoin P2PKH or P2SH version byte. */
+/** Base58check with a mainnet Bitcoin or Litecoin P2PKH or P2SH version byte, or TRON's. */
 export function isBase58Address(s: string): boolean {
   const raw = base58Decode(s);
   if (raw === null || raw.length !== 25) return false;
@@ -164,6 +166,8 @@ export const btcAddress: Detector = {
     // Every match is a whole token of 26 to 35 characters: it is only tried at those.
     for (const m of matchesAtRuns(text, BASE58_ADDRESS, LEGACY_LENGTHS)) {
       const valid = isBase58Address(m[0]);
+      // (A TRON address counts only with its checksum: many words and ids start with T.)
+      if (m[0][0] === 'T' && !valid) continue;
       if (valid || MIXED.test(m[0])) push(m.index, m.index + m[0].length, valid);
     }
     if (/bc1|ltc1/i.test(text)) {
@@ -183,6 +187,11 @@ export const btcAddress: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A TRON address (USDT on TRC-20), its base58check valid.
+    {
+      text: '收款地址（USDT-TRC20）：TMFPs2GeHY6eUD68fNhVY97qvEvypMruwf',
+      value: 'TMFPs2GeHY6eUD68fNhVY97qvEvypMruwf',
+    },
     '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umj',
     {
       text: 'Send 0.01 BTC to 1DmxLBzQLiM6ux5Nut7Bm3ScvPj4qsyEhD please',
@@ -223,6 +232,8 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // The same with its last character changed: no TRON address, whatever the words near.
+    'USDT wallet TMFPs2GeHY6eUD68fNhVY97qvEvypMruwg',
     // One character changed: the checksum fails.
     '1K6YnLVfCS3AxaA8cXn2jdywyhQtpz2umk',
     'bc1qmuyuc9p03fv2e9sn00g65lgwl553w65knsppav',
