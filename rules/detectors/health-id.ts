@@ -678,7 +678,7 @@ export const examples: DetectorExamples = {
       value: '780 4970 7032 5583',
     },
     { text: 'OIB (porezni broj): 38346452544\nMBO (HZZO): 910221472', value: '910221472' },
-    { text: 'Broj istorije bolesti: 2024/06/3318\nLBO: 64759713423', value: '64759713423' },
+    { text: 'Broj istorije bolesti: 2024/06/4407\nLBO: 64759713423', value: '64759713423' },
     {
       text: 'številka kartice zdravstvenega zavarovanja 270846413. Povratni klic',
       value: '270846413',

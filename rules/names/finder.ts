@@ -8011,6 +8011,19 @@ function latinOrAngleAt(text: string, k: number): boolean {
 /** The score the cues before `start` give a run of uncased-script words, or 0. */
 function cueScoreBefore(text: string, start: number): number {
   const before = text.slice(Math.max(0, start - 64), start);
+  // The score depends on these 64 characters alone: a table or a mail merge of such names
+  // repeats them ("Dear 王芳," on every line), and each miss costs a dozen pattern tests.
+  let score = cueScoreMemo.get(before);
+  if (score === undefined) {
+    score = cueScoreOf(text, start, before);
+    if (cueScoreMemo.size >= 1024) cueScoreMemo.clear();
+    cueScoreMemo.set(before, score);
+  }
+  return score;
+}
+const cueScoreMemo = new Map<string, number>();
+
+function cueScoreOf(text: string, start: number, before: string): number {
   const starts = wordStarts(before);
   const cue = (re: RegExp) => endsWithCue(re, before, starts);
   if (strongCueBefore(text, start) || cue(CUE_GREETING)) return 0.85;
