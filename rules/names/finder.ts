@@ -752,9 +752,7 @@ export function findNames(
  * ("Faith", "Grace") only before a desk or after a dash. ("- Hannah (team 4)" ends a note too.)
  */
 function closingName(text: string, taken: readonly Span[], out: Candidate[]): void {
-  let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  const [lineStart, end] = lastLine(text);
   if (end - lineStart > 80) return;
   const line = text.slice(lineStart, end);
   // (A text of one line is no message with a closing line; its end may still sign it.)
@@ -782,9 +780,7 @@ function closingName(text: string, taken: readonly Span[], out: Candidate[]): vo
     // Alone on the last line (after a dash or not): under a line that ends a sentence or is a
     // short greeting ("Thanks,", "Kram"); not an item of a list ("- Eggs\n- Rosemary"), a
     // heading's value ("Team members:") or the end of a sentence broken over two lines.
-    let prevEnd = lineStart - 1;
-    while (prevEnd > 0 && isSpace(text.charCodeAt(prevEnd - 1))) prevEnd--;
-    const prev = text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd).trim();
+    const prev = lineAbove(text, lineStart).trim();
     if (prev === '' || prev.endsWith(':') || LIST_ITEM.test(prev)) return;
     if (mark === undefined) {
       if (classify(word) !== 'first') return;
@@ -822,6 +818,20 @@ function lowerCaseSpeakers(text: string, taken: readonly Span[], out: Candidate[
 const SPEAKER_TURN =
   /[ \t]*(?:\[?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+)?(\p{L}[\p{L}.'’_-]{1,20}):[ \t]/uy;
 const SPEAKER_WORD = /^\p{Ll}+$/u;
+/** Where the text's last line that is not blank starts and ends (trailing blanks left off). */
+function lastLine(text: string): [number, number] {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return [text.lastIndexOf('\n', end - 1) + 1, end];
+}
+
+/** The line above the one starting at `lineStart`, past blank lines (its trailing blanks left off). */
+function lineAbove(text: string, lineStart: number): string {
+  let end = lineStart - 1;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+}
+
 /** A list's item: a dash, a bullet or a number opening the line. */
 const LIST_ITEM = /^[ \t]*(?:[-–—•*·]|\d{1,2}[.)])[ \t]/;
 /** Words a desk or a team is named with, in the languages of the sign-offs. */
@@ -7759,17 +7769,12 @@ function nativeScriptNames(text: string, taken: readonly Span[], out: Candidate[
     }
   }
   // The last line, unless a name was found on it.
-  let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  const [lineStart, end] = lastLine(text);
   if (lineStart === 0 || end - lineStart > 60) return;
   if (out.some((c) => c.end > lineStart)) return;
   const m = NATIVE_CLOSING_LINE.exec(text.slice(lineStart, end));
   if (m === null) return;
-  let prevEnd = lineStart - 1;
-  while (prevEnd > 0 && isSpace(text.charCodeAt(prevEnd - 1))) prevEnd--;
-  const prev = text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd);
-  if (m[1] === undefined && !NATIVE_SIGN_OFF_END.test(prev)) return;
+  if (m[1] === undefined && !NATIVE_SIGN_OFF_END.test(lineAbove(text, lineStart))) return;
   const start = lineStart + m[0].indexOf(m[2]!, m[1]?.length ?? 0);
   addWhole(out, taken, start, start + m[2]!.length, 0.75, 'sign-off, script');
 }
