@@ -995,8 +995,27 @@ export const examples: DetectorExamples = {
       text: '{"level":"warn","customer":"Ilse Marwede","error":"card_declined"}',
       value: 'Ilse Marwede',
     },
+    // A quoted draft is a message, not a string literal; clergy and forms of address as titles.
+    {
+      text: "pls make this shorter: 'Dear Chidinma, thank you for reaching out.'",
+      value: 'Chidinma',
+    },
+    { text: 'The contact there is Pastor Kwame Asare.', value: 'Kwame Asare' },
+    // A given name that is also a word, with its desk or shift in brackets.
+    { text: 'Message from Faith (night shift): the refund went out.', value: 'Faith' },
+    // Capitals under a role, and in the first column of an export whose header names people.
+    { text: 'Caller: FAITH AKINYI ODHIAMBO | Acct 7', value: 'FAITH AKINYI ODHIAMBO' },
+    {
+      text: 'CUST_NAME,CITY,STATUS\nOKONKWO ADAEZE,LAGOS,OPEN\nDE SOUZA JOAO PEDRO,LISBON,CLOSED',
+      value: 'DE SOUZA JOAO PEDRO',
+    },
   ],
   noMatch: [
+    // Brands of a product, things named after people, a firm's coined word.
+    'Also asks if Tempur and Emma mattresses can be returned.',
+    "Customer wants the 'Grace Hopper' edition of our coding kit.",
+    'Asked whether our Ned Kelly mug is back in stock.',
+    "What do I tell customers? Safaricom says it's on our side.",
     // Cyrillic capitalises firms, holidays and products too; chat roles and form labels.
     'Банк получателя: ПАО «Банк Восход», БИК 044525974',
     'Очікувана дата: 24.08 (День Незалежності — можливі затримки)',

@@ -133,6 +133,8 @@ const NOT_PHONE_WORDS = new RegExp(
       // German compounds of them: "Mietvertrag 4417-2093", "Vertragsnummer", "Aktenzeichen".
       'mietvertrag|vertragsnummer|rechnungsnummer|auftragsnummer|bestellnummer|vorgangsnummer|' +
       'aktenzeichen|versicherungsnummer|policennummer|' +
+      // Their abbreviations ("Bestellnr. 3004-88172"), and a Mexican waybill ("guía 7731009281").
+      'bestellnr|auftragsnr|rechnungsnr|vertragsnr|kundennr|sendungsnr|vorgangsnr|guía|guia|' +
       // Orders, invoices and payment references of the smaller European languages: "Comanda
       // nr. 2024-558120", "Rendelés 2024-558120", a Norwegian KID or Swedish OCR reference.
       'comanda|comenzii|rendelés|rendelésszám|számla|zamówienie|zamówienia|faktura|' +
@@ -1233,6 +1235,9 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    // An order number under its German abbreviation, a Mexican waybill.
+    'Bestellnr. 3004-88172, bitte prüfen.',
+    'Sale de Monterrey el martes, guía 7731009281 (Estafeta).',
     // A bank account, a parcel, a delivery and a waybill in Norwegian, Czech, Swedish, Bulgarian.
     'Ingrid Bakke, og kontonummeret er 4272.11.30619.',
     'Zásilka byla doručena; číslo zásilky Z 482 1937 551.',

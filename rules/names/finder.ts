@@ -302,6 +302,9 @@ const CUE_HANDOFF = new RegExp(
 /** After a name: "Nancy (agent)". Exported for the tests of mayParenRole. */
 export const CUE_AFTER_PAREN_ROLE =
   /^\s?\((?:customer|client|user|agent|kunde|kundin|cliente|cc)(?:\)|[ \t,:#](?!\d))/iu;
+/** A desk or a shift in brackets after a name: "(returns team)", "(night shift)", "(billing)". */
+const PAREN_DESK_AFTER =
+  /^ ?\((?:[\p{L}-]{2,14} ){0,2}(?:team|shift|desk|support|billing|escalations|returns|dispatch|warehouse|accounts|sales|supervisor|team lead|agent|rider|driver|courier|ops|tier [1-3]|l[1-3])\)/iu;
 // Sign-offs: the name stands at the start of the next line (or after the comma on the same line).
 const SIGN_OFF = String.raw`(?:thx|thnx|tks|tia|best|best regards|thanks & regards|thanks and regards|thanks n regards|with regards|with best regards|with kind regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thanks again|thank you|thanks so much|cheers|sincerely|yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully yours|yoursrespectfully|cordially|best wishes|all the best|take care|talk soon|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|lg|mfg|vg|gruß|grüße|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|sincères salutations|amicalement|merci|merci beaucoup|bises|saludos|un saludo|saludos cordiales|cordiales saludos|atentamente|gracias|muchas gracias|un abrazo|abrazos|bonne journée|bonne soirée|bonne fin de journée|belle journée|merci d'avance|à bientôt|schöne grüße|schöne grüsse|schönen tag|schönen gruß|danke im voraus|un cordial saludo|gracias de antemano|hasta pronto|thanks in advance|have a nice day|have a great day|warmly|cordiali saluti|distinti saluti|saluti|un saluto|grazie mille|atenciosamente|cumprimentos|melhores cumprimentos|obrigado|obrigada|abraços|met vriendelijke groet|vriendelijke groeten|met vriendelijke groeten|groet|groeten|groetjes|hartelijke groet|mvg|bedankt|med vänliga hälsningar|vänliga hälsningar|hälsningar|mvh|med venlig hilsen|venlig hilsen|med vennlig hilsen|vennlig hilsen|hilsen|tack|takk|ystävällisin terveisin|terveisin|kiitos|z poważaniem|pozdrawiam|dziękuję|s pozdravem|děkuji|üdvözlettel|tisztelettel|köszönöm|с уважением|спасибо|всего доброго|з повагою|дякую|με εκτίμηση|ευχαριστώ|signed|--|—)`;
 const CUE_SIGN_OFF_LINE = new RegExp(
@@ -1350,6 +1353,8 @@ function pairedGivenNames(text: string, taken: readonly Span[], out: Candidate[]
       const bEnd = k + joiner.length + b.length;
       const aStart = k - a.length;
       if (firmTailAfter(text, bEnd) || PAIR_NOT_AFTER.test(text.slice(bEnd, bEnd + 4))) continue;
+      // Two brands of one thing: "Tempur and Emma mattresses".
+      if (ORG_CONTEXT_AFTER.test(text.slice(bEnd, bEnd + 48))) continue;
       // A firm named after its partners: "Jones, Mitchell and Williams", a line of its own
       // under a signature ("Laurent et Rey", "Pons et Lambert").
       if (/,[ \t]?$/.test(text.slice(Math.max(0, aStart - 2), aStart))) continue;
@@ -2827,7 +2832,10 @@ function scoreSegment(
                 (isGivenName(tokInfo[k0]!.text) ||
                   (c0 === 'unknown' && cl === 'last' && !isEnglishWord(tokInfo[k0]!.text))) &&
                 !isEnglishWord(tokInfo[kl]!.text) &&
-                verbAfter(text, end))
+                // (Or a note on who they are in brackets: "Summer Nguyen (our new hire) ...".)
+                (verbAfter(text, end) ||
+                  (isGivenName(tokInfo[k0]!.text) &&
+                    NOTE_IN_BRACKETS.test(text.slice(end, end + 4)))))
             ? 0.7
             : 0.45;
       reason = 'surname';
@@ -3178,6 +3186,18 @@ function scoreSegment(
     }
   }
   if (0.8 > curScore && mayParenRole(text, end) && CUE_AFTER_PAREN_ROLE.test(afterWindow())) {
+    bump(0.8, 'role');
+  }
+  // A given name, also a word, and the desk or shift it works on in brackets: "Rose (returns
+  // team)", "Faith (night shift)", "Grace (billing)".
+  if (
+    0.8 > curScore &&
+    n === 1 &&
+    !hasInitial &&
+    (knownFirst || (c0 === 'common' && isGivenName(tokInfo[k0]!.text))) &&
+    mayParenRole(text, end) &&
+    PAREN_DESK_AFTER.test(afterWindow())
+  ) {
     bump(0.8, 'role');
   }
   // A German mail client's quote header names the writer after the verb: "Am 12.08.2024 um 9:39
@@ -3731,6 +3751,10 @@ function scoreSegment(
   ) {
     score = 0.3;
   }
+  // A firm's coined word: "Safaricom says ...", "Vodacom", "Infotech", "Microsoft".
+  if (score > 0.3 && n === 1 && !hasInitial && ORG_WORD_ENDING.test(tokInfo[k0]!.text)) {
+    score = 0.3;
+  }
   // Shops and brands: "Dear Tienda Sol team", "all Hugo Boss models", "contacting Maison Lumière".
   // (Not an agent naming their desk: "Lucie du service client".)
   if (
@@ -4028,7 +4052,7 @@ const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
-  /^(?:(?:billing|shipping|customer|contact)[ _-]?)?(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|apellido[ _](?:paterno|materno)|(?:primer|segundo)[ _]apellido|cognome|nome|achternaam|voornaam|naam|nazwisko|imi[eę]|imiona|efternamn|förnamn|fornamn|etternavn|fornavn|efternavn|sukunimi|etunimi|příjmení|prijmeni|jméno|jmeno|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nom[ _]complet|nombre[ _]completo|nome[ _]completo|apellidos y nombre|nombre y apellidos|cognome e nome|nome e cognome|volledige[ _]naam|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
+  /^(?:(?:billing|shipping|customer|cust|contact)[ _-]?)?(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|apellido[ _](?:paterno|materno)|(?:primer|segundo)[ _]apellido|cognome|nome|achternaam|voornaam|naam|nazwisko|imi[eę]|imiona|efternamn|förnamn|fornamn|etternavn|fornavn|efternavn|sukunimi|etunimi|příjmení|prijmeni|jméno|jmeno|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nom[ _]complet|nombre[ _]completo|nome[ _]completo|apellidos y nombre|nombre y apellidos|cognome e nome|nome e cognome|volledige[ _]naam|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
 
 const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
 
@@ -5286,8 +5310,12 @@ const AGE_SEX_AFTER = /^,?[ \t](?:1[01]\d|[1-9]?\d)[MF](?![\p{L}\p{N}])/u;
 /** A practice's, a hospital's or a desk's word right after the words a greeting names. */
 const INSTITUTION_AFTER =
   /^[ \t](?:clinic|hospital|surgery|practice|pharmacy|centre|center|infirmary|team|support|desk|office|department|store|shop|klinik|praxis|apotheke|clinique|pharmacie|clínica|farmacia|ziekenhuis|apotheek)\b/iu;
+/** A note in brackets after a name, in words: " (our new hire)", " (the son)". */
+const NOTE_IN_BRACKETS = /^ \(\p{Ll}{2}/u;
+/** Endings of coined firm names that no given name or surname has. */
+const ORG_WORD_ENDING = /^\p{Lu}\p{Ll}{2,}(?:com|corp|soft|tech)$/u;
 const ORG_CONTEXT_AFTER =
-  /^(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|devs|air|airlines|airways|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account)\b|-team)/iu;
+  /^['’"]?(?:[ -](?!(?:and|und|et|y|of|from|at|is|was|has|had|our|your|my|his|her|their|the|a|an)\b)\p{L}[\p{L}&'’]{1,20}){0,2}(?:[ -](?:team|devs|air|airlines|airways|support|customer (?:service|care)|service|équipe|equipo|models?|modelle|modèles|modelos|store|shop|inc|llc|gmbh|s\.?a\.?|s\.?l\.?|ag|ltd|plc|business|app|account|mattress(?:es)?|cameras?|headphones|earbuds|laptops?|editions?|bundles?|mugs?|costumes?|posters?|merch|themed|figurines?|dolls?|plushies|perfumes?|fragrances?|sneakers|handbags?)\b|-team)/iu;
 const ORG_CONTEXT_BEFORE =
   /(?<![\p{L}])(?:your|our|the|l['’]équipe|équipe|equipo de|equipo|ihr|ihre|ihrem|contacting|contacted|contacté|contactar con|nachricht an|welcome to|choosing|nella chat di|al chat de|au chat de|im chat von|in de chat van|ao chat|ao chat da|all|alle|tous les modèles|todos los modelos|les modèles|los modelos|care,|support,|soporte,|soporte de|service client,|al cliente,)[ \t]{1,2}$/iu;
 
@@ -5622,15 +5650,23 @@ function previousCueMask(text: string, start: number): number {
   // The word, hashed as it is read (lower-cased, ASCII only): most words before a name are
   // ASCII, and then no substring is cut.
   let h = 0x811c9dc5 | 0;
+  let hPrev = h;
   let ascii = true;
   while (k >= 0 && k > wordEnd - 24 && isLetterAt(text, k)) {
     let c = text.charCodeAt(k);
     if (c >= 128) ascii = false;
     else if (c >= 65 && c <= 90) c += 32;
+    hPrev = h;
     h = Math.imul(h ^ c, 0x01000193);
     k--;
   }
   if (k + 1 === wordEnd) return 0;
+  // An opening quote is not part of the word: "reply: 'Dear Chidinma, ...'".
+  const q = text.charCodeAt(k + 1);
+  if ((q === 39 || q === 0x2019) && k + 2 < wordEnd) {
+    k++;
+    h = hPrev;
+  }
   if (!ascii) return cueWordMask!.get(text.slice(k + 1, wordEnd).toLowerCase()) ?? 0;
   return asciiCueMask(text, k + 1, wordEnd, h);
 }
@@ -5719,12 +5755,27 @@ function endsWithCue(
     // "Frequently Asked Questions": a capitalised verb is a heading's, not speech.
     if (re === CUE_SPEECH && k < before.length && /[A-Z]/.test(before[k]!)) continue;
     // `<h1>Hello Hono!</h1>`, "'Hello World'": a greeting inside markup or a string literal.
-    if (re === CUE_GREETING && k > 0 && '>"\'`'.includes(before[k - 1]!)) continue;
+    // A quoted draft ("reply: 'Dear Chidinma, thanks ...'") is a message, not a literal.
+    if (re === CUE_GREETING && k > 0 && greetingInCode(before, k)) continue;
     // "Event Name | Logger Method", "File name: Report": the name of a thing.
     if (re === CUE_LABEL_STRONG && thingBeforeName(before, k)) continue;
     return true;
   }
   return false;
+}
+
+/**
+ * Whether the greeting at k sits in markup (`<h1>Hello Hono!`) or in a string literal passed or
+ * assigned in code (`print("Hello World")`, `msg = 'Hi there'`): a quote before it that follows
+ * an opening bracket, "=", "," or "+", or the start of the text.
+ */
+function greetingInCode(before: string, k: number): boolean {
+  const q = before.charCodeAt(k - 1);
+  if (q === 62) return true; // ">"
+  if (q !== 34 && q !== 39 && q !== 96) return false;
+  let j = k - 2;
+  while (j >= 0 && before.charCodeAt(j) === 32) j--;
+  return j < 0 || '([{=,+'.includes(before[j]!);
 }
 
 /**
@@ -6252,8 +6303,8 @@ const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF|D(?:ña|oña|ÑA|OÑA)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?|(?:MS|DR)\.)(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 /** Two to four words in capitals filling a cell of a comma-, semicolon-, tab- or pipe-table. */
 const CAPS_CELL =
-  /[;,|\t][ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})"?(?=[ \t]?[;,|\t]|[ \t]*\r?\n|[ \t]*$)/gu;
-const CAPS_CELL_HINT = /[;,|\t][ \t]?"?\p{Lu}{2}/u;
+  /(?:^|[;,|\t])[ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})"?(?=[ \t]?[;,|\t]|[ \t]*\r?\n|[ \t]*$)/gmu;
+const CAPS_CELL_HINT = /(?:^|[;,|\t])[ \t]?"?\p{Lu}{2}/mu;
 /**
  * Where HOLDER_CAPS can start. (A whole-text search of the pattern cost 20 ms on a 1 MB paste
  * whenever V8 had compiled it without its optimisations, which it does once a page has made a
@@ -6274,7 +6325,7 @@ const HOLDER_STARTS = keywords([
 const HOLDER_CAPS =
   /(?:[Ii]ntestat[oa] a|[Tt]itular|a nombre de|au nom de|in the name of|t\.n\.v\.|[Cc]ard ?[Hh]older|CARD ?HOLDER|[Hh]older|HOLDER)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/uy;
 const CAPS_AFTER_ROLE =
-  /(?:[Cc]ustomer|CUSTOMER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?|[Mm]ieter(?:in)?|[Mm]ietinteressent(?:in)?|[Mm]itreisender?|[Rr]eisender?|[Aa]ntragsteller(?:in)?|[Hh]uurder|[Rr]eiziger|[Hh]oofdboeker|[Kk]lant|[Ii]nquilin[oa]|[Ii]ntestatari[oa])(?:\([a-z]{1,3}\)|[ \t]?#?\d{1,2})?[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?|\p{Ll}{0,0}(?<=[ \t:])\p{Lu}\p{Ll}{1,20} \p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?))(?![\p{L}])/uy;
+  /(?:[Cc]ustomer|CUSTOMER|[Cc]aller|CALLER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?|[Mm]ieter(?:in)?|[Mm]ietinteressent(?:in)?|[Mm]itreisender?|[Rr]eisender?|[Aa]ntragsteller(?:in)?|[Hh]uurder|[Rr]eiziger|[Hh]oofdboeker|[Kk]lant|[Ii]nquilin[oa]|[Ii]ntestatari[oa])(?:\([a-z]{1,3}\)|[ \t]?#?\d{1,2})?[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?|\p{Ll}{0,0}(?<=[ \t:])\p{Lu}\p{Ll}{1,20} \p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?))(?![\p{L}])/uy;
 
 /** `word` followed by a space and by a tab: the openings whose pattern requires one. */
 const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, `${w}\t`]);
@@ -6369,6 +6420,7 @@ const LOWER_STARTS = keywords([
 
 /** Where CAPS_AFTER_ROLE can start (its labels; compared without case like the pattern). */
 const ROLE_STARTS = keywords([
+  'caller',
   'salari',
   'enfant',
   'paziente',
@@ -7081,8 +7133,11 @@ function capsNameWords(title: readonly string[]): boolean {
   for (let i = 0; i < title.length; i++) {
     const w = title[i]!;
     if (classify(w) !== 'stop') continue;
-    // A particle inside the name: "ILIAS DE RUITER", "ANA VAN DER BERG".
-    if (i > 0 && i < title.length - 1 && PARTICLE_SET.has(w.toLowerCase())) continue;
+    // A particle inside the name: "ILIAS DE RUITER", "ANA VAN DER BERG"; or opening a surname
+    // written first, "DE SOUZA JOAO PEDRO".
+    if ((i > 0 || title.length >= 3) && i < title.length - 1 && PARTICLE_SET.has(w.toLowerCase())) {
+      continue;
+    }
     if (i === 0 || !isSurname(w) || isGrammarWord(w) || !isGivenName(title[0]!)) return false;
   }
   return true;

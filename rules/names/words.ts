@@ -140,7 +140,9 @@ export const TITLES =
   // Russian, Ukrainian, Bulgarian and Serbian ("Пані Олено", "г-н Петров", "госпођа Јовановић").
   'пані пан господин госпожа г-н г-жа господине госпођа госпођо ' +
   // Nurses as a ward and a care note call them ("Nurse Adeyemi", "Matron Okafor").
-  'nurse matron';
+  'nurse matron ' +
+  // Clergy, and the forms of address an agent writes ("Pastor Kwame Asare", "Hi Ma'am Joy").
+  "pastor imam rabbi sheikh ustaz ustazah deacon madam ma'am ma’am";
 
 /**
  * Titles that are also ordinary words ("Ing." of an engineer, German "mag" = likes, "Mag." of a
