@@ -250,6 +250,8 @@ const BOITE_POSTALE = /^B\.?P\b/i;
 const BARE_BOX = /^box/i;
 const THREE_DIGITS = /^\d{3}(?![\p{L}\p{N}])/u;
 const NUMBER_WORD = /^(?:no|nr|nº)$/i;
+/** A number's label after a city's words ("Social Security No."); not Norway's "NO". */
+const NUMBER_LABEL = /^(?:No|no|Nr|nr|Nº|nº|[Nn]umber|NUMBER|ID)$/;
 const ONLY_SPACE_OR_COLON = /^[\s:]*$/;
 const SENTENCE_END = /[.!]\s|\n\s*\n/;
 const CORNER_OF = /corner of\s{1,3}$/i;
@@ -1590,8 +1592,12 @@ function cityAt(t: Tokens, q: number, lower: boolean, afterPostcode = false): nu
     break;
   }
   if (last < 0) return -1;
-  // A city ends the line or is followed by more address parts, not by prose.
+  // A city ends the line or is followed by more address parts, not by prose, nor by a number's
+  // label: "CA 92152, Social Security No. 095-61-5688", "Tax Nr: ...".
   const nx = last + 1;
+  if (t.isWord(nx) && NUMBER_LABEL.test(t.str(nx)) && !isDigit(t.text.charCodeAt(t.end(nx)))) {
+    return -1;
+  }
   if (t.isWord(nx) && t.isLower(nx) && !lower && !afterPostcode && !inSet(t, nx, F_AFTER_OK)) {
     return -1;
   }

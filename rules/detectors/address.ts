@@ -257,6 +257,11 @@ function addressCell(span: string): [number, number] | null {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // The address ends at its ZIP: what follows is another number's label.
+    {
+      text: 'residing at 6171 Harbor View Rd, San Diego, CA 92152, Tax No. 095-61-5688, hereby',
+      value: '6171 Harbor View Rd, San Diego, CA 92152',
+    },
     // Labels in Kazakh, Georgian, Armenian (its colon "՝"), Myanmar (its comma "၊"), Khmer;
     // Vietnamese and Swahili before the house or the street, with no colon.
     {

@@ -26,6 +26,13 @@ const LABELS = [
   String.raw`rekeningnummer|rekeningnommer|rekening`,
   String.raw`口座番号`,
   String.raw`(?:checking|savings)(?: (?:#|no\.?|number|acct\.?))`,
+  // A US statement's or a KYC note's account kinds before the number alone ("Accounts:
+  // checking 1604743309, savings 9670289555"): eight digits or more, so no amount ("savings
+  // 150000"), and not a table's row of routing and account numbers ("Checking 113735097
+  // 6317535734").
+  String.raw`(?:(?:business|personal|joint|student) )?(?:checking|savings)(?=[ \t]{1,3}\d{8,17}(?!\d|[,.]\d|[ \t]+\d))`,
+  // Swedish compounds of "konto": "Privatkonto 745 589 240-8", "Sparkonto", "Lönekonto".
+  String.raw`(?:privat|spar|löne?|e-?|bank|pensions?|transaktions|betal|allkort)konto`,
   String.raw`(?:nr |numer )?rachunku|rachunek(?: bankowy)?`,
   // Mexico's CLABE and Argentina's CBU and CVU (18 and 22 digits); Vietnamese "số tài khoản"
   // and its short form STK; Indonesian "no. rek".
@@ -145,6 +152,7 @@ const LABEL_WORDS = keywords([
   '口座',
   'checking',
   'savings',
+  'konto',
   'rachun',
   'clabe',
   'cbu',
@@ -602,6 +610,9 @@ export const examples: DetectorExamples = {
     { text: 'numéro de compte 00012345678 à la banque', value: '00012345678' },
     { text: 'Número de cuenta: 0049 1500 0512 3456', value: '0049 1500 0512 3456' },
     { text: 'my checking account 4829130051 at the bank', value: '4829130051' },
+    // Account kinds before their numbers, and a Swedish compound of "konto".
+    { text: 'Accounts: checking 1604743309, savings 9670289555', value: '9670289555' },
+    { text: 'Privatkonto 745 589 240-8 (clearing 8749-3)', value: '745 589 240-8' },
     { text: 'sort code: 20-45-77', value: '20-45-77' },
     { text: 'TD Canada Trust - transit/institution 97387-004, acct 8944766', value: '97387-004' },
     { text: 'new Barclays, s/c 209961, a/c 16981893', value: '209961' },
@@ -655,6 +666,8 @@ export const examples: DetectorExamples = {
     { text: 'Broj žiro računa: 2340009-1110012345', value: '2340009-1110012345' },
   ],
   noMatch: [
+    // An amount after "savings"; a row of routing and account numbers under "Checking".
+    'Total savings 15000000.50 this year',
     // Another word between label and number; "broj računa" as an invoice's number; a utility's
     // account; a branch code's name after the label.
     'Account holder 48213377 called twice',

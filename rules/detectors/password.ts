@@ -25,6 +25,9 @@ const HEADER_WORDS = keywords(STRONG);
 // What joins the keyword to its value. Tried at the keyword's end, in this order.
 // The key's closing quote, escaped too in JSON logged as a string ({\"password\":\"x\"}).
 const KEY_CLOSE = /\\?["'`]?\]?/y;
+// The endings of a key that holds the password itself, as typed or logged.
+const KEY_SUFFIX =
+  /[_.-](?:debug|plain|plaintext|clear|cleartext|raw|text|value|attempt|attempted|entered|typed|old|new|tmp|temp)(?![A-Za-z0-9])/iy;
 /** The character before a keyword that ends a longer key (DB_PASSWORD, smtp.password). */
 const COMPOUND_KEY_BEFORE = /[A-Za-z0-9_.-]/;
 /** A comma after a quoted key, before its quoted value. */
@@ -362,6 +365,9 @@ function candidateAt(
   }
 
   let pos = kwEnd;
+  // A key that says the value is the password as typed: "pw_debug=", "password_plain=".
+  KEY_SUFFIX.lastIndex = pos;
+  pos += KEY_SUFFIX.exec(text)?.[0].length ?? 0;
   KEY_CLOSE.lastIndex = pos;
   const close = KEY_CLOSE.exec(text)?.[0] ?? '';
   pos += close.length;
@@ -757,6 +763,8 @@ function identifierWords(id: string): string[] {
 export const examples: DetectorExamples = {
   match: [
     { text: '<wsse:Password>kitten.falcon60</wsse:Password>', value: 'kitten.falcon60' },
+    // A key that holds the password as typed, in a log line.
+    { text: 'result=FAIL attempt=2 pw_debug="Marigold47!!"', value: 'Marigold47!!' },
     // An adverb after the copula; Nordic definite forms; Georgian, Arabic, Persian, Tamil.
     { text: 'das Admin-Passwort lautet immer noch Sommer2024!. Bitte', value: 'Sommer2024!' },
     {

@@ -4802,6 +4802,10 @@ function afterColon(text: string, start: number): boolean {
 function speakers(text: string, all: Scored[]): void {
   const lines: Scored[] = [];
   let anchored = false;
+  // The kinds of turn (colon, dash, bracket: see turnKind) the anchors take. A form's field
+  // takes a colon where signed lines below it take a dash ("Löptid: 96 månader" above "Magnus
+  // Lind — signerat 2024-02-19"): a line of unknown words speaks only in an anchor's kind.
+  let anchorKinds = 0;
   // Lines whose every word is unknown to the lists: they need the role's anchor and speech.
   let unknownOnly: Set<Scored> | null = null;
   // Words that name someone elsewhere in the text ("Dear Angel," then "[11:48] Angel: ...").
@@ -4825,6 +4829,7 @@ function speakers(text: string, all: Scored[]): void {
     if (n === 1 && notSpeakerName(tokInfo[s.from]!.key)) continue;
     let stop = false;
     let known = false;
+    const anchoredBefore = anchored;
     for (let k = s.from; k < s.to && !stop; k++) {
       const c = segClass(k, s.from, s.keep);
       if (c === 'stop') stop = true;
@@ -4864,6 +4869,7 @@ function speakers(text: string, all: Scored[]): void {
     ) {
       anchored = true;
     }
+    if (anchored && !anchoredBefore) anchorKinds |= turnKind(text, s.end);
     lines.push(s);
     if (!known) (unknownOnly ??= new Set()).add(s);
   }
@@ -4872,7 +4878,9 @@ function speakers(text: string, all: Scored[]): void {
     // (Words no list knows must say something, "Ubul: What a wife.": a form's field beside a
     // given name's line is no speaker, "Fakturanr: INV-2025-59887".)
     for (const s of lines) {
-      const said = unknownOnly?.has(s) ? lineAfter(text, speakerColon(text, s.end) + 1) : null;
+      const unknown = unknownOnly?.has(s) === true;
+      if (unknown && anchorKinds !== 0 && (anchorKinds & turnKind(text, s.end)) === 0) continue;
+      const said = unknown ? lineAfter(text, speakerColon(text, s.end) + 1) : null;
       if (said === null || SPEECH.test(said) || SENTENCE_SAID.test(said)) lift(s);
     }
     return;
@@ -5107,6 +5115,12 @@ const SPEECH = /^[ \t]*(?:["“'‘«]|[^\n]*[?!]|[^\n]*?\p{L}{2,}[ \t,]+\p{L}{2
  * The colon that ends a speaker's name ending at `end`: right after it, or after the team in
  * brackets ("Charli (Harbourline Building Society): Hi ..."); -1 when neither.
  */
+/** A turn's kind, as a bit: 1 a colon, 2 a dash, 4 anything else (a bracket, a header line). */
+function turnKind(text: string, end: number): number {
+  const c = text.charCodeAt(speakerColon(text, end));
+  return c === 58 ? 1 : c === 45 || c === 0x2013 || c === 0x2014 ? 2 : 4;
+}
+
 function speakerColon(text: string, end: number): number {
   const c = text.charCodeAt(end);
   if (c === 58) return end;
@@ -6279,7 +6293,7 @@ const FOREIGN_PART_LABEL =
 const NOT_FILLED =
   /^(?:none|unknown|null|nil|test|tbd|pending|required|optional|same|blank|empty|various)$/i;
 const CAPS_AFTER_LABEL =
-  /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?[Cc]ard|NAME ON CARD|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Nn]ome|NOME|[Nn]ome completo|[Nn]ome e cognome|[Nn]om et pr[ée]nom|[Nn]om, pr[ée]nom|[Nn]ombre y apellidos|[Ii]mi[eę] i nazwisko|[Bb]eneficiary)(?: as per [A-Za-z]{2,12}|[ \t]?\([^()\n]{1,30}\))?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]orenames?(?:\([Ss]\))?|FORENAMES?(?:\(S\))?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME|[Nn]om de (?:naissance|famille)|NOM DE (?:NAISSANCE|FAMILLE)|[Nn]achname|NACHNAME|[Cc]ognome|COGNOME|[Aa]pellidos?|APELLIDOS?|(?:[Pp]rimer|[Ss]egundo) apellido|[Ss]urnames|SURNAMES|[Nn]azwisko|NAZWISKO|[Vv]orname|VORNAME|[Pp]r[ée]nom|PR[ÉE]NOM|[Aa]chternaam|[Vv]oornaam)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
+  /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?(?:[Cc]ard|[Aa]ccount)|NAME ON (?:CARD|ACCOUNT)|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Nn]ome|NOME|[Nn]ome completo|[Nn]ome e cognome|[Nn]om et pr[ée]nom|[Nn]om, pr[ée]nom|[Nn]ombre y apellidos|[Ii]mi[eę] i nazwisko|[Bb]eneficiary)(?: as per [A-Za-z]{2,12}|[ \t]?\([^()\n]{1,30}\))?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]orenames?(?:\([Ss]\))?|FORENAMES?(?:\(S\))?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME|[Nn]om de (?:naissance|famille)|NOM DE (?:NAISSANCE|FAMILLE)|[Nn]achname|NACHNAME|[Cc]ognome|COGNOME|[Aa]pellidos?|APELLIDOS?|(?:[Pp]rimer|[Ss]egundo) apellido|[Ss]urnames|SURNAMES|[Nn]azwisko|NAZWISKO|[Vv]orname|VORNAME|[Pp]r[ée]nom|PR[ÉE]NOM|[Aa]chternaam|[Vv]oornaam)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
 
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE", "Dña. DIANA REYES",
 // "De heer ILIAS DE RUITER", "sig.ra ANA MACEDO", "Herr" on the line above. Written without the
@@ -6325,7 +6339,7 @@ const HOLDER_STARTS = keywords([
 const HOLDER_CAPS =
   /(?:[Ii]ntestat[oa] a|[Tt]itular|a nombre de|au nom de|in the name of|t\.n\.v\.|[Cc]ard ?[Hh]older|CARD ?HOLDER|[Hh]older|HOLDER)[ \t]{1,3}(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})(?![\p{L}])/uy;
 const CAPS_AFTER_ROLE =
-  /(?:[Cc]ustomer|CUSTOMER|[Cc]aller|CALLER|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?|[Mm]ieter(?:in)?|[Mm]ietinteressent(?:in)?|[Mm]itreisender?|[Rr]eisender?|[Aa]ntragsteller(?:in)?|[Hh]uurder|[Rr]eiziger|[Hh]oofdboeker|[Kk]lant|[Ii]nquilin[oa]|[Ii]ntestatari[oa])(?:\([a-z]{1,3}\)|[ \t]?#?\d{1,2})?[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?|\p{Ll}{0,0}(?<=[ \t:])\p{Lu}\p{Ll}{1,20} \p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?))(?![\p{L}])/uy;
+  /(?:[Cc]ustomer|CUSTOMER|[Cc]aller|CALLER|[Dd]ipendente|DIPENDENTE|[Ll]avorat(?:ore|rice)|LAVORAT(?:ORE|RICE)|[Dd][ée]clarant|D[ÉE]CLARANT|[Ww]erknemer|WERKNEMER|[Aa]rbeitnehmer(?:in)?|ARBEITNEHMER(?:IN)?|[Ee]mplead[oa]|EMPLEAD[OA]|[Tt]rabajador(?:a)?|TRABAJADOR(?:A)?|[Bb]orrower|BORROWER|[Cc]o-?[Bb]orrower|CO-?BORROWER|[Ss]ignatory|SIGNATORY|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Ss]hip [Tt]o|SHIP TO|[Bb]ill [Tt]o|BILL TO|[Rr]ecipient|RECIPIENT|[Pp]assenger|PASSENGER|[Gg]uest|GUEST|[Ee]mployee(?:\/[A-Za-z]{2,12})?|EMPLOYEE|[Ss]alari[ée]e?|SALARI[ÉE]E?|[Ee]nfant|ENFANT|[Cc]ontact|CONTACT|[Ss]ender|SENDER|[Aa]ttn|ATTN|[Kk]unde|KUNDE|[Ee]mpfänger|EMPFÄNGER|[Dd]estinataire|DESTINATAIRE|[Cc]liente|CLIENTE|[Dd]estinatario|DESTINATARIO|[Pp]asseggero|PASSEGGERO|[Pp]assagier|PASSAGIER|[Pp]assageiro|PASSAGEIRO|[Pp]asajero|PASAJERO|[Pp]aciente|PACIENTE|[Bb]eneficiario|BENEFICIARIO|[Bb]estuurder|BESTUURDER|[Rr]enter|RENTER|[Dd]river|DRIVER|[Pp]ax|PAX|[Tt]raveller|TRAVELLER|[Tt]raveler|TRAVELER|[Oo]spite|OSPITE|[Hh]uésped|HUÉSPED|[Hh]óspede|HÓSPEDE|[Gg]ast|GAST|[Cc]onducteur(?: principal)?|CONDUCTEUR(?: PRINCIPAL)?|[Cc]ondutor|CONDUTOR|[Tt]enant|TENANT|[Oo]ccupier|OCCUPIER|[Vv]oyageur|VOYAGEUR|[Pp]asajera|PASAJERA|[Pp]atiente|PATIENTE|[Pp]aziente|PAZIENTE|[Ss]ubscriber|SUBSCRIBER|[Ii]nsured|INSURED|[Mm]ember|MEMBER|[Aa]ssur[ée]e?|ASSUR[ÉE]E?|[Mm]ieter(?:in)?|[Mm]ietinteressent(?:in)?|[Mm]itreisender?|[Rr]eisender?|[Aa]ntragsteller(?:in)?|[Hh]uurder|[Rr]eiziger|[Hh]oofdboeker|[Kk]lant|[Ii]nquilin[oa]|[Ii]ntestatari[oa])(?:\([a-z]{1,3}\)|[ \t]?#?\d{1,2})?[ \t]{0,3}(?::|\.{2,})[ \t]{0,8}(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20}(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,2}|(?:[ .'’-]{1,2}\p{Lu}{1,20}){1,3}|(?:[ -]\p{Lu}{2,20})?,? \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?|\p{Ll}{0,0}(?<=[ \t:])\p{Lu}\p{Ll}{1,20} \p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?))(?![\p{L}])/uy;
 
 /** `word` followed by a space and by a tab: the openings whose pattern requires one. */
 const spaced = (...words: string[]): string[] => words.flatMap((w) => [`${w} `, `${w}\t`]);
@@ -6421,6 +6435,18 @@ const LOWER_STARTS = keywords([
 /** Where CAPS_AFTER_ROLE can start (its labels; compared without case like the pattern). */
 const ROLE_STARTS = keywords([
   'caller',
+  'dipendente',
+  'lavorat',
+  'déclarant',
+  'declarant',
+  'werknemer',
+  'arbeitnehmer',
+  'emplead',
+  'trabajador',
+  'borrower',
+  'co-borrower',
+  'coborrower',
+  'signatory',
   'salari',
   'enfant',
   'paziente',
