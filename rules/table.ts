@@ -72,7 +72,23 @@ export function columnHeader(text: string, start: number, end: number): string |
   const header = rowAt(text, top);
   if (!isHeader(text, header)) return null;
   const name = cellText(text, header, cell);
-  return name === '' ? null : name;
+  if (name === '') return null;
+  lastHeader = header;
+  return name;
+}
+
+/** The header row of the last columnHeader call that found one. */
+let lastHeader: Row | null = null;
+
+/**
+ * Whether the header row that the last successful columnHeader call on `text` read has a cell
+ * that `re` matches: "nombre" heads people when "apellido" stands beside it.
+ */
+export function headerRowHas(text: string, re: RegExp): boolean {
+  const row = lastHeader;
+  if (row === null || text !== memoText) return false;
+  for (let i = 0; i < row.starts.length; i++) if (re.test(cellText(text, row, i))) return true;
+  return false;
 }
 
 /**

@@ -34,6 +34,8 @@ const NOBODY: ReadonlySet<AddressKind> = new Set([
   'netmask',
 ]);
 
+const BROADCAST_BEFORE = /(?:^|[^\w])(?:brd|broadcast|bcast)[ \t:=]{1,3}$/i;
+
 // Words about networks. "from" and "client" also come before a release ("Revert to
 // Makefile.in from 1.2.3.6", "client 1.4.2.1"): IP_CONTEXT_STRONG leaves them out.
 const NETWORK_WORDS =
@@ -97,6 +99,11 @@ export const ipv4: Detector = {
       const kind = ipv4Kind(octets);
       let score = BASE[kind];
       let reason: string = kind;
+      // A subnet's broadcast address as `ip addr` and ifconfig print it: "brd 192.168.1.255".
+      if (octets[3] === 255 && BROADCAST_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+        score = BASE.broadcast;
+        reason = 'broadcast';
+      }
       // A column headed by a network word ("IP address", `client_ip`) is the strongest context.
       const header = columnHeader(text, start, end);
       const column = header !== null && IP_CONTEXT_STRONG.test(contextWords(header));
@@ -289,6 +296,8 @@ export const examples: DetectorExamples = {
     // Networks, not hosts.
     "private = [IPv4Network('10.0.0.0/8'), IPv4Network('100.64.0.0/10')]",
     'netmask 255.255.255.0',
+    // A subnet's broadcast address as `ip addr` prints it.
+    'valid_lft forever brd 10.0.4.255 scope global eth0',
     'not an address: 256.1.1.1 or 01.02.03.04',
     'Price 1.299.000.00',
   ],

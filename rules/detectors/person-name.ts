@@ -1001,6 +1001,11 @@ export const examples: DetectorExamples = {
       value: 'Chidinma',
     },
     { text: 'The contact there is Pastor Kwame Asare.', value: 'Kwame Asare' },
+    // A given name under "nombre" beside "apellido"; a surname in capitals alone in its cell;
+    // a markup element named in Polish.
+    { text: 'nombre\tapellido\ttelefono\nOñate\tLarrañaga\t686809602', value: 'Oñate' },
+    { text: 'id,nom,prenom,ville\n1,DUVERNOY,Gaëtan,Lyon', value: 'DUVERNOY' },
+    { text: '<Pracownik><Imie>Krzysztof</Imie></Pracownik>', value: 'Krzysztof' },
     // A given name that is also a word, with its desk or shift in brackets.
     { text: 'Message from Faith (night shift): the refund went out.', value: 'Faith' },
     // Capitals under a role, and in the first column of an export whose header names people.

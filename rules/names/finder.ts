@@ -42,7 +42,7 @@ import {
   lineStartWithin,
 } from '../scan-util.ts';
 import { REGION_CODES } from '../address/words.ts';
-import { columnHeader } from '../table.ts';
+import { columnHeader, headerRowHas } from '../table.ts';
 import type { Candidate, Span } from '../types.ts';
 import {
   classify,
@@ -496,7 +496,7 @@ const SUFFIX_WORD = /^(?:DDS|DMD|PhD|Phd|DVM|Esq|CPA|Jr|Sr)$/;
 /** Of those, the ones that say someone got in touch: a support ticket's "X called about ...". */
 /** A markup tag that names a person, right before the element's text. */
 const NAME_TAG_BEFORE =
-  /<(?:(?:customer|contact|user|client|display|account|holder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_ -]?)?(?:name|full[_ ]?name|first[_ ]?name|last[_ ]?name|surname|given[_ ]?name|family[_ ]?name|customer|contact|recipient|holder|person|author|sender|employee|patient|guest|passenger)>$/i;
+  /<(?:(?:customer|contact|user|client|display|account|holder|billing|shipping|patient|employee|person|recipient|sender|guest|passenger|author)[_ -]?)?(?:name|full[_ ]?name|first[_ ]?name|last[_ ]?name|surname|given[_ ]?name|family[_ ]?name|customer|contact|recipient|holder|person|author|sender|employee|patient|guest|passenger|vorname|nachname|familienname|imi[eę]|nazwisko|pr[ée]nom|nombre|apellidos?|cognome|voornaam|achternaam|f[öo]rnamn|efternamn|fornavn|etternavn|efternavn|etunimi|sukunimi|jm[ée]no|p[řr][íi]jmen[íi])>$/i;
 /** Given names that are also months. */
 const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
 /** Verbs whose subject is a person, after a name opening a sentence (see scoreSegment). */
@@ -3327,8 +3327,9 @@ function scoreSegment(
       // Washington" under "Employee"; under "Customer" they may be a firm, "Best Buy".)
       (!onlyCommon || NAME_WORD_HEADER.test(header) || (n >= 2 && PEOPLE_HEADER.test(header))) &&
       // "Name" alone heads lists of anything ("| Name | Description |" over "| Export |"):
-      // there a listed name must be in the cell.
-      (anyKnown || !GENERIC_NAME_HEADER.test(header))
+      // there a listed name must be in the cell, unless a surname's column stands beside it
+      // ("nombre\tapellido" over "Iñigo\tIbáñez").
+      (anyKnown || !GENERIC_NAME_HEADER.test(header) || headerRowHas(text, SURNAME_HEADER))
     ) {
       bump(0.8, 'column');
     }
@@ -3876,7 +3877,9 @@ function scoreSegment(
     single &&
     !PERSON_ONLY_CUES.has(reason) &&
     IN_PLACE_BEFORE.test(before.slice(-8)) &&
-    !POSSESSIVE_AFTER.test(after)
+    !POSSESSIVE_AFTER.test(after) &&
+    // (Work handed over: "looping in Dana", "loop in Rommel".)
+    reason !== 'handoff'
   ) {
     score = 0.3;
   }
@@ -4052,8 +4055,14 @@ const POSSESSIVE_AFTER = /^['’]s?(?![\p{L}])/u;
 
 /** Column headers over names, in English, German, French, Spanish, Italian, Dutch, Portuguese. */
 const NAME_HEADER =
-  /^(?:(?:billing|shipping|customer|cust|contact)[ _-]?)?(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|apellido[ _](?:paterno|materno)|(?:primer|segundo)[ _]apellido|cognome|nome|achternaam|voornaam|naam|nazwisko|imi[eę]|imiona|efternamn|förnamn|fornamn|etternavn|fornavn|efternavn|sukunimi|etunimi|příjmení|prijmeni|jméno|jmeno|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nom[ _]complet|nombre[ _]completo|nome[ _]completo|apellidos y nombre|nombre y apellidos|cognome e nome|nome e cognome|volledige[ _]naam|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
+  /^(?:(?:billing|shipping|customer|cust|contact)[ _-]?)?(?:(?:first|last|full|given|family|middle|maiden|contact|customer|client|patient|account|holder|card ?holder|user|employee|passenger|guest|recipient|sender|caller|owner)[ _-]?names?|names?|surname|forename|vorname|nachname|familienname|nom|prénom|prenom|nom de famille|nombre|nombres|apellidos?|apellido[ _](?:paterno|materno)|(?:primer|segundo)[ _]apellido|cognome|nome|achternaam|voornaam|naam|nazwisko|imi[eę]|imiona|efternamn|förnamn|fornamn|etternavn|fornavn|efternavn|sukunimi|etunimi|příjmení|prijmeni|jméno|jmeno|customer|client|cliente|kunde|kundin|klant|contact|patient|passenger|guest|employee|recipient|cardholder|card holder|account holder|titular|empfänger|destinataire|destinatario|agent|assignee|requester|cognome[ _]nome|nome[ _]cognome|nom[ _]pr[ée]nom|pr[ée]nom[ _]nom|imi[eę][ _]nazwisko|nazwisko[ _]imi[eę]|nombre[ _]apellidos|apellidos[ _]nombre|nom[ _]complet|nom[ _-]client|nombre[ _-]cliente|nome[ _-]cliente|nombre[ _]completo|nome[ _]completo|apellidos y nombre|nombre y apellidos|cognome e nome|nome e cognome|volledige[ _]naam|nominativo|from|sender|author|speaker|absender|expéditeur|remitente|mittente|afzender|nadawca|remetente|driver|renter|tenant|traveller|traveler|pax|applicant|beneficiary|payee|policyholder|insured|member|student|buyer|seller|occupant|guardian|parent)$/i;
 
+/** A header of a column of surnames. */
+const SURNAME_HEADER =
+  /^(?:last[ _-]?name|surname|family[ _-]?name|nachname|familienname|nom de famille|apellidos?|cognome|achternaam|nazwisko|efternamn|etternavn|efternavn|sukunimi|příjmení|prijmeni|sobrenome|soyad[ıi])$/i;
+/** A header of a column of given names. */
+const FIRST_NAME_HEADER =
+  /^(?:first[ _-]?names?|given[ _-]?names?|forenames?|vorname|pr[ée]nom|nombre de pila|voornaam|imi[eę]|förnamn|fornavn|etunimi|jméno|jmeno)$/i;
 const GENERIC_NAME_HEADER = /^(?:names?|nom|nombre|nome|naam)$/i;
 
 /** Labels that head a person's name on the line below, besides the column headers. */
@@ -6295,6 +6304,19 @@ const NOT_FILLED =
 const CAPS_AFTER_LABEL =
   /(?<![\p{L}\p{N}_])(?:(?:[Nn]ame on (?:the )?(?:[Cc]ard|[Aa]ccount)|NAME ON (?:CARD|ACCOUNT)|[Cc]ard ?[Hh]older|[Aa]ccount [Hh]older|[Kk]arteninhaber(?:in)?|[Kk]ontoinhaber(?:in)?|[Tt]itular(?: de la (?:tarjeta|cuenta))?|[Tt]itulaire(?: de la carte| du compte)?|[Nn]ame|NAME|[Nn]om|NOM|[Nn]ombre|NOMBRE|[Nn]ome|NOME|[Nn]ome completo|[Nn]ome e cognome|[Nn]om et pr[ée]nom|[Nn]om, pr[ée]nom|[Nn]ombre y apellidos|[Ii]mi[eę] i nazwisko|[Bb]eneficiary)(?: as per [A-Za-z]{2,12}|[ \t]?\([^()\n]{1,30}\))?[ \t]{0,3}:[ \t]{0,8}|(?:[Ss]urname|SURNAME|[Gg]iven [Nn]ames?|GIVEN NAMES?|[Ff]orenames?(?:\([Ss]\))?|FORENAMES?(?:\(S\))?|[Ff]irst [Nn]ames?|FIRST NAMES?|[Ll]ast [Nn]ame|LAST NAME|[Ff]amily [Nn]ame|FAMILY NAME|[Nn]om de (?:naissance|famille)|NOM DE (?:NAISSANCE|FAMILLE)|[Nn]achname|NACHNAME|[Cc]ognome|COGNOME|[Aa]pellidos?|APELLIDOS?|(?:[Pp]rimer|[Ss]egundo) apellido|[Ss]urnames|SURNAMES|[Nn]azwisko|NAZWISKO|[Vv]orname|VORNAME|[Pp]r[ée]nom|PR[ÉE]NOM|[Aa]chternaam|[Vv]oornaam)[ \t]{0,3}:?[ \t]{1,8})(\p{Lu}{2,20}(?:, ?\p{Lu}{2,20})?(?:[ .'’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}\p{N}])/uy;
 
+/** How many tabs the line holding `k` has (up to three are counted). */
+function tabsOnLine(text: string, k: number): number {
+  let a = k;
+  while (a > 0 && text.charCodeAt(a - 1) !== 10 && k - a < 400) a--;
+  let tabs = 0;
+  for (let i = a; i < text.length && i - a < 800 && tabs < 3; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if (c === 9) tabs++;
+  }
+  return tabs;
+}
+
 // A title, then a name in capitals: "Dear MR. OKAFOR,", "Attn: MRS. GADE", "Dña. DIANA REYES",
 // "De heer ILIAS DE RUITER", "sig.ra ANA MACEDO", "Herr" on the line above. Written without the
 // i flag, under which \p{Lu} would match any letter. "MS" and "DR" in capitals only with their
@@ -6317,7 +6339,7 @@ const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF|D(?:ña|oña|ÑA|OÑA)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?|(?:MS|DR)\.)(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 /** Two to four words in capitals filling a cell of a comma-, semicolon-, tab- or pipe-table. */
 const CAPS_CELL =
-  /(?:^|[;,|\t])[ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){1,3})"?(?=[ \t]?[;,|\t]|[ \t]*\r?\n|[ \t]*$)/gmu;
+  /(?:^|[;,|\t])[ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})"?(?=[ \t]?[;,|\t]|[ \t]*\r?\n|[ \t]*$)/gmu;
 const CAPS_CELL_HINT = /(?:^|[;,|\t])[ \t]?"?\p{Lu}{2}/mu;
 /**
  * Where HOLDER_CAPS can start. (A whole-text search of the pattern cost 20 ms on a 1 MB paste
@@ -6802,6 +6824,8 @@ function capsAfterCues(
 ): void {
   for (const m of stickyMatches(CAPS_AFTER_LABEL, text, hits)) {
     const value = m[1]!;
+    // A table's header row, not a label and its value: "nombre\tapellido\tDNI\ttelefono".
+    if (m[0].includes('\t') && tabsOnLine(text, m.index) >= 2) continue;
     const words = value.split(/[ .,'’-]+/).filter((w) => w.length > 1);
     if (words.length === 0) continue;
     const title = words.map(titleCase);
@@ -6854,9 +6878,18 @@ function capsAfterCues(
       if (words.some((w) => (classify(w) === 'common' || isEnglishWord(w)) && !inNameLists(w))) {
         continue;
       }
-      const named = GENERIC_NAME_HEADER.test(header)
-        ? words.every((w) => inNameLists(w))
-        : listedCapsName(value) || unknownCapsName(value);
+      // One word is a name's part under its own header ("nom_client" beside "prenom" over
+      // "ROUSSEAU", "Nachname" over "KRÜGER"): three letters or more, no ordinary word.
+      const named =
+        words.length === 1
+          ? words[0]!.length >= 3 &&
+            classify(words[0]!) !== 'stop' &&
+            (SURNAME_HEADER.test(header) ||
+              FIRST_NAME_HEADER.test(header) ||
+              (/^nom(?:[ _-]client)?$/i.test(header) && headerRowHas(text, /^pr[ée]nom$/i)))
+          : GENERIC_NAME_HEADER.test(header)
+            ? words.every((w) => inNameLists(w))
+            : listedCapsName(value) || unknownCapsName(value);
       if (named) add(start, start + value.length, 0.8);
     }
   }
