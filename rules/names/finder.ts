@@ -40,6 +40,7 @@ import {
   firstAtOrAfter,
   firstEndingAfter,
   lineStartWithin,
+  matchesOf,
 } from '../scan-util.ts';
 import { REGION_CODES } from '../address/words.ts';
 import { columnHeader, headerRowHas } from '../table.ts';
@@ -801,7 +802,13 @@ function closingName(text: string, taken: readonly Span[], out: Candidate[]): vo
 function lowerCaseSpeakers(text: string, taken: readonly Span[], out: Candidate[]): void {
   const found: number[] = [];
   let turns = 0;
+  // (The colon is looked up first: most lines have none near their start, and the pattern
+  // tried at each of a megabyte's lines cost 10 ms.)
+  let colon = -1;
   for (let k = 0; k >= 0 && k < text.length; k = text.indexOf('\n', k) + 1 || -1) {
+    if (colon < k) colon = text.indexOf(':', k);
+    if (colon < 0) break;
+    if (colon - k > 60) continue;
     SPEAKER_TURN.lastIndex = k;
     const m = SPEAKER_TURN.exec(text);
     if (m === null) continue;
@@ -6101,6 +6108,20 @@ const NOT_GERMAN_LETTER = /[^\x00-\x7fäöüßÄÖÜ]/;
  * not "MIT" of "License: MIT"). Their places come from the shared keyword pass.
  */
 function germanAround(text: string, start: number, end: number): boolean {
+  // In a long paste only the window is read: one whole-text search cost 6 ms a megabyte.
+  if (text.length > 65536) {
+    const a = Math.max(0, start - 120);
+    const sub = text.slice(a, Math.min(text.length, end + 132));
+    let n = 0;
+    GERMAN_FUNCTION_WORD.lastIndex = 0;
+    for (let m = GERMAN_FUNCTION_WORD.exec(sub); m !== null; m = GERMAN_FUNCTION_WORD.exec(sub)) {
+      const at = a + m.index;
+      if (at >= end + 120) break;
+      if (at > 0 && LETTER_BEFORE.test(text.slice(Math.max(0, at - 2), at))) continue;
+      if (++n >= 3) return true;
+    }
+    return false;
+  }
   const at = germanWordsIn(text);
   const hi = end + 120;
   let n = 0;
@@ -6339,8 +6360,16 @@ const TITLE_THEN_CAPS =
   /(?:(?:[Mm][Rr][Ss]?|Ms|ms|[Mm]iss|MISS|Dr|dr|[Hh]err|HERR|[Ff]rau|FRAU|[Mm]me|MME|[Pp]rof|PROF|D(?:ña|oña|ÑA|OÑA)|S(?:ra|RA)|[Ss]ig(?:\.ra|\.na|ra|na)?|SIG(?:\.RA|\.NA)?|[Dd]e [Hh]eer|DE HEER|[Mm]evr(?:ouw)?|MEVR(?:OUW)?|[Dd]hr|DHR)\.?|(?:MS|DR)\.)(?:[ \t]{1,3}|[ \t]*\r?\n[ \t]*)(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})(?![\p{L}])/uy;
 /** Two to four words in capitals filling a cell of a comma-, semicolon-, tab- or pipe-table. */
 const CAPS_CELL =
-  /(?:^|[;,|\t])[ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})"?(?=[ \t]?[;,|\t]|[ \t]*\r?\n|[ \t]*$)/gmu;
-const CAPS_CELL_HINT = /(?:^|[;,|\t])[ \t]?"?\p{Lu}{2}/mu;
+  /[;,|\t][ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})"?(?=[ \t]?[;,|\t]|[ \t]*\r?\n|[ \t]*$)/gu;
+/**
+ * The same in a row's first cell ("OKONKWO ADAEZE,LAGOS,..."), a separator after it; never on
+ * the text's first line, which has no header above it. (Each pattern opens with a character
+ * V8 can search for: a look-behind for "a line start or a separator", or "^", made the search
+ * four times slower.)
+ */
+const CAPS_FIRST_CELL =
+  /\n[ \t]?"?(\p{Lu}{2,20}(?:[ '’-]{1,2}\p{Lu}{1,20}){0,3})"?(?=[ \t]?[;,|\t])/gu;
+const CAPS_CELL_HINT = /[;,|\t][ \t]?"?\p{Lu}{2}/u;
 /**
  * Where HOLDER_CAPS can start. (A whole-text search of the pattern cost 20 ms on a 1 MB paste
  * whenever V8 had compiled it without its optimisations, which it does once a page has made a
@@ -6866,8 +6895,7 @@ function capsAfterCues(
   // A cell in capitals under a column of names: "CUST-115364;JOSSELIN VINCENT;...", "|
   // CERVÁNTEZ CHAVARRÍA GUADALUPE |" under "APELLIDOS_NOMBRE".
   if (CAPS_CELL_HINT.test(text)) {
-    CAPS_CELL.lastIndex = 0;
-    for (let m; (m = CAPS_CELL.exec(text)) !== null;) {
+    for (const m of [...matchesOf(text, CAPS_CELL), ...matchesOf(text, CAPS_FIRST_CELL)]) {
       const value = m[1]!;
       const start = m.index + m[0].length - value.length;
       const header = columnHeader(text, start, start + value.length);
