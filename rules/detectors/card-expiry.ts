@@ -21,7 +21,7 @@ const DATE = String.raw`(?<!\w|\d[/.-])((?:0?[1-9]|1[0-2]) ?[/.-] ?(?:20\d\d|\d\
 // counts only with a card near (see detect).
 
 const KEYWORD_DATE = new RegExp(
-  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|vto\.|caducidad|vence|platnost[íi]?|platn[áaýy] do|validade|scadenza|scad\.|cad\.|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?|срок(?: действия)?|мерзімі|действительна до|дійсна до|термін дії|有効期限|有效期(?:至)?|유효기간|تاريخ الانتهاء|تاریخ انقضا|תוקף|λ[ήη]ξ(?:ης|η)|समाप्ति|หมดอายุ)(?![a-z])[^\d\n]{0,16}` +
+  String.raw`(?<![a-z])(?:exp(?:iry|iration|ires?|iring)?|valid(?:ity| (?:thru|through|until|till|to))|good (?:thru|through)|g[üu]ltig bis|ablauf(?:datum)?|verfall(?:sdatum)?|date d'expiration|expire (?:le|fin)|fin de validit[ée]|vencimiento|vto\.|caducidad|vence|platnost[íi]?|platn[áaýy] do|validade|scadenza|scad\.?|cad\.?|caduca|vervaldatum|vervaldag|geldig tot|v[áa]lida hasta|valida fino(?: al)?|mm ?\/ ?(?:yy|jj|aa)(?:yy|jj|aa)?|срок(?: действия)?|мерзімі|действительна до|дійсна до|термін дії|有効期限|有效期(?:至)?|유효기간|تاريخ الانتهاء|تاریخ انقضا|תוקף|λ[ήη]ξ(?:ης|η)|समाप्ति|หมดอายุ)(?![a-z])[^\d\n]{0,16}` +
     DATE,
   'gi',
 );
@@ -46,9 +46,10 @@ const LINE_ENDS_AFTER_EXPIRY = /^[ \t]*(?:[/,;|]?[ \t]*\d{3,4})?[ \t]*(?:\r?\n|$
 
 const CARD_HINT =
   /\b(?:cards?|credit|debit|visa|master ?card|amex|cvv|cvc|karte|carte|tarjeta|carta)\b|карт[аыеу]|картк|мир(?![а-я])/;
-// "Срок" alone (see KEYWORD_DATE), the Kazakh "мерзімі" (term, of anything) and the Czech
-// "platnost" (an ID card's as well): each counts only with a card near.
-const TERM_ALONE = /^(?:срок(?! действия)|мерзімі|(?:s )?platn)/i;
+// "Срок" alone (see KEYWORD_DATE), the Kazakh "мерзімі" (term, of anything), the Czech
+// "platnost" (an ID card's as well) and "cad"/"scad" without their stop (Canadian dollars): each
+// counts only with a card near.
+const TERM_ALONE = /^(?:срок(?! действия)|мерзімі|(?:s )?platn|s?cad(?![.a-z]))/i;
 
 // Every keyword of KEYWORD_DATE and KEYWORD_COMPACT holds one of these, at most seven characters
 // in ("date d'expiration", "fin de validité"). The keyword patterns are tried only there
@@ -69,7 +70,10 @@ const EXPIRY_HINT = keywords([
   'scad',
   'mm/',
   'mm /',
-  'cad.',
+  'cad',
+  'vervaldat',
+  'vervaldag',
+  'geldig tot',
   'срок',
   'действительна',
   'дійсна',
@@ -153,6 +157,9 @@ export const cardExpiry: Detector = {
 export const examples: DetectorExamples = {
   match: [
     { text: 'Card: 4929 3781 2235 0002 / 04/27 / 123', value: '04/27' },
+    // The abbreviations without their stop beside a card; Dutch.
+    { text: 'tarjeta 4023 6000 1847 2953 cad 11/26, la meto yo', value: '11/26' },
+    { text: 'kaart 4023 6000 1847 2953 vervaldatum 08/27, transactie hangt', value: '08/27' },
     // Abbreviated Italian and Spanish words; the Russian "срок" beside a card.
     { text: 'sulla carta 4023-6000-1847-2953 scad. 05/27 non riuscito', value: '05/27' },
     { text: 'su tarjeta 3782 446113 05002 (cad. 04/28, CVV 7311) fue rechazada', value: '04/28' },
@@ -175,6 +182,8 @@ export const examples: DetectorExamples = {
     { text: 'Card: 4929 3781 2235 0002\n04/27 123', value: '04/27' },
   ],
   noMatch: [
+    // Canadian dollars, with no card near.
+    'Total CAD 11/26 items shipped',
     // A driving licence's expiry; the Russian "срок" of a delivery.
     'Additional driver: Rosa Linh Tran — CA DL D4821937 exp 03/2028\nOptions: LDW',
     'Срок доставки 12.05, заказ оформлен',

@@ -1001,6 +1001,11 @@ export const examples: DetectorExamples = {
       value: 'Chidinma',
     },
     { text: 'The contact there is Pastor Kwame Asare.', value: 'Kwame Asare' },
+    // A mention by the name in a team chat; a lone given name before a person's verb in Dutch;
+    // a surname after a title in a chat typed in lower case.
+    { text: '@Steffi kannst du Frau Koch zurückrufen?', value: 'Steffi' },
+    { text: 'Koningsdag valt erin. Ruben neemt mijn tickets over.', value: 'Ruben' },
+    { text: 'oye, el sr. moreno ha vuelto a llamar', value: 'moreno' },
     // A given name under "nombre" beside "apellido"; a surname in capitals alone in its cell;
     // a markup element named in Polish.
     { text: 'nombre\tapellido\ttelefono\nOñate\tLarrañaga\t686809602', value: 'Oñate' },

@@ -383,6 +383,13 @@ const OWNER_BEFORE = new RegExp(
 );
 const WEAK_AFTER =
   /^(?:['’]s)?\s?(?:is|was|has|had|said|says|wrote|asked|told|called|will|would|can|could|should|did|does|replied|mentioned|who|explained|added|noted|confirmed|shouted|listed|began|lives|lived|works|worked|and|or|just|also|never|always|so|then|lives|flew|went|came|from|gets|got|needs|wants|likes|loves|knows|thinks|feels|seems|,|:|\?|!)(?![\p{L}])/iu;
+/**
+ * A person's verb after a lone given name in the other languages of the tickets: "Ruben neemt
+ * mijn tickets over", "Inès assure la permanence", "Bastien envoie l'exercice", "Jordi y
+ * Montse", "Kiki übernimmt". (Verbs that things take as well, "ist", "est", "es", are left out.)
+ */
+const FOREIGN_VERB_AFTER =
+  /^ (?:sagt|sagte|meint|meinte|schreibt|schrieb|ruft|rief|übernimmt|kümmert|hat angerufen|ist krank|ist im urlaub|dit|disait|envoie|assure|appelle|rappelle|s'occupe|gère|est malade|est en congé|dice|dijo|manda|envía|llama|llamó|se encarga|me cubre|te cubre|está de baja|dice che|ha detto|manda|chiama|ha chiamato|si occupa|è malato|è malata|zegt|zei|neemt|belt|stuurt|mailt|is ziek|diz|disse|liga|ligou|manda|vai ligar|está doente|mówi|powiedział|powiedziała|dzwoni|dzwonił|dzwoniła|prowadziła|prowadził|przejmuje)(?![\p{L}])/iu;
 /** What happens to a customer in a ticket: "... was charged twice", "... got locked out". */
 const SUPPORT_PASSIVE_AFTER =
   /^\s(?:was|were|has been|had been|got|gets|is being|keeps getting) (?:charged|billed|refunded|overcharged|double[- ]charged|contacted|notified|emailed|called|locked out|logged out|suspended|banned)(?![\p{L}])/u;
@@ -1112,7 +1119,40 @@ function chatHandles(text: string, taken: readonly Span[], out: Candidate[]): vo
       if (i > 0 && MENTION_GLUE_BEFORE.test(text[i - 1]!)) continue;
       MENTION_HANDLE.lastIndex = i;
       const m = MENTION_HANDLE.exec(text);
-      if (m !== null) add(m, 0.65);
+      if (m !== null) {
+        add(m, 0.65);
+        continue;
+      }
+      // A mention by the name itself, as Slack and Teams write it: "@Steffi kannst du ...",
+      // "@Anna Schmidt". A listed given name that is no English word ("@Channel" is one); a
+      // second word is kept when it is no English word either ("@Support team" is none).
+      MENTION_NAME.lastIndex = i;
+      const n = MENTION_NAME.exec(text);
+      if (n === null) continue;
+      const first = n[1]!;
+      const c = classify(first);
+      if (isEnglishWord(first) || c === 'stop' || c === 'common') continue;
+      const second = n[2];
+      const both = second !== undefined && !isEnglishWord(second) && classify(second) !== 'stop';
+      // (A word no list knows, only with a surname after it or before words of another
+      // language than English: "@Injectable can be used", "@Autowired private" are code's
+      // annotations, "@Beppe mi giri il numero" is a colleague.)
+      if (
+        c !== 'first' &&
+        !(c === 'unknown' && both && classify(second) === 'last') &&
+        !(c === 'unknown' && second === undefined && foreignWordAfter(text, i + 1 + first.length))
+      ) {
+        continue;
+      }
+      const start = i + 1;
+      addWhole(
+        out,
+        taken,
+        start,
+        start + first.length + (both ? 1 + second.length : 0),
+        0.7,
+        'handle',
+      );
     }
   }
 }
@@ -1123,6 +1163,13 @@ const IRC_HANDLE =
   /\][ \t]*<([a-z][a-z0-9]{1,20})>|\n\* ([a-z][a-z0-9]{1,20}) has (?:quit|joined)/g;
 const MENTION_HANDLE = /@([a-z][a-z0-9]{1,20}(?:[._][a-z]{1,20})?)(?![\w@-]|\.\w)/y;
 const MENTION_GLUE_BEFORE = /[\w.@/]/;
+/** Whether a blank and a lower-case word that is no English word follow `end`. */
+function foreignWordAfter(text: string, end: number): boolean {
+  const m = LOWER_WORD_AFTER.exec(text.slice(end, end + 24));
+  return m !== null && !isEnglishWord(m[1]!);
+}
+const LOWER_WORD_AFTER = /^ (\p{Ll}{2,20})(?![\p{L}])/u;
+const MENTION_NAME = /@(\p{Lu}\p{Ll}{1,20})(?: (\p{Lu}\p{Ll}{1,20}))?(?![\p{L}\p{N}@_-]|\.\w)/uy;
 
 /** Whether a lower-case handle spells a person's name (see chatHandles). */
 function personHandle(handle: string): boolean {
@@ -3292,7 +3339,8 @@ function scoreSegment(
     const after = afterWindow();
     const asSubject =
       (WEAK_AFTER.test(after) && !/^\s?(?:,|and|or)/.test(after)) ||
-      PERSONAL_POSSESSIVE.test(after);
+      PERSONAL_POSSESSIVE.test(after) ||
+      FOREIGN_VERB_AFTER.test(after);
     if (
       tokInfo[from]!.alsoSurname
         ? asSubject || cueMatches(K_WEAK_BEFORE_MULTI)
@@ -6687,7 +6735,9 @@ const SIGN_OFF_FIRST = (() => {
 
 /** Titles that open a name in lower-case text too ("mr. elliott"); "father" or "lady" do not. */
 const LOWER_TITLES: ReadonlySet<string> = new Set(
-  'mr mrs ms mx dr prof herr frau mme mlle sra srta'.split(' '),
+  'mr mrs ms mx dr prof herr frau mme mlle sra srta sr señor señora signor signora dhr mevr monsieur madame'.split(
+    ' ',
+  ),
 );
 
 /** A lower-case word, at word boundaries as WORD draws them, not part of an address or a path. */
@@ -6728,6 +6778,11 @@ export function truecase(text: string): string {
   let chainEnd = -1;
   let initialLast = false;
   let titleEnd = -1;
+  /**
+   * Whether the current name opened with a surname after a title ("sr. moreno"): then only a
+   * listed word joins it ("sr. moreno ha vuelto", "dhr. visser wacht").
+   */
+  let titled = false;
   LOWER_WORD.lastIndex = 0;
   for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) {
     const w = m[0];
@@ -6744,7 +6799,7 @@ export function truecase(text: string): string {
           !VERB_SHAPE.test(w) &&
           !WEAK_AFTER.test(' ' + w) &&
           !LOWER_VERBS.has(w) &&
-          (chain === 1 || initialLast || isKnownName(w));
+          ((chain === 1 && !titled) || initialLast || (isKnownName(w) && w.length >= 3));
       }
     }
     if (cap) {
@@ -6762,6 +6817,8 @@ export function truecase(text: string): string {
           !isFunctionWord(w) &&
           !VERB_SHAPE.test(w)))
     ) {
+      // (A given name after the title takes its surname: "mr. elliott desrosiers".)
+      titled = titleEnd >= 0 && nameGap(text, titleEnd, s, true) && !isGivenName(w);
       cap = true;
       chain = 1;
     } else {
