@@ -22,6 +22,14 @@ describe('a chat whose speakers write the time in brackets after their names', (
   });
 });
 
+describe('a CV headed by the name in capitals', () => {
+  it('reads the line above its contact line, not a firm above its number', () => {
+    const cv = 'RESUME\n\nANANYA KRISHNAMURTHY\nMob: +91 98450 37126     E-mail: ak@example.org';
+    expect(names(cv)).toEqual(['ANANYA KRISHNAMURTHY']);
+    expect(names('ACME HOLDINGS\nTel: +44 20 7946 0958')).toEqual([]);
+  });
+});
+
 describe('CJK names after a form label or as a chat speaker', () => {
   it('reads the label and the speaker, never the label itself', () => {
     const form = '氏名：鈴木 美咲\n生年月日：1989年8月20日\n担当者: 小林 悠斗\n役職: 部長';

@@ -1004,6 +1004,10 @@ export const examples: DetectorExamples = {
     // A mention by the name in a team chat; a lone given name before a person's verb in Dutch;
     // a surname after a title in a chat typed in lower case.
     { text: '@Steffi kannst du Frau Koch zurückrufen?', value: 'Steffi' },
+    // A lower-case given name before a verb of speech; a name in capitals heading a CV above
+    // its contact line; a sign-off with its exclamation marks.
+    { text: 'ok and ahmed said he would do the rest', value: 'ahmed' },
+    { text: 'Gracias!!\nSergi Puig\nDpto. Logística', value: 'Sergi Puig' },
     { text: 'Koningsdag valt erin. Ruben neemt mijn tickets over.', value: 'Ruben' },
     { text: 'oye, el sr. moreno ha vuelto a llamar', value: 'moreno' },
     // A given name under "nombre" beside "apellido"; a surname in capitals alone in its cell;
