@@ -1007,6 +1007,10 @@ export const examples: DetectorExamples = {
     // A lower-case given name before a verb of speech; a name in capitals heading a CV above
     // its contact line; a sign-off with its exclamation marks.
     { text: 'ok and ahmed said he would do the rest', value: 'ahmed' },
+    // Two unknown words opening a sentence before a life's event, and a pair of them before a
+    // verb in the plural; a name before its age and an address.
+    { text: 'Gallup, NM. Chenoa Whitehorse was born there in 1978.', value: 'Chenoa Whitehorse' },
+    { text: 'Hirut Bekele and Dawit Girma were both on the bus.', value: 'Dawit Girma' },
     { text: 'Gracias!!\nSergi Puig\nDpto. Logística', value: 'Sergi Puig' },
     { text: 'Koningsdag valt erin. Ruben neemt mijn tickets over.', value: 'Ruben' },
     { text: 'oye, el sr. moreno ha vuelto a llamar', value: 'moreno' },
@@ -1030,6 +1034,8 @@ export const examples: DetectorExamples = {
     "Customer wants the 'Grace Hopper' edition of our coding kit.",
     'Asked whether our Ned Kelly mug is back in stock.',
     "What do I tell customers? Safaricom says it's on our side.",
+    'Lane closures on Sheikh Zayed Road continue until March.',
+    'Johnson Controls and Siemens Healthineers were both late.',
     // Cyrillic capitalises firms, holidays and products too; chat roles and form labels.
     'Банк получателя: ПАО «Банк Восход», БИК 044525974',
     'Очікувана дата: 24.08 (День Незалежності — можливі затримки)',

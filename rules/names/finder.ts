@@ -509,7 +509,28 @@ const NAME_TAG_BEFORE =
 const MONTH_NAMES = new Set(['April', 'May', 'June', 'August']);
 /** Verbs whose subject is a person, after a name opening a sentence (see scoreSegment). */
 const SUBJECT_VERB_AFTER =
-  /^\s(?:(?:wants|wanted|would like) (?:to know|to cancel|to return|to speak|to talk|a refund|his|her)|(?:needs|needed) (?:help|a refund|to speak|to talk)|asked|asks|says|said|told|wrote|writes|replied|phoned|emailed|complained|thinks|feels|mentioned|explained|requested|reported|is asking|was asking|signed)(?![\p{L}])/u;
+  /^\s(?:(?:wants|wanted|would like) (?:to know|to cancel|to return|to speak|to talk|a refund|his|her)|(?:needs|needed) (?:help|a refund|to speak|to talk)|asked|asks|says|said|told|wrote|writes|replied|phoned|emailed|complained|thinks|feels|mentioned|explained|requested|reported|is asking|was asking|signed|was born|moved|joined|starts|started|died|passed away|graduated|married|retired|is moving|is relocating|turned \d{1,3})(?![\p{L}])/u;
+/**
+ * The same for two people joined by "and" before a verb in the plural: "Hirut Bekele and Dawit
+ * Girma were both on the bus", "Mordechai Weisz and Rivka Goldfarb signed as witnesses".
+ */
+const PLURAL_VERBS =
+  '(?:were|are both|signed|share|shared|live|lived|moved|joined|organi[sz]ed|played|will represent|have asked|asked|called|both)(?![\\p{L}])';
+const PAIR_SUBJECT_AFTER = new RegExp(
+  String.raw`^ and \p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){1,2} ${PLURAL_VERBS}`,
+  'u',
+);
+/** The second of such a pair: the first, opening its sentence, and "and" before it. */
+const PAIR_FIRST_BEFORE =
+  /(?:^|[.!?\n]\s{0,3})(\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){1,2}) and $/u;
+/** Whether `before` ends in such a first conjunct, none of its words an English one. */
+function firstOfPairBefore(before: string): boolean {
+  const m = PAIR_FIRST_BEFORE.exec(before);
+  return (
+    m !== null && m[1]!.split(/[ -]/).every((w) => !isEnglishWord(w) && classify(w) !== 'stop')
+  );
+}
+const PLURAL_VERB_AFTER = new RegExp(String.raw`^ ${PLURAL_VERBS}`, 'u');
 /** "call X back": after the name. */
 const CALL_BACK_AFTER = /^\s(?:back|again)(?![\p{L}])/u;
 const CALL_BEFORE = /(?:call|ring|phone)[ \t]{1,3}$/iuy;
@@ -584,6 +605,9 @@ const STREET_WORD_AFTER =
  */
 const STREET_WORD_BEFORE =
   /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύό]|λεωφόρος|λεωφ\.|πλατεία|αεροδρόμιο|phố|phường|quận|đường|huyện|xã|tỉnh|sân bay|jalan|jl\.|taman|lorong|улица|ул\.|вулиця|вул\.|бул\.|булевар|булевард|проспект|просп\.|пр\.|площадь|пл\.|переулок|пер\.|аеродром|аэропорт|летище)(?:[ \t]{1,2}(?:de(?: la)?|del|da|do|dos|das|di|della|degli|dei))?[ \t]{1,2}[„«"“]?$/iu;
+/** A road's type in capitals after the words (see the firm's word after a name). */
+const ROAD_AFTER =
+  /^ (?:Road|Street|Avenue|Boulevard|Highway|Expressway|Rd\.?|St\.?|Ave\.?|Blvd\.?)(?![\p{L}])/u;
 const ORG_AFTER =
   /^(?!,[ \t](?:flat|flats|lodge|house|building|tower|hall|court)[ \t]+(?:no\.?[ \t]*)?\d),?[ \t](?:&\s|and\s)?(?:inc|llc|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|bv|nv|b\.v|n\.v|group|holdings|partners|associates|law|consulting|sons|s\.?a\.?|s\.?l\.?|s\.r\.l\.?|s\.p\.a\.?|asociados|hermanos|hijos|cía|söhne|frères|figli|fratelli|brothers|bros|foundation|institute|university|college|academy|society|association|trust|award|prize|scholarship|fellowship|medal|hospital|clinic|infirmary|hospice|orchestra|band|quartet|choir|street|st|road|rd|avenue|ave|lane|ln|drive|way|boulevard|blvd|place|square|court|close|crescent|terrace|bypass|pass|flat|flats|lodge|fort|bridge|station|hall|center|centre|building|tower|house|gardens?|hotel|school|church|library|museum|stadium|airport|international airport|international|havaliman(?=ı)|havalimani|lennujaam|flughafen|river|lake|mountains?|valley|island|bay|beach|park|plaza|city|town|county|township|province|prefecture|mall|agents|estate agents|solicitors|conveyancing|lettings|letting|homes|properties|realty|realtors|estates|services|legal|management|digital|residential|accountants|architects|construction|builders|motors|automotive|motor group|insurance|finance|capital|ventures|labs|solutions|systems|technologies|software|logistics|transport|primary|immobilien|steuerberatung|technik|haustechnik|elektrotechnik|kanzlei|makelaars|advocaten|notarissen|kitchen|kitchens|bistro|grill|deli|bakery|brewery|café|pizzeria|trattoria|catering|del señor|de la virgen|de nuestra señora|trade|trading|conseil|conseils|guild|partner|partnerschaft|rechtsanwälte|steuerberater|mbb|partg|ohg|gbr|property|inventories|hardware|plumbing|roofing|electrical|electricians|plumbers|landscaping|cleaning|dental|day|d\.o\.o|s\.r\.o|sp\. z o\.o|aps|a\/s|ltda|eireli|as|asa|ab|oy|oyj|kft|zrt|nyrt|bvba|sprl|kgaa|construcciones|construções|constructions|bouw|bau)\b(?![ \t]?:)(?![ \t]+(?:manager|director|officer|counsel|clerk|lead|assistant|coordinator|specialist|consultant|advisor|adviser|executive|analyst|administrator|rep|representative|team|department|dept|partner)\b)/iu;
 
@@ -3493,7 +3517,9 @@ function scoreSegment(
     // window after them is a new string.)
     text.charCodeAt(end) === 32 &&
     isAsciiLower(text.charCodeAt(end + 1)) &&
-    (((atStart || afterLeadIn(text, from)) && SUBJECT_VERB_AFTER.test(afterWindow())) ||
+    (((atStart || afterLeadIn(text, from)) &&
+      (SUBJECT_VERB_AFTER.test(afterWindow()) || PAIR_SUBJECT_AFTER.test(afterWindow()))) ||
+      (PLURAL_VERB_AFTER.test(afterWindow()) && firstOfPairBefore(beforeWindow())) ||
       (CALL_BACK_AFTER.test(afterWindow()) && cueMatches(K_CALL_BEFORE))) &&
     allNameLike(from, to, true) &&
     !someWordLike(from, to)
@@ -3823,7 +3849,15 @@ function scoreSegment(
   // Company names built from surnames ("Morgan Stanley Inc.", "Smith & Sons"). After a cue
   // that only a person takes ("My name is Karl Hall", "Mrs. Maddison Hall", "Regards,\nSophie
   // Garden") the word after is the surname, not a building.
-  if (score > 0.3 && (!PERSON_ONLY_CUES.has(reason) || legalFormAfter(after)) && orgAfter(after)) {
+  // (Nor does a title make a road a person: "Sheikh Zayed Road"; after a given name the word is
+  // a surname, "Dr. Anna Street".)
+  if (
+    score > 0.3 &&
+    (!PERSON_ONLY_CUES.has(reason) ||
+      legalFormAfter(after) ||
+      (!knownFirst && ROAD_AFTER.test(after))) &&
+    orgAfter(after)
+  ) {
     score = 0.3;
   }
   // A car dealer named after its owner and its make, whatever the cue: "Kind regards\nHendrick
@@ -5363,7 +5397,7 @@ export const EMAIL_AFTER = /^["']?[ \t]{0,2}[,;\t<(|:][ \t]{0,2}<?([\w.+-]{1,64}
 // (Not a share or a rate: ", 60%".)
 const NUMBER_AFTER = /^,?[ ]{1,2}(?:\d{1,4}[a-zA-Z]?(?![\d.:/%]|-\d|[ \t]\d{3})|s\/n)/;
 /** An age between commas, then a word: ", 42, from Denver" (not ", 42, 28013 Madrid"). */
-const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t]\p{L}/u;
+const AGE_AFTER = /^,[ \t](?:1[01]\d|[1-9]?\d),[ \t][\p{L}\p{N}]/u;
 /** A subject's last word (not a sentence's end), a blank, a dash, a blank. */
 const SUBJECT_BEFORE = /[\p{L}\p{N})][ \t][–—-][ \t]$/u;
 /** A chat role in brackets, then the speaker's colon: " (Advisor):", " (Agent):". */
