@@ -384,3 +384,40 @@ describe('scanWith', () => {
     expect(scanWith([email], t, { threshold: 0.99 })).toEqual([]);
   });
 });
+
+describe('normalise: digits and days read aloud', () => {
+  it('reads a run of number words as its digits, each word mapping back to itself', () => {
+    const input = "it's oh seven seven double oh nine double oh four eight one, thanks";
+    const n = normalise(input);
+    expect(n.text).toBe("it's 07700900481, thanks");
+    // The number maps back to the whole spoken run.
+    const at = n.text.indexOf('07700900481');
+    const [s, e] = toOriginalSpan(n, at, at + 11);
+    expect(input.slice(s, e)).toBe('oh seven seven double oh nine double oh four eight one');
+  });
+
+  it('keeps groups apart at commas, reads tens, teens, signs, "plus" and spelled capitals', () => {
+    expect(normalise('visa, four five five six, seven three oh two').text).toBe('visa, 4556 7302');
+    expect(normalise('born nineteen eighty two').text).toBe('born 1982');
+    expect(normalise('is it one nine two dot one six eight dot oh dot one').text).toBe(
+      'is it 192.168.0.1',
+    );
+    expect(normalise('mobile plus four four seven seven double oh').text).toBe('mobile +447700');
+    expect(normalise("it's G B twenty one L O Y D three oh nine six\nok").text).toBe(
+      "it's GB21LOYD3096\nok",
+    );
+    expect(normalise('the eighth of march, may ninth, twenty ninth February').text).toBe(
+      'the 8th of march, may 9th, 29th February',
+    );
+  });
+
+  it('leaves prose alone: short runs, a lone capital word, ordinals without a month', () => {
+    expectUnchanged([
+      'one or two questions about twenty minutes',
+      'we have twenty five people',
+      'its nine one one I need help',
+      'first name please, second line',
+      'uno o dos',
+    ]);
+  });
+});

@@ -6520,6 +6520,9 @@ const LOWER_SAID_STARTS = keywords(
   'said says replied asked mentioned wrote emailed confirmed approved agreed reckons'.split(' '),
   { wholeWord: true },
 );
+/** A determiner right before a word: "the ", "my ", "this ". */
+const DETERMINER_BEFORE =
+  /(?:^|[^\p{L}])(?:the|a|an|my|our|your|his|her|their|this|that|its)[ \t]$/iu;
 /** An adverb between the name and its verb: "jordan already replied", "sandra both said". */
 const SAID_ADVERB_BEFORE = / (?:already|also|just|both|then|only)$/;
 const LOWER_ONE_STARTS = keywords(
@@ -7481,6 +7484,8 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     if (e - b < 3 || (b > 0 && LETTER_OR_DIGIT_BEFORE.test(text[b - 1]!))) continue;
     const w = text.slice(b, e);
     if (!isGivenName(w) || isEnglishWord(w) || isFunctionWord(w) || PLACEHOLDER.has(w)) continue;
+    // ("the manual says", "my manager said": a thing or a role after its determiner.)
+    if (DETERMINER_BEFORE.test(text.slice(Math.max(0, b - 7), b))) continue;
     add(b, e, 0.6);
   }
   for (const m of signOffLowerMatches(text)) {

@@ -404,7 +404,8 @@ describe('hush edm-hash', () => {
     '',
     '...',
     'Jane Q Doe',
-    'one two three four five six seven',
+    // (Not number words: normalisation reads "one two three ..." as the digits spoken.)
+    'alpha bravo charlie delta echo foxtrot golf',
   ];
 
   it('prints a policy entry the engine matches, without the values', () => {
@@ -427,7 +428,7 @@ describe('hush edm-hash', () => {
     expect(r.stderr).toContain('line 4: nothing left after normalisation');
     expect(r.stderr).toContain('line 6: 7 words');
     expect(r.stderr).toContain('2 values hashed, 1 duplicate merged, 2 lines skipped');
-    expect(r.stderr).not.toMatch(/jane|doe|6789|seven/i);
+    expect(r.stderr).not.toMatch(/jane|doe|6789|foxtrot/i);
 
     // Round trip: the entry in a policy finds the values, however they are written.
     const path = file('edm-policy.json', JSON.stringify({ customDetectors: [entry] }));
