@@ -11,6 +11,9 @@
  * every detector's labels, written as words, find the values of JSON, forms and XML (see
  * keyFolds).
  *
+ * Digits said aloud are read as digits too ("oh seven seven double oh ...", see
+ * spokenDigitFolds), a run of number words at a time.
+ *
  * What is NOT done here, on purpose: separators between digits (`4 5 3 9 ...`) and spelled-out
  * punctuation (`john dot doe at gmail dot com`) are handled by the detectors that care, because
  * removing spaces globally would glue unrelated numbers together.
