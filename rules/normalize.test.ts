@@ -406,6 +406,7 @@ describe('normalise: digits and days read aloud', () => {
     expect(normalise("it's G B twenty one L O Y D three oh nine six\nok").text).toBe(
       "it's GB21LOYD3096\nok",
     );
+    expect(normalise('also D E vier vier, fünf null null eins').text).toBe('also DE44 5001');
     expect(normalise('the eighth of march, may ninth, twenty ninth February').text).toBe(
       'the 8th of march, may 9th, 29th February',
     );

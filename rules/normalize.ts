@@ -658,7 +658,9 @@ const DEFANGED = /(?<=[A-Za-z0-9])(?:\[[.@]\]|\([.@]\))(?=[A-Za-z0-9])/g;
  * back to the words: a word gives its digits, a blank between two words gives nothing, a comma
  * between groups a blank, and "dot", "slash", "dash" and a leading "plus" their signs. Only runs
  * of three number words or more that make four digits or more, so prose's "one or two" and
- * "twenty minutes" stay words. English only: "o" is a word of Spanish and Portuguese.
+ * "twenty minutes" stay words. English, and the digits of German, Spanish and French ("D E
+ * vier vier, fünf null null eins, ..."); "o" and "oh" only in English ("o" is Spanish and
+ * Portuguese for "or").
  */
 function spokenDigitFolds(input: string, out: [number, number, string][]): void {
   SPOKEN_PAIR.lastIndex = 0;
@@ -736,13 +738,44 @@ const MONTH_BEFORE = new RegExp(
  * with Unicode look-arounds took 20 ms a megabyte, this one 3.)
  */
 const SPOKEN_PAIR =
-  /\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t]{1,2}(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi;
+  /\b(?:null|eins|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|zéro|deux|trois|quatre|cinq|sept|huit|neuf|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t]{1,2}(?:null|eins|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|zéro|deux|trois|quatre|cinq|sept|huit|neuf|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi;
 /** One token of a run: a number word, digits, or a spoken sign. */
 const SPOKEN_TOKEN =
-  /(zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple|\d{1,6}|dot|point|slash|dash)(?![\p{L}\p{N}])/iuy;
+  /(null|eins|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|zéro|deux|trois|quatre|cinq|sept|huit|neuf|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple|\d{1,6}|dot|point|slash|dash)(?![\p{L}\p{N}])/iuy;
 /** What joins two tokens: blanks, a comma or a hyphen. */
 const SPOKEN_GAP = /[ \t]{0,2}(?:[,-][ \t]{0,2})?/y;
 const SPOKEN_VALUE: Readonly<Record<string, string>> = {
+  // German, Spanish and French digits, one word each (their tens are compounds: not read).
+  null: '0',
+  eins: '1',
+  zwei: '2',
+  zwo: '2',
+  drei: '3',
+  vier: '4',
+  fünf: '5',
+  fuenf: '5',
+  sechs: '6',
+  sieben: '7',
+  acht: '8',
+  neun: '9',
+  cero: '0',
+  uno: '1',
+  dos: '2',
+  tres: '3',
+  cuatro: '4',
+  cinco: '5',
+  seis: '6',
+  siete: '7',
+  ocho: '8',
+  nueve: '9',
+  zéro: '0',
+  deux: '2',
+  trois: '3',
+  quatre: '4',
+  cinq: '5',
+  sept: '7',
+  huit: '8',
+  neuf: '9',
   zero: '0',
   oh: '0',
   o: '0',
@@ -778,6 +811,8 @@ const SPOKEN_VALUE: Readonly<Record<string, string>> = {
   slash: '/',
   dash: '-',
 };
+const FOREIGN_DIGIT =
+  /^(?:null|eins|zwei|zwo|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|zéro|deux|trois|quatre|cinq|sept|huit|neuf)$/;
 const SPOKEN_TENS = /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/i;
 const SPOKEN_UNIT = /^(?:one|two|three|four|five|six|seven|eight|nine)$/i;
 const SPOKEN_SIGN = /^(?:dot|point|slash|dash)$/i;
@@ -804,6 +839,7 @@ function spokenRun(input: string, start: number, out: [number, number, string][]
   let at = start;
   let end = start;
   let pending: string | null = null; // a "double"/"triple" waiting for its digit
+  let foreign = false; // a German, Spanish or French digit read
   let prevEnd = -1;
   for (;;) {
     // A letter spelled among the digits, in capitals: "G B twenty one L O Y D three ...", a
@@ -824,6 +860,9 @@ function spokenRun(input: string, start: number, out: [number, number, string][]
     const word = t[1]!;
     const low = word.toLowerCase();
     const tokEnd = at + word.length;
+    // "o" and "oh" are zeros in English runs only ("uno o dos" is "one or two").
+    if (FOREIGN_DIGIT.test(low)) foreign = true;
+    else if ((low === 'o' || low === 'oh') && foreign) break;
     // A sign only between number words; "o" and "oh" only after one ("oh" opens a run too).
     if (SPOKEN_SIGN.test(low)) {
       if (words === 0) break;
