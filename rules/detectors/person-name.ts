@@ -1035,6 +1035,9 @@ export const examples: DetectorExamples = {
     'Asked whether our Ned Kelly mug is back in stock.',
     "What do I tell customers? Safaricom says it's on our side.",
     'Lane closures on Sheikh Zayed Road continue until March.',
+    // A firm signing a letter; a department's mailbox in a mail's header.
+    'Yours faithfully\n\nMarsh Fennell Solicitors',
+    'From: Lakeshore Mutual Claims <noreply-claims@lakeshore.example>',
     'Johnson Controls and Siemens Healthineers were both late.',
     // Cyrillic capitalises firms, holidays and products too; chat roles and form labels.
     'Банк получателя: ПАО «Банк Восход», БИК 044525974',

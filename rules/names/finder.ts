@@ -3837,6 +3837,23 @@ function scoreSegment(
   if (score > 0.3 && n === 1 && !hasInitial && ORG_WORD_ENDING.test(tokInfo[k0]!.text)) {
     score = 0.3;
   }
+  // A firm's own word closing the words ("Marsh Fennell Solicitors"), or right after them after
+  // any cue, a sign-off's too ("Yours faithfully\n\nMarsh Fennell Holdings"): words that are
+  // no one's surname, unlike "Hall" or "Garden".
+  if (
+    score > 0.3 &&
+    n >= 2 &&
+    (FIRM_ONLY_WORD.test(tokInfo[kl]!.text) || FIRM_ONLY_AFTER.test(after))
+  ) {
+    score = 0.3;
+  }
+  // A department's mailbox after the words: "Lakeshore Mutual Claims <noreply-claims@...>",
+  // "Ressources Humaines <rh@...>", "Rekrutacja <rekrutacja@...>".
+  // (A given name and a surname are a person's, whatever their mailbox: "Anna Berg <info@...>".)
+  if (score > 0.3 && text.startsWith(' <', end) && !(knownFirst && n >= 2)) {
+    const mailbox = ROLE_MAILBOX_AFTER.exec(after);
+    if (mailbox !== null) score = 0.3;
+  }
   // Shops and brands: "Dear Tienda Sol team", "all Hugo Boss models", "contacting Maison Lumière".
   // (Not an agent naming their desk: "Lucie du service client".)
   if (
@@ -5424,6 +5441,14 @@ const INSTITUTION_AFTER =
   /^[ \t](?:clinic|hospital|surgery|practice|pharmacy|centre|center|infirmary|team|support|desk|office|department|store|shop|klinik|praxis|apotheke|clinique|pharmacie|clínica|farmacia|ziekenhuis|apotheek)\b/iu;
 /** A note in brackets after a name, in words: " (our new hire)", " (the son)". */
 const NOTE_IN_BRACKETS = /^ \(\p{Ll}{2}/u;
+/** Words of a firm's name that are no one's surname (see scoreSegment). */
+const FIRM_ONLY_WORDS =
+  'Solicitors|Holdings|Partners|Associates|Consulting|Consultants|Insurance|Assurance|Accountants|Architects|Logistics|Technologies|Solutions|Services|Ltd|Limited|LLC|LLP|Inc|GmbH|Plc|PLC|Dermatology|Dental|Pharmacy|Physiotherapy|Veterinary|Realty|Properties|Lettings|Joinery|Plumbing|Roofing|Mutual|Brewing|Humaines|Rekrutacja|Memberships|Claims';
+const FIRM_ONLY_WORD = new RegExp(`^(?:${FIRM_ONLY_WORDS})$`);
+const FIRM_ONLY_AFTER = new RegExp(`^ (?:${FIRM_ONLY_WORDS})(?![\\p{L}])`, 'u');
+/** A department's or a robot's mailbox in angle brackets: its local part is a role. */
+const ROLE_MAILBOX_AFTER =
+  /^ <(?:no-?reply|do-?not-?reply|info|support|help|helpdesk|hr|rh|claims?|accounts?|billing|invoices?|recrutement|rekrutacja|recruiting|recruitment|jobs|careers|contact|hello|office|admin|service|services|team|sales|kontakt|bewerbung|payroll|finance|membership|memberships|enquiries|inquiries|reception|bookings?|orders?|noreply-[a-z]+)(?:[-_.][a-z]+)?@/i;
 /** Endings of coined firm names that no given name or surname has. */
 const ORG_WORD_ENDING = /^\p{Lu}\p{Ll}{2,}(?:com|corp|soft|tech)$/u;
 const ORG_CONTEXT_AFTER =
