@@ -45,6 +45,8 @@ export const STOP_WORDS = [
     'mont rustic sleek ergonomic handcrafted handmade unbranded refined bamboo granite concrete rubber plastic wooden marble leather linen velvet ceramic porcelain ' +
     'orthopedics orthopaedics medicine pharmacy pharmacie farmacia apotheke women mutuelle assurance assurances óptica ópticas optica opticas motorizzazione móveis moveis ' +
     'universidad universidade università universita universität universitat universiteit université universite uniwersytet ' +
+    // Banks, insurers, treasuries, authorities and polytechnics that open a firm's name.
+    'politechnika politecnico politécnico assicurazioni assicurazione banco banca sparkasse volksbank stadtwerke behörde ministerio ministero ministère seguros aseguradora tesorería tesoreria trésorerie corporativa corporativo ' +
     'tél studierende studenten schüler eltern onderwijsbureau secretaría segreteria risposta respuesta reactie odpowiedź ' +
     'policía policia polizia polizei politie intimation legesenter legesenteret vårdcentral vårdcentralen lægehus ' +
     'atelier ateliers werkstatt taller talleres serwis concesionario autohaus zustellbasis bußgeldstelle laboratorio studio summit expo webinar meetup festival kitchen kitchens bistro deli grill gare bahnhof hauptbahnhof stazione estación estacion aeropuerto aeroporto aéroport aeroport flughafen orly ' +
