@@ -62,6 +62,16 @@ const LABELS = [
 const BANK_NAMED =
   /(?<![\p{L}\p{N}])(?:[Rr]ekening|[Aa]kaun(?:ti)?|[Tt][àa]i kho[ảa]n|[Aa]ccount|[Aa]cct|[Kk]onto|[Cc]uenta|[Cc]onta|[Cc]ompte|[Hh]esap)[ \t]{1,3}(?!(?:BSB|IFSC|ABA|RTN|BIC|SWIFT|IBAN|REF)(?!\p{L}))(?:\p{Lu}{2,5}|\p{Lu}\p{Ll}{0,10}bank)[ \t]{1,3}(?:s[ốo][ \t]{1,3})?(\d(?:[ -]?\d){5,25})(?![\p{L}\p{N}_]|[ .-]\d)/gu;
 
+// A question for the account number closing its turn, then the next turn holding only the
+// number, after its speaker and a filler or two.
+const ANSWERED =
+  /(?:(?:bank |checking |savings |current )?account(?: number| no\.?| #)?|acct(?: number| no\.?)?|kontonummer|n[úu]mero de cuenta|num[ée]ro de compte)[ \t]*(?:please|pls|por favor|bitte|s'il vous plaît)?[ \t]*[?.!]?[ \t]*\r?\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?[^\n:\d]{1,24}:[ \t]*(?:(?:u+h+|u+m+|e+r+m*|ah+|yeah|yes|yep|sure|ok|okay|so|it's|its|it is|that's|mine is|es|ist)[, ]{1,3}){0,3}(\d(?:[ -]?\d){5,17})[ \t.]*(?=\r?\n|$)/gi;
+
+/** "on the", "for your" right before the label: the account is where another value is kept. */
+const ON_THE_BEFORE = /(?:on|for|of|in|to|from)[ \t]+(?:the|your|my|this)[ \t]+$/i;
+/** A chat's or a transcript's turn up to a word of its sentence: "Agent: and the ". */
+const TURN_START = /^[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?[^\n:\d]{1,24}:[ \t]/;
+
 // Indonesian and Malay "a.n." (atas nama, "in the name of") and "a/n" after a number: an
 // account given with its holder's name ("BRI 0021-01-044718-50-3 a.n. Yulianti Rahayu").
 const HOLDER_AFTER = /\d(?<![\w.-]\d)(?:[ -]?\d){5,24}(?= {1,3}a(?:\.n\.|\/n) )/g;
@@ -378,6 +388,27 @@ export const bankAccount: Detector = {
         out.push({ start, end, type: 'BANK_ACCOUNT', score, reason });
       }
     }
+    // The number given as the answer to a question in the turn before, alone on its turn: "Agent:
+    // and the account number\nCX: uhh, 43958812", a call's transcript or a chat.
+    for (const m of labels.length > 0 ? matchAllAt(text, ANSWERED, labels, 0) : []) {
+      const number = m[1]!;
+      const digits = number.replace(/\D/g, '');
+      if (isTrivialDigits(digits) || !accountDigitsOk(digits)) continue;
+      // (The question is a turn too, after its speaker: not a heading over a form's field.)
+      const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+      const asked = text.slice(lineStart, m.index);
+      // (Nor another value asked "on the account": "the mobile number on the account?".)
+      if (!TURN_START.test(asked) || ON_THE_BEFORE.test(asked)) continue;
+      const end = m.index + m[0].length;
+      const start = text.lastIndexOf(number, end);
+      out.push({
+        start,
+        end: start + number.length,
+        type: 'BANK_ACCOUNT',
+        score: 0.85,
+        reason: 'context, answer',
+      });
+    }
     for (const m of labels.length > 0 ? matchAllAt(text, BANK_NAMED, labels, 0) : []) {
       const digits = m[1]!.replace(/\D/g, '');
       if (isTrivialDigits(digits) || !accountDigitsOk(digits)) continue;
@@ -610,6 +641,8 @@ export const examples: DetectorExamples = {
     { text: 'numéro de compte 00012345678 à la banque', value: '00012345678' },
     { text: 'Número de cuenta: 0049 1500 0512 3456', value: '0049 1500 0512 3456' },
     { text: 'my checking account 4829130051 at the bank', value: '4829130051' },
+    // The number answering the turn before, in a call's transcript.
+    { text: 'Agent: and the account number?\nCX: uhh, 58270146\nAgent: lovely', value: '58270146' },
     // Account kinds before their numbers, and a Swedish compound of "konto".
     { text: 'Accounts: checking 1604743309, savings 9670289555', value: '9670289555' },
     { text: 'Privatkonto 745 589 240-8 (clearing 8749-3)', value: '745 589 240-8' },
@@ -666,6 +699,9 @@ export const examples: DetectorExamples = {
     { text: 'Broj žiro računa: 2340009-1110012345', value: '2340009-1110012345' },
   ],
   noMatch: [
+    // Another value asked for "on the account"; a heading over a form's field.
+    'Agent: whats the mobile number on the account?\nCustomer: 0433 918 204',
+    'Order account number\nStatus: 202401',
     // An amount after "savings"; a row of routing and account numbers under "Checking".
     'Total savings 15000000.50 this year',
     // Another word between label and number; "broj računa" as an invoice's number; a utility's
