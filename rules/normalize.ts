@@ -861,6 +861,11 @@ function spelledLetterAt(input: string, at: number): boolean {
   return SPELLED_LETTER.test(input);
 }
 
+/** The fold of the gap between two tokens of a run: nothing, or a blank for a comma. */
+function gapFold(input: string, from: number, to: number): [number, number, string] {
+  return [from, to, input.slice(from, to).includes(',') ? ' ' : ''];
+}
+
 /**
  * Reads the run of number words from `start`; adds its folds to `out` when it is long enough.
  * Returns where the run ends.
@@ -878,8 +883,7 @@ function spokenRun(input: string, start: number, out: [number, number, string][]
     // A letter spelled among the digits, in capitals: "G B twenty one L O Y D three ...", a
     // licence's "D", an insurance number's closing "C".
     if (words > 0 && spelledLetterAt(input, at)) {
-      if (prevEnd >= 0 && at > prevEnd)
-        folds.push([prevEnd, at, input.slice(prevEnd, at).includes(',') ? ' ' : '']);
+      if (prevEnd >= 0 && at > prevEnd) folds.push(gapFold(input, prevEnd, at));
       folds.push([at, at + 1, input[at]!]);
       end = at + 1;
       prevEnd = at + 1;
@@ -910,10 +914,9 @@ function spokenRun(input: string, start: number, out: [number, number, string][]
     }
     // The gap before this token: nothing between words, a blank for a comma.
     if (prevEnd >= 0 && at > prevEnd) {
-      const gap = input.slice(prevEnd, at);
       const digitBoth = /\d$/.test(input.slice(prevEnd - 1, prevEnd)) && /^\d/.test(word);
       // (Between two groups of digits as written the blank stays: "4539 1488".)
-      if (!digitBoth) folds.push([prevEnd, at, gap.includes(',') ? ' ' : '']);
+      if (!digitBoth) folds.push(gapFold(input, prevEnd, at));
     }
     let value: string;
     if (/^\d/.test(word)) {

@@ -3851,8 +3851,7 @@ function scoreSegment(
   // "Ressources Humaines <rh@...>", "Rekrutacja <rekrutacja@...>".
   // (A given name and a surname are a person's, whatever their mailbox: "Anna Berg <info@...>".)
   if (score > 0.3 && text.startsWith(' <', end) && !(knownFirst && n >= 2)) {
-    const mailbox = ROLE_MAILBOX_AFTER.exec(after);
-    if (mailbox !== null) score = 0.3;
+    if (ROLE_MAILBOX_AFTER.test(after)) score = 0.3;
   }
   // Shops and brands: "Dear Tienda Sol team", "all Hugo Boss models", "contacting Maison Lumière".
   // (Not an agent naming their desk: "Lucie du service client".)
