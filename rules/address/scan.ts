@@ -561,6 +561,17 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
     if (c === 45 || c === 47 || c === 46) return -1;
   }
   if (inSet(t, last + 1, F_HOUSE_SUFFIX)) last += 1;
+  // A Dutch floor or part after a hyphen: "482-III", "221-H", "13-hs".
+  else if (
+    last === i &&
+    a1 === 45 &&
+    t.touches(i) &&
+    t.touches(i + 1) &&
+    t.isWord(i + 2) &&
+    /^(?:I{1,3}|IV|[A-H]|hs|huis|bis)$/.test(t.str(i + 2)) &&
+    !(t.touches(i + 2) && (t.isNum(i + 3) || t.isPunct(i + 3, '-')))
+  )
+    last = i + 2;
   // A staircase or entrance letter, and a flat number after it: "14 A 5", "12 B".
   const l = last + 1;
   if (t.isWord(l) && t.end(l) - t.start(l) === 1 && t.isUpper(l) && t.str(l) !== 'I') {
@@ -574,6 +585,14 @@ function houseNumber(t: Tokens, i: number, maxDigits = 5, labelled = true): numb
     )
       last = l + 1;
     else if (nk === -1 || nk === 2 || t.isPunct(l + 1, ',')) last = l;
+  } else if (
+    // A German house number's letter in lower case, set apart: "Bahnhofstr. 30 b, 04109".
+    t.isWord(l) &&
+    t.end(l) - t.start(l) === 1 &&
+    /[a-h]/.test(t.str(l)) &&
+    (t.kind(l + 1) === -1 || t.kind(l + 1) === 2 || t.isPunct(l + 1, ','))
+  ) {
+    last = l;
   }
   return last;
 }
@@ -1123,7 +1142,8 @@ function germanPreposition(t: Tokens, j: number): Core | null {
 
 /** "Dunajska 56", "Joaquin Suarez 2906": capitalised words and a number, weak on its own. */
 function weakShape(t: Tokens, i: number): Core | null {
-  if (!t.isCap(i - 1) || t.touches(i - 1) || houseNumber(t, i, 4) < 0) return null;
+  const hn = t.isCap(i - 1) && !t.touches(i - 1) ? houseNumber(t, i, 4) : -1;
+  if (hn < 0) return null;
   let first = -1;
   let k = i - 1;
   for (let steps = 0; steps < 3 && k >= 0; steps++) {
@@ -1138,9 +1158,9 @@ function weakShape(t: Tokens, i: number): Core | null {
   if (first < 0) return null;
   if (repeatedWithNumber(t, first, i)) return null;
   // What follows must end the value: punctuation, a line break, the end, or "and".
-  const nx = i + 1;
+  const nx = hn + 1;
   if (t.isWord(nx) && t.isLower(nx) && !inSet(t, nx, F_AFTER_OK)) return null;
-  return { first, last: i, base: 0.25, reason: 'street', lower: false, weak: true };
+  return { first, last: hn, base: 0.25, reason: 'street', lower: false, weak: true };
 }
 
 /**
@@ -1428,12 +1448,75 @@ function extendBack(t: Tokens, first: number): number {
     }
     break;
   }
+  return unitLinesBack(t, first);
+}
+
+/**
+ * Where the parts before a street line start that name its flat, floor or building, each set
+ * off by a comma on the street's line: "Flat 9, Marlowe Court, 61 Portswood Road", "5th Floor,
+ * 22 Bishopsgate", "Room 1203, Building 5, 88 Jianguo Road". A building's name counts only
+ * with a unit before it ("Holly Cottage, Church Lane" stays as it is).
+ */
+function unitLinesBack(t: Tokens, first: number): number {
+  // (The bare number before the street may be the unit's: "Level 12, 60 Margaret Street".)
+  if (t.isNum(first)) {
+    const u = unitBefore(t, first);
+    if (u >= 0) first = u;
+  }
+  for (let round = 0; round < 3; round++) {
+    let p = first - 1;
+    // (A block and a lot need no comma: "Blk 5 Lot 12 Mabini St.")
+    const comma = t.isPunct(p, ',');
+    if (comma) p--;
+    else if (t.kind(p) !== 1) break;
+    const unit = unitBefore(t, p);
+    if (unit >= 0) {
+      first = unit;
+      continue;
+    }
+    if (!comma) break;
+    // A building's name: one to three capitalised words, then a comma and a unit before it.
+    let k = p;
+    while (p - k < 3 && t.isCap(k) && nameWord(t, k, false)) k--;
+    if (k === p || !t.isPunct(k, ',')) break;
+    const named = unitBefore(t, k - 1);
+    if (named < 0) break;
+    first = named;
+  }
   return first;
+}
+
+/** The first token of a flat or a floor ending at token p ("Flat 9", "Level 12", "5th Floor"), or -1. */
+function unitBefore(t: Tokens, p: number): number {
+  if (t.isWord(p) && /^(?:floor|fl)$/i.test(t.str(p))) {
+    if (ordinal(t, p - 2) === p - 1) return p - 2;
+    if (t.isWord(p - 1) && SPELLED_FLOOR.test(t.str(p - 1))) return p - 1;
+    return -1;
+  }
+  // A number, maybe with a letter ("7B", "2/1"), after its unit word.
+  let n = p;
+  if (t.isWord(n) && t.end(n) - t.start(n) === 1 && t.touches(n - 1) && t.isNum(n - 1)) n--;
+  if (t.isNum(n) && t.isPunct(n - 1, '/') && t.touches(n - 2) && t.isNum(n - 2)) n -= 2;
+  if (!t.isNum(n) || t.end(n) - t.start(n) > 5) return -1;
+  let q = n - 1;
+  if (t.isPunct(q, '.') || t.isPunct(q, '#')) q--;
+  if (!t.isWord(q) || !inSet(t, q, F_UNIT) || !t.isCap(q)) return -1;
+  // "No. 5" is a house number only where a line or a label's colon puts it first.
+  if (NUMBER_WORD.test(t.str(q))) {
+    const b = t.kind(q - 1);
+    if (!(b === -1 || b === 2 || t.isPunct(q - 1, ':'))) return -1;
+  }
+  return q;
 }
 
 /** A unit part at token q ("Apt. 4", "Suite 500", "#12", "2nd Floor"): its last token, or -1. */
 function unitAt(t: Tokens, q: number): number {
-  if (t.isPunct(q, '#') && t.touches(q) && t.isNum(q + 1)) return q + 1;
+  if (t.isPunct(q, '#') && t.touches(q) && t.isNum(q + 1)) {
+    // Singapore's floor and unit: "#03-494".
+    const r = q + 3;
+    if (t.isPunct(q + 2, '-') && t.touches(q + 1) && t.touches(q + 2) && t.isNum(r)) return r;
+    return q + 1;
+  }
   const ord = ordinal(t, q);
   if (
     ord >= 0 &&
@@ -1451,16 +1534,61 @@ function unitAt(t: Tokens, q: number): number {
   ) {
     return withDot(t, q + 1);
   }
-  // German floors: "3 OG", "3. OG", "2. Stock", "EG".
+  // German floors: "3 OG", "3. OG", "2. Stock", "EG"; Danish floor and side: "2. th.", "st. tv.".
   const text = t.text;
   if (t.isNum(q) && t.end(q) - t.start(q) <= 2) {
-    const f = t.isPunct(q + 1, '.') ? q + 2 : q + 1;
+    const dot = t.isPunct(q + 1, '.');
+    const f = dot ? q + 2 : q + 1;
     if (
       t.isCap(f) &&
       isUpperAscii(text.charCodeAt(t.start(f))) &&
       /^(?:OG|UG|DG|Stock|Etage|Obergeschoss)$/.test(t.str(f))
     )
       return f;
+    if (dot && t.isWord(f) && /^(?:th|tv|mf)$/.test(t.str(f))) return withDot(t, f);
+    // Spanish floor and door as two numbers: "Calle Mayor, 70, 4-4, 50001 Zaragoza" (only
+    // before another number, the postcode: "4-4" alone is a score).
+    if (
+      t.isPunct(q + 1, '-') &&
+      t.touches(q) &&
+      t.touches(q + 1) &&
+      t.isNum(q + 2) &&
+      t.end(q + 2) - t.start(q + 2) <= 2 &&
+      t.isPunct(q + 3, ',') &&
+      t.isNum(q + 4)
+    )
+      return q + 2;
+  }
+  // Indonesian neighbourhood units: "RT 004/RW 011", "RT 03 RW 05".
+  if (t.isWord(q) && t.str(q) === 'RT' && t.isNum(q + 1)) {
+    let k = q + 2;
+    if (t.isPunct(k, '/')) k++;
+    if (t.isWord(k) && t.str(k) === 'RW') k++;
+    return t.isNum(k) && k > q + 2 ? k : q + 1;
+  }
+  // "4ºB": the folded sign and the door glued to the floor make one word.
+  if (
+    t.isNum(q) &&
+    t.end(q) - t.start(q) <= 2 &&
+    t.touches(q) &&
+    t.isWord(q + 1) &&
+    /^[oa][A-Z]$/.test(t.str(q + 1))
+  )
+    return q + 1;
+  // "3.º B", "2.º Esq.": the ordinal's dot before its folded sign.
+  if (
+    t.isNum(q) &&
+    t.end(q) - t.start(q) <= 2 &&
+    t.isPunct(q + 1, '.') &&
+    t.touches(q) &&
+    t.touches(q + 1) &&
+    t.isWord(q + 2) &&
+    /^[oa]$/.test(t.str(q + 2))
+  ) {
+    const d = q + 3;
+    if (t.isWord(d) && !t.touches(q + 2) && SIDE_WORD.test(t.str(d))) return withDot(t, d);
+    if (t.isWord(d) && t.end(d) - t.start(d) <= 2 && !t.touches(q + 2) && t.isUpper(d)) return d;
+    return q + 2;
   }
   // Spanish and Portuguese floor and door: "3º B", "2ª izq.", "1º". Normalisation folds "º"
   // and "ª" to "o" and "a", which the tokenizer glues to the digits ("3o"): one or two digits
@@ -1468,6 +1596,8 @@ function unitAt(t: Tokens, q: number): number {
   const last = text.charCodeAt(t.end(q) - 1);
   if (t.isNum(q) && t.end(q) - t.start(q) <= 3 && (last === 111 || last === 97)) {
     const d = q + 1;
+    // The door glued to the floor: "4ºB".
+    if (t.isWord(d) && t.touches(q) && t.end(d) - t.start(d) === 1 && t.isUpper(d)) return d;
     if (t.isWord(d) && !t.touches(q) && SIDE_WORD.test(t.str(d))) return withDot(t, d);
     if (t.isWord(d) && t.end(d) - t.start(d) <= 4 && !t.touches(q) && !t.isLower(d))
       return withDot(t, d);
@@ -1488,7 +1618,10 @@ function unitAt(t: Tokens, q: number): number {
     if (t.isPunct(k + 1, '-') && t.touches(k) && t.isNum(k + 2) && t.touches(k + 1)) last = k + 2;
     return last;
   }
-  if (t.isWord(k) && t.end(k) - t.start(k) <= 2 && t.isUpper(k)) return k;
+  if (t.isWord(k) && t.end(k) - t.start(k) <= 2 && t.isUpper(k)) {
+    // A block's letter and number: "bl. A3".
+    return t.touches(k) && t.isNum(k + 1) && t.end(k + 1) - t.start(k + 1) <= 3 ? k + 1 : k;
+  }
   return -1;
 }
 

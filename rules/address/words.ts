@@ -140,14 +140,16 @@ export const COMPOUND_EXCEPTIONS = new Set(
 
 /** Unit designators before a number: "Apt. 4", "Suite 500", "Flat 2", "Unit 7", "#12". */
 export const UNIT_WORDS = new Set(
-  'apt apartment appt suite ste unit flat fl floor room rm bldg building lot box dept door wohnung zimmer app whg etage étage piso puerta pta dpto departamento andar sala scala interno int bte bus lgh lok lokal m mieszkanie no nr nº'.split(
+  'apt apartment appt apto suite ste unit flat fl floor level room rm bldg building blk block bloco bloque bl lot box dept depto door wohnung zimmer app ap whg etage étage piso puerta pta dpto departamento andar sala scala esc escalera interno int bte bus lgh lok lokal m mieszkanie kv кв no nr nº'.split(
     ' ',
   ),
 );
 
 /** Unit words that are common English nouns: they count only right after a street line. */
 export const WEAK_UNIT_WORDS = new Set(
-  'lot box dept door bus m int no nr nº sala room rm building bldg floor fl'.split(' '),
+  'lot box dept door bus m int no nr nº sala room rm building bldg floor fl level block bl ap esc kv'.split(
+    ' ',
+  ),
 );
 
 /** Number suffixes that belong to a house number: "12 bis", "3 ter", "7 quater". */

@@ -372,7 +372,26 @@ export const examples: DetectorExamples = {
     'Atatürk Bulvarı No: 45, Çankaya, Ankara 06420',
     {
       text: 'Alamat: No. 21, Jalan Ampang Hilir, 55000 Kuala Lumpur',
-      value: '21, Jalan Ampang Hilir, 55000 Kuala Lumpur',
+      value: 'No. 21, Jalan Ampang Hilir, 55000 Kuala Lumpur',
+    },
+    // A flat, a floor or a door after the house number, in the local words, up to the town:
+    // "apto 32", "3.º B", "4ºB", "2. th.", "ap. 7", "-III", "/31", "4-4".
+    {
+      text: 'Endereço: Rua Tabapuã, 1123, apto 45, Itaim Bibi, São Paulo - SP, 04533-014',
+      value: 'Rua Tabapuã, 1123, apto 45, Itaim Bibi, São Paulo - SP, 04533-014',
+    },
+    'Calle de Atocha 61, 2.º B, 28012 Madrid',
+    'Prinsengracht 263-III, 1016 GV Amsterdam',
+    'Vesterbrogade 48, 3. tv., 1620 København V',
+    'Str. Lalelelor nr. 9, bl. C2, ap. 14, 021345 București',
+    'Calle del Coso, 17, 3-2, 50003 Zaragoza',
+    // ...and before it, set off by commas: the flat, the floor, a building's name after its flat.
+    'Flat 4, Harbour Court, 27 Quayside Road, Plymouth PL1 3DE',
+    'Level 9, 101 Collins Street, Melbourne VIC 3000',
+    'Blk 8 Lot 21 Rizal St., Marikina City 1800',
+    {
+      text: 'Alamat: Jl. Melati No. 14 RT 002/RW 007, Bandung 40123',
+      value: 'Jl. Melati No. 14 RT 002/RW 007, Bandung 40123',
     },
     {
       text: 'Kirim ke Jl. Sudirman No. 5, Jakarta Pusat 10220',
