@@ -52,7 +52,15 @@ const NAMES = [
   String.raw`nik(?= (?:saya|anda|ku|pemohon|pelanggan)\b)`,
   // Sri Lanka's NIC, only before its shapes: nine digits and V or X, or the birth year, the day
   // of the year and five digits.
-  String.raw`nic(?= ?(?:no\.?|number|#|:)? ?(?:\d{9}[VX]|(?:19|20)\d\d[0-8]\d{7})(?![\w-]))`,
+  String.raw`nic(?= ?(?:\((?:old|new)\) ?)?(?:no\.?|number|#|:|is)? ?(?:\d{9}[VX]|(?:19|20)\d\d[0-8]\d{7})(?![\w-]))`,
+  // Ghana's card and social security (SSNIT) numbers, the Philippines' SSS and UMID numbers,
+  // Bangladesh's NID in English (only before its 10, 13 or 17 digits), Singapore's FIN (a
+  // foreigner's NRIC: F, G or M, seven digits and a letter).
+  String.raw`ghana card(?: (?:number|no\.?|#))?|ssnit(?: (?:number|no\.?|#))?|(?:sss|umid)(?: (?:crn|number|no\.?|#|id))?`,
+  String.raw`nid(?= ?(?:no\.?|number|#)? ?(?:is )?:? ?(?:\d{17}|\d{13}|\d{10})(?!\d))|fin(?= ?(?:no\.?|number)? ?: ?[FGM]\d{7}[A-Z](?![\w-]))`,
+  // "ID" alone names a person's identity number only as theirs ("my ID 37789718") or as a
+  // form's field at the start of its line ("ID No.: 33504811"); "Order ID", "User ID" are not.
+  String.raw`(?:(?:my|your|his|her|their) id|(?<=^|\n)id (?:no\.?|number|#))(?: (?:number|no\.?|#))?(?: is)?`,
   String.raw`szem[ée]lyi igazolv[áa]ny(?: ?sz[áa]ma?)?`,
   String.raw`(?:č[íi]slo|č\.) op|občansk[ýé](?:ho)? průkaz(?:u)?`,
   String.raw`(?:namba ya )?kitambulisho(?: cha taifa)?|nida`,
@@ -132,6 +140,23 @@ const LABEL_WORDS = keywords([
   'nik pemohon',
   'nik pelanggan',
   'nic',
+  'ghana card',
+  'ssnit',
+  'sss',
+  'umid',
+  'nid',
+  'fin:',
+  'fin :',
+  'fin no',
+  'fin number',
+  'my id',
+  'your id',
+  'his id',
+  'her id',
+  'their id',
+  'id no',
+  'id number',
+  'id #',
   'igazolv',
   'číslo op',
   'cislo op',
@@ -222,7 +247,8 @@ function ptNiss(d: string): boolean {
 // digits pass the date, the citizenship digit and Luhn one time in a hundred or so).
 const ZA_ID = /(?<![\w-])\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{4}[01]\d\d(?![\w-])/g;
 const ZA_ID_HINT = /\d{13}/;
-const ID_BEFORE = /\b(?:id|identity|sa id|rsa id)(?: (?:no\.?|number|nr|#))?[ \t]*[:#]?[ \t]*$/i;
+const ID_BEFORE =
+  /\b(?:id|identity|sa id|rsa id)(?:\/passport)?(?: (?:no\.?|number|nr|#))?(?: (?:supplied|provided|given|is))?[ \t]*[:#]?[ \t]*$/i;
 
 /** What the detector needs to run: a label, or the citizen card's two capitals after digits. */
 const PREFILTER = {
@@ -272,17 +298,20 @@ const CJK_ID_HINT = keywords([
 // Romania's personal numeric code (CNP): the sex and century digit, the birth date (YYMMDD), the
 // county (01-52, or 70 for a number given abroad), three digits and a check digit; Greece's
 // social security number (ΑΜΚΑ): the birth date (DDMMYY), five digits, the last a Luhn check;
-// Nigeria's National Identification Number (NIN): eleven digits, no public check. Each only
+// Nigeria's National Identification Number (NIN) and Bank Verification Number (BVN, a person's
+// id across banks): eleven digits, no public check; Uganda's NIN: C, the sex (M or F) and twelve
+// capitals and digits. Each only
 // after its name ("CNP-ul meu este ...", "Α.Μ.Κ.Α.: ...", "Her NIN is ..."), the names found by
 // the keyword pass and the patterns tried there: a thirteen-digit number alone is as often a
 // barcode's.
-const EU_ID_NAME_WORDS = keywords(['cnp', 'amka', 'nin'], { wholeWord: true });
+const EU_ID_NAME_WORDS = keywords(['cnp', 'amka', 'nin', 'bvn'], { wholeWord: true });
 const EU_ID_WORDS = keywords(['cod numeric personal', 'codul numeric personal', 'αμκα', 'α.μ.κ.α']);
 const CNP =
   /(?<![A-Za-z])(?:CNP|cnp(?=[-: ])|[Cc]od(?:ul)? [Nn]umeric [Pp]ersonal)(?:-?ul(?:ui)?)?(?![A-Za-z])[^\d\n]{0,16}?(?<!\d)([1-9]\d{12})(?!\d)/g;
 const AMKA =
   /(?<![A-Za-zͰ-Ͽ])[ΑA]\.?[ΜM]\.?[ΚK]\.?[ΑA]\.?(?![A-Za-zͰ-Ͽ])[^\d\n]{0,16}?(?<!\d)(\d{11})(?!\d)/gi;
-const NIN = /(?<![A-Za-z])NIN(?![A-Za-z])[^\d\n]{0,16}?(?<!\d)(\d{11})(?!\d)/g;
+const NIN =
+  /(?<![A-Za-z])(?:NIN|BVN)(?![A-Za-z])[^\d\n]{0,16}?(?<![\dA-Z])(\d{11}|C[MF][0-9A-Z]{12})(?![\dA-Z])/g;
 
 // National numbers with a check digit, after their names in their own scripts (and in English):
 // Russia's СНИЛС (nine digits and a two-digit check), Israel's teudat zehut (ת.ז., nine digits,
@@ -609,7 +638,7 @@ export const nationalId: Detector = {
     if (ZA_ID_HINT.test(text)) {
       for (const m of matchesOf(text, ZA_ID)) {
         if (!luhn(m[0])) continue;
-        const labelled = ID_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index));
+        const labelled = ID_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
         const end = m.index + m[0].length;
         out.push({
           start: m.index,
@@ -667,6 +696,16 @@ export const examples: DetectorExamples = {
     { text: 'Santiago. RUT 17.799.633-5. Mi cel', value: '17.799.633-5' },
     { text: 'resident registration number 950314-2119577 in chat', value: '950314-2119577' },
     { text: 'National ID: 8812-4471-203', value: '8812-4471-203' },
+    // Ghana, Nigeria, Uganda, the Philippines, Bangladesh, Singapore, Sri Lanka; "ID" as one's own.
+    { text: 'Ghana Card No.: GHA-508812347-2\nDate of birth', value: 'GHA-508812347-2' },
+    { text: 'the details on your BVN (22190457718) do not match', value: '22190457718' },
+    { text: 'NIN: CM90017734PKWD\nPhone: 0772 000111', value: 'CM90017734PKWD' },
+    { text: 'SSS: 34-5512093-8\nPhilHealth: on file', value: '34-5512093-8' },
+    { text: 'Please block it. NID 4407815523, name on file', value: '4407815523' },
+    { text: 'Work pass holder\nFIN: G7731046K\nEmployer', value: 'G7731046K' },
+    { text: 'NIC (old): 853301987V', value: '853301987V' },
+    { text: 'the swap was done with my ID 30917745 but I', value: '30917745' },
+    { text: 'Full name: Otieno Okoth\nID No.: 27710934\nKRA PIN', value: '27710934' },
     { text: 'Identity card no. X4471203Q', value: 'X4471203Q' },
     { text: 'BRP number ZX1234567', value: 'ZX1234567' },
     {
@@ -754,6 +793,10 @@ export const examples: DetectorExamples = {
     'residence permit appointment on 12.03.2025',
     'identity card valid until 12/2030',
     'National ID: 1234567',
+    // "ID" that is no one's identity number: another thing's, or not at the start of a form's line.
+    'Order ID 30917746 shipped',
+    'User ID No. 27710935 reset',
+    'fin: 2025-03-31, début: 2025-01-01',
     // A CNP or an ΑΜΚΑ whose check or date fails; thirteen digits without the name.
     'CNP: 2880903409955',
     'ΑΜΚΑ: 14115815781',
