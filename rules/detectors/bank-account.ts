@@ -62,6 +62,12 @@ const LABELS = [
 const BANK_NAMED =
   /(?<![\p{L}\p{N}])(?:[Rr]ekening|[Aa]kaun(?:ti)?|[Tt][àa]i kho[ảa]n|[Aa]ccount|[Aa]cct|[Kk]onto|[Cc]uenta|[Cc]onta|[Cc]ompte|[Hh]esap)[ \t]{1,3}(?!(?:BSB|IFSC|ABA|RTN|BIC|SWIFT|IBAN|REF)(?!\p{L}))(?:\p{Lu}{2,5}|\p{Lu}\p{Ll}{0,10}bank)[ \t]{1,3}(?:s[ốo][ \t]{1,3})?(\d(?:[ -]?\d){5,25})(?![\p{L}\p{N}_]|[ .-]\d)/gu;
 
+// A bank's name ending in "Bank" right before a number: "Sampath Bank 772278978182", "new account
+// at Dutch-Bangla Bank: 9557780281191" (eight digits or more: no branch, no amount).
+const NAME_BANK =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]{1,20} Bank:?[ \t]{1,3}(\d(?:[ -]?\d){7,17})(?![\p{L}\p{N}_]|[ .,/-]\d)/gu;
+const NAME_BANK_WORDS = keywords([' bank']);
+
 // A question for the account number closing its turn, then the next turn holding only the
 // number, after its speaker and a filler or two.
 const ANSWERED =
@@ -243,7 +249,7 @@ const BRANCH_CELL = /^(?:sort ?code|bsb|ifsc|ifsc code|transit(?: institution)?(
 const BRANCH_VALUE = /^(?:\d\d-\d\d-\d\d|\d{3}-\d{3}|\d{5}-\d{3}|\d{6}|[A-Z]{4}0[A-Z0-9]{6})$/;
 
 const BANK_WORDS =
-  /\b(?:bank|banking|iban|routing|rtn|aba|direct dep|direct deposit|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|institution|transit number|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
+  /\b(?:bank|banking|iban|routing|rtn|aba|direct dep|direct deposit|sort code|checking|savings|deposit|wire|ach|sepa|transfer|payee|beneficiary|branch|bsb|institution|transit number|swift|bic|credited|debited|funds|overdraft|withdrawal|direct debit|standing order|salary|payroll|wages|überweisung|bankverbindung|lastschrift|banque|virement|prélèvement|banco|transferencia)\b/;
 // Accounts that are not bank accounts: cloud, customer, user and loyalty numbers.
 const OTHER_ACCOUNT =
   /\b(?:aws|gcp|azure|cloud|customer|user|client|member|membership|loyalty|rewards?|login|username|game|steam|twitter|email|utility|electric|electricity|gas|water|energy|broadband|order|invoice|tracking|ticket|phone|mobile|tel|telephone)\b/;
@@ -421,6 +427,14 @@ export const bankAccount: Detector = {
         reason: 'bank named',
       });
     }
+    const named = NAME_BANK_WORDS.at(text);
+    for (const m of named.length > 0 ? matchAllAt(text, NAME_BANK, named, 22) : []) {
+      const digits = m[1]!.replace(/\D/g, '');
+      if (isTrivialDigits(digits)) continue;
+      const end = m.index + m[0].length;
+      const start = end - m[1]!.length;
+      out.push({ start, end, type: 'BANK_ACCOUNT', score: 0.75, reason: 'bank named' });
+    }
     if (HOLDER_WORDS.test(text)) {
       for (const m of matchesOf(text, HOLDER_AFTER)) {
         const digits = m[0].replace(/\D/g, '');
@@ -529,6 +543,9 @@ export const bankAccount: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A bank's name ending in "Bank" before the number; a salary's account.
+    { text: 'Salary account: Lanka Trust Bank 8820147735510.', value: '8820147735510' },
+    { text: 'my salary went to my old account 6604418823 instead', value: '6604418823' },
     // Norwegian "kontonummeret er"; Serbian Cyrillic, Armenian, Tamil, Kannada, Malayalam,
     // Sinhala, Lao labels; a Korean account after its bank; a Japanese ordinary account.
     { text: 'og kontonummeret er 4272.11.30619. Mobil: +47 940 99 591.', value: '4272.11.30619' },
