@@ -1,4 +1,5 @@
 import { findNames, type FindNamesOptions } from '../names/finder.ts';
+import { spelledNames } from '../names/spelled.ts';
 import type { Detector, DetectorExamples } from '../types.ts';
 
 /**
@@ -31,7 +32,10 @@ export function createPersonName(options: FindNamesOptions = {}): Detector {
     prefilter: /\p{L}/u,
     stage: 'nlp',
     detect(text, ctx) {
-      return findNames(text, ctx.taken, options);
+      const names = findNames(text, ctx.taken, options);
+      // A found name spelled out letter by letter: "Radcliffe, that's R A D C L I F F E".
+      if (names.length === 0) return names;
+      return names.concat(spelledNames(text, names, ctx.threshold));
     },
   };
 }
@@ -78,6 +82,18 @@ export const examples: DetectorExamples = {
       value: 'paolo',
     },
     { text: 'Ring mig gärna på 070-364 35 06. /Elin Johansson', value: 'Elin Johansson' },
+    // A workplace after a comma is no firm's name; a referral's label.
+    {
+      text: 'Treating doctor: Dr Hannah Szymańska, University Hospital Galway',
+      value: 'Hannah Szymańska',
+    },
+    { text: 'Referred by: Darragh Quilty\nIndicators:', value: 'Darragh Quilty' },
+    // A found name spelled out letter by letter, as a call's transcript writes it.
+    { text: "Caller: Ayodele Radford, that's R A D F O R D.", value: 'R A D F O R D' },
+    {
+      text: 'Patient: Chidi Eze, C as in Charlie, H, I, D, I.',
+      value: 'C as in Charlie, H, I, D, I',
+    },
     // A surname in capitals before the given name on a list's line; a name alone in brackets
     // after the kin or the role it names; two given names joined by "and" or "+"; a mention
     // made of a given name and a surname the lists miss.
@@ -1029,6 +1045,12 @@ export const examples: DetectorExamples = {
     },
   ],
   noMatch: [
+    // A firm after a sign-off and its partner's name, a bank answering, a role as a speaker.
+    'Yours faithfully,\nAshdown & Keel LLP',
+    'Good morning, Brightwell Bank, how can I help?',
+    'Banker: And lastly, for the term deposit, do you want it rolled over?',
+    // Letters that spell no name found: a plan's, a postcode's.
+    'The plan is G O L D, the postcode L S eight, press A B C.',
     // Brands of a product, things named after people, a firm's coined word.
     'Also asks if Tempur and Emma mattresses can be returned.',
     "Customer wants the 'Grace Hopper' edition of our coding kit.",
