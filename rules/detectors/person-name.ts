@@ -88,6 +88,16 @@ export const examples: DetectorExamples = {
       value: 'Hannah Szymańska',
     },
     { text: 'Referred by: Darragh Quilty\nIndicators:', value: 'Darragh Quilty' },
+    // A chat's speaker beside a role's turns ("Seller:"), and speakers in lower case whom the
+    // text names in full.
+    {
+      text: 'Holly: hi is this still available?\nSeller: yes!\nHolly: can i grab it sat?',
+      value: 'Holly',
+    },
+    {
+      text: 'DM: Tom Whitlow ↔ Reena Pathak\ntom: u around?\nreena: ya looking\ntom: ty',
+      value: 'reena',
+    },
     // A found name spelled out letter by letter, as a call's transcript writes it.
     { text: "Caller: Ayodele Radford, that's R A D F O R D.", value: 'R A D F O R D' },
     {

@@ -5181,7 +5181,7 @@ const ROLE_THEN_NAME = new RegExp(
   'iu',
 );
 /** The roles a support chat's lines are spoken by ("Agent:", "Besucher:", "Visitante:"). */
-const SPEAKER_ROLES = String.raw`agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|besucher|besucherin|nutzer|benutzer|cliente|agente|conseiller|conseillère|berater|beraterin|visiteur|visiteuse|utilisateur|soporte|visitante|usuario|klant|bezoeker|medewerker|medewerkster|mitarbeiter|mitarbeiterin|pharmacien|pharmacienne|pharmacist|apotheker|apothekerin|farmacéutico|farmacéutica|farmacista|receptionist|rezeption|réception|recepción|concierge`;
+const SPEAKER_ROLES = String.raw`agent|support|customer|client|bot|chatbot|assistant|operator|rep|representative|advisor|adviser|specialist|visitor|guest|user|kunde|kundin|kundendienst|besucher|besucherin|nutzer|benutzer|cliente|agente|conseiller|conseillère|berater|beraterin|visiteur|visiteuse|utilisateur|soporte|visitante|usuario|klant|bezoeker|medewerker|medewerkster|mitarbeiter|mitarbeiterin|pharmacien|pharmacienne|pharmacist|apotheker|apothekerin|farmacéutico|farmacéutica|farmacista|receptionist|rezeption|réception|recepción|concierge|seller|buyer|host|landlord|tenant|subscriber|banker|member|patient|caller|nurse|driver|rider|courier|technician|dispatcher|teller|consultant|preparer`;
 /**
  * The rest of a chat turn's header line after the speaker: the team in brackets or the role
  * after a dash, then the time set off by two blanks or a middle dot ("Louis  6:27 PM", "Jude
@@ -7588,17 +7588,33 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   // The speakers of a support chat typed in lower case ("agustin fahey: bank transfer pls",
   // "ansley  7:24 PM"), once a role speaks in the chat too: a listed given name first.
   // (Whether a role speaks is asked once, at the first such line: most texts have none.)
+  // (Or two given names that take three turns between them or more: "sam: u around?",
+  // "reena: ya looking", "sam: ...", a direct message between colleagues.)
   let chat: boolean | null = null;
   if (text.includes(':')) {
+    const turns: RegExpExecArray[] = [];
+    // (A speaker no list knows counts when the text names them in full: "DM: Sam Whitlock ↔
+    // Reena Patel", then "reena: ya looking".)
+    let allNamed = true;
     for (const m of matchesOnLinesWith(LOWER_SPEAKER, text, [':'])) {
       const w1 = m[1]!;
       const w2 = m[2];
-      if (!isGivenName(w1) || isFunctionWord(w1) || isEnglishWord(w1)) continue;
       if (w2 !== undefined && !plainLowerWord(w2)) continue;
-      chat ??= roleLines(text).length > 0;
-      if (!chat) break;
-      const start = m.index + m[0].length - m[1]!.length - (w2 === undefined ? 0 : w2.length + 1);
-      add(start, m.index + m[0].length, 0.6, w2 === undefined ? 'speaker' : 'cue, case');
+      const named = w2 === undefined && fullNameIn(text, w1);
+      if (!named && (!isGivenName(w1) || isFunctionWord(w1) || isEnglishWord(w1))) continue;
+      if (!named) allNamed = false;
+      turns.push(m);
+    }
+    if (turns.length > 0) {
+      chat = roleLines(text).length > 0 || (allNamed && turns.length >= 2);
+      if (!chat && turns.length >= 3) {
+        chat = new Set(turns.map((m) => m[1]! + ' ' + (m[2] ?? ''))).size >= 2;
+      }
+      for (const m of chat ? turns : []) {
+        const w2 = m[2];
+        const start = m.index + m[0].length - m[1]!.length - (w2 === undefined ? 0 : w2.length + 1);
+        add(start, m.index + m[0].length, 0.6, w2 === undefined ? 'speaker' : 'cue, case');
+      }
     }
   }
   // A lower-case name before the address that spells it: "edith schulist / edith81@...".
@@ -7719,6 +7735,16 @@ const LOWER_SPEAKER = new RegExp(
   String.raw`(?:^|\n)[ \t>]*(?:${CHAT_STAMP}[ \t]*(?:[-–][ \t]*)?)?(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})(?:[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30}))?(?=[ \t]?:[ \t]|[ \t]{2,}\d{1,2}:\d{2}|[ \t]*·[ \t]*\d{1,2}:\d{2})`,
   'uy',
 );
+/** Whether `word` (lower case) stands capitalised in `text` before a capitalised word: a full name. */
+function fullNameIn(text: string, word: string): boolean {
+  const cap = word[0]!.toUpperCase() + word.slice(1);
+  for (let at = text.indexOf(cap + ' '); at >= 0; at = text.indexOf(cap + ' ', at + 1)) {
+    if (at > 0 && LETTER.test(text[at - 1]!)) continue;
+    const next = text[at + cap.length + 1];
+    if (next !== undefined && next !== next.toLowerCase()) return true;
+  }
+  return false;
+}
 /** Two lower-case words, then a slash, a bracket or a dash, and an address's local part. */
 const LOWER_NAME_EMAIL =
   /(?:^|\n|:[ \t])[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t](\p{Ll}[\p{Ll}\p{M}'’-]{1,30})[ \t]*(?:\/|<|-|,|\()[ \t]*([\w.+-]{2,64})@/uy;
