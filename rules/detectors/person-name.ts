@@ -98,6 +98,11 @@ export const examples: DetectorExamples = {
       text: 'DM: Tom Whitlow ↔ Reena Pathak\ntom: u around?\nreena: ya looking\ntom: ty',
       value: 'reena',
     },
+    // The parties of a claim: in capitals before their role, after a plaintiff's label, in a
+    // matter's heading.
+    { text: 'Claim No: M63CL585\n\nDARRAGH KAVANAGH\tClaimant\nand', value: 'DARRAGH KAVANAGH' },
+    { text: 'PLAINTIFF: Jasmine Otieno\nAddress: on file', value: 'Jasmine Otieno' },
+    { text: 'Re: Tremblett v. Oakmere Academy Trust – hearing vacated', value: 'Tremblett' },
     // A found name spelled out letter by letter, as a call's transcript writes it.
     { text: "Caller: Ayodele Radford, that's R A D F O R D.", value: 'R A D F O R D' },
     {
@@ -1059,6 +1064,9 @@ export const examples: DetectorExamples = {
     'Yours faithfully,\nAshdown & Keel LLP',
     'Good morning, Brightwell Bank, how can I help?',
     'Banker: And lastly, for the term deposit, do you want it rolled over?',
+    // Firms on both sides of a matter; a role in capitals with no name before it.
+    'Re: Apple v. Samsung appeal',
+    'CLAIM FORM (Claimant)',
     // Letters that spell no name found: a plan's, a postcode's.
     'The plan is G O L D, the postcode L S eight, press A B C.',
     // Brands of a product, things named after people, a firm's coined word.
