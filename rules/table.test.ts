@@ -183,6 +183,29 @@ describe('psql results', () => {
   });
 });
 
+describe('MySQL results', () => {
+  const mysql = [
+    'mysql> SELECT first_name, last_name, birth_date FROM users LIMIT 2;',
+    '+------------+-----------+------------+',
+    '| first_name | last_name | birth_date |',
+    '+------------+-----------+------------+',
+    '| Annika     | Reuter    | 1984-12-02 |',
+    '| Selin      | Öztürk    | 1977-08-25 |',
+    '+------------+-----------+------------+',
+    '2 rows in set (0.01 sec)',
+  ].join('\n');
+
+  it('reads the header inside the box, above its rule, from a cell and from the header', () => {
+    expect(headerOf(mysql, 'Öztürk')).toBe('last_name');
+    expect(headerOf(mysql, '1984-12-02')).toBe('birth_date');
+    const at = mysql.indexOf('first_name', mysql.indexOf('\n'));
+    expect(columnBelow(mysql, at, at + 10)?.cells.map((c) => mysql.slice(c.start, c.end))).toEqual([
+      'Annika',
+      'Selin',
+    ]);
+  });
+});
+
 describe('tables after blank lines', () => {
   it('finds a header on the second line after an empty first line', () => {
     const text = '\nName\tPhone\nAna\t0680501210\nBo\t0783558104';

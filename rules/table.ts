@@ -161,7 +161,8 @@ function mergedCells(text: string, row: Row, count: number): number[] | null {
 }
 
 /** The first row of the block (rows split alike) that holds the row at `lineStart`. */
-const PSQL_RULE = /^[ \t]*-{2,}(?:\+-{2,})+[ \t]*\r?$/;
+// (And MySQL's box: "+------+-----+".)
+const PSQL_RULE = /^[ \t]*(?:-{2,}(?:\+-{2,})+|\+(?:-{2,}\+)+)[ \t]*\r?$/;
 
 function topOf(text: string, lineStart: number, row: Row): number {
   const passed: number[] = [];
