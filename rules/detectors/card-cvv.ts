@@ -14,7 +14,7 @@ import { keywords } from '../keywords.ts';
 // "security code is ", "the code on the back is "), then three or four digits as a whole token (not part of a longer
 // number, a decimal, a date or an amount). One forward pass; every part is bounded.
 const KEYWORD_CODE =
-  /(?<![a-z])(cvv2?|cvc2?|cvn|cav2|cvd|card verification (?:value|code|number)|kartenpr[üu]fnummer|cryptogramme(?: visuel)?|security code|card code|csc|sicherheitscode|pr[üu]fnummer|pr[üu]fziffer|code de s[ée]curit[ée]|c[óo]digo de seguridad|codice di sicurezza|cid|code on the back(?: of (?:the|my|your) card)?|(?:(?:3|three|4|four)[- ])?digits on the back|(?:3|three)[- ]digit (?:security )?code)(?![a-z])[^\d\n]{0,20}(?<!\w)(\d{3,4})(?![\w/]|[.,:-]\d)/gi;
+  /(?<![a-z])(cvv2?|cvc2?|cvn|cav2|cvd|card verification (?:value|code|number)|kartenpr[üu]fnummer|cryptogramme(?: visuel)?|security code|sec\.? code|card code|csc|sicherheitscode|pr[üu]fnummer|pr[üu]fziffer|code de s[ée]curit[ée]|c[óo]digo de seguridad|codice di sicurezza|cid|code on the back(?: of (?:the|my|your) card)?|(?:(?:3|three|4|four)[- ])?digits on the back|(?:3|three)[- ]digit (?:security )?code)(?![a-z])[^\d\n]{0,20}(?<!\w)(\d{3,4})(?![\w/]|[.,:-]\d)/gi;
 
 // Every match of KEYWORD_CODE starts with one of these (compared without case), so it is tried
 // only where one starts instead of at every position of the text.
@@ -28,6 +28,8 @@ const KEYWORD_STARTS = keywords([
   'kartenpr',
   'cryptogramme',
   'security code',
+  'sec code',
+  'sec. code',
   'card code',
   'csc',
   'sicherheitscode',
@@ -124,6 +126,7 @@ export const cardCvv: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Card no. on file, exp 11/29, sec code 481', value: '481' },
     { text: 'Visa ending 6467, and the code on the back is 739', value: '739' },
     { text: 'The code on the back of my card is 739.', value: '739' },
     // Found since the keywords are searched themselves (a shorter hint list lacked this one).

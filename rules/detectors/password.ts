@@ -131,7 +131,17 @@ export const password: Detector = {
       if (m.index < read.end) continue;
       const c = candidateAt(text, m.index, m[0], read);
       if (c !== null) out.push(c);
-      else if (STRONG_SET.has(m[0].toLowerCase())) {
+      else if (CHAT_SHORT.has(m[0].toLowerCase())) {
+        // A chat's short word right before a value that mixes three kinds of characters: "temp
+        // pw Lumen-Temp-8831", "wifi pwd Tr0ub4dor&3" (not "pw reset", "pw 1234").
+        const v = CHAT_VALUE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 70));
+        const glued = m.index > 0 && PROSE_GLUE.test(text[m.index - 1]!);
+        if (v !== null && !glued && charClasses(v[2]!).count >= 3) {
+          const start = m.index + m[0].length + v[1]!.length;
+          const p = judge(text, m.index, start, start + v[2]!.length, false, true, 'pw', 'bare');
+          if (p !== null) out.push({ ...p, reason: 'keyword, in a sentence' });
+        }
+      } else if (STRONG_SET.has(m[0].toLowerCase())) {
         const extra: Candidate[] = [];
         const p = proseValue(text, m.index, m.index + m[0].length, m[0].toLowerCase(), extra);
         if (p !== null) {
@@ -210,7 +220,10 @@ export const password: Detector = {
       // A URL ("login: https://..."), a path ("login: example.com/auth2", "api/v2/users"),
       // or the user repeated, is no pair.
       if (raw!.startsWith('/') || raw!.toLowerCase() === user!.toLowerCase()) continue;
-      const slash = /\/[ \t]*$/.test(whole!.slice(0, whole!.length - raw!.length));
+      // (A slash set off by blanks parts an address from its password: "login is
+      // ops@ferngrove.co / Fern!grove_22".)
+      const head = whole!.slice(0, whole!.length - raw!.length);
+      const slash = /\/[ \t]*$/.test(head) && !/[ \t]\/[ \t]+$/.test(head);
       if (slash && (user!.includes('.') || raw!.includes('/'))) continue;
       const pass = raw!.replace(/[.,;:)\]}]+$/, '');
       const start = k + whole!.length - raw!.length;
@@ -296,6 +309,9 @@ function proseValue(
   return null;
 }
 const PROSE_REACH = 72;
+/** The short words a chat writes for a password, and the value right after one (or "is"). */
+const CHAT_SHORT: ReadonlySet<string> = new Set(['pw', 'pwd']);
+const CHAT_VALUE = /^([ \t]{1,2}(?:is[ \t]{1,2})?)([^\s"'`<>()[\]{}]{8,64}?)[.,;!?]?(?=\s|$)/;
 // An Indic or Thai particle glued to an ASCII password ends it: Tamil "Meena@1988னு" ("... that
 // I set"), Hindi and Telugu case endings.
 const GLUED_SUFFIX = /(?<=[\x21-\x7e])[\u0900-\u0dff\u0e00-\u0e7f]+$/;
@@ -762,6 +778,9 @@ function identifierWords(id: string): string[] {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A chat's "pw" right before a value of three kinds of characters.
+    { text: 'ok unlocking, temp pw Quartz-Temp-4410 ill tell him', value: 'Quartz-Temp-4410' },
+    { text: 'login is ops@brindle.example / Brin!dle_37 for the portal', value: 'Brin!dle_37' },
     { text: '<wsse:Password>kitten.falcon60</wsse:Password>', value: 'kitten.falcon60' },
     // A key that holds the password as typed, in a log line.
     { text: 'result=FAIL attempt=2 pw_debug="Marigold47!!"', value: 'Marigold47!!' },
@@ -896,6 +915,8 @@ export const examples: DetectorExamples = {
     { text: 'body: "{\\"user\\":\\"jdoe\\",\\"password\\":\\"Rk8#mZ2q\\"}"', value: 'Rk8#mZ2q' },
   ],
   noMatch: [
+    'pw reset link sent, check ur inbox',
+    'the new pw 12345678 is too weak',
     'Passordet må ha minst åtte tegn og ett tall.',
     // A Chinese clause after the word that is no value ("what does forgotten password mean").
     '忘记密码是怎么回事 请问',
