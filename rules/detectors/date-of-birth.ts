@@ -405,14 +405,41 @@ export const dateOfBirth: Detector = {
         reason: 'context',
       });
     }
+    // Born somewhere after the date: "Ich bin am 23.09.1993 in Dortmund geboren".
+    if (text.includes('geboren')) pushShort(text, GEBOREN_AFTER, out);
     return out;
   },
 };
+
+/** A date before "in <town> geboren": German puts the participle last. */
+const GEBOREN_AFTER = new RegExp(
+  String.raw`(?<![\d./-])(\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}\. ?[A-Za-zÄäÖöÜü]{3,9} \d{4})(?= in \p{Lu}[\p{L}-]{1,30}(?: (?:an der |am |im )?\p{Lu}[\p{L}-]{1,30})? geboren\b)`,
+  'gu',
+);
+
+/** DATE without its global flag, compiled at its first use (most texts never need it). */
+let dateOnce: RegExp | null = null;
+/** The first group of each match of `re` as a birth date, when it is a real date. */
+function pushShort(text: string, re: RegExp, out: Candidate[]): void {
+  for (const m of text.matchAll(re)) {
+    dateOnce ??= new RegExp(DATE.source, 'i');
+    const d = dateOnce.exec(m[1]!);
+    if (d === null || d[0] !== m[1] || !dateOk(d)) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[1]!.length,
+      type: 'DATE_OF_BIRTH',
+      score: 0.85,
+      reason: 'context',
+    });
+  }
+}
 
 /** What this detector must find and must leave alone; checked by rules/detectors.test.ts. Only
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'Ich bin am 14.02.1991 in Bochum geboren und wohne', value: '14.02.1991' },
     { text: 'invito a Vaishno Nair, nacido/a el 19/06/1958 en Mumbai', value: '19/06/1958' },
     { text: 'Menor: Raul, nascido(a) em 24/10/2017, CPF 804.246.815-60', value: '24/10/2017' },
     { text: 'Date et lieu de naissance : 25/01/1966 à Bristol', value: '25/01/1966' },
@@ -543,6 +570,7 @@ export const examples: DetectorExamples = {
     { text: 'Ako si Maria, ipinanganak noong Marso 3, 1990. Ang TIN ko', value: 'Marso 3, 1990' },
   ],
   noMatch: [
+    'Das Paket wurde am 14.02.2024 in Bochum geliefert.',
     'Lugar de nacimiento: Madrid\nFecha de emisión: 12/03/2020',
     // A blank line with no chat turn in it parts a label from a later date.
     'DOB: unknown\n\nOrder date: 12/03/1984',
