@@ -55,6 +55,8 @@ const PHONE_WORDS = new RegExp(
       'll[aá]m\\w{0,8}|contact[aá]r\\w{0,4}|rappel\\w{0,4}|appel\\w{0,4}|anruf\\w{0,6}|' +
       'r[uü]ckruf\\w{0,8}|chiam\\w{0,8}|richiam\\w{0,8}|kontakt|zadzwo\\w{0,6}|kom[óo]rk\\w{0,3}|línea|linea|ligne|rufnummer|handynummer|portabilidad|portabilità|portabilité|telem[óo]vel|messagerie|phone|phones|ph|tel|tele|telephone|telefon|telefono|' +
       'teléfono|téléphone|tél|mobile|mobil|móvil|movil|cell|cellphone|cellular|celular|' +
+      // Directory and CRM keys written as one word: LDAP's "telephoneNumber", "mobilePhone".
+      'telephonenumber|phonenumber|mobilenumber|mobilephone|homephone|workphone|' +
       'cellulare|handy|portable|fax|call|calls|called|calling|ring|dial|texting|sms|' +
       'whatsapp|viber|telegram|contact|hotline|helpline|landline|voicemail|answering|' +
       'message|messages|reach|reached|reachable|unreachable|disconnected|ported|ringing|rings|' +
@@ -99,7 +101,7 @@ const NOT_PHONE_WORDS = new RegExp(
     (
       'rtn|ndc|rx|issn|cpv|mmsi|imo|inventaire|inventario|inventory|order|orders|invoice|inv|tracking|track|shipment|parcel|ticket|case|serial|s\\/n|sn|' +
       'version|ver|build|release|ref|reference|sku|item|part|model|account|acct|iban|card|id(?<!caller id)|' +
-      'ids|transaction|txn|confirmation|booking|reservation|po|rma|batch|lot|isbn|amount|total|' +
+      'ids|transaction|txn|confirmation|booking|reservation|rma|batch|lot|isbn|amount|total|' +
       'price|cost|balance|sum|paid|payment|eur|usd|gbp|chf|inr|kg|km|mm|cm|pcs|units|qty|' +
       'quantity|population|zip|postcode|postal|plz|patient|mrn|npi|dea|ssn|sin|passport|' +
       'license|licence|tax|vat|ein|tin|routing|aba|swift|policy|member|claim|nhs|medicare|' +
@@ -147,12 +149,18 @@ const NOT_PHONE_WORDS = new RegExp(
       'zásilku|leveransnummer|leverans|e-card'
     ).split('|'),
   )}(?![\\wÀ-ÿ@])|[€$£¥₹]|` +
+    // A purchase order with its dots, its sign or its label ("P.O. 4500012345", "PO# ..."), not
+    // the Filipino "po" of politeness ("contact ko po 0917 555 0142"); in capitals, see below.
+    String.raw`\bp\.o\.?|\bpo(?=[ \t]?(?:#|:|no\b|nr\b|number\b))|` +
     // Orders, invoices, contracts and id documents in Russian and Ukrainian ("Замовлення №
     // 100-482-7731", "Заказ 4471-2093"), a customs code ("Код ТН ВЭД: 8516 71 000 0"),
     // outside \b's group. (Not the sign "№": normalise has made it "No".)
     `(?<![а-яёіїєґ])(?:заказ|замовлен|накладн|товарителниц|счет|счёт|рахун|договор|артикул|инн|снилс|паспорт|вэд|увэд)`,
   'i',
 );
+
+/** A purchase order in capitals right before a number: "PO 4500012345". */
+const PURCHASE_ORDER = /\bPO\b/;
 
 // Where a phone number is kept, right before it: "... on the account:", "... on file for order".
 const KEPT_ON =
@@ -990,6 +998,7 @@ export const phone: Detector = {
       const plusFirst = shape.international && PLUS_FIRST.test(main);
       const negative =
         (header !== null && NOT_PHONE_WORDS.test(header)) ||
+        PURCHASE_ORDER.test(text.slice(windowStart(text, start, 16), start)) ||
         (plusFirst
           ? NOT_PHONE_WORDS.test(
               windowText(text, cellStart(text, windowStart(text, start, 16), start), start, odd),
@@ -1008,8 +1017,10 @@ export const phone: Detector = {
               odd,
             ),
           )) ||
-        // Only a comma or a space can start a street after the number.
-        ((c1 === 44 || c1 <= 32 || c1 >= 128) && STREET_AFTER.test(text.slice(end, end + 60)));
+        // Only a comma or a space can start a street after the number (a line break ends its
+        // line: "telephoneNumber: +45 33 18 42 19\nstreet: ...").
+        ((c1 === 44 || (c1 <= 32 && c1 !== 10 && c1 !== 13) || c1 >= 128) &&
+          STREET_AFTER.test(text.slice(end, end + 60)));
       // Beside an order or invoice word, a phone word further away ("contact us about order
       // 555 123 4567") does not rescue the number; only a label right before it does, and then
       // the label, being closest, decides.
@@ -1093,6 +1104,10 @@ function spacedDigits(text: string, out: Candidate[]): void {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // A directory's key in one word; a street on the next line is no house number's; the
+    // Filipino "po" of politeness is no purchase order.
+    { text: 'telephoneNumber: +45 35 27 60 14\nstreet: Nørrebrogade 12', value: '+45 35 27 60 14' },
+    { text: 'contact ko po 0917 623 4410 salamat po', value: '0917 623 4410' },
     // A mobile wallet's number; phone words in Gujarati and Myanmar (its own digits too).
     {
       text: 'Paki-refund po sa GCash number ko 0917 276 7167, account name Jomar',
@@ -1235,6 +1250,7 @@ export const examples: DetectorExamples = {
     { text: 'Call us: [+44 20 7946 0958](https://wa.me/442079460958)', value: '+44 20 7946 0958' },
   ],
   noMatch: [
+    'PO 4500012345 approved, P.O. 4500012346 pending',
     // An order number under its German abbreviation, a Mexican waybill.
     'Bestellnr. 3004-88172, bitte prüfen.',
     'Sale de Monterrey el martes, guía 7731009281 (Estafeta).',
