@@ -290,6 +290,17 @@ const NATIONAL: ReadonlyArray<{ label: string; value: string; check?: (d: string
   { label: String.raw`zdravstvenega\szavarovanja|zzzs`, value: String.raw`\d{9}` },
   { label: String.raw`nhif|namba\sya\sbima`, value: String.raw`\d{6,12}` },
   { label: String.raw`ihi(?:\s(?:number|no\.?|#))?`, value: String.raw`\d{10}` },
+  // Kenya's Social Health Authority number (NHIF's successor: CR, ten digits and a check),
+  // Ghana's NHIS card, Ireland's medical card (digits and a letter or two).
+  {
+    label: String.raw`sha(?:\smember)?(?:\s(?:no\.?|number|#))?`,
+    value: String.raw`CR\d{10}-?\d`,
+  },
+  { label: String.raw`nhis(?:\scard)?(?:\s(?:no\.?|number|#))?`, value: String.raw`\d{8,10}` },
+  {
+    label: String.raw`medical\scard(?:\s(?:no\.?|number|#))?`,
+    value: String.raw`\d{6,8}[A-Z]{1,2}`,
+  },
   // India's ABHA number (14 digits, 2-4-4-4) after its name with "number" in Hindi, Telugu,
   // Bengali or Tamil; Taiwan's NHI card (健保卡, 12 digits); North Macedonia's health card; Iran's
   // social security insurance number; a Gulf health insurance card (الضمان الصحي).
@@ -315,6 +326,11 @@ const NATIONAL_VALUE = NATIONAL.map(
 const NATIONAL_WORDS = keywords(
   [
     'philhealth',
+    'sha no',
+    'sha member',
+    'sha number',
+    'nhis',
+    'medical card',
     'bpjs',
     'bhyt',
     'cartão nacional de saúde',
@@ -589,6 +605,13 @@ export const healthId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    // Kenya's SHA, Ghana's NHIS, Ireland's medical card.
+    {
+      text: 'KRA PIN on file\nSHA No.: CR0071234408-5\nPayroll No.: 20418',
+      value: 'CR0071234408-5',
+    },
+    { text: 'NHIS No: 51177320  (expired 30/06/2024)', value: '51177320' },
+    { text: 'Medical Card No.: 8820451K\nClinic: Rheumatology', value: '8820451K' },
     // Austria's e-card number (its check), BPJS said to be one's own, ABHA in Hindi and Telugu,
     // Taiwan's NHI card, North Macedonia's health card, Iran's insurance, a Gulf health card.
     {
