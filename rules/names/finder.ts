@@ -5521,8 +5521,15 @@ function endsWithNumber(s: string): boolean {
   if (a > 0 && isNumberChar(s.charCodeAt(a - 1))) return false;
   const c = s.charCodeAt(a);
   if (c < 48 || c > 57) return false;
+  // A date's year closing its clause: "Born on the twenty-first of March, 1976, Gordon McPhee".
+  if (len === 4 && j < s.length - t && MONTH_BEFORE_YEAR.test(s.slice(Math.max(0, a - 24), a))) {
+    return false;
+  }
   return a === 0 || /\s/.test(s[a - 1]!);
 }
+/** A month's name, and maybe its day, right before a year. */
+const MONTH_BEFORE_YEAR =
+  /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?$/i;
 
 /** An address in angle brackets right after a name: "<jurgen@gmx.de>". */
 const DISPLAY_NAME_AFTER = /^ <[^<>@\s]{1,64}@[^<>@\s]{1,255}>/;
