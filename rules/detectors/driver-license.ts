@@ -9,7 +9,7 @@ import { anyOf, matchesOf } from '../scan-util.ts';
 // capitals, because "dl" is also a download, a decilitre and an HTML tag. Latin-1 letter classes
 // instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς|водительское удостоверение|шофьорска книжка|lisensya(?: sa pagmamaneho)?|водительского удостоверения|посвідчення водія|водійське посвідчення|運転免許証?(?:番号)?|驾驶证(?:号码?)?|驾照|駕照|운전면허(?:증)?(?: ?번호)?|ड्राइविंग लाइसेंस|ड्राइविंग लाइसेन्स|ड्रायव्हिंग लाय?सेन्स|ड्रायव्हिंग लायसन्स|वाहन(?: चालक| चालविण्याचा)? परवान[ाे]|चालक अनुज्ञप्ति|ড্রাইভিং লাইসেন্স|ஓட்டுநர் உரிமம்|רישיון נהיגה|رخصة (?:ال)?(?:قيادة|سياقة)|ใบขับขี่)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:driver'?s?'? ?licen[cs]es?|driving licen[cs]es?|driver'?s? permit|licen[cs]e de conduire|f[üu]hrerschein(?:nummer)?|fuehrerschein(?:nummer)?|fahrerlaubnis(?:nummer|-nr\.?)?|permis de conduire|licencia de conducir|licencia de manejo|permiso de conducir|carn[ée]t? de conducir|patente(?: di guida)?|rijbewijs(?:nummer|nr\.?)?|carta de condu[çc][ãa]o|carteira de motorista|carteira nacional de habilita[çc][ãa]o|prawo jazdy|prawa jazdy|k[öo]rkort(?:snummer)?|k[øo]rekort(?:nummer)?|f[øo]rerkort(?:nummer)?|ajokortti|ajokortin numero|řidičsk(?:ý|ého) průkaz(?:u)?|ridicsk(?:y|eho) prukaz(?:u)?|vodi[čc]sk(?:[ýy]|[ée]ho) preukaz(?:u)?|jogos[íi]tv[áa]ny(?:sz[áa]m)?|permis(?:ul)? de conducere|[άα]δει[αά]ς? οδ[ηή]γ[ηή]σ[ηή]ς|δ[ίι]πλ[ωώ]μα(?:τος)? οδ[ηή]γ[ηή]σ[ηή]ς|водительское удостоверение|шофьорска книжка|lisensya(?: sa pagmamaneho)?|водительского удостоверения|посвідчення водія|водійське посвідчення|運転免許証?(?:番号)?|驾驶证(?:号码?)?|驾照|駕照|운전면허(?:증)?(?: ?번호)?|ड्राइविंग लाइसेंस|ड्राइविंग लाइसेन्स|ड्रायव्हिंग लाय?सेन्स|ड्रायव्हिंग लायसन्स|वाहन(?: चालक| चालविण्याचा)? परवान[ाे]|चालक अनुज्ञप्ति|ড্রাইভিং লাইসেন্স|ஓட்டுநர் உரிமம்|רישיון נהיגה|رخصة (?:ال)?(?:قيادة|سياقة)|ใบขับขี่)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 // Russia's and Ukraine's abbreviation, "ВУ" (водительское удостоверение), in capitals as "DL".
 const VU_LABEL = /(?<![А-яЁёІіЇїЄєҐґ])ВУ(?![А-яЁёІіЇїЄєҐґ])/g;
 const VU_WORDS = keywords(['ВУ']);
@@ -28,7 +28,7 @@ const BARE_LABEL =
 // sentence (a dot only after an initial).
 const LATER_LABEL =
   /(?<![A-Za-zÀ-ÿ])licen[cs]e(?![A-Za-zÀ-ÿ])(?:(?!plate|key|fee|class|categor|expir|renew|valid|test|exam|point|order|invoice|ticket|ref|polic|claim|case|phone|tel|mobile|account|regist|rego|vin|serial|insur)(?:[^.!?\n\d]|(?<=(?<![A-Za-z])[A-Z])\.)){1,40}?(?<![A-Za-zÀ-ÿ])(?:number|no\.|#)(?![A-Za-zÀ-ÿ])/gi;
-const BARE_WORDS = keywords(['licence', 'license']);
+const BARE_WORDS = keywords(['licence', 'license', 'licencia']);
 // Or the issuing country's or state's code in capitals after the word: "licence DE F0317KX9M42",
 // "license CA D4821937" (case-sensitive: "licence is" is BARE_LABEL's).
 const BARE_COUNTRY_LABEL =
@@ -36,7 +36,7 @@ const BARE_COUNTRY_LABEL =
 // A state's or a province's code in capitals before "license" names a driving licence
 // anywhere: "ID on file: PA license 13963342", "WA license WDLXN8EB9D7T", "NSW licence".
 const STATE_LABEL =
-  /(?<![A-Za-z])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|NSW|VIC|QLD|TAS|ACT|ON|QC|BC|AB|MB|SK|NS|NB)(?: driver'?s?)? licen[cs]e(?: (?:no\.?|number|nr\.?|#))?(?:,? (?:is|it's|it is))?(?![A-Za-z])/g;
+  /(?<![A-Za-z])(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|NSW|VIC|QLD|TAS|ACT|ON|QC|BC|AB|MB|SK|NS|NB)(?: driver'?s?)? licen[cs]e(?: (?:no\.?|number|nr\.?|#))?(?:,? (?:is|it's|it is))?(?![A-Za-z])|(?<![A-Za-z])(?:[Nn][úu]mero de )?licencia(?: de)? (?:[A-Z]{2}|Texas|California|Florida|Nueva York|Illinois|Arizona|Nuevo México|Georgia|Colorado|Nevada|Washington|Oregón|Carolina del (?:Norte|Sur))(?: es)?(?![A-Za-z])/g;
 // (Or a text that asks for a form of identity: "I'll need one form of ID." "I've got my NSW
 // licence, it's 18473920.")
 const VEHICLE =
@@ -179,6 +179,8 @@ function licenceShaped(token: string): boolean {
     // The Philippines': the office's letter and two digits, the year, six digits
     // ("N68-26-935788").
     if (/^[A-Z]\d{2}-\d{2}-\d{6}$/.test(t)) return true;
+    // Wyoming's six digits and three ("109382-471").
+    if (/^\d{6}-\d{3}$/.test(t)) return true;
     return /^[A-Z]?\d{2,4}(?:-\d{1,4}){1,4}$/.test(t) && digits >= 8;
   }
   // Washington's: seven letters of the names, three digits, two check characters
@@ -296,6 +298,9 @@ export const examples: DetectorExamples = {
     },
     { text: 'шофьорска книжка № 975307822\nпаспорт № 111826587', value: '975307822' },
     { text: 'Verified 03/2025; ID on file: PA license 13963342.', value: '13963342' },
+    // In Spanish with the state; Wyoming's shape.
+    { text: 'Mi licencia de Texas es 41208375 y se me perdió.', value: '41208375' },
+    { text: 'Driver License No: 204417-385\nDate of Birth', value: '204417-385' },
     { text: 'ID on file: WA license WDLXN8EB9D7T.', value: 'WDLXN8EB9D7T' },
     // "Licence" alone before its number in a motor claim; the Dutch abbreviation; India's.
     {

@@ -44,7 +44,7 @@ const NAMES = [
   String.raw`philsys(?: (?:card )?(?:number|no\.?|id))?|thai id(?: card)?(?: (?:number|no\.?))?`,
   String.raw`dni|rut|run(?= ?:)`,
   // A US immigrant's alien registration number; Brazil's PIS/PASEP (before its colon).
-  String.raw`a-?number|alien (?:registration )?(?:number|no\.?|#)|uscis (?:number|no\.?|#)`,
+  String.raw`a-?number|a ?#|n[úu]mero a(?= (?:es )?A?\d)|alien (?:registration )?(?:number|no\.?|#)|uscis ?(?:number|no\.?|#)`,
   String.raw`pis(?:\/pasep)?(?= ?(?:n[º°o]\.?|:))`,
   // Indonesia's NIK said to be one's own ("NIK saya ..."); Hungary's identity card; the Czech
   // one (občanský průkaz, "číslo OP"); Swahili "namba ya kitambulisho" (the id number) and
@@ -126,6 +126,10 @@ const LABEL_WORDS = keywords([
   'run:',
   'run :',
   'a-number',
+  'a#',
+  'a #',
+  'número a',
+  'numero a',
   'anumber',
   'alien',
   'uscis',
@@ -706,6 +710,9 @@ export const examples: DetectorExamples = {
     { text: 'NIC (old): 853301987V', value: '853301987V' },
     { text: 'the swap was done with my ID 30917745 but I', value: '30917745' },
     { text: 'Full name: Otieno Okoth\nID No.: 27710934\nKRA PIN', value: '27710934' },
+    // A US immigrant's A-number as a form and a Spanish speaker write it.
+    { text: 'Subject of record: self\nA#: A201448327\nCountry of birth', value: 'A201448327' },
+    { text: 'Mi número A es A209915534 y el recibo es', value: 'A209915534' },
     { text: 'Identity card no. X4471203Q', value: 'X4471203Q' },
     { text: 'BRP number ZX1234567', value: 'ZX1234567' },
     {
@@ -797,6 +804,7 @@ export const examples: DetectorExamples = {
     'Order ID 30917746 shipped',
     'User ID No. 27710935 reset',
     'fin: 2025-03-31, début: 2025-01-01',
+    'Section A #3 of the form, plan a # 12345678',
     // A CNP or an ΑΜΚΑ whose check or date fails; thirteen digits without the name.
     'CNP: 2880903409955',
     'ΑΜΚΑ: 14115815781',

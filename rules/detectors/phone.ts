@@ -111,7 +111,7 @@ const NOT_PHONE_WORDS = new RegExp(
       'verwendungszweck|suivi|colis|seguimiento|envío|paquete|paket|réf|modèle|produit|meeting|' +
       'conference|webinar|rechnung|bestellung|auftrag|kundennummer|facture|commande|pedido|' +
       'factura|ordine|fattura|série|serie|article|artículo|articulo|articolo|permis|' +
-      'führerschein|fuhrerschein|carné|carnet|conducir|patente|' +
+      'führerschein|fuhrerschein|carné|carnet|conducir|patente|licencia|' +
       // Passports and identity cards in the other languages: "numéro de passeport : 753898258".
       'passeport|reisepass|reisepassnummer|pasaporte|passaporto|paspoort|paszport|ausweis|' +
       'personalausweis|ausweisnummer|dni|nie|nif|cpf|pesel|bsn|personnummer|aadhaar|steuer|' +

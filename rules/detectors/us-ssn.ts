@@ -14,7 +14,7 @@ const BARE = /(?<![\w+.-])\d{9}(?![\w-]|\.\d)/g;
 // "My social is ...", "social #": the number's everyday name ("social media", "social worker"
 // are not it).
 const POSITIVE =
-  /\b(?:ssn|ssns|ss ?no|ssa|soc(?:ial|\.)? ?sec(?:urity)?|social security|(?:my|his|her|your|their|whose) social(?! (?:media|network|networks|worker|workers|event|events|club|care|life|skills|services|account|accounts|profile|profiles|handle|handles|channel|channels|login|feed|post|posts))|social ?(?:#|no\.?|number))\b|\bss ?#|\bsocial ?#/;
+  /\b(?:ssn|ssns|ss ?no|ssa|soc(?:ial|\.)? ?sec(?:urity)?|social security|(?:my|his|her|your|their|whose) social(?! (?:media|network|networks|worker|workers|event|events|club|care|life|skills|services|account|accounts|profile|profiles|handle|handles|channel|channels|login|feed|post|posts))|social ?(?:#|no\.?|number)|seguro social|seguridad social)\b|\bss ?#|\bsocial ?#/;
 
 // Numbers that are labelled as something else. Phone, account and routing numbers are
 // nine-digit look-alikes that NON_PERSONAL_NUMBER does not name.
@@ -97,6 +97,7 @@ export const examples: DetectorExamples = {
     '460-89-9847',
     { text: "Here's my SSN: 514-69-0360", value: '514-69-0360' },
     { text: 'His social security number is 853-37-1694.', value: '853-37-1694' },
+    { text: 'su número de seguro social es 418-52-7730. Yo no', value: '418-52-7730' },
     { text: 'ssn 536 22 1847 (spouse)', value: '536 22 1847' },
     { text: 'SSN:536221847', value: '536221847' },
     { text: 'Applicant, SS# 401-55-3172, phone on file', value: '401-55-3172' },
