@@ -250,6 +250,27 @@ const MEMBER_WORDS = keywords([
 ]);
 const MEMBER_LEAD = 10;
 
+const X12_MEMBER = /NM1\*(?:IL|QC|03)\*[^~\n]{0,80}?\*MI\*([A-Z0-9]{6,20})(?=[~*\n]|$)/g;
+/** Words of a text about health cover, claims and care. */
+const HEALTH_COVER =
+  /\b(?:medicaid|medicare|medi-cal|insurance|insurer|claim|copay|deductible|eob|prior auth|pharmacy|patient|dental|vision|payer|coverage|eligibility|elig|cigna|aetna|humana|anthem|bcbs|molina|ambetter|optum|caremark|wellcare|kaiser)\b/i;
+/** A member's word, or "ID", then the value: capitals and digits, six digits or more. */
+const BARE_MEMBER =
+  /(?<![\w-])(?:[Mm]ember|MEMBER|[Mm]br|MBR|[Ss]ub(?:scriber)?\.? ?ID|ID)[ \t]{0,2}:?[ \t]{1,3}([A-Z]{0,4}\d[A-Z0-9]{5,14}(?:-\d{2})?)(?![\w-])/g;
+const BARE_MEMBER_WORDS = keywords(['member', 'mbr', 'sub id', 'subscriber id', 'sub. id', 'id']);
+/** A plan's or an insurer's name right before an "ID". */
+const PLAN_BEFORE =
+  /(?:medicaid|medicare|medi-cal|insurance|plan|cigna|aetna|humana|anthem|bcbs|molina|ambetter|optum|caremark|wellcare|kaiser|oscar|guardian|delta dental|vsp|bh|member[^\n,]{0,30},[^\n]{0,20})[ \t]*(?:\(|,)?[ \t]*$/i;
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 const SAMPLES = new Set(['1EG4TE5MK73', '9434765919']);
 const LOYALTY =
   /loyalty|reward|points|club|bonus|treue|fidélité|fidelite|fidelidad|fitness|gym|verein/i;
@@ -582,6 +603,31 @@ export const healthId: Detector = {
     const loyalty = LOYALTY.test(text);
     const before = out.length;
     labelled(MEMBER, MEMBER_WORDS.at(text), MEMBER_LEAD, 0.75, 'member label', 4);
+    // A member's id without "id" or "number" ("Member YRH913847562", "(mbr H61927384)", "Sub
+    // ID: DLT907731245"), or an "ID" right after a plan's or an insurer's name ("Medi-Cal, ID
+    // 93847261A", "Caremark ID ZCM88103942"), in a text about health cover.
+    // An X12 name segment's member id after its "MI" qualifier: "NM1*IL*1*OSEI*DANIEL****MI*963018274~".
+    if (text.includes('*MI*')) {
+      for (const m of matchesOf(text, X12_MEMBER)) {
+        const end = m.index + m[0].length;
+        push(end - m[1]!.length, end, 0.8, 'X12 member');
+      }
+    }
+    if (HEALTH_COVER.test(text)) {
+      for (const m of matchAllAt(text, BARE_MEMBER, BARE_MEMBER_WORDS.at(text), 0)) {
+        const id = m[1]!;
+        if (countDigits(id) < 6 || isTrivialDigits(id.replace(/\D/g, ''))) continue;
+        if (m[0].startsWith('ID') || m[0].startsWith('id')) {
+          const line = text.slice(
+            Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - 40),
+            m.index,
+          );
+          if (!PLAN_BEFORE.test(line)) continue;
+        }
+        const end = m.index + m[0].length;
+        push(end - id.length, end, 0.7, 'member');
+      }
+    }
     // ("Vers.-Nr.: HR-448-2210937 (Hausrat)": a household policy's number.)
     for (let i = before; i < out.length; i++) {
       const c = out[i]!;
@@ -605,6 +651,9 @@ export const healthId: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'HL*3*2*22*0~NM1*IL*1*OSEI*KOFI****MI*963018511~N3*12 MAIN ST~', value: '963018511' },
+    { text: 'Patient Ada Rowe | Member YRH913840077 | DOB 01/27/1966', value: 'YRH913840077' },
+    { text: 'your insurance (Medi-Cal, ID 93840021A) processed the claim', value: '93840021A' },
     // Kenya's SHA, Ghana's NHIS, Ireland's medical card.
     {
       text: 'KRA PIN on file\nSHA No.: CR0071234408-5\nPayroll No.: 20418',
@@ -711,6 +760,7 @@ export const examples: DetectorExamples = {
     { text: 'en mediese fondsnommer 647888637 (Bonitas)', value: '647888637' },
   ],
   noMatch: [
+    'Patient claim: Order ID 12345678 shipped, Patient ID 87654321 on file',
     // The e-card's check fails.
     'Die Nummer auf der e-card ist 4425 120389.',
     'Medicaid 2024 expansion: 12 states',

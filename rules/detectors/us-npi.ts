@@ -38,6 +38,11 @@ export const usNpi: Detector = {
         ],
         { words: NON_PERSONAL_NUMBER, window: 24, down: 0.4 },
       );
+      // An X12 claim's or remittance's NPI qualifier right before it: "NM1*82*1*...*XX*1701846531~".
+      if (text.startsWith('*XX*', start - 4) && score < 0.9) {
+        out.push({ start, end, type: 'HEALTH_ID', score: 0.9, reason: 'checksum, X12 NPI' });
+        continue;
+      }
       out.push({ start, end, type: 'HEALTH_ID', score, reason });
     }
     return out;
@@ -48,6 +53,7 @@ export const usNpi: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
+    { text: 'NM1*82*1*WHITCOMBE*PAUL****XX*1245319599~', value: '1245319599' },
     { text: 'NPI: 1987654328', value: '1987654328' },
     { text: 'Billing provider NPI 2739501841, taxonomy 207Q00000X', value: '2739501841' },
     { text: 'Referring physician: Dr. Okafor (1604829576)', value: '1604829576' },
