@@ -15,7 +15,7 @@ import type { Candidate, Detector, DetectorExamples } from '../types.ts';
 // optionally followed by "number" and the like (the gap between label and value may hold any words without digits). Latin-1 letter
 // classes instead of \p{L} keep this whole-text scan fast (see date-of-birth.ts).
 const LABEL =
-  /(?<![A-Za-zÀ-ÿ])(?:passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paspor|pasport|passaport|h[ộo] chi[ếe]u|putovnic[aeu]|potn(?:i|ega) list(?:a)?|paso numeris|pasas|pases? (?:numurs|nr\.?)|passi (?:number|nr\.?)|vegabr[ée]f(?:s|snúmer)?|pasipoti|pasoš(?:a|u)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권(?: ?번호)?|(?:загран)?паспорт|جواز (?:ال)?سفر|پاسپورٹ|پاسپورت|گذرنامه|דרכון|पासपोर्ट|ਪਾਸਪੋਰਟ|પાસપોર્ટ|পাসপোর্ট|பாஸ்போர்ட்|పాస్‌?పోర్ట్|ಪಾಸ್‌?ಪೋರ್ಟ್|പാസ്‌?പോർട്ട്|ගමන් බලපත්‍?රය|หนังสือเดินทาง|անձնագ(?:իր|րի)|პასპორტი?)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
+  /(?<![A-Za-zÀ-ÿ])(?:ppt(?= ?[:#]? ?[A-Z]{0,3}\d{6,9}(?![A-Za-z0-9]))|passports?|reisepass(?:es|nummer)?|pass(?:nummer(?:et)?|-?nr\.?)|pas(?:nummer(?:et)?|-?nr\.?)|passin(?: numero(?:ni|si|nsa|a)?)?|passinumero(?:ni|si|nsa|a)?|passeports?|pasaportes?|passaport[oi]|passaportes?|pa[șşs]aport(?:ul|ului)?|pa[șşs]apoart(?:e|ele|elor)|paspoort(?:nummer)?|paspor|pasport|passaport|h[ộo] chi[ếe]u|putovnic[aeu]|potn(?:i|ega) list(?:a)?|paso numeris|pasas|pases? (?:numurs|nr\.?)|passi (?:number|nr\.?)|vegabr[ée]f(?:s|snúmer)?|pasipoti|pasoš(?:a|u)?|paszport(?:u|y|em)?|[úu]tlev[ée]l[a-zÀ-ÿőű]{0,10}|pasu|cestovn(?:[íiýy]|[íi]ho|[ée]ho) pas(?:u)?|travel document|διαβατ[ηή]ρ[ιί](?:ου?|α|ων)|旅券(?:番号)?|パスポート(?:番号)?|护照(?:号码?)?|護照(?:號碼)?|여권(?: ?번호)?|(?:загран)?паспорт|جواز (?:ال)?سفر|پاسپورٹ|پاسپورت|گذرنامه|דרכון|पासपोर्ट|ਪਾਸਪੋਰਟ|પાસપોર્ટ|পাসপোর্ট|பாஸ்போர்ட்|పాస్‌?పోర్ట్|ಪಾಸ್‌?ಪೋರ್ಟ್|പാസ്‌?പോർട്ട്|ගමන් බලපත්‍?රය|หนังสือเดินทาง|անձնագ(?:իր|րի)|პასპორტი?)(?![A-Za-zÀ-ÿͰ-Ͽ])/gi;
 
 // Every LABEL match holds one of these at most five characters in ("reisepass"); the label
 // pattern is tried only there. With "<<" they are also the prefilter's words.
@@ -27,6 +27,8 @@ const LABEL_LIST = [
   'pasu',
   'pasn',
   'pas-n',
+  // An airline's abbreviation ("PPT YPH594747"), only before a passport's shape.
+  'ppt',
   'paşa',
   'pașa',
   'cestovn',
@@ -210,6 +212,7 @@ export const examples: DetectorExamples = {
     { text: '{"passportNumber": "536221847"}', value: '536221847' },
     { text: 'passport_no=A42817365', value: 'A42817365' },
     { text: 'número do passaporte: CZ123456', value: 'CZ123456' },
+    { text: 'PAX ROWE/ADA MRS DOB 02AUG76 PPT YPH590231 EXP 22APR34', value: 'YPH590231' },
     { text: 'Numer paszportu: AB1234567', value: 'AB1234567' },
     { text: 'útlevélszám: BA1234567', value: 'BA1234567' },
     // Endings and compounds of the smaller languages' words.
