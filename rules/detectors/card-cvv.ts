@@ -126,7 +126,7 @@ export const cardCvv: Detector = {
  * tests import it, so bundles drop it. */
 export const examples: DetectorExamples = {
   match: [
-    { text: 'Card no. on file, exp 11/29, sec code 481', value: '481' },
+    { text: 'Card no. on file, exp 11/29, sec code 8461', value: '8461' },
     { text: 'Visa ending 6467, and the code on the back is 739', value: '739' },
     { text: 'The code on the back of my card is 739.', value: '739' },
     // Found since the keywords are searched themselves (a shorter hint list lacked this one).

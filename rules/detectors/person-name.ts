@@ -103,6 +103,8 @@ export const examples: DetectorExamples = {
     { text: 'Claim No: M63CL585\n\nDARRAGH KAVANAGH\tClaimant\nand', value: 'DARRAGH KAVANAGH' },
     { text: 'PLAINTIFF: Jasmine Otieno\nAddress: on file', value: 'Jasmine Otieno' },
     { text: 'Re: Tremblett v. Oakmere Academy Trust – hearing vacated', value: 'Tremblett' },
+    // A booking's passengers: the number glued before, the title after, no part of the name.
+    { text: 'PNR 5KQ8ZT\n 1.1OKOYE/CHIAMAKA MRS   2.1OKOYE/EMEKA MR', value: 'OKOYE/CHIAMAKA' },
     // A found name spelled out letter by letter, as a call's transcript writes it.
     { text: "Caller: Ayodele Radford, that's R A D F O R D.", value: 'R A D F O R D' },
     {
@@ -613,7 +615,7 @@ export const examples: DetectorExamples = {
     { text: 'Sprawa zamknięta.\nobsługa: Paweł', value: 'Paweł' },
     { text: 'Gestionado por: Paula – expediente ES3954644', value: 'Paula' },
     // Airline systems' SURNAME/GIVEN, with a passenger's title or a listed name.
-    { text: '  1.CASPER/JACOB MR   2.CASPER/BARBARA MRS', value: 'CASPER/BARBARA MRS' },
+    { text: '  1.CASPER/JACOB MR   2.CASPER/BARBARA MRS', value: 'CASPER/BARBARA' },
     {
       text: '{"pax_name":"LOZADA CASAREZ/GABRIELA","segment":"QF 940"}',
       value: 'LOZADA CASAREZ/GABRIELA',
@@ -1066,6 +1068,10 @@ export const examples: DetectorExamples = {
     'Banker: And lastly, for the term deposit, do you want it rolled over?',
     // Firms on both sides of a matter; a role in capitals with no name before it.
     'Re: Apple v. Samsung appeal',
+    // Acronyms paired after an article; places and schools named after people.
+    'Do I bill Medicaid directly with the MSN/ERA attached?',
+    '09:30 Encuentro en la Puerta del Sol, junto a la estatua',
+    'en el kínder de la escuela Benito Juárez desde marzo',
     'CLAIM FORM (Claimant)',
     // Letters that spell no name found: a plan's, a postcode's.
     'The plan is G O L D, the postcode L S eight, press A B C.',

@@ -619,7 +619,7 @@ const STREET_WORD_AFTER =
  * "Avenida de Simón Bolívar".
  */
 const STREET_WORD_BEFORE =
-  /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύό]|λεωφόρος|λεωφ\.|πλατεία|αεροδρόμιο|phố|phường|quận|đường|huyện|xã|tỉnh|sân bay|jalan|jl\.|taman|lorong|улица|ул\.|вулиця|вул\.|бул\.|булевар|булевард|проспект|просп\.|пр\.|площадь|пл\.|переулок|пер\.|аеродром|аэропорт|летище)(?:[ \t]{1,2}(?:de(?: la)?|del|da|do|dos|das|di|della|degli|dei))?[ \t]{1,2}[„«"“]?$/iu;
+  /(?:^|[^\p{L}])(?:strada|str\.|ulica|ul\.|aleja|al\.|rue|calle|avenida|av\.|rua|praça|largo|Via|Viale|viale|Corso|corso|piazza|Piazza|bulevardul|calea|splaiul|piața|náměstí|nám\.|odos|οδός|οδο[υύό]|λεωφόρος|λεωφ\.|πλατεία|αεροδρόμιο|phố|phường|quận|đường|huyện|xã|tỉnh|sân bay|jalan|jl\.|taman|lorong|улица|ул\.|вулиця|вул\.|бул\.|булевар|булевард|проспект|просп\.|пр\.|площадь|пл\.|переулок|пер\.|аеродром|аэропорт|летище|escuela|colegio|escola|école|scuola|liceo|instituto|museo|museu|musée|plaza|puerta|día|dia|festa|fiesta|aeroporto|aeropuerto|aéroport|ospedale|hôpital|teatro|estadio|estádio|parque|universidad|universidade|università|université)(?:[ \t]{1,2}(?:de(?: la)?|del|da|do|dos|das|di|della|degli|dei))?[ \t]{1,2}[„«"“]?$/iu;
 /** A road's type in capitals after the words (see the firm's word after a name). */
 const ROAD_AFTER =
   /^ (?:Road|Street|Avenue|Boulevard|Highway|Expressway|Rd\.?|St\.?|Ave\.?|Blvd\.?)(?![\p{L}])/u;
@@ -7319,6 +7319,9 @@ const QUOTED_CAPS = /(["'])(\p{Lu}[\p{Lu}\p{M}]+(?:[ .,'’-]{1,2}\p{Lu}[\p{Lu}\
 const MT_PARTY =
   /(?:^|\n):(?:50[AFK]|59[AF]?):\/?[A-Z0-9 ]{0,40}\r?\n(\p{Lu}{2,20}(?:[ '’-]\p{Lu}{1,20}){1,3})(?=[ \t]*(?:\r?\n|$))/gu;
 
+/** "the", "a" or "an" right before a word. */
+const ENGLISH_ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|an?)[ \t]$/iu;
+
 /**
  * Airline and rail systems' "SURNAME/GIVEN" ("CASPER/JACOB MR", "LOZADA CASAREZ/GABRIELA",
  * "SATO/HIROSHI" in a rooming list, ".../20MAY32/CASPER/JACOB/P1" in a DOCS line): capitals on
@@ -7334,23 +7337,38 @@ function slashNames(
     const left = SLASH_LEFT.exec(text.slice(Math.max(0, at - 42), at));
     const right = SLASH_RIGHT.exec(text.slice(at + 1, at + 52));
     if (left === null || right === null) continue;
-    const start = at - left[1]!.length;
-    const words = [...left[1]!.split(/[ -]/), ...right[1]!.split(/[ -]/)].map(titleCase);
+    // (A record's word before the surname and the title after the given name are no part of
+    // the name: "PAX IGLESIASPENA/LUCIA MRS DOB ...".)
+    let l = left[1]!;
+    const lw = l.split(' ');
+    if (lw.length === 2 && classify(titleCase(lw[0]!)) === 'stop') l = lw[1]!;
+    let r = right[1]!;
+    let titled = right[2] !== undefined;
+    const rw = r.split(' ');
+    if (rw.length === 2 && PAX_TITLE.test(rw[1]!)) {
+      r = rw[0]!;
+      titled = true;
+    }
+    const start = at - l.length;
+    const words = [...l.split(/[ -]/), ...r.split(/[ -]/)].map(titleCase);
     if (words.some((w) => isFunctionWord(w) || isEnglishWord(w) || classify(w) === 'stop')) {
       continue;
     }
-    const titled = right[2] !== undefined;
     if (!titled && !words.some((w) => isSurname(w) || isGivenName(w))) continue;
-    add(start, at + 1 + right[1]!.length, titled ? 0.85 : 0.8, 'airline name');
+    // Acronyms paired by a slash after an article: "with the MSN/ERA attached", "an EFT/ERA".
+    if (!titled && ENGLISH_ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 6), start))) continue;
+    add(start, at + 1 + r.length, titled ? 0.85 : 0.8, 'airline name');
   }
 }
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 /** The surname before the slash: one or two words in capitals, not glued to a letter or digit. */
-const SLASH_LEFT = /(?<![\p{L}\p{N}-])(\p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?)$/u;
+// (A booking's passenger number may be glued before it: "1.1SMITH/JOHN MR".)
+const SLASH_LEFT = /(?:(?<=\d\.\d)|(?<![\p{L}\p{N}-]))(\p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?)$/u;
 /**
  * The given names after it, and a passenger's title; then no more letters, nor a slash but the
  * one before a passenger's number ("/P1").
  */
+const PAX_TITLE = /^(?:MRS|MR|MS|MISS|MSTR|DR|CHD|INF)$/;
 const SLASH_RIGHT =
   /^(\p{Lu}{2,20}(?:[ -]\p{Lu}{2,20})?)(?:[ ](MRS|MR|MS|MISS|MSTR|DR|CHD|INF))?(?![\p{L}\p{N}]|-[\p{L}\p{N}])(?!\/(?!P\d))/u;
 
