@@ -1072,6 +1072,9 @@ export const examples: DetectorExamples = {
     'Do I bill Medicaid directly with the MSN/ERA attached?',
     '09:30 Encuentro en la Puerta del Sol, junto a la estatua',
     'en el kínder de la escuela Benito Juárez desde marzo',
+    // Languages named like people, in a skills list.
+    'Languages: Python, Scala, Go, Rust, Julia (basic), Pascal (legacy)',
+    'She learned Ada and Pascal at university.',
     'CLAIM FORM (Claimant)',
     // Letters that spell no name found: a plan's, a postcode's.
     'The plan is G O L D, the postcode L S eight, press A B C.',

@@ -3915,6 +3915,17 @@ function scoreSegment(
     score = 0.3;
   // A greeting goes to a practice or a desk as often: "Hi Westside Vet Clinic,".
   if (score > 0.3 && reason === 'greeting' && INSTITUTION_AFTER.test(after)) score = 0.3;
+  // A programming language or a tool named like a person, in a list of them: "Julia (basic),
+  // Pascal (legacy)", "learned Ada and Pascal", "exposure to Ada or Pascal".
+  if (
+    score > 0.3 &&
+    n === 1 &&
+    !PERSON_ONLY_CUES.has(reason) &&
+    TECH_WORD.test(tokInfo[k0]!.text) &&
+    (TECH_LIST_AFTER.test(after) || TECH_LIST_BEFORE.test(before.slice(-40)))
+  ) {
+    score = 0.3;
+  }
   // A product named with a given name and an acronym ("provided by Travis CI", "Jenkins X"):
   // capitals after one word that no list knows as a name, and no degree ("Ana Roe, MD").
   if (score > 0.3 && n === 1 && !PERSON_ONLY_CUES.has(reason)) {
@@ -7319,6 +7330,18 @@ const QUOTED_CAPS = /(["'])(\p{Lu}[\p{Lu}\p{M}]+(?:[ .,'’-]{1,2}\p{Lu}[\p{Lu}\
 const MT_PARTY =
   /(?:^|\n):(?:50[AFK]|59[AF]?):\/?[A-Z0-9 ]{0,40}\r?\n(\p{Lu}{2,20}(?:[ '’-]\p{Lu}{1,20}){1,3})(?=[ \t]*(?:\r?\n|$))/gu;
 
+/** Programming languages and tools, some named like people, as a skills list names them. */
+const TECH =
+  'python|java|javascript|typescript|scala|golang|go|rust|ruby|julia|ada|pascal|fortran|cobol|haskell|erlang|elixir|kotlin|swift|perl|php|lua|matlab|sql|c\\+\\+|c#|hadoop|spark|kafka|cassandra|jenkins|kubernetes|docker|terraform|react|angular|django|flask|rails|mongodb|postgresql|mysql|redis|grafana|kibana|ansible|delphi|prolog|lisp|clojure|ocaml|dart|stan';
+const TECH_WORD = new RegExp(`^(?:${TECH})$`, 'i');
+const TECH_LIST_AFTER = new RegExp(
+  String.raw`^(?:[ \t]*\([\p{L} ]{1,20}\))?(?:[ \t]*[,/][ \t]*|[ \t]+(?:and|or|und|et|y|e|ou|o)[ \t]+)(?:${TECH})(?![\p{L}])`,
+  'iu',
+);
+const TECH_LIST_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${TECH})(?:[ \t]*\([\p{L} ]{1,20}\))?(?:[ \t]*[,/][ \t]*|[ \t]+(?:and|or|und|et|y|e|ou|o)[ \t]+)$`,
+  'iu',
+);
 /** "the", "a" or "an" right before a word. */
 const ENGLISH_ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|an?)[ \t]$/iu;
 
