@@ -7673,10 +7673,9 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
   }
   // The speakers of a support chat typed in lower case ("agustin fahey: bank transfer pls",
   // "ansley  7:24 PM"), once a role speaks in the chat too: a listed given name first.
-  // (Whether a role speaks is asked once, at the first such line: most texts have none.)
+  // (Whether a role speaks is asked once, when such a line is found: most texts have none.)
   // (Or two given names that take three turns between them or more: "sam: u around?",
   // "reena: ya looking", "sam: ...", a direct message between colleagues.)
-  let chat: boolean | null = null;
   if (text.includes(':')) {
     const turns: RegExpExecArray[] = [];
     // (A speaker no list knows counts when the text names them in full: "DM: Sam Whitlock ↔
@@ -7692,7 +7691,7 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
       turns.push(m);
     }
     if (turns.length > 0) {
-      chat = roleLines(text).length > 0 || (allNamed && turns.length >= 2);
+      let chat = roleLines(text).length > 0 || (allNamed && turns.length >= 2);
       if (!chat && turns.length >= 3) {
         chat = new Set(turns.map((m) => m[1]! + ' ' + (m[2] ?? ''))).size >= 2;
       }
