@@ -7680,12 +7680,18 @@ function lowerCaseAfterCue(text: string, taken: readonly Span[], out: Candidate[
     const turns: RegExpExecArray[] = [];
     // (A speaker no list knows counts when the text names them in full: "DM: Sam Whitlock ↔
     // Reena Patel", then "reena: ya looking".)
+    // (Each word looked up once, and at most 64 of them: a search of the text each.)
     let allNamed = true;
+    const lookedUp = new Map<string, boolean>();
     for (const m of matchesOnLinesWith(LOWER_SPEAKER, text, [':'])) {
       const w1 = m[1]!;
       const w2 = m[2];
       if (w2 !== undefined && !plainLowerWord(w2)) continue;
-      const named = w2 === undefined && fullNameIn(text, w1);
+      let named = w2 === undefined ? lookedUp.get(w1) : false;
+      if (named === undefined) {
+        named = lookedUp.size < 64 && !isEnglishWord(w1) && fullNameIn(text, w1);
+        lookedUp.set(w1, named);
+      }
       if (!named && (!isGivenName(w1) || isFunctionWord(w1) || isEnglishWord(w1))) continue;
       if (!named) allNamed = false;
       turns.push(m);
