@@ -103,6 +103,11 @@ export const examples: DetectorExamples = {
     { text: 'Claim No: M63CL585\n\nDARRAGH KAVANAGH\tClaimant\nand', value: 'DARRAGH KAVANAGH' },
     { text: 'PLAINTIFF: Jasmine Otieno\nAddress: on file', value: 'Jasmine Otieno' },
     { text: 'Re: Tremblett v. Oakmere Academy Trust – hearing vacated', value: 'Tremblett' },
+    // Colleagues taking turns by their nicknames, no role speaking.
+    {
+      text: 'Tati: alguém me ajuda com a inscrição?\nFilipa: diz\nTati: o cartão dela venceu\nFilipa: ok trato eu disso',
+      value: 'Filipa',
+    },
     // A booking's passengers: the number glued before, the title after, no part of the name.
     { text: 'PNR 5KQ8ZT\n 1.1OKOYE/CHIAMAKA MRS   2.1OKOYE/EMEKA MR', value: 'OKOYE/CHIAMAKA' },
     // A found name spelled out letter by letter, as a call's transcript writes it.
@@ -1075,6 +1080,7 @@ export const examples: DetectorExamples = {
     // Languages named like people, in a skills list.
     'Languages: Python, Scala, Go, Rust, Julia (basic), Pascal (legacy)',
     'She learned Ada and Pascal at university.',
+    'Note: check the logs first\nStatus: pending review\nNote: ask the team\nStatus: done now',
     'CLAIM FORM (Claimant)',
     // Letters that spell no name found: a plan's, a postcode's.
     'The plan is G O L D, the postcode L S eight, press A B C.',

@@ -5063,6 +5063,27 @@ function speakers(text: string, all: Scored[]): void {
       if (SPEECH.test(said) && PERSONAL_SPEECH.test(said)) speaking.add(who);
     }
     for (const s of lines) if (speaking.has(text.slice(s.start, s.end))) lift(s);
+    // Colleagues by their given names or nicknames, two or more taking turns, each twice at
+    // least ("Gabi: es Tienda... pero cámbiala luego", "Fran: graciaaas"): the turns change
+    // hands twice or more, and each turn a name takes reads as speech.
+    const ones = new Set<string>();
+    for (const s of lines) {
+      const who = text.slice(s.start, s.end);
+      // (Latin letters only: a role in another script speaks so too, "Օպերատոր:", "Հաճախորդ:".)
+      if (s.to - s.from === 1 && turns.get(who)! >= 2 && LATIN_WORD.test(who)) ones.add(who);
+    }
+    if (ones.size < 2) return;
+    let changes = 0;
+    for (let i = 1; i < lines.length; i++) {
+      const a = text.slice(lines[i - 1]!.start, lines[i - 1]!.end);
+      const b = text.slice(lines[i]!.start, lines[i]!.end);
+      if (a !== b && ones.has(a) && ones.has(b)) changes++;
+    }
+    if (changes < 2) return;
+    for (const s of lines) {
+      if (!ones.has(text.slice(s.start, s.end))) continue;
+      if (SPEECH.test(lineAfter(text, speakerColon(text, s.end) + 1))) lift(s);
+    }
     return;
   }
   for (const s of lines) {
@@ -5260,6 +5281,7 @@ function lineAfter(text: string, from: number): string {
 }
 /** A sentence of words: "What a wife." */
 const SENTENCE_SAID = /^[ \t]*\p{Lu}[\p{Ll}'’]*(?:[ \t]+[\p{L}'’]+)+[.!?…]/u;
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}'’-]+$/u;
 const SPEECH = /^[ \t]*(?:["“'‘«]|[^\n]*[?!]|[^\n]*?\p{L}{2,}[ \t,]+\p{L}{2,})/u;
 
 /**
